@@ -1,0 +1,175 @@
+"""kg's front door: the functions the CLI and notebooks call.
+
+Each takes the store (a :class:`~kg.store.Store` or a folder path) as an argument.
+:class:`KnowledgeGraph` bundles them for notebook use and displays itself richly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+
+from kg.rdf import PREFIXES
+from kg.store import DEFAULT_STORE, QueryResult, Store
+
+__all__ = ["KnowledgeGraph", "demo", "evaluate_extractor", "run_query", "sparql", "write_network", "write_timeline"]
+
+
+@contextmanager
+def _opened(store: Store | str | Path | None, *, read_only: bool = True):
+    if isinstance(store, Store):
+        yield store
+        return
+    st = Store(store if store is not None else DEFAULT_STORE, read_only=read_only)
+    try:
+        yield st
+    finally:
+        st.close()
+
+
+def parse_param(value: str):
+    """A parameter value as an RDF term: full IRI, prefixed name (plover:AID), or literal.
+
+    >>> parse_param("plover:AID")
+    rdflib.term.URIRef('https://w3id.org/kgct/plover/AID')
+    >>> parse_param("Russia")
+    rdflib.term.Literal('Russia')
+    """
+    if value.startswith(("http://", "https://", "urn:")):
+        return URIRef(value)
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in PREFIXES and " " not in local:
+        return URIRef(str(PREFIXES[prefix]) + local)
+    if value.startswith("<") and value.endswith(">"):
+        return URIRef(value[1:-1])
+    return Literal(value)
+
+
+def sparql(text: str, *, store: Store | str | Path | None = DEFAULT_STORE, bindings: Mapping | None = None):
+    """Run a SPARQL query; ``bindings`` map variable names to values (bound as RDF terms)."""
+    with _opened(store) as st:
+        return st.query(text, {k: parse_param(v) if isinstance(v, str) else v for k, v in (bindings or {}).items()})
+
+
+def run_query(name: str, params: Mapping[str, object] | None = None, *, store=DEFAULT_STORE) -> QueryResult:
+    """Run a named query (``kg query --help`` lists them) with its parameters bound."""
+    from kg.queries import get_query
+
+    q = get_query(name)
+    params = dict(params or {})
+    q.check(params)
+    return sparql(q.sparql, store=store, bindings=params)
+
+
+def _model(store, title=None) -> dict:
+    from kg.views.model import view_model
+
+    with _opened(store) as st:
+        return view_model(st, title=title)
+
+
+def write_network(out: str | Path = "out/network.html", *, store=DEFAULT_STORE, top: int | None = None) -> Path:
+    from kg.views.network import network_html
+    from kg.views.page import write_html
+
+    return _written(write_html(out, network_html(_model(store), top=top)), out)
+
+
+def write_timeline(out: str | Path = "out/timeline.html", *, store=DEFAULT_STORE, lanes: str = "actor") -> Path:
+    from kg.views.page import write_html
+    from kg.views.timeline import timeline_html
+
+    return _written(write_html(out, timeline_html(_model(store), lanes=lanes)), out)
+
+
+def _written(result, out) -> Path:
+    return Path(result) if result is not None else Path(out)
+
+
+def evaluate_extractor(gold_dir: str | Path):
+    """Run the extractor on the gold articles and score it (SCHEMA.md rules)."""
+    from kg.evaluate import evaluate
+    from kg.extract import Extractor
+
+    extractor = Extractor()
+    return evaluate(gold_dir, lambda article: extractor.extract(article).to_dict())
+
+
+def demo(*, data: str | Path = "data", out_dir: str | Path = "out", store=DEFAULT_STORE):
+    """Build the graph from ``data/`` and write graph.ttl, graph.trig, network.html, timeline.html."""
+    from kg.pipeline import build
+
+    out_dir = Path(out_dir)
+    summary = build([data], store=store, out=[out_dir / "graph.ttl", out_dir / "graph.trig"])
+    summary.outputs.append(str(write_network(out_dir / "network.html", store=store)))
+    summary.outputs.append(str(write_timeline(out_dir / "timeline.html", store=store)))
+    return summary
+
+
+class KnowledgeGraph:
+    """A store with kg's operations, for notebooks: ``KnowledgeGraph.build(["data/"])``."""
+
+    def __init__(self, store: Store | str | Path | None = DEFAULT_STORE):
+        self.store = store if isinstance(store, Store) else Store(store)
+
+    @classmethod
+    def build(cls, paths: Iterable[str | Path], *, store: Store | str | Path | None = None) -> KnowledgeGraph:
+        """Build from articles; ``store=None`` keeps the graph in memory."""
+        from kg.pipeline import build
+
+        kg = cls(Store(store) if not isinstance(store, Store) else store)
+        kg.summary = build(paths, store=kg.store)
+        return kg
+
+    def query(self, name: str, **params) -> QueryResult:
+        return run_query(name, params, store=self.store)
+
+    def sparql(self, text: str, **bindings):
+        return sparql(text, store=self.store, bindings=bindings)
+
+    def graph(self):
+        return self.store.graph()
+
+    def networkx(self):
+        from kg.analysis import to_networkx
+
+        return to_networkx(self.store)
+
+    def network_html(self, *, top: int | None = None) -> str:
+        from kg.views.network import network_html
+
+        return network_html(_model(self.store), top=top)
+
+    def timeline_html(self, *, lanes: str = "actor") -> str:
+        from kg.views.timeline import timeline_html
+
+        return timeline_html(_model(self.store), lanes=lanes)
+
+    def summary_rows(self) -> list[tuple[str, int]]:
+        counts = self.store.query(_COUNTS).to_python()[0]
+        return [(k, int(v or 0)) for k, v in counts.items()]
+
+    def __repr__(self) -> str:
+        return "KnowledgeGraph(" + ", ".join(f"{k}={v}" for k, v in self.summary_rows()) + ")"
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        rows = "".join(f"<tr><td>{escape(k)}</td><td>{v}</td></tr>" for k, v in self.summary_rows())
+        frame = escape(self.network_html(top=150), quote=True)
+        return (f"<table><tbody>{rows}</tbody></table>"
+                f'<iframe srcdoc="{frame}" style="width:100%;height:600px;border:1px solid #ccc" '
+                'sandbox="allow-scripts"></iframe>')  # fmt: skip
+
+
+_COUNTS = """
+PREFIX kg: <https://w3id.org/kgct/ontology#>
+SELECT (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?e) AS ?entities) (COUNT(DISTINCT ?v) AS ?events)
+       (COUNT(DISTINCT ?r) AS ?relations) WHERE {
+  { ?a a kg:Article } UNION { ?e a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* kg:Entity . ?e kg:mentionedIn ?x }
+  UNION { ?v a kg:Event } UNION { ?r a kg:Relation }
+}
+"""

@@ -1,0 +1,271 @@
+"""The ``kg`` command: a thin skin over kg's Python API, one library call per command.
+
+Exit codes: 0 success, 1 user error (one line naming the file and the fix), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+import warnings
+from pathlib import Path
+
+from kg.store import DEFAULT_STORE
+
+EPILOG = {
+    "extract": "example: kg extract data/seed-troop-deployment.txt --explain",
+    "build": "example: kg build data/ --store kg-store --out out/graph.ttl --out out/graph.trig",
+    "sparql": "example: kg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'",
+    "query": "example: kg query timeline --format csv ; kg query relations --param type=kg:allied_with",
+    "view": "example: kg view --out out/network.html --top 200",
+    "timeline": "example: kg timeline --out out/timeline.html --lanes source",
+    "eval": "example: kg eval ../shared/eval/dev",
+    "demo": "example: kg demo",
+}
+
+
+class UserError(Exception):
+    """Reported as one line on stderr, exit code 1."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("default")
+            warnings.showwarning = _show_warning
+            return args.func(args) or 0
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except Exception as err:  # user errors from the library carry their own message
+        if _is_user_error(err):
+            print(f"kg {args.command}: {err}", file=sys.stderr)
+            return 1
+        raise
+
+
+def _is_user_error(err: Exception) -> bool:
+    from kg.articles import InputError
+    from kg.evaluate import EvalError
+    from kg.nlp import ModelNotFound
+    from kg.queries import QueryNotFound
+    from kg.store import StoreError
+
+    return isinstance(err, (UserError, InputError, EvalError, ModelNotFound, QueryNotFound, StoreError, ValueError,
+                            FileNotFoundError, PermissionError, IsADirectoryError))  # fmt: skip
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kg", description="Conflict news -> a knowledge graph you can trust.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, func, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text, epilog=EPILOG[name],
+                           formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+        p.set_defaults(func=func)
+        return p
+
+    p = command("extract", cmd_extract, "Print one extraction record per article (JSON Lines, input order).")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="articles: .txt, .md, .jsonl files or folders")
+    p.add_argument("--format", choices=("json", "ttl"), default="json")
+    p.add_argument("--explain", action="store_true", help="show, per event, which lexicon entry and cues fired")
+    p.add_argument("--jobs", type=int, default=1, help="parser processes")
+
+    p = command("build", cmd_build, "Ingest articles into the store and/or write a serialisation.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    _store_option(p)
+    p.add_argument("--out", action="append", default=[], metavar="FILE",
+                   help="write the graph; format by suffix: .ttl .trig .nq .nt .jsonld (repeatable)")  # fmt: skip
+    p.add_argument("--jobs", type=int, default=1, help="parser processes")
+
+    p = command("sparql", cmd_sparql, "Run a SPARQL query over the store.")
+    p.add_argument("query", nargs="?", help="the query text")
+    p.add_argument("-f", "--file", help="read the query from FILE.rq")
+    _store_option(p)
+    _output_option(p)
+
+    p = command("query", cmd_query, "Run a named query (timeline, actors, claims-by-source, coordination, relations...).")
+    p.add_argument("name", nargs="?", help="query name; omit to list them")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
+                   help="bind a parameter (an IRI, a prefixed name like plover:AID, or a literal)")  # fmt: skip
+    _store_option(p)
+    _output_option(p)
+
+    p = command("view", cmd_view, "Write the interactive network view (self-contained HTML).")
+    _store_option(p)
+    p.add_argument("--out", default="out/network.html")
+    p.add_argument("--top", type=int, default=None, help="keep the N most connected entities")
+
+    p = command("timeline", cmd_timeline, "Write the interactive timeline view (self-contained HTML).")
+    _store_option(p)
+    p.add_argument("--out", default="out/timeline.html")
+    p.add_argument("--lanes", choices=("actor", "source"), default="actor")
+
+    p = command("eval", cmd_eval, "Score the extractor against gold files (shared/eval/SCHEMA.md).")
+    p.add_argument("gold_dir", metavar="GOLD_DIR")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = command("demo", cmd_demo, "Build the graph from data/ and write out/ (what `make demo` runs).")
+    p.add_argument("--data", default="data")
+    p.add_argument("--out-dir", default="out")
+    _store_option(p)
+    return parser
+
+
+def _store_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", default=DEFAULT_STORE, metavar="DIR", help=f"the graph store (default: ./{DEFAULT_STORE})")
+
+
+def _output_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+
+def _progress(total: int | None = None, desc: str = ""):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="article", file=sys.stderr, disable=None, leave=False)
+
+
+# -- commands -------------------------------------------------------------------------------------
+
+
+def cmd_extract(args) -> int:
+    from kg.articles import iter_articles
+    from kg.extract import extract_many
+    from kg.rdf import article_graph
+
+    with _progress(desc="extract") as bar:
+        for record in extract_many(iter_articles(args.paths), jobs=args.jobs):
+            bar.update(1)
+            if args.format == "json":
+                print(json.dumps(record.to_dict(explain=args.explain), ensure_ascii=False), flush=True)
+            else:
+                print(article_graph(record).serialize(format="turtle"))
+    return 0
+
+
+def cmd_build(args) -> int:
+    from kg.pipeline import build
+
+    with _progress(desc="build") as bar:
+        summary = build(args.paths, store=args.store, out=args.out, jobs=args.jobs, progress=bar.update)
+    print(summary.to_text())
+    return 0
+
+
+def cmd_sparql(args) -> int:
+    if args.file:
+        text = Path(args.file).read_text(encoding="utf-8")
+    elif args.query:
+        text = args.query
+    else:
+        raise UserError("give a query text or -f FILE.rq")
+    from kg.api import sparql
+
+    _print_result(sparql(text, store=args.store), args.format)
+    return 0
+
+
+def cmd_query(args) -> int:
+    from kg.api import run_query
+    from kg.queries import named_queries
+
+    if not args.name:
+        for q in named_queries():
+            params = ", ".join(p.name for p in q.params) or "-"
+            print(f"{q.name:18} {q.description}  [params: {params}]")
+        return 0
+    params = dict(_split_param(p) for p in args.param)
+    _print_result(run_query(args.name, params, store=args.store), args.format)
+    return 0
+
+
+def _split_param(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise UserError(f"--param {text!r}: write it as KEY=VALUE")
+    return key.strip(), value
+
+
+def cmd_view(args) -> int:
+    from kg.api import write_network
+
+    print(f"wrote {write_network(args.out, store=args.store, top=args.top)}")
+    return 0
+
+
+def cmd_timeline(args) -> int:
+    from kg.api import write_timeline
+
+    print(f"wrote {write_timeline(args.out, store=args.store, lanes=args.lanes)}")
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from kg.api import evaluate_extractor
+
+    report = evaluate_extractor(args.gold_dir)
+    print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else report.to_text())
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from kg.api import demo
+
+    summary = demo(data=args.data, out_dir=args.out_dir, store=args.store)
+    print(summary.to_text())
+    return 0
+
+
+def _print_result(result, fmt: str) -> None:
+    from kg.store import QueryResult
+
+    if isinstance(result, bool):
+        print("true" if result else "false")
+        return
+    if not isinstance(result, QueryResult):
+        print(result.serialize(format="turtle"))
+        return
+    rows = result.to_python()
+    if fmt == "json":
+        print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(result.columns))
+        writer.writeheader()
+        writer.writerows({k: "" if v is None else v for k, v in r.items()} for r in rows)
+        print(buf.getvalue(), end="")
+    else:
+        print(_table(result.columns, rows))
+
+
+def _table(columns, rows, width: int = 60) -> str:
+    def cell(v) -> str:
+        s = "" if v is None else str(v).replace("\n", " ")
+        return s if len(s) <= width else s[: width - 1] + "…"
+
+    cells = [[cell(r[c]) for c in columns] for r in rows]
+    widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
+    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in cells]
+    out.append(f"({len(rows)} rows)")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,203 @@
+"""Extraction: one article in, one :class:`~kg.records.Record` out.
+
+This package is kg's NLP boundary: spaCy Docs and tokens live here and nowhere
+downstream. The rules are driven by data files in ``kg/extract/data`` (gazetteer,
+event triggers, modality and attribution cues, boilerplate patterns) that users can
+extend without touching code (see README, "Extending the lexicons").
+
+>>> from kg.records import Article
+>>> record = extract(Article("t1", "Russia invaded Ukraine."))   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator
+from importlib import resources
+
+from kg.extract import claims, entities, events, lexicons, relations, words
+from kg.extract.gazetteer import Gazetteer
+from kg.records import Article, Record, Span
+
+__all__ = ["Extractor", "extract", "extract_many"]
+
+_UPPER_SHARE = 0.7
+_MIN_STOPWORD_SHARE = 0.12
+
+
+class Extractor:
+    """A spaCy pipeline plus kg's lexicons, compiled once and reused for many articles."""
+
+    def __init__(self, nlp=None):
+        from kg.nlp import load_model
+
+        self.nlp = nlp if nlp is not None else load_model()
+        _add_paragraph_breaks(self.nlp)
+        self.gazetteer = Gazetteer(self.nlp, lexicons.load_gazetteer())
+        self.triggers = events.TriggerIndex(lexicons.load_triggers())
+        self.cues = claims.CueIndex.from_cues(lexicons.load_cues())
+        self.boilerplate = _load_boilerplate()
+
+    def extract(self, article: Article) -> Record:
+        return self.from_doc(article, self.nlp(article.text))
+
+    def extract_many(self, articles: Iterable[Article], *, jobs: int = 1, batch_size: int = 16) -> Iterator[Record]:
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, n_process=jobs, batch_size=batch_size):
+            yield self.from_doc(article, doc)
+
+    def from_doc(self, article: Article, doc) -> Record:
+        """The converter at the NLP boundary: a parsed Doc becomes a Record."""
+        if not _reads_as_english(doc):
+            return Record(article, warnings=(f"{article.path or article.id}: text does not read as English; "
+                                             "no entities or events extracted",))  # fmt: skip
+        debris, headlines = self._skipped_sentences(doc, article)
+        mentions = entities.find_mentions(doc, self.gazetteer, debris, headlines)
+        table = entities.resolve(doc, mentions, article.id, self.gazetteer)
+        ctx = events.Context(doc, table, None, self.cues, article.id, article.date, debris | headlines)
+        resolver = _Resolver(ctx, self.gazetteer)
+        ctx.resolve = resolver.resolve
+        ctx.resolve_modifier = resolver.resolve_modifier
+        found_events = events.find_events(ctx, self.triggers)
+        found_relations = relations.find_relations(ctx)
+        warnings = (f"{len(debris)} boilerplate sentence(s) ignored",) if debris else ()
+        return Record(article, tuple(table.entities), tuple(found_events), tuple(found_relations), warnings)
+
+    def _skipped_sentences(self, doc, article: Article) -> tuple[set[int], set[int]]:
+        debris, headlines = set(), set()
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if self._is_debris(sent, text):
+                debris.add(sent.start)
+            elif _is_headline(sent, text, article.title):
+                headlines.add(sent.start)
+        return debris, headlines
+
+    def _is_debris(self, sent, text: str) -> bool:
+        if any(p.search(text) for p in self.boilerplate):
+            return True
+        letters = [t for t in sent if t.is_alpha and len(t) > 1]
+        return len(letters) >= 3 and sum(t.is_upper for t in letters) / len(letters) >= _UPPER_SHARE
+
+
+def _is_headline(sent, text: str, title: str | None) -> bool:
+    if title and text.startswith(title.strip()):
+        return True
+    alpha = [t for t in sent if t.is_alpha and not t.is_stop]
+    if len(alpha) < 4 or text.endswith((".", "?", "!", '"', "”")):
+        return False
+    return sum(t.text[0].isupper() for t in alpha) / len(alpha) >= 0.8
+
+
+def _reads_as_english(doc) -> bool:
+    alpha = [t for t in doc if t.is_alpha]
+    if len(alpha) < 8:
+        return bool(alpha)
+    ascii_share = sum(t.text.isascii() for t in alpha) / len(alpha)
+    stop_share = sum(t.is_stop for t in alpha) / len(alpha)
+    return ascii_share > 0.7 and stop_share >= _MIN_STOPWORD_SHARE
+
+
+def _load_boilerplate() -> list[re.Pattern]:
+    text = resources.files("kg.extract").joinpath("data/boilerplate.txt").read_text(encoding="utf-8")
+    lines = [ln.strip() for ln in text.splitlines()]
+    return [re.compile(ln, re.I) for ln in lines if ln and not ln.startswith("#")]
+
+
+_PARAGRAPHS = "kg_paragraphs"
+
+
+def _add_paragraph_breaks(nlp) -> None:
+    """A line break always ends a sentence (headlines, paragraphs); spaCy's parser sometimes joins them."""
+    from spacy.language import Language
+
+    if not Language.has_factory(_PARAGRAPHS):
+        Language.component(_PARAGRAPHS, func=_paragraph_breaks)
+    if _PARAGRAPHS not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(_PARAGRAPHS, before="parser")
+
+
+def _paragraph_breaks(doc):
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text_with_ws and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
+class _Resolver:
+    """Which entities a token stands for: its mention, a pronoun's antecedent, a demonym's state."""
+
+    def __init__(self, ctx, gazetteer: Gazetteer):
+        self.ctx, self.gazetteer = ctx, gazetteer
+        self.person_mentions = sorted(
+            (m for m in ctx.table.mentions if ctx.table.get(ctx.table.by_token[m.head]).type == "Person"),
+            key=lambda m: m.start,
+        )
+
+    def resolve(self, tok) -> list[str]:
+        table = self.ctx.table
+        eid = table.by_token.get(tok.i)
+        if eid is not None:
+            return [eid]
+        lower = tok.lower_
+        if lower in words.PRONOUNS_PERSON:
+            return self._last_person(tok)
+        if lower in words.RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            return self.resolve(tok.head.head)
+        if lower in words.PRONOUNS_OTHER and tok.dep_ in ("nsubj", "nsubjpass"):
+            speech = tok.head.head if tok.head.dep_ == "ccomp" else None
+            if speech is not None and self.ctx.cues.is_speech(speech):
+                return [e for s in speech.children if s.dep_ == "nsubj" for e in self.resolve(s)]
+            return []
+        return self.resolve_modifier(tok)
+
+    def resolve_modifier(self, tok) -> list[str]:
+        eid = self.ctx.table.by_token.get(tok.i)
+        if eid is not None:
+            return [eid]
+        if tok.dep_ not in ("amod", "compound", "nmod", "poss", "npadvmod") and tok.pos_ != "ADJ":
+            return []
+        entry = self.gazetteer.demonym(tok.text)
+        if entry is None:
+            return []
+        return [self._add_demonym(entry, tok)]
+
+    def _add_demonym(self, entry, tok) -> str:
+        table = self.ctx.table
+        key = f"gz:{entry.name}"
+        span = Span(tok.text, tok.idx, tok.idx + len(tok.text))
+        for i, e in enumerate(table.entities):
+            if e.name == entry.name and e.wikidata == entry.wikidata:
+                if span not in e.mentions:
+                    table.entities[i] = dataclasses.replace(e, mentions=(*e.mentions, span))
+                return e.id
+        mention = entities.Mention(tok.i, tok.i + 1, entry.type, key, entry.name, tok.i, "gazetteer", entry)
+        table.entities.append(entities._entity(self.ctx.doc, key, [mention], self.ctx.article_id))
+        table.entries[table.entities[-1].id] = entry
+        return table.entities[-1].id
+
+    def _last_person(self, tok) -> list[str]:
+        before = [m for m in self.person_mentions if m.start < tok.i]
+        return [self.ctx.table.by_token[before[-1].head]] if before else []
+
+
+_default: Extractor | None = None
+
+
+def _default_extractor() -> Extractor:
+    global _default
+    if _default is None:
+        _default = Extractor()
+    return _default
+
+
+def extract(article: Article, *, extractor: Extractor | None = None) -> Record:
+    """Extract entities, events and relations from one article."""
+    return (extractor or _default_extractor()).extract(article)
+
+
+def extract_many(articles: Iterable[Article], *, jobs: int = 1, extractor: Extractor | None = None) -> Iterator[Record]:
+    """Extract from many articles, streaming, in input order."""
+    return (extractor or _default_extractor()).extract_many(articles, jobs=jobs)

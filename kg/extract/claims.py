@@ -1,0 +1,144 @@
+"""What a claim's wording says about it: modality (asserted, planned, possible, negated) and
+attribution (who it is said by, outermost first), read off the dependency tree.
+
+Both walk from the event's trigger up to the sentence root and stop at the first cue, so the
+nearest cue wins: "preventing a possible invasion" is possible because "possible" is nearer
+than "preventing".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.lexicons import Cue
+
+_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "acl", "relcl", "pcomp", "prep", "pobj", "dobj",
+                "acomp", "attr", "amod", "nsubj", "nsubjpass", "appos", "npadvmod", "oprd", "dep", "ROOT"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CueIndex:
+    modality: dict[tuple[str, str], str]  # (lemma, pos) -> planned|possible|negated
+    speech: frozenset[str]
+    source_nouns: frozenset[str]
+    conditionals: frozenset[str]
+
+    @classmethod
+    def from_cues(cls, cues: tuple[Cue, ...]) -> CueIndex:
+        modality = {(c.lemma, c.pos): c.value for c in cues if c.kind == "modality"}
+        speech = frozenset(c.lemma for c in cues if c.kind == "attribution" and c.value == "speech")
+        nouns = frozenset(c.lemma for c in cues if c.kind == "attribution" and c.value == "source_noun")
+        conditionals = frozenset(c.lemma for c in cues if c.kind == "conditional")
+        return cls(modality, speech, nouns, conditionals)
+
+    def modal_value(self, tok, *pos_options: str) -> str | None:
+        lemma = tok.lemma_.lower()
+        for pos in pos_options or (_pos(tok),):
+            value = self.modality.get((lemma, pos))
+            if value:
+                return value
+        return None
+
+    def is_speech(self, tok) -> bool:
+        return tok.pos_ == "VERB" and tok.lemma_.lower() in self.speech
+
+
+def _pos(tok) -> str:
+    return {"PROPN": "NOUN", "AUX": "AUX"}.get(tok.pos_, tok.pos_)
+
+
+def path_up(trigger):
+    """The trigger and its ancestors within the sentence, nearest first."""
+    node = trigger
+    yield node
+    while node.head.i != node.i and node.dep_ in _CLAUSE_DEPS:
+        node = node.head
+        yield node
+
+
+def modality(trigger, cues: CueIndex) -> tuple[str, str]:
+    """(modality, why): the nearest cue on the way from the trigger to the root of its claim."""
+    for node in path_up(trigger):
+        if node is not trigger and cues.is_speech(node):
+            break
+        found = _cue_at(node, trigger, cues)
+        if found:
+            return found
+    return "asserted", "no modality cue: told as fact"
+
+
+def _cue_at(node, trigger, cues: CueIndex) -> tuple[str, str] | None:
+    for child in node.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and node is trigger):
+            return "negated", f"negation '{child.text}' on '{node.text}'"
+    for child in node.children:
+        if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
+            value = cues.modal_value(child, "AUX")
+            if value:
+                return value, f"modal '{child.text}' on '{node.text}'"
+    for child in node.children:
+        if child.dep_ in ("amod", "compound", "advmod") and child.i < node.i:
+            value = cues.modal_value(child, "ADJ", "VERB", "ADV", "NOUN")
+            if value:
+                return value, f"modifier '{child.text}' of '{node.text}'"
+    if node is not trigger:
+        value = cues.modal_value(node, _pos(node), "VERB", "NOUN", "ADJ")
+        if value:
+            return value, f"governed by '{node.text}'"
+    if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.conditionals for c in node.children):
+        return "possible", f"conditional clause '{node.text}'"
+    return None
+
+
+def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
+    """(entity ids of who the claim is attributed to, outermost first; why for each)."""
+    found: list[tuple[str, str]] = []
+    for node in path_up(trigger):
+        if node is not trigger and cues.is_speech(node):
+            for eid in _speakers(node, resolve):
+                found.append((eid, f"speech verb '{node.text}'"))
+        for child in node.children:
+            found.extend(_according_to(child, resolve))
+            found.extend(_described_by(child, resolve, cues))
+        if node is not trigger and node.pos_ == "NOUN" and node.lemma_.lower() in cues.source_nouns:
+            for c in node.children:
+                if c.dep_ == "poss" and resolve(c):
+                    found.extend((eid, f"'{c.text}'s {node.text}'") for eid in resolve(c))
+    ids, why, seen = [], [], set()
+    for eid, reason in reversed(found):
+        if eid not in seen:
+            seen.add(eid)
+            ids.append(eid)
+            why.append(reason)
+    return ids, why
+
+
+def _speakers(verb, resolve) -> list[str]:
+    for child in verb.children:
+        if child.dep_ in ("nsubj",):
+            return resolve(child)
+        if child.dep_ == "agent":
+            return [e for p in child.children if p.dep_ == "pobj" for e in resolve(p)]
+    return []
+
+
+def _according_to(child, resolve) -> list[tuple[str, str]]:
+    if child.dep_ != "prep" or child.lemma_.lower() != "accord":
+        return []
+    out = []
+    for to in child.children:
+        for pobj in to.children:
+            if pobj.dep_ == "pobj":
+                out.extend((eid, "'according to'") for eid in resolve(pobj))
+    return out
+
+
+def _described_by(child, resolve, cues: CueIndex) -> list[tuple[str, str]]:
+    """'The plan, described by an anonymous diplomat, ...': the diplomat vouches for the clause."""
+    if child.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    out = []
+    for acl in child.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in cues.speech | {"describe", "outline"}:
+            out.extend((eid, f"'{acl.text} by'") for eid in _speakers(acl, resolve))
+    return out

@@ -1,0 +1,308 @@
+"""Entity mentions in a parsed article and their resolution into one entity per referent.
+
+Sources of mentions, strongest first: the gazetteer (names and aliases, with Wikidata
+ids), spaCy's named entities, and noun phrases headed by a role or collective noun
+("an anonymous European diplomat", "most European countries"). Definite descriptions
+("the diplomat") and surnames ("Yermak", "Mr Putin") join the entity they refer to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract import words
+from kg.extract.lexicons import GazetteerEntry
+from kg.records import Entity, Span, content_id
+
+NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@dataclass
+class Mention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    type: str
+    key: str  # resolution key: mentions with one key are one entity
+    name: str
+    head: int
+    kind: str  # gazetteer | ner | np | anaphor
+    entry: GazetteerEntry | None = None
+    role: str | None = None  # head lemma of a role noun phrase
+    definite: bool = False  # "the ..." phrase: may refer back to an earlier one
+    countries: frozenset = frozenset()  # states named inside a role phrase ("US official")
+
+
+@dataclass
+class EntityTable:
+    """The article's entities and which tokens mention which entity."""
+
+    entities: list[Entity] = field(default_factory=list)
+    by_token: dict[int, str] = field(default_factory=dict)  # token index -> entity id
+    mentions: list[Mention] = field(default_factory=list)
+    entries: dict[str, GazetteerEntry] = field(default_factory=dict)  # entity id -> gazetteer entry
+    roles: dict[str, str] = field(default_factory=dict)  # entity id -> role lemma
+
+    def at(self, token) -> str | None:
+        return self.by_token.get(token.i)
+
+    def get(self, entity_id: str) -> Entity:
+        return next(e for e in self.entities if e.id == entity_id)
+
+
+def clean_name(text: str) -> str:
+    """Drop leading determiners and a trailing possessive.
+
+    >>> clean_name("the Zelenskyy’s")
+    'Zelenskyy'
+    """
+    tokens = text.split()
+    while len(tokens) > 1 and tokens[0].lower() in words.LEADING_DROP:
+        tokens = tokens[1:]
+    name = " ".join(tokens)
+    return _POSSESSIVE.sub("", name).strip() if name.endswith(("’s", "'s", "s’", "s'")) else name
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    """Drop possessive markers, punctuation and honorifics at the edges of a span."""
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while end > start and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def find_mentions(doc, gazetteer, debris: set[int], headlines: set[int]) -> list[Mention]:
+    """All entity mentions. Role phrases may contain names ("a senior White House official"
+    holds "White House"); otherwise mentions do not overlap, longest and strongest first."""
+    found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *_np_mentions(doc)]
+    found = [m for m in found if doc[m.start].sent.start not in debris]
+    found = [m for m in found if doc[m.start].sent.start not in headlines or m.kind == "gazetteer"]
+    phrases = _non_overlapping(m for m in found if m.kind in ("np", "anaphor"))
+    names = _non_overlapping(m for m in found if m.kind in ("gazetteer", "ner"))
+    kept = [*phrases]
+    for m in names:
+        if all(_nested_or_apart(m, p) for p in phrases):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _non_overlapping(mentions) -> list[Mention]:
+    taken: set[int] = set()
+    kept = []
+    for m in sorted(mentions, key=lambda m: (m.kind != "gazetteer", -(m.end - m.start), m.start)):
+        if not any(i in taken for i in range(m.start, m.end)):
+            kept.append(m)
+            taken.update(range(m.start, m.end))
+    return kept
+
+
+def _nested_or_apart(m: Mention, outer: Mention) -> bool:
+    inside = outer.start <= m.start and m.end <= outer.end and outer.head not in range(m.start, m.end)
+    return inside or m.end <= outer.start or outer.end <= m.start
+
+
+def _ner_mentions(doc, gazetteer) -> list[Mention]:
+    out = []
+    for ent in doc.ents:
+        etype = NER_TYPES.get(ent.label_)
+        if etype is None:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if etype == "Person":
+            while start < end - 1 and doc[start].lower_ in words.HONORIFICS:
+                start += 1
+        if end <= start or not any(t.is_alpha for t in doc[start:end]):
+            continue
+        name = clean_name(doc[start:end].text)
+        if etype == "Person" and (len(name) < 3 or name.isupper()):
+            continue
+        if etype == "Organization" and set(name.lower().split()) & words.OUTLET_WORDS:
+            etype = "NewsOutlet"
+        key = gazetteer.key_for(name) or f"{etype}:{_norm(name)}"
+        entry = gazetteer.entry_for(key)
+        out.append(Mention(start, end, entry.type if entry else etype, key, entry.name if entry else name,
+                           doc[start:end].root.i, "ner", entry))  # fmt: skip
+    return out
+
+
+def _np_mentions(doc) -> list[Mention]:
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.dep_ in ("compound",):
+            continue
+        lemma = tok.lemma_.lower()
+        plural = tok.tag_ == "NNS"
+        if plural and lemma in words.GROUP_NOUNS:
+            m = _group_mention(doc, tok)
+        elif not plural and lemma in words.PERSON_ROLES:
+            m = _role_mention(doc, tok)
+        else:
+            m = None
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _modifiers(tok) -> list:
+    return [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss", "npadvmod") or _proper_nmod(c)]
+
+
+def _proper_nmod(c) -> bool:
+    return c.dep_ == "nmod" and c.pos_ == "PROPN"
+
+
+def _left_edge(tok) -> int:
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("amod", "compound", "poss", "det", "predet", "advmod", "npadvmod") or _proper_nmod(child):
+            start = min(start, child.left_edge.i)
+    return start
+
+
+def _is_title_of_name(tok) -> bool:
+    """'spokesman Dmitry Peskov', 'chief of staff, Yermak': the role noun is a title, not a referent."""
+    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+        return True
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+        return True
+    return tok.dep_ == "appos" and tok.head.pos_ == "PROPN"
+
+
+def _role_mention(doc, tok) -> Mention | None:
+    if _is_title_of_name(tok) or any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                                      for c in tok.rights):  # fmt: skip
+        return None
+    start, end = _left_edge(tok), tok.i + 1
+    of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    if of and tok.lemma_.lower() in ("head", "chief", "leader", "director", "commander", "member", "secretary"):
+        end = of[0].right_edge.i + 1
+    start, end = _trim(doc, start, end)
+    dets = [c for c in tok.lefts if c.dep_ == "det"]
+    mods = _modifiers(tok)
+    if not mods and end == tok.i + 1:
+        if dets and dets[0].lower_ == "the":
+            return Mention(start, end, "Person", "", doc[tok.i].text, tok.i, "anaphor", role=tok.lemma_.lower())
+        return None
+    name = clean_name(doc[start:end].text)
+    definite = bool(dets) and dets[0].lower_ == "the"
+    return Mention(start, end, "Person", f"Person:{_norm(name)}", name, tok.i, "np",
+                   role=tok.lemma_.lower(), definite=definite)  # fmt: skip
+
+
+def _group_mention(doc, tok) -> Mention | None:
+    mods = _modifiers(tok)
+    if not mods or _is_title_of_name(tok):
+        return None
+    start, end = _trim(doc, _left_edge(tok), tok.i + 1)
+    name = clean_name(doc[start:end].text)
+    return Mention(start, end, "Group", f"Group:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower())
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^\w]+", " ", name.lower()).strip()
+
+
+def resolve(doc, mentions: list[Mention], article_id: str, gazetteer) -> EntityTable:
+    """Cluster mentions into entities: same key, surname of a full name, definite description."""
+    _link_surnames(mentions)
+    _link_forces(doc, mentions, gazetteer)
+    for m in mentions:
+        if m.kind in ("np", "anaphor"):
+            m.countries = frozenset(gazetteer.countries_in(doc[m.start : m.end]))
+    _link_anaphors(mentions)
+    table = EntityTable()
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.key:
+            groups.setdefault(m.key, []).append(m)
+    owner: dict[int, str] = {}
+    for key, ms in groups.items():
+        entity = _entity(doc, key, ms, article_id)
+        table.entities.append(entity)
+        table.mentions.extend(ms)
+        if ms[0].entry:
+            table.entries[entity.id] = ms[0].entry
+        if ms[0].role:
+            table.roles[entity.id] = ms[0].role
+        owner.update((id(m), entity.id) for m in ms)
+    # outer phrases first, so that names nested in a role phrase keep their own tokens
+    for m in sorted(table.mentions, key=lambda m: m.start - m.end):
+        for i in range(m.start, m.end):
+            table.by_token[i] = owner[id(m)]
+    table.entities.sort(key=lambda e: e.mentions[0].start)
+    return table
+
+
+def _entity(doc, key: str, ms: list[Mention], article_id: str) -> Entity:
+    entry = next((m.entry for m in ms if m.entry), None)
+    named = [m for m in ms if m.kind != "anaphor"] or ms
+    etype = entry.type if entry else _vote_type(named)
+    name = entry.name if entry else max(named, key=lambda m: (len(m.name.split()), -m.start)).name
+    spans = tuple(Span(doc[m.start:m.end].text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
+                  for m in ms)  # fmt: skip
+    return Entity(
+        id="e" + content_id(article_id, key, length=10),
+        name=name,
+        type=etype,
+        wikidata=entry.wikidata if entry else None,
+        mentions=spans,
+        sector=entry.sector if entry else None,
+    )
+
+
+def _vote_type(ms: list[Mention]) -> str:
+    types = [m.type for m in ms]
+    return max(set(types), key=lambda t: (types.count(t), t))
+
+
+def _link_surnames(mentions: list[Mention]) -> None:
+    """'Yermak' and 'Mr Putin' join the person whose full name ends with that surname."""
+    full = {}
+    for m in mentions:
+        if m.type == "Person" and m.kind in ("ner", "gazetteer") and len(m.name.split()) > 1:
+            full.setdefault(m.name.split()[-1].lower(), m.key)
+    for m in mentions:
+        if m.type == "Person" and m.kind == "ner" and len(m.name.split()) == 1:
+            m.key = full.get(m.name.lower(), m.key)
+
+
+def _link_forces(doc, mentions: list[Mention], gazetteer) -> None:
+    """'Russian forces', 'Russian troops' are one Organization: the state's armed forces."""
+    for m in mentions:
+        if m.kind != "np" or m.type != "Group" or m.role not in words.FORCE_NOUNS:
+            continue
+        country = None
+        for t in doc[m.start : m.end]:
+            entry = gazetteer.demonym(t.text)
+            if entry is not None:
+                country = entry
+        if country is not None:
+            m.type, m.kind = "Organization", "np"
+            m.key = f"forces:{country.name}"
+            m.name = f"{_demonym_name(doc, m, gazetteer)} forces"
+
+
+def _demonym_name(doc, m: Mention, gazetteer) -> str:
+    return next(t.text for t in doc[m.start : m.end] if gazetteer.demonym(t.text) is not None)
+
+
+def _link_anaphors(mentions: list[Mention]) -> None:
+    """'the diplomat', 'the US official' join the most recent earlier role phrase with the same
+    head noun, unless the two name different states."""
+    for i, m in enumerate(mentions):
+        if not (m.kind == "anaphor" or (m.kind == "np" and m.definite and m.type == "Person")):
+            continue
+        antecedent = next((p for p in reversed(mentions[:i]) if p.kind == "np" and p.role == m.role
+                           and p.type == "Person" and _compatible(p, m)), None)  # fmt: skip
+        if antecedent is not None:
+            m.key = antecedent.key
+        elif m.kind == "anaphor":
+            m.key = f"Person:{m.role}"
+            m.name = m.role
+            m.kind = "np"
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    return not a.countries or not b.countries or bool(a.countries & b.countries)

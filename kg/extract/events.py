@@ -1,0 +1,329 @@
+"""PLOVER events: triggers from the lexicon, and their actors, recipients, locations,
+quantity and time from the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract import claims, words
+from kg.extract.lexicons import Trigger
+from kg.extract.quantities import parse_quantity
+from kg.extract.timex import normalise_time
+from kg.records import Event, Quantity, Span, TimeValue, content_id
+
+_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+_RECIPIENT_PREPS = {"against", "on", "upon", "at", "toward", "towards", "over"}
+_GIVE_TYPES = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "ASSAULT"}
+_JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
+_NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
+
+
+class TriggerIndex:
+    """Lexicon entries by (lemma, pos); entries with requirements are tried first."""
+
+    def __init__(self, triggers: tuple[Trigger, ...]):
+        self._by_key: dict[tuple[str, str], list[Trigger]] = {}
+        for t in triggers:
+            self._by_key.setdefault((t.lemma, t.pos), []).append(t)
+        for entries in self._by_key.values():
+            entries.sort(key=lambda t: -len(t.requires))
+
+    def match(self, tok) -> Trigger | None:
+        pos = _POS.get(tok.pos_)
+        if pos is None:
+            return None
+        for entry in self._by_key.get((tok.lemma_.lower(), pos), ()):
+            if all(_satisfied(tok, dep, lemmas) for dep, lemmas in entry.requires):
+                return entry
+        return None
+
+
+def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
+    kids = list(tok.children)
+    if dep == "obj":
+        cands = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        cands += [g for c in kids if c.dep_ == "dative" for g in [c]]
+    elif dep == "prep":
+        cands = [c for c in kids if c.dep_ in ("prep", "agent", "dative")]
+    elif dep == "prt":
+        cands = [c for c in kids if c.dep_ == "prt"]
+    elif dep == "compound":
+        cands = [c for c in kids if c.dep_ in ("compound", "amod", "nmod")]
+    elif dep == "pobj":
+        cands = [g for c in kids if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    else:
+        return False
+    return any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in cands)
+
+
+@dataclass
+class Context:
+    """What the event rules need about one article."""
+
+    doc: object
+    table: object  # entities.EntityTable
+    resolve: object  # token -> list of entity ids
+    cues: claims.CueIndex
+    article_id: str
+    date: str | None
+    skip_sents: set[int]
+
+
+def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
+    events, seen = [], set()
+    candidates = [(tok, triggers.match(tok)) for tok in ctx.doc if tok.sent.start not in ctx.skip_sents]
+    candidates = [(tok, t) for tok, t in candidates if t is not None and not _inside_name(ctx, tok)]
+    verbs = {tok.i: t.type for tok, t in candidates if tok.pos_ == "VERB"}
+    for tok, entry in candidates:
+        if tok.pos_ != "VERB" and _governed_by_same(tok, entry.type, verbs):
+            continue
+        event = _event(ctx, tok, entry)
+        key = (event.type, event.trigger.start)
+        if key not in seen:
+            seen.add(key)
+            events.append(event)
+    return events
+
+
+def _inside_name(ctx: Context, tok) -> bool:
+    eid = ctx.table.by_token.get(tok.i)
+    return eid is not None and eid not in ctx.table.roles
+
+
+def _governed_by_same(tok, etype: str, verbs: dict[int, str]) -> bool:
+    """'provide aid': the noun repeats the verb's event; keep only the verb."""
+    node = tok
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if verbs.get(node.i) == etype:
+            return True
+        if node.pos_ == "VERB":
+            return False
+    return False
+
+
+def _event(ctx: Context, tok, entry: Trigger) -> Event:
+    sent = tok.sent
+    actors, recipients, locations = _arguments(ctx, tok, entry)
+    modality, why_mod = claims.modality(tok, ctx.cues)
+    source_ids, why_src = claims.sources(tok, ctx.resolve, ctx.cues)
+    source_ids = [s for s in source_ids if s not in actors]
+    quantity = _quantity(ctx, tok)
+    time = _time(ctx, tok, future=modality == "planned")
+    evidence = _sentence_span(ctx.doc, sent)
+    trigger = Span(tok.text, tok.idx, tok.idx + len(tok.text))
+    explain = (
+        f"trigger '{tok.text}' = {entry.lemma}/{entry.pos} -> {entry.type}"
+        + (f"/{entry.mode}" if entry.mode else "")
+        + (f" (requires {'; '.join(d + ':' + '|'.join(sorted(ls)) for d, ls in entry.requires)})" if entry.requires else ""),
+        f"modality {modality}: {why_mod}",
+        "sources: " + ("; ".join(why_src) if source_ids else "none (the article's own voice)"),
+    )  # fmt: skip
+    confidence = 0.4 + 0.15 * (tok.pos_ == "VERB") + 0.15 * bool(actors) + 0.1 * bool(entry.requires)
+    confidence += 0.1 * bool(recipients or locations)
+    return Event(
+        id="v" + content_id(ctx.article_id, entry.type, tok.idx, length=10),
+        type=entry.type,
+        mode=entry.mode,
+        trigger=trigger,
+        evidence=evidence,
+        modality=modality,
+        actors=tuple(actors),
+        recipients=tuple(r for r in recipients if r not in actors),
+        locations=tuple(locations),
+        quantity=quantity,
+        time=time,
+        sources=tuple(source_ids),
+        confidence=min(confidence, 0.95),
+        explain=explain,
+    )
+
+
+def _sentence_span(doc, sent) -> Span:
+    start, end = sent.start_char, sent.end_char
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(text[start:end], start, end)
+
+
+# -- arguments ---------------------------------------------------------------------------------
+
+
+def _arguments(ctx: Context, tok, entry: Trigger) -> tuple[list[str], list[str], list[str]]:
+    if tok.pos_ == "VERB":
+        actors = _verb_actors(ctx, tok)
+        recipients = _ids(ctx, [c for c in tok.children if c.dep_ in ("dobj", "dative")])
+        if entry.type == "MOBILIZE":
+            recipients = []
+    else:
+        actors = _noun_actors(ctx, tok, entry)
+        recipients = []
+    preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
+    if entry.type == "MOBILIZE":  # "deploy troops to Ukraine": the place, the troops' destination
+        preps += [c for o in tok.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]
+    locations = []
+    for prep in preps:
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        ids = _ids(ctx, objs)
+        word = prep.lower_
+        if tok.pos_ != "VERB" and word == "of" and entry.type not in _JOINT_TYPES:
+            recipients += ids
+        elif word == "with" and entry.type in _JOINT_TYPES and tok.pos_ != "VERB":
+            actors += [i for i in ids if i not in actors]
+        elif word == "with" and entry.type in _JOINT_TYPES:
+            recipients += ids
+        elif word in ("to", "for") and entry.type in _GIVE_TYPES:
+            recipients += ids
+        elif word in _RECIPIENT_PREPS:
+            recipients += ids
+        elif word in words.LOCATIVE_PREPS and word != "from":
+            locations += [i for i in ids if ctx.table.get(i).type in ("Place", "Country")]
+    return _unique(actors), _unique(recipients), _unique(locations)
+
+
+def _unique(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+def _ids(ctx: Context, tokens) -> list[str]:
+    out = []
+    for t in tokens:
+        for head in [t, *_conjuncts(t)]:
+            out.extend(ctx.resolve(head))
+    return _unique(out)
+
+
+def _conjuncts(tok):
+    for c in tok.children:
+        if c.dep_ == "conj":
+            yield c
+            yield from _conjuncts(c)
+
+
+def _subjects(verb) -> list:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+
+
+def _agents(verb) -> list:
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def _verb_actors(ctx: Context, verb) -> list[str]:
+    node, came_from = verb, None
+    for _ in range(5):
+        controller = _object_controller(ctx, node, came_from)
+        if controller:
+            return controller
+        found = _ids(ctx, _subjects(node) + _agents(node))
+        if found or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node is not verb:
+            return found
+        if node.dep_ not in ("xcomp", "acomp", "conj", "acl", "pcomp", "prep", "pobj", "advcl", "dobj", "ccomp"):
+            return []
+        if node.dep_ == "ccomp" or (node is not verb and ctx.cues.is_speech(node.head)):
+            return []
+        node, came_from = node.head, node
+    return []
+
+
+def _object_controller(ctx: Context, node, came_from) -> list[str]:
+    """'urge Russia to withdraw', 'accuse Russia of planning': the object does the embedded act."""
+    if came_from is None or node.pos_ != "VERB" or came_from.dep_ not in ("xcomp", "prep", "advcl"):
+        return []
+    if came_from.dep_ == "prep" and came_from.lower_ not in ("of", "to", "into"):
+        return []
+    return _ids(ctx, [c for c in node.children if c.dep_ == "dobj"])
+
+
+def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
+    ids = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i:
+            ids += ctx.resolve(c)
+        elif c.dep_ == "amod":
+            ids += ctx.resolve(c)
+        elif c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+            ids += _ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
+    if ids:
+        return _unique(ids)
+    node = noun
+    for _ in range(3):  # "announced $205 million in aid": the announcer gives the aid
+        if node.dep_ not in ("dobj", "pobj", "prep", "attr", "conj") or node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            if ctx.cues.is_speech(node) and node.lemma_.lower() not in ("announce", "unveil", "pledge", "promise"):
+                return []
+            return _ids(ctx, _subjects(node) + _agents(node))
+    return []
+
+
+# -- quantity and time -------------------------------------------------------------------------
+
+
+def _quantity(ctx: Context, tok) -> Quantity | None:
+    scope = [tok]
+    if tok.pos_ == "VERB":
+        scope += [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
+    elif tok.head.dep_ == "prep" and tok.dep_ == "pobj":  # "$205 million in humanitarian aid"
+        scope.append(tok.head.head)
+    for node in scope:
+        for t in node.subtree:
+            if _is_amount(t):
+                head = _amount_head(t)
+                if head.i > tok.i and tok.pos_ != "VERB" and head is not tok:
+                    continue
+                if head.like_num and head.ent_type_ != "MONEY" and head.dep_ not in ("dobj", "nsubj", "pobj"):
+                    continue  # "one focused on training": a pronoun, not an amount
+                phrase = ctx.doc[head.left_edge.i : head.i + 1].text
+                q = parse_quantity(phrase, head=head.lemma_.lower())
+                if q is not None:
+                    return q
+    return None
+
+
+def _is_amount(t) -> bool:
+    if t.ent_type_ in ("DATE", "TIME", "PERCENT", "ORDINAL"):
+        return False
+    return t.like_num or t.lower_ in _NUMBER_WORDS or t.ent_type_ in ("MONEY", "QUANTITY")
+
+
+def _amount_head(t):
+    node = t
+    while node.dep_ in ("nummod", "quantmod", "compound", "amod", "advmod") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _time(ctx: Context, tok, *, future: bool) -> TimeValue | None:
+    clause = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), tok)
+    best = None
+    for ent in tok.sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        anchor = _attachment(ent.root)
+        if anchor is not None and anchor.i in (tok.i, clause.i):
+            if best is None or abs(ent.start - tok.i) < abs(best.start - tok.i):
+                best = ent
+    if best is not None:
+        start = best.start - 1 if best.start > 0 and ctx.doc[best.start - 1].dep_ == "prep" else best.start
+        return normalise_time(ctx.doc[start : best.end].text, ctx.date, future=future)
+    for c in tok.children:  # "a winter offensive"
+        if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words.SEASONS:
+            return normalise_time(c.text, ctx.date, future=future)
+    return None
+
+
+def _attachment(root):
+    node = root
+    for _ in range(4):
+        if node.head.i == node.i:
+            return node
+        node = node.head
+        if node.pos_ in ("VERB", "AUX", "NOUN"):
+            return node
+    return node

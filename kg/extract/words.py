@@ -1,0 +1,56 @@
+"""Closed word classes the extractor's rules use (English grammar, not domain lexicons).
+
+Domain knowledge (actors, event triggers, modality and attribution cues) lives in the
+data files beside this module; what is here are the small closed classes the
+dependency rules need: role nouns that make an unnamed person, collective nouns,
+titles, determiners.
+"""
+
+from __future__ import annotations
+
+# Nouns naming a person by role: "an anonymous European diplomat", "the head of ...".
+PERSON_ROLES = frozenset(
+    """official diplomat spokesman spokeswoman spokesperson minister secretary ambassador envoy adviser advisor
+    advisers aide commander general officer admiral head chief director president chancellor
+    premier governor mayor lawmaker senator congressman congresswoman legislator source analyst expert
+    representative negotiator leader deputy prosecutor investigator observer journalist correspondent
+    reporter soldier colonel lieutenant captain sergeant marshal chairman chairwoman chair
+    coordinator emissary monarch king queen prince ruler dictator mediator member staffer""".split()
+)
+# Plural nouns naming a collective: "European defense officials", "most European countries".
+GROUP_NOUNS = frozenset(
+    """official diplomat leader minister general commander officer soldier troop force country nation
+    government state ally partner member authority lawmaker senator analyst expert source militant
+    fighter rebel insurgent separatist protester demonstrator civilian refugee resident volunteer
+    mercenary investor donor institution agency organization organisation power capital neighbor
+    neighbour negotiator representative delegation air force navy""".split()
+)
+# Nouns for armed forces: "<demonym> forces" is an Organization (the state's forces).
+FORCE_NOUNS = frozenset({"force", "troop", "military", "army"})
+# Titles that make the person the leader of the state or organisation that modifies them.
+LEADER_TITLES = frozenset(
+    """president chancellor premier king queen monarch emperor leader head chief chairman chairwoman
+    chair ruler dictator sultan emir""".split()
+)
+PRIME = ("prime", "minister")
+# Titles that only affiliate: minister, spokesman, diplomat ...
+AFFILIATE_TITLES = PERSON_ROLES - LEADER_TITLES | {"staff"}
+# Words to drop from the front of a noun phrase's name.
+LEADING_DROP = frozenset("a an the this that these those its their his her our my your some another".split())
+# Honorifics in front of a person's name that are not part of the name.
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. sir dame president chancellor minister secretary general".split()
+)
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
+PRONOUNS_OTHER = frozenset({"it", "its", "they", "them", "their", "theirs", "we", "our", "us"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
+# Prepositions that introduce a location.
+LOCATIVE_PREPS = frozenset({"in", "to", "into", "near", "at", "inside", "across", "outside", "from", "toward", "towards"})
+# Subject-like dependencies: a capital city in these roles stands for its state.
+AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj", "appos"})
+# Outlet-looking organisation names, for names the gazetteer does not know.
+OUTLET_WORDS = frozenset(
+    """times post journal news agency telegraph guardian herald gazette press tribune radio tv television
+    broadcasting reuters observer economist independent mirror chronicle courier daily weekly""".split()
+)
+SEASONS = frozenset({"winter", "spring", "summer", "autumn", "fall"})

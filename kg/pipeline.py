@@ -1,0 +1,123 @@
+"""The whole pipeline in one call: read -> extract -> build RDF -> store -> serialise.
+
+Streaming: articles are read, parsed and stored one batch at a time, so memory does not
+grow with the corpus. Unchanged articles (same content hash in the store) are not parsed
+again. Problems in the input are counted and reported, never fatal.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.articles import InputProblem, iter_articles
+from kg.records import Article, Record
+from kg.store import DEFAULT_STORE, Store
+
+__all__ = ["BuildSummary", "build"]
+
+
+@dataclass
+class BuildSummary:
+    articles: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: Counter = field(default_factory=Counter)  # reason -> count
+    problems: list[str] = field(default_factory=list)
+    entities: int = 0
+    events_by_type: Counter = field(default_factory=Counter)
+    events_by_modality: Counter = field(default_factory=Counter)
+    relations: int = 0
+    triples: int = 0
+    outputs: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def events(self) -> int:
+        return sum(self.events_by_type.values())
+
+    def count(self, record: Record) -> None:
+        self.entities += len(record.entities)
+        self.relations += len(record.relations)
+        self.events_by_type.update(e.type for e in record.events)
+        self.events_by_modality.update(e.modality for e in record.events)
+        self.warnings.extend(record.warnings)
+
+    def to_dict(self) -> dict:
+        return {
+            "articles": self.articles, "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
+            "skipped": dict(self.skipped), "entities": self.entities, "events": self.events,
+            "events_by_type": dict(self.events_by_type), "events_by_modality": dict(self.events_by_modality),
+            "relations": self.relations, "triples": self.triples, "outputs": self.outputs,
+        }  # fmt: skip
+
+    def to_text(self) -> str:
+        lines = [
+            f"articles   {self.articles} ({self.added} added, {self.updated} updated, {self.unchanged} unchanged"
+            + (f", {sum(self.skipped.values())} skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(self.skipped.items()))
+               if self.skipped else "") + ")",
+            f"entities   {self.entities} (in new or changed articles)",
+            f"events     {self.events}: " + ", ".join(f"{t} {n}" for t, n in self.events_by_type.most_common()),
+            "modality   " + ", ".join(f"{m} {n}" for m, n in self.events_by_modality.most_common()),
+            f"relations  {self.relations}",
+            f"triples    {self.triples} in the store",
+        ]  # fmt: skip
+        lines += [f"wrote      {p}" for p in self.outputs]
+        return "\n".join(lines)
+
+
+def build(
+    paths: Iterable[str | Path],
+    *,
+    store: Store | str | Path | None = DEFAULT_STORE,
+    out: Iterable[str | Path] = (),
+    jobs: int = 1,
+    extractor=None,
+    progress: Callable[[int], None] | None = None,
+    on_problem: Callable[[InputProblem], None] | None = None,
+) -> BuildSummary:
+    """Ingest articles into ``store`` and write each of ``out`` (format by suffix)."""
+    from kg.extract import Extractor
+
+    summary = BuildSummary()
+    own_store = not isinstance(store, Store)
+    st = Store(store) if own_store else store
+    try:
+        known = st.hashes()
+
+        def problem(p: InputProblem) -> None:
+            summary.skipped[p.reason] += 1
+            summary.problems.append(str(p))
+            if on_problem:
+                on_problem(p)
+
+        def changed(articles: Iterable[Article]):
+            for article in articles:
+                summary.articles += 1
+                if progress:
+                    progress(1)
+                if known.get(article.id) == article.content_hash:
+                    summary.unchanged += 1
+                    continue
+                yield article
+
+        extractor = extractor or Extractor()
+        records = extractor.extract_many(changed(iter_articles(paths, on_problem=problem)), jobs=jobs)
+
+        def counted(records):
+            for r in records:
+                summary.count(r)
+                yield r
+
+        report = st.ingest(counted(records))
+        summary.added, summary.updated = len(report.added), len(report.updated)
+        summary.triples = len(st)
+        for path in out:
+            summary.outputs.append(str(st.dump(path)))
+    finally:
+        if own_store:
+            st.close()
+    return summary

@@ -1,0 +1,86 @@
+"""Named SPARQL queries, one ``.rq`` file each, with a comment header.
+
+Header lines: ``# name:``, ``# description:``, and ``# param: NAME (optional|required) what``.
+Parameters are bound as RDF terms when the query runs (never formatted into its text).
+
+>>> sorted(q.name for q in named_queries())[:3]
+['actors', 'claims-by-source', 'coordination']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["NamedQuery", "QueryNotFound", "get_query", "named_queries"]
+
+_HEADER = re.compile(r"^#\s*(name|description|param):\s*(.*)$")
+_PARAM = re.compile(r"^(\w+)\s*\((optional|required)\)\s*(.*)$")
+
+
+class QueryNotFound(KeyError):
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    sparql: str
+
+    def check(self, bindings: dict) -> None:
+        allowed = {p.name for p in self.params}
+        unknown = set(bindings) - allowed
+        if unknown:
+            names = ", ".join(sorted(allowed)) or "none"
+            raise ValueError(f"query {self.name!r} has no parameter {sorted(unknown)[0]!r}; its parameters: {names}")
+        missing = [p.name for p in self.params if p.required and p.name not in bindings]
+        if missing:
+            raise ValueError(f"query {self.name!r} needs --param {missing[0]}=VALUE")
+
+
+def _parse(name: str, text: str) -> NamedQuery:
+    meta, params = {}, []
+    for line in text.splitlines():
+        m = _HEADER.match(line.strip())
+        if not m:
+            if line.strip() and not line.startswith("#"):
+                break
+            continue
+        key, value = m.groups()
+        if key == "param":
+            p = _PARAM.match(value.strip())
+            if p:
+                params.append(Param(p.group(1), p.group(2) == "required", p.group(3)))
+        else:
+            meta[key] = value.strip()
+    return NamedQuery(meta.get("name", name), meta.get("description", ""), tuple(params), text)
+
+
+@functools.lru_cache(maxsize=1)
+def named_queries() -> tuple[NamedQuery, ...]:
+    files = resources.files(__name__)
+    return tuple(
+        _parse(f.name[:-3], f.read_text(encoding="utf-8"))
+        for f in sorted(files.iterdir(), key=lambda f: f.name)
+        if f.name.endswith(".rq")
+    )
+
+
+def get_query(name: str) -> NamedQuery:
+    for q in named_queries():
+        if q.name == name:
+            return q
+    choices = ", ".join(q.name for q in named_queries())
+    raise QueryNotFound(f"no named query {name!r}; choose one of: {choices}")

@@ -1,0 +1,236 @@
+"""Records -> RDF, under the kg ontology, one named graph per article.
+
+IRIs are minted from content, so a rebuild gives the same graph. Named actors (states,
+organisations, outlets, places, named people) get one IRI across all articles (from their
+Wikidata id when known, else from type and name); unnamed ones ("an anonymous European
+diplomat", "Western officials") are scoped to their article: two articles' anonymous
+diplomats are not assumed to be the same person.
+
+>>> from kg.records import Article, Record
+>>> ds = record_dataset([Record(Article("a1", "Nothing happened."))])
+>>> len(list(ds.graphs())) >= 1
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from urllib.parse import quote
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.namespace import KG, OA, PLOVER, RES, SEM
+from kg.records import Entity, Event, Record, Relation, content_id
+
+__all__ = ["article_graph", "article_iri", "entity_iri", "graph_iri", "new_dataset", "record_dataset", "time_literal"]
+
+PREFIXES = {"kg": KG._NS, "plover": PLOVER, "res": RES, "prov": PROV, "dcterms": DCTERMS, "sem": SEM,
+            "oa": OA, "skos": SKOS, "xsd": XSD, "rdfs": RDFS, "rdf": RDF}  # fmt: skip
+ENTITY_CLASSES = {t: KG[t] for t in ("Person", "Organization", "NewsOutlet", "Country", "Place", "Group")}
+
+
+def new_dataset() -> Dataset:
+    ds = Dataset(default_union=True)
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns, override=True)
+    return ds
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60]
+    return slug or content_id(text, length=8)
+
+
+def article_iri(article_id: str) -> URIRef:
+    return RES[f"article/{quote(article_id, safe='')}"]
+
+
+def graph_iri(article_id: str) -> URIRef:
+    return RES[f"graph/{quote(article_id, safe='')}"]
+
+
+def is_named(entity: Entity) -> bool:
+    """Named actors are shared across articles; role phrases and collectives are not."""
+    if entity.wikidata or entity.type in ("Country", "Organization", "NewsOutlet", "Place"):
+        return True
+    if entity.type == "Group":
+        return False
+    return all(w[:1].isupper() for w in entity.name.split() if w.isalpha())
+
+
+def entity_iri(entity: Entity, article_id: str) -> URIRef:
+    if entity.wikidata:
+        return RES[f"entity/{entity.wikidata}"]
+    slug = f"{entity.type.lower()}-{_slug(entity.name)}"
+    if is_named(entity):
+        return RES[f"entity/{slug}"]
+    return RES[f"entity/{slug}-{content_id(article_id, entity.name, length=8)}"]
+
+
+def event_iri(record: Record, event: Event) -> URIRef:
+    return RES[f"event/{content_id(record.article.id, event.id, length=16)}"]
+
+
+def time_literal(value: str) -> Literal:
+    """A typed literal whose datatype is the granularity: xsd:date, xsd:gYearMonth or xsd:gYear."""
+    if len(value) == 10:
+        return Literal(value, datatype=XSD.date)
+    if len(value) == 7:
+        return Literal(value, datatype=XSD.gYearMonth)
+    return Literal(value, datatype=XSD.gYear)
+
+
+def record_dataset(records: Iterable[Record], *, ds: Dataset | None = None) -> Dataset:
+    ds = ds if ds is not None else new_dataset()
+    for record in records:
+        article_graph(record, ds.graph(graph_iri(record.article.id)))
+    return ds
+
+
+def article_graph(record: Record, g: Graph | None = None) -> Graph:
+    """All triples for one article, into ``g`` (a new graph by default)."""
+    g = g if g is not None else Graph(bind_namespaces="core")
+    art = article_iri(record.article.id)
+    _article(g, record, art)
+    iris = {e.id: entity_iri(e, record.article.id) for e in record.entities}
+    for e in record.entities:
+        _entity(g, e, iris[e.id], art)
+    for ev in record.events:
+        _event(g, record, ev, iris, art)
+    for rel in record.relations:
+        _relation(g, record, rel, iris, art)
+    return g
+
+
+def _article(g: Graph, record: Record, art: URIRef) -> None:
+    a = record.article
+    g.add((art, RDF.type, KG.Article))
+    g.add((art, DCTERMS.identifier, Literal(a.id)))
+    g.add((art, RDFS.label, Literal(a.title or f"article {a.id}")))
+    g.add((art, KG.contentHash, Literal(a.content_hash)))
+    g.add((art, KG.text, Literal(a.text)))
+    if a.title:
+        g.add((art, DCTERMS.title, Literal(a.title)))
+    if a.date:
+        g.add((art, DCTERMS.issued, Literal(a.date, datatype=XSD.date)))
+    if a.source:
+        g.add((art, KG.outlet, Literal(a.source)))
+    if a.url:
+        g.add((art, KG.url, Literal(a.url, datatype=XSD.anyURI)))
+
+
+def _entity(g: Graph, e: Entity, iri: URIRef, art: URIRef) -> None:
+    g.add((iri, RDF.type, ENTITY_CLASSES[e.type]))
+    g.add((iri, RDFS.label, Literal(e.name)))
+    g.add((iri, KG.mentionedIn, art))
+    if e.wikidata:
+        g.add((iri, KG.wikidata, URIRef(f"http://www.wikidata.org/entity/{e.wikidata}")))
+    if e.sector:
+        g.add((iri, KG.sector, Literal(e.sector)))
+    for m in {m.text for m in e.mentions} - {e.name}:
+        g.add((iri, SKOS.altLabel, Literal(m)))
+
+
+def _evidence(g: Graph, node, text: str, start: int, end: int, art: URIRef) -> None:
+    ev, pos, quote_sel = BNode(), BNode(), BNode()
+    g.add((node, KG.evidence, ev))
+    g.add((ev, RDF.type, OA.SpecificResource))
+    g.add((ev, OA.hasSource, art))
+    g.add((ev, OA.hasSelector, pos))
+    g.add((pos, RDF.type, OA.TextPositionSelector))
+    g.add((pos, OA.start, Literal(start)))
+    g.add((pos, OA.end, Literal(end)))
+    g.add((ev, OA.hasSelector, quote_sel))
+    g.add((quote_sel, RDF.type, OA.TextQuoteSelector))
+    g.add((quote_sel, OA.exact, Literal(text)))
+
+
+def _sources(g: Graph, claim, sources: tuple[str, ...], iris: dict[str, URIRef]) -> None:
+    g.add((claim, KG.sourceCount, Literal(len(sources))))
+    for position, sid in enumerate(sources, start=1):
+        agent = iris[sid]
+        g.add((claim, PROV.wasAttributedTo, agent))
+        qa = BNode()
+        g.add((claim, PROV.qualifiedAttribution, qa))
+        g.add((qa, RDF.type, PROV.Attribution))
+        g.add((qa, PROV.agent, agent))
+        g.add((qa, KG.position, Literal(position)))
+
+
+def _event(g: Graph, record: Record, ev: Event, iris: dict[str, URIRef], art: URIRef) -> None:
+    node = event_iri(record, ev)
+    claim = RES[f"claim/{content_id(record.article.id, ev.id, 'claim', length=16)}"]
+    g.add((node, RDF.type, KG.Event))
+    g.add((node, KG.eventType, PLOVER[ev.type]))
+    g.add((node, RDFS.label, Literal(f"{ev.type}: {ev.trigger.text}")))
+    if ev.mode:
+        g.add((node, KG.mode, Literal(ev.mode)))
+    for a in ev.actors:
+        g.add((node, SEM.hasActor, iris[a]))
+    for r in ev.recipients:
+        g.add((node, KG.hasRecipient, iris[r]))
+    for p in ev.locations:
+        g.add((node, SEM.hasPlace, iris[p]))
+    _time(g, node, ev)
+    g.add((claim, RDF.type, KG.Claim))
+    g.add((claim, RDFS.label, Literal(f"{ev.type} '{ev.trigger.text}' as reported in {record.article.id}")))
+    g.add((claim, KG.about, node))
+    g.add((claim, KG.article, art))
+    g.add((claim, KG.modality, KG[ev.modality]))
+    g.add((claim, KG.trigger, Literal(ev.trigger.text)))
+    g.add((claim, KG.confidence, Literal(round(ev.confidence, 3), datatype=XSD.decimal)))
+    _sources(g, claim, ev.sources, iris)
+    _evidence(g, claim, ev.evidence.text, ev.evidence.start, ev.evidence.end, art)
+    if ev.explain:
+        g.add((claim, KG.explanation, Literal(" | ".join(ev.explain))))
+    if ev.quantity:
+        _quantity(g, claim, ev)
+
+
+def _time(g: Graph, node, ev: Event) -> None:
+    t = ev.time
+    if t is None:
+        g.add((node, KG.timeStatus, Literal("unknown")))
+        return
+    g.add((node, KG.timeStatus, Literal("stated")))
+    g.add((node, KG.timeText, Literal(t.text)))
+    g.add((node, KG.timeGranularity, Literal(t.granularity)))
+    if t.start:
+        g.add((node, KG.timeStart, time_literal(t.start)))
+    if t.end:
+        g.add((node, KG.timeEnd, time_literal(t.end)))
+
+
+def _quantity(g: Graph, claim, ev: Event) -> None:
+    q, node = ev.quantity, BNode()
+    g.add((claim, KG.quantity, node))
+    g.add((node, RDF.type, KG.Quantity))
+    g.add((node, KG.value, Literal(str(q.value if not float(q.value).is_integer() else int(q.value)),
+                                   datatype=XSD.decimal)))  # fmt: skip
+    g.add((node, KG.unit, Literal(q.unit)))
+    g.add((node, KG.approximate, Literal(bool(q.approximate))))
+    if q.qualifier:
+        g.add((node, KG.qualifier, Literal(q.qualifier)))
+    g.add((node, RDFS.label, Literal(q.text or f"{q.value} {q.unit}")))
+
+
+def _relation(g: Graph, record: Record, rel: Relation, iris: dict[str, URIRef], art: URIRef) -> None:
+    node = RES[f"relation/{content_id(record.article.id, rel.id, length=16)}"]
+    subj, obj = iris[rel.subject], iris[rel.object]
+    g.add((node, RDF.type, KG.Relation))
+    g.add((node, RDF.type, KG.Claim))
+    g.add((node, KG.relationType, KG[rel.type]))
+    g.add((node, KG.subject, subj))
+    g.add((node, KG.object, obj))
+    g.add((node, KG.article, art))
+    g.add((node, KG.modality, KG[rel.modality]))
+    g.add((node, KG.confidence, Literal(round(rel.confidence, 3), datatype=XSD.decimal)))
+    g.add((node, RDFS.label, Literal(f"{rel.type} ({record.article.id})")))
+    _sources(g, node, rel.sources, iris)
+    _evidence(g, node, rel.evidence.text, rel.evidence.start, rel.evidence.end, art)
+    if rel.modality == "asserted":
+        g.add((subj, KG[rel.type], obj))

@@ -1,0 +1,300 @@
+"""The persistent graph store: pyoxigraph on disk, one named graph per article.
+
+Ingest is per article and atomic (the article's old graph is dropped and the new one
+inserted in one SPARQL update, so a crash leaves either version, never half of one),
+incremental (an article whose content hash is already stored is skipped) and
+idempotent. Query results come back as rdflib terms, so callers keep using rdflib.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+from rdflib import BNode, Literal, URIRef
+
+from kg.namespace import RES
+from kg.ontology import ontology_text
+from kg.rdf import article_graph, graph_iri, new_dataset
+from kg.records import Article, Record, content_id
+
+__all__ = ["DEFAULT_STORE", "IngestReport", "QueryResult", "Store", "StoreError", "to_ox", "to_rdflib"]
+
+DEFAULT_STORE = "kg-store"
+ONTOLOGY_GRAPH = RES["graph/ontology"]
+_ONTOLOGY = URIRef("https://w3id.org/kgct/ontology")
+_CONTENT_HASH = URIRef("https://w3id.org/kgct/ontology#contentHash")
+_HASHES = """
+PREFIX kg: <https://w3id.org/kgct/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?id ?hash WHERE { GRAPH ?g { ?a a kg:Article ; dcterms:identifier ?id ; kg:contentHash ?hash } }
+"""
+SUFFIX_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+}
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or written; the message says what to do."""
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"added": len(self.added), "updated": len(self.updated), "unchanged": len(self.unchanged)}
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """SELECT rows as rdflib terms (None for unbound), with their column names."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple, ...]
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def records(self) -> list[dict]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+    def to_python(self) -> list[dict]:
+        """Rows as plain Python values (str, int, float, date...)."""
+        return [{k: _python(v) for k, v in r.items()} for r in self.records()]
+
+    def to_dataframe(self):
+        try:
+            import pandas as pd
+        except ImportError as err:
+            raise ImportError("to_dataframe() needs pandas: pip install pandas") from err
+        return pd.DataFrame(self.to_python(), columns=list(self.columns))
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        head = "".join(f"<th>{escape(c)}</th>" for c in self.columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{escape('' if v is None else str(v))}</td>" for v in row) + "</tr>"
+            for row in self.rows[:200]
+        )
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _python(term):
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return value if not isinstance(value, Literal) else str(value)
+    return str(term)
+
+
+class Store:
+    """An on-disk (or, with ``path=None``, in-memory) pyoxigraph store of kg graphs."""
+
+    def __init__(self, path: str | Path | None = DEFAULT_STORE, *, read_only: bool = False):
+        self.path = None if path is None else Path(path)
+        try:
+            if self.path is None:
+                self._ox = ox.Store()
+            elif read_only:
+                if not self.path.exists():
+                    raise StoreError(f"{self.path}: no store here; build one first with `kg build PATH --store {self.path}`")
+                self._ox = ox.Store.read_only(str(self.path))
+            else:
+                self._ox = ox.Store(str(self.path))
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot open the store ({err}); "
+                             "is another kg process using it? Close it or pick another --store") from err  # fmt: skip
+
+    # -- writing -----------------------------------------------------------------------------
+    def hashes(self) -> dict[str, str]:
+        """Article id -> content hash of what is stored."""
+        return {str(s["id"].value): str(s["hash"].value) for s in self._ox.query(_HASHES)}
+
+    def ingest(self, records: Iterable[Record], *, on_record: Callable[[Record, str], None] | None = None) -> IngestReport:
+        report = IngestReport()
+        self.ensure_ontology()
+        known = self.hashes()
+        for record in records:
+            status = self.put(record, known.get(record.article.id))
+            getattr(report, status).append(record.article.id)
+            known[record.article.id] = record.article.content_hash
+            if on_record:
+                on_record(record, status)
+        self._ox.flush()
+        return report
+
+    def ensure_ontology(self) -> None:
+        """Keep the ontology (labels of types, modalities, relations) in its own named graph."""
+        text = ontology_text()
+        digest = ox.Literal(content_id(text, length=40))
+        graph, ontology, has_hash = to_ox(ONTOLOGY_GRAPH), to_ox(_ONTOLOGY), to_ox(_CONTENT_HASH)
+        if any(self._ox.quads_for_pattern(ontology, has_hash, digest, graph)):
+            return
+        self._ox.remove_graph(graph)
+        self._ox.load(text, format=ox.RdfFormat.TURTLE, to_graph=graph)
+        self._ox.add(ox.Quad(ontology, has_hash, digest, graph))
+
+    def needs(self, article: Article) -> bool:
+        """True when the article is new or changed (so extraction can be skipped otherwise)."""
+        return self.hashes().get(article.id) != article.content_hash
+
+    def put(self, record: Record, stored_hash: str | None = None) -> str:
+        """Replace one article's graph atomically; returns added | updated | unchanged."""
+        if stored_hash == record.article.content_hash:
+            return "unchanged"
+        g = graph_iri(record.article.id)
+        quads = "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in article_graph(record))
+        # Terms are written by pyoxigraph's own N-Triples serialiser (escaped), never by formatting text.
+        self._ox.update(f"DROP SILENT GRAPH {to_ox(g)} ;\nINSERT DATA {{ GRAPH {to_ox(g)} {{\n{quads}\n}} }}")
+        return "added" if stored_hash is None else "updated"
+
+    def remove(self, article_id: str) -> None:
+        self._ox.remove_graph(to_ox(graph_iri(article_id)))
+
+    def load_file(self, path: str | Path) -> None:
+        """Bulk-load an N-Quads/TriG file (e.g. shards written by distributed extraction)."""
+        fmt = SUFFIX_FORMATS.get(Path(path).suffix.lower())
+        if fmt is None:
+            raise StoreError(f"{path}: unknown RDF format; use one of {', '.join(SUFFIX_FORMATS)}")
+        self._ox.bulk_load(path=str(path), format=fmt)
+
+    # -- reading -----------------------------------------------------------------------------
+    def query(self, sparql: str, bindings: Mapping[str, object] | None = None) -> QueryResult | bool | rdflib.Graph:
+        """Run SPARQL over the union of all article graphs; ``bindings`` are bound as RDF terms."""
+        subs = {ox.Variable(k): to_ox(_as_term(v)) for k, v in (bindings or {}).items()}
+        try:
+            result = self._ox.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+        except SyntaxError as err:
+            raise ValueError(f"SPARQL syntax error: {err}") from err
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        if isinstance(result, ox.QuerySolutions):
+            columns = tuple(v.value for v in result.variables)
+            rows = tuple(tuple(to_rdflib(sol[c]) for c in columns) for sol in result)
+            return QueryResult(columns, rows)
+        g = rdflib.Graph()
+        for t in result:
+            g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        return g
+
+    def __len__(self) -> int:
+        return len(self._ox)
+
+    def articles(self) -> list[str]:
+        return sorted(self.hashes())
+
+    def quads(self) -> Iterator:
+        return iter(self._ox)
+
+    def dump(self, path: str | Path) -> Path:
+        """Write the store to a file; the format follows the suffix (.ttl .trig .nq .nt .jsonld .rdf)."""
+        path = Path(path)
+        fmt = SUFFIX_FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            raise StoreError(f"{path}: unknown output format; use a suffix among {', '.join(SUFFIX_FORMATS)}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        prefixes = {"kg": "https://w3id.org/kgct/ontology#", "res": "https://w3id.org/kgct/resource/",
+                    "plover": "https://w3id.org/kgct/plover/", "prov": "http://www.w3.org/ns/prov#",
+                    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/", "oa": "http://www.w3.org/ns/oa#",
+                    "dcterms": "http://purl.org/dc/terms/", "skos": "http://www.w3.org/2004/02/skos/core#",
+                    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+                    "xsd": "http://www.w3.org/2001/XMLSchema#"}  # fmt: skip
+        kwargs = {"prefixes": prefixes} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
+        if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML):
+            # triple formats: the union of all article graphs
+            quads = (ox.Quad(q.subject, q.predicate, q.object) for q in self._ox)
+            ox.serialize(_unique(quads), str(path), fmt, **kwargs)
+        else:
+            self._ox.dump(str(path), fmt, **kwargs)
+        return path
+
+    def dataset(self) -> rdflib.Dataset:
+        """The whole store as an rdflib Dataset (for small graphs and rdflib-only tools)."""
+        buf = io.BytesIO()
+        self._ox.dump(buf, ox.RdfFormat.N_QUADS)
+        ds = new_dataset()
+        ds.parse(data=buf.getvalue().decode("utf-8"), format="nquads")
+        return ds
+
+    def graph(self) -> rdflib.Graph:
+        """The union of all article graphs as one rdflib Graph."""
+        g = rdflib.Graph(bind_namespaces="core")
+        for q in self._ox:
+            g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+        return g
+
+    def close(self) -> None:
+        self._ox.flush()
+        del self._ox
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _unique(quads):
+    seen = set()
+    for q in quads:
+        key = str(q)
+        if key not in seen:
+            seen.add(key)
+            yield q
+
+
+def _as_term(value):
+    if isinstance(value, (URIRef, Literal, BNode)):
+        return value
+    if isinstance(value, str) and value.startswith(("http://", "https://", "urn:")):
+        return URIRef(value)
+    return Literal(value)
+
+
+def to_ox(term):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def to_rdflib(term):
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        return Literal(term.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
+    raise TypeError(f"not a pyoxigraph term: {term!r}")

@@ -1,0 +1,76 @@
+"""The view model: what the network and timeline pages show, read from the graph by SPARQL.
+
+Plain dicts (JSON-ready); every string in them is untrusted article text and the pages
+treat it as text only.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from importlib import resources
+
+__all__ = ["view_model"]
+
+
+def _rows(store, name: str) -> list[dict]:
+    text = resources.files(__name__).joinpath(f"{name}.rq").read_text(encoding="utf-8")
+    return store.query(text).to_python()
+
+
+def view_model(store, *, title: str | None = None) -> dict:
+    """Entities, events (each with its claims) and relations of the store, for the views."""
+    entities = {r["entity"]: {"id": r["entity"], "label": r["label"], "type": r["type"],
+                              "wikidata": _qid(r["wikidata"]), "events": 0}
+                for r in _rows(store, "view_entities")}  # fmt: skip
+    events: dict[str, dict] = {}
+    for r in _rows(store, "view_claims"):
+        ev = events.setdefault(r["event"], _event(r))
+        ev["claims"].append(_claim(r))
+    for r in _rows(store, "view_roles"):
+        ev = events.get(r["event"])
+        if ev is not None and r["entity"] in entities:
+            ev[r["role"]].append(r["entity"])
+    relations: dict[str, dict] = {}
+    for r in _rows(store, "view_relations"):
+        rel = relations.setdefault(r["relation"], {"id": r["relation"], "type": r["type"], "subject": r["subject"],
+                                                   "object": r["object"], "modality": r["modality"], "claims": []})  # fmt: skip
+        rel["claims"].append(_claim(r))
+    counts = defaultdict(int)
+    for ev in events.values():
+        for eid in {*ev["actors"], *ev["recipients"], *ev["locations"]}:
+            counts[eid] += 1
+        ev["claims"].sort(key=lambda c: (c["date"] or "", c["article"]))
+    for eid, n in counts.items():
+        entities[eid]["events"] = n
+    n_articles = len({c["article"] for ev in events.values() for c in ev["claims"]})
+    return {
+        "title": title or f"kg: {n_articles} article(s), {len(events)} events",
+        "entities": sorted(entities.values(), key=lambda e: (-e["events"], e["label"])),
+        "events": sorted(events.values(), key=lambda e: ((e["time"] or {}).get("start") or e["published"] or "~", e["id"])),
+        "relations": list(relations.values()),
+    }
+
+
+def _qid(iri: str | None) -> str | None:
+    return iri.rsplit("/", 1)[-1] if iri else None
+
+
+def _event(r: dict) -> dict:
+    time = None
+    if r.get("timeText") or r.get("start"):
+        time = {"text": r.get("timeText"), "start": _s(r.get("start")), "end": _s(r.get("end"))}
+    return {"id": r["event"], "type": r["type"], "mode": r.get("mode"), "modality": r["modality"],
+            "label": r["trigger"], "actors": [], "recipients": [], "locations": [], "time": time,
+            "published": _s(r.get("published")), "quantity": r.get("quantity"), "claims": []}  # fmt: skip
+
+
+def _claim(r: dict) -> dict:
+    sources = [s for s in (r.get("sources") or "").split(" > ") if s]
+    return {"article": r["article"], "article_title": r.get("articleTitle"), "outlet": r.get("outlet"),
+            "date": _s(r.get("published")), "sources": sources, "modality": r["modality"],
+            "confidence": float(r["confidence"]) if r.get("confidence") is not None else None,
+            "evidence": r["evidence"]}  # fmt: skip
+
+
+def _s(value) -> str | None:
+    return None if value is None else str(value)
