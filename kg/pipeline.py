@@ -34,6 +34,7 @@ class BuildSummary:
     triples: int = 0
     outputs: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    graph: dict = field(default_factory=dict)  # totals over the whole store, see graph_stats
 
     @property
     def events(self) -> int:
@@ -55,18 +56,48 @@ class BuildSummary:
         }  # fmt: skip
 
     def to_text(self) -> str:
+        """The graph's totals (the whole store, not only what this run added)."""
+        g = self.graph
         lines = [
             f"articles   {self.articles} ({self.added} added, {self.updated} updated, {self.unchanged} unchanged"
             + (f", {sum(self.skipped.values())} skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(self.skipped.items()))
                if self.skipped else "") + ")",
-            f"entities   {self.entities} (in new or changed articles)",
-            f"events     {self.events}: " + ", ".join(f"{t} {n}" for t, n in self.events_by_type.most_common()),
-            "modality   " + ", ".join(f"{m} {n}" for m, n in self.events_by_modality.most_common()),
-            f"relations  {self.relations}",
-            f"triples    {self.triples} in the store",
+            f"entities   {g.get('entities', self.entities)}",
+            f"events     {g.get('events', self.events)}: " + _counts(g.get("events_by_type", self.events_by_type)),
+            "modality   " + _counts(g.get("events_by_modality", self.events_by_modality)),
+            f"relations  {g.get('relations', self.relations)}",
+            f"triples    {self.triples}",
         ]  # fmt: skip
         lines += [f"wrote      {p}" for p in self.outputs]
         return "\n".join(lines)
+
+
+def _counts(counter) -> str:
+    return ", ".join(f"{k} {n}" for k, n in sorted(dict(counter).items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
+
+
+_STATS = """
+PREFIX kg: <https://w3id.org/kgct/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?what ?key (COUNT(DISTINCT ?x) AS ?n) WHERE {
+  { ?x kg:mentionedIn ?a . BIND("entities" AS ?what) BIND("" AS ?key) }
+  UNION { ?x a kg:Relation . BIND("relations" AS ?what) BIND("" AS ?key) }
+  UNION { ?x a kg:Event ; kg:eventType ?t . BIND("type" AS ?what) BIND(STRAFTER(STR(?t), "plover/") AS ?key) }
+  UNION { ?c kg:about ?x ; kg:modality ?m . BIND("modality" AS ?what) BIND(STRAFTER(STR(?m), "#") AS ?key) }
+} GROUP BY ?what ?key
+"""
+
+
+def graph_stats(store: Store) -> dict:
+    """Totals over the whole store: entities, events by type and by modality, relations."""
+    stats = {"entities": 0, "relations": 0, "events_by_type": Counter(), "events_by_modality": Counter()}
+    for r in store.query(_STATS).to_python():
+        if r["what"] in ("entities", "relations"):
+            stats[r["what"]] = int(r["n"])
+        else:
+            stats["events_by_type" if r["what"] == "type" else "events_by_modality"][r["key"]] = int(r["n"])
+    stats["events"] = sum(stats["events_by_type"].values())
+    return stats
 
 
 def build(
@@ -115,6 +146,7 @@ def build(
         report = st.ingest(counted(records))
         summary.added, summary.updated = len(report.added), len(report.updated)
         summary.triples = len(st)
+        summary.graph = graph_stats(st)
         for path in out:
             summary.outputs.append(str(st.dump(path)))
     finally:

@@ -109,6 +109,7 @@ class Store:
 
     def __init__(self, path: str | Path | None = DEFAULT_STORE, *, read_only: bool = False):
         self.path = None if path is None else Path(path)
+        self.read_only = read_only
         try:
             if self.path is None:
                 self._ox = ox.Store()
@@ -241,7 +242,8 @@ class Store:
         return g
 
     def close(self) -> None:
-        self._ox.flush()
+        if not self.read_only:
+            self._ox.flush()
         del self._ox
 
     def __enter__(self) -> Store:

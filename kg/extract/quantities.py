@@ -116,7 +116,7 @@ def _tokens(text: str) -> list[str]:
     >>> _tokens("US$1.5bn for 155mm shells, the 3rd tranche")
     ['$', '1.5', 'bn', 'for', 'shells', 'the', 'tranche']
     """
-    s = text.lower().replace("us$", "$").replace("’", "'")
+    s = text.lower().replace("us$", "$")
     s = re.sub(r"\b\d+(?:\.\d+)?\s?mm\b|\b\d+(?:st|nd|rd|th)\b", " ", s)
     s = re.sub(r"(?<=\d)(?=[a-z])", " ", s)  # "1.5bn", "10k" split into number and scale
     s = s.replace("service member", "service_member")  # one head noun written as two words
@@ -131,8 +131,10 @@ def _number(words: list[str]) -> Decimal | None:
     """
     total, group, needs_scale = Decimal(0), None, False
     for word in words:
-        if word == "and" and (group is not None or total) or word == "a" and group == _HALF and needs_scale:
-            continue  # "two hundred and fifty", "half a million"
+        if word == "and" and (group is not None or total):
+            continue  # "two hundred and fifty"
+        if word == "a" and group == _HALF and needs_scale:
+            continue  # "half a million"
         if word[0].isdigit() and group is None:
             group = Decimal(word.replace(",", ""))
         elif word in ("a", "an", "half") and group is None:
@@ -163,9 +165,7 @@ def parse_number(text: str) -> float | None:
     >>> parse_number("troops") is None
     True
     """
-    words = _tokens(text)
-    value = _number(words) if words else None
-    return _finite(value)
+    return _finite(_number(_tokens(text)))
 
 
 def _finite(value: Decimal | None) -> float | None:

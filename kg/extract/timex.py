@@ -344,7 +344,8 @@ _RULES: list[tuple[re.Pattern, _Rule]] = [
         (r"(?P<word>today|tonight|now|this (?:morning|afternoon|evening)|yesterday|tomorrow|last night)"
          + _DAY_PART,
          _relative_day),
-        (rf"(?P<side>earlier|later) (?:(?:in )?(?:this|the) )?(?:{_CALENDAR_UNIT}|today|tonight)", _part_of_period),
+        (rf"(?P<side>earlier|later) (?:(?:in )?(?:this|the) )?(?:{_CALENDAR_UNIT}|today|tonight)",
+         _part_of_period),
         (_REL + _WEEKDAY + _DAY_PART, _weekday),
         (_REL + "weekend", _weekend),
         (r"(?:(?P<rel>this|last|next|previous|current) )?" + _CALENDAR_UNIT, _calendar),

@@ -13,7 +13,7 @@ __all__ = ["view_model"]
 
 
 def _rows(store, name: str) -> list[dict]:
-    text = resources.files(__name__).joinpath(f"{name}.rq").read_text(encoding="utf-8")
+    text = resources.files("kg.views").joinpath(f"{name}.rq").read_text(encoding="utf-8")
     return store.query(text).to_python()
 
 

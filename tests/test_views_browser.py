@@ -1,0 +1,282 @@
+"""The HTML views in a real headless Chromium (Debian's, driven by Playwright from PyPI).
+
+Skipped when Chromium or playwright is missing — except under CI (env CI set), where
+that is a failure.  Install: ``apt-get install -y chromium`` and ``pip install playwright``
+(never ``playwright install``: it downloads a browser).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+try:
+    from tests import browser as B
+except ImportError:  # tests/ is not a package
+    import browser as B
+
+_REASON = B.missing_reason()
+if _REASON is not None:
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run under CI: {_REASON}", pytrace=False)
+    pytest.skip(_REASON, allow_module_level=True)
+
+from kg.views.network import network_html  # noqa: E402
+from kg.views.page import combined_html, write_html  # noqa: E402
+from kg.views.timeline import timeline_html  # noqa: E402
+
+SHOTS = Path(os.environ.get("KG_SCREENSHOTS", "")) if os.environ.get("KG_SCREENSHOTS") else None
+
+
+@pytest.fixture(scope="module")
+def pages_dir(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("pages")
+    ex, xss = B.example_model(), B.xss_model()
+    write_html(d / "network.html", network_html(ex))
+    write_html(d / "timeline.html", timeline_html(ex))
+    write_html(d / "combined.html", combined_html(ex))
+    write_html(d / "xss_network.html", network_html(xss))
+    write_html(d / "xss_timeline.html", timeline_html(xss))
+    write_html(d / "xss_combined.html", combined_html(xss))
+    write_html(d / "big.html", network_html(B.big_model(400, 600)))
+    return d
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory):
+    with B.launch(tmp_path_factory.mktemp("chromium-profile")) as ctx:
+        yield ctx
+
+
+class Opened:
+    def __init__(self, page, url: str) -> None:
+        self.page, self.url = page, url
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+
+
+@pytest.fixture
+def open_page(context, pages_dir, tmp_path):
+    opened: list[Opened] = []
+
+    def _open(name: str) -> Opened:
+        page = context.new_page()
+        url = (pages_dir / f"{name}.html").as_uri()
+        o = Opened(page, url)
+        page.on("console", lambda m: o.errors.append(f"console.{m.type}: {m.text}")
+                if m.type in ("error", "assert") else None)
+        page.on("pageerror", lambda e: o.errors.append(f"pageerror: {e}"))
+        page.on("request", lambda r: o.requests.append(r.url))
+        page.goto(url)
+        wait_until(page, "window.kg && window.kg.ready === true", timeout=15)
+        opened.append(o)
+        return o
+
+    yield _open
+    for o in opened:
+        shot = (SHOTS or tmp_path) / f"{Path(o.url).stem}-{len(opened)}.png"
+        shot.parent.mkdir(parents=True, exist_ok=True)
+        o.page.screenshot(path=str(shot))
+        o.page.close()
+        # the page itself is the only request (data: images are not requests)
+        assert [u for u in o.requests if u != o.url and not u.startswith("data:")] == []
+        assert o.errors == []
+
+
+def wait_until(page, expression: str, timeout: float = 5.0) -> None:
+    """Poll a JS expression with page.evaluate (CDP evaluation is not subject to the page's CSP,
+    unlike Playwright's wait_for_function, whose string predicates need 'unsafe-eval')."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        page.wait_for_timeout(50)
+
+
+def stats(page) -> str:
+    return page.text_content("#kg-stats") or ""
+
+
+# vis-timeline also gives a box's line and dot the class vis-item
+ITEM = ".vis-item.vis-box, .vis-item.vis-range, .vis-item.vis-point"
+
+
+def item(cls: str) -> str:
+    return ", ".join(f"{x}.{cls}" for x in ITEM.split(", "))
+
+
+def only_modality(page, keep: str) -> None:
+    """Use the real checkboxes of the filter bar."""
+    for box in page.query_selector_all('input[data-filter="modalities"]'):
+        if box.get_attribute("value") != keep and box.is_checked():
+            box.uncheck()
+
+
+# ---------------------------------------------------------------- network
+
+
+def test_network_renders_filters_and_shows_evidence(open_page):
+    o = open_page("network")
+    page = o.page
+    assert page.evaluate("kgNetwork.nodes.length") == 8
+    assert page.evaluate("kgNetwork.edges.length") == 9
+    assert page.evaluate("kgNetwork.visibleEdges()") == 9
+    assert page.query_selector("#kg-network canvas") is not None
+    assert "8/8 nodes, 9/9 links" in stats(page)
+    assert page.locator("#kg-legend").inner_text().count("(") >= 6
+
+    only_modality(page, "planned")
+    assert page.evaluate("kgNetwork.visibleEdges()") == 2
+    assert "2/9 links" in stats(page)
+    page.check('input[data-filter="modalities"][value="asserted"]')
+    assert page.evaluate("kgNetwork.visibleEdges()") == 6
+
+    # search box (debounced) narrows to Kherson and its links
+    page.fill("#kg-q", "kherson")
+    wait_until(page, "kgNetwork.visibleNodes() < 8")
+    # Kherson, Wagner (MOBILIZE there), Russia and Ukraine (ATTACK located there)
+    assert page.evaluate("kgNetwork.visibleNodes()") == 4
+    page.fill("#kg-q", "")
+    wait_until(page, "kgNetwork.visibleNodes() === 8")
+
+    # a real click on a node opens its panel
+    xy = page.evaluate("""() => { const n = kgNetwork.network; const i = kg.findEntity('https://kg.example/e/russia');
+        const p = n.getPositions([i])[i]; const d = n.canvasToDOM(p);
+        const r = document.querySelector('#kg-network canvas').getBoundingClientRect();
+        return [r.left + d.x, r.top + d.y]; }""")
+    page.mouse.click(xy[0], xy[1])
+    panel = page.locator("#kg-panel")
+    assert "Russia" in panel.inner_text()
+    assert "https://kg.example/e/russia" in panel.inner_text()
+    assert "MOBILIZE: deploy" in panel.inner_text()
+
+    # neighbourhood of the selected node
+    page.click('#kg-filters fieldset:has(input[data-filter="modalities"]) button:text("all")')
+    page.check("#kg-neigh")
+    assert page.evaluate("kgNetwork.visibleNodes()") == 4  # Russia, Belarus, Ukraine, Wagner
+    page.uncheck("#kg-neigh")
+
+    # selecting an edge's event shows the evidence of both claims
+    page.evaluate("kg.select('event', kg.findEvent('https://kg.example/ev/1'), 'test')")
+    text = panel.inner_text()
+    assert "disputed" in text and "2 articles" in text
+    assert "The Wall Street Journal \u2192 anonymous European diplomat" in text
+    assert "Russian troops have been deployed to Belarus" in text
+    assert "0.70" in text and "2022-10-05" in text and "Reuters" in text
+    assert page.evaluate("kgNetwork.network.getSelectedEdges()") == page.evaluate(
+        "kgNetwork.edgesForEvent(kg.findEvent('https://kg.example/ev/1'))")
+
+
+def test_large_network_renders_without_physics(open_page):
+    o = open_page("big")
+    assert o.page.evaluate("kgNetwork.nodes.length") == 400
+    assert o.page.evaluate("kg.data.network.physics") is False
+    o.page.wait_for_timeout(200)
+
+
+# ---------------------------------------------------------------- timeline
+
+
+def test_timeline_renders_filters_switches_lanes_and_shows_evidence(open_page):
+    o = open_page("timeline")
+    page = o.page
+    assert page.evaluate("kgTimeline.items.length") == 7
+    assert page.evaluate("kgTimeline.visibleItems()") == 7
+    page.wait_for_selector(ITEM)
+    assert page.locator(ITEM).count() == 7
+    assert page.locator(item("kg-undated")).count() == 1
+    assert page.locator(item("kg-mod-planned")).count() == 2
+    assert page.locator(item("kg-mod-negated")).count() == 1
+    assert page.locator(".vis-item.vis-range").count() == 2
+    labels = page.locator(".vis-labelset .vis-label").all_inner_texts()
+    assert "undated (at publication date)" in labels and "Russia" in labels
+    assert "STATEMENT: warned" in page.locator("#kg-nodate").inner_text()
+
+    only_modality(page, "planned")
+    assert page.evaluate("kgTimeline.visibleItems()") == 2
+    wait_until(page, f"document.querySelectorAll('{ITEM}').length === 2")
+    page.check('input[data-filter="modalities"][value="asserted"]')
+    page.check('input[data-filter="modalities"][value="possible"]')
+    page.check('input[data-filter="modalities"][value="negated"]')
+    assert page.evaluate("kgTimeline.visibleItems()") == 7
+
+    page.check("#kg-hide-undated")
+    assert page.evaluate("kgTimeline.visibleItems()") == 6
+    page.uncheck("#kg-hide-undated")
+
+    # time slider: move the start past October 2022 (keyboard on the real range input)
+    page.evaluate("""() => { const r = document.getElementById('kg-from');
+        r.value = String(Math.floor(Date.UTC(2022, 10, 1) / 86400000)); r.dispatchEvent(new Event('input')); }""")
+    assert page.evaluate("kgTimeline.visibleItems()") == 5  # drops 2022-10-10 and the undated 2022-10-20
+    page.evaluate("""() => { const r = document.getElementById('kg-from'); r.value = r.min;
+        r.dispatchEvent(new Event('input')); }""")
+
+    page.select_option("#kg-lanes", "source")
+    wait_until(page, "kgTimeline.lanes() === 'source'")
+    labels = page.locator(".vis-labelset .vis-label").all_inner_texts()
+    assert "The Wall Street Journal" in labels and "TASS" in labels
+    assert page.evaluate("kgTimeline.items.length") == 9  # events 1 and 6 are in two source lanes each
+
+    page.locator(".vis-item", has_text="ATTACK: struck").first.click()
+    panel = page.locator("#kg-panel").inner_text()
+    assert "Russian missiles struck Kherson on Monday." in panel
+    assert "Event time" in panel and "2022-10-10" in panel and "Published" in panel and "2022-10-11" in panel
+
+
+# ---------------------------------------------------------------- combined
+
+
+def test_combined_linked_selection(open_page):
+    o = open_page("combined")
+    page = o.page
+    ev = page.evaluate("kg.findEvent('https://kg.example/ev/6')")
+    page.evaluate(f"kg.select('event', {ev}, 'network')")
+    assert page.evaluate("kgTimeline.timeline.getSelection()") == [f"i{ev}_0"]
+    page.locator(".vis-item", has_text="ATTACK: struck").first.click()
+    ev2 = page.evaluate("kg.findEvent('https://kg.example/ev/2')")
+    assert page.evaluate("kgNetwork.network.getSelectedEdges()") == page.evaluate(f"kgNetwork.edgesForEvent({ev2})")
+    # a modality filter applies to both views
+    only_modality(page, "planned")
+    assert page.evaluate("[kgNetwork.visibleEdges(), kgTimeline.visibleItems()]") == [2, 2]
+
+
+# ---------------------------------------------------------------- hostile text
+
+
+@pytest.mark.parametrize("name", ["xss_network", "xss_timeline", "xss_combined"])
+def test_hostile_model_is_inert(open_page, name):
+    o = open_page(name)
+    page = o.page
+    assert page.title() == B.xss_model()["title"]
+    assert B.XSS_PAYLOADS[1] in page.locator("#kg-title").inner_text()
+    n_ev, n_ent, n_rel = page.evaluate("[kg.data.events.length, kg.data.entities.length, kg.data.relations.length]")
+    for kind, n in (("event", n_ev), ("entity", n_ent), ("relation", n_rel)):
+        for i in range(n):
+            page.evaluate(f"kg.select('{kind}', {i}, 'test')")
+            text = page.locator("#kg-panel").inner_text()
+            if kind != "entity":
+                assert "Evidence " + B.XSS_PAYLOADS[0] in text
+                assert "Outlet " + B.XSS_PAYLOADS[0] in text
+                assert B.XSS_PAYLOADS[1] + " \u2192 " + B.XSS_PAYLOADS[3] in text
+            else:
+                assert B.XSS_PAYLOADS[2] in text
+    if name != "xss_network":
+        page.locator(".vis-item").first.click()
+        assert B.XSS_PAYLOADS[2] in page.locator("#kg-panel").inner_text()
+        assert B.XSS_PAYLOADS[1] in page.locator(".vis-labelset").inner_text() or \
+            B.XSS_PAYLOADS[0] in page.locator(".vis-labelset").inner_text()
+    if name != "xss_timeline":
+        # hover a node: the tooltip shows the label as text
+        xy = page.evaluate("""() => { const n = kgNetwork.network; const p = n.getPositions([0])[0];
+            const d = n.canvasToDOM(p); const r = document.querySelector('#kg-network canvas').getBoundingClientRect();
+            return [r.left + d.x, r.top + d.y]; }""")
+        page.mouse.move(xy[0], xy[1])
+        page.wait_for_selector("div.vis-tooltip", state="visible", timeout=3000)
+        assert B.XSS_PAYLOADS[1] in page.locator("div.vis-tooltip").inner_text()
+    # filter options and legend are text too
+    assert page.locator("img").count() == 0
+    assert page.locator("#kg-panel script, #kg-filters script, #kg-timeline script").count() == 0
+    assert page.evaluate("typeof window.__xss") == "undefined"
