@@ -184,6 +184,10 @@ class Store:
             result = self._ox.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
         except SyntaxError as err:
             raise ValueError(f"SPARQL syntax error: {err}") from err
+        except RuntimeError as err:
+            if "projection" in str(err):
+                raise ValueError(f"{err}; bind only variables the query SELECTs (add them to the SELECT clause)") from err
+            raise
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
         if isinstance(result, ox.QuerySolutions):

@@ -61,8 +61,11 @@ def missing_reason() -> str | None:
 
 
 @contextlib.contextmanager
-def launch(user_data_dir: Path) -> Iterator[object]:
-    """A Playwright persistent browser context on the system Chromium (headless, offline flags)."""
+def launch(user_data_dir: Path, *, bypass_csp: bool = False) -> Iterator[object]:
+    """A Playwright persistent browser context on the system Chromium (headless, offline flags).
+
+    ``bypass_csp=True`` ignores the pages' Content-Security-Policy, to check that hostile text
+    stays inert through DOM APIs alone."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -73,6 +76,7 @@ def launch(user_data_dir: Path) -> Iterator[object]:
             args=CHROMIUM_ARGS,
             viewport={"width": 1400, "height": 900},
             service_workers="block",
+            bypass_csp=bypass_csp,
         )
         try:
             yield context

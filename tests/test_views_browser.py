@@ -48,6 +48,7 @@ def pages_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def context(tmp_path_factory):
     with B.launch(tmp_path_factory.mktemp("chromium-profile")) as ctx:
+        ctx.set_default_timeout(5000)
         yield ctx
 
 
@@ -58,12 +59,20 @@ class Opened:
         self.requests: list[str] = []
 
 
+@pytest.fixture(scope="module")
+def context_without_csp(tmp_path_factory):
+    with B.launch(tmp_path_factory.mktemp("chromium-profile-nocsp"), bypass_csp=True) as ctx:
+        ctx.set_default_timeout(5000)
+        yield ctx
+
+
 @pytest.fixture
-def open_page(context, pages_dir, tmp_path):
+def open_page(request, pages_dir, tmp_path):
     opened: list[Opened] = []
 
-    def _open(name: str) -> Opened:
-        page = context.new_page()
+    def _open(name: str, *, csp: bool = True) -> Opened:
+        ctx = request.getfixturevalue("context" if csp else "context_without_csp")
+        page = ctx.new_page()
         url = (pages_dir / f"{name}.html").as_uri()
         o = Opened(page, url)
         page.on("console", lambda m: o.errors.append(f"console.{m.type}: {m.text}")
@@ -235,6 +244,7 @@ def test_combined_linked_selection(open_page):
     ev = page.evaluate("kg.findEvent('https://kg.example/ev/6')")
     page.evaluate(f"kg.select('event', {ev}, 'network')")
     assert page.evaluate("kgTimeline.timeline.getSelection()") == [f"i{ev}_0"]
+    page.evaluate("kgTimeline.timeline.fit({animation: false})")  # the selection focused on ev/6
     page.locator(".vis-item", has_text="ATTACK: struck").first.click()
     ev2 = page.evaluate("kg.findEvent('https://kg.example/ev/2')")
     assert page.evaluate("kgNetwork.network.getSelectedEdges()") == page.evaluate(f"kgNetwork.edgesForEvent({ev2})")
@@ -246,9 +256,10 @@ def test_combined_linked_selection(open_page):
 # ---------------------------------------------------------------- hostile text
 
 
+@pytest.mark.parametrize("csp", [True, False], ids=["csp", "csp-bypassed"])
 @pytest.mark.parametrize("name", ["xss_network", "xss_timeline", "xss_combined"])
-def test_hostile_model_is_inert(open_page, name):
-    o = open_page(name)
+def test_hostile_model_is_inert(open_page, name, csp):
+    o = open_page(name, csp=csp)
     page = o.page
     assert page.title() == B.xss_model()["title"]
     assert B.XSS_PAYLOADS[1] in page.locator("#kg-title").inner_text()
