@@ -60,24 +60,30 @@ def missing_reason() -> str | None:
     return None
 
 
-@contextlib.contextmanager
-def launch(user_data_dir: Path, *, bypass_csp: bool = False) -> Iterator[object]:
-    """A Playwright persistent browser context on the system Chromium (headless, offline flags).
+def new_context(playwright, user_data_dir: Path, *, bypass_csp: bool = False):
+    """A persistent browser context on the system Chromium (headless, offline flags).
 
+    ``playwright`` is the object ``sync_playwright()`` yields; close the context when done.
     ``bypass_csp=True`` ignores the pages' Content-Security-Policy, to check that hostile text
     stays inert through DOM APIs alone."""
+    return playwright.chromium.launch_persistent_context(
+        str(user_data_dir),
+        executable_path=find_chromium(),
+        headless=True,
+        args=CHROMIUM_ARGS,
+        viewport={"width": 1400, "height": 900},
+        service_workers="block",
+        bypass_csp=bypass_csp,
+    )
+
+
+@contextlib.contextmanager
+def launch(user_data_dir: Path, *, bypass_csp: bool = False) -> Iterator[object]:
+    """``new_context`` in its own Playwright session (one per process at a time)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(user_data_dir),
-            executable_path=find_chromium(),
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1400, "height": 900},
-            service_workers="block",
-            bypass_csp=bypass_csp,
-        )
+        context = new_context(p, user_data_dir, bypass_csp=bypass_csp)
         try:
             yield context
         finally:

@@ -46,10 +46,31 @@ def pages_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def context(tmp_path_factory):
-    with B.launch(tmp_path_factory.mktemp("chromium-profile")) as ctx:
-        ctx.set_default_timeout(5000)
-        yield ctx
+def playwright_session():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+def _context(playwright_session, tmp_path_factory, bypass_csp: bool):
+    ctx = B.new_context(playwright_session, tmp_path_factory.mktemp("chromium-profile"), bypass_csp=bypass_csp)
+    ctx.set_default_timeout(5000)
+    return ctx
+
+
+@pytest.fixture(scope="module")
+def context(playwright_session, tmp_path_factory):
+    ctx = _context(playwright_session, tmp_path_factory, False)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture(scope="module")
+def context_without_csp(playwright_session, tmp_path_factory):
+    ctx = _context(playwright_session, tmp_path_factory, True)
+    yield ctx
+    ctx.close()
 
 
 class Opened:
@@ -57,13 +78,6 @@ class Opened:
         self.page, self.url = page, url
         self.errors: list[str] = []
         self.requests: list[str] = []
-
-
-@pytest.fixture(scope="module")
-def context_without_csp(tmp_path_factory):
-    with B.launch(tmp_path_factory.mktemp("chromium-profile-nocsp"), bypass_csp=True) as ctx:
-        ctx.set_default_timeout(5000)
-        yield ctx
 
 
 @pytest.fixture
@@ -156,11 +170,25 @@ def test_network_renders_filters_and_shows_evidence(open_page):
         const p = n.getPositions([i])[i]; const d = n.canvasToDOM(p);
         const r = document.querySelector('#kg-network canvas').getBoundingClientRect();
         return [r.left + d.x, r.top + d.y]; }""")
-    page.mouse.click(xy[0], xy[1])
     panel = page.locator("#kg-panel")
+    page.mouse.click(xy[0], xy[1])
     assert "Russia" in panel.inner_text()
     assert "https://kg.example/e/russia" in panel.inner_text()
     assert "MOBILIZE: deploy" in panel.inner_text()
+
+    # source/outlet and entity-type filters
+    page.select_option("#kg-source", "o:TASS")
+    assert page.evaluate("kgNetwork.visibleEdges()") == 2  # MOBILIZE (one TASS claim) and the raid
+    page.select_option("#kg-source", "")
+    page.uncheck('input[data-filter="etypes"][value="Country"]')
+    assert page.evaluate("kgNetwork.visibleNodes()") == 5
+    assert page.evaluate("kgNetwork.visibleEdges()") == 1  # NATO -> Ukraine gone too; Wagner -> Kherson stays
+    page.check('input[data-filter="etypes"][value="Country"]')
+
+    # an event with an actor but no recipient or location has no edge but is in the actor's panel
+    page.evaluate("kg.select('entity', kg.findEntity('https://kg.example/e/putin'), 'test')")
+    assert "STATEMENT: warned" in panel.inner_text()
+    page.evaluate("kg.select('entity', kg.findEntity('https://kg.example/e/russia'), 'test')")
 
     # neighbourhood of the selected node
     page.click('#kg-filters fieldset:has(input[data-filter="modalities"]) button:text("all")')

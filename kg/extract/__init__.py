@@ -141,6 +141,9 @@ class _Resolver:
         eid = table.by_token.get(tok.i)
         if eid is not None:
             return [eid]
+        named = [e for c in tok.children if c.dep_ == "appos" for e in self.resolve(c)]
+        if named:  # "chief of staff, Yermak," -> Yermak
+            return named
         lower = tok.lower_
         if lower in words.PRONOUNS_PERSON:
             return self._last_person(tok)

@@ -56,9 +56,26 @@ def path_up(trigger):
         yield node
 
 
+# Prepositions through which a governing word's modality reaches its complement
+# ("plan for an attack", "hesitant to send"); not adjuncts ("agreed in a phone call", "despite having amassed").
+_COMPLEMENT_PREPS = {"to", "for", "of", "on", "toward", "towards", "about", "into"}
+_COMPLEMENT_DEPS = {"xcomp", "ccomp", "acl", "relcl", "pcomp", "dobj", "pobj", "acomp", "attr", "oprd", "nsubjpass",
+                    "conj", "amod", "appos", "advcl", "ROOT"}  # fmt: skip
+
+
+def claim_path(trigger):
+    """Like path_up, but stops where the trigger is only an adjunct of what governs it."""
+    for node in path_up(trigger):
+        yield node
+        if node.dep_ == "prep" and node.lower_ not in _COMPLEMENT_PREPS:
+            return
+        if node.dep_ not in _COMPLEMENT_DEPS | {"prep"}:
+            return
+
+
 def modality(trigger, cues: CueIndex) -> tuple[str, str]:
     """(modality, why): the nearest cue on the way from the trigger to the root of its claim."""
-    for node in path_up(trigger):
+    for node in claim_path(trigger):
         if node is not trigger and cues.is_speech(node):
             break
         found = _cue_at(node, trigger, cues)
@@ -76,7 +93,7 @@ def _cue_at(node, trigger, cues: CueIndex) -> tuple[str, str] | None:
             value = cues.modal_value(child, "AUX")
             if value:
                 return value, f"modal '{child.text}' on '{node.text}'"
-    for child in node.children:
+    for child in node.children if node is trigger else ():
         if child.dep_ in ("amod", "compound", "advmod") and child.i < node.i:
             value = cues.modal_value(child, "ADJ", "VERB", "ADV", "NOUN")
             if value:
@@ -93,10 +110,12 @@ def _cue_at(node, trigger, cues: CueIndex) -> tuple[str, str] | None:
 def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
     """(entity ids of who the claim is attributed to, outermost first; why for each)."""
     found: list[tuple[str, str]] = []
+    came_from = None
     for node in path_up(trigger):
-        if node is not trigger and cues.is_speech(node):
+        if node is not trigger and cues.is_speech(node) and came_from.dep_ in _SPEECH_CONTENT:
             for eid in _speakers(node, resolve):
                 found.append((eid, f"speech verb '{node.text}'"))
+        came_from = node
         for child in node.children:
             found.extend(_according_to(child, resolve))
             found.extend(_described_by(child, resolve, cues))
@@ -111,6 +130,10 @@ def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
             ids.append(eid)
             why.append(reason)
     return ids, why
+
+
+# How reported content hangs off a speech verb: "X said (that) ...", '"...," X said', "X told Y to ...".
+_SPEECH_CONTENT = {"ccomp", "parataxis", "xcomp", "conj"}
 
 
 def _speakers(verb, resolve) -> list[str]:

@@ -76,7 +76,7 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
 def find_mentions(doc, gazetteer, debris: set[int], headlines: set[int]) -> list[Mention]:
     """All entity mentions. Role phrases may contain names ("a senior White House official"
     holds "White House"); otherwise mentions do not overlap, longest and strongest first."""
-    found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *_np_mentions(doc)]
+    found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *_np_mentions(doc, gazetteer)]
     found = [m for m in found if doc[m.start].sent.start not in debris]
     found = [m for m in found if doc[m.start].sent.start not in headlines or m.kind == "gazetteer"]
     phrases = _non_overlapping(m for m in found if m.kind in ("np", "anaphor"))
@@ -127,17 +127,23 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
     return out
 
 
-def _np_mentions(doc) -> list[Mention]:
+def _np_mentions(doc, gazetteer) -> list[Mention]:
     out = []
     for tok in doc:
-        if tok.pos_ != "NOUN" or tok.dep_ in ("compound",):
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound",):
             continue
         lemma = tok.lemma_.lower()
-        plural = tok.tag_ == "NNS"
-        if plural and lemma in words.GROUP_NOUNS:
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if lemma in words.STATE_NOUNS:
+            m = _state_mention(doc, tok, gazetteer)
+        elif tok.pos_ == "PROPN":
+            m = None
+        elif plural and lemma in words.GROUP_NOUNS:
             m = _group_mention(doc, tok)
         elif not plural and lemma in words.PERSON_ROLES:
             m = _role_mention(doc, tok)
+        elif not plural and lemma in words.ORG_NOUNS:
+            m = _org_mention(doc, tok)
         else:
             m = None
         if m is not None:
@@ -189,6 +195,30 @@ def _role_mention(doc, tok) -> Mention | None:
     definite = bool(dets) and dets[0].lower_ == "the"
     return Mention(start, end, "Person", f"Person:{_norm(name)}", name, tok.i, "np",
                    role=tok.lemma_.lower(), definite=definite)  # fmt: skip
+
+
+def _org_mention(doc, tok) -> Mention | None:
+    """'the German chancellery', "Russia's defence ministry": a body named by what it is."""
+    mods = [c for c in _modifiers(tok) if c.lower_ not in ("its", "their", "his", "her")] or _modifiers(tok)
+    if not mods or _is_title_of_name(tok):
+        return None
+    start, end = _trim(doc, _left_edge(tok), tok.i + 1)
+    name = clean_name(doc[start:end].text)
+    return Mention(start, end, "Organization", f"Organization:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower())
+
+
+def _state_mention(doc, tok, gazetteer) -> Mention | None:
+    """'the Government of Ukraine', 'the Ukrainian government': the state itself."""
+    owners = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss")]
+    owners += [p for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    for owner in owners:
+        entry = gazetteer.demonym(owner.text) or gazetteer.entry_for(gazetteer.key_for(owner.text))
+        if entry is not None and entry.type == "Country":
+            start = _left_edge(tok)
+            end = max(tok.i, owner.i) + 1
+            start, end = _trim(doc, start, end)
+            return Mention(start, end, "Country", f"gz:{entry.name}", entry.name, tok.i, "np", entry)
+    return None
 
 
 def _group_mention(doc, tok) -> Mention | None:

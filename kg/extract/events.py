@@ -78,6 +78,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         if tok.pos_ != "VERB" and _governed_by_same(tok, entry.type, verbs):
             continue
         event = _event(ctx, tok, entry)
+        if not (event.actors or event.recipients or event.locations):
+            continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
         key = (event.type, event.trigger.start)
         if key not in seen:
             seen.add(key)
@@ -222,7 +224,9 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
         found = _ids(ctx, _subjects(node) + _agents(node))
         if found or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node is not verb:
             return found
-        if node.dep_ not in ("xcomp", "acomp", "conj", "acl", "pcomp", "prep", "pobj", "advcl", "dobj", "ccomp"):
+        infinitival_relcl = node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node.dep_ not in ("xcomp", "acomp", "conj", "acl", "pcomp", "prep", "pobj", "advcl", "dobj", "ccomp") \
+                and not infinitival_relcl:
             return []
         if node.dep_ == "ccomp" or (node is not verb and ctx.cues.is_speech(node.head)):
             return []

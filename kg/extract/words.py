@@ -54,3 +54,10 @@ OUTLET_WORDS = frozenset(
     broadcasting reuters observer economist independent mirror chronicle courier daily weekly""".split()
 )
 SEASONS = frozenset({"winter", "spring", "summer", "autumn", "fall"})
+# Singular nouns for bodies of a state or organisation: "the German chancellery", "Russia's defence ministry".
+ORG_NOUNS = frozenset(
+    """ministry chancellery department office administration embassy parliament council committee agency
+    command presidency cabinet secretariat commission directorate service staff court""".split()
+)
+# "the government of Ukraine", "the Ukrainian government" stand for the state itself.
+STATE_NOUNS = frozenset({"government", "authorities", "leadership", "regime", "state"})

@@ -544,8 +544,7 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
             sources[s] = sources.get(s, 0) + 1
     ent_types: dict[str, int] = {}
     for e in entities:
-        if e["inView"]:
-            ent_types[e["type"]] = ent_types.get(e["type"], 0) + 1
+        ent_types[e["type"]] = ent_types.get(e["type"], 0) + 1
 
     facets = {
         "eventTypes": _facet(ev_types),

@@ -1,0 +1,54 @@
+"""Entities and their resolution within an article, on short texts written for these tests."""
+
+from __future__ import annotations
+
+
+def by_name(record):
+    return {e.name: e for e in record.entities}
+
+
+def test_gazetteer_links_wikidata_and_aliases(extract_text):
+    record = extract_text("Moscow said the Kremlin would respond. Russia's army moved north.")
+    russia = by_name(record)["Russia"]
+    assert russia.wikidata == "Q159" and russia.type == "Country"
+    assert {"Moscow", "Kremlin"} <= {m.text.replace("the ", "") for m in russia.mentions}
+
+
+def test_capital_after_in_is_a_place(extract_text):
+    record = extract_text("Diplomats met in London on Friday.")
+    assert by_name(record)["London"].type == "Place"
+
+
+def test_surname_and_title_join_the_full_name(extract_text):
+    record = extract_text("Olena Petrenko, Ukraine's ambassador, spoke on Monday. Later Ms Petrenko said talks failed.")
+    people = [e for e in record.entities if e.type == "Person"]
+    assert [p.name for p in people] == ["Olena Petrenko"]
+    assert len(people[0].mentions) == 2
+
+
+def test_unnamed_source_and_definite_description(extract_text):
+    record = extract_text("An anonymous European diplomat described the plan. The diplomat said it was ready.")
+    diplomat = by_name(record)["anonymous European diplomat"]
+    assert diplomat.type == "Person" and len(diplomat.mentions) == 2
+
+
+def test_collective_is_a_group(extract_text):
+    record = extract_text("Western officials said most Baltic countries support the plan.")
+    assert by_name(record)["Western officials"].type == "Group"
+
+
+def test_possessive_is_not_part_of_the_name(extract_text):
+    record = extract_text("Volodymyr Zelenskyy’s chief of staff spoke.")
+    assert "Volodymyr Zelenskyy" in by_name(record)
+
+
+def test_boilerplate_is_ignored(extract_text):
+    record = extract_text("JOIN US ON TELEGRAM! Follow our coverage of the war on the @example_news channel.")
+    assert record.events == () and all(e.name != "United States" for e in record.entities)
+
+
+def test_non_english_text_is_reported_not_turned_into_entities(extract_text):
+    record = extract_text("Die Bundesregierung hat am Montag neue Waffenlieferungen an die Ukraine beschlossen, "
+                          "teilte ein Sprecher in Berlin mit. Die Lieferung umfasst Panzer und Munition.")
+    assert record.entities == () and record.events == ()
+    assert record.warnings and "English" in record.warnings[0]
