@@ -45,7 +45,7 @@ def content_id(*parts: object, length: int = 12) -> str:
     """A short deterministic id from content: the same parts always give the same id.
 
     >>> content_id("seed", 10, "deploy")
-    'c3f4e0e3c1d7'
+    '6aec1a9d9813'
     """
     digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8"))
     return digest.hexdigest()[:length]

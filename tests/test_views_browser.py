@@ -18,6 +18,8 @@ try:
 except ImportError:  # tests/ is not a package
     import browser as B
 
+pytestmark = pytest.mark.browser
+
 _REASON = B.missing_reason()
 if _REASON is not None:
     if os.environ.get("CI"):

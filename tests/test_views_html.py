@@ -374,3 +374,11 @@ def test_write_html_creates_parents(tmp_path):
     write_html(target, "<!DOCTYPE html>\n")
     assert target.read_bytes() == b"<!DOCTYPE html>\n"
     assert os.path.isdir(tmp_path / "a" / "b")
+
+
+def test_vendored_files_match_the_recorded_hashes():
+    readme = (page.ASSETS_DIR / "README.md").read_text(encoding="utf-8")
+    recorded = dict(reversed(line.split()) for line in readme.splitlines() if re.fullmatch(r"[0-9a-f]{64}  \S+", line))
+    assert set(recorded) == {page.VIS_NETWORK_JS, page.VIS_NETWORK_CSS, page.VIS_TIMELINE_JS, page.VIS_TIMELINE_CSS}
+    for name, digest in recorded.items():
+        assert hashlib.sha256((page.ASSETS_DIR / name).read_bytes()).hexdigest() == digest, name

@@ -23,7 +23,7 @@ from kg.records import Article, Record, Span
 __all__ = ["Extractor", "extract", "extract_many"]
 
 _UPPER_SHARE = 0.7
-_MIN_STOPWORD_SHARE = 0.12
+_MIN_FUNCTION_SHARE = 0.12
 
 
 class Extractor:
@@ -91,12 +91,15 @@ def _is_headline(sent, text: str, title: str | None) -> bool:
 
 
 def _reads_as_english(doc) -> bool:
+    """English prose is about a third function words; other languages in Latin script have few of ours."""
     alpha = [t for t in doc if t.is_alpha]
-    if len(alpha) < 8:
-        return bool(alpha)
+    if not alpha:
+        return False
     ascii_share = sum(t.text.isascii() for t in alpha) / len(alpha)
-    stop_share = sum(t.is_stop for t in alpha) / len(alpha)
-    return ascii_share > 0.7 and stop_share >= _MIN_STOPWORD_SHARE
+    if len(alpha) < 15:
+        return ascii_share > 0.7
+    function_share = sum(t.lower_ in words.ENGLISH_FUNCTION_WORDS for t in alpha) / len(alpha)
+    return ascii_share > 0.7 and function_share >= _MIN_FUNCTION_SHARE
 
 
 def _load_boilerplate() -> list[re.Pattern]:

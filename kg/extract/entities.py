@@ -77,6 +77,7 @@ def find_mentions(doc, gazetteer, debris: set[int], headlines: set[int]) -> list
     """All entity mentions. Role phrases may contain names ("a senior White House official"
     holds "White House"); otherwise mentions do not overlap, longest and strongest first."""
     found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *_np_mentions(doc, gazetteer)]
+    found += _surname_mentions(doc, found)
     found = [m for m in found if doc[m.start].sent.start not in debris]
     found = [m for m in found if doc[m.start].sent.start not in headlines or m.kind == "gazetteer"]
     phrases = _non_overlapping(m for m in found if m.kind in ("np", "anaphor"))
@@ -101,6 +102,24 @@ def _non_overlapping(mentions) -> list[Mention]:
 def _nested_or_apart(m: Mention, outer: Mention) -> bool:
     inside = outer.start <= m.start and m.end <= outer.end and outer.head not in range(m.start, m.end)
     return inside or m.end <= outer.start or outer.end <= m.start
+
+
+_TITLES_BEFORE_SURNAME = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "chancellor", "minister",
+                          "secretary", "general", "premier"}  # fmt: skip
+
+
+def _surname_mentions(doc, found: list[Mention]) -> list[Mention]:
+    """Surnames the NER missed: 'Ms Petrenko' or 'Petrenko' after 'Olena Petrenko' was named."""
+    surnames = {m.name.split()[-1] for m in found if m.type == "Person" and len(m.name.split()) > 1}
+    covered = {i for m in found for i in range(m.start, m.end)}
+    out = []
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        after_title = tok.i > 0 and doc[tok.i - 1].lower_ in _TITLES_BEFORE_SURNAME
+        if tok.text in surnames or (after_title and doc[tok.i - 1].text[:1].isupper() and len(tok.text) > 2):
+            out.append(Mention(tok.i, tok.i + 1, "Person", f"Person:{_norm(tok.text)}", tok.text, tok.i, "ner"))
+    return out
 
 
 def _ner_mentions(doc, gazetteer) -> list[Mention]:

@@ -61,3 +61,8 @@ ORG_NOUNS = frozenset(
 )
 # "the government of Ukraine", "the Ukrainian government" stand for the state itself.
 STATE_NOUNS = frozenset({"government", "authorities", "leadership", "regime", "state"})
+# The commonest English function words, for telling English prose from other languages.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    """the of and to a in is that for on with was as by at from has have had it be are were this which
+    or an not but its their his her they he she we who will would said says been also after than""".split()
+)

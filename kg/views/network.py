@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from .page import (
     CAPTURE_NETWORK_JS,

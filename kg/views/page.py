@@ -31,9 +31,10 @@ import json
 import math
 import os
 import re
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
+from functools import cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 __all__ = [
     "ASSETS_DIR",
@@ -63,7 +64,7 @@ UNDATED_NOTE = "undated"
 _SOURCEMAP_RE = re.compile(r"^[ \t]*(?://|/\*)# sourceMappingURL=[^\n]*$", re.M)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_asset(name: str) -> str:
     """Return a vendored asset's text, ready to be inlined.
 
@@ -96,7 +97,7 @@ def json_for_script(obj: Any) -> str:
     is read in the page with ``JSON.parse(el.textContent)``.
     """
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return _JSON_ESCAPE_RE.sub(lambda m: "\\u%04x" % ord(m.group()), text)
+    return _JSON_ESCAPE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def script_hash(source: str) -> str:

@@ -10,7 +10,8 @@ vis-timeline's HTML path (and its XSS filter) is never used for model text.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from .page import (
     CAPTURE_TIMELINE_JS,
