@@ -102,6 +102,9 @@ def _cue_at(node, trigger, cues: CueIndex) -> tuple[str, str] | None:
         value = cues.modal_value(node, _pos(node), "VERB", "NOUN", "ADJ")
         if value:
             return value, f"governed by '{node.text}'"
+        for child in node.children:  # "The plan divides the force: one unit for training": the plan's content
+            if child.dep_ in ("nsubj", "nsubjpass") and cues.modality.get((child.lemma_.lower(), "NOUN")) == "planned":
+                return "planned", f"content of '{child.text}'"
     if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.conditionals for c in node.children):
         return "possible", f"conditional clause '{node.text}'"
     return None

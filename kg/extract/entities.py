@@ -137,6 +137,8 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
         name = clean_name(doc[start:end].text)
         if etype == "Person" and (len(name) < 3 or name.isupper()):
             continue
+        if etype != "Person" and all(t.lower_ in words.TITLE_WORDS for t in doc[start:end] if t.is_alpha):
+            continue  # "National Security Advisor for", "State" in "Secretary of State": a title, not a body
         if etype == "Organization" and set(name.lower().split()) & words.OUTLET_WORDS:
             etype = "NewsOutlet"
         key = gazetteer.key_for(name) or f"{etype}:{_norm(name)}"

@@ -15,6 +15,7 @@ _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 _RECIPIENT_PREPS = {"against", "on", "upon", "at", "toward", "towards", "over"}
 _GIVE_TYPES = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "ASSAULT"}
 _JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
+_NEEDS_RECIPIENT = {"SUPPORT"}
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
 
 
@@ -80,6 +81,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         event = _event(ctx, tok, entry)
         if not (event.actors or event.recipients or event.locations):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
+        if event.type in _NEEDS_RECIPIENT and not event.recipients:
+            continue  # "support the claim": support needs someone supported
         key = (event.type, event.trigger.start)
         if key not in seen:
             seen.add(key)
@@ -309,7 +312,7 @@ def _time(ctx: Context, tok, *, future: bool) -> TimeValue | None:
     for ent in tok.sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        anchor = _attachment(ent.root)
+        anchor = _attachment(ent.root, tok)
         if anchor is not None and anchor.i in (tok.i, clause.i):
             if best is None or abs(ent.start - tok.i) < abs(best.start - tok.i):
                 best = ent
@@ -322,12 +325,13 @@ def _time(ctx: Context, tok, *, future: bool) -> TimeValue | None:
     return None
 
 
-def _attachment(root):
+def _attachment(root, trigger):
+    """The trigger, or the first verb, above a time expression: what the time is the time of."""
     node = root
-    for _ in range(4):
+    for _ in range(6):
         if node.head.i == node.i:
             return node
         node = node.head
-        if node.pos_ in ("VERB", "AUX", "NOUN"):
+        if node.i == trigger.i or node.pos_ in ("VERB", "AUX"):
             return node
-    return node
+    return None

@@ -81,7 +81,9 @@ def _title_tokens(ctx, node, m) -> list:
         eid = ctx.table.by_token.get(t.i)
         if eid is not None and ctx.table.get(eid).type == "Person" and t.i == _mention_head(ctx, t):
             continue
-        stack.extend(t.children)
+        # other items of a list ("X, together with Y and Z") are not part of this title
+        stack.extend(c for c in t.children if c.dep_ not in ("conj", "cc", "punct", "relcl", "acl", "advcl")
+                     and not (c.dep_ == "prep" and c.lower_ in ("with", "together")))  # fmt: skip
     return sorted(out, key=lambda t: t.i)
 
 

@@ -66,3 +66,9 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     """the of and to a in is that for on with was as by at from has have had it be are were this which
     or an not but its their his her they he she we who will would said says been also after than""".split()
 )
+# Words a job title is made of; a named-entity span of only these is a title, not an organisation.
+TITLE_WORDS = PERSON_ROLES | frozenset(
+    """state defence defense finance foreign affairs interior justice economy economics economic international
+    national security deputy assistant vice senior principal under of for and the general staff chief
+    director-general undersecretary""".split()
+)
