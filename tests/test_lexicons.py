@@ -187,7 +187,7 @@ def test_key_entities_present():
         ("g.csv", "# comment\n" + GAZ_HEADER + "Foo,Person,,GOV,\n", 3, "columns"),
         ("g.csv", GAZ_HEADER + "Foo,Person,159,,,,\n", 2, "not a QID"),
         ("g.csv", GAZ_HEADER + "A,Person,,,,X,\nB,Person,,,,X,\n", 3, "'X' already names 'A'"),
-        ("t.tsv", TRIG_HEADER + "deploy\tVERB\tMOBILIZE\ttroops\t-\tok\nsend\tVERB\tAID\t-\tsubj:troop\tbad\n", 3, "unknown dep 'subj'"),
+        ("t.tsv", TRIG_HEADER + "deploy\tVERB\tMOBILIZE\ttroops\t-\tok\nsend\tVERB\tAID\t-\tfoo:troop\tbad\n", 3, "unknown dep 'foo'"),
         ("t.tsv", TRIG_HEADER + "deploy\tVERB\tDEPLOY\t-\t-\tbad\n", 2, "unknown PLOVER type"),
         ("t.tsv", TRIG_HEADER + "deploy\tVERB\tMOBILIZE\tphone\t-\tbad\n", 2, "mode 'phone' is not a mode of MOBILIZE"),
         ("t.tsv", TRIG_HEADER + "deploy\tVERB\tMOBILIZE\n", 2, "3 tab-separated columns, expected 6"),

@@ -156,6 +156,8 @@ class _Resolver:
             speech = tok.head.head if tok.head.dep_ == "ccomp" else None
             if speech is not None and self.ctx.cues.is_speech(speech):
                 return [e for s in speech.children if s.dep_ == "nsubj" for e in self.resolve(s)]
+            if lower == "it" and tok.head.dep_ == "ROOT":
+                return self._previous_subject(tok)
             return []
         return self.resolve_modifier(tok)
 
@@ -183,6 +185,17 @@ class _Resolver:
         table.entities.append(entities._entity(self.ctx.doc, key, [mention], self.ctx.article_id))
         table.entries[table.entities[-1].id] = entry
         return table.entities[-1].id
+
+    def _previous_subject(self, tok) -> list[str]:
+        """'The United States has provided ... And it has released ...': a state or body as last subject."""
+        sent = tok.sent
+        if sent.start == 0:
+            return []
+        prev = self.ctx.doc[sent.start - 1].sent
+        subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        ids = [e for s in subjects for e in self.resolve(s)]
+        table = self.ctx.table
+        return [e for e in ids if table.get(e).type in ("Country", "Organization")][:1]
 
     def _last_person(self, tok) -> list[str]:
         before = [m for m in self.person_mentions if m.start < tok.i]

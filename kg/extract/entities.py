@@ -82,6 +82,9 @@ def find_mentions(doc, gazetteer, debris: set[int], headlines: set[int]) -> list
     found = [m for m in found if doc[m.start].sent.start not in headlines or m.kind == "gazetteer"]
     phrases = _non_overlapping(m for m in found if m.kind in ("np", "anaphor"))
     names = _non_overlapping(m for m in found if m.kind in ("gazetteer", "ner"))
+    # "AFP news agency", "the NATO command": a generic body noun after a named body is that body
+    phrases = [p for p in phrases if not (p.type == "Organization" and p.role in words.ORG_NOUNS and any(
+        p.start <= n.start and n.end <= p.end and n.type in ("Organization", "NewsOutlet") for n in names))]
     kept = [*phrases]
     for m in names:
         if all(_nested_or_apart(m, p) for p in phrases):
@@ -243,7 +246,10 @@ def _state_mention(doc, tok, gazetteer) -> Mention | None:
 
 
 def _group_mention(doc, tok) -> Mention | None:
-    mods = _modifiers(tok)
+    """'European defense officials', 'most Baltic countries', 'international financial institutions'; not
+    'extra troops' or 'family members': a collective needs a modifier that says whose or which kind."""
+    mods = [m for m in _modifiers(tok)
+            if m.text[:1].isupper() or m.lemma_.lower() in words.GROUP_QUALIFIERS or m.dep_ == "poss"]
     if not mods or _is_title_of_name(tok):
         return None
     start, end = _trim(doc, _left_edge(tok), tok.i + 1)

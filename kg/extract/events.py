@@ -16,6 +16,7 @@ _RECIPIENT_PREPS = {"against", "on", "upon", "at", "toward", "towards", "over"}
 _GIVE_TYPES = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "ASSAULT"}
 _JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
 _NEEDS_RECIPIENT = {"SUPPORT"}
+_VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
 
 
@@ -41,7 +42,11 @@ class TriggerIndex:
 
 def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     kids = list(tok.children)
-    if dep == "obj":
+    if dep == "subj":
+        cands = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    elif dep == "advmod":
+        cands = [c for c in kids if c.dep_ in ("advmod", "prt")]
+    elif dep == "obj":
         cands = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         cands += [g for c in kids if c.dep_ == "dative" for g in [c]]
     elif dep == "prep":
@@ -79,7 +84,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         if tok.pos_ != "VERB" and _governed_by_same(tok, entry.type, verbs):
             continue
         event = _event(ctx, tok, entry)
-        if not (event.actors or event.recipients or event.locations):
+        if not (event.actors or event.recipients or (event.locations and tok.pos_ == "VERB")):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
         if event.type in _NEEDS_RECIPIENT and not event.recipients:
             continue  # "support the claim": support needs someone supported
@@ -114,7 +119,8 @@ def _event(ctx: Context, tok, entry: Trigger) -> Event:
     actors, recipients, locations = _arguments(ctx, tok, entry)
     modality, why_mod = claims.modality(tok, ctx.cues)
     source_ids, why_src = claims.sources(tok, ctx.resolve, ctx.cues)
-    source_ids = [s for s in source_ids if s not in actors]
+    if entry.type in _VERBAL_TYPES:  # the accuser is the actor of an accusation, not its source
+        source_ids = [s for s in source_ids if s not in actors]
     quantity = _quantity(ctx, tok)
     time = _time(ctx, tok, future=modality == "planned")
     evidence = _sentence_span(ctx.doc, sent)
@@ -162,7 +168,10 @@ def _sentence_span(doc, sent) -> Span:
 def _arguments(ctx: Context, tok, entry: Trigger) -> tuple[list[str], list[str], list[str]]:
     if tok.pos_ == "VERB":
         actors = _verb_actors(ctx, tok)
-        recipients = _ids(ctx, [c for c in tok.children if c.dep_ in ("dobj", "dative")])
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        recipients = _ids(ctx, objects)
+        if not recipients:  # "welcomed Ukraine's commitment": the owner of the object
+            recipients = _ids(ctx, [p for o in objects for p in o.children if p.dep_ == "poss"])
         if entry.type == "MOBILIZE":
             recipients = []
     else:
@@ -219,6 +228,8 @@ def _agents(verb) -> list:
 
 
 def _verb_actors(ctx: Context, verb) -> list[str]:
+    if verb.dep_ == "amod":  # "occupying Russian forces": the forces occupy
+        return _ids(ctx, [verb.head])
     node, came_from = verb, None
     for _ in range(5):
         controller = _object_controller(ctx, node, came_from)
@@ -257,14 +268,17 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
             ids += _ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
     if ids:
         return _unique(ids)
-    node = noun
+    node, prep = noun, None
     for _ in range(3):  # "announced $205 million in aid": the announcer gives the aid
         if node.dep_ not in ("dobj", "pobj", "prep", "attr", "conj") or node.head.i == node.i:
             return []
         node = node.head
+        if node.dep_ == "prep" and prep is None:
+            prep = node.lower_
         if node.pos_ in ("VERB", "AUX"):
-            if ctx.cues.is_speech(node) and node.lemma_.lower() not in ("announce", "unveil", "pledge", "promise"):
-                return []
+            setting = entry.type in _JOINT_TYPES and prep in ("in", "at", "during", "on", "after")
+            if node.lemma_.lower() not in words.SUPPORT_VERBS and not setting:
+                return []  # "outlined his vision for guarantees": the speaker is not the guarantor
             return _ids(ctx, _subjects(node) + _agents(node))
     return []
 

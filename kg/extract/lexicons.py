@@ -126,7 +126,7 @@ MODES: dict[str, frozenset[str]] = {
          "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control", "unconventional"}
     ),
 }
-REQUIRE_DEPS = ("obj", "prep", "prt", "compound", "pobj")
+REQUIRE_DEPS = ("obj", "subj", "prep", "prt", "advmod", "compound", "pobj")
 TRIGGER_POS = ("VERB", "NOUN", "ADJ")
 CUE_POS = ("VERB", "NOUN", "ADJ", "ADV", "AUX", "PART", "SCONJ", "ADP", "DET")
 CUE_KINDS: dict[str, frozenset[str]] = {

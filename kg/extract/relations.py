@@ -105,7 +105,11 @@ def _entities_in(ctx, tokens) -> list[str]:
 def _role_phrase_relations(ctx, eid: str, m):
     """'a senior White House official' -> affiliated_with White House; 'the head of X' -> leader_of X."""
     tokens = list(ctx.doc[m.start : m.end])
-    others = [o for o in _entities_in(ctx, [t for t in tokens if t.i != m.head]) if o != eid]
+    head = ctx.doc[m.head]
+    owners = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < head.i]
+    owners += [g for c in owners for g in c.children if g.dep_ in ("compound", "amod")]
+    owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    others = [o for o in _entities_in(ctx, owners) if o != eid]
     entity = ctx.table.get(eid)
     for other in others:
         if ctx.table.get(other).type not in ("Country", "Organization"):

@@ -72,3 +72,16 @@ TITLE_WORDS = PERSON_ROLES | frozenset(
     national security deputy assistant vice senior principal under of for and the general staff chief
     director-general undersecretary""".split()
 )
+# Light and support verbs whose subject is the agent of their object noun's event:
+# "launched an offensive", "announced $205 million in aid", "held talks".
+SUPPORT_VERBS = frozenset(
+    """launch carry conduct stage mount begin start continue resume step intensify escalate provide give offer
+    deliver send supply grant approve allocate pledge promise announce unveil impose introduce adopt extend
+    hold host organize organise attend join have make take sign conclude reach seal broker release commit
+    order authorize authorise plan prepare propose""".split()
+)
+# Lower-case modifiers that make a plural noun name a collective actor ("international financial institutions").
+GROUP_QUALIFIERS = frozenset(
+    """international foreign allied regional local federal military government security intelligence defense
+    defence senior top financial humanitarian western eastern european african arab asian""".split()
+)
