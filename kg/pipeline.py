@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.articles import InputProblem, iter_articles
-from kg.records import Article, Record
+from kg.records import Article, Record, ingest_key
 from kg.store import DEFAULT_STORE, Store
 
 __all__ = ["BuildSummary", "build"]
@@ -116,6 +116,7 @@ def build(
     summary = BuildSummary()
     own_store = not isinstance(store, Store)
     st = Store(store) if own_store else store
+    extractor = extractor or Extractor()
     try:
         known = st.hashes()
 
@@ -130,12 +131,11 @@ def build(
                 summary.articles += 1
                 if progress:
                     progress(1)
-                if known.get(article.id) == article.content_hash:
+                if known.get(article.id) == ingest_key(article, extractor.fingerprint):
                     summary.unchanged += 1
                     continue
                 yield article
 
-        extractor = extractor or Extractor()
         records = extractor.extract_many(changed(iter_articles(paths, on_problem=problem)), jobs=jobs)
 
         def counted(records):

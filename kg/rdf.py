@@ -111,7 +111,7 @@ def _article(g: Graph, record: Record, art: URIRef) -> None:
     g.add((art, RDF.type, KG.Article))
     g.add((art, DCTERMS.identifier, Literal(a.id)))
     g.add((art, RDFS.label, Literal(a.title or f"article {a.id}")))
-    g.add((art, KG.contentHash, Literal(a.content_hash)))
+    g.add((art, KG.contentHash, Literal(record.ingest_key)))
     g.add((art, KG.text, Literal(a.text)))
     if a.title:
         g.add((art, DCTERMS.title, Literal(a.title)))

@@ -28,6 +28,7 @@ __all__ = [
     "Span",
     "TimeValue",
     "content_id",
+    "ingest_key",
 ]
 
 ENTITY_TYPES = ("Person", "Organization", "NewsOutlet", "Country", "Place", "Group")
@@ -49,6 +50,11 @@ def content_id(*parts: object, length: int = 12) -> str:
     """
     digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8"))
     return digest.hexdigest()[:length]
+
+
+def ingest_key(article: Article, extractor_fingerprint: str) -> str:
+    """Same article text and metadata, same extractor (code, lexicons, model): nothing to redo."""
+    return content_id(article.content_hash, extractor_fingerprint, length=40)
 
 
 @dataclass(frozen=True)
@@ -261,6 +267,12 @@ class Record:
     events: tuple[Event, ...] = ()
     relations: tuple[Relation, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    extractor: str = field(default="", compare=False)  # fingerprint of the extractor that made it
+
+    @property
+    def ingest_key(self) -> str:
+        """What the store compares to skip unchanged work: the article's content and the extractor."""
+        return ingest_key(self.article, self.extractor)
 
     def to_dict(self, *, explain: bool = False) -> dict:
         d = {

@@ -20,7 +20,7 @@ from rdflib import BNode, Literal, URIRef
 from kg.namespace import RES
 from kg.ontology import ontology_text
 from kg.rdf import article_graph, graph_iri, new_dataset
-from kg.records import Article, Record, content_id
+from kg.records import Record, content_id
 
 __all__ = ["DEFAULT_STORE", "IngestReport", "QueryResult", "Store", "StoreError", "to_ox", "to_rdflib"]
 
@@ -135,7 +135,7 @@ class Store:
         for record in records:
             status = self.put(record, known.get(record.article.id))
             getattr(report, status).append(record.article.id)
-            known[record.article.id] = record.article.content_hash
+            known[record.article.id] = record.ingest_key
             if on_record:
                 on_record(record, status)
         self._ox.flush()
@@ -152,13 +152,10 @@ class Store:
         self._ox.load(text, format=ox.RdfFormat.TURTLE, to_graph=graph)
         self._ox.add(ox.Quad(ontology, has_hash, digest, graph))
 
-    def needs(self, article: Article) -> bool:
-        """True when the article is new or changed (so extraction can be skipped otherwise)."""
-        return self.hashes().get(article.id) != article.content_hash
 
     def put(self, record: Record, stored_hash: str | None = None) -> str:
         """Replace one article's graph atomically; returns added | updated | unchanged."""
-        if stored_hash == record.article.content_hash:
+        if stored_hash == record.ingest_key:
             return "unchanged"
         g = graph_iri(record.article.id)
         quads = "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in article_graph(record))

@@ -38,6 +38,7 @@ class Extractor:
         self.triggers = events.TriggerIndex(lexicons.load_triggers())
         self.cues = claims.CueIndex.from_cues(lexicons.load_cues())
         self.boilerplate = _load_boilerplate()
+        self.fingerprint = _fingerprint(self.nlp)
 
     def extract(self, article: Article) -> Record:
         return self.from_doc(article, self.nlp(article.text))
@@ -51,7 +52,7 @@ class Extractor:
         """The converter at the NLP boundary: a parsed Doc becomes a Record."""
         if not _reads_as_english(doc):
             return Record(article, warnings=(f"{article.path or article.id}: text does not read as English; "
-                                             "no entities or events extracted",))  # fmt: skip
+                                             "no entities or events extracted",), extractor=self.fingerprint)  # fmt: skip
         debris, headlines = self._skipped_sentences(doc, article)
         mentions = entities.find_mentions(doc, self.gazetteer, debris, headlines)
         table = entities.resolve(doc, mentions, article.id, self.gazetteer)
@@ -62,7 +63,8 @@ class Extractor:
         found_events = events.find_events(ctx, self.triggers)
         found_relations = relations.find_relations(ctx)
         warnings = (f"{len(debris)} boilerplate sentence(s) ignored",) if debris else ()
-        return Record(article, tuple(table.entities), tuple(found_events), tuple(found_relations), warnings)
+        return Record(article, tuple(table.entities), tuple(found_events), tuple(found_relations), warnings,
+                      self.fingerprint)
 
     def _skipped_sentences(self, doc, article: Article) -> tuple[set[int], set[int]]:
         debris, headlines = set(), set()
@@ -100,6 +102,22 @@ def _reads_as_english(doc) -> bool:
         return ascii_share > 0.7
     function_share = sum(t.lower_ in words.ENGLISH_FUNCTION_WORDS for t in alpha) / len(alpha)
     return ascii_share > 0.7 and function_share >= _MIN_FUNCTION_SHARE
+
+
+def _fingerprint(nlp) -> str:
+    """Changes when kg's code, its lexicons or the spaCy model change: then articles are extracted again."""
+    import hashlib
+    from pathlib import Path
+
+    digest = hashlib.sha1(f"{nlp.meta.get('name')}-{nlp.meta.get('version')}".encode())
+    here = Path(__file__).parent
+    for path in sorted([*here.glob("*.py"), *(here / "data").glob("*")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    for kind in ("gazetteer", "triggers", "cues"):
+        digest.update(str(lexicons._resolve(kind, None)).encode())
+        digest.update(lexicons._resolve(kind, None).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _load_boilerplate() -> list[re.Pattern]:
