@@ -4,7 +4,7 @@ Header lines: ``# name:``, ``# description:``, and ``# param: NAME (optional|req
 Parameters are bound as RDF terms when the query runs (never formatted into its text).
 
 >>> sorted(q.name for q in named_queries())[:3]
-['actors', 'claims-by-source', 'coordination']
+['actors', 'between', 'claims-by-source']
 """
 
 from __future__ import annotations
