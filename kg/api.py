@@ -71,11 +71,15 @@ def _model(store, title=None) -> dict:
         return view_model(st, title=title)
 
 
-def write_network(out: str | Path = "out/network.html", *, store=DEFAULT_STORE, top: int | None = None) -> Path:
+def write_network(out: str | Path = "out/network.html", *, store=DEFAULT_STORE, top: int | None = None,
+                  combined: bool = False) -> Path:
+    """The network view (or, with ``combined``, network and timeline with linked selection) as one HTML file."""
     from kg.views.network import network_html
-    from kg.views.page import write_html
+    from kg.views.page import combined_html, write_html
 
-    return _written(write_html(out, network_html(_model(store), top=top)), out)
+    model = _model(store)
+    html = combined_html(model, top=top) if combined else network_html(model, top=top)
+    return _written(write_html(out, html), out)
 
 
 def write_timeline(out: str | Path = "out/timeline.html", *, store=DEFAULT_STORE, lanes: str = "actor") -> Path:

@@ -109,6 +109,8 @@ def _parser() -> argparse.ArgumentParser:
     _store_option(p)
     p.add_argument("--out", default="out/network.html")
     p.add_argument("--top", type=int, default=None, help="keep the N most connected entities")
+    p.add_argument("--combined", action="store_true",
+                   help="network and timeline in one page, with linked selection")  # fmt: skip
 
     p = command("timeline", cmd_timeline, "Write the interactive timeline view (self-contained HTML).")
     _store_option(p)
@@ -204,7 +206,7 @@ def _split_param(text: str) -> tuple[str, str]:
 def cmd_view(args) -> int:
     from kg.api import write_network
 
-    print(f"wrote {write_network(args.out, store=args.store, top=args.top)}")
+    print(f"wrote {write_network(args.out, store=args.store, top=args.top, combined=args.combined)}")
     return 0
 
 
