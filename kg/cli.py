@@ -148,7 +148,7 @@ def _progress(total: int | None = None, desc: str = ""):
 def cmd_extract(args) -> int:
     from kg.articles import iter_articles
     from kg.extract import extract_many
-    from kg.rdf import article_graph
+    from kg.rdf import record_graph
 
     with _progress(desc="extract") as bar:
         for record in extract_many(iter_articles(args.paths), jobs=args.jobs):
@@ -156,7 +156,7 @@ def cmd_extract(args) -> int:
             if args.format == "json":
                 print(json.dumps(record.to_dict(explain=args.explain), ensure_ascii=False), flush=True)
             else:
-                print(article_graph(record).serialize(format="turtle"))
+                print(record_graph(record).serialize(format="turtle"))
     return 0
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 from collections.abc import Iterable
 from urllib.parse import quote
 
@@ -25,7 +26,8 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from kg.namespace import KG, OA, PLOVER, RES, SEM
 from kg.records import Entity, Event, Record, Relation, content_id
 
-__all__ = ["article_graph", "article_iri", "entity_iri", "graph_iri", "new_dataset", "record_dataset", "time_literal"]
+__all__ = ["ENTITIES_GRAPH", "article_graph", "article_iri", "entity_graph", "entity_iri", "graph_iri", "new_dataset",
+           "record_dataset", "record_graph", "time_literal"]
 
 PREFIXES = {"kg": KG._NS, "plover": PLOVER, "res": RES, "prov": PROV, "dcterms": DCTERMS, "sem": SEM,
             "oa": OA, "skos": SKOS, "xsd": XSD, "rdfs": RDFS, "rdf": RDF}  # fmt: skip
@@ -53,13 +55,25 @@ def graph_iri(article_id: str) -> URIRef:
     return RES[f"graph/{quote(article_id, safe='')}"]
 
 
+# Who an entity is (type, label, aliases, Wikidata id) is stated once, in this shared graph, not in every
+# article that mentions it: the union of the article graphs then holds each fact once, and joins stay small.
+ENTITIES_GRAPH = RES["graph/entities"]
+
+
 def is_named(entity: Entity) -> bool:
-    """Named actors are shared across articles; role phrases and collectives are not."""
-    if entity.wikidata or entity.type in ("Country", "Organization", "NewsOutlet", "Place"):
+    """Named actors are shared across articles; role phrases and collectives are not.
+
+    >>> is_named(Entity("e", "Russia", "Country", "Q159")), is_named(Entity("e", "defence ministry", "Organization"))
+    (True, False)
+    """
+    if entity.wikidata:
         return True
     if entity.type == "Group":
         return False
-    return all(w[:1].isupper() for w in entity.name.split() if w.isalpha())
+    words = [w for w in entity.name.split() if w[:1].isalpha()]
+    if entity.type == "Person":
+        return bool(words) and all(w[:1].isupper() for w in words)
+    return any(w[:1].isupper() for w in words)
 
 
 def entity_iri(entity: Entity, article_id: str) -> URIRef:
@@ -75,30 +89,55 @@ def event_iri(record: Record, event: Event) -> URIRef:
     return RES[f"event/{content_id(record.article.id, event.id, length=16)}"]
 
 
+_TIME_TYPES = ((re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date), (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
+               (re.compile(r"\d{4}"), XSD.gYear))  # fmt: skip
+
+
 def time_literal(value: str) -> Literal:
-    """A typed literal whose datatype is the granularity: xsd:date, xsd:gYearMonth or xsd:gYear."""
-    if len(value) == 10:
-        return Literal(value, datatype=XSD.date)
-    if len(value) == 7:
-        return Literal(value, datatype=XSD.gYearMonth)
-    return Literal(value, datatype=XSD.gYear)
+    """A typed literal whose datatype is the granularity: xsd:date, xsd:gYearMonth or xsd:gYear.
+
+    >>> time_literal("2022-02").datatype == XSD.gYearMonth
+    True
+    """
+    for pattern, datatype in _TIME_TYPES:
+        if pattern.fullmatch(value):
+            return Literal(value, datatype=datatype)
+    raise ValueError(f"time {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
 
 
 def record_dataset(records: Iterable[Record], *, ds: Dataset | None = None) -> Dataset:
+    """A Dataset with one named graph per article and the shared entity graph."""
     ds = ds if ds is not None else new_dataset()
     for record in records:
         article_graph(record, ds.graph(graph_iri(record.article.id)))
+        entity_graph(record, ds.graph(ENTITIES_GRAPH))
     return ds
 
 
+def record_graph(record: Record) -> Graph:
+    """Everything about one article as one graph: its facts and its entities' descriptions."""
+    g = article_graph(record)
+    entity_graph(record, g)
+    return g
+
+
+def entity_graph(record: Record, g: Graph | None = None) -> Graph:
+    """Who the article's entities are: type, label, aliases, Wikidata id, sector (the shared graph's part)."""
+    g = g if g is not None else Graph(bind_namespaces="core")
+    for e in record.entities:
+        _entity(g, e, entity_iri(e, record.article.id))
+    return g
+
+
 def article_graph(record: Record, g: Graph | None = None) -> Graph:
-    """All triples for one article, into ``g`` (a new graph by default)."""
+    """What one article says, into ``g`` (a new graph by default): the article, where each entity is
+    mentioned, its events, claims and relations. Entity descriptions go to :func:`entity_graph`."""
     g = g if g is not None else Graph(bind_namespaces="core")
     art = article_iri(record.article.id)
     _article(g, record, art)
     iris = {e.id: entity_iri(e, record.article.id) for e in record.entities}
     for e in record.entities:
-        _entity(g, e, iris[e.id], art)
+        g.add((iris[e.id], KG.mentionedIn, art))
     for ev in record.events:
         _event(g, record, ev, iris, art)
     for rel in record.relations:
@@ -123,10 +162,9 @@ def _article(g: Graph, record: Record, art: URIRef) -> None:
         g.add((art, KG.url, Literal(a.url, datatype=XSD.anyURI)))
 
 
-def _entity(g: Graph, e: Entity, iri: URIRef, art: URIRef) -> None:
+def _entity(g: Graph, e: Entity, iri: URIRef) -> None:
     g.add((iri, RDF.type, ENTITY_CLASSES[e.type]))
     g.add((iri, RDFS.label, Literal(e.name)))
-    g.add((iri, KG.mentionedIn, art))
     if e.wikidata:
         g.add((iri, KG.wikidata, URIRef(f"http://www.wikidata.org/entity/{e.wikidata}")))
     if e.sector:
@@ -182,13 +220,17 @@ def _event(g: Graph, record: Record, ev: Event, iris: dict[str, URIRef], art: UR
     g.add((claim, KG.article, art))
     g.add((claim, KG.modality, KG[ev.modality]))
     g.add((claim, KG.trigger, Literal(ev.trigger.text)))
-    g.add((claim, KG.confidence, Literal(round(ev.confidence, 3), datatype=XSD.decimal)))
+    g.add((claim, KG.confidence, _decimal(ev.confidence)))
     _sources(g, claim, ev.sources, iris)
     _evidence(g, claim, ev.evidence.text, ev.evidence.start, ev.evidence.end, art)
     if ev.explain:
         g.add((claim, KG.explanation, Literal(" | ".join(ev.explain))))
     if ev.quantity:
         _quantity(g, claim, ev)
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(Decimal(str(round(value, 3))), datatype=XSD.decimal)
 
 
 def _time(g: Graph, node, ev: Event) -> None:
@@ -228,7 +270,7 @@ def _relation(g: Graph, record: Record, rel: Relation, iris: dict[str, URIRef], 
     g.add((node, KG.object, obj))
     g.add((node, KG.article, art))
     g.add((node, KG.modality, KG[rel.modality]))
-    g.add((node, KG.confidence, Literal(round(rel.confidence, 3), datatype=XSD.decimal)))
+    g.add((node, KG.confidence, _decimal(rel.confidence)))
     g.add((node, RDFS.label, Literal(f"{rel.type} ({record.article.id})")))
     _sources(g, node, rel.sources, iris)
     _evidence(g, node, rel.evidence.text, rel.evidence.start, rel.evidence.end, art)

@@ -19,7 +19,7 @@ from rdflib import BNode, Literal, URIRef
 
 from kg.namespace import RES
 from kg.ontology import ontology_text
-from kg.rdf import article_graph, graph_iri, new_dataset
+from kg.rdf import ENTITIES_GRAPH, article_graph, entity_graph, graph_iri, new_dataset
 from kg.records import Record, content_id
 
 __all__ = ["DEFAULT_STORE", "IngestReport", "QueryResult", "Store", "StoreError", "to_ox", "to_rdflib"]
@@ -158,12 +158,15 @@ class Store:
         if stored_hash == record.ingest_key:
             return "unchanged"
         g = graph_iri(record.article.id)
-        quads = "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in article_graph(record))
         # Terms are written by pyoxigraph's own N-Triples serialiser (escaped), never by formatting text.
-        self._ox.update(f"DROP SILENT GRAPH {to_ox(g)} ;\nINSERT DATA {{ GRAPH {to_ox(g)} {{\n{quads}\n}} }}")
+        facts = _ntriples(article_graph(record))
+        entities = _ntriples(entity_graph(record))
+        self._ox.update(f"DROP SILENT GRAPH {to_ox(g)} ;\nINSERT DATA {{ GRAPH {to_ox(g)} {{\n{facts}\n}}\n"
+                        f"GRAPH {to_ox(ENTITIES_GRAPH)} {{\n{entities}\n}} }}")  # fmt: skip
         return "added" if stored_hash is None else "updated"
 
     def remove(self, article_id: str) -> None:
+        """Forget an article (its entities stay described in the shared entity graph)."""
         self._ox.remove_graph(to_ox(graph_iri(article_id)))
 
     def load_file(self, path: str | Path) -> None:
@@ -252,6 +255,10 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _ntriples(graph) -> str:
+    return "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in graph)
 
 
 def _unique(quads):
