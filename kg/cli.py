@@ -24,6 +24,9 @@ EPILOG = {
     "timeline": "example: kg timeline --out out/timeline.html --lanes source",
     "eval": "example: kg eval ../shared/eval/dev",
     "demo": "example: kg demo",
+    "validate": "example: kg validate --store kg-store",
+    "serve": "example: kg serve --store kg-store --port 7878   (then query http://127.0.0.1:7878/sparql)",
+    "push": "example: kg push --endpoint http://127.0.0.1:7879/update --query-endpoint http://127.0.0.1:7879/query",
 }
 
 
@@ -58,10 +61,12 @@ def _is_user_error(err: Exception) -> bool:
     from kg.articles import InputError
     from kg.evaluate import EvalError
     from kg.nlp import ModelNotFound
+    from kg.push import PushError
     from kg.queries import QueryNotFound
     from kg.store import StoreError
 
     return isinstance(err, (UserError, InputError, EvalError, ModelNotFound, QueryNotFound, StoreError, ValueError,
+                            PushError,
                             FileNotFoundError, PermissionError, IsADirectoryError))  # fmt: skip
 
 
@@ -120,6 +125,29 @@ def _parser() -> argparse.ArgumentParser:
     p = command("eval", cmd_eval, "Score the extractor against gold files (shared/eval/SCHEMA.md).")
     p.add_argument("gold_dir", metavar="GOLD_DIR")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = command("validate", cmd_validate, "Check the store against the SHACL shapes (kg/ontology/shapes.ttl).")
+    _store_option(p)
+
+    p = command("serve", cmd_serve, "Serve the store read-only as a SPARQL 1.1 Protocol endpoint at /sparql.")
+    _store_option(p)
+    p.add_argument("--host", default="127.0.0.1", help="bind address (default loopback)")
+    p.add_argument("--port", type=int, default=7878)
+    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="per-query time limit")
+    p.add_argument("--max-rows", type=int, default=10000, help="result size limit")
+    p.add_argument("--workers", type=int, default=2, help="query worker processes")
+    p.add_argument("--allow-remote", action="store_true", help="allow binding to a non-loopback address")
+
+    p = command("push", cmd_push, "Load the store into an external SPARQL 1.1 server (resumable, in batches).")
+    _store_option(p)
+    p.add_argument("--endpoint", required=True, help="SPARQL Update endpoint URL")
+    p.add_argument("--query-endpoint", help="SPARQL query endpoint, when not the update endpoint (for resuming)")
+    p.add_argument("--graph-store", metavar="URL", help="Graph Store HTTP Protocol endpoint (faster on Virtuoso)")
+    p.add_argument("--batch-size", type=int, default=5000, help="triples per request")
+    p.add_argument("--no-resume", action="store_true", help="reload every graph even if already complete")
+    p.add_argument("--user")
+    p.add_argument("--password", help="prefer $KG_PUSH_PASSWORD: a password here shows in `ps`")
+    p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS")
 
     p = command("demo", cmd_demo, "Build the graph from data/ and write out/ (what `make demo` runs).")
     p.add_argument("--data", default="data")
@@ -222,6 +250,39 @@ def cmd_eval(args) -> int:
 
     report = evaluate_extractor(args.gold_dir)
     print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else report.to_text())
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from kg.store import Store
+    from kg.validate import validate
+
+    with Store(args.store, read_only=True) as store:
+        report = validate(store)
+    print(report.to_text())
+    return 0 if report.conforms else 1
+
+
+def cmd_serve(args) -> int:
+    from kg.serve import serve
+
+    serve(args.store, host=args.host, port=args.port, timeout_s=args.timeout, max_rows=args.max_rows,
+          workers=args.workers, allow_remote=args.allow_remote)  # fmt: skip
+    return 0
+
+
+def cmd_push(args) -> int:
+    from tqdm import tqdm
+
+    from kg.push import credentials, push
+    from kg.store import Store
+
+    with Store(args.store, read_only=True) as store, \
+            tqdm(total=len(store), unit="triple", file=sys.stderr, disable=None, leave=False) as bar:
+        report = push(store, endpoint=args.endpoint, graph_store=args.graph_store, query_endpoint=args.query_endpoint,
+                      batch_size=args.batch_size, resume=not args.no_resume, auth=credentials(args.user, args.password),
+                      progress=bar.update, timeout_s=args.timeout)  # fmt: skip
+    print(report.to_text())
     return 0
 
 

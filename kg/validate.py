@@ -1,0 +1,256 @@
+"""Check a kg graph against the SHACL shapes in ``kg/ontology/shapes.ttl``.
+
+The shapes say what a consumer of the graph may rely on: one PLOVER type per event, valid
+time literals, a modality among the four, evidence offsets that point at the quoted text,
+an ordered, consistent source chain. rdflib accepts ill-typed literals silently (PITFALLS 10),
+so this is where they are caught.
+
+>>> from rdflib import Graph, Literal, URIRef
+>>> from rdflib.namespace import RDF, XSD
+>>> from kg.namespace import KG
+>>> g = Graph()
+>>> event = URIRef("https://w3id.org/kgct/resource/event/e1")
+>>> g.add((event, RDF.type, KG.Event))  # doctest: +ELLIPSIS
+<Graph ...>
+>>> report = validate(g)
+>>> report.conforms
+False
+>>> print(report.to_text())  # doctest: +NORMALIZE_WHITESPACE
+Violation: res:event/e1 kg:eventType [minCount]: an event has exactly one kg:eventType, one of the 16 PLOVER event
+types (plover:AGREE ... plover:ASSAULT)
+Violation: res:event/e1 kg:timeStatus [minCount]: an event has exactly one kg:timeStatus, "stated" or "unknown"
+Violation: res:event/e1 rdfs:label [minCount]: an event needs an rdfs:label, a plain string
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import pyshacl
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+
+from kg.ontology import ontology_text
+
+__all__ = ["ValidationReport", "Violation", "describe", "shapes_graph", "shapes_text", "validate"]
+
+_PREFIXES = {
+    "kg": "https://w3id.org/kgct/ontology#",
+    "res": "https://w3id.org/kgct/resource/",
+    "plover": "https://w3id.org/kgct/plover/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "oa": "http://www.w3.org/ns/oa#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+_PREFIX_OF = {ns: prefix for prefix, ns in _PREFIXES.items()}
+_IRI_IN_TEXT = re.compile("(" + "|".join(re.escape(ns) for ns in _PREFIXES.values()) + r")([^\s<>\"{}|^`]*)")
+_SHOWN_VALUES = 5  # values listed for a "too many values" result
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    """One failed constraint: the node, the property, what is expected, and how serious."""
+
+    focus: str  # the node, compact (res:claim/...); a blank node as [owner property/property]
+    path: str  # the property (kg:timeStart), "" for a node-level constraint
+    message: str  # what a valid graph has here
+    severity: str = "Violation"  # Violation | Warning | Info
+    value: str = ""  # the offending value(s), when known
+    constraint: str = ""  # the SHACL constraint that failed: minCount, datatype, in, sparql ...
+
+    def to_text(self) -> str:
+        where = " ".join(
+            part for part in (self.focus, self.path, f"[{self.constraint}]" if self.constraint else "") if part
+        )
+        got = f" (got {self.value})" if self.value else ""
+        return f"{self.severity}: {where}: {self.message}{got}"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The result of :func:`validate`; ``to_text()`` lists one sorted line per violation."""
+
+    conforms: bool
+    violations: list[Violation] = field(default_factory=list)
+
+    def to_text(self) -> str:
+        if not self.violations:
+            return "conforms: no violations"
+        return "\n".join(sorted(v.to_text() for v in self.violations))
+
+
+def shapes_text() -> str:
+    """The shapes shipped with kg, as Turtle."""
+    return resources.files("kg.ontology").joinpath("shapes.ttl").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> Graph:
+    return Graph(bind_namespaces="core").parse(data=shapes_text(), format="turtle")
+
+
+@lru_cache(maxsize=1)
+def _ontology() -> Graph:
+    return Graph(bind_namespaces="core").parse(data=ontology_text(), format="turtle")
+
+
+def shapes_graph() -> Graph:
+    """A fresh copy of the shipped shapes (pyshacl adds a few RDFS axioms to the shapes graph it is given)."""
+    return _lexical_copy(_shapes())
+
+
+def validate(data, *, shapes: Graph | None = None) -> ValidationReport:
+    """Validate ``data`` (an rdflib Graph or Dataset, or a :class:`kg.store.Store`) against the shapes.
+
+    A Dataset or Store is validated as the union of its graphs, copied into an in-memory rdflib
+    graph (about 1 KB a triple, PITFALLS 16); ``data`` itself is never modified. Cross-node checks
+    run as one SPARQL query each over the whole graph, so the cost grows with the graph, not with
+    the number of claims times the number of checks. Measured here: the seed article 0.2 s; 712
+    corpus articles (350,000 triples) 41 s and 1.2 GB.
+    """
+    with _quiet_rdflib():
+        graph = _union(data)
+    _, results, _ = pyshacl.validate(
+        graph,
+        shacl_graph=_lexical_copy(shapes) if shapes is not None else shapes_graph(),  # pyshacl adds to it
+        ont_graph=_ontology(),  # for sh:class through rdfs:subClassOf (a kg:Country is a kg:Entity)
+        inference="none",
+        advanced=True,  # SPARQL targets and constraints
+        inplace=True,  # graph is our own copy; the ontology is mixed into it
+        allow_warnings=True,
+    )
+    violations = sorted(_violation(results, r, graph) for r in results.subjects(RDF.type, SH.ValidationResult))
+    return ValidationReport(not any(v.severity == "Violation" for v in violations), violations)
+
+
+@contextmanager
+def _quiet_rdflib() -> Iterator[None]:
+    """rdflib logs a traceback for each ill-typed literal it reads; the report says it better."""
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _union(data) -> Graph:
+    """A fresh rdflib Graph with every triple of ``data``, literals rebuilt from their lexical form.
+
+    Rebuilding makes the check about the RDF, not rdflib's Python objects: ``Literal(0.8,
+    datatype=XSD.decimal)`` holds a float until it is re-read, and pyshacl would reject it.
+    """
+    if isinstance(data, Dataset):
+        return _lexical_copy(data.quads((None, None, None, None)))
+    if isinstance(data, Graph):
+        return _lexical_copy(data)
+    if callable(getattr(data, "graph", None)):
+        return data.graph()  # a kg Store: a new graph of its union, already read back from lexical forms
+    raise TypeError(f"validate() takes an rdflib Graph or Dataset or a kg Store, not {type(data).__name__}")
+
+
+def _lexical_copy(triples: Iterable) -> Graph:
+    g = Graph(bind_namespaces="core")
+    for s, p, o, *_ in triples:
+        g.add((s, p, _reread(o)))
+    return g
+
+
+def _reread(term):
+    if isinstance(term, Literal) and term.datatype is not None:
+        return Literal(str(term), datatype=term.datatype)
+    return term
+
+
+def _violation(results: Graph, result, data: Graph) -> Violation:
+    """One sh:ValidationResult as a Violation, with compact names."""
+    focus, path = results.value(result, SH.focusNode), results.value(result, SH.resultPath)
+    constraint = _local_name(results.value(result, SH.sourceConstraintComponent)).removesuffix("ConstraintComponent")
+    constraint = "sparql" if constraint == "SPARQL" else constraint[:1].lower() + constraint[1:]
+    value = results.value(result, SH.value)
+    if value is None and constraint == "maxCount" and isinstance(path, URIRef):
+        shown = sorted(compact(v) for v in data.objects(focus, path))
+        value = ", ".join(shown[:_SHOWN_VALUES]) + (", ..." if len(shown) > _SHOWN_VALUES else "")
+    elif value is not None:
+        value = "" if isinstance(value, BNode) else compact(value)
+    return Violation(
+        focus=describe(focus, data),
+        path=_path_text(path, results),
+        message=_compact_text(" ".join(sorted(str(m) for m in results.objects(result, SH.resultMessage)))),
+        severity=_local_name(results.value(result, SH.resultSeverity)),
+        value=value or "",
+        constraint=constraint,
+    )
+
+
+def _local_name(iri) -> str:
+    return str(iri).rsplit("#", 1)[-1]
+
+
+def compact(term) -> str:
+    """A short, readable form of an RDF term.
+
+    >>> from rdflib import Literal
+    >>> from rdflib.namespace import XSD
+    >>> compact(Literal("2022-13-45", datatype=XSD.date))
+    '"2022-13-45"^^xsd:date'
+    """
+    if isinstance(term, URIRef):
+        return _compact_text(str(term))
+    if isinstance(term, Literal):
+        text = '"' + str(term).replace('"', '\\"') + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        return f"{text}^^{compact(term.datatype)}" if term.datatype else text
+    return str(term)
+
+
+def _compact_text(text: str) -> str:
+    return _IRI_IN_TEXT.sub(lambda m: f"{_PREFIX_OF[m.group(1)]}:{m.group(2)}", text)
+
+
+def describe(node, data: Graph, depth: int = 3) -> str:
+    """A node for humans: an IRI compacted, a blank node as [the IRI that owns it + the property path].
+
+    >>> from rdflib import BNode, Graph, URIRef
+    >>> from kg.namespace import KG, OA
+    >>> g, evidence, selector = Graph(), BNode(), BNode()
+    >>> claim = URIRef("https://w3id.org/kgct/resource/claim/c1")
+    >>> g += [(claim, KG.evidence, evidence), (evidence, OA.hasSelector, selector)]
+    >>> describe(selector, g)
+    '[res:claim/c1 kg:evidence/oa:hasSelector]'
+    """
+    if not isinstance(node, BNode):
+        return compact(node)
+    owner, steps = node, []
+    while isinstance(owner, BNode) and len(steps) < depth:
+        link = min(data.subject_predicates(owner), key=str, default=None)
+        if link is None:
+            break
+        owner, predicate = link
+        steps.insert(0, compact(predicate))
+    if isinstance(owner, BNode):
+        return "[blank node]"
+    return f"[{compact(owner)} {'/'.join(steps)}]"
+
+
+def _path_text(path, results: Graph) -> str:
+    """A result path: a property, or a sequence path (an RDF list) shown as p1/p2."""
+    if path is None:
+        return ""
+    if isinstance(path, BNode):
+        items = list(results.items(path))
+        return "/".join(compact(p) for p in items) if items else "[complex path]"
+    return compact(path)
