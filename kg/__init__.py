@@ -6,13 +6,22 @@ rules, giving :class:`Record` objects) -> :func:`record_dataset` (RDF) -> :class
 it all; :class:`KnowledgeGraph` wraps a store for notebooks.
 """
 
-from kg.api import KnowledgeGraph, run_query, sparql, write_network, write_timeline
-from kg.articles import read_articles
-from kg.extract import extract, extract_many
-from kg.pipeline import build
-from kg.rdf import record_dataset
-from kg.records import Article, Record
-from kg.store import Store
+import importlib
+
+# Names are imported on first use, so `kg query` or `kg serve` do not pay for loading spaCy.
+_EXPORTS = {
+    "Article": "kg.records", "Record": "kg.records", "KnowledgeGraph": "kg.api", "run_query": "kg.api",
+    "sparql": "kg.api", "write_network": "kg.api", "write_timeline": "kg.api", "read_articles": "kg.articles",
+    "extract": "kg.extract", "extract_many": "kg.extract", "build": "kg.pipeline", "record_dataset": "kg.rdf",
+    "Store": "kg.store",
+}  # fmt: skip
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 
