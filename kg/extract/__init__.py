@@ -41,12 +41,26 @@ class Extractor:
         self.fingerprint = _fingerprint(self.nlp)
 
     def extract(self, article: Article) -> Record:
-        return self.from_doc(article, self.nlp(article.text))
+        return next(self.extract_many([article]))
 
     def extract_many(self, articles: Iterable[Article], *, jobs: int = 1, batch_size: int = 16) -> Iterator[Record]:
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, n_process=jobs, batch_size=batch_size):
-            yield self.from_doc(article, doc)
+        """Parse in paragraph chunks (a 160,000-character statement would otherwise take a gigabyte in the
+        parser), then join each article's chunks back into one Doc whose text is the article's, exactly."""
+        from spacy.tokens import Doc
+
+        def pieces():
+            for article in articles:
+                chunks = split_paragraphs(article.text)
+                for i, chunk in enumerate(chunks):
+                    yield chunk, (article, i == len(chunks) - 1)
+
+        parts: list = []
+        for doc, (article, last) in self.nlp.pipe(pieces(), as_tuples=True, n_process=jobs, batch_size=batch_size):
+            parts.append(doc)
+            if last:
+                whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+                parts = []
+                yield self.from_doc(article, whole)
 
     def from_doc(self, article: Article, doc) -> Record:
         """The converter at the NLP boundary: a parsed Doc becomes a Record."""
@@ -81,6 +95,31 @@ class Extractor:
             return True
         letters = [t for t in sent if t.is_alpha and len(t) > 1]
         return len(letters) >= 3 and sum(t.is_upper for t in letters) / len(letters) >= _UPPER_SHARE
+
+
+_CHUNK_CHARS = 5000
+_PARAGRAPH_END = re.compile(r"\n\s*\n")
+
+
+def split_paragraphs(text: str, limit: int = _CHUNK_CHARS) -> list[str]:
+    """Consecutive pieces of ``text``, cut after blank lines, each about ``limit`` characters at most.
+
+    >>> split_paragraphs("One.\n\nTwo.\n\nThree.", limit=8)
+    ['One.\n\n', 'Two.\n\n', 'Three.']
+    """
+    if len(text) <= limit:
+        return [text]
+    chunks, start, cut = [], 0, 0
+    for m in _PARAGRAPH_END.finditer(text):
+        if m.end() - start > limit and cut > start:
+            chunks.append(text[start:cut])
+            start = cut
+        cut = m.end()
+    if len(text) - start > limit and start < cut < len(text):
+        chunks.append(text[start:cut])
+        start = cut
+    chunks.append(text[start:])
+    return [c for c in chunks if c]
 
 
 def _is_headline(sent, text: str, title: str | None) -> bool:
