@@ -102,7 +102,7 @@ _PARAGRAPH_END = re.compile(r"\n\s*\n")
 
 
 def split_paragraphs(text: str, limit: int = _CHUNK_CHARS) -> list[str]:
-    """Consecutive pieces of ``text``, cut after blank lines, each about ``limit`` characters at most.
+    r"""Consecutive pieces of ``text``, cut after blank lines, each about ``limit`` characters at most.
 
     >>> split_paragraphs("One.\n\nTwo.\n\nThree.", limit=8)
     ['One.\n\n', 'Two.\n\n', 'Three.']
