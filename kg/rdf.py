@@ -86,7 +86,37 @@ def entity_iri(entity: Entity, article_id: str) -> URIRef:
 
 
 def event_iri(record: Record, event: Event) -> URIRef:
+    """Reports of the same event share one IRI across articles (see :func:`event_key`); others are per article."""
+    key = event_key(record, event)
+    if key is not None:
+        return RES[f"event/{key}"]
     return RES[f"event/{content_id(record.article.id, event.id, length=16)}"]
+
+
+def event_key(record: Record, event: Event) -> str | None:
+    """What makes two reports the same event: type, the same named actors, recipients and places, and the
+    same month (the event's stated time, else the publication month). Conservative on purpose: reports
+    that name different participants, or an unnamed one ("Western officials"), stay apart; so do events
+    of undated articles with no stated time.
+
+    >>> from kg.records import Article, Span
+    >>> e = Entity("e1", "Russia", "Country", "Q159"); u = Entity("e2", "Ukraine", "Country", "Q212")
+    >>> ev = Event("v1", "ASSAULT", Span("x", 0, 1), Span("x", 0, 1), actors=("e1",), recipients=("e2",))
+    >>> a = Record(Article("a", "x", date="2022-02-24"), (e, u), (ev,)); b = Record(Article("b", "y", date="2022-02-25"), (e, u), (ev,))
+    >>> event_key(a, ev) == event_key(b, ev) is not None
+    True
+    """
+    window = (event.time.start if event.time and event.time.start else record.article.date or "")[:7]
+    if len(window) < 7 or not event.actors or not (event.recipients or event.locations):
+        return None
+    entities = {e.id: e for e in record.entities}
+    groups = []
+    for ids in (event.actors, event.recipients, event.locations):
+        members = [entities[i] for i in ids]
+        if not all(is_named(m) for m in members):
+            return None
+        groups.append(",".join(sorted(str(entity_iri(m, record.article.id)) for m in members)))
+    return content_id(event.type, *groups, window, length=16)
 
 
 _TIME_TYPES = ((re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date), (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
@@ -204,7 +234,7 @@ def _event(g: Graph, record: Record, ev: Event, iris: dict[str, URIRef], art: UR
     claim = RES[f"claim/{content_id(record.article.id, ev.id, 'claim', length=16)}"]
     g.add((node, RDF.type, KG.Event))
     g.add((node, KG.eventType, PLOVER[ev.type]))
-    g.add((node, RDFS.label, Literal(f"{ev.type}: {ev.trigger.text}")))
+    g.add((node, RDFS.label, Literal(_event_label(record, ev))))
     if ev.mode:
         g.add((node, KG.mode, Literal(ev.mode)))
     for a in ev.actors:
@@ -227,6 +257,17 @@ def _event(g: Graph, record: Record, ev: Event, iris: dict[str, URIRef], art: UR
         g.add((claim, KG.explanation, Literal(" | ".join(ev.explain))))
     if ev.quantity:
         _quantity(g, claim, ev)
+
+
+def _event_label(record: Record, ev: Event) -> str:
+    """'ASSAULT: Russia -> Ukraine (2022-02)' for events merged across articles, 'ASSAULT: invaded' otherwise."""
+    if event_key(record, ev) is None:
+        return f"{ev.type}: {ev.trigger.text}"
+    names = {e.id: e.name for e in record.entities}
+    actors = ", ".join(sorted(names[i] for i in ev.actors))
+    others = ", ".join(sorted(names[i] for i in (*ev.recipients, *ev.locations)))
+    window = (ev.time.start if ev.time and ev.time.start else record.article.date or "")[:7]
+    return f"{ev.type}: {actors} -> {others} ({window})"
 
 
 def _decimal(value: float) -> Literal:
