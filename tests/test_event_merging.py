@@ -29,6 +29,10 @@ def test_two_reports_of_one_attack_are_one_event_and_their_disagreement_is_liste
     assert set(disputed[0]["modalities"].split(" | ")) == {"asserted", "negated"}
     sources = run_query("sources-of", {"event": attacks[0]["event"]}, store=store).to_python()
     assert sorted(r["article"] for r in sources) == ["alpha", "beta"]
+    from kg.validate import validate
+
+    report = validate(store)
+    assert report.conforms, report.to_text()
 
 
 def test_reports_a_year_apart_or_with_unnamed_actors_stay_apart(tmp_path, extractor):
