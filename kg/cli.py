@@ -25,6 +25,7 @@ EPILOG = {
     "eval": "example: kg eval ../shared/eval/dev",
     "demo": "example: kg demo",
     "validate": "example: kg validate --store kg-store",
+    "bench": "example: kg bench ../shared/corpus/ukraine_news.jsonl --limit 100 --jobs 2",
     "serve": "example: kg serve --store kg-store --port 7878   (then query http://127.0.0.1:7878/sparql)",
     "push": "example: kg push --endpoint http://127.0.0.1:7879/update --query-endpoint http://127.0.0.1:7879/query",
 }
@@ -148,6 +149,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--user")
     p.add_argument("--password", help="prefer $KG_PUSH_PASSWORD: a password here shows in `ps`")
     p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS")
+
+    p = command("bench", cmd_bench, "Measure extraction throughput against spaCy's own parse, in the same run.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="a corpus (.jsonl) or folders of articles")
+    p.add_argument("--limit", type=int, default=100, help="articles to use (default 100)")
+    p.add_argument("--jobs", type=int, default=1, help="processes, for both kg and spaCy")
+    p.add_argument("--repeat", type=int, default=3, help="runs of each; medians are reported")
+    p.add_argument("--json", action="store_true")
 
     p = command("demo", cmd_demo, "Build the graph from data/ and write out/ (what `make demo` runs).")
     p.add_argument("--data", default="data")
@@ -283,6 +291,14 @@ def cmd_push(args) -> int:
                       batch_size=args.batch_size, resume=not args.no_resume, auth=credentials(args.user, args.password),
                       progress=bar.update, timeout_s=args.timeout)  # fmt: skip
     print(report.to_text())
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from kg.bench import extraction_throughput, report_json, report_text
+
+    result = extraction_throughput(args.paths, limit=args.limit, jobs=args.jobs, repeat=args.repeat)
+    print(report_json(result) if args.json else report_text(result))
     return 0
 
 

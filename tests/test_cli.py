@@ -78,3 +78,21 @@ def test_query_outputs_csv_and_json(seed_store, capsys):
     assert rows and "subjectLabel" in rows[0]
     assert main(["query", "actors", "--store", str(seed_store.path), "--format", "csv"]) == 0
     assert capsys.readouterr().out.splitlines()[0].startswith("entity,label,type")
+
+
+def test_bench_reports_throughput_against_spacy(tmp_path, capsys):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps({"id": f"a{i}", "text": "Russia attacked Kharkiv on Monday. " * 20})
+                                for i in range(3)), encoding="utf-8")
+    assert main(["bench", str(corpus), "--limit", "3", "--repeat", "1", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["articles"] == 3 and result["spacy_words_per_s"] > 0 and result["throughput_ratio_kg_to_spacy"] > 0
+
+
+def test_two_processes_extract_the_same_records_as_one(extractor):
+    from kg.records import Article
+
+    articles = [Article(f"p{i}", f"Poland deployed {i + 2},000 troops to Lithuania, officials said.") for i in range(6)]
+    one = [r.to_dict() for r in extractor.extract_many(articles, jobs=1)]
+    two = [r.to_dict() for r in extractor.extract_many(articles, jobs=2)]
+    assert one == two
