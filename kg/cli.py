@@ -199,8 +199,15 @@ def cmd_extract(args) -> int:
 def cmd_build(args) -> int:
     from kg.pipeline import build
 
+    def report(problem) -> None:
+        bar.write(f"warning: {problem}", file=sys.stderr)
+
     with _progress(desc="build") as bar:
-        summary = build(args.paths, store=args.store, out=args.out, jobs=args.jobs, progress=bar.update)
+        summary = build(args.paths, store=args.store, out=args.out, jobs=args.jobs, progress=bar.update,
+                        on_problem=report)  # fmt: skip
+    for warning in summary.warnings:
+        if "does not read as English" in warning:
+            print(f"warning: {warning}", file=sys.stderr)
     print(summary.to_text())
     return 0
 

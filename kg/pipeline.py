@@ -41,6 +41,8 @@ class BuildSummary:
         return sum(self.events_by_type.values())
 
     def count(self, record: Record) -> None:
+        if any("does not read as English" in w for w in record.warnings):
+            self.skipped["not-english"] += 1
         self.entities += len(record.entities)
         self.relations += len(record.relations)
         self.events_by_type.update(e.type for e in record.events)
