@@ -249,7 +249,8 @@ class _Resolver:
         if sent.start == 0:
             return []
         prev = self.ctx.doc[sent.start - 1].sent
-        subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        clauses = [prev.root, *(c for c in prev.root.children if c.dep_ == "ccomp")]  # "X did Y, the statement said"
+        subjects = [c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         ids = [e for s in subjects for e in self.resolve(s)]
         table = self.ctx.table
         return [e for e in ids if table.get(e).type in ("Country", "Organization")][:1]

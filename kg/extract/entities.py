@@ -151,16 +151,23 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
     return out
 
 
+_NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos"}
+
+
 def _np_mentions(doc, gazetteer) -> list[Mention]:
     out = []
     for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound",):
+        # the tagger sometimes calls a role noun an adjective ("the official said"): trust its function
+        nominal = tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in _NOUN_DEPS)
+        if not nominal or tok.dep_ in ("compound",):
             continue
         lemma = tok.lemma_.lower()
         plural = tok.tag_ in ("NNS", "NNPS")
         if lemma in words.STATE_NOUNS:
             m = _state_mention(doc, tok, gazetteer)
         elif tok.pos_ == "PROPN":
+            m = None
+        elif tok.pos_ == "ADJ" and lemma not in words.PERSON_ROLES:
             m = None
         elif plural and lemma in words.GROUP_NOUNS:
             m = _group_mention(doc, tok)

@@ -178,6 +178,9 @@ def _arguments(ctx: Context, tok, entry: Trigger) -> tuple[list[str], list[str],
         actors = _noun_actors(ctx, tok, entry)
         recipients = []
     preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
+    verb = _support_verb(tok) if tok.pos_ != "VERB" else None
+    if verb is not None and entry.type in _GIVE_TYPES:  # "provided $2 billion in aid to Ukraine"
+        preps += [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")]
     if entry.type == "MOBILIZE":  # "deploy troops to Ukraine": the place, the troops' destination
         preps += [c for o in tok.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]
     locations = []
@@ -255,6 +258,18 @@ def _object_controller(ctx: Context, node, came_from) -> list[str]:
     if came_from.dep_ == "prep" and came_from.lower_ not in ("of", "to", "into"):
         return []
     return _ids(ctx, [c for c in node.children if c.dep_ == "dobj"])
+
+
+def _support_verb(noun):
+    """The light verb an event noun is the object of: 'provided ... aid', 'launched an offensive'."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ not in ("dobj", "pobj", "prep", "attr", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node if node.lemma_.lower() in words.SUPPORT_VERBS else None
+    return None
 
 
 def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
