@@ -1,0 +1,163 @@
+"""Load and query a graph of about a million triples: the on-disk Oxigraph store beside rdflib's
+in-memory store, on the same data, in the same run.
+
+    python benchmarks/store_scale.py --source STORE_DIR [--copies 3] [--runs 5] [--rdflib-timeout 120]
+
+STORE_DIR is a kg store built from the shared corpus (`kg build ../shared/corpus/ukraine_news.jsonl
+../shared/corpus/ukraine_official_statements.jsonl --store STORE_DIR`). For size, its article graphs are
+copied ``--copies`` times with new article, event and claim IRIs (entities stay shared, as they would be
+across a real corpus). Each engine runs in its own process, so peak memory is per engine. Reports load
+time, store size on disk, peak memory (max RSS) and p50/p95 latency of each named query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REWRITE = ("/resource/article/", "/resource/event/", "/resource/claim/", "/resource/relation/", "/resource/graph/")
+PARAMS = {
+    "ego": {"entity": "https://w3id.org/kgct/resource/entity/Q159"},
+    "between": {"a": "https://w3id.org/kgct/resource/entity/Q159", "b": "https://w3id.org/kgct/resource/entity/Q212"},
+}
+
+
+def scaled_nquads(source: Path, copies: int, out: Path) -> int:
+    """Write the source store's quads ``copies`` times, IRIs of article-level nodes suffixed per copy."""
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(source))
+    n = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for quad in store:
+            line = f"{quad.subject} {quad.predicate} {quad.object} {quad.graph_name} .\n" \
+                if not isinstance(quad.graph_name, ox.DefaultGraph) else f"{quad.subject} {quad.predicate} {quad.object} .\n"
+            shared = not any(part in line for part in REWRITE)
+            for copy in range(1 if shared else copies):
+                text = line
+                if copy:
+                    for part in REWRITE:
+                        text = text.replace(part, f"{part}c{copy}-")
+                    text = text.replace("_:", f"_:c{copy}")
+                fh.write(text)
+                n += 1
+    return n
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _time_queries(run_query, runs: int) -> dict:
+    from kg.queries import named_queries
+
+    out = {}
+    for q in named_queries():
+        params = PARAMS.get(q.name, {})
+        if any(p.required for p in q.params) and not params:
+            first = run_query("timeline", {}).rows[0][0]
+            params = {"event": str(first)}
+        times, rows = [], 0
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            rows = len(run_query(q.name, params))
+            times.append((time.perf_counter() - t0) * 1000)
+        times.sort()
+        out[q.name] = {"p50_ms": round(statistics.median(times), 1),
+                       "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 1), "rows": rows}
+    return out
+
+
+def oxigraph_run(nquads: Path, workdir: Path, runs: int, queue) -> None:
+    import pyoxigraph as ox
+
+    from kg.api import run_query
+    from kg.store import Store
+
+    path = workdir / "oxigraph"
+    t0 = time.perf_counter()
+    raw = ox.Store(str(path))
+    raw.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    raw.flush()
+    del raw
+    load = time.perf_counter() - t0
+    store = Store(path, read_only=True)
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    queries = _time_queries(lambda name, params: run_query(name, params, store=store), runs)
+    queue.put({"engine": "oxigraph (on disk)", "triples": len(store), "load_s": round(load, 1),
+               "disk_mb": round(size / 2**20, 1), "peak_mb": round(_peak_mb()), "queries": queries})
+
+
+def rdflib_run(nquads: Path, runs: int, queue) -> None:
+    from rdflib import Dataset
+
+    from kg.api import parse_param
+    from kg.queries import get_query
+
+    t0 = time.perf_counter()
+    ds = Dataset(default_union=True)
+    ds.parse(str(nquads), format="nquads")
+    load = time.perf_counter() - t0
+
+    class Rows:
+        def __init__(self, result):
+            self.rows = [tuple(r) for r in result]
+
+        def __len__(self):
+            return len(self.rows)
+
+    def run(name, params):
+        bindings = {k: parse_param(v) for k, v in params.items()}
+        return Rows(ds.query(get_query(name).sparql, initBindings=bindings))
+
+    queue.put({"engine": "rdflib (in memory)", "triples": len(ds), "load_s": round(load, 1),
+               "peak_mb": round(_peak_mb()), "queries": _time_queries(run, runs)})
+
+
+def _in_process(target, args, timeout: float) -> dict:
+    ctx = mp.get_context("spawn")  # a fresh interpreter: no RocksDB threads inherited by fork, its own peak memory
+    queue = ctx.Queue()
+    proc = ctx.Process(target=target, args=(*args, queue))
+    proc.start()
+    try:
+        return queue.get(timeout=timeout)
+    except Exception:
+        return {"engine": target.__name__, "error": f"did not finish within {timeout:.0f} s (exit code {proc.exitcode})"}
+    finally:
+        proc.join(5)
+        if proc.is_alive():
+            proc.terminate()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--source", type=Path, required=True, help="a kg store built from the corpus")
+    parser.add_argument("--copies", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rdflib-timeout", type=float, default=900)
+    parser.add_argument("--skip-rdflib", action="store_true")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="kg-scale-"))
+    try:
+        nq = work / "scaled.nq"
+        triples = scaled_nquads(args.source, args.copies, nq)
+        print(f"wrote {triples} quads", file=sys.stderr)
+        results = [_in_process(oxigraph_run, (nq, work, args.runs), 3600)]
+        if not args.skip_rdflib:
+            results.append(_in_process(rdflib_run, (nq, args.runs), args.rdflib_timeout))
+        print(json.dumps({"quads": triples, "results": results}, indent=1))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
