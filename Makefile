@@ -17,6 +17,7 @@ demo: $(STAMP)
 	$(VENV)/bin/kg demo
 
 test: $(STAMP)
+	$(VENV)/bin/ruff check kg tests benchmarks
 	$(PY) -m pytest
 
 lint: $(STAMP)

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
 from collections.abc import Iterable
+from decimal import Decimal
 from urllib.parse import quote
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef

@@ -8,7 +8,8 @@ import pytest
 from rdflib.compare import isomorphic
 
 from kg.articles import read_articles
-from kg.rdf import record_graph as article_graph, entity_iri
+from kg.rdf import entity_iri
+from kg.rdf import record_graph as article_graph
 from kg.records import Article, Entity
 from kg.store import Store
 

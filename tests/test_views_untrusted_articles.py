@@ -6,9 +6,8 @@ from __future__ import annotations
 import os
 import time
 
-import pytest
-
 import browser as B
+import pytest
 
 reason = B.missing_reason()
 if reason and os.environ.get("CI"):
@@ -45,9 +44,9 @@ def test_hostile_article_is_inert_in_every_view(pages, tmp_path):
         for path in pages:
             page = context.new_page()
             errors, requests = [], []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("request", lambda r: requests.append(r.url))
+            page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+            page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
+            page.on("request", lambda r, requests=requests: requests.append(r.url))
             page.goto(path.as_uri())
             deadline = time.monotonic() + 15
             while not page.evaluate("window.kg && window.kg.ready === true"):

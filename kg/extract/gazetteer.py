@@ -50,7 +50,7 @@ class Gazetteer:
             entry = self.demonym(t.text)
             if entry is not None:
                 found.add(entry.name)
-        for match_id, start, end in self.matcher(span.as_doc()):
+        for match_id, _start, _end in self.matcher(span.as_doc()):
             for e in self._by_alias[span.doc.vocab.strings[match_id]]:
                 found.add(e.name if e.type == "Country" else e.country or e.name)
         return {f for f in found if f}
