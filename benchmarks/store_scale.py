@@ -40,7 +40,9 @@ def scaled_nquads(source: Path, copies: int, out: Path) -> int:
         for quad in store:
             line = f"{quad.subject} {quad.predicate} {quad.object} {quad.graph_name} .\n" \
                 if not isinstance(quad.graph_name, ox.DefaultGraph) else f"{quad.subject} {quad.predicate} {quad.object} .\n"
-            shared = not any(part in line for part in REWRITE)
+            graph = str(quad.graph_name)
+            # the shared graphs (entities, ontology) stay single; only what articles say is copied
+            shared = graph.endswith(("/graph/entities>", "/graph/ontology>")) or not any(p in line for p in REWRITE)
             for copy in range(1 if shared else copies):
                 text = line
                 if copy:
