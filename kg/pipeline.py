@@ -145,7 +145,7 @@ def build(
                 summary.count(r)
                 yield r
 
-        report = st.ingest(counted(records))
+        report = st.ingest(counted(records), known=known)
         summary.added, summary.updated = len(report.added), len(report.updated)
         summary.triples = len(st)
         summary.graph = graph_stats(st)

@@ -85,9 +85,9 @@ def entity_iri(entity: Entity, article_id: str) -> URIRef:
     return RES[f"entity/{slug}-{content_id(article_id, entity.name, length=8)}"]
 
 
-def event_iri(record: Record, event: Event) -> URIRef:
+def event_iri(record: Record, event: Event, key: str | None = None) -> URIRef:
     """Reports of the same event share one IRI across articles (see :func:`event_key`); others are per article."""
-    key = event_key(record, event)
+    key = key if key is not None else event_key(record, event)
     if key is not None:
         return RES[f"event/{key}"]
     return RES[f"event/{content_id(record.article.id, event.id, length=16)}"]
@@ -230,11 +230,12 @@ def _sources(g: Graph, claim, sources: tuple[str, ...], iris: dict[str, URIRef])
 
 
 def _event(g: Graph, record: Record, ev: Event, iris: dict[str, URIRef], art: URIRef) -> None:
-    node = event_iri(record, ev)
+    key = event_key(record, ev)
+    node = event_iri(record, ev, key)
     claim = RES[f"claim/{content_id(record.article.id, ev.id, 'claim', length=16)}"]
     g.add((node, RDF.type, KG.Event))
     g.add((node, KG.eventType, PLOVER[ev.type]))
-    g.add((node, RDFS.label, Literal(_event_label(record, ev))))
+    g.add((node, RDFS.label, Literal(_event_label(record, ev, merged=key is not None))))
     if ev.mode:
         g.add((node, KG.mode, Literal(ev.mode)))
     for a in ev.actors:
@@ -259,9 +260,9 @@ def _event(g: Graph, record: Record, ev: Event, iris: dict[str, URIRef], art: UR
         _quantity(g, claim, ev)
 
 
-def _event_label(record: Record, ev: Event) -> str:
+def _event_label(record: Record, ev: Event, *, merged: bool) -> str:
     """'ASSAULT: Russia -> Ukraine (2022-02)' for events merged across articles, 'ASSAULT: invaded' otherwise."""
-    if event_key(record, ev) is None:
+    if not merged:
         return f"{ev.type}: {ev.trigger.text}"
     names = {e.id: e.name for e in record.entities}
     actors = ", ".join(sorted(names[i] for i in ev.actors))

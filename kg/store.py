@@ -128,10 +128,12 @@ class Store:
         """Article id -> content hash of what is stored."""
         return {str(s["id"].value): str(s["hash"].value) for s in self._ox.query(_HASHES)}
 
-    def ingest(self, records: Iterable[Record], *, on_record: Callable[[Record, str], None] | None = None) -> IngestReport:
+    def ingest(self, records: Iterable[Record], *, on_record: Callable[[Record, str], None] | None = None,
+               known: dict[str, str] | None = None) -> IngestReport:
+        """Store records; ``known`` (article id -> stored key, from :meth:`hashes`) saves reading it again."""
         report = IngestReport()
         self.ensure_ontology()
-        known = self.hashes()
+        known = dict(known) if known is not None else self.hashes()
         for record in records:
             status = self.put(record, known.get(record.article.id))
             getattr(report, status).append(record.article.id)

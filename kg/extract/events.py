@@ -260,16 +260,25 @@ def _object_controller(ctx: Context, node, came_from) -> list[str]:
     return _ids(ctx, [c for c in node.children if c.dep_ == "dobj"])
 
 
-def _support_verb(noun):
-    """The light verb an event noun is the object of: 'provided ... aid', 'launched an offensive'."""
-    node = noun
+def _governing_verb(noun):
+    """(verb, first preposition on the way) for an event noun that is an object or prepositional object
+    within three steps of a verb: 'provided ... aid' -> (provided, 'in'); else (None, None)."""
+    node, prep = noun, None
     for _ in range(3):
         if node.dep_ not in ("dobj", "pobj", "prep", "attr", "conj") or node.head.i == node.i:
-            return None
+            return None, None
         node = node.head
+        if node.dep_ == "prep" and prep is None:
+            prep = node.lower_
         if node.pos_ in ("VERB", "AUX"):
-            return node if node.lemma_.lower() in words.SUPPORT_VERBS else None
-    return None
+            return node, prep
+    return None, None
+
+
+def _support_verb(noun):
+    """The light verb an event noun is the object of: 'provided ... aid', 'launched an offensive'."""
+    verb, _ = _governing_verb(noun)
+    return verb if verb is not None and verb.lemma_.lower() in words.SUPPORT_VERBS else None
 
 
 def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
@@ -283,19 +292,14 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
             ids += _ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
     if ids:
         return _unique(ids)
-    node, prep = noun, None
-    for _ in range(3):  # "announced $205 million in aid": the announcer gives the aid
-        if node.dep_ not in ("dobj", "pobj", "prep", "attr", "conj") or node.head.i == node.i:
-            return []
-        node = node.head
-        if node.dep_ == "prep" and prep is None:
-            prep = node.lower_
-        if node.pos_ in ("VERB", "AUX"):
-            setting = entry.type in _JOINT_TYPES and prep in ("in", "at", "during", "on", "after")
-            if node.lemma_.lower() not in words.SUPPORT_VERBS and not setting:
-                return []  # "outlined his vision for guarantees": the speaker is not the guarantor
-            return _ids(ctx, _subjects(node) + _agents(node))
-    return []
+    # "announced $205 million in aid": the announcer gives the aid; "agreed in a phone call": the callers
+    verb, prep = _governing_verb(noun)
+    if verb is None:
+        return []
+    setting = entry.type in _JOINT_TYPES and prep in ("in", "at", "during", "on", "after")
+    if verb.lemma_.lower() not in words.SUPPORT_VERBS and not setting:
+        return []  # "outlined his vision for guarantees": the speaker is not the guarantor
+    return _ids(ctx, _subjects(verb) + _agents(verb))
 
 
 # -- quantity and time -------------------------------------------------------------------------
