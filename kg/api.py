@@ -15,7 +15,8 @@ from rdflib import Literal, URIRef
 from kg.rdf import PREFIXES
 from kg.store import DEFAULT_STORE, QueryResult, Store
 
-__all__ = ["KnowledgeGraph", "demo", "evaluate_extractor", "run_query", "sparql", "write_network", "write_timeline"]
+__all__ = ["KnowledgeGraph", "demo", "evaluate_extractor", "list_entities", "pending_overrides", "run_query", "sparql",
+           "write_network", "write_timeline"]
 
 
 @contextmanager
@@ -54,14 +55,36 @@ def sparql(text: str, *, store: Store | str | Path | None = DEFAULT_STORE, bindi
         return st.query(text, {k: parse_param(v) if isinstance(v, str) else v for k, v in (bindings or {}).items()})
 
 
-def run_query(name: str, params: Mapping[str, object] | None = None, *, store=DEFAULT_STORE) -> QueryResult:
-    """Run a named query (``kg query --help`` lists them) with its parameters bound."""
+def run_query(name: str, params: Mapping[str, object] | None = None, *, store=DEFAULT_STORE,
+              limit: int | None = None, offset: int = 0) -> QueryResult:
+    """Run a named query (``kg query --help`` lists them) with its parameters bound; ``limit`` and
+    ``offset`` page through the rows in the query's own order."""
     from kg.queries import get_query
 
     q = get_query(name)
     params = dict(params or {})
     q.check(params)
-    return sparql(q.sparql, store=store, bindings=params)
+    return sparql(q.page(limit, offset), store=store, bindings=params)
+
+
+def list_entities(*, store=DEFAULT_STORE, merged: bool = False, entity: str | None = None):
+    """The entity nodes with their surface forms and the rules that resolved them (``kg entities``); ``merged``
+    keeps the nodes that joined different surface forms or names, ``entity`` those matching a name, id or IRI."""
+    from kg.entities import list_entities as listed
+
+    with _opened(store) as st:
+        return listed(st, merged=merged, entity=entity)
+
+
+def pending_overrides(overrides: str | Path, *, store=DEFAULT_STORE):
+    """The entries of the override file the store does not reflect yet, with the number of articles each
+    would change (rebuild with ``kg build ... --overrides FILE`` to apply them). Checks the file first."""
+    from kg.entities import pending_overrides as pending
+    from kg.overrides import load_overrides
+
+    entries = load_overrides(overrides)
+    with _opened(store) as st:
+        return pending(st, entries)
 
 
 def _model(store, title=None) -> dict:
@@ -133,6 +156,9 @@ class KnowledgeGraph:
 
     def sparql(self, text: str, **bindings):
         return sparql(text, store=self.store, bindings=bindings)
+
+    def entities(self, *, merged: bool = False, entity: str | None = None):
+        return list_entities(store=self.store, merged=merged, entity=entity)
 
     def graph(self):
         return self.store.graph()

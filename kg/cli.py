@@ -28,6 +28,8 @@ EPILOG = {
     "bench": "example: kg bench ../shared/corpus/ukraine_news.jsonl --limit 100 --jobs 2",
     "serve": "example: kg serve --store kg-store --port 7878   (then query http://127.0.0.1:7878/sparql)",
     "push": "example: kg push --endpoint http://127.0.0.1:7879/update --query-endpoint http://127.0.0.1:7879/query",
+    "entities": "example: kg entities --merged ; kg entities --entity Kremlin --format json ; "
+                "kg entities --overrides kg-overrides.csv",
 }
 
 
@@ -90,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "ttl"), default="json")
     p.add_argument("--explain", action="store_true", help="show, per event, which lexicon entry and cues fired")
     p.add_argument("--jobs", type=int, default=1, help="parser processes")
+    _overrides_option(p)
 
     p = command("build", cmd_build, "Ingest articles into the store and/or write a serialisation.")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -97,6 +100,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", action="append", default=[], metavar="FILE",
                    help="write the graph; format by suffix: .ttl .trig .nq .nt .jsonld (repeatable)")  # fmt: skip
     p.add_argument("--jobs", type=int, default=1, help="parser processes")
+    _overrides_option(p)
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="extract on a Dask cluster: tcp://HOST:PORT, or local:N for N local worker processes "
+                        "(pip install 'kg[distributed]')")  # fmt: skip
+    p.add_argument("--shard-dir", metavar="DIR",
+                   help="with --scheduler: keep the N-Quads shards here (a folder the workers share); "
+                        "default: a temporary folder, deleted")  # fmt: skip
 
     p = command("sparql", cmd_sparql, "Run a SPARQL query over the store.")
     p.add_argument("query", nargs="?", help="the query text")
@@ -108,6 +118,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("name", nargs="?", help="query name; omit to list them")
     p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
                    help="bind a parameter (an IRI, a prefixed name like plover:AID, or a literal)")  # fmt: skip
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows (a page)")
+    p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N rows (the next page)")
     _store_option(p)
     _output_option(p)
 
@@ -157,6 +169,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--repeat", type=int, default=3, help="runs of each; medians are reported")
     p.add_argument("--json", action="store_true")
 
+    p = command("entities", cmd_entities, "List the entity nodes with their surface forms and the rules that merged them.")
+    _store_option(p)
+    p.add_argument("--merged", action="store_true",
+                   help="only nodes that joined more than one surface form or name: one row per surface form and rule")
+    p.add_argument("--entity", metavar="NAME", help="only nodes whose label, a surface form, Wikidata id or IRI matches")
+    _overrides_option(p, help_text="also say which entries of this override file the store does not reflect yet")
+    _output_option(p)
+
     p = command("demo", cmd_demo, "Build the graph from data/ and write out/ (what `make demo` runs).")
     p.add_argument("--data", default="data")
     p.add_argument("--out-dir", default="out")
@@ -166,6 +186,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def _store_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", default=DEFAULT_STORE, metavar="DIR", help=f"the graph store (default: ./{DEFAULT_STORE})")
+
+
+def _overrides_option(p: argparse.ArgumentParser, help_text: str | None = None) -> None:
+    p.add_argument("--overrides", metavar="FILE",
+                   help=help_text or "entity resolution overrides: split/merge entries, CSV (see README); "
+                                     "default $KG_OVERRIDES")  # fmt: skip
 
 
 def _output_option(p: argparse.ArgumentParser) -> None:
@@ -183,11 +209,12 @@ def _progress(total: int | None = None, desc: str = ""):
 
 def cmd_extract(args) -> int:
     from kg.articles import iter_articles
-    from kg.extract import extract_many
+    from kg.extract import Extractor, extract_many
     from kg.rdf import record_graph
 
+    extractor = Extractor(overrides=args.overrides) if args.overrides else None
     with _progress(desc="extract") as bar:
-        for record in extract_many(iter_articles(args.paths), jobs=args.jobs):
+        for record in extract_many(iter_articles(args.paths), jobs=args.jobs, extractor=extractor):
             bar.update(1)
             if args.format == "json":
                 print(json.dumps(record.to_dict(explain=args.explain), ensure_ascii=False), flush=True)
@@ -199,12 +226,25 @@ def cmd_extract(args) -> int:
 def cmd_build(args) -> int:
     from kg.pipeline import build
 
+    if not args.scheduler and args.shard_dir:
+        raise UserError("--shard-dir keeps the shards of a distributed build; give --scheduler ADDRESS too")
+    if args.scheduler and args.overrides:
+        raise UserError("--overrides does not reach the Dask workers; set $KG_OVERRIDES in their environment")
+    if args.scheduler and args.jobs != 1:
+        raise UserError("--jobs is for one machine; with --scheduler the Dask workers are the processes")
+
     def report(problem) -> None:
         bar.write(f"warning: {problem}", file=sys.stderr)
 
     with _progress(desc="build") as bar:
-        summary = build(args.paths, store=args.store, out=args.out, jobs=args.jobs, progress=bar.update,
-                        on_problem=report)  # fmt: skip
+        if args.scheduler:
+            from kg.distributed import build_distributed
+
+            summary = build_distributed(args.paths, store=args.store, out=args.out, scheduler=args.scheduler,
+                                        shard_dir=args.shard_dir, progress=bar.update, on_problem=report)  # fmt: skip
+        else:
+            summary = build(args.paths, store=args.store, out=args.out, jobs=args.jobs, overrides=args.overrides,
+                            progress=bar.update, on_problem=report)  # fmt: skip
     for warning in summary.warnings:
         if "does not read as English" in warning:
             print(f"warning: {warning}", file=sys.stderr)
@@ -235,7 +275,7 @@ def cmd_query(args) -> int:
             print(f"{q.name:18} {q.description}  [params: {params}]")
         return 0
     params = dict(_split_param(p) for p in args.param)
-    _print_result(run_query(args.name, params, store=args.store), args.format)
+    _print_result(run_query(args.name, params, store=args.store, limit=args.limit, offset=args.offset), args.format)
     return 0
 
 
@@ -309,6 +349,24 @@ def cmd_bench(args) -> int:
     return 0
 
 
+def cmd_entities(args) -> int:
+    from kg.api import list_entities, pending_overrides
+    from kg.entities import table_rows
+
+    pending = pending_overrides(args.overrides, store=args.store) if args.overrides else []  # checks the file first
+    listings = list_entities(store=args.store, merged=args.merged, entity=args.entity)
+    if args.format == "json":
+        print(json.dumps([e.to_dict() for e in listings], indent=2, ensure_ascii=False))
+    else:
+        _print_rows(*table_rows(listings, merged=args.merged), args.format)
+    for entry, articles in pending:
+        target = f" {'from' if entry.action == 'split' else 'into'} {entry.entity!r}" if entry.entity else ""
+        print(f"warning: {args.overrides}:{entry.line}: {entry.action} {entry.surface!r}{target} is not applied in "
+              f"this store ({articles} article(s)); rebuild: kg build PATH --store {args.store} "
+              f"--overrides {args.overrides}", file=sys.stderr)  # fmt: skip
+    return 0
+
+
 def cmd_demo(args) -> int:
     from kg.api import demo
 
@@ -326,17 +384,20 @@ def _print_result(result, fmt: str) -> None:
     if not isinstance(result, QueryResult):
         print(result.serialize(format="turtle"))
         return
-    rows = result.to_python()
+    _print_rows(result.columns, result.to_python(), fmt)
+
+
+def _print_rows(columns, rows: list[dict], fmt: str) -> None:
     if fmt == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
     elif fmt == "csv":
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(result.columns))
+        writer = csv.DictWriter(buf, fieldnames=list(columns))
         writer.writeheader()
         writer.writerows({k: "" if v is None else v for k, v in r.items()} for r in rows)
         print(buf.getvalue(), end="")
     else:
-        print(_table(result.columns, rows))
+        print(_table(columns, rows))
 
 
 def _table(columns, rows, width: int = 60) -> str:

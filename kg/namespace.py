@@ -38,6 +38,7 @@ class KG(DefinedNamespace):
     Quantity: URIRef
     Relation: URIRef
     RelationType: URIRef
+    Resolution: URIRef
     # properties
     about: URIRef
     approximate: URIRef
@@ -48,21 +49,31 @@ class KG(DefinedNamespace):
     evidence: URIRef
     explanation: URIRef
     hasRecipient: URIRef
+    mentionCount: URIRef
     mentionedIn: URIRef
     modality: URIRef
     mode: URIRef
     object: URIRef
     outlet: URIRef
+    plannedSince: URIRef
+    planOutcome: URIRef
+    planStatus: URIRef
+    planStatusSince: URIRef
     position: URIRef
     qualifier: URIRef
     quantity: URIRef
     relationType: URIRef
+    resolvedTo: URIRef
+    rule: URIRef
     sector: URIRef
+    signature: URIRef
     sourceCount: URIRef
     subject: URIRef
+    surfaceForm: URIRef
     text: URIRef
     timeEnd: URIRef
     timeGranularity: URIRef
+    timelineKey: URIRef
     timeStart: URIRef
     timeStatus: URIRef
     timeText: URIRef

@@ -8,7 +8,8 @@ again. Problems in the input are counted and reported, never fatal.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,25 @@ from kg.articles import InputProblem, iter_articles
 from kg.records import Article, Record, ingest_key
 from kg.store import DEFAULT_STORE, Store
 
-__all__ = ["BuildSummary", "build"]
+__all__ = ["BuildSummary", "RecordTally", "build"]
+
+
+@dataclass(frozen=True)
+class RecordTally:
+    """What a build summary counts of one record: small enough to send back from a worker process."""
+
+    article_id: str
+    entities: int = 0
+    relations: int = 0
+    event_types: tuple[str, ...] = ()
+    modalities: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, record: Record) -> RecordTally:
+        return cls(record.article.id, len(record.entities), len(record.relations),
+                   tuple(e.type for e in record.events), tuple(e.modality for e in record.events),
+                   tuple(record.warnings))  # fmt: skip
 
 
 @dataclass
@@ -41,13 +60,22 @@ class BuildSummary:
         return sum(self.events_by_type.values())
 
     def count(self, record: Record) -> None:
-        if any("does not read as English" in w for w in record.warnings):
+        self.add(RecordTally.of(record))
+
+    def add(self, tally: RecordTally) -> None:
+        if any("does not read as English" in w for w in tally.warnings):
             self.skipped["not-english"] += 1
-        self.entities += len(record.entities)
-        self.relations += len(record.relations)
-        self.events_by_type.update(e.type for e in record.events)
-        self.events_by_modality.update(e.modality for e in record.events)
-        self.warnings.extend(record.warnings)
+        self.entities += tally.entities
+        self.relations += tally.relations
+        self.events_by_type.update(tally.event_types)
+        self.events_by_modality.update(tally.modalities)
+        self.warnings.extend(tally.warnings)
+
+    def counted(self, records: Iterable[Record]) -> Iterator[Record]:
+        """``records``, each counted as it passes."""
+        for record in records:
+            self.count(record)
+            yield record
 
     def to_dict(self) -> dict:
         return {
@@ -109,49 +137,86 @@ def build(
     out: Iterable[str | Path] = (),
     jobs: int = 1,
     extractor=None,
+    overrides: str | Path | None = None,
     progress: Callable[[int], None] | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
 ) -> BuildSummary:
-    """Ingest articles into ``store`` and write each of ``out`` (format by suffix)."""
+    """Ingest articles into ``store`` and write each of ``out`` (format by suffix). ``overrides`` is the
+    override file for entity resolution (:mod:`kg.overrides`; default ``$KG_OVERRIDES``), when no
+    ``extractor`` is given."""
     from kg.extract import Extractor
 
     summary = BuildSummary()
-    own_store = not isinstance(store, Store)
-    st = Store(store) if own_store else store
-    extractor = extractor or Extractor()
-    try:
+    with opened_store(store) as st:
+        extractor = extractor or Extractor(overrides=overrides)
         known = st.hashes()
-
-        def problem(p: InputProblem) -> None:
-            summary.skipped[p.reason] += 1
-            summary.problems.append(str(p))
-            if on_problem:
-                on_problem(p)
-
-        def changed(articles: Iterable[Article]):
-            for article in articles:
-                summary.articles += 1
-                if progress:
-                    progress(1)
-                if known.get(article.id) == ingest_key(article, extractor.fingerprint):
-                    summary.unchanged += 1
-                    continue
-                yield article
-
-        records = extractor.extract_many(changed(iter_articles(paths, on_problem=problem)), jobs=jobs)
-
-        def counted(records):
-            for r in records:
-                summary.count(r)
-                yield r
-
-        report = st.ingest(counted(records), known=known)
+        articles = changed_articles(paths, summary, known, extractor.fingerprint_for, progress=progress,
+                                    on_problem=on_problem)  # fmt: skip
+        records = extractor.extract_many(articles, jobs=jobs)
+        report = st.ingest(summary.counted(records), known=known)
         summary.added, summary.updated = len(report.added), len(report.updated)
-        summary.triples = len(st)
-        summary.graph = graph_stats(st)
-        for path in out:
-            summary.outputs.append(str(st.dump(path)))
-    finally:
-        if own_store:
-            st.close()
+        finish(summary, st, out)
     return summary
+
+
+# -- the parts every way of building shares (see also kg.distributed) -------------------------------
+
+
+@contextmanager
+def opened_store(store: Store | str | Path | None) -> Iterator[Store]:
+    """``store`` itself, or the store at that path, opened for the build and closed after it."""
+    if isinstance(store, Store):
+        yield store
+        return
+    st = Store(store)
+    try:
+        yield st
+    finally:
+        st.close()
+
+
+def changed_articles(
+    paths: Iterable[str | Path],
+    summary: BuildSummary,
+    known: dict[str, str],
+    fingerprint: str | Callable[[Article], str],
+    *,
+    progress: Callable[[int], None] | None = None,
+    on_problem: Callable[[InputProblem], None] | None = None,
+) -> Iterator[Article]:
+    """Stream the articles under ``paths`` that need extracting: input problems are counted in ``summary``
+    and skipped, and so is an article whose stored key (``known``) says nothing changed. ``fingerprint`` is
+    the extractor's, or a function giving it per article (``Extractor.fingerprint_for``: override entries)."""
+
+    def problem(p: InputProblem) -> None:
+        summary.skipped[p.reason] += 1
+        summary.problems.append(str(p))
+        if on_problem:
+            on_problem(p)
+
+    for article in iter_articles(paths, on_problem=problem):
+        summary.articles += 1
+        if progress:
+            progress(1)
+        key = fingerprint(article) if callable(fingerprint) else fingerprint
+        if known.get(article.id) == ingest_key(article, key):
+            summary.unchanged += 1
+            continue
+        yield article
+
+
+def finish(summary: BuildSummary, store: Store, out: Iterable[str | Path]) -> None:
+    """After ingest: drop entity descriptions no article supports any more (after updates), derive what
+    depends on many articles (plan status) if the store changed, count the whole store into ``summary``
+    and write each of ``out``."""
+    from kg.entities import prune_entity_graph
+    from kg.plans import update_plan_status
+
+    if summary.updated:
+        prune_entity_graph(store)
+    if summary.added or summary.updated:
+        update_plan_status(store)
+    summary.triples = len(store)
+    summary.graph = graph_stats(store)
+    for path in out:
+        summary.outputs.append(str(store.dump(path)))

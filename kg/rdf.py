@@ -1,10 +1,10 @@
 """Records -> RDF, under the kg ontology, one named graph per article.
 
 IRIs are minted from content, so a rebuild gives the same graph. Named actors (states,
-organisations, outlets, places, named people) get one IRI across all articles (from their
-Wikidata id when known, else from type and name); unnamed ones ("an anonymous European
-diplomat", "Western officials") are scoped to their article: two articles' anonymous
-diplomats are not assumed to be the same person.
+organisations, outlets, places, people named in full) get one IRI across all articles (from their
+Wikidata id when known, else from type and normalised name); unnamed ones ("an anonymous European
+diplomat", "Western officials") and lone surnames ("Petrenko") are scoped to their article: two
+articles' anonymous diplomats, or two articles' Petrenkos, are not assumed to be the same person.
 
 >>> from kg.records import Article, Record
 >>> ds = record_dataset([Record(Article("a1", "Nothing happened."))])
@@ -14,8 +14,10 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 from urllib.parse import quote
@@ -26,8 +28,8 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from kg.namespace import KG, OA, PLOVER, RES, SEM
 from kg.records import Entity, Event, Record, Relation, content_id
 
-__all__ = ["ENTITIES_GRAPH", "article_graph", "article_iri", "entity_graph", "entity_iri", "graph_iri", "new_dataset",
-           "record_dataset", "record_graph", "time_literal"]
+__all__ = ["ENTITIES_GRAPH", "EVENTS_GRAPH", "article_graph", "article_iri", "entity_graph", "entity_iri", "event_graph",
+           "graph_iri", "new_dataset", "record_dataset", "record_graph", "time_literal"]
 
 PREFIXES = {"kg": KG._NS, "plover": PLOVER, "res": RES, "prov": PROV, "dcterms": DCTERMS, "sem": SEM,
             "oa": OA, "skos": SKOS, "xsd": XSD, "rdfs": RDFS, "rdf": RDF}  # fmt: skip
@@ -58,12 +60,19 @@ def graph_iri(article_id: str) -> URIRef:
 # Who an entity is (type, label, aliases, Wikidata id) is stated once, in this shared graph, not in every
 # article that mentions it: the union of the article graphs then holds each fact once, and joins stay small.
 ENTITIES_GRAPH = RES["graph/entities"]
+# What an event is (type, participants, label) is fixed by its IRI (see event_key), so it too is stated once,
+# in a shared graph; what each report says of it (modality, time, mode, quantity, sources) stays on the
+# report's claim, in the report's article graph. An event reported by 50 articles is then 50 claims about
+# one event node, not 50 copies of the node that every join would multiply.
+EVENTS_GRAPH = RES["graph/events"]
 
 
 def is_named(entity: Entity) -> bool:
-    """Named actors are shared across articles; role phrases and collectives are not.
+    """Named actors are shared across articles; role phrases, collectives and lone surnames are not.
 
     >>> is_named(Entity("e", "Russia", "Country", "Q159")), is_named(Entity("e", "defence ministry", "Organization"))
+    (True, False)
+    >>> is_named(Entity("e", "Olena Petrenko", "Person")), is_named(Entity("e", "Petrenko", "Person"))
     (True, False)
     """
     if entity.wikidata:
@@ -71,8 +80,8 @@ def is_named(entity: Entity) -> bool:
     if entity.type == "Group":
         return False
     words = [w for w in entity.name.split() if w[:1].isalpha()]
-    if entity.type == "Person":
-        return bool(words) and all(w[:1].isupper() for w in words)
+    if entity.type == "Person":  # a full name: a surname alone ("Petrenko") may be anyone's, so it stays local
+        return len(words) > 1 and all(w[:1].isupper() for w in words)
     return any(w[:1].isupper() for w in words)
 
 
@@ -107,7 +116,23 @@ def event_key(record: Record, event: Event) -> str | None:
     True
     """
     window = (event.time.start if event.time and event.time.start else record.article.date or "")[:7]
-    if len(window) < 7 or not event.actors or not (event.recipients or event.locations):
+    groups = _named_participants(record, event)
+    if len(window) < 7 or groups is None:
+        return None
+    return content_id(event.type, *groups, window, length=16)
+
+
+def event_signature(record: Record, event: Event) -> str | None:
+    """Type and named participants, whatever the month: a plan and the later report of it being carried
+    out share it (see :mod:`kg.plans`). None where :func:`event_key` would not merge the event."""
+    groups = _named_participants(record, event)
+    return None if groups is None else content_id(event.type, *groups, length=16)
+
+
+def _named_participants(record: Record, event: Event) -> list[str] | None:
+    """The event's actors, recipients and places as three sorted IRI lists, if all are named and it has
+    an actor and a recipient or place; else None."""
+    if not event.actors or not (event.recipients or event.locations):
         return None
     entities = {e.id: e for e in record.entities}
     groups = []
@@ -116,7 +141,7 @@ def event_key(record: Record, event: Event) -> str | None:
         if not all(is_named(m) for m in members):
             return None
         groups.append(",".join(sorted(str(entity_iri(m, record.article.id)) for m in members)))
-    return content_id(event.type, *groups, window, length=16)
+    return groups
 
 
 _TIME_TYPES = ((re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date), (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
@@ -136,18 +161,20 @@ def time_literal(value: str) -> Literal:
 
 
 def record_dataset(records: Iterable[Record], *, ds: Dataset | None = None) -> Dataset:
-    """A Dataset with one named graph per article and the shared entity graph."""
+    """A Dataset with one named graph per article and the shared entity and event graphs."""
     ds = ds if ds is not None else new_dataset()
     for record in records:
         article_graph(record, ds.graph(graph_iri(record.article.id)))
         entity_graph(record, ds.graph(ENTITIES_GRAPH))
+        event_graph(record, ds.graph(EVENTS_GRAPH))
     return ds
 
 
 def record_graph(record: Record) -> Graph:
-    """Everything about one article as one graph: its facts and its entities' descriptions."""
+    """Everything about one article as one graph: its facts and its entities' and events' descriptions."""
     g = article_graph(record)
     entity_graph(record, g)
+    event_graph(record, g)
     return g
 
 
@@ -159,20 +186,59 @@ def entity_graph(record: Record, g: Graph | None = None) -> Graph:
     return g
 
 
+def event_graph(record: Record, g: Graph | None = None) -> Graph:
+    """What the article's events are: type, label, actors, recipients, places (the shared graph's part).
+    All of it follows from the event's IRI, so every report of one event writes the same triples."""
+    g = g if g is not None else Graph(bind_namespaces="core")
+    iris = {e.id: entity_iri(e, record.article.id) for e in record.entities}
+    for ev in record.events:
+        key = event_key(record, ev)
+        node = event_iri(record, ev, key)
+        g.add((node, RDF.type, KG.Event))
+        g.add((node, KG.eventType, PLOVER[ev.type]))
+        g.add((node, RDFS.label, Literal(_event_label(record, ev, merged=key is not None))))
+        signature = event_signature(record, ev)
+        if signature:
+            g.add((node, KG.signature, Literal(signature)))
+        for a in ev.actors:
+            g.add((node, SEM.hasActor, iris[a]))
+        for r in ev.recipients:
+            g.add((node, KG.hasRecipient, iris[r]))
+        for p in ev.locations:
+            g.add((node, SEM.hasPlace, iris[p]))
+    return g
+
+
 def article_graph(record: Record, g: Graph | None = None) -> Graph:
     """What one article says, into ``g`` (a new graph by default): the article, where each entity is
-    mentioned, its events, claims and relations. Entity descriptions go to :func:`entity_graph`."""
+    mentioned, its claims and relations. Entity and event descriptions go to :func:`entity_graph` and
+    :func:`event_graph`."""
     g = g if g is not None else Graph(bind_namespaces="core")
     art = article_iri(record.article.id)
     _article(g, record, art)
     iris = {e.id: entity_iri(e, record.article.id) for e in record.entities}
     for e in record.entities:
         g.add((iris[e.id], KG.mentionedIn, art))
+    _resolutions(g, record, iris, art)
     for ev in record.events:
         _event(g, record, ev, iris, art)
     for rel in record.relations:
         _relation(g, record, rel, iris, art)
     return g
+
+
+def _resolutions(g: Graph, record: Record, iris: dict[str, URIRef], art: URIRef) -> None:
+    """How the article's mentions were resolved: one kg:Resolution per (entity, surface form, rule), with
+    the number of mentions, so that merges can be listed (``kg entities --merged``) and undone."""
+    counts = Counter((iris[e.id], m.text, getattr(m, "rule", "name")) for e in record.entities for m in e.mentions)
+    for (iri, text, rule), n in counts.items():
+        node = RES[f"resolution/{content_id(record.article.id, iri, text, rule, length=16)}"]
+        g.add((node, RDF.type, KG.Resolution))
+        g.add((node, KG.resolvedTo, iri))
+        g.add((node, KG.surfaceForm, Literal(text)))
+        g.add((node, KG.rule, Literal(rule)))
+        g.add((node, KG.article, art))
+        g.add((node, KG.mentionCount, Literal(n)))
 
 
 def _article(g: Graph, record: Record, art: URIRef) -> None:
@@ -230,21 +296,9 @@ def _sources(g: Graph, claim, sources: tuple[str, ...], iris: dict[str, URIRef])
 
 
 def _event(g: Graph, record: Record, ev: Event, iris: dict[str, URIRef], art: URIRef) -> None:
-    key = event_key(record, ev)
-    node = event_iri(record, ev, key)
+    """One report of an event: the claim, with what this article says of the event."""
+    node = event_iri(record, ev)
     claim = RES[f"claim/{content_id(record.article.id, ev.id, 'claim', length=16)}"]
-    g.add((node, RDF.type, KG.Event))
-    g.add((node, KG.eventType, PLOVER[ev.type]))
-    g.add((node, RDFS.label, Literal(_event_label(record, ev, merged=key is not None))))
-    if ev.mode:
-        g.add((node, KG.mode, Literal(ev.mode)))
-    for a in ev.actors:
-        g.add((node, SEM.hasActor, iris[a]))
-    for r in ev.recipients:
-        g.add((node, KG.hasRecipient, iris[r]))
-    for p in ev.locations:
-        g.add((node, SEM.hasPlace, iris[p]))
-    _time(g, node, ev)
     g.add((claim, RDF.type, KG.Claim))
     g.add((claim, RDFS.label, Literal(f"{ev.type} '{ev.trigger.text}' as reported in {record.article.id}")))
     g.add((claim, KG.about, node))
@@ -252,12 +306,36 @@ def _event(g: Graph, record: Record, ev: Event, iris: dict[str, URIRef], art: UR
     g.add((claim, KG.modality, KG[ev.modality]))
     g.add((claim, KG.trigger, Literal(ev.trigger.text)))
     g.add((claim, KG.confidence, _decimal(ev.confidence)))
+    if ev.mode:
+        g.add((claim, KG.mode, Literal(ev.mode)))
+    _time(g, claim, ev)
+    g.add((claim, KG.timelineKey, Literal(timeline_key(record, ev), datatype=XSD.decimal)))
     _sources(g, claim, ev.sources, iris)
     _evidence(g, claim, ev.evidence.text, ev.evidence.start, ev.evidence.end, art)
     if ev.explain:
         g.add((claim, KG.explanation, Literal(" | ".join(ev.explain))))
     if ev.quantity:
         _quantity(g, claim, ev)
+
+
+def timeline_key(record: Record, ev: Event) -> Decimal:
+    """Where a report sits on the timeline, as one number that sorts right: the day of the event's start as
+    the report states it (``YYYYMMDD``; a month is ``YYYYMM00``, a year ``YYYY0000``), else of the article's
+    publication, else 99999999 (undated, last); then 12 digits of a hash of the article id, to keep an
+    article's reports together; then, after the point, the character offset of the trigger. Stored on
+    the claim as an xsd:decimal, which the store compares without reading strings, so a page of the
+    timeline is one index scan and a sort of numbers instead of joins over every claim.
+
+    >>> from kg.records import Article, Span
+    >>> ev = Event("v1", "ASSAULT", Span("x", 42, 43), Span("x", 0, 50))
+    >>> key = timeline_key(Record(Article("a7", "x", date="2022-02-24")), ev)
+    >>> str(key)[:8], str(key).split(".")[1]
+    ('20220224', '000000042')
+    """
+    when = ev.time.start if ev.time and ev.time.start else record.article.date
+    day = int((when.replace("-", "") + "0000")[:8]) if when else 99_999_999
+    article = int(hashlib.sha1(record.article.id.encode("utf-8")).hexdigest()[:12], 16) % 10**12
+    return Decimal(f"{day:08d}{article:012d}.{ev.trigger.start:09d}")
 
 
 def _event_label(record: Record, ev: Event, *, merged: bool) -> str:

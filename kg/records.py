@@ -17,11 +17,14 @@ from dataclasses import dataclass, field
 __all__ = [
     "ENTITY_TYPES",
     "EVENT_TYPES",
+    "IDENTITY_RULES",
     "MODALITIES",
     "RELATION_TYPES",
+    "RESOLUTION_RULES",
     "Article",
     "Entity",
     "Event",
+    "Mention",
     "Quantity",
     "Record",
     "Relation",
@@ -40,6 +43,23 @@ EVENT_TYPES = (
 )  # fmt: skip
 MODALITIES = ("asserted", "planned", "possible", "negated")
 RELATION_TYPES = ("allied_with", "member_of", "leader_of", "affiliated_with", "supports", "opposes")
+# Why a mention was resolved to its entity (kg:rule in the graph). The first four say the mention *is* the
+# entity's name; the others join a different surface form to it and are what `kg entities --merged` lists.
+RESOLUTION_RULES = {
+    "name": "the entity's own name in the article (the same text, up to case, a determiner, a possessive)",
+    "wikidata": "the canonical name of a gazetteer entry with a Wikidata id (the node is that id)",
+    "gazetteer": "the canonical name of a gazetteer entry without a Wikidata id",
+    "override-split": "split off by the override file: its own node",
+    "alias": "an alias of a gazetteer entry (Kremlin -> Russia, U.S. -> United States)",
+    "normalised-name": "a gazetteer name written differently (case, punctuation)",
+    "surname": "a person's surname, after the full name in the same article (Petrenko -> Olena Petrenko)",
+    "demonym": "a demonym standing for its state (Russian missiles -> Russia)",
+    "state-body": "a phrase naming a state's government (the Ukrainian government -> Ukraine)",
+    "armed-forces": "a state's troops or forces (Russian troops -> Russian forces)",
+    "definite-description": "a definite description of an earlier role phrase (the diplomat -> an anonymous diplomat)",
+    "override-merge": "joined by the override file",
+}
+IDENTITY_RULES = ("name", "wikidata", "gazetteer", "override-split")
 
 
 def content_id(*parts: object, length: int = 12) -> str:
@@ -71,6 +91,25 @@ class Span:
     @classmethod
     def from_dict(cls, d: dict) -> Span:
         return cls(d["text"], int(d["start"]), int(d["end"]))
+
+
+@dataclass(frozen=True)
+class Mention(Span):
+    """A span that mentions an entity, with the rule that resolved it to the entity (:data:`RESOLUTION_RULES`).
+
+    >>> m = Mention("Kremlin", 4, 11, "alias")
+    >>> Mention.from_dict(m.to_dict()) == m, Mention.from_dict({"text": "x", "start": 0, "end": 1}).rule
+    (True, 'name')
+    """
+
+    rule: str = "name"
+
+    def to_dict(self) -> dict:
+        return {**super().to_dict(), "rule": self.rule}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Mention:
+        return cls(d["text"], int(d["start"]), int(d["end"]), d.get("rule") or "name")
 
 
 @dataclass(frozen=True)
@@ -149,7 +188,7 @@ class Entity:
     name: str
     type: str
     wikidata: str | None = None
-    mentions: tuple[Span, ...] = ()
+    mentions: tuple[Span, ...] = ()  # Mention records from the extractor; a plain Span counts as rule "name"
     sector: str | None = None  # PLOVER-style actor sector code from the gazetteer
 
     def to_dict(self) -> dict:
@@ -166,7 +205,7 @@ class Entity:
 
     @classmethod
     def from_dict(cls, d: dict) -> Entity:
-        mentions = tuple(Span.from_dict(m) for m in d.get("mentions", ()))
+        mentions = tuple(Mention.from_dict(m) for m in d.get("mentions", ()))
         return cls(d["id"], d["name"], d["type"], d.get("wikidata"), mentions, d.get("sector"))
 
 

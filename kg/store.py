@@ -19,7 +19,7 @@ from rdflib import BNode, Literal, URIRef
 
 from kg.namespace import RES
 from kg.ontology import ontology_text
-from kg.rdf import ENTITIES_GRAPH, article_graph, entity_graph, graph_iri, new_dataset
+from kg.rdf import ENTITIES_GRAPH, EVENTS_GRAPH, article_graph, entity_graph, event_graph, graph_iri, new_dataset
 from kg.records import Record, content_id
 
 __all__ = ["DEFAULT_STORE", "IngestReport", "QueryResult", "Store", "StoreError", "to_ox", "to_rdflib"]
@@ -28,6 +28,9 @@ DEFAULT_STORE = "kg-store"
 ONTOLOGY_GRAPH = RES["graph/ontology"]
 _ONTOLOGY = URIRef("https://w3id.org/kgct/ontology")
 _CONTENT_HASH = URIRef("https://w3id.org/kgct/ontology#contentHash")
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_ARTICLE = ox.NamedNode("https://w3id.org/kgct/ontology#Article")
+_IDENTIFIER = ox.NamedNode("http://purl.org/dc/terms/identifier")
 _HASHES = """
 PREFIX kg: <https://w3id.org/kgct/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -159,17 +162,44 @@ class Store:
         """Replace one article's graph atomically; returns added | updated | unchanged."""
         if stored_hash == record.ingest_key:
             return "unchanged"
-        g = graph_iri(record.article.id)
+        g = to_ox(graph_iri(record.article.id))
         # Terms are written by pyoxigraph's own N-Triples serialiser (escaped), never by formatting text.
         facts = _ntriples(article_graph(record))
         entities = _ntriples(entity_graph(record))
-        self._ox.update(f"DROP SILENT GRAPH {to_ox(g)} ;\nINSERT DATA {{ GRAPH {to_ox(g)} {{\n{facts}\n}}\n"
-                        f"GRAPH {to_ox(ENTITIES_GRAPH)} {{\n{entities}\n}} }}")  # fmt: skip
+        events = _ntriples(event_graph(record))
+        forget = _forget(g) if stored_hash is not None else ""
+        self._ox.update(f"{forget}DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{facts}\n}}\n"
+                        f"GRAPH {to_ox(ENTITIES_GRAPH)} {{\n{entities}\n}}\n"
+                        f"GRAPH {to_ox(EVENTS_GRAPH)} {{\n{events}\n}} }}")  # fmt: skip
         return "added" if stored_hash is None else "updated"
 
     def remove(self, article_id: str) -> None:
-        """Forget an article (its entities stay described in the shared entity graph)."""
-        self._ox.remove_graph(to_ox(graph_iri(article_id)))
+        """Forget an article, and the events only it reported (its entities stay described in the shared
+        entity graph)."""
+        g = to_ox(graph_iri(article_id))
+        self._ox.update(f"{_forget(g)}DROP SILENT GRAPH {g}")
+
+    def load_shard(self, path: str | Path) -> list[str]:
+        """Load an N-Quads shard of article graphs (as :mod:`kg.distributed` writes them): each article
+        in it is first removed as :meth:`remove` does, so an updated article never mixes with its old
+        version. Returns the ids of the articles loaded.
+
+        The shard is loaded in one transaction, not with pyoxigraph's ``bulk_load``: a crash part-way
+        through a bulk load could leave half an article whose content hash says it is complete, and
+        the next build would skip it. Shards are a batch of articles, small enough to hold in memory."""
+        path = Path(path)
+        if path.suffix.lower() != ".nq":
+            raise StoreError(f"{path}: a shard is an N-Quads file (.nq); write one with `kg build --shard-dir`")
+        try:
+            quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS, rename_blank_nodes=True))
+        except (OSError, SyntaxError) as err:
+            raise StoreError(f"{path}: cannot read the shard ({err}); build it again") from err
+        ids = _article_ids(quads)
+        for article_id in ids:
+            self.remove(article_id)
+        self._ox.extend(quads)
+        self._ox.flush()
+        return ids
 
     def load_file(self, path: str | Path) -> None:
         """Bulk-load an N-Quads/TriG file (e.g. shards written by distributed extraction)."""
@@ -177,6 +207,16 @@ class Store:
         if fmt is None:
             raise StoreError(f"{path}: unknown RDF format; use one of {', '.join(SUFFIX_FORMATS)}")
         self._ox.bulk_load(path=str(path), format=fmt)
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[tuple]) -> None:
+        """Replace one derived graph (e.g. plan status) with ``triples``, in one update."""
+        g = to_ox(graph)
+        body = "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples)
+        self._ox.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+
+    def update(self, sparql: str) -> None:
+        """Run one of kg's own SPARQL updates (fixed texts: nothing from an article is formatted into them)."""
+        self._ox.update(sparql)
 
     # -- reading -----------------------------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, object] | None = None) -> QueryResult | bool | rdflib.Graph:
@@ -257,6 +297,25 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _forget(graph: ox.NamedNode) -> str:
+    """An update that deletes, from the shared event graph, the events no article but ``graph`` reports
+    (run before ``graph`` is dropped, in the same update, so the store never holds half of the change)."""
+    return f"""PREFIX kg: <https://w3id.org/kgct/ontology#>
+DELETE {{ GRAPH {to_ox(EVENTS_GRAPH)} {{ ?event ?p ?o }} }}
+WHERE {{
+  {{ SELECT DISTINCT ?event WHERE {{ GRAPH {graph} {{ ?claim kg:about ?event }} }} }}
+  FILTER NOT EXISTS {{ GRAPH ?other {{ ?c kg:about ?event }} FILTER (?other != {graph}) }}
+  GRAPH {to_ox(EVENTS_GRAPH)} {{ ?event ?p ?o }}
+}} ;
+"""
+
+
+def _article_ids(quads: list[ox.Quad]) -> list[str]:
+    """The ids of the articles whose own graphs ``quads`` hold (a graph stating its ``kg:Article``)."""
+    articles = {(q.graph_name, q.subject) for q in quads if q.predicate == _RDF_TYPE and q.object == _ARTICLE}
+    return sorted({q.object.value for q in quads if q.predicate == _IDENTIFIER and (q.graph_name, q.subject) in articles})
 
 
 def _ntriples(graph) -> str:

@@ -18,8 +18,6 @@ False
 >>> print(report.to_text())  # doctest: +NORMALIZE_WHITESPACE
 Violation: res:event/e1 kg:eventType [minCount]: an event has exactly one kg:eventType, one of the 16 PLOVER event
 types (plover:AGREE ... plover:ASSAULT)
-Violation: res:event/e1 kg:timeStatus [minCount]: an event has a kg:timeStatus, "stated" or "unknown" (both when
-its reports differ)
 Violation: res:event/e1 rdfs:label [minCount]: an event needs an rdfs:label, a plain string
 """
 

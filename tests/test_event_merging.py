@@ -3,6 +3,8 @@ reports disagree (modality, quantity), the `disputed` query shows it."""
 
 from __future__ import annotations
 
+from rdflib import URIRef
+
 from kg.api import run_query
 from kg.pipeline import build
 from kg.store import Store
@@ -55,3 +57,41 @@ def test_updating_one_report_keeps_the_other(tmp_path, extractor):
     build([a], store=store, extractor=extractor)
     rows = [r for r in run_query("timeline", store=store).to_python() if r["type"] == "ASSAULT"]
     assert [r["article"] for r in rows] == ["beta"]
+
+
+def _event_quads(store: Store, event: str) -> int:
+    """How many quads, in all graphs, have the event as subject."""
+    return len(store.query("SELECT ?e ?p ?o ?g WHERE { GRAPH ?g { ?e ?p ?o } }", {"e": URIRef(event)}))
+
+
+def test_an_event_reported_many_times_is_described_once_and_each_report_keeps_its_own_time(tmp_path, extractor):
+    texts = ["Russia attacked Kharkiv on Monday.", "Russia attacked Kharkiv on 4 March, officials said.",
+             "Russia attacked Kharkiv, Reuters reported."]  # fmt: skip
+    paths = [write(tmp_path, f"r{i}", f"2024-03-0{5 + i}", t) for i, t in enumerate(texts)]
+    store = Store(tmp_path / "store")
+    build(paths, store=store, extractor=extractor)
+    rows = [r for r in run_query("timeline", store=store).to_python() if r["type"] == "ASSAULT"]
+    assert len(rows) == 3 and len({r["event"] for r in rows}) == 1
+    event = rows[0]["event"]
+    # the union of graphs holds the event's type, label and participants once, not once per report
+    described = store.query("SELECT ?e ?p ?o WHERE { ?e ?p ?o }", {"e": event})
+    assert len(described) == len(set(described.rows)) == _event_quads(store, event)
+    # the time is per report: stated by two of them (differently), unknown in the third
+    assert sorted(str(r["time"] or "") for r in rows) == ["", "on 4 March", "on Monday"]
+
+
+def test_re_extracting_or_removing_the_only_report_removes_its_event(tmp_path, extractor):
+    a = write(tmp_path, "alpha", "2024-03-05", "Russia attacked Kharkiv on Monday.")
+    b = write(tmp_path, "beta", "2024-03-06", "Poland deployed troops to Lithuania.")
+    store = Store(tmp_path / "store")
+    build([a, b], store=store, extractor=extractor)
+    events = {str(r["event"]): r["type"] for r in run_query("timeline", store=store).to_python()}
+    attack = next(e for e, t in events.items() if t == "ASSAULT")
+    write(tmp_path, "alpha", "2024-03-05", "Russia threatened Kharkiv on Monday.")
+    build([a], store=store, extractor=extractor)
+    assert _event_quads(store, attack) == 0
+    assert {r["type"] for r in run_query("timeline", store=store).to_python()} == {"THREATEN", "MOBILIZE"}
+    store.remove("alpha")
+    assert {r["type"] for r in run_query("timeline", store=store).to_python()} == {"MOBILIZE"}
+    assert store.query("ASK { ?e a <https://w3id.org/kgct/ontology#Event> ; "
+                       "<https://w3id.org/kgct/ontology#eventType> <https://w3id.org/kgct/plover/THREATEN> }") is False

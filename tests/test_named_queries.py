@@ -76,3 +76,19 @@ def test_parameters_are_terms_not_text():
     assert parse_param("plover:AID") == URIRef("https://w3id.org/kgct/plover/AID")
     hostile = '"} ; DROP ALL ; {"'
     assert parse_param(hostile) == Literal(hostile)
+
+
+@pytest.mark.parametrize("name", [q.name for q in named_queries()])
+def test_pages_of_a_named_query_are_slices_of_its_rows(name, seed_store):
+    params = seed_params(name, seed_store)
+    rows = run_query(name, params, store=seed_store).rows
+    pages = [run_query(name, params, store=seed_store, limit=3, offset=o).rows for o in range(0, len(rows) + 3, 3)]
+    assert [r for page in pages for r in page] == list(rows)
+    assert run_query(name, params, store=seed_store, limit=0).rows == ()
+
+
+def test_a_page_size_must_be_a_whole_number(seed_store):
+    with pytest.raises(ValueError, match="--limit -1: give a whole number"):
+        run_query("timeline", store=seed_store, limit=-1)
+    with pytest.raises(ValueError, match="--offset"):
+        run_query("timeline", store=seed_store, offset="1; DROP ALL")

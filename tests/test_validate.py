@@ -133,23 +133,23 @@ def unknown_plover_type(g: Graph) -> None:
 
 
 def ill_typed_date(g: Graph) -> None:
-    g.set((the(g, KG.Event), KG.timeStart, typed("2022-13-45", "date")))
+    g.set((event_claim(g), KG.timeStart, typed("2022-13-45", "date")))
 
 
 def ill_typed_year_month(g: Graph) -> None:
-    g.set((the(g, KG.Event), KG.timeEnd, typed("2022-13", "gYearMonth")))
+    g.set((event_claim(g), KG.timeEnd, typed("2022-13", "gYearMonth")))
 
 
 def untyped_time(g: Graph) -> None:
-    g.set((the(g, KG.Event), KG.timeStart, Literal("2022-03-03")))
+    g.set((event_claim(g), KG.timeStart, Literal("2022-03-03")))
 
 
 def time_on_an_unknown_time(g: Graph) -> None:
-    g.set((the(g, KG.Event), KG.timeStatus, Literal("unknown")))
+    g.set((event_claim(g), KG.timeStatus, Literal("unknown")))
 
 
 def end_before_start(g: Graph) -> None:
-    g.set((the(g, KG.Event), KG.timeEnd, typed("2022-02", "gYearMonth")))
+    g.set((event_claim(g), KG.timeEnd, typed("2022-02", "gYearMonth")))
 
 
 def actor_not_an_entity(g: Graph) -> None:
@@ -252,7 +252,7 @@ CASES: list[tuple[Break, str, str, str]] = [
     (ill_typed_date, "kg:timeStart", "or", "valid xsd:date, xsd:gYearMonth or xsd:gYear"),
     (ill_typed_year_month, "kg:timeEnd", "or", "valid xsd:date, xsd:gYearMonth or xsd:gYear"),
     (untyped_time, "kg:timeStart", "or", "valid xsd:date, xsd:gYearMonth or xsd:gYear"),
-    (time_on_an_unknown_time, "kg:timeStart", "sparql", 'kg:timeStatus is "unknown" but the event has a kg:timeStart'),
+    (time_on_an_unknown_time, "kg:timeStart", "sparql", 'kg:timeStatus is "unknown" but the claim has a kg:timeStart'),
     (end_before_start, "kg:timeEnd", "sparql", "kg:timeStart 2022-03-03 is after kg:timeEnd 2022-02"),
     (actor_not_an_entity, "sem:hasActor", "class", "sem:hasActor points to an entity"),
     (evidence_start_after_end, "oa:start", "lessThanOrEquals", "oa:start is after oa:end"),
@@ -299,7 +299,7 @@ def test_the_report_names_the_offending_value_and_the_owner_of_a_blank_node(tiny
     ill_typed_date(tiny)
     evidence_start_after_end(tiny)
     lines = validate(tiny).to_text().splitlines()
-    assert any(line.startswith("Violation: res:event/") and '(got "2022-13-45"^^xsd:date)' in line for line in lines)
+    assert any(line.startswith("Violation: res:claim/") and '(got "2022-13-45"^^xsd:date)' in line for line in lines)
     assert any(line.startswith("Violation: [res:claim/") and "kg:evidence/oa:hasSelector] oa:start" in line
                for line in lines)  # fmt: skip
 

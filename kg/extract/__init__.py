@@ -15,10 +15,12 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
+from pathlib import Path
 
 from kg.extract import claims, entities, events, lexicons, relations, words
 from kg.extract.gazetteer import Gazetteer
-from kg.records import Article, Record, Span
+from kg.overrides import Overrides, load_overrides
+from kg.records import Article, Mention, Record, content_id
 
 __all__ = ["Extractor", "extract", "extract_many"]
 
@@ -27,11 +29,16 @@ _MIN_FUNCTION_SHARE = 0.12
 
 
 class Extractor:
-    """A spaCy pipeline plus kg's lexicons, compiled once and reused for many articles."""
+    """A spaCy pipeline plus kg's lexicons, compiled once and reused for many articles.
 
-    def __init__(self, nlp=None):
+    ``overrides`` is the analyst's override file (:mod:`kg.overrides`): a path, loaded :class:`Overrides`,
+    or None for ``$KG_OVERRIDES`` (no file when unset).
+    """
+
+    def __init__(self, nlp=None, *, overrides: str | Path | Overrides | None = None):
         from kg.nlp import load_model
 
+        self.overrides = overrides if isinstance(overrides, Overrides) else load_overrides(overrides)
         self.nlp = nlp if nlp is not None else load_model()
         _add_paragraph_breaks(self.nlp)
         self.gazetteer = Gazetteer(self.nlp, lexicons.load_gazetteer())
@@ -39,6 +46,12 @@ class Extractor:
         self.cues = claims.CueIndex.from_cues(lexicons.load_cues())
         self.boilerplate = _load_boilerplate()
         self.fingerprint = _fingerprint(self.nlp)
+
+    def fingerprint_for(self, article: Article) -> str:
+        """The extractor's fingerprint as it applies to ``article``: with the override entries that concern it,
+        so that editing the override file re-extracts those articles and no others."""
+        digest = self.overrides.digest(article)
+        return content_id(self.fingerprint, digest, length=16) if digest else self.fingerprint
 
     def extract(self, article: Article) -> Record:
         return next(self.extract_many([article]))
@@ -64,21 +77,22 @@ class Extractor:
 
     def from_doc(self, article: Article, doc) -> Record:
         """The converter at the NLP boundary: a parsed Doc becomes a Record."""
+        fingerprint = self.fingerprint_for(article)
         if not _reads_as_english(doc):
             return Record(article, warnings=(f"{article.path or article.id}: text does not read as English; "
-                                             "no entities or events extracted",), extractor=self.fingerprint)  # fmt: skip
+                                             "no entities or events extracted",), extractor=fingerprint)  # fmt: skip
         debris, headlines = self._skipped_sentences(doc, article)
         mentions = entities.find_mentions(doc, self.gazetteer, debris, headlines)
-        table = entities.resolve(doc, mentions, article.id, self.gazetteer)
+        table = entities.resolve(doc, mentions, article.id, self.gazetteer, self.overrides)
         ctx = events.Context(doc, table, None, self.cues, article.id, article.date, debris | headlines)
-        resolver = _Resolver(ctx, self.gazetteer)
+        resolver = _Resolver(ctx, self.gazetteer, self.overrides)
         ctx.resolve = resolver.resolve
         ctx.resolve_modifier = resolver.resolve_modifier
         found_events = events.find_events(ctx, self.triggers)
         found_relations = relations.find_relations(ctx)
         warnings = (f"{len(debris)} boilerplate sentence(s) ignored",) if debris else ()
         return Record(article, tuple(table.entities), tuple(found_events), tuple(found_relations), warnings,
-                      self.fingerprint)
+                      fingerprint)
 
     def _skipped_sentences(self, doc, article: Article) -> tuple[set[int], set[int]]:
         debris, headlines = set(), set()
@@ -144,13 +158,16 @@ def _reads_as_english(doc) -> bool:
 
 
 def _fingerprint(nlp) -> str:
-    """Changes when kg's code, its lexicons or the spaCy model change: then articles are extracted again."""
+    """Changes when kg's extraction code, its lexicons, the graph layout or the spaCy model change: then
+    articles are extracted and stored again."""
     import hashlib
-    from pathlib import Path
 
     digest = hashlib.sha1(f"{nlp.meta.get('name')}-{nlp.meta.get('version')}".encode())
     here = Path(__file__).parent
-    for path in sorted([*here.glob("*.py"), *(here / "data").glob("*")]):
+    # kg/overrides.py decides which mentions an override entry matches, so it is part of the extractor;
+    # kg/rdf.py decides what a record becomes in the store, so a change there re-ingests too
+    for path in sorted([*here.glob("*.py"), *(here / "data").glob("*"), here.parent / "overrides.py",
+                        here.parent / "rdf.py"]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     for kind in ("gazetteer", "triggers", "cues"):
@@ -189,8 +206,8 @@ def _paragraph_breaks(doc):
 class _Resolver:
     """Which entities a token stands for: its mention, a pronoun's antecedent, a demonym's state."""
 
-    def __init__(self, ctx, gazetteer: Gazetteer):
-        self.ctx, self.gazetteer = ctx, gazetteer
+    def __init__(self, ctx, gazetteer: Gazetteer, overrides: Overrides):
+        self.ctx, self.gazetteer, self.overrides = ctx, gazetteer, overrides
         self.person_mentions = sorted(
             (m for m in ctx.table.mentions if ctx.table.get(ctx.table.by_token[m.head]).type == "Person"),
             key=lambda m: m.start,
@@ -225,20 +242,26 @@ class _Resolver:
         if tok.dep_ not in ("amod", "compound", "nmod", "poss", "npadvmod") and tok.pos_ != "ADJ":
             return []
         entry = self.gazetteer.demonym(tok.text)
-        if entry is None:
+        if entry is None or self._split(tok.text, entry):
             return []
         return [self._add_demonym(entry, tok)]
+
+    def _split(self, text: str, entry) -> bool:
+        """'split,Russian,Russia' in the override file: this demonym does not stand for the state here."""
+        o = self.overrides.find(text, self.ctx.article_id)
+        return o is not None and o.action == "split" and o.names((entry.name, *entry.aliases, entry.wikidata))
 
     def _add_demonym(self, entry, tok) -> str:
         table = self.ctx.table
         key = f"gz:{entry.name}"
-        span = Span(tok.text, tok.idx, tok.idx + len(tok.text))
+        span = Mention(tok.text, tok.idx, tok.idx + len(tok.text), "demonym")
         for i, e in enumerate(table.entities):
             if e.name == entry.name and e.wikidata == entry.wikidata:
-                if span not in e.mentions:
+                if all((m.start, m.end) != (span.start, span.end) for m in e.mentions):
                     table.entities[i] = dataclasses.replace(e, mentions=(*e.mentions, span))
                 return e.id
-        mention = entities.Mention(tok.i, tok.i + 1, entry.type, key, entry.name, tok.i, "gazetteer", entry)
+        mention = entities.Mention(tok.i, tok.i + 1, entry.type, key, entry.name, tok.i, "gazetteer", entry,
+                                   rule="demonym")  # fmt: skip
         table.entities.append(entities._entity(self.ctx.doc, key, [mention], self.ctx.article_id))
         table.entries[table.entities[-1].id] = entry
         return table.entities[-1].id

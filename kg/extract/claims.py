@@ -73,12 +73,24 @@ def claim_path(trigger):
             return
 
 
+# Verbs that call a plan off: "abandoned plans to deploy", "scrapped the planned visit" are negated plans.
+_CALL_OFF = {"abandon", "scrap", "shelve", "cancel", "drop", "ditch", "axe", "kill"}
+
+
 def modality(trigger, cues: CueIndex) -> tuple[str, str]:
-    """(modality, why): the nearest cue on the way from the trigger to the root of its claim."""
-    for node in claim_path(trigger):
+    """(modality, why): the nearest cue on the way from the trigger to the root of its claim; a plan
+    that a verb above it calls off ("abandoned plans to ...") is negated."""
+    path = list(claim_path(trigger))
+    for i, node in enumerate(path):
         if node is not trigger and cues.is_speech(node):
             break
         found = _cue_at(node, trigger, cues)
+        if found and found[0] == "planned":
+            for above in path[i + 1 :]:
+                if cues.is_speech(above):
+                    break
+                if above.pos_ == "VERB" and above.lemma_.lower() in _CALL_OFF:
+                    return "negated", f"plan called off: '{above.text}'"
         if found:
             return found
     return "asserted", "no modality cue: told as fact"

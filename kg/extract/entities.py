@@ -3,7 +3,9 @@
 Sources of mentions, strongest first: the gazetteer (names and aliases, with Wikidata
 ids), spaCy's named entities, and noun phrases headed by a role or collective noun
 ("an anonymous European diplomat", "most European countries"). Definite descriptions
-("the diplomat") and surnames ("Yermak", "Mr Putin") join the entity they refer to.
+("the diplomat") and surnames ("Yermak", "Mr Putin") join the entity they refer to. Each mention
+keeps the rule that resolved it (:data:`kg.records.RESOLUTION_RULES`), and the analyst's override file
+(:mod:`kg.overrides`) can force a merge or undo one.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg import records
 from kg.extract import words
 from kg.extract.lexicons import GazetteerEntry
-from kg.records import Entity, Span, content_id
+from kg.overrides import Overrides, surface_key
+from kg.records import Entity, content_id
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -32,6 +36,7 @@ class Mention:
     role: str | None = None  # head lemma of a role noun phrase
     definite: bool = False  # "the ..." phrase: may refer back to an earlier one
     countries: frozenset = frozenset()  # states named inside a role phrase ("US official")
+    rule: str | None = None  # set when a rule other than its own name joined it to its entity
 
 
 @dataclass
@@ -248,7 +253,7 @@ def _state_mention(doc, tok, gazetteer) -> Mention | None:
             start = _left_edge(tok)
             end = max(tok.i, owner.i) + 1
             start, end = _trim(doc, start, end)
-            return Mention(start, end, "Country", f"gz:{entry.name}", entry.name, tok.i, "np", entry)
+            return Mention(start, end, "Country", f"gz:{entry.name}", entry.name, tok.i, "np", entry, rule="state-body")
     return None
 
 
@@ -268,14 +273,19 @@ def _norm(name: str) -> str:
     return re.sub(r"[^\w]+", " ", name.lower()).strip()
 
 
-def resolve(doc, mentions: list[Mention], article_id: str, gazetteer) -> EntityTable:
-    """Cluster mentions into entities: same key, surname of a full name, definite description."""
+def resolve(doc, mentions: list[Mention], article_id: str, gazetteer, overrides: Overrides | None = None) -> EntityTable:
+    """Cluster mentions into entities: same key, surname of a full name, definite description. The override
+    file's merges come first (the rules after them see the merged name), its splits last (they undo the rules)."""
+    if overrides:
+        _apply_merges(doc, mentions, overrides, article_id, gazetteer)
     _link_surnames(mentions)
     _link_forces(doc, mentions, gazetteer)
     for m in mentions:
         if m.kind in ("np", "anaphor"):
             m.countries = frozenset(gazetteer.countries_in(doc[m.start : m.end]))
     _link_anaphors(mentions)
+    if overrides:
+        _apply_splits(doc, mentions, overrides, article_id)
     table = EntityTable()
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -304,8 +314,7 @@ def _entity(doc, key: str, ms: list[Mention], article_id: str) -> Entity:
     named = [m for m in ms if m.kind != "anaphor"] or ms
     etype = entry.type if entry else _vote_type(named)
     name = entry.name if entry else max(named, key=lambda m: (len(m.name.split()), -m.start)).name
-    spans = tuple(Span(doc[m.start:m.end].text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
-                  for m in ms)  # fmt: skip
+    spans = tuple(_record(doc, m) for m in ms)
     return Entity(
         id="e" + content_id(article_id, key, length=10),
         name=name,
@@ -314,6 +323,23 @@ def _entity(doc, key: str, ms: list[Mention], article_id: str) -> Entity:
         mentions=spans,
         sector=entry.sector if entry else None,
     )
+
+
+def _record(doc, m: Mention) -> records.Mention:
+    text = doc[m.start : m.end].text
+    end = doc[m.end - 1].idx + len(doc[m.end - 1])
+    rule = m.rule or (_gazetteer_rule(text, m.entry) if m.entry is not None else "name")
+    return records.Mention(text, doc[m.start].idx, end, rule)
+
+
+def _gazetteer_rule(text: str, entry: GazetteerEntry) -> str:
+    """How a gazetteer entry's mention is written: its name, an alias, or its name written differently."""
+    written = {text, clean_name(text)}
+    if entry.name in written:
+        return "wikidata" if entry.wikidata else "gazetteer"
+    if written & set(entry.aliases):
+        return "alias"
+    return "normalised-name" if surface_key(text) == surface_key(entry.name) else "alias"
 
 
 def _vote_type(ms: list[Mention]) -> str:
@@ -328,14 +354,16 @@ def _link_surnames(mentions: list[Mention]) -> None:
         if m.type == "Person" and m.kind in ("ner", "gazetteer") and len(m.name.split()) > 1:
             full.setdefault(m.name.split()[-1].lower(), m.key)
     for m in mentions:
-        if m.type == "Person" and m.kind == "ner" and len(m.name.split()) == 1:
-            m.key = full.get(m.name.lower(), m.key)
+        if m.type == "Person" and m.kind == "ner" and len(m.name.split()) == 1 and not m.rule:
+            key = full.get(m.name.lower())
+            if key is not None and key != m.key:
+                m.key, m.rule = key, "surname"
 
 
 def _link_forces(doc, mentions: list[Mention], gazetteer) -> None:
     """'Russian forces', 'Russian troops' are one Organization: the state's armed forces."""
     for m in mentions:
-        if m.kind != "np" or m.type != "Group" or m.role not in words.FORCE_NOUNS:
+        if m.kind != "np" or m.type != "Group" or m.role not in words.FORCE_NOUNS or m.rule:
             continue
         country = None
         for t in doc[m.start : m.end]:
@@ -346,6 +374,8 @@ def _link_forces(doc, mentions: list[Mention], gazetteer) -> None:
             m.type, m.kind = "Organization", "np"
             m.key = f"forces:{country.name}"
             m.name = f"{_demonym_name(doc, m, gazetteer)} forces"
+            if surface_key(doc[m.start : m.end].text) != surface_key(m.name):
+                m.rule = "armed-forces"
 
 
 def _demonym_name(doc, m: Mention, gazetteer) -> str:
@@ -356,12 +386,12 @@ def _link_anaphors(mentions: list[Mention]) -> None:
     """'the diplomat', 'the US official' join the most recent earlier role phrase with the same
     head noun, unless the two name different states."""
     for i, m in enumerate(mentions):
-        if not (m.kind == "anaphor" or (m.kind == "np" and m.definite and m.type == "Person")):
+        if m.rule or not (m.kind == "anaphor" or (m.kind == "np" and m.definite and m.type == "Person")):
             continue
         antecedent = next((p for p in reversed(mentions[:i]) if p.kind == "np" and p.role == m.role
                            and p.type == "Person" and _compatible(p, m)), None)  # fmt: skip
         if antecedent is not None:
-            m.key = antecedent.key
+            m.key, m.rule = antecedent.key, "definite-description"
         elif m.kind == "anaphor":
             m.key = f"Person:{m.role}"
             m.name = m.role
@@ -370,3 +400,53 @@ def _link_anaphors(mentions: list[Mention]) -> None:
 
 def _compatible(a: Mention, b: Mention) -> bool:
     return not a.countries or not b.countries or bool(a.countries & b.countries)
+
+
+def _apply_merges(doc, mentions: list[Mention], overrides: Overrides, article_id: str, gazetteer) -> None:
+    """'merge,Azov Brigade,Azov Regiment': the mention takes the key of the entity the override names."""
+    for m in mentions:
+        text = doc[m.start : m.end].text
+        o = overrides.find(text, article_id)
+        if o is None or o.action != "merge":
+            continue
+        entry = gazetteer.by_qid(o.qid) if o.qid else gazetteer.entry_for(gazetteer.key_for(o.entity))
+        if entry is None and o.qid:  # a Wikidata id the gazetteer does not list: the node is that id
+            entry = GazetteerEntry(clean_name(text), o.type or m.type, o.qid, None, None, (), ())
+            m.key = f"qid:{o.qid}"
+        elif entry is not None:
+            m.key = f"gz:{entry.name}"
+        else:
+            etype = o.type or m.type
+            m.key, m.name, m.type = f"{etype}:{_norm(o.entity)}", o.entity, etype
+        if entry is not None:
+            m.name, m.type = entry.name, entry.type
+        m.entry, m.rule = entry, "override-merge"
+        m.kind = "np" if m.kind == "anaphor" else m.kind
+
+
+def _apply_splits(doc, mentions: list[Mention], overrides: Overrides, article_id: str) -> None:
+    """'split,Kremlin,Russia': the mention leaves the entity the override names and becomes its own."""
+    names = _group_names(mentions)
+    for m in mentions:
+        text = doc[m.start : m.end].text
+        o = overrides.find(text, article_id)
+        if o is None or o.action != "split" or not m.key or not o.names(names.get(m.key, ())):
+            continue
+        surface = clean_name(text)
+        etype = o.type or m.type
+        m.key, m.name, m.type, m.entry, m.rule = f"split:{etype}:{_norm(surface)}", surface, etype, None, "override-split"
+        m.kind = "np" if m.kind == "anaphor" else m.kind
+
+
+def _group_names(mentions: list[Mention]) -> dict[str, set[str]]:
+    """What each key's entity answers to: its gazetteer name, aliases and Wikidata id, or its mentions' names."""
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        if not m.key:
+            continue
+        found = names.setdefault(m.key, set())
+        if m.entry is not None:
+            found.update((m.entry.name, *m.entry.aliases, m.entry.wikidata or ""))
+        elif m.kind != "anaphor":
+            found.add(m.name)
+    return names

@@ -27,6 +27,7 @@ class Gazetteer:
             for d in e.demonyms:
                 self._demonyms.setdefault(d.lower(), e)
         self._by_norm = {_norm(a): es for a, es in self._by_alias.items()}
+        self._by_qid = {e.wikidata: e for e in entries if e.wikidata}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for alias in self._by_alias:
             self.matcher.add(alias, [nlp.make_doc(alias)])
@@ -39,6 +40,9 @@ class Gazetteer:
         if key and key.startswith("gz:"):
             return self.entries.get(key[3:])
         return None
+
+    def by_qid(self, qid: str | None) -> GazetteerEntry | None:
+        return self._by_qid.get(qid) if qid else None
 
     def demonym(self, text: str) -> GazetteerEntry | None:
         return self._demonyms.get(text.lower().rstrip("-"))

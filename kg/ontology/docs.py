@@ -46,14 +46,15 @@ EXAMPLE = f"""\
     rdfs:label "ASSAULT: fired" ;
     kg:eventType plover:ASSAULT ;
     sem:hasActor <entity/Q159> ;
-    sem:hasPlace <entity/place-kharkiv> ;
-    kg:timeStatus "stated" ;
+    sem:hasPlace <entity/place-kharkiv> .    # what the event is: in the shared graph res:graph/events
+
+<claim/example> a kg:Claim ;    # the article's report of the event, in the article's graph
+    kg:timeStatus "stated" ;    # the time as this report gives it
     kg:timeText "5 May" ;
     kg:timeGranularity "day" ;
     kg:timeStart "2022-05-05"^^xsd:date ;    # the datatype is the granularity
-    kg:timeEnd "2022-05-05"^^xsd:date .
-
-<claim/example> a kg:Claim ;    # the article's report of the event
+    kg:timeEnd "2022-05-05"^^xsd:date ;
+    kg:timelineKey 20220505720919841139.000000039 ;    # day, hash of the article id, trigger offset: for sorting
     rdfs:label "ASSAULT 'fired' as reported in example" ;
     kg:about <event/example> ;
     kg:article <article/example> ;

@@ -17,6 +17,8 @@ from importlib import resources
 __all__ = ["NamedQuery", "QueryNotFound", "get_query", "named_queries"]
 
 _HEADER = re.compile(r"^#\s*(name|description|param):\s*(.*)$")
+_PAGE_HERE = re.compile(r"^[ \t]*#page[ \t]*$", re.MULTILINE)
+_OWN_LIMIT = re.compile(r"\n\s*LIMIT\s+(\d+)\s*$", re.IGNORECASE)
 _PARAM = re.compile(r"^(\w+)\s*\((optional|required)\)\s*(.*)$")
 
 
@@ -38,6 +40,27 @@ class NamedQuery:
     description: str
     params: tuple[Param, ...]
     sparql: str
+
+    def page(self, limit: int | None = None, offset: int = 0) -> str:
+        """The query text with a page of results asked for (numbers only, checked; never other text).
+
+        >>> get_query("actors").page(10, 20).splitlines()[-1]
+        'LIMIT 10 OFFSET 20'
+        """
+        if limit is None and not offset:
+            return self.sparql
+        for what, n in (("limit", limit), ("offset", offset)):
+            if n is not None and (not isinstance(n, int) or isinstance(n, bool) or n < 0):
+                raise ValueError(f"--{what} {n!r}: give a whole number, 0 or more")
+        page = (f"LIMIT {limit}" if limit is not None else "") + (f" OFFSET {offset}" if offset else "")
+        if _PAGE_HERE.search(self.sparql):  # the query says where a page is cut (e.g. inside a subquery)
+            return _PAGE_HERE.sub(page.strip(), self.sparql, count=1)
+        text, own = self.sparql.rstrip(), _OWN_LIMIT.search(self.sparql.rstrip())
+        if own:  # the query caps its rows itself: a page stays within the cap
+            text, cap = text[: own.start()], int(own.group(1))
+            limit = max(cap - offset, 0) if limit is None else min(limit, max(cap - offset, 0))
+        page = (f"LIMIT {limit}" if limit is not None else "") + (f" OFFSET {offset}" if offset else "")
+        return f"{text}\n{page.strip()}"
 
     def check(self, bindings: dict) -> None:
         allowed = {p.name for p in self.params}

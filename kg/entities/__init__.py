@@ -1,0 +1,183 @@
+"""Entity nodes across the corpus, and the merges that made them (``kg entities``).
+
+Each article's graph records how its mentions were resolved (one ``kg:Resolution`` per entity,
+surface form and rule; see :data:`kg.records.RESOLUTION_RULES`). Across articles, nodes are joined
+by their IRI: the Wikidata id when the gazetteer knows it, else type and normalised name (persons
+only by their full name; a lone surname stays in its article). This module reads both back:
+:func:`list_entities` lists the nodes with their surface forms, ``merged=True`` only those that
+joined different surface forms (or different names across articles), and :func:`pending_overrides`
+says which entries of an override file the store does not reflect yet.
+
+The queries are ``.rq`` files beside this module, with a comment header as the named queries have.
+"""
+
+from __future__ import annotations
+
+import functools
+import warnings
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+
+from kg.overrides import Override, Overrides, surface_key
+from kg.records import IDENTITY_RULES
+
+__all__ = ["EXAMPLES", "EntityListing", "SurfaceForm", "list_entities", "pending_overrides", "prune_entity_graph",
+           "table_rows"]
+
+EXAMPLES = 3  # article ids shown per surface form
+_WIKIDATA = "http://www.wikidata.org/entity/"
+_RULE_ORDER = {rule: i for i, rule in enumerate(IDENTITY_RULES)}
+
+
+@functools.cache
+def _query(name: str) -> str:
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class SurfaceForm:
+    """One surface form of an entity node, the rule that resolved it, and where."""
+
+    text: str
+    rule: str
+    mentions: int
+    article_ids: tuple[str, ...]  # sorted
+
+    @property
+    def articles(self) -> int:
+        return len(self.article_ids)
+
+    def to_dict(self) -> dict:
+        return {"surface": self.text, "rule": self.rule, "articles": self.articles, "mentions": self.mentions,
+                "examples": list(self.article_ids[:EXAMPLES])}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class EntityListing:
+    """One entity node: its labels, type, Wikidata id, articles and surface forms."""
+
+    iri: str
+    labels: tuple[str, ...]  # the names articles gave it, sorted
+    type: str
+    wikidata: str | None
+    articles: int
+    surface_forms: tuple[SurfaceForm, ...]
+
+    @property
+    def label(self) -> str:
+        return self.labels[0] if self.labels else ""
+
+    @property
+    def joined_by(self) -> str:
+        """How articles were joined into this node: 'wikidata', 'name' (the same name), 'normalised-name'
+        (names that differ only in case, accents or punctuation); '' when one article mentions it."""
+        if self.articles < 2:
+            return ""
+        if self.wikidata:
+            return "wikidata"
+        return "normalised-name" if len(set(self.labels)) > 1 else "name"
+
+    @property
+    def merged(self) -> bool:
+        """Whether the node joined different surface forms, or different names across articles."""
+        different = len({surface_key(s.text) for s in self.surface_forms}) > 1
+        by_rule = any(s.rule not in IDENTITY_RULES for s in self.surface_forms)
+        return different or by_rule or self.joined_by == "normalised-name"
+
+    def names(self) -> set[str]:
+        """Everything the node answers to: labels, surface forms, Wikidata id."""
+        return {*self.labels, *(s.text for s in self.surface_forms), self.wikidata or ""}
+
+    def to_dict(self) -> dict:
+        return {"label": self.label, "type": self.type, "entity": self.iri, "wikidata": self.wikidata,
+                "articles": self.articles, "joined_by": self.joined_by, "merged": self.merged,
+                "labels": list(self.labels), "surface_forms": [s.to_dict() for s in self.surface_forms]}  # fmt: skip
+
+
+def list_entities(store, *, merged: bool = False, entity: str | None = None) -> list[EntityListing]:
+    """The entity nodes of ``store`` (a :class:`~kg.store.Store`), most mentioned first; ``merged`` keeps
+    those that joined more than one surface form or name, ``entity`` those whose label, a surface form, Wikidata
+    id or IRI matches (case-insensitive; a part of a name is enough)."""
+    forms = _surface_forms(store)
+    nodes: dict[str, dict] = {}
+    for r in store.query(_query("entities.rq")).to_python():
+        node = nodes.setdefault(r["entity"], {"labels": set(), "type": r["type"], "wikidata": r["wikidata"],
+                                              "articles": int(r["articles"])})  # fmt: skip
+        node["labels"].add(r["label"])
+    if nodes and not forms:
+        warnings.warn("this store has no resolution records (it was built by an older kg); rebuild it with "
+                      "`kg build` to see surface forms and merges", stacklevel=2)  # fmt: skip
+    listings = [_listing(iri, node, forms.get(iri, ())) for iri, node in nodes.items()]
+    listings = [e for e in listings if (not merged or e.merged) and (entity is None or _matches(e, entity))]
+    return sorted(listings, key=lambda e: (-e.articles, e.label.lower(), e.iri))
+
+
+def _surface_forms(store) -> dict[str, list[SurfaceForm]]:
+    found: dict[tuple[str, str, str], dict] = defaultdict(lambda: {"mentions": 0, "articles": set()})
+    for r in store.query(_query("surface-forms.rq")).to_python():
+        f = found[(r["entity"], r["surface"], r["rule"])]
+        f["mentions"] += int(r["mentions"])
+        f["articles"].add(r["article"])
+    by_entity: dict[str, list[SurfaceForm]] = defaultdict(list)
+    for (iri, text, rule), f in found.items():
+        by_entity[iri].append(SurfaceForm(text, rule, f["mentions"], tuple(sorted(f["articles"]))))
+    return by_entity
+
+
+def _listing(iri: str, node: dict, forms) -> EntityListing:
+    qid = node["wikidata"][len(_WIKIDATA) :] if node["wikidata"] else None
+    ordered = sorted(forms, key=lambda s: (_RULE_ORDER.get(s.rule, len(_RULE_ORDER)), -s.mentions, s.text))
+    return EntityListing(iri, tuple(sorted(node["labels"])), node["type"], qid, node["articles"], tuple(ordered))
+
+
+def _matches(e: EntityListing, wanted: str) -> bool:
+    if wanted in (e.iri, e.wikidata):
+        return True
+    key = surface_key(wanted)
+    return bool(key) and any(key in surface_key(n) for n in e.names() if n)
+
+
+def table_rows(listings: list[EntityListing], *, merged: bool = False) -> tuple[tuple[str, ...], list[dict]]:
+    """Flat rows for a table or CSV: one per node, or with ``merged`` one per surface form and rule."""
+    if not merged:
+        columns = ("label", "type", "wikidata", "articles", "surface_forms", "entity")
+        rows = [{"label": e.label, "type": e.type, "wikidata": e.wikidata, "articles": e.articles,
+                 "surface_forms": "; ".join(f"{s.text} ({s.rule})" for s in e.surface_forms), "entity": e.iri}
+                for e in listings]  # fmt: skip
+        return columns, rows
+    columns = ("label", "type", "wikidata", "joined_by", "surface", "rule", "articles", "mentions", "examples",
+               "entity")  # fmt: skip
+    rows = [{"label": e.label, "type": e.type, "wikidata": e.wikidata, "joined_by": e.joined_by, "surface": s.text,
+             "rule": s.rule, "articles": s.articles, "mentions": s.mentions,
+             "examples": " ".join(s.article_ids[:EXAMPLES]) + (" …" if s.articles > EXAMPLES else ""), "entity": e.iri}
+            for e in listings for s in e.surface_forms]  # fmt: skip
+    return columns, rows
+
+
+def pending_overrides(store, overrides: Overrides) -> list[tuple[Override, int]]:
+    """The override entries the store does not reflect yet, each with the number of articles where it
+    would change something: rebuild with the file (``kg build ... --overrides FILE``) to apply them."""
+    listings = list_entities(store)
+    pending = []
+    for o in overrides.entries:
+        articles = {a for e in listings for s in e.surface_forms if _still_resolved(o, e, s) for a in s.article_ids
+                    if not o.article or a == o.article}  # fmt: skip
+        if articles:
+            pending.append((o, len(articles)))
+    return pending
+
+
+def _still_resolved(o: Override, e: EntityListing, s: SurfaceForm) -> bool:
+    """Whether the surface form ``s`` of node ``e`` is resolved as the entry ``o`` says it must not be."""
+    if surface_key(s.text) != o.key or s.rule == f"override-{o.action}":
+        return False
+    names_target = o.names(e.names())
+    return names_target if o.action == "split" else not names_target
+
+
+def prune_entity_graph(store) -> None:
+    """Forget, in the shared entity graph, the nodes no article mentions any more and the alternative
+    labels no article resolves to them (they linger after an article is re-extracted, e.g. after an
+    override split 'Kremlin' from Russia)."""
+    store.update(_query("prune.ru"))

@@ -1,0 +1,60 @@
+"""Plans over time: a planned event gets a status as later reports arrive (carried out, abandoned, or
+still planned), kept in its own derived graph and recomputed by every build."""
+
+from __future__ import annotations
+
+from kg.api import run_query
+from kg.pipeline import build
+from kg.store import Store
+
+
+def write(folder, name: str, date: str, text: str):
+    path = folder / f"{name}.md"
+    path.write_text(f"---\ndate: {date}\nsource: {name} wire\n---\n{text}\n", encoding="utf-8")
+    return path
+
+
+def statuses(store) -> dict[str, tuple]:
+    rows = run_query("plan-status", store=store).to_python()
+    return {r["label"].split(" (")[0]: (r["status"], str(r["plannedSince"]), str(r["statusSince"]), r["article"])
+            for r in rows}  # fmt: skip
+
+
+def test_a_plan_is_carried_out_abandoned_or_still_planned_as_later_reports_say(tmp_path, extractor):
+    news = tmp_path / "news"
+    news.mkdir()
+    write(news, "a1", "2024-01-10", "Germany plans to send tanks to Ukraine, officials said.")
+    write(news, "a2", "2024-03-02", "Germany sent tanks to Ukraine on Friday.")
+    write(news, "b1", "2024-01-15", "Poland plans to deploy troops to Lithuania.")
+    write(news, "b2", "2024-02-20", "Poland abandoned plans to deploy troops to Lithuania.")
+    write(news, "c1", "2024-01-20", "France intends to send fighter jets to Ukraine.")
+    write(news, "d1", "2024-01-05", "Britain plans to send missiles to Ukraine.")
+    write(news, "d2", "2025-06-01", "Britain sent missiles to Ukraine.")  # 17 months on: another act, not the plan
+    store = Store(tmp_path / "store")
+    build([news], store=store, extractor=extractor)
+    got = statuses(store)
+    assert got["AID: Germany -> Ukraine"] == ("carried out", "2024-01-10", "2024-03-02", "a2")
+    assert got["MOBILIZE: Poland -> Lithuania"] == ("abandoned", "2024-01-15", "2024-02-20", "b2")
+    assert got["AID: France -> Ukraine"] == ("planned", "2024-01-20", "None", None)
+    assert got["AID: United Kingdom -> Ukraine"] == ("planned", "2024-01-05", "None", None)
+    only = run_query("plan-status", {"status": "abandoned"}, store=store).to_python()
+    assert [r["article"] for r in only] == ["b2"]
+    from kg.validate import validate
+
+    report = validate(store)
+    assert report.conforms, report.to_text()
+
+
+def test_a_later_report_updates_the_status_on_the_next_build(tmp_path, extractor):
+    news = tmp_path / "news"
+    news.mkdir()
+    write(news, "c1", "2024-01-20", "France intends to send fighter jets to Ukraine.")
+    store = Store(tmp_path / "store")
+    build([news], store=store, extractor=extractor)
+    assert statuses(store)["AID: France -> Ukraine"][0] == "planned"
+    write(news, "c2", "2024-04-02", "France delivered fighter jets to Ukraine.")
+    summary = build([news], store=store, extractor=extractor)
+    assert (summary.added, summary.unchanged) == (1, 1)
+    assert statuses(store)["AID: France -> Ukraine"] == ("carried out", "2024-01-20", "2024-04-02", "c2")
+    # the status is derived: it lives in its own graph, apart from what the articles say
+    assert store.query("ASK { GRAPH <https://w3id.org/kgct/resource/graph/plans> { ?e ?p ?o } }") is True
