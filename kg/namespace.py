@@ -67,6 +67,7 @@ class KG(DefinedNamespace):
     rule: URIRef
     sector: URIRef
     signature: URIRef
+    situation: URIRef
     sourceCount: URIRef
     subject: URIRef
     surfaceForm: URIRef

@@ -129,6 +129,17 @@ def event_signature(record: Record, event: Event) -> str | None:
     return None if groups is None else content_id(event.type, *groups, length=16)
 
 
+def event_situation(record: Record, event: Event) -> str | None:
+    """Type, named recipients and places, and month, without the actors: two events that share it but not
+    their IRI are reports that disagree on who did it ("Russia shelled Kharkiv" / "Ukraine shelled
+    Kharkiv", the same month). None where :func:`event_key` would not merge the event."""
+    window = (event.time.start if event.time and event.time.start else record.article.date or "")[:7]
+    groups = _named_participants(record, event)
+    if len(window) < 7 or groups is None:
+        return None
+    return content_id(event.type, *groups[1:], window, length=16)
+
+
 def _named_participants(record: Record, event: Event) -> list[str] | None:
     """The event's actors, recipients and places as three sorted IRI lists, if all are named and it has
     an actor and a recipient or place; else None."""
@@ -197,9 +208,11 @@ def event_graph(record: Record, g: Graph | None = None) -> Graph:
         g.add((node, RDF.type, KG.Event))
         g.add((node, KG.eventType, PLOVER[ev.type]))
         g.add((node, RDFS.label, Literal(_event_label(record, ev, merged=key is not None))))
-        signature = event_signature(record, ev)
+        signature, situation = event_signature(record, ev), event_situation(record, ev)
         if signature:
             g.add((node, KG.signature, Literal(signature)))
+        if situation:
+            g.add((node, KG.situation, Literal(situation)))
         for a in ev.actors:
             g.add((node, SEM.hasActor, iris[a]))
         for r in ev.recipients:

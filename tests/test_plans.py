@@ -39,6 +39,11 @@ def test_a_plan_is_carried_out_abandoned_or_still_planned_as_later_reports_say(t
     assert got["AID: United Kingdom -> Ukraine"] == ("planned", "2024-01-05", "None", None)
     only = run_query("plan-status", {"status": "abandoned"}, store=store).to_python()
     assert [r["article"] for r in only] == ["b2"]
+    # the views show it in the event's panel
+    from kg.views.model import view_model
+
+    plans = {e["plan"] for e in view_model(store)["events"] if e["plan"]}
+    assert "carried out (reported 2024-03-02)" in plans and "abandoned (reported 2024-02-20)" in plans
     from kg.validate import validate
 
     report = validate(store)

@@ -30,6 +30,7 @@ def view_model(store, *, title: str | None = None) -> dict:
         ev = events.get(r["event"])
         if ev is not None and r["entity"] in entities:
             ev[r["role"]].append(r["entity"])
+    _mark_actor_disputes(events, entities)
     relations: dict[str, dict] = {}
     for r in _rows(store, "view_relations"):
         rel = relations.setdefault(r["relation"], {"id": r["relation"], "type": r["type"], "subject": r["subject"],
@@ -51,6 +52,22 @@ def view_model(store, *, title: str | None = None) -> dict:
     }
 
 
+def _mark_actor_disputes(events: dict[str, dict], entities: dict[str, dict]) -> None:
+    """Events of one situation (type, recipients, places, month) with different actors are reports that
+    disagree on who did it: each gets ``actor_dispute``, naming the actors the other reports give."""
+    by_situation = defaultdict(list)
+    for ev in events.values():
+        situation = ev.pop("_situation")
+        if situation:
+            by_situation[situation].append(ev)
+    for group in by_situation.values():
+        for ev in group if len(group) > 1 else ():
+            others = sorted({entities[a]["label"] for other in group if other is not ev for a in other["actors"]
+                             if a in entities} - {entities[a]["label"] for a in ev["actors"] if a in entities})  # fmt: skip
+            if others:
+                ev["actor_dispute"] = "other reports name " + ", ".join(others)
+
+
 def _qid(iri: str | None) -> str | None:
     return iri.rsplit("/", 1)[-1] if iri else None
 
@@ -61,7 +78,17 @@ def _event(r: dict) -> dict:
         time = {"text": r.get("timeText"), "start": _s(r.get("start")), "end": _s(r.get("end"))}
     return {"id": r["event"], "type": r["type"], "mode": r.get("mode"), "modality": r["modality"],
             "label": r["trigger"], "actors": [], "recipients": [], "locations": [], "time": time,
-            "published": _s(r.get("published")), "quantity": r.get("quantity"), "claims": []}  # fmt: skip
+            "published": _s(r.get("published")), "quantity": r.get("quantity"), "plan": _plan(r),
+            "_situation": r.get("situation"), "actor_dispute": None,
+            "claims": []}  # fmt: skip
+
+
+def _plan(r: dict) -> str | None:
+    """'carried out (reported 2024-03-02)' for a plan whose status later reports decided (see kg.plans)."""
+    status = r.get("planStatus")
+    if not status:
+        return None
+    return f"{status} (reported {r['planSince']})" if r.get("planSince") else str(status)
 
 
 def _claim(r: dict) -> dict:

@@ -484,7 +484,7 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
         for p in set(actors + recipients + locations):
             computed_counts[p] += 1
         classes = [_mod_class(modality)]
-        if summary["disputed"]:
+        if summary["disputed"] or ev.get("actor_dispute"):
             classes.append("kg-disputed")
         if not dated:
             classes.append("kg-undated")
@@ -500,6 +500,8 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
             "time": time_n,
             "published": published,
             "quantity": _opt_text(ev.get("quantity")),
+            "plan": _opt_text(ev.get("plan")),
+            "actorDispute": _opt_text(ev.get("actor_dispute")),
             "claims": claims,
             **summary,
             "dated": dated,
@@ -968,6 +970,8 @@ COMMON_JS = r"""
     row(dl, "Event time", tm);
     row(dl, "Published", ev.published || "(unknown)");
     row(dl, "Quantity", ev.quantity);
+    row(dl, "Plan", ev.plan);
+    row(dl, "Actor disputed", ev.actorDispute);
     panel.appendChild(dl);
     panel.appendChild(claimsNode(ev));
   }
