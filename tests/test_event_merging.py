@@ -95,3 +95,17 @@ def test_re_extracting_or_removing_the_only_report_removes_its_event(tmp_path, e
     assert {r["type"] for r in run_query("timeline", store=store).to_python()} == {"MOBILIZE"}
     assert store.query("ASK { ?e a <https://w3id.org/kgct/ontology#Event> ; "
                        "<https://w3id.org/kgct/ontology#eventType> <https://w3id.org/kgct/plover/THREATEN> }") is False
+
+
+def test_reports_that_disagree_on_who_did_it_are_shown_as_an_actor_dispute(tmp_path, extractor):
+    a = write(tmp_path, "alpha", "2024-03-05", "Russia shelled Kharkiv on Monday, Ukrainian officials said.")
+    b = write(tmp_path, "beta", "2024-03-06", "Ukraine shelled Kharkiv on Monday, the Kremlin said.")
+    c = write(tmp_path, "gamma", "2024-03-07", "Poland deployed troops to Lithuania.")
+    store = Store(tmp_path / "store")
+    build([a, b, c], store=store, extractor=extractor)
+    from kg.views.model import view_model
+
+    disputes = {e["id"]: e["actor_dispute"] for e in view_model(store)["events"]}
+    assert sorted(d for d in disputes.values() if d) == ["other reports name Russia", "other reports name Ukraine"]
+    rows = [r for r in run_query("disputed", store=store).to_python() if r["actors"]]
+    assert len(rows) == 2 and [sorted(r["actors"].split(" | ")) for r in rows] == [["Russia", "Ukraine"]] * 2
