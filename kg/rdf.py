@@ -129,15 +129,28 @@ def event_signature(record: Record, event: Event) -> str | None:
     return None if groups is None else content_id(event.type, *groups, length=16)
 
 
+# Acts whose author is contested when reports differ on it ("Russia shelled Kharkiv" / "Ukraine shelled
+# Kharkiv"); for the others (AID, CONSULT...) several actors doing the same on one day is the normal case.
+CONTESTED_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
 def event_situation(record: Record, event: Event) -> str | None:
-    """Type, named recipients and places, and month, without the actors: two events that share it but not
-    their IRI are reports that disagree on who did it ("Russia shelled Kharkiv" / "Ukraine shelled
-    Kharkiv", the same month). None where :func:`event_key` would not merge the event."""
-    window = (event.time.start if event.time and event.time.start else record.article.date or "")[:7]
+    """Type, named recipients and places, and the day the report gives, without the actors: two events
+    that share it are reports that disagree on who did it ("Russia shelled Kharkiv on Monday" / "Ukraine
+    shelled Kharkiv on Monday"). Only for :data:`CONTESTED_TYPES` with a stated day; else None.
+
+    >>> from kg.records import Article, Span, TimeValue
+    >>> e = Entity("e1", "Russia", "Country", "Q159"); k = Entity("e2", "Kharkiv", "Place", "Q42308")
+    >>> ev = Event("v1", "ASSAULT", Span("x", 0, 1), Span("x", 0, 1), actors=("e1",), locations=("e2",),
+    ...            time=TimeValue("on Monday", "2024-03-04", "2024-03-04", "day"))
+    >>> event_situation(Record(Article("a", "x"), (e, k), (ev,)), ev) is not None
+    True
+    """
+    day = event.time.start if event.time and event.time.start else ""
     groups = _named_participants(record, event)
-    if len(window) < 7 or groups is None:
+    if event.type not in CONTESTED_TYPES or len(day) < 10 or groups is None:
         return None
-    return content_id(event.type, *groups[1:], window, length=16)
+    return content_id(event.type, *groups[1:], day, length=16)
 
 
 def _named_participants(record: Record, event: Event) -> list[str] | None:

@@ -53,7 +53,7 @@ def view_model(store, *, title: str | None = None) -> dict:
 
 
 def _mark_actor_disputes(events: dict[str, dict], entities: dict[str, dict]) -> None:
-    """Events of one situation (type, recipients, places, month) with different actors are reports that
+    """Events of one situation (attack or coercion, recipients, places, day) with different actors are reports that
     disagree on who did it: each gets ``actor_dispute``, naming the actors the other reports give."""
     by_situation = defaultdict(list)
     for ev in events.values():
