@@ -221,8 +221,7 @@ class Store:
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple]) -> None:
         """Replace one derived graph (e.g. plan status) with ``triples``, in one update."""
         g = to_ox(graph)
-        body = "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples)
-        self._ox.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
+        self._ox.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{_ntriples(triples)}\n}} }}")
 
     def update(self, sparql: str) -> None:
         """Run one of kg's own SPARQL updates (fixed texts: nothing from an article is formatted into them)."""
