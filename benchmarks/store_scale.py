@@ -13,6 +13,7 @@ time, store size on disk, peak memory (max RSS) and p50/p95 latency of each name
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import multiprocessing as mp
 import resource
@@ -51,9 +52,23 @@ def scaled_nquads(source: Path, copies: int, out: Path) -> int:
                     for part in REWRITE:
                         text = text.replace(part, f"{part}c{copy}-")
                     text = text.replace("_:", f"_:c{copy}")
+                    text = _as_new_article(quad, text, copy)
                 fh.write(text)
                 n += 1
     return n
+
+
+def _as_new_article(quad, text: str, copy: int) -> str:
+    """What differs in a copy besides IRIs, as it would in a new article: its id, and the article hash in
+    each claim's kg:timelineKey (day, hash of the article id, offset), so copies do not tie on the key."""
+    predicate = quad.predicate.value
+    if predicate == "http://purl.org/dc/terms/identifier":
+        return text.replace(f'"{quad.object.value}"', f'"c{copy}-{quad.object.value}"', 1)
+    if predicate == "https://w3id.org/kgct/ontology#timelineKey":
+        key = quad.object.value
+        day, article = key[:8], int(hashlib.sha1(f"{key[8:20]}-c{copy}".encode()).hexdigest()[:12], 16) % 10**12
+        return text.replace(f'"{key}"', f'"{day}{article:012d}{key[20:]}"', 1)
+    return text
 
 
 def _peak_mb() -> float:

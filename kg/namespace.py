@@ -68,6 +68,7 @@ class KG(DefinedNamespace):
     sector: URIRef
     signature: URIRef
     situation: URIRef
+    sortKey: URIRef
     sourceCount: URIRef
     subject: URIRef
     surfaceForm: URIRef

@@ -87,6 +87,22 @@ def test_pages_of_a_named_query_are_slices_of_its_rows(name, seed_store):
     assert run_query(name, params, store=seed_store, limit=0).rows == ()
 
 
+@pytest.mark.parametrize("name", ["claims-by-source", "relations", "ego"])
+def test_a_page_of_a_query_with_a_parameter_is_a_page_of_its_bound_rows(name, seed_store):
+    # the parameter must bind inside the query's paged part: else a page would be cut from every row first
+    if name == "ego":  # the entity in most events
+        params = {"entity": run_query("actors", store=seed_store).to_python()[0]["entity"]}
+    else:  # the last row's source or type: a part of the rows
+        column = {"claims-by-source": "source", "relations": "type"}[name]
+        everything = run_query(name, store=seed_store).to_python()
+        params = {column: everything[-1][column]}
+        assert len(run_query(name, params, store=seed_store)) < len(everything)
+    rows = run_query(name, params, store=seed_store).rows
+    assert rows
+    pages = [run_query(name, params, store=seed_store, limit=1, offset=o).rows for o in range(0, len(rows) + 1)]
+    assert [r for page in pages for r in page] == list(rows)
+
+
 def test_a_page_size_must_be_a_whole_number(seed_store):
     with pytest.raises(ValueError, match="--limit -1: give a whole number"):
         run_query("timeline", store=seed_store, limit=-1)

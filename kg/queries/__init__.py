@@ -18,6 +18,7 @@ __all__ = ["NamedQuery", "QueryNotFound", "get_query", "named_queries"]
 
 _HEADER = re.compile(r"^#\s*(name|description|param):\s*(.*)$")
 _PAGE_HERE = re.compile(r"^[ \t]*#page[ \t]*$", re.MULTILINE)
+_COVER_HERE = re.compile(r"^[ \t]*#cover[ \t]*$", re.MULTILINE)
 _OWN_LIMIT = re.compile(r"\n\s*LIMIT\s+(\d+)\s*$", re.IGNORECASE)
 _PARAM = re.compile(r"^(\w+)\s*\((optional|required)\)\s*(.*)$")
 
@@ -53,6 +54,10 @@ class NamedQuery:
             if n is not None and (not isinstance(n, int) or isinstance(n, bool) or n < 0):
                 raise ValueError(f"--{what} {n!r}: give a whole number, 0 or more")
         page = (f"LIMIT {limit}" if limit is not None else "") + (f" OFFSET {offset}" if offset else "")
+        if limit is not None and _COVER_HERE.search(self.sparql):
+            # the query says where enough rows to cover a page are chosen (each gives one row or more):
+            # the first offset + limit of them; the page itself is cut at the end
+            return f"{_COVER_HERE.sub(f'LIMIT {offset + limit}', self.sparql, count=1).rstrip()}\n{page.strip()}"
         if _PAGE_HERE.search(self.sparql):  # the query says where a page is cut (e.g. inside a subquery)
             return _PAGE_HERE.sub(page.strip(), self.sparql, count=1)
         text, own = self.sparql.rstrip(), _OWN_LIMIT.search(self.sparql.rstrip())
