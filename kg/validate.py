@@ -18,6 +18,7 @@ False
 >>> print(report.to_text())  # doctest: +NORMALIZE_WHITESPACE
 Violation: res:event/e1 kg:eventType [minCount]: an event has exactly one kg:eventType, one of the 16 PLOVER event
 types (plover:AGREE ... plover:ASSAULT)
+Violation: res:event/e1 kg:sortKey [minCount]: an event needs a kg:sortKey (an xsd:decimal made from its label)
 Violation: res:event/e1 rdfs:label [minCount]: an event needs an rdfs:label, a plain string
 """
 

@@ -22,6 +22,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from kg.namespace import KG, PLOVER, RES
 from kg.ontology import ontology_text
+from kg.rdf import sort_key
 from kg.records import Article
 
 __all__ = ["DEFAULT_OUT", "EXAMPLE", "example_turtle", "main", "render", "write"]
@@ -44,6 +45,7 @@ EXAMPLE = f"""\
 
 <event/example> a kg:Event ;
     rdfs:label "ASSAULT: fired" ;
+    kg:sortKey {sort_key("ASSAULT: fired")} ;    # the label's order, as a number: for sorting
     kg:eventType plover:ASSAULT ;
     sem:hasActor <entity/Q159> ;
     sem:hasPlace <entity/place-kharkiv> .    # what the event is: in the shared graph res:graph/events
@@ -75,13 +77,16 @@ EXAMPLE = f"""\
 
 <entity/Q159> a kg:Country ;
     rdfs:label "Russia" ;
+    kg:sortKey {sort_key("Russia")} ;
     kg:wikidata <http://www.wikidata.org/entity/Q159> ;
     kg:mentionedIn <article/example> .
 <entity/place-kharkiv> a kg:Place ;
     rdfs:label "Kharkiv" ;
+    kg:sortKey {sort_key("Kharkiv")} ;
     kg:mentionedIn <article/example> .
 <entity/organization-ukrainian-defence-ministry> a kg:Organization ;
     rdfs:label "Ukrainian defence ministry" ;
+    kg:sortKey {sort_key("Ukrainian defence ministry")} ;
     kg:mentionedIn <article/example> .
 """
 

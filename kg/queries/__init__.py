@@ -45,8 +45,10 @@ class NamedQuery:
     def page(self, limit: int | None = None, offset: int = 0) -> str:
         """The query text with a page of results asked for (numbers only, checked; never other text).
 
-        >>> get_query("actors").page(10, 20).splitlines()[-1]
+        >>> get_query("sources-of").page(10, 20).splitlines()[-1]
         'LIMIT 10 OFFSET 20'
+        >>> "LIMIT 10 OFFSET 20" in get_query("actors").page(10, 20).splitlines()  # where the query says: #page
+        True
         """
         if limit is None and not offset:
             return self.sparql
