@@ -201,6 +201,7 @@ def main(argv=None) -> int:
         triples = scaled_nquads(args.source, args.copies, nq)
         print(f"wrote {triples} quads", file=sys.stderr)
         results = [_in_process(oxigraph_run, (nq, work, args.runs), 3600)]
+        print(json.dumps(results[-1]), file=sys.stderr, flush=True)  # each engine's figures as soon as they are in
         if not args.skip_rdflib:
             results.append(_in_process(rdflib_run, (nq, args.runs, args.rdflib_query_limit), args.rdflib_timeout))
         print(json.dumps({"quads": triples, "results": results}, indent=1))
