@@ -43,10 +43,14 @@ def new_dataset() -> Dataset:
     return ds
 
 
-def _slug(text: str) -> str:
+def _plain(text: str) -> str:
+    """``text`` as lowercase ASCII words, one space apart: no case, accents or punctuation."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60]
-    return slug or content_id(text, length=8)
+    return re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).strip()
+
+
+def _slug(text: str) -> str:
+    return _plain(text).replace(" ", "-")[:60] or content_id(text, length=8)
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -383,8 +387,7 @@ def sort_key(label: str) -> Decimal:
     >>> sort_key("Asia-Pacific") == sort_key("Asia Pacific") == sort_key("ASIA PACIFIC")
     True
     """
-    plain = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().lower()
-    plain = re.sub(r"[^a-z0-9]+", " ", plain).strip() or label.casefold()  # a name in another script: as it is
+    plain = _plain(label) or label.casefold()  # a name in another script: as it is
     n = int.from_bytes(plain.encode("utf-8")[:15].ljust(15, b"\0"), "big")  # < 2**120: fits the decimal
     return Decimal(f"{n // 10**18}.{n % 10**18:018d}")
 
