@@ -33,17 +33,22 @@ PARAMS = {
 }
 
 
+DERIVED = ("/resource/graph/plans>", "/resource/graph/tallies>")  # recomputed over the copies, as a build would
+
+
 def scaled_nquads(source: Path, copies: int, out: Path) -> int:
-    """Write the source store's quads ``copies`` times, IRIs of article-level nodes suffixed per copy."""
+    """Write the source store's quads ``copies`` times, IRIs of article-level nodes suffixed per copy, then
+    the derived graphs (plan status, tallies) computed over all copies."""
     import pyoxigraph as ox
 
     store = ox.Store.read_only(str(source))
-    n = 0
     with out.open("w", encoding="utf-8") as fh:
         for quad in store:
             line = f"{quad.subject} {quad.predicate} {quad.object} {quad.graph_name} .\n" \
                 if not isinstance(quad.graph_name, ox.DefaultGraph) else f"{quad.subject} {quad.predicate} {quad.object} .\n"
             graph = str(quad.graph_name)
+            if graph.endswith(DERIVED):
+                continue
             # the shared graphs (entities, ontology) stay single; only what articles say is copied
             shared = graph.endswith(("/graph/entities>", "/graph/ontology>")) or not any(p in line for p in REWRITE)
             for copy in range(1 if shared else copies):
@@ -51,11 +56,39 @@ def scaled_nquads(source: Path, copies: int, out: Path) -> int:
                 if copy:
                     for part in REWRITE:
                         text = text.replace(part, f"{part}c{copy}-")
+                    # the copies' events are new nodes in the one shared event graph, as new articles' are
+                    text = text.replace(f"/resource/graph/c{copy}-events>", "/resource/graph/events>")
                     text = text.replace("_:", f"_:c{copy}")
                     text = _as_new_article(quad, text, copy)
                 fh.write(text)
-                n += 1
-    return n
+    return _with_derived(out)
+
+
+def _with_derived(nquads: Path) -> int:
+    """Compute plan status and tallies over ``nquads`` (in a scratch store) and write them into it."""
+    import pyoxigraph as ox
+
+    from kg.plans import update_plan_status
+    from kg.store import Store
+    from kg.tallies import update_tallies
+
+    scratch = Path(tempfile.mkdtemp(prefix="kg-derive-"))
+    try:
+        raw = ox.Store(str(scratch / "store"))
+        raw.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        raw.flush()
+        del raw
+        store = Store(scratch / "store")
+        t0 = time.perf_counter()
+        update_plan_status(store)
+        update_tallies(store)
+        print(f"derived graphs (plan status, tallies) computed in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        store.dump(nquads)  # the copies and their derived graphs
+        n = len(store)
+        store.close()
+        return n
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _as_new_article(quad, text: str, copy: int) -> str:

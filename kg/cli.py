@@ -25,6 +25,7 @@ EPILOG = {
     "eval": "example: kg eval ../shared/eval/dev",
     "demo": "example: kg demo",
     "validate": "example: kg validate --store kg-store",
+    "derive": "example: kg derive --store big-store   (after `oxigraph load` of kept shards)",
     "bench": "example: kg bench ../shared/corpus/ukraine_news.jsonl --limit 100 --jobs 2",
     "serve": "example: kg serve --store kg-store --port 7878   (then query http://127.0.0.1:7878/sparql)",
     "push": "example: kg push --endpoint http://127.0.0.1:7879/update --query-endpoint http://127.0.0.1:7879/query",
@@ -107,6 +108,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--shard-dir", metavar="DIR",
                    help="with --scheduler: keep the N-Quads shards here (a folder the workers share); "
                         "default: a temporary folder, deleted")  # fmt: skip
+
+    p = command("derive", cmd_derive, "Recompute the derived graphs (plan status, tallies) over the whole store.")
+    _store_option(p)
 
     p = command("sparql", cmd_sparql, "Run a SPARQL query over the store.")
     p.add_argument("query", nargs="?", help="the query text")
@@ -249,6 +253,13 @@ def cmd_build(args) -> int:
         if "does not read as English" in warning:
             print(f"warning: {warning}", file=sys.stderr)
     print(summary.to_text())
+    return 0
+
+
+def cmd_derive(args) -> int:
+    from kg.pipeline import derive
+
+    print(derive(args.store).to_text())
     return 0
 
 

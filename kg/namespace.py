@@ -39,13 +39,17 @@ class KG(DefinedNamespace):
     Relation: URIRef
     RelationType: URIRef
     Resolution: URIRef
+    Tie: URIRef
     # properties
     about: URIRef
     approximate: URIRef
     article: URIRef
+    articleCount: URIRef
+    claimCount: URIRef
     confidence: URIRef
     contentHash: URIRef
     eventType: URIRef
+    disputedOn: URIRef
     evidence: URIRef
     explanation: URIRef
     hasRecipient: URIRef
@@ -71,8 +75,12 @@ class KG(DefinedNamespace):
     sortKey: URIRef
     sourceCount: URIRef
     subject: URIRef
+    support: URIRef
     surfaceForm: URIRef
     text: URIRef
+    tieFrom: URIRef
+    tieKind: URIRef
+    tieTo: URIRef
     timeEnd: URIRef
     timeGranularity: URIRef
     timelineKey: URIRef

@@ -205,17 +205,47 @@ def changed_articles(
         yield article
 
 
+@dataclass(frozen=True)
+class Derived:
+    """What :func:`derive` recomputed."""
+
+    plans: int
+    ties: int
+    disputed: int
+
+    def to_text(self) -> str:
+        return f"derived: {self.plans} plan statuses, {self.ties} ties, {self.disputed} disputed events"
+
+
+def derive(store: Store | str | Path = DEFAULT_STORE) -> Derived:
+    """Recompute what depends on many articles (plan status, tallies) over the whole store. A build does
+    it when it changes the store; call it after loading quads with other tools (e.g. kept shards)."""
+    from kg.plans import update_plan_status
+    from kg.store import StoreError
+    from kg.tallies import update_tallies
+
+    if not isinstance(store, Store) and not Path(store).exists():
+        raise StoreError(f"{store}: no store here; load quads into it first, or `kg build PATH --store {store}`")
+    with opened_store(store) as st:
+        plans = update_plan_status(st)
+        ties, disputed = update_tallies(st)
+    return Derived(len(plans), len(ties), len(disputed))
+
+
 def finish(summary: BuildSummary, store: Store, out: Iterable[str | Path]) -> None:
     """After ingest: drop entity descriptions no article supports any more (after updates), derive what
-    depends on many articles (plan status) if the store changed, count the whole store into ``summary``
-    and write each of ``out``."""
+    depends on many articles (plan status, tallies) if the store changed (or its tallies were made by
+    other rules), count the whole store into ``summary`` and write each of ``out``."""
     from kg.entities import prune_entity_graph
     from kg.plans import update_plan_status
+    from kg.tallies import tallies_current, update_tallies
 
     if summary.updated:
         prune_entity_graph(store)
     if summary.added or summary.updated:
         update_plan_status(store)
+    if summary.added or summary.updated or not tallies_current(store):
+        update_tallies(store)
     summary.triples = len(store)
     summary.graph = graph_stats(store)
     for path in out:

@@ -8,6 +8,7 @@ idempotent. Query results come back as rdflib terms, so callers keep using rdfli
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -219,9 +220,16 @@ class Store:
         self._ox.bulk_load(path=str(path), format=fmt)
 
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple]) -> None:
-        """Replace one derived graph (e.g. plan status) with ``triples``, in one update."""
+        """Replace one derived graph (plan status, tallies) with ``triples``, in one update that writes
+        only what changed: after a build that added a few articles, most of a derived graph stays."""
         g = to_ox(graph)
-        self._ox.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{_ntriples(triples)}\n}} }}")
+        term = functools.lru_cache(maxsize=None)(to_ox)  # derived graphs repeat their terms a lot
+        new = {ox.Triple(term(s), term(p), term(o)) for s, p, o in triples}
+        old = {ox.Triple(q.subject, q.predicate, q.object) for q in self._ox.quads_for_pattern(None, None, None, g)}
+        gone, added = old - new, new - old
+        if gone or added:
+            self._ox.update(f"DELETE DATA {{ GRAPH {g} {{\n{_ntriples(gone)}\n}} }} ;\n"
+                            f"INSERT DATA {{ GRAPH {g} {{\n{_ntriples(added)}\n}} }}")  # fmt: skip
 
     def update(self, sparql: str) -> None:
         """Run one of kg's own SPARQL updates (fixed texts: nothing from an article is formatted into them)."""
@@ -327,8 +335,9 @@ def _article_ids(quads: list[ox.Quad]) -> list[str]:
     return sorted({q.object.value for q in quads if q.predicate == _IDENTIFIER and (q.graph_name, q.subject) in articles})
 
 
-def _ntriples(graph) -> str:
-    return "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in graph)
+def _ntriples(triples) -> str:
+    """N-Triples text of rdflib or pyoxigraph triples."""
+    return "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples)
 
 
 def _unique(quads):
@@ -349,6 +358,8 @@ def _as_term(value):
 
 
 def to_ox(term):
+    if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
+        return term
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):

@@ -51,6 +51,22 @@ def test_missing_store_is_a_user_error_with_the_fix(tmp_path, capsys):
     assert "kg build" in capsys.readouterr().err
 
 
+def test_derive_recomputes_the_derived_graphs_of_a_store_loaded_by_other_tools(seed_store, tmp_path, capsys):
+    from kg.store import Store
+
+    dump = seed_store.dump(tmp_path / "seed.nq")
+    with Store(tmp_path / "loaded") as loaded:  # as `oxigraph load` would leave it: quads, no derived graphs
+        loaded.load_file(dump)
+        loaded.update("DROP GRAPH <https://w3id.org/kgct/resource/graph/tallies>")
+    assert main(["derive", "--store", str(tmp_path / "loaded")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("derived: ") and " ties" in out
+    with Store(tmp_path / "loaded", read_only=True) as loaded:
+        assert len(loaded) == len(seed_store)
+    assert main(["derive", "--store", str(tmp_path / "typo")]) == 1
+    assert "no store here" in capsys.readouterr().err and not (tmp_path / "typo").exists()
+
+
 def test_unknown_named_query_lists_the_choices(seed_store, capsys):
     assert main(["query", "nope", "--store", str(seed_store.path)]) == 1
     assert "timeline" in capsys.readouterr().err

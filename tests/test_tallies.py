@@ -1,0 +1,97 @@
+"""Tallies: the counts `coordination`, `disputed` and `between` rank by are derived once per build into
+res:graph/tallies, agree with the graph they are counted from, and follow it when articles change."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from itertools import permutations
+
+from kg.api import run_query
+from kg.namespace import KG, SEM
+from kg.pipeline import build
+from kg.store import Store
+from kg.tallies import TALLIES_GRAPH, stored_version, tallies_current, version
+
+_ROLES = (SEM.hasActor, KG.hasRecipient, SEM.hasPlace, KG.subject, KG.object)
+_TIES = """
+PREFIX kg: <https://w3id.org/kgct/ontology#>
+SELECT ?x ?y ?kind ?support WHERE { GRAPH <https://w3id.org/kgct/resource/graph/tallies> { ?t a kg:Tie ; kg:tieFrom ?x ; kg:tieTo ?y ; kg:tieKind ?kind ; kg:support ?support } }
+"""
+
+
+def write(tmp_path, name: str, date: str, text: str):
+    path = tmp_path / f"{name}.md"
+    path.write_text(f"---\ndate: {date}\nsource: {name} wire\n---\n{text}\n", encoding="utf-8")
+    return path
+
+
+def _ties(store: Store, kind: str) -> dict[tuple[str, str], int]:
+    rows = store.query(_TIES).to_python()
+    return {(r["x"], r["y"]): r["support"] for r in rows if r["kind"] == kind}
+
+
+def _linked_in_python(store: Store) -> dict[tuple[str, str], int]:
+    """The 'linked' ties counted another way: in Python, from the store's quads."""
+    parts = defaultdict(set)
+    for q in store.quads():
+        if str(q.predicate.value) in {str(r) for r in _ROLES}:
+            parts[q.subject.value].add(q.object.value)
+    counts = Counter(pair for members in parts.values() for pair in permutations(sorted(members), 2))
+    return dict(counts)
+
+
+def test_linked_ties_count_what_the_graph_says_as_an_independent_count_does(seed_store):
+    ties = _ties(seed_store, "linked")
+    assert ties and ties == _linked_in_python(seed_store)
+    assert tallies_current(seed_store)
+
+
+def test_coordination_rows_are_the_coordination_ties(seed_store):
+    rows = run_query("coordination", store=seed_store).to_python()
+    ties = {k: v for kind in ("COOPERATE", "CONSULT", "AGREE", "allied_with")
+            for k, v in ((k + (kind,), v) for k, v in _ties(seed_store, kind).items())}  # fmt: skip
+    assert rows and {(r["a"], r["b"], r["how"]): r["support"] for r in rows} == ties
+
+
+def test_tallies_follow_an_updated_article(tmp_path, extractor):
+    a = write(tmp_path, "alpha", "2024-03-05", "Russia attacked Kharkiv on Monday, Ukrainian officials said.")
+    b = write(tmp_path, "beta", "2024-03-06", "Russia did not attack Kharkiv on Monday, the Kremlin said.")
+    store = Store(tmp_path / "store")
+    build([a, b], store=store, extractor=extractor)
+    [row] = run_query("disputed", store=store).to_python()
+    assert (row["claims"], row["articles"]) == (2, 2)
+    assert _ties(store, "linked") == _linked_in_python(store)
+
+    write(tmp_path, "beta", "2024-03-06", "Poland sent troops to Lithuania on Monday, officials said.")
+    build([a, b], store=store, extractor=extractor)
+    assert run_query("disputed", store=store).to_python() == []
+    # no count of the old report lingers: the dispute is gone from the tallies graph, the ties are recounted
+    assert not store.query(f"ASK {{ GRAPH <{TALLIES_GRAPH}> {{ ?e <{KG.disputedOn}> ?on }} }}")
+    assert _ties(store, "linked") == _linked_in_python(store)
+
+
+def test_tallies_made_by_other_rules_are_recomputed_by_the_next_build(tmp_path, extractor):
+    a = write(tmp_path, "alpha", "2024-03-05", "Russia and Belarus agreed to cooperate on air defence.")
+    store = Store(tmp_path / "store")
+    build([a], store=store, extractor=extractor)
+    expected = _ties(store, "linked")
+    # as an older kg would have left it: other rules' version, a count that is wrong now
+    store.update(f"""DELETE {{ GRAPH <{TALLIES_GRAPH}> {{ <{TALLIES_GRAPH}> ?p ?v . ?t <{KG.support}> ?n }} }}
+                     INSERT {{ GRAPH <{TALLIES_GRAPH}> {{ <{TALLIES_GRAPH}> ?p "old" . ?t <{KG.support}> 99 }} }}
+                     WHERE {{ GRAPH <{TALLIES_GRAPH}> {{ <{TALLIES_GRAPH}> ?p ?v . ?t <{KG.support}> ?n }} }}""")
+    assert not tallies_current(store)
+    summary = build([a], store=store, extractor=extractor)
+    assert summary.unchanged == 1 and tallies_current(store)
+    assert _ties(store, "linked") == expected
+    assert stored_version(store) == version()
+
+
+def test_a_store_without_tallies_gets_them_on_the_next_build(tmp_path, extractor):
+    a = write(tmp_path, "alpha", "2024-03-05", "Russia and Belarus agreed to cooperate on air defence.")
+    store = Store(tmp_path / "store")
+    build([a], store=store, extractor=extractor)
+    store.update(f"DROP GRAPH <{TALLIES_GRAPH}>")
+    assert run_query("coordination", store=store).rows == ()
+    build([a], store=store, extractor=extractor)
+    rows = run_query("coordination", store=store).to_python()
+    assert {(r["aLabel"], r["bLabel"]) for r in rows} >= {("Russia", "Belarus"), ("Belarus", "Russia")}
