@@ -221,7 +221,8 @@ class Store:
 
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple]) -> None:
         """Replace one derived graph (plan status, tallies) with ``triples``, in one update that writes
-        only what changed: after a build that added a few articles, most of a derived graph stays."""
+        only what changed: after a build that added a few articles, most of a derived graph stays.
+        IRIs and literals only (DELETE DATA takes no blank nodes)."""
         g = to_ox(graph)
         term = functools.lru_cache(maxsize=None)(to_ox)  # derived graphs repeat their terms a lot
         new = {ox.Triple(term(s), term(p), term(o)) for s, p, o in triples}
