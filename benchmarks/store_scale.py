@@ -66,22 +66,15 @@ def scaled_nquads(source: Path, copies: int, out: Path) -> int:
 
 def _with_derived(nquads: Path) -> int:
     """Compute plan status and tallies over ``nquads`` (in a scratch store) and write them into it."""
-    import pyoxigraph as ox
-
-    from kg.plans import update_plan_status
+    from kg.pipeline import derive
     from kg.store import Store
-    from kg.tallies import update_tallies
 
     scratch = Path(tempfile.mkdtemp(prefix="kg-derive-"))
     try:
-        raw = ox.Store(str(scratch / "store"))
-        raw.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-        raw.flush()
-        del raw
         store = Store(scratch / "store")
+        store.load_file(nquads)
         t0 = time.perf_counter()
-        update_plan_status(store)
-        update_tallies(store)
+        derive(store)
         print(f"derived graphs (plan status, tallies) computed in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
         store.dump(nquads)  # the copies and their derived graphs
         n = len(store)

@@ -48,8 +48,8 @@ class KG(DefinedNamespace):
     claimCount: URIRef
     confidence: URIRef
     contentHash: URIRef
-    eventType: URIRef
     disputedOn: URIRef
+    eventType: URIRef
     evidence: URIRef
     explanation: URIRef
     hasRecipient: URIRef

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kg.articles import InputProblem, iter_articles
 from kg.records import Article, Record, ingest_key
-from kg.store import DEFAULT_STORE, Store
+from kg.store import DEFAULT_STORE, Store, StoreError
 
 __all__ = ["BuildSummary", "RecordTally", "build"]
 
@@ -221,7 +221,6 @@ def derive(store: Store | str | Path = DEFAULT_STORE) -> Derived:
     """Recompute what depends on many articles (plan status, tallies) over the whole store. A build does
     it when it changes the store; call it after loading quads with other tools (e.g. kept shards)."""
     from kg.plans import update_plan_status
-    from kg.store import StoreError
     from kg.tallies import update_tallies
 
     if not isinstance(store, Store) and not Path(store).exists():
@@ -237,14 +236,13 @@ def finish(summary: BuildSummary, store: Store, out: Iterable[str | Path]) -> No
     depends on many articles (plan status, tallies) if the store changed (or its tallies were made by
     other rules), count the whole store into ``summary`` and write each of ``out``."""
     from kg.entities import prune_entity_graph
-    from kg.plans import update_plan_status
     from kg.tallies import tallies_current, update_tallies
 
     if summary.updated:
         prune_entity_graph(store)
     if summary.added or summary.updated:
-        update_plan_status(store)
-    if summary.added or summary.updated or not tallies_current(store):
+        derive(store)
+    elif not tallies_current(store):
         update_tallies(store)
     summary.triples = len(store)
     summary.graph = graph_stats(store)

@@ -32,9 +32,9 @@ def _ties(store: Store, kind: str) -> dict[tuple[str, str], int]:
 
 def _linked_in_python(store: Store) -> dict[tuple[str, str], int]:
     """The 'linked' ties counted another way: in Python, from the store's quads."""
-    parts = defaultdict(set)
+    roles, parts = {str(r) for r in _ROLES}, defaultdict(set)
     for q in store.quads():
-        if str(q.predicate.value) in {str(r) for r in _ROLES}:
+        if q.predicate.value in roles:
             parts[q.subject.value].add(q.object.value)
     counts = Counter(pair for members in parts.values() for pair in permutations(sorted(members), 2))
     return dict(counts)
