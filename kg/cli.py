@@ -109,7 +109,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="with --scheduler: keep the N-Quads shards here (a folder the workers share); "
                         "default: a temporary folder, deleted")  # fmt: skip
 
-    p = command("derive", cmd_derive, "Recompute the derived graphs (plan status, tallies) over the whole store.")
+    p = command("derive", cmd_derive, "Recompute what depends on many articles (entity labels, plan status, tallies) over the whole store.")
     _store_option(p)
 
     p = command("sparql", cmd_sparql, "Run a SPARQL query over the store.")

@@ -209,26 +209,31 @@ def changed_articles(
 class Derived:
     """What :func:`derive` recomputed."""
 
+    labels: int  # entity nodes named in more than one way, each now shown by one label
     plans: int
     ties: int
     disputed: int
 
     def to_text(self) -> str:
-        return f"derived: {self.plans} plan statuses, {self.ties} ties, {self.disputed} disputed events"
+        return (f"derived: {self.labels} entities named in several ways, {self.plans} plan statuses, {self.ties} ties, "
+                f"{self.disputed} disputed events")
 
 
 def derive(store: Store | str | Path = DEFAULT_STORE) -> Derived:
-    """Recompute what depends on many articles (plan status, tallies) over the whole store. A build does
-    it when it changes the store; call it after loading quads with other tools (e.g. kept shards)."""
+    """Recompute what depends on many articles (the label each entity is shown by, plan status, tallies)
+    over the whole store. A build does it when it changes the store; call it after loading quads with
+    other tools (e.g. kept shards)."""
+    from kg.entities import settle_labels
     from kg.plans import update_plan_status
     from kg.tallies import update_tallies
 
     if not isinstance(store, Store) and not Path(store).exists():
         raise StoreError(f"{store}: no store here; load quads into it first, or `kg build PATH --store {store}`")
     with opened_store(store) as st:
+        labels = settle_labels(st)
         plans = update_plan_status(st)
         ties, disputed = update_tallies(st)
-    return Derived(len(plans), len(ties), len(disputed))
+    return Derived(labels, len(plans), len(ties), len(disputed))
 
 
 def finish(summary: BuildSummary, store: Store, out: Iterable[str | Path]) -> None:

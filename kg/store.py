@@ -223,14 +223,24 @@ class Store:
         """Replace one derived graph (plan status, tallies) with ``triples``, in one update that writes
         only what changed: after a build that added a few articles, most of a derived graph stays.
         IRIs and literals only (DELETE DATA takes no blank nodes)."""
-        g = to_ox(graph)
         term = functools.lru_cache(maxsize=None)(to_ox)  # derived graphs repeat their terms a lot
         new = {ox.Triple(term(s), term(p), term(o)) for s, p, o in triples}
-        old = {ox.Triple(q.subject, q.predicate, q.object) for q in self._ox.quads_for_pattern(None, None, None, g)}
-        gone, added = old - new, new - old
-        if gone or added:
-            self._ox.update(f"DELETE DATA {{ GRAPH {g} {{\n{_ntriples(gone)}\n}} }} ;\n"
-                            f"INSERT DATA {{ GRAPH {g} {{\n{_ntriples(added)}\n}} }}")  # fmt: skip
+        old = {ox.Triple(q.subject, q.predicate, q.object) for q in self._ox.quads_for_pattern(None, None, None, to_ox(graph))}
+        self.change(graph, remove=old - new, add=new - old)
+
+    def change(self, graph: URIRef, *, remove: Iterable[tuple] = (), add: Iterable[tuple] = ()) -> None:
+        """Delete the triples ``remove`` from ``graph`` and insert ``add``, in one update (IRIs and
+        literals only: DELETE DATA takes no blank nodes)."""
+        g, remove, add = to_ox(graph), _ntriples(remove), _ntriples(add)
+        if remove or add:
+            self._ox.update(f"DELETE DATA {{ GRAPH {g} {{\n{remove}\n}} }} ;\n"
+                            f"INSERT DATA {{ GRAPH {g} {{\n{add}\n}} }}")  # fmt: skip
+
+    def triples(self, graph: URIRef, subject=None, predicate=None) -> list[tuple]:
+        """The triples of one named graph that match ``subject`` and ``predicate`` (None: any), as rdflib terms."""
+        pattern = self._ox.quads_for_pattern(to_ox(subject) if subject is not None else None,
+                                             to_ox(predicate) if predicate is not None else None, None, to_ox(graph))
+        return [(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)) for q in pattern]
 
     def update(self, sparql: str) -> None:
         """Run one of kg's own SPARQL updates (fixed texts: nothing from an article is formatted into them)."""

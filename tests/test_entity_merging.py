@@ -29,6 +29,9 @@ ARTICLES = {  # short texts written for these tests
     "variant": "Ukraine's ambassador Olena Petrenco said on Monday that the talks had failed.",
     "bare": "Petrenko told reporters in Kyiv on Tuesday that the talks had failed.",
     "titled": "Ms Petrenko said on Wednesday that the Kremlin was lying.",
+    "accent": "Ukraine's ambassador Olena Petrénko said on Tuesday that the talks had failed.",
+    "accent2": "Ukraine's ambassador Olena Petrénko met the defence minister in Vilnius on Thursday.",
+    "accent3": "Ukraine's ambassador Olena Petrénko said on Sunday that Moscow had lied.",
 }  # fmt: skip
 
 
@@ -129,6 +132,34 @@ def test_kg_entities_lists_every_node_and_filters_by_name(tmp_path, extractor, c
     assert any(line.startswith("NATO,Organization,Q7184,1,NATO (wikidata),") for line in lines)
     assert main(["entities", "--store", str(path), "--entity", "kremlin", "--format", "json"]) == 0
     assert [e["label"] for e in json.loads(capsys.readouterr().out)] == ["Russia"]
+
+
+def names_in_store(path, iri):
+    from rdflib.namespace import RDFS
+
+    from kg.rdf import ENTITIES_GRAPH
+
+    with Store(path, read_only=True) as store:
+        def values(p):
+            return sorted(t[2].toPython() for t in store.triples(ENTITIES_GRAPH, URIRef(iri), p))
+
+        return values(RDFS.label), values(SKOS.hiddenLabel), values(KG.sortKey)
+
+
+def test_a_node_named_two_ways_is_shown_by_the_name_most_articles_write(tmp_path, extractor):
+    from kg.rdf import sort_key
+
+    path, _ = built(tmp_path, extractor, "envoy", "warsaw", "accent")
+    (node,) = [e for e in listing(path, entity="Olena Petrenko").values() if e.type == "Person"]
+    assert node.label == "Olena Petrenko" and node.labels == ("Olena Petrenko", "Olena Petrénko")
+    assert node.joined_by == "normalised-name"
+    assert names_in_store(path, node.iri) == (["Olena Petrenko"], ["Olena Petrénko"], [sort_key("Olena Petrenko")])
+    # two more articles write the accented name: the choice is made again over every name the node was given
+    with Store(path) as store:
+        build([write(tmp_path / "articles", "accent2", "accent3")], store=store, extractor=extractor)
+    assert names_in_store(path, node.iri)[:2] == (["Olena Petrénko"], ["Olena Petrenko"])
+    (node,) = [e for e in listing(path, entity="Olena Petrenko").values() if e.type == "Person"]
+    assert node.label == "Olena Petrénko" and node.articles == 5
 
 
 # -- the override file ------------------------------------------------------------------------------

@@ -16,14 +16,19 @@ from __future__ import annotations
 import functools
 import warnings
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
+from rdflib import RDFS, SKOS, XSD, Literal, URIRef
+
+from kg.namespace import KG
 from kg.overrides import Override, Overrides, surface_key
+from kg.rdf import ENTITIES_GRAPH, sort_key
 from kg.records import IDENTITY_RULES
 
-__all__ = ["EXAMPLES", "EntityListing", "SurfaceForm", "list_entities", "pending_overrides", "prune_entity_graph",
-           "table_rows"]
+__all__ = ["EXAMPLES", "EntityListing", "SurfaceForm", "list_entities", "pending_overrides", "preferred_label",
+           "prune_entity_graph", "settle_labels", "table_rows"]
 
 EXAMPLES = 3  # article ids shown per surface form
 _WIKIDATA = "http://www.wikidata.org/entity/"
@@ -58,7 +63,7 @@ class EntityListing:
     """One entity node: its labels, type, Wikidata id, articles and surface forms."""
 
     iri: str
-    labels: tuple[str, ...]  # the names articles gave it, sorted
+    labels: tuple[str, ...]  # the names articles gave it: the one shown (rdfs:label) first, then the others sorted
     type: str
     wikidata: str | None
     articles: int
@@ -102,9 +107,9 @@ def list_entities(store, *, merged: bool = False, entity: str | None = None) -> 
     forms = _surface_forms(store)
     nodes: dict[str, dict] = {}
     for r in store.query(_query("entities.rq")).to_python():
-        node = nodes.setdefault(r["entity"], {"labels": set(), "type": r["type"], "wikidata": r["wikidata"],
-                                              "articles": int(r["articles"])})  # fmt: skip
-        node["labels"].add(r["label"])
+        node = nodes.setdefault(r["entity"], {"labels": set(), "hidden": set(), "type": r["type"],
+                                              "wikidata": r["wikidata"], "articles": int(r["articles"])})  # fmt: skip
+        node["labels" if r["shown"] else "hidden"].add(r["label"])
     if nodes and not forms:
         warnings.warn("this store has no resolution records (it was built by an older kg); rebuild it with "
                       "`kg build` to see surface forms and merges", stacklevel=2)  # fmt: skip
@@ -128,7 +133,8 @@ def _surface_forms(store) -> dict[str, list[SurfaceForm]]:
 def _listing(iri: str, node: dict, forms) -> EntityListing:
     qid = node["wikidata"][len(_WIKIDATA) :] if node["wikidata"] else None
     ordered = sorted(forms, key=lambda s: (_RULE_ORDER.get(s.rule, len(_RULE_ORDER)), -s.mentions, s.text))
-    return EntityListing(iri, tuple(sorted(node["labels"])), node["type"], qid, node["articles"], tuple(ordered))
+    labels = (*sorted(node["labels"]), *sorted(node["hidden"] - node["labels"]))
+    return EntityListing(iri, labels, node["type"], qid, node["articles"], tuple(ordered))
 
 
 def _matches(e: EntityListing, wanted: str) -> bool:
@@ -174,6 +180,56 @@ def _still_resolved(o: Override, e: EntityListing, s: SurfaceForm) -> bool:
         return False
     names_target = o.names(e.names())
     return names_target if o.action == "split" else not names_target
+
+
+def preferred_label(uses: Mapping[str, int]) -> str:
+    """The name an entity node is shown by, among those articles gave it (``uses``: name -> number of
+    articles that write it so): the most used; then one that begins and ends with a letter or digit (not
+    an extraction's stray quote or hyphen); then not all capitals (a headline's "AIR FORCE ONE"); then the
+    one that keeps more accented letters; then the first in code-point order. It depends on the names and
+    their uses only, never on the order in which articles arrived.
+
+    >>> preferred_label({"Asia-Pacific": 4, "Asia Pacific": 0})
+    'Asia-Pacific'
+    >>> preferred_label({"HIMARS": 28, "Himars": 4})
+    'HIMARS'
+    >>> preferred_label({"AIR FORCE ONE": 2, "Air Force One": 2})
+    'Air Force One'
+    >>> preferred_label({"Edgars Rinkevics": 2, "Edgars Rinkēvičs": 2})
+    'Edgars Rinkēvičs'
+    >>> preferred_label({"Border Patrol union": 0, "Border Patrol Union": 0})
+    'Border Patrol Union'
+    >>> preferred_label({"“Covered Regions": 0, "Covered Regions": 0, "Covered Regions-": 0})
+    'Covered Regions'
+    """
+    def rank(name: str) -> tuple:
+        tidy = name[:1].isalnum() and name[-1:].isalnum()
+        return -uses[name], not tidy, name.isupper(), -sum(c.isalpha() and not c.isascii() for c in name), name
+
+    return min(uses, key=rank)
+
+
+def settle_labels(store) -> int:
+    """Give every entity node one ``rdfs:label`` (and the ``kg:sortKey`` made from it): articles that
+    write a name differently ("Asia Pacific", "Asia-Pacific") each add theirs to the shared entity graph.
+    The :func:`preferred_label` stays; the others become ``skos:hiddenLabel`` (found by search, not shown),
+    and stay candidates: every build chooses again over all the names. Returns the nodes looked at."""
+    uses: dict[str, dict[str, int]] = defaultdict(dict)
+    for r in store.query(_query("labels.rq")).to_python():
+        uses[r["entity"]][r["label"]] = int(r["uses"])
+    remove, add = [], []
+    for iri, names in uses.items():
+        node, label = URIRef(iri), preferred_label(names)
+        want = {(node, RDFS.label, Literal(label))} | {(node, SKOS.hiddenLabel, Literal(n)) for n in names if n != label}
+        have = {t for p in (RDFS.label, SKOS.hiddenLabel) for t in store.triples(ENTITIES_GRAPH, node, p)}
+        keys = store.triples(ENTITIES_GRAPH, node, KG.sortKey)
+        key = sort_key(label)  # compared as numbers: the store may write a decimal in another form
+        remove += [*(have - want), *(t for t in keys if t[2].toPython() != key)]
+        add += want - have
+        if all(t[2].toPython() != key for t in keys):
+            add.append((node, KG.sortKey, Literal(key, datatype=XSD.decimal)))
+    store.change(ENTITIES_GRAPH, remove=remove, add=add)
+    return len(uses)
 
 
 def prune_entity_graph(store) -> None:
