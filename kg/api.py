@@ -49,22 +49,30 @@ def parse_param(value: str):
     return Literal(value)
 
 
-def sparql(text: str, *, store: Store | str | Path | None = DEFAULT_STORE, bindings: Mapping | None = None):
-    """Run a SPARQL query; ``bindings`` map variable names to values (bound as RDF terms)."""
+def sparql(text: str, *, store: Store | str | Path | None = DEFAULT_STORE, bindings: Mapping | None = None,
+           endpoint: str | None = None):
+    """Run a SPARQL query; ``bindings`` map variable names to values (bound as RDF terms). With
+    ``endpoint`` (a SPARQL 1.1 query URL, e.g. the server ``kg push`` loaded) it runs there instead of
+    on ``store``, and returns the same rows."""
+    terms = {k: parse_param(v) if isinstance(v, str) else v for k, v in (bindings or {}).items()}
+    if endpoint is not None:
+        from kg.remote import remote_sparql
+
+        return remote_sparql(endpoint, text, terms)
     with _opened(store) as st:
-        return st.query(text, {k: parse_param(v) if isinstance(v, str) else v for k, v in (bindings or {}).items()})
+        return st.query(text, terms)
 
 
 def run_query(name: str, params: Mapping[str, object] | None = None, *, store=DEFAULT_STORE,
-              limit: int | None = None, offset: int = 0) -> QueryResult:
+              limit: int | None = None, offset: int = 0, endpoint: str | None = None) -> QueryResult:
     """Run a named query (``kg query --help`` lists them) with its parameters bound; ``limit`` and
-    ``offset`` page through the rows in the query's own order."""
+    ``offset`` page through the rows in the query's own order; ``endpoint`` runs it on a SPARQL server."""
     from kg.queries import get_query
 
     q = get_query(name)
     params = dict(params or {})
     q.check(params)
-    return sparql(q.page(limit, offset), store=store, bindings=params)
+    return sparql(q.page(limit, offset), store=store, bindings=params, endpoint=endpoint)
 
 
 def list_entities(*, store=DEFAULT_STORE, merged: bool = False, entity: str | None = None):

@@ -19,7 +19,8 @@ EPILOG = {
     "extract": "example: kg extract data/seed-troop-deployment.txt --explain",
     "build": "example: kg build data/ --store kg-store --out out/graph.ttl --out out/graph.trig",
     "sparql": "example: kg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'",
-    "query": "example: kg query timeline --format csv ; kg query relations --param type=kg:allied_with",
+    "query": "example: kg query timeline --format csv ; kg query relations --param type=kg:allied_with ; "
+             "kg query ego --param entity=https://w3id.org/kgct/resource/entity/Q159 --endpoint http://127.0.0.1:8890/sparql",
     "view": "example: kg view --out out/network.html --top 200",
     "timeline": "example: kg timeline --out out/timeline.html --lanes source",
     "eval": "example: kg eval ../shared/eval/dev",
@@ -67,10 +68,11 @@ def _is_user_error(err: Exception) -> bool:
     from kg.nlp import ModelNotFound
     from kg.push import PushError
     from kg.queries import QueryNotFound
+    from kg.remote import RemoteError
     from kg.store import StoreError
 
     return isinstance(err, (UserError, InputError, EvalError, ModelNotFound, QueryNotFound, StoreError, ValueError,
-                            PushError,
+                            PushError, RemoteError,
                             FileNotFoundError, PermissionError, IsADirectoryError))  # fmt: skip
 
 
@@ -116,6 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="?", help="the query text")
     p.add_argument("-f", "--file", help="read the query from FILE.rq")
     _store_option(p)
+    _endpoint_option(p)
     _output_option(p)
 
     p = command("query", cmd_query, "Run a named query (timeline, actors, claims-by-source, coordination, relations...).")
@@ -125,6 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows (a page)")
     p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N rows (the next page)")
     _store_option(p)
+    _endpoint_option(p)
     _output_option(p)
 
     p = command("view", cmd_view, "Write the interactive network view (self-contained HTML).")
@@ -196,6 +200,12 @@ def _overrides_option(p: argparse.ArgumentParser, help_text: str | None = None) 
     p.add_argument("--overrides", metavar="FILE",
                    help=help_text or "entity resolution overrides: split/merge entries, CSV (see README); "
                                      "default $KG_OVERRIDES")  # fmt: skip
+
+
+def _endpoint_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--endpoint", metavar="URL",
+                   help="run it on this SPARQL 1.1 query endpoint instead of --store (e.g. the server kg push "
+                        "loaded: Oxigraph http://HOST:7878/query, Virtuoso http://HOST:8890/sparql)")  # fmt: skip
 
 
 def _output_option(p: argparse.ArgumentParser) -> None:
@@ -272,7 +282,7 @@ def cmd_sparql(args) -> int:
         raise UserError("give a query text or -f FILE.rq")
     from kg.api import sparql
 
-    _print_result(sparql(text, store=args.store), args.format)
+    _print_result(sparql(text, store=args.store, endpoint=args.endpoint), args.format)
     return 0
 
 
@@ -286,7 +296,8 @@ def cmd_query(args) -> int:
             print(f"{q.name:18} {q.description}  [params: {params}]")
         return 0
     params = dict(_split_param(p) for p in args.param)
-    _print_result(run_query(args.name, params, store=args.store, limit=args.limit, offset=args.offset), args.format)
+    result = run_query(args.name, params, store=args.store, limit=args.limit, offset=args.offset, endpoint=args.endpoint)
+    _print_result(result, args.format)
     return 0
 
 

@@ -232,23 +232,22 @@ def seed_params(name: str, store) -> dict:
 
 
 def with_values(sparql: str, params: dict) -> str:
-    """Bind parameters the SPARQL 1.1 way over HTTP: a trailing VALUES block, terms written by pyoxigraph."""
+    """Bind parameters the way a SPARQL 1.1 Protocol endpoint takes them: written into the text by
+    kg's own :func:`kg.queries.inline_values` (a VALUES block in every WHERE group)."""
     from kg.api import parse_param
-    from kg.store import to_ox
+    from kg.queries import inline_values
 
-    if not params:
-        return sparql
-    names = " ".join(f"?{k}" for k in params)
-    terms = " ".join(str(to_ox(parse_param(v))) for v in params.values())
-    return f"{sparql}\nVALUES ({names}) {{ ({terms}) }}"
+    return inline_values(sparql, {k: parse_param(v) for k, v in params.items()})
 
 
 def local_rows(result) -> list[tuple]:
-    """A kg QueryResult as sorted tuples of strings (blank nodes as "_:")."""
+    """A kg QueryResult as sorted tuples of strings (blank nodes and skolem IRIs as "_:")."""
     from rdflib import BNode
 
-    return sorted((tuple(None if v is None else "_:" if isinstance(v, BNode) else str(v) for v in row)
-                   for row in result.rows), key=repr)  # fmt: skip
+    def value(v):
+        return None if v is None else "_:" if isinstance(v, BNode) or str(v).startswith(GENID) else str(v)
+
+    return sorted((tuple(value(v) for v in row) for row in result.rows), key=repr)
 
 
 def remote_rows(result: dict, columns) -> list[tuple]:

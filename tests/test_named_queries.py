@@ -12,10 +12,12 @@ import os
 from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import BNode, Literal, URIRef
 
 from kg.api import parse_param, run_query
-from kg.queries import get_query, named_queries
+from kg.queries import get_query, inline_values, named_queries
 
 GOLDEN = Path(__file__).parent / "golden"
 RUSSIA = "https://w3id.org/kgct/resource/entity/Q159"
@@ -101,6 +103,35 @@ def test_a_page_of_a_query_with_a_parameter_is_a_page_of_its_bound_rows(name, se
     assert rows
     pages = [run_query(name, params, store=seed_store, limit=1, offset=o).rows for o in range(0, len(rows) + 1)]
     assert [r for page in pages for r in page] == list(rows)
+
+
+@pytest.mark.parametrize("name", ["claims-by-source", "relations", "ego"])
+def test_values_written_into_the_text_give_the_rows_of_bound_parameters(name, seed_store):
+    # what a SPARQL server gets from `kg query --endpoint`: the same rows, whole and paged
+    column = {"claims-by-source": "source", "relations": "type", "ego": "entity"}[name]
+    value = run_query("actors" if name == "ego" else name, store=seed_store).to_python()[-1][column]
+    q = get_query(name)
+    for limit, offset in ((None, 0), (1, 0), (2, 1)):
+        bound = run_query(name, {column: value}, store=seed_store, limit=limit, offset=offset)
+        assert seed_store.query(inline_values(q.page(limit, offset), {column: parse_param(value)})) == bound
+        assert bound or limit
+
+
+@settings(max_examples=50)
+@given(st.text(max_size=40))
+def test_any_literal_written_as_values_stays_one_term(seed_store, text):
+    # article text is untrusted: as a bound value it must never become query syntax
+    query = inline_values("SELECT ?x WHERE { BIND(STRLEN(?x) AS ?n) }", {"x": Literal(text)})
+    assert seed_store.query(query).rows == ((Literal(text),),)
+
+
+def test_values_take_variable_names_and_iris_or_literals_only():
+    with pytest.raises(ValueError, match="not a SPARQL variable name"):
+        inline_values("SELECT ?x WHERE { }", {"x) {} DROP": Literal("a")})
+    with pytest.raises(ValueError, match="blank node cannot be bound"):
+        inline_values("SELECT ?x WHERE { }", {"x": BNode()})
+    with pytest.raises(ValueError, match="write WHERE before each group"):
+        inline_values("SELECT ?x { ?x ?p ?o }", {"x": Literal("a")})
 
 
 def test_a_page_size_must_be_a_whole_number(seed_store):

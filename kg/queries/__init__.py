@@ -11,16 +11,21 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["NamedQuery", "QueryNotFound", "get_query", "named_queries"]
+__all__ = ["NamedQuery", "QueryNotFound", "get_query", "inline_values", "named_queries"]
 
 _HEADER = re.compile(r"^#\s*(name|description|param):\s*(.*)$")
 _PAGE_HERE = re.compile(r"^[ \t]*#page[ \t]*$", re.MULTILINE)
 _COVER_HERE = re.compile(r"^[ \t]*#cover[ \t]*$", re.MULTILINE)
 _OWN_LIMIT = re.compile(r"\n\s*LIMIT\s+(\d+)\s*$", re.IGNORECASE)
 _PARAM = re.compile(r"^(\w+)\s*\((optional|required)\)\s*(.*)$")
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
+_VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_IRI = re.compile(r"<[^\s<>\"{}|^`\\]*>")
 
 
 class QueryNotFound(KeyError):
@@ -114,3 +119,63 @@ def get_query(name: str) -> NamedQuery:
             return q
     choices = ", ".join(q.name for q in named_queries())
     raise QueryNotFound(f"no named query {name!r}; choose one of: {choices}")
+
+
+def inline_values(sparql: str, bindings: Mapping[str, object]) -> str:
+    """The query with ``bindings`` written into it as a one-row ``VALUES`` block at the start of every
+    ``WHERE`` group (the outer query's and each subquery's), for a server that takes no bindings
+    beside the text (a SPARQL 1.1 Protocol endpoint). Each group sees the values as the local store's
+    bindings do, so a subquery that pages or ranks is cut after the values apply; a trailing VALUES
+    block would join only the outer query's results (and Virtuoso 7 mis-joins it with a subquery's
+    variables). Terms are written by pyoxigraph's serialiser, escaped; names must be SPARQL variable
+    names; blank nodes cannot be bound (VALUES takes none).
+
+    >>> from rdflib import Literal, URIRef
+    >>> print(inline_values("SELECT ?x WHERE { ?x ?p ?o }", {"o": Literal('say "hi"')}))
+    SELECT ?x WHERE {
+      VALUES (?o) { ("say \\"hi\\"") } ?x ?p ?o }
+    """
+    from rdflib import BNode
+
+    from kg.store import to_ox
+
+    if not bindings:
+        return sparql
+    for name, value in bindings.items():
+        if not _VARIABLE.match(name):
+            raise ValueError(f"{name!r} is not a SPARQL variable name (letters, digits, _)")
+        if isinstance(value, BNode):
+            raise ValueError(f"?{name}: a blank node cannot be bound; give an IRI or a literal")
+    names = " ".join(f"?{k}" for k in bindings)
+    terms = " ".join(str(to_ox(v)) for v in bindings.values())
+    block = f"\n  VALUES ({names}) {{ ({terms}) }}"
+    lines, selects, wheres = [], 0, 0
+    for line in sparql.split("\n"):
+        code, hash_, comment = _split_comment(line)
+        selects += len(_SELECT.findall(code))
+        wheres += len(_WHERE.findall(code))
+        lines.append(_WHERE.sub(lambda m: m.group(0) + block, code) + hash_ + comment)
+    if selects != wheres or not wheres:
+        raise ValueError("cannot bind values into this query: write WHERE before each group pattern of a SELECT")
+    return "\n".join(lines)
+
+
+def _split_comment(line: str) -> tuple[str, str, str]:
+    """(code, "#", comment) of one line of SPARQL; a # inside an IRI or a string is not a comment.
+
+    >>> _split_comment('?s <http://x/#a> "#b" # c')
+    ('?s <http://x/#a> "#b" ', '#', ' c')
+    """
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if c in "\"'":
+            i += 1
+            while i < len(line) and line[i] != c:
+                i += 2 if line[i] == "\\" else 1
+        elif c == "<" and (iri := _IRI.match(line, i)):
+            i = iri.end() - 1
+        elif c == "#":
+            return line[:i], "#", line[i + 1 :]
+        i += 1
+    return line, "", ""
