@@ -23,16 +23,18 @@ def view_model(store, *, title: str | None = None) -> dict:
                               "wikidata": _qid(r["wikidata"]), "events": 0}
                 for r in _rows(store, "view_entities")}  # fmt: skip
     events: dict[str, dict] = {}
-    for r in _rows(store, "view_claims"):
+    # an event is shown with its first report's details (time, mode, quantity): the earliest published,
+    # then by article and claim, whatever order the store returns the rows in
+    for r in sorted(_rows(store, "view_claims"), key=_report_order):
         ev = events.setdefault(r["event"], _event(r))
         ev["claims"].append(_claim(r))
-    for r in _rows(store, "view_roles"):
+    for r in sorted(_rows(store, "view_roles"), key=lambda r: (r["event"], r["role"], r["entity"])):
         ev = events.get(r["event"])
         if ev is not None and r["entity"] in entities:
             ev[r["role"]].append(r["entity"])
     _mark_actor_disputes(events, entities)
     relations: dict[str, dict] = {}
-    for r in _rows(store, "view_relations"):
+    for r in sorted(_rows(store, "view_relations"), key=lambda r: (r["relation"], str(r["published"] or "~"), r["article"])):
         rel = relations.setdefault(r["relation"], {"id": r["relation"], "type": r["type"], "subject": r["subject"],
                                                    "object": r["object"], "modality": r["modality"], "claims": []})  # fmt: skip
         rel["claims"].append(_claim(r))
@@ -46,9 +48,9 @@ def view_model(store, *, title: str | None = None) -> dict:
     n_articles = len({c["article"] for ev in events.values() for c in ev["claims"]})
     return {
         "title": title or f"kg: {n_articles} article(s), {len(events)} events",
-        "entities": sorted(entities.values(), key=lambda e: (-e["events"], e["label"])),
+        "entities": sorted(entities.values(), key=lambda e: (-e["events"], e["label"], e["id"])),
         "events": sorted(events.values(), key=lambda e: ((e["time"] or {}).get("start") or e["published"] or "~", e["id"])),
-        "relations": list(relations.values()),
+        "relations": sorted(relations.values(), key=lambda r: r["id"]),
     }
 
 
@@ -66,6 +68,10 @@ def _mark_actor_disputes(events: dict[str, dict], entities: dict[str, dict]) -> 
                              if a in entities} - {entities[a]["label"] for a in ev["actors"] if a in entities})  # fmt: skip
             if others:
                 ev["actor_dispute"] = "other reports name " + ", ".join(others)
+
+
+def _report_order(r: dict) -> tuple:
+    return r["event"], str(r["published"] or "~"), r["article"], r["claim"]
 
 
 def _qid(iri: str | None) -> str | None:
