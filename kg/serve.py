@@ -369,6 +369,8 @@ def _worker_loop(store_path: str) -> None:
     jobs = sys.stdin.buffer
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything printed goes to stderr, not into the reply stream
+    pickle.dump(_READY, replies)  # the parent times a query from here, not from the process start
+    replies.flush()
     while True:
         try:
             job = pickle.load(jobs)
@@ -382,6 +384,9 @@ def _worker_loop(store_path: str) -> None:
         pickle.dump((reply.status, reply.body, reply.content_type, reply.truncated), replies)
         replies.flush()
 
+
+_READY = ("ready",)
+_STARTUP_S = 120.0  # how long a new worker may take to start (import, open the store) on a loaded machine
 
 # The worker loads this file by path, so it does not import the kg package (nor spaCy).
 _BOOT = (
@@ -413,19 +418,28 @@ class _Worker:
         self.proc = subprocess.Popen([sys.executable, "-c", _BOOT, os.path.abspath(__file__), store_path],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)  # fmt: skip
         self._replies: queue.Queue = queue.Queue()
+        self._ready = threading.Event()
         threading.Thread(target=self._read, name=f"kg-serve-reader-{self.proc.pid}", daemon=True).start()
 
     def _read(self) -> None:
         try:
+            if pickle.load(self.proc.stdout) != _READY:
+                raise ValueError("the worker did not say it was ready")
+            self._ready.set()
             while True:
                 self._replies.put(pickle.load(self.proc.stdout))
         except (EOFError, OSError, pickle.UnpicklingError, ValueError):
             self._replies.put(None)
+            self._ready.set()
 
     def alive(self) -> bool:
         return self.proc.poll() is None
 
     def ask(self, job: dict, timeout_s: float) -> Reply:
+        """The worker's answer to ``job``; ``timeout_s`` counts from when the worker is ready, so a worker
+        that replaced a killed one is not charged for its start-up."""
+        if not self._ready.wait(_STARTUP_S):
+            raise WorkerDied(f"did not start within {_STARTUP_S:g} s")
         try:
             pickle.dump(job, self.proc.stdin)
             self.proc.stdin.flush()

@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.cli import main
-from kg.entities import list_entities
+from kg.entities import list_entities, settle_labels
 from kg.namespace import KG
 from kg.overrides import OverrideError, parse_overrides
 from kg.pipeline import build
@@ -158,6 +158,10 @@ def test_a_node_named_two_ways_is_shown_by_the_name_most_articles_write(tmp_path
     with Store(path) as store:
         build([write(tmp_path / "articles", "accent2", "accent3")], store=store, extractor=extractor)
     assert names_in_store(path, node.iri)[:2] == (["Olena Petrénko"], ["Olena Petrenko"])
+    with Store(path) as store:  # settled: choosing again changes nothing
+        before = sorted(map(str, store.quads()))
+        settle_labels(store)
+        assert sorted(map(str, store.quads())) == before
     (node,) = [e for e in listing(path, entity="Olena Petrenko").values() if e.type == "Person"]
     assert node.label == "Olena Petrénko" and node.articles == 5
 

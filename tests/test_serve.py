@@ -234,6 +234,18 @@ def test_timeout_stops_the_query_and_the_server_goes_on(store_path, seed_store):
         assert status == 200 and body.decode().split()[1] == str(len(seed_store))
 
 
+def test_a_new_worker_is_not_charged_for_its_start_up(store_path, seed_store, monkeypatch):
+    # on a loaded machine a worker may take longer to start than a query may run; the timeout counts
+    # from when it is ready (here every worker sleeps 2 s before it opens the store)
+    from kg import serve as serve_module
+
+    monkeypatch.setattr(serve_module, "_BOOT", "import time\ntime.sleep(2)\n" + serve_module._BOOT)
+    with make_server(store_path, port=0, timeout_s=1.0, workers=1, quiet=True) as srv:
+        srv.start()
+        status, _, body = http(srv, COUNT, accept="text/csv")
+        assert status == 200 and body.decode().split()[1] == str(len(seed_store))
+
+
 def test_refuses_a_non_loopback_address_unless_allowed(store_path):
     with pytest.raises(ServeError, match="allow-remote"):
         make_server(store_path, host="0.0.0.0", port=0)

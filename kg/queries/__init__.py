@@ -149,33 +149,50 @@ def inline_values(sparql: str, bindings: Mapping[str, object]) -> str:
     names = " ".join(f"?{k}" for k in bindings)
     terms = " ".join(str(to_ox(v)) for v in bindings.values())
     block = f"\n  VALUES ({names}) {{ ({terms}) }}"
-    lines, selects, wheres = [], 0, 0
+    out, selects, wheres = [], 0, 0
     for line in sparql.split("\n"):
-        code, hash_, comment = _split_comment(line)
-        selects += len(_SELECT.findall(code))
-        wheres += len(_WHERE.findall(code))
-        lines.append(_WHERE.sub(lambda m: m.group(0) + block, code) + hash_ + comment)
+        for is_code, text in _segments(line):
+            if is_code:
+                selects += len(_SELECT.findall(text))
+                wheres += len(_WHERE.findall(text))
+                text = _WHERE.sub(lambda m: m.group(0) + block, text)
+            out.append(text)
+        out.append("\n")
     if selects != wheres or not wheres:
         raise ValueError("cannot bind values into this query: write WHERE before each group pattern of a SELECT")
-    return "\n".join(lines)
+    return "".join(out[:-1])
 
 
-def _split_comment(line: str) -> tuple[str, str, str]:
-    """(code, "#", comment) of one line of SPARQL; a # inside an IRI or a string is not a comment.
+def _segments(line: str) -> list[tuple[bool, str]]:
+    """One line of SPARQL cut into (is_code, text): strings, IRIs and the comment are not code.
 
-    >>> _split_comment('?s <http://x/#a> "#b" # c')
-    ('?s <http://x/#a> "#b" ', '#', ' c')
+    >>> _segments('?s <http://x/#a> "WHERE {" # c')
+    [(True, '?s '), (False, '<http://x/#a>'), (True, ' '), (False, '"WHERE {"'), (True, ' '), (False, '# c')]
     """
-    i = 0
+    out, start, i = [], 0, 0
+
+    def cut(end: int, is_code: bool) -> None:
+        nonlocal start
+        if end > start:
+            out.append((is_code, line[start:end]))
+        start = end
+
     while i < len(line):
         c = line[i]
         if c in "\"'":
+            cut(i, True)
             i += 1
             while i < len(line) and line[i] != c:
                 i += 2 if line[i] == "\\" else 1
+            cut(min(i + 1, len(line)), False)
         elif c == "<" and (iri := _IRI.match(line, i)):
+            cut(i, True)
             i = iri.end() - 1
+            cut(i + 1, False)
         elif c == "#":
-            return line[:i], "#", line[i + 1 :]
+            cut(i, True)
+            cut(len(line), False)
+            break
         i += 1
-    return line, "", ""
+    cut(len(line), True)
+    return out
