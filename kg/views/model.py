@@ -34,7 +34,7 @@ def view_model(store, *, title: str | None = None) -> dict:
             ev[r["role"]].append(r["entity"])
     _mark_actor_disputes(events, entities)
     relations: dict[str, dict] = {}
-    for r in sorted(_rows(store, "view_relations"), key=lambda r: (r["relation"], str(r["published"] or "~"), r["article"])):
+    for r in sorted(_rows(store, "view_relations"), key=_statement_order):
         rel = relations.setdefault(r["relation"], {"id": r["relation"], "type": r["type"], "subject": r["subject"],
                                                    "object": r["object"], "modality": r["modality"], "claims": []})  # fmt: skip
         rel["claims"].append(_claim(r))
@@ -72,6 +72,10 @@ def _mark_actor_disputes(events: dict[str, dict], entities: dict[str, dict]) -> 
 
 def _report_order(r: dict) -> tuple:
     return r["event"], str(r["published"] or "~"), r["article"], r["claim"]
+
+
+def _statement_order(r: dict) -> tuple:
+    return r["relation"], str(r["published"] or "~"), r["article"], r["evidence"]
 
 
 def _qid(iri: str | None) -> str | None:
