@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date as _date
 from pathlib import Path
 
+from kg.errors import InputError
 from kg.records import Article
 
 __all__ = ["InputError", "InputProblem", "iter_articles", "parse_text_article", "read_articles"]
@@ -28,10 +29,6 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-
-
-class InputError(ValueError):
-    """A user error in the input, with a message that names the file and the fix."""
 
 
 @dataclass(frozen=True)

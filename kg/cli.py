@@ -13,6 +13,7 @@ import sys
 import warnings
 from pathlib import Path
 
+from kg.errors import KgError
 from kg.store import DEFAULT_STORE
 
 EPILOG = {
@@ -35,7 +36,7 @@ EPILOG = {
 }
 
 
-class UserError(Exception):
+class UserError(KgError):
     """Reported as one line on stderr, exit code 1."""
 
 
@@ -58,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:  # user errors from the library carry their own message
         if _is_user_error(err):
             print(f"kg {args.command}: {err}", file=sys.stderr)
-            return 1
+            return getattr(err, "exit_code", 1)
         raise
 
 
@@ -71,7 +72,7 @@ def _is_user_error(err: Exception) -> bool:
     from kg.remote import RemoteError
     from kg.store import StoreError
 
-    return isinstance(err, (UserError, InputError, EvalError, ModelNotFound, QueryNotFound, StoreError, ValueError,
+    return isinstance(err, (KgError, UserError, InputError, EvalError, ModelNotFound, QueryNotFound, StoreError, ValueError,
                             PushError, RemoteError,
                             FileNotFoundError, PermissionError, IsADirectoryError))  # fmt: skip
 

@@ -22,6 +22,7 @@ from itertools import islice
 from pathlib import Path
 
 from kg.articles import InputProblem
+from kg.errors import KgError
 from kg.pipeline import BuildSummary, RecordTally, changed_articles, finish, opened_store
 from kg.records import Article, content_id
 from kg.store import DEFAULT_STORE, Store
@@ -32,7 +33,7 @@ _INSTALL = "pip install 'kg[distributed]'"
 _WAIT_FOR_WORKERS_S = 60
 
 
-class DistributedError(ValueError):
+class DistributedError(KgError, ValueError):
     """Dask is missing, or the cluster cannot do the work; the message says what to do."""
 
 

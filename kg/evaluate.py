@@ -50,6 +50,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kg.errors import KgError
 from kg.records import ENTITY_TYPES, EVENT_TYPES, MODALITIES, RELATION_TYPES, Article
 
 __all__ = [
@@ -79,7 +80,7 @@ _COARSE = {
 }
 
 
-class EvalError(ValueError):
+class EvalError(KgError, ValueError):
     """A gold file or folder that cannot be scored; the one-line message names the file and the fix."""
 
 

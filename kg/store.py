@@ -18,6 +18,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib import BNode, Literal, URIRef
 
+from kg.errors import KgError
 from kg.namespace import RES
 from kg.ontology import ontology_text
 from kg.rdf import ENTITIES_GRAPH, EVENTS_GRAPH, article_graph, entity_graph, event_graph, graph_iri, new_dataset
@@ -50,7 +51,7 @@ SUFFIX_FORMATS = {
 }
 
 
-class StoreError(RuntimeError):
+class StoreError(KgError, RuntimeError):
     """The store cannot be opened or written; the message says what to do."""
 
 

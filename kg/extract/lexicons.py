@@ -69,6 +69,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.errors import KgError
+
 __all__ = [
     "CUE_KINDS",
     "DATA_DIR",
@@ -156,7 +158,7 @@ _HEADERS = {
 }
 
 
-class LexiconError(ValueError):
+class LexiconError(KgError, ValueError):
     """A lexicon row is malformed; the message is ``FILE:LINE: what is wrong; the fix``."""
 
     def __init__(self, path: Path | str, line: int, problem: str, fix: str):

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
+from kg.errors import KgError
+
 __all__ = ["NamedQuery", "QueryNotFound", "get_query", "inline_values", "named_queries"]
 
 _HEADER = re.compile(r"^#\s*(name|description|param):\s*(.*)$")
@@ -28,7 +30,7 @@ _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _IRI = re.compile(r"<[^\s<>\"{}|^`\\]*>")
 
 
-class QueryNotFound(KeyError):
+class QueryNotFound(KgError, KeyError):
     def __str__(self) -> str:
         return self.args[0]
 
