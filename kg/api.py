@@ -15,8 +15,8 @@ from rdflib import Literal, URIRef
 from kg.rdf import PREFIXES
 from kg.store import DEFAULT_STORE, QueryResult, Store
 
-__all__ = ["KnowledgeGraph", "demo", "evaluate_extractor", "list_entities", "pending_overrides", "run_query", "sparql",
-           "write_network", "write_timeline"]
+__all__ = ["KnowledgeGraph", "demo", "evaluate_extractor", "export", "list_entities", "pending_overrides", "run_query",
+           "sparql", "write_network", "write_timeline"]
 
 
 @contextmanager
@@ -124,6 +124,22 @@ def _written(result, out) -> Path:
     return Path(result) if result is not None else Path(out)
 
 
+def export(out: str | Path, *, store=DEFAULT_STORE, format: str | None = None, type: str | None = None,
+           modality: str | None = None, since: str | None = None, until: str | None = None,
+           entity: str | None = None):
+    """Write the graph for other tools (``kg export``), the format from the suffix unless ``format`` names it:
+    ``.graphml``/``.gexf`` (entities as nodes, one edge per report and per relation; GEXF with each edge's time),
+    ``.csv``/``.parquet``/``.jsonl`` (the events table: one row per report, columns in docs/export.md).
+    ``type``, ``modality``, ``since``/``until`` (ISO dates, inclusive) and ``entity`` (IRI or label) filter it.
+    Returns a summary (path, format, counts)."""
+    from kg.export import Filters
+    from kg.export import export as write
+
+    filters = Filters(type=type, modality=modality, since=since, until=until, entity=entity)
+    with _opened(store) as st:
+        return write(st, out, fmt=format, filters=filters)
+
+
 def evaluate_extractor(gold_dir: str | Path):
     """Run the extractor on the gold articles and score it (SCHEMA.md rules)."""
     from kg.evaluate import evaluate
@@ -185,6 +201,10 @@ class KnowledgeGraph:
         from kg.views.timeline import timeline_html
 
         return timeline_html(_model(self.store), lanes=lanes)
+
+    def export(self, out: str | Path, *, format: str | None = None, **filters):
+        """Write the graph as GraphML, GEXF, CSV, Parquet or JSON Lines (see :func:`kg.api.export`)."""
+        return export(out, store=self.store, format=format, **filters)
 
     def summary_rows(self) -> list[tuple[str, int]]:
         counts = self.store.query(_COUNTS).to_python()[0]

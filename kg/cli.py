@@ -31,6 +31,8 @@ EPILOG = {
     "bench": "example: kg bench ../shared/corpus/ukraine_news.jsonl --limit 100 --jobs 2",
     "serve": "example: kg serve --store kg-store --port 7878   (then query http://127.0.0.1:7878/sparql)",
     "push": "example: kg push --endpoint http://127.0.0.1:7879/update --query-endpoint http://127.0.0.1:7879/query",
+    "export": "example: kg export --out out/events.parquet --modality asserted --since 2022-02 ; "
+              "kg export --out out/graph.gexf --entity Russia",
     "entities": "example: kg entities --merged ; kg entities --entity Kremlin --format json ; "
                 "kg entities --overrides kg-overrides.csv",
 }
@@ -185,6 +187,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--entity", metavar="NAME", help="only nodes whose label, a surface form, Wikidata id or IRI matches")
     _overrides_option(p, help_text="also say which entries of this override file the store does not reflect yet")
     _output_option(p)
+
+    p = command("export", cmd_export, "Write the graph for Gephi, networkx or pandas: GraphML, GEXF, or the events "
+                                      "table as CSV, Parquet, JSON Lines.")
+    _store_option(p)
+    p.add_argument("--out", required=True, metavar="FILE",
+                   help="the file; format by suffix: .graphml .gexf (graph) .csv .parquet .jsonl (events table)")
+    p.add_argument("--format", choices=("graphml", "gexf", "csv", "parquet", "jsonl"), help="when not the suffix's")
+    p.add_argument("--type", metavar="TYPE", help="only this PLOVER event type (ASSAULT...) or relation type (allied_with...)")
+    p.add_argument("--modality", choices=("asserted", "planned", "possible", "negated"))
+    p.add_argument("--since", metavar="DATE", help="only reports whose time (else publication date) reaches DATE or later: YYYY[-MM[-DD]]")
+    p.add_argument("--until", metavar="DATE", help="only reports whose time (else publication date) starts by DATE")
+    p.add_argument("--entity", metavar="IRI_OR_LABEL", help="only events and relations this entity takes part in")
 
     p = command("demo", cmd_demo, "Build the graph from data/ and write out/ (what `make demo` runs).")
     p.add_argument("--data", default="data")
@@ -387,6 +401,14 @@ def cmd_entities(args) -> int:
         print(f"warning: {args.overrides}:{entry.line}: {entry.action} {entry.surface!r}{target} is not applied in "
               f"this store ({articles} article(s)); rebuild: kg build PATH --store {args.store} "
               f"--overrides {args.overrides}", file=sys.stderr)  # fmt: skip
+    return 0
+
+
+def cmd_export(args) -> int:
+    from kg.api import export
+
+    print(export(args.out, store=args.store, format=args.format, type=args.type, modality=args.modality,
+                 since=args.since, until=args.until, entity=args.entity))
     return 0
 
 
