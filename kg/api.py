@@ -15,7 +15,7 @@ from rdflib import Literal, URIRef
 from kg.rdf import PREFIXES
 from kg.store import DEFAULT_STORE, QueryResult, Store
 
-__all__ = ["KnowledgeGraph", "demo", "evaluate_extractor", "list_entities", "pending_overrides", "run_query", "sparql",
+__all__ = ["KnowledgeGraph", "demo", "evaluate_attribution", "evaluate_extractor", "list_entities", "pending_overrides", "run_query", "sparql",
            "write_network", "write_timeline"]
 
 
@@ -131,6 +131,14 @@ def evaluate_extractor(gold_dir: str | Path):
 
     extractor = Extractor()
     return evaluate(gold_dir, lambda article: extractor.extract(article).to_dict())
+
+
+def evaluate_attribution(polnear_dir: str | Path, *, limit: int | None = None, jobs: int = 1):
+    """Run the extractor on a PolNeAR split and score its source chains (``shared/eval/polnear/README.md``);
+    ``limit`` takes that many articles spread evenly over the split."""
+    from kg.eval_polnear import evaluate_polnear
+
+    return evaluate_polnear(polnear_dir, limit=limit, jobs=jobs)
 
 
 def demo(*, data: str | Path = "data", out_dir: str | Path = "out", store=DEFAULT_STORE):
