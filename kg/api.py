@@ -15,7 +15,7 @@ from rdflib import Literal, URIRef
 from kg.rdf import PREFIXES
 from kg.store import DEFAULT_STORE, QueryResult, Store
 
-__all__ = ["KnowledgeGraph", "demo", "evaluate_extractor", "list_entities", "pending_overrides", "run_query", "sparql",
+__all__ = ["KnowledgeGraph", "demo", "evaluate_extractor", "evaluate_plover", "list_entities", "pending_overrides", "run_query", "sparql",
            "write_network", "write_timeline"]
 
 
@@ -132,6 +132,15 @@ def evaluate_extractor(gold_dir: str | Path):
 
     extractor = Extractor()
     return evaluate(gold_dir, lambda article: extractor.extract(article).to_dict())
+
+
+def evaluate_plover(gold_file: str | Path):
+    """Run the extractor on PLOVER's gold sentences (one JSON record a line) and score event types and actors."""
+    from kg.eval_plover import evaluate_plover as score
+    from kg.extract import Extractor
+
+    extractor = Extractor()
+    return score(gold_file, extractor.extract_many)
 
 
 def demo(*, data: str | Path = "data", out_dir: str | Path = "out", store=DEFAULT_STORE):
