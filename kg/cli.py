@@ -24,7 +24,7 @@ EPILOG = {
              "kg query ego --param entity=https://w3id.org/kgct/resource/entity/Q159 --endpoint http://127.0.0.1:8890/sparql",
     "view": "example: kg view --out out/network.html --top 200",
     "timeline": "example: kg timeline --out out/timeline.html --lanes source",
-    "eval": "example: kg eval ../shared/eval/dev",
+    "eval": "example: kg eval ../shared/eval/dev; kg eval --plover ../shared/eval/plover-dev/plover_gsr_dev.jsonl",
     "demo": "example: kg demo",
     "validate": "example: kg validate --store kg-store",
     "derive": "example: kg derive --store big-store   (after `oxigraph load` of kept shards)",
@@ -145,7 +145,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lanes", choices=("actor", "source"), default="actor")
 
     p = command("eval", cmd_eval, "Score the extractor against gold files (shared/eval/SCHEMA.md).")
-    p.add_argument("gold_dir", metavar="GOLD_DIR")
+    p.add_argument("gold_dir", metavar="GOLD_DIR", nargs="?", help="folder of gold extraction records")
+    p.add_argument("--plover", metavar="FILE", help="also (or only) score PLOVER gold sentences (JSON Lines): "
+                   "type and actor accuracy, every miss listed")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
     p = command("validate", cmd_validate, "Check the store against the SHACL shapes (kg/ontology/shapes.ttl).")
@@ -324,10 +326,18 @@ def cmd_timeline(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from kg.api import evaluate_extractor
+    from kg.api import evaluate_extractor, evaluate_plover
+    from kg.errors import UsageError
 
-    report = evaluate_extractor(args.gold_dir)
-    print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else report.to_text())
+    if args.gold_dir is None and args.plover is None:
+        raise UsageError("kg eval: give a GOLD_DIR, --plover FILE, or both")
+    reports = []
+    if args.gold_dir is not None:
+        reports.append(evaluate_extractor(args.gold_dir))
+    if args.plover is not None:
+        reports.append(evaluate_plover(args.plover))
+    for report in reports:
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else report.to_text())
     return 0
 
 
