@@ -105,8 +105,9 @@ def _model(store, title=None) -> dict:
 def write_network(out: str | Path = "out/network.html", *, store=DEFAULT_STORE, top: int | None = None,
                   combined: bool = False) -> Path:
     """The network view (or, with ``combined``, network and timeline with linked selection) as one HTML file."""
+    from kg.views.combined import combined_html
     from kg.views.network import network_html
-    from kg.views.page import combined_html, write_html
+    from kg.views.page import write_html
 
     model = _model(store)
     html = combined_html(model, top=top) if combined else network_html(model, top=top)
