@@ -15,8 +15,8 @@ from rdflib import Literal, URIRef
 from kg.rdf import PREFIXES
 from kg.store import DEFAULT_STORE, QueryResult, Store
 
-__all__ = ["KnowledgeGraph", "demo", "evaluate_extractor", "export", "list_entities", "pending_overrides", "run_query",
-           "sparql", "write_network", "write_timeline"]
+__all__ = ["KnowledgeGraph", "demo", "evaluate_attribution", "evaluate_extractor", "evaluate_plover", "export",
+           "list_entities", "pending_overrides", "run_query", "sparql", "write_network", "write_timeline"]
 
 
 @contextmanager
@@ -105,8 +105,9 @@ def _model(store, title=None) -> dict:
 def write_network(out: str | Path = "out/network.html", *, store=DEFAULT_STORE, top: int | None = None,
                   combined: bool = False) -> Path:
     """The network view (or, with ``combined``, network and timeline with linked selection) as one HTML file."""
+    from kg.views.combined import combined_html
     from kg.views.network import network_html
-    from kg.views.page import combined_html, write_html
+    from kg.views.page import write_html
 
     model = _model(store)
     html = combined_html(model, top=top) if combined else network_html(model, top=top)
@@ -147,6 +148,23 @@ def evaluate_extractor(gold_dir: str | Path):
 
     extractor = Extractor()
     return evaluate(gold_dir, lambda article: extractor.extract(article).to_dict())
+
+
+def evaluate_plover(gold_file: str | Path):
+    """Run the extractor on PLOVER's gold sentences (one JSON record a line) and score event types and actors."""
+    from kg.eval_plover import evaluate_plover as score
+    from kg.extract import Extractor
+
+    extractor = Extractor()
+    return score(gold_file, extractor.extract_many)
+
+
+def evaluate_attribution(polnear_dir: str | Path, *, limit: int | None = None, jobs: int = 1):
+    """Run the extractor on a PolNeAR split and score its source chains (``shared/eval/polnear/README.md``);
+    ``limit`` takes that many articles spread evenly over the split."""
+    from kg.eval_polnear import evaluate_polnear
+
+    return evaluate_polnear(polnear_dir, limit=limit, jobs=jobs)
 
 
 def demo(*, data: str | Path = "data", out_dir: str | Path = "out", store=DEFAULT_STORE):

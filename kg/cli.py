@@ -13,7 +13,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from kg.errors import KgError
+from kg.errors import KgError, UsageError
 from kg.store import DEFAULT_STORE
 
 EPILOG = {
@@ -24,7 +24,8 @@ EPILOG = {
              "kg query ego --param entity=https://w3id.org/kgct/resource/entity/Q159 --endpoint http://127.0.0.1:8890/sparql",
     "view": "example: kg view --out out/network.html --top 200",
     "timeline": "example: kg timeline --out out/timeline.html --lanes source",
-    "eval": "example: kg eval ../shared/eval/dev",
+    "eval": "example: kg eval ../shared/eval/dev; kg eval --plover ../shared/eval/plover-dev/plover_gsr_dev.jsonl; "
+            "kg eval --polnear ../shared/eval/polnear/train --limit 150 --jobs 2",
     "demo": "example: kg demo",
     "validate": "example: kg validate --store kg-store",
     "derive": "example: kg derive --store big-store   (after `oxigraph load` of kept shards)",
@@ -147,8 +148,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lanes", choices=("actor", "source"), default="actor")
 
     p = command("eval", cmd_eval, "Score the extractor against gold files (shared/eval/SCHEMA.md).")
-    p.add_argument("gold_dir", metavar="GOLD_DIR")
+    p.add_argument("gold_dir", metavar="GOLD_DIR", nargs="?", help="folder of gold extraction records")
+    p.add_argument("--plover", metavar="FILE", help="also (or only) score PLOVER gold sentences (JSON Lines): "
+                   "type and actor accuracy, every miss listed")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--polnear", metavar="DIR", help="score attribution on a PolNeAR split folder instead "
+                   "(e.g. ../shared/eval/polnear/train)")
+    p.add_argument("--limit", type=int, help="with --polnear: this many articles, spread evenly over the split")
+    p.add_argument("--jobs", type=int, default=1, help="with --polnear: parser processes")
 
     p = command("validate", cmd_validate, "Check the store against the SHACL shapes (kg/ontology/shapes.ttl).")
     _store_option(p)
@@ -338,10 +345,19 @@ def cmd_timeline(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from kg.api import evaluate_extractor
+    from kg.api import evaluate_attribution, evaluate_extractor, evaluate_plover
 
-    report = evaluate_extractor(args.gold_dir)
-    print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else report.to_text())
+    if args.gold_dir is None and args.plover is None and args.polnear is None:
+        raise UsageError("kg eval: give a GOLD_DIR, --plover FILE, --polnear DIR, or several")
+    reports = []
+    if args.gold_dir is not None:
+        reports.append(evaluate_extractor(args.gold_dir))
+    if args.plover is not None:
+        reports.append(evaluate_plover(args.plover))
+    if args.polnear is not None:
+        reports.append(evaluate_attribution(args.polnear, limit=args.limit, jobs=args.jobs))
+    for report in reports:
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else report.to_text())
     return 0
 
 
