@@ -17,8 +17,8 @@ from rdflib.term import Identifier
 from kg.rdf import PREFIXES
 from kg.store import DEFAULT_STORE, QueryResult, Store
 
-__all__ = ["KnowledgeGraph", "demo", "evaluate_extractor", "list_entities", "pending_overrides", "run_query", "sparql",
-           "write_network", "write_timeline"]
+__all__ = ["KnowledgeGraph", "demo", "evaluate_attribution", "evaluate_extractor", "evaluate_plover", "export",
+           "list_entities", "pending_overrides", "run_query", "sparql", "write_network", "write_timeline"]
 
 
 @contextmanager
@@ -143,8 +143,9 @@ def _model(store, title=None) -> dict:
 def write_network(out: str | Path = "out/network.html", *, store=DEFAULT_STORE, top: int | None = None,
                   combined: bool = False) -> Path:
     """The network view (or, with ``combined``, network and timeline with linked selection) as one HTML file."""
+    from kg.views.combined import combined_html
     from kg.views.network import network_html
-    from kg.views.page import combined_html, write_html
+    from kg.views.page import write_html
 
     model = _model(store)
     html = combined_html(model, top=top) if combined else network_html(model, top=top)
@@ -162,6 +163,22 @@ def _written(result, out) -> Path:
     return Path(result) if result is not None else Path(out)
 
 
+def export(out: str | Path, *, store=DEFAULT_STORE, format: str | None = None, type: str | None = None,
+           modality: str | None = None, since: str | None = None, until: str | None = None,
+           entity: str | None = None):
+    """Write the graph for other tools (``kg export``), the format from the suffix unless ``format`` names it:
+    ``.graphml``/``.gexf`` (entities as nodes, one edge per report and per relation; GEXF with each edge's time),
+    ``.csv``/``.parquet``/``.jsonl`` (the events table: one row per report, columns in docs/export.md).
+    ``type``, ``modality``, ``since``/``until`` (ISO dates, inclusive) and ``entity`` (IRI or label) filter it.
+    Returns a summary (path, format, counts)."""
+    from kg.export import Filters
+    from kg.export import export as write
+
+    filters = Filters(type=type, modality=modality, since=since, until=until, entity=entity)
+    with _opened(store) as st:
+        return write(st, out, fmt=format, filters=filters)
+
+
 def evaluate_extractor(gold_dir: str | Path):
     """Run the extractor on the gold articles and score it (SCHEMA.md rules)."""
     from kg.evaluate import evaluate
@@ -169,6 +186,23 @@ def evaluate_extractor(gold_dir: str | Path):
 
     extractor = Extractor()
     return evaluate(gold_dir, lambda article: extractor.extract(article).to_dict())
+
+
+def evaluate_plover(gold_file: str | Path):
+    """Run the extractor on PLOVER's gold sentences (one JSON record a line) and score event types and actors."""
+    from kg.eval_plover import evaluate_plover as score
+    from kg.extract import Extractor
+
+    extractor = Extractor()
+    return score(gold_file, extractor.extract_many)
+
+
+def evaluate_attribution(polnear_dir: str | Path, *, limit: int | None = None, jobs: int = 1):
+    """Run the extractor on a PolNeAR split and score its source chains (``shared/eval/polnear/README.md``);
+    ``limit`` takes that many articles spread evenly over the split."""
+    from kg.eval_polnear import evaluate_polnear
+
+    return evaluate_polnear(polnear_dir, limit=limit, jobs=jobs)
 
 
 def demo(*, data: str | Path = "data", out_dir: str | Path = "out", store=DEFAULT_STORE):
@@ -229,6 +263,10 @@ class KnowledgeGraph:
         from kg.views.timeline import timeline_html
 
         return timeline_html(_model(self.store), lanes=lanes)
+
+    def export(self, out: str | Path, *, format: str | None = None, **filters):
+        """Write the graph as GraphML, GEXF, CSV, Parquet or JSON Lines (see :func:`kg.api.export`)."""
+        return export(out, store=self.store, format=format, **filters)
 
     def summary_rows(self) -> list[tuple[str, int]]:
         counts = self.store.query(_COUNTS).to_python()[0]
