@@ -18,7 +18,8 @@ from kg.rdf import PREFIXES
 from kg.store import DEFAULT_STORE, QueryResult, Store
 
 __all__ = ["KnowledgeGraph", "demo", "evaluate_attribution", "evaluate_extractor", "evaluate_plover", "export",
-           "list_entities", "pending_overrides", "run_query", "sparql", "write_network", "write_timeline"]
+           "list_entities", "pending_overrides", "run_query", "sparql", "to_pyvis", "write_network",
+           "write_timeline"]
 
 
 @contextmanager
@@ -179,6 +180,16 @@ def export(out: str | Path, *, store=DEFAULT_STORE, format: str | None = None, t
         return write(st, out, fmt=format, filters=filters)
 
 
+def to_pyvis(*, store=DEFAULT_STORE, top: int | None = None, **filters):
+    """The network view's model as a ``pyvis.network.Network`` (style it, then ``net.write_html(path)``): its
+    resources are inline (no CDN) and every title is plain text. ``top`` keeps the most connected entities;
+    ``filters`` are those of :func:`export` (type, modality, since, until, entity)."""
+    from kg.export.pyvis_network import to_pyvis as build
+
+    with _opened(store) as st:
+        return build(st, top=top, **filters)
+
+
 def evaluate_extractor(gold_dir: str | Path):
     """Run the extractor on the gold articles and score it (SCHEMA.md rules)."""
     from kg.evaluate import evaluate
@@ -267,6 +278,10 @@ class KnowledgeGraph:
     def export(self, out: str | Path, *, format: str | None = None, **filters):
         """Write the graph as GraphML, GEXF, CSV, Parquet or JSON Lines (see :func:`kg.api.export`)."""
         return export(out, store=self.store, format=format, **filters)
+
+    def to_pyvis(self, *, top: int | None = None, **filters):
+        """The network as a ``pyvis.network.Network``, offline and with plain-text titles (:func:`kg.api.to_pyvis`)."""
+        return to_pyvis(store=self.store, top=top, **filters)
 
     def summary_rows(self) -> list[tuple[str, int]]:
         counts = self.store.query(_COUNTS).to_python()[0]
