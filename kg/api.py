@@ -7,10 +7,12 @@ Each takes the store (a :class:`~kg.store.Store` or a folder path) as an argumen
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
+from dataclasses import replace
 from pathlib import Path
 
 from rdflib import Literal, URIRef
+from rdflib.term import Identifier
 
 from kg.rdf import PREFIXES
 from kg.store import DEFAULT_STORE, QueryResult, Store
@@ -50,12 +52,25 @@ def parse_param(value: str):
     return Literal(value)
 
 
+def as_term(value):
+    """A binding's value as an RDF term: rdflib terms as they are (an rdflib ``URIRef`` is a ``str`` too, but
+    its ``startswith`` ignores a tuple of prefixes: it must never go through :func:`parse_param`), pyoxigraph
+    terms converted, text read by :func:`parse_param`, other values (numbers, dates) left to the store."""
+    if isinstance(value, Identifier):
+        return value
+    if type(value).__module__ == "pyoxigraph":
+        from kg.store import to_rdflib
+
+        return to_rdflib(value)
+    return parse_param(value) if isinstance(value, str) else value
+
+
 def sparql(text: str, *, store: Store | str | Path | None = DEFAULT_STORE, bindings: Mapping | None = None,
            endpoint: str | None = None):
     """Run a SPARQL query; ``bindings`` map variable names to values (bound as RDF terms). With
     ``endpoint`` (a SPARQL 1.1 query URL, e.g. the server ``kg push`` loaded) it runs there instead of
     on ``store``, and returns the same rows."""
-    terms = {k: parse_param(v) if isinstance(v, str) else v for k, v in (bindings or {}).items()}
+    terms = {k: as_term(v) for k, v in (bindings or {}).items()}
     if endpoint is not None:
         from kg.remote import remote_sparql
 
@@ -73,7 +88,30 @@ def run_query(name: str, params: Mapping[str, object] | None = None, *, store=DE
     q = get_query(name)
     params = dict(params or {})
     q.check(params)
-    return sparql(q.page(limit, offset), store=store, bindings=params, endpoint=endpoint)
+    with _opened(store) if endpoint is None else nullcontext() as st:
+        bindings = _bound_params(q, params, store=st, endpoint=endpoint)
+        result = sparql(q.page(limit, offset), store=st, bindings=bindings, endpoint=endpoint)
+    return replace(result, lists=dict(q.lists)) if q.lists else result
+
+
+def _bound_params(query, params: Mapping[str, object], *, store, endpoint) -> dict:
+    """``params`` as RDF terms: an entity parameter (its description says "entity IRI") takes the entity's IRI,
+    ``NamedNode`` or name (:func:`kg.entities.find_entity`, which raises a clear error for an unknown one);
+    pyoxigraph terms become rdflib terms."""
+    from kg.entities import find_entity
+
+    def run(text, bindings):
+        return sparql(text, store=store, bindings=bindings, endpoint=endpoint)
+
+    def suggest(name):
+        return [] if endpoint is not None else [e.label for e in list_entities(store=store, entity=name)]
+
+    takes_entity = {p.name for p in query.params if "entity IRI" in p.description}
+    bound = {}
+    for key, value in params.items():
+        value = as_term(value)
+        bound[key] = find_entity(run, value, suggest=suggest) if key in takes_entity else value
+    return bound
 
 
 def list_entities(*, store=DEFAULT_STORE, merged: bool = False, entity: str | None = None):
@@ -211,15 +249,21 @@ class KnowledgeGraph:
         return sparql(text, store=self.store, bindings=bindings)
 
     def entities(self, *, merged: bool = False, entity: str | None = None):
-        return list_entities(store=self.store, merged=merged, entity=entity)
+        """The entity nodes as a DataFrame (``kg entities``): label, type, Wikidata id, articles, and the names
+        and surface forms as lists; :func:`list_entities` gives the records themselves."""
+        from kg.frames import entities_frame
+
+        return entities_frame(list_entities(store=self.store, merged=merged, entity=entity))
 
     def graph(self):
         return self.store.graph()
 
-    def networkx(self):
+    def networkx(self, *, relations: bool = False):
+        """A networkx ``MultiDiGraph``: entities as nodes, one edge per event actor -> recipient or place with
+        its type, modality, date, number of articles and claim IRIs (:func:`kg.analysis.to_networkx`)."""
         from kg.analysis import to_networkx
 
-        return to_networkx(self.store)
+        return to_networkx(self.store, relations=relations)
 
     def network_html(self, *, top: int | None = None) -> str:
         from kg.views.network import network_html
@@ -247,13 +291,19 @@ class KnowledgeGraph:
         return "KnowledgeGraph(" + ", ".join(f"{k}={v}" for k, v in self.summary_rows()) + ")"
 
     def _repr_html_(self) -> str:
+        # counts only: a drawing embeds its scripts (hundreds of KB) in the notebook, so it is asked for
         from html import escape
 
         rows = "".join(f"<tr><td>{escape(k)}</td><td>{v}</td></tr>" for k, v in self.summary_rows())
-        frame = escape(self.network_html(top=150), quote=True)
         return (f"<table><tbody>{rows}</tbody></table>"
-                f'<iframe srcdoc="{frame}" style="width:100%;height:600px;border:1px solid #ccc" '
-                'sandbox="allow-scripts"></iframe>')  # fmt: skip
+                "<p><code>.show_network(top=50)</code> draws it, <code>.query(name)</code> asks it</p>")
+
+    def show_network(self, *, top: int = 50, height: int = 560):
+        """The network view of the ``top`` entities, inline in a notebook (an isolated ``srcdoc`` iframe: works
+        offline, in Jupyter, VS Code and Colab). Each display embeds the view's scripts: keep one per notebook."""
+        from kg.jupyter import inline_page
+
+        return inline_page(self.network_html(top=top), height=height)
 
 
 _COUNTS = """
