@@ -26,8 +26,9 @@ if _REASON is not None:
         pytest.fail(f"browser tests cannot run under CI: {_REASON}", pytrace=False)
     pytest.skip(_REASON, allow_module_level=True)
 
+from kg.views.combined import combined_html  # noqa: E402
 from kg.views.network import network_html  # noqa: E402
-from kg.views.page import combined_html, write_html  # noqa: E402
+from kg.views.page import write_html  # noqa: E402
 from kg.views.timeline import timeline_html  # noqa: E402
 
 SHOTS = Path(os.environ.get("KG_SCREENSHOTS", "")) if os.environ.get("KG_SCREENSHOTS") else None

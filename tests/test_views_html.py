@@ -15,8 +15,10 @@ import time
 import pytest
 
 from kg.views import page
+from kg.views.combined import combined_html
 from kg.views.network import network_html, network_payload
-from kg.views.page import combined_html, json_for_script, parse_period, write_html
+from kg.views.page import json_for_script, write_html
+from kg.views.payload import parse_period
 from kg.views.timeline import timeline_html, timeline_payload
 
 try:
@@ -183,10 +185,7 @@ def test_hostile_text_stays_text(name, xss_pages):
 
 
 def test_client_code_never_uses_html_sinks_with_data():
-    from kg.views.network import NETWORK_JS
-    from kg.views.timeline import TIMELINE_JS
-
-    for js in (page.COMMON_JS, NETWORK_JS, TIMELINE_JS):
+    for js in (page.load_asset(name) for name in page.OWN_ASSETS if name.endswith(".js")):
         for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
                      "new Function", "setAttribute(\"href", "setAttribute(\"src", ".href =", ".src =",
                      "srcdoc"):

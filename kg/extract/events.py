@@ -170,13 +170,12 @@ def _event(ctx: Context, tok, entry: Trigger) -> Event:
 
 
 def _sentence_span(doc, sent) -> Span:
-    start, end = sent.start_char, sent.end_char
-    text = doc.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(text[start:end], start, end)
+    # sent.text builds only this sentence; doc.text would rebuild the whole article once per event
+    text = sent.text
+    stripped = text.lstrip()
+    start = sent.start_char + len(text) - len(stripped)
+    stripped = stripped.rstrip()
+    return Span(stripped, start, start + len(stripped))
 
 
 # -- arguments ---------------------------------------------------------------------------------

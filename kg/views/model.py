@@ -1,15 +1,82 @@
 """The view model: what the network and timeline pages show, read from the graph by SPARQL.
 
-Plain dicts (JSON-ready); every string in them is untrusted article text and the pages
-treat it as text only.
+Plain dicts (JSON-ready), typed by the ``TypedDict`` classes below: the views (and
+``to_pyvis``) read these keys and no others.  Every string in them is untrusted article
+text and the pages treat it as text only.
+
+Changes to the shape (keep this list when you change it):
+- issue 14: a claim has ``url`` (the article's URL as the input gave it, unchecked: a page
+  links it only when it is http(s)).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from importlib import resources
+from typing import TypedDict
 
-__all__ = ["view_model"]
+__all__ = ["Claim", "Entity", "Event", "EventTime", "Relation", "ViewModel", "view_model"]
+
+
+class Claim(TypedDict):
+    """One report of an event or relation: the article it is in and its evidence sentence."""
+
+    article: str  # IRI
+    article_title: str | None
+    outlet: str | None
+    url: str | None
+    date: str | None  # the article's publication date, ISO
+    sources: list[str]  # cited sources, outermost first
+    modality: str  # asserted, planned, possible, negated
+    confidence: float | None
+    evidence: str
+
+
+class Entity(TypedDict):
+    id: str  # IRI
+    label: str
+    type: str  # Person, Organization, Country, Place, Group, NewsOutlet...
+    wikidata: str | None  # Q-id
+    events: int  # events it takes part in
+
+
+class EventTime(TypedDict):
+    text: str | None  # as written ("next winter")
+    start: str | None  # ISO date, year-month or year
+    end: str | None
+
+
+class Event(TypedDict):
+    id: str
+    type: str  # PLOVER type, e.g. ASSAULT
+    mode: str | None
+    modality: str
+    label: str  # trigger word
+    actors: list[str]  # entity IRIs
+    recipients: list[str]
+    locations: list[str]
+    time: EventTime | None
+    published: str | None
+    quantity: str | None
+    plan: str | None
+    actor_dispute: str | None
+    claims: list[Claim]  # earliest report first
+
+
+class Relation(TypedDict):
+    id: str
+    type: str
+    subject: str
+    object: str
+    modality: str
+    claims: list[Claim]
+
+
+class ViewModel(TypedDict):
+    title: str
+    entities: list[Entity]  # most events first
+    events: list[Event]  # by event time, else publication date
+    relations: list[Relation]
 
 
 def _rows(store, name: str) -> list[dict]:
@@ -17,23 +84,28 @@ def _rows(store, name: str) -> list[dict]:
     return store.query(text).to_python()
 
 
-def view_model(store, *, title: str | None = None) -> dict:
+def view_model(store, *, title: str | None = None) -> ViewModel:
     """Entities, events (each with its claims) and relations of the store, for the views."""
-    entities = {r["entity"]: {"id": r["entity"], "label": r["label"], "type": r["type"],
+    entities: dict[str, Entity] = {r["entity"]: {"id": r["entity"], "label": r["label"], "type": r["type"],
                               "wikidata": _qid(r["wikidata"]), "events": 0}
                 for r in _rows(store, "view_entities")}  # fmt: skip
-    events: dict[str, dict] = {}
+    events: dict[str, Event] = {}
+    situations: dict[str, str] = {}
     # an event is shown with its first report's details (time, mode, quantity): the earliest published,
     # then by article and claim, whatever order the store returns the rows in
     for r in sorted(_rows(store, "view_claims"), key=_report_order):
-        ev = events.setdefault(r["event"], _event(r))
+        if r["event"] not in events:
+            events[r["event"]] = _event(r)
+            if r.get("situation"):
+                situations[r["event"]] = r["situation"]
+        ev = events[r["event"]]
         ev["claims"].append(_claim(r))
     for r in sorted(_rows(store, "view_roles"), key=lambda r: (r["event"], r["role"], r["entity"])):
         ev = events.get(r["event"])
         if ev is not None and r["entity"] in entities:
             ev[r["role"]].append(r["entity"])
-    _mark_actor_disputes(events, entities)
-    relations: dict[str, dict] = {}
+    _mark_actor_disputes(events, situations, entities)
+    relations: dict[str, Relation] = {}
     for r in sorted(_rows(store, "view_relations"), key=_statement_order):
         rel = relations.setdefault(r["relation"], {"id": r["relation"], "type": r["type"], "subject": r["subject"],
                                                    "object": r["object"], "modality": r["modality"], "claims": []})  # fmt: skip
@@ -54,14 +126,12 @@ def view_model(store, *, title: str | None = None) -> dict:
     }
 
 
-def _mark_actor_disputes(events: dict[str, dict], entities: dict[str, dict]) -> None:
+def _mark_actor_disputes(events: dict[str, Event], situations: dict[str, str], entities: dict[str, Entity]) -> None:
     """Events of one situation (attack or coercion, recipients, places, day) with different actors are reports that
     disagree on who did it: each gets ``actor_dispute``, naming the actors the other reports give."""
     by_situation = defaultdict(list)
-    for ev in events.values():
-        situation = ev.pop("_situation")
-        if situation:
-            by_situation[situation].append(ev)
+    for iri, situation in situations.items():
+        by_situation[situation].append(events[iri])
     for group in by_situation.values():
         for ev in group if len(group) > 1 else ():
             others = sorted({entities[a]["label"] for other in group if other is not ev for a in other["actors"]
@@ -82,14 +152,14 @@ def _qid(iri: str | None) -> str | None:
     return iri.rsplit("/", 1)[-1] if iri else None
 
 
-def _event(r: dict) -> dict:
+def _event(r: dict) -> Event:
     time = None
     if r.get("timeText") or r.get("start"):
         time = {"text": r.get("timeText"), "start": _s(r.get("start")), "end": _s(r.get("end"))}
     return {"id": r["event"], "type": r["type"], "mode": r.get("mode"), "modality": r["modality"],
             "label": r["trigger"], "actors": [], "recipients": [], "locations": [], "time": time,
             "published": _s(r.get("published")), "quantity": r.get("quantity"), "plan": _plan(r),
-            "_situation": r.get("situation"), "actor_dispute": None,
+            "actor_dispute": None,
             "claims": []}  # fmt: skip
 
 
@@ -101,10 +171,10 @@ def _plan(r: dict) -> str | None:
     return f"{status} (reported {r['planSince']})" if r.get("planSince") else str(status)
 
 
-def _claim(r: dict) -> dict:
+def _claim(r: dict) -> Claim:
     sources = [s for s in (r.get("sources") or "").split(" > ") if s]
     return {"article": r["article"], "article_title": r.get("articleTitle"), "outlet": r.get("outlet"),
-            "date": _s(r.get("published")), "sources": sources, "modality": r["modality"],
+            "url": _s(r.get("url")), "date": _s(r.get("published")), "sources": sources, "modality": r["modality"],
             "confidence": float(r["confidence"]) if r.get("confidence") is not None else None,
             "evidence": r["evidence"]}  # fmt: skip
 
