@@ -4,6 +4,7 @@ the counts, columns and dtypes the column dictionary (docs/export.md) promises."
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from datetime import date
 
@@ -16,6 +17,8 @@ from kg.export import COLUMNS, Filters, export, read_export
 from kg.export.writers import CSV_DTYPES
 
 FORMATS = ("graphml", "gexf", "csv", "parquet", "jsonl")
+NMTOKEN = re.compile(r"[\w.:-]+")
+GRAPHML_TYPES = ("boolean", "int", "long", "float", "double", "string")
 ARTICLES = {
     "kharkiv.md": ("2024-03-04", "Reuters", "Russia attacked Kharkiv on Monday, the Ukrainian army said. "
                    "Germany plans to send 500 troops to Lithuania next month."),
@@ -64,6 +67,7 @@ def test_every_format_is_written_from_the_seed_and_read_back_whole(seed_store, t
 def test_graph_nodes_and_edges_carry_what_the_issue_lists(seed_store, tmp_path):
     g = nx.read_graphml(export(seed_store, tmp_path / "g.graphml").path)
     node = next(d for _, d in g.nodes(data=True) if d.get("wikidata") == "Q159")
+    assert node["iri"] == "https://w3id.org/kgct/resource/entity/Q159" and g.has_node("entity:Q159")
     assert node["label"] == "Russia" and node["type"] == "Country" and node["article_count"] >= 1
     assert "sector" in node
     edge = next(d for _, _, d in g.edges(data=True) if d.get("quantity_value") == 10000.0)
@@ -95,18 +99,25 @@ def test_gexf_is_dynamic_with_each_edge_at_its_time_and_granularity_kept(small_s
 
 
 def test_graphml_and_gexf_are_valid_documents_of_their_format(small_store, tmp_path):
+    # the constraints of graphml-structure.xsd and GEXF 1.2draft a writer can break (no schema is at hand offline)
     graphml = ET.parse(export(small_store, tmp_path / "g.graphml").path).getroot()
     ns = {"m": "http://graphml.graphdrawing.org/xmlns"}
     assert graphml.tag == "{http://graphml.graphdrawing.org/xmlns}graphml"
     keys = {k.get("id"): k for k in graphml.findall("m:key", ns)}
-    assert all(k.get("for") in ("node", "edge") and k.get("attr.type") for k in keys.values())
-    nodes = {n.get("id") for n in graphml.iterfind(".//m:node", ns)}
-    for edge in graphml.iterfind(".//m:edge", ns):
-        assert {edge.get("source"), edge.get("target")} <= nodes
+    assert len(keys) == len(graphml.findall("m:key", ns))  # key ids are unique
+    assert all(k.get("for") in ("node", "edge") and k.get("attr.type") in GRAPHML_TYPES for k in keys.values())
+    nodes = [n.get("id") for n in graphml.iterfind(".//m:node", ns)]
+    edges = list(graphml.iterfind(".//m:edge", ns))
+    assert len(set(nodes)) == len(nodes) and len({e.get("id") for e in edges}) == len(edges)
+    for token in [*keys, *nodes, *(e.get(a) for e in edges for a in ("id", "source", "target"))]:
+        assert NMTOKEN.fullmatch(token), token
+    assert all({e.get("source"), e.get("target")} <= set(nodes) for e in edges)
     for data in graphml.iterfind(".//m:data", ns):
-        key = keys[data.get("key")]
-        if key.get("attr.type") == "double":
+        kind = keys[data.get("key")].get("attr.type")
+        if kind in ("double", "float"):
             float(data.text)
+        elif kind == "boolean":
+            assert data.text in ("true", "false")
     gexf = ET.parse(export(small_store, tmp_path / "g.gexf").path).getroot()
     ns = {"g": "http://www.gexf.net/1.2draft"}
     assert gexf.get("version") == "1.2"
@@ -194,3 +205,7 @@ def test_cli_export_writes_the_file_and_reports_bad_requests_in_one_line(small_s
         assert main(["export", "--store", store, "--out", str(tmp_path / "e.csv"), "--entity", "Atlantis"]) == 1
         assert main(["export", "--store", store, "--out", str(tmp_path / "e.csv"), "--since", "May"]) == 2
         assert not (tmp_path / "e.csv").exists()
+
+
+def test_an_event_type_may_be_written_in_any_case():
+    assert Filters(type="assault").type == "ASSAULT" and Filters(type="allied_with").type == "allied_with"

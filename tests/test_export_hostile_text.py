@@ -13,10 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.export import COLUMNS, ExportData, read_export
+from kg.export.graph import node_id
 from kg.export.table import LIST_COLUMNS
 from kg.export.writers import CSV_DTYPES, neutralise, write_export
 
-HOSTILE = "He said, \"we'll strike\";\nthen <left> & 'came back'\r\n, ]]> -- done"
+HOSTILE = "He said, \"we'll strike\";\nthen <left> & 'came back'\r\n, ]]> -- done\u2028\x85 end"
 FORMULAS = ["=cmd|' /C calc'!A0", "+1+2", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"]
 E = "https://kg.example/entity/"
 
@@ -29,7 +30,7 @@ def _row(i: int, text: str, formula: str) -> dict:
         "quantity_unit": text, "quantity_qualifier": formula, "time_start": "2024-03", "time_end": None,
         "time_granularity": "month", "time_text": text, "published": "2024-03-04", "article_id": formula,
         "article_title": text, "outlet": formula, "url": "javascript:alert(1)", "sources": [formula, text],
-        "evidence": text, "confidence": 0.5, "plan_status": None, "disputed": True,
+        "evidence": text, "confidence": 0.5, "plan_status": None, "disputed": i % 2 == 0,
     }  # fmt: skip
 
 
@@ -85,10 +86,15 @@ def test_graph_formats_carry_hostile_text_as_text(hostile, tmp_path, fmt):
     path = write_export(data, tmp_path / f"g.{fmt}").path
     g = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
     assert (g.number_of_nodes(), g.number_of_edges()) == (2, len(FORMULAS) + 1)
-    assert g.nodes[E + "a"]["label"] == HOSTILE.replace("\r\n", "\n") or g.nodes[E + "a"]["label"] == HOSTILE
+    assert (
+        g.nodes[node_id(E + "a")]["label"] == HOSTILE.replace("\r\n", "\n")
+        or g.nodes[node_id(E + "a")]["label"] == HOSTILE
+    )
     evidence = {d.get("claim_id"): d["evidence"] for _, _, d in g.edges(data=True)}
     assert evidence["https://kg.example/claim/0"] == "bad\ufffdchar\ufffds"
     assert _same_text(evidence["https://kg.example/claim/1"], HOSTILE + " 1")
+    disputed = {d.get("claim_id"): d["disputed"] for _, _, d in g.edges(data=True) if "claim_id" in d}
+    assert disputed == {r["claim_id"]: r["disputed"] for r in data.rows}
 
 
 def _same_text(got: str, want: str) -> bool:

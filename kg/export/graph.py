@@ -12,7 +12,9 @@ import networkx as nx
 
 from kg.export.table import ExportData, time_interval
 
-__all__ = ["to_networkx"]
+__all__ = ["node_id", "to_networkx"]
+
+RESOURCE = "https://w3id.org/kgct/resource/"
 
 # characters XML 1.0 cannot carry at all, even escaped: a document holding one is not well-formed
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -24,16 +26,28 @@ def to_networkx(data: ExportData, *, dynamic: bool = False) -> nx.MultiDiGraph:
     text; with ``dynamic``, each edge has ``start`` and ``end`` (ISO days) for GEXF's timeline."""
     g = nx.MultiDiGraph(mode="dynamic") if dynamic else nx.MultiDiGraph()
     for iri, e in data.entities.items():
-        g.add_node(iri, **_clean({"label": e["label"], "type": e["type"], "wikidata": _qid(e["wikidata"]),
-                                  "sector": e["sector"], "article_count": e["articles"]}))  # fmt: skip
+        g.add_node(node_id(iri), **_clean({"iri": iri, "label": e["label"], "type": e["type"],
+                                           "wikidata": _qid(e["wikidata"]), "sector": e["sector"],
+                                           "article_count": e["articles"]}))  # fmt: skip
     for row in data.rows:
-        roles = data.roles.get(row["event_id"], {})
-        source, target = _ends(roles)
+        source, target = _ends(data.roles.get(row["event_id"], {}))
         if source is not None:
-            g.add_edge(source, target, key=row["claim_id"], **_report_edge(row, dynamic))
+            g.add_edge(node_id(source), node_id(target), key=node_id(row["claim_id"]), **_report_edge(row, dynamic))
     for rel in data.relations:
-        g.add_edge(rel["subject"], rel["object"], key=rel["relation_id"], **_relation_edge(rel, dynamic))
+        g.add_edge(node_id(rel["subject"]), node_id(rel["object"]), key=node_id(rel["relation_id"]),
+                   **_relation_edge(rel, dynamic))  # fmt: skip
     return g
+
+
+def node_id(iri: str) -> str:
+    """An IRI as a GraphML id (an XML NMTOKEN: no "/", "%", "#"...), short for kg's own resources, one to one.
+
+    >>> node_id("https://w3id.org/kgct/resource/entity/Q159"), node_id("https://x.example/a_b#c")
+    ('entity:Q159', 'https_3A_::x.example:a_5F_b_23_c')
+    """
+    local = iri[len(RESOURCE) :] if iri.startswith(RESOURCE) else iri
+    return "".join(c if c.isascii() and (c.isalnum() or c in ".-") else ":" if c == "/" else f"_{ord(c):X}_"
+                   for c in local)  # fmt: skip
 
 
 def _ends(roles: dict) -> tuple[str | None, str | None]:

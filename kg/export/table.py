@@ -48,6 +48,8 @@ class Filters:
     entity: str | None = None
 
     def __post_init__(self):
+        if self.type is not None and self.type.upper() in EVENT_TYPES:
+            object.__setattr__(self, "type", self.type.upper())  # PLOVER types are capitals: "assault" is meant
         if self.type is not None and self.type not in EVENT_TYPES + RELATION_TYPES:
             raise UsageError(f"--type {self.type!r} is not an event or relation type; use one of "
                              f"{', '.join(EVENT_TYPES + RELATION_TYPES)}")  # fmt: skip

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,13 +16,14 @@ from kg.errors import UsageError
 from kg.export.graph import to_networkx
 from kg.export.table import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, LIST_COLUMNS, ExportData, Filters, read_export
 
-__all__ = ["CSV_DTYPES", "FORMATS", "ExportSummary", "export", "format_of", "neutralise", "write_export"]
+__all__ = ["CSV_DTYPES", "FORMATS", "ExportSummary", "export", "format_of", "json_line", "neutralise", "write_export"]
 
 FORMATS = ("graphml", "gexf", "csv", "parquet", "jsonl")
 # what pandas should make of each CSV column: pd.read_csv(path, dtype=CSV_DTYPES) (docs/export.md)
 CSV_DTYPES = {c: "float64" if c in FLOAT_COLUMNS else "boolean" if c in BOOL_COLUMNS else "string" for c in COLUMNS}
 # a spreadsheet runs a cell starting with one of these as a formula (OWASP's list: = + - @, tab, carriage return)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,17 @@ def write_export(data: ExportData, out: str | Path, *, fmt: str | None = None) -
 
 
 def _graphml(data: ExportData, path: Path) -> None:
-    import networkx as nx
+    from networkx.readwrite.graphml import GraphMLWriter
 
-    nx.write_graphml(to_networkx(data), path, named_key_ids=True)
+    class Writer(GraphMLWriter):
+        # networkx writes a boolean as Python spells it ("False"), which xs:boolean does not allow
+        def add_data(self, name, element_type, value, scope="all", default=None):
+            text = str(value).lower() if element_type is bool else value
+            return super().add_data(name, element_type, text, scope, default)
+
+    writer = Writer()  # the same writer nx.write_graphml uses, with its defaults
+    writer.add_graph_element(to_networkx(data))
+    writer.dump(path)
 
 
 def _gexf(data: ExportData, path: Path) -> None:
@@ -111,7 +121,17 @@ def neutralise(text: str) -> str:
 def _jsonl(data: ExportData, path: Path) -> None:
     with open(path, "w", encoding="utf-8") as f:
         for row in data.rows:
-            f.write(json.dumps({c: row[c] for c in COLUMNS}, ensure_ascii=False) + "\n")
+            f.write(json_line({c: row[c] for c in COLUMNS}) + "\n")
+
+
+def json_line(record: dict) -> str:
+    r"""One JSON Lines record: UTF-8 text, with the characters some line readers take for a line break escaped
+    (Python's ``str.splitlines`` splits at U+2028, U+2029 and NEL as well as at a newline).
+
+    >>> json_line({"evidence": "one\u2028two"})
+    '{"evidence": "one\\u2028two"}'
+    """
+    return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(record, ensure_ascii=False))
 
 
 def _parquet(data: ExportData, path: Path) -> None:
