@@ -82,10 +82,12 @@ class IngestReport:
 
 @dataclass(frozen=True)
 class QueryResult:
-    """SELECT rows as rdflib terms (None for unbound), with their column names."""
+    """SELECT rows as rdflib terms (None for unbound), with their column names; ``lists`` maps a column that
+    the query joined into one string to its separator (a named query's ``# list:`` header)."""
 
     columns: tuple[str, ...]
     rows: tuple[tuple, ...]
+    lists: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def __iter__(self):
         return iter(self.rows)
@@ -101,21 +103,15 @@ class QueryResult:
         return [{k: _python(v) for k, v in r.items()} for r in self.records()]
 
     def to_dataframe(self):
-        try:
-            import pandas as pd
-        except ImportError as err:
-            raise ImportError("to_dataframe() needs pandas: pip install pandas") from err
-        return pd.DataFrame(self.to_python(), columns=list(self.columns))
+        """A pandas DataFrame with typed columns: lists, dates by granularity, NA for missing (kg.frames)."""
+        from kg.frames import to_dataframe
+
+        return to_dataframe(self.columns, self.rows, self.lists)
 
     def _repr_html_(self) -> str:
-        from html import escape
+        from kg.frames import html_table
 
-        head = "".join(f"<th>{escape(c)}</th>" for c in self.columns)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{escape('' if v is None else str(v))}</td>" for v in row) + "</tr>"
-            for row in self.rows[:200]
-        )
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        return html_table(self.columns, self.rows)
 
 
 def _python(term):

@@ -20,15 +20,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
+import pyoxigraph as ox
 from rdflib import RDFS, SKOS, XSD, Literal, URIRef
 
+from kg.errors import KgError
 from kg.namespace import KG
 from kg.overrides import Override, Overrides, surface_key
 from kg.rdf import ENTITIES_GRAPH, sort_key
 from kg.records import IDENTITY_RULES
 
-__all__ = ["EXAMPLES", "EntityListing", "SurfaceForm", "list_entities", "pending_overrides", "preferred_label",
-           "label_changes", "prune_entity_graph", "settle_labels", "table_rows"]
+__all__ = ["EXAMPLES", "EntityListing", "SurfaceForm", "UnknownEntity", "find_entity", "label_changes",
+           "list_entities", "pending_overrides", "preferred_label", "prune_entity_graph", "settle_labels", "table_rows"]
 
 EXAMPLES = 3  # article ids shown per surface form
 _WIKIDATA = "http://www.wikidata.org/entity/"
@@ -246,3 +248,42 @@ def prune_entity_graph(store) -> None:
     labels no article resolves to them (they linger after an article is re-extracted, e.g. after an
     override split 'Kremlin' from Russia)."""
     store.update(_query("prune.ru"))
+
+
+class UnknownEntity(KgError, LookupError):
+    """No entity node by that IRI or name."""
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def find_entity(run, wanted, *, suggest=None) -> URIRef:
+    """The entity node ``wanted`` names: an IRI (``URIRef``, pyoxigraph ``NamedNode``, or text starting with
+    http(s):// or urn:) that an article mentions, or a name (its shown label or another name articles gave
+    it, without case; the most mentioned node when several share it). ``run(sparql, bindings)`` runs a
+    query (on the store or a server); ``suggest(name)`` gives names close to an unknown one. Raises
+    :class:`UnknownEntity` naming the fix."""
+    iri = _as_iri(wanted)
+    if iri is not None:
+        if run(_query("known.rq"), {"entity": iri}).rows:
+            return iri
+        raise UnknownEntity(f"no entity {iri} in the store; list them with `kg entities` (graph.entities() in "
+                            "Python) or give its name")  # fmt: skip
+    name = str(wanted).strip()
+    rows = run(_query("named.rq"), {"wanted": Literal(name)}).rows if name else ()
+    if rows:
+        return rows[0][1]
+    close = suggest(name) if suggest and name else []
+    hint = f"; did you mean {', '.join(repr(c) for c in close[:5])}?" if close else ""
+    raise UnknownEntity(f"no entity named {name!r} in the store{hint} (`kg entities --entity NAME` finds names; "
+                        "an IRI works too)")  # fmt: skip
+
+
+def _as_iri(value) -> URIRef | None:
+    if isinstance(value, URIRef):
+        return value
+    if isinstance(value, ox.NamedNode):
+        return URIRef(value.value)
+    if isinstance(value, str) and not isinstance(value, Literal) and value.startswith(("http://", "https://", "urn:")):
+        return URIRef(value)
+    return None
