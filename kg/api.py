@@ -70,6 +70,9 @@ def sparql(text: str, *, store: Store | str | Path | None = DEFAULT_STORE, bindi
     """Run a SPARQL query; ``bindings`` map variable names to values (bound as RDF terms). With
     ``endpoint`` (a SPARQL 1.1 query URL, e.g. the server ``kg push`` loaded) it runs there instead of
     on ``store``, and returns the same rows."""
+    from kg.querytext import check_shape
+
+    check_shape(text)  # a query nested thousands deep would crash pyoxigraph (and this process)
     terms = {k: as_term(v) for k, v in (bindings or {}).items()}
     if endpoint is not None:
         from kg.remote import remote_sparql

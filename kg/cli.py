@@ -160,14 +160,10 @@ def _parser() -> argparse.ArgumentParser:
     p = command("validate", cmd_validate, "Check the store against the SHACL shapes (kg/ontology/shapes.ttl).")
     _store_option(p)
 
-    p = command("serve", cmd_serve, "Serve the store read-only as a SPARQL 1.1 Protocol endpoint at /sparql.")
+    p = command("serve", cmd_serve, "Serve the store read-only as a SPARQL 1.1 Protocol endpoint at /sparql, "
+                                    "with a query page at /.")
     _store_option(p)
-    p.add_argument("--host", default="127.0.0.1", help="bind address (default loopback)")
-    p.add_argument("--port", type=int, default=7878)
-    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="per-query time limit")
-    p.add_argument("--max-rows", type=int, default=10000, help="result size limit")
-    p.add_argument("--workers", type=int, default=2, help="query worker processes")
-    p.add_argument("--allow-remote", action="store_true", help="allow binding to a non-loopback address")
+    _serve_options(p)
 
     p = command("push", cmd_push, "Load the store into an external SPARQL 1.1 server (resumable, in batches).")
     _store_option(p)
@@ -212,6 +208,28 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out-dir", default="out")
     _store_option(p)
     return parser
+
+
+def _serve_options(p: argparse.ArgumentParser) -> None:
+    from kg.serve.limits import DEFAULT_PORT, Limits
+
+    d = Limits()
+    p.add_argument("--host", default="127.0.0.1", help="bind address (default: %(default)s, loopback)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help="(default: %(default)s)")
+    p.add_argument("--timeout", type=float, default=d.timeout_s, metavar="SECONDS",
+                   help="per-query time limit; the query is stopped and its worker replaced (default: %(default)g)")
+    p.add_argument("--max-rows", type=int, default=d.max_rows, help="rows (or triples) per result (default: %(default)s)")
+    p.add_argument("--max-mb", type=int, default=d.max_mb, help="megabytes per result (default: %(default)s)")
+    p.add_argument("--workers", type=int, default=d.workers, help="query worker processes (default: %(default)s)")
+    p.add_argument("--worker-memory", type=int, default=d.memory_mb, metavar="MB",
+                   help="memory cap (heap) of each worker, 0 for none (default: %(default)s)")
+    p.add_argument("--queue", type=int, default=d.queue,
+                   help="requests that may wait for a worker; more get 503 (default: %(default)s)")
+    p.add_argument("--client-share", type=int, default=d.client_share, metavar="N",
+                   help="workers one client address may hold at once (default: half of --workers)")
+    p.add_argument("--allow-remote", action="store_true", help="allow binding to a non-loopback address")
+    p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                   help="also answer requests whose Host header is NAME (e.g. behind a proxy); repeatable")
 
 
 def _store_option(p: argparse.ArgumentParser) -> None:
@@ -374,8 +392,9 @@ def cmd_validate(args) -> int:
 def cmd_serve(args) -> int:
     from kg.serve import serve
 
-    serve(args.store, host=args.host, port=args.port, timeout_s=args.timeout, max_rows=args.max_rows,
-          workers=args.workers, allow_remote=args.allow_remote)  # fmt: skip
+    serve(args.store, host=args.host, port=args.port, allow_remote=args.allow_remote,
+          allowed_hosts=tuple(args.allowed_host), timeout_s=args.timeout, max_rows=args.max_rows, max_mb=args.max_mb,
+          workers=args.workers, memory_mb=args.worker_memory, queue=args.queue, client_share=args.client_share)  # fmt: skip
     return 0
 
 

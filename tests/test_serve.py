@@ -237,7 +237,7 @@ def test_timeout_stops_the_query_and_the_server_goes_on(store_path, seed_store):
 def test_a_new_worker_is_not_charged_for_its_start_up(store_path, seed_store, monkeypatch):
     # on a loaded machine a worker may take longer to start than a query may run; the timeout counts
     # from when it is ready (here every worker sleeps 2 s before it opens the store)
-    from kg import serve as serve_module
+    from kg.serve import pool as serve_module
 
     monkeypatch.setattr(serve_module, "_BOOT", "import time\ntime.sleep(2)\n" + serve_module._BOOT)
     with make_server(store_path, port=0, timeout_s=1.0, workers=1, quiet=True) as srv:
@@ -286,9 +286,9 @@ def test_dataset_clause_detection():
 
 def test_serialisers_agree_with_pyoxigraph():
     """Our JSON/XML writers against pyoxigraph's own on tricky terms (language, datatypes, escapes)."""
-    from kg.serve import JSON as JSON_FMT
-    from kg.serve import XML as XML_FMT
-    from kg.serve import solutions_body
+    from kg.serve.results import JSON as JSON_FMT
+    from kg.serve.results import XML as XML_FMT
+    from kg.serve.results import solutions_body
 
     store = ox.Store()
     g = ox.NamedNode("http://x/g")

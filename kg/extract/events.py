@@ -21,14 +21,31 @@ _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "ten
 
 
 class TriggerIndex:
-    """Lexicon entries by (lemma, pos); entries with requirements are tried first."""
+    """Lexicon entries by (lemma, pos), so that a token is matched by one lookup whatever the lexicon's size;
+    entries with requirements are tried first.
 
-    def __init__(self, triggers: tuple[Trigger, ...]):
+    ``derived`` rows (from the CAMEO dictionary) come after the hand-made ones of the same word, which win: a
+    derived row without requirements is dropped where the hand-made rows name the word (they are either
+    unconditional already, or constrain the word on purpose), and where the word is a modality or speech
+    cue (``cue_lemmas``: "expect", "claim" say how an event is told, not which event).
+    """
+
+    def __init__(self, triggers: tuple[Trigger, ...], derived: tuple[Trigger, ...] = (),
+                 cue_lemmas: frozenset[str] = frozenset()):  # fmt: skip
         self._by_key: dict[tuple[str, str], list[Trigger]] = {}
         for t in triggers:
             self._by_key.setdefault((t.lemma, t.pos), []).append(t)
         for entries in self._by_key.values():
             entries.sort(key=lambda t: -len(t.requires))
+        extra: dict[tuple[str, str], list[Trigger]] = {}
+        for t in derived:
+            key = (t.lemma, t.pos)
+            if not t.requires and (key in self._by_key or t.lemma in cue_lemmas):
+                continue
+            extra.setdefault(key, []).append(t)
+        for key, entries in extra.items():
+            entries.sort(key=lambda t: -len(t.requires))
+            self._by_key.setdefault(key, []).extend(entries)
 
     def match(self, tok) -> Trigger | None:
         pos = _POS.get(tok.pos_)
