@@ -270,7 +270,10 @@ def find_entity(run, wanted, *, suggest=None) -> URIRef:
         raise UnknownEntity(f"no entity {iri} in the store; list them with `kg entities` (graph.entities() in "
                             "Python) or give its name")  # fmt: skip
     name = str(wanted).strip()
-    rows = run(_query("named.rq"), {"wanted": Literal(name)}).rows if name else ()
+    rows = ()
+    if name:  # the shown label as written first (an index lookup), then any name without case (a scan)
+        rows = run(_query("named-exactly.rq"), {"wanted": Literal(name)}).rows
+        rows = rows or run(_query("named.rq"), {"wanted": Literal(name)}).rows
     if rows:
         return rows[0][1]
     close = suggest(name) if suggest and name else []
