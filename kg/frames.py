@@ -114,7 +114,16 @@ def to_dataframe(columns: Sequence[str], rows: Sequence[Sequence], lists: Mappin
     lists = lists or {}
     data = {}
     for i, name in enumerate(columns):
-        data[name] = _column([_cell(row[i], lists.get(name), pd) for row in rows], pd)
+        # results repeat their terms (types, modalities, dates, articles): each is converted once per column
+        seen: dict = {}
+        values = []
+        for row in rows:
+            term = row[i]
+            if term not in seen:
+                seen[term] = _cell(term, lists.get(name), pd)
+            value = seen[term]
+            values.append(list(value) if isinstance(value, list) else value)  # a list of its own per row
+        data[name] = _column(values, pd)
     return pd.DataFrame(data, columns=list(columns))
 
 

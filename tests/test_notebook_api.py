@@ -188,3 +188,34 @@ def test_sparql_magic_errors_say_what_to_do(shell, tmp_path, monkeypatch):
         shell.run_cell_magic("sparql", "", COUNT_EVENTS)
     with pytest.raises(KgError, match="--store DIR"):
         shell.run_cell_magic("sparql", "--bogus", COUNT_EVENTS)
+
+
+@pytest.mark.browser
+def test_inline_network_unpacks_and_renders_in_chromium(graph, tmp_path):
+    import os
+    import time
+
+    import browser
+
+    reason = browser.missing_reason()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests cannot run under CI: {reason}", pytrace=False)
+        pytest.skip(reason)
+    page_file = tmp_path / "notebook-output.html"
+    page_file.write_text(f"<!doctype html><html><body>{graph.show_network().data}</body></html>", encoding="utf-8")
+    with browser.launch(tmp_path / "chromium") as context:
+        page = context.new_page()
+        errors = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("request", lambda r: errors.append(r.url) if not r.url.startswith(("file:", "about:", "data:")) else None)
+        page.goto(page_file.as_uri())
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            ready = [f for f in page.frames[1:] if f.evaluate("() => Boolean(window.kg && window.kg.ready)")]
+            if ready:
+                break
+            time.sleep(0.1)
+        assert ready, "the inline view never became ready"
+        assert ready[0].evaluate("() => document.querySelectorAll('canvas').length") >= 1
+        assert not errors
