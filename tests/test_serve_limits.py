@@ -288,3 +288,16 @@ def test_defaults_are_shown_in_help_and_on_the_page(serve_with):
     conn.request("GET", "/")
     page = conn.getresponse().read().decode()
     assert srv.limits.describe() in page
+
+
+def test_a_query_text_that_was_cut_does_not_get_the_last_free_worker_from_anyone(serve_with):
+    srv = serve_with(workers=2, timeout_s=1.5)
+    assert ask(srv, HEAVY, client="127.0.0.2")[0] == 503  # the text is now known to run away
+    others = [in_background(ask, srv, HEAVY, client=c) for c in ("127.0.0.3", "127.0.0.4")]  # new clients
+    time.sleep(0.3)  # one runs, the other waits: it may not take the last worker
+    started = time.monotonic()
+    assert ask(srv, COUNT, client="127.0.0.5")[0] == 200
+    assert time.monotonic() - started < 1.0
+    for r in others:
+        r["thread"].join()
+        assert r["result"][0] == 503
