@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
-from kg.extract import claims, entities, events, lexicons, relations, words
+from kg.extract import claims, entities, events, lexicons, quotes, relations, words
 from kg.extract.gazetteer import Gazetteer
 from kg.overrides import Overrides, load_overrides
 from kg.records import Article, Mention, Record, content_id
@@ -279,8 +279,16 @@ class _Resolver:
         return [e for e in ids if table.get(e).type in ("Country", "Organization")][:1]
 
     def _last_person(self, tok) -> list[str]:
+        """The nearest person named before ``tok``; outside a quotation, not one named inside one ('"Cruz has
+        fought for us," she said': she is not Cruz)."""
         before = [m for m in self.person_mentions if m.start < tok.i]
-        return [self.ctx.table.by_token[before[-1].head]] if before else []
+        if not before:
+            return []
+        doc, cues = self.ctx.doc, self.ctx.cues
+        chosen = before[-1]
+        if not quotes.in_quote(doc, cues, tok.idx):
+            chosen = next((m for m in reversed(before) if not quotes.in_quote(doc, cues, doc[m.start].idx)), chosen)
+        return [self.ctx.table.by_token[chosen.head]]
 
 
 _default: Extractor | None = None
