@@ -65,3 +65,23 @@ def test_scare_quotes_are_not_a_speaker_s_words(extract_text):
 def test_article_voice_between_quotations_keeps_an_empty_chain(extract_text):
     record = extract_text("“We will win,” Mary Smith said.\n\nRussia attacked Ukraine on Monday.\n\n“They lost,” she said.")
     assert _sources(record, "attacked") == []
+
+
+@pytest.mark.parametrize(("text", "trigger", "source"), [
+    ("A new poll found that Hillary Clinton would beat Donald Trump in Ohio.", "beat", "new poll"),
+    ("According to leaked documents, Russia attacked Ukraine in May.", "attacked", "leaked documents"),
+    ("The campaign said Russia attacked Ukraine in May.", "attacked", "campaign"),
+])  # fmt: skip
+def test_unnamed_speakers_documents_and_organisations_are_sources(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]
+
+
+def test_a_document_speaks_for_its_author(extract_text):
+    record = extract_text("Aid will help the victims, Antony Blinken said in a statement. The United States has sent "
+                          "$2 billion in aid to Ukraine, the statement said.")  # fmt: skip
+    assert _sources(record, "aid") == ["Antony Blinken"]
+
+
+def test_an_abstract_noun_is_not_a_speaker(extract_text):
+    record = extract_text("The dual mission shows that Russia attacked Ukraine.")
+    assert _sources(record, "attacked") == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.extract import quotes
+from kg.extract import quotes, words
 from kg.extract.lexicons import Cue
 
 _CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "acl", "relcl", "pcomp", "prep", "pobj", "dobj",
@@ -25,6 +25,7 @@ class CueIndex:
     conditionals: frozenset[str]
     belief: frozenset[str] = frozenset()
     intention: frozenset[str] = frozenset()
+    speaker_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_cues(cls, cues: tuple[Cue, ...]) -> CueIndex:
@@ -35,7 +36,15 @@ class CueIndex:
 
         conditionals = frozenset(c.lemma for c in cues if c.kind == "conditional")
         return cls(modality, attribution("speech"), attribution("source_noun"), conditionals, attribution("belief"),
-                   attribution("intention"))  # fmt: skip
+                   attribution("intention"), attribution("speaker"))  # fmt: skip
+
+    def may_name_a_source(self, tok) -> bool:
+        """'the campaign', 'several friends', 'the poll', 'Democrats': a noun that can stand for an unnamed source."""
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return True
+        lemma = tok.lemma_.lower()
+        return lemma in self.speaker_nouns or lemma in self.source_nouns or lemma in words.PERSON_ROLES or (
+            lemma in words.GROUP_NOUNS or lemma in words.ORG_NOUNS or lemma in words.STATE_NOUNS)
 
     def modal_value(self, tok, *pos_options: str) -> str | None:
         lemma = tok.lemma_.lower()
@@ -146,7 +155,7 @@ def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
         kind = cues.attributing(node) if node is not trigger else None
         setting = False
         if kind and _governs_content(node, came_from, kind):
-            for eid in _speakers(node, resolve):
+            for eid in _speakers(node, resolve, cues):
                 found.append((eid, f"{kind} verb '{node.text}'"))
         elif kind:
             setting = True  # 'said at the rally': the trigger is where or when it was said, told by the article
@@ -192,12 +201,35 @@ def _governs_content(verb, came_from, kind: str) -> bool:
         c.dep_ in ("dobj", "dative") for c in verb.children)
 
 
-def _speakers(verb, resolve) -> list[str]:
+def _speakers(verb, resolve, cues: CueIndex | None = None) -> list[str]:
     for child in verb.children:
         if child.dep_ in ("nsubj",):  # 'the US and its allies accuse': both
+            authors = _authors(child, resolve, cues) if cues is not None else []
+            if authors:  # 'the statement said': its author speaks (no entity for the document itself)
+                return authors
             return [e for s in (child, *(c for c in child.children if c.dep_ == "conj")) for e in resolve(s)]
         if child.dep_ == "agent":
             return [e for p in child.children if p.dep_ == "pobj" for e in resolve(p)]
+    return []
+
+
+def _authors(document, resolve, cues: CueIndex) -> list[str]:
+    """Who stands behind a document that speaks ('the statement said'): its owner ('Blinken's statement', 'a
+    statement from the ministry'), else, for 'the statement', whoever spoke 'in a statement' earlier on."""
+    if document.lemma_.lower() not in cues.source_nouns:
+        return []
+    owners = [c for c in document.children if c.dep_ == "poss"]
+    owners += [p for c in document.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+               for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    if owners:
+        return [e for o in owners for e in resolve(o)]
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children):
+        return []
+    for earlier in reversed(document.doc[: document.i]):
+        if earlier.lemma_ == document.lemma_ and earlier.dep_ == "pobj" and earlier.head.dep_ == "prep":
+            verb = earlier.head.head
+            if cues.attributing(verb):
+                return _speakers(verb, resolve)
     return []
 
 
@@ -207,7 +239,7 @@ def _quoted_by(trigger, resolve, cues: CueIndex) -> list[tuple[str, str]]:
     if quote is None:
         return []
     verb = trigger.doc[quote.verb]
-    return [(eid, f"quotation framed by '{verb.text}'") for eid in _speakers(verb, resolve)]
+    return [(eid, f"quotation framed by '{verb.text}'") for eid in _speakers(verb, resolve, cues)]
 
 
 def _according_to(child, resolve) -> list[tuple[str, str]]:
