@@ -7,16 +7,19 @@ Each takes the store (a :class:`~kg.store.Store` or a folder path) as an argumen
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
+from dataclasses import replace
 from pathlib import Path
 
 from rdflib import Literal, URIRef
+from rdflib.term import Identifier
 
 from kg.rdf import PREFIXES
 from kg.store import DEFAULT_STORE, QueryResult, Store
 
-__all__ = ["KnowledgeGraph", "demo", "evaluate_extractor", "evaluate_plover", "list_entities", "pending_overrides", "run_query", "sparql",
-           "write_network", "write_timeline"]
+__all__ = ["KnowledgeGraph", "demo", "evaluate_attribution", "evaluate_extractor", "evaluate_plover", "export",
+           "list_entities", "pending_overrides", "run_query", "sparql", "to_pyvis", "write_network",
+           "write_timeline"]
 
 
 @contextmanager
@@ -49,12 +52,28 @@ def parse_param(value: str):
     return Literal(value)
 
 
+def as_term(value):
+    """A binding's value as an RDF term: rdflib terms as they are (an rdflib ``URIRef`` is a ``str`` too, but
+    its ``startswith`` ignores a tuple of prefixes: it must never go through :func:`parse_param`), pyoxigraph
+    terms converted, text read by :func:`parse_param`, other values (numbers, dates) left to the store."""
+    if isinstance(value, Identifier):
+        return value
+    if type(value).__module__ == "pyoxigraph":
+        from kg.store import to_rdflib
+
+        return to_rdflib(value)
+    return parse_param(value) if isinstance(value, str) else value
+
+
 def sparql(text: str, *, store: Store | str | Path | None = DEFAULT_STORE, bindings: Mapping | None = None,
            endpoint: str | None = None):
     """Run a SPARQL query; ``bindings`` map variable names to values (bound as RDF terms). With
     ``endpoint`` (a SPARQL 1.1 query URL, e.g. the server ``kg push`` loaded) it runs there instead of
     on ``store``, and returns the same rows."""
-    terms = {k: parse_param(v) if isinstance(v, str) else v for k, v in (bindings or {}).items()}
+    from kg.querytext import check_shape
+
+    check_shape(text)  # a query nested thousands deep would crash pyoxigraph (and this process)
+    terms = {k: as_term(v) for k, v in (bindings or {}).items()}
     if endpoint is not None:
         from kg.remote import remote_sparql
 
@@ -72,7 +91,30 @@ def run_query(name: str, params: Mapping[str, object] | None = None, *, store=DE
     q = get_query(name)
     params = dict(params or {})
     q.check(params)
-    return sparql(q.page(limit, offset), store=store, bindings=params, endpoint=endpoint)
+    with _opened(store) if endpoint is None else nullcontext() as st:
+        bindings = _bound_params(q, params, store=st, endpoint=endpoint)
+        result = sparql(q.page(limit, offset), store=st, bindings=bindings, endpoint=endpoint)
+    return replace(result, lists=dict(q.lists)) if q.lists else result
+
+
+def _bound_params(query, params: Mapping[str, object], *, store, endpoint) -> dict:
+    """``params`` as RDF terms: an entity parameter (its description says "entity IRI") takes the entity's IRI,
+    ``NamedNode`` or name (:func:`kg.entities.find_entity`, which raises a clear error for an unknown one);
+    pyoxigraph terms become rdflib terms."""
+    from kg.entities import find_entity
+
+    def run(text, bindings):
+        return sparql(text, store=store, bindings=bindings, endpoint=endpoint)
+
+    def suggest(name):
+        return [] if endpoint is not None else [e.label for e in list_entities(store=store, entity=name)]
+
+    takes_entity = {p.name for p in query.params if "entity IRI" in p.description}
+    bound = {}
+    for key, value in params.items():
+        value = as_term(value)
+        bound[key] = find_entity(run, value, suggest=suggest) if key in takes_entity else value
+    return bound
 
 
 def list_entities(*, store=DEFAULT_STORE, merged: bool = False, entity: str | None = None):
@@ -125,6 +167,32 @@ def _written(result, out) -> Path:
     return Path(result) if result is not None else Path(out)
 
 
+def export(out: str | Path, *, store=DEFAULT_STORE, format: str | None = None, type: str | None = None,
+           modality: str | None = None, since: str | None = None, until: str | None = None,
+           entity: str | None = None):
+    """Write the graph for other tools (``kg export``), the format from the suffix unless ``format`` names it:
+    ``.graphml``/``.gexf`` (entities as nodes, one edge per report and per relation; GEXF with each edge's time),
+    ``.csv``/``.parquet``/``.jsonl`` (the events table: one row per report, columns in docs/export.md).
+    ``type``, ``modality``, ``since``/``until`` (ISO dates, inclusive) and ``entity`` (IRI or label) filter it.
+    Returns a summary (path, format, counts)."""
+    from kg.export import Filters
+    from kg.export import export as write
+
+    filters = Filters(type=type, modality=modality, since=since, until=until, entity=entity)
+    with _opened(store) as st:
+        return write(st, out, fmt=format, filters=filters)
+
+
+def to_pyvis(*, store=DEFAULT_STORE, top: int | None = None, **filters):
+    """The network view's model as a ``pyvis.network.Network`` (style it, then ``net.write_html(path)``): its
+    resources are inline (no CDN) and every title is plain text. ``top`` keeps the most connected entities;
+    ``filters`` are those of :func:`export` (type, modality, since, until, entity)."""
+    from kg.export.pyvis_network import to_pyvis as build
+
+    with _opened(store) as st:
+        return build(st, top=top, **filters)
+
+
 def evaluate_extractor(gold_dir: str | Path):
     """Run the extractor on the gold articles and score it (SCHEMA.md rules)."""
     from kg.evaluate import evaluate
@@ -141,6 +209,14 @@ def evaluate_plover(gold_file: str | Path):
 
     extractor = Extractor()
     return score(gold_file, extractor.extract_many)
+
+
+def evaluate_attribution(polnear_dir: str | Path, *, limit: int | None = None, jobs: int = 1):
+    """Run the extractor on a PolNeAR split and score its source chains (``shared/eval/polnear/README.md``);
+    ``limit`` takes that many articles spread evenly over the split."""
+    from kg.eval_polnear import evaluate_polnear
+
+    return evaluate_polnear(polnear_dir, limit=limit, jobs=jobs)
 
 
 def demo(*, data: str | Path = "data", out_dir: str | Path = "out", store=DEFAULT_STORE):
@@ -176,15 +252,21 @@ class KnowledgeGraph:
         return sparql(text, store=self.store, bindings=bindings)
 
     def entities(self, *, merged: bool = False, entity: str | None = None):
-        return list_entities(store=self.store, merged=merged, entity=entity)
+        """The entity nodes as a DataFrame (``kg entities``): label, type, Wikidata id, articles, and the names
+        and surface forms as lists; :func:`list_entities` gives the records themselves."""
+        from kg.frames import entities_frame
+
+        return entities_frame(list_entities(store=self.store, merged=merged, entity=entity))
 
     def graph(self):
         return self.store.graph()
 
-    def networkx(self):
+    def networkx(self, *, relations: bool = False):
+        """A networkx ``MultiDiGraph``: entities as nodes, one edge per event actor -> recipient or place with
+        its type, modality, date, number of articles and claim IRIs (:func:`kg.analysis.to_networkx`)."""
         from kg.analysis import to_networkx
 
-        return to_networkx(self.store)
+        return to_networkx(self.store, relations=relations)
 
     def network_html(self, *, top: int | None = None) -> str:
         from kg.views.network import network_html
@@ -196,6 +278,14 @@ class KnowledgeGraph:
 
         return timeline_html(_model(self.store), lanes=lanes)
 
+    def export(self, out: str | Path, *, format: str | None = None, **filters):
+        """Write the graph as GraphML, GEXF, CSV, Parquet or JSON Lines (see :func:`kg.api.export`)."""
+        return export(out, store=self.store, format=format, **filters)
+
+    def to_pyvis(self, *, top: int | None = None, **filters):
+        """The network as a ``pyvis.network.Network``, offline and with plain-text titles (:func:`kg.api.to_pyvis`)."""
+        return to_pyvis(store=self.store, top=top, **filters)
+
     def summary_rows(self) -> list[tuple[str, int]]:
         counts = self.store.query(_COUNTS).to_python()[0]
         return [(k, int(v or 0)) for k, v in counts.items()]
@@ -204,13 +294,19 @@ class KnowledgeGraph:
         return "KnowledgeGraph(" + ", ".join(f"{k}={v}" for k, v in self.summary_rows()) + ")"
 
     def _repr_html_(self) -> str:
+        # counts only: a drawing embeds its scripts (hundreds of KB) in the notebook, so it is asked for
         from html import escape
 
         rows = "".join(f"<tr><td>{escape(k)}</td><td>{v}</td></tr>" for k, v in self.summary_rows())
-        frame = escape(self.network_html(top=150), quote=True)
         return (f"<table><tbody>{rows}</tbody></table>"
-                f'<iframe srcdoc="{frame}" style="width:100%;height:600px;border:1px solid #ccc" '
-                'sandbox="allow-scripts"></iframe>')  # fmt: skip
+                "<p><code>.show_network(top=50)</code> draws it, <code>.query(name)</code> asks it</p>")
+
+    def show_network(self, *, top: int = 50, height: int = 560):
+        """The network view of the ``top`` entities, inline in a notebook (an isolated ``srcdoc`` iframe: works
+        offline, in Jupyter, VS Code and Colab). Each display embeds the view's scripts: keep one per notebook."""
+        from kg.jupyter import inline_page
+
+        return inline_page(self.network_html(top=top), height=height)
 
 
 _COUNTS = """

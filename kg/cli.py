@@ -13,7 +13,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from kg.errors import KgError
+from kg.errors import KgError, UsageError
 from kg.store import DEFAULT_STORE
 
 EPILOG = {
@@ -24,13 +24,16 @@ EPILOG = {
              "kg query ego --param entity=https://w3id.org/kgct/resource/entity/Q159 --endpoint http://127.0.0.1:8890/sparql",
     "view": "example: kg view --out out/network.html --top 200",
     "timeline": "example: kg timeline --out out/timeline.html --lanes source",
-    "eval": "example: kg eval ../shared/eval/dev; kg eval --plover ../shared/eval/plover-dev/plover_gsr_dev.jsonl",
+    "eval": "example: kg eval ../shared/eval/dev; kg eval --plover ../shared/eval/plover-dev/plover_gsr_dev.jsonl; "
+            "kg eval --polnear ../shared/eval/polnear/train --limit 150 --jobs 2",
     "demo": "example: kg demo",
     "validate": "example: kg validate --store kg-store",
     "derive": "example: kg derive --store big-store   (after `oxigraph load` of kept shards)",
     "bench": "example: kg bench ../shared/corpus/ukraine_news.jsonl --limit 100 --jobs 2",
     "serve": "example: kg serve --store kg-store --port 7878   (then query http://127.0.0.1:7878/sparql)",
     "push": "example: kg push --endpoint http://127.0.0.1:7879/update --query-endpoint http://127.0.0.1:7879/query",
+    "export": "example: kg export --out out/events.parquet --modality asserted --since 2022-02 ; "
+              "kg export --out out/graph.gexf --entity Russia",
     "entities": "example: kg entities --merged ; kg entities --entity Kremlin --format json ; "
                 "kg entities --overrides kg-overrides.csv",
 }
@@ -149,18 +152,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--plover", metavar="FILE", help="also (or only) score PLOVER gold sentences (JSON Lines): "
                    "type and actor accuracy, every miss listed")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--polnear", metavar="DIR", help="score attribution on a PolNeAR split folder instead "
+                   "(e.g. ../shared/eval/polnear/train)")
+    p.add_argument("--limit", type=int, help="with --polnear: this many articles, spread evenly over the split")
+    p.add_argument("--jobs", type=int, default=1, help="with --polnear: parser processes")
 
     p = command("validate", cmd_validate, "Check the store against the SHACL shapes (kg/ontology/shapes.ttl).")
     _store_option(p)
 
-    p = command("serve", cmd_serve, "Serve the store read-only as a SPARQL 1.1 Protocol endpoint at /sparql.")
+    p = command("serve", cmd_serve, "Serve the store read-only as a SPARQL 1.1 Protocol endpoint at /sparql, "
+                                    "with a query page at /.")
     _store_option(p)
-    p.add_argument("--host", default="127.0.0.1", help="bind address (default loopback)")
-    p.add_argument("--port", type=int, default=7878)
-    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="per-query time limit")
-    p.add_argument("--max-rows", type=int, default=10000, help="result size limit")
-    p.add_argument("--workers", type=int, default=2, help="query worker processes")
-    p.add_argument("--allow-remote", action="store_true", help="allow binding to a non-loopback address")
+    _serve_options(p)
 
     p = command("push", cmd_push, "Load the store into an external SPARQL 1.1 server (resumable, in batches).")
     _store_option(p)
@@ -188,11 +191,45 @@ def _parser() -> argparse.ArgumentParser:
     _overrides_option(p, help_text="also say which entries of this override file the store does not reflect yet")
     _output_option(p)
 
+    p = command("export", cmd_export, "Write the graph for Gephi, networkx or pandas: GraphML, GEXF, or the events "
+                                      "table as CSV, Parquet, JSON Lines.")
+    _store_option(p)
+    p.add_argument("--out", required=True, metavar="FILE",
+                   help="the file; format by suffix: .graphml .gexf (graph) .csv .parquet .jsonl (events table)")
+    p.add_argument("--format", choices=("graphml", "gexf", "csv", "parquet", "jsonl"), help="when not the suffix's")
+    p.add_argument("--type", metavar="TYPE", help="only this PLOVER event type (ASSAULT...) or relation type (allied_with...)")
+    p.add_argument("--modality", choices=("asserted", "planned", "possible", "negated"))
+    p.add_argument("--since", metavar="DATE", help="only reports whose time (else publication date) reaches DATE or later: YYYY[-MM[-DD]]")
+    p.add_argument("--until", metavar="DATE", help="only reports whose time (else publication date) starts by DATE")
+    p.add_argument("--entity", metavar="IRI_OR_LABEL", help="only events and relations this entity takes part in")
+
     p = command("demo", cmd_demo, "Build the graph from data/ and write out/ (what `make demo` runs).")
     p.add_argument("--data", default="data")
     p.add_argument("--out-dir", default="out")
     _store_option(p)
     return parser
+
+
+def _serve_options(p: argparse.ArgumentParser) -> None:
+    from kg.serve.limits import DEFAULT_PORT, Limits
+
+    d = Limits()
+    p.add_argument("--host", default="127.0.0.1", help="bind address (default: %(default)s, loopback)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help="(default: %(default)s)")
+    p.add_argument("--timeout", type=float, default=d.timeout_s, metavar="SECONDS",
+                   help="per-query time limit; the query is stopped and its worker replaced (default: %(default)g)")
+    p.add_argument("--max-rows", type=int, default=d.max_rows, help="rows (or triples) per result (default: %(default)s)")
+    p.add_argument("--max-mb", type=int, default=d.max_mb, help="megabytes per result (default: %(default)s)")
+    p.add_argument("--workers", type=int, default=d.workers, help="query worker processes (default: %(default)s)")
+    p.add_argument("--worker-memory", type=int, default=d.memory_mb, metavar="MB",
+                   help="memory cap (heap) of each worker, 0 for none (default: %(default)s)")
+    p.add_argument("--queue", type=int, default=d.queue,
+                   help="requests that may wait for a worker; more get 503 (default: %(default)s)")
+    p.add_argument("--client-share", type=int, default=d.client_share, metavar="N",
+                   help="workers one client address may hold at once (default: half of --workers)")
+    p.add_argument("--allow-remote", action="store_true", help="allow binding to a non-loopback address")
+    p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                   help="also answer requests whose Host header is NAME (e.g. behind a proxy); repeatable")
 
 
 def _store_option(p: argparse.ArgumentParser) -> None:
@@ -326,16 +363,17 @@ def cmd_timeline(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from kg.api import evaluate_extractor, evaluate_plover
-    from kg.errors import UsageError
+    from kg.api import evaluate_attribution, evaluate_extractor, evaluate_plover
 
-    if args.gold_dir is None and args.plover is None:
-        raise UsageError("kg eval: give a GOLD_DIR, --plover FILE, or both")
+    if args.gold_dir is None and args.plover is None and args.polnear is None:
+        raise UsageError("kg eval: give a GOLD_DIR, --plover FILE, --polnear DIR, or several")
     reports = []
     if args.gold_dir is not None:
         reports.append(evaluate_extractor(args.gold_dir))
     if args.plover is not None:
         reports.append(evaluate_plover(args.plover))
+    if args.polnear is not None:
+        reports.append(evaluate_attribution(args.polnear, limit=args.limit, jobs=args.jobs))
     for report in reports:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else report.to_text())
     return 0
@@ -354,8 +392,9 @@ def cmd_validate(args) -> int:
 def cmd_serve(args) -> int:
     from kg.serve import serve
 
-    serve(args.store, host=args.host, port=args.port, timeout_s=args.timeout, max_rows=args.max_rows,
-          workers=args.workers, allow_remote=args.allow_remote)  # fmt: skip
+    serve(args.store, host=args.host, port=args.port, allow_remote=args.allow_remote,
+          allowed_hosts=tuple(args.allowed_host), timeout_s=args.timeout, max_rows=args.max_rows, max_mb=args.max_mb,
+          workers=args.workers, memory_mb=args.worker_memory, queue=args.queue, client_share=args.client_share)  # fmt: skip
     return 0
 
 
@@ -397,6 +436,14 @@ def cmd_entities(args) -> int:
         print(f"warning: {args.overrides}:{entry.line}: {entry.action} {entry.surface!r}{target} is not applied in "
               f"this store ({articles} article(s)); rebuild: kg build PATH --store {args.store} "
               f"--overrides {args.overrides}", file=sys.stderr)  # fmt: skip
+    return 0
+
+
+def cmd_export(args) -> int:
+    from kg.api import export
+
+    print(export(args.out, store=args.store, format=args.format, type=args.type, modality=args.modality,
+                 since=args.since, until=args.until, entity=args.entity))
     return 0
 
 

@@ -50,6 +50,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.retry import DROPPED, fetch
 
 __all__ = ["CONTENT_HASH", "GENID", "PushError", "PushReport", "credentials", "graph_content", "push"]
 
@@ -315,7 +316,7 @@ _HINTS = {
 
 
 class _Http:
-    """urllib with optional Basic/Digest credentials; errors become one-line PushErrors."""
+    """urllib with optional Basic/Digest credentials and retries (:mod:`kg.retry`); errors become one-line PushErrors."""
 
     def __init__(self, auth: tuple[str, str] | None, timeout_s: float, urls: list[str | None]):
         self.timeout_s = timeout_s
@@ -329,8 +330,7 @@ class _Http:
     def send(self, method: str, url: str, data: bytes, headers: dict, *, action: str, hint: str | None = None) -> bytes:
         req = urllib.request.Request(url, data=data, headers=headers, method=method)
         try:
-            with self._opener.open(req, timeout=self.timeout_s) as resp:
-                return resp.read()
+            return fetch(req, timeout_s=self.timeout_s, opener=self._opener)
         except urllib.error.HTTPError as err:
             excerpt = " ".join(err.read(400).decode("utf-8", "replace").split())[:200]
             if hint is None or err.code in (401, 403):
@@ -340,6 +340,10 @@ class _Http:
         except urllib.error.URLError as err:
             raise PushError(f"{method} {url} ({action}): cannot connect ({err.reason}); is the server running "
                             "there? check --endpoint / --graph-store") from None  # fmt: skip
+        except DROPPED as err:
+            raise PushError(f"{method} {url} ({action}): the server closed the connection without an answer "
+                            f"({str(err) or type(err).__name__}), also when tried again; check its log, then run "
+                            "kg push again: it resumes where it stopped") from None  # fmt: skip
         except TimeoutError:
             raise PushError(f"{method} {url} ({action}): no answer within {self.timeout_s:g} s; "
                             "lower --batch-size or check the server") from None  # fmt: skip

@@ -1,7 +1,7 @@
 """Queries on an external SPARQL 1.1 endpoint, e.g. the server ``kg push`` loaded: ``kg query NAME
 --endpoint URL`` runs a named query there, as ``kg query NAME`` does on the local store.
 
-The query goes by the SPARQL 1.1 Protocol (``POST``, URL-encoded form: every server takes it;
+Dropped connections are tried again (:mod:`kg.retry`). The query goes by the SPARQL 1.1 Protocol (``POST``, URL-encoded form: every server takes it;
 Virtuoso 7 does not answer a direct ``application/sparql-query`` body) and the answer is
 read as SPARQL JSON results into the same :class:`~kg.store.QueryResult` the store returns. A
 server takes no bindings beside the text, so parameters are written into it by
@@ -20,6 +20,7 @@ from rdflib import BNode, Literal, URIRef
 
 from kg.errors import KgError
 from kg.queries import inline_values
+from kg.retry import DROPPED, fetch
 from kg.store import QueryResult
 
 __all__ = ["RemoteError", "remote_sparql"]
@@ -40,17 +41,23 @@ def remote_sparql(endpoint: str, text: str, bindings: Mapping[str, object] | Non
     request = urllib.request.Request(endpoint, data=body, method="POST", headers={
         "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"})  # fmt: skip
     try:
-        with urllib.request.urlopen(request, timeout=timeout_s) as response:
-            answer = response.read()
+        answer = fetch(request, timeout_s=timeout_s)
     except urllib.error.HTTPError as err:
         excerpt = " ".join(err.read(400).decode("utf-8", "replace").split())[:200]
         raise RemoteError(f"{endpoint}: HTTP {err.code} {err.reason}: {excerpt or '(no body)'}; check that this "
                           "is the server's SPARQL query URL (Oxigraph: /query, Virtuoso: /sparql)") from None  # fmt: skip
     except urllib.error.URLError as err:
-        raise RemoteError(f"{endpoint}: cannot connect ({err.reason}); is the server running there?") from None
+        raise RemoteError(f"{endpoint}: cannot connect ({_reason(err.reason)}); is the server running there?") from None
+    except DROPPED as err:
+        raise RemoteError(f"{endpoint}: the server closed the connection without an answer ({_reason(err)}), "
+                          "also when tried again; check its log") from None  # fmt: skip
     except TimeoutError:
         raise RemoteError(f"{endpoint}: no answer within {timeout_s:g} s; page the query (--limit)") from None
     return _result(endpoint, answer)
+
+
+def _reason(err) -> str:
+    return str(err) or type(err).__name__
 
 
 def _result(endpoint: str, answer: bytes) -> QueryResult:

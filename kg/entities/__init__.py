@@ -20,15 +20,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
+import pyoxigraph as ox
 from rdflib import RDFS, SKOS, XSD, Literal, URIRef
 
+from kg.errors import KgError
 from kg.namespace import KG
 from kg.overrides import Override, Overrides, surface_key
 from kg.rdf import ENTITIES_GRAPH, sort_key
 from kg.records import IDENTITY_RULES
 
-__all__ = ["EXAMPLES", "EntityListing", "SurfaceForm", "list_entities", "pending_overrides", "preferred_label",
-           "prune_entity_graph", "settle_labels", "table_rows"]
+__all__ = ["EXAMPLES", "EntityListing", "SurfaceForm", "UnknownEntity", "find_entity", "label_changes",
+           "list_entities", "pending_overrides", "preferred_label", "prune_entity_graph", "settle_labels", "table_rows"]
 
 EXAMPLES = 3  # article ids shown per surface form
 _WIKIDATA = "http://www.wikidata.org/entity/"
@@ -214,6 +216,16 @@ def settle_labels(store) -> int:
     write a name differently ("Asia Pacific", "Asia-Pacific") each add theirs to the shared entity graph.
     The :func:`preferred_label` stays; the others become ``skos:hiddenLabel`` (found by search, not shown),
     and stay candidates: every build chooses again over all the names. Returns the nodes looked at."""
+    looked_at, change = label_changes(store)
+    store.apply([change])
+    return looked_at
+
+
+def label_changes(store):
+    """What :func:`settle_labels` changes in the shared entity graph (a ``kg.store.GraphChange``), with the
+    number of nodes looked at, without writing it (a derivation writes all its changes in one update)."""
+    from kg.store import GraphChange
+
     uses: dict[str, dict[str, int]] = defaultdict(dict)
     for r in store.query(_query("labels.rq")).to_python():
         uses[r["entity"]][r["label"]] = int(r["uses"])
@@ -228,8 +240,7 @@ def settle_labels(store) -> int:
         add += want - have
         if all(t[2].toPython() != key for t in keys):
             add.append((node, KG.sortKey, Literal(key, datatype=XSD.decimal)))
-    store.change(ENTITIES_GRAPH, remove=remove, add=add)
-    return len(uses)
+    return len(uses), GraphChange(ENTITIES_GRAPH, frozenset(remove), frozenset(add))
 
 
 def prune_entity_graph(store) -> None:
@@ -237,3 +248,45 @@ def prune_entity_graph(store) -> None:
     labels no article resolves to them (they linger after an article is re-extracted, e.g. after an
     override split 'Kremlin' from Russia)."""
     store.update(_query("prune.ru"))
+
+
+class UnknownEntity(KgError, LookupError):
+    """No entity node by that IRI or name."""
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def find_entity(run, wanted, *, suggest=None) -> URIRef:
+    """The entity node ``wanted`` names: an IRI (``URIRef``, pyoxigraph ``NamedNode``, or text starting with
+    http(s):// or urn:) that an article mentions, or a name (its shown label or another name articles gave
+    it, without case; the most mentioned node when several share it). ``run(sparql, bindings)`` runs a
+    query (on the store or a server); ``suggest(name)`` gives names close to an unknown one. Raises
+    :class:`UnknownEntity` naming the fix."""
+    iri = _as_iri(wanted)
+    if iri is not None:
+        if run(_query("known.rq"), {"entity": iri}).rows:
+            return iri
+        raise UnknownEntity(f"no entity {iri} in the store; list them with `kg entities` (graph.entities() in "
+                            "Python) or give its name")  # fmt: skip
+    name = str(wanted).strip()
+    rows = ()
+    if name:  # the shown label as written first (an index lookup), then any name without case (a scan)
+        rows = run(_query("named-exactly.rq"), {"wanted": Literal(name)}).rows
+        rows = rows or run(_query("named.rq"), {"wanted": Literal(name)}).rows
+    if rows:
+        return rows[0][1]
+    close = suggest(name) if suggest and name else []
+    hint = f"; did you mean {', '.join(repr(c) for c in close[:5])}?" if close else ""
+    raise UnknownEntity(f"no entity named {name!r} in the store{hint} (`kg entities --entity NAME` finds names; "
+                        "an IRI works too)")  # fmt: skip
+
+
+def _as_iri(value) -> URIRef | None:
+    if isinstance(value, URIRef):
+        return value
+    if isinstance(value, ox.NamedNode):
+        return URIRef(value.value)
+    if isinstance(value, str) and not isinstance(value, Literal) and value.startswith(("http://", "https://", "urn:")):
+        return URIRef(value)
+    return None

@@ -21,14 +21,31 @@ _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "ten
 
 
 class TriggerIndex:
-    """Lexicon entries by (lemma, pos); entries with requirements are tried first."""
+    """Lexicon entries by (lemma, pos), so that a token is matched by one lookup whatever the lexicon's size;
+    entries with requirements are tried first.
 
-    def __init__(self, triggers: tuple[Trigger, ...]):
+    ``derived`` rows (from the CAMEO dictionary) come after the hand-made ones of the same word, which win: a
+    derived row without requirements is dropped where the hand-made rows name the word (they are either
+    unconditional already, or constrain the word on purpose), and where the word is a modality or speech
+    cue (``cue_lemmas``: "expect", "claim" say how an event is told, not which event).
+    """
+
+    def __init__(self, triggers: tuple[Trigger, ...], derived: tuple[Trigger, ...] = (),
+                 cue_lemmas: frozenset[str] = frozenset()):  # fmt: skip
         self._by_key: dict[tuple[str, str], list[Trigger]] = {}
         for t in triggers:
             self._by_key.setdefault((t.lemma, t.pos), []).append(t)
         for entries in self._by_key.values():
             entries.sort(key=lambda t: -len(t.requires))
+        extra: dict[tuple[str, str], list[Trigger]] = {}
+        for t in derived:
+            key = (t.lemma, t.pos)
+            if not t.requires and (key in self._by_key or t.lemma in cue_lemmas):
+                continue
+            extra.setdefault(key, []).append(t)
+        for key, entries in extra.items():
+            entries.sort(key=lambda t: -len(t.requires))
+            self._by_key.setdefault(key, []).extend(entries)
 
     def match(self, tok) -> Trigger | None:
         pos = _POS.get(tok.pos_)
@@ -80,8 +97,11 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     candidates = [(tok, triggers.match(tok)) for tok in ctx.doc if tok.sent.start not in ctx.skip_sents]
     candidates = [(tok, t) for tok, t in candidates if t is not None and not _inside_name(ctx, tok)]
     verbs = {tok.i: t.type for tok, t in candidates if tok.pos_ == "VERB"}
+    by_index = {tok.i: t.type for tok, t in candidates}
     for tok, entry in candidates:
         if tok.pos_ != "VERB" and _governed_by_same(tok, entry.type, verbs):
+            continue
+        if tok.pos_ == "VERB" and _purpose_of_same(tok, entry.type, by_index):
             continue
         event = _event(ctx, tok, entry)
         if not (event.actors or event.recipients or (event.locations and tok.pos_ == "VERB")):
@@ -98,6 +118,26 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
 def _inside_name(ctx: Context, tok) -> bool:
     eid = ctx.table.by_token.get(tok.i)
     return eid is not None and eid not in ctx.table.roles
+
+
+def _purpose_of_same(tok, etype: str, triggers: dict[int, str]) -> bool:
+    """'$205 million in aid to Ukraine to help the country': a clause saying what an event of the same type is
+    for is that event again, not another one."""
+    if tok.dep_ not in ("advcl", "acl", "xcomp", "relcl") or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                      for c in tok.children):  # fmt: skip
+        return False
+    node = tok
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if triggers.get(node.i) == etype:
+            return True
+        if node.pos_ in ("VERB", "AUX"):  # "announced ... aid to Ukraine to help": the aid the verb governs
+            own = {t.i for t in tok.subtree}
+            objects = [c for c in node.children if c.dep_ in ("dobj", "attr") and c.i not in own]
+            return any(triggers.get(t.i) == etype for o in objects for t in o.subtree if t.i not in own)
+    return False
 
 
 def _governed_by_same(tok, etype: str, verbs: dict[int, str]) -> bool:
@@ -153,13 +193,12 @@ def _event(ctx: Context, tok, entry: Trigger) -> Event:
 
 
 def _sentence_span(doc, sent) -> Span:
-    start, end = sent.start_char, sent.end_char
-    text = doc.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(text[start:end], start, end)
+    # sent.text builds only this sentence; doc.text would rebuild the whole article once per event
+    text = sent.text
+    stripped = text.lstrip()
+    start = sent.start_char + len(text) - len(stripped)
+    stripped = stripped.rstrip()
+    return Span(stripped, start, start + len(stripped))
 
 
 # -- arguments ---------------------------------------------------------------------------------
@@ -169,6 +208,10 @@ def _arguments(ctx: Context, tok, entry: Trigger) -> tuple[list[str], list[str],
     if tok.pos_ == "VERB":
         actors = _verb_actors(ctx, tok)
         objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        if not objects and entry.type in _GIVE_TYPES:
+            # "civilians were killed in a bombing": the passive subject undergoes the act, and the event keeps
+            # its type with no actor when the text names none (never guessed); not "was committed to"
+            objects = [c for c in tok.children if c.dep_ == "nsubjpass"]
         recipients = _ids(ctx, objects)
         if not recipients:  # "welcomed Ukraine's commitment": the owner of the object
             recipients = _ids(ctx, [p for o in objects for p in o.children if p.dep_ == "poss"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.matcher import PhraseMatcher
@@ -9,16 +10,33 @@ from spacy.matcher import PhraseMatcher
 from kg.extract import words
 from kg.extract.lexicons import GazetteerEntry
 
+_WORDS = re.compile(r"'s|\w+|[^\w\s]")
+
+
+def _split(form: str) -> list[str]:
+    """A lower-cased name split as spaCy's tokenizer splits names ("people's" -> people, 's; "al-qaeda" ->
+    al, -, qaeda).
+
+    >>> _split("Sudan People's Liberation Army")
+    ['sudan', 'people', "'s", 'liberation', 'army']
+    """
+    return _WORDS.findall(form.lower())
+
 
 def _norm(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.lower()).strip()
 
 
 class Gazetteer:
-    """The gazetteer compiled for one spaCy vocabulary."""
+    """The gazetteer compiled for one spaCy vocabulary: one PhraseMatcher pass finds every name.
 
-    def __init__(self, nlp, entries: tuple[GazetteerEntry, ...]):
-        self.entries = {e.name: e for e in entries}
+    ``derived`` rows (from the Phoenix dictionaries) are an underlay: a derived row whose name the hand-made
+    rows already use (in any case) is dropped, and so is a derived alias they use. Hand-made forms match
+    as written (``US`` is not ``us``); derived names of several words match in any case ("the Revolutionary
+    United Front", "REVOLUTIONARY UNITED FRONT"), derived one-word names as written or capitalised.
+    """
+
+    def __init__(self, nlp, entries: tuple[GazetteerEntry, ...], derived: tuple[GazetteerEntry, ...] = ()):
         self._by_alias: dict[str, list[GazetteerEntry]] = {}
         self._demonyms: dict[str, GazetteerEntry] = {}
         for e in entries:
@@ -26,11 +44,53 @@ class Gazetteer:
                 self._by_alias.setdefault(alias, []).append(e)
             for d in e.demonyms:
                 self._demonyms.setdefault(d.lower(), e)
-        self._by_norm = {_norm(a): es for a, es in self._by_alias.items()}
+        taken = {a.lower() for a in self._by_alias} | set(self._demonyms)
+        kept = []
+        for e in derived:
+            if e.name.lower() in taken:
+                continue
+            aliases = tuple(a for a in e.aliases if a.lower() not in taken)
+            kept.append(e if aliases == e.aliases else dataclasses.replace(e, aliases=aliases))
+        self.entries = {e.name: e for e in (*entries, *kept)}
+        ci_forms: dict[str, list[GazetteerEntry]] = {}  # lower-cased multiword form -> entries
+        for e in kept:
+            for alias in (e.name, *e.aliases):
+                if " " in alias:
+                    ci_forms.setdefault(alias.lower(), []).append(e)
+                else:
+                    for form in dict.fromkeys((alias, alias[:1].upper() + alias[1:].lower())):
+                        if form not in self._by_alias:
+                            self._by_alias[form] = [e]
+        self._by_norm = {_norm(a): es for a, es in (*self._by_alias.items(), *ci_forms.items())}
+        self._ci_forms = ci_forms
         self._by_qid = {e.wikidata: e for e in entries if e.wikidata}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for alias in self._by_alias:
-            self.matcher.add(alias, [nlp.make_doc(alias)])
+        for alias, doc in zip(self._by_alias, nlp.tokenizer.pipe(list(self._by_alias)), strict=True):
+            self.matcher.add(alias, [doc])
+        # The 20,000 derived multiword forms are not tokenised by spaCy (that alone takes seconds, each new word
+        # growing the vocabulary): they are split the way spaCy splits names and looked up by their first word,
+        # so a Doc is matched in one pass over its tokens.
+        self._ci_index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for form in ci_forms:
+            parts = tuple(_split(form))
+            self._ci_index.setdefault(parts[0], []).append((parts, form))
+        for cands in self._ci_index.values():
+            cands.sort(key=lambda c: -len(c[0]))
+
+    def _matches(self, doc):
+        """(alias, start, end) of every gazetteer name in ``doc``."""
+        out = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
+        lower = [t.lower_ for t in doc]
+        index = self._ci_index
+        for i, word in enumerate(lower):
+            for parts, form in index.get(word, ()):
+                if tuple(lower[i : i + len(parts)]) == parts:
+                    out.append((form, i, i + len(parts)))
+                    break
+        return out
+
+    def _entries_for(self, alias: str) -> list[GazetteerEntry]:
+        return self._by_alias.get(alias) or self._ci_forms[alias]
 
     def key_for(self, name: str) -> str | None:
         entries = self._by_norm.get(_norm(name))
@@ -54,17 +114,16 @@ class Gazetteer:
             entry = self.demonym(t.text)
             if entry is not None:
                 found.add(entry.name)
-        for match_id, _start, _end in self.matcher(span.as_doc()):
-            for e in self._by_alias[span.doc.vocab.strings[match_id]]:
+        for alias, _start, _end in self._matches(span.as_doc()):
+            for e in self._entries_for(alias):
                 found.add(e.name if e.type == "Country" else e.country or e.name)
         return {f for f in found if f}
 
     def mentions(self, doc):
         from kg.extract.entities import Mention
 
-        for match_id, start, end in self.matcher(doc):
-            alias = doc.vocab.strings[match_id]
-            entry = self._choose(self._by_alias[alias], doc[start:end])
+        for alias, start, end in self._matches(doc):
+            entry = self._choose(self._entries_for(alias), doc[start:end])
             span = doc[start:end]
             yield Mention(start, end, entry.type, f"gz:{entry.name}", entry.name, span.root.i, "gazetteer", entry)
 

@@ -83,8 +83,13 @@ __all__ = [
     "Cue",
     "GazetteerEntry",
     "LexiconError",
+    "Office",
     "Trigger",
+    "load_agents",
     "load_cues",
+    "load_derived_gazetteer",
+    "load_derived_triggers",
+    "load_offices",
     "load_gazetteer",
     "load_triggers",
 ]
@@ -92,6 +97,9 @@ __all__ = [
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ENV_VARS = {"gazetteer": "KG_GAZETTEER", "triggers": "KG_TRIGGERS", "cues": "KG_CUES"}
 DEFAULT_FILES = {"gazetteer": "gazetteer.csv", "triggers": "triggers.tsv", "cues": "cues.tsv"}
+# Rows derived from the PETRARCH2 / Phoenix dictionaries by kg.extract.derive; the hand-made files win over them.
+DERIVED_FILES = {"triggers": "triggers.cameo.tsv", "gazetteer": "gazetteer.phoenix.csv",
+                 "offices": "offices.phoenix.tsv", "agents": "agents.phoenix.tsv"}
 
 ENTITY_TYPES = ("Person", "Organization", "NewsOutlet", "Country", "Place")
 
@@ -155,6 +163,8 @@ _HEADERS = {
     "gazetteer": ["name", "type", "wikidata", "sector", "country", "aliases", "demonyms"],
     "triggers": ["lemma", "pos", "type", "mode", "requires", "note"],
     "cues": ["lemma", "pos", "kind", "value", "note"],
+    "offices": ["name", "country", "sector", "start", "end"],
+    "agents": ["noun", "sector"],
 }
 
 
@@ -210,6 +220,23 @@ class Cue:
     value: str
 
 
+@dataclass(frozen=True)
+class Office:
+    """Who held an office of which state, and when (``None``: open at that end); dates are YYYY-MM-DD."""
+
+    name: str  # a derived gazetteer row's name
+    country: str  # a Country row's name
+    sector: str | None
+    start: str | None
+    end: str | None
+
+    def covers(self, day: str | None) -> bool:
+        """Whether the office was held on ``day`` (an undated article is covered by no office)."""
+        if not day or (self.start is None and self.end is None):
+            return False
+        return (self.start is None or self.start <= day[:10]) and (self.end is None or day[:10] <= self.end)
+
+
 # ---------------------------------------------------------------- public loaders
 
 
@@ -226,6 +253,37 @@ def load_triggers(path: str | os.PathLike | None = None) -> tuple[Trigger, ...]:
 def load_cues(path: str | os.PathLike | None = None) -> tuple[Cue, ...]:
     """The modality/attribution/conditional cues (``path``, else ``$KG_CUES``, else the packaged file)."""
     return _cached("cues", _resolve("cues", path))
+
+
+def _derived(kind: str) -> Path | None:
+    """The derived file of ``kind``, or None when ``$KG_DERIVED`` is ``off`` (hand-made rows only)."""
+    if os.environ.get("KG_DERIVED", "").lower() in ("off", "0", "no"):
+        return None
+    return DATA_DIR / DERIVED_FILES[kind]
+
+
+def load_derived_triggers() -> tuple[Trigger, ...]:
+    """Trigger rows derived from the CAMEO verb dictionary (empty with ``KG_DERIVED=off``)."""
+    path = _derived("triggers")
+    return _cached("triggers", path) if path else ()
+
+
+def load_derived_gazetteer() -> tuple[GazetteerEntry, ...]:
+    """Gazetteer rows derived from the Phoenix actor dictionaries (their countries are hand-made Country rows)."""
+    path = _derived("gazetteer")
+    return _cached("derived_gazetteer", path) if path else ()
+
+
+def load_offices() -> tuple[Office, ...]:
+    """Dated offices of the derived gazetteer's people."""
+    path = _derived("offices")
+    return _cached("offices", path) if path else ()
+
+
+def load_agents() -> dict[str, str]:
+    """Generic agent nouns (lower case) and their sector: 'student' -> 'EDU'."""
+    path = _derived("agents")
+    return dict(_cached("agents", path)) if path else {}
 
 
 # ---------------------------------------------------------------- file handling
@@ -249,14 +307,15 @@ def _cached(kind: str, path: Path):
 
 @functools.lru_cache(maxsize=32)
 def _parse_cached(kind: str, path: str, _mtime: int, _size: int):
-    parser = {"gazetteer": _parse_gazetteer, "triggers": _parse_triggers, "cues": _parse_cues}[kind]
+    parser = {"gazetteer": _parse_gazetteer, "triggers": _parse_triggers, "cues": _parse_cues,
+              "derived_gazetteer": _parse_derived_gazetteer, "offices": _parse_offices, "agents": _parse_agents}[kind]
     return parser(Path(path))
 
 
 def _rows(path: Path, kind: str):
     """(line number, fields) for each data row, after checking the header."""
     header_seen = False
-    expected = _HEADERS[kind]
+    expected = _HEADERS["gazetteer" if kind == "derived_gazetteer" else kind]
     with open(path, encoding="utf-8", newline="") as fh:
         for lineno, raw in enumerate(fh, start=1):
             line = raw.rstrip("\r\n")
@@ -264,7 +323,7 @@ def _rows(path: Path, kind: str):
                 line = line.lstrip("\ufeff")
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
-            if kind == "gazetteer":
+            if kind in ("gazetteer", "derived_gazetteer"):
                 try:
                     fields = next(csv.reader([line], strict=True))
                 except csv.Error as err:
@@ -317,11 +376,36 @@ def _check_lemma(path: Path, lineno: int, lemma: str) -> None:
 # ---------------------------------------------------------------- gazetteer
 
 
-def _parse_gazetteer(path: Path) -> tuple[GazetteerEntry, ...]:
+def _parse_derived_gazetteer(path: Path) -> tuple[GazetteerEntry, ...]:
+    countries = frozenset(e.name for e in load_gazetteer(DATA_DIR / DEFAULT_FILES["gazetteer"]) if e.type == "Country")
+    return _parse_gazetteer(path, countries, kind="derived_gazetteer")
+
+
+def _parse_offices(path: Path) -> tuple[Office, ...]:
+    out = []
+    for lineno, (name, country, sector, start, end) in _rows(path, "offices"):
+        dates = [None if d in ("", "-") else d for d in (start, end)]
+        if any(d is not None and not re.match(r"^\d{4}-\d{2}-\d{2}$", d) for d in dates):
+            raise LexiconError(path, lineno, f"dates {start!r}, {end!r} are not YYYY-MM-DD", "write YYYY-MM-DD or '-'")
+        out.append(Office(name, country, None if sector in ("", "-") else sector, dates[0], dates[1]))
+    return tuple(out)
+
+
+def _parse_agents(path: Path) -> tuple[tuple[str, str], ...]:
+    out = []
+    for lineno, (noun, sector) in _rows(path, "agents"):
+        if sector not in SECTORS:
+            raise LexiconError(path, lineno, f"unknown sector {sector!r}", f"use one of {' '.join(sorted(SECTORS))}")
+        out.append((noun, sector))
+    return tuple(out)
+
+
+def _parse_gazetteer(path: Path, known_countries: frozenset[str] = frozenset(),
+                     kind: str = "gazetteer") -> tuple[GazetteerEntry, ...]:
     entries: list[GazetteerEntry] = []
     lines: dict[str, int] = {}
     qids: dict[str, str] = {}
-    for lineno, (name, etype, qid, sector, country, aliases, demonyms) in _rows(path, "gazetteer"):
+    for lineno, (name, etype, qid, sector, country, aliases, demonyms) in _rows(path, kind):
         if not name:
             raise LexiconError(path, lineno, "empty name", "give the canonical English name")
         if name in lines:
@@ -349,7 +433,7 @@ def _parse_gazetteer(path: Path) -> tuple[GazetteerEntry, ...]:
                            _split_list(path, lineno, demonyms, "demonyms"))
         )
         lines[name] = lineno
-    countries = {e.name for e in entries if e.type == "Country"}
+    countries = {e.name for e in entries if e.type == "Country"} | known_countries
     for e in entries:
         if e.country and e.country not in countries:
             raise LexiconError(path, lines[e.name], f"country {e.country!r} is not a Country row", "use the name of a Country row, or add that country")

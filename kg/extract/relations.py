@@ -21,9 +21,9 @@ def find_relations(ctx) -> list[Relation]:
 
 
 def _relation(ctx, rtype: str, subj: str, obj: str, tokens, *, modality="asserted", confidence=0.7) -> Relation:
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
-    text = ctx.doc.text[start:end]
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    start, end = first.idx, last.idx + len(last.text)
+    text = ctx.doc[first.i : last.i + 1].text  # only these tokens: doc.text rebuilds the whole article
     rid = "r" + content_id(ctx.article_id, rtype, subj, obj, length=10)
     sources, _ = claims.sources(tokens[0], ctx.resolve, ctx.cues)
     return Relation(rid, rtype, subj, obj, Span(text, start, end), modality, tuple(sources), confidence)

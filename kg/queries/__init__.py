@@ -1,6 +1,8 @@
 """Named SPARQL queries, one ``.rq`` file each, with a comment header.
 
-Header lines: ``# name:``, ``# description:``, and ``# param: NAME (optional|required) what``.
+Header lines: ``# name:``, ``# description:``, ``# param: NAME (optional|required) what``, and
+``# list: COLUMN "SEPARATOR"`` for a column that joins several values into one string (a DataFrame
+gives it as a list; :mod:`kg.frames`).
 Parameters are bound as RDF terms when the query runs (never formatted into its text).
 
 >>> sorted(q.name for q in named_queries())[:3]
@@ -19,7 +21,8 @@ from kg.errors import KgError
 
 __all__ = ["NamedQuery", "QueryNotFound", "get_query", "inline_values", "named_queries"]
 
-_HEADER = re.compile(r"^#\s*(name|description|param):\s*(.*)$")
+_HEADER = re.compile(r"^#\s*(name|description|param|list):\s*(.*)$")
+_LIST = re.compile(r'^(\w+)\s+"([^"]+)"$')
 _PAGE_HERE = re.compile(r"^[ \t]*#page[ \t]*$", re.MULTILINE)
 _COVER_HERE = re.compile(r"^[ \t]*#cover[ \t]*$", re.MULTILINE)
 _OWN_LIMIT = re.compile(r"\n\s*LIMIT\s+(\d+)\s*$", re.IGNORECASE)
@@ -48,6 +51,7 @@ class NamedQuery:
     description: str
     params: tuple[Param, ...]
     sparql: str
+    lists: tuple[tuple[str, str], ...] = ()  # (column, separator) of the columns that join several values
 
     def page(self, limit: int | None = None, offset: int = 0) -> str:
         """The query text with a page of results asked for (numbers only, checked; never other text).
@@ -88,7 +92,7 @@ class NamedQuery:
 
 
 def _parse(name: str, text: str) -> NamedQuery:
-    meta, params = {}, []
+    meta, params, lists = {}, [], []
     for line in text.splitlines():
         m = _HEADER.match(line.strip())
         if not m:
@@ -100,9 +104,13 @@ def _parse(name: str, text: str) -> NamedQuery:
             p = _PARAM.match(value.strip())
             if p:
                 params.append(Param(p.group(1), p.group(2) == "required", p.group(3)))
+        elif key == "list":
+            listed = _LIST.match(value.strip())
+            if listed:
+                lists.append(listed.groups())
         else:
             meta[key] = value.strip()
-    return NamedQuery(meta.get("name", name), meta.get("description", ""), tuple(params), text)
+    return NamedQuery(meta.get("name", name), meta.get("description", ""), tuple(params), text, tuple(lists))
 
 
 @functools.lru_cache(maxsize=1)

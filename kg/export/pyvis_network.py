@@ -1,0 +1,132 @@
+"""The network view's model as a ``pyvis.network.Network``, for users who style it with pyvis and save it.
+
+pyvis 0.3.2's own page cannot be used with untrusted text or offline (shared/PITFALLS.md items 1-6): every
+``cdn_resources`` mode loads something from a CDN, the heading and menus are inserted unescaped, and one title
+holding "href" turns every tooltip into HTML. So the network this returns renders its page with kg's page
+shell instead (:class:`OfflineNetwork` overrides ``generate_html``, which ``write_html`` calls): vis-network
+inlined from ``kg/views/assets``, the nodes, edges and options as JSON data, a Content-Security-Policy, and
+titles handed to vis-network as strings, which it shows as text. Everything else is pyvis's: ``show_buttons``,
+``set_options``, ``toggle_physics``, ``add_node``..., then ``net.write_html("graph.html")``.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from pyvis.network import Network
+
+from kg.export.table import Filters, time_interval
+
+__all__ = ["OfflineNetwork", "filter_model", "to_pyvis"]
+
+# the vis-network fields of a node or edge of the view's payload that a pyvis item carries over
+_NODE_FIELDS = ("title", "shape", "color", "size", "x", "y")
+_EDGE_FIELDS = ("id", "label", "title", "width", "color", "dashes", "smooth")
+
+
+class OfflineNetwork(Network):
+    """A pyvis ``Network`` whose HTML is one self-contained file: no CDN, no ``lib/`` folder, text as text."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("cdn_resources", "in_line")  # pyvis's write_html then copies no lib/ folder
+        super().__init__(**kwargs)
+
+    def generate_html(self, name="index.html", local=True, notebook=False) -> str:
+        from kg.views.page import VIS_NETWORK_CSS, VIS_NETWORK_JS, load_asset, render_document
+
+        _, _, heading, height, width, options = self.get_network_data()
+        payload = {"nodes": [_plain(n) for n in self.nodes], "edges": [_plain(e) for e in self.edges],
+                   "options": json.loads(options), "configure": bool(self.conf), "height": str(height),
+                   "width": str(width), "background": str(self.bgcolor)}  # fmt: skip
+        own = resources.files("kg.export")
+        self.html = render_document(
+            title=str(heading or "kg network"), payload=payload,
+            body='<div id="kg-pyvis"></div><div id="kg-pyvis-config"></div>',
+            styles=[load_asset(VIS_NETWORK_CSS), own.joinpath("pyvis.css").read_text(encoding="utf-8")],
+            scripts=[load_asset(VIS_NETWORK_JS), own.joinpath("pyvis.js").read_text(encoding="utf-8")],
+        )  # fmt: skip
+        return self.html
+
+
+def _plain(item: dict) -> dict:
+    """A node or edge with its title as a string: vis-network shows a string as text, whatever it holds."""
+    out = dict(item)
+    if out.get("title") is not None:
+        out["title"] = str(out["title"])
+    return out
+
+
+def to_pyvis(store, *, top: int | None = None, **filters) -> OfflineNetwork:
+    """The entities, events and relations of ``store`` as the network view draws them (same model, same
+    shapes, colours and dashes), filtered as ``kg export`` filters, ``top`` keeping the most connected entities."""
+    from kg.views.model import view_model
+    from kg.views.network import network_payload
+
+    model = filter_model(view_model(store), Filters(**filters))
+    network = network_payload(model, top=top)["network"]
+    net = OfflineNetwork(directed=True, height="800px", width="100%", heading=model["title"])
+    for node in network["nodes"]:
+        net.add_node(node["id"], label=node["label"], **{k: node[k] for k in _NODE_FIELDS if k in node})
+    for edge in network["edges"]:
+        net.add_edge(edge["from"], edge["to"], **{k: edge[k] for k in _EDGE_FIELDS if k in edge})
+    if not network["physics"]:
+        net.toggle_physics(False)  # positions come from the model's layout: physics would take minutes
+    return net
+
+
+def filter_model(model: dict, filters: Filters) -> dict:
+    """The view model keeping the events and relations ``filters`` select (as ``kg export`` does: an event by
+    its type, a claim by its modality, the event's time else its publication date, a participant by IRI or
+    label) and the entities they name."""
+    if filters == Filters():
+        return model
+    wanted = _entity_ids(model, filters.entity)
+    low, high = filters.window()
+    events = []
+    for ev in model["events"]:
+        claims = [c for c in ev["claims"] if filters.modality in (None, c["modality"])]
+        when = _event_interval(ev)
+        if (claims and filters.type in (None, ev["type"]) and _meets(when, filters, low, high)
+                and (wanted is None or wanted & {*ev["actors"], *ev["recipients"], *ev["locations"]})):  # fmt: skip
+            events.append({**ev, "claims": claims})
+    relations = []
+    for rel in model["relations"]:
+        claims = [c for c in rel["claims"] if filters.modality in (None, c["modality"])
+                  and _meets(time_interval(c["date"]), filters, low, high)]  # fmt: skip
+        if (
+            claims
+            and filters.type in (None, rel["type"])
+            and (wanted is None or wanted & {rel["subject"], rel["object"]})
+        ):
+            relations.append({**rel, "claims": claims})
+    named = {e for ev in events for e in (*ev["actors"], *ev["recipients"], *ev["locations"])}
+    named |= {e for rel in relations for e in (rel["subject"], rel["object"])}
+    return {**model, "entities": [e for e in model["entities"] if e["id"] in named], "events": events,
+            "relations": relations}  # fmt: skip
+
+
+def _entity_ids(model: dict, entity: str | None) -> set[str] | None:
+    if entity is None:
+        return None
+    from kg.errors import KgError
+
+    found = {e["id"] for e in model["entities"] if entity in (e["id"],) or e["label"].lower() == entity.lower()}
+    if not found:
+        raise KgError(f"entity {entity!r}: no entity has this IRI or label")
+    return found
+
+
+def _event_interval(ev: dict):
+    time = ev.get("time") or {}
+    start = time_interval(time.get("start"))
+    if start is None:
+        return time_interval(ev.get("published"))
+    end = time_interval(time.get("end"))
+    return (start[0], end[1]) if end is not None and end[1] >= start[0] else start
+
+
+def _meets(interval, filters: Filters, low, high) -> bool:
+    if filters.since is None and filters.until is None:
+        return True
+    return interval is not None and interval[1] >= low and interval[0] <= high

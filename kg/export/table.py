@@ -1,0 +1,229 @@
+"""The events table and the graph's parts as plain rows, read from the store by the queries beside this file.
+
+One row per report of an event (a claim), in the spirit of ACLED/POLECAT exports; the column dictionary is
+``docs/export.md``. Filters are one frozen :class:`Filters`: type and modality are bound into the queries;
+the entity and the dates are applied to the rows, because a date interval has to be compared with its
+granularity (a month overlaps the days in it), which SPARQL cannot do across ``xsd:date`` and ``xsd:gYearMonth``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from importlib import resources
+
+from rdflib import Literal
+
+from kg.errors import KgError, UsageError
+from kg.records import EVENT_TYPES, MODALITIES, RELATION_TYPES
+
+__all__ = ["COLUMNS", "LIST_COLUMNS", "ExportData", "Filters", "read_export", "time_interval"]
+
+COLUMNS = ("event_id", "claim_id", "event_type", "mode", "modality", "actors", "actor_ids", "recipients", "places",
+           "quantity_value", "quantity_unit", "quantity_qualifier", "time_start", "time_end", "time_granularity",
+           "time_text", "published", "article_id", "article_title", "outlet", "url", "sources", "evidence",
+           "confidence", "plan_status", "disputed")  # fmt: skip
+LIST_COLUMNS = frozenset({"actors", "actor_ids", "recipients", "places", "sources"})
+FLOAT_COLUMNS = frozenset({"quantity_value", "confidence"})
+BOOL_COLUMNS = frozenset({"disputed"})
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What to export: a PLOVER event type or relation type, a modality, the time window (ISO dates of any
+    precision, inclusive; a report counts if its time, else its publication date, overlaps the window) and an
+    entity (IRI or label, any case) taking part."""
+
+    type: str | None = None
+    modality: str | None = None
+    since: str | None = None
+    until: str | None = None
+    entity: str | None = None
+
+    def __post_init__(self):
+        if self.type is not None and self.type.upper() in EVENT_TYPES:
+            object.__setattr__(self, "type", self.type.upper())  # PLOVER types are capitals: "assault" is meant
+        if self.type is not None and self.type not in EVENT_TYPES + RELATION_TYPES:
+            raise UsageError(f"--type {self.type!r} is not an event or relation type; use one of "
+                             f"{', '.join(EVENT_TYPES + RELATION_TYPES)}")  # fmt: skip
+        if self.modality is not None and self.modality not in MODALITIES:
+            raise UsageError(f"--modality {self.modality!r}: use one of {', '.join(MODALITIES)}")
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None and time_interval(value) is None:
+                raise UsageError(f"--{name} {value!r} is not a date; write it as YYYY, YYYY-MM or YYYY-MM-DD")
+
+    def window(self) -> tuple[date, date]:
+        low = time_interval(self.since)[0] if self.since else date.min
+        high = time_interval(self.until)[1] if self.until else date.max
+        return low, high
+
+
+@dataclass(frozen=True)
+class ExportData:
+    """The rows of one export: the events table (``rows``, columns :data:`COLUMNS`), each event's participants
+    by role (IRIs), the relations, and the entities either of them names."""
+
+    rows: tuple[dict, ...]
+    roles: dict[str, dict[str, tuple[str, ...]]]
+    relations: tuple[dict, ...]
+    entities: dict[str, dict]
+
+
+def read_export(store, filters: Filters | None = None) -> ExportData:
+    """Everything an export writes, from ``store``, filtered."""
+    filters = filters or Filters()
+    entities = {r["entity"]: r for r in _rows(store, "entities")}
+    roles = _roles(store, entities)
+    sources = _sources(store)
+    wanted = _bindings(filters)
+    rows = [_report(r, roles.get(r["event"], {}), entities, sources) for r in _rows(store, "reports", wanted)]
+    relations = [_relation(r, sources) for r in _rows(store, "relations", wanted)]
+    rows, relations = _kept(store, filters, rows, relations, roles)
+    rows.sort(key=_row_order)
+    relations.sort(key=lambda r: (r["published"] or "~", r["article_id"], r["relation_id"]))
+    kept_roles = {r["event_id"]: roles.get(r["event_id"], {}) for r in rows}
+    named = {e for by_role in kept_roles.values() for es in by_role.values() for e in es}
+    named |= {e for r in relations for e in (r["subject"], r["object"])}
+    return ExportData(
+        tuple(rows), kept_roles, tuple(relations), {e: entities[e] for e in sorted(named) if e in entities}
+    )
+
+
+def _kept(store, filters: Filters, rows: list[dict], relations: list[dict], roles: dict) -> tuple[list, list]:
+    """The reports and relations the filters the queries did not apply keep."""
+    if filters.type is not None:
+        # a relation type selects relations only, an event type events only
+        rows = rows if filters.type in EVENT_TYPES else []
+        relations = relations if filters.type in RELATION_TYPES else []
+    if filters.entity is not None:
+        chosen = _lookup(store, filters.entity)
+        rows = [r for r in rows if chosen & {e for es in roles.get(r["event_id"], {}).values() for e in es}]
+        relations = [r for r in relations if chosen & {r["subject"], r["object"]}]
+    if filters.since is not None or filters.until is not None:
+        low, high = filters.window()
+        rows = [r for r in rows if _overlaps(_row_interval(r), low, high)]
+        relations = [r for r in relations if _overlaps(time_interval(r["published"]), low, high)]
+    return rows, relations
+
+
+def time_interval(value: str | None) -> tuple[date, date] | None:
+    """The first and last day an ISO date of any precision covers.
+
+    >>> time_interval("2022-02")
+    (datetime.date(2022, 2, 1), datetime.date(2022, 2, 28))
+    >>> time_interval("2023") == (date(2023, 1, 1), date(2023, 12, 31)), time_interval("soon")
+    (True, None)
+    """
+    m = _ISO.match(value or "")
+    if not m:
+        return None
+    year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+    try:
+        if day:
+            return date(year, month, day), date(year, month, day)
+        if month:
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def _row_interval(row: dict) -> tuple[date, date] | None:
+    """A report's time: what it states (start to end, each at its own precision), else its publication day."""
+    start = time_interval(row["time_start"])
+    if start is None:
+        return time_interval(row["published"])
+    end = time_interval(row["time_end"])
+    return (start[0], end[1]) if end is not None and end[1] >= start[0] else start
+
+
+def _overlaps(interval: tuple[date, date] | None, low: date, high: date) -> bool:
+    return interval is not None and interval[1] >= low and interval[0] <= high
+
+
+def _row_order(row: dict) -> tuple:
+    interval = _row_interval(row)
+    return (interval is None, interval or (), row["article_id"], row["claim_id"])
+
+
+def _query_text(name: str) -> str:
+    return resources.files("kg.export").joinpath(f"{name}.rq").read_text(encoding="utf-8")
+
+
+def _rows(store, name: str, bindings: dict | None = None) -> list[dict]:
+    return [{k: _value(v) for k, v in r.items()} for r in store.query(_query_text(name), bindings).records()]
+
+
+def _value(term):
+    """A term as the table holds it: dates and times in their lexical form (a gYearMonth stays "2022-12"),
+    numbers as int or float, booleans as bool, everything else as text."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, (bool, int)):
+            return value
+        if isinstance(value, (float, Decimal)):
+            return float(value)
+    return str(term)
+
+
+def _bindings(filters: Filters) -> dict:
+    return {"wantType": Literal(filters.type or ""), "wantModality": Literal(filters.modality or "")}
+
+
+def _lookup(store, wanted: str) -> frozenset[str]:
+    found = frozenset(r["entity"] for r in _rows(store, "entity-lookup", {"wanted": Literal(wanted)}))
+    if not found:
+        raise KgError(f"--entity {wanted!r}: no entity has this IRI or label; `kg entities --entity NAME` finds "
+                         "entities by part of a name")  # fmt: skip
+    return found
+
+
+def _roles(store, entities: dict) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Each event's participants by role, in label order (then IRI), so the list columns are stable."""
+    found = defaultdict(lambda: defaultdict(list))
+    for r in _rows(store, "roles"):
+        if r["entity"] in entities:
+            found[r["event"]][r["role"]].append(r["entity"])
+    order = lambda e: (entities[e]["label"], e)  # noqa: E731
+    return {
+        ev: {role: tuple(sorted(set(es), key=order)) for role, es in by_role.items()} for ev, by_role in found.items()
+    }
+
+
+def _sources(store) -> dict[str, tuple[str, ...]]:
+    """Each attributed statement's source chain, outermost first."""
+    links = defaultdict(list)
+    for r in _rows(store, "sources"):
+        links[r["statement"]].append((r["position"], r["label"]))
+    return {s: tuple(label for _, label in sorted(chain)) for s, chain in links.items()}
+
+
+def _report(r: dict, roles: dict, entities: dict, sources: dict) -> dict:
+    labels = lambda role: [entities[e]["label"] for e in roles.get(role, ())]  # noqa: E731
+    return {
+        "event_id": r["event"], "claim_id": r["claim"], "event_type": r["type"], "mode": r["mode"],
+        "modality": r["modality"], "actors": labels("actors"), "actor_ids": list(roles.get("actors", ())),
+        "recipients": labels("recipients"), "places": labels("places"),
+        "quantity_value": r["quantityValue"], "quantity_unit": r["quantityUnit"],
+        "quantity_qualifier": r["quantityQualifier"], "time_start": r["start"], "time_end": r["end"],
+        "time_granularity": r["granularity"], "time_text": r["timeText"], "published": r["published"],
+        "article_id": r["articleId"], "article_title": r["articleTitle"], "outlet": r["outlet"], "url": r["url"],
+        "sources": list(sources.get(r["claim"], ())), "evidence": r["evidence"], "confidence": r["confidence"],
+        "plan_status": r["planStatus"], "disputed": bool(r["disputed"]),
+    }  # fmt: skip
+
+
+def _relation(r: dict, sources: dict) -> dict:
+    return {"relation_id": r["relation"], "relation_type": r["type"], "subject": r["subject"], "object": r["object"],
+            "modality": r["modality"], "confidence": r["confidence"], "article_id": r["articleId"],
+            "article_title": r["articleTitle"], "outlet": r["outlet"], "url": r["url"], "published": r["published"],
+            "sources": list(sources.get(r["relation"], ())), "evidence": r["evidence"]}  # fmt: skip

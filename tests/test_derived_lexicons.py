@@ -1,0 +1,79 @@
+"""Lexicon rows derived from the PETRARCH2 / Phoenix dictionaries: reproducible, in kg's formats, an underlay."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import derive, lexicons
+from kg.extract.lexicons import Trigger
+
+
+def test_committed_derived_files_are_the_scripts_output(shared):
+    reference = shared / "reference"
+    if not (reference / "petrarch2" / "CAMEO.2.0.txt").is_file():
+        pytest.skip("../shared/reference/petrarch2 is not present: nothing to re-derive from")
+    produced = derive.derive_all(reference)
+    assert sorted(produced) == sorted(lexicons.DERIVED_FILES.values())
+    for name, text in produced.items():
+        committed = (lexicons.DATA_DIR / name).read_text(encoding="utf-8")
+        assert committed == text, f"{name} differs from the script's output: run python -m kg.extract.derive"
+
+
+def test_derived_files_record_provenance_and_licence():
+    for name in lexicons.DERIVED_FILES.values():
+        head = (lexicons.DATA_DIR / name).read_text(encoding="utf-8")[:3000]
+        assert "openeventdata/petrarch2 at commit 676801cd9cb2924bbbad09f86d15c9323e7097bf" in head
+        assert "MIT License" in head
+
+
+def test_derived_files_load_in_kg_formats():
+    assert len(lexicons.load_derived_triggers()) > 2000
+    assert any(e.name == "Revolutionary United Front" and e.sector == "REB" for e in lexicons.load_derived_gazetteer())
+    assert lexicons.load_agents()["student"] == "EDU"
+    assert all(o.country for o in lexicons.load_offices())
+
+
+def test_cameo_codes_map_through_the_plover_table():
+    table = {"18": ("ASSAULT", None), "182": ("ASSAULT", "beat"), "173": ("COERCE", "arrest")}
+    assert derive.plover_of("1823", table) == ("ASSAULT", "beat")
+    assert derive.plover_of("173:174", table) == ("COERCE", "arrest")
+    assert derive.plover_of("010", table) is None  # statements are dropped by PLOVER
+
+
+def test_dated_codes_and_names():
+    role = derive.parse_code("HUNGOV 891023-900502")
+    assert (role.country, role.sectors, role.start, role.end) == ("HUN", ("GOV",), "1989-10-23", "1990-05-02")
+    assert derive.display_name("REVOLUTIONARY_UNITED_FRONT_") == "Revolutionary United Front"
+    assert derive.display_name("SPLA") == "SPLA"
+    assert derive._titled("President of the United States")
+
+
+def test_office_covers_the_article_date_only_when_dated():
+    office = lexicons.Office("Ann Example", "Hungary", "GOV", "1990-05-02", "2000-08-04")
+    assert office.covers("1995-01-01") and not office.covers("2001-01-01") and not office.covers(None)
+
+
+def _t(lemma, etype, requires=()):
+    return Trigger(lemma, "VERB", etype, None, requires, "")
+
+
+def test_hand_made_rows_win_over_derived_ones(extractor):
+    from kg.extract.events import TriggerIndex
+
+    index = TriggerIndex((_t("send", "AID", (("obj", frozenset({"aid"})),)),),
+                         (_t("send", "MOBILIZE"), _t("blockade", "COERCE"), _t("expect", "AGREE")),
+                         cue_lemmas=frozenset({"expect"}))  # fmt: skip
+    doc = extractor.nlp("They sent letters. They blockaded the port. They expect rain.")
+    by_text = {t.text: index.match(t) for t in doc if t.pos_ == "VERB"}
+    assert by_text["sent"] is None  # the hand-made rows constrain 'send' on purpose
+    assert by_text["blockaded"].type == "COERCE"
+    assert by_text["expect"] is None  # a modality cue is not an event
+
+
+def test_derived_names_match_in_any_case_and_hand_made_names_win(extractor):
+    from kg.records import Article
+
+    record = extractor.extract(Article("t", "The REVOLUTIONARY UNITED FRONT attacked a village. Russia denied it."))
+    names = {e.name: e for e in record.entities}
+    assert names["Revolutionary United Front"].sector == "REB"
+    assert names["Russia"].wikidata == "Q159"  # the hand-made row, not a derived one
