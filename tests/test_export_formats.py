@@ -14,6 +14,7 @@ import pytest
 
 from kg.cli import main
 from kg.export import COLUMNS, Filters, export, read_export
+from kg.export.table import LIST_COLUMNS
 from kg.export.writers import CSV_DTYPES
 
 FORMATS = ("graphml", "gexf", "csv", "parquet", "jsonl")
@@ -254,3 +255,14 @@ def test_sixty_corpus_articles_export_whole_in_every_format(shared, tmp_path, ex
             frame = _read_table(path, fmt)
             assert list(frame.columns) == list(COLUMNS) and len(frame) == claims
             assert frame["claim_id"].is_unique
+
+
+def test_the_column_dictionary_lists_every_column_in_order():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "export.md").read_text(encoding="utf-8")
+    table = text.split("## The events table", 1)[1].split("\n## ", 1)[0]
+    documented = re.findall(r"^\| `(\w+)` \|", table, flags=re.M)
+    assert documented == list(COLUMNS)
+    types = dict(re.findall(r"^\| `(\w+)` \| ([^|]+?) \|", table, flags=re.M))
+    assert {c for c, t in types.items() if t.startswith("list")} == set(LIST_COLUMNS)
