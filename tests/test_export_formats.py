@@ -202,7 +202,7 @@ def test_cli_export_writes_the_file_and_reports_bad_requests_in_one_line(small_s
     store = str(small_store.path)
     if True:
         assert main(["export", "--store", store, "--out", str(tmp_path / "e.parquet"), "--type", "ASSAULT"]) == 0
-        assert "1 reports" in capsys.readouterr().out
+        assert "1 rows, one per report" in capsys.readouterr().out
         assert len(pd.read_parquet(tmp_path / "e.parquet")) == 1
         assert main(["export", "--store", store, "--out", str(tmp_path / "e.txt")]) == 2
         assert "--format" in capsys.readouterr().err
