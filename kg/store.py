@@ -24,10 +24,16 @@ from kg.ontology import ontology_text
 from kg.rdf import ENTITIES_GRAPH, EVENTS_GRAPH, article_graph, entity_graph, event_graph, graph_iri, new_dataset
 from kg.records import Record, content_id
 
-__all__ = ["DEFAULT_STORE", "IngestReport", "QueryResult", "Store", "StoreError", "to_ox", "to_rdflib"]
+__all__ = ["DEFAULT_STORE", "DERIVATION_GRAPH", "GraphChange", "IngestReport", "QueryResult", "Store", "StoreError",
+           "to_ox", "to_rdflib"]
 
 DEFAULT_STORE = "kg-store"
 ONTOLOGY_GRAPH = RES["graph/ontology"]
+# Which rules derived the graphs that depend on many articles (labels, plan status, tallies): written in the
+# same update as the last of the derived output, dropped in the same update as any article write. A store
+# without it was changed (or interrupted) after its last derivation, and a build derives again.
+DERIVATION_GRAPH = RES["graph/derivation"]
+_HAS_VERSION = ox.NamedNode("http://purl.org/dc/terms/hasVersion")
 # Flush RocksDB's write buffers to disk after this many triples: memory stays ~0.2 GB at 5M triples
 # instead of growing to ~2 GB of buffers (benchmarks/corpus_scale.py), at no cost in ingest time.
 FLUSH_EVERY = 100_000
@@ -53,6 +59,15 @@ SUFFIX_FORMATS = {
 
 class StoreError(KgError, RuntimeError):
     """The store cannot be opened or written; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class GraphChange:
+    """Triples to delete from and to insert into one named graph (IRIs and literals only)."""
+
+    graph: URIRef
+    remove: frozenset = frozenset()
+    add: frozenset = frozenset()
 
 
 @dataclass
@@ -176,7 +191,7 @@ class Store:
         self._last_put = len(facts) + len(entities) + len(events)
         facts, entities, events = _ntriples(facts), _ntriples(entities), _ntriples(events)
         forget = _forget(g) if stored_hash is not None else ""
-        self._ox.update(f"{forget}DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{facts}\n}}\n"
+        self._ox.update(f"{forget}{_UNDERIVED}DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{facts}\n}}\n"
                         f"GRAPH {to_ox(ENTITIES_GRAPH)} {{\n{entities}\n}}\n"
                         f"GRAPH {to_ox(EVENTS_GRAPH)} {{\n{events}\n}} }}")  # fmt: skip
         return "added" if stored_hash is None else "updated"
@@ -185,7 +200,7 @@ class Store:
         """Forget an article, and the events only it reported (its entities stay described in the shared
         entity graph)."""
         g = to_ox(graph_iri(article_id))
-        self._ox.update(f"{_forget(g)}DROP SILENT GRAPH {g}")
+        self._ox.update(f"{_forget(g)}{_UNDERIVED}DROP SILENT GRAPH {g}")
 
     def load_shard(self, path: str | Path) -> list[str]:
         """Load an N-Quads shard of article graphs (as :mod:`kg.distributed` writes them): each article
@@ -203,6 +218,7 @@ class Store:
         except (OSError, SyntaxError) as err:
             raise StoreError(f"{path}: cannot read the shard ({err}); build it again") from err
         ids = _article_ids(quads)
+        self._ox.update(_UNDERIVED)  # first: a crash part-way leaves a store that says it needs deriving
         for article_id in ids:
             self.remove(article_id)
         self._ox.extend(quads)
@@ -214,24 +230,49 @@ class Store:
         fmt = SUFFIX_FORMATS.get(Path(path).suffix.lower())
         if fmt is None:
             raise StoreError(f"{path}: unknown RDF format; use one of {', '.join(SUFFIX_FORMATS)}")
+        self._ox.update(_UNDERIVED)
         self._ox.bulk_load(path=str(path), format=fmt)
 
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple]) -> None:
         """Replace one derived graph (plan status, tallies) with ``triples``, in one update that writes
-        only what changed: after a build that added a few articles, most of a derived graph stays.
-        IRIs and literals only (DELETE DATA takes no blank nodes)."""
+        only what changed (see :meth:`diff`)."""
+        self.apply([self.diff(graph, triples)])
+
+    def diff(self, graph: URIRef, triples: Iterable[tuple]) -> GraphChange:
+        """What would make ``graph`` hold exactly ``triples``: after a build that added a few articles, most of
+        a derived graph stays. IRIs and literals only (DELETE DATA takes no blank nodes)."""
         term = functools.cache(to_ox)  # derived graphs repeat their terms a lot
         new = {ox.Triple(term(s), term(p), term(o)) for s, p, o in triples}
         old = {ox.Triple(q.subject, q.predicate, q.object) for q in self._ox.quads_for_pattern(None, None, None, to_ox(graph))}
-        self.change(graph, remove=old - new, add=new - old)
+        return GraphChange(graph, frozenset(old - new), frozenset(new - old))
 
     def change(self, graph: URIRef, *, remove: Iterable[tuple] = (), add: Iterable[tuple] = ()) -> None:
         """Delete the triples ``remove`` from ``graph`` and insert ``add``, in one update (IRIs and
         literals only: DELETE DATA takes no blank nodes)."""
-        g, remove, add = to_ox(graph), _ntriples(remove), _ntriples(add)
-        if remove or add:
-            self._ox.update(f"DELETE DATA {{ GRAPH {g} {{\n{remove}\n}} }} ;\n"
-                            f"INSERT DATA {{ GRAPH {g} {{\n{add}\n}} }}")  # fmt: skip
+        self.apply([GraphChange(graph, frozenset(remove), frozenset(add))])
+
+    def apply(self, changes: Iterable[GraphChange], *, derivation: str | None = None) -> None:
+        """Make all ``changes`` in one update (one transaction); with ``derivation``, the version of the rules
+        that made them, the same update records that the store's derived graphs are complete and current."""
+        parts = []
+        for c in changes:
+            g, remove, add = to_ox(c.graph), _ntriples(c.remove), _ntriples(c.add)
+            if remove:
+                parts.append(f"DELETE DATA {{ GRAPH {g} {{\n{remove}\n}} }}")
+            if add:
+                parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{add}\n}} }}")
+        if derivation is not None:
+            marker = _ntriples([(to_ox(DERIVATION_GRAPH), _HAS_VERSION, ox.Literal(derivation))])
+            parts += [_UNDERIVED.removesuffix(" ;\n"), f"INSERT DATA {{ GRAPH <{DERIVATION_GRAPH}> {{ {marker} }} }}"]
+        if parts:
+            self._ox.update(" ;\n".join(parts))
+
+    def derivation(self) -> str | None:
+        """The version of the rules that derived this store's derived graphs, None when an article was written
+        since (or they never were)."""
+        for q in self._ox.quads_for_pattern(to_ox(DERIVATION_GRAPH), _HAS_VERSION, None, to_ox(DERIVATION_GRAPH)):
+            return q.object.value
+        return None
 
     def triples(self, graph: URIRef, subject=None, predicate=None) -> list[tuple]:
         """The triples of one named graph that match ``subject`` and ``predicate`` (None: any), as rdflib terms."""
@@ -325,6 +366,9 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+_UNDERIVED = f"DROP SILENT GRAPH <{DERIVATION_GRAPH}> ;\n"
 
 
 def _forget(graph: ox.NamedNode) -> str:
