@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
-from kg.extract import claims, entities, events, lexicons, relations, words
+from kg.extract import claims, collectives, entities, events, lexicons, relations, words
 from kg.extract.gazetteer import Gazetteer
 from kg.overrides import Overrides, load_overrides
 from kg.records import Article, Mention, Record, content_id
@@ -46,6 +46,7 @@ class Extractor:
         cue_lemmas = frozenset(c.lemma for c in cues)
         self.triggers = events.TriggerIndex(lexicons.load_triggers(), lexicons.load_derived_triggers(), cue_lemmas)
         self.cues = claims.CueIndex.from_cues(cues)
+        self.agents = {noun: sector for noun, sector in lexicons.load_agents().items() if " " not in noun}
         self.boilerplate = _load_boilerplate()
         self.fingerprint = _fingerprint(self.nlp)
 
@@ -87,7 +88,7 @@ class Extractor:
         mentions = entities.find_mentions(doc, self.gazetteer, debris, headlines)
         table = entities.resolve(doc, mentions, article.id, self.gazetteer, self.overrides)
         ctx = events.Context(doc, table, None, self.cues, article.id, article.date, debris | headlines)
-        resolver = _Resolver(ctx, self.gazetteer, self.overrides)
+        resolver = _Resolver(ctx, self.gazetteer, self.overrides, self.agents)
         ctx.resolve = resolver.resolve
         ctx.resolve_modifier = resolver.resolve_modifier
         found_events = events.find_events(ctx, self.triggers)
@@ -208,8 +209,9 @@ def _paragraph_breaks(doc):
 class _Resolver:
     """Which entities a token stands for: its mention, a pronoun's antecedent, a demonym's state."""
 
-    def __init__(self, ctx, gazetteer: Gazetteer, overrides: Overrides):
+    def __init__(self, ctx, gazetteer: Gazetteer, overrides: Overrides, agents: dict[str, str] | None = None):
         self.ctx, self.gazetteer, self.overrides = ctx, gazetteer, overrides
+        self.agents = agents or {}
         self.person_mentions = sorted(
             (m for m in ctx.table.mentions if ctx.table.get(ctx.table.by_token[m.head]).type == "Person"),
             key=lambda m: m.start,
@@ -225,7 +227,7 @@ class _Resolver:
             return named
         lower = tok.lower_
         if lower in words.PRONOUNS_PERSON:
-            return self._last_person(tok)
+            return self._teller(tok) or self._last_person(tok)
         if lower in words.RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.resolve(tok.head.head)
         if lower in words.PRONOUNS_OTHER and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -235,7 +237,7 @@ class _Resolver:
             if lower == "it" and tok.head.dep_ == "ROOT":
                 return self._previous_subject(tok)
             return []
-        return self.resolve_modifier(tok)
+        return self.resolve_modifier(tok) or collectives.collective(self, tok)
 
     def resolve_modifier(self, tok) -> list[str]:
         eid = self.ctx.table.by_token.get(tok.i)
@@ -280,9 +282,26 @@ class _Resolver:
         table = self.ctx.table
         return [e for e in ids if table.get(e).type in ("Country", "Organization")][:1]
 
+    def _teller(self, tok) -> list[str]:
+        """'The chancellor told the Polish president she would send ...': the subject of a reported clause is
+        the teller, not the nearest person named before it."""
+        clause = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or not self.ctx.cues.is_speech(clause.head):
+            return []
+        table = self.ctx.table
+        subjects = [s for s in clause.head.children if s.dep_ == "nsubj"]
+        if any(s.lower_ in words.PRONOUNS_PERSON and _gender(s) != _gender(tok) for s in subjects):
+            return []  # "she said he would": he is someone else
+        tellers = [e for s in subjects for e in self.resolve(s)]
+        return [e for e in tellers if table.get(e).type == "Person"][:1]
+
     def _last_person(self, tok) -> list[str]:
         before = [m for m in self.person_mentions if m.start < tok.i]
         return [self.ctx.table.by_token[before[-1].head]] if before else []
+
+
+def _gender(tok) -> str:
+    return "f" if tok.lower_ in ("she", "her", "hers") else "m"
 
 
 _default: Extractor | None = None
