@@ -209,8 +209,11 @@ def record_graph(record: Record) -> Graph:
 def entity_graph(record: Record, g: Graph | None = None) -> Graph:
     """Who the article's entities are: type, label, aliases, Wikidata id, sector (the shared graph's part)."""
     g = g if g is not None else Graph(bind_namespaces="core")
+    iris = {e.id: entity_iri(e, record.article.id) for e in record.entities}
     for e in record.entities:
-        _entity(g, e, entity_iri(e, record.article.id))
+        _entity(g, e, iris[e.id])
+        if e.country in iris:
+            g.add((iris[e.id], KG.country, iris[e.country]))
     return g
 
 
