@@ -9,6 +9,7 @@ import argparse
 import csv
 import io
 import json
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as err:  # user errors from the library carry their own message
         if _is_user_error(err):
-            print(f"kg {args.command}: {err}", file=sys.stderr)
+            print(f"kg {args.command}: {printable(str(err))}", file=sys.stderr)
             return getattr(err, "exit_code", 1)
         raise
 
@@ -81,7 +82,23 @@ def _is_user_error(err: Exception) -> bool:
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+    print(f"warning: {printable(str(message))}", file=sys.stderr)
+
+
+# C0 and C1 controls (ANSI escape sequences start with ESC, \x1b) and the bidirectional overrides
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    r"""Text from articles as the terminal shows it, on one line: control characters (an ANSI escape
+    sequence in an article would recolour or rewrite the terminal) and bidirectional overrides become
+    spaces, bytes a file name could not decode become \x escapes.
+
+    >>> printable("red \x1b[31malert\x1b[0m\nnext")
+    'red  [31malert [0m next'
+    """
+    text = _CONTROL.sub(" ", text)
+    return text.encode("utf-8", "backslashreplace").decode("utf-8") if re.search("[\ud800-\udfff]", text) else text
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -288,7 +305,7 @@ def cmd_build(args) -> int:
         raise UserError("--jobs is for one machine; with --scheduler the Dask workers are the processes")
 
     def report(problem) -> None:
-        bar.write(f"warning: {problem}", file=sys.stderr)
+        bar.write(f"warning: {printable(str(problem))}", file=sys.stderr)
 
     with _progress(desc="build") as bar:
         if args.scheduler:
@@ -482,7 +499,7 @@ def _print_rows(columns, rows: list[dict], fmt: str) -> None:
 
 def _table(columns, rows, width: int = 60) -> str:
     def cell(v) -> str:
-        s = "" if v is None else str(v).replace("\n", " ")
+        s = "" if v is None else printable(str(v))
         return s if len(s) <= width else s[: width - 1] + "…"
 
     cells = [[cell(r[c]) for c in columns] for r in rows]

@@ -70,6 +70,7 @@ class KG(DefinedNamespace):
     resolvedTo: URIRef
     rule: URIRef
     sector: URIRef
+    country: URIRef
     signature: URIRef
     situation: URIRef
     sortKey: URIRef

@@ -7,10 +7,13 @@ again. Problems in the input are counted and reported, never fatal.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from kg.articles import InputProblem, iter_articles
@@ -54,6 +57,7 @@ class BuildSummary:
     outputs: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     graph: dict = field(default_factory=dict)  # totals over the whole store, see graph_stats
+    derived: bool = False  # whether this build derived the graphs that depend on many articles
 
     @property
     def events(self) -> int:
@@ -98,6 +102,9 @@ class BuildSummary:
             f"relations  {g.get('relations', self.relations)}",
             f"triples    {self.triples}",
         ]  # fmt: skip
+        if self.derived and self.unchanged and not (self.added or self.updated):
+            lines.append("derived    again: the store's derived graphs were missing or out of date "
+                         "(an interrupted build, or new rules)")
         lines += [f"wrote      {p}" for p in self.outputs]
         return "\n".join(lines)
 
@@ -221,34 +228,55 @@ class Derived:
 
 def derive(store: Store | str | Path = DEFAULT_STORE) -> Derived:
     """Recompute what depends on many articles (the label each entity is shown by, plan status, tallies)
-    over the whole store. A build does it when it changes the store; call it after loading quads with
-    other tools (e.g. kept shards)."""
-    from kg.entities import settle_labels
-    from kg.plans import update_plan_status
-    from kg.tallies import update_tallies
+    over the whole store, and forget entity descriptions no article supports any more. A build does it
+    when it changes the store, or finds the last derivation missing (an interrupted build) or made by other
+    rules; call it after loading quads with other tools (e.g. kept shards).
+
+    Everything is read first and written in one update, with the version of the rules
+    (:func:`derivation_version`): a store holds the complete output of one derivation or says it needs one."""
+    from kg.entities import label_changes, prune_entity_graph
+    from kg.plans import plan_status_changes
+    from kg.tallies import tally_changes
 
     if not isinstance(store, Store) and not Path(store).exists():
         raise StoreError(f"{store}: no store here; load quads into it first, or `kg build PATH --store {store}`")
     with opened_store(store) as st:
-        labels = settle_labels(st)
-        plans = update_plan_status(st)
-        ties, disputed = update_tallies(st)
+        prune_entity_graph(st)  # idempotent: if interrupted after it, the missing marker brings the build back here
+        labels, label_change = label_changes(st)
+        plans, plans_change = plan_status_changes(st)
+        ties, disputed, tallies_change = tally_changes(st)
+        st.apply([label_change, plans_change, tallies_change], derivation=derivation_version())
     return Derived(labels, len(plans), len(ties), len(disputed))
 
 
-def finish(summary: BuildSummary, store: Store, out: Iterable[str | Path]) -> None:
-    """After ingest: drop entity descriptions no article supports any more (after updates), derive what
-    depends on many articles (plan status, tallies) if the store changed (or its tallies were made by
-    other rules), count the whole store into ``summary`` and write each of ``out``."""
-    from kg.entities import prune_entity_graph
-    from kg.tallies import tallies_current, update_tallies
+@functools.cache
+def derivation_version() -> str:
+    """A hash of the rules that derive graphs from many articles (entity labels and pruning, plan status,
+    tallies): a store derived by other rules is derived again."""
+    from kg import entities, plans, tallies
 
-    if summary.updated:
-        prune_entity_graph(store)
-    if summary.added or summary.updated:
+    h = hashlib.sha256(tallies.version().encode("utf-8"))
+    h.update(Path(plans.__file__).read_bytes())
+    for name in ("__init__.py", "labels.rq", "prune.ru"):
+        h.update(resources.files(entities.__name__).joinpath(name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def derivation_current(store: Store) -> bool:
+    """Whether ``store`` holds the complete output of a derivation by these rules, made after its last
+    article write (and whose tallies graph says these rules made it)."""
+    from kg.tallies import tallies_current
+
+    return store.derivation() == derivation_version() and tallies_current(store)
+
+
+def finish(summary: BuildSummary, store: Store, out: Iterable[str | Path]) -> None:
+    """After ingest: derive what depends on many articles (entity labels, plan status, tallies) if the
+    store changed, or if its last derivation is missing (an interrupted build) or was made by other rules;
+    count the whole store into ``summary`` and write each of ``out``."""
+    if summary.added or summary.updated or not derivation_current(store):
+        summary.derived = True
         derive(store)
-    elif not tallies_current(store):
-        update_tallies(store)
     summary.triples = len(store)
     summary.graph = graph_stats(store)
     for path in out:

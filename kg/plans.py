@@ -28,7 +28,7 @@ from rdflib.namespace import XSD
 
 from kg.namespace import KG, RES
 
-__all__ = ["PLANS_GRAPH", "PlanStatus", "plan_statuses", "update_plan_status"]
+__all__ = ["PLANS_GRAPH", "PlanStatus", "plan_status_changes", "plan_statuses", "update_plan_status"]
 
 PLANS_GRAPH = RES["graph/plans"]
 WINDOW_DAYS = 183
@@ -108,9 +108,15 @@ def read_reports(store) -> list[tuple[str, Report]]:
 
 def update_plan_status(store, *, window_days: int = WINDOW_DAYS) -> list[PlanStatus]:
     """Recompute the plans graph of ``store`` (replaced in one update) and return the statuses."""
-    statuses = plan_statuses(read_reports(store), window_days=window_days)
-    store.replace_graph(PLANS_GRAPH, _triples(statuses))
+    statuses, change = plan_status_changes(store, window_days=window_days)
+    store.apply([change])
     return statuses
+
+
+def plan_status_changes(store, *, window_days: int = WINDOW_DAYS):
+    """The statuses, and what makes the plans graph hold them (a ``kg.store.GraphChange``), not yet written."""
+    statuses = plan_statuses(read_reports(store), window_days=window_days)
+    return statuses, store.diff(PLANS_GRAPH, _triples(statuses))
 
 
 def _triples(statuses: list[PlanStatus]):

@@ -209,8 +209,11 @@ def record_graph(record: Record) -> Graph:
 def entity_graph(record: Record, g: Graph | None = None) -> Graph:
     """Who the article's entities are: type, label, aliases, Wikidata id, sector (the shared graph's part)."""
     g = g if g is not None else Graph(bind_namespaces="core")
+    iris = {e.id: entity_iri(e, record.article.id) for e in record.entities}
     for e in record.entities:
-        _entity(g, e, entity_iri(e, record.article.id))
+        _entity(g, e, iris[e.id])
+        if e.country in iris:
+            g.add((iris[e.id], KG.country, iris[e.country]))
     return g
 
 
@@ -227,11 +230,9 @@ def event_graph(record: Record, g: Graph | None = None) -> Graph:
         label = _event_label(record, ev, merged=key is not None)
         g.add((node, RDFS.label, Literal(label)))
         g.add((node, KG.sortKey, Literal(sort_key(label), datatype=XSD.decimal)))
-        signature, situation = event_signature(record, ev), event_situation(record, ev)
+        signature = event_signature(record, ev)
         if signature:
             g.add((node, KG.signature, Literal(signature)))
-        if situation:
-            g.add((node, KG.situation, Literal(situation)))
         for a in ev.actors:
             g.add((node, SEM.hasActor, iris[a]))
         for r in ev.recipients:
@@ -349,6 +350,11 @@ def _event(g: Graph, record: Record, ev: Event, iris: dict[str, URIRef], art: UR
         g.add((claim, KG.explanation, Literal(" | ".join(ev.explain))))
     if ev.quantity:
         _quantity(g, claim, ev)
+    # The day is this report's (an event merged by month may be reported on several days), so its situation
+    # is stated in the article's graph, not the shared one: an update that drops the day drops it too.
+    situation = event_situation(record, ev)
+    if situation:
+        g.add((node, KG.situation, Literal(situation)))
 
 
 def timeline_key(record: Record, ev: Event) -> Decimal:

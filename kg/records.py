@@ -189,7 +189,10 @@ class Entity:
     type: str
     wikidata: str | None = None
     mentions: tuple[Span, ...] = ()  # Mention records from the extractor; a plain Span counts as rule "name"
-    sector: str | None = None  # PLOVER-style actor sector code from the gazetteer
+    sector: str | None = None  # PLOVER-style actor sector code from the gazetteer or the agent nouns
+    # the id of the Country entity (in the same record) a collective or an office holder belongs to:
+    # "Hungarian officials" -> Hungary; a dictionary's office holder when the offices' dates cover the article's
+    country: str | None = None
 
     def to_dict(self) -> dict:
         d = {
@@ -201,12 +204,14 @@ class Entity:
         }
         if self.sector:
             d["sector"] = self.sector
+        if self.country:
+            d["country"] = self.country
         return d
 
     @classmethod
     def from_dict(cls, d: dict) -> Entity:
         mentions = tuple(Mention.from_dict(m) for m in d.get("mentions", ()))
-        return cls(d["id"], d["name"], d["type"], d.get("wikidata"), mentions, d.get("sector"))
+        return cls(d["id"], d["name"], d["type"], d.get("wikidata"), mentions, d.get("sector"), d.get("country"))
 
 
 @dataclass(frozen=True)

@@ -38,8 +38,12 @@ def fetch(request: urllib.request.Request, *, timeout_s: float, opener=None, att
             pause = _retry_after(err.headers.get("Retry-After"), wait)
             err.close()
         except urllib.error.URLError as err:
-            if not isinstance(err.reason, DROPPED) or attempt == attempts:
+            if not isinstance(err.reason, DROPPED):
                 raise
+            if attempt == attempts:  # a refused connection stays "cannot connect"; a dropped one says so
+                if isinstance(err.reason, ConnectionRefusedError):
+                    raise
+                raise err.reason from None
             pause = wait
         except DROPPED:
             if attempt == attempts:

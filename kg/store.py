@@ -8,6 +8,7 @@ idempotent. Query results come back as rdflib terms, so callers keep using rdfli
 
 from __future__ import annotations
 
+import errno
 import functools
 import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -24,10 +25,16 @@ from kg.ontology import ontology_text
 from kg.rdf import ENTITIES_GRAPH, EVENTS_GRAPH, article_graph, entity_graph, event_graph, graph_iri, new_dataset
 from kg.records import Record, content_id
 
-__all__ = ["DEFAULT_STORE", "IngestReport", "QueryResult", "Store", "StoreError", "to_ox", "to_rdflib"]
+__all__ = ["DEFAULT_STORE", "DERIVATION_GRAPH", "GraphChange", "IngestReport", "QueryResult", "Store", "StoreError",
+           "to_ox", "to_rdflib"]
 
 DEFAULT_STORE = "kg-store"
 ONTOLOGY_GRAPH = RES["graph/ontology"]
+# Which rules derived the graphs that depend on many articles (labels, plan status, tallies): written in the
+# same update as the last of the derived output, dropped in the same update as any article write. A store
+# without it was changed (or interrupted) after its last derivation, and a build derives again.
+DERIVATION_GRAPH = RES["graph/derivation"]
+_HAS_VERSION = ox.NamedNode("http://purl.org/dc/terms/hasVersion")
 # Flush RocksDB's write buffers to disk after this many triples: memory stays ~0.2 GB at 5M triples
 # instead of growing to ~2 GB of buffers (benchmarks/corpus_scale.py), at no cost in ingest time.
 FLUSH_EVERY = 100_000
@@ -53,6 +60,43 @@ SUFFIX_FORMATS = {
 
 class StoreError(KgError, RuntimeError):
     """The store cannot be opened or written; the message says what to do."""
+
+
+def store_error(path, err: OSError, action: str) -> StoreError:
+    """What went wrong with the store at ``path``, in one line that says what to do."""
+    text = str(err)
+    if err.errno == errno.ENOSPC or "No space left on device" in text:
+        return StoreError(f"{path}: the disk is full (could not {action}); free some space and run the command "
+                          "again: what was stored is kept whole, and a build resumes where it stopped")  # fmt: skip
+    if "/LOCK" in text:
+        return StoreError(f"{path}: another kg process is using the store (could not {action}); wait for it to "
+                          "finish, stop it, or pick another --store")  # fmt: skip
+    return StoreError(f"{path}: could not {action} ({text}); check the disk and the path, or pick another --store")
+
+
+def _writes(action: str):
+    """A Store method whose OSErrors (a full disk, a lost lock) become a one-line StoreError."""
+
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except OSError as err:
+                raise store_error(self.path or "the store", err, action) from err
+
+        return wrapper
+
+    return decorate
+
+
+@dataclass(frozen=True)
+class GraphChange:
+    """Triples to delete from and to insert into one named graph (IRIs and literals only)."""
+
+    graph: URIRef
+    remove: frozenset = frozenset()
+    add: frozenset = frozenset()
 
 
 @dataclass
@@ -125,8 +169,7 @@ class Store:
             else:
                 self._ox = ox.Store(str(self.path))
         except OSError as err:
-            raise StoreError(f"{self.path}: cannot open the store ({err}); "
-                             "is another kg process using it? Close it or pick another --store") from err  # fmt: skip
+            raise store_error(self.path, err, "open the store") from err
 
     # -- writing -----------------------------------------------------------------------------
     def hashes(self) -> dict[str, str]:
@@ -148,11 +191,16 @@ class Store:
                 on_record(record, status)
             written += self._last_put
             if written >= FLUSH_EVERY:  # RocksDB would otherwise keep ~2 GB of write buffers at 5M triples
-                self._ox.flush()
+                self._flush()
                 written = 0
-        self._ox.flush()
+        self._flush()
         return report
 
+    @_writes("write the articles to disk")
+    def _flush(self) -> None:
+        self._ox.flush()
+
+    @_writes("write the ontology")
     def ensure_ontology(self) -> None:
         """Keep the ontology (labels of types, modalities, relations) in its own named graph."""
         text = ontology_text()
@@ -165,6 +213,7 @@ class Store:
         self._ox.add(ox.Quad(ontology, has_hash, digest, graph))
 
 
+    @_writes("write an article")
     def put(self, record: Record, stored_hash: str | None = None) -> str:
         """Replace one article's graph atomically; returns added | updated | unchanged."""
         self._last_put = 0
@@ -176,17 +225,19 @@ class Store:
         self._last_put = len(facts) + len(entities) + len(events)
         facts, entities, events = _ntriples(facts), _ntriples(entities), _ntriples(events)
         forget = _forget(g) if stored_hash is not None else ""
-        self._ox.update(f"{forget}DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{facts}\n}}\n"
+        self._ox.update(f"{forget}{_UNDERIVED}DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{facts}\n}}\n"
                         f"GRAPH {to_ox(ENTITIES_GRAPH)} {{\n{entities}\n}}\n"
                         f"GRAPH {to_ox(EVENTS_GRAPH)} {{\n{events}\n}} }}")  # fmt: skip
         return "added" if stored_hash is None else "updated"
 
+    @_writes("remove an article")
     def remove(self, article_id: str) -> None:
         """Forget an article, and the events only it reported (its entities stay described in the shared
         entity graph)."""
         g = to_ox(graph_iri(article_id))
-        self._ox.update(f"{_forget(g)}DROP SILENT GRAPH {g}")
+        self._ox.update(f"{_forget(g)}{_UNDERIVED}DROP SILENT GRAPH {g}")
 
+    @_writes("load a shard")
     def load_shard(self, path: str | Path) -> list[str]:
         """Load an N-Quads shard of article graphs (as :mod:`kg.distributed` writes them): each article
         in it is first removed as :meth:`remove` does, so an updated article never mixes with its old
@@ -203,35 +254,63 @@ class Store:
         except (OSError, SyntaxError) as err:
             raise StoreError(f"{path}: cannot read the shard ({err}); build it again") from err
         ids = _article_ids(quads)
+        self._ox.update(_UNDERIVED)  # first: a crash part-way leaves a store that says it needs deriving
         for article_id in ids:
             self.remove(article_id)
         self._ox.extend(quads)
         self._ox.flush()
         return ids
 
+    @_writes("load the file")
     def load_file(self, path: str | Path) -> None:
         """Bulk-load an N-Quads/TriG file (e.g. shards written by distributed extraction)."""
         fmt = SUFFIX_FORMATS.get(Path(path).suffix.lower())
         if fmt is None:
             raise StoreError(f"{path}: unknown RDF format; use one of {', '.join(SUFFIX_FORMATS)}")
+        self._ox.update(_UNDERIVED)
         self._ox.bulk_load(path=str(path), format=fmt)
 
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple]) -> None:
         """Replace one derived graph (plan status, tallies) with ``triples``, in one update that writes
-        only what changed: after a build that added a few articles, most of a derived graph stays.
-        IRIs and literals only (DELETE DATA takes no blank nodes)."""
+        only what changed (see :meth:`diff`)."""
+        self.apply([self.diff(graph, triples)])
+
+    def diff(self, graph: URIRef, triples: Iterable[tuple]) -> GraphChange:
+        """What would make ``graph`` hold exactly ``triples``: after a build that added a few articles, most of
+        a derived graph stays. IRIs and literals only (DELETE DATA takes no blank nodes)."""
         term = functools.cache(to_ox)  # derived graphs repeat their terms a lot
         new = {ox.Triple(term(s), term(p), term(o)) for s, p, o in triples}
         old = {ox.Triple(q.subject, q.predicate, q.object) for q in self._ox.quads_for_pattern(None, None, None, to_ox(graph))}
-        self.change(graph, remove=old - new, add=new - old)
+        return GraphChange(graph, frozenset(old - new), frozenset(new - old))
 
     def change(self, graph: URIRef, *, remove: Iterable[tuple] = (), add: Iterable[tuple] = ()) -> None:
         """Delete the triples ``remove`` from ``graph`` and insert ``add``, in one update (IRIs and
         literals only: DELETE DATA takes no blank nodes)."""
-        g, remove, add = to_ox(graph), _ntriples(remove), _ntriples(add)
-        if remove or add:
-            self._ox.update(f"DELETE DATA {{ GRAPH {g} {{\n{remove}\n}} }} ;\n"
-                            f"INSERT DATA {{ GRAPH {g} {{\n{add}\n}} }}")  # fmt: skip
+        self.apply([GraphChange(graph, frozenset(remove), frozenset(add))])
+
+    @_writes("write the derived graphs")
+    def apply(self, changes: Iterable[GraphChange], *, derivation: str | None = None) -> None:
+        """Make all ``changes`` in one update (one transaction); with ``derivation``, the version of the rules
+        that made them, the same update records that the store's derived graphs are complete and current."""
+        parts = []
+        for c in changes:
+            g, remove, add = to_ox(c.graph), _ntriples(c.remove), _ntriples(c.add)
+            if remove:
+                parts.append(f"DELETE DATA {{ GRAPH {g} {{\n{remove}\n}} }}")
+            if add:
+                parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{add}\n}} }}")
+        if derivation is not None:
+            marker = _ntriples([(to_ox(DERIVATION_GRAPH), _HAS_VERSION, ox.Literal(derivation))])
+            parts += [_UNDERIVED.removesuffix(" ;\n"), f"INSERT DATA {{ GRAPH <{DERIVATION_GRAPH}> {{ {marker} }} }}"]
+        if parts:
+            self._ox.update(" ;\n".join(parts))
+
+    def derivation(self) -> str | None:
+        """The version of the rules that derived this store's derived graphs, None when an article was written
+        since (or they never were)."""
+        for q in self._ox.quads_for_pattern(to_ox(DERIVATION_GRAPH), _HAS_VERSION, None, to_ox(DERIVATION_GRAPH)):
+            return q.object.value
+        return None
 
     def triples(self, graph: URIRef, subject=None, predicate=None) -> list[tuple]:
         """The triples of one named graph that match ``subject`` and ``predicate`` (None: any), as rdflib terms."""
@@ -239,6 +318,7 @@ class Store:
                                              to_ox(predicate) if predicate is not None else None, None, to_ox(graph))
         return [(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)) for q in pattern]
 
+    @_writes("update the store")
     def update(self, sparql: str) -> None:
         """Run one of kg's own SPARQL updates (fixed texts: nothing from an article is formatted into them)."""
         self._ox.update(sparql)
@@ -316,15 +396,23 @@ class Store:
         return g
 
     def close(self) -> None:
-        if not self.read_only:
-            self._ox.flush()
-        del self._ox
+        """Flush and release the store (its lock too, even when the flush fails: a full disk)."""
+        try:
+            if not self.read_only and hasattr(self, "_ox"):
+                self._ox.flush()
+        except OSError as err:
+            raise store_error(self.path, err, "flush the store") from err
+        finally:
+            self.__dict__.pop("_ox", None)
 
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+_UNDERIVED = f"DROP SILENT GRAPH <{DERIVATION_GRAPH}> ;\n"
 
 
 def _forget(graph: ox.NamedNode) -> str:

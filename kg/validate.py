@@ -130,8 +130,26 @@ def validate(data, *, shapes: Graph | None = None) -> ValidationReport:
         inplace=True,  # graph is our own copy; the ontology is mixed into it
         allow_warnings=True,
     )
-    violations = sorted(_violation(results, r, graph) for r in results.subjects(RDF.type, SH.ValidationResult))
+    violations = [_violation(results, r, graph) for r in results.subjects(RDF.type, SH.ValidationResult)]
+    violations = sorted(violations + _derivation_violations(data))
     return ValidationReport(not any(v.severity == "Violation" for v in violations), violations)
+
+
+def _derivation_violations(data) -> list[Violation]:
+    """A kg Store must say that its derived graphs (entity labels, plan status, tallies) were made by these
+    rules after its last article write: else they may be missing or stale (an interrupted build)."""
+    if not callable(getattr(data, "derivation", None)):
+        return []
+    from kg.pipeline import derivation_current, derivation_version
+
+    stored = data.derivation()
+    if derivation_current(data):
+        return []
+    why = "a build was interrupted, or articles were written, after the last derivation" if stored is None else \
+        f"they were derived by other rules (version {stored}; these rules are {derivation_version()})"
+    return [Violation("res:graph/derivation", "dcterms:hasVersion", f"the derived graphs (entity labels, plan status, "
+                      f"tallies) may be missing or stale: {why}; run `kg derive --store STORE` or `kg build` again",
+                      constraint="derivation")]
 
 
 @contextmanager

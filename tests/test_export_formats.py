@@ -14,6 +14,7 @@ import pytest
 
 from kg.cli import main
 from kg.export import COLUMNS, Filters, export, read_export
+from kg.export.table import LIST_COLUMNS
 from kg.export.writers import CSV_DTYPES
 
 FORMATS = ("graphml", "gexf", "csv", "parquet", "jsonl")
@@ -40,6 +41,12 @@ def small_store(tmp_path_factory, extractor):
     return store
 
 
+def _read_table(path, fmt: str) -> pd.DataFrame:
+    if fmt == "csv":
+        return pd.read_csv(path, dtype=CSV_DTYPES)
+    return pd.read_parquet(path) if fmt == "parquet" else pd.read_json(path, lines=True)
+
+
 def _graph_counts(data) -> tuple[int, int]:
     return len(data.entities), len(data.rows) + len(data.relations)
 
@@ -57,8 +64,7 @@ def test_every_format_is_written_from_the_seed_and_read_back_whole(seed_store, t
         kinds = [d["kind"] for _, _, d in g.edges(data=True)]
         assert kinds.count("event") == len(data.rows) and kinds.count("relation") == len(data.relations)
     else:
-        frame = {"csv": lambda: pd.read_csv(path, dtype=CSV_DTYPES), "parquet": lambda: pd.read_parquet(path),
-                 "jsonl": lambda: pd.read_json(path, lines=True)}[fmt]()  # fmt: skip
+        frame = _read_table(path, fmt)
         assert list(frame.columns) == list(COLUMNS)
         assert len(frame) == len(data.rows)
         assert set(frame["claim_id"]) == {r["claim_id"] for r in data.rows}
@@ -196,7 +202,7 @@ def test_cli_export_writes_the_file_and_reports_bad_requests_in_one_line(small_s
     store = str(small_store.path)
     if True:
         assert main(["export", "--store", store, "--out", str(tmp_path / "e.parquet"), "--type", "ASSAULT"]) == 0
-        assert "1 reports" in capsys.readouterr().out
+        assert "1 rows, one per report" in capsys.readouterr().out
         assert len(pd.read_parquet(tmp_path / "e.parquet")) == 1
         assert main(["export", "--store", store, "--out", str(tmp_path / "e.txt")]) == 2
         assert "--format" in capsys.readouterr().err
@@ -209,3 +215,54 @@ def test_cli_export_writes_the_file_and_reports_bad_requests_in_one_line(small_s
 
 def test_an_event_type_may_be_written_in_any_case():
     assert Filters(type="assault").type == "ASSAULT" and Filters(type="allied_with").type == "allied_with"
+
+
+CLAIMS = """PREFIX kg: <https://w3id.org/kgct/ontology#>
+SELECT (COUNT(DISTINCT ?claim) AS ?n) WHERE { ?claim kg:about ?event . ?event kg:eventType ?type }"""
+RELATIONS = """PREFIX kg: <https://w3id.org/kgct/ontology#>
+SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a kg:Relation }"""
+NAMED = """PREFIX kg: <https://w3id.org/kgct/ontology#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+SELECT (COUNT(DISTINCT ?entity) AS ?n) WHERE {
+  { ?claim kg:about ?event . ?event sem:hasActor|kg:hasRecipient|sem:hasPlace ?entity }
+  UNION { ?r a kg:Relation ; kg:subject|kg:object ?entity }
+}"""
+
+
+@pytest.mark.corpus
+def test_sixty_corpus_articles_export_whole_in_every_format(shared, tmp_path, extractor):
+    from itertools import islice
+
+    from kg.pipeline import build
+    from kg.store import Store
+
+    corpus = shared / "corpus" / "ukraine_news.jsonl"
+    if not corpus.exists():
+        pytest.skip(f"{corpus} is not present")
+    sample = tmp_path / "sample.jsonl"
+    with corpus.open(encoding="utf-8") as lines:
+        sample.write_text("".join(islice(lines, 60)), encoding="utf-8")
+    store = Store(tmp_path / "store")
+    build([sample], store=store, extractor=extractor)
+    claims, relations, named = (int(store.query(q).rows[0][0]) for q in (CLAIMS, RELATIONS, NAMED))
+    assert claims > 300 and relations > 50
+    for fmt in FORMATS:
+        path = export(store, tmp_path / f"corpus.{fmt}").path
+        if fmt in ("graphml", "gexf"):
+            g = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+            assert (g.number_of_nodes(), g.number_of_edges()) == (named, claims + relations)
+        else:
+            frame = _read_table(path, fmt)
+            assert list(frame.columns) == list(COLUMNS) and len(frame) == claims
+            assert frame["claim_id"].is_unique
+
+
+def test_the_column_dictionary_lists_every_column_in_order():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "export.md").read_text(encoding="utf-8")
+    table = text.split("## The events table", 1)[1].split("\n## ", 1)[0]
+    documented = re.findall(r"^\| `(\w+)` \|", table, flags=re.M)
+    assert documented == list(COLUMNS)
+    types = dict(re.findall(r"^\| `(\w+)` \| ([^|]+?) \|", table, flags=re.M))
+    assert {c for c, t in types.items() if t.startswith("list")} == set(LIST_COLUMNS)

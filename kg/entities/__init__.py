@@ -29,8 +29,8 @@ from kg.overrides import Override, Overrides, surface_key
 from kg.rdf import ENTITIES_GRAPH, sort_key
 from kg.records import IDENTITY_RULES
 
-__all__ = ["EXAMPLES", "EntityListing", "SurfaceForm", "UnknownEntity", "find_entity", "list_entities",
-           "pending_overrides", "preferred_label", "prune_entity_graph", "settle_labels", "table_rows"]
+__all__ = ["EXAMPLES", "EntityListing", "SurfaceForm", "UnknownEntity", "find_entity", "label_changes",
+           "list_entities", "pending_overrides", "preferred_label", "prune_entity_graph", "settle_labels", "table_rows"]
 
 EXAMPLES = 3  # article ids shown per surface form
 _WIKIDATA = "http://www.wikidata.org/entity/"
@@ -216,6 +216,16 @@ def settle_labels(store) -> int:
     write a name differently ("Asia Pacific", "Asia-Pacific") each add theirs to the shared entity graph.
     The :func:`preferred_label` stays; the others become ``skos:hiddenLabel`` (found by search, not shown),
     and stay candidates: every build chooses again over all the names. Returns the nodes looked at."""
+    looked_at, change = label_changes(store)
+    store.apply([change])
+    return looked_at
+
+
+def label_changes(store):
+    """What :func:`settle_labels` changes in the shared entity graph (a ``kg.store.GraphChange``), with the
+    number of nodes looked at, without writing it (a derivation writes all its changes in one update)."""
+    from kg.store import GraphChange
+
     uses: dict[str, dict[str, int]] = defaultdict(dict)
     for r in store.query(_query("labels.rq")).to_python():
         uses[r["entity"]][r["label"]] = int(r["uses"])
@@ -230,8 +240,7 @@ def settle_labels(store) -> int:
         add += want - have
         if all(t[2].toPython() != key for t in keys):
             add.append((node, KG.sortKey, Literal(key, datatype=XSD.decimal)))
-    store.change(ENTITIES_GRAPH, remove=remove, add=add)
-    return len(uses)
+    return len(uses), GraphChange(ENTITIES_GRAPH, frozenset(remove), frozenset(add))
 
 
 def prune_entity_graph(store) -> None:

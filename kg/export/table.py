@@ -30,7 +30,6 @@ COLUMNS = ("event_id", "claim_id", "event_type", "mode", "modality", "actors", "
 LIST_COLUMNS = frozenset({"actors", "actor_ids", "recipients", "places", "sources"})
 FLOAT_COLUMNS = frozenset({"quantity_value", "confidence"})
 BOOL_COLUMNS = frozenset({"disputed"})
-ROLES = ("actors", "recipients", "places")
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -86,26 +85,32 @@ def read_export(store, filters: Filters | None = None) -> ExportData:
     wanted = _bindings(filters)
     rows = [_report(r, roles.get(r["event"], {}), entities, sources) for r in _rows(store, "reports", wanted)]
     relations = [_relation(r, sources) for r in _rows(store, "relations", wanted)]
+    rows, relations = _kept(store, filters, rows, relations, roles)
+    rows.sort(key=_row_order)
+    relations.sort(key=lambda r: (r["published"] or "~", r["article_id"], r["relation_id"]))
+    kept_roles = {r["event_id"]: roles.get(r["event_id"], {}) for r in rows}
+    named = {e for by_role in kept_roles.values() for es in by_role.values() for e in es}
+    named |= {e for r in relations for e in (r["subject"], r["object"])}
+    return ExportData(
+        tuple(rows), kept_roles, tuple(relations), {e: entities[e] for e in sorted(named) if e in entities}
+    )
+
+
+def _kept(store, filters: Filters, rows: list[dict], relations: list[dict], roles: dict) -> tuple[list, list]:
+    """The reports and relations the filters the queries did not apply keep."""
     if filters.type is not None:
         # a relation type selects relations only, an event type events only
         rows = rows if filters.type in EVENT_TYPES else []
         relations = relations if filters.type in RELATION_TYPES else []
     if filters.entity is not None:
         chosen = _lookup(store, filters.entity)
-        rows = [r for r in rows if chosen & {e for role in ROLES for e in roles.get(r["event_id"], {}).get(role, ())}]
+        rows = [r for r in rows if chosen & {e for es in roles.get(r["event_id"], {}).values() for e in es}]
         relations = [r for r in relations if chosen & {r["subject"], r["object"]}]
     if filters.since is not None or filters.until is not None:
         low, high = filters.window()
         rows = [r for r in rows if _overlaps(_row_interval(r), low, high)]
         relations = [r for r in relations if _overlaps(time_interval(r["published"]), low, high)]
-    rows.sort(key=_row_order)
-    relations.sort(key=lambda r: (r["published"] or "~", r["article_id"], r["relation_id"]))
-    named = {e for r in rows for role in ROLES for e in roles.get(r["event_id"], {}).get(role, ())}
-    named |= {e for r in relations for e in (r["subject"], r["object"])}
-    kept_roles = {r["event_id"]: roles.get(r["event_id"], {}) for r in rows}
-    return ExportData(
-        tuple(rows), kept_roles, tuple(relations), {e: entities[e] for e in sorted(named) if e in entities}
-    )
+    return rows, relations
 
 
 def time_interval(value: str | None) -> tuple[date, date] | None:

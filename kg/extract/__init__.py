@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
-from kg.extract import claims, entities, events, lexicons, relations, words
+from kg.extract import claims, collectives, entities, events, lexicons, quotes, relations, words
 from kg.extract.gazetteer import Gazetteer
 from kg.overrides import Overrides, load_overrides
 from kg.records import Article, Mention, Record, content_id
@@ -46,6 +46,7 @@ class Extractor:
         cue_lemmas = frozenset(c.lemma for c in cues)
         self.triggers = events.TriggerIndex(lexicons.load_triggers(), lexicons.load_derived_triggers(), cue_lemmas)
         self.cues = claims.CueIndex.from_cues(cues)
+        self.agents = {noun: sector for noun, sector in lexicons.load_agents().items() if " " not in noun}
         self.boilerplate = _load_boilerplate()
         self.fingerprint = _fingerprint(self.nlp)
 
@@ -87,9 +88,10 @@ class Extractor:
         mentions = entities.find_mentions(doc, self.gazetteer, debris, headlines)
         table = entities.resolve(doc, mentions, article.id, self.gazetteer, self.overrides)
         ctx = events.Context(doc, table, None, self.cues, article.id, article.date, debris | headlines)
-        resolver = _Resolver(ctx, self.gazetteer, self.overrides)
+        resolver = _Resolver(ctx, self.gazetteer, self.overrides, self.agents)
         ctx.resolve = resolver.resolve
         ctx.resolve_modifier = resolver.resolve_modifier
+        ctx.resolve_source = resolver.resolve_source
         found_events = events.find_events(ctx, self.triggers)
         found_relations = relations.find_relations(ctx)
         warnings = (f"{len(debris)} boilerplate sentence(s) ignored",) if debris else ()
@@ -208,8 +210,10 @@ def _paragraph_breaks(doc):
 class _Resolver:
     """Which entities a token stands for: its mention, a pronoun's antecedent, a demonym's state."""
 
-    def __init__(self, ctx, gazetteer: Gazetteer, overrides: Overrides):
+    def __init__(self, ctx, gazetteer: Gazetteer, overrides: Overrides, agents: dict[str, str] | None = None):
         self.ctx, self.gazetteer, self.overrides = ctx, gazetteer, overrides
+        self.agents = agents or {}
+        self.phrase_sources: dict[int, str] = {}  # token index -> entity made from an unnamed speaker's phrase
         self.person_mentions = sorted(
             (m for m in ctx.table.mentions if ctx.table.get(ctx.table.by_token[m.head]).type == "Person"),
             key=lambda m: m.start,
@@ -225,7 +229,7 @@ class _Resolver:
             return named
         lower = tok.lower_
         if lower in words.PRONOUNS_PERSON:
-            return self._last_person(tok)
+            return self._teller(tok) or self._last_person(tok)
         if lower in words.RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.resolve(tok.head.head)
         if lower in words.PRONOUNS_OTHER and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -235,7 +239,36 @@ class _Resolver:
             if lower == "it" and tok.head.dep_ == "ROOT":
                 return self._previous_subject(tok)
             return []
-        return self.resolve_modifier(tok)
+        return self.resolve_modifier(tok) or collectives.collective(self, tok)
+
+    def resolve_source(self, tok) -> list[str]:
+        """Who a speech or belief verb's subject is: an entity, else the noun phrase itself becomes one ('the poll',
+        'several friends', 'his campaign', 'leaked documents'): an unnamed source is still a source."""
+        found = self.resolve(tok)
+        if found or tok.pos_ not in ("NOUN", "PROPN") or not self.ctx.cues.may_name_a_source(tok):
+            return found
+        if tok.i not in self.phrase_sources:
+            self.phrase_sources[tok.i] = self._add_phrase(tok)
+        return [self.phrase_sources[tok.i]]
+
+    def _add_phrase(self, tok) -> str:
+        doc, table = self.ctx.doc, self.ctx.table
+        start, end = entities._trim(doc, entities._left_edge(tok), tok.i + 1)
+        name = entities.clean_name(doc[start:end].text)
+        if tok.tag_ in ("NNS", "NNPS"):
+            etype = "Group"
+        elif tok.lemma_.lower() in words.PERSON_ROLES or tok.ent_type_ == "PERSON":
+            etype = "Person"
+        else:
+            etype = "Organization"
+        key = f"source:{etype}:{name.lower()}"
+        mention = entities.Mention(start, end, etype, key, name, tok.i, "np")
+        for i, e in enumerate(table.entities):
+            if e.id == "e" + content_id(self.ctx.article_id, key, length=10):
+                table.entities[i] = dataclasses.replace(e, mentions=(*e.mentions, entities._record(doc, mention)))
+                return e.id
+        table.entities.append(entities._entity(doc, key, [mention], self.ctx.article_id))
+        return table.entities[-1].id
 
     def resolve_modifier(self, tok) -> list[str]:
         eid = self.ctx.table.by_token.get(tok.i)
@@ -280,9 +313,34 @@ class _Resolver:
         table = self.ctx.table
         return [e for e in ids if table.get(e).type in ("Country", "Organization")][:1]
 
+    def _teller(self, tok) -> list[str]:
+        """'The chancellor told the Polish president she would send ...': the subject of a reported clause is
+        the teller, not the nearest person named before it."""
+        clause = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or not self.ctx.cues.is_speech(clause.head):
+            return []
+        table = self.ctx.table
+        subjects = [s for s in clause.head.children if s.dep_ == "nsubj"]
+        if any(s.lower_ in words.PRONOUNS_PERSON and _gender(s) != _gender(tok) for s in subjects):
+            return []  # "she said he would": he is someone else
+        tellers = [e for s in subjects for e in self.resolve(s)]
+        return [e for e in tellers if table.get(e).type == "Person"][:1]
+
     def _last_person(self, tok) -> list[str]:
+        """The nearest person named before ``tok``; outside a quotation, not one named inside one ('"Cruz has
+        fought for us," she said': she is not Cruz)."""
         before = [m for m in self.person_mentions if m.start < tok.i]
-        return [self.ctx.table.by_token[before[-1].head]] if before else []
+        if not before:
+            return []
+        doc, cues = self.ctx.doc, self.ctx.cues
+        chosen = before[-1]
+        if not quotes.in_quote(doc, cues, tok.idx):
+            chosen = next((m for m in reversed(before) if not quotes.in_quote(doc, cues, doc[m.start].idx)), chosen)
+        return [self.ctx.table.by_token[chosen.head]]
+
+
+def _gender(tok) -> str:
+    return "f" if tok.lower_ in ("she", "her", "hers") else "m"
 
 
 _default: Extractor | None = None

@@ -49,7 +49,8 @@ _GENERIC_VERBS = {"be", "have", "do", "say", "make", "take", "give", "get", "go"
                   "include", "continue", "start", "begin", "open", "close", "raise", "carry", "send", "provide",
                   "offer", "launch", "receive", "pass", "remain", "stand", "stay", "follow", "work", "report",
                   "express", "issue", "state", "note", "add", "mark", "face", "end", "form", "reach", "draw", "lead"}
-# A verb whose own CAMEO patterns name this many PLOVER types says nothing by itself: only its patterns are kept.
+# A verb that only has its block's code and whose patterns name this many PLOVER types says nothing by itself:
+# only its patterns are kept (a verb's own code, DEMONSTRATE [141], is its first meaning and stays).
 _AMBIGUOUS_TYPES = 3
 _FUNCTION_WORDS = {"it", "them", "him", "her", "this", "that", "these", "those", "all", "one", "some", "any",
                    "way", "thing", "things", "place", "part", "time", "what", "which", "up", "out", "down"}
@@ -125,6 +126,7 @@ class _Row:
     mode: str | None
     requires: tuple[tuple[str, tuple[str, ...]], ...]
     note: str
+    own: bool = False  # a verb's own code (DEMONSTRATE [141]), not its block's
 
     def tsv(self) -> str:
         req = ";".join(f"{d}:{'|'.join(ws)}" for d, ws in self.requires) or "-"
@@ -204,7 +206,7 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
     block_code = block_head = None
     verbs: dict[str, tuple[tuple[str, str | None], str | None]] = {}  # VERB token -> (lemma, particle), own code
 
-    def emit(lemma_prt, code, requires, note):
+    def emit(lemma_prt, code, requires, note, own=False):
         if code is None or code.strip("-") == "":
             tally.add("rows dropped: CAMEO code '---' (no event)")
             return
@@ -217,12 +219,12 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
         if not req and lemma in _GENERIC_VERBS:
             tally.add("rows dropped: generic verb without a constraint")
             return
-        rows.append(_Row(lemma, mapped[0], mapped[1], req, f"CAMEO {code.split(':')[0]} {note}".strip()))
+        rows.append(_Row(lemma, mapped[0], mapped[1], req, f"CAMEO {code.split(':')[0]} {note}".strip(), own))
 
     def flush():
         for tok, (lp, own) in verbs.items():
             if own is not None:
-                emit(lp, own, (), tok.strip("+_").lower())
+                emit(lp, own, (), tok.strip("+_").lower(), own=True)
             elif block_code is not None and block_code.strip("-") and tok.strip("+_").upper() != block_head:
                 # WordNet synonyms of the block's verb ('counter' beside 'disagree') inherit its code only
                 # through a pattern: alone they over-fire (PETRARCH's known weakness)
@@ -284,7 +286,7 @@ def _dedupe(rows: list[_Row], tally: Tally) -> list[_Row]:
         if len(types) > 1 and not rs[0].requires:
             tally.add("rows dropped: bare verb with conflicting types")
             continue
-        if not rs[0].requires and len(types_of[rs[0].lemma]) >= _AMBIGUOUS_TYPES:
+        if not rs[0].requires and not rs[0].own and len(types_of[rs[0].lemma]) >= _AMBIGUOUS_TYPES:
             tally.add(f"rows dropped: bare verb whose patterns give {_AMBIGUOUS_TYPES} or more types (ambiguous alone)")
             continue
         out.append(rs[0])

@@ -90,6 +90,7 @@ class Context:
     article_id: str
     date: str | None
     skip_sents: set[int]
+    resolve_source: object = None  # token -> entity ids, making an unnamed speaker ('the poll') an entity
 
 
 def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
@@ -97,8 +98,11 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     candidates = [(tok, triggers.match(tok)) for tok in ctx.doc if tok.sent.start not in ctx.skip_sents]
     candidates = [(tok, t) for tok, t in candidates if t is not None and not _inside_name(ctx, tok)]
     verbs = {tok.i: t.type for tok, t in candidates if tok.pos_ == "VERB"}
+    by_index = {tok.i: t.type for tok, t in candidates}
     for tok, entry in candidates:
         if tok.pos_ != "VERB" and _governed_by_same(tok, entry.type, verbs):
+            continue
+        if tok.pos_ == "VERB" and _purpose_of_same(tok, entry.type, by_index):
             continue
         event = _event(ctx, tok, entry)
         if not (event.actors or event.recipients or (event.locations and tok.pos_ == "VERB")):
@@ -115,6 +119,26 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
 def _inside_name(ctx: Context, tok) -> bool:
     eid = ctx.table.by_token.get(tok.i)
     return eid is not None and eid not in ctx.table.roles
+
+
+def _purpose_of_same(tok, etype: str, triggers: dict[int, str]) -> bool:
+    """'$205 million in aid to Ukraine to help the country': a clause saying what an event of the same type is
+    for is that event again, not another one."""
+    if tok.dep_ not in ("advcl", "acl", "xcomp", "relcl") or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                      for c in tok.children):  # fmt: skip
+        return False
+    node = tok
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if triggers.get(node.i) == etype:
+            return True
+        if node.pos_ in ("VERB", "AUX"):  # "announced ... aid to Ukraine to help": the aid the verb governs
+            own = {t.i for t in tok.subtree}
+            objects = [c for c in node.children if c.dep_ in ("dobj", "attr") and c.i not in own]
+            return any(triggers.get(t.i) == etype for o in objects for t in o.subtree if t.i not in own)
+    return False
 
 
 def _governed_by_same(tok, etype: str, verbs: dict[int, str]) -> bool:
@@ -135,8 +159,9 @@ def _event(ctx: Context, tok, entry: Trigger) -> Event:
     sent = tok.sent
     actors, recipients, locations = _arguments(ctx, tok, entry)
     modality, why_mod = claims.modality(tok, ctx.cues)
-    source_ids, why_src = claims.sources(tok, ctx.resolve, ctx.cues)
-    if entry.type in _VERBAL_TYPES:  # the accuser is the actor of an accusation, not its source
+    source_ids, why_src = claims.sources(tok, ctx.resolve_source or ctx.resolve, ctx.cues)
+    if entry.type in _VERBAL_TYPES and modality == "asserted":
+        # the accuser is the actor of an accusation, not its source; but 'X said he would meet Y' is X's claim
         source_ids = [s for s in source_ids if s not in actors]
     quantity = _quantity(ctx, tok)
     time = _time(ctx, tok, future=modality == "planned")
@@ -185,6 +210,10 @@ def _arguments(ctx: Context, tok, entry: Trigger) -> tuple[list[str], list[str],
     if tok.pos_ == "VERB":
         actors = _verb_actors(ctx, tok)
         objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        if not objects and entry.type in _GIVE_TYPES:
+            # "civilians were killed in a bombing": the passive subject undergoes the act, and the event keeps
+            # its type with no actor when the text names none (never guessed); not "was committed to"
+            objects = [c for c in tok.children if c.dep_ == "nsubjpass"]
         recipients = _ids(ctx, objects)
         if not recipients:  # "welcomed Ukraine's commitment": the owner of the object
             recipients = _ids(ctx, [p for o in objects for p in o.children if p.dep_ == "poss"])

@@ -33,7 +33,8 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 
 from kg.namespace import KG, RES
 
-__all__ = ["TALLIES_GRAPH", "Dispute", "Tie", "stored_version", "tallies_current", "update_tallies", "version"]
+__all__ = ["TALLIES_GRAPH", "Dispute", "Tie", "stored_version", "tallies_current", "tally_changes", "update_tallies",
+           "version"]
 
 TALLIES_GRAPH = RES["graph/tallies"]
 _QUERIES = ("linked.rq", "coordination.rq", "claims.rq", "quantities.rq", "contested.rq", "version.rq")
@@ -114,9 +115,16 @@ def read_disputes(store) -> list[Dispute]:
 
 def update_tallies(store) -> tuple[list[Tie], list[Dispute]]:
     """Recompute the tallies graph of ``store`` (replaced in one update) and return what it holds."""
-    ties, disputed = read_ties(store), read_disputes(store)
-    store.replace_graph(TALLIES_GRAPH, _triples(ties, disputed))
+    ties, disputed, change = tally_changes(store)
+    store.apply([change])
     return ties, disputed
+
+
+def tally_changes(store):
+    """The ties and disputes, and what makes the tallies graph hold them (a ``kg.store.GraphChange``), not yet
+    written."""
+    ties, disputed = read_ties(store), read_disputes(store)
+    return ties, disputed, store.diff(TALLIES_GRAPH, _triples(ties, disputed))
 
 
 def tallies_current(store) -> bool:

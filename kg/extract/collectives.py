@@ -1,0 +1,91 @@
+"""Collective actors as PLOVER codes them: agents qualified by a country, an ethnicity or a sector.
+
+"Thousands of Iraqi Kurds demonstrated", "ethnic Albanians", "Swiss doctors handed over medicine", "Turkish
+police prevented ...": when an event's argument is such a phrase and no entity covers it, it becomes a Group
+named by the phrase, with the sector of its agent noun (``agents.phoenix.tsv``: student -> EDU, police -> COP)
+and the state its demonym names (``Entity.country``). A number or a collective noun in front ("thousands of",
+"a group of", "tens of thousands of") hands over to what it counts. Only arguments of events are made into
+groups this way: a plural noun elsewhere in the text ("civilians" in passing) is not an entity.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from kg.extract import entities, words
+
+__all__ = ["collective"]
+
+_COUNTING = frozenset({"thousands", "hundreds", "dozens", "millions", "tens", "scores", "group", "groups", "number",
+                       "crowd", "crowds", "band", "bands", "handful", "majority", "some", "many", "most", "all"})
+_NAME_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
+
+
+def collective(resolver, tok, counted: bool = False) -> list[str]:
+    """The Group entity ``tok`` heads as an event argument, made on first use; [] if it names no collective."""
+    if tok.lower_ in _COUNTING or (tok.like_num and tok.pos_ == "NUM"):
+        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+              if p.dep_ == "pobj"]  # fmt: skip
+        if not of:
+            return []
+        return resolver.ctx.table.by_token.get(of[0].i) and resolver.resolve(of[0]) or \
+            collective(resolver, of[0], counted=True)
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    lemma = tok.lemma_.lower()
+    counted = counted or any(c.dep_ == "nummod" or c.lower_ in _COUNTING for c in tok.lefts)
+    if lemma in words.FORCE_NOUNS:
+        counted = False  # "7,000 extra troops": whose troops, a count does not say
+    plural = tok.tag_ in ("NNS", "NNPS")
+    gazetteer = resolver.gazetteer
+    head_state = gazetteer.demonym(tok.text) if plural else None
+    mods = [c for c in tok.lefts if c.dep_ in _NAME_DEPS]
+    mod_states = [(m, e) for m in mods if (e := gazetteer.demonym(m.text)) is not None and e.type == "Country"]
+    sector = resolver.agents.get(lemma)
+    kind = sector or lemma in words.GROUP_NOUNS or head_state is not None or tok.ent_type_ == "NORP"
+    if not kind or (not plural and not (sector and mod_states)):
+        return []  # a singular agent noun is a collective only with its country: "Turkish police"
+    if not (mod_states or head_state or tok.ent_type_ == "NORP" or counted or _placed(resolver, tok)
+            or any(m.text[:1].isupper() for m in mods)):
+        return []  # "troops", "extra troops", "victims": whose or where, the text does not say
+    return [_group(resolver, tok, mods, mod_states, head_state, sector)]
+
+
+def _placed(resolver, tok) -> bool:
+    """'rebels in the Ivory Coast', 'members of the Association of African Jurists': a named place or body."""
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from", "throughout"):
+            if any(resolver.ctx.table.by_token.get(t.i) for t in prep.subtree):
+                return True
+    return False
+
+
+def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
+    ctx = resolver.ctx
+    doc, table = ctx.doc, ctx.table
+    start = min([tok.i, *(m.left_edge.i for m in mods)])
+    end = tok.i + 1
+    of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    if of and any(table.by_token.get(t.i) for t in of[0].subtree):  # "members of the Association of ..."
+        end = of[0].right_edge.i + 1
+    start, end = entities._trim(doc, start, end)
+    name = entities.clean_name(doc[start:end].text)
+    key = f"Group:{entities._norm(name)}"
+    country = None
+    if mod_states:
+        modifier, state = mod_states[0]
+        country = resolver._add_demonym(state, modifier)
+    elif head_state is not None and head_state.type == "Country":
+        country = resolver._add_demonym(head_state, tok)
+    for e in table.entities:
+        if e.type == "Group" and entities._norm(e.name) == entities._norm(name):
+            return e.id
+    mention = entities.Mention(start, end, "Group", key, name, tok.i, "np", role=tok.lemma_.lower())
+    entity = dataclasses.replace(entities._entity(doc, key, [mention], ctx.article_id), sector=sector, country=country)
+    table.entities.append(entity)
+    table.mentions.append(mention)
+    table.roles[entity.id] = tok.lemma_.lower()
+    for t in range(start, end):
+        if t not in table.by_token or table.by_token[t] == country:
+            table.by_token[t] = entity.id
+    return entity.id

@@ -1,0 +1,58 @@
+"""Actors as PLOVER codes them: collectives qualified by a country, an ethnicity, a count or a sector;
+events whose agent is not stated keep their type with no actor."""
+
+from __future__ import annotations
+
+
+def _names(record, ids):
+    by_id = {e.id: e for e in record.entities}
+    return [by_id[i].name for i in ids]
+
+
+def _event(record, etype):
+    return next(e for e in record.events if e.type == etype)
+
+
+def test_a_demonym_plural_is_a_group_of_its_state(extract_text):
+    r = extract_text("Hundreds of ethnic Serbs demonstrated in the old town on Sunday.")
+    group = next(e for e in r.entities if e.type == "Group")
+    assert group.name == "ethnic Serbs"
+    assert {e.id: e.name for e in r.entities}[group.country] == "Serbia"
+
+
+def test_a_counted_agent_noun_is_a_group_with_its_sector(extract_text):
+    r = extract_text("Thousands of teachers demonstrated outside the ministry.")
+    event = _event(r, "PROTEST")
+    assert _names(r, event.actors) == ["teachers"]
+    assert next(e for e in r.entities if e.name == "teachers").sector == "EDU"
+
+
+def test_a_singular_agent_noun_with_its_country(extract_text):
+    r = extract_text("Greek police arrested the two smugglers.")
+    event = _event(r, "COERCE")
+    assert _names(r, event.actors) == ["Greek police"]
+    police = next(e for e in r.entities if e.name == "Greek police")
+    assert police.sector == "COP" and {e.id: e.name for e in r.entities}[police.country] == "Greece"
+
+
+def test_unqualified_plurals_are_not_actors(extract_text):
+    r = extract_text("On Monday, extra troops arrived at the base.")
+    assert all(e.type != "Group" for e in r.entities)
+
+
+def test_a_passive_event_keeps_its_type_with_no_actor(extract_text):
+    r = extract_text("At least five Chilean farmers were killed near the border.")
+    event = _event(r, "ASSAULT")
+    assert event.actors == ()
+    assert _names(r, event.recipients) == ["Chilean farmers"]
+
+
+def test_a_group_country_reaches_the_graph(extract_text):
+    from rdflib import URIRef
+
+    from kg.rdf import record_graph
+
+    r = extract_text("Hundreds of ethnic Serbs demonstrated in the old town on Sunday.")
+    g = record_graph(r)
+    assert any(str(p).endswith("#country") or str(p).endswith("/country") for _s, p, _o in g
+               if isinstance(p, URIRef))  # fmt: skip
