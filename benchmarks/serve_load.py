@@ -171,6 +171,7 @@ def report(results: list, memory: list[float], log: str, args) -> str:
         "slowest_ordinary_at_s_took_s": [(round(r[3] - t0, 1), round(r[2], 1)) for r in
                                          sorted(ordinary, key=lambda r: -r[2])[:5]],
         "runaway": len(runaway), "runaway_statuses": dict(Counter(str(r[1]) for r in runaway)),
+        "runaway_at_s_took_s": [(round(r[3] - t0, 1), round(r[2], 1)) for r in sorted(runaway, key=lambda r: r[3])],
         "runaway_not_cut": sum(1 for r in runaway if r[1] == 200 or isinstance(r[1], str)),
         "server_rss_mb_first_last_max": _first_last_max([m[0] for m in memory]),
         "workers_rss_mb_first_last_max": _first_last_max([m[1] for m in memory]),

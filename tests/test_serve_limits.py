@@ -91,12 +91,13 @@ def count_of(body: bytes) -> int:
 
 def test_a_busy_server_queues_requests_instead_of_refusing_them(serve_with, seed_store):
     srv = serve_with(workers=1, timeout_s=2.0)
-    runaway = in_background(ask, srv, HEAVY, client="127.0.0.2")
+    runaways = [in_background(ask, srv, HEAVY, client=c) for c in ("127.0.0.2", "127.0.0.3")]
     time.sleep(0.3)
-    status, _, body = ask(srv, COUNT, client="127.0.0.3")  # waits for the runaway to be cut, then runs
+    status, _, body = ask(srv, COUNT, client="127.0.0.4")  # waits longer than the timeout for its turn, then runs
     assert status == 200 and count_of(body) == len(seed_store)
-    runaway["thread"].join()
-    assert runaway["result"][0] == 503 and b"did not finish within 2 s" in runaway["result"][2]
+    for runaway in runaways:
+        runaway["thread"].join()
+        assert runaway["result"][0] == 503 and b"did not finish within 2 s" in runaway["result"][2]
 
 
 def test_a_full_queue_is_503_with_retry_after(serve_with):
