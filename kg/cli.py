@@ -15,6 +15,8 @@ import warnings
 from pathlib import Path
 
 from kg.errors import KgError, UsageError
+from kg.parallel import ARTICLE_TIMEOUT
+from kg.pipeline import MAX_CHARS
 from kg.store import DEFAULT_STORE
 
 EPILOG = {
@@ -124,6 +126,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", action="append", default=[], metavar="FILE",
                    help="write the graph; format by suffix: .ttl .trig .nq .nt .jsonld (repeatable)")  # fmt: skip
     p.add_argument("--jobs", type=int, default=1, help="parser processes")
+    p.add_argument("--max-chars", type=int, default=MAX_CHARS, metavar="N",
+                   help="skip, with a warning, an article longer than N characters (default: %(default)s)")
+    p.add_argument("--article-timeout", type=float, default=ARTICLE_TIMEOUT, metavar="SECONDS",
+                   help="with --jobs N > 1: skip, with a warning, an article that takes a worker longer than this "
+                        "(default: %(default)s)")  # fmt: skip
     _overrides_option(p)
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="extract on a Dask cluster: tcp://HOST:PORT, or local:N for N local worker processes "
@@ -315,7 +322,8 @@ def cmd_build(args) -> int:
                                         shard_dir=args.shard_dir, progress=bar.update, on_problem=report)  # fmt: skip
         else:
             summary = build(args.paths, store=args.store, out=args.out, jobs=args.jobs, overrides=args.overrides,
-                            progress=bar.update, on_problem=report)  # fmt: skip
+                            progress=bar.update, on_problem=report, max_chars=args.max_chars,
+                            article_timeout=args.article_timeout)  # fmt: skip
     for warning in summary.warnings:
         if "does not read as English" in warning:
             print(f"warning: {warning}", file=sys.stderr)

@@ -192,3 +192,42 @@ def test_a_full_disk_on_a_real_file_system(tmp_path):
         assert valid.returncode == 0, valid.stdout
     finally:
         subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+def test_an_article_beyond_max_chars_is_skipped_with_one_line(tmp_path, extractor):
+    corpus = tmp_path / "long.jsonl"
+    corpus.write_text(json.dumps({"id": "long", "text": GOOD * 40}) + "\n" + json.dumps({"id": "short", "text": GOOD})
+                      + "\n")  # fmt: skip
+    from kg.pipeline import build
+
+    problems = []
+    summary = build([corpus], store=tmp_path / "store", extractor=extractor, max_chars=1000, on_problem=problems.append)
+    assert summary.added == 1 and summary.skipped == {"too-long": 1}
+    assert [str(p) for p in problems] == [f"{corpus}:1: article 'long' has {len(GOOD) * 40:,} characters, more than "
+                                          "--max-chars 1,000; skipped. Split it, or raise --max-chars."]
+
+
+def test_a_pathological_article_does_not_stall_a_parallel_build(tmp_path, extractor):
+    """Over its time budget, an article's worker is stopped and replaced; the others are ingested."""
+    from kg.pipeline import build
+
+    slow = " ".join(f"Officials in city number {i} said forces attacked the depot on Monday." for i in range(3000))
+    corpus = tmp_path / "c.jsonl"
+    lines = [{"id": f"a{i}", "date": "2024-03-04", "text": GOOD + f" Note {i}."} for i in range(4)]
+    lines.insert(1, {"id": "slow", "date": "2024-03-04", "text": slow})
+    corpus.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    problems = []
+    summary = build([corpus], store=tmp_path / "store", extractor=extractor, jobs=2, article_timeout=3,
+                    on_problem=problems.append)  # fmt: skip
+    assert summary.added == 4 and summary.skipped == {"too-slow": 1}
+    assert [p.where for p in problems] == [f"{corpus}:2"]
+    assert "took more than 3 s" in str(problems[0]) and "--article-timeout" in str(problems[0])
+    serial = tmp_path / "serial.jsonl"
+    serial.write_text("".join(json.dumps(line) + "\n" for line in lines if line["id"] != "slow"))
+    build([serial], store=tmp_path / "serial", extractor=extractor)
+    from test_distributed_build import assert_same_graphs
+
+    from kg.store import Store
+
+    with Store(tmp_path / "store") as parallel, Store(tmp_path / "serial") as one:
+        assert_same_graphs(parallel, one)  # the same graph as one process makes

@@ -160,8 +160,9 @@ def _event(ctx: Context, tok, entry: Trigger) -> Event:
     actors, recipients, locations = _arguments(ctx, tok, entry)
     modality, why_mod = claims.modality(tok, ctx.cues)
     source_ids, why_src = claims.sources(tok, ctx.resolve_source or ctx.resolve, ctx.cues)
-    if entry.type in _VERBAL_TYPES and modality == "asserted":
-        # the accuser is the actor of an accusation, not its source; but 'X said he would meet Y' is X's claim
+    if entry.type in _VERBAL_TYPES and claims.performative(tok):
+        # '"We call for a ceasefire," Blinken said': saying it is the act, and the caller is its actor, not its
+        # source; 'Cuban said he supports Obama' stays Cuban's claim
         source_ids = [s for s in source_ids if s not in actors]
     quantity = _quantity(ctx, tok)
     time = _time(ctx, tok, future=modality == "planned")
