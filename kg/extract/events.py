@@ -51,10 +51,28 @@ class TriggerIndex:
         pos = _POS.get(tok.pos_)
         if pos is None:
             return None
-        for entry in self._by_key.get((tok.lemma_.lower(), pos), ()):
+        entries = self._by_key.get((tok.lemma_.lower(), pos))
+        if entries is None and pos == "VERB":
+            entries = next((self._by_key[k] for k in _verb_stems(tok) if k in self._by_key), ())
+        for entry in entries or ():
             if all(_satisfied(tok, dep, lemmas) for dep, lemmas in entry.requires):
                 return entry
         return None
+
+
+def _verb_stems(tok) -> list[tuple[str, str]]:
+    """Where the model's lemma of an inflected verb is wrong ('staged' -> 'stag'), the regular stems of its
+    form: 'staged' -> stage, stag; 'blocking' -> block, blocke."""
+    form = tok.lower_
+    if tok.tag_ in ("VBD", "VBN") and form.endswith("ed"):
+        stems = [form[:-1], form[:-2]]
+    elif tok.tag_ == "VBG" and form.endswith("ing"):
+        stems = [form[:-3], form[:-3] + "e"]
+    elif tok.tag_ == "VBZ" and form.endswith("s"):
+        stems = [form[:-1]]
+    else:
+        return []
+    return [(s, "VERB") for s in stems if s != tok.lemma_.lower()]
 
 
 def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
@@ -282,6 +300,8 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
         if controller:
             return controller
         found = _ids(ctx, _subjects(node) + _agents(node))
+        if _agents(node):  # "areas besieged by the regime": the agent is stated, known or not (never guessed)
+            return found
         if found or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node is not verb:
             return found
         infinitival_relcl = node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
