@@ -73,3 +73,8 @@ def test_a_definite_plural_is_no_new_collective(extract_text):
 def test_a_stated_agent_is_kept_even_when_unknown(extract_text):
     r = extract_text("Thousands of Chileans remain in towns besieged by the junta.")
     assert all(not ev.actors for ev in r.events if ev.type == "COERCE")
+
+
+def test_a_light_verb_gives_its_subject_to_a_compound_event_noun(extract_text):
+    r = extract_text("Norway launched a mediation effort between the two parties.")
+    assert _names(r, _event(r, "CONSULT").actors) == ["Norway"]

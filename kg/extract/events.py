@@ -71,8 +71,11 @@ def _verb_stems(tok) -> list[tuple[str, str]]:
     elif tok.tag_ == "VBZ" and form.endswith("s"):
         stems = [form[:-1]]
     else:
-        return []
-    return [(s, "VERB") for s in stems if s != tok.lemma_.lower()]
+        stems = []
+    lemma = tok.lemma_.lower()
+    if lemma.startswith("re") and len(lemma) > 5:  # 'reimposed blockades': the act again is the act
+        stems.append(lemma[2:].lstrip("-"))
+    return [(s, "VERB") for s in stems if s != lemma]
 
 
 def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
@@ -327,6 +330,8 @@ def _governing_verb(noun):
     """(verb, first preposition on the way) for an event noun that is an object or prepositional object
     within three steps of a verb: 'provided ... aid' -> (provided, 'in'); else (None, None)."""
     node, prep = noun, None
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "launched a mediation effort"
+        node = noun.head
     for _ in range(3):
         if node.dep_ not in ("dobj", "pobj", "prep", "attr", "conj") or node.head.i == node.i:
             return None, None

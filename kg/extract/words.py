@@ -85,7 +85,7 @@ SUPPORT_VERBS = frozenset(
     """launch carry conduct stage mount begin start continue resume step intensify escalate provide give offer
     deliver send supply grant approve allocate pledge promise announce unveil impose introduce adopt extend
     hold host organize organise attend join have make take sign conclude reach seal broker release commit
-    order authorize authorise plan prepare propose""".split()
+    order authorize authorise plan prepare propose undertake declare initiate""".split()
 )
 # Lower-case modifiers that make a plural noun name a collective actor ("international financial institutions").
 GROUP_QUALIFIERS = frozenset(
