@@ -14,6 +14,7 @@ import pytest
 
 from kg.cli import main
 from kg.export import COLUMNS, Filters, export, read_export
+from kg.export.table import LIST_COLUMNS
 from kg.export.writers import CSV_DTYPES
 
 FORMATS = ("graphml", "gexf", "csv", "parquet", "jsonl")
@@ -201,7 +202,7 @@ def test_cli_export_writes_the_file_and_reports_bad_requests_in_one_line(small_s
     store = str(small_store.path)
     if True:
         assert main(["export", "--store", store, "--out", str(tmp_path / "e.parquet"), "--type", "ASSAULT"]) == 0
-        assert "1 reports" in capsys.readouterr().out
+        assert "1 rows, one per report" in capsys.readouterr().out
         assert len(pd.read_parquet(tmp_path / "e.parquet")) == 1
         assert main(["export", "--store", store, "--out", str(tmp_path / "e.txt")]) == 2
         assert "--format" in capsys.readouterr().err
@@ -254,3 +255,14 @@ def test_sixty_corpus_articles_export_whole_in_every_format(shared, tmp_path, ex
             frame = _read_table(path, fmt)
             assert list(frame.columns) == list(COLUMNS) and len(frame) == claims
             assert frame["claim_id"].is_unique
+
+
+def test_the_column_dictionary_lists_every_column_in_order():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "export.md").read_text(encoding="utf-8")
+    table = text.split("## The events table", 1)[1].split("\n## ", 1)[0]
+    documented = re.findall(r"^\| `(\w+)` \|", table, flags=re.M)
+    assert documented == list(COLUMNS)
+    types = dict(re.findall(r"^\| `(\w+)` \| ([^|]+?) \|", table, flags=re.M))
+    assert {c for c, t in types.items() if t.startswith("list")} == set(LIST_COLUMNS)

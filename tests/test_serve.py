@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import time
 import urllib.error
 import urllib.parse
@@ -147,12 +148,14 @@ def test_front_page(server, seed_store, store_path):
     status, headers, body = http(server, path="")
     page = body.decode()
     assert status == 200 and headers["Content-Type"].startswith("text/html")
-    assert "default-src 'none'" in headers["Content-Security-Policy"]
+    csp = headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "connect-src 'self'" in csp and "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
     assert str(store_path.resolve()) in page and server.endpoint in page
     assert f"{len(seed_store)} triples" in page and f"{len(seed_store.articles())} articles" in page
     for q in named_queries():
-        assert f"<code>{q.name}</code>" in page
-    assert "<script" not in page and "src=" not in page and "<link" not in page
+        assert f'"name": "{q.name}"' in page  # in the page's data, one button each (see test_serve_page_browser)
+    markup = re.sub(r"<(script|style)\b[^>]*>.*?</\1>", "", page, flags=re.S)  # everything is inline:
+    assert markup.count("<script") == 0 and "src=" not in markup and "<link" not in markup
 
 
 def test_malformed_query_is_400_plain_text(server):

@@ -35,8 +35,10 @@ class ExportSummary:
     entities: int
 
     def __str__(self) -> str:
-        return (f"wrote {self.path} ({self.format}): {self.reports} reports, {self.relations} relations, "
-                f"{self.entities} entities")  # fmt: skip
+        if self.format in ("graphml", "gexf"):
+            return (f"wrote {self.path} ({self.format}): {self.entities} entities as nodes, "
+                    f"{self.reports + self.relations} edges ({self.reports} reports, {self.relations} relations)")  # fmt: skip
+        return f"wrote {self.path} ({self.format}): {self.reports} rows, one per report"
 
 
 def format_of(out: str | Path, fmt: str | None = None) -> str:

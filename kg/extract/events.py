@@ -111,6 +111,7 @@ class Context:
     article_id: str
     date: str | None
     skip_sents: set[int]
+    resolve_source: object = None  # token -> entity ids, making an unnamed speaker ('the poll') an entity
 
 
 def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
@@ -179,8 +180,10 @@ def _event(ctx: Context, tok, entry: Trigger) -> Event:
     sent = tok.sent
     actors, recipients, locations = _arguments(ctx, tok, entry)
     modality, why_mod = claims.modality(tok, ctx.cues)
-    source_ids, why_src = claims.sources(tok, ctx.resolve, ctx.cues)
-    if entry.type in _VERBAL_TYPES:  # the accuser is the actor of an accusation, not its source
+    source_ids, why_src = claims.sources(tok, ctx.resolve_source or ctx.resolve, ctx.cues)
+    if entry.type in _VERBAL_TYPES and claims.performative(tok):
+        # '"We call for a ceasefire," Blinken said': saying it is the act, and the caller is its actor, not its
+        # source; 'Cuban said he supports Obama' stays Cuban's claim
         source_ids = [s for s in source_ids if s not in actors]
     quantity = _quantity(ctx, tok)
     time = _time(ctx, tok, future=modality == "planned")
