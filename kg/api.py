@@ -246,6 +246,8 @@ class KnowledgeGraph:
         return kg
 
     def query(self, name: str, **params) -> QueryResult:
+        """A named query (``kg query``); an entity parameter takes an IRI, ``NamedNode`` or name
+        (``graph.query("ego", entity="Russia")``). The result shows as a table; ``.to_dataframe()``."""
         return run_query(name, params, store=self.store)
 
     def sparql(self, text: str, **bindings):

@@ -9,11 +9,14 @@ import argparse
 import csv
 import io
 import json
+import re
 import sys
 import warnings
 from pathlib import Path
 
 from kg.errors import KgError, UsageError
+from kg.parallel import ARTICLE_TIMEOUT
+from kg.pipeline import MAX_CHARS
 from kg.store import DEFAULT_STORE
 
 EPILOG = {
@@ -61,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as err:  # user errors from the library carry their own message
         if _is_user_error(err):
-            print(f"kg {args.command}: {err}", file=sys.stderr)
+            print(f"kg {args.command}: {printable(str(err))}", file=sys.stderr)
             return getattr(err, "exit_code", 1)
         raise
 
@@ -81,7 +84,23 @@ def _is_user_error(err: Exception) -> bool:
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+    print(f"warning: {printable(str(message))}", file=sys.stderr)
+
+
+# C0 and C1 controls (ANSI escape sequences start with ESC, \x1b) and the bidirectional overrides
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    r"""Text from articles as the terminal shows it, on one line: control characters (an ANSI escape
+    sequence in an article would recolour or rewrite the terminal) and bidirectional overrides become
+    spaces, bytes a file name could not decode become \x escapes.
+
+    >>> printable("red \x1b[31malert\x1b[0m\nnext")
+    'red  [31malert [0m next'
+    """
+    text = _CONTROL.sub(" ", text)
+    return text.encode("utf-8", "backslashreplace").decode("utf-8") if re.search("[\ud800-\udfff]", text) else text
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -107,6 +126,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", action="append", default=[], metavar="FILE",
                    help="write the graph; format by suffix: .ttl .trig .nq .nt .jsonld (repeatable)")  # fmt: skip
     p.add_argument("--jobs", type=int, default=1, help="parser processes")
+    p.add_argument("--max-chars", type=int, default=MAX_CHARS, metavar="N",
+                   help="skip, with a warning, an article longer than N characters (default: %(default)s)")
+    p.add_argument("--article-timeout", type=float, default=ARTICLE_TIMEOUT, metavar="SECONDS",
+                   help="with --jobs N > 1: skip, with a warning, an article that takes a worker longer than this "
+                        "(default: %(default)s)")  # fmt: skip
     _overrides_option(p)
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="extract on a Dask cluster: tcp://HOST:PORT, or local:N for N local worker processes "
@@ -288,7 +312,7 @@ def cmd_build(args) -> int:
         raise UserError("--jobs is for one machine; with --scheduler the Dask workers are the processes")
 
     def report(problem) -> None:
-        bar.write(f"warning: {problem}", file=sys.stderr)
+        bar.write(f"warning: {printable(str(problem))}", file=sys.stderr)
 
     with _progress(desc="build") as bar:
         if args.scheduler:
@@ -298,7 +322,8 @@ def cmd_build(args) -> int:
                                         shard_dir=args.shard_dir, progress=bar.update, on_problem=report)  # fmt: skip
         else:
             summary = build(args.paths, store=args.store, out=args.out, jobs=args.jobs, overrides=args.overrides,
-                            progress=bar.update, on_problem=report)  # fmt: skip
+                            progress=bar.update, on_problem=report, max_chars=args.max_chars,
+                            article_timeout=args.article_timeout)  # fmt: skip
     for warning in summary.warnings:
         if "does not read as English" in warning:
             print(f"warning: {warning}", file=sys.stderr)
@@ -482,7 +507,7 @@ def _print_rows(columns, rows: list[dict], fmt: str) -> None:
 
 def _table(columns, rows, width: int = 60) -> str:
     def cell(v) -> str:
-        s = "" if v is None else str(v).replace("\n", " ")
+        s = "" if v is None else printable(str(v))
         return s if len(s) <= width else s[: width - 1] + "…"
 
     cells = [[cell(r[c]) for c in columns] for r in rows]

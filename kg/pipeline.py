@@ -20,7 +20,11 @@ from kg.articles import InputProblem, iter_articles
 from kg.records import Article, Record, ingest_key
 from kg.store import DEFAULT_STORE, Store, StoreError
 
-__all__ = ["BuildSummary", "RecordTally", "build"]
+__all__ = ["MAX_CHARS", "BuildSummary", "RecordTally", "build"]
+
+# Longer articles are skipped (a book, a log dump or a hostile file in a news corpus): work per article is
+# linear, but one 20 MB text would still take the parser many minutes and gigabytes.
+MAX_CHARS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -147,10 +151,14 @@ def build(
     overrides: str | Path | None = None,
     progress: Callable[[int], None] | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
+    max_chars: int = MAX_CHARS,
+    article_timeout: float | None = None,
 ) -> BuildSummary:
     """Ingest articles into ``store`` and write each of ``out`` (format by suffix). ``overrides`` is the
     override file for entity resolution (:mod:`kg.overrides`; default ``$KG_OVERRIDES``), when no
-    ``extractor`` is given."""
+    ``extractor`` is given. An article longer than ``max_chars`` characters is reported and skipped; with
+    ``jobs`` > 1, so is one that takes a worker more than ``article_timeout`` seconds
+    (default :data:`kg.parallel.ARTICLE_TIMEOUT`)."""
     from kg.extract import Extractor
 
     summary = BuildSummary()
@@ -158,8 +166,15 @@ def build(
         extractor = extractor or Extractor(overrides=overrides)
         known = st.hashes()
         articles = changed_articles(paths, summary, known, extractor.fingerprint_for, progress=progress,
-                                    on_problem=on_problem)  # fmt: skip
-        records = extractor.extract_many(articles, jobs=jobs)
+                                    on_problem=on_problem, max_chars=max_chars)  # fmt: skip
+        if jobs > 1:
+            from kg.parallel import ARTICLE_TIMEOUT, extract_parallel
+
+            records = extract_parallel(articles, jobs=jobs, overrides=extractor.overrides,
+                                       budget=article_timeout or ARTICLE_TIMEOUT,
+                                       report=problem_reporter(summary, on_problem))  # fmt: skip
+        else:
+            records = extractor.extract_many(articles)
         report = st.ingest(summary.counted(records), known=known)
         summary.added, summary.updated = len(report.added), len(report.updated)
         finish(summary, st, out)
@@ -190,10 +205,31 @@ def changed_articles(
     *,
     progress: Callable[[int], None] | None = None,
     on_problem: Callable[[InputProblem], None] | None = None,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[Article]:
     """Stream the articles under ``paths`` that need extracting: input problems are counted in ``summary``
-    and skipped, and so is an article whose stored key (``known``) says nothing changed. ``fingerprint`` is
+    and skipped, and so is an article longer than ``max_chars`` or one whose stored key (``known``) says nothing changed. ``fingerprint`` is
     the extractor's, or a function giving it per article (``Extractor.fingerprint_for``: override entries)."""
+
+    problem = problem_reporter(summary, on_problem)
+    for article in iter_articles(paths, on_problem=problem):
+        summary.articles += 1
+        if progress:
+            progress(1)
+        if len(article.text) > max_chars:
+            problem(InputProblem(article.path or article.id, "too-long",
+                                 f"article {article.id!r} has {len(article.text):,} characters, more than --max-chars "
+                                 f"{max_chars:,}; skipped. Split it, or raise --max-chars."))  # fmt: skip
+            continue
+        key = fingerprint(article) if callable(fingerprint) else fingerprint
+        if known.get(article.id) == ingest_key(article, key):
+            summary.unchanged += 1
+            continue
+        yield article
+
+
+def problem_reporter(summary: BuildSummary, on_problem: Callable[[InputProblem], None] | None):
+    """A function that counts a skipped input in ``summary`` and passes it on to ``on_problem``."""
 
     def problem(p: InputProblem) -> None:
         summary.skipped[p.reason] += 1
@@ -201,15 +237,7 @@ def changed_articles(
         if on_problem:
             on_problem(p)
 
-    for article in iter_articles(paths, on_problem=problem):
-        summary.articles += 1
-        if progress:
-            progress(1)
-        key = fingerprint(article) if callable(fingerprint) else fingerprint
-        if known.get(article.id) == ingest_key(article, key):
-            summary.unchanged += 1
-            continue
-        yield article
+    return problem
 
 
 @dataclass(frozen=True)

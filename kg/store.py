@@ -8,6 +8,7 @@ idempotent. Query results come back as rdflib terms, so callers keep using rdfli
 
 from __future__ import annotations
 
+import errno
 import functools
 import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -59,6 +60,34 @@ SUFFIX_FORMATS = {
 
 class StoreError(KgError, RuntimeError):
     """The store cannot be opened or written; the message says what to do."""
+
+
+def store_error(path, err: OSError, action: str) -> StoreError:
+    """What went wrong with the store at ``path``, in one line that says what to do."""
+    text = str(err)
+    if err.errno == errno.ENOSPC or "No space left on device" in text:
+        return StoreError(f"{path}: the disk is full (could not {action}); free some space and run the command "
+                          "again: what was stored is kept whole, and a build resumes where it stopped")  # fmt: skip
+    if "/LOCK" in text:
+        return StoreError(f"{path}: another kg process is using the store (could not {action}); wait for it to "
+                          "finish, stop it, or pick another --store")  # fmt: skip
+    return StoreError(f"{path}: could not {action} ({text}); check the disk and the path, or pick another --store")
+
+
+def _writes(action: str):
+    """A Store method whose OSErrors (a full disk, a lost lock) become a one-line StoreError."""
+
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except OSError as err:
+                raise store_error(self.path or "the store", err, action) from err
+
+        return wrapper
+
+    return decorate
 
 
 @dataclass(frozen=True)
@@ -140,8 +169,7 @@ class Store:
             else:
                 self._ox = ox.Store(str(self.path))
         except OSError as err:
-            raise StoreError(f"{self.path}: cannot open the store ({err}); "
-                             "is another kg process using it? Close it or pick another --store") from err  # fmt: skip
+            raise store_error(self.path, err, "open the store") from err
 
     # -- writing -----------------------------------------------------------------------------
     def hashes(self) -> dict[str, str]:
@@ -163,11 +191,16 @@ class Store:
                 on_record(record, status)
             written += self._last_put
             if written >= FLUSH_EVERY:  # RocksDB would otherwise keep ~2 GB of write buffers at 5M triples
-                self._ox.flush()
+                self._flush()
                 written = 0
-        self._ox.flush()
+        self._flush()
         return report
 
+    @_writes("write the articles to disk")
+    def _flush(self) -> None:
+        self._ox.flush()
+
+    @_writes("write the ontology")
     def ensure_ontology(self) -> None:
         """Keep the ontology (labels of types, modalities, relations) in its own named graph."""
         text = ontology_text()
@@ -180,6 +213,7 @@ class Store:
         self._ox.add(ox.Quad(ontology, has_hash, digest, graph))
 
 
+    @_writes("write an article")
     def put(self, record: Record, stored_hash: str | None = None) -> str:
         """Replace one article's graph atomically; returns added | updated | unchanged."""
         self._last_put = 0
@@ -196,12 +230,14 @@ class Store:
                         f"GRAPH {to_ox(EVENTS_GRAPH)} {{\n{events}\n}} }}")  # fmt: skip
         return "added" if stored_hash is None else "updated"
 
+    @_writes("remove an article")
     def remove(self, article_id: str) -> None:
         """Forget an article, and the events only it reported (its entities stay described in the shared
         entity graph)."""
         g = to_ox(graph_iri(article_id))
         self._ox.update(f"{_forget(g)}{_UNDERIVED}DROP SILENT GRAPH {g}")
 
+    @_writes("load a shard")
     def load_shard(self, path: str | Path) -> list[str]:
         """Load an N-Quads shard of article graphs (as :mod:`kg.distributed` writes them): each article
         in it is first removed as :meth:`remove` does, so an updated article never mixes with its old
@@ -225,6 +261,7 @@ class Store:
         self._ox.flush()
         return ids
 
+    @_writes("load the file")
     def load_file(self, path: str | Path) -> None:
         """Bulk-load an N-Quads/TriG file (e.g. shards written by distributed extraction)."""
         fmt = SUFFIX_FORMATS.get(Path(path).suffix.lower())
@@ -251,6 +288,7 @@ class Store:
         literals only: DELETE DATA takes no blank nodes)."""
         self.apply([GraphChange(graph, frozenset(remove), frozenset(add))])
 
+    @_writes("write the derived graphs")
     def apply(self, changes: Iterable[GraphChange], *, derivation: str | None = None) -> None:
         """Make all ``changes`` in one update (one transaction); with ``derivation``, the version of the rules
         that made them, the same update records that the store's derived graphs are complete and current."""
@@ -280,6 +318,7 @@ class Store:
                                              to_ox(predicate) if predicate is not None else None, None, to_ox(graph))
         return [(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)) for q in pattern]
 
+    @_writes("update the store")
     def update(self, sparql: str) -> None:
         """Run one of kg's own SPARQL updates (fixed texts: nothing from an article is formatted into them)."""
         self._ox.update(sparql)
@@ -357,9 +396,14 @@ class Store:
         return g
 
     def close(self) -> None:
-        if not self.read_only:
-            self._ox.flush()
-        del self._ox
+        """Flush and release the store (its lock too, even when the flush fails: a full disk)."""
+        try:
+            if not self.read_only and hasattr(self, "_ox"):
+                self._ox.flush()
+        except OSError as err:
+            raise store_error(self.path, err, "flush the store") from err
+        finally:
+            self.__dict__.pop("_ox", None)
 
     def __enter__(self) -> Store:
         return self

@@ -179,6 +179,21 @@ def example_model() -> dict:
     return {"title": "kg: example (10 articles)", "entities": entities, "events": events, "relations": relations}
 
 
+def merged_model() -> dict:
+    """The example model and five more reports of Russia attacking Ukraine (two 'possible'), each in its own
+    article with an http(s) URL."""
+    m = example_model()
+    for k in range(5):
+        m["events"].append({
+            "id": f"{EV}x{k}", "type": "ATTACK", "mode": None, "modality": "possible" if k < 2 else "asserted",
+            "label": "hit", "actors": [E + "russia"], "recipients": [E + "ukraine"], "locations": [],
+            "time": {"text": None, "start": f"2022-11-0{k + 1}", "end": None}, "published": f"2022-11-0{k + 2}",
+            "quantity": None, "claims": [dict(_claim(f"x{k}", f"Attack {k}", "Reuters", f"2022-11-0{k + 2}", [],
+                                                     "asserted", 0.8, f"attack {k}"),
+                                               url=f"https://news.example/x{k}")]})
+    return m
+
+
 def xss_model() -> dict:
     """The example model with hostile text in every string field a page shows."""
     m = example_model()
@@ -201,6 +216,7 @@ def xss_model() -> dict:
             c["article_title"] = XSS_PAYLOADS[2]
             c["sources"] = [XSS_PAYLOADS[1], XSS_PAYLOADS[3]]
             c["article"] = XSS_PAYLOADS[3]
+            c["url"] = XSS_PAYLOADS[3]
     return m
 
 

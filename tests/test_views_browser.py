@@ -45,6 +45,8 @@ def pages_dir(tmp_path_factory) -> Path:
     write_html(d / "xss_timeline.html", timeline_html(xss))
     write_html(d / "xss_combined.html", combined_html(xss))
     write_html(d / "big.html", network_html(B.big_model(400, 600)))
+    write_html(d / "merged.html", network_html(B.merged_model()))
+    write_html(d / "big_timeline.html", timeline_html(B.big_model(200, 600)))
     return d
 
 
@@ -108,7 +110,7 @@ def open_page(request, pages_dir, tmp_path):
         o.page.screenshot(path=str(shot))
         o.page.close()
         # the page itself is the only request (data: images are not requests)
-        assert [u for u in o.requests if u != o.url and not u.startswith("data:")] == []
+        assert [u for u in o.requests if u.split("#")[0] != o.url and not u.startswith(("data:", "blob:"))] == []
         assert o.errors == []
 
 
@@ -151,8 +153,17 @@ def test_network_renders_filters_and_shows_evidence(open_page):
     assert page.evaluate("kgNetwork.edges.length") == 9
     assert page.evaluate("kgNetwork.visibleEdges()") == 9
     assert page.query_selector("#kg-network canvas") is not None
-    assert "8/8 nodes, 9/9 links" in stats(page)
+    # The Wall Street Journal takes part in no event: an isolate, hidden by default and said so
+    assert "7/8 entities, 9/9 links" in stats(page)
+    assert "1 entities without a visible link hidden" in page.locator("#kg-legend").inner_text()
+    page.check("#kg-unlinked")
+    assert page.evaluate("kgNetwork.visibleNodes()") == 8
+    page.uncheck("#kg-unlinked")
     assert page.locator("#kg-legend").inner_text().count("(") >= 6
+    # Putin's statement has no counterpart: it is counted on his node
+    putin = page.evaluate("kg.findEntity('https://kg.example/e/putin')")
+    assert page.evaluate("kgNetwork.badges()") == {str(putin): 1}
+    assert "8 events shown" in stats(page)
 
     only_modality(page, "planned")
     assert page.evaluate("kgNetwork.visibleEdges()") == 2
@@ -162,13 +173,14 @@ def test_network_renders_filters_and_shows_evidence(open_page):
 
     # search box (debounced) narrows to Kherson and its links
     page.fill("#kg-q", "kherson")
-    wait_until(page, "kgNetwork.visibleNodes() < 8")
+    wait_until(page, "kg.state.q === 'kherson'")
     # Kherson, Wagner (MOBILIZE there), Russia and Ukraine (ATTACK located there)
     assert page.evaluate("kgNetwork.visibleNodes()") == 4
     page.fill("#kg-q", "")
-    wait_until(page, "kgNetwork.visibleNodes() === 8")
+    wait_until(page, "kg.state.q === ''")
+    assert page.evaluate("kgNetwork.visibleNodes()") == 6  # Putin: only his "possible" link, filtered out
 
-    # a real click on a node opens its panel
+    # a real click on a node opens its panel: its events with date, role and counterpart
     xy = page.evaluate("""() => { const n = kgNetwork.network; const i = kg.findEntity('https://kg.example/e/russia');
         const p = n.getPositions([i])[i]; const d = n.canvasToDOM(p);
         const r = document.querySelector('#kg-network canvas').getBoundingClientRect();
@@ -177,20 +189,22 @@ def test_network_renders_filters_and_shows_evidence(open_page):
     page.mouse.click(xy[0], xy[1])
     assert "Russia" in panel.inner_text()
     assert "https://kg.example/e/russia" in panel.inner_text()
-    assert "MOBILIZE: deploy" in panel.inner_text()
+    rows = page.locator("#kg-panel table.kg-events tr").all_inner_texts()
+    assert any(r.split("\t")[:4] == ["2022-10-10", "actor", "Ukraine", "ATTACK"] for r in rows), rows
+    assert any(r.split("\t")[:4] == ["2022-12-01", "actor", "Belarus", "MOBILIZE (planned) [disputed]"] for r in rows), rows
 
     # source/outlet and entity-type filters
     page.select_option("#kg-source", "o:TASS")
     assert page.evaluate("kgNetwork.visibleEdges()") == 2  # MOBILIZE (one TASS claim) and the raid
     page.select_option("#kg-source", "")
     page.uncheck('input[data-filter="etypes"][value="Country"]')
-    assert page.evaluate("kgNetwork.visibleNodes()") == 5
-    assert page.evaluate("kgNetwork.visibleEdges()") == 1  # NATO -> Ukraine gone too; Wagner -> Kherson stays
+    assert page.evaluate("kgNetwork.visibleEdges()") == 1  # Wagner -> Kherson (Putin -> NATO is 'possible')
+    assert page.evaluate("kgNetwork.visibleNodes()") == 2
     page.check('input[data-filter="etypes"][value="Country"]')
 
     # an event with an actor but no recipient or location has no edge but is in the actor's panel
     page.evaluate("kg.select('entity', kg.findEntity('https://kg.example/e/putin'), 'test')")
-    assert "STATEMENT: warned" in panel.inner_text()
+    assert "STATEMENT" in panel.inner_text()
     page.evaluate("kg.select('entity', kg.findEntity('https://kg.example/e/russia'), 'test')")
 
     # neighbourhood of the selected node
@@ -210,11 +224,84 @@ def test_network_renders_filters_and_shows_evidence(open_page):
         "kgNetwork.edgesForEvent(kg.findEvent('https://kg.example/ev/1'))")
 
 
-def test_large_network_renders_without_physics(open_page):
+def test_network_merges_links_and_lists_every_report(open_page):
+    o = open_page("merged")
+    page = o.page
+    links = page.evaluate("kg.data.network.edges.filter(e => e.type === 'ATTACK' && e.modality === 'asserted' &&"
+                          " kg.data.entities[e.from].label === 'Russia' && kg.data.entities[e.to].label === 'Ukraine')")
+    assert len(links) == 1 and len(links[0]["refs"]) == 4
+    page.evaluate(f"kg.select('link', {links[0]['id']}, 'test')")
+    panel = page.locator("#kg-panel").inner_text()
+    assert "Russia \u2192 Ukraine: ATTACK (asserted)" in panel
+    assert "4 of 4 events pass the filters" in panel
+    for k in (2, 3, 4):
+        assert f"attack {k}" in panel
+    assert "Russian missiles struck Kherson on Monday." in panel
+    # article URLs are links that open in a new tab, without giving the page a handle on the opener
+    link = page.locator("#kg-panel a.kg-url", has_text="https://news.example/x2")
+    assert link.get_attribute("href") == "https://news.example/x2"
+    assert link.get_attribute("target") == "_blank" and link.get_attribute("rel") == "noopener noreferrer"
+    # the width follows the events that pass the filters
+    wide = page.evaluate(f"kgNetwork.edges.get({links[0]['id']}).width")
+    page.fill("#kg-q", "struck")
+    wait_until(page, f"kgNetwork.edges.get({links[0]['id']}).width < {wide}")
+    assert "ATTACK" == page.evaluate(f"kgNetwork.edges.get({links[0]['id']}).label")
+    page.fill("#kg-q", "")
+    wait_until(page, f"kgNetwork.edges.get({links[0]['id']}).label === 'ATTACK \u00d74'")
+    # collapse / expand communities
+    n = page.evaluate("Object.keys(kgNetwork.network.body.nodes).length")
+    page.click("#kg-collapse")
+    assert page.evaluate("Object.keys(kgNetwork.network.body.nodes).filter(id => kgNetwork.network.isCluster(id)).length") >= 1
+    page.click("#kg-expand")
+    assert page.evaluate("Object.keys(kgNetwork.network.body.nodes).filter(id => kgNetwork.network.isCluster(id)).length") == 0
+    assert page.evaluate("Object.keys(kgNetwork.network.body.nodes).length") >= n
+    # the best-connected only
+    page.fill("#kg-maxnodes", "3")
+    page.dispatch_event("#kg-maxnodes", "change")
+    assert page.evaluate("kgNetwork.visibleNodes()") <= 3
+    assert "less connected entities not shown" in page.locator("#kg-legend").inner_text()
+
+
+def test_export_png_csv_and_view_state_in_the_address(open_page):
+    o = open_page("merged")
+    page = o.page
+    with page.expect_download() as png:
+        page.click("#kg-png")
+    assert png.value.suggested_filename == "kg-network.png"
+    assert open(png.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    only_modality(page, "possible")
+    with page.expect_download() as csv_download:
+        page.click("#kg-csv")
+    import csv
+
+    rows = list(csv.DictReader(open(csv_download.value.path(), encoding="utf-8", newline="")))
+    assert rows and {r["modality"] for r in rows} == {"possible"}
+    assert {r["evidence"] for r in rows} >= {"attack 0", "attack 1"}
+    assert all(r["event"].startswith("https://kg.example/ev/") for r in rows)
+    # the state is in the fragment; opening that address restores it
+    page.evaluate("kg.select('entity', kg.findEntity('https://kg.example/e/nato'), 'test')")
+    url = page.url
+    assert "#" in url and "no-modalities" in url and "sel=entity" in url
+    again = o.page.context.new_page()
+    again.goto(url)
+    wait_until(again, "window.kg && window.kg.ready === true")
+    assert again.evaluate("Array.from(kg.state.modalities)") == ["possible"]
+    assert "NATO" in again.locator("#kg-panel h2").inner_text()
+    assert not again.is_checked('input[data-filter="modalities"][value="asserted"]')
+    again.close()
+
+
+def test_large_network_shows_the_best_connected_laid_out_and_fitted(open_page):
     o = open_page("big")
-    assert o.page.evaluate("kgNetwork.nodes.length") == 400
-    assert o.page.evaluate("kg.data.network.physics") is False
-    o.page.wait_for_timeout(200)
+    page = o.page
+    assert page.evaluate("kgNetwork.nodes.length") == 400
+    assert page.evaluate("kgNetwork.visibleNodes()") <= page.evaluate("kg.data.network.maxNodes")
+    # the visible nodes fill the view
+    box = page.evaluate("""() => { const n = kgNetwork.network, ids = kgNetwork.nodes.getIds({filter: x => !x.hidden});
+        const p = n.getPositions(ids), xs = ids.map(i => n.canvasToDOM(p[i]).x), ys = ids.map(i => n.canvasToDOM(p[i]).y);
+        const r = document.querySelector('#kg-network canvas').getBoundingClientRect();
+        return [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys), r.width, r.height]; }""")
+    assert box[1] - box[0] > 0.5 * box[4] or box[3] - box[2] > 0.5 * box[5]
 
 
 # ---------------------------------------------------------------- timeline
@@ -223,47 +310,82 @@ def test_large_network_renders_without_physics(open_page):
 def test_timeline_renders_filters_switches_lanes_and_shows_evidence(open_page):
     o = open_page("timeline")
     page = o.page
-    assert page.evaluate("kgTimeline.items.length") == 7
+    assert page.evaluate("kgTimeline.items().length") == 7
     assert page.evaluate("kgTimeline.visibleItems()") == 7
+    # it opens on the publication dates (with a week either side), not on the event times' extremes
+    start, end = page.evaluate("[kgTimeline.timeline.getWindow().start.toISOString().slice(0, 10),"
+                               " kgTimeline.timeline.getWindow().end.toISOString().slice(0, 10)]")
+    assert (start, end) == ("2022-09-28", "2022-12-09")
+    page.evaluate("kgTimeline.timeline.fit({animation: false})")
     page.wait_for_selector(ITEM)
-    assert page.locator(ITEM).count() == 7
-    assert page.locator(item("kg-undated")).count() == 1
+    wait_until(page, f"document.querySelectorAll('{ITEM}').length === 7")
+    # who did what to whom, on the item itself
+    assert page.locator(".vis-item", has_text="Russia \u2192 Ukraine: ATTACK").count() == 1
+    assert page.locator(".vis-item", has_text="Putin \u2192 NATO: NEGOTIATE (possible)").count() == 1
+    # the undated report sits in its actor's lane, hatched and marked
+    undated = page.locator(item("kg-undated"))
+    assert undated.count() == 1 and undated.inner_text().startswith("undated \u00b7 Wagner Group \u2192 Kherson")
     assert page.locator(item("kg-mod-planned")).count() == 2
     assert page.locator(item("kg-mod-negated")).count() == 1
     assert page.locator(".vis-item.vis-range").count() == 2
     labels = page.locator(".vis-labelset .vis-label").all_inner_texts()
-    assert "undated (at publication date)" in labels and "Russia" in labels
-    assert "STATEMENT: warned" in page.locator("#kg-nodate").inner_text()
+    assert "Russia" in labels and "Wagner Group" in labels
+    assert "Vladimir Putin: STATEMENT" in page.locator("#kg-nodate").inner_text()
 
     only_modality(page, "planned")
     assert page.evaluate("kgTimeline.visibleItems()") == 2
     wait_until(page, f"document.querySelectorAll('{ITEM}').length === 2")
-    page.check('input[data-filter="modalities"][value="asserted"]')
-    page.check('input[data-filter="modalities"][value="possible"]')
-    page.check('input[data-filter="modalities"][value="negated"]')
+    page.click('#kg-filters fieldset:has(input[data-filter="modalities"]) button:text("all")')
     assert page.evaluate("kgTimeline.visibleItems()") == 7
 
     page.check("#kg-hide-undated")
     assert page.evaluate("kgTimeline.visibleItems()") == 6
     page.uncheck("#kg-hide-undated")
 
-    # time slider: move the start past October 2022 (keyboard on the real range input)
-    page.evaluate("""() => { const r = document.getElementById('kg-from');
-        r.value = String(Math.floor(Date.UTC(2022, 10, 1) / 86400000)); r.dispatchEvent(new Event('input')); }""")
+    # date inputs: from 1 November 2022; then one week
+    page.fill("#kg-from", "2022-11-01")
     assert page.evaluate("kgTimeline.visibleItems()") == 5  # drops 2022-10-10 and the undated 2022-10-20
-    page.evaluate("""() => { const r = document.getElementById('kg-from'); r.value = r.min;
-        r.dispatchEvent(new Event('input')); }""")
+    page.fill("#kg-from", "2022-10-09")
+    page.fill("#kg-to", "2022-10-15")
+    assert page.evaluate("kgTimeline.visibleItems()") == 2  # 2022-10-10, and the raid of "2022"
+    assert "2022-10-09 \u2013 2022-10-15 (7 days)" in page.locator(".kg-brush-info").inner_text()
+    page.click("text=all dates")
+    assert page.evaluate("kgTimeline.visibleItems()") == 7
+
+    # the histogram brush: drag over a week's width
+    box = page.locator("#kg-brush").bounding_box()
+    lo, hi = page.evaluate("[kg.data.facets.denseFrom, kg.data.facets.denseTo + 1]")
+    per_day = box["width"] / (hi - lo)
+    x0 = box["x"] + (page.evaluate("kg.parseDay('2022-11-14')") - lo + 0.5) * per_day
+    page.mouse.move(x0, box["y"] + 20)
+    page.mouse.down()
+    page.mouse.move(x0 + 3 * per_day, box["y"] + 20)
+    page.mouse.move(x0 + 6 * per_day, box["y"] + 20)
+    page.mouse.up()
+    assert page.evaluate("[kg.fmtDay(kg.state.from), kg.fmtDay(kg.state.to)]") == ["2022-11-14", "2022-11-20"]
+    assert page.input_value("#kg-from") == "2022-11-14" and page.input_value("#kg-to") == "2022-11-20"
+    page.click("text=all dates")
 
     page.select_option("#kg-lanes", "source")
     wait_until(page, "kgTimeline.lanes() === 'source'")
-    labels = page.locator(".vis-labelset .vis-label").all_inner_texts()
+    wait_until(page, "Array.from(document.querySelectorAll('.vis-labelset .vis-label')).some(x => x.textContent === 'TASS')")
+    labels = page.evaluate("Array.from(document.querySelectorAll('.vis-labelset .vis-label')).map(x => x.textContent)")
     assert "The Wall Street Journal" in labels and "TASS" in labels
-    assert page.evaluate("kgTimeline.items.length") == 9  # events 1 and 6 are in two source lanes each
+    assert page.evaluate("kgTimeline.items().length") == 9  # events 1 and 6 are in two source lanes each
 
-    page.locator(".vis-item", has_text="ATTACK: struck").first.click()
+    page.locator(".vis-item", has_text="Russia \u2192 Ukraine: ATTACK").first.click()
     panel = page.locator("#kg-panel").inner_text()
     assert "Russian missiles struck Kherson on Monday." in panel
     assert "Event time" in panel and "2022-10-10" in panel and "Published" in panel and "2022-10-11" in panel
+
+
+def test_many_lanes_share_one_other_lane(open_page):
+    o = open_page("big_timeline")
+    page = o.page
+    assert page.evaluate("kgTimeline.groups().get('rest').kgLabel").startswith("other actors (")
+    assert page.evaluate("kgTimeline.groups().length") == 41
+    # every event keeps an item
+    assert page.evaluate("kgTimeline.items().length") == 600
 
 
 # ---------------------------------------------------------------- combined
@@ -276,7 +398,7 @@ def test_combined_linked_selection(open_page):
     page.evaluate(f"kg.select('event', {ev}, 'network')")
     assert page.evaluate("kgTimeline.timeline.getSelection()") == [f"i{ev}_0"]
     page.evaluate("kgTimeline.timeline.fit({animation: false})")  # the selection focused on ev/6
-    page.locator(".vis-item", has_text="ATTACK: struck").first.click()
+    page.locator(".vis-item", has_text="Russia \u2192 Ukraine: ATTACK").first.click()
     ev2 = page.evaluate("kg.findEvent('https://kg.example/ev/2')")
     assert page.evaluate("kgNetwork.network.getSelectedEdges()") == page.evaluate(f"kgNetwork.edgesForEvent({ev2})")
     # a modality filter applies to both views
@@ -303,6 +425,9 @@ def test_hostile_model_is_inert(open_page, name, csp):
                 assert "Evidence " + B.XSS_PAYLOADS[0] in text
                 assert "Outlet " + B.XSS_PAYLOADS[0] in text
                 assert B.XSS_PAYLOADS[1] + " \u2192 " + B.XSS_PAYLOADS[3] in text
+                # a javascript: URL is shown as text, never as a link
+                assert B.XSS_PAYLOADS[3] + " (not an http(s) link)" in text
+                assert page.locator("#kg-panel a").count() == 0
             else:
                 assert B.XSS_PAYLOADS[2] in text
     if name != "xss_network":
@@ -322,3 +447,27 @@ def test_hostile_model_is_inert(open_page, name, csp):
     assert page.locator("img").count() == 0
     assert page.locator("#kg-panel script, #kg-filters script, #kg-timeline script").count() == 0
     assert page.evaluate("typeof window.__xss") == "undefined"
+
+
+# ---------------------------------------------------------------- issue 14's "done when", on a small store
+
+
+def test_done_when_check_runs_on_a_small_store(seed_store, playwright_session, tmp_path_factory):
+    # the benchmark's own driver (benchmarks/views_browser.py), on the seed store: the labels it clicks exist,
+    # each step returns, no console error; its times are for the benchmark on the corpus, not asserted here
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("views_browser", Path(__file__).parents[1] / "benchmarks" / "views_browser.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    out = tmp_path_factory.mktemp("done-when")
+    network, timeline = bench.write_pages(seed_store, out)
+    ctx = _context(playwright_session, tmp_path_factory, False)
+    try:
+        result = bench.measure(ctx, network, timeline, repeats=1)
+    finally:
+        ctx.close()
+    assert result["errors"] == []
+    assert sorted(result["times"]) == ["network ready", "network toggle all", "network toggle none", "timeline lanes",
+                                       "timeline ready", "timeline toggle all", "timeline toggle none"]
+    assert len(result["times"]["timeline lanes"]) == 2

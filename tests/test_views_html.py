@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import datetime
 import hashlib
 import html.parser
 import json
@@ -187,9 +188,15 @@ def test_hostile_text_stays_text(name, xss_pages):
 def test_client_code_never_uses_html_sinks_with_data():
     for js in (page.load_asset(name) for name in page.OWN_ASSETS if name.endswith(".js")):
         for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                     "new Function", "setAttribute(\"href", "setAttribute(\"src", ".href =", ".src =",
-                     "srcdoc"):
+                     "new Function", "setAttribute(\"href", "setAttribute(\"src", ".src =", "srcdoc"):
             assert sink not in js, sink
+    # one place makes links, and only after checking the scheme
+    common = page.load_asset("kg-common.js")
+    assert sum(page.load_asset(n).count(".href =") for n in page.OWN_ASSETS if n.endswith(".js")) == 1
+    setter = common[common.index("function setLink("):]
+    setter = setter[: setter.index("}") + 1]
+    assert "if (!SAFE_URL.test(url)) return false;" in setter and "a.href = url;" in setter
+    assert "var SAFE_URL = /^(https?:\\/\\/|blob:|data:image\\/png;base64,|data:text\\/csv;)/i;" in common
 
 
 def test_assets_can_be_inlined_and_have_licences():
@@ -215,7 +222,7 @@ def test_deterministic_and_model_not_mutated(name):
     assert RENDERERS[name](copy.deepcopy(model)) == first
 
 
-def test_large_graph_layout_is_deterministic_and_static():
+def test_large_graph_layout_is_deterministic_spaced_and_static():
     model = big_model(400, 700)
     before = copy.deepcopy(model)
     t0 = time.perf_counter()
@@ -223,11 +230,17 @@ def test_large_graph_layout_is_deterministic_and_static():
     elapsed = time.perf_counter() - t0
     assert model == before
     net = a["network"]
-    assert len(net["nodes"]) == 400 and not net["physics"]
+    assert len(net["nodes"]) == 400
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in net["nodes"])
-    assert len({(n["x"], n["y"]) for n in net["nodes"]}) > 390  # spread out
     assert network_payload(copy.deepcopy(model)) == a
     assert elapsed < 20
+    # spaced to node size: no two nodes overlap
+    import itertools
+    import math
+
+    overlaps = sum(1 for p, q in itertools.combinations(net["nodes"], 2)
+                   if math.hypot(p["x"] - q["x"], p["y"] - q["y"]) < 0.9 * (p["size"] + q["size"]))
+    assert overlaps <= len(net["nodes"]) // 50
 
 
 def test_very_large_graph_uses_core_periphery_layout():
@@ -235,13 +248,19 @@ def test_very_large_graph_uses_core_periphery_layout():
     t0 = time.perf_counter()
     net = network_payload(model)["network"]
     assert time.perf_counter() - t0 < 60
-    assert len(net["nodes"]) == 3000 and not net["physics"]
+    assert len(net["nodes"]) == 3000
     assert all("x" in n for n in net["nodes"])
 
 
-def test_small_graph_uses_browser_physics():
-    net = network_payload(example_model())["network"]
-    assert net["physics"] and not any("x" in n for n in net["nodes"])
+def test_communities_colour_the_linked_nodes():
+    net = network_payload(big_model(120, 160))["network"]
+    linked = [n for n in net["nodes"] if n["degree"]]
+    assert {n["community"] for n in linked} >= {0, 1}
+    assert all(n["community"] == -1 for n in net["nodes"] if not n["degree"])
+    assert sum(size for _name, size in net["communities"]) == len(linked)
+    # hubs get bigger labels
+    hub = max(linked, key=lambda n: n["degree"])
+    assert hub["font"]["size"] == max(n["font"]["size"] for n in net["nodes"]) > 14
 
 
 # ---------------------------------------------------------------- top
@@ -279,7 +298,7 @@ def test_title_override_and_lanes_validation():
 
 def _edges_of(data, iri):
     i = next(k for k, ev in enumerate(data["events"]) if ev["id"] == iri)
-    return [e for e in data["network"]["edges"] if e["kind"] == "event" and e["ref"] == i]
+    return [e for e in data["network"]["edges"] if e["kind"] == "event" and i in e["refs"]]
 
 
 def test_network_edges_follow_the_model():
@@ -287,29 +306,52 @@ def test_network_edges_follow_the_model():
     ent = {e["id"]: i for i, e in enumerate(data["entities"])}
     ev = "https://kg.example/ev/"
     e = "https://kg.example/e/"
-    # no recipient -> actor to location; disputed two-article event: dashed, wider, marked
+    # no recipient -> actor to location; planned: dashed; disputed events are named in the tooltip
     (mob,) = _edges_of(data, ev + "1")
     assert (mob["from"], mob["to"]) == (ent[e + "russia"], ent[e + "belarus"])
-    assert mob["dashes"] == [8, 6] and "[disputed]" in mob["label"]
-    (aid,) = _edges_of(data, ev + "6")
+    assert mob["dashes"] == [8, 6] and "some disputed" in mob["title"]
     (attack,) = _edges_of(data, ev + "2")
-    assert aid["width"] > attack["width"] and "dashes" not in attack
+    assert "dashes" not in attack
     assert (attack["from"], attack["to"]) == (ent[e + "russia"], ent[e + "ukraine"])  # recipient wins
     (talks,) = _edges_of(data, ev + "3")
     assert talks["dashes"] == [2, 5]
     (neg,) = _edges_of(data, ev + "4")
     assert neg["label"].startswith("\u2715") and neg["color"]["color"] == "#aaaaaa"
-    # actor with neither recipient nor location: no edge, but listed for the actor
+    # actor with neither recipient nor location: no link, counted on the actor's node
     assert _edges_of(data, ev + "7") == []
-    rels = [x for x in data["network"]["edges"] if x["kind"] == "relation"]
-    assert {r["label"] for r in rels} == {"allied_with", "member_of"}
-    assert all(r["color"]["color"] == "#d35400" for r in rels)
-    # nodes: shape/colour by type, size by events
     nodes = {n["id"]: n for n in data["network"]["nodes"]}
+    i7 = next(k for k, x in enumerate(data["events"]) if x["id"] == ev + "7")
+    assert nodes[ent[e + "putin"]]["unlinked"] == [i7]
+    rels = [x for x in data["network"]["edges"] if x["kind"] == "relation"]
+    assert {r["type"] for r in rels} == {"allied_with", "member_of"}
+    assert all(r["color"]["color"] == "#d35400" for r in rels)
+    # nodes: shape by type, size by events
     assert nodes[ent[e + "russia"]]["shape"] == "hexagon"
     assert nodes[ent[e + "putin"]]["shape"] == "dot"
     assert nodes[ent[e + "russia"]]["size"] > nodes[ent[e + "kherson"]]["size"]
     assert [x[0] for x in data["network"]["legend"]] == sorted({x["type"] for x in data["entities"]})
+
+
+def test_one_link_per_pair_type_and_modality_with_every_event():
+    model = example_model()
+    e, a = "https://kg.example/e/", "https://kg.example/article/"
+    for k in range(5):  # five more reported attacks of Russia on Ukraine, two of them only possible
+        model["events"].append({
+            "id": f"https://kg.example/ev/x{k}", "type": "ATTACK", "modality": "possible" if k < 2 else "asserted",
+            "label": "hit", "actors": [e + "russia"], "recipients": [e + "ukraine"], "locations": [],
+            "time": None, "published": f"2022-10-1{k}",
+            "claims": [{"article": f"{a}x{k}", "evidence": f"attack {k}", "modality": "asserted"}]})
+    data = network_payload(model)
+    ent = {x["id"]: i for i, x in enumerate(data["entities"])}
+    pair = [x for x in data["network"]["edges"]
+            if (x["from"], x["to"]) == (ent[e + "russia"], ent[e + "ukraine"]) and x["type"] == "ATTACK"]
+    by_modality = {x["modality"]: x for x in pair}
+    assert sorted(by_modality) == ["asserted", "possible"]
+    assert len(by_modality["asserted"]["refs"]) == 4 and "\u00d74" in by_modality["asserted"]["label"]
+    assert len(by_modality["possible"]["refs"]) == 2
+    assert by_modality["asserted"]["width"] > by_modality["possible"]["width"]
+    # the two curve apart
+    assert {x["smooth"]["type"] for x in pair} == {"curvedCW", "curvedCCW"}
 
 
 def test_event_times_and_dispute_flags():
@@ -329,6 +371,9 @@ def test_event_times_and_dispute_flags():
     f = data["facets"]
     assert [m for m, _ in f["modalities"]] == ["asserted", "planned", "possible", "negated"]
     assert f["undated"] == 2
+    # the dense range: publication dates (2nd to 98th percentile) and a week either side
+    day = lambda iso: (datetime.date.fromisoformat(iso) - datetime.date(1970, 1, 1)).days  # noqa: E731
+    assert (f["denseFrom"], f["denseTo"]) == (day("2022-09-28"), day("2022-12-08"))
 
 
 @pytest.mark.parametrize("value,expected", [

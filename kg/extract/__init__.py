@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
-from kg.extract import claims, collectives, entities, events, lexicons, relations, words
+from kg.extract import claims, collectives, entities, events, lexicons, offices, quotes, relations, words
 from kg.extract.gazetteer import Gazetteer
 from kg.overrides import Overrides, load_overrides
 from kg.records import Article, Mention, Record, content_id
@@ -46,6 +46,7 @@ class Extractor:
         cue_lemmas = frozenset(c.lemma for c in cues)
         self.triggers = events.TriggerIndex(lexicons.load_triggers(), lexicons.load_derived_triggers(), cue_lemmas)
         self.cues = claims.CueIndex.from_cues(cues)
+        self.offices = offices.OfficeIndex(lexicons.load_offices())
         self.agents = {noun: sector for noun, sector in lexicons.load_agents().items() if " " not in noun}
         self.boilerplate = _load_boilerplate()
         self.fingerprint = _fingerprint(self.nlp)
@@ -91,8 +92,11 @@ class Extractor:
         resolver = _Resolver(ctx, self.gazetteer, self.overrides, self.agents)
         ctx.resolve = resolver.resolve
         ctx.resolve_modifier = resolver.resolve_modifier
+        ctx.resolve_source = resolver.resolve_source
         found_events = events.find_events(ctx, self.triggers)
         found_relations = relations.find_relations(ctx)
+        known = {(r.type, r.subject, r.object) for r in found_relations}
+        found_relations += [r for r in self.offices.apply(ctx, article.date) if (r.type, r.subject, r.object) not in known]
         warnings = (f"{len(debris)} boilerplate sentence(s) ignored",) if debris else ()
         return Record(article, tuple(table.entities), tuple(found_events), tuple(found_relations), warnings,
                       fingerprint)
@@ -212,6 +216,7 @@ class _Resolver:
     def __init__(self, ctx, gazetteer: Gazetteer, overrides: Overrides, agents: dict[str, str] | None = None):
         self.ctx, self.gazetteer, self.overrides = ctx, gazetteer, overrides
         self.agents = agents or {}
+        self.phrase_sources: dict[int, str] = {}  # token index -> entity made from an unnamed speaker's phrase
         self.person_mentions = sorted(
             (m for m in ctx.table.mentions if ctx.table.get(ctx.table.by_token[m.head]).type == "Person"),
             key=lambda m: m.start,
@@ -238,6 +243,35 @@ class _Resolver:
                 return self._previous_subject(tok)
             return []
         return self.resolve_modifier(tok) or collectives.collective(self, tok)
+
+    def resolve_source(self, tok) -> list[str]:
+        """Who a speech or belief verb's subject is: an entity, else the noun phrase itself becomes one ('the poll',
+        'several friends', 'his campaign', 'leaked documents'): an unnamed source is still a source."""
+        found = self.resolve(tok)
+        if found or tok.pos_ not in ("NOUN", "PROPN") or not self.ctx.cues.may_name_a_source(tok):
+            return found
+        if tok.i not in self.phrase_sources:
+            self.phrase_sources[tok.i] = self._add_phrase(tok)
+        return [self.phrase_sources[tok.i]]
+
+    def _add_phrase(self, tok) -> str:
+        doc, table = self.ctx.doc, self.ctx.table
+        start, end = entities._trim(doc, entities._left_edge(tok), tok.i + 1)
+        name = entities.clean_name(doc[start:end].text)
+        if tok.tag_ in ("NNS", "NNPS"):
+            etype = "Group"
+        elif tok.lemma_.lower() in words.PERSON_ROLES or tok.ent_type_ == "PERSON":
+            etype = "Person"
+        else:
+            etype = "Organization"
+        key = f"source:{etype}:{name.lower()}"
+        mention = entities.Mention(start, end, etype, key, name, tok.i, "np")
+        for i, e in enumerate(table.entities):
+            if e.id == "e" + content_id(self.ctx.article_id, key, length=10):
+                table.entities[i] = dataclasses.replace(e, mentions=(*e.mentions, entities._record(doc, mention)))
+                return e.id
+        table.entities.append(entities._entity(doc, key, [mention], self.ctx.article_id))
+        return table.entities[-1].id
 
     def resolve_modifier(self, tok) -> list[str]:
         eid = self.ctx.table.by_token.get(tok.i)
@@ -296,8 +330,16 @@ class _Resolver:
         return [e for e in tellers if table.get(e).type == "Person"][:1]
 
     def _last_person(self, tok) -> list[str]:
+        """The nearest person named before ``tok``; outside a quotation, not one named inside one ('"Cruz has
+        fought for us," she said': she is not Cruz)."""
         before = [m for m in self.person_mentions if m.start < tok.i]
-        return [self.ctx.table.by_token[before[-1].head]] if before else []
+        if not before:
+            return []
+        doc, cues = self.ctx.doc, self.ctx.cues
+        chosen = before[-1]
+        if not quotes.in_quote(doc, cues, tok.idx):
+            chosen = next((m for m in reversed(before) if not quotes.in_quote(doc, cues, doc[m.start].idx)), chosen)
+        return [self.ctx.table.by_token[chosen.head]]
 
 
 def _gender(tok) -> str:

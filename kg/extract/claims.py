@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.extract import quotes, words
 from kg.extract.lexicons import Cue
 
 _CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "acl", "relcl", "pcomp", "prep", "pobj", "dobj",
@@ -22,14 +23,28 @@ class CueIndex:
     speech: frozenset[str]
     source_nouns: frozenset[str]
     conditionals: frozenset[str]
+    belief: frozenset[str] = frozenset()
+    intention: frozenset[str] = frozenset()
+    speaker_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_cues(cls, cues: tuple[Cue, ...]) -> CueIndex:
         modality = {(c.lemma, c.pos): c.value for c in cues if c.kind == "modality"}
-        speech = frozenset(c.lemma for c in cues if c.kind == "attribution" and c.value == "speech")
-        nouns = frozenset(c.lemma for c in cues if c.kind == "attribution" and c.value == "source_noun")
+
+        def attribution(value: str) -> frozenset[str]:
+            return frozenset(c.lemma for c in cues if c.kind == "attribution" and c.value == value)
+
         conditionals = frozenset(c.lemma for c in cues if c.kind == "conditional")
-        return cls(modality, speech, nouns, conditionals)
+        return cls(modality, attribution("speech"), attribution("source_noun"), conditionals, attribution("belief"),
+                   attribution("intention"), attribution("speaker"))  # fmt: skip
+
+    def may_name_a_source(self, tok) -> bool:
+        """'the campaign', 'several friends', 'the poll', 'Democrats': a noun that can stand for an unnamed source."""
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return True
+        lemma = tok.lemma_.lower()
+        return lemma in self.speaker_nouns or lemma in self.source_nouns or lemma in words.PERSON_ROLES or (
+            lemma in words.GROUP_NOUNS or lemma in words.ORG_NOUNS or lemma in words.STATE_NOUNS)
 
     def modal_value(self, tok, *pos_options: str) -> str | None:
         lemma = tok.lemma_.lower()
@@ -41,6 +56,28 @@ class CueIndex:
 
     def is_speech(self, tok) -> bool:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.speech
+
+    def attributing(self, tok) -> str | None:
+        """speech | belief | intention: how a verb makes its subject the source of what it governs."""
+        if tok.pos_ != "VERB":
+            return None
+        lemma = tok.lemma_.lower()
+        for kind, lemmas in (("speech", self.speech), ("belief", self.belief), ("intention", self.intention)):
+            if lemma in lemmas:
+                return kind
+        return None
+
+
+def performative(verb) -> bool:
+    """'We call for', 'I support', 'we continue to urge': a first person saying so does the act."""
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in node.children):
+            return node.tag_ in ("VBP", "VBZ", "VB") or verb.tag_ in ("VBP", "VBZ", "VB")
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _pos(tok) -> str:
@@ -127,17 +164,26 @@ def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
     found: list[tuple[str, str]] = []
     came_from = None
     for node in path_up(trigger):
-        if node is not trigger and cues.is_speech(node) and came_from.dep_ in _SPEECH_CONTENT:
-            for eid in _speakers(node, resolve):
-                found.append((eid, f"speech verb '{node.text}'"))
-        came_from = node
+        kind = cues.attributing(node) if node is not trigger else None
+        setting = False
+        if kind and _governs_content(node, came_from, kind):
+            for eid in _speakers(node, resolve, cues):
+                found.append((eid, f"{kind} verb '{node.text}'"))
+        elif kind:
+            setting = True  # 'said at the rally': the trigger is where or when it was said, told by the article
+        below, came_from = came_from, node
         for child in node.children:
             found.extend(_according_to(child, resolve))
             found.extend(_described_by(child, resolve, cues))
+            if child is not below and child is not trigger:
+                found.extend(_said_aside(child, resolve, cues))
         if node is not trigger and node.pos_ == "NOUN" and node.lemma_.lower() in cues.source_nouns:
             for c in node.children:
                 if c.dep_ == "poss" and resolve(c):
                     found.extend((eid, f"'{c.text}'s {node.text}'") for eid in resolve(c))
+        if setting:
+            break
+    found.extend(_quoted_by(trigger, resolve, cues))
     ids, why, seen = [], [], set()
     for eid, reason in reversed(found):
         if eid not in seen:
@@ -151,13 +197,78 @@ def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
 _SPEECH_CONTENT = {"ccomp", "parataxis", "xcomp", "conj"}
 
 
-def _speakers(verb, resolve) -> list[str]:
+# Beside clauses, a verb of belief governs a gerund or an 'of'/'about' phrase: 'accused Y of planning to attack',
+# 'denied planning', 'complained about the attacks'.
+_BELIEF_PREPS = {"of", "about", "for", "on", "over", "against"}
+
+
+def _governs_content(verb, came_from, kind: str) -> bool:
+    dep = came_from.dep_
+    if kind == "speech":
+        return dep in _SPEECH_CONTENT
+    clause = dep in _SPEECH_CONTENT - {"conj"} or (dep == "dobj" and came_from.pos_ == "VERB") or (
+        dep == "prep" and came_from.lower_ in _BELIEF_PREPS) or (
+        dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in came_from.children))  # 'for Y to
+    if not clause or kind == "belief":
+        return clause
+    # intention: only when someone else is to act ('wants Y to go', 'hopes that Y wins'), not 'wants to go'
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in came_from.children) or any(
+        c.dep_ in ("dobj", "dative") for c in verb.children)
+
+
+def _speakers(verb, resolve, cues: CueIndex | None = None) -> list[str]:
     for child in verb.children:
-        if child.dep_ in ("nsubj",):
-            return resolve(child)
+        if child.dep_ in ("nsubj",):  # 'the US and its allies accuse': both
+            authors = _authors(child, resolve, cues) if cues is not None else []
+            if authors:  # 'the statement said': its author speaks (no entity for the document itself)
+                return authors
+            return [e for s in (child, *(c for c in child.children if c.dep_ == "conj")) for e in resolve(s)]
         if child.dep_ == "agent":
             return [e for p in child.children if p.dep_ == "pobj" for e in resolve(p)]
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return _speakers(verb.head, resolve, cues)  # 'rescinded his support, saying ...': the subject of 'rescinded'
     return []
+
+
+def _authors(document, resolve, cues: CueIndex) -> list[str]:
+    """Who stands behind a document that speaks ('the statement said'): its owner ('Blinken's statement', 'a
+    statement from the ministry'), else, for 'the statement', whoever spoke 'in a statement' earlier on."""
+    if document.lemma_.lower() not in cues.source_nouns:
+        return []
+    owners = [c for c in document.children if c.dep_ == "poss"]
+    owners += [p for c in document.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+               for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    if owners:
+        return [e for o in owners for e in resolve(o)]
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children):
+        return []
+    for earlier in reversed(document.doc[: document.i]):
+        if earlier.lemma_ == document.lemma_ and earlier.dep_ == "pobj" and earlier.head.dep_ == "prep":
+            verb = earlier.head.head
+            if cues.attributing(verb):
+                return _speakers(verb, resolve)
+    return []
+
+
+def _said_aside(child, resolve, cues: CueIndex) -> list[tuple[str, str]]:
+    """'Axelrod, Democratic sources said, still respects her', 'They discussed it, as Breitbart reported': a speech
+    verb set aside in the clause it reports, after or inside the content."""
+    aside = child.dep_ == "parataxis" or (child.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "as" for m in child.children))
+    if not aside or cues.attributing(child) not in ("speech", "belief"):
+        return []
+    if any(c.dep_ in ("ccomp", "xcomp") for c in child.children):
+        return []  # it says something of its own: '..., and she said she would leave'
+    return [(eid, f"speech verb '{child.text}' set aside") for eid in _speakers(child, resolve, cues)]
+
+
+def _quoted_by(trigger, resolve, cues: CueIndex) -> list[tuple[str, str]]:
+    """Inside a quotation, its speaker is the outermost source, whichever sentence names them."""
+    quote = quotes.quote_at(trigger.doc, cues, trigger.idx)
+    if quote is None:
+        return []
+    verb = trigger.doc[quote.verb]
+    return [(eid, f"quotation framed by '{verb.text}'") for eid in _speakers(verb, resolve, cues)]
 
 
 def _according_to(child, resolve) -> list[tuple[str, str]]:

@@ -141,7 +141,7 @@ TRIGGER_POS = ("VERB", "NOUN", "ADJ")
 CUE_POS = ("VERB", "NOUN", "ADJ", "ADV", "AUX", "PART", "SCONJ", "ADP", "DET")
 CUE_KINDS: dict[str, frozenset[str]] = {
     "modality": frozenset({"planned", "possible", "negated"}),
-    "attribution": frozenset({"speech", "according", "source_noun"}),
+    "attribution": frozenset({"speech", "belief", "intention", "according", "source_noun", "speaker"}),
     "conditional": frozenset({"possible"}),
 }
 # CAMEO-style actor sector codes accepted for non-Country rows.

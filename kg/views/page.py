@@ -190,7 +190,7 @@ def page_body(views: list[str]) -> str:
     """Static skeleton markup (no model text) for the given views."""
     parts = ['<div id="kg-layout">',
              '<aside id="kg-filters" aria-label="Filters"></aside>',
-             '<main id="kg-views">']
+             '<main id="kg-views">', '<div id="kg-range"></div>']
     if "network" in views:
         parts.append('<section id="kg-network-section" aria-label="Network">'
                      '<div id="kg-network"></div><div id="kg-legend"></div></section>')

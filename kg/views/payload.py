@@ -153,6 +153,16 @@ def _facet(counter: dict[str, int], order: Iterable[str] | None = None) -> list[
     return [[k, counter[k]] for k in keys]
 
 
+def _dense_range(days: list[int]) -> dict[str, int | None]:
+    """Where the reports are: the 2nd to 98th percentile of publication days, a week wider on each side
+    (historical mentions, 1813 and the like, must not set the view)."""
+    if not days:
+        return {"denseFrom": None, "denseTo": None}
+    days = sorted(days)
+    lo, hi = days[int(0.02 * (len(days) - 1))], days[math.ceil(0.98 * (len(days) - 1))]
+    return {"denseFrom": lo - 7, "denseTo": hi + 7}
+
+
 def select_top(model: Mapping[str, Any], top: int) -> set[str]:
     """IRIs of the ``top`` entities with most events (ties: label, then IRI)."""
     if top < 0:
@@ -276,6 +286,7 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
     computed_counts = [0] * len(entities)
     events: list[dict[str, Any]] = []
     day_values: list[int] = []
+    published_days: list[int] = []
     for raw in raw_events:
         ev = raw["src"]
         modality = _norm_modality(ev.get("modality"))
@@ -293,6 +304,8 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
         start_p = parse_period(time_n["start"]) if time_n else None
         end_p = parse_period(time_n["end"]) if time_n else None
         pub_p = parse_period(published)
+        if pub_p:
+            published_days.append(_day(pub_p[0]))
         t = None
         dated = False
         d0 = d1 = None
@@ -392,6 +405,7 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
         "sources": _facet(sources),
         "dayMin": min(day_values) if day_values else None,
         "dayMax": max(day_values) if day_values else None,
+        **_dense_range(published_days or day_values),
         "undated": sum(1 for e in events if not e["dated"]),
     }
     return {

@@ -1,66 +1,85 @@
+// The timeline view: one item per event (a range when it has a start and an end), in lanes per actor or per
+// source; an event without a stated time sits at its publication date, hatched and marked "undated", in its
+// actor's lane. The data swaps in one batch (new DataSets) when lanes switch; filters refresh one DataView.
 (function () {
   "use strict";
-  var kg = window.kg, D = kg.data, V = window.kgVis.timeline, el = kg.el;
+  var kg = window.kg, D = kg.data, F = D.facets, V = window.kgVis.timeline, el = kg.el;
+  var MAX_LANES = 40;
   var container = document.getElementById("kg-timeline");
-  var items = new V.DataSet(), groups = new V.DataSet();
   var mode = D.timeline.lanes;
   var visibleEv = D.events.map(function () { return true; });
   var laneEntity = new Map(), itemsByEvent = new Map(), noDate = [];
+  var items = new V.DataSet(), groups = new V.DataSet(), view = null;
 
-  function build() {
-    var laneIds = new Map(), lanes = [], its = [];
-    laneEntity = new Map(); itemsByEvent = new Map(); noDate = [];
-    function lane(key, label, ent) {
-      if (!laneIds.has(key)) {
-        var gid = "g" + laneIds.size;
-        laneIds.set(key, gid);
-        lanes.push({ id: gid, kgLabel: label, kgKey: key, kgCount: 0 });
-        if (ent !== null) laneEntity.set(gid, ent);
-      }
-      return laneIds.get(key);
+  function laneKeys(ev) {
+    if (mode === "actor") {
+      return ev.actors.length ? ev.actors.map(function (a) { return ["a" + a, D.entities[a].label, a]; })
+        : [["-", "(no actor)", null]];
     }
+    return ev.laneSources.length ? ev.laneSources.map(function (s) { return ["s:" + s, s, null]; })
+      : [["-", "(unknown source)", null]];
+  }
+  // lanes for the MAX_LANES keys with most events; the rest share one lane
+  function build() {
+    var perKey = new Map(), labels = new Map();
+    D.events.forEach(function (ev) {
+      if (!ev.t) return;
+      laneKeys(ev).forEach(function (k) { perKey.set(k[0], (perKey.get(k[0]) || 0) + 1); labels.set(k[0], k); });
+    });
+    var ranked = Array.from(perKey.keys()).sort(function (a, b) {
+      return perKey.get(b) - perKey.get(a) || (labels.get(a)[1] < labels.get(b)[1] ? -1 : 1);
+    });
+    var own = new Map(), lanes = [];
+    laneEntity = new Map(); itemsByEvent = new Map(); noDate = [];
+    ranked.forEach(function (key, k) {
+      var gid = k < MAX_LANES ? "g" + k : "rest";
+      own.set(key, gid);
+      if (k < MAX_LANES) {
+        lanes.push({ id: gid, kgLabel: labels.get(key)[1], kgOrder: k, kgCount: perKey.get(key), content: "" });
+        if (labels.get(key)[2] !== null) laneEntity.set(gid, labels.get(key)[2]);
+      }
+    });
+    if (ranked.length > MAX_LANES) {
+      lanes.push({ id: "rest", kgLabel: "other " + (mode === "actor" ? "actors" : "sources") + " (" + (ranked.length - MAX_LANES) + ")",
+                   kgOrder: MAX_LANES, content: "" });
+    }
+    var its = [];
     D.events.forEach(function (ev, i) {
       if (!ev.t) { noDate.push(i); return; }
-      var keys;
-      if (!ev.dated) keys = [["u", "undated (at publication date)", null]];
-      else if (mode === "actor") {
-        keys = ev.actors.length ? ev.actors.map(function (a) { return ["a" + a, D.entities[a].label, a]; })
-          : [["-", "(no actor)", null]];
-      } else {
-        keys = ev.laneSources.length ? ev.laneSources.map(function (s) { return ["s:" + s, s, null]; })
-          : [["-", "(unknown source)", null]];
-      }
-      var ids = [];
-      keys.forEach(function (k, j) {
-        var gid = lane(k[0], k[1], k[2]);
-        var it = { id: "i" + i + "_" + j, group: gid, start: ev.t.start, kgEvent: i, className: ev.cls, content: "" };
+      var ids = [], seen = new Set();
+      laneKeys(ev).forEach(function (k) {
+        var gid = own.get(k[0]);
+        if (seen.has(gid)) return;
+        seen.add(gid);
+        var it = { id: "i" + i + "_" + ids.length, group: gid, start: ev.t.start, kgEvent: i, className: ev.cls, content: "" };
         if (ev.t.end) { it.end = ev.t.end; it.type = "range"; } else { it.type = "box"; }
         its.push(it);
         ids.push(it.id);
       });
       itemsByEvent.set(i, ids);
     });
-    var counts = new Map();
-    its.forEach(function (it) { counts.set(it.group, (counts.get(it.group) || 0) + 1); });
-    lanes.sort(function (a, b) {
-      var ua = a.kgKey === "u" ? 1 : 0, ub = b.kgKey === "u" ? 1 : 0;
-      if (ua !== ub) return ua - ub;
-      var d = counts.get(b.id) - counts.get(a.id);
-      if (d) return d;
-      return a.kgLabel < b.kgLabel ? -1 : a.kgLabel > b.kgLabel ? 1 : 0;
+    items = new V.DataSet(its);
+    groups = new V.DataSet(lanes);
+    view = new V.DataView(items, {
+      filter: function (it) {
+        if (!visibleEv[it.kgEvent]) return false;
+        var ent = laneEntity.get(it.group);
+        return ent === undefined || kg.entityTypeOK(ent);
+      }
     });
-    lanes.forEach(function (g, k) { g.kgOrder = k; g.kgCount = counts.get(g.id); g.content = ""; });
-    items.clear(); groups.clear();
-    groups.add(lanes);
-    items.add(its);
   }
 
+  function itemText(ev) {
+    return (ev.dated ? "" : "undated \u00b7 ") + kg.eventText(ev);
+  }
   function itemTemplate(item) {
+    if (!item) return el("span");
+    if (item.isCluster) return el("span", "kg-cluster", (item.items ? item.items.length : "") + " events");
     var ev = D.events[item.kgEvent];
-    var span = el("span");
-    var text = (ev.modality === "negated" ? "\u2715 " : "") + ev.type + (ev.label ? ": " + ev.label : "");
-    span.textContent = text.length > 60 ? text.slice(0, 59) + "\u2026" : text;
-    if (ev.modality !== "asserted" && ev.modality !== "negated") span.appendChild(el("small", null, " (" + ev.modality + ")"));
+    if (!ev) return el("span");
+    var text = itemText(ev);
+    var span = el("span", null, text.length > 70 ? text.slice(0, 69) + "\u2026" : text);
+    span.title = text + (ev.label ? " \u2014 " + ev.label : "");
     if (ev.disputed) span.appendChild(el("small", "kg-disputed-mark", " [disputed]"));
     return span;
   }
@@ -70,26 +89,36 @@
     s.title = group.kgLabel;
     return s;
   }
+  function height() {
+    return Math.max(260, Math.round(window.innerHeight - container.getBoundingClientRect().top - 60));
+  }
   build();
-  var view = new V.DataView(items, {
-    filter: function (it) {
-      if (!visibleEv[it.kgEvent]) return false;
-      var ent = laneEntity.get(it.group);
-      return ent === undefined || kg.entityTypeOK(ent);
-    }
-  });
-  var timeline = new V.Timeline(container, view, groups, {
+  var dense = F.denseFrom !== null && F.denseFrom !== undefined;
+  var OPTIONS = {
     template: itemTemplate, groupTemplate: groupTemplate, groupOrder: "kgOrder",
     xss: { disabled: false }, showTooltips: false, selectable: true, multiselect: true,
-    stack: true, verticalScroll: true, maxHeight: 520, zoomKey: "ctrlKey",
-    orientation: { axis: "top", item: "top" }, margin: { item: { horizontal: 4, vertical: 4 } }
-  });
-  timeline.on("select", function (p) {
-    if (p.items && p.items.length) {
-      var it = items.get(p.items[0]);
-      if (it) kg.select("event", it.kgEvent, "timeline");
-    }
-  });
+    stack: true, verticalScroll: true, maxHeight: height(), zoomKey: "ctrlKey",
+    orientation: { axis: "top", item: "top" }, margin: { item: { horizontal: 2, vertical: 3 } },
+    cluster: { maxItems: 3, titleTemplate: "{count} events: zoom in (or double-click) to see them", showStipes: false,
+               fitOnDoubleClick: true }
+  };
+  var timeline = null;
+  // a new Timeline for new lanes: vis-timeline's setGroups on a drawn timeline moves the old items one by one
+  // into the new lanes (minutes for 3,000 items); building afresh takes a fraction of a second
+  function makeTimeline(start, end) {
+    if (timeline) timeline.destroy();
+    OPTIONS.start = start; OPTIONS.end = end; OPTIONS.maxHeight = height();
+    timeline = new V.Timeline(container, view, groups, OPTIONS);
+    timeline.on("select", function (p) {
+      if (p.items && p.items.length) {
+        var it = items.get(p.items[0]);
+        if (it) kg.select("event", it.kgEvent, "timeline");
+      }
+    });
+    if (window.kgTimeline) window.kgTimeline.timeline = timeline;
+  }
+  makeTimeline(dense ? kg.fmtDay(F.denseFrom) : undefined, dense ? kg.fmtDay(F.denseTo + 1) : undefined);
+  window.addEventListener("resize", function () { timeline.setOptions({ maxHeight: height() }); });
 
   var nodate = document.getElementById("kg-nodate");
   function renderNoDate() {
@@ -101,12 +130,12 @@
     shown.forEach(function (i) {
       var ev = D.events[i];
       var li = el("li");
-      var b = el("button", "kg-link", (ev.modality === "negated" ? "\u2715 " : "") + ev.type + (ev.label ? ": " + ev.label : ""));
+      var b = el("button", "kg-link", kg.eventText(ev));
       b.type = "button";
       b.setAttribute("data-event", String(i));
       b.addEventListener("click", function () { kg.select("event", i, "timeline"); });
       li.appendChild(b);
-      li.appendChild(document.createTextNode(" (" + ev.modality + (ev.disputed ? ", disputed" : "") + ")"));
+      if (ev.disputed) li.appendChild(document.createTextNode(" (disputed)"));
       ul.appendChild(li);
     });
     nodate.appendChild(ul);
@@ -116,7 +145,7 @@
     D.events.forEach(function (ev, i) { visibleEv[i] = kg.eventPasses(ev); });
     view.refresh();
     var perGroup = new Map();
-    view.get().forEach(function (it) { perGroup.set(it.group, (perGroup.get(it.group) || 0) + 1); });
+    view.getIds().forEach(function (id) { var g = items.get(id).group; perGroup.set(g, (perGroup.get(g) || 0) + 1); });
     var gu = [];
     groups.forEach(function (g) {
       var vis = perGroup.has(g.id);
@@ -128,7 +157,8 @@
   }
   function highlight(kind, ref) {
     var ids = [];
-    var evs = kind === "event" ? [ref] : kind === "entity" ? kg.entityEvents(ref) : [];
+    var evs = kind === "event" ? [ref] : kind === "entity" ? kg.entityEvents(ref) :
+      kind === "link" ? D.network.edges[ref].refs : [];
     evs.forEach(function (i) {
       (itemsByEvent.get(i) || []).forEach(function (id) { if (view.get(id)) ids.push(id); });
     });
@@ -137,15 +167,23 @@
   if (kg.lanesSelect) {
     kg.lanesSelect.addEventListener("change", function () {
       mode = kg.lanesSelect.value === "source" ? "source" : "actor";
+      var win = timeline.getWindow();
       build();
+      D.events.forEach(function (ev, i) { visibleEv[i] = kg.eventPasses(ev); });
+      view.refresh();
+      makeTimeline(win.start, win.end);
       kg.apply();
-      timeline.fit({ animation: false });
     });
+  }
+  function openDense() {
+    if (!dense) { timeline.fit({ animation: false }); return; }
+    timeline.setWindow(kg.fmtDay(F.denseFrom), kg.fmtDay(F.denseTo + 1), { animation: false });
   }
   kg.views.push({ name: "timeline", apply: apply, highlight: highlight });
   window.kgTimeline = {
-    timeline: timeline, items: items, groups: groups, view: view,
+    timeline: timeline, items: function () { return items; }, groups: function () { return groups; },
+    view: function () { return view; }, openDense: openDense,
     visibleItems: function () { return view.length; }, lanes: function () { return mode; }
   };
-  setTimeout(function () { timeline.fit({ animation: false }); }, 0);
+  openDense();
 })();

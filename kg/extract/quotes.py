@@ -1,0 +1,144 @@
+"""Quotations and who speaks them: a quotation whose speaker is named once covers all of its sentences.
+
+News quotes run over several sentences ('"We will win. They know it," she said.') and paragraphs (an
+open quote with no closing mark continues in the next paragraph, which opens with a quote mark again);
+the speech verb hangs off one sentence only, so the dependency path from an event in another sentence
+never meets it. This module finds the quoted stretches of a Doc, the speech verb each is attached to
+(by the parse, or beside its marks: '..., she said.', 'Trump said: "...'), and shares the speaker
+among the stretches of one quotation (segments of one paragraph, paragraphs a quote runs on into).
+The index is computed once per Doc and kept in ``doc.user_data``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Quote", "in_quote", "quote_at", "quotes"]
+
+_KEY = "kg_quotes"
+# Opening and closing marks: curly double quotes, straight double quotes, TeX/NYT-style '' and ``
+_MARK = re.compile(r"“|”|``|''|\"")
+_MIN_WORDS = 4  # shorter quoted stretches are scare quotes and titles ('called it "hysteria"'), not speech
+_NEAR = 6  # tokens between a speech verb and the quote mark it introduces or follows
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted stretch ``[start, end)`` (characters inside the marks) and the speech verb that frames it."""
+
+    start: int
+    end: int
+    words: int
+    verb: int | None  # token index of the speech verb, when one was found
+    group: int  # stretches of one quotation share a group number
+
+
+def quotes(doc, cues) -> tuple[Quote, ...]:
+    """The quoted stretches of ``doc``, in text order, each with its speech verb (shared within a quotation)."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = _with_shared_verbs(doc, cues, _stretches(doc.text))
+        doc.user_data[_KEY] = found
+    return found
+
+
+def quote_at(doc, cues, char: int) -> Quote | None:
+    """The innermost quoted stretch with a speech verb around character offset ``char``."""
+    best = None
+    for q in quotes(doc, cues):
+        if q.start <= char < q.end and q.verb is not None and (best is None or q.end - q.start < best.end - best.start):
+            best = q
+    return best
+
+
+def in_quote(doc, cues, char: int) -> bool:
+    """Whether character offset ``char`` is inside any quoted stretch (with a speaker or not)."""
+    return any(q.start <= char < q.end for q in quotes(doc, cues))
+
+
+def _stretches(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, runs_on) of each quoted stretch; runs_on: the paragraph ended with the quote still open."""
+    out, pos = [], 0
+    for para in text.split("\n"):
+        opened = None
+        for m in _MARK.finditer(para):
+            mark = m.group()
+            if opened is not None and mark not in ("“", "``"):  # a closing mark, or an ambiguous one closing
+                out.append((pos + opened, pos + m.start(), False))
+                opened = None
+            elif mark != "”":
+                opened = m.end()
+        if opened is not None and para[opened:].strip():
+            out.append((pos + opened, pos + len(para.rstrip()), True))
+        pos += len(para) + 1
+    return out
+
+
+def _with_shared_verbs(doc, cues, stretches: list[tuple[int, int, bool]]) -> tuple[Quote, ...]:
+    text = doc.text
+    items = []
+    for start, end, runs_on in stretches:
+        words = len(text[start:end].split())
+        verb = _framing_verb(doc, cues, start, end) if words >= _MIN_WORDS else None
+        items.append([start, end, words, verb, runs_on])
+    groups = _groups(text, items)
+    out = []
+    for gid, members in enumerate(groups):
+        verb = next((items[i][3] for i in members if items[i][3] is not None), None)
+        for i in members:
+            start, end, words, own, _ = items[i]
+            shared = own if own is not None else (verb if words >= _MIN_WORDS else None)
+            out.append(Quote(start, end, words, shared, gid))
+    return tuple(sorted(out, key=lambda q: q.start))
+
+
+def _groups(text: str, items: list) -> list[list[int]]:
+    """Stretches of one quotation: those of one paragraph, and a paragraph's last stretch when the quote runs
+    on into the next paragraph's first one."""
+    groups: list[list[int]] = []
+    for i, (start, _end, _w, _v, _r) in enumerate(items):
+        if i and _same_quotation(text, items[i - 1], start):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _same_quotation(text: str, prev: list, start: int) -> bool:
+    between = text[prev[1] : start]
+    if "\n" not in between:
+        return True
+    return prev[4] and not between.strip(" \n\t“\"`'")  # ran on to a paragraph that opens with the quote
+
+
+def _framing_verb(doc, cues, start: int, end: int) -> int | None:
+    """The speech verb the stretch hangs off in the parse, else one right after its close or before its open."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    inside = list(span) if span is not None else []
+    if not inside:
+        return None
+    colon = doc.text[max(0, start - 4) : start].rstrip(" “\"`'").endswith(":")
+    for tok in inside:
+        head = tok.head
+        if start <= head.idx < end or not _has_speaker(head):
+            continue
+        if cues.is_speech(head) or (colon and head.pos_ == "VERB" and head.i < inside[0].i):
+            return head.i  # 'X said: "..."', and any clause a colon hands the quotation to: 'X continued: "..."'
+
+    after = [t for t in doc[inside[-1].i + 1 : inside[-1].i + 3 + _NEAR] if t.idx > end]
+    for tok in after:
+        if "\n" in tok.text or _MARK.fullmatch(tok.text):
+            break  # the paragraph ends, or the next quotation begins
+        if cues.is_speech(tok) and _has_speaker(tok):
+            return tok.i
+    first = inside[0].i
+    before = doc[max(inside[0].sent.start, first - 1 - _NEAR) : max(first - 1, 0)]
+    for tok in reversed(list(before)):
+        if cues.is_speech(tok) and _has_speaker(tok):
+            return tok.i
+    return None
+
+
+def _has_speaker(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "agent") for c in verb.children)

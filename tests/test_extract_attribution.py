@@ -1,0 +1,112 @@
+"""Attribution beyond 'X said': beliefs, requests and intentions, quotations over several sentences and
+paragraphs, pronoun speakers (issue 13). Short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _sources(record, trigger: str, nth: int = 0) -> list[str]:
+    names = {e.id: e.name for e in record.entities}
+    found = [e for e in record.events if e.trigger.text == trigger]
+    assert len(found) > nth, f"no event {trigger!r} (#{nth}) in {[e.trigger.text for e in record.events]}"
+    return [names[s] for s in found[nth].sources]
+
+
+@pytest.mark.parametrize(("text", "trigger", "source"), [
+    ("Hillary Clinton believes Russia attacked Ukraine.", "attacked", "Hillary Clinton"),
+    ("Angela Merkel fears that Russia will invade Georgia.", "invade", "Angela Merkel"),
+    ("The United States accused Russia of attacking Ukraine.", "attacking", "United States"),
+    ("Russia has denied planning to invade Ukraine.", "invade", "Russia"),
+    ("Joe Biden urged Russia to withdraw from Ukraine.", "withdraw", "Joe Biden"),
+])  # fmt: skip
+def test_beliefs_requests_and_denials_make_their_subject_the_source(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]
+
+
+def test_an_intention_is_attributed_only_when_someone_else_is_to_act(extract_text):
+    record = extract_text("Donald Trump wants Mexico to attack Cuba. Donald Trump wants to attack Cuba.")
+    assert _sources(record, "attack", 0) == ["Donald Trump"]
+    assert _sources(record, "attack", 1) == []  # his own plan, told in the article's voice
+
+
+def test_speaker_of_a_future_act_of_their_own_is_its_source(extract_text):
+    record = extract_text("Mary Smith said she would meet Joe Biden in Washington.")
+    assert _sources(record, "meet") == ["Mary Smith"]
+
+
+def test_quotation_over_several_sentences_takes_the_speaker_named_after_it(extract_text):
+    record = extract_text("Mary Smith spoke in Texas on Monday. “Russia attacked Ukraine in May. Then Russia attacked "
+                          "Georgia. It will attack Moldova next,” she said.")  # fmt: skip
+    assert _sources(record, "attacked", 0) == ["Mary Smith"]
+    assert _sources(record, "attacked", 1) == ["Mary Smith"]
+
+
+def test_quotation_running_over_paragraphs_keeps_its_speaker(extract_text):
+    text = ("“Russia will attack Ukraine tomorrow,” Mary Smith said. “Then Russia will withdraw its troops from Belarus.\n\n"
+            "“Iran will also sign a deal with Iraq.”\n\nIraq signed a deal with Turkey.")  # fmt: skip
+    record = extract_text(text)
+    assert _sources(record, "withdraw") == ["Mary Smith"]
+    assert _sources(record, "deal", 0) == ["Mary Smith"]
+    assert _sources(record, "deal", 1) == []  # after the quotation closes: the article's own voice
+
+
+def test_pronoun_speaker_is_the_person_named_outside_the_quotation(extract_text):
+    record = extract_text("Mary Smith spoke in Texas. “Ted Cruz fought for our liberty. He has fought for us,” "
+                          "she said.")  # fmt: skip
+    assert _sources(record, "fought", 0) == ["Mary Smith"]
+
+
+def test_scare_quotes_are_not_a_speaker_s_words(extract_text):
+    record = extract_text("Russia attacked what it calls “Nazis” in Ukraine, Mary Smith said. Russia attacked Georgia.")
+    assert _sources(record, "attacked", 1) == []
+
+
+def test_article_voice_between_quotations_keeps_an_empty_chain(extract_text):
+    record = extract_text("“We will win,” Mary Smith said.\n\nRussia attacked Ukraine on Monday.\n\n“They lost,” she said.")
+    assert _sources(record, "attacked") == []
+
+
+@pytest.mark.parametrize(("text", "trigger", "source"), [
+    ("A new poll found that Hillary Clinton would beat Donald Trump in Ohio.", "beat", "new poll"),
+    ("According to leaked documents, Russia attacked Ukraine in May.", "attacked", "leaked documents"),
+    ("The campaign said Russia attacked Ukraine in May.", "attacked", "campaign"),
+])  # fmt: skip
+def test_unnamed_speakers_documents_and_organisations_are_sources(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]
+
+
+def test_a_document_speaks_for_its_author(extract_text):
+    record = extract_text("Aid will help the victims, Antony Blinken said in a statement. The United States has sent "
+                          "$2 billion in aid to Ukraine, the statement said.")  # fmt: skip
+    assert _sources(record, "aid") == ["Antony Blinken"]
+
+
+def test_an_abstract_noun_is_not_a_speaker(extract_text):
+    record = extract_text("The dual mission shows that Russia attacked Ukraine.")
+    assert _sources(record, "attacked") == []
+
+
+def test_source_set_aside_after_or_inside_the_content(extract_text):
+    record = extract_text("Russia and Belarus were discussing an attack on Ukraine, as the newspaper reported. "
+                          "The aid to Ukraine, Democratic sources said, angered Russia.")  # fmt: skip
+    assert _sources(record, "discussing") == ["newspaper"]
+    assert _sources(record, "aid") == ["Democratic sources"]
+
+
+def test_a_speaker_s_claim_about_their_own_stance_is_theirs(extract_text):
+    record = extract_text("Mark Cuban said he supports Barack Obama.")
+    assert _sources(record, "supports") == ["Mark Cuban"]
+
+
+def test_call_for_someone_to_act_and_a_participle_s_speaker(extract_text):
+    record = extract_text("Donald Trump called for the president to resign. Bernie Sanders sent an email to voters, "
+                          "asking Russia to withdraw from Ukraine.")  # fmt: skip
+    assert _sources(record, "resign") == ["Donald Trump"]
+    assert _sources(record, "withdraw") == ["Bernie Sanders"]
+
+
+def test_a_colon_hands_the_quotation_to_the_clause_before_it(extract_text):
+    record = extract_text('Mike Pence continued: "Barack Obama withdrew American forces from Iraq. Russia attacked Syria."')
+    assert _sources(record, "withdrew") == ["Mike Pence"]
+    assert _sources(record, "attacked") == ["Mike Pence"]
