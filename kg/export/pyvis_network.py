@@ -111,7 +111,7 @@ def _entity_ids(model: dict, entity: str | None) -> set[str] | None:
         return None
     from kg.errors import KgError
 
-    found = {e["id"] for e in model["entities"] if entity in (e["id"],) or e["label"].lower() == entity.lower()}
+    found = {e["id"] for e in model["entities"] if e["id"] == entity or e["label"].lower() == entity.lower()}
     if not found:
         raise KgError(f"entity {entity!r}: no entity has this IRI or label")
     return found
