@@ -1,10 +1,18 @@
-"""Regenerate the README's screenshots of the seed article's views (needs Chromium and playwright).
+"""Regenerate the README's screenshots of the views on a corpus (needs Chromium and playwright).
 
-    .venv/bin/kg demo && .venv/bin/python docs/screenshots.py
+    kg build ../shared/corpus/ukraine_news.jsonl --store /tmp/corpus-store --jobs 2
+    python docs/screenshots.py --store /tmp/corpus-store
+
+Writes ``kg view`` and ``kg timeline`` pages of the store with their defaults, then, in headless
+Chromium, takes: the network narrowed to events between the 30 best-connected entities
+(docs/network.png); the evidence panel of the link with most events (docs/evidence.png); the timeline
+on the busiest week, per actor (docs/timeline.png). Each view is set by the page's own controls
+(``kg.setFilter``, ``kg.select``), as a reader would set it.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 import time
@@ -15,29 +23,67 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import browser  # noqa: E402
 
+# the busiest 7 days of events dated to the day, as [from, to] day numbers ("in 2014" is not a day)
+BUSIEST_WEEK = """() => {
+  const per = new Map();
+  kg.data.events.forEach(e => { if (e.dated && e.d0 !== null && e.d1 === e.d0) per.set(e.d0, (per.get(e.d0) || 0) + 1); });
+  let best = null, bestN = -1;
+  per.forEach((_, d) => { let n = 0; for (let k = d; k < d + 7; k++) n += per.get(k) || 0;
+    if (n > bestN || (n === bestN && d < best)) { best = d; bestN = n; } });
+  return [best, best + 6];
+}"""
 
-def shoot(context, page_path: Path, png: Path, select: str | None = None) -> None:
+
+def open_ready(context, path: Path):
     page = context.new_page()
-    page.goto(page_path.resolve().as_uri())
-    deadline = time.monotonic() + 20
+    page.set_viewport_size({"width": 1600, "height": 1000})
+    page.goto(path.resolve().as_uri())
+    deadline = time.monotonic() + 60
     while not page.evaluate("window.kg && window.kg.ready === true"):
         if time.monotonic() > deadline:
-            raise SystemExit(f"{page_path}: the page did not become ready")
+            raise SystemExit(f"{path}: the page did not become ready")
         page.wait_for_timeout(100)
-    page.wait_for_timeout(1500)  # let the layout settle
-    if select:
-        page.evaluate(select)
-        page.wait_for_timeout(300)
-    page.screenshot(path=str(png))
+    return page
+
+
+def shoot_network(context, path: Path, docs: Path) -> None:
+    page = open_ready(context, path)
+    page.evaluate("kg.setFilter({rtypes: [], maxNodes: 30})")
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(docs / "network.png"))
+    link = page.evaluate("""() => { let best = null;
+        kg.data.network.edges.forEach(e => { if (e.kind === 'event' && (!best || e.refs.length > best.refs.length)) best = e; });
+        return best.id; }""")
+    page.evaluate(f"kg.select('link', {link}, 'docs')")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(docs / "evidence.png"))
     page.close()
 
 
-def main() -> int:
-    out = ROOT / "out"
-    with tempfile.TemporaryDirectory() as profile, browser.launch(Path(profile)) as context:
-        shoot(context, out / "network.html", ROOT / "docs" / "network.png", "kg.select('event', 0, 'docs')")
-        shoot(context, out / "timeline.html", ROOT / "docs" / "timeline.png", "kg.select('event', 0, 'docs')")
-    print("wrote docs/network.png docs/timeline.png")
+def shoot_timeline(context, path: Path, docs: Path) -> None:
+    page = open_ready(context, path)
+    week = page.evaluate(BUSIEST_WEEK)
+    page.evaluate(f"kg.setFilter({{from: {week[0]}, to: {week[1]}, hideUndated: true}})")
+    page.evaluate(f"kgTimeline.timeline.setWindow(kg.fmtDay({week[0]} - 1), kg.fmtDay({week[1] + 2}), {{animation: false}})")
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(docs / "timeline.png"))
+    page.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--store", required=True, type=Path, help="a store built from a corpus")
+    args = ap.parse_args(argv)
+    from kg.api import write_network, write_timeline
+
+    docs = ROOT / "docs"
+    with tempfile.TemporaryDirectory() as tmp:
+        network = write_network(Path(tmp) / "network.html", store=args.store)
+        timeline = write_timeline(Path(tmp) / "timeline.html", store=args.store)
+        with browser.launch(Path(tmp) / "profile") as context:
+            shoot_network(context, network, docs)
+            shoot_timeline(context, timeline, docs)
+    print("wrote docs/network.png docs/evidence.png docs/timeline.png")
     return 0
 
 

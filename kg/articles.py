@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date as _date
 from datetime import datetime as _datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from kg.errors import InputError
 from kg.records import Article
@@ -271,10 +272,35 @@ def _jsonl_record(line: str, where: str, report: Callable[[InputProblem], None])
         text=text,
         title=_str_or_none(rec.get("title")),
         date=_clean_date(rec.get("date"), where=where),
-        source=_str_or_none(rec.get("source")),
-        url=_str_or_none(rec.get("url")),
+        source=_str_or_none(rec.get("source")) or _outlet_candidates(rec),
+        url=_str_or_none(rec.get("url")) or _origin_url(rec),
         path=where,
     )
+
+
+def _outlet_candidates(rec: dict) -> str | None:
+    """'one of bbc.co.uk, theguardian.com' when a record names only the outlets it may come from
+    (``source_candidates``, as the shared corpus's news records do)."""
+    candidates = rec.get("source_candidates")
+    if not isinstance(candidates, list) or not all(isinstance(c, str) and c for c in candidates) or not candidates:
+        return None
+    candidates = [_clean(c) for c in candidates]
+    return candidates[0] if len(candidates) == 1 else "one of " + ", ".join(candidates)
+
+
+_REPO = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
+_COMMIT = re.compile(r"[0-9a-f]{40}")
+
+
+def _origin_url(rec: dict) -> str | None:
+    """Where a record's text was taken from, when it names a GitHub repository, commit and path
+    (``collection``, ``origin_commit``, ``origin_path``) and no URL of its own."""
+    repo, commit, path = rec.get("collection"), rec.get("origin_commit"), rec.get("origin_path")
+    if not (isinstance(repo, str) and isinstance(commit, str) and isinstance(path, str)):
+        return None
+    if not (_REPO.fullmatch(repo) and _COMMIT.fullmatch(commit)) or path.startswith("/") or ".." in path.split("/"):
+        return None
+    return f"https://github.com/{repo}/blob/{commit}/{quote(path)}"
 
 
 def _clean(text: str) -> str:

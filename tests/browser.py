@@ -216,6 +216,7 @@ def xss_model() -> dict:
             c["article_title"] = XSS_PAYLOADS[2]
             c["sources"] = [XSS_PAYLOADS[1], XSS_PAYLOADS[3]]
             c["article"] = XSS_PAYLOADS[3]
+            c["url"] = XSS_PAYLOADS[3]
     return m
 
 

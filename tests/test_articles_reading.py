@@ -37,6 +37,24 @@ def test_jsonl_keeps_record_ids_and_input_order(tmp_path):
     assert [a.id for a in read_articles([path])] == ["zz9", "aa1"]
 
 
+def test_jsonl_outlet_candidates_and_origin_stand_in_for_a_missing_outlet_and_url(tmp_path):
+    path = tmp_path / "o.jsonl"
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    rows = [{"id": "n1", "title": None, "source": None, "url": None, "text": "One.",
+             "source_candidates": ["bbc.co.uk", "theguardian.com"], "collection": "someone/news-set",
+             "origin_path": "data/articles/a b.txt", "origin_commit": commit},
+            {"id": "n2", "source": "Wire", "url": "https://wire.example/2", "text": "Two.",
+             "source_candidates": ["x.org"], "collection": "someone/news-set", "origin_path": "b.txt",
+             "origin_commit": commit},
+            {"id": "n3", "text": "Three.", "collection": "not a repo", "origin_path": "../etc", "origin_commit": commit}]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    one, two, three = read_articles([path])
+    assert one.source == "one of bbc.co.uk, theguardian.com"
+    assert one.url == f"https://github.com/someone/news-set/blob/{commit}/data/articles/a%20b.txt"
+    assert (two.source, two.url) == ("Wire", "https://wire.example/2")  # the record's own fields win
+    assert (three.source, three.url) == (None, None)
+
+
 def test_folders_are_read_recursively(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "x.txt").write_text("A text.", encoding="utf-8")

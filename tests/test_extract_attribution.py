@@ -85,3 +85,28 @@ def test_a_document_speaks_for_its_author(extract_text):
 def test_an_abstract_noun_is_not_a_speaker(extract_text):
     record = extract_text("The dual mission shows that Russia attacked Ukraine.")
     assert _sources(record, "attacked") == []
+
+
+def test_source_set_aside_after_or_inside_the_content(extract_text):
+    record = extract_text("Russia and Belarus were discussing an attack on Ukraine, as the newspaper reported. "
+                          "The aid to Ukraine, Democratic sources said, angered Russia.")  # fmt: skip
+    assert _sources(record, "discussing") == ["newspaper"]
+    assert _sources(record, "aid") == ["Democratic sources"]
+
+
+def test_a_speaker_s_claim_about_their_own_stance_is_theirs(extract_text):
+    record = extract_text("Mark Cuban said he supports Barack Obama.")
+    assert _sources(record, "supports") == ["Mark Cuban"]
+
+
+def test_call_for_someone_to_act_and_a_participle_s_speaker(extract_text):
+    record = extract_text("Donald Trump called for the president to resign. Bernie Sanders sent an email to voters, "
+                          "asking Russia to withdraw from Ukraine.")  # fmt: skip
+    assert _sources(record, "resign") == ["Donald Trump"]
+    assert _sources(record, "withdraw") == ["Bernie Sanders"]
+
+
+def test_a_colon_hands_the_quotation_to_the_clause_before_it(extract_text):
+    record = extract_text('Mike Pence continued: "Barack Obama withdrew American forces from Iraq. Russia attacked Syria."')
+    assert _sources(record, "withdrew") == ["Mike Pence"]
+    assert _sources(record, "attacked") == ["Mike Pence"]

@@ -31,7 +31,8 @@ def pages(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("hostile")
     article = root / "hostile.md"
-    article.write_text(f"---\ntitle: {PAYLOAD_TITLE}\ndate: 2024-03-04\nsource: <svg onload=window.__xss=1>\n---\n"
+    article.write_text(f"---\ntitle: {PAYLOAD_TITLE}\ndate: 2024-03-04\nsource: <svg onload=window.__xss=1>\n"
+                       f"url: javascript:window.__xss=1\n---\n"
                        f"{PAYLOAD_TEXT}\n", encoding="utf-8")
     store = Store(root / "store")
     build([article], store=store)
@@ -59,6 +60,9 @@ def test_hostile_article_is_inert_in_every_view(pages, tmp_path):
                     page.evaluate(f"kg.select('{kind}', {i}, 'test')")
             page.evaluate("kg.select('event', 0, 'test')")
             assert "<script>window.__xss=1</script>" in page.locator("#kg-panel").inner_text()
+            # the article's javascript: URL is text, not a link
+            assert "javascript:window.__xss=1 (not an http(s) link)" in page.locator("#kg-panel").inner_text()
+            assert page.locator("a[href]").count() == 0
             assert page.evaluate("typeof window.__xss") == "undefined"
             assert page.locator("img, svg[onload], b[onmouseover]").count() == 0
             assert [u for u in requests if u != path.as_uri()] == []

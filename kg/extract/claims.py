@@ -68,6 +68,18 @@ class CueIndex:
         return None
 
 
+def performative(verb) -> bool:
+    """'We call for', 'I support', 'we continue to urge': a first person saying so does the act."""
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in node.children):
+            return node.tag_ in ("VBP", "VBZ", "VB") or verb.tag_ in ("VBP", "VBZ", "VB")
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _pos(tok) -> str:
     return {"PROPN": "NOUN", "AUX": "AUX"}.get(tok.pos_, tok.pos_)
 
@@ -159,10 +171,12 @@ def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
                 found.append((eid, f"{kind} verb '{node.text}'"))
         elif kind:
             setting = True  # 'said at the rally': the trigger is where or when it was said, told by the article
-        came_from = node
+        below, came_from = came_from, node
         for child in node.children:
             found.extend(_according_to(child, resolve))
             found.extend(_described_by(child, resolve, cues))
+            if child is not below and child is not trigger:
+                found.extend(_said_aside(child, resolve, cues))
         if node is not trigger and node.pos_ == "NOUN" and node.lemma_.lower() in cues.source_nouns:
             for c in node.children:
                 if c.dep_ == "poss" and resolve(c):
@@ -193,7 +207,8 @@ def _governs_content(verb, came_from, kind: str) -> bool:
     if kind == "speech":
         return dep in _SPEECH_CONTENT
     clause = dep in _SPEECH_CONTENT - {"conj"} or (dep == "dobj" and came_from.pos_ == "VERB") or (
-        dep == "prep" and came_from.lower_ in _BELIEF_PREPS)
+        dep == "prep" and came_from.lower_ in _BELIEF_PREPS) or (
+        dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in came_from.children))  # 'for Y to
     if not clause or kind == "belief":
         return clause
     # intention: only when someone else is to act ('wants Y to go', 'hopes that Y wins'), not 'wants to go'
@@ -210,6 +225,8 @@ def _speakers(verb, resolve, cues: CueIndex | None = None) -> list[str]:
             return [e for s in (child, *(c for c in child.children if c.dep_ == "conj")) for e in resolve(s)]
         if child.dep_ == "agent":
             return [e for p in child.children if p.dep_ == "pobj" for e in resolve(p)]
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return _speakers(verb.head, resolve, cues)  # 'rescinded his support, saying ...': the subject of 'rescinded'
     return []
 
 
@@ -231,6 +248,18 @@ def _authors(document, resolve, cues: CueIndex) -> list[str]:
             if cues.attributing(verb):
                 return _speakers(verb, resolve)
     return []
+
+
+def _said_aside(child, resolve, cues: CueIndex) -> list[tuple[str, str]]:
+    """'Axelrod, Democratic sources said, still respects her', 'They discussed it, as Breitbart reported': a speech
+    verb set aside in the clause it reports, after or inside the content."""
+    aside = child.dep_ == "parataxis" or (child.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "as" for m in child.children))
+    if not aside or cues.attributing(child) not in ("speech", "belief"):
+        return []
+    if any(c.dep_ in ("ccomp", "xcomp") for c in child.children):
+        return []  # it says something of its own: '..., and she said she would leave'
+    return [(eid, f"speech verb '{child.text}' set aside") for eid in _speakers(child, resolve, cues)]
 
 
 def _quoted_by(trigger, resolve, cues: CueIndex) -> list[tuple[str, str]]:

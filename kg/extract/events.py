@@ -51,10 +51,31 @@ class TriggerIndex:
         pos = _POS.get(tok.pos_)
         if pos is None:
             return None
-        for entry in self._by_key.get((tok.lemma_.lower(), pos), ()):
+        entries = self._by_key.get((tok.lemma_.lower(), pos))
+        if entries is None and pos == "VERB":
+            entries = next((self._by_key[k] for k in _verb_stems(tok) if k in self._by_key), ())
+        for entry in entries or ():
             if all(_satisfied(tok, dep, lemmas) for dep, lemmas in entry.requires):
                 return entry
         return None
+
+
+def _verb_stems(tok) -> list[tuple[str, str]]:
+    """Where the model's lemma of an inflected verb is wrong ('staged' -> 'stag'), the regular stems of its
+    form: 'staged' -> stage, stag; 'blocking' -> block, blocke."""
+    form = tok.lower_
+    if tok.tag_ in ("VBD", "VBN") and form.endswith("ed"):
+        stems = [form[:-1], form[:-2]]
+    elif tok.tag_ == "VBG" and form.endswith("ing"):
+        stems = [form[:-3], form[:-3] + "e"]
+    elif tok.tag_ == "VBZ" and form.endswith("s"):
+        stems = [form[:-1]]
+    else:
+        stems = []
+    lemma = tok.lemma_.lower()
+    if lemma.startswith("re") and len(lemma) > 5:  # 'reimposed blockades': the act again is the act
+        stems.append(lemma[2:].lstrip("-"))
+    return [(s, "VERB") for s in stems if s != lemma]
 
 
 def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
@@ -160,8 +181,9 @@ def _event(ctx: Context, tok, entry: Trigger) -> Event:
     actors, recipients, locations = _arguments(ctx, tok, entry)
     modality, why_mod = claims.modality(tok, ctx.cues)
     source_ids, why_src = claims.sources(tok, ctx.resolve_source or ctx.resolve, ctx.cues)
-    if entry.type in _VERBAL_TYPES and modality == "asserted":
-        # the accuser is the actor of an accusation, not its source; but 'X said he would meet Y' is X's claim
+    if entry.type in _VERBAL_TYPES and claims.performative(tok):
+        # '"We call for a ceasefire," Blinken said': saying it is the act, and the caller is its actor, not its
+        # source; 'Cuban said he supports Obama' stays Cuban's claim
         source_ids = [s for s in source_ids if s not in actors]
     quantity = _quantity(ctx, tok)
     time = _time(ctx, tok, future=modality == "planned")
@@ -284,6 +306,8 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
         if controller:
             return controller
         found = _ids(ctx, _subjects(node) + _agents(node))
+        if _agents(node):  # "areas besieged by the regime": the agent is stated, known or not (never guessed)
+            return found
         if found or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node is not verb:
             return found
         infinitival_relcl = node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
@@ -309,6 +333,8 @@ def _governing_verb(noun):
     """(verb, first preposition on the way) for an event noun that is an object or prepositional object
     within three steps of a verb: 'provided ... aid' -> (provided, 'in'); else (None, None)."""
     node, prep = noun, None
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "launched a mediation effort"
+        node = noun.head
     for _ in range(3):
         if node.dep_ not in ("dobj", "pobj", "prep", "attr", "conj") or node.head.i == node.i:
             return None, None

@@ -118,10 +118,14 @@ def _framing_verb(doc, cues, start: int, end: int) -> int | None:
     inside = list(span) if span is not None else []
     if not inside:
         return None
+    colon = doc.text[max(0, start - 4) : start].rstrip(" “\"`'").endswith(":")
     for tok in inside:
         head = tok.head
-        if not start <= head.idx < end and cues.is_speech(head) and _has_speaker(head):
-            return head.i
+        if start <= head.idx < end or not _has_speaker(head):
+            continue
+        if cues.is_speech(head) or (colon and head.pos_ == "VERB" and head.i < inside[0].i):
+            return head.i  # 'X said: "..."', and any clause a colon hands the quotation to: 'X continued: "..."'
+
     after = [t for t in doc[inside[-1].i + 1 : inside[-1].i + 3 + _NEAR] if t.idx > end]
     for tok in after:
         if "\n" in tok.text or _MARK.fullmatch(tok.text):
