@@ -158,7 +158,7 @@
   function highlight(kind, ref) {
     var ids = [];
     var evs = kind === "event" ? [ref] : kind === "entity" ? kg.entityEvents(ref) :
-      kind === "link" ? D.network.edges[ref].refs : [];
+      kind === "link" && D.network.edges[ref].kind === "event" ? D.network.edges[ref].refs : [];
     evs.forEach(function (i) {
       (itemsByEvent.get(i) || []).forEach(function (id) { if (view.get(id)) ids.push(id); });
     });
