@@ -133,7 +133,8 @@ def _framing_verb(doc, cues, start: int, end: int) -> int | None:
         if cues.is_speech(tok) and _has_speaker(tok):
             return tok.i
     first = inside[0].i
-    before = doc[max(inside[0].sent.start, first - 1 - _NEAR) : max(first - 1, 0)]
+    since = 0 if colon else inside[0].sent.start  # 'The website notes: "...': the colon may end the sentence before
+    before = doc[max(since, first - 1 - _NEAR) : max(first - 1, 0)]
     for tok in reversed(list(before)):
         if cues.is_speech(tok) and _has_speaker(tok):
             return tok.i
