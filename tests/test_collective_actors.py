@@ -56,3 +56,30 @@ def test_a_group_country_reaches_the_graph(extract_text):
     g = record_graph(r)
     assert any(str(p).endswith("#country") or str(p).endswith("/country") for _s, p, _o in g
                if isinstance(p, URIRef))  # fmt: skip
+
+
+def test_equipment_stands_for_its_states_forces(extract_text):
+    r = extract_text("On Monday, Chilean helicopters attacked a camp near the border.")
+    group = next(e for e in r.entities if e.name == "Chilean helicopters")
+    assert group.sector == "MIL"
+    assert _names(r, _event(r, "ASSAULT").actors) == ["Chilean helicopters"]
+
+
+def test_a_definite_plural_is_no_new_collective(extract_text):
+    r = extract_text("Anna Berg met Lars Olsen in Oslo. The two leaders discussed trade.")
+    assert all(e.type != "Group" for e in r.entities)
+
+
+def test_a_stated_agent_is_kept_even_when_unknown(extract_text):
+    r = extract_text("Thousands of Chileans remain in towns besieged by the junta.")
+    assert all(not ev.actors for ev in r.events if ev.type == "COERCE")
+
+
+def test_a_light_verb_gives_its_subject_to_a_compound_event_noun(extract_text):
+    r = extract_text("Norway launched a mediation effort between the two parties.")
+    assert _names(r, _event(r, "CONSULT").actors) == ["Norway"]
+
+
+def test_a_collective_keeps_the_place_or_body_that_qualifies_it(extract_text):
+    r = extract_text("On Friday, rebels in Chile attacked a convoy near the border.")
+    assert _names(r, _event(r, "ASSAULT").actors) == ["rebels in Chile"]

@@ -77,3 +77,29 @@ def test_derived_names_match_in_any_case_and_hand_made_names_win(extractor):
     names = {e.name: e for e in record.entities}
     assert names["Revolutionary United Front"].sector == "REB"
     assert names["Russia"].wikidata == "Q159"  # the hand-made row, not a derived one
+
+
+def test_an_office_holder_serves_his_country_on_the_articles_date_only(extract_text):
+    text = "Arpad Goncz spoke in Budapest. Hungary hosted the summit."
+    dated = extract_text(text, date="1995-03-01")
+    names = {e.id: e.name for e in dated.entities}
+    goncz = next(e for e in dated.entities if e.name == "Arpad Goncz")
+    assert names[goncz.country] == "Hungary"
+    assert ("leader_of", "Arpad Goncz", "Hungary") in {(r.type, names[r.subject], names[r.object]) for r in dated.relations}
+    later = extract_text(text, date="2012-03-01")
+    assert next(e for e in later.entities if e.name == "Arpad Goncz").country is None
+    assert not extract_text(text).relations  # undated: no office is known to cover it
+
+
+def test_a_wrong_model_lemma_falls_back_to_the_regular_stem(extractor):
+    from kg.extract.events import TriggerIndex
+
+    index = TriggerIndex((_t("stage", "PROTEST"),))
+    doc = extractor.nlp("The farmers staged a sit-in.")
+    staged = next(t for t in doc if t.text == "staged")
+    assert index.match(staged) is not None and index.match(staged).type == "PROTEST"
+
+
+def test_a_states_other_spellings_join_the_hand_made_state(extract_text):
+    r = extract_text("Ethopia has agreed to reopen its borders.")
+    assert any(e.name == "Ethiopia" and e.wikidata for e in r.entities)

@@ -21,7 +21,10 @@ from kg.export.table import Filters, time_interval
 __all__ = ["OfflineNetwork", "filter_model", "to_pyvis"]
 
 # the vis-network fields of a node or edge of the view's payload that a pyvis item carries over
-_NODE_FIELDS = ("title", "shape", "color", "size", "x", "y")
+_NODE_FIELDS = ("title", "shape", "color", "size", "font", "x", "y")
+# above this many nodes pyvis's default physics takes minutes to settle (shared/PITFALLS.md item 6): the view's
+# layout positions are kept still
+PHYSICS_LIMIT = 300
 _EDGE_FIELDS = ("id", "label", "title", "width", "color", "dashes", "smooth")
 
 
@@ -70,8 +73,8 @@ def to_pyvis(store, *, top: int | None = None, **filters) -> OfflineNetwork:
         net.add_node(node["id"], label=node["label"], **{k: node[k] for k in _NODE_FIELDS if k in node})
     for edge in network["edges"]:
         net.add_edge(edge["from"], edge["to"], **{k: edge[k] for k in _EDGE_FIELDS if k in edge})
-    if not network["physics"]:
-        net.toggle_physics(False)  # positions come from the model's layout: physics would take minutes
+    if len(network["nodes"]) > PHYSICS_LIMIT:
+        net.toggle_physics(False)
     return net
 
 
@@ -111,7 +114,7 @@ def _entity_ids(model: dict, entity: str | None) -> set[str] | None:
         return None
     from kg.errors import KgError
 
-    found = {e["id"] for e in model["entities"] if entity in (e["id"],) or e["label"].lower() == entity.lower()}
+    found = {e["id"] for e in model["entities"] if e["id"] == entity or e["label"].lower() == entity.lower()}
     if not found:
         raise KgError(f"entity {entity!r}: no entity has this IRI or label")
     return found

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
-from kg.extract import claims, collectives, entities, events, lexicons, quotes, relations, words
+from kg.extract import claims, collectives, entities, events, lexicons, offices, quotes, relations, words
 from kg.extract.gazetteer import Gazetteer
 from kg.overrides import Overrides, load_overrides
 from kg.records import Article, Mention, Record, content_id
@@ -46,6 +46,7 @@ class Extractor:
         cue_lemmas = frozenset(c.lemma for c in cues)
         self.triggers = events.TriggerIndex(lexicons.load_triggers(), lexicons.load_derived_triggers(), cue_lemmas)
         self.cues = claims.CueIndex.from_cues(cues)
+        self.offices = offices.OfficeIndex(lexicons.load_offices())
         self.agents = {noun: sector for noun, sector in lexicons.load_agents().items() if " " not in noun}
         self.boilerplate = _load_boilerplate()
         self.fingerprint = _fingerprint(self.nlp)
@@ -94,6 +95,8 @@ class Extractor:
         ctx.resolve_source = resolver.resolve_source
         found_events = events.find_events(ctx, self.triggers)
         found_relations = relations.find_relations(ctx)
+        known = {(r.type, r.subject, r.object) for r in found_relations}
+        found_relations += [r for r in self.offices.apply(ctx, article.date) if (r.type, r.subject, r.object) not in known]
         warnings = (f"{len(debris)} boilerplate sentence(s) ignored",) if debris else ()
         return Record(article, tuple(table.entities), tuple(found_events), tuple(found_relations), warnings,
                       fingerprint)

@@ -18,6 +18,7 @@ __all__ = ["collective"]
 
 _COUNTING = frozenset({"thousands", "hundreds", "dozens", "millions", "tens", "scores", "group", "groups", "number",
                        "crowd", "crowds", "band", "bands", "handful", "majority", "some", "many", "most", "all"})
+_ANAPHORIC = frozenset({"the", "these", "those", "their", "its", "his", "her", "our"})
 _NAME_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 
 
@@ -33,16 +34,21 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
     lemma = tok.lemma_.lower()
+    if any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC for c in tok.lefts):
+        return []  # "the two leaders", "their supporters": people named before, not a new collective
     counted = counted or any(c.dep_ == "nummod" or c.lower_ in _COUNTING for c in tok.lefts)
-    if lemma in words.FORCE_NOUNS:
+    if lemma in words.FORCE_NOUNS or lemma in words.MILITARY_EQUIPMENT:
         counted = False  # "7,000 extra troops": whose troops, a count does not say
     plural = tok.tag_ in ("NNS", "NNPS")
     gazetteer = resolver.gazetteer
     head_state = gazetteer.demonym(tok.text) if plural else None
     mods = [c for c in tok.lefts if c.dep_ in _NAME_DEPS]
     mod_states = [(m, e) for m in mods if (e := gazetteer.demonym(m.text)) is not None and e.type == "Country"]
-    sector = resolver.agents.get(lemma)
-    kind = sector or lemma in words.GROUP_NOUNS or head_state is not None or tok.ent_type_ == "NORP"
+    if lemma in words.MILITARY_EQUIPMENT and not (tok.dep_ == "nsubj" or tok.head.dep_ == "agent"):
+        return []  # aircraft stand for their forces when they act ("British aircraft killed"), not when sent
+    sector = resolver.agents.get(lemma) or ("MIL" if lemma in words.MILITARY_EQUIPMENT else None)
+    kind = sector or lemma in words.GROUP_NOUNS or lemma in words.PEOPLE_NOUNS or head_state is not None \
+        or tok.ent_type_ == "NORP"
     if not kind or (not plural and not (sector and mod_states)):
         return []  # a singular agent noun is a collective only with its country: "Turkish police"
     if not (mod_states or head_state or tok.ent_type_ == "NORP" or counted or _placed(resolver, tok)
@@ -51,13 +57,22 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     return [_group(resolver, tok, mods, mod_states, head_state, sector)]
 
 
+_PLACING = frozenset({"in", "of", "from", "throughout"})
+
+
+def _placing(resolver, tok):
+    """The phrase after ``tok`` that names a place or body: 'rebels in the Ivory Coast', 'members of the
+    Association of African Jurists', 'militants loyal to Al-Qaeda'; None if there is none."""
+    table = resolver.ctx.table
+    for right in tok.rights:
+        fits = (right.dep_ == "prep" and right.lower_ in _PLACING) or right.dep_ == "amod"
+        if fits and any(table.by_token.get(t.i) for t in right.subtree):
+            return right
+    return None
+
+
 def _placed(resolver, tok) -> bool:
-    """'rebels in the Ivory Coast', 'members of the Association of African Jurists': a named place or body."""
-    for prep in tok.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from", "throughout"):
-            if any(resolver.ctx.table.by_token.get(t.i) for t in prep.subtree):
-                return True
-    return False
+    return _placing(resolver, tok) is not None
 
 
 def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
@@ -65,9 +80,9 @@ def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
     doc, table = ctx.doc, ctx.table
     start = min([tok.i, *(m.left_edge.i for m in mods)])
     end = tok.i + 1
-    of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
-    if of and any(table.by_token.get(t.i) for t in of[0].subtree):  # "members of the Association of ..."
-        end = of[0].right_edge.i + 1
+    placing = _placing(resolver, tok)
+    if placing is not None:  # "members of the Association of ...", "students throughout Indonesia"
+        end = placing.right_edge.i + 1
     start, end = entities._trim(doc, start, end)
     name = entities.clean_name(doc[start:end].text)
     key = f"Group:{entities._norm(name)}"

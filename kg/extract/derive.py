@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
 import io
 import re
 import sys
@@ -306,6 +307,7 @@ _BODY_WORDS = {"army", "movement", "front", "party", "council", "forces", "force
                "assembly", "police", "guard", "militia", "bank", "fund", "institute", "network", "authority"}
 _TITLE_WORDS = words.PERSON_ROLES | words.LEADER_TITLES | {"secretary-general", "bundeskanzler", "potus",
                                                           "commander-in-chief", "ministry", "ministers"}
+_SPELLING_SIMILARITY = 0.8
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"}
 _LOWER_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "la", "le", "del", "der", "van", "von", "bin",
@@ -315,6 +317,8 @@ _LOWER_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "la", "le", "
 def display_name(token: str) -> str:
     """'REVOLUTIONARY_UNITED_FRONT_' -> 'Revolutionary United Front'; short single words stay acronyms."""
     words = [w for w in token.strip().strip("_").split("_") if w]
+    if len(words) > 1 and words[0].upper() == "THE":
+        words = words[1:]  # "THE_UN": the article is not part of the name
     if len(words) == 1 and (len(words[0]) <= 5 or not re.search(r"[AEIOU]", words[0])):
         return words[0]
     out = []
@@ -418,11 +422,30 @@ def _split_bracket(token: str) -> tuple[str, list[str]]:
     return re.sub(r"_*\([^)]*\)_*", "_", token).strip("_"), [i for i in inner if i.strip("_")]
 
 
+def _state_variants(actor: _Actor, code: str, iso3: dict[str, str], tally: Tally) -> list[str] | None:
+    """A state's spellings ('ETHOPIA', 'ETIOPIA' for Ethiopia) as a Country row the hand-made row of the same
+    ISO code takes in; the other variants are cities and regions, which kg reads as places, not states."""
+    if code not in iso3:
+        tally.add("country: states without a hand-made row not taken")
+        return None
+    name = iso3[code]
+    variants = []
+    for a in actor.aliases:
+        form = display_name(_split_bracket(a.split()[0] if a.split() else a)[0])
+        similar = difflib.SequenceMatcher(None, form.lower(), name.lower()).ratio() >= _SPELLING_SIMILARITY
+        if similar and form.lower() != name.lower() and _NAME.match(form) and len(form) >= 4:
+            variants.append(form)
+        else:
+            tally.add("country: variants not taken (cities, regions, other names)")
+    tally.add("country: spelling variants kept", len(variants))
+    return [name, "Country", "", code, "", "|".join(dict.fromkeys(variants)), ""] if variants else None
+
+
 def derive_actors(ref: Path, iso3: dict[str, str], tally: Tally) -> tuple[list[list[str]], list[list[str]]]:
     """(gazetteer rows, office rows) from the three actor dictionaries."""
     gaz: dict[str, list[str]] = {}
     offices: list[list[str]] = []
-    taken: set[str] = set()
+    taken: set[str] = {name.lower() for name in iso3.values()}  # a state's name belongs to the state's row
     sources = (("Phoenix.Countries.actors.txt", "country"), ("Phoenix.International.actors.txt", "international"),
                ("Phoenix.MilNonState.actors.txt", "nonstate"))  # fmt: skip
     for fname, kind in sources:
@@ -435,7 +458,12 @@ def derive_actors(ref: Path, iso3: dict[str, str], tally: Tally) -> tuple[list[l
             name = display_name(token)
             actor.aliases += bracketed
             if kind == "country" and len(roles) == 1 and not roles[0].sectors and roles[0].start is None:
-                tally.add("country: state names and their variants not taken (hand-made rows name every state)")
+                row = _state_variants(actor, roles[0].country, iso3, tally)
+                if row is not None and row[0] not in gaz:
+                    variants = [v for v in row[5].split("|") if v.lower() not in taken]
+                    taken.update(v.lower() for v in variants)
+                    if variants:
+                        gaz[row[0]] = [*row[:5], "|".join(variants), ""]
                 continue
             if any(r.country in ("MNC", "BUS") or "BUS" in r.sectors or "MNC" in r.sectors for r in roles):
                 tally.add(f"{kind}: companies dropped (not conflict actors)")

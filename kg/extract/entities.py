@@ -170,6 +170,8 @@ def _np_mentions(doc, gazetteer) -> list[Mention]:
         plural = tok.tag_ in ("NNS", "NNPS")
         if lemma in words.STATE_NOUNS:
             m = _state_mention(doc, tok, gazetteer)
+        elif tok.pos_ == "PROPN" and not plural and lemma in words.PERSON_ROLES and _owned(tok):
+            m = _role_mention(doc, tok)  # "Taiwan's Vice Foreign Minister": a capitalised title with its owner
         elif tok.pos_ == "PROPN":
             m = None
         elif tok.pos_ == "ADJ" and lemma not in words.PERSON_ROLES:
@@ -185,6 +187,10 @@ def _np_mentions(doc, gazetteer) -> list[Mention]:
         if m is not None:
             out.append(m)
     return out
+
+
+def _owned(tok) -> bool:
+    return any(c.dep_ == "poss" for c in tok.lefts)
 
 
 def _modifiers(tok) -> list:

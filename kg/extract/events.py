@@ -51,10 +51,31 @@ class TriggerIndex:
         pos = _POS.get(tok.pos_)
         if pos is None:
             return None
-        for entry in self._by_key.get((tok.lemma_.lower(), pos), ()):
+        entries = self._by_key.get((tok.lemma_.lower(), pos))
+        if entries is None and pos == "VERB":
+            entries = next((self._by_key[k] for k in _verb_stems(tok) if k in self._by_key), ())
+        for entry in entries or ():
             if all(_satisfied(tok, dep, lemmas) for dep, lemmas in entry.requires):
                 return entry
         return None
+
+
+def _verb_stems(tok) -> list[tuple[str, str]]:
+    """Where the model's lemma of an inflected verb is wrong ('staged' -> 'stag'), the regular stems of its
+    form: 'staged' -> stage, stag; 'blocking' -> block, blocke."""
+    form = tok.lower_
+    if tok.tag_ in ("VBD", "VBN") and form.endswith("ed"):
+        stems = [form[:-1], form[:-2]]
+    elif tok.tag_ == "VBG" and form.endswith("ing"):
+        stems = [form[:-3], form[:-3] + "e"]
+    elif tok.tag_ == "VBZ" and form.endswith("s"):
+        stems = [form[:-1]]
+    else:
+        stems = []
+    lemma = tok.lemma_.lower()
+    if lemma.startswith("re") and len(lemma) > 5:  # 'reimposed blockades': the act again is the act
+        stems.append(lemma[2:].lstrip("-"))
+    return [(s, "VERB") for s in stems if s != lemma]
 
 
 def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
@@ -95,8 +116,9 @@ class Context:
 
 def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     events, seen = [], set()
-    candidates = [(tok, triggers.match(tok)) for tok in ctx.doc if tok.sent.start not in ctx.skip_sents]
-    candidates = [(tok, t) for tok, t in candidates if t is not None and not _inside_name(ctx, tok)]
+    # the lexicon first (one lookup per token), the sentence (costly per token) only for the words it knows
+    candidates = [(tok, t) for tok in ctx.doc if (t := triggers.match(tok)) is not None]
+    candidates = [(tok, t) for tok, t in candidates if tok.sent.start not in ctx.skip_sents and not _inside_name(ctx, tok)]
     verbs = {tok.i: t.type for tok, t in candidates if tok.pos_ == "VERB"}
     by_index = {tok.i: t.type for tok, t in candidates}
     for tok, entry in candidates:
@@ -285,6 +307,8 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
         if controller:
             return controller
         found = _ids(ctx, _subjects(node) + _agents(node))
+        if _agents(node):  # "areas besieged by the regime": the agent is stated, known or not (never guessed)
+            return found
         if found or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node is not verb:
             return found
         infinitival_relcl = node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
@@ -310,6 +334,8 @@ def _governing_verb(noun):
     """(verb, first preposition on the way) for an event noun that is an object or prepositional object
     within three steps of a verb: 'provided ... aid' -> (provided, 'in'); else (None, None)."""
     node, prep = noun, None
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "launched a mediation effort"
+        node = noun.head
     for _ in range(3):
         if node.dep_ not in ("dobj", "pobj", "prep", "attr", "conj") or node.head.i == node.i:
             return None, None

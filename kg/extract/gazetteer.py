@@ -45,8 +45,16 @@ class Gazetteer:
             for d in e.demonyms:
                 self._demonyms.setdefault(d.lower(), e)
         taken = {a.lower() for a in self._by_alias} | set(self._demonyms)
+        states = {e.sector: e for e in entries if e.type == "Country" and e.sector}
         kept = []
         for e in derived:
+            if e.type == "Country":  # a state's other spellings join the hand-made state of the same code
+                if e.sector in states:
+                    for form in e.aliases:
+                        if form.lower() not in taken:
+                            self._by_alias[form] = [states[e.sector]]
+                            taken.add(form.lower())
+                continue
             if e.name.lower() in taken:
                 continue
             aliases = tuple(a for a in e.aliases if a.lower() not in taken)
@@ -58,10 +66,15 @@ class Gazetteer:
                 if " " in alias:
                     ci_forms.setdefault(alias.lower(), []).append(e)
                 else:
-                    for form in dict.fromkeys((alias, alias[:1].upper() + alias[1:].lower())):
+                    # "HAMAS" also as "Hamas"; a short acronym only as written ("ISA" is not "Isa")
+                    variants = (alias, alias[:1].upper() + alias[1:].lower()) if len(alias) >= 5 else (alias,)
+                    for form in dict.fromkeys(variants):
                         if form not in self._by_alias:
                             self._by_alias[form] = [e]
-        self._by_norm = {_norm(a): es for a, es in (*self._by_alias.items(), *ci_forms.items())}
+        # a name the NER found joins a derived entry by its normalised form only when that form is not a short
+        # acronym ("Isa" the person is not ISA the party)
+        self._by_norm = {_norm(a): es for a, es in (*self._by_alias.items(), *ci_forms.items())
+                         if len(a) >= 5 or any(e in entries for e in es)}
         self._ci_forms = ci_forms
         self._by_qid = {e.wikidata: e for e in entries if e.wikidata}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")

@@ -25,6 +25,13 @@ GROUP_NOUNS = frozenset(
     mercenary investor donor institution agency organization organisation power capital neighbor
     neighbour negotiator representative delegation air force navy""".split()
 )
+# People nouns that, qualified by a state, a count or a place, make a collective actor of an event
+# ("Palestinian prisoners rioted", "about 200 supporters of ..."); beside the Phoenix agent nouns.
+PEOPLE_NOUNS = frozenset(
+    """prisoner detainee youth supporter elder inhabitant villager worker student teacher doctor farmer settler
+    pilgrim worshipper activist opponent dissident demonstrator protester militant gunman hostage
+    peacekeeper""".split()
+)
 # Nouns for armed forces: "<demonym> forces" is an Organization (the state's forces).
 FORCE_NOUNS = frozenset({"force", "troop", "military", "army"})
 # Titles that make the person the leader of the state or organisation that modifies them.
@@ -78,10 +85,15 @@ SUPPORT_VERBS = frozenset(
     """launch carry conduct stage mount begin start continue resume step intensify escalate provide give offer
     deliver send supply grant approve allocate pledge promise announce unveil impose introduce adopt extend
     hold host organize organise attend join have make take sign conclude reach seal broker release commit
-    order authorize authorise plan prepare propose""".split()
+    order authorize authorise plan prepare propose undertake declare initiate""".split()
 )
 # Lower-case modifiers that make a plural noun name a collective actor ("international financial institutions").
 GROUP_QUALIFIERS = frozenset(
     """international foreign allied regional local federal military government security intelligence defense
     defence senior top financial humanitarian western eastern european african arab asian""".split()
+)
+# Military equipment standing for the forces that use it: "Russian aircraft killed", "Israeli tanks shelled".
+MILITARY_EQUIPMENT = frozenset(
+    """aircraft helicopter gunship tank warship warplane jet drone artillery vessel ship plane fighter-bomber bomber
+    frigate destroyer submarine""".split()
 )

@@ -30,7 +30,7 @@
     nodes: { font: { size: 14, face: "sans-serif", color: "#222", strokeWidth: 4, strokeColor: "#fff" }, borderWidth: 1 },
     edges: {
       arrows: { to: { enabled: true, scaleFactor: 0.5 } },
-      font: { size: 11, face: "sans-serif", align: "middle", strokeWidth: 3, strokeColor: "#fff", color: "#333" },
+      font: { size: 18, face: "sans-serif", align: "horizontal", strokeWidth: 4, strokeColor: "#fff", color: "#222" },
       selectionWidth: 2, hoverWidth: 0.5
     },
     physics: false,
@@ -139,7 +139,7 @@
     li.appendChild(document.createTextNode(s[1]));
     return li;
   });
-  lines.push(el("li", "kg-muted", "one link per pair, type and modality; width and \u00d7n = events"));
+  lines.push(el("li", "kg-muted", "one link per pair, type and modality; width and \u00d7n = events (the 40 largest labelled)"));
   var b = el("li");
   b.appendChild(el("span", "kg-badge-sample", "12"));
   b.appendChild(document.createTextNode(" = events with no counterpart in view (one participant): click the entity to list them"));
@@ -260,9 +260,10 @@
   }
 
   // ---------------- filters ----------------
-  var hiddenN = new Map(), hiddenE = new Map(), widthOf = new Map();
+  var hiddenN = new Map(), hiddenE = new Map(), widthOf = new Map(), labelOf = new Map();
+  var EDGE_LABELS = 40;
   N.nodes.forEach(function (n) { hiddenN.set(n.id, false); });
-  N.edges.forEach(function (e) { hiddenE.set(e.id, false); widthOf.set(e.id, e.width); });
+  N.edges.forEach(function (e) { hiddenE.set(e.id, false); widthOf.set(e.id, e.width); labelOf.set(e.id, e.label); });
   function width(n) { return Math.round(Math.min(1.5 + 1.5 * Math.max(n - 1, 0), 10) * 100) / 100; }
 
   function apply() {
@@ -315,14 +316,24 @@
       limited = before - candidates.length;
     }
     var shown = new Set(candidates);
-    var nE = 0, nN = 0, eu = [], nu = [], events = 0;
+    var nE = 0, nN = 0, eu = [], nu = [], events = 0, visible = [];
+    N.edges.forEach(function (e) {
+      var refs = refsOf.get(e.id) || [];
+      if (refs.length > 0 && shown.has(e.from) && shown.has(e.to)) visible.push(e.id);
+    });
+    // only the links with most events carry a label: forty labels can be read at once, hundreds cannot
+    var labelled = new Set(visible.slice().sort(function (a, b) {
+      return refsOf.get(b).length - refsOf.get(a).length || a - b;
+    }).slice(0, EDGE_LABELS));
     N.edges.forEach(function (e) {
       var refs = refsOf.get(e.id) || [];
       var ok = refs.length > 0 && shown.has(e.from) && shown.has(e.to);
       if (ok) { nE++; if (e.kind === "event") events += refs.length; }
-      var w = width(refs.length), label = (e.modality === "negated" ? "\u2715 " : "") + e.type + (refs.length > 1 ? " \u00d7" + refs.length : "");
-      if (hiddenE.get(e.id) !== !ok || (ok && widthOf.get(e.id) !== w)) {
-        hiddenE.set(e.id, !ok); widthOf.set(e.id, w);
+      // (vis-network ignores an empty label in an update: a zero-width space clears it)
+      var w = width(refs.length), label = !labelled.has(e.id) ? "\u200b" :
+        (e.modality === "negated" ? "\u2715 " : "") + e.type + (refs.length > 1 ? " \u00d7" + refs.length : "");
+      if (hiddenE.get(e.id) !== !ok || (ok && (widthOf.get(e.id) !== w || labelOf.get(e.id) !== label))) {
+        hiddenE.set(e.id, !ok); widthOf.set(e.id, w); labelOf.set(e.id, label);
         eu.push({ id: e.id, hidden: !ok, width: w, label: label });
       }
     });

@@ -1,0 +1,54 @@
+"""Office holders the dictionaries know, on the article's date: "Arpad Goncz" in a 1995 article serves
+Hungary's government. The person carries that country (``Entity.country``) and the record states the office as
+a relation (``leader_of`` for a head of government, ``affiliated_with`` otherwise), when the dates of a derived
+office (``offices.phoenix.tsv``) cover the article's date and the country is named in the article: an undated
+article, or an office outside the dictionary's dates (nothing after 2015), gives nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from kg.extract import relations
+from kg.extract.lexicons import Office
+
+__all__ = ["OfficeIndex"]
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+class OfficeIndex:
+    """Offices by office holder's name."""
+
+    def __init__(self, offices: tuple[Office, ...]):
+        self._by_name: dict[str, list[Office]] = {}
+        for o in offices:
+            self._by_name.setdefault(o.name, []).append(o)
+
+    def held(self, name: str, day: str | None) -> list[Office]:
+        """The state offices (not the dictionary's ELI 'elite' or opposition roles) ``name`` held on ``day``."""
+        return [o for o in self._by_name.get(name, ()) if o.sector in _STATE_SECTORS and o.covers(day)]
+
+    def apply(self, ctx, date: str | None) -> list:
+        """Set each office holder's country and return the office relations (the table is updated in place)."""
+        if not date or not self._by_name:
+            return []
+        table = ctx.table
+        states = {e.name: e.id for e in table.entities if e.type == "Country"}
+        found = []
+        for i, e in enumerate(table.entities):
+            if e.type != "Person":
+                continue
+            for office in self.held(e.name, date):
+                country = states.get(office.country)
+                if country is None:
+                    continue
+                if table.entities[i].country is None:
+                    table.entities[i] = dataclasses.replace(table.entities[i], country=country)
+                mention = next((m for m in table.mentions if table.by_token.get(m.head) == e.id), None)
+                if mention is None:
+                    continue
+                tokens = list(ctx.doc[mention.start : mention.end])
+                rtype = "leader_of" if office.sector == "GOV" else "affiliated_with"
+                found.append(relations._relation(ctx, rtype, e.id, country, tokens, confidence=0.6))
+        return found
