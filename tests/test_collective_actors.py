@@ -78,3 +78,8 @@ def test_a_stated_agent_is_kept_even_when_unknown(extract_text):
 def test_a_light_verb_gives_its_subject_to_a_compound_event_noun(extract_text):
     r = extract_text("Norway launched a mediation effort between the two parties.")
     assert _names(r, _event(r, "CONSULT").actors) == ["Norway"]
+
+
+def test_a_collective_keeps_the_place_or_body_that_qualifies_it(extract_text):
+    r = extract_text("On Friday, rebels in Chile attacked a convoy near the border.")
+    assert _names(r, _event(r, "ASSAULT").actors) == ["rebels in Chile"]

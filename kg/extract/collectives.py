@@ -57,13 +57,22 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     return [_group(resolver, tok, mods, mod_states, head_state, sector)]
 
 
+_PLACING = frozenset({"in", "of", "from", "throughout"})
+
+
+def _placing(resolver, tok):
+    """The phrase after ``tok`` that names a place or body: 'rebels in the Ivory Coast', 'members of the
+    Association of African Jurists', 'militants loyal to Al-Qaeda'; None if there is none."""
+    table = resolver.ctx.table
+    for right in tok.rights:
+        fits = (right.dep_ == "prep" and right.lower_ in _PLACING) or right.dep_ == "amod"
+        if fits and any(table.by_token.get(t.i) for t in right.subtree):
+            return right
+    return None
+
+
 def _placed(resolver, tok) -> bool:
-    """'rebels in the Ivory Coast', 'members of the Association of African Jurists': a named place or body."""
-    for prep in tok.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from", "throughout"):
-            if any(resolver.ctx.table.by_token.get(t.i) for t in prep.subtree):
-                return True
-    return False
+    return _placing(resolver, tok) is not None
 
 
 def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
@@ -71,9 +80,9 @@ def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
     doc, table = ctx.doc, ctx.table
     start = min([tok.i, *(m.left_edge.i for m in mods)])
     end = tok.i + 1
-    of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
-    if of and any(table.by_token.get(t.i) for t in of[0].subtree):  # "members of the Association of ..."
-        end = of[0].right_edge.i + 1
+    placing = _placing(resolver, tok)
+    if placing is not None:  # "members of the Association of ...", "students throughout Indonesia"
+        end = placing.right_edge.i + 1
     start, end = entities._trim(doc, start, end)
     name = entities.clean_name(doc[start:end].text)
     key = f"Group:{entities._norm(name)}"

@@ -116,8 +116,9 @@ class Context:
 
 def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     events, seen = [], set()
-    candidates = [(tok, triggers.match(tok)) for tok in ctx.doc if tok.sent.start not in ctx.skip_sents]
-    candidates = [(tok, t) for tok, t in candidates if t is not None and not _inside_name(ctx, tok)]
+    # the lexicon first (one lookup per token), the sentence (costly per token) only for the words it knows
+    candidates = [(tok, t) for tok in ctx.doc if (t := triggers.match(tok)) is not None]
+    candidates = [(tok, t) for tok, t in candidates if tok.sent.start not in ctx.skip_sents and not _inside_name(ctx, tok)]
     verbs = {tok.i: t.type for tok, t in candidates if tok.pos_ == "VERB"}
     by_index = {tok.i: t.type for tok, t in candidates}
     for tok, entry in candidates:

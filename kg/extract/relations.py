@@ -123,9 +123,9 @@ def _role_phrase_relations(ctx, eid: str, m):
 
 def _alliance_relations(ctx):
     for tok in ctx.doc:
-        if tok.sent.start in ctx.skip_sents:
-            continue
         lemma = tok.lemma_.lower()
+        if (lemma not in _ALLIANCE_NOUNS and lemma != "ally") or tok.sent.start in ctx.skip_sents:
+            continue  # the word first: finding a token's sentence is costly
         if lemma in _ALLIANCE_NOUNS:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "between":
