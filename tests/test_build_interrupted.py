@@ -125,7 +125,7 @@ def test_an_update_forgets_what_the_old_version_said(tmp_path, extractor, corpor
 def test_an_event_reported_on_two_days_of_its_month_validates(tmp_path, extractor, clean):
     with Store(clean["old"]) as st:
         situations = st.query("""PREFIX kg: <https://w3id.org/kgct/ontology#>
-            SELECT ?event (COUNT(DISTINCT ?s) AS ?n) WHERE { ?event kg:situation ?s } GROUP BY ?event""").to_python()
+            SELECT ?event (COUNT(DISTINCT ?s) AS ?n) WHERE { ?claim kg:about ?event ; kg:situation ?s } GROUP BY ?event""").to_python()
         assert max(r["n"] for r in situations) == 2  # the attacks of Friday 10 and Friday 17 May, one event
         assert validate(st).conforms
 

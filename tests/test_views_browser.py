@@ -401,6 +401,13 @@ def test_combined_linked_selection(open_page):
     page.locator(".vis-item", has_text="Russia \u2192 Ukraine: ATTACK").first.click()
     ev2 = page.evaluate("kg.findEvent('https://kg.example/ev/2')")
     assert page.evaluate("kgNetwork.network.getSelectedEdges()") == page.evaluate(f"kgNetwork.edgesForEvent({ev2})")
+    # a link selects its events on the timeline; a relation's link selects none
+    link = page.evaluate(f"kg.data.network.edges.find(e => e.kind === 'event' && e.refs.includes({ev2})).id")
+    page.evaluate(f"kg.select('link', {link}, 'network')")
+    assert page.evaluate("kgTimeline.timeline.getSelection()") == [f"i{ev2}_0"]
+    rel = page.evaluate("kg.data.network.edges.find(e => e.kind === 'relation').id")
+    page.evaluate(f"kg.select('link', {rel}, 'network')")
+    assert page.evaluate("kgTimeline.timeline.getSelection()") == []
     # a modality filter applies to both views
     only_modality(page, "planned")
     assert page.evaluate("[kgNetwork.visibleEdges(), kgTimeline.visibleItems()]") == [2, 2]

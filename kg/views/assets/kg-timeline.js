@@ -51,8 +51,9 @@
         var gid = own.get(k[0]);
         if (seen.has(gid)) return;
         seen.add(gid);
-        var it = { id: "i" + i + "_" + ids.length, group: gid, start: ev.t.start, kgEvent: i, className: ev.cls, content: "" };
-        if (ev.t.end) { it.end = ev.t.end; it.type = "range"; } else { it.type = "box"; }
+        // times as numbers: vis-timeline parses a date string with moment.js each time an item is shown again
+        var it = { id: "i" + i + "_" + ids.length, group: gid, start: ms(ev.t.start), kgEvent: i, className: ev.cls, content: "" };
+        if (ev.t.end) { it.end = ms(ev.t.end); it.type = "range"; } else { it.type = "box"; }
         its.push(it);
         ids.push(it.id);
       });
@@ -69,6 +70,11 @@
     });
   }
 
+  var msCache = new Map();
+  function ms(iso) {
+    if (!msCache.has(iso)) msCache.set(iso, Date.parse(iso + "T00:00:00Z"));
+    return msCache.get(iso);
+  }
   function itemText(ev) {
     return (ev.dated ? "" : "undated \u00b7 ") + kg.eventText(ev);
   }
@@ -158,7 +164,7 @@
   function highlight(kind, ref) {
     var ids = [];
     var evs = kind === "event" ? [ref] : kind === "entity" ? kg.entityEvents(ref) :
-      kind === "link" ? D.network.edges[ref].refs : [];
+      kind === "link" && D.network.edges[ref].kind === "event" ? D.network.edges[ref].refs : [];
     evs.forEach(function (i) {
       (itemsByEvent.get(i) || []).forEach(function (id) { if (view.get(id)) ids.push(id); });
     });
