@@ -155,7 +155,7 @@
     var gu = [];
     groups.forEach(function (g) {
       var vis = perGroup.has(g.id);
-      if (g.visible !== vis) gu.push({ id: g.id, visible: vis });
+      if ((g.visible !== false) !== vis) gu.push({ id: g.id, visible: vis });  // a new lane has no flag: it is visible
     });
     if (gu.length) groups.update(gu);
     renderNoDate();
