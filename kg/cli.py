@@ -181,7 +181,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, help="with --polnear: this many articles, spread evenly over the split")
     p.add_argument("--jobs", type=int, default=1, help="with --polnear: parser processes")
 
-    p = command("validate", cmd_validate, "Check the store against the SHACL shapes (kg/ontology/shapes.ttl).")
+    p = command("validate", cmd_validate, "Check the store against the SHACL shapes (kg/ontology/shapes.ttl), a batch of article graphs at a time (bounded memory), and that its derived graphs are current.")
     _store_option(p)
 
     p = command("serve", cmd_serve, "Serve the store read-only as a SPARQL 1.1 Protocol endpoint at /sparql, "
@@ -406,11 +406,11 @@ def cmd_eval(args) -> int:
 
 def cmd_validate(args) -> int:
     from kg.store import Store
-    from kg.validate import validate
+    from kg.validate import validate_store
 
-    with Store(args.store, read_only=True) as store:
-        report = validate(store)
-    print(report.to_text())
+    with Store(args.store, read_only=True) as store, _progress(desc="validate") as bar:
+        report = validate_store(store, progress=bar.update)
+    print("\n".join(printable(line) for line in report.to_text().splitlines()))
     return 0 if report.conforms else 1
 
 

@@ -350,11 +350,12 @@ def _event(g: Graph, record: Record, ev: Event, iris: dict[str, URIRef], art: UR
         g.add((claim, KG.explanation, Literal(" | ".join(ev.explain))))
     if ev.quantity:
         _quantity(g, claim, ev)
-    # The day is this report's (an event merged by month may be reported on several days), so its situation
-    # is stated in the article's graph, not the shared one: an update that drops the day drops it too.
+    # The day is this report's (an event merged by month may be reported on several days), so the situation
+    # is a fact of the claim, like its time: the event stays described once, and an update that drops the day
+    # drops it too.
     situation = event_situation(record, ev)
     if situation:
-        g.add((node, KG.situation, Literal(situation)))
+        g.add((claim, KG.situation, Literal(situation)))
 
 
 def timeline_key(record: Record, ev: Event) -> Decimal:

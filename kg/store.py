@@ -312,6 +312,16 @@ class Store:
             return q.object.value
         return None
 
+    def match(self, subject=None, predicate=None, obj=None, graph=None) -> Iterator[tuple]:
+        """The quads that match (None: any; ``graph`` None: every graph), as rdflib terms, streamed."""
+        args = [None if t is None else to_ox(t) for t in (subject, predicate, obj, graph)]
+        for q in self._ox.quads_for_pattern(*args):
+            yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), to_rdflib(q.graph_name)
+
+    def graph_names(self) -> list[URIRef]:
+        """The store's named graphs (one per article, the shared and derived graphs)."""
+        return sorted(URIRef(g.value) for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
+
     def triples(self, graph: URIRef, subject=None, predicate=None) -> list[tuple]:
         """The triples of one named graph that match ``subject`` and ``predicate`` (None: any), as rdflib terms."""
         pattern = self._ox.quads_for_pattern(to_ox(subject) if subject is not None else None,

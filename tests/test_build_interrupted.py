@@ -125,7 +125,7 @@ def test_an_update_forgets_what_the_old_version_said(tmp_path, extractor, corpor
 def test_an_event_reported_on_two_days_of_its_month_validates(tmp_path, extractor, clean):
     with Store(clean["old"]) as st:
         situations = st.query("""PREFIX kg: <https://w3id.org/kgct/ontology#>
-            SELECT ?event (COUNT(DISTINCT ?s) AS ?n) WHERE { ?event kg:situation ?s } GROUP BY ?event""").to_python()
+            SELECT ?event (COUNT(DISTINCT ?s) AS ?n) WHERE { ?claim kg:about ?event ; kg:situation ?s } GROUP BY ?event""").to_python()
         assert max(r["n"] for r in situations) == 2  # the attacks of Friday 10 and Friday 17 May, one event
         assert validate(st).conforms
 
@@ -145,3 +145,31 @@ def test_validate_says_when_the_derived_graphs_are_stale(tmp_path, extractor, co
 def _disputed(store: Store) -> list:
     return store.query("""PREFIX kg: <https://w3id.org/kgct/ontology#>
         SELECT ?event WHERE { ?event kg:disputedOn "actor" }""").rows
+
+
+def test_validate_by_graph_finds_what_validating_the_union_finds(tmp_path, clean):
+    """A batch of article graphs at a time, each with the shared nodes it refers to, then the shared nodes
+    no article refers to: the same violations as the whole store in memory, in small batches."""
+    import shutil
+
+    from kg.validate import _check, _union, validate_store
+
+    shutil.copytree(clean["old"], tmp_path / "store")
+    with Store(tmp_path / "store") as st:
+        st.update("""PREFIX kg: <https://w3id.org/kgct/ontology#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX oa: <http://www.w3.org/ns/oa#>
+            DELETE { GRAPH <https://w3id.org/kgct/resource/graph/entities> { ?e rdfs:label ?l } }
+            WHERE { GRAPH <https://w3id.org/kgct/resource/graph/entities> { ?e rdfs:label ?l FILTER(CONTAINS(?l, "Kharkiv")) } } ;
+            DELETE { GRAPH ?g { ?s oa:start ?v } } INSERT { GRAPH ?g { ?s oa:start 99999 } }
+            WHERE { GRAPH ?g { ?s oa:start ?v } FILTER(?g = <https://w3id.org/kgct/resource/graph/talks>) } ;
+            INSERT DATA { GRAPH <https://w3id.org/kgct/resource/graph/entities> {
+              <https://w3id.org/kgct/resource/entity/person-nobody> a kg:Person ; rdfs:label "Nobody" } }""")
+        done = []
+        by_graph = validate_store(st, batch_triples=200, progress=done.append)
+        whole = sorted(set(_check(_union(st), None)))
+    assert sum(done) == len(ARTICLES) and len(done) > 1
+    found = [v for v in by_graph.violations if v.constraint != "derivation"]  # the update above was a write
+    assert found == whole
+    assert {v.constraint for v in found} >= {"lessThanOrEquals", "minCount"}
+    assert any("person-nobody" in v.focus for v in found) and any("kharkiv" in v.focus for v in found)

@@ -110,3 +110,16 @@ def test_a_colon_hands_the_quotation_to_the_clause_before_it(extract_text):
     record = extract_text('Mike Pence continued: "Barack Obama withdrew American forces from Iraq. Russia attacked Syria."')
     assert _sources(record, "withdrew") == ["Mike Pence"]
     assert _sources(record, "attacked") == ["Mike Pence"]
+
+
+def test_he_said_goes_to_the_last_speaker_not_the_last_name(extract_text):
+    record = extract_text("John Kerry said on Monday that talks would resume. Vladimir Putin had attacked Ukraine "
+                          "in May. Russia will attack Georgia next, he said.")  # fmt: skip
+    assert _sources(record, "attack") == ["John Kerry"]
+
+
+def test_a_quotation_after_a_speech_sentence_continues_its_speaker(extract_text):
+    record = extract_text('Bernie Sanders voted against the law, Hillary Clinton said. "Russia will attack Ukraine. '
+                          'He knows it."\n\nRussia attacked Georgia.')  # fmt: skip
+    assert _sources(record, "attack") == ["Hillary Clinton"]
+    assert _sources(record, "attacked") == []

@@ -91,12 +91,13 @@ def count_of(body: bytes) -> int:
 
 def test_a_busy_server_queues_requests_instead_of_refusing_them(serve_with, seed_store):
     srv = serve_with(workers=1, timeout_s=2.0)
-    runaway = in_background(ask, srv, HEAVY, client="127.0.0.2")
+    runaways = [in_background(ask, srv, HEAVY, client=c) for c in ("127.0.0.2", "127.0.0.3")]
     time.sleep(0.3)
-    status, _, body = ask(srv, COUNT, client="127.0.0.3")  # waits for the runaway to be cut, then runs
+    status, _, body = ask(srv, COUNT, client="127.0.0.4")  # waits longer than the timeout for its turn, then runs
     assert status == 200 and count_of(body) == len(seed_store)
-    runaway["thread"].join()
-    assert runaway["result"][0] == 503 and b"did not finish within 2 s" in runaway["result"][2]
+    for runaway in runaways:
+        runaway["thread"].join()
+        assert runaway["result"][0] == 503 and b"did not finish within 2 s" in runaway["result"][2]
 
 
 def test_a_full_queue_is_503_with_retry_after(serve_with):
@@ -288,3 +289,27 @@ def test_defaults_are_shown_in_help_and_on_the_page(serve_with):
     conn.request("GET", "/")
     page = conn.getresponse().read().decode()
     assert srv.limits.describe() in page
+
+
+def test_a_query_text_that_was_cut_does_not_get_the_last_free_worker_from_anyone(serve_with):
+    srv = serve_with(workers=2, timeout_s=1.5)
+    assert ask(srv, HEAVY, client="127.0.0.2")[0] == 503  # the text is now known to run away
+    others = [in_background(ask, srv, HEAVY, client=c) for c in ("127.0.0.3", "127.0.0.4")]  # new clients
+    time.sleep(0.3)  # one runs, the other waits: it may not take the last worker
+    started = time.monotonic()
+    assert ask(srv, COUNT, client="127.0.0.5")[0] == 200
+    assert time.monotonic() - started < 1.0
+    for r in others:
+        r["thread"].join()
+        assert r["result"][0] == 503
+
+
+def test_other_queries_of_a_client_with_a_runaway_record_wait_only_a_little(serve_with):
+    srv = serve_with(workers=2, timeout_s=3.0, client_share=2)
+    assert ask(srv, HEAVY, client="127.0.0.2")[0] == 503  # 127.0.0.2 now has a record
+    other = HEAVY.replace("?l", "?m")  # another runaway, from another client, not known yet
+    runaway = in_background(ask, srv, other, client="127.0.0.3")
+    time.sleep(0.3)
+    status, _, _ = ask(srv, COUNT, client="127.0.0.2")  # waits half the timeout for the last worker, not more
+    assert status == 200 and runaway["thread"].is_alive()
+    runaway["thread"].join()

@@ -142,3 +142,15 @@ def test_hostile_values_in_results_stay_text(server, context):
     assert "<script>window.__xss=1</script>" in opened.rows()[0][1]
     opened.page.wait_for_timeout(300)
     assert opened.page.evaluate("() => window.__xss") is None
+
+
+def test_typing_with_autocompletion_asks_nothing_of_other_sites(server, context):
+    opened = Opened(context, server.url)
+    opened.type_query("")
+    opened.page.keyboard.type("PREFIX ge", delay=30)
+    opened.page.keyboard.press("Control+Space")
+    opened.page.keyboard.type("\nSELECT * WHERE { ?s a rdf", delay=30)
+    opened.page.keyboard.press("Control+Space")
+    opened.page.wait_for_timeout(1500)
+    assert all(url.startswith((server.url, "data:", "blob:")) for url in opened.requests), opened.requests
+    assert not [e for e in opened.errors if "Content Security Policy" in e or "Refused" in e], opened.errors

@@ -339,8 +339,17 @@ class _Resolver:
         doc, cues = self.ctx.doc, self.ctx.cues
         chosen = before[-1]
         if not quotes.in_quote(doc, cues, tok.idx):
-            chosen = next((m for m in reversed(before) if not quotes.in_quote(doc, cues, doc[m.start].idx)), chosen)
+            outside = [m for m in reversed(before[-12:]) if not quotes.in_quote(doc, cues, doc[m.start].idx)]
+            chosen = next(iter(outside), chosen)
+            if tok.dep_ == "nsubj" and cues.attributing(tok.head):
+                chosen = next((m for m in outside if _speaks(doc[m.head], cues, tok)), chosen)
         return [self.ctx.table.by_token[chosen.head]]
+
+
+def _speaks(head, cues, pronoun, window: int = 120) -> bool:
+    """'Mary Smith said ... "...," she said': a pronoun speaker is most likely the last one who spoke, a few
+    sentences back (``window`` tokens), rather than whoever was named last."""
+    return pronoun.i - head.i < window and head.dep_ == "nsubj" and cues.attributing(head.head) is not None
 
 
 def _gender(tok) -> str:

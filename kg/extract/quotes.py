@@ -133,9 +133,27 @@ def _framing_verb(doc, cues, start: int, end: int) -> int | None:
         if cues.is_speech(tok) and _has_speaker(tok):
             return tok.i
     first = inside[0].i
-    before = doc[max(inside[0].sent.start, first - 1 - _NEAR) : max(first - 1, 0)]
+    since = 0 if colon else inside[0].sent.start  # 'The website notes: "...': the colon may end the sentence before
+    before = doc[max(since, first - 1 - _NEAR) : max(first - 1, 0)]
     for tok in reversed(list(before)):
         if cues.is_speech(tok) and _has_speaker(tok):
+            return tok.i
+    return _previous_speaker(doc, cues, inside[0])
+
+
+def _previous_speaker(doc, cues, first) -> int | None:
+    """'Sanders voted against it, Clinton said. "He voted to let guns go ..."': a quotation opening a sentence
+    continues the speaker of the sentence just before it, in the same paragraph."""
+    sent = first.sent
+    opening = doc[sent.start : first.i]
+    if sent.start == 0 or any(not t.is_punct for t in opening):
+        return None
+    prev = doc[sent.start - 1].sent
+    if "\n" in doc.text[prev.end_char - 1 : sent.start_char + 1]:
+        return None
+    for tok in prev:
+        if (tok.dep_ in ("ROOT", "parataxis") and cues.is_speech(tok) and _has_speaker(tok)
+                and not _MARK.search(doc.text[tok.idx : prev.end_char])):  # fmt: skip
             return tok.i
     return None
 

@@ -5,14 +5,18 @@ answered by the timeout is killed and replaced, as is one that dies (a crash, or
 
 Requests wait for a free worker in a bounded queue (full: :class:`QueueFull`, which the handler turns
 into 503 with ``Retry-After``). A free worker goes to the waiting request whose client (its address)
-has used the least worker time lately (decayed, half-life ``_HALF_LIFE_S``); a client holds at most
+has used the least worker time lately (decayed, half-life ``_HALF_LIFE_S``) less the time the
+request has waited; a client holds at most
 ``share`` workers at once; and a client that had a query cut at the timeout in the last
-``heavy_s`` seconds does not get the last free worker, so runaway queries can hold at most all but
-one worker and ordinary queries keep moving.
+``heavy_s`` seconds does not get the last free worker before it has waited half the timeout; a
+query whose very text was cut then (runaway queries tend to be sent again, by their author or by
+others) does not get it at all. So known runaways hold at most all but one worker, ordinary queries
+keep moving, and nobody waits for ever.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import math
 import os
@@ -35,6 +39,7 @@ _RESULTS = str(Path(__file__).with_name("results.py"))
 _READY = ("ready",)
 _STARTUP_S = 120.0  # how long a new worker may take to start (import, open the store) on a loaded machine
 _HALF_LIFE_S = 10.0
+_RECHECK_S = 0.25  # waiting requests look again this often (eligibility changes with time)
 # a worker past its memory cap aborts: one line in the log, not a Rust backtrace
 _WORKER_ENV = {**os.environ, "RUST_BACKTRACE": "0"}
 
@@ -136,7 +141,9 @@ class Worker:
 @dataclass
 class _Ticket:
     client: str
+    query: str  # a digest of the query text
     seq: int
+    since: float = field(default_factory=time.monotonic)
     worker: Worker | None = None
     done: threading.Event = field(default_factory=threading.Event)
 
@@ -152,7 +159,7 @@ class Pool:
         self._waiting: list[_Ticket] = []
         self._running: Counter[str] = Counter()
         self._usage: dict[str, tuple[float, float]] = {}  # client -> (worker seconds, when)
-        self._cut_at: dict[str, float] = {}  # client -> when a query of theirs was last cut at the timeout
+        self._cut_at: dict[str, float] = {}  # client or query digest -> when last cut at the timeout
         self._seq = itertools.count()
         self._closed = False
         for _ in range(limits.workers):
@@ -169,7 +176,8 @@ class Pool:
 
     def run(self, job: dict, client: str = "") -> tuple:
         """The reply to ``job`` from the next worker ``client`` may have; see the module doc."""
-        worker = self._acquire(client)
+        query = hashlib.sha256(job["query"].encode()).hexdigest()
+        worker = self._acquire(client, query)
         started, replace = time.monotonic(), True
         try:
             reply = worker.ask(job, self.limits.timeout_s)
@@ -177,23 +185,27 @@ class Pool:
             return reply
         except QueryTimeout:
             with self._cond:
-                self._cut_at[client] = time.monotonic()
+                self._cut_at[client] = self._cut_at[query] = time.monotonic()
             raise
         finally:
             self._release(client, worker, time.monotonic() - started, replace)
 
-    def _acquire(self, client: str) -> Worker:
+    def _acquire(self, client: str, query: str) -> Worker:
         with self._cond:
             if self._closed:
                 raise WorkerDied("the server is stopping")
             if len(self._waiting) >= self.limits.queue:
                 raise QueueFull
-            ticket = _Ticket(client, next(self._seq))
+            ticket = _Ticket(client, query, next(self._seq))
             self._waiting.append(ticket)
             self._dispatch()
-            if not self._cond.wait_for(lambda: ticket.worker is not None or self._closed, self.limits.wait_s):
-                self._waiting.remove(ticket)
-                raise WaitedTooLong
+            deadline = ticket.since + self.limits.wait_s
+            while ticket.worker is None and not self._closed:
+                if time.monotonic() >= deadline:
+                    self._waiting.remove(ticket)
+                    raise WaitedTooLong
+                self._cond.wait(_RECHECK_S)
+                self._dispatch()  # a ticket may have become eligible by waiting
             if ticket.worker is None:
                 raise WorkerDied("the server is stopping")
             return ticket.worker
@@ -203,6 +215,8 @@ class Pool:
             worker.kill()
         with self._cond:
             self._running[client] -= 1
+            if not self._running[client]:
+                del self._running[client]  # a long-lived server meets many addresses
             used, when = self._usage.get(client, (0.0, time.monotonic()))
             self._usage[client] = (self._decayed(used, when) + seconds, time.monotonic())
             if replace:
@@ -216,16 +230,18 @@ class Pool:
     def _forget_old_clients(self) -> None:
         if len(self._usage) > 1000:
             self._usage = {c: (u, w) for c, (u, w) in self._usage.items() if self._decayed(u, w) > 1e-3}
+        if len(self._cut_at) > 1000:
             now = time.monotonic()
             self._cut_at = {c: t for c, t in self._cut_at.items() if now - t < self.limits.heavy_s}
 
     def _dispatch(self) -> None:
         """Give idle workers to eligible waiting tickets, least recent usage first (holding the lock)."""
         while self._idle:
-            eligible = [t for t in self._waiting if self._may_take(t.client)]
+            eligible = [t for t in self._waiting if self._may_take(t)]
             if not eligible:
                 return
-            ticket = min(eligible, key=lambda t: (self._usage_of(t.client), t.seq))
+            now = time.monotonic()  # worker time used lately, less time waited: nobody starves
+            ticket = min(eligible, key=lambda t: (self._usage_of(t.client) - (now - t.since), t.seq))
             self._waiting.remove(ticket)
             ticket.worker = self._live(self._idle.pop())
             self._running[ticket.client] += 1
@@ -239,11 +255,17 @@ class Pool:
         self._all.discard(worker)
         return self._spawn()
 
-    def _may_take(self, client: str) -> bool:
-        if self._running[client] >= self.limits.share:
+    def _may_take(self, ticket: _Ticket) -> bool:
+        if self._running[ticket.client] >= self.limits.share:
             return False
-        heavy = time.monotonic() - self._cut_at.get(client, -math.inf) < self.limits.heavy_s
-        return not heavy or len(self._idle) > 1 or self.limits.workers == 1
+        if len(self._idle) > 1 or self.limits.workers == 1:
+            return True
+        now = time.monotonic()
+        if now - self._cut_at.get(ticket.query, -math.inf) < self.limits.heavy_s:
+            return False  # this very text ran away lately
+        # the client's other queries wait a little, not until the client's record clears
+        return now - self._cut_at.get(ticket.client, -math.inf) >= self.limits.heavy_s or \
+            now - ticket.since >= self.limits.timeout_s / 2  # fmt: skip
 
     def _usage_of(self, client: str) -> float:
         used, when = self._usage.get(client, (0.0, 0.0))

@@ -6,13 +6,17 @@
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var fromUrl = new URLSearchParams(window.location.search).get("query");
 
+  // Only completers that work offline: the class and property ones ask lov.linkeddata.es (the
+  // page's CSP would refuse it anyway). Set on the defaults, as Yasgui merges lists item by item.
+  Yasgui.Yasqe.defaults.autocompleters = ["variables", "prefixes"];
+
   var yasgui = new Yasgui(document.getElementById("kg-yasgui"), {
     requestConfig: { endpoint: data.endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
     populateFromUrl: false, // ?query= is read below: opened ready to run, not run
     persistenceId: null, // no state kept in the browser between visits
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: data.endpoint }]; } },
-    yasqe: { value: fromUrl || data.start, autocompleters: ["variables", "prefixes"] },
+    yasqe: { value: fromUrl || data.start },
     yasr: { prefixes: data.prefixes, defaultPlugin: "table" },
   });
 

@@ -26,7 +26,8 @@
       if (!ev.t) return;
       laneKeys(ev).forEach(function (k) { perKey.set(k[0], (perKey.get(k[0]) || 0) + 1); labels.set(k[0], k); });
     });
-    var ranked = Array.from(perKey.keys()).sort(function (a, b) {
+    // named lanes by size; "(no actor)" / "(unknown source)" after them, before "other ..."
+    var ranked = Array.from(perKey.keys()).filter(function (key) { return key !== "-"; }).sort(function (a, b) {
       return perKey.get(b) - perKey.get(a) || (labels.get(a)[1] < labels.get(b)[1] ? -1 : 1);
     });
     var own = new Map(), lanes = [];
@@ -39,9 +40,13 @@
         if (labels.get(key)[2] !== null) laneEntity.set(gid, labels.get(key)[2]);
       }
     });
+    if (perKey.has("-")) {
+      own.set("-", "none");
+      lanes.push({ id: "none", kgLabel: labels.get("-")[1], kgOrder: MAX_LANES, kgCount: perKey.get("-"), content: "" });
+    }
     if (ranked.length > MAX_LANES) {
       lanes.push({ id: "rest", kgLabel: "other " + (mode === "actor" ? "actors" : "sources") + " (" + (ranked.length - MAX_LANES) + ")",
-                   kgOrder: MAX_LANES, content: "" });
+                   kgOrder: MAX_LANES + 1, content: "" });
     }
     var its = [];
     D.events.forEach(function (ev, i) {
@@ -51,8 +56,9 @@
         var gid = own.get(k[0]);
         if (seen.has(gid)) return;
         seen.add(gid);
-        var it = { id: "i" + i + "_" + ids.length, group: gid, start: ev.t.start, kgEvent: i, className: ev.cls, content: "" };
-        if (ev.t.end) { it.end = ev.t.end; it.type = "range"; } else { it.type = "box"; }
+        // times as numbers: vis-timeline parses a date string with moment.js each time an item is shown again
+        var it = { id: "i" + i + "_" + ids.length, group: gid, start: ms(ev.t.start), kgEvent: i, className: ev.cls, content: "" };
+        if (ev.t.end) { it.end = ms(ev.t.end); it.type = "range"; } else { it.type = "box"; }
         its.push(it);
         ids.push(it.id);
       });
@@ -69,6 +75,11 @@
     });
   }
 
+  var msCache = new Map();
+  function ms(iso) {
+    if (!msCache.has(iso)) msCache.set(iso, Date.parse(iso + "T00:00:00Z"));
+    return msCache.get(iso);
+  }
   function itemText(ev) {
     return (ev.dated ? "" : "undated \u00b7 ") + kg.eventText(ev);
   }
@@ -149,7 +160,7 @@
     var gu = [];
     groups.forEach(function (g) {
       var vis = perGroup.has(g.id);
-      if (g.visible !== vis) gu.push({ id: g.id, visible: vis });
+      if ((g.visible !== false) !== vis) gu.push({ id: g.id, visible: vis });  // a new lane has no flag: it is visible
     });
     if (gu.length) groups.update(gu);
     renderNoDate();
@@ -158,7 +169,7 @@
   function highlight(kind, ref) {
     var ids = [];
     var evs = kind === "event" ? [ref] : kind === "entity" ? kg.entityEvents(ref) :
-      kind === "link" ? D.network.edges[ref].refs : [];
+      kind === "link" && D.network.edges[ref].kind === "event" ? D.network.edges[ref].refs : [];
     evs.forEach(function (i) {
       (itemsByEvent.get(i) || []).forEach(function (id) { if (view.get(id)) ids.push(id); });
     });
