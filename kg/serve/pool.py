@@ -215,6 +215,8 @@ class Pool:
             worker.kill()
         with self._cond:
             self._running[client] -= 1
+            if not self._running[client]:
+                del self._running[client]  # a long-lived server meets many addresses
             used, when = self._usage.get(client, (0.0, time.monotonic()))
             self._usage[client] = (self._decayed(used, when) + seconds, time.monotonic())
             if replace:
