@@ -266,3 +266,19 @@ def test_the_column_dictionary_lists_every_column_in_order():
     assert documented == list(COLUMNS)
     types = dict(re.findall(r"^\| `(\w+)` \| ([^|]+?) \|", table, flags=re.M))
     assert {c for c, t in types.items() if t.startswith("list")} == set(LIST_COLUMNS)
+
+
+def test_reports_that_disagree_are_marked_disputed(tmp_path, extractor):
+    from kg.pipeline import build
+    from kg.store import Store
+
+    for name, day, count in (("a.md", "2024-03-04", 500), ("b.md", "2024-03-05", 800)):
+        (tmp_path / name).write_text(f"---\ndate: {day}\n---\nGermany sent {count} troops to Lithuania on Monday.\n",
+                                     encoding="utf-8")  # fmt: skip
+    (tmp_path / "c.md").write_text("---\ndate: 2024-03-06\n---\nPoland sent 100 troops to Latvia.\n", encoding="utf-8")
+    store = Store(tmp_path / "store")
+    build([tmp_path], store=store, extractor=extractor)
+    frame = pd.read_parquet(export(store, tmp_path / "e.parquet").path)
+    by_count = dict(zip(frame["quantity_value"], frame["disputed"], strict=True))
+    assert by_count == {500.0: True, 800.0: True, 100.0: False}
+    assert frame[frame["disputed"]]["event_id"].nunique() == 1

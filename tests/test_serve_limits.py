@@ -302,3 +302,14 @@ def test_a_query_text_that_was_cut_does_not_get_the_last_free_worker_from_anyone
     for r in others:
         r["thread"].join()
         assert r["result"][0] == 503
+
+
+def test_other_queries_of_a_client_with_a_runaway_record_wait_only_a_little(serve_with):
+    srv = serve_with(workers=2, timeout_s=3.0, client_share=2)
+    assert ask(srv, HEAVY, client="127.0.0.2")[0] == 503  # 127.0.0.2 now has a record
+    other = HEAVY.replace("?l", "?m")  # another runaway, from another client, not known yet
+    runaway = in_background(ask, srv, other, client="127.0.0.3")
+    time.sleep(0.3)
+    status, _, _ = ask(srv, COUNT, client="127.0.0.2")  # waits half the timeout for the last worker, not more
+    assert status == 200 and runaway["thread"].is_alive()
+    runaway["thread"].join()

@@ -149,7 +149,8 @@ def only_modality(page, keep: str) -> None:
 def test_network_renders_filters_and_shows_evidence(open_page):
     o = open_page("network")
     page = o.page
-    assert page.evaluate("kgNetwork.nodes.length") == 8
+    assert page.evaluate("kg.data.network.nodes.length") == 8
+    assert page.evaluate("kgNetwork.nodes.length") == 7  # an entity with no link is drawn only when asked for
     assert page.evaluate("kgNetwork.edges.length") == 9
     assert page.evaluate("kgNetwork.visibleEdges()") == 9
     assert page.query_selector("#kg-network canvas") is not None
@@ -158,6 +159,7 @@ def test_network_renders_filters_and_shows_evidence(open_page):
     assert "1 entities without a visible link hidden" in page.locator("#kg-legend").inner_text()
     page.check("#kg-unlinked")
     assert page.evaluate("kgNetwork.visibleNodes()") == 8
+    assert page.evaluate("kgNetwork.nodes.get(kg.findEntity('https://kg.example/e/wsj')).hidden") is False
     page.uncheck("#kg-unlinked")
     assert page.locator("#kg-legend").inner_text().count("(") >= 6
     # Putin's statement has no counterpart: it is counted on his node
@@ -294,7 +296,7 @@ def test_export_png_csv_and_view_state_in_the_address(open_page):
 def test_large_network_shows_the_best_connected_laid_out_and_fitted(open_page):
     o = open_page("big")
     page = o.page
-    assert page.evaluate("kgNetwork.nodes.length") == 400
+    assert page.evaluate("kg.data.network.nodes.length") == 400
     assert page.evaluate("kgNetwork.visibleNodes()") <= page.evaluate("kg.data.network.maxNodes")
     # the visible nodes fill the view
     box = page.evaluate("""() => { const n = kgNetwork.network, ids = kgNetwork.nodes.getIds({filter: x => !x.hidden});

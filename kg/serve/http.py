@@ -58,16 +58,15 @@ class _Watchdog:
     def _run(self, period_s: float) -> None:
         while not self._stop.wait(period_s):
             now = time.monotonic()
-            with self._lock:
+            with self._lock:  # under the lock: once disarm() returns, the connection is safe
                 late = [c for c, t in self._deadlines.items() if t <= now]
                 for conn in late:
                     del self._deadlines[conn]
-            for conn in late:
-                self.cut += 1
-                try:
-                    conn.shutdown(socket.SHUT_RDWR)  # the handler's blocked read returns; it then ends
-                except OSError:
-                    pass
+                    self.cut += 1
+                    try:
+                        conn.shutdown(socket.SHUT_RDWR)  # the handler's blocked read returns; it then ends
+                    except OSError:
+                        pass
 
     def close(self) -> None:
         self._stop.set()

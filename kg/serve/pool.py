@@ -39,6 +39,7 @@ _RESULTS = str(Path(__file__).with_name("results.py"))
 _READY = ("ready",)
 _STARTUP_S = 120.0  # how long a new worker may take to start (import, open the store) on a loaded machine
 _HALF_LIFE_S = 10.0
+_RECHECK_S = 0.25  # waiting requests look again this often (eligibility changes with time)
 # a worker past its memory cap aborts: one line in the log, not a Rust backtrace
 _WORKER_ENV = {**os.environ, "RUST_BACKTRACE": "0"}
 
@@ -198,9 +199,13 @@ class Pool:
             ticket = _Ticket(client, query, next(self._seq))
             self._waiting.append(ticket)
             self._dispatch()
-            if not self._cond.wait_for(lambda: ticket.worker is not None or self._closed, self.limits.wait_s):
-                self._waiting.remove(ticket)
-                raise WaitedTooLong
+            deadline = ticket.since + self.limits.wait_s
+            while ticket.worker is None and not self._closed:
+                if time.monotonic() >= deadline:
+                    self._waiting.remove(ticket)
+                    raise WaitedTooLong
+                self._cond.wait(_RECHECK_S)
+                self._dispatch()  # a ticket may have become eligible by waiting
             if ticket.worker is None:
                 raise WorkerDied("the server is stopping")
             return ticket.worker
@@ -210,6 +215,8 @@ class Pool:
             worker.kill()
         with self._cond:
             self._running[client] -= 1
+            if not self._running[client]:
+                del self._running[client]  # a long-lived server meets many addresses
             used, when = self._usage.get(client, (0.0, time.monotonic()))
             self._usage[client] = (self._decayed(used, when) + seconds, time.monotonic())
             if replace:

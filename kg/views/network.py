@@ -28,7 +28,7 @@ __all__ = ["network_html", "network_payload", "ENTITY_STYLES"]
 CORE_LIMIT = 1500
 LAYOUT_SEED = 7
 #: the page first shows at most this many entities, the best-connected (a reader can raise it)
-MAX_NODES = 80
+MAX_NODES = 40
 
 #: type -> (vis shape, colour, legend glyph)
 ENTITY_STYLES: dict[str, tuple[str, str, str]] = {
@@ -223,7 +223,7 @@ def _node(i: int, e: dict[str, Any], degree: int, hub_degree: int) -> dict[str, 
     shape, colour, _glyph = ENTITY_STYLES.get(e["type"], OTHER_STYLE)
     n_ev = e["events"]
     # hubs get big labels so that they stay readable when the whole graph is fitted on screen
-    font = round(14 + 26 * math.sqrt(degree / hub_degree), 1) if hub_degree else 14
+    font = round(14 + 40 * math.sqrt(degree / hub_degree), 1) if hub_degree else 14
     return {"id": i, "label": _short(e["label"]), "shape": shape, "color": colour, "degree": degree,
             "title": f"{e['label']}\n{e['type']} \u00b7 {n_ev} event{'s' if n_ev != 1 else ''}",
             "size": round(min(10 + 4 * math.sqrt(n_ev), 60), 1), "font": {"size": font}}

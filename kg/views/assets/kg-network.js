@@ -17,9 +17,16 @@
                 hover: { background: c, border: "#222" } };
     n.physics = false;
   });
-  var nodes = new V.DataSet(N.nodes.map(function (n) {
+  function visNode(n) {
     return { id: n.id, label: n.label, title: n.title, shape: n.shape, color: n.color, size: n.size, font: n.font,
-             x: n.x, y: n.y, physics: false, hidden: false };
+             x: n.x, y: n.y, physics: false, hidden: false, community: n.community };
+  }
+  // entities with no link at all join the drawing only when asked for (thousands on a corpus: they would
+  // cost the page's start for nothing)
+  var inSet = new Set();
+  var nodes = new V.DataSet(N.nodes.filter(function (n) { return n.degree > 0; }).map(function (n) {
+    inSet.add(n.id);
+    return visNode(n);
   }));
   var edges = new V.DataSet(N.edges.map(function (e) {
     return { id: e.id, from: e.from, to: e.to, label: e.label, title: e.title, width: e.width, color: e.color,
@@ -184,7 +191,6 @@
       if (network.isCluster(id)) network.openCluster(id);
     });
   }
-  nodes.update(N.nodes.map(function (n) { return { id: n.id, community: n.community }; }));
 
   // ---------------- layout of the visible subset ----------------
   function layout(ids) {
@@ -229,7 +235,7 @@
         dx[a] -= ddx / L * 8; dy[a] -= ddy / L * 8; dx[c] += ddx / L * 8; dy[c] += ddy / L * 8;
       });
       for (var m = 0; m < n; m++) {
-        dx[m] -= x[m] * sq[m] * 0.5 / L; dy[m] -= y[m] * sq[m] * 0.5 / L;  // gravity
+        dx[m] -= x[m] * sq[m] / L; dy[m] -= y[m] * sq[m] / L;  // gravity
         var len = Math.sqrt(dx[m] * dx[m] + dy[m] * dy[m]) + 0.01, step = Math.min(len, temp);
         x[m] += dx[m] / len * step; y[m] += dy[m] / len * step;
       }
@@ -262,7 +268,7 @@
   // ---------------- filters ----------------
   var hiddenN = new Map(), hiddenE = new Map(), widthOf = new Map(), labelOf = new Map();
   var EDGE_LABELS = 40;
-  N.nodes.forEach(function (n) { hiddenN.set(n.id, false); });
+  N.nodes.forEach(function (n) { hiddenN.set(n.id, !inSet.has(n.id)); });
   N.edges.forEach(function (e) { hiddenE.set(e.id, false); widthOf.set(e.id, e.width); labelOf.set(e.id, e.label); });
   function width(n) { return Math.round(Math.min(1.5 + 1.5 * Math.max(n - 1, 0), 10) * 100) / 100; }
 
@@ -338,15 +344,18 @@
       }
     });
     badge = new Map();
+    var added = [];
     N.nodes.forEach(function (n) {
       var ok = shown.has(n.id);
       if (ok) { nN++; events += solo.get(n.id); if (solo.get(n.id)) badge.set(n.id, solo.get(n.id)); }
+      if (ok && !inSet.has(n.id)) { inSet.add(n.id); added.push(visNode(n)); hiddenN.set(n.id, false); return; }
       if (hiddenN.get(n.id) !== !ok) { hiddenN.set(n.id, !ok); nu.push({ id: n.id, hidden: !ok }); }
     });
     if (collapsed) expand();
+    if (added.length) nodes.add(added);
     if (nu.length) nodes.update(nu);
     if (eu.length) edges.update(eu);
-    if (nu.length || laidOut === "") relayout(false);
+    if (nu.length || added.length || laidOut === "") relayout(false);
     if (collapsed) collapse();
     var notes = [];
     if (limited) notes.push(limited + " less connected entities not shown (raise \u201cshow at most\u201d)");

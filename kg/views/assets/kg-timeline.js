@@ -26,7 +26,8 @@
       if (!ev.t) return;
       laneKeys(ev).forEach(function (k) { perKey.set(k[0], (perKey.get(k[0]) || 0) + 1); labels.set(k[0], k); });
     });
-    var ranked = Array.from(perKey.keys()).sort(function (a, b) {
+    // named lanes by size; "(no actor)" / "(unknown source)" after them, before "other ..."
+    var ranked = Array.from(perKey.keys()).filter(function (key) { return key !== "-"; }).sort(function (a, b) {
       return perKey.get(b) - perKey.get(a) || (labels.get(a)[1] < labels.get(b)[1] ? -1 : 1);
     });
     var own = new Map(), lanes = [];
@@ -39,9 +40,13 @@
         if (labels.get(key)[2] !== null) laneEntity.set(gid, labels.get(key)[2]);
       }
     });
+    if (perKey.has("-")) {
+      own.set("-", "none");
+      lanes.push({ id: "none", kgLabel: labels.get("-")[1], kgOrder: MAX_LANES, kgCount: perKey.get("-"), content: "" });
+    }
     if (ranked.length > MAX_LANES) {
       lanes.push({ id: "rest", kgLabel: "other " + (mode === "actor" ? "actors" : "sources") + " (" + (ranked.length - MAX_LANES) + ")",
-                   kgOrder: MAX_LANES, content: "" });
+                   kgOrder: MAX_LANES + 1, content: "" });
     }
     var its = [];
     D.events.forEach(function (ev, i) {
@@ -155,7 +160,7 @@
     var gu = [];
     groups.forEach(function (g) {
       var vis = perGroup.has(g.id);
-      if (g.visible !== vis) gu.push({ id: g.id, visible: vis });
+      if ((g.visible !== false) !== vis) gu.push({ id: g.id, visible: vis });  // a new lane has no flag: it is visible
     });
     if (gu.length) groups.update(gu);
     renderNoDate();
