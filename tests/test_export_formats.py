@@ -230,6 +230,13 @@ def test_entity_filter_is_the_lookup_named_queries_use(small_store, tmp_path, ca
     assert len(err.strip().splitlines()) == 1 and "did you mean 'Lithuania'" in err and not out.exists()
 
 
+def test_entity_filter_keeps_the_reports_a_source_is_cited_for(seed_store):
+    everything = read_export(seed_store)
+    cited = [r for r in everything.rows if "The Wall Street Journal" in r["sources"]]
+    kept = read_export(seed_store, Filters(entity="the wall street journal"))
+    assert cited and list(kept.rows) == cited
+
+
 def test_an_inverted_window_is_refused_not_half_applied():
     from kg.errors import UsageError
 

@@ -72,6 +72,8 @@ def test_to_pyvis_takes_an_entity_as_every_query_does(seed_store):
     assert "Russia" in by_name and [n["label"] for n in graph.to_pyvis(entity=ox.NamedNode(iri)).nodes] == by_name
     with pytest.raises(UnknownEntity, match="did you mean 'Russia'"):
         graph.to_pyvis(entity="Rusia")
+    cited = graph.to_pyvis(entity="The Wall Street Journal")  # a source, as kg export --entity keeps it
+    assert 0 < len(cited.nodes) < len(graph.to_pyvis().nodes)
 
 
 def test_written_page_is_one_file_loading_nothing(hostile_store, tmp_path, monkeypatch):

@@ -84,28 +84,28 @@ def to_pyvis(store, *, top: int | None = None, **filters) -> OfflineNetwork:
 
 def filter_model(model: dict, filters: Filters) -> dict:
     """The view model keeping the events and relations ``filters`` select (as ``kg export`` does: an event by
-    its type, a claim by its modality, the event's time else its publication date, a participant by its IRI:
-    :func:`to_pyvis` looks a name up first, with :func:`kg.export.table.entity_iri`) and the entities they name."""
+    its type, a claim by its modality, the event's time else its publication date, an entity by its IRI taking
+    part or cited in a claim's source chain: :func:`to_pyvis` looks a name up first, with
+    :func:`kg.export.table.entity_iri`) and the entities they name."""
     if filters == Filters():
         return model
     wanted = None if filters.entity is None else {str(filters.entity)}
+    cited = next((e["label"] for e in model["entities"] if {e["id"]} == wanted), None)  # chains hold labels
     low, high = filters.window()
     events = []
     for ev in model["events"]:
         claims = [c for c in ev["claims"] if filters.modality in (None, c["modality"])]
-        when = _event_interval(ev)
-        if (claims and filters.type in (None, ev["type"]) and _meets(when, filters, low, high)
-                and (wanted is None or wanted & {*ev["actors"], *ev["recipients"], *ev["locations"]})):  # fmt: skip
+        if wanted is not None and not wanted & {*ev["actors"], *ev["recipients"], *ev["locations"]}:
+            claims = [c for c in claims if cited in c["sources"]]  # kept as ``kg export`` keeps a cited report
+        if claims and filters.type in (None, ev["type"]) and _meets(_event_interval(ev), filters, low, high):
             events.append({**ev, "claims": claims})
     relations = []
     for rel in model["relations"]:
         claims = [c for c in rel["claims"] if filters.modality in (None, c["modality"])
                   and _meets(time_interval(c["date"]), filters, low, high)]  # fmt: skip
-        if (
-            claims
-            and filters.type in (None, rel["type"])
-            and (wanted is None or wanted & {rel["subject"], rel["object"]})
-        ):
+        if wanted is not None and not wanted & {rel["subject"], rel["object"]}:
+            claims = [c for c in claims if cited in c.get("sources", ())]
+        if claims and filters.type in (None, rel["type"]):
             relations.append({**rel, "claims": claims})
     named = {e for ev in events for e in (*ev["actors"], *ev["recipients"], *ev["locations"])}
     named |= {e for rel in relations for e in (rel["subject"], rel["object"])}

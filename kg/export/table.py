@@ -84,11 +84,11 @@ def read_export(store, filters: Filters | None = None) -> ExportData:
     filters = filters or Filters()
     entities = {r["entity"]: r for r in _rows(store, "entities")}
     roles = _roles(store, entities)
-    sources = _sources(store)
+    sources, cited = _sources(store)
     wanted = _bindings(filters)
     rows = [_report(r, roles.get(r["event"], {}), entities, sources) for r in _rows(store, "reports", wanted)]
     relations = [_relation(r, sources) for r in _rows(store, "relations", wanted)]
-    rows, relations = _kept(store, filters, rows, relations, roles)
+    rows, relations = _kept(store, filters, rows, relations, roles, cited)
     rows.sort(key=_row_order)
     relations.sort(key=lambda r: (r["published"] or "~", r["article_id"], r["relation_id"]))
     kept_roles = {r["event_id"]: roles.get(r["event_id"], {}) for r in rows}
@@ -99,16 +99,21 @@ def read_export(store, filters: Filters | None = None) -> ExportData:
     )
 
 
-def _kept(store, filters: Filters, rows: list[dict], relations: list[dict], roles: dict) -> tuple[list, list]:
-    """The reports and relations the filters the queries did not apply keep."""
+def _kept(store, filters: Filters, rows: list[dict], relations: list[dict], roles: dict,
+          cited: dict[str, frozenset[str]]) -> tuple[list, list]:  # fmt: skip
+    """The reports and relations the filters the queries did not apply keep: an entity by taking part (in the
+    event, or as subject or object) or by being cited (in the report's source chain: "according to The Wall
+    Street Journal" keeps the report for The Wall Street Journal)."""
     if filters.type is not None:
         # a relation type selects relations only, an event type events only
         rows = rows if filters.type in EVENT_TYPES else []
         relations = relations if filters.type in RELATION_TYPES else []
     if filters.entity is not None:
         chosen = entity_iri(store, filters.entity)
-        rows = [r for r in rows if any(chosen in es for es in roles.get(r["event_id"], {}).values())]
-        relations = [r for r in relations if chosen in (r["subject"], r["object"])]
+        rows = [r for r in rows if any(chosen in es for es in roles.get(r["event_id"], {}).values())
+                or chosen in cited.get(r["claim_id"], ())]  # fmt: skip
+        relations = [r for r in relations if chosen in (r["subject"], r["object"])
+                     or chosen in cited.get(r["relation_id"], ())]  # fmt: skip
     if filters.since is not None or filters.until is not None:
         low, high = filters.window()
         rows = [r for r in rows if _overlaps(_row_interval(r), low, high)]
@@ -206,12 +211,14 @@ def _roles(store, entities: dict) -> dict[str, dict[str, tuple[str, ...]]]:
     }
 
 
-def _sources(store) -> dict[str, tuple[str, ...]]:
-    """Each attributed statement's source chain, outermost first."""
-    links = defaultdict(list)
+def _sources(store) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
+    """Each attributed statement's source chain as labels, outermost first, and the entities it cites."""
+    links, cited = defaultdict(list), defaultdict(set)
     for r in _rows(store, "sources"):
         links[r["statement"]].append((r["position"], r["label"]))
-    return {s: tuple(label for _, label in sorted(chain)) for s, chain in links.items()}
+        cited[r["statement"]].add(r["source"])
+    chains = {s: tuple(label for _, label in sorted(chain)) for s, chain in links.items()}
+    return chains, {s: frozenset(es) for s, es in cited.items()}
 
 
 def _report(r: dict, roles: dict, entities: dict, sources: dict) -> dict:
