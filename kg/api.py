@@ -107,7 +107,9 @@ def _bound_params(query, params: Mapping[str, object], *, store, endpoint) -> di
         return sparql(text, store=store, bindings=bindings, endpoint=endpoint)
 
     def suggest(name):
-        return [] if endpoint is not None else [e.label for e in list_entities(store=store, entity=name)]
+        from kg.entities import close_names
+
+        return [] if endpoint is not None else close_names(store, name)
 
     takes_entity = {p.name for p in query.params if "entity IRI" in p.description}
     bound = {}

@@ -60,6 +60,20 @@ def test_to_pyvis_filters_as_export_does(seed_store):
     assert 0 < len(russia.nodes) < len(everything.nodes)
 
 
+def test_to_pyvis_takes_an_entity_as_every_query_does(seed_store):
+    import pyoxigraph as ox
+
+    from kg.api import KnowledgeGraph
+    from kg.entities import UnknownEntity, find_in_store
+
+    graph = KnowledgeGraph(seed_store)
+    iri = str(find_in_store(seed_store, "Russia"))
+    by_name = [n["label"] for n in graph.to_pyvis(entity="RUSSIA").nodes]
+    assert "Russia" in by_name and [n["label"] for n in graph.to_pyvis(entity=ox.NamedNode(iri)).nodes] == by_name
+    with pytest.raises(UnknownEntity, match="did you mean 'Russia'"):
+        graph.to_pyvis(entity="Rusia")
+
+
 def test_written_page_is_one_file_loading_nothing(hostile_store, tmp_path, monkeypatch):
     from kg.api import to_pyvis
 

@@ -64,6 +64,8 @@ def test_unknown_entity_is_a_clear_error_not_zero_rows(graph, entity):
 def test_unknown_name_suggests_close_ones(graph):
     with pytest.raises(KgError, match="did you mean 'Germany'"):
         graph.query("ego", entity="Germ")
+    with pytest.raises(KgError, match="did you mean 'Germany'"):  # misspelt: no part in common
+        graph.query("ego", entity="Gremany")
 
 
 def test_sparql_binds_rdflib_and_pyoxigraph_iris_as_iris(graph):

@@ -12,11 +12,12 @@ titles handed to vis-network as strings, which it shows as text. Everything else
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from importlib import resources
 
 from pyvis.network import Network
 
-from kg.export.table import Filters, time_interval
+from kg.export.table import Filters, entity_iri, time_interval
 
 __all__ = ["OfflineNetwork", "filter_model", "to_pyvis"]
 
@@ -66,7 +67,10 @@ def to_pyvis(store, *, top: int | None = None, **filters) -> OfflineNetwork:
     from kg.views.model import view_model
     from kg.views.network import network_payload
 
-    model = filter_model(view_model(store), Filters(**filters))
+    chosen = Filters(**filters)
+    if chosen.entity is not None:  # the one lookup every --entity and entity parameter uses
+        chosen = replace(chosen, entity=entity_iri(store, chosen.entity))
+    model = filter_model(view_model(store), chosen)
     network = network_payload(model, top=top)["network"]
     net = OfflineNetwork(directed=True, height="800px", width="100%", heading=model["title"])
     for node in network["nodes"]:
@@ -80,11 +84,11 @@ def to_pyvis(store, *, top: int | None = None, **filters) -> OfflineNetwork:
 
 def filter_model(model: dict, filters: Filters) -> dict:
     """The view model keeping the events and relations ``filters`` select (as ``kg export`` does: an event by
-    its type, a claim by its modality, the event's time else its publication date, a participant by IRI or
-    label) and the entities they name."""
+    its type, a claim by its modality, the event's time else its publication date, a participant by its IRI:
+    :func:`to_pyvis` looks a name up first, with :func:`kg.export.table.entity_iri`) and the entities they name."""
     if filters == Filters():
         return model
-    wanted = _entity_ids(model, filters.entity)
+    wanted = None if filters.entity is None else {str(filters.entity)}
     low, high = filters.window()
     events = []
     for ev in model["events"]:
@@ -107,17 +111,6 @@ def filter_model(model: dict, filters: Filters) -> dict:
     named |= {e for rel in relations for e in (rel["subject"], rel["object"])}
     return {**model, "entities": [e for e in model["entities"] if e["id"] in named], "events": events,
             "relations": relations}  # fmt: skip
-
-
-def _entity_ids(model: dict, entity: str | None) -> set[str] | None:
-    if entity is None:
-        return None
-    from kg.errors import KgError
-
-    found = {e["id"] for e in model["entities"] if e["id"] == entity or e["label"].lower() == entity.lower()}
-    if not found:
-        raise KgError(f"entity {entity!r}: no entity has this IRI or label")
-    return found
 
 
 def _event_interval(ev: dict):

@@ -19,7 +19,7 @@ from importlib import resources
 
 from kg.errors import KgError
 
-__all__ = ["NamedQuery", "QueryNotFound", "get_query", "inline_values", "named_queries"]
+__all__ = ["NamedQuery", "ParameterError", "QueryNotFound", "get_query", "inline_values", "named_queries"]
 
 _HEADER = re.compile(r"^#\s*(name|description|param|list):\s*(.*)$")
 _LIST = re.compile(r'^(\w+)\s+"([^"]+)"$')
@@ -36,6 +36,11 @@ _IRI = re.compile(r"<[^\s<>\"{}|^`\\]*>")
 class QueryNotFound(KgError, KeyError):
     def __str__(self) -> str:
         return self.args[0]
+
+
+class ParameterError(KgError, ValueError):
+    """A named query asked for with a parameter it does not take, or without one it needs (a ``ValueError``
+    too, as it was before it joined the user errors)."""
 
 
 @dataclass(frozen=True)
@@ -81,14 +86,24 @@ class NamedQuery:
         return f"{text}\n{page.strip()}"
 
     def check(self, bindings: dict) -> None:
-        allowed = {p.name for p in self.params}
-        unknown = set(bindings) - allowed
+        """Raise :class:`ParameterError` naming the parameters ``self`` takes if ``bindings`` has another, or lacks
+        a required one.
+
+        >>> get_query("ego").check({"entiy": "Russia"})
+        Traceback (most recent call last):
+        kg.queries.ParameterError: query 'ego' has no parameter 'entiy'; its parameters: entity (required)
+        """
+        unknown = sorted(set(bindings) - {p.name for p in self.params})
         if unknown:
-            names = ", ".join(sorted(allowed)) or "none"
-            raise ValueError(f"query {self.name!r} has no parameter {sorted(unknown)[0]!r}; its parameters: {names}")
+            raise ParameterError(f"query {self.name!r} has no parameter {unknown[0]!r}; its parameters: "
+                                 f"{self._parameters()}")  # fmt: skip
         missing = [p.name for p in self.params if p.required and p.name not in bindings]
         if missing:
-            raise ValueError(f"query {self.name!r} needs --param {missing[0]}=VALUE")
+            raise ParameterError(f"query {self.name!r} needs --param {missing[0]}=VALUE; its parameters: "
+                                 f"{self._parameters()}")  # fmt: skip
+
+    def _parameters(self) -> str:
+        return ", ".join(f"{p.name} ({'required' if p.required else 'optional'})" for p in self.params) or "none"
 
 
 def _parse(name: str, text: str) -> NamedQuery:
