@@ -256,6 +256,7 @@ def test_a_relation_type_asks_for_a_graph_format_not_an_empty_table(small_store,
 
 def test_an_event_type_may_be_written_in_any_case():
     assert Filters(type="assault").type == "ASSAULT" and Filters(type="allied_with").type == "allied_with"
+    assert Filters(modality="Planned").modality == "planned"
 
 
 CLAIMS = """PREFIX kg: <https://w3id.org/kgct/ontology#>

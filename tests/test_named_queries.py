@@ -84,6 +84,8 @@ def test_a_wrong_parameter_is_a_user_error_naming_the_valid_ones(seed_store):
         run_query("actors", {"entity": "Russia"}, store=seed_store)
     with pytest.raises(KgError, match="needs --param b=VALUE; its parameters: a"):
         run_query("between", {"a": "x"}, store=seed_store)
+    with pytest.raises(KgError, match="--limit -1: give a whole number"):
+        run_query("actors", store=seed_store, limit=-1)
 
 
 def test_parameters_are_terms_not_text():

@@ -52,6 +52,8 @@ class Filters:
         if self.type is not None and self.type not in EVENT_TYPES + RELATION_TYPES:
             raise UsageError(f"--type {self.type!r} is not an event or relation type; use one of "
                              f"{', '.join(EVENT_TYPES + RELATION_TYPES)}")  # fmt: skip
+        if self.modality is not None and self.modality.lower() in MODALITIES:
+            object.__setattr__(self, "modality", self.modality.lower())
         if self.modality is not None and self.modality not in MODALITIES:
             raise UsageError(f"--modality {self.modality!r}: use one of {', '.join(MODALITIES)}")
         for name in ("since", "until"):

@@ -39,8 +39,8 @@ class QueryNotFound(KgError, KeyError):
 
 
 class ParameterError(KgError, ValueError):
-    """A named query asked for with a parameter it does not take, or without one it needs (a ``ValueError``
-    too, as it was before it joined the user errors)."""
+    """A named query asked for with a parameter it does not take, without one it needs, or with a page that is
+    not a whole number (a ``ValueError`` too, as it was before it joined the user errors)."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class NamedQuery:
             return self.sparql
         for what, n in (("limit", limit), ("offset", offset)):
             if n is not None and (not isinstance(n, int) or isinstance(n, bool) or n < 0):
-                raise ValueError(f"--{what} {n!r}: give a whole number, 0 or more")
+                raise ParameterError(f"--{what} {n!r}: give a whole number, 0 or more")
         page = (f"LIMIT {limit}" if limit is not None else "") + (f" OFFSET {offset}" if offset else "")
         if limit is not None and _COVER_HERE.search(self.sparql):
             # the query says where enough rows to cover a page are chosen (each gives one row or more):
