@@ -112,11 +112,33 @@ def _bound_params(query, params: Mapping[str, object], *, store, endpoint) -> di
         return [] if endpoint is not None else close_names(store, name)
 
     takes_entity = {p.name for p in query.params if "entity IRI" in p.description}
+    takes_relation_type = {p.name for p in query.params if "relation type IRI" in p.description}
     bound = {}
     for key, value in params.items():
         value = as_term(value)
-        bound[key] = find_entity(run, value, suggest=suggest) if key in takes_entity else value
+        if key in takes_entity:
+            value = find_entity(run, value, suggest=suggest)
+        elif key in takes_relation_type:
+            value = _relation_type(key, value)
+        bound[key] = value
     return bound
+
+
+def _relation_type(key: str, value) -> URIRef:
+    """A relation type by its IRI, prefixed name (kg:allied_with) or bare name (allied_with): a bare name bound
+    as text would match nothing, silently.
+
+    >>> _relation_type("type", Literal("Allied_With"))
+    rdflib.term.URIRef('https://w3id.org/kgct/ontology#allied_with')
+    """
+    from kg.namespace import KG
+    from kg.queries import ParameterError
+    from kg.records import RELATION_TYPES
+
+    name = str(value).removeprefix(str(KG._NS)) if isinstance(value, URIRef) else str(value).strip().lower()
+    if name not in RELATION_TYPES:
+        raise ParameterError(f"--param {key}={value}: not a relation type; use one of {', '.join(RELATION_TYPES)}")
+    return URIRef(str(KG._NS) + name)
 
 
 def list_entities(*, store=DEFAULT_STORE, merged: bool = False, entity: str | None = None):

@@ -221,3 +221,16 @@ def test_inline_network_unpacks_and_renders_in_chromium(graph, tmp_path):
         assert ready, "the inline view never became ready"
         assert ready[0].evaluate("() => document.querySelectorAll('canvas').length") >= 1
         assert not errors
+
+
+@pytest.mark.parametrize("spelt", ["{}", "kg:{}", "https://w3id.org/kgct/ontology#{}"])
+def test_relation_type_by_name_prefixed_or_iri(seed_store, spelt):
+    rows = kg.run_query("relations", store=seed_store).rows
+    kind = str(rows[0][2]).rsplit("#", 1)[1]  # the type of the first relation the seed states
+    same = [r for r in rows if str(r[2]).endswith("#" + kind)]
+    assert sorted(kg.run_query("relations", {"type": spelt.format(kind)}, store=seed_store).rows) == sorted(same)
+
+
+def test_unknown_relation_type_is_an_error_naming_the_types(graph):
+    with pytest.raises(KgError, match="not a relation type; use one of allied_with, member_of"):
+        graph.query("relations", type="friends_with")
