@@ -113,6 +113,7 @@ def _bound_params(query, params: Mapping[str, object], *, store, endpoint) -> di
 
     takes_entity = {p.name for p in query.params if "entity IRI" in p.description}
     takes_relation_type = {p.name for p in query.params if "relation type IRI" in p.description}
+    choices = {p.name: p.choices for p in query.params if p.choices}
     bound = {}
     for key, value in params.items():
         value = as_term(value)
@@ -120,8 +121,20 @@ def _bound_params(query, params: Mapping[str, object], *, store, endpoint) -> di
             value = find_entity(run, value, suggest=suggest)
         elif key in takes_relation_type:
             value = _relation_type(key, value)
+        elif key in choices and isinstance(value, Literal):
+            value = _choice(key, value, choices[key])
         bound[key] = value
     return bound
+
+
+def _choice(key: str, value: Literal, allowed: tuple[str, ...]) -> Literal:
+    """One of the values a parameter lists (any case): another would match nothing, silently."""
+    from kg.queries import ParameterError
+
+    found = next((a for a in allowed if a.lower() == str(value).strip().lower()), None)
+    if found is None:
+        raise ParameterError(f"--param {key}={value}: use one of {', '.join(repr(a) for a in allowed)}")
+    return Literal(found)
 
 
 def _relation_type(key: str, value) -> URIRef:

@@ -234,3 +234,13 @@ def test_relation_type_by_name_prefixed_or_iri(seed_store, spelt):
 def test_unknown_relation_type_is_an_error_naming_the_types(graph):
     with pytest.raises(KgError, match="not a relation type; use one of allied_with, member_of"):
         graph.query("relations", type="friends_with")
+
+
+def test_a_listed_parameter_value_in_any_case_and_no_other(graph):
+    statuses = {str(r[2]) for r in graph.query("plan-status").rows}
+    assert statuses  # "Germany plans to send tanks", then "Germany sent tanks"
+    status = sorted(statuses)[0]
+    rows = graph.query("plan-status", status=status.upper()).rows
+    assert rows and rows == graph.query("plan-status", status=status).rows
+    with pytest.raises(KgError, match="--param status=dropped: use one of 'planned', 'carried out', 'abandoned'"):
+        graph.query("plan-status", status="dropped")

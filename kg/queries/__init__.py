@@ -31,6 +31,7 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _IRI = re.compile(r"<[^\s<>\"{}|^`\\]*>")
+_QUOTED = re.compile(r'"([^"]+)"')
 
 
 class QueryNotFound(KgError, KeyError):
@@ -48,6 +49,16 @@ class Param:
     name: str
     required: bool
     description: str
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The values the description lists in double quotes, if it lists several: the only ones that match.
+
+        >>> [p.choices for p in get_query("plan-status").params]
+        [('planned', 'carried out', 'abandoned')]
+        """
+        quoted = tuple(_QUOTED.findall(self.description))
+        return quoted if len(quoted) > 1 else ()
 
 
 @dataclass(frozen=True)
