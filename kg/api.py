@@ -220,14 +220,16 @@ def export(out: str | Path, *, store=DEFAULT_STORE, format: str | None = None, t
         return write(st, out, fmt=format, filters=filters)
 
 
-def to_pyvis(*, store=DEFAULT_STORE, top: int | None = None, **filters):
+def to_pyvis(*, store=DEFAULT_STORE, top: int | None = None, isolates: bool | None = None, **filters):
     """The network view's model as a ``pyvis.network.Network`` (style it, then ``net.write_html(path)``): its
     resources are inline (no CDN) and every title is plain text. ``top`` keeps the most connected entities;
-    ``filters`` are those of :func:`export` (type, modality, since, until, entity)."""
+    ``isolates`` draws the entities with no link (default: only when none is linked; the view leaves them out);
+    ``filters`` are those of
+    :func:`export` (type, modality, since, until, entity)."""
     from kg.export.pyvis_network import to_pyvis as build
 
     with _opened(store) as st:
-        return build(st, top=top, **filters)
+        return build(st, top=top, isolates=isolates, **filters)
 
 
 def evaluate_extractor(gold_dir: str | Path):
@@ -321,9 +323,9 @@ class KnowledgeGraph:
         """Write the graph as GraphML, GEXF, CSV, Parquet or JSON Lines (see :func:`kg.api.export`)."""
         return export(out, store=self.store, format=format, **filters)
 
-    def to_pyvis(self, *, top: int | None = None, **filters):
+    def to_pyvis(self, *, top: int | None = None, isolates: bool | None = None, **filters):
         """The network as a ``pyvis.network.Network``, offline and with plain-text titles (:func:`kg.api.to_pyvis`)."""
-        return to_pyvis(store=self.store, top=top, **filters)
+        return to_pyvis(store=self.store, top=top, isolates=isolates, **filters)
 
     def summary_rows(self) -> list[tuple[str, int]]:
         counts = self.store.query(_COUNTS).to_python()[0]

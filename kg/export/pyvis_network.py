@@ -61,9 +61,12 @@ def _plain(item: dict) -> dict:
     return out
 
 
-def to_pyvis(store, *, top: int | None = None, **filters) -> OfflineNetwork:
+def to_pyvis(store, *, top: int | None = None, isolates: bool | None = None, **filters) -> OfflineNetwork:
     """The entities, events and relations of ``store`` as the network view draws them (same model, same
-    shapes, colours and dashes), filtered as ``kg export`` filters, ``top`` keeping the most connected entities."""
+    shapes, colours and dashes), filtered as ``kg export`` filters, ``top`` keeping the most connected entities.
+    As in the view, entities with no link (their events have one participant) are left out when some are linked
+    (on a corpus they are thousands, a ring around the linked ones), unless ``isolates`` is true; when none is
+    linked they are drawn, unless ``isolates`` is false (never an empty drawing by default)."""
     from kg.views.model import view_model
     from kg.views.network import network_payload
 
@@ -73,11 +76,13 @@ def to_pyvis(store, *, top: int | None = None, **filters) -> OfflineNetwork:
     model = filter_model(view_model(store), chosen)
     network = network_payload(model, top=top)["network"]
     net = OfflineNetwork(directed=True, height="800px", width="100%", heading=model["title"])
-    for node in network["nodes"]:
+    linked = any(n["degree"] for n in network["nodes"])
+    nodes = [n for n in network["nodes"] if n["degree"] or (not linked if isolates is None else isolates)]
+    for node in nodes:
         net.add_node(node["id"], label=node["label"], **{k: node[k] for k in _NODE_FIELDS if k in node})
     for edge in network["edges"]:
         net.add_edge(edge["from"], edge["to"], **{k: edge[k] for k in _EDGE_FIELDS if k in edge})
-    if len(network["nodes"]) > PHYSICS_LIMIT:
+    if len(nodes) > PHYSICS_LIMIT:
         net.toggle_physics(False)
     return net
 
