@@ -244,3 +244,13 @@ def test_a_listed_parameter_value_in_any_case_and_no_other(graph):
     assert rows and rows == graph.query("plan-status", status=status).rows
     with pytest.raises(KgError, match="--param status=dropped: use one of 'planned', 'carried out', 'abandoned'"):
         graph.query("plan-status", status="dropped")
+
+
+def test_a_column_of_months_is_a_period_column_and_mixed_ones_stay_objects(graph):
+    text = """PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+SELECT ?month ?when WHERE { VALUES (?month ?when) { ("2022-02"^^xsd:gYearMonth "2022-02-24"^^xsd:date)
+  ("2022-03"^^xsd:gYearMonth "2022"^^xsd:gYear) (UNDEF UNDEF) } }"""
+    frame = graph.sparql(text).to_dataframe()
+    assert str(frame["month"].dtype) == "period[M]" and frame["month"].dt.month.tolist()[:2] == [2, 3]
+    assert pd.isna(frame["month"][2])
+    assert frame["when"].dtype == object and isinstance(frame["when"][1], pd.Period)
