@@ -107,14 +107,51 @@ def _bound_params(query, params: Mapping[str, object], *, store, endpoint) -> di
         return sparql(text, store=store, bindings=bindings, endpoint=endpoint)
 
     def suggest(name):
-        return [] if endpoint is not None else [e.label for e in list_entities(store=store, entity=name)]
+        from kg.entities import close_names
+
+        return [] if endpoint is not None else close_names(store, name)
 
     takes_entity = {p.name for p in query.params if "entity IRI" in p.description}
+    takes_relation_type = {p.name for p in query.params if "relation type IRI" in p.description}
+    choices = {p.name: p.choices for p in query.params if p.choices}
     bound = {}
     for key, value in params.items():
         value = as_term(value)
-        bound[key] = find_entity(run, value, suggest=suggest) if key in takes_entity else value
+        if key in takes_entity:
+            value = find_entity(run, value, suggest=suggest)
+        elif key in takes_relation_type:
+            value = _relation_type(key, value)
+        elif key in choices and isinstance(value, Literal):
+            value = _choice(key, value, choices[key])
+        bound[key] = value
     return bound
+
+
+def _choice(key: str, value: Literal, allowed: tuple[str, ...]) -> Literal:
+    """One of the values a parameter lists (any case): another would match nothing, silently."""
+    from kg.queries import ParameterError
+
+    found = next((a for a in allowed if a.lower() == str(value).strip().lower()), None)
+    if found is None:
+        raise ParameterError(f"--param {key}={value}: use one of {', '.join(repr(a) for a in allowed)}")
+    return Literal(found)
+
+
+def _relation_type(key: str, value) -> URIRef:
+    """A relation type by its IRI, prefixed name (kg:allied_with) or bare name (allied_with): a bare name bound
+    as text would match nothing, silently.
+
+    >>> _relation_type("type", Literal("Allied_With"))
+    rdflib.term.URIRef('https://w3id.org/kgct/ontology#allied_with')
+    """
+    from kg.namespace import KG
+    from kg.queries import ParameterError
+    from kg.records import RELATION_TYPES
+
+    name = str(value).removeprefix(str(KG._NS)) if isinstance(value, URIRef) else str(value).strip().lower()
+    if name not in RELATION_TYPES:
+        raise ParameterError(f"--param {key}={value}: not a relation type; use one of {', '.join(RELATION_TYPES)}")
+    return URIRef(str(KG._NS) + name)
 
 
 def list_entities(*, store=DEFAULT_STORE, merged: bool = False, entity: str | None = None):
@@ -183,14 +220,16 @@ def export(out: str | Path, *, store=DEFAULT_STORE, format: str | None = None, t
         return write(st, out, fmt=format, filters=filters)
 
 
-def to_pyvis(*, store=DEFAULT_STORE, top: int | None = None, **filters):
+def to_pyvis(*, store=DEFAULT_STORE, top: int | None = None, isolates: bool | None = None, **filters):
     """The network view's model as a ``pyvis.network.Network`` (style it, then ``net.write_html(path)``): its
     resources are inline (no CDN) and every title is plain text. ``top`` keeps the most connected entities;
-    ``filters`` are those of :func:`export` (type, modality, since, until, entity)."""
+    ``isolates`` draws the entities with no link (default: only when none is linked; the view leaves them out);
+    ``filters`` are those of
+    :func:`export` (type, modality, since, until, entity)."""
     from kg.export.pyvis_network import to_pyvis as build
 
     with _opened(store) as st:
-        return build(st, top=top, **filters)
+        return build(st, top=top, isolates=isolates, **filters)
 
 
 def evaluate_extractor(gold_dir: str | Path):
@@ -284,9 +323,9 @@ class KnowledgeGraph:
         """Write the graph as GraphML, GEXF, CSV, Parquet or JSON Lines (see :func:`kg.api.export`)."""
         return export(out, store=self.store, format=format, **filters)
 
-    def to_pyvis(self, *, top: int | None = None, **filters):
+    def to_pyvis(self, *, top: int | None = None, isolates: bool | None = None, **filters):
         """The network as a ``pyvis.network.Network``, offline and with plain-text titles (:func:`kg.api.to_pyvis`)."""
-        return to_pyvis(store=self.store, top=top, **filters)
+        return to_pyvis(store=self.store, top=top, isolates=isolates, **filters)
 
     def summary_rows(self) -> list[tuple[str, int]]:
         counts = self.store.query(_COUNTS).to_python()[0]

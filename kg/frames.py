@@ -5,7 +5,8 @@ A SPARQL row holds RDF terms; a DataFrame column holds one kind of value. The co
 - a column the query joins into one string (a named query's ``# list:`` header, e.g. actors "; ") becomes a
   list column: ``["Donbas", "Crimea"]``, ``[]`` when empty;
 - dates become ``pd.Timestamp`` (a day or a moment) or ``pd.Period`` by their granularity (``xsd:gYearMonth``
-  a month, ``xsd:gYear`` a year): "2022-02" stays a month, never becomes the 1st of February;
+  a month, ``xsd:gYear`` a year): "2022-02" stays a month, never becomes the 1st of February; a column of days
+  is ``datetime64``, of months only (or years only) ``period``, of several granularities objects;
 - numbers become nullable integers or floats, booleans nullable booleans;
 - kg's own vocabulary (modalities, event and relation types, entity classes) is shown by its short name
   (``planned``, ``AID``, ``allied_with``); other IRIs (entities, events, claims) stay whole, as identifiers;
@@ -103,6 +104,9 @@ def _column(values: list, pd):
         return pd.array(values, dtype="string")
     if kinds == {pd.Timestamp} and len({v.tz is None for v in values if v is not None}) == 1:
         return pd.to_datetime(pd.Series(values, dtype=object))
+    if kinds == {pd.Period} and len(freqs := {v.freqstr for v in values if v is not None}) == 1:
+        # all months (or all years): a period column, with its .dt accessor
+        return pd.array(values, dtype=pd.PeriodDtype(freqs.pop()))
     # mixed (dates of several granularities, lists): objects, missing as NA
     return pd.Series([pd.NA if v is None else v for v in values], dtype=object)
 

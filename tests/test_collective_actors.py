@@ -83,3 +83,9 @@ def test_a_light_verb_gives_its_subject_to_a_compound_event_noun(extract_text):
 def test_a_collective_keeps_the_place_or_body_that_qualifies_it(extract_text):
     r = extract_text("On Friday, rebels in Chile attacked a convoy near the border.")
     assert _names(r, _event(r, "ASSAULT").actors) == ["rebels in Chile"]
+
+
+def test_officials_of_one_state_are_its_government_sector(extract_text):
+    r = extract_text("Senior Chilean officials agreed on Monday to reopen the border.")
+    group = next(e for e in r.entities if e.type == "Group")
+    assert group.sector == "GOV" and {e.id: e.name for e in r.entities}[group.country] == "Chile"

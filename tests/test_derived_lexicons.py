@@ -103,3 +103,38 @@ def test_a_wrong_model_lemma_falls_back_to_the_regular_stem(extractor):
 def test_a_states_other_spellings_join_the_hand_made_state(extract_text):
     r = extract_text("Ethopia has agreed to reopen its borders.")
     assert any(e.name == "Ethiopia" and e.wikidata for e in r.entities)
+
+
+CAMEO_SNIPPET = """####### VERB PATTERNS #######
+
+---  ASSAIL   [180]  ---
+ASSAIL
+BATTER
+- * &ARMS                                             [190]         # ASSAIL
+- POLICE *                                            [173]         # ASSAIL
+- * {CAR BOMB}                                        [183]         # BATTER
+- * (WITH ROCKETS)                                    [195]         # BATTER
+
+---  GREET   [---]  ---
+GREET
+HAIL [051]
+######## TRANSFORMATIONS ##########
+"""
+
+
+def test_cameo_patterns_convert_by_class(tmp_path):
+    cameo = tmp_path / "CAMEO.txt"
+    cameo.write_text("&ARMS\n+GUN\n+RIFLE\n\n" + CAMEO_SNIPPET, encoding="latin-1")
+    table = {"18": ("ASSAULT", None), "19": ("ASSAULT", None), "195": ("ASSAULT", "heavy-weapons"),
+             "17": ("COERCE", None), "05": ("SUPPORT", None)}
+    tally = derive.Tally()
+    rows = {r.tsv() for r in derive.derive_triggers(cameo, table, tally)}
+    assert "assail\tVERB\tASSAULT\t-\t-\tCAMEO 180 assail" in rows  # the block's own verb keeps its code
+    assert not any(r.startswith("batter\tVERB\tASSAULT\t-\t-") for r in rows)  # a synonym needs a pattern
+    assert "assail\tVERB\tASSAULT\t-\tobj:gun|rifle\tCAMEO 190 pattern of assail" in rows  # bound to its verb
+    assert "batter\tVERB\tASSAULT\theavy-weapons\tprep:with;pobj:rockets\tCAMEO 195 pattern of batter" in rows
+    assert "hail\tVERB\tSUPPORT\t-\t-\tCAMEO 051 hail" in rows
+    assert not any(r.startswith("greet") for r in rows)  # '---': no event
+    counts = dict(tally.counts)
+    assert counts["patterns dropped: words before the verb (kg takes actors from the parse)"] == 1
+    assert counts["patterns dropped: multiword object phrases"] == 1

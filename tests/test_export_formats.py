@@ -213,8 +213,50 @@ def test_cli_export_writes_the_file_and_reports_bad_requests_in_one_line(small_s
         assert not (tmp_path / "e.csv").exists()
 
 
+def test_entity_filter_is_the_lookup_named_queries_use(small_store, tmp_path, capsys):
+    import pyoxigraph as ox
+
+    from kg.entities import UnknownEntity, find_in_store
+
+    iri = str(find_in_store(small_store, "lithuania"))
+    by_name = read_export(small_store, Filters(entity="LITHUANIA"))
+    assert read_export(small_store, Filters(entity=ox.NamedNode(iri))) == by_name
+    with pytest.raises(UnknownEntity, match=r"^--entity: no entity named 'Lithuana' in the store; did you mean "
+                                            r"'Lithuania'\?"):  # fmt: skip
+        read_export(small_store, Filters(entity="Lithuana"))
+    out = tmp_path / "e.csv"
+    assert main(["export", "--store", str(small_store.path), "--out", str(out), "--entity", "Lithuana"]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "did you mean 'Lithuania'" in err and not out.exists()
+
+
+def test_entity_filter_keeps_the_reports_a_source_is_cited_for(seed_store):
+    everything = read_export(seed_store)
+    cited = [r for r in everything.rows if "The Wall Street Journal" in r["sources"]]
+    kept = read_export(seed_store, Filters(entity="the wall street journal"))
+    assert cited and list(kept.rows) == cited
+
+
+def test_an_inverted_window_is_refused_not_half_applied():
+    from kg.errors import UsageError
+
+    with pytest.raises(UsageError, match="--since 2024 is after --until 2023-06; swap them"):
+        Filters(since="2024", until="2023-06")
+    assert Filters(since="2024-03", until="2024-03").window() == (date(2024, 3, 1), date(2024, 3, 31))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "jsonl"])
+def test_a_relation_type_asks_for_a_graph_format_not_an_empty_table(small_store, tmp_path, fmt):
+    from kg.errors import UsageError
+
+    with pytest.raises(UsageError, match="relation type: relations are edges of .graphml and .gexf"):
+        export(small_store, tmp_path / f"e.{fmt}", filters=Filters(type="member_of"))
+    assert export(small_store, tmp_path / "g.graphml", filters=Filters(type="member_of")).relations == 1
+
+
 def test_an_event_type_may_be_written_in_any_case():
     assert Filters(type="assault").type == "ASSAULT" and Filters(type="allied_with").type == "allied_with"
+    assert Filters(modality="Planned").modality == "planned"
 
 
 CLAIMS = """PREFIX kg: <https://w3id.org/kgct/ontology#>

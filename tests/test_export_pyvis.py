@@ -41,7 +41,11 @@ def test_to_pyvis_is_the_network_view_of_the_same_model(seed_store):
     net = KnowledgeGraph(seed_store).to_pyvis()
     assert isinstance(net, Network)
     expected = network_payload(view_model(seed_store))["network"]
-    assert [n["id"] for n in net.nodes] == [n["id"] for n in expected["nodes"]]
+    # as the view draws it: the entities with no link (Russia, The Wall Street Journal...) only when asked for
+    assert [n["id"] for n in net.nodes] == [n["id"] for n in expected["nodes"] if n["degree"]]
+    everyone = KnowledgeGraph(seed_store).to_pyvis(isolates=True)
+    assert [n["id"] for n in everyone.nodes] == [n["id"] for n in expected["nodes"]] != [n["id"] for n in net.nodes]
+    assert KnowledgeGraph(seed_store).to_pyvis(entity="Russia", isolates=False).nodes == []  # none linked
     assert [(e["from"], e["to"], e["title"]) for e in net.edges] == [(e["from"], e["to"], e["title"])
                                                                     for e in expected["edges"]]  # fmt: skip
     assert all(isinstance(n["title"], str) for n in net.nodes)
@@ -58,6 +62,22 @@ def test_to_pyvis_filters_as_export_does(seed_store):
     assert [e["label"] for e in graph.to_pyvis(modality="negated").edges] == ["\u2715 MOBILIZE"]
     russia = graph.to_pyvis(entity="russia")
     assert 0 < len(russia.nodes) < len(everything.nodes)
+
+
+def test_to_pyvis_takes_an_entity_as_every_query_does(seed_store):
+    import pyoxigraph as ox
+
+    from kg.api import KnowledgeGraph
+    from kg.entities import UnknownEntity, find_in_store
+
+    graph = KnowledgeGraph(seed_store)
+    iri = str(find_in_store(seed_store, "Russia"))
+    by_name = [n["label"] for n in graph.to_pyvis(entity="RUSSIA").nodes]
+    assert "Russia" in by_name and [n["label"] for n in graph.to_pyvis(entity=ox.NamedNode(iri)).nodes] == by_name
+    with pytest.raises(UnknownEntity, match="did you mean 'Russia'"):
+        graph.to_pyvis(entity="Rusia")
+    cited = graph.to_pyvis(entity="The Wall Street Journal", isolates=True)  # a source, as kg export keeps it
+    assert 0 < len(cited.nodes) < len(graph.to_pyvis(isolates=True).nodes)
 
 
 def test_written_page_is_one_file_loading_nothing(hostile_store, tmp_path, monkeypatch):

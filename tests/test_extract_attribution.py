@@ -123,3 +123,11 @@ def test_a_quotation_after_a_speech_sentence_continues_its_speaker(extract_text)
                           'He knows it."\n\nRussia attacked Georgia.')  # fmt: skip
     assert _sources(record, "attack") == ["Hillary Clinton"]
     assert _sources(record, "attacked") == []
+
+
+def test_where_a_thing_was_said_is_the_article_s_and_what_a_reply_answers_is_the_speaker_s(extract_text):
+    record = extract_text("Steve Moody said at the Trump rally that Russia attacked Ukraine. Jorge Ramos said Trump "
+                          "has not replied to his interview requests.")  # fmt: skip
+    assert _sources(record, "rally") == []
+    assert _sources(record, "attacked") == ["Steve Moody"]
+    assert _sources(record, "requests") == ["Jorge Ramos"]

@@ -74,6 +74,20 @@ def test_unknown_parameter_is_refused(seed_store):
         run_query("timeline", {"nope": "x"}, store=seed_store)
 
 
+def test_a_wrong_parameter_is_a_user_error_naming_the_valid_ones(seed_store):
+    from kg.errors import KgError
+
+    with pytest.raises(KgError, match=r"query 'between' has no parameter 'c'; its parameters: a \(required\), "
+                                      r"b \(required\)$"):  # fmt: skip
+        run_query("between", {"a": "x", "c": "y"}, store=seed_store)
+    with pytest.raises(KgError, match="has no parameter 'entity'; its parameters: none$"):
+        run_query("actors", {"entity": "Russia"}, store=seed_store)
+    with pytest.raises(KgError, match="needs --param b=VALUE; its parameters: a"):
+        run_query("between", {"a": "x"}, store=seed_store)
+    with pytest.raises(KgError, match="--limit -1: give a whole number"):
+        run_query("actors", store=seed_store, limit=-1)
+
+
 def test_parameters_are_terms_not_text():
     assert parse_param("plover:AID") == URIRef("https://w3id.org/kgct/plover/AID")
     hostile = '"} ; DROP ALL ; {"'

@@ -64,6 +64,8 @@ def test_unknown_entity_is_a_clear_error_not_zero_rows(graph, entity):
 def test_unknown_name_suggests_close_ones(graph):
     with pytest.raises(KgError, match="did you mean 'Germany'"):
         graph.query("ego", entity="Germ")
+    with pytest.raises(KgError, match="did you mean 'Germany'"):  # misspelt: no part in common
+        graph.query("ego", entity="Gremany")
 
 
 def test_sparql_binds_rdflib_and_pyoxigraph_iris_as_iris(graph):
@@ -219,3 +221,36 @@ def test_inline_network_unpacks_and_renders_in_chromium(graph, tmp_path):
         assert ready, "the inline view never became ready"
         assert ready[0].evaluate("() => document.querySelectorAll('canvas').length") >= 1
         assert not errors
+
+
+@pytest.mark.parametrize("spelt", ["{}", "kg:{}", "https://w3id.org/kgct/ontology#{}"])
+def test_relation_type_by_name_prefixed_or_iri(seed_store, spelt):
+    rows = kg.run_query("relations", store=seed_store).rows
+    kind = str(rows[0][2]).rsplit("#", 1)[1]  # the type of the first relation the seed states
+    same = [r for r in rows if str(r[2]).endswith("#" + kind)]
+    assert sorted(kg.run_query("relations", {"type": spelt.format(kind)}, store=seed_store).rows) == sorted(same)
+
+
+def test_unknown_relation_type_is_an_error_naming_the_types(graph):
+    with pytest.raises(KgError, match="not a relation type; use one of allied_with, member_of"):
+        graph.query("relations", type="friends_with")
+
+
+def test_a_listed_parameter_value_in_any_case_and_no_other(graph):
+    statuses = {str(r[2]) for r in graph.query("plan-status").rows}
+    assert statuses  # "Germany plans to send tanks", then "Germany sent tanks"
+    status = sorted(statuses)[0]
+    rows = graph.query("plan-status", status=status.upper()).rows
+    assert rows and rows == graph.query("plan-status", status=status).rows
+    with pytest.raises(KgError, match="--param status=dropped: use one of 'planned', 'carried out', 'abandoned'"):
+        graph.query("plan-status", status="dropped")
+
+
+def test_a_column_of_months_is_a_period_column_and_mixed_ones_stay_objects(graph):
+    text = """PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+SELECT ?month ?when WHERE { VALUES (?month ?when) { ("2022-02"^^xsd:gYearMonth "2022-02-24"^^xsd:date)
+  ("2022-03"^^xsd:gYearMonth "2022"^^xsd:gYear) (UNDEF UNDEF) } }"""
+    frame = graph.sparql(text).to_dataframe()
+    assert str(frame["month"].dtype) == "period[M]" and frame["month"].dt.month.tolist()[:2] == [2, 3]
+    assert pd.isna(frame["month"][2])
+    assert frame["when"].dtype == object and isinstance(frame["when"][1], pd.Period)

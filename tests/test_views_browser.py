@@ -280,6 +280,9 @@ def test_export_png_csv_and_view_state_in_the_address(open_page):
     assert rows and {r["modality"] for r in rows} == {"possible"}
     assert {r["evidence"] for r in rows} >= {"attack 0", "attack 1"}
     assert all(r["event"].startswith("https://kg.example/ev/") for r in rows)
+    # article text that a spreadsheet would run as a formula is written as text
+    page.evaluate("kg.data.events.find(e => e.modality === 'possible').claims[0].evidence = '=HYPERLINK(\"x\")'")
+    assert "'=HYPERLINK(\"\"x\"\")" in page.evaluate("kg.csv()")
     # the state is in the fragment; opening that address restores it
     page.evaluate("kg.select('entity', kg.findEntity('https://kg.example/e/nato'), 'test')")
     url = page.url

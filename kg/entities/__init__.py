@@ -13,6 +13,7 @@ The queries are ``.rq`` files beside this module, with a comment header as the n
 
 from __future__ import annotations
 
+import difflib
 import functools
 import warnings
 from collections import defaultdict
@@ -29,7 +30,8 @@ from kg.overrides import Override, Overrides, surface_key
 from kg.rdf import ENTITIES_GRAPH, sort_key
 from kg.records import IDENTITY_RULES
 
-__all__ = ["EXAMPLES", "EntityListing", "SurfaceForm", "UnknownEntity", "find_entity", "label_changes",
+__all__ = ["EXAMPLES", "EntityListing", "SurfaceForm", "UnknownEntity", "close_names", "find_entity",
+           "find_in_store", "label_changes",
            "list_entities", "pending_overrides", "preferred_label", "prune_entity_graph", "settle_labels", "table_rows"]
 
 EXAMPLES = 3  # article ids shown per surface form
@@ -280,6 +282,29 @@ def find_entity(run, wanted, *, suggest=None) -> URIRef:
     hint = f"; did you mean {', '.join(repr(c) for c in close[:5])}?" if close else ""
     raise UnknownEntity(f"no entity named {name!r} in the store{hint} (`kg entities --entity NAME` finds names; "
                         "an IRI works too)")  # fmt: skip
+
+
+def find_in_store(store, wanted) -> URIRef:
+    """:func:`find_entity` on a local store (a :class:`~kg.store.Store`), an unknown name answered with the
+    :func:`close_names` the store has: the one lookup behind every ``entity`` parameter and ``--entity``."""
+    return find_entity(store.query, wanted, suggest=lambda name: close_names(store, name))
+
+
+def close_names(store, name: str, *, n: int = 5) -> list[str]:
+    """The labels of entities a mistyped or partial ``name`` may mean: those with a name spelt alike (difflib:
+    "Rusia" finds Russia), then those with a name it is a part of (as ``kg entities --entity`` matches; their
+    shown label first: "Putin" finds Vladimir Putin before Putin's forces), most mentioned first."""
+    with warnings.catch_warnings():  # a store without resolution records still has labels to suggest
+        warnings.simplefilter("ignore")
+        listings = list_entities(store)
+    by_name = {}
+    for e in listings:  # most mentioned first: that node keeps a name several share
+        for other in filter(None, e.names()):
+            by_name.setdefault(other.lower(), e.label)
+    alike = [by_name[a] for a in difflib.get_close_matches(name.lower(), list(by_name), n=n * 2, cutoff=0.75)]
+    key = surface_key(name)
+    part = sorted((e for e in listings if _matches(e, name)), key=lambda e: key not in surface_key(e.label))
+    return list(dict.fromkeys([*alike, *(e.label for e in part)]))[:n]
 
 
 def _as_iri(value) -> URIRef | None:

@@ -12,11 +12,12 @@ titles handed to vis-network as strings, which it shows as text. Everything else
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from importlib import resources
 
 from pyvis.network import Network
 
-from kg.export.table import Filters, time_interval
+from kg.export.table import Filters, entity_iri, time_interval
 
 __all__ = ["OfflineNetwork", "filter_model", "to_pyvis"]
 
@@ -60,64 +61,61 @@ def _plain(item: dict) -> dict:
     return out
 
 
-def to_pyvis(store, *, top: int | None = None, **filters) -> OfflineNetwork:
+def to_pyvis(store, *, top: int | None = None, isolates: bool | None = None, **filters) -> OfflineNetwork:
     """The entities, events and relations of ``store`` as the network view draws them (same model, same
-    shapes, colours and dashes), filtered as ``kg export`` filters, ``top`` keeping the most connected entities."""
+    shapes, colours and dashes), filtered as ``kg export`` filters, ``top`` keeping the most connected entities.
+    As in the view, entities with no link (their events have one participant) are left out when some are linked
+    (on a corpus they are thousands, a ring around the linked ones), unless ``isolates`` is true; when none is
+    linked they are drawn, unless ``isolates`` is false (never an empty drawing by default)."""
     from kg.views.model import view_model
     from kg.views.network import network_payload
 
-    model = filter_model(view_model(store), Filters(**filters))
+    chosen = Filters(**filters)
+    if chosen.entity is not None:  # the one lookup every --entity and entity parameter uses
+        chosen = replace(chosen, entity=entity_iri(store, chosen.entity))
+    model = filter_model(view_model(store), chosen)
     network = network_payload(model, top=top)["network"]
     net = OfflineNetwork(directed=True, height="800px", width="100%", heading=model["title"])
-    for node in network["nodes"]:
+    linked = any(n["degree"] for n in network["nodes"])
+    nodes = [n for n in network["nodes"] if n["degree"] or (not linked if isolates is None else isolates)]
+    for node in nodes:
         net.add_node(node["id"], label=node["label"], **{k: node[k] for k in _NODE_FIELDS if k in node})
     for edge in network["edges"]:
         net.add_edge(edge["from"], edge["to"], **{k: edge[k] for k in _EDGE_FIELDS if k in edge})
-    if len(network["nodes"]) > PHYSICS_LIMIT:
+    if len(nodes) > PHYSICS_LIMIT:
         net.toggle_physics(False)
     return net
 
 
 def filter_model(model: dict, filters: Filters) -> dict:
     """The view model keeping the events and relations ``filters`` select (as ``kg export`` does: an event by
-    its type, a claim by its modality, the event's time else its publication date, a participant by IRI or
-    label) and the entities they name."""
+    its type, a claim by its modality, the event's time else its publication date, an entity by its IRI taking
+    part or cited in a claim's source chain: :func:`to_pyvis` looks a name up first, with
+    :func:`kg.export.table.entity_iri`) and the entities they name."""
     if filters == Filters():
         return model
-    wanted = _entity_ids(model, filters.entity)
+    wanted = None if filters.entity is None else {str(filters.entity)}
+    cited = next((e["label"] for e in model["entities"] if {e["id"]} == wanted), None)  # chains hold labels
     low, high = filters.window()
     events = []
     for ev in model["events"]:
         claims = [c for c in ev["claims"] if filters.modality in (None, c["modality"])]
-        when = _event_interval(ev)
-        if (claims and filters.type in (None, ev["type"]) and _meets(when, filters, low, high)
-                and (wanted is None or wanted & {*ev["actors"], *ev["recipients"], *ev["locations"]})):  # fmt: skip
+        if wanted is not None and not wanted & {*ev["actors"], *ev["recipients"], *ev["locations"]}:
+            claims = [c for c in claims if cited in c["sources"]]  # kept as ``kg export`` keeps a cited report
+        if claims and filters.type in (None, ev["type"]) and _meets(_event_interval(ev), filters, low, high):
             events.append({**ev, "claims": claims})
     relations = []
     for rel in model["relations"]:
         claims = [c for c in rel["claims"] if filters.modality in (None, c["modality"])
                   and _meets(time_interval(c["date"]), filters, low, high)]  # fmt: skip
-        if (
-            claims
-            and filters.type in (None, rel["type"])
-            and (wanted is None or wanted & {rel["subject"], rel["object"]})
-        ):
+        if wanted is not None and not wanted & {rel["subject"], rel["object"]}:
+            claims = [c for c in claims if cited in c.get("sources", ())]
+        if claims and filters.type in (None, rel["type"]):
             relations.append({**rel, "claims": claims})
     named = {e for ev in events for e in (*ev["actors"], *ev["recipients"], *ev["locations"])}
     named |= {e for rel in relations for e in (rel["subject"], rel["object"])}
     return {**model, "entities": [e for e in model["entities"] if e["id"] in named], "events": events,
             "relations": relations}  # fmt: skip
-
-
-def _entity_ids(model: dict, entity: str | None) -> set[str] | None:
-    if entity is None:
-        return None
-    from kg.errors import KgError
-
-    found = {e["id"] for e in model["entities"] if e["id"] == entity or e["label"].lower() == entity.lower()}
-    if not found:
-        raise KgError(f"entity {entity!r}: no entity has this IRI or label")
-    return found
 
 
 def _event_interval(ev: dict):

@@ -18,10 +18,10 @@ from importlib import resources
 
 from rdflib import Literal
 
-from kg.errors import KgError, UsageError
+from kg.errors import UsageError
 from kg.records import EVENT_TYPES, MODALITIES, RELATION_TYPES
 
-__all__ = ["COLUMNS", "LIST_COLUMNS", "ExportData", "Filters", "read_export", "time_interval"]
+__all__ = ["COLUMNS", "LIST_COLUMNS", "ExportData", "Filters", "entity_iri", "read_export", "time_interval"]
 
 COLUMNS = ("event_id", "claim_id", "event_type", "mode", "modality", "actors", "actor_ids", "recipients", "places",
            "quantity_value", "quantity_unit", "quantity_qualifier", "time_start", "time_end", "time_granularity",
@@ -38,13 +38,13 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 class Filters:
     """What to export: a PLOVER event type or relation type, a modality, the time window (ISO dates of any
     precision, inclusive; a report counts if its time, else its publication date, overlaps the window) and an
-    entity (IRI or label, any case) taking part."""
+    entity taking part (an IRI, ``NamedNode`` or name, looked up by :func:`entity_iri`)."""
 
     type: str | None = None
     modality: str | None = None
     since: str | None = None
     until: str | None = None
-    entity: str | None = None
+    entity: object = None  # str, rdflib URIRef or pyoxigraph NamedNode
 
     def __post_init__(self):
         if self.type is not None and self.type.upper() in EVENT_TYPES:
@@ -52,12 +52,17 @@ class Filters:
         if self.type is not None and self.type not in EVENT_TYPES + RELATION_TYPES:
             raise UsageError(f"--type {self.type!r} is not an event or relation type; use one of "
                              f"{', '.join(EVENT_TYPES + RELATION_TYPES)}")  # fmt: skip
+        if self.modality is not None and self.modality.lower() in MODALITIES:
+            object.__setattr__(self, "modality", self.modality.lower())
         if self.modality is not None and self.modality not in MODALITIES:
             raise UsageError(f"--modality {self.modality!r}: use one of {', '.join(MODALITIES)}")
         for name in ("since", "until"):
             value = getattr(self, name)
             if value is not None and time_interval(value) is None:
                 raise UsageError(f"--{name} {value!r} is not a date; write it as YYYY, YYYY-MM or YYYY-MM-DD")
+        if self.since is not None and self.until is not None and self.window()[0] > self.window()[1]:
+            # an inverted window would keep the reports whose span crosses it, not nothing
+            raise UsageError(f"--since {self.since} is after --until {self.until}; swap them")
 
     def window(self) -> tuple[date, date]:
         low = time_interval(self.since)[0] if self.since else date.min
@@ -81,11 +86,11 @@ def read_export(store, filters: Filters | None = None) -> ExportData:
     filters = filters or Filters()
     entities = {r["entity"]: r for r in _rows(store, "entities")}
     roles = _roles(store, entities)
-    sources = _sources(store)
+    sources, cited = _sources(store)
     wanted = _bindings(filters)
     rows = [_report(r, roles.get(r["event"], {}), entities, sources) for r in _rows(store, "reports", wanted)]
     relations = [_relation(r, sources) for r in _rows(store, "relations", wanted)]
-    rows, relations = _kept(store, filters, rows, relations, roles)
+    rows, relations = _kept(store, filters, rows, relations, roles, cited)
     rows.sort(key=_row_order)
     relations.sort(key=lambda r: (r["published"] or "~", r["article_id"], r["relation_id"]))
     kept_roles = {r["event_id"]: roles.get(r["event_id"], {}) for r in rows}
@@ -96,16 +101,21 @@ def read_export(store, filters: Filters | None = None) -> ExportData:
     )
 
 
-def _kept(store, filters: Filters, rows: list[dict], relations: list[dict], roles: dict) -> tuple[list, list]:
-    """The reports and relations the filters the queries did not apply keep."""
+def _kept(store, filters: Filters, rows: list[dict], relations: list[dict], roles: dict,
+          cited: dict[str, frozenset[str]]) -> tuple[list, list]:  # fmt: skip
+    """The reports and relations the filters the queries did not apply keep: an entity by taking part (in the
+    event, or as subject or object) or by being cited (in the report's source chain: "according to The Wall
+    Street Journal" keeps the report for The Wall Street Journal)."""
     if filters.type is not None:
         # a relation type selects relations only, an event type events only
         rows = rows if filters.type in EVENT_TYPES else []
         relations = relations if filters.type in RELATION_TYPES else []
     if filters.entity is not None:
-        chosen = _lookup(store, filters.entity)
-        rows = [r for r in rows if chosen & {e for es in roles.get(r["event_id"], {}).values() for e in es}]
-        relations = [r for r in relations if chosen & {r["subject"], r["object"]}]
+        chosen = entity_iri(store, filters.entity)
+        rows = [r for r in rows if any(chosen in es for es in roles.get(r["event_id"], {}).values())
+                or chosen in cited.get(r["claim_id"], ())]  # fmt: skip
+        relations = [r for r in relations if chosen in (r["subject"], r["object"])
+                     or chosen in cited.get(r["relation_id"], ())]  # fmt: skip
     if filters.since is not None or filters.until is not None:
         low, high = filters.window()
         rows = [r for r in rows if _overlaps(_row_interval(r), low, high)]
@@ -179,12 +189,16 @@ def _bindings(filters: Filters) -> dict:
     return {"wantType": Literal(filters.type or ""), "wantModality": Literal(filters.modality or "")}
 
 
-def _lookup(store, wanted: str) -> frozenset[str]:
-    found = frozenset(r["entity"] for r in _rows(store, "entity-lookup", {"wanted": Literal(wanted)}))
-    if not found:
-        raise KgError(f"--entity {wanted!r}: no entity has this IRI or label; `kg entities --entity NAME` finds "
-                         "entities by part of a name")  # fmt: skip
-    return found
+def entity_iri(store, wanted) -> str:
+    """The entity ``--entity`` names, looked up as every entity parameter is (:func:`kg.entities.find_in_store`:
+    an IRI, or a name without case, the most mentioned node if several share it); an unknown one is an error
+    naming close matches."""
+    from kg.entities import UnknownEntity, find_in_store
+
+    try:
+        return str(find_in_store(store, wanted))
+    except UnknownEntity as err:
+        raise UnknownEntity(f"--entity: {err}") from err
 
 
 def _roles(store, entities: dict) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -199,12 +213,14 @@ def _roles(store, entities: dict) -> dict[str, dict[str, tuple[str, ...]]]:
     }
 
 
-def _sources(store) -> dict[str, tuple[str, ...]]:
-    """Each attributed statement's source chain, outermost first."""
-    links = defaultdict(list)
+def _sources(store) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
+    """Each attributed statement's source chain as labels, outermost first, and the entities it cites."""
+    links, cited = defaultdict(list), defaultdict(set)
     for r in _rows(store, "sources"):
         links[r["statement"]].append((r["position"], r["label"]))
-    return {s: tuple(label for _, label in sorted(chain)) for s, chain in links.items()}
+        cited[r["statement"]].add(r["source"])
+    chains = {s: tuple(label for _, label in sorted(chain)) for s, chain in links.items()}
+    return chains, {s: frozenset(es) for s, es in cited.items()}
 
 
 def _report(r: dict, roles: dict, entities: dict, sources: dict) -> dict:

@@ -15,10 +15,12 @@ from pathlib import Path
 from kg.errors import UsageError
 from kg.export.graph import to_networkx
 from kg.export.table import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, LIST_COLUMNS, ExportData, Filters, read_export
+from kg.records import RELATION_TYPES
 
 __all__ = ["CSV_DTYPES", "FORMATS", "ExportSummary", "export", "format_of", "json_line", "neutralise", "write_export"]
 
 FORMATS = ("graphml", "gexf", "csv", "parquet", "jsonl")
+GRAPH_FORMATS = ("graphml", "gexf")  # the others are the events table
 # what pandas should make of each CSV column: pd.read_csv(path, dtype=CSV_DTYPES) (docs/export.md)
 CSV_DTYPES = {c: "float64" if c in FLOAT_COLUMNS else "boolean" if c in BOOL_COLUMNS else "string" for c in COLUMNS}
 # a spreadsheet runs a cell starting with one of these as a formula (OWASP's list: = + - @, tab, carriage return)
@@ -57,6 +59,9 @@ def format_of(out: str | Path, fmt: str | None = None) -> str:
 def export(store, out: str | Path, *, fmt: str | None = None, filters: Filters | None = None) -> ExportSummary:
     """Read the export from ``store`` and write it to ``out``."""
     fmt = format_of(out, fmt)
+    if filters is not None and filters.type in RELATION_TYPES and fmt not in GRAPH_FORMATS:
+        raise UsageError(f"--type {filters.type} is a relation type: relations are edges of .graphml and .gexf; "
+                         f"the .{fmt} events table has reports of events only (give an event type)")  # fmt: skip
     return write_export(read_export(store, filters), out, fmt=fmt)
 
 

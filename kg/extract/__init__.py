@@ -93,6 +93,7 @@ class Extractor:
         ctx.resolve = resolver.resolve
         ctx.resolve_modifier = resolver.resolve_modifier
         ctx.resolve_source = resolver.resolve_source
+        collectives.qualify_groups(resolver)
         found_events = events.find_events(ctx, self.triggers)
         found_relations = relations.find_relations(ctx)
         known = {(r.type, r.subject, r.object) for r in found_relations}

@@ -169,7 +169,7 @@ def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
         if kind and _governs_content(node, came_from, kind):
             for eid in _speakers(node, resolve, cues):
                 found.append((eid, f"{kind} verb '{node.text}'"))
-        elif kind:
+        elif kind and came_from.dep_ == "prep" and came_from.lower_ in _SETTING_PREPS:
             setting = True  # 'said at the rally': the trigger is where or when it was said, told by the article
         below, came_from = came_from, node
         for child in node.children:
@@ -196,6 +196,9 @@ def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
 # How reported content hangs off a speech verb: "X said (that) ...", '"...," X said', "X told Y to ...".
 _SPEECH_CONTENT = {"ccomp", "parataxis", "xcomp", "conj"}
 
+
+# Prepositions that place a saying in time and space ('said at the rally', 'wrote during the meeting')
+_SETTING_PREPS = {"at", "in", "on", "during", "after", "before", "since", "while", "amid", "following"}
 
 # Beside clauses, a verb of belief governs a gerund or an 'of'/'about' phrase: 'accused Y of planning to attack',
 # 'denied planning', 'complained about the attacks'.

@@ -14,7 +14,11 @@ import dataclasses
 
 from kg.extract import entities, words
 
-__all__ = ["collective"]
+__all__ = ["collective", "qualify_groups"]
+
+# Role nouns of state officials: "Hungarian officials" are a group of Hungary's government sector.
+_GOVERNMENT_ROLES = frozenset({"official", "minister", "diplomat", "leader", "lawmaker", "senator", "legislator",
+                               "negotiator", "envoy", "ambassador", "authority", "government"})
 
 _COUNTING = frozenset({"thousands", "hundreds", "dozens", "millions", "tens", "scores", "group", "groups", "number",
                        "crowd", "crowds", "band", "bands", "handful", "majority", "some", "many", "most", "all"})
@@ -104,3 +108,28 @@ def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
         if t not in table.by_token or table.by_token[t] == country:
             table.by_token[t] = entity.id
     return entity.id
+
+
+def qualify_groups(resolver) -> None:
+    """The groups the entity rules found ("Senior Hungarian officials", "Ukrainian soldiers") take the sector of
+    their noun and the state their demonym names, when it names exactly one."""
+    table, doc = resolver.ctx.table, resolver.ctx.doc
+    for i, e in enumerate(list(table.entities)):
+        role = table.roles.get(e.id)
+        if e.type != "Group" or e.country or role is None:
+            continue
+        mention = next((m for m in table.mentions if table.by_token.get(m.head) == e.id), None)
+        if mention is None:
+            continue
+        states = {}
+        for t in doc[mention.start : mention.end]:
+            entry = resolver.gazetteer.demonym(t.text)
+            if entry is not None and entry.type == "Country" and t.i != mention.head:
+                states.setdefault(entry.name, (entry, t))
+        sector = resolver.agents.get(role) or ("GOV" if role in _GOVERNMENT_ROLES else None)
+        country = None
+        if len(states) == 1:
+            entry, token = next(iter(states.values()))
+            country = resolver._add_demonym(entry, token)
+        if country or sector:
+            table.entities[i] = dataclasses.replace(e, country=country, sector=e.sector or sector)

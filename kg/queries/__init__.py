@@ -19,7 +19,7 @@ from importlib import resources
 
 from kg.errors import KgError
 
-__all__ = ["NamedQuery", "QueryNotFound", "get_query", "inline_values", "named_queries"]
+__all__ = ["NamedQuery", "ParameterError", "QueryNotFound", "get_query", "inline_values", "named_queries"]
 
 _HEADER = re.compile(r"^#\s*(name|description|param|list):\s*(.*)$")
 _LIST = re.compile(r'^(\w+)\s+"([^"]+)"$')
@@ -31,6 +31,7 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _IRI = re.compile(r"<[^\s<>\"{}|^`\\]*>")
+_QUOTED = re.compile(r'"([^"]+)"')
 
 
 class QueryNotFound(KgError, KeyError):
@@ -38,11 +39,26 @@ class QueryNotFound(KgError, KeyError):
         return self.args[0]
 
 
+class ParameterError(KgError, ValueError):
+    """A named query asked for with a parameter it does not take, without one it needs, or with a page that is
+    not a whole number (a ``ValueError`` too, as it was before it joined the user errors)."""
+
+
 @dataclass(frozen=True)
 class Param:
     name: str
     required: bool
     description: str
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The values the description lists in double quotes, if it lists several: the only ones that match.
+
+        >>> [p.choices for p in get_query("plan-status").params]
+        [('planned', 'carried out', 'abandoned')]
+        """
+        quoted = tuple(_QUOTED.findall(self.description))
+        return quoted if len(quoted) > 1 else ()
 
 
 @dataclass(frozen=True)
@@ -65,7 +81,7 @@ class NamedQuery:
             return self.sparql
         for what, n in (("limit", limit), ("offset", offset)):
             if n is not None and (not isinstance(n, int) or isinstance(n, bool) or n < 0):
-                raise ValueError(f"--{what} {n!r}: give a whole number, 0 or more")
+                raise ParameterError(f"--{what} {n!r}: give a whole number, 0 or more")
         page = (f"LIMIT {limit}" if limit is not None else "") + (f" OFFSET {offset}" if offset else "")
         if limit is not None and _COVER_HERE.search(self.sparql):
             # the query says where enough rows to cover a page are chosen (each gives one row or more):
@@ -81,14 +97,24 @@ class NamedQuery:
         return f"{text}\n{page.strip()}"
 
     def check(self, bindings: dict) -> None:
-        allowed = {p.name for p in self.params}
-        unknown = set(bindings) - allowed
+        """Raise :class:`ParameterError` naming the parameters ``self`` takes if ``bindings`` has another, or lacks
+        a required one.
+
+        >>> get_query("ego").check({"entiy": "Russia"})
+        Traceback (most recent call last):
+        kg.queries.ParameterError: query 'ego' has no parameter 'entiy'; its parameters: entity (required)
+        """
+        unknown = sorted(set(bindings) - {p.name for p in self.params})
         if unknown:
-            names = ", ".join(sorted(allowed)) or "none"
-            raise ValueError(f"query {self.name!r} has no parameter {sorted(unknown)[0]!r}; its parameters: {names}")
+            raise ParameterError(f"query {self.name!r} has no parameter {unknown[0]!r}; its parameters: "
+                                 f"{self._parameters()}")  # fmt: skip
         missing = [p.name for p in self.params if p.required and p.name not in bindings]
         if missing:
-            raise ValueError(f"query {self.name!r} needs --param {missing[0]}=VALUE")
+            raise ParameterError(f"query {self.name!r} needs --param {missing[0]}=VALUE; its parameters: "
+                                 f"{self._parameters()}")  # fmt: skip
+
+    def _parameters(self) -> str:
+        return ", ".join(f"{p.name} ({'required' if p.required else 'optional'})" for p in self.params) or "none"
 
 
 def _parse(name: str, text: str) -> NamedQuery:

@@ -1,11 +1,11 @@
 """Interactive network view (vis-network, inlined) of a kg view model.
 
-Nodes are entities (shape and colour by type, size by number of events);
-edges are events (actor → recipient, or actor → location when there is no
-recipient), styled by modality, and relations (another colour).  The
-vis-network node/edge JSON is generated directly — pyvis is not used: it is
-quadratic in the number of nodes, writes a ``lib/`` folder, loads from CDNs
-and inserts text as HTML (see shared/PITFALLS.md).
+Nodes are entities (shape by type, size by number of events; an event with no
+counterpart is counted on its node); one edge per (actor, recipient or else
+location, type, modality) stands for every such event, and relations likewise
+(another colour).  The vis-network node/edge JSON is generated directly — pyvis
+is not used: it is quadratic in the number of nodes, writes a ``lib/`` folder,
+loads from CDNs and inserts text as HTML (see shared/PITFALLS.md).
 
 Positions are computed here (networkx, seeded, spaced to node size); the
 page re-lays out and fits whatever subset the filters leave visible.
@@ -54,13 +54,13 @@ def _short(s: str, n: int = 40) -> str:
     return s if len(s) <= n else s[: n - 1] + "\u2026"
 
 
-def _width(articles: int) -> float:
-    return round(min(1.5 + 1.5 * max(articles - 1, 0), 10.0), 2)
+def _width(count: int) -> float:
+    """Line width for a link standing for ``count`` events (the page's ``width`` does the same)."""
+    return round(min(1.5 + 1.5 * max(count - 1, 0), 10.0), 2)
 
 
-def _edge_style(item: dict[str, Any], colour: str) -> dict[str, Any]:
-    mod = item["modality"]
-    style: dict[str, Any] = {"width": _width(item["articles"])}
+def _edge_style(mod: str, count: int, colour: str) -> dict[str, Any]:
+    style: dict[str, Any] = {"width": _width(count)}
     if mod == "negated":
         colour = NEGATED_COLOUR
     style["color"] = {"color": colour, "highlight": "#b8860b", "hover": colour, "inherit": False}
@@ -245,7 +245,7 @@ def _edge(k: int, link: dict[str, Any], items: list[dict[str, Any]], entities: l
     colour = RELATION_COLOUR if link["kind"] == "relation" else EVENT_COLOUR
     edge = {"id": k, "from": link["from"], "to": link["to"], "kind": link["kind"], "type": link["type"],
             "modality": link["modality"], "refs": link["refs"], "label": _short(label, 48), "title": title,
-            **_edge_style({"modality": link["modality"], "articles": n}, colour)}
+            **_edge_style(link["modality"], n, colour)}
     return edge
 
 
