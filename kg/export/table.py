@@ -32,6 +32,8 @@ FLOAT_COLUMNS = frozenset({"quantity_value", "confidence"})
 BOOL_COLUMNS = frozenset({"disputed"})
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+# what --since/--until take, whole: "2022-2" or "20220224" must not pass for the year 2022
+_FILTER_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class Filters:
             raise UsageError(f"--modality {self.modality!r}: use one of {', '.join(MODALITIES)}")
         for name in ("since", "until"):
             value = getattr(self, name)
-            if value is not None and time_interval(value) is None:
+            if value is not None and (not _FILTER_DATE.match(value) or time_interval(value) is None):
                 raise UsageError(f"--{name} {value!r} is not a date; write it as YYYY, YYYY-MM or YYYY-MM-DD")
         if self.since is not None and self.until is not None and self.window()[0] > self.window()[1]:
             # an inverted window would keep the reports whose span crosses it, not nothing
