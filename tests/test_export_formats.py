@@ -237,6 +237,14 @@ def test_entity_filter_keeps_the_reports_a_source_is_cited_for(seed_store):
     assert cited and list(kept.rows) == cited
 
 
+@pytest.mark.parametrize("day", ["2022-2", "20220224", "2022-02-24x", "2022-02-30", "May"])
+def test_a_date_filter_is_read_whole_or_refused(day):
+    from kg.errors import UsageError
+
+    with pytest.raises(UsageError, match="write it as YYYY, YYYY-MM or YYYY-MM-DD"):
+        Filters(since=day)
+
+
 def test_an_inverted_window_is_refused_not_half_applied():
     from kg.errors import UsageError
 

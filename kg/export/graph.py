@@ -10,7 +10,7 @@ import re
 
 import networkx as nx
 
-from kg.export.table import ExportData, time_interval
+from kg.export.table import ExportData, report_interval
 
 __all__ = ["node_id", "to_networkx"]
 
@@ -89,17 +89,10 @@ def _relation_edge(rel: dict, dynamic: bool) -> dict:
 
 
 def _span(start: str | None, end: str | None, published: str | None) -> dict:
-    """GEXF ``start``/``end``: the time the report states, each end at its own precision (a month spans its
-    days), else the publication day; nothing for an undated report (GEXF keeps such an edge at all times)."""
-    first = time_interval(start)
-    if first is None:
-        first = time_interval(published)
-        last = first
-    else:
-        last = time_interval(end) or first
-    if first is None:
-        return {}
-    return {"start": first[0].isoformat(), "end": max(first[1], last[1]).isoformat()}
+    """GEXF ``start``/``end``: the report's days (:func:`~kg.export.table.report_interval`); nothing for an
+    undated report (GEXF keeps such an edge at all times)."""
+    days = report_interval(start, end, published)
+    return {} if days is None else {"start": days[0].isoformat(), "end": days[1].isoformat()}
 
 
 def _clean(attrs: dict) -> dict:

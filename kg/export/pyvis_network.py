@@ -17,7 +17,7 @@ from importlib import resources
 
 from pyvis.network import Network
 
-from kg.export.table import Filters, entity_iri, time_interval
+from kg.export.table import Filters, entity_iri, report_interval, time_interval
 
 __all__ = ["OfflineNetwork", "filter_model", "to_pyvis"]
 
@@ -120,11 +120,7 @@ def filter_model(model: dict, filters: Filters) -> dict:
 
 def _event_interval(ev: dict):
     time = ev.get("time") or {}
-    start = time_interval(time.get("start"))
-    if start is None:
-        return time_interval(ev.get("published"))
-    end = time_interval(time.get("end"))
-    return (start[0], end[1]) if end is not None and end[1] >= start[0] else start
+    return report_interval(time.get("start"), time.get("end"), ev.get("published"))
 
 
 def _meets(interval, filters: Filters, low, high) -> bool:

@@ -21,7 +21,8 @@ from rdflib import Literal
 from kg.errors import UsageError
 from kg.records import EVENT_TYPES, MODALITIES, RELATION_TYPES
 
-__all__ = ["COLUMNS", "LIST_COLUMNS", "ExportData", "Filters", "entity_iri", "read_export", "time_interval"]
+__all__ = ["COLUMNS", "LIST_COLUMNS", "ExportData", "Filters", "entity_iri", "read_export", "report_interval",
+           "time_interval"]
 
 COLUMNS = ("event_id", "claim_id", "event_type", "mode", "modality", "actors", "actor_ids", "recipients", "places",
            "quantity_value", "quantity_unit", "quantity_qualifier", "time_start", "time_end", "time_granularity",
@@ -32,6 +33,8 @@ FLOAT_COLUMNS = frozenset({"quantity_value", "confidence"})
 BOOL_COLUMNS = frozenset({"disputed"})
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+# what --since/--until take, whole: "2022-2" or "20220224" must not pass for the year 2022
+_FILTER_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ class Filters:
             raise UsageError(f"--modality {self.modality!r}: use one of {', '.join(MODALITIES)}")
         for name in ("since", "until"):
             value = getattr(self, name)
-            if value is not None and time_interval(value) is None:
+            if value is not None and (not _FILTER_DATE.match(value) or time_interval(value) is None):
                 raise UsageError(f"--{name} {value!r} is not a date; write it as YYYY, YYYY-MM or YYYY-MM-DD")
         if self.since is not None and self.until is not None and self.window()[0] > self.window()[1]:
             # an inverted window would keep the reports whose span crosses it, not nothing
@@ -145,13 +148,24 @@ def time_interval(value: str | None) -> tuple[date, date] | None:
         return None
 
 
+def report_interval(start: str | None, end: str | None, published: str | None) -> tuple[date, date] | None:
+    """A report's time, the days the filters, the GEXF timeline and ``to_pyvis`` use: what it states (start to
+    end, each at its own precision; an end before the start is ignored), else its publication day.
+
+    >>> report_interval("2022-02", "2022-03-10", "2024-01-05")
+    (datetime.date(2022, 2, 1), datetime.date(2022, 3, 10))
+    >>> report_interval(None, None, "2024-01-05") == (date(2024, 1, 5),) * 2, report_interval(None, None, None)
+    (True, None)
+    """
+    first = time_interval(start)
+    if first is None:
+        return time_interval(published)
+    last = time_interval(end)
+    return (first[0], last[1]) if last is not None and last[1] >= first[0] else first
+
+
 def _row_interval(row: dict) -> tuple[date, date] | None:
-    """A report's time: what it states (start to end, each at its own precision), else its publication day."""
-    start = time_interval(row["time_start"])
-    if start is None:
-        return time_interval(row["published"])
-    end = time_interval(row["time_end"])
-    return (start[0], end[1]) if end is not None and end[1] >= start[0] else start
+    return report_interval(row["time_start"], row["time_end"], row["published"])
 
 
 def _overlaps(interval: tuple[date, date] | None, low: date, high: date) -> bool:
