@@ -414,9 +414,7 @@ def _amount_head(t):
 def _time(ctx: Context, tok, *, future: bool) -> TimeValue | None:
     clause = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), tok)
     best = None
-    for ent in tok.sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
+    for ent in _sentence_times(ctx.doc, tok.sent):
         anchor = _attachment(ent.root, tok)
         if anchor is not None and anchor.i in (tok.i, clause.i):
             if best is None or abs(ent.start - tok.i) < abs(best.start - tok.i):
@@ -428,6 +426,19 @@ def _time(ctx: Context, tok, *, future: bool) -> TimeValue | None:
         if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words.SEASONS:
             return normalise_time(c.text, ctx.date, future=future)
     return None
+
+
+def _sentence_times(doc, sent) -> list:
+    """The DATE and TIME entities of ``sent``. ``Span.ents`` reads the whole ``doc.ents`` on every call (work
+    in the article's length once per event), so they are indexed by sentence once per Doc."""
+    index = doc.user_data.get("kg.sentence_times")
+    if index is None:
+        index = {}
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME"):
+                index.setdefault(doc[ent.start].sent.start, []).append(ent)
+        doc.user_data["kg.sentence_times"] = index
+    return [ent for ent in index.get(sent.start, ()) if ent.end <= sent.end]  # as Span.ents: wholly inside
 
 
 def _attachment(root, trigger):

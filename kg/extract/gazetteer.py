@@ -127,7 +127,7 @@ class Gazetteer:
             entry = self.demonym(t.text)
             if entry is not None:
                 found.add(entry.name)
-        for alias, _start, _end in self._matches(span.as_doc()):
+        for alias, _start, _end in self._matches(span):  # the span itself: as_doc() copies the whole doc's arrays
             for e in self._entries_for(alias):
                 found.add(e.name if e.type == "Country" else e.country or e.name)
         return {f for f in found if f}

@@ -80,7 +80,7 @@ def _with_shared_verbs(doc, cues, stretches: list[tuple[int, int, bool]]) -> tup
     items = []
     for start, end, runs_on in stretches:
         words = len(text[start:end].split())
-        verb = _framing_verb(doc, cues, start, end) if words >= _MIN_WORDS else None
+        verb = _framing_verb(doc, cues, text, start, end) if words >= _MIN_WORDS else None
         items.append([start, end, words, verb, runs_on])
     groups = _groups(text, items)
     out = []
@@ -112,13 +112,14 @@ def _same_quotation(text: str, prev: list, start: int) -> bool:
     return prev[4] and not between.strip(" \n\t“\"`'")  # ran on to a paragraph that opens with the quote
 
 
-def _framing_verb(doc, cues, start: int, end: int) -> int | None:
-    """The speech verb the stretch hangs off in the parse, else one right after its close or before its open."""
+def _framing_verb(doc, cues, text: str, start: int, end: int) -> int | None:
+    """The speech verb the stretch hangs off in the parse, else one right after its close or before its open.
+    ``text`` is ``doc.text``, read once by the caller: spaCy joins every token each time it is asked for it."""
     span = doc.char_span(start, end, alignment_mode="contract")
     inside = list(span) if span is not None else []
     if not inside:
         return None
-    colon = doc.text[max(0, start - 4) : start].rstrip(" “\"`'").endswith(":")
+    colon = text[max(0, start - 4) : start].rstrip(" “\"`'").endswith(":")
     for tok in inside:
         head = tok.head
         if start <= head.idx < end or not _has_speaker(head):
@@ -138,10 +139,10 @@ def _framing_verb(doc, cues, start: int, end: int) -> int | None:
     for tok in reversed(list(before)):
         if cues.is_speech(tok) and _has_speaker(tok):
             return tok.i
-    return _previous_speaker(doc, cues, inside[0])
+    return _previous_speaker(doc, cues, text, inside[0])
 
 
-def _previous_speaker(doc, cues, first) -> int | None:
+def _previous_speaker(doc, cues, text: str, first) -> int | None:
     """'Sanders voted against it, Clinton said. "He voted to let guns go ..."': a quotation opening a sentence
     continues the speaker of the sentence just before it, in the same paragraph."""
     sent = first.sent
@@ -149,11 +150,11 @@ def _previous_speaker(doc, cues, first) -> int | None:
     if sent.start == 0 or any(not t.is_punct for t in opening):
         return None
     prev = doc[sent.start - 1].sent
-    if "\n" in doc.text[prev.end_char - 1 : sent.start_char + 1]:
+    if "\n" in text[prev.end_char - 1 : sent.start_char + 1]:
         return None
     for tok in prev:
         if (tok.dep_ in ("ROOT", "parataxis") and cues.is_speech(tok) and _has_speaker(tok)
-                and not _MARK.search(doc.text[tok.idx : prev.end_char])):  # fmt: skip
+                and not _MARK.search(text[tok.idx : prev.end_char])):  # fmt: skip
             return tok.i
     return None
 
