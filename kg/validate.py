@@ -222,27 +222,25 @@ def _ties(store, budget: int) -> Iterator[list[URIRef]]:
     from kg.namespace import KG
     from kg.tallies import TALLIES_GRAPH
 
-    group: list[URIRef] = []
-    for s, _, _, _ in store.match(None, RDF.type, KG.Tie, TALLIES_GRAPH):
-        group.append(s)
-        if len(group) >= budget // 10:
-            yield group
-            group = []
-    if group:
-        yield group
+    yield from _groups_of((s for s, _, _, _ in store.match(None, RDF.type, KG.Tie, TALLIES_GRAPH)), budget // 10)
 
 
 def _left_behind(store, shared, checked: set, budget: int) -> Iterator[list[URIRef]]:
     """Shared nodes no article graph led to (ties; entities or events no article refers to any more), in
     groups of at most ``budget``."""
+    nodes = (s for g in shared for s, _, _, _ in store.match(None, RDF.type, None, g)
+             if s not in checked and isinstance(s, URIRef))  # fmt: skip
+    yield from _groups_of(nodes, budget // 10)
+
+
+def _groups_of(nodes: Iterable[URIRef], size: int) -> Iterator[list[URIRef]]:
+    """``nodes`` in lists of at most ``size`` (at least one)."""
     group: list[URIRef] = []
-    for g in shared:
-        for s, _, _, _ in store.match(None, RDF.type, None, g):
-            if s not in checked and isinstance(s, URIRef):
-                group.append(s)
-                if len(group) >= budget // 10:
-                    yield group
-                    group = []
+    for node in nodes:
+        group.append(node)
+        if len(group) >= max(size, 1):
+            yield group
+            group = []
     if group:
         yield group
 
