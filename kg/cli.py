@@ -70,17 +70,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _is_user_error(err: Exception) -> bool:
-    from kg.articles import InputError
-    from kg.evaluate import EvalError
-    from kg.nlp import ModelNotFound
-    from kg.push import PushError
-    from kg.queries import QueryNotFound
-    from kg.remote import RemoteError
-    from kg.store import StoreError
-
-    return isinstance(err, (KgError, UserError, InputError, EvalError, ModelNotFound, QueryNotFound, StoreError, ValueError,
-                            PushError, RemoteError,
-                            FileNotFoundError, PermissionError, IsADirectoryError))  # fmt: skip
+    # every user error of the library is a KgError; ValueError stays until issue 17 narrows it
+    return isinstance(err, (KgError, ValueError, FileNotFoundError, PermissionError, IsADirectoryError))
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:

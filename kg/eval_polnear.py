@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.evaluate import EvalError, normalise
+from kg.evaluate import EvalError, _ratio, normalise
 from kg.records import Article, Record
 
 __all__ = ["GoldAttribution", "PolnearArticle", "PolnearReport", "Scored", "evaluate_polnear", "load_split",
@@ -330,10 +330,6 @@ def _name_run(tok) -> list:
 
 
 # --------------------------------------------------------------------------- report
-
-
-def _ratio(num: int, den: int) -> float | None:
-    return num / den if den else None
 
 
 @dataclass(frozen=True)

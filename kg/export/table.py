@@ -9,6 +9,7 @@ granularity (a month overlaps the days in it), which SPARQL cannot do across ``x
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -177,6 +178,7 @@ def _row_order(row: dict) -> tuple:
     return (interval is None, interval or (), row["article_id"], row["claim_id"])
 
 
+@functools.cache
 def _query_text(name: str) -> str:
     return resources.files("kg.export").joinpath(f"{name}.rq").read_text(encoding="utf-8")
 

@@ -223,14 +223,7 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
         return out
 
     raw_events: list[dict[str, Any]] = []
-    seen_ev: set[str] = set()
-    for i, ev in enumerate(_list(model.get("events"))):
-        if not isinstance(ev, Mapping):
-            continue
-        iri = _text(ev.get("id")) or f"(event {i})"
-        if iri in seen_ev:
-            continue
-        seen_ev.add(iri)
+    for iri, ev in _unique(model.get("events"), "event"):
         actors = participants(ev.get("actors"))
         recipients = participants(ev.get("recipients"))
         locations = participants(ev.get("locations"))
@@ -240,14 +233,7 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
                            "locations": locations})
 
     raw_relations: list[dict[str, Any]] = []
-    seen_rel: set[str] = set()
-    for i, rel in enumerate(_list(model.get("relations"))):
-        if not isinstance(rel, Mapping):
-            continue
-        iri = _text(rel.get("id")) or f"(relation {i})"
-        if iri in seen_rel:
-            continue
-        seen_rel.add(iri)
+    for iri, rel in _unique(model.get("relations"), "relation"):
         subj, obj = _text(rel.get("subject")), _text(rel.get("object"))
         if keep is not None and not (subj in keep and obj in keep):
             continue
@@ -415,3 +401,15 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
         "relations": relations,
         "facets": facets,
     }
+
+
+def _unique(items: Any, kind: str):
+    """(id, item) for each mapping in ``items``, the first of each id only; an item without an id is named by
+    its position ("(event 3)")."""
+    seen: set[str] = set()
+    for i, x in enumerate(_list(items)):
+        if isinstance(x, Mapping):
+            iri = _text(x.get("id")) or f"({kind} {i})"
+            if iri not in seen:
+                seen.add(iri)
+                yield iri, x
