@@ -18,10 +18,12 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check kg tests benchmarks
+	$(VENV)/bin/ruff format --check kg tests benchmarks
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check kg tests
+	$(VENV)/bin/ruff check kg tests benchmarks
+	$(VENV)/bin/ruff format --check kg tests benchmarks
 
 bench: $(STAMP)
 	$(VENV)/bin/kg bench ../shared/corpus/ukraine_news.jsonl --limit 100 --jobs 1

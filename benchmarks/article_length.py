@@ -55,8 +55,12 @@ def refused_by_the_limit(size: int) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "huge.jsonl"
         corpus.write_text(json.dumps({"id": "huge", "text": "Russian forces shelled Kharkiv. " * (size // 32)}) + "\n")
-        done = subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--store", str(Path(tmp) / "st")],
-                              capture_output=True, text=True, timeout=600)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-m", "kg", "build", str(corpus), "--store", str(Path(tmp) / "st")],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         return done.stderr.strip()
 
 
@@ -77,8 +81,11 @@ def main() -> int:
         wall, seconds = time_extraction(extractor, long_text(texts, size), args.repeat if size == sizes[0] else 1)
         base = base or seconds
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{size:>10,} chars  CPU {seconds:8.1f} s (wall {wall:.1f} s)  {seconds / size * 100_000:6.2f} CPU s per "
-              f"100,000 chars  x{seconds / base:5.1f} (size x{size / sizes[0]:g})  peak RSS {rss:,.0f} MB", flush=True)
+        print(
+            f"{size:>10,} chars  CPU {seconds:8.1f} s (wall {wall:.1f} s)  {seconds / size * 100_000:6.2f} CPU s per "
+            f"100,000 chars  x{seconds / base:5.1f} (size x{size / sizes[0]:g})  peak RSS {rss:,.0f} MB",
+            flush=True,
+        )
     if args.huge:
         print(f"{args.huge:>10,} chars  kg build says: {refused_by_the_limit(args.huge)}")
     return 0

@@ -83,8 +83,12 @@ def _tree_rss_mb(root: int) -> float:
 def timed_build(inputs: list[Path], store: Path, jobs: int) -> dict:
     """Run `kg build` in a child process; wall time, peak tree memory, and what it printed."""
     start = time.perf_counter()
-    proc = subprocess.Popen([*KG, "build", *map(str, inputs), "--store", str(store), "--jobs", str(jobs)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    proc = subprocess.Popen(
+        [*KG, "build", *map(str, inputs), "--store", str(store), "--jobs", str(jobs)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     peak = [0.0]
 
     def sample():
@@ -101,8 +105,13 @@ def timed_build(inputs: list[Path], store: Path, jobs: int) -> dict:
         raise SystemExit(f"kg build failed ({proc.returncode}): {err.strip()[-2000:]}")
     triples = re.search(r"triples\s+(\d+)", out)
     added = re.search(r"\((\d+) added", out)
-    return {"wall_s": round(wall, 1), "peak_mb": round(peak[0]), "triples": int(triples.group(1)) if triples else None,
-            "added": int(added.group(1)) if added else None, "summary": out.strip().splitlines()[:2]}  # fmt: skip
+    return {
+        "wall_s": round(wall, 1),
+        "peak_mb": round(peak[0]),
+        "triples": int(triples.group(1)) if triples else None,
+        "added": int(added.group(1)) if added else None,
+        "summary": out.strip().splitlines()[:2],
+    }
 
 
 def main(argv=None) -> int:
@@ -119,8 +128,12 @@ def main(argv=None) -> int:
         n1 = copies_of(args.corpus, range(1), one)
         n10 = copies_of(args.corpus, range(args.copies), many)
         copies_of(args.corpus, range(args.copies, args.copies + 1), new, limit=args.new)
-        result = {"articles_1x": n1, f"articles_{args.copies}x": n10, "jobs": args.jobs,
-                  "load_average": os.getloadavg()}  # fmt: skip
+        result = {
+            "articles_1x": n1,
+            f"articles_{args.copies}x": n10,
+            "jobs": args.jobs,
+            "load_average": os.getloadavg(),
+        }
         result["1x"] = timed_build([one], work / "store1", args.jobs)
         print(json.dumps(result["1x"]), file=sys.stderr)
         result[f"{args.copies}x"] = big = timed_build([many], work / "store10", args.jobs)

@@ -34,7 +34,7 @@ SMALL = [
     "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
     "SELECT ?e ?label WHERE { ?e a <https://w3id.org/kgct/ontology#Event> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label } LIMIT 50",
     "ASK { ?s a <https://w3id.org/kgct/ontology#Claim> }",
-]  # fmt: skip
+]
 
 
 def ordinary_queries() -> list[str]:
@@ -55,8 +55,9 @@ def free_port() -> int:
 def start_server(store: str, port: int, log, kg_path: str | None) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": kg_path or str(Path(__file__).resolve().parents[1])}
     # the log goes to a file: a pipe nobody reads would fill up and stop the server
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", store, "--port", str(port)],
-                            stderr=log, env=env)  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--store", store, "--port", str(port)], stderr=log, env=env
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -89,17 +90,24 @@ def rss_mb(pid: int) -> tuple[float, float]:
     return own / 1024, children / 1024
 
 
-def client(port: int, address: str, runaway_share: float, until: float, queries: list[str], rng: random.Random,
-           results: list) -> None:  # fmt: skip
+def client(
+    port: int, address: str, runaway_share: float, until: float, queries: list[str], rng: random.Random, results: list
+) -> None:
     while time.monotonic() < until:
         runaway = rng.random() < runaway_share
         query = RUNAWAY if runaway else rng.choice(queries)
         started = time.monotonic()
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120, source_address=(address, 0))
-            conn.request("POST", "/sparql", body=query.encode(),
-                         headers={"Content-Type": "application/sparql-query",
-                                  "Accept": "text/csv, application/sparql-results+json;q=0.5"})  # fmt: skip
+            conn.request(
+                "POST",
+                "/sparql",
+                body=query.encode(),
+                headers={
+                    "Content-Type": "application/sparql-query",
+                    "Accept": "text/csv, application/sparql-results+json;q=0.5",
+                },
+            )
             resp = conn.getresponse()
             resp.read()
             status = resp.status
@@ -120,8 +128,9 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=45.0)
     ap.add_argument("--runaway-every", type=int, default=5, help="one client in N sends runaway queries now and then")
-    ap.add_argument("--runaway-share", type=float, default=0.5,
-                    help="the part of those clients' requests that are runaway queries")
+    ap.add_argument(
+        "--runaway-share", type=float, default=0.5, help="the part of those clients' requests that are runaway queries"
+    )
     ap.add_argument("--kg-path", help="serve with the kg package found here (e.g. an older checkout), for a baseline")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
@@ -135,9 +144,12 @@ def main() -> None:
         queries = ordinary_queries()
         until = time.monotonic() + args.seconds
         shares = [args.runaway_share if i % args.runaway_every == 0 else 0.0 for i in range(args.clients)]
-        threads = [threading.Thread(target=client, args=(port, f"127.0.0.{10 + i}", shares[i], until, queries,
-                                                         random.Random(i), results))
-                   for i in range(args.clients)]  # fmt: skip
+        threads = [
+            threading.Thread(
+                target=client, args=(port, f"127.0.0.{10 + i}", shares[i], until, queries, random.Random(i), results)
+            )
+            for i in range(args.clients)
+        ]
         for t in threads:
             t.start()
         while any(t.is_alive() for t in threads):
@@ -164,19 +176,25 @@ def report(results: list, memory: list[float], log: str, args) -> str:
     ordinary_statuses = Counter(str(r[1]) for r in ordinary)
     failures = sum(n for s, n in ordinary_statuses.items() if s != "200")
     summary = {
-        "clients": args.clients, "seconds": args.seconds,
-        "ordinary": len(ordinary), "ordinary_failures": failures, "ordinary_statuses": dict(ordinary_statuses),
-        "p50_ms": round(1000 * percentile(latencies, 50)), "p95_ms": round(1000 * percentile(latencies, 95)),
+        "clients": args.clients,
+        "seconds": args.seconds,
+        "ordinary": len(ordinary),
+        "ordinary_failures": failures,
+        "ordinary_statuses": dict(ordinary_statuses),
+        "p50_ms": round(1000 * percentile(latencies, 50)),
+        "p95_ms": round(1000 * percentile(latencies, 95)),
         "max_ms": round(1000 * max(latencies, default=0)),
-        "slowest_ordinary_at_s_took_s": [(round(r[3] - t0, 1), round(r[2], 1)) for r in
-                                         sorted(ordinary, key=lambda r: -r[2])[:5]],
-        "runaway": len(runaway), "runaway_statuses": dict(Counter(str(r[1]) for r in runaway)),
+        "slowest_ordinary_at_s_took_s": [
+            (round(r[3] - t0, 1), round(r[2], 1)) for r in sorted(ordinary, key=lambda r: -r[2])[:5]
+        ],
+        "runaway": len(runaway),
+        "runaway_statuses": dict(Counter(str(r[1]) for r in runaway)),
         "runaway_at_s_took_s": [(round(r[3] - t0, 1), round(r[2], 1)) for r in sorted(runaway, key=lambda r: r[3])],
         "runaway_not_cut": sum(1 for r in runaway if r[1] == 200 or isinstance(r[1], str)),
         "server_rss_mb_first_last_max": _first_last_max([m[0] for m in memory]),
         "workers_rss_mb_first_last_max": _first_last_max([m[1] for m in memory]),
         "tracebacks_in_log": log.count("Traceback"),
-    }  # fmt: skip
+    }
     if args.json:
         return json.dumps(summary, indent=2)
     return "\n".join(f"{k}: {v}" for k, v in summary.items())

@@ -24,8 +24,14 @@ import tempfile
 import time
 from pathlib import Path
 
-REWRITE = ("/resource/article/", "/resource/event/", "/resource/claim/", "/resource/relation/", "/resource/resolution/",
-           "/resource/graph/")
+REWRITE = (
+    "/resource/article/",
+    "/resource/event/",
+    "/resource/claim/",
+    "/resource/relation/",
+    "/resource/resolution/",
+    "/resource/graph/",
+)
 PAGE = 100  # rows in a page, as `kg query NAME --limit 100` asks
 PARAMS = {
     "ego": {"entity": "https://w3id.org/kgct/resource/entity/Q159"},
@@ -44,8 +50,11 @@ def scaled_nquads(source: Path, copies: int, out: Path) -> int:
     store = ox.Store.read_only(str(source))
     with out.open("w", encoding="utf-8") as fh:
         for quad in store:
-            line = f"{quad.subject} {quad.predicate} {quad.object} {quad.graph_name} .\n" \
-                if not isinstance(quad.graph_name, ox.DefaultGraph) else f"{quad.subject} {quad.predicate} {quad.object} .\n"
+            line = (
+                f"{quad.subject} {quad.predicate} {quad.object} {quad.graph_name} .\n"
+                if not isinstance(quad.graph_name, ox.DefaultGraph)
+                else f"{quad.subject} {quad.predicate} {quad.object} .\n"
+            )
             graph = str(quad.graph_name)
             if graph.endswith(DERIVED):
                 continue
@@ -140,9 +149,14 @@ def _time_queries(run_query, runs: int, limit_s: float | None = None) -> dict:
                 finally:
                     if limit_s:
                         signal.setitimer(signal.ITIMER_REAL, 0)
-        out[q.name] = {kind: ({"p50_ms": round(statistics.median(ts), 1), "p95_ms": round(_p95(ts), 1), "rows": rows[kind]}
-                              if ts else {"error": f"stopped after {limit_s:.0f} s"})
-                       for kind, ts in times.items()}  # fmt: skip
+        out[q.name] = {
+            kind: (
+                {"p50_ms": round(statistics.median(ts), 1), "p95_ms": round(_p95(ts), 1), "rows": rows[kind]}
+                if ts
+                else {"error": f"stopped after {limit_s:.0f} s"}
+            )
+            for kind, ts in times.items()
+        }
     return out
 
 
@@ -167,8 +181,16 @@ def oxigraph_run(nquads: Path, workdir: Path, runs: int, queue) -> None:
     store = Store(path, read_only=True)
     size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
     queries = _time_queries(lambda name, params, limit: run_query(name, params, store=store, limit=limit), runs)
-    queue.put({"engine": "oxigraph (on disk)", "triples": len(store), "load_s": round(load, 1),
-               "disk_mb": round(size / 2**20, 1), "peak_mb": round(_peak_mb()), "queries": queries})
+    queue.put(
+        {
+            "engine": "oxigraph (on disk)",
+            "triples": len(store),
+            "load_s": round(load, 1),
+            "disk_mb": round(size / 2**20, 1),
+            "peak_mb": round(_peak_mb()),
+            "queries": queries,
+        }
+    )
 
 
 def rdflib_run(nquads: Path, runs: int, query_limit_s: float, queue) -> None:
@@ -193,8 +215,15 @@ def rdflib_run(nquads: Path, runs: int, query_limit_s: float, queue) -> None:
         bindings = {k: parse_param(v) for k, v in params.items()}
         return Rows(ds.query(get_query(name).page(limit), initBindings=bindings))
 
-    queue.put({"engine": "rdflib (in memory)", "triples": len(ds), "load_s": round(load, 1),
-               "peak_mb": round(_peak_mb()), "queries": _time_queries(run, runs, limit_s=query_limit_s)})
+    queue.put(
+        {
+            "engine": "rdflib (in memory)",
+            "triples": len(ds),
+            "load_s": round(load, 1),
+            "peak_mb": round(_peak_mb()),
+            "queries": _time_queries(run, runs, limit_s=query_limit_s),
+        }
+    )
 
 
 def _in_process(target, args, timeout: float) -> dict:
@@ -205,7 +234,10 @@ def _in_process(target, args, timeout: float) -> dict:
     try:
         return queue.get(timeout=timeout)
     except Exception:
-        return {"engine": target.__name__, "error": f"did not finish within {timeout:.0f} s (exit code {proc.exitcode})"}
+        return {
+            "engine": target.__name__,
+            "error": f"did not finish within {timeout:.0f} s (exit code {proc.exitcode})",
+        }
     finally:
         proc.join(5)
         if proc.is_alive():

@@ -78,11 +78,17 @@ def main(argv=None) -> int:
 
             derive(store)
             graphs = len(store.graph_names())
-        print(f"{triples:,} triples in {graphs:,} graphs; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} "
-              "cores", flush=True)  # fmt: skip
+        print(
+            f"{triples:,} triples in {graphs:,} graphs; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} "
+            "cores",
+            flush=True,
+        )
         for name, target in [("by graph", _by_graph), *([("union", _union)] if args.union else [])]:
             r = _run(target, str(work / "store"))
-            print(f"{name:9} {r['seconds']:8.1f} s  peak {r['peak_mb']:7,.0f} MB  {r['violations']} violations", flush=True)
+            print(
+                f"{name:9} {r['seconds']:8.1f} s  peak {r['peak_mb']:7,.0f} MB  {r['violations']} violations",
+                flush=True,
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

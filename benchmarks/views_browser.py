@@ -46,8 +46,10 @@ def _timed(page, action) -> float:
 def _open(context, path: Path, errors: list[str], timeout: float = 120.0):
     page = context.new_page()
     page.set_default_timeout(timeout * 1000)
-    page.on("console", lambda m: errors.append(f"{path.name}: console.{m.type}: {m.text}")
-            if m.type in ("error", "assert") else None)
+    page.on(
+        "console",
+        lambda m: errors.append(f"{path.name}: console.{m.type}: {m.text}") if m.type in ("error", "assert") else None,
+    )
     page.on("pageerror", lambda e: errors.append(f"{path.name}: {e}"))
     page.goto(path.resolve().as_uri())
     deadline = time.monotonic() + timeout
@@ -86,7 +88,8 @@ def measure(context, network: Path, timeline: Path, *, repeats: int = 1) -> dict
                 current = select.input_value()
                 for value in [v for v in values if v != current] + [current]:
                     times.setdefault("timeline lanes", []).append(
-                        _timed(page, lambda v=value, s=select: s.select_option(v)))
+                        _timed(page, lambda v=value, s=select: s.select_option(v))
+                    )
             page.close()
     return {"times": times, "errors": errors}
 
@@ -107,8 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         out = args.out or Path(tmp)
         t0 = time.perf_counter()
         network, timeline = write_pages(args.store, out)
-        print(f"pages written in {time.perf_counter() - t0:.1f} s: network {network.stat().st_size / 1e6:.1f} MB, "
-              f"timeline {timeline.stat().st_size / 1e6:.1f} MB")
+        print(
+            f"pages written in {time.perf_counter() - t0:.1f} s: network {network.stat().st_size / 1e6:.1f} MB, "
+            f"timeline {timeline.stat().st_size / 1e6:.1f} MB"
+        )
         with browser.launch(Path(tmp) / "profile") as context:
             result = measure(context, network, timeline, repeats=args.repeats)
     failed = bool(result["errors"])
@@ -117,8 +122,10 @@ def main(argv: list[str] | None = None) -> int:
         target = next((t for k, t in TARGETS.items() if key.endswith(k)), None)
         ok = target is None or median <= target
         failed |= not ok
-        print(f"{key:24s} median {median:6.3f} s  (n={len(values)}, max {max(values):.3f}; "
-              f"target {target} s){'' if ok else '  OVER'}")
+        print(
+            f"{key:24s} median {median:6.3f} s  (n={len(values)}, max {max(values):.3f}; "
+            f"target {target} s){'' if ok else '  OVER'}"
+        )
     for e in result["errors"]:
         print("console error:", e)
     return 1 if failed else 0

@@ -68,7 +68,9 @@ def shoot_timeline(context, path: Path, docs: Path) -> None:
     page = open_ready(context, path)
     week = page.evaluate(BUSIEST_WEEK)
     page.evaluate(f"kg.setFilter({{from: {week[0]}, to: {week[1]}, hideUndated: true}})")
-    page.evaluate(f"kgTimeline.timeline.setWindow(kg.fmtDay({week[0]} - 1), kg.fmtDay({week[1] + 2}), {{animation: false}})")
+    page.evaluate(
+        f"kgTimeline.timeline.setWindow(kg.fmtDay({week[0]} - 1), kg.fmtDay({week[1] + 2}), {{animation: false}})"
+    )
     page.wait_for_timeout(800)
     page.screenshot(path=str(docs / "timeline.png"))
     page.close()

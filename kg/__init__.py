@@ -10,11 +10,20 @@ import importlib
 
 # Names are imported on first use, so `kg query` or `kg serve` do not pay for loading spaCy.
 _EXPORTS = {
-    "Article": "kg.records", "Record": "kg.records", "KnowledgeGraph": "kg.api", "run_query": "kg.api",
-    "sparql": "kg.api", "write_network": "kg.api", "write_timeline": "kg.api", "read_articles": "kg.articles",
-    "extract": "kg.extract", "extract_many": "kg.extract", "build": "kg.pipeline", "record_dataset": "kg.rdf",
+    "Article": "kg.records",
+    "Record": "kg.records",
+    "KnowledgeGraph": "kg.api",
+    "run_query": "kg.api",
+    "sparql": "kg.api",
+    "write_network": "kg.api",
+    "write_timeline": "kg.api",
+    "read_articles": "kg.articles",
+    "extract": "kg.extract",
+    "extract_many": "kg.extract",
+    "build": "kg.pipeline",
+    "record_dataset": "kg.rdf",
     "Store": "kg.store",
-}  # fmt: skip
+}
 
 
 def __getattr__(name: str):

@@ -17,9 +17,21 @@ from rdflib.term import Identifier
 from kg.rdf import PREFIXES
 from kg.store import DEFAULT_STORE, QueryResult, Store
 
-__all__ = ["KnowledgeGraph", "demo", "evaluate_attribution", "evaluate_extractor", "evaluate_plover", "export",
-           "list_entities", "pending_overrides", "run_query", "sparql", "to_pyvis", "write_network",
-           "write_timeline"]
+__all__ = [
+    "KnowledgeGraph",
+    "demo",
+    "evaluate_attribution",
+    "evaluate_extractor",
+    "evaluate_plover",
+    "export",
+    "list_entities",
+    "pending_overrides",
+    "run_query",
+    "sparql",
+    "to_pyvis",
+    "write_network",
+    "write_timeline",
+]
 
 
 @contextmanager
@@ -65,8 +77,13 @@ def as_term(value):
     return parse_param(value) if isinstance(value, str) else value
 
 
-def sparql(text: str, *, store: Store | str | Path | None = DEFAULT_STORE, bindings: Mapping | None = None,
-           endpoint: str | None = None):
+def sparql(
+    text: str,
+    *,
+    store: Store | str | Path | None = DEFAULT_STORE,
+    bindings: Mapping | None = None,
+    endpoint: str | None = None,
+):
     """Run a SPARQL query; ``bindings`` map variable names to values (bound as RDF terms). With
     ``endpoint`` (a SPARQL 1.1 query URL, e.g. the server ``kg push`` loaded) it runs there instead of
     on ``store``, and returns the same rows."""
@@ -82,8 +99,15 @@ def sparql(text: str, *, store: Store | str | Path | None = DEFAULT_STORE, bindi
         return st.query(text, terms)
 
 
-def run_query(name: str, params: Mapping[str, object] | None = None, *, store=DEFAULT_STORE,
-              limit: int | None = None, offset: int = 0, endpoint: str | None = None) -> QueryResult:
+def run_query(
+    name: str,
+    params: Mapping[str, object] | None = None,
+    *,
+    store=DEFAULT_STORE,
+    limit: int | None = None,
+    offset: int = 0,
+    endpoint: str | None = None,
+) -> QueryResult:
     """Run a named query (``kg query --help`` lists them) with its parameters bound; ``limit`` and
     ``offset`` page through the rows in the query's own order; ``endpoint`` runs it on a SPARQL server."""
     from kg.queries import get_query
@@ -181,8 +205,9 @@ def _model(store, title=None) -> dict:
         return view_model(st, title=title)
 
 
-def write_network(out: str | Path = "out/network.html", *, store=DEFAULT_STORE, top: int | None = None,
-                  combined: bool = False) -> Path:
+def write_network(
+    out: str | Path = "out/network.html", *, store=DEFAULT_STORE, top: int | None = None, combined: bool = False
+) -> Path:
     """The network view (or, with ``combined``, network and timeline with linked selection) as one HTML file."""
     from kg.views.combined import combined_html
     from kg.views.network import network_html
@@ -204,9 +229,17 @@ def _written(result, out) -> Path:
     return Path(result) if result is not None else Path(out)
 
 
-def export(out: str | Path, *, store=DEFAULT_STORE, format: str | None = None, type: str | None = None,
-           modality: str | None = None, since: str | None = None, until: str | None = None,
-           entity: str | None = None):
+def export(
+    out: str | Path,
+    *,
+    store=DEFAULT_STORE,
+    format: str | None = None,
+    type: str | None = None,
+    modality: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    entity: str | None = None,
+):
     """Write the graph for other tools (``kg export``), the format from the suffix unless ``format`` names it:
     ``.graphml``/``.gexf`` (entities as nodes, one edge per report and per relation; GEXF with each edge's time),
     ``.csv``/``.parquet``/``.jsonl`` (the events table: one row per report, columns in docs/export.md).
@@ -339,8 +372,10 @@ class KnowledgeGraph:
         from html import escape
 
         rows = "".join(f"<tr><td>{escape(k)}</td><td>{v}</td></tr>" for k, v in self.summary_rows())
-        return (f"<table><tbody>{rows}</tbody></table>"
-                "<p><code>.show_network(top=50)</code> draws it, <code>.query(name)</code> asks it</p>")
+        return (
+            f"<table><tbody>{rows}</tbody></table>"
+            "<p><code>.show_network(top=50)</code> draws it, <code>.query(name)</code> asks it</p>"
+        )
 
     def show_network(self, *, top: int = 50, height: int = 560):
         """The network view of the ``top`` entities, inline in a notebook (an isolated ``srcdoc`` iframe: works

@@ -77,9 +77,13 @@ def iter_articles(
                 same = seen[article.id] == article.content_hash
                 reason = "duplicate" if same else "duplicate-id"
                 detail = "same article again" if same else "a different text with the same id"
-                report(InputProblem(article.path or article.id, reason,
-                                    f"article id {article.id!r} seen before ({detail}); skipped. "
-                                    "Give each article a unique id."))  # fmt: skip
+                report(
+                    InputProblem(
+                        article.path or article.id,
+                        reason,
+                        f"article id {article.id!r} seen before ({detail}); skipped. Give each article a unique id.",
+                    )
+                )
                 continue
             seen[article.id] = article.content_hash
             yield article
@@ -87,8 +91,13 @@ def iter_articles(
 
 def _articles_at(path: Path, report: Callable[[InputProblem], None]) -> Iterator[Article]:
     if not _utf8_name(path):
-        report(InputProblem(shown_path(path), "bad-file-name", "the file name is not valid UTF-8; skipped. "
-                            "Rename the file (its name is shown with \\x escapes)."))  # fmt: skip
+        report(
+            InputProblem(
+                shown_path(path),
+                "bad-file-name",
+                "the file name is not valid UTF-8; skipped. Rename the file (its name is shown with \\x escapes).",
+            )
+        )
         return
     if not path.exists():
         raise InputError(f"{path}: no such file or folder; check the path (kg reads .txt, .md and .jsonl)")
@@ -133,8 +142,11 @@ def _text_file_article(path: Path, report: Callable[[InputProblem], None]) -> Ar
     try:
         raw = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
-        report(InputProblem(str(path), "unreadable", f"cannot read as UTF-8 text ({err}); skipped. "
-                            "Save the file as UTF-8."))  # fmt: skip
+        report(
+            InputProblem(
+                str(path), "unreadable", f"cannot read as UTF-8 text ({err}); skipped. Save the file as UTF-8."
+            )
+        )
         return None
     article = parse_text_article(raw, article_id=path.stem, path=str(path))
     if not article.text.strip():
@@ -186,8 +198,10 @@ def _clean_date(value: object, *, where: str) -> str | None:
         return None
     text = str(value).strip()
     if not isinstance(value, str) or not _ISO_DATE_TIME.fullmatch(text):
-        warnings.warn(f"{where}: date {text[:40]!r} is not YYYY-MM-DD (or an ISO date and time); the article is "
-                      "kept undated", stacklevel=4)  # fmt: skip
+        warnings.warn(
+            f"{where}: date {text[:40]!r} is not YYYY-MM-DD (or an ISO date and time); the article is kept undated",
+            stacklevel=4,
+        )
         return None
     try:
         _datetime.fromisoformat(text.replace(",", ".") if len(text) > 10 else text)
@@ -218,8 +232,13 @@ def _jsonl_articles(path: Path, report: Callable[[InputProblem], None]) -> Itera
                     if article is not None:
                         yield article
         except OSError as err:
-            report(InputProblem(f"{path}:{lineno}", "unreadable", f"cannot read on ({err.strerror or err}); the rest "
-                                "of the file is skipped."))  # fmt: skip
+            report(
+                InputProblem(
+                    f"{path}:{lineno}",
+                    "unreadable",
+                    f"cannot read on ({err.strerror or err}); the rest of the file is skipped.",
+                )
+            )
     if not found:
         report(InputProblem(str(path), "empty", "no records in the file; skipped."))
 
@@ -228,8 +247,14 @@ def _decoded(raw: bytes, lineno: int, offset: int, where: str, report: Callable[
     try:
         return raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
     except UnicodeDecodeError as err:
-        report(InputProblem(where, "not-utf8", f"not UTF-8 at byte {offset + err.start} of the file (byte "
-                            f"{err.start + 1} of the line); line skipped. Re-encode the file as UTF-8."))  # fmt: skip
+        report(
+            InputProblem(
+                where,
+                "not-utf8",
+                f"not UTF-8 at byte {offset + err.start} of the file (byte "
+                f"{err.start + 1} of the line); line skipped. Re-encode the file as UTF-8.",
+            )
+        )
         return None
 
 
@@ -244,14 +269,22 @@ def _nesting(line: str) -> int:
 
 def _jsonl_record(line: str, where: str, report: Callable[[InputProblem], None]) -> Article | None:
     if _nesting(line) > MAX_NESTING:
-        report(InputProblem(where, "bad-json", f"JSON nested more than {MAX_NESTING} levels deep; line skipped. "
-                            "An article is one object of strings."))  # fmt: skip
+        report(
+            InputProblem(
+                where,
+                "bad-json",
+                f"JSON nested more than {MAX_NESTING} levels deep; line skipped. An article is one object of strings.",
+            )
+        )
         return None
     try:
         rec = json.loads(line)
     except (json.JSONDecodeError, RecursionError) as err:
-        report(InputProblem(where, "bad-json", f"not valid JSON ({getattr(err, 'msg', 'nested too deeply')}); "
-                            "line skipped."))  # fmt: skip
+        report(
+            InputProblem(
+                where, "bad-json", f"not valid JSON ({getattr(err, 'msg', 'nested too deeply')}); line skipped."
+            )
+        )
         return None
     if not isinstance(rec, dict):
         report(InputProblem(where, "bad-json", "a line must be a JSON object; line skipped."))
@@ -262,8 +295,11 @@ def _jsonl_record(line: str, where: str, report: Callable[[InputProblem], None])
         report(InputProblem(where, "missing-text", "the record has no 'text'; line skipped."))
         return None
     if isinstance(article_id, bool) or not isinstance(article_id, (str, int, type(None))):
-        report(InputProblem(where, "bad-id", f"'id' is a JSON {_json_type(article_id)}, not a string or an integer; "
-                            "line skipped."))  # fmt: skip
+        report(
+            InputProblem(
+                where, "bad-id", f"'id' is a JSON {_json_type(article_id)}, not a string or an integer; line skipped."
+            )
+        )
         return None
     if article_id in (None, ""):
         article_id = Article("", text).content_hash[:12]

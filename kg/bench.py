@@ -24,8 +24,9 @@ def _articles(paths: Iterable[str | Path], limit: int | None):
     return list(islice(iter_articles(paths), limit))
 
 
-def extraction_throughput(paths: Iterable[str | Path], *, limit: int | None = 100, jobs: int = 1,
-                          repeat: int = 3, extractor=None) -> dict:  # fmt: skip
+def extraction_throughput(
+    paths: Iterable[str | Path], *, limit: int | None = 100, jobs: int = 1, repeat: int = 3, extractor=None
+) -> dict:
     """Words per second of kg's extraction and of spaCy's parse alone, and their ratio (kg / spaCy)."""
     from kg.extract import Extractor
 
@@ -55,11 +56,16 @@ def extraction_throughput(paths: Iterable[str | Path], *, limit: int | None = 10
         kg_times.append(kg_extract())
     s, k = statistics.median(spacy_times), statistics.median(kg_times)
     return {
-        "articles": len(articles), "words": words, "jobs": jobs, "repeat": repeat,
-        "spacy_words_per_s": round(words / s), "kg_words_per_s": round(words / k),
+        "articles": len(articles),
+        "words": words,
+        "jobs": jobs,
+        "repeat": repeat,
+        "spacy_words_per_s": round(words / s),
+        "kg_words_per_s": round(words / k),
         "throughput_ratio_kg_to_spacy": round(s / k, 3),
-        "loadavg": [round(x, 2) for x in os.getloadavg()], "cpus": os.cpu_count(),
-    }  # fmt: skip
+        "loadavg": [round(x, 2) for x in os.getloadavg()],
+        "cpus": os.cpu_count(),
+    }
 
 
 def report_text(result: dict) -> str:

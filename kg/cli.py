@@ -24,11 +24,11 @@ EPILOG = {
     "build": "example: kg build data/ --store kg-store --out out/graph.ttl --out out/graph.trig",
     "sparql": "example: kg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'",
     "query": "example: kg query timeline --format csv ; kg query relations --param type=kg:allied_with ; "
-             "kg query ego --param entity=https://w3id.org/kgct/resource/entity/Q159 --endpoint http://127.0.0.1:8890/sparql",
+    "kg query ego --param entity=https://w3id.org/kgct/resource/entity/Q159 --endpoint http://127.0.0.1:8890/sparql",
     "view": "example: kg view --out out/network.html --top 200",
     "timeline": "example: kg timeline --out out/timeline.html --lanes source",
     "eval": "example: kg eval ../shared/eval/dev; kg eval --plover ../shared/eval/plover-dev/plover_gsr_dev.jsonl; "
-            "kg eval --polnear ../shared/eval/polnear/train --limit 150 --jobs 2",
+    "kg eval --polnear ../shared/eval/polnear/train --limit 150 --jobs 2",
     "demo": "example: kg demo",
     "validate": "example: kg validate --store kg-store",
     "derive": "example: kg derive --store big-store   (after `oxigraph load` of kept shards)",
@@ -36,9 +36,9 @@ EPILOG = {
     "serve": "example: kg serve --store kg-store --port 7878   (then query http://127.0.0.1:7878/sparql)",
     "push": "example: kg push --endpoint http://127.0.0.1:7879/update --query-endpoint http://127.0.0.1:7879/query",
     "export": "example: kg export --out out/events.parquet --modality asserted --since 2022-02 ; "
-              "kg export --out out/graph.gexf --entity Russia",
+    "kg export --out out/graph.gexf --entity Russia",
     "entities": "example: kg entities --merged ; kg entities --entity Kremlin --format json ; "
-                "kg entities --overrides kg-overrides.csv",
+    "kg entities --overrides kg-overrides.csv",
 }
 
 
@@ -99,8 +99,13 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, func, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text, epilog=EPILOG[name],
-                           formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+        p = sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=EPILOG[name],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         p.set_defaults(func=func)
         return p
 
@@ -114,23 +119,48 @@ def _parser() -> argparse.ArgumentParser:
     p = command("build", cmd_build, "Ingest articles into the store and/or write a serialisation.")
     p.add_argument("paths", nargs="+", metavar="PATH")
     _store_option(p)
-    p.add_argument("--out", action="append", default=[], metavar="FILE",
-                   help="write the graph; format by suffix: .ttl .trig .nq .nt .jsonld (repeatable)")  # fmt: skip
+    p.add_argument(
+        "--out",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="write the graph; format by suffix: .ttl .trig .nq .nt .jsonld (repeatable)",
+    )
     p.add_argument("--jobs", type=int, default=1, help="parser processes")
-    p.add_argument("--max-chars", type=int, default=MAX_CHARS, metavar="N",
-                   help="skip, with a warning, an article longer than N characters (default: %(default)s)")
-    p.add_argument("--article-timeout", type=float, default=ARTICLE_TIMEOUT, metavar="SECONDS",
-                   help="with --jobs N > 1: skip, with a warning, an article that takes a worker longer than this "
-                        "(default: %(default)s)")  # fmt: skip
+    p.add_argument(
+        "--max-chars",
+        type=int,
+        default=MAX_CHARS,
+        metavar="N",
+        help="skip, with a warning, an article longer than N characters (default: %(default)s)",
+    )
+    p.add_argument(
+        "--article-timeout",
+        type=float,
+        default=ARTICLE_TIMEOUT,
+        metavar="SECONDS",
+        help="with --jobs N > 1: skip, with a warning, an article that takes a worker longer than this "
+        "(default: %(default)s)",
+    )
     _overrides_option(p)
-    p.add_argument("--scheduler", metavar="ADDRESS",
-                   help="extract on a Dask cluster: tcp://HOST:PORT, or local:N for N local worker processes "
-                        "(pip install 'kg[distributed]')")  # fmt: skip
-    p.add_argument("--shard-dir", metavar="DIR",
-                   help="with --scheduler: keep the N-Quads shards here (a folder the workers share); "
-                        "default: a temporary folder, deleted")  # fmt: skip
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="extract on a Dask cluster: tcp://HOST:PORT, or local:N for N local worker processes "
+        "(pip install 'kg[distributed]')",
+    )
+    p.add_argument(
+        "--shard-dir",
+        metavar="DIR",
+        help="with --scheduler: keep the N-Quads shards here (a folder the workers share); "
+        "default: a temporary folder, deleted",
+    )
 
-    p = command("derive", cmd_derive, "Recompute what depends on many articles (entity labels, plan status, tallies) over the whole store.")
+    p = command(
+        "derive",
+        cmd_derive,
+        "Recompute what depends on many articles (entity labels, plan status, tallies) over the whole store.",
+    )
     _store_option(p)
 
     p = command("sparql", cmd_sparql, "Run a SPARQL query over the store.")
@@ -140,10 +170,17 @@ def _parser() -> argparse.ArgumentParser:
     _endpoint_option(p)
     _output_option(p)
 
-    p = command("query", cmd_query, "Run a named query (timeline, actors, claims-by-source, coordination, relations...).")
+    p = command(
+        "query", cmd_query, "Run a named query (timeline, actors, claims-by-source, coordination, relations...)."
+    )
     p.add_argument("name", nargs="?", help="query name; omit to list them")
-    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
-                   help="bind a parameter (an IRI, a prefixed name like plover:AID, or a literal)")  # fmt: skip
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="bind a parameter (an IRI, a prefixed name like plover:AID, or a literal)",
+    )
     p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows (a page)")
     p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N rows (the next page)")
     _store_option(p)
@@ -154,8 +191,7 @@ def _parser() -> argparse.ArgumentParser:
     _store_option(p)
     p.add_argument("--out", default="out/network.html")
     p.add_argument("--top", type=int, default=None, help="keep the N most connected entities")
-    p.add_argument("--combined", action="store_true",
-                   help="network and timeline in one page, with linked selection")  # fmt: skip
+    p.add_argument("--combined", action="store_true", help="network and timeline in one page, with linked selection")
 
     p = command("timeline", cmd_timeline, "Write the interactive timeline view (self-contained HTML).")
     _store_option(p)
@@ -164,19 +200,32 @@ def _parser() -> argparse.ArgumentParser:
 
     p = command("eval", cmd_eval, "Score the extractor against gold files (shared/eval/SCHEMA.md).")
     p.add_argument("gold_dir", metavar="GOLD_DIR", nargs="?", help="folder of gold extraction records")
-    p.add_argument("--plover", metavar="FILE", help="also (or only) score PLOVER gold sentences (JSON Lines): "
-                   "type and actor accuracy, every miss listed")
+    p.add_argument(
+        "--plover",
+        metavar="FILE",
+        help="also (or only) score PLOVER gold sentences (JSON Lines): type and actor accuracy, every miss listed",
+    )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.add_argument("--polnear", metavar="DIR", help="score attribution on a PolNeAR split folder instead "
-                   "(e.g. ../shared/eval/polnear/train)")
+    p.add_argument(
+        "--polnear",
+        metavar="DIR",
+        help="score attribution on a PolNeAR split folder instead (e.g. ../shared/eval/polnear/train)",
+    )
     p.add_argument("--limit", type=int, help="with --polnear: this many articles, spread evenly over the split")
     p.add_argument("--jobs", type=int, default=1, help="with --polnear: parser processes")
 
-    p = command("validate", cmd_validate, "Check the store against the SHACL shapes (kg/ontology/shapes.ttl), a batch of article graphs at a time (bounded memory), and that its derived graphs are current.")
+    p = command(
+        "validate",
+        cmd_validate,
+        "Check the store against the SHACL shapes (kg/ontology/shapes.ttl), a batch of article graphs at a time (bounded memory), and that its derived graphs are current.",
+    )
     _store_option(p)
 
-    p = command("serve", cmd_serve, "Serve the store read-only as a SPARQL 1.1 Protocol endpoint at /sparql, "
-                                    "with a query page at /.")
+    p = command(
+        "serve",
+        cmd_serve,
+        "Serve the store read-only as a SPARQL 1.1 Protocol endpoint at /sparql, with a query page at /.",
+    )
     _store_option(p)
     _serve_options(p)
 
@@ -198,23 +247,44 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--repeat", type=int, default=3, help="runs of each; medians are reported")
     p.add_argument("--json", action="store_true")
 
-    p = command("entities", cmd_entities, "List the entity nodes with their surface forms and the rules that merged them.")
+    p = command(
+        "entities", cmd_entities, "List the entity nodes with their surface forms and the rules that merged them."
+    )
     _store_option(p)
-    p.add_argument("--merged", action="store_true",
-                   help="only nodes that joined more than one surface form or name: one row per surface form and rule")
-    p.add_argument("--entity", metavar="NAME", help="only nodes whose label, a surface form, Wikidata id or IRI matches")
+    p.add_argument(
+        "--merged",
+        action="store_true",
+        help="only nodes that joined more than one surface form or name: one row per surface form and rule",
+    )
+    p.add_argument(
+        "--entity", metavar="NAME", help="only nodes whose label, a surface form, Wikidata id or IRI matches"
+    )
     _overrides_option(p, help_text="also say which entries of this override file the store does not reflect yet")
     _output_option(p)
 
-    p = command("export", cmd_export, "Write the graph for Gephi, networkx or pandas: GraphML, GEXF, or the events "
-                                      "table as CSV, Parquet, JSON Lines.")
+    p = command(
+        "export",
+        cmd_export,
+        "Write the graph for Gephi, networkx or pandas: GraphML, GEXF, or the events "
+        "table as CSV, Parquet, JSON Lines.",
+    )
     _store_option(p)
-    p.add_argument("--out", required=True, metavar="FILE",
-                   help="the file; format by suffix: .graphml .gexf (graph) .csv .parquet .jsonl (events table)")
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="the file; format by suffix: .graphml .gexf (graph) .csv .parquet .jsonl (events table)",
+    )
     p.add_argument("--format", choices=("graphml", "gexf", "csv", "parquet", "jsonl"), help="when not the suffix's")
-    p.add_argument("--type", metavar="TYPE", help="only this PLOVER event type (ASSAULT...) or relation type (allied_with...)")
+    p.add_argument(
+        "--type", metavar="TYPE", help="only this PLOVER event type (ASSAULT...) or relation type (allied_with...)"
+    )
     p.add_argument("--modality", choices=("asserted", "planned", "possible", "negated"))
-    p.add_argument("--since", metavar="DATE", help="only reports whose time (else publication date) reaches DATE or later: YYYY[-MM[-DD]]")
+    p.add_argument(
+        "--since",
+        metavar="DATE",
+        help="only reports whose time (else publication date) reaches DATE or later: YYYY[-MM[-DD]]",
+    )
     p.add_argument("--until", metavar="DATE", help="only reports whose time (else publication date) starts by DATE")
     p.add_argument("--entity", metavar="IRI_OR_LABEL", help="only events and relations this entity takes part in")
 
@@ -231,36 +301,69 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
     d = Limits()
     p.add_argument("--host", default="127.0.0.1", help="bind address (default: %(default)s, loopback)")
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help="(default: %(default)s)")
-    p.add_argument("--timeout", type=float, default=d.timeout_s, metavar="SECONDS",
-                   help="per-query time limit; the query is stopped and its worker replaced (default: %(default)g)")
-    p.add_argument("--max-rows", type=int, default=d.max_rows, help="rows (or triples) per result (default: %(default)s)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=d.timeout_s,
+        metavar="SECONDS",
+        help="per-query time limit; the query is stopped and its worker replaced (default: %(default)g)",
+    )
+    p.add_argument(
+        "--max-rows", type=int, default=d.max_rows, help="rows (or triples) per result (default: %(default)s)"
+    )
     p.add_argument("--max-mb", type=int, default=d.max_mb, help="megabytes per result (default: %(default)s)")
     p.add_argument("--workers", type=int, default=d.workers, help="query worker processes (default: %(default)s)")
-    p.add_argument("--worker-memory", type=int, default=d.memory_mb, metavar="MB",
-                   help="memory cap (heap) of each worker, 0 for none (default: %(default)s)")
-    p.add_argument("--queue", type=int, default=d.queue,
-                   help="requests that may wait for a worker; more get 503 (default: %(default)s)")
-    p.add_argument("--client-share", type=int, default=d.client_share, metavar="N",
-                   help="workers one client address may hold at once (default: half of --workers)")
+    p.add_argument(
+        "--worker-memory",
+        type=int,
+        default=d.memory_mb,
+        metavar="MB",
+        help="memory cap (heap) of each worker, 0 for none (default: %(default)s)",
+    )
+    p.add_argument(
+        "--queue",
+        type=int,
+        default=d.queue,
+        help="requests that may wait for a worker; more get 503 (default: %(default)s)",
+    )
+    p.add_argument(
+        "--client-share",
+        type=int,
+        default=d.client_share,
+        metavar="N",
+        help="workers one client address may hold at once (default: half of --workers)",
+    )
     p.add_argument("--allow-remote", action="store_true", help="allow binding to a non-loopback address")
-    p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
-                   help="also answer requests whose Host header is NAME (e.g. behind a proxy); repeatable")
+    p.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer requests whose Host header is NAME (e.g. behind a proxy); repeatable",
+    )
 
 
 def _store_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store", default=DEFAULT_STORE, metavar="DIR", help=f"the graph store (default: ./{DEFAULT_STORE})")
+    p.add_argument(
+        "--store", default=DEFAULT_STORE, metavar="DIR", help=f"the graph store (default: ./{DEFAULT_STORE})"
+    )
 
 
 def _overrides_option(p: argparse.ArgumentParser, help_text: str | None = None) -> None:
-    p.add_argument("--overrides", metavar="FILE",
-                   help=help_text or "entity resolution overrides: split/merge entries, CSV (see README); "
-                                     "default $KG_OVERRIDES")  # fmt: skip
+    p.add_argument(
+        "--overrides",
+        metavar="FILE",
+        help=help_text or "entity resolution overrides: split/merge entries, CSV (see README); default $KG_OVERRIDES",
+    )
 
 
 def _endpoint_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--endpoint", metavar="URL",
-                   help="run it on this SPARQL 1.1 query endpoint instead of --store (e.g. the server kg push "
-                        "loaded: Oxigraph http://HOST:7878/query, Virtuoso http://HOST:8890/sparql)")  # fmt: skip
+    p.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="run it on this SPARQL 1.1 query endpoint instead of --store (e.g. the server kg push "
+        "loaded: Oxigraph http://HOST:7878/query, Virtuoso http://HOST:8890/sparql)",
+    )
 
 
 def _output_option(p: argparse.ArgumentParser) -> None:
@@ -309,12 +412,27 @@ def cmd_build(args) -> int:
         if args.scheduler:
             from kg.distributed import build_distributed
 
-            summary = build_distributed(args.paths, store=args.store, out=args.out, scheduler=args.scheduler,
-                                        shard_dir=args.shard_dir, progress=bar.update, on_problem=report)  # fmt: skip
+            summary = build_distributed(
+                args.paths,
+                store=args.store,
+                out=args.out,
+                scheduler=args.scheduler,
+                shard_dir=args.shard_dir,
+                progress=bar.update,
+                on_problem=report,
+            )
         else:
-            summary = build(args.paths, store=args.store, out=args.out, jobs=args.jobs, overrides=args.overrides,
-                            progress=bar.update, on_problem=report, max_chars=args.max_chars,
-                            article_timeout=args.article_timeout)  # fmt: skip
+            summary = build(
+                args.paths,
+                store=args.store,
+                out=args.out,
+                jobs=args.jobs,
+                overrides=args.overrides,
+                progress=bar.update,
+                on_problem=report,
+                max_chars=args.max_chars,
+                article_timeout=args.article_timeout,
+            )
     for warning in summary.warnings:
         if "does not read as English" in warning:
             print(f"warning: {warning}", file=sys.stderr)
@@ -352,7 +470,9 @@ def cmd_query(args) -> int:
             print(f"{q.name:18} {q.description}  [params: {params}]")
         return 0
     params = dict(_split_param(p) for p in args.param)
-    result = run_query(args.name, params, store=args.store, limit=args.limit, offset=args.offset, endpoint=args.endpoint)
+    result = run_query(
+        args.name, params, store=args.store, limit=args.limit, offset=args.offset, endpoint=args.endpoint
+    )
     _print_result(result, args.format)
     return 0
 
@@ -408,9 +528,20 @@ def cmd_validate(args) -> int:
 def cmd_serve(args) -> int:
     from kg.serve import serve
 
-    serve(args.store, host=args.host, port=args.port, allow_remote=args.allow_remote,
-          allowed_hosts=tuple(args.allowed_host), timeout_s=args.timeout, max_rows=args.max_rows, max_mb=args.max_mb,
-          workers=args.workers, memory_mb=args.worker_memory, queue=args.queue, client_share=args.client_share)  # fmt: skip
+    serve(
+        args.store,
+        host=args.host,
+        port=args.port,
+        allow_remote=args.allow_remote,
+        allowed_hosts=tuple(args.allowed_host),
+        timeout_s=args.timeout,
+        max_rows=args.max_rows,
+        max_mb=args.max_mb,
+        workers=args.workers,
+        memory_mb=args.worker_memory,
+        queue=args.queue,
+        client_share=args.client_share,
+    )
     return 0
 
 
@@ -420,11 +551,21 @@ def cmd_push(args) -> int:
     from kg.push import credentials, push
     from kg.store import Store
 
-    with Store(args.store, read_only=True) as store, \
-            tqdm(total=len(store), unit="triple", file=sys.stderr, disable=None, leave=False) as bar:
-        report = push(store, endpoint=args.endpoint, graph_store=args.graph_store, query_endpoint=args.query_endpoint,
-                      batch_size=args.batch_size, resume=not args.no_resume, auth=credentials(args.user, args.password),
-                      progress=bar.update, timeout_s=args.timeout)  # fmt: skip
+    with (
+        Store(args.store, read_only=True) as store,
+        tqdm(total=len(store), unit="triple", file=sys.stderr, disable=None, leave=False) as bar,
+    ):
+        report = push(
+            store,
+            endpoint=args.endpoint,
+            graph_store=args.graph_store,
+            query_endpoint=args.query_endpoint,
+            batch_size=args.batch_size,
+            resume=not args.no_resume,
+            auth=credentials(args.user, args.password),
+            progress=bar.update,
+            timeout_s=args.timeout,
+        )
     print(report.to_text())
     return 0
 
@@ -449,17 +590,30 @@ def cmd_entities(args) -> int:
         _print_rows(*table_rows(listings, merged=args.merged), args.format)
     for entry, articles in pending:
         target = f" {'from' if entry.action == 'split' else 'into'} {entry.entity!r}" if entry.entity else ""
-        print(f"warning: {args.overrides}:{entry.line}: {entry.action} {entry.surface!r}{target} is not applied in "
-              f"this store ({articles} article(s)); rebuild: kg build PATH --store {args.store} "
-              f"--overrides {args.overrides}", file=sys.stderr)  # fmt: skip
+        print(
+            f"warning: {args.overrides}:{entry.line}: {entry.action} {entry.surface!r}{target} is not applied in "
+            f"this store ({articles} article(s)); rebuild: kg build PATH --store {args.store} "
+            f"--overrides {args.overrides}",
+            file=sys.stderr,
+        )
     return 0
 
 
 def cmd_export(args) -> int:
     from kg.api import export
 
-    print(export(args.out, store=args.store, format=args.format, type=args.type, modality=args.modality,
-                 since=args.since, until=args.until, entity=args.entity))
+    print(
+        export(
+            args.out,
+            store=args.store,
+            format=args.format,
+            type=args.type,
+            modality=args.modality,
+            since=args.since,
+            until=args.until,
+            entity=args.entity,
+        )
+    )
     return 0
 
 

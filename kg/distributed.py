@@ -64,8 +64,9 @@ def build_distributed(
     summary = BuildSummary()
     with opened_store(store) as st, _connected(scheduler) as client, _shard_folder(shard_dir) as folder:
         known = st.hashes()
-        articles = changed_articles(paths, summary, known, _cluster_fingerprint(client), progress=progress,
-                                    on_problem=on_problem)  # fmt: skip
+        articles = changed_articles(
+            paths, summary, known, _cluster_fingerprint(client), progress=progress, on_problem=on_problem
+        )
         st.ensure_ontology()
         for shard in _run_tasks(client, _batches(articles, batch), folder):
             st.load_shard(_visible(shard.path))
@@ -84,8 +85,11 @@ def _connected(scheduler: str):
     """A ``dask.distributed.Client`` for ``scheduler``; ``local:N`` starts (and then stops) a local cluster."""
     distributed = _import_distributed()
     n = _local_workers(scheduler)
-    local = (distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
-             if n else nullcontext())  # fmt: skip
+    local = (
+        distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+        if n
+        else nullcontext()
+    )
     with local as cluster, _client(distributed, cluster or scheduler, scheduler) as client:
         yield client
 
@@ -96,9 +100,11 @@ def _client(distributed, target, scheduler: str):
     except ValueError as err:
         raise DistributedError(f"--scheduler {scheduler}: {err}; give tcp://HOST:PORT or local:N") from err
     except (OSError, TimeoutError) as err:
-        raise DistributedError(f"cannot reach the Dask scheduler {scheduler} ({err}); start one with "
-                               "`dask scheduler` and workers with `dask worker ADDRESS --nthreads 1`, "
-                               "or use --scheduler local:2") from err  # fmt: skip
+        raise DistributedError(
+            f"cannot reach the Dask scheduler {scheduler} ({err}); start one with "
+            "`dask scheduler` and workers with `dask worker ADDRESS --nthreads 1`, "
+            "or use --scheduler local:2"
+        ) from err
 
 
 def _import_distributed():
@@ -125,14 +131,20 @@ def _cluster_fingerprint(client) -> str:
     try:
         client.wait_for_workers(1, timeout=_WAIT_FOR_WORKERS_S)
     except TimeoutError as err:
-        raise DistributedError(f"the Dask scheduler has no workers after {_WAIT_FOR_WORKERS_S} s; start some "
-                               "with `dask worker ADDRESS --nthreads 1`") from err  # fmt: skip
-    futures = [client.submit(_worker_fingerprint, workers=[w], allow_other_workers=False, pure=False)
-               for w in client.nthreads()]  # fmt: skip
+        raise DistributedError(
+            f"the Dask scheduler has no workers after {_WAIT_FOR_WORKERS_S} s; start some "
+            "with `dask worker ADDRESS --nthreads 1`"
+        ) from err
+    futures = [
+        client.submit(_worker_fingerprint, workers=[w], allow_other_workers=False, pure=False)
+        for w in client.nthreads()
+    ]
     found = set(client.gather(futures))
     if len(found) > 1:
-        raise DistributedError(f"the workers run different extractors (fingerprints {', '.join(sorted(found))}); "
-                               "install the same kg, lexicons and spaCy model on every worker")  # fmt: skip
+        raise DistributedError(
+            f"the workers run different extractors (fingerprints {', '.join(sorted(found))}); "
+            "install the same kg, lexicons and spaCy model on every worker"
+        )
     return found.pop()
 
 
@@ -174,8 +186,10 @@ def _shard_name(articles: tuple[Article, ...]) -> str:
 
 def _visible(path: str) -> str:
     if not Path(path).is_file():
-        raise DistributedError(f"{path}: a worker wrote this shard but it is not on this machine; give "
-                               "--shard-dir a folder that this machine and the workers share (e.g. on NFS)")  # fmt: skip
+        raise DistributedError(
+            f"{path}: a worker wrote this shard but it is not on this machine; give "
+            "--shard-dir a folder that this machine and the workers share (e.g. on NFS)"
+        )
     return path
 
 

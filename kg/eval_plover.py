@@ -80,38 +80,57 @@ class PloverReport:
         (tn, td), (an, ad) = self.type_counts, self.actor_counts
         return {
             "file": self.path,
-            "type_accuracy": tn / td if td else None, "type_counts": [tn, td],
-            "actor_accuracy": an / ad if ad else None, "actor_counts": [an, ad],
+            "type_accuracy": tn / td if td else None,
+            "type_counts": [tn, td],
+            "actor_accuracy": an / ad if ad else None,
+            "actor_counts": [an, ad],
             "no_event": sum(not s.found for s in self.scores),
-            "misses": [{"id": s.gold.id, "gold_type": s.gold.type, "gold_actors": list(s.gold.actor_texts),
-                        "type_ok": s.type_ok, "actor_ok": s.actor_ok, "text": s.gold.text,
-                        "found": [{"type": t, "actors": list(a)} for t, a in s.found]}
-                       for s in self.scores if not s.type_ok or s.actor_ok is False],
-        }  # fmt: skip
+            "misses": [
+                {
+                    "id": s.gold.id,
+                    "gold_type": s.gold.type,
+                    "gold_actors": list(s.gold.actor_texts),
+                    "type_ok": s.type_ok,
+                    "actor_ok": s.actor_ok,
+                    "text": s.gold.text,
+                    "found": [{"type": t, "actors": list(a)} for t, a in s.found],
+                }
+                for s in self.scores
+                if not s.type_ok or s.actor_ok is False
+            ],
+        }
 
     def to_text(self) -> str:
         (tn, td), (an, ad) = self.type_counts, self.actor_counts
         by_type: dict[str, list[PloverScore]] = {}
         for s in self.scores:
             by_type.setdefault(s.gold.type, []).append(s)
-        lines = [f"PLOVER gold sentences: {self.path} ({td} sentences)", "",
-                 f"type accuracy   {tn / td if td else 0:.3f}  {tn}/{td}",
-                 f"actor accuracy  {an / ad if ad else 0:.3f}  {an}/{ad}",
-                 f"no event at all {sum(not s.found for s in self.scores)}", "",
-                 "type        sentences  type_ok  actor_ok"]  # fmt: skip
+        lines = [
+            f"PLOVER gold sentences: {self.path} ({td} sentences)",
+            "",
+            f"type accuracy   {tn / td if td else 0:.3f}  {tn}/{td}",
+            f"actor accuracy  {an / ad if ad else 0:.3f}  {an}/{ad}",
+            f"no event at all {sum(not s.found for s in self.scores)}",
+            "",
+            "type        sentences  type_ok  actor_ok",
+        ]
         for t in sorted(by_type):
             ss = by_type[t]
             judged = [s for s in ss if s.actor_ok is not None]
-            lines.append(f"{t:<11} {len(ss):>9}  {sum(s.type_ok for s in ss):>7}  "
-                         f"{sum(bool(s.actor_ok) for s in judged):>4}/{len(judged)}")  # fmt: skip
+            lines.append(
+                f"{t:<11} {len(ss):>9}  {sum(s.type_ok for s in ss):>7}  "
+                f"{sum(bool(s.actor_ok) for s in judged):>4}/{len(judged)}"
+            )
         lines.append("")
         for s in self.scores:
             if s.type_ok and s.actor_ok is not False:
                 continue
             what = "Missed type" if not s.type_ok else "Missed actor"
             actors = ", ".join(s.gold.actor_texts) or "-"
-            lines += [f"{what}: {s.gold.id} gold {s.gold.type} actor [{actors}] -- {s.describe()}",
-                      f"    {s.gold.text}"]
+            lines += [
+                f"{what}: {s.gold.id} gold {s.gold.type} actor [{actors}] -- {s.describe()}",
+                f"    {s.gold.text}",
+            ]
         return "\n".join(lines)
 
 
@@ -129,8 +148,9 @@ def read_plover(path: str | Path) -> list[GoldSentence]:
                 rec = json.loads(line)
                 text, label, rid = rec["text"], rec["event"], str(rec["id"])
             except (ValueError, KeyError, TypeError) as err:
-                raise EvalError(f"{path}:{lineno}: not a PLOVER gold record ({err}); "
-                                "each line needs id, text and event") from err  # fmt: skip
+                raise EvalError(
+                    f"{path}:{lineno}: not a PLOVER gold record ({err}); each line needs id, text and event"
+                ) from err
             sources = rec.get("source") if isinstance(rec.get("source"), list) else []
             actors = tuple(s["actorText"] for s in sources if isinstance(s, Mapping) and s.get("actorText"))
             out.append(GoldSentence(rid, text, OLD_LABELS.get(label, label), actors))

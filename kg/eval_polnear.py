@@ -36,8 +36,18 @@ from typing import Any
 from kg.evaluate import EvalError, _ratio, normalise
 from kg.records import Article, Record
 
-__all__ = ["GoldAttribution", "PolnearArticle", "PolnearReport", "Scored", "evaluate_polnear", "load_split",
-           "normalise_source", "parse_ann", "score_article", "spread_sample"]  # fmt: skip
+__all__ = [
+    "GoldAttribution",
+    "PolnearArticle",
+    "PolnearReport",
+    "Scored",
+    "evaluate_polnear",
+    "load_split",
+    "normalise_source",
+    "parse_ann",
+    "score_article",
+    "spread_sample",
+]
 
 Span = tuple[int, int]
 
@@ -152,8 +162,10 @@ def load_split(folder: str | Path, *, limit: int | None = None) -> list[PolnearA
     folder = Path(folder)
     text_dir, ann_dir = folder / "text", folder / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
-        raise EvalError(f"{folder}: no text/ and attributions/ folders; give a PolNeAR split folder, "
-                        "e.g. kg eval --polnear ../shared/eval/polnear/train")  # fmt: skip
+        raise EvalError(
+            f"{folder}: no text/ and attributions/ folders; give a PolNeAR split folder, "
+            "e.g. kg eval --polnear ../shared/eval/polnear/train"
+        )
     anns: dict[str, Path] = {}
     for ann in sorted(ann_dir.glob("*.ann")):
         anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)  # the first annotator in sorted order
@@ -186,9 +198,16 @@ class Scored:
     predicted: tuple[str, ...] = ()  # the event's source chain, by entity name
 
     def to_dict(self) -> dict[str, Any]:
-        return {"article": self.article, "kind": self.kind, "correct": self.correct, "event": self.event,
-                "anchor": self.anchor, "context": self.context, "gold_source": self.gold_source,
-                "predicted": list(self.predicted)}  # fmt: skip
+        return {
+            "article": self.article,
+            "kind": self.kind,
+            "correct": self.correct,
+            "event": self.event,
+            "anchor": self.anchor,
+            "context": self.context,
+            "gold_source": self.gold_source,
+            "predicted": list(self.predicted),
+        }
 
     def to_text(self) -> str:
         want = f"source {self.gold_source!r}" if self.kind == "attributed" else "no source (own voice)"
@@ -263,15 +282,23 @@ def _targets(gold: PolnearArticle, att: GoldAttribution, heads: HeadFinder) -> t
 _WORD_BEFORE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|[\w'’-]+)[\s,]*$")
 
 
-def _referent(gold: PolnearArticle, att: GoldAttribution, word: str, heads: HeadFinder) -> tuple[tuple[Span, ...], str] | None:
+def _referent(
+    gold: PolnearArticle, att: GoldAttribution, word: str, heads: HeadFinder
+) -> tuple[tuple[Span, ...], str] | None:
     start = att.source[0][0]
     if word in _RELATIVE or not word:  # "Trump, who said", "Trump['s] plan": the words just before it
         m = _WORD_BEFORE.search(gold.text, max(0, start - 80), start)
         return (((m.start(1), m.end(1)),), m[1]) if m else None
     if word in _OFFSET_ONLY:
         return None
-    earlier = sorted((a for a in gold.attributions if a.has_source and a.source[0][0] < start
-                      and normalise(a.source_text) not in PRONOUNS), key=lambda a: a.source[0][0])  # fmt: skip
+    earlier = sorted(
+        (
+            a
+            for a in gold.attributions
+            if a.has_source and a.source[0][0] < start and normalise(a.source_text) not in PRONOUNS
+        ),
+        key=lambda a: a.source[0][0],
+    )
     for cand in reversed(earlier):
         spans = heads(gold.text, cand)
         if word in _OTHER_PRONOUNS or any(gold.text[s:e][:1].isupper() for s, e in spans):
@@ -312,8 +339,10 @@ def _head_spans(nlp, text: str, source: tuple[Span, ...]) -> tuple[Span, ...]:
     if not roots:
         return (source[0],)
     root = roots[0]
-    tokens = [*_name_run(root), *(t for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-                                   for t in _name_run(c))]  # fmt: skip
+    tokens = [
+        *_name_run(root),
+        *(t for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN" for t in _name_run(c)),
+    ]
     return tuple((start + t.idx, start + t.idx + len(t.text)) for t in tokens)
 
 
@@ -344,8 +373,14 @@ class PolnearReport:
     @property
     def figures(self) -> dict[str, Any]:
         (ac, an), (oc, on) = self._count("attributed"), self._count("own")
-        return {"attributed_accuracy": _ratio(ac, an), "attributed_correct": ac, "attributed_events": an,
-                "own_voice_accuracy": _ratio(oc, on), "own_voice_correct": oc, "own_voice_events": on}  # fmt: skip
+        return {
+            "attributed_accuracy": _ratio(ac, an),
+            "attributed_correct": ac,
+            "attributed_events": an,
+            "own_voice_accuracy": _ratio(oc, on),
+            "own_voice_correct": oc,
+            "own_voice_events": on,
+        }
 
     @property
     def misses(self) -> tuple[Scored, ...]:
@@ -383,7 +418,6 @@ def evaluate_polnear(folder: str | Path, *, limit: int | None = None, jobs: int 
     extractor = extractor or Extractor()
     heads = spacy_heads(extractor.nlp)
     scored: list[Scored] = []
-    for gold, record in zip(articles, extractor.extract_many((a.article() for a in articles), jobs=jobs),
-                            strict=True):  # fmt: skip
+    for gold, record in zip(articles, extractor.extract_many((a.article() for a in articles), jobs=jobs), strict=True):
         scored.extend(score_article(gold, record, heads))
     return PolnearReport(len(articles), tuple(scored))

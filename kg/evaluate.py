@@ -248,9 +248,7 @@ def _choices(value: object, allowed: Sequence[str], where: str, loc: str) -> tup
     """A gold field that may be one value or a list of values, each from ``allowed``."""
     values = _as_tuple(value)
     if not values or any(v not in allowed for v in values):
-        raise _fail(
-            where, loc, f"is {value!r}", f"use one of {', '.join(allowed)} (or a non-empty list of them)"
-        )
+        raise _fail(where, loc, f"is {value!r}", f"use one of {', '.join(allowed)} (or a non-empty list of them)")
     return values
 
 
@@ -370,9 +368,7 @@ def _parse_gold(gold: object, text: str, where: str) -> _Doc:
     seen: set[str] = set()
     for i, e in enumerate(entities):
         if e.key in seen:
-            raise _fail(
-                where, f"entities[{i}].name", f"{e.key!r} is used twice", "merge the two or rename one"
-            )
+            raise _fail(where, f"entities[{i}].name", f"{e.key!r} is used twice", "merge the two or rename one")
         seen.add(e.key)
     refs = _GoldRefs(entities, where)
     events = tuple(_gold_event(e, i, text, refs) for i, e in enumerate(_gold_list(gold, "events", where)))
@@ -819,8 +815,7 @@ class Report:
     def to_text(self) -> str:
         """An overall table, a per-article table, then the findings grouped by article."""
         overall = [
-            [name, _fmt(_ratio(num, den)), f"{num}/{den}"]
-            for name, (num, den) in _figure_counts(self.counts).items()
+            [name, _fmt(_ratio(num, den)), f"{num}/{den}"] for name, (num, den) in _figure_counts(self.counts).items()
         ]
         lines = [
             f"Overall ({len(self.articles)} articles, micro-averaged)",
@@ -914,8 +909,7 @@ def _score_entities(p: _Doc, g: _Doc, gold_raw: Sequence[Mapping[str, Any]], tex
         return _find_name(text, [gold_raw[i]["name"], *(gold_raw[i].get("aliases") or [])])
 
     misses = [
-        Finding(art, "entity", _label(g.entities[i]), _context(text, gold_span(i)), gold_span(i))
-        for i in a.missed
+        Finding(art, "entity", _label(g.entities[i]), _context(text, gold_span(i)), gold_span(i)) for i in a.missed
     ]
     false = [
         Finding(art, "entity", f"{_label(e)} (id {e.key})", _context(text, e.span), e.span)
@@ -956,9 +950,7 @@ def _score_pair(p: _Evt, g: _Evt, art: str) -> tuple[Counts, list[Finding]]:
         _quantity_ok(p, g),
         f"predicted {_quantity_value(p.quantity)}, gold {_quantity_value(g.quantity)}",
     )
-    time = has_time and check(
-        "time", _time_ok(p, g), f"predicted {_time_text(p.time)}, gold {_time_text(g.time)}"
-    )
+    time = has_time and check("time", _time_ok(p, g), f"predicted {_time_text(p.time)}, gold {_time_text(g.time)}")
     args = _align(_arguments(g), _arguments(p), _argument_matches)
     counts = Counts(
         modality_correct=modality,
@@ -990,9 +982,7 @@ def _score_events(p: _Doc, g: _Doc, art: str) -> _Part:
     for gi, pi in a.pairs:
         pair_counts, pair_wrong = _score_pair(pred[pi], gold[gi], art)
         counts, wrong = counts + pair_counts, wrong + pair_wrong
-    misses = [
-        Finding(art, "event", _event_label(gold[i]), gold[i].evidence, gold[i].spans[0]) for i in a.missed
-    ]
+    misses = [Finding(art, "event", _event_label(gold[i]), gold[i].evidence, gold[i].spans[0]) for i in a.missed]
     false = [
         Finding(art, "event", _event_label(e), e.evidence, e.spans[0] if e.spans else None)
         for e in (pred[i] for i in a.false)
@@ -1105,9 +1095,7 @@ def _read_gold_file(path: Path) -> GoldArticle:
             "put the text file beside the gold file or fix the name",
         ) from e
     except UnicodeDecodeError as e:
-        raise _fail(
-            str(path), "article.file", f"{text_path} is not UTF-8", "save the text file as UTF-8"
-        ) from e
+        raise _fail(str(path), "article.file", f"{text_path} is not UTF-8", "save the text file as UTF-8") from e
     _parse_gold(gold, text, str(path))
     return GoldArticle.of(gold, text, path, text_path)
 
@@ -1123,9 +1111,7 @@ def load_gold(gold_dir: str | Path) -> list[GoldArticle]:
         raise EvalError(f"{folder}: is not a folder; pass the folder that holds the <id>{_GOLD_SUFFIX} files")
     files = sorted(folder.glob(f"*{_GOLD_SUFFIX}"))
     if not files:
-        raise EvalError(
-            f"{folder}: holds no *{_GOLD_SUFFIX} files; pass the folder that holds the gold files"
-        )
+        raise EvalError(f"{folder}: holds no *{_GOLD_SUFFIX} files; pass the folder that holds the gold files")
     return sorted((_read_gold_file(f) for f in files), key=lambda g: g.article.id)
 
 
@@ -1133,8 +1119,7 @@ def score(pairs: Iterable[tuple[Mapping[str, Any], GoldArticle]]) -> Report:
     """Score ``(predicted record, gold article)`` pairs into one :class:`Report`."""
     return Report(
         tuple(
-            score_article(pred, ga.gold, ga.article.text, where=str(ga.path) if ga.path else None)
-            for pred, ga in pairs
+            score_article(pred, ga.gold, ga.article.text, where=str(ga.path) if ga.path else None) for pred, ga in pairs
         )
     )
 

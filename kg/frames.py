@@ -140,8 +140,9 @@ def html_table(columns: Sequence[str], rows: Sequence[Sequence], *, limit: int =
     count = f"{len(rows)} row{'s' if len(rows) != 1 else ''}"
     if len(rows) > len(shown):
         count += f", the first {len(shown)} shown (to_dataframe() has them all)"
-    return (f'<div class="kg-result"><p>{count}</p>'
-            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")  # fmt: skip
+    return (
+        f'<div class="kg-result"><p>{count}</p><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    )
 
 
 def _text(term) -> str:

@@ -34,15 +34,19 @@ def inline_page(html: str, *, height: int = 560):
 
     packed = base64.b64encode(gzip.compress(html.encode("utf-8"), mtime=0)).decode("ascii")
     # in a div: IPython warns about HTML that starts with <iframe ("Consider using IFrame"), which cannot srcdoc
-    return HTML(f'<div class="kg-page"><iframe srcdoc="{escape(_UNPACK.replace("PACKED", packed), quote=True)}" '
-                f'style="width:100%;height:{int(height)}px;border:1px solid #ccc" sandbox="allow-scripts"></iframe></div>')
+    return HTML(
+        f'<div class="kg-page"><iframe srcdoc="{escape(_UNPACK.replace("PACKED", packed), quote=True)}" '
+        f'style="width:100%;height:{int(height)}px;border:1px solid #ccc" sandbox="allow-scripts"></iframe></div>'
+    )
 
 
 # the iframe's whole document: base64 -> gzip stream -> text, written over itself (the page's own CSP then applies)
-_UNPACK = ("<!doctype html><meta charset=utf-8><script>(async () => {"
-           "const bytes = Uint8Array.from(atob('PACKED'), c => c.charCodeAt(0));"
-           "const text = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();"
-           "document.open(); document.write(text); document.close();})();</script>")
+_UNPACK = (
+    "<!doctype html><meta charset=utf-8><script>(async () => {"
+    "const bytes = Uint8Array.from(atob('PACKED'), c => c.charCodeAt(0));"
+    "const text = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();"
+    "document.open(); document.write(text); document.close();})();</script>"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -75,8 +79,9 @@ def sparql_magic(line: str, cell: str, namespace: dict):
     except (argparse.ArgumentError, ValueError, SystemExit) as err:
         extra = [str(err)]
     if extra:
-        raise UsageError(f"%%sparql {line}: cannot read {extra[0]!r}; options: --store DIR|VARIABLE, "
-                         "--endpoint URL, --out NAME")  # fmt: skip
+        raise UsageError(
+            f"%%sparql {line}: cannot read {extra[0]!r}; options: --store DIR|VARIABLE, --endpoint URL, --out NAME"
+        )
     result = sparql(cell, store=_store(args.store, namespace), endpoint=args.endpoint)
     frame = result.to_dataframe() if hasattr(result, "to_dataframe") else result
     if args.out:

@@ -40,8 +40,16 @@ from pathlib import Path
 from kg.errors import KgError
 from kg.records import ENTITY_TYPES, Article, content_id
 
-__all__ = ["ENV_VAR", "HEADER", "Override", "OverrideError", "Overrides", "load_overrides", "parse_overrides",
-           "surface_key"]
+__all__ = [
+    "ENV_VAR",
+    "HEADER",
+    "Override",
+    "OverrideError",
+    "Overrides",
+    "load_overrides",
+    "parse_overrides",
+    "surface_key",
+]
 
 ENV_VAR = "KG_OVERRIDES"
 HEADER = ("action", "surface", "entity", "type", "article", "note")
@@ -125,7 +133,8 @@ class Overrides:
     def find(self, surface: str, article_id: str) -> Override | None:
         found = self._by_key.get(surface_key(surface), ())
         return next((o for o in found if o.article == article_id), None) or next(
-            (o for o in found if not o.article), None)  # fmt: skip
+            (o for o in found if not o.article), None
+        )
 
     def concerning(self, article: Article) -> tuple[Override, ...]:
         """The entries that may change this article's extraction: its own, and those whose surface form
@@ -151,8 +160,12 @@ def load_overrides(path: str | os.PathLike | None = None) -> Overrides:
     except UnicodeDecodeError as err:
         raise OverrideError(str(path), 0, "the file is not UTF-8 text", "save it as UTF-8") from err
     except OSError as err:
-        raise OverrideError(str(path), 0, f"cannot read the override file ({err.strerror})",
-                            f"check the path given to --overrides or ${ENV_VAR}") from err  # fmt: skip
+        raise OverrideError(
+            str(path),
+            0,
+            f"cannot read the override file ({err.strerror})",
+            f"check the path given to --overrides or ${ENV_VAR}",
+        ) from err
     return parse_overrides(text, str(path))
 
 
@@ -169,13 +182,21 @@ def parse_overrides(text: str, path: str = "<overrides>") -> Overrides:
             header = _header(fields, path, lineno)
             continue
         if len(fields) > len(header):
-            raise OverrideError(path, lineno, f"{len(fields)} fields but the header has {len(header)}",
-                                'quote fields that contain commas with "..."')  # fmt: skip
+            raise OverrideError(
+                path,
+                lineno,
+                f"{len(fields)} fields but the header has {len(header)}",
+                'quote fields that contain commas with "..."',
+            )
         entry = _entry(dict(zip(header, fields, strict=False)), path, lineno)
         where = (entry.key, entry.article)
         if where in seen:
-            raise OverrideError(path, lineno, f"{entry.surface!r} is already overridden on line {seen[where]}",
-                                "keep one entry per surface form (and article)")  # fmt: skip
+            raise OverrideError(
+                path,
+                lineno,
+                f"{entry.surface!r} is already overridden on line {seen[where]}",
+                "keep one entry per surface form (and article)",
+            )
         seen[where] = lineno
         entries.append(entry)
     if header is None:
@@ -187,15 +208,20 @@ def _fields(line: str, path: str, lineno: int) -> list[str]:
     try:
         return [f.strip() for f in next(csv.reader([line], strict=True))]
     except csv.Error as err:
-        raise OverrideError(path, lineno, f"not a valid CSV row ({err})",
-                            'quote fields that contain commas with "..."') from err  # fmt: skip
+        raise OverrideError(
+            path, lineno, f"not a valid CSV row ({err})", 'quote fields that contain commas with "..."'
+        ) from err
 
 
 def _header(fields: list[str], path: str, lineno: int) -> tuple[str, ...]:
     names = tuple(f.lower() for f in fields)
     if len(names) < 3 or names != HEADER[: len(names)]:
-        raise OverrideError(path, lineno, f"the header is {','.join(fields)!r}",
-                            f"write {','.join(HEADER[:3])} and, if needed, {','.join(HEADER[3:])} in that order")  # fmt: skip
+        raise OverrideError(
+            path,
+            lineno,
+            f"the header is {','.join(fields)!r}",
+            f"write {','.join(HEADER[:3])} and, if needed, {','.join(HEADER[3:])} in that order",
+        )
     return names
 
 
@@ -207,11 +233,16 @@ def _entry(row: dict[str, str], path: str, lineno: int) -> Override:
     if not surface_key(surface):
         raise OverrideError(path, lineno, "no surface form", "write the mention's text in the surface column")
     if action == "merge" and not entity:
-        raise OverrideError(path, lineno, f"merge {surface!r} with what?",
-                            "write a Wikidata id (Q123), a gazetteer name or the name of the node to join")  # fmt: skip
+        raise OverrideError(
+            path,
+            lineno,
+            f"merge {surface!r} with what?",
+            "write a Wikidata id (Q123), a gazetteer name or the name of the node to join",
+        )
     if action == "merge" and surface_key(entity) == surface_key(surface):
-        raise OverrideError(path, lineno, f"merges {surface!r} with itself",
-                            "write the other entity in the entity column")  # fmt: skip
+        raise OverrideError(
+            path, lineno, f"merges {surface!r} with itself", "write the other entity in the entity column"
+        )
     if etype and etype not in ENTITY_TYPES:
         raise OverrideError(path, lineno, f"unknown type {etype!r}", f"use one of {', '.join(ENTITY_TYPES)}")
     return Override(action, surface, entity, etype, article, lineno)

@@ -104,8 +104,9 @@ def _receive(workers: list[_Worker], done: dict, budget: float, report) -> None:
             message = conn.recv()
         except (EOFError, OSError):
             if not w.ready:
-                raise KgError("kg build --jobs: a worker process could not load the extractor; run with --jobs 1 "
-                              "to see why") from None  # fmt: skip
+                raise KgError(
+                    "kg build --jobs: a worker process could not load the extractor; run with --jobs 1 to see why"
+                ) from None
             w.died = True
             continue
         if message == "ready":
@@ -121,10 +122,18 @@ def _replace(ctx, overrides, w: _Worker, done: dict, report, budget: float) -> _
     """A new worker for ``w``, whose article (over the budget, or the end of its process) is reported."""
     if w.task is not None:
         if w.died:
-            reason, message = "worker-died", "ended its worker process (out of memory, or a crash in the parser); skipped."
+            reason, message = (
+                "worker-died",
+                "ended its worker process (out of memory, or a crash in the parser); skipped.",
+            )
         else:
-            reason, message = "too-slow", (f"took more than {budget:g} s to extract; skipped (its worker was stopped). "
-                                           "Raise --article-timeout, or split the article.")  # fmt: skip
+            reason, message = (
+                "too-slow",
+                (
+                    f"took more than {budget:g} s to extract; skipped (its worker was stopped). "
+                    "Raise --article-timeout, or split the article."
+                ),
+            )
         report(_problem(w.task[1], reason, message))
         done[w.task[0]] = None
     w.stop()

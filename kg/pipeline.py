@@ -40,9 +40,14 @@ class RecordTally:
 
     @classmethod
     def of(cls, record: Record) -> RecordTally:
-        return cls(record.article.id, len(record.entities), len(record.relations),
-                   tuple(e.type for e in record.events), tuple(e.modality for e in record.events),
-                   tuple(record.warnings))  # fmt: skip
+        return cls(
+            record.article.id,
+            len(record.entities),
+            len(record.relations),
+            tuple(e.type for e in record.events),
+            tuple(e.modality for e in record.events),
+            tuple(record.warnings),
+        )
 
 
 @dataclass
@@ -87,28 +92,43 @@ class BuildSummary:
 
     def to_dict(self) -> dict:
         return {
-            "articles": self.articles, "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-            "skipped": dict(self.skipped), "entities": self.entities, "events": self.events,
-            "events_by_type": dict(self.events_by_type), "events_by_modality": dict(self.events_by_modality),
-            "relations": self.relations, "triples": self.triples, "outputs": self.outputs,
-        }  # fmt: skip
+            "articles": self.articles,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": dict(self.skipped),
+            "entities": self.entities,
+            "events": self.events,
+            "events_by_type": dict(self.events_by_type),
+            "events_by_modality": dict(self.events_by_modality),
+            "relations": self.relations,
+            "triples": self.triples,
+            "outputs": self.outputs,
+        }
 
     def to_text(self) -> str:
         """The graph's totals (the whole store, not only what this run added)."""
         g = self.graph
         lines = [
             f"articles   {self.articles} ({self.added} added, {self.updated} updated, {self.unchanged} unchanged"
-            + (f", {sum(self.skipped.values())} skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(self.skipped.items()))
-               if self.skipped else "") + ")",
+            + (
+                f", {sum(self.skipped.values())} skipped: "
+                + ", ".join(f"{k} {v}" for k, v in sorted(self.skipped.items()))
+                if self.skipped
+                else ""
+            )
+            + ")",
             f"entities   {g.get('entities', self.entities)}",
             f"events     {g.get('events', self.events)}: " + _counts(g.get("events_by_type", self.events_by_type)),
             "modality   " + _counts(g.get("events_by_modality", self.events_by_modality)),
             f"relations  {g.get('relations', self.relations)}",
             f"triples    {self.triples}",
-        ]  # fmt: skip
+        ]
         if self.derived and self.unchanged and not (self.added or self.updated):
-            lines.append("derived    again: the store's derived graphs were missing or out of date "
-                         "(an interrupted build, or new rules)")
+            lines.append(
+                "derived    again: the store's derived graphs were missing or out of date "
+                "(an interrupted build, or new rules)"
+            )
         lines += [f"wrote      {p}" for p in self.outputs]
         return "\n".join(lines)
 
@@ -165,14 +185,25 @@ def build(
     with opened_store(store) as st:
         extractor = extractor or Extractor(overrides=overrides)
         known = st.hashes()
-        articles = changed_articles(paths, summary, known, extractor.fingerprint_for, progress=progress,
-                                    on_problem=on_problem, max_chars=max_chars)  # fmt: skip
+        articles = changed_articles(
+            paths,
+            summary,
+            known,
+            extractor.fingerprint_for,
+            progress=progress,
+            on_problem=on_problem,
+            max_chars=max_chars,
+        )
         if jobs > 1:
             from kg.parallel import ARTICLE_TIMEOUT, extract_parallel
 
-            records = extract_parallel(articles, jobs=jobs, overrides=extractor.overrides,
-                                       budget=article_timeout or ARTICLE_TIMEOUT,
-                                       report=problem_reporter(summary, on_problem))  # fmt: skip
+            records = extract_parallel(
+                articles,
+                jobs=jobs,
+                overrides=extractor.overrides,
+                budget=article_timeout or ARTICLE_TIMEOUT,
+                report=problem_reporter(summary, on_problem),
+            )
         else:
             records = extractor.extract_many(articles)
         report = st.ingest(summary.counted(records), known=known)
@@ -217,9 +248,14 @@ def changed_articles(
         if progress:
             progress(1)
         if len(article.text) > max_chars:
-            problem(InputProblem(article.path or article.id, "too-long",
-                                 f"article {article.id!r} has {len(article.text):,} characters, more than --max-chars "
-                                 f"{max_chars:,}; skipped. Split it, or raise --max-chars."))  # fmt: skip
+            problem(
+                InputProblem(
+                    article.path or article.id,
+                    "too-long",
+                    f"article {article.id!r} has {len(article.text):,} characters, more than --max-chars "
+                    f"{max_chars:,}; skipped. Split it, or raise --max-chars.",
+                )
+            )
             continue
         key = fingerprint(article) if callable(fingerprint) else fingerprint
         if known.get(article.id) == ingest_key(article, key):
@@ -250,8 +286,10 @@ class Derived:
     disputed: int
 
     def to_text(self) -> str:
-        return (f"derived: {self.labels} entities named in several ways, {self.plans} plan statuses, {self.ties} ties, "
-                f"{self.disputed} disputed events")
+        return (
+            f"derived: {self.labels} entities named in several ways, {self.plans} plan statuses, {self.ties} ties, "
+            f"{self.disputed} disputed events"
+        )
 
 
 def derive(store: Store | str | Path = DEFAULT_STORE) -> Derived:

@@ -87,8 +87,11 @@ def plan_statuses(reports: list[tuple[str, Report]], *, window_days: int = WINDO
             if r.modality == "planned":
                 first_plan[r.event] = min(first_plan.get(r.event, r.day), r.day)
         for event, since in sorted(first_plan.items()):
-            later = sorted((r.day, r.claim, r.modality) for r in group
-                           if r.modality in ("asserted", "negated") and since <= r.day <= since + window)  # fmt: skip
+            later = sorted(
+                (r.day, r.claim, r.modality)
+                for r in group
+                if r.modality in ("asserted", "negated") and since <= r.day <= since + window
+            )
             done = [x for x in later if x[2] == "asserted"]
             decided = done[0] if done else (later[0] if later else None)
             if decided is None:
@@ -102,8 +105,11 @@ def plan_statuses(reports: list[tuple[str, Report]], *, window_days: int = WINDO
 def read_reports(store) -> list[tuple[str, Report]]:
     """Every dated report of an event whose signature some report gives as planned."""
     rows = store.query(_REPORTS).to_python()
-    return [(r["signature"], Report(r["event"], r["claim"], r["modality"].rsplit("#", 1)[-1], r["day"]))
-            for r in rows if isinstance(r["day"], dt.date)]  # fmt: skip
+    return [
+        (r["signature"], Report(r["event"], r["claim"], r["modality"].rsplit("#", 1)[-1], r["day"]))
+        for r in rows
+        if isinstance(r["day"], dt.date)
+    ]
 
 
 def update_plan_status(store, *, window_days: int = WINDOW_DAYS) -> list[PlanStatus]:

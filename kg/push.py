@@ -81,15 +81,24 @@ class PushReport:
     batch_size: int = 0  # at the end: lower than asked when the server rejected larger batches
 
     def to_dict(self) -> dict:
-        return {"endpoint": self.endpoint, "protocol": self.protocol, "graphs_pushed": len(self.pushed),
-                "graphs_skipped": len(self.skipped), "triples_pushed": self.triples_pushed,
-                "triples_skipped": self.triples_skipped, "requests": self.requests, "batch_size": self.batch_size,
-                "seconds": round(self.seconds, 3)}  # fmt: skip
+        return {
+            "endpoint": self.endpoint,
+            "protocol": self.protocol,
+            "graphs_pushed": len(self.pushed),
+            "graphs_skipped": len(self.skipped),
+            "triples_pushed": self.triples_pushed,
+            "triples_skipped": self.triples_skipped,
+            "requests": self.requests,
+            "batch_size": self.batch_size,
+            "seconds": round(self.seconds, 3),
+        }
 
     def to_text(self) -> str:
-        return (f"pushed   {len(self.pushed)} graphs, {self.triples_pushed} triples ({self.requests} requests of up to "
-                f"{self.batch_size} triples, {self.seconds:.1f} s, {self.protocol} to {self.endpoint})\n"
-                f"skipped  {len(self.skipped)} graphs, {self.triples_skipped} triples (already on the server)")  # fmt: skip
+        return (
+            f"pushed   {len(self.pushed)} graphs, {self.triples_pushed} triples ({self.requests} requests of up to "
+            f"{self.batch_size} triples, {self.seconds:.1f} s, {self.protocol} to {self.endpoint})\n"
+            f"skipped  {len(self.skipped)} graphs, {self.triples_skipped} triples (already on the server)"
+        )
 
 
 @dataclass(frozen=True)
@@ -105,9 +114,18 @@ class GraphContent:
         return f"{self.iri} {ox.NamedNode(CONTENT_HASH)} {ox.Literal(self.digest)} ."
 
 
-def push(store, *, endpoint: str, graph_store: str | None = None, query_endpoint: str | None = None,
-         batch_size: int = 5000, resume: bool = True, auth: tuple[str, str] | None = None,
-         progress: Callable[[int], None] | None = None, timeout_s: float = 300.0) -> PushReport:  # fmt: skip
+def push(
+    store,
+    *,
+    endpoint: str,
+    graph_store: str | None = None,
+    query_endpoint: str | None = None,
+    batch_size: int = 5000,
+    resume: bool = True,
+    auth: tuple[str, str] | None = None,
+    progress: Callable[[int], None] | None = None,
+    timeout_s: float = 300.0,
+) -> PushReport:
     """Load every named graph of ``store`` (a :class:`~kg.store.Store` or a folder) into a SPARQL server.
 
     ``endpoint`` takes SPARQL Update (and queries, unless ``query_endpoint`` is given); with
@@ -146,8 +164,9 @@ def push(store, *, endpoint: str, graph_store: str | None = None, query_endpoint
     return report
 
 
-def credentials(user: str | None, password: str | None = None, *, env: str = "KG_PUSH_PASSWORD",
-                interactive: bool = True) -> tuple[str, str] | None:  # fmt: skip
+def credentials(
+    user: str | None, password: str | None = None, *, env: str = "KG_PUSH_PASSWORD", interactive: bool = True
+) -> tuple[str, str] | None:
     """``auth`` for :func:`push` from CLI options: the password from the option, else ``$KG_PUSH_PASSWORD``,
     else asked on the terminal (a password given on the command line is visible to other users in ``ps``).
 
@@ -232,14 +251,20 @@ def _skolem(term, graph: ox.NamedNode):
 def _server_markers(http: _Http, query_endpoint: str) -> dict[str, str]:
     """Graph IRI -> content hash of every graph with a kg push marker on the server."""
     query = _MARKERS.format(hash=ox.NamedNode(CONTENT_HASH))
-    body = http.send("POST", query_endpoint, urllib.parse.urlencode({"query": query}).encode(),
-                     {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"},
-                     action="read the graphs already loaded", hint=_QUERY_HINT)  # fmt: skip
+    body = http.send(
+        "POST",
+        query_endpoint,
+        urllib.parse.urlencode({"query": query}).encode(),
+        {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"},
+        action="read the graphs already loaded",
+        hint=_QUERY_HINT,
+    )
     try:
         bindings = json.loads(body)["results"]["bindings"]
     except (ValueError, KeyError, TypeError) as err:
-        raise PushError(f"{query_endpoint}: the answer to a SELECT query is not SPARQL JSON results; "
-                        + _QUERY_HINT) from err
+        raise PushError(
+            f"{query_endpoint}: the answer to a SELECT query is not SPARQL JSON results; " + _QUERY_HINT
+        ) from err
     return {b["g"]["value"]: b["hash"]["value"] for b in bindings if "g" in b and "hash" in b}
 
 
@@ -298,21 +323,23 @@ def _send_graph(content: GraphContent, batching: _Batching, send: Callable[[list
             return requests
 
 
-_QUERY_HINT = ("this must be a SPARQL query endpoint: give it with --query-endpoint (Oxigraph: /query; "
-               "Virtuoso: /sparql), or use --no-resume")
+_QUERY_HINT = (
+    "this must be a SPARQL query endpoint: give it with --query-endpoint (Oxigraph: /query; "
+    "Virtuoso: /sparql), or use --no-resume"
+)
 _HINTS = {
     400: "the server could not take the request: check that this URL is its SPARQL Update endpoint "
-         "(or use --graph-store), or lower --batch-size",
+    "(or use --graph-store), or lower --batch-size",
     401: "the server wants credentials: give (or check) --user and --password",
     403: "the server refused to write: give --user and --password, or allow SPARQL Update "
-         "(Virtuoso: isql-vt PORT dba PASSWORD exec='grant SPARQL_UPDATE to \"SPARQL\";')",
+    "(Virtuoso: isql-vt PORT dba PASSWORD exec='grant SPARQL_UPDATE to \"SPARQL\";')",
     404: "no such endpoint: check the URL (Oxigraph: /query, /update, /store; Virtuoso: /sparql)",
     405: "this URL does not take this request: SPARQL Update goes to the update endpoint, --graph-store to the "
-         "Graph Store Protocol endpoint",
+    "Graph Store Protocol endpoint",
     413: "the request is too large for the server: lower --batch-size",
     415: "this URL does not take this content type: check that it is the server's update endpoint (Oxigraph: "
-         "/update) or, with --graph-store, its Graph Store endpoint (Oxigraph: /store)",
-}  # fmt: skip
+    "/update) or, with --graph-store, its Graph Store endpoint (Oxigraph: /store)",
+}
 
 
 class _Http:
@@ -335,15 +362,22 @@ class _Http:
             excerpt = " ".join(err.read(400).decode("utf-8", "replace").split())[:200]
             if hint is None or err.code in (401, 403):
                 hint = _HINTS.get(err.code, "the server failed: see its log; a smaller --batch-size may help")
-            raise PushError(f"{method} {url} ({action}): HTTP {err.code} {err.reason}: {excerpt or '(no body)'}; "
-                            f"{hint}", err.code) from None  # fmt: skip
+            raise PushError(
+                f"{method} {url} ({action}): HTTP {err.code} {err.reason}: {excerpt or '(no body)'}; {hint}", err.code
+            ) from None
         except urllib.error.URLError as err:
-            raise PushError(f"{method} {url} ({action}): cannot connect ({err.reason}); is the server running "
-                            "there? check --endpoint / --graph-store") from None  # fmt: skip
+            raise PushError(
+                f"{method} {url} ({action}): cannot connect ({err.reason}); is the server running "
+                "there? check --endpoint / --graph-store"
+            ) from None
         except DROPPED as err:
-            raise PushError(f"{method} {url} ({action}): the server closed the connection without an answer "
-                            f"({str(err) or type(err).__name__}), also when tried again; check its log, then run "
-                            "kg push again: it resumes where it stopped") from None  # fmt: skip
+            raise PushError(
+                f"{method} {url} ({action}): the server closed the connection without an answer "
+                f"({str(err) or type(err).__name__}), also when tried again; check its log, then run "
+                "kg push again: it resumes where it stopped"
+            ) from None
         except TimeoutError:
-            raise PushError(f"{method} {url} ({action}): no answer within {self.timeout_s:g} s; "
-                            "lower --batch-size or check the server") from None  # fmt: skip
+            raise PushError(
+                f"{method} {url} ({action}): no answer within {self.timeout_s:g} s; "
+                "lower --batch-size or check the server"
+            ) from None

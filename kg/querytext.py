@@ -76,8 +76,10 @@ def check_shape(query: str, *, max_depth: int = MAX_DEPTH, max_chain: int = MAX_
         raise QueryShapeError(f"the query nests braces/parentheses {depth} deep (at most {max_depth} here); flatten it")
     chain = len(_CHAINED.findall(_blank_opaque(query)))
     if chain > max_chain:
-        raise QueryShapeError(f"the query chains {chain} operators (||, &&, |, /, !, UNION, MINUS, OPTIONAL; at most "
-                              f"{max_chain} here); split it into smaller queries or use VALUES")  # fmt: skip
+        raise QueryShapeError(
+            f"the query chains {chain} operators (||, &&, |, /, !, UNION, MINUS, OPTIONAL; at most "
+            f"{max_chain} here); split it into smaller queries or use VALUES"
+        )
 
 
 def uses_service(query: str) -> bool:

@@ -28,11 +28,34 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from kg.namespace import KG, OA, PLOVER, RES, SEM
 from kg.records import Entity, Event, Record, Relation, content_id
 
-__all__ = ["ENTITIES_GRAPH", "EVENTS_GRAPH", "article_graph", "article_iri", "entity_graph", "entity_iri", "event_graph",
-           "graph_iri", "new_dataset", "record_dataset", "record_graph", "time_literal"]
+__all__ = [
+    "ENTITIES_GRAPH",
+    "EVENTS_GRAPH",
+    "article_graph",
+    "article_iri",
+    "entity_graph",
+    "entity_iri",
+    "event_graph",
+    "graph_iri",
+    "new_dataset",
+    "record_dataset",
+    "record_graph",
+    "time_literal",
+]
 
-PREFIXES = {"kg": KG._NS, "plover": PLOVER, "res": RES, "prov": PROV, "dcterms": DCTERMS, "sem": SEM,
-            "oa": OA, "skos": SKOS, "xsd": XSD, "rdfs": RDFS, "rdf": RDF}  # fmt: skip
+PREFIXES = {
+    "kg": KG._NS,
+    "plover": PLOVER,
+    "res": RES,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "sem": SEM,
+    "oa": OA,
+    "skos": SKOS,
+    "xsd": XSD,
+    "rdfs": RDFS,
+    "rdf": RDF,
+}
 ENTITY_CLASSES = {t: KG[t] for t in ("Person", "Organization", "NewsOutlet", "Country", "Place", "Group")}
 
 
@@ -172,8 +195,11 @@ def _named_participants(record: Record, event: Event) -> list[str] | None:
     return groups
 
 
-_TIME_TYPES = ((re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date), (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
-               (re.compile(r"\d{4}"), XSD.gYear))  # fmt: skip
+_TIME_TYPES = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
+    (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
+    (re.compile(r"\d{4}"), XSD.gYear),
+)
 
 
 def time_literal(value: str) -> Literal:
@@ -432,8 +458,13 @@ def _quantity(g: Graph, claim, ev: Event) -> None:
     q, node = ev.quantity, BNode()
     g.add((claim, KG.quantity, node))
     g.add((node, RDF.type, KG.Quantity))
-    g.add((node, KG.value, Literal(str(q.value if not float(q.value).is_integer() else int(q.value)),
-                                   datatype=XSD.decimal)))  # fmt: skip
+    g.add(
+        (
+            node,
+            KG.value,
+            Literal(str(q.value if not float(q.value).is_integer() else int(q.value)), datatype=XSD.decimal),
+        )
+    )
     g.add((node, KG.unit, Literal(q.unit)))
     g.add((node, KG.approximate, Literal(bool(q.approximate))))
     if q.qualifier:

@@ -36,11 +36,23 @@ __all__ = [
 
 ENTITY_TYPES = ("Person", "Organization", "NewsOutlet", "Country", "Place", "Group")
 EVENT_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE",
-    "COOPERATE", "AID", "RETREAT",
-    "REQUEST", "ACCUSE", "REJECT", "THREATEN",
-    "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 MODALITIES = ("asserted", "planned", "possible", "negated")
 RELATION_TYPES = ("allied_with", "member_of", "leader_of", "affiliated_with", "supports", "opposes")
 # Why a mention was resolved to its entity (kg:rule in the graph). The first four say the mention *is* the
@@ -297,9 +309,15 @@ class Relation:
     @classmethod
     def from_dict(cls, d: dict) -> Relation:
         return cls(
-            d["id"], d["type"], d["subject"], d["object"], Span.from_dict(d["evidence"]),
-            d.get("modality", "asserted"), tuple(d.get("sources", ())), float(d.get("confidence", 0.5)),
-        )  # fmt: skip
+            d["id"],
+            d["type"],
+            d["subject"],
+            d["object"],
+            Span.from_dict(d["evidence"]),
+            d.get("modality", "asserted"),
+            tuple(d.get("sources", ())),
+            float(d.get("confidence", 0.5)),
+        )
 
 
 @dataclass(frozen=True)

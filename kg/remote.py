@@ -33,24 +33,33 @@ class RemoteError(KgError, RuntimeError):
     which URL and what to check."""
 
 
-def remote_sparql(endpoint: str, text: str, bindings: Mapping[str, object] | None = None, *,
-                  timeout_s: float = 60.0) -> QueryResult:  # fmt: skip
+def remote_sparql(
+    endpoint: str, text: str, bindings: Mapping[str, object] | None = None, *, timeout_s: float = 60.0
+) -> QueryResult:
     """Run a SELECT query on ``endpoint`` (its SPARQL query URL: Oxigraph ``/query``, Virtuoso and
     Fuseki ``/sparql``); ``bindings`` (variable -> RDF term) are written into the text as VALUES."""
     body = urllib.parse.urlencode({"query": inline_values(text, bindings or {})}).encode("ascii")
-    request = urllib.request.Request(endpoint, data=body, method="POST", headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"})  # fmt: skip
+    request = urllib.request.Request(
+        endpoint,
+        data=body,
+        method="POST",
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"},
+    )
     try:
         answer = fetch(request, timeout_s=timeout_s)
     except urllib.error.HTTPError as err:
         excerpt = " ".join(err.read(400).decode("utf-8", "replace").split())[:200]
-        raise RemoteError(f"{endpoint}: HTTP {err.code} {err.reason}: {excerpt or '(no body)'}; check that this "
-                          "is the server's SPARQL query URL (Oxigraph: /query, Virtuoso: /sparql)") from None  # fmt: skip
+        raise RemoteError(
+            f"{endpoint}: HTTP {err.code} {err.reason}: {excerpt or '(no body)'}; check that this "
+            "is the server's SPARQL query URL (Oxigraph: /query, Virtuoso: /sparql)"
+        ) from None
     except urllib.error.URLError as err:
         raise RemoteError(f"{endpoint}: cannot connect ({_reason(err.reason)}); is the server running there?") from None
     except DROPPED as err:
-        raise RemoteError(f"{endpoint}: the server closed the connection without an answer ({_reason(err)}), "
-                          "also when tried again; check its log") from None  # fmt: skip
+        raise RemoteError(
+            f"{endpoint}: the server closed the connection without an answer ({_reason(err)}), "
+            "also when tried again; check its log"
+        ) from None
     except TimeoutError:
         raise RemoteError(f"{endpoint}: no answer within {timeout_s:g} s; page the query (--limit)") from None
     return _result(endpoint, answer)
@@ -66,8 +75,10 @@ def _result(endpoint: str, answer: bytes) -> QueryResult:
         columns = tuple(data["head"]["vars"])
         rows = tuple(tuple(_term(b.get(c)) for c in columns) for b in data["results"]["bindings"])
     except (ValueError, KeyError, TypeError, AttributeError) as err:
-        raise RemoteError(f"{endpoint}: the answer is not SPARQL JSON results ({err}); give the server's "
-                          "SPARQL query URL, and a SELECT query") from None  # fmt: skip
+        raise RemoteError(
+            f"{endpoint}: the answer is not SPARQL JSON results ({err}); give the server's "
+            "SPARQL query URL, and a SELECT query"
+        ) from None
     return QueryResult(columns, rows)
 
 

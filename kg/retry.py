@@ -18,13 +18,26 @@ from collections.abc import Callable
 
 __all__ = ["DROPPED", "fetch"]
 
-DROPPED = (http.client.RemoteDisconnected, http.client.IncompleteRead, ConnectionResetError, ConnectionRefusedError,
-           ConnectionAbortedError, BrokenPipeError)  # fmt: skip
+DROPPED = (
+    http.client.RemoteDisconnected,
+    http.client.IncompleteRead,
+    ConnectionResetError,
+    ConnectionRefusedError,
+    ConnectionAbortedError,
+    BrokenPipeError,
+)
 _MAX_WAIT_S = 30.0
 
 
-def fetch(request: urllib.request.Request, *, timeout_s: float, opener=None, attempts: int = 5,
-          first_wait_s: float = 0.5, sleep: Callable[[float], None] = time.sleep) -> bytes:  # fmt: skip
+def fetch(
+    request: urllib.request.Request,
+    *,
+    timeout_s: float,
+    opener=None,
+    attempts: int = 5,
+    first_wait_s: float = 0.5,
+    sleep: Callable[[float], None] = time.sleep,
+) -> bytes:
     """The body of the answer to ``request``, trying up to ``attempts`` times (see the module doc)."""
     open_ = (opener or urllib.request.build_opener()).open
     wait = first_wait_s

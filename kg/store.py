@@ -25,8 +25,17 @@ from kg.ontology import ontology_text
 from kg.rdf import ENTITIES_GRAPH, EVENTS_GRAPH, article_graph, entity_graph, event_graph, graph_iri, new_dataset
 from kg.records import Record, content_id
 
-__all__ = ["DEFAULT_STORE", "DERIVATION_GRAPH", "GraphChange", "IngestReport", "QueryResult", "Store", "StoreError",
-           "to_ox", "to_rdflib"]
+__all__ = [
+    "DEFAULT_STORE",
+    "DERIVATION_GRAPH",
+    "GraphChange",
+    "IngestReport",
+    "QueryResult",
+    "Store",
+    "StoreError",
+    "to_ox",
+    "to_rdflib",
+]
 
 DEFAULT_STORE = "kg-store"
 ONTOLOGY_GRAPH = RES["graph/ontology"]
@@ -66,11 +75,15 @@ def store_error(path, err: OSError, action: str) -> StoreError:
     """What went wrong with the store at ``path``, in one line that says what to do."""
     text = str(err)
     if err.errno == errno.ENOSPC or "No space left on device" in text:
-        return StoreError(f"{path}: the disk is full (could not {action}); free some space and run the command "
-                          "again: what was stored is kept whole, and a build resumes where it stopped")  # fmt: skip
+        return StoreError(
+            f"{path}: the disk is full (could not {action}); free some space and run the command "
+            "again: what was stored is kept whole, and a build resumes where it stopped"
+        )
     if "/LOCK" in text:
-        return StoreError(f"{path}: another kg process is using the store (could not {action}); wait for it to "
-                          "finish, stop it, or pick another --store")  # fmt: skip
+        return StoreError(
+            f"{path}: another kg process is using the store (could not {action}); wait for it to "
+            "finish, stop it, or pick another --store"
+        )
     return StoreError(f"{path}: could not {action} ({text}); check the disk and the path, or pick another --store")
 
 
@@ -164,7 +177,9 @@ class Store:
                 self._ox = ox.Store()
             elif read_only:
                 if not self.path.exists():
-                    raise StoreError(f"{self.path}: no store here; build one first with `kg build PATH --store {self.path}`")
+                    raise StoreError(
+                        f"{self.path}: no store here; build one first with `kg build PATH --store {self.path}`"
+                    )
                 self._ox = ox.Store.read_only(str(self.path))
             else:
                 self._ox = ox.Store(str(self.path))
@@ -176,8 +191,13 @@ class Store:
         """Article id -> content hash of what is stored."""
         return {str(s["id"].value): str(s["hash"].value) for s in self._ox.query(_HASHES)}
 
-    def ingest(self, records: Iterable[Record], *, on_record: Callable[[Record, str], None] | None = None,
-               known: dict[str, str] | None = None) -> IngestReport:
+    def ingest(
+        self,
+        records: Iterable[Record],
+        *,
+        on_record: Callable[[Record, str], None] | None = None,
+        known: dict[str, str] | None = None,
+    ) -> IngestReport:
         """Store records; ``known`` (article id -> stored key, from :meth:`hashes`) saves reading it again."""
         report = IngestReport()
         self.ensure_ontology()
@@ -212,7 +232,6 @@ class Store:
         self._ox.load(text, format=ox.RdfFormat.TURTLE, to_graph=graph)
         self._ox.add(ox.Quad(ontology, has_hash, digest, graph))
 
-
     @_writes("write an article")
     def put(self, record: Record, stored_hash: str | None = None) -> str:
         """Replace one article's graph atomically; returns added | updated | unchanged."""
@@ -225,9 +244,11 @@ class Store:
         self._last_put = len(facts) + len(entities) + len(events)
         facts, entities, events = _ntriples(facts), _ntriples(entities), _ntriples(events)
         forget = _forget(g) if stored_hash is not None else ""
-        self._ox.update(f"{forget}{_UNDERIVED}DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{facts}\n}}\n"
-                        f"GRAPH {to_ox(ENTITIES_GRAPH)} {{\n{entities}\n}}\n"
-                        f"GRAPH {to_ox(EVENTS_GRAPH)} {{\n{events}\n}} }}")  # fmt: skip
+        self._ox.update(
+            f"{forget}{_UNDERIVED}DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{facts}\n}}\n"
+            f"GRAPH {to_ox(ENTITIES_GRAPH)} {{\n{entities}\n}}\n"
+            f"GRAPH {to_ox(EVENTS_GRAPH)} {{\n{events}\n}} }}"
+        )
         return "added" if stored_hash is None else "updated"
 
     @_writes("remove an article")
@@ -280,7 +301,10 @@ class Store:
         a derived graph stays. IRIs and literals only (DELETE DATA takes no blank nodes)."""
         term = functools.cache(to_ox)  # derived graphs repeat their terms a lot
         new = {ox.Triple(term(s), term(p), term(o)) for s, p, o in triples}
-        old = {ox.Triple(q.subject, q.predicate, q.object) for q in self._ox.quads_for_pattern(None, None, None, to_ox(graph))}
+        old = {
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in self._ox.quads_for_pattern(None, None, None, to_ox(graph))
+        }
         return GraphChange(graph, frozenset(old - new), frozenset(new - old))
 
     def change(self, graph: URIRef, *, remove: Iterable[tuple] = (), add: Iterable[tuple] = ()) -> None:
@@ -324,8 +348,12 @@ class Store:
 
     def triples(self, graph: URIRef, subject=None, predicate=None) -> list[tuple]:
         """The triples of one named graph that match ``subject`` and ``predicate`` (None: any), as rdflib terms."""
-        pattern = self._ox.quads_for_pattern(to_ox(subject) if subject is not None else None,
-                                             to_ox(predicate) if predicate is not None else None, None, to_ox(graph))
+        pattern = self._ox.quads_for_pattern(
+            to_ox(subject) if subject is not None else None,
+            to_ox(predicate) if predicate is not None else None,
+            None,
+            to_ox(graph),
+        )
         return [(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)) for q in pattern]
 
     @_writes("update the store")
@@ -343,7 +371,9 @@ class Store:
             raise ValueError(f"SPARQL syntax error: {err}") from err
         except RuntimeError as err:
             if "projection" in str(err):
-                raise ValueError(f"{err}; bind only variables the query SELECTs (add them to the SELECT clause)") from err
+                raise ValueError(
+                    f"{err}; bind only variables the query SELECTs (add them to the SELECT clause)"
+                ) from err
             raise
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
@@ -375,12 +405,18 @@ class Store:
         if fmt is None:
             raise StoreError(f"{path}: unknown output format; use a suffix among {', '.join(SUFFIX_FORMATS)}")
         path.parent.mkdir(parents=True, exist_ok=True)
-        prefixes = {"kg": "https://w3id.org/kgct/ontology#", "res": "https://w3id.org/kgct/resource/",
-                    "plover": "https://w3id.org/kgct/plover/", "prov": "http://www.w3.org/ns/prov#",
-                    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/", "oa": "http://www.w3.org/ns/oa#",
-                    "dcterms": "http://purl.org/dc/terms/", "skos": "http://www.w3.org/2004/02/skos/core#",
-                    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-                    "xsd": "http://www.w3.org/2001/XMLSchema#"}  # fmt: skip
+        prefixes = {
+            "kg": "https://w3id.org/kgct/ontology#",
+            "res": "https://w3id.org/kgct/resource/",
+            "plover": "https://w3id.org/kgct/plover/",
+            "prov": "http://www.w3.org/ns/prov#",
+            "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+            "oa": "http://www.w3.org/ns/oa#",
+            "dcterms": "http://purl.org/dc/terms/",
+            "skos": "http://www.w3.org/2004/02/skos/core#",
+            "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+            "xsd": "http://www.w3.org/2001/XMLSchema#",
+        }
         kwargs = {"prefixes": prefixes} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
         if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML):
             # triple formats: the union of all article graphs
@@ -441,7 +477,9 @@ WHERE {{
 def _article_ids(quads: list[ox.Quad]) -> list[str]:
     """The ids of the articles whose own graphs ``quads`` hold (a graph stating its ``kg:Article``)."""
     articles = {(q.graph_name, q.subject) for q in quads if q.predicate == _RDF_TYPE and q.object == _ARTICLE}
-    return sorted({q.object.value for q in quads if q.predicate == _IDENTIFIER and (q.graph_name, q.subject) in articles})
+    return sorted(
+        {q.object.value for q in quads if q.predicate == _IDENTIFIER and (q.graph_name, q.subject) in articles}
+    )
 
 
 def _ntriples(triples) -> str:

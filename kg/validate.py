@@ -137,15 +137,23 @@ def _check(graph: Graph, shapes: Graph | None, skip: set = frozenset()) -> list[
         inplace=True,
         allow_warnings=True,
     )
-    return [_violation(results, r, graph) for r in results.subjects(RDF.type, SH.ValidationResult)
-            if results.value(r, SH.focusNode) not in skip]
+    return [
+        _violation(results, r, graph)
+        for r in results.subjects(RDF.type, SH.ValidationResult)
+        if results.value(r, SH.focusNode) not in skip
+    ]
 
 
 BATCH_TRIPLES = 50_000  # triples validated at a time: memory stays about 0.1 GB whatever the store's size
 
 
-def validate_store(store, *, shapes: Graph | None = None, batch_triples: int = BATCH_TRIPLES,
-                   progress: Callable[[int], None] | None = None) -> ValidationReport:
+def validate_store(
+    store,
+    *,
+    shapes: Graph | None = None,
+    batch_triples: int = BATCH_TRIPLES,
+    progress: Callable[[int], None] | None = None,
+) -> ValidationReport:
     """Validate a :class:`kg.store.Store` by graph: article graphs a batch at a time (about ``batch_triples``),
     each with what the shared graphs say of the nodes it refers to (entities, events, their plan status
     and tallies) and the types of the nodes those refer to; then the shared nodes no article refers to
@@ -228,8 +236,12 @@ def _ties(store, budget: int) -> Iterator[list[URIRef]]:
 def _left_behind(store, shared, checked: set, budget: int) -> Iterator[list[URIRef]]:
     """Shared nodes no article graph led to (ties; entities or events no article refers to any more), in
     groups of at most ``budget``."""
-    nodes = (s for g in shared for s, _, _, _ in store.match(None, RDF.type, None, g)
-             if s not in checked and isinstance(s, URIRef))  # fmt: skip
+    nodes = (
+        s
+        for g in shared
+        for s, _, _, _ in store.match(None, RDF.type, None, g)
+        if s not in checked and isinstance(s, URIRef)
+    )
     yield from _groups_of(nodes, budget // 10)
 
 
@@ -255,11 +267,20 @@ def _derivation_violations(data) -> list[Violation]:
     stored = data.derivation()
     if derivation_current(data):
         return []
-    why = "a build was interrupted, or articles were written, after the last derivation" if stored is None else \
-        f"they were derived by other rules (version {stored}; these rules are {derivation_version()})"
-    return [Violation("res:graph/derivation", "dcterms:hasVersion", f"the derived graphs (entity labels, plan status, "
-                      f"tallies) may be missing or stale: {why}; run `kg derive --store STORE` or `kg build` again",
-                      constraint="derivation")]
+    why = (
+        "a build was interrupted, or articles were written, after the last derivation"
+        if stored is None
+        else f"they were derived by other rules (version {stored}; these rules are {derivation_version()})"
+    )
+    return [
+        Violation(
+            "res:graph/derivation",
+            "dcterms:hasVersion",
+            f"the derived graphs (entity labels, plan status, "
+            f"tallies) may be missing or stale: {why}; run `kg derive --store STORE` or `kg build` again",
+            constraint="derivation",
+        )
+    ]
 
 
 @contextmanager

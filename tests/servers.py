@@ -76,14 +76,14 @@ class Server:
     def query(self, sparql: str) -> dict:
         """SELECT/ASK over plain HTTP, JSON results (for test set-up; tests compare with SPARQLWrapper)."""
         data = urllib.parse.urlencode({"query": sparql}).encode()
-        req = urllib.request.Request(self.query_url, data=data,
-                                     headers={"Accept": "application/sparql-results+json"})  # fmt: skip
+        req = urllib.request.Request(self.query_url, data=data, headers={"Accept": "application/sparql-results+json"})
         with urllib.request.urlopen(req, timeout=60) as resp:
             return json.loads(resp.read())
 
     def update(self, sparql: str) -> None:
-        req = urllib.request.Request(self.update_url, data=sparql.encode(),
-                                     headers={"Content-Type": "application/sparql-update"})  # fmt: skip
+        req = urllib.request.Request(
+            self.update_url, data=sparql.encode(), headers={"Content-Type": "application/sparql-update"}
+        )
         with urllib.request.urlopen(req, timeout=60) as resp:
             resp.read()
 
@@ -93,7 +93,9 @@ def wait_until_up(url: str, proc: subprocess.Popen, timeout_s: float, log: Path)
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"{proc.args[0]} exited with {proc.returncode}:\n{log.read_text(errors='replace')[-2000:]}")
+            raise RuntimeError(
+                f"{proc.args[0]} exited with {proc.returncode}:\n{log.read_text(errors='replace')[-2000:]}"
+            )
         try:
             with urllib.request.urlopen(url, timeout=2) as resp:
                 if resp.status == 200:
@@ -194,22 +196,39 @@ def _start_virtuoso(binary: str, template: Path, workdir: Path, timeout_s: float
     ini.write_text(virtuoso_ini(template.read_text(), workdir, sql_port, http_port))
     log = workdir / "server.log"
     with log.open("wb") as out:
-        proc = subprocess.Popen([binary, "-c", str(ini), "+foreground"], cwd=workdir, stdout=out,
-                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)  # fmt: skip
+        proc = subprocess.Popen(
+            [binary, "-c", str(ini), "+foreground"],
+            cwd=workdir,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
     base = f"http://127.0.0.1:{http_port}"
     try:
         wait_until_up(f"{base}/sparql?query=ASK%7B%7D", proc, timeout_s, log)
         isql = shutil.which("isql-vt") or shutil.which("isql")
         if isql is None:
             raise RuntimeError("isql-vt is missing (it comes with virtuoso-opensource)")
-        subprocess.run([isql, str(sql_port), "dba", "dba", 'exec=grant SPARQL_UPDATE to "SPARQL";'],
-                       check=True, capture_output=True, timeout=60)  # fmt: skip
+        subprocess.run(
+            [isql, str(sql_port), "dba", "dba", 'exec=grant SPARQL_UPDATE to "SPARQL";'],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
     except BaseException:
         proc.kill()
         proc.wait()
         raise
-    return Server("virtuoso", proc, f"{base}/sparql", f"{base}/sparql", f"{base}/sparql-graph-crud-auth", workdir,
-                  http_port, {"sql_port": sql_port, "auth": ("dba", "dba")})  # fmt: skip
+    return Server(
+        "virtuoso",
+        proc,
+        f"{base}/sparql",
+        f"{base}/sparql",
+        f"{base}/sparql-graph-crud-auth",
+        workdir,
+        http_port,
+        {"sql_port": sql_port, "auth": ("dba", "dba")},
+    )
 
 
 # -- comparing named query results across engines ---------------------------------------------

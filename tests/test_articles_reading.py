@@ -13,10 +13,18 @@ from kg.articles import InputError, parse_text_article, read_articles
 
 def test_front_matter_gives_metadata_and_offsets_count_from_the_body(tmp_path):
     path = tmp_path / "a.md"
-    path.write_text("---\ntitle: Talks in Geneva\ndate: 2022-01-10\nsource: Example Wire\n"
-                    "url: https://example.org/a\n---\nRussia and the US met in Geneva.\n", encoding="utf-8")
+    path.write_text(
+        "---\ntitle: Talks in Geneva\ndate: 2022-01-10\nsource: Example Wire\n"
+        "url: https://example.org/a\n---\nRussia and the US met in Geneva.\n",
+        encoding="utf-8",
+    )
     (article,) = read_articles([path])
-    assert (article.id, article.title, article.date, article.source) == ("a", "Talks in Geneva", "2022-01-10", "Example Wire")
+    assert (article.id, article.title, article.date, article.source) == (
+        "a",
+        "Talks in Geneva",
+        "2022-01-10",
+        "Example Wire",
+    )
     assert article.text.startswith("Russia and the US")
 
 
@@ -31,8 +39,10 @@ def test_undated_text_file_stays_undated_and_headline_becomes_title(tmp_path):
 
 def test_jsonl_keeps_record_ids_and_input_order(tmp_path):
     path = tmp_path / "c.jsonl"
-    rows = [{"id": "zz9", "title": None, "date": "2023-06-17", "source": None, "url": None, "text": "One."},
-            {"id": "aa1", "title": "T", "date": None, "source": "S", "url": None, "text": "Two."}]
+    rows = [
+        {"id": "zz9", "title": None, "date": "2023-06-17", "source": None, "url": None, "text": "One."},
+        {"id": "aa1", "title": "T", "date": None, "source": "S", "url": None, "text": "Two."},
+    ]
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     assert [a.id for a in read_articles([path])] == ["zz9", "aa1"]
 
@@ -40,13 +50,30 @@ def test_jsonl_keeps_record_ids_and_input_order(tmp_path):
 def test_jsonl_outlet_candidates_and_origin_stand_in_for_a_missing_outlet_and_url(tmp_path):
     path = tmp_path / "o.jsonl"
     commit = "0123456789abcdef0123456789abcdef01234567"
-    rows = [{"id": "n1", "title": None, "source": None, "url": None, "text": "One.",
-             "source_candidates": ["bbc.co.uk", "theguardian.com"], "collection": "someone/news-set",
-             "origin_path": "data/articles/a b.txt", "origin_commit": commit},
-            {"id": "n2", "source": "Wire", "url": "https://wire.example/2", "text": "Two.",
-             "source_candidates": ["x.org"], "collection": "someone/news-set", "origin_path": "b.txt",
-             "origin_commit": commit},
-            {"id": "n3", "text": "Three.", "collection": "not a repo", "origin_path": "../etc", "origin_commit": commit}]
+    rows = [
+        {
+            "id": "n1",
+            "title": None,
+            "source": None,
+            "url": None,
+            "text": "One.",
+            "source_candidates": ["bbc.co.uk", "theguardian.com"],
+            "collection": "someone/news-set",
+            "origin_path": "data/articles/a b.txt",
+            "origin_commit": commit,
+        },
+        {
+            "id": "n2",
+            "source": "Wire",
+            "url": "https://wire.example/2",
+            "text": "Two.",
+            "source_candidates": ["x.org"],
+            "collection": "someone/news-set",
+            "origin_path": "b.txt",
+            "origin_commit": commit,
+        },
+        {"id": "n3", "text": "Three.", "collection": "not a repo", "origin_path": "../etc", "origin_commit": commit},
+    ]
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     one, two, three = read_articles([path])
     assert one.source == "one of bbc.co.uk, theguardian.com"
@@ -65,8 +92,10 @@ def test_folders_are_read_recursively(tmp_path):
 
 def test_broken_lines_are_reported_and_skipped_not_fatal(tmp_path):
     path = tmp_path / "d.jsonl"
-    path.write_text('{"id": "ok1", "text": "Fine."}\n{broken\n{"id": "nt"}\n[1,2]\n{"id": "ok2", "text": "Also fine."}\n',
-                    encoding="utf-8")
+    path.write_text(
+        '{"id": "ok1", "text": "Fine."}\n{broken\n{"id": "nt"}\n[1,2]\n{"id": "ok2", "text": "Also fine."}\n',
+        encoding="utf-8",
+    )
     problems = []
     articles = read_articles([path], on_problem=problems.append)
     assert [a.id for a in articles] == ["ok1", "ok2"]
@@ -76,8 +105,10 @@ def test_broken_lines_are_reported_and_skipped_not_fatal(tmp_path):
 
 def test_duplicate_ids_with_different_text_are_reported_once_each(tmp_path):
     path = tmp_path / "e.jsonl"
-    path.write_text('{"id": "x", "text": "First."}\n{"id": "x", "text": "Second."}\n{"id": "x", "text": "First."}\n',
-                    encoding="utf-8")
+    path.write_text(
+        '{"id": "x", "text": "First."}\n{"id": "x", "text": "Second."}\n{"id": "x", "text": "First."}\n',
+        encoding="utf-8",
+    )
     problems = []
     assert [a.text for a in read_articles([path], on_problem=problems.append)] == ["First."]
     assert [p.reason for p in problems] == ["duplicate-id", "duplicate"]

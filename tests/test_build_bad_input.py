@@ -16,8 +16,10 @@ import pytest
 def test_bad_corpus_is_ingested_around_its_problems(tmp_path):
     good = "Poland deployed 2,000 troops to Lithuania on Monday, officials said."
     huge = ("Russian forces shelled Kharkiv overnight, the regional governor said. " * 40 + "\n\n") * 20
-    german = ("Die Bundesregierung hat am Montag neue Waffenlieferungen an die Ukraine beschlossen, teilte ein "
-              "Sprecher in Berlin mit. Die Lieferung umfasst Panzer und Munition fuer die Streitkraefte.")
+    german = (
+        "Die Bundesregierung hat am Montag neue Waffenlieferungen an die Ukraine beschlossen, teilte ein "
+        "Sprecher in Berlin mit. Die Lieferung umfasst Panzer und Munition fuer die Streitkraefte."
+    )
     lines = [
         json.dumps({"id": "g1", "date": "2024-03-04", "text": good}),
         "{not json",
@@ -30,8 +32,12 @@ def test_bad_corpus_is_ingested_around_its_problems(tmp_path):
     corpus = tmp_path / "bad.jsonl"
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     store = tmp_path / "store"
-    result = subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--store", str(store)],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(corpus), "--store", str(store)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 4
@@ -41,8 +47,12 @@ def test_bad_corpus_is_ingested_around_its_problems(tmp_path):
     assert any("English" in w for w in warnings)
     assert "4 added" in result.stdout
     assert "bad-json 1" in result.stdout and "duplicate-id 1" in result.stdout and "not-english 1" in result.stdout
-    query = subprocess.run([sys.executable, "-m", "kg", "query", "timeline", "--store", str(store), "--format", "json"],
-                           capture_output=True, text=True, timeout=300)
+    query = subprocess.run(
+        [sys.executable, "-m", "kg", "query", "timeline", "--store", str(store), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     articles = {row["article"] for row in json.loads(query.stdout)}
     assert {"g1", "h1", "g2"} <= articles
 
@@ -114,13 +124,29 @@ def test_a_file_name_that_is_not_utf8_is_named_and_skipped(tmp_path, extractor):
 
 def test_query_tables_do_not_pass_escape_sequences_to_the_terminal(tmp_path):
     corpus = tmp_path / "ansi.jsonl"
-    corpus.write_text(json.dumps({"id": "ansi\u001b[2J", "date": "2024-03-04",
-                                  "text": "Poland deployed troops to Lithuania on Monday.\u001b[31m Officials said."}) + "\n")
+    corpus.write_text(
+        json.dumps(
+            {
+                "id": "ansi\u001b[2J",
+                "date": "2024-03-04",
+                "text": "Poland deployed troops to Lithuania on Monday.\u001b[31m Officials said.",
+            }
+        )
+        + "\n"
+    )
     store = tmp_path / "store"
-    subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--store", str(store)], check=True,
-                   capture_output=True, timeout=600)
-    out = subprocess.run([sys.executable, "-m", "kg", "query", "timeline", "--store", str(store)],
-                         capture_output=True, text=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(corpus), "--store", str(store)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "kg", "query", "timeline", "--store", str(store)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr
     assert "ansi" in out.stdout and "Lithuania" in out.stdout
     assert not any(c in out.stdout for c in "\u001b\u009b")
@@ -147,8 +173,11 @@ def test_a_full_disk_is_one_line_and_the_store_is_released(tmp_path, extractor):
     from kg.store import Store, StoreError
 
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text("".join(json.dumps({"id": f"a{i}", "date": "2024-03-04", "text": GOOD + f" Note {i}."}) + "\n"
-                              for i in range(4)))  # fmt: skip
+    corpus.write_text(
+        "".join(
+            json.dumps({"id": f"a{i}", "date": "2024-03-04", "text": GOOD + f" Note {i}."}) + "\n" for i in range(4)
+        )
+    )
     st = Store(tmp_path / "store")
     st._ox = _FullDisk(st._ox, room=3)
     try:
@@ -169,14 +198,27 @@ def test_a_full_disk_on_a_real_file_system(tmp_path):
     """On a small tmpfs (root only): one line, the next run names the disk again, then resumes."""
     disk = tmp_path / "disk"
     disk.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(disk)],
-                                           capture_output=True).returncode != 0:  # fmt: skip
+    if (
+        os.geteuid() != 0
+        or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(disk)], capture_output=True).returncode
+        != 0
+    ):
         pytest.skip("needs root to mount a small tmpfs")
     try:
         corpus = tmp_path / "c.jsonl"
-        corpus.write_text("".join(json.dumps({"id": f"a{i}", "date": "2024-03-04",
-                                              "text": GOOD + f" Note {i}. " + "Officials said nothing more. " * 60})
-                                  + "\n" for i in range(60)))  # fmt: skip
+        corpus.write_text(
+            "".join(
+                json.dumps(
+                    {
+                        "id": f"a{i}",
+                        "date": "2024-03-04",
+                        "text": GOOD + f" Note {i}. " + "Officials said nothing more. " * 60,
+                    }
+                )
+                + "\n"
+                for i in range(60)
+            )
+        )
         store = disk / "store"
         cmd = [sys.executable, "-m", "kg", "build", str(corpus), "--store", str(store)]
         first = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
@@ -187,8 +229,9 @@ def test_a_full_disk_on_a_real_file_system(tmp_path):
         subprocess.run(["mount", "-o", "remount,size=256m", str(disk)], check=True)
         third = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
         assert third.returncode == 0, third.stderr
-        valid = subprocess.run([sys.executable, "-m", "kg", "validate", "--store", str(store)],
-                               capture_output=True, text=True, timeout=600)
+        valid = subprocess.run(
+            [sys.executable, "-m", "kg", "validate", "--store", str(store)], capture_output=True, text=True, timeout=600
+        )
         assert valid.returncode == 0, valid.stdout
     finally:
         subprocess.run(["umount", str(disk)], capture_output=True)
@@ -196,15 +239,18 @@ def test_a_full_disk_on_a_real_file_system(tmp_path):
 
 def test_an_article_beyond_max_chars_is_skipped_with_one_line(tmp_path, extractor):
     corpus = tmp_path / "long.jsonl"
-    corpus.write_text(json.dumps({"id": "long", "text": GOOD * 40}) + "\n" + json.dumps({"id": "short", "text": GOOD})
-                      + "\n")  # fmt: skip
+    corpus.write_text(
+        json.dumps({"id": "long", "text": GOOD * 40}) + "\n" + json.dumps({"id": "short", "text": GOOD}) + "\n"
+    )
     from kg.pipeline import build
 
     problems = []
     summary = build([corpus], store=tmp_path / "store", extractor=extractor, max_chars=1000, on_problem=problems.append)
     assert summary.added == 1 and summary.skipped == {"too-long": 1}
-    assert [str(p) for p in problems] == [f"{corpus}:1: article 'long' has {len(GOOD) * 40:,} characters, more than "
-                                          "--max-chars 1,000; skipped. Split it, or raise --max-chars."]
+    assert [str(p) for p in problems] == [
+        f"{corpus}:1: article 'long' has {len(GOOD) * 40:,} characters, more than "
+        "--max-chars 1,000; skipped. Split it, or raise --max-chars."
+    ]
 
 
 def test_a_pathological_article_does_not_stall_a_parallel_build(tmp_path, extractor):
@@ -217,8 +263,9 @@ def test_a_pathological_article_does_not_stall_a_parallel_build(tmp_path, extrac
     lines.insert(1, {"id": "slow", "date": "2024-03-04", "text": slow})
     corpus.write_text("".join(json.dumps(line) + "\n" for line in lines))
     problems = []
-    summary = build([corpus], store=tmp_path / "store", extractor=extractor, jobs=2, article_timeout=3,
-                    on_problem=problems.append)  # fmt: skip
+    summary = build(
+        [corpus], store=tmp_path / "store", extractor=extractor, jobs=2, article_timeout=3, on_problem=problems.append
+    )
     assert summary.added == 4 and summary.skipped == {"too-slow": 1}
     assert [p.where for p in problems] == [f"{corpus}:2"]
     assert "took more than 3 s" in str(problems[0]) and "--article-timeout" in str(problems[0])

@@ -19,24 +19,50 @@ from kg.store import Store
 from kg.validate import validate
 
 ARTICLES = [
-    {"id": "plan", "date": "2024-01-10", "text": "Germany plans to send tanks to Ukraine, the German government said on Wednesday."},
-    {"id": "done", "date": "2024-03-02", "text": "Germany sent tanks to Ukraine, officials in Berlin said on Saturday."},
-    {"id": "fri10", "date": "2024-05-11",
-     "text": "Russian forces attacked Kharkiv on Friday, 10 May 2024, the regional governor said. Several buildings were damaged."},
-    {"id": "fri17", "date": "2024-05-18",
-     "text": "Russian forces attacked Kharkiv on Friday, 17 May 2024, local officials said. Firefighters worked through the night."},
-    {"id": "blame", "date": "2024-05-11",
-     "text": "Ukrainian forces attacked Kharkiv on Friday, 10 May 2024, a Russian official claimed without evidence."},
-    {"id": "talks", "date": "2024-05-12",
-     "text": "Poland and Lithuania agreed to cooperate on border security, their foreign ministers said in Vilnius."},
+    {
+        "id": "plan",
+        "date": "2024-01-10",
+        "text": "Germany plans to send tanks to Ukraine, the German government said on Wednesday.",
+    },
+    {
+        "id": "done",
+        "date": "2024-03-02",
+        "text": "Germany sent tanks to Ukraine, officials in Berlin said on Saturday.",
+    },
+    {
+        "id": "fri10",
+        "date": "2024-05-11",
+        "text": "Russian forces attacked Kharkiv on Friday, 10 May 2024, the regional governor said. Several buildings were damaged.",
+    },
+    {
+        "id": "fri17",
+        "date": "2024-05-18",
+        "text": "Russian forces attacked Kharkiv on Friday, 17 May 2024, local officials said. Firefighters worked through the night.",
+    },
+    {
+        "id": "blame",
+        "date": "2024-05-11",
+        "text": "Ukrainian forces attacked Kharkiv on Friday, 10 May 2024, a Russian official claimed without evidence.",
+    },
+    {
+        "id": "talks",
+        "date": "2024-05-12",
+        "text": "Poland and Lithuania agreed to cooperate on border security, their foreign ministers said in Vilnius.",
+    },
 ]
 # the update: one article loses its stated day (its old kg:situation and the dispute it made must go),
 # another changes what it reports
 UPDATED = {
-    "fri10": {"id": "fri10", "date": "2024-05-11",
-              "text": "Russian forces attacked Kharkiv, the regional governor said. Several buildings were damaged."},
-    "talks": {"id": "talks", "date": "2024-05-12",
-              "text": "Poland and Lithuania signed an agreement on border security in Vilnius on Sunday."},
+    "fri10": {
+        "id": "fri10",
+        "date": "2024-05-11",
+        "text": "Russian forces attacked Kharkiv, the regional governor said. Several buildings were damaged.",
+    },
+    "talks": {
+        "id": "talks",
+        "date": "2024-05-12",
+        "text": "Poland and Lithuania signed an agreement on border security in Vilnius on Sunday.",
+    },
 }
 
 
@@ -67,9 +93,13 @@ def clean(tmp_path_factory, extractor, corpora):
 def run_stopped(point: str, how: str, corpus: Path, store: Path) -> int:
     """Build in a child process stopped at ``point`` by the signal ``how``; its exit status."""
     script = Path(__file__).with_name("stopped_build.py")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parents[1]), os.environ.get("PYTHONPATH", "")])}
-    return subprocess.run([sys.executable, str(script), point, how, str(corpus), str(store)], env=env,
-                          capture_output=True, timeout=600).returncode
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(Path(__file__).parents[1]), os.environ.get("PYTHONPATH", "")]),
+    }
+    return subprocess.run(
+        [sys.executable, str(script), point, how, str(corpus), str(store)], env=env, capture_output=True, timeout=600
+    ).returncode
 
 
 def assert_converged(store_path: Path, clean_path: Path) -> None:
@@ -80,8 +110,17 @@ def assert_converged(store_path: Path, clean_path: Path) -> None:
         assert report.conforms, report.to_text()
 
 
-@pytest.mark.parametrize(("point", "how"), [("ingest", "SIGKILL"), ("ingest", "SIGINT"), ("derive-after-prune", "SIGKILL"),
-                                          ("derive-write", "SIGKILL"), ("derive-write", "SIGINT"), ("after-derive", "SIGKILL")])
+@pytest.mark.parametrize(
+    ("point", "how"),
+    [
+        ("ingest", "SIGKILL"),
+        ("ingest", "SIGINT"),
+        ("derive-after-prune", "SIGKILL"),
+        ("derive-write", "SIGKILL"),
+        ("derive-write", "SIGINT"),
+        ("after-derive", "SIGKILL"),
+    ],
+)
 def test_a_build_stopped_anywhere_converges_on_the_next_build(tmp_path, extractor, corpora, clean, point, how):
     store = tmp_path / "store"
     assert run_stopped(point, how, corpora[0], store) != 0  # stopped by the signal (or exit 130 on Ctrl-C)

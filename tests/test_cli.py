@@ -74,17 +74,34 @@ def test_unknown_named_query_lists_the_choices(seed_store, capsys):
 
 def test_extract_prints_one_schema_record_per_article(tmp_path):
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text(json.dumps({"id": "b2", "text": "Russia attacked Kharkiv on Monday.", "date": "2022-03-01"}) + "\n"
-                      + json.dumps({"id": "a1", "text": "NATO ministers met in Brussels.", "date": None}) + "\n",
-                      encoding="utf-8")
+    corpus.write_text(
+        json.dumps({"id": "b2", "text": "Russia attacked Kharkiv on Monday.", "date": "2022-03-01"})
+        + "\n"
+        + json.dumps({"id": "a1", "text": "NATO ministers met in Brussels.", "date": None})
+        + "\n",
+        encoding="utf-8",
+    )
     result = run("extract", str(corpus))
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["article"]["id"] for r in records] == ["b2", "a1"]
     assert set(records[0]) >= {"article", "entities", "events", "relations"}
     event = records[0]["events"][0]
-    assert set(event) >= {"id", "type", "mode", "trigger", "actors", "recipients", "locations", "quantity",
-                          "modality", "time", "sources", "evidence", "confidence"}
+    assert set(event) >= {
+        "id",
+        "type",
+        "mode",
+        "trigger",
+        "actors",
+        "recipients",
+        "locations",
+        "quantity",
+        "modality",
+        "time",
+        "sources",
+        "evidence",
+        "confidence",
+    }
     assert result.stderr == ""  # no progress bar when piped
 
 
@@ -98,8 +115,10 @@ def test_query_outputs_csv_and_json(seed_store, capsys):
 
 def test_bench_reports_throughput_against_spacy(tmp_path, capsys):
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text("\n".join(json.dumps({"id": f"a{i}", "text": "Russia attacked Kharkiv on Monday. " * 20})
-                                for i in range(3)), encoding="utf-8")
+    corpus.write_text(
+        "\n".join(json.dumps({"id": f"a{i}", "text": "Russia attacked Kharkiv on Monday. " * 20}) for i in range(3)),
+        encoding="utf-8",
+    )
     assert main(["bench", str(corpus), "--limit", "3", "--repeat", "1", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["articles"] == 3 and result["spacy_words_per_s"] > 0 and result["throughput_ratio_kg_to_spacy"] > 0

@@ -117,8 +117,12 @@ def test_an_endpoint_that_always_drops_is_one_line_without_traceback(clean_oxigr
     with pytest.raises(RemoteError, match="closed the connection without an answer"):
         remote_sparql(proxy.url("query"), COUNT)
     assert proxy.accepted == 5  # tried five times, waiting longer each time
-    proc = subprocess.run([sys.executable, "-m", "kg", "sparql", COUNT, "--endpoint", proxy.url("query")],
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "sparql", COUNT, "--endpoint", proxy.url("query")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert proxy.url("query") in proc.stderr
     proxy.close()
@@ -147,8 +151,20 @@ def markers(server) -> int:
 def test_push_killed_mid_way_resumes(clean_oxigraph, store_path, seed_store):
     graphs = len(list(seed_store._ox.named_graphs()))
     proxy = DroppingProxy(clean_oxigraph.port, delay_s=0.05)  # about 20 requests a second
-    args = [sys.executable, "-m", "kg", "push", "--store", str(store_path), "--endpoint", proxy.url("update"),
-            "--query-endpoint", proxy.url("query"), "--batch-size", "20"]  # fmt: skip
+    args = [
+        sys.executable,
+        "-m",
+        "kg",
+        "push",
+        "--store",
+        str(store_path),
+        "--endpoint",
+        proxy.url("update"),
+        "--query-endpoint",
+        proxy.url("query"),
+        "--batch-size",
+        "20",
+    ]
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while markers(clean_oxigraph) < graphs // 3 and time.monotonic() < deadline and proc.poll() is None:
@@ -163,8 +179,7 @@ def test_push_killed_mid_way_resumes(clean_oxigraph, store_path, seed_store):
     assert skipped >= done - 1  # the graph being loaded when killed has no marker yet: it is loaded again
     assert markers(clean_oxigraph) == graphs
     got = server_lines(clean_oxigraph)
-    want = {g.value: set(graph_content(seed_store._ox, g).lines)
-                                            for g in seed_store._ox.named_graphs()}  # fmt: skip
+    want = {g.value: set(graph_content(seed_store._ox, g).lines) for g in seed_store._ox.named_graphs()}
     assert got == want
     proxy.close()
 

@@ -54,8 +54,7 @@ def test_a_group_country_reaches_the_graph(extract_text):
 
     r = extract_text("Hundreds of ethnic Serbs demonstrated in the old town on Sunday.")
     g = record_graph(r)
-    assert any(str(p).endswith("#country") or str(p).endswith("/country") for _s, p, _o in g
-               if isinstance(p, URIRef))  # fmt: skip
+    assert any(str(p).endswith("#country") or str(p).endswith("/country") for _s, p, _o in g if isinstance(p, URIRef))
 
 
 def test_equipment_stands_for_its_states_forces(extract_text):

@@ -60,9 +60,11 @@ def _t(lemma, etype, requires=()):
 def test_hand_made_rows_win_over_derived_ones(extractor):
     from kg.extract.events import TriggerIndex
 
-    index = TriggerIndex((_t("send", "AID", (("obj", frozenset({"aid"})),)),),
-                         (_t("send", "MOBILIZE"), _t("blockade", "COERCE"), _t("expect", "AGREE")),
-                         cue_lemmas=frozenset({"expect"}))  # fmt: skip
+    index = TriggerIndex(
+        (_t("send", "AID", (("obj", frozenset({"aid"})),)),),
+        (_t("send", "MOBILIZE"), _t("blockade", "COERCE"), _t("expect", "AGREE")),
+        cue_lemmas=frozenset({"expect"}),
+    )
     doc = extractor.nlp("They sent letters. They blockaded the port. They expect rain.")
     by_text = {t.text: index.match(t) for t in doc if t.pos_ == "VERB"}
     assert by_text["sent"] is None  # the hand-made rows constrain 'send' on purpose
@@ -85,7 +87,9 @@ def test_an_office_holder_serves_his_country_on_the_articles_date_only(extract_t
     names = {e.id: e.name for e in dated.entities}
     goncz = next(e for e in dated.entities if e.name == "Arpad Goncz")
     assert names[goncz.country] == "Hungary"
-    assert ("leader_of", "Arpad Goncz", "Hungary") in {(r.type, names[r.subject], names[r.object]) for r in dated.relations}
+    assert ("leader_of", "Arpad Goncz", "Hungary") in {
+        (r.type, names[r.subject], names[r.object]) for r in dated.relations
+    }
     later = extract_text(text, date="2012-03-01")
     assert next(e for e in later.entities if e.name == "Arpad Goncz").country is None
     assert not extract_text(text).relations  # undated: no office is known to cover it
@@ -125,8 +129,13 @@ HAIL [051]
 def test_cameo_patterns_convert_by_class(tmp_path):
     cameo = tmp_path / "CAMEO.txt"
     cameo.write_text("&ARMS\n+GUN\n+RIFLE\n\n" + CAMEO_SNIPPET, encoding="latin-1")
-    table = {"18": ("ASSAULT", None), "19": ("ASSAULT", None), "195": ("ASSAULT", "heavy-weapons"),
-             "17": ("COERCE", None), "05": ("SUPPORT", None)}
+    table = {
+        "18": ("ASSAULT", None),
+        "19": ("ASSAULT", None),
+        "195": ("ASSAULT", "heavy-weapons"),
+        "17": ("COERCE", None),
+        "05": ("SUPPORT", None),
+    }
     tally = derive.Tally()
     rows = {r.tsv() for r in derive.derive_triggers(cameo, table, tally)}
     assert "assail\tVERB\tASSAULT\t-\t-\tCAMEO 180 assail" in rows  # the block's own verb keeps its code

@@ -22,12 +22,26 @@ from kg.pipeline import build, derive  # noqa: E402
 from kg.store import ONTOLOGY_GRAPH, Store, to_ox, to_rdflib  # noqa: E402
 
 NEWS = [
-    {"id": "n1", "date": "2024-03-04", "source": "Wire", "text": "Russian forces shelled Kharkiv on Monday, the regional governor said."},
-    {"id": "n2", "date": "2024-03-04", "source": "Daily", "text": "Russian forces shelled Kharkiv on Monday, Ukrainian officials said."},
+    {
+        "id": "n1",
+        "date": "2024-03-04",
+        "source": "Wire",
+        "text": "Russian forces shelled Kharkiv on Monday, the regional governor said.",
+    },
+    {
+        "id": "n2",
+        "date": "2024-03-04",
+        "source": "Daily",
+        "text": "Russian forces shelled Kharkiv on Monday, Ukrainian officials said.",
+    },
     {"id": "n3", "date": "2024-03-05", "text": "Poland deployed 2,000 troops to Lithuania on Tuesday, officials said."},
-    {"id": "n4", "date": "2024-03-06", "text": "Germany pledged new air defence systems to Ukraine, Chancellor Olaf Scholz said on Wednesday."},
+    {
+        "id": "n4",
+        "date": "2024-03-06",
+        "text": "Germany pledged new air defence systems to Ukraine, Chancellor Olaf Scholz said on Wednesday.",
+    },
     {"id": "n5", "date": "2024-03-07", "text": "NATO ministers met in Brussels on Thursday to discuss aid to Ukraine."},
-]  # fmt: skip
+]
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +67,14 @@ def corpus(tmp_path_factory):
 def distributed_build(tmp_path_factory, scheduler, corpus):
     where = tmp_path_factory.mktemp("distributed")
     problems = []
-    summary = build_distributed(corpus, store=where / "store", scheduler=scheduler, shard_dir=where / "shards",
-                                batch=2, on_problem=problems.append)  # fmt: skip
+    summary = build_distributed(
+        corpus,
+        store=where / "store",
+        scheduler=scheduler,
+        shard_dir=where / "shards",
+        batch=2,
+        on_problem=problems.append,
+    )
     return summary, where / "store", where / "shards", problems
 
 

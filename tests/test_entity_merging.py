@@ -22,7 +22,7 @@ from kg.validate import validate
 
 ARTICLES = {  # short texts written for these tests
     "envoy": "Ukraine's ambassador Olena Petrenko said on Monday that Moscow had rejected the offer. "
-             "The Kremlin said Russian troops would stay. Ms Petrenko said Moscow was lying.",
+    "The Kremlin said Russian troops would stay. Ms Petrenko said Moscow was lying.",
     "talks": "The Kremlin said on Monday that Russia would not attend the talks in Geneva.",
     "nato": "NATO ministers met in Brussels on Friday to discuss aid to Ukraine.",
     "warsaw": "Ukraine's ambassador Olena Petrenko met the foreign minister in Warsaw on Friday.",
@@ -32,7 +32,7 @@ ARTICLES = {  # short texts written for these tests
     "accent": "Ukraine's ambassador Olena Petrénko said on Tuesday that the talks had failed.",
     "accent2": "Ukraine's ambassador Olena Petrénko met the defence minister in Vilnius on Thursday.",
     "accent3": "Ukraine's ambassador Olena Petrénko said on Sunday that Moscow had lied.",
-}  # fmt: skip
+}
 
 
 def write(folder, *ids):
@@ -48,8 +48,9 @@ def built(tmp_path, extractor, *ids, overrides=None):
 
     path = tmp_path / "store"
     with Store(path) as store:
-        summary = build([write(tmp_path / "articles", *ids)], store=store,
-                        extractor=Extractor(extractor.nlp, overrides=overrides))  # fmt: skip
+        summary = build(
+            [write(tmp_path / "articles", *ids)], store=store, extractor=Extractor(extractor.nlp, overrides=overrides)
+        )
     return path, summary
 
 
@@ -84,10 +85,15 @@ def test_each_mention_carries_the_rule_that_resolved_it(extract_text):
 def test_merge_records_are_one_node_per_entity_surface_form_and_rule(extract_text):
     record = extract_text(ARTICLES["envoy"], article_id="envoy")
     g = record_graph(record)
-    rows = {(str(r.surface), str(r.rule), int(r.n)) for r in g.query(
-        """SELECT ?surface ?rule ?n WHERE { ?r a kg:Resolution ; kg:resolvedTo ?e ; kg:surfaceForm ?surface ;
+    rows = {
+        (str(r.surface), str(r.rule), int(r.n))
+        for r in g.query(
+            """SELECT ?surface ?rule ?n WHERE { ?r a kg:Resolution ; kg:resolvedTo ?e ; kg:surfaceForm ?surface ;
            kg:rule ?rule ; kg:mentionCount ?n ; kg:article ?a . ?a kg:text ?text }""",
-        initNs={"kg": KG._NS}, initBindings={"e": URIRef("https://w3id.org/kgct/resource/entity/Q159")})}  # fmt: skip
+            initNs={"kg": KG._NS},
+            initBindings={"e": URIRef("https://w3id.org/kgct/resource/entity/Q159")},
+        )
+    }
     assert rows == {("Moscow", "alias", 2), ("Kremlin", "alias", 1)}
     assert validate(g).conforms, validate(g).to_text()
 
@@ -97,8 +103,11 @@ def test_the_rule_vocabulary_is_the_same_in_code_shapes_and_ontology():
     from kg.validate import shapes_text
 
     assert all(f'"{rule}"' in shapes_text() for rule in RESOLUTION_RULES)
-    comment = str(Graph().parse(data=ontology_text(), format="turtle").value(KG.rule, URIRef(
-        "http://www.w3.org/2000/01/rdf-schema#comment")))  # fmt: skip
+    comment = str(
+        Graph()
+        .parse(data=ontology_text(), format="turtle")
+        .value(KG.rule, URIRef("http://www.w3.org/2000/01/rdf-schema#comment"))
+    )
     assert all(f"'{rule}'" in comment for rule in RESOLUTION_RULES)
 
 
@@ -113,8 +122,13 @@ def test_kg_entities_merged_lists_each_surface_form_with_its_rule_and_articles(t
     russia = {(s["surface"], s["rule"]): s for s in merged["Russia"]["surface_forms"]}
     assert russia[("Kremlin", "alias")]["articles"] == 2
     assert russia[("Kremlin", "alias")]["examples"] == ["envoy", "talks"]
-    assert russia[("Moscow", "alias")] == {"surface": "Moscow", "rule": "alias", "articles": 1, "mentions": 2,
-                                           "examples": ["envoy"]}  # fmt: skip
+    assert russia[("Moscow", "alias")] == {
+        "surface": "Moscow",
+        "rule": "alias",
+        "articles": 1,
+        "mentions": 2,
+        "examples": ["envoy"],
+    }
     assert merged["Russia"]["joined_by"] == "wikidata" and merged["Russia"]["wikidata"] == "Q159"
     assert ("Petrenko", "surname") in {(s["surface"], s["rule"]) for s in merged["Olena Petrenko"]["surface_forms"]}
 
@@ -140,6 +154,7 @@ def names_in_store(path, iri):
     from kg.rdf import ENTITIES_GRAPH
 
     with Store(path, read_only=True) as store:
+
         def values(p):
             return sorted(t[2].toPython() for t in store.triples(ENTITIES_GRAPH, URIRef(iri), p))
 
@@ -169,8 +184,9 @@ def test_a_node_named_two_ways_is_shown_by_the_name_most_articles_write(tmp_path
 # -- the override file ------------------------------------------------------------------------------
 
 
-def test_a_split_undoes_an_alias_merge_and_the_rebuild_reextracts_only_the_articles_concerned(tmp_path, extractor,
-                                                                                            capsys):  # fmt: skip
+def test_a_split_undoes_an_alias_merge_and_the_rebuild_reextracts_only_the_articles_concerned(
+    tmp_path, extractor, capsys
+):
     path, _ = built(tmp_path, extractor, "talks", "nato")
     assert ("Kremlin", "alias") in rules(listing(path)["Russia"])
     overrides = overrides_file(tmp_path, 'split,the Kremlin,Russia,Organization,,"the presidential office, here"')
@@ -209,8 +225,10 @@ def test_a_merge_into_a_wikidata_id_and_an_article_scoped_split(extract_text, ex
     from kg.extract import Extractor
     from kg.records import Article
 
-    overrides = parse_overrides("action,surface,entity,type,article\nmerge,Olena Petrenco,Q999999999,Person\n"
-                                "split,Petrenko,Olena Petrenko,,envoy\n")  # fmt: skip
+    overrides = parse_overrides(
+        "action,surface,entity,type,article\nmerge,Olena Petrenco,Q999999999,Person\n"
+        "split,Petrenko,Olena Petrenko,,envoy\n"
+    )
     custom = Extractor(extractor.nlp, overrides=overrides)
     variant = custom.extract(Article("variant", ARTICLES["variant"]))
     assert [(e.name, e.wikidata) for e in variant.entities if e.type == "Person"] == [("Olena Petrenco", "Q999999999")]
@@ -220,13 +238,16 @@ def test_a_merge_into_a_wikidata_id_and_an_article_scoped_split(extract_text, ex
     assert custom.fingerprint_for(Article("nato", ARTICLES["nato"])) == custom.fingerprint
 
 
-@pytest.mark.parametrize(("lines", "where", "fix"), [
-    (["split,Kremlin,Russia", "splitt,Moscow,Russia"], ":3:", "use split or merge"),
-    (["merge,Kremlin,"], ":2:", "write a Wikidata id"),
-    (["merge,Kremlin,Russia,Army"], ":2:", "use one of Person"),
-    (["split,Kremlin,Russia", "merge,the kremlin,Russia"], ":3:", "one entry per surface form"),
-    (["split,Kremlin,Russia,,,a note, with a comma"], ":2:", 'quote fields that contain commas'),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("lines", "where", "fix"),
+    [
+        (["split,Kremlin,Russia", "splitt,Moscow,Russia"], ":3:", "use split or merge"),
+        (["merge,Kremlin,"], ":2:", "write a Wikidata id"),
+        (["merge,Kremlin,Russia,Army"], ":2:", "use one of Person"),
+        (["split,Kremlin,Russia", "merge,the kremlin,Russia"], ":3:", "one entry per surface form"),
+        (["split,Kremlin,Russia,,,a note, with a comma"], ":2:", "quote fields that contain commas"),
+    ],
+)
 def test_a_bad_override_file_is_one_line_naming_the_file_the_line_and_the_fix(tmp_path, capsys, lines, where, fix):
     bad = overrides_file(tmp_path, *lines)
     assert main(["entities", "--store", str(tmp_path / "none"), "--overrides", str(bad)]) == 1

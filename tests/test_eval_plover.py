@@ -17,10 +17,14 @@ def _write(tmp_path, records):
 
 
 RECORDS = [
-    {"id": "a1", "text": "Russia invaded Ukraine.", "event": "FIGHT",
-     "source": [{"actorText": "Russia", "code": "RUS"}], "target": [{"actorText": "Ukraine"}]},
-    {"id": "a2", "text": "The weather was mild all week.", "event": "PROTEST",
-     "source": [{"actorText": "students"}]},
+    {
+        "id": "a1",
+        "text": "Russia invaded Ukraine.",
+        "event": "FIGHT",
+        "source": [{"actorText": "Russia", "code": "RUS"}],
+        "target": [{"actorText": "Ukraine"}],
+    },
+    {"id": "a2", "text": "The weather was mild all week.", "event": "PROTEST", "source": [{"actorText": "students"}]},
     {"id": "a3", "text": "Moscow's envoy met the Turkish foreign minister.", "event": "CONSULT", "source": None},
 ]
 

@@ -10,10 +10,12 @@ from kg.eval_polnear import load_split, parse_ann, score_article, spacy_heads
 from kg.evaluate import EvalError
 from kg.records import Entity, Event, Mention, Record, Span
 
-TEXT = ("Campaign spokesman Jason Miller said the senator attacked the plan. "
-        "Ukraine signed the deal. "
-        "He said the army would withdraw. "
-        "Officials, who said rebels shelled the town, left.")  # fmt: skip
+TEXT = (
+    "Campaign spokesman Jason Miller said the senator attacked the plan. "
+    "Ukraine signed the deal. "
+    "He said the army would withdraw. "
+    "Officials, who said rebels shelled the town, left."
+)
 
 
 def _at(word: str, nth: int = 0) -> tuple[int, int]:
@@ -112,14 +114,18 @@ def test_events_in_cues_and_sources_are_not_scored(split, extractor):
 
 
 def test_source_less_attribution_is_not_scored():
-    atts, blocked = parse_ann("T1\tCue 0 4\tsaid\nT2\tContent 5 9\tthat\nT3\tAttribution 0 4\tsaid\n"
-                              "E1\tAttribution-no-source:T3 Content:T2 Cue:T1\n")  # fmt: skip
+    atts, blocked = parse_ann(
+        "T1\tCue 0 4\tsaid\nT2\tContent 5 9\tthat\nT3\tAttribution 0 4\tsaid\n"
+        "E1\tAttribution-no-source:T3 Content:T2 Cue:T1\n"
+    )
     assert atts[0].contents == ((5, 9),) and not atts[0].has_source and blocked == ((0, 4),)
 
 
 def test_discontinuous_spans_and_repeated_content():
-    atts, _ = parse_ann("T1\tSource 0 2\tWe\nT2\tCue 3 7\tsaid\nT3\tContent 8 10;12 14\tab cd\nT4\tContent 20 22\tef\n"
-                        "T5\tAttribution 3 7\tsaid\nE1\tAttribution:T5 Cue:T2 Source:T1 Content:T3 Content2:T4\n")  # fmt: skip
+    atts, _ = parse_ann(
+        "T1\tSource 0 2\tWe\nT2\tCue 3 7\tsaid\nT3\tContent 8 10;12 14\tab cd\nT4\tContent 20 22\tef\n"
+        "T5\tAttribution 3 7\tsaid\nE1\tAttribution:T5 Cue:T2 Source:T1 Content:T3 Content2:T4\n"
+    )
     assert atts[0].contents == ((8, 10), (12, 14), (20, 22))
 
 

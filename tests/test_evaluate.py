@@ -189,9 +189,7 @@ def test_wikidata_none_on_both_sides_is_no_match() -> None:
 
 def test_entity_type_accuracy_uses_coarse_classes() -> None:
     gold = gold_record([gent("NATO", "Organization"), gent("Kyiv", "Place"), gent("Biden", "Person")])
-    pred = pred_record(
-        [pent("1", "NATO", "Group"), pent("2", "Kyiv", "Country"), pent("3", "Biden", "Group")]
-    )
+    pred = pred_record([pent("1", "NATO", "Group"), pent("2", "Kyiv", "Country"), pent("3", "Biden", "Group")])
     s = one(pred, gold)
     assert (s.counts.type_correct, s.counts.type_total) == (2, 3)
     [wrong] = s.wrong
@@ -315,9 +313,7 @@ def test_events_one_to_one_and_optional() -> None:
 
 def test_modality_accuracy() -> None:
     assert (
-        one(attack_pred(modality="planned"), attack_gold(modality=["possible", "planned"])).figures[
-            "modality_accuracy"
-        ]
+        one(attack_pred(modality="planned"), attack_gold(modality=["possible", "planned"])).figures["modality_accuracy"]
         == 1.0
     )
     s = one(attack_pred(modality="asserted"), attack_gold(modality="negated"))
@@ -472,9 +468,7 @@ def test_optional_relation() -> None:
     )
     pred = pred_record(
         [RUSSIA_P, UKRAINE_P],
-        relations=[
-            {"id": "r", "type": "opposes", "subject": "r", "object": "k", "evidence": span(TEXT, ATTACK)}
-        ],
+        relations=[{"id": "r", "type": "opposes", "subject": "r", "object": "k", "evidence": span(TEXT, ATTACK)}],
     )
     s = one(pred, gold)
     assert (s.counts.relation_tp, s.counts.relation_predicted, s.counts.relation_gold) == (0, 0, 0)
@@ -507,9 +501,7 @@ def test_micro_averaging_across_two_articles() -> None:
     assert report.figures["entity_precision"] == pytest.approx(3 / 5)
     assert report.figures["entity_recall"] == pytest.approx(3 / 4)
     assert report.figures["entity_f1"] == pytest.approx(6 / 9)
-    macro = (
-        report.articles[0].figures["entity_precision"] + report.articles[1].figures["entity_precision"]
-    ) / 2
+    macro = (report.articles[0].figures["entity_precision"] + report.articles[1].figures["entity_precision"]) / 2
     assert macro == pytest.approx(2 / 3) != report.figures["entity_precision"]
 
 
@@ -608,9 +600,7 @@ def test_evaluate_runs_the_extractor(tmp_path: Path) -> None:
         (lambda g: g["entities"][0].update(type="Nation") or g, "entities[0].type"),
         (lambda g: g["entities"].append(gent("Russia")) or g, "entities[3].name 'Russia' is used twice"),
         (
-            lambda g: (
-                g.update(relations=[{"type": "friends", "subject": "Russia", "object": "Ukraine"}]) or g
-            ),
+            lambda g: g.update(relations=[{"type": "friends", "subject": "Russia", "object": "Ukraine"}]) or g,
             "relations[0].type",
         ),
         (lambda g: g["article"].update(id="b2") or g, "article.id is 'b2'"),

@@ -65,8 +65,11 @@ def _event_quads(store: Store, event: str) -> int:
 
 
 def test_an_event_reported_many_times_is_described_once_and_each_report_keeps_its_own_time(tmp_path, extractor):
-    texts = ["Russia attacked Kharkiv on Monday.", "Russia attacked Kharkiv on 4 March, officials said.",
-             "Russia attacked Kharkiv, Reuters reported."]  # fmt: skip
+    texts = [
+        "Russia attacked Kharkiv on Monday.",
+        "Russia attacked Kharkiv on 4 March, officials said.",
+        "Russia attacked Kharkiv, Reuters reported.",
+    ]
     paths = [write(tmp_path, f"r{i}", f"2024-03-0{5 + i}", t) for i, t in enumerate(texts)]
     store = Store(tmp_path / "store")
     build(paths, store=store, extractor=extractor)
@@ -93,8 +96,13 @@ def test_re_extracting_or_removing_the_only_report_removes_its_event(tmp_path, e
     assert {r["type"] for r in run_query("timeline", store=store).to_python()} == {"THREATEN", "MOBILIZE"}
     store.remove("alpha")
     assert {r["type"] for r in run_query("timeline", store=store).to_python()} == {"MOBILIZE"}
-    assert store.query("ASK { ?e a <https://w3id.org/kgct/ontology#Event> ; "
-                       "<https://w3id.org/kgct/ontology#eventType> <https://w3id.org/kgct/plover/THREATEN> }") is False
+    assert (
+        store.query(
+            "ASK { ?e a <https://w3id.org/kgct/ontology#Event> ; "
+            "<https://w3id.org/kgct/ontology#eventType> <https://w3id.org/kgct/plover/THREATEN> }"
+        )
+        is False
+    )
 
 
 def test_reports_that_disagree_on_who_did_it_are_shown_as_an_actor_dispute(tmp_path, extractor):

@@ -21,11 +21,18 @@ FORMATS = ("graphml", "gexf", "csv", "parquet", "jsonl")
 NMTOKEN = re.compile(r"[\w.:-]+")
 GRAPHML_TYPES = ("boolean", "int", "long", "float", "double", "string")
 ARTICLES = {
-    "kharkiv.md": ("2024-03-04", "Reuters", "Russia attacked Kharkiv on Monday, the Ukrainian army said. "
-                   "Germany plans to send 500 troops to Lithuania next month."),
-    "talks.md": ("2024-05-10", "BBC", "Poland and Lithuania agreed to cooperate on border security on Friday. "
-                 "Lithuania joined NATO in 2004."),
-}  # fmt: skip
+    "kharkiv.md": (
+        "2024-03-04",
+        "Reuters",
+        "Russia attacked Kharkiv on Monday, the Ukrainian army said. "
+        "Germany plans to send 500 troops to Lithuania next month.",
+    ),
+    "talks.md": (
+        "2024-05-10",
+        "BBC",
+        "Poland and Lithuania agreed to cooperate on border security on Friday. Lithuania joined NATO in 2004.",
+    ),
+}
 
 
 @pytest.fixture(scope="module")
@@ -127,8 +134,11 @@ def test_graphml_and_gexf_are_valid_documents_of_their_format(small_store, tmp_p
     gexf = ET.parse(export(small_store, tmp_path / "g.gexf").path).getroot()
     ns = {"g": "http://www.gexf.net/1.2draft"}
     assert gexf.get("version") == "1.2"
-    declared = {(a.get("id"), c.get("class")): a.get("type") for c in gexf.iterfind(".//g:attributes", ns)
-                for a in c.findall("g:attribute", ns)}  # fmt: skip
+    declared = {
+        (a.get("id"), c.get("class")): a.get("type")
+        for c in gexf.iterfind(".//g:attributes", ns)
+        for a in c.findall("g:attribute", ns)
+    }
     nodes = {n.get("id") for n in gexf.iterfind(".//g:node", ns)}
     edge_ids = [e.get("id") for e in gexf.iterfind(".//g:edge", ns)]
     assert len(edge_ids) == len(set(edge_ids))
@@ -171,13 +181,16 @@ def test_jsonl_rows_are_the_table(small_store, tmp_path):
     assert rows == [{c: r[c] for c in COLUMNS} for r in read_export(small_store).rows]
 
 
-@pytest.mark.parametrize(("filters", "check"), [
-    (Filters(type="ASSAULT"), lambda r: r["event_type"] == "ASSAULT"),
-    (Filters(modality="planned"), lambda r: r["modality"] == "planned"),
-    (Filters(entity="lithuania"), lambda r: "Lithuania" in r["actors"] + r["recipients"] + r["places"]),
-    (Filters(since="2024-04"), lambda r: (r["time_start"] or r["published"]) >= "2024-04"),
-    (Filters(until="2024-03"), lambda r: (r["time_start"] or r["published"]) <= "2024-03-31"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("filters", "check"),
+    [
+        (Filters(type="ASSAULT"), lambda r: r["event_type"] == "ASSAULT"),
+        (Filters(modality="planned"), lambda r: r["modality"] == "planned"),
+        (Filters(entity="lithuania"), lambda r: "Lithuania" in r["actors"] + r["recipients"] + r["places"]),
+        (Filters(since="2024-04"), lambda r: (r["time_start"] or r["published"]) >= "2024-04"),
+        (Filters(until="2024-03"), lambda r: (r["time_start"] or r["published"]) <= "2024-03-31"),
+    ],
+)
 def test_filters_keep_only_matching_reports(small_store, filters, check):
     everything = read_export(small_store)
     kept = read_export(small_store, filters)
@@ -221,8 +234,11 @@ def test_entity_filter_is_the_lookup_named_queries_use(small_store, tmp_path, ca
     iri = str(find_in_store(small_store, "lithuania"))
     by_name = read_export(small_store, Filters(entity="LITHUANIA"))
     assert read_export(small_store, Filters(entity=ox.NamedNode(iri))) == by_name
-    with pytest.raises(UnknownEntity, match=r"^--entity: no entity named 'Lithuana' in the store; did you mean "
-                                            r"'Lithuania'\?"):  # fmt: skip
+    with pytest.raises(
+        UnknownEntity,
+        match=r"^--entity: no entity named 'Lithuana' in the store; did you mean "
+        r"'Lithuania'\?",
+    ):
         read_export(small_store, Filters(entity="Lithuana"))
     out = tmp_path / "e.csv"
     assert main(["export", "--store", str(small_store.path), "--out", str(out), "--entity", "Lithuana"]) == 1
@@ -323,8 +339,9 @@ def test_reports_that_disagree_are_marked_disputed(tmp_path, extractor):
     from kg.store import Store
 
     for name, day, count in (("a.md", "2024-03-04", 500), ("b.md", "2024-03-05", 800)):
-        (tmp_path / name).write_text(f"---\ndate: {day}\n---\nGermany sent {count} troops to Lithuania on Monday.\n",
-                                     encoding="utf-8")  # fmt: skip
+        (tmp_path / name).write_text(
+            f"---\ndate: {day}\n---\nGermany sent {count} troops to Lithuania on Monday.\n", encoding="utf-8"
+        )
     (tmp_path / "c.md").write_text("---\ndate: 2024-03-06\n---\nPoland sent 100 troops to Latvia.\n", encoding="utf-8")
     store = Store(tmp_path / "store")
     build([tmp_path], store=store, extractor=extractor)

@@ -24,25 +24,58 @@ E = "https://kg.example/entity/"
 
 def _row(i: int, text: str, formula: str) -> dict:
     return {
-        "event_id": f"https://kg.example/event/{i}", "claim_id": f"https://kg.example/claim/{i}",
-        "event_type": "ASSAULT", "mode": formula, "modality": "asserted", "actors": [text, formula],
-        "actor_ids": [E + "a", E + "b"], "recipients": [formula], "places": [text], "quantity_value": -5.0,
-        "quantity_unit": text, "quantity_qualifier": formula, "time_start": "2024-03", "time_end": None,
-        "time_granularity": "month", "time_text": text, "published": "2024-03-04", "article_id": formula,
-        "article_title": text, "outlet": formula, "url": "javascript:alert(1)", "sources": [formula, text],
-        "evidence": text, "confidence": 0.5, "plan_status": None, "disputed": i % 2 == 0,
-    }  # fmt: skip
+        "event_id": f"https://kg.example/event/{i}",
+        "claim_id": f"https://kg.example/claim/{i}",
+        "event_type": "ASSAULT",
+        "mode": formula,
+        "modality": "asserted",
+        "actors": [text, formula],
+        "actor_ids": [E + "a", E + "b"],
+        "recipients": [formula],
+        "places": [text],
+        "quantity_value": -5.0,
+        "quantity_unit": text,
+        "quantity_qualifier": formula,
+        "time_start": "2024-03",
+        "time_end": None,
+        "time_granularity": "month",
+        "time_text": text,
+        "published": "2024-03-04",
+        "article_id": formula,
+        "article_title": text,
+        "outlet": formula,
+        "url": "javascript:alert(1)",
+        "sources": [formula, text],
+        "evidence": text,
+        "confidence": 0.5,
+        "plan_status": None,
+        "disputed": i % 2 == 0,
+    }
 
 
 @pytest.fixture
 def hostile():
     rows = tuple(_row(i, HOSTILE + f" {i}", formula) for i, formula in enumerate(FORMULAS))
-    entities = {E + k: {"label": label, "type": "Country", "wikidata": None, "sector": formula, "articles": 1}
-                for k, label, formula in (("a", HOSTILE, FORMULAS[0]), ("b", "=B", FORMULAS[1]))}  # fmt: skip
+    entities = {
+        E + k: {"label": label, "type": "Country", "wikidata": None, "sector": formula, "articles": 1}
+        for k, label, formula in (("a", HOSTILE, FORMULAS[0]), ("b", "=B", FORMULAS[1]))
+    }
     roles = {r["event_id"]: {"actors": (E + "a", E + "b")} for r in rows}
-    relation = {"relation_id": "https://kg.example/rel/1", "relation_type": "allied_with", "subject": E + "a",
-                "object": E + "b", "modality": "asserted", "confidence": 0.9, "article_id": "x", "article_title": HOSTILE,
-                "outlet": FORMULAS[0], "url": None, "published": "2024-03-04", "sources": [], "evidence": HOSTILE}  # fmt: skip
+    relation = {
+        "relation_id": "https://kg.example/rel/1",
+        "relation_type": "allied_with",
+        "subject": E + "a",
+        "object": E + "b",
+        "modality": "asserted",
+        "confidence": 0.9,
+        "article_id": "x",
+        "article_title": HOSTILE,
+        "outlet": FORMULAS[0],
+        "url": None,
+        "published": "2024-03-04",
+        "sources": [],
+        "evidence": HOSTILE,
+    }
     return ExportData(rows, roles, (relation,), entities)
 
 
@@ -72,8 +105,10 @@ def test_csv_round_trips_hostile_text_and_neutralises_formulas(hostile, tmp_path
 def test_parquet_and_jsonl_keep_hostile_text_exactly(hostile, tmp_path):
     expected = [{c: r[c] for c in COLUMNS} for r in hostile.rows]
     frame = pd.read_parquet(write_export(hostile, tmp_path / "e.parquet").path)
-    got = [{c: list(v) if c in LIST_COLUMNS else (None if v is None or v != v else v) for c, v in r.items()}
-           for r in frame.to_dict("records")]  # fmt: skip
+    got = [
+        {c: list(v) if c in LIST_COLUMNS else (None if v is None or v != v else v) for c, v in r.items()}
+        for r in frame.to_dict("records")
+    ]
     assert got == expected
     path = write_export(hostile, tmp_path / "e.jsonl").path
     assert [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] == expected
@@ -107,9 +142,12 @@ def test_hostile_article_metadata_is_neutralised_end_to_end(tmp_path, extractor)
     from kg.store import Store
 
     article = tmp_path / "hostile.md"
-    article.write_text('---\ntitle: "=HYPERLINK(""http://evil.example"",""click""), said \\"he\\""\ndate: 2024-03-04\n'
-                       "source: '@SUM(1+1)'\n---\n"
-                       'Russia attacked Kharkiv on Monday, "the army" said, =cmd|\' /C calc\'!A0.\n', encoding="utf-8")  # fmt: skip
+    article.write_text(
+        '---\ntitle: "=HYPERLINK(""http://evil.example"",""click""), said \\"he\\""\ndate: 2024-03-04\n'
+        "source: '@SUM(1+1)'\n---\n"
+        "Russia attacked Kharkiv on Monday, \"the army\" said, =cmd|' /C calc'!A0.\n",
+        encoding="utf-8",
+    )
     store = Store(tmp_path / "store")
     build([article], store=store, extractor=extractor)
     data = read_export(store)

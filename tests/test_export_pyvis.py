@@ -26,8 +26,10 @@ def hostile_store(tmp_path_factory, extractor):
 
     root = tmp_path_factory.mktemp("pyvis")
     article = root / "hostile.md"
-    article.write_text(f"---\ntitle: {PAYLOAD_TITLE}\ndate: 2024-03-04\nsource: <svg onload=window.__xss=1>\n---\n"
-                       f"{PAYLOAD_TEXT}\n", encoding="utf-8")  # fmt: skip
+    article.write_text(
+        f"---\ntitle: {PAYLOAD_TITLE}\ndate: 2024-03-04\nsource: <svg onload=window.__xss=1>\n---\n{PAYLOAD_TEXT}\n",
+        encoding="utf-8",
+    )
     store = Store(root / "store")
     build([article], store=store, extractor=extractor)
     return store
@@ -46,8 +48,9 @@ def test_to_pyvis_is_the_network_view_of_the_same_model(seed_store):
     everyone = KnowledgeGraph(seed_store).to_pyvis(isolates=True)
     assert [n["id"] for n in everyone.nodes] == [n["id"] for n in expected["nodes"]] != [n["id"] for n in net.nodes]
     assert KnowledgeGraph(seed_store).to_pyvis(entity="Russia", isolates=False).nodes == []  # none linked
-    assert [(e["from"], e["to"], e["title"]) for e in net.edges] == [(e["from"], e["to"], e["title"])
-                                                                    for e in expected["edges"]]  # fmt: skip
+    assert [(e["from"], e["to"], e["title"]) for e in net.edges] == [
+        (e["from"], e["to"], e["title"]) for e in expected["edges"]
+    ]
     assert all(isinstance(n["title"], str) for n in net.nodes)
     assert len(KnowledgeGraph(seed_store).to_pyvis(top=3).nodes) == 3
 
@@ -129,8 +132,9 @@ def test_pyvis_page_opens_offline_with_hostile_text_inert(hostile_store, tmp_pat
         assert page.locator("#kg-pyvis canvas").count() == 1
         assert page.locator("#kg-pyvis-config .vis-configuration").count() > 0  # show_buttons works
         page.evaluate("kgPyvis.network.setOptions({physics: false}); kgPyvis.network.fit()")
-        point = page.evaluate("(() => { const p = kgPyvis.network.getPosition('user-node');"
-                              " return kgPyvis.network.canvasToDOM(p); })()")  # fmt: skip
+        point = page.evaluate(
+            "(() => { const p = kgPyvis.network.getPosition('user-node'); return kgPyvis.network.canvasToDOM(p); })()"
+        )
         box = page.locator("#kg-pyvis").bounding_box()
         page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
         tooltip = page.locator(".vis-tooltip")

@@ -13,13 +13,16 @@ def _sources(record, trigger: str, nth: int = 0) -> list[str]:
     return [names[s] for s in found[nth].sources]
 
 
-@pytest.mark.parametrize(("text", "trigger", "source"), [
-    ("Hillary Clinton believes Russia attacked Ukraine.", "attacked", "Hillary Clinton"),
-    ("Angela Merkel fears that Russia will invade Georgia.", "invade", "Angela Merkel"),
-    ("The United States accused Russia of attacking Ukraine.", "attacking", "United States"),
-    ("Russia has denied planning to invade Ukraine.", "invade", "Russia"),
-    ("Joe Biden urged Russia to withdraw from Ukraine.", "withdraw", "Joe Biden"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Hillary Clinton believes Russia attacked Ukraine.", "attacked", "Hillary Clinton"),
+        ("Angela Merkel fears that Russia will invade Georgia.", "invade", "Angela Merkel"),
+        ("The United States accused Russia of attacking Ukraine.", "attacking", "United States"),
+        ("Russia has denied planning to invade Ukraine.", "invade", "Russia"),
+        ("Joe Biden urged Russia to withdraw from Ukraine.", "withdraw", "Joe Biden"),
+    ],
+)
 def test_beliefs_requests_and_denials_make_their_subject_the_source(extract_text, text, trigger, source):
     assert _sources(extract_text(text), trigger) == [source]
 
@@ -36,15 +39,19 @@ def test_speaker_of_a_future_act_of_their_own_is_its_source(extract_text):
 
 
 def test_quotation_over_several_sentences_takes_the_speaker_named_after_it(extract_text):
-    record = extract_text("Mary Smith spoke in Texas on Monday. “Russia attacked Ukraine in May. Then Russia attacked "
-                          "Georgia. It will attack Moldova next,” she said.")  # fmt: skip
+    record = extract_text(
+        "Mary Smith spoke in Texas on Monday. “Russia attacked Ukraine in May. Then Russia attacked "
+        "Georgia. It will attack Moldova next,” she said."
+    )
     assert _sources(record, "attacked", 0) == ["Mary Smith"]
     assert _sources(record, "attacked", 1) == ["Mary Smith"]
 
 
 def test_quotation_running_over_paragraphs_keeps_its_speaker(extract_text):
-    text = ("“Russia will attack Ukraine tomorrow,” Mary Smith said. “Then Russia will withdraw its troops from Belarus.\n\n"
-            "“Iran will also sign a deal with Iraq.”\n\nIraq signed a deal with Turkey.")  # fmt: skip
+    text = (
+        "“Russia will attack Ukraine tomorrow,” Mary Smith said. “Then Russia will withdraw its troops from Belarus.\n\n"
+        "“Iran will also sign a deal with Iraq.”\n\nIraq signed a deal with Turkey."
+    )
     record = extract_text(text)
     assert _sources(record, "withdraw") == ["Mary Smith"]
     assert _sources(record, "deal", 0) == ["Mary Smith"]
@@ -52,8 +59,9 @@ def test_quotation_running_over_paragraphs_keeps_its_speaker(extract_text):
 
 
 def test_pronoun_speaker_is_the_person_named_outside_the_quotation(extract_text):
-    record = extract_text("Mary Smith spoke in Texas. “Ted Cruz fought for our liberty. He has fought for us,” "
-                          "she said.")  # fmt: skip
+    record = extract_text(
+        "Mary Smith spoke in Texas. “Ted Cruz fought for our liberty. He has fought for us,” she said."
+    )
     assert _sources(record, "fought", 0) == ["Mary Smith"]
 
 
@@ -63,22 +71,29 @@ def test_scare_quotes_are_not_a_speaker_s_words(extract_text):
 
 
 def test_article_voice_between_quotations_keeps_an_empty_chain(extract_text):
-    record = extract_text("“We will win,” Mary Smith said.\n\nRussia attacked Ukraine on Monday.\n\n“They lost,” she said.")
+    record = extract_text(
+        "“We will win,” Mary Smith said.\n\nRussia attacked Ukraine on Monday.\n\n“They lost,” she said."
+    )
     assert _sources(record, "attacked") == []
 
 
-@pytest.mark.parametrize(("text", "trigger", "source"), [
-    ("A new poll found that Hillary Clinton would beat Donald Trump in Ohio.", "beat", "new poll"),
-    ("According to leaked documents, Russia attacked Ukraine in May.", "attacked", "leaked documents"),
-    ("The campaign said Russia attacked Ukraine in May.", "attacked", "campaign"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("A new poll found that Hillary Clinton would beat Donald Trump in Ohio.", "beat", "new poll"),
+        ("According to leaked documents, Russia attacked Ukraine in May.", "attacked", "leaked documents"),
+        ("The campaign said Russia attacked Ukraine in May.", "attacked", "campaign"),
+    ],
+)
 def test_unnamed_speakers_documents_and_organisations_are_sources(extract_text, text, trigger, source):
     assert _sources(extract_text(text), trigger) == [source]
 
 
 def test_a_document_speaks_for_its_author(extract_text):
-    record = extract_text("Aid will help the victims, Antony Blinken said in a statement. The United States has sent "
-                          "$2 billion in aid to Ukraine, the statement said.")  # fmt: skip
+    record = extract_text(
+        "Aid will help the victims, Antony Blinken said in a statement. The United States has sent "
+        "$2 billion in aid to Ukraine, the statement said."
+    )
     assert _sources(record, "aid") == ["Antony Blinken"]
 
 
@@ -88,8 +103,10 @@ def test_an_abstract_noun_is_not_a_speaker(extract_text):
 
 
 def test_source_set_aside_after_or_inside_the_content(extract_text):
-    record = extract_text("Russia and Belarus were discussing an attack on Ukraine, as the newspaper reported. "
-                          "The aid to Ukraine, Democratic sources said, angered Russia.")  # fmt: skip
+    record = extract_text(
+        "Russia and Belarus were discussing an attack on Ukraine, as the newspaper reported. "
+        "The aid to Ukraine, Democratic sources said, angered Russia."
+    )
     assert _sources(record, "discussing") == ["newspaper"]
     assert _sources(record, "aid") == ["Democratic sources"]
 
@@ -100,34 +117,44 @@ def test_a_speaker_s_claim_about_their_own_stance_is_theirs(extract_text):
 
 
 def test_call_for_someone_to_act_and_a_participle_s_speaker(extract_text):
-    record = extract_text("Donald Trump called for the president to resign. Bernie Sanders sent an email to voters, "
-                          "asking Russia to withdraw from Ukraine.")  # fmt: skip
+    record = extract_text(
+        "Donald Trump called for the president to resign. Bernie Sanders sent an email to voters, "
+        "asking Russia to withdraw from Ukraine."
+    )
     assert _sources(record, "resign") == ["Donald Trump"]
     assert _sources(record, "withdraw") == ["Bernie Sanders"]
 
 
 def test_a_colon_hands_the_quotation_to_the_clause_before_it(extract_text):
-    record = extract_text('Mike Pence continued: "Barack Obama withdrew American forces from Iraq. Russia attacked Syria."')
+    record = extract_text(
+        'Mike Pence continued: "Barack Obama withdrew American forces from Iraq. Russia attacked Syria."'
+    )
     assert _sources(record, "withdrew") == ["Mike Pence"]
     assert _sources(record, "attacked") == ["Mike Pence"]
 
 
 def test_he_said_goes_to_the_last_speaker_not_the_last_name(extract_text):
-    record = extract_text("John Kerry said on Monday that talks would resume. Vladimir Putin had attacked Ukraine "
-                          "in May. Russia will attack Georgia next, he said.")  # fmt: skip
+    record = extract_text(
+        "John Kerry said on Monday that talks would resume. Vladimir Putin had attacked Ukraine "
+        "in May. Russia will attack Georgia next, he said."
+    )
     assert _sources(record, "attack") == ["John Kerry"]
 
 
 def test_a_quotation_after_a_speech_sentence_continues_its_speaker(extract_text):
-    record = extract_text('Bernie Sanders voted against the law, Hillary Clinton said. "Russia will attack Ukraine. '
-                          'He knows it."\n\nRussia attacked Georgia.')  # fmt: skip
+    record = extract_text(
+        'Bernie Sanders voted against the law, Hillary Clinton said. "Russia will attack Ukraine. '
+        'He knows it."\n\nRussia attacked Georgia.'
+    )
     assert _sources(record, "attack") == ["Hillary Clinton"]
     assert _sources(record, "attacked") == []
 
 
 def test_where_a_thing_was_said_is_the_article_s_and_what_a_reply_answers_is_the_speaker_s(extract_text):
-    record = extract_text("Steve Moody said at the Trump rally that Russia attacked Ukraine. Jorge Ramos said Trump "
-                          "has not replied to his interview requests.")  # fmt: skip
+    record = extract_text(
+        "Steve Moody said at the Trump rally that Russia attacked Ukraine. Jorge Ramos said Trump "
+        "has not replied to his interview requests."
+    )
     assert _sources(record, "rally") == []
     assert _sources(record, "attacked") == ["Steve Moody"]
     assert _sources(record, "requests") == ["Jorge Ramos"]

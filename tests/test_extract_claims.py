@@ -16,18 +16,21 @@ def event(record, trigger: str):
     return found[0]
 
 
-@pytest.mark.parametrize("text,trigger,modality", [
-    ("Poland deployed 2,000 soldiers to its eastern border.", "deployed", "asserted"),
-    ("Germany plans to deploy 500 troops to Lithuania.", "deploy", "planned"),
-    ("France will send troops to Romania next month.", "send", "planned"),
-    ("Officials said Belarus could attack Lithuania.", "attack", "possible"),
-    ("Analysts fear a possible invasion of Moldova.", "invasion", "possible"),
-    ("Italy did not send troops to Ukraine.", "send", "negated"),
-    ("Spain refused to send troops to Ukraine.", "send", "negated"),
-    ("Most NATO members remain hesitant to deploy troops to Ukraine.", "deploy", "negated"),
-    ("If Russia invades Georgia, NATO will respond.", "invades", "possible"),
-    ("The proposed deployment of British troops was discussed.", "deployment", "planned"),
-])
+@pytest.mark.parametrize(
+    "text,trigger,modality",
+    [
+        ("Poland deployed 2,000 soldiers to its eastern border.", "deployed", "asserted"),
+        ("Germany plans to deploy 500 troops to Lithuania.", "deploy", "planned"),
+        ("France will send troops to Romania next month.", "send", "planned"),
+        ("Officials said Belarus could attack Lithuania.", "attack", "possible"),
+        ("Analysts fear a possible invasion of Moldova.", "invasion", "possible"),
+        ("Italy did not send troops to Ukraine.", "send", "negated"),
+        ("Spain refused to send troops to Ukraine.", "send", "negated"),
+        ("Most NATO members remain hesitant to deploy troops to Ukraine.", "deploy", "negated"),
+        ("If Russia invades Georgia, NATO will respond.", "invades", "possible"),
+        ("The proposed deployment of British troops was discussed.", "deployment", "planned"),
+    ],
+)
 def test_modality(extract_text, text, trigger, modality):
     assert event(extract_text(text), trigger).modality == modality
 
@@ -48,7 +51,9 @@ def test_speaker_of_reported_speech(extract_text):
 
 
 def test_chain_outlet_then_speaker_outermost_first(extract_text):
-    record = extract_text("According to The Guardian, a senior Ukrainian official said Russia attacked Odesa overnight.")
+    record = extract_text(
+        "According to The Guardian, a senior Ukrainian official said Russia attacked Odesa overnight."
+    )
     assert names(record, event(record, "attacked").sources) == ["The Guardian", "senior Ukrainian official"]
 
 

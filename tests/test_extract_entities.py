@@ -48,8 +48,10 @@ def test_boilerplate_is_ignored(extract_text):
 
 
 def test_non_english_text_is_reported_not_turned_into_entities(extract_text):
-    record = extract_text("Die Bundesregierung hat am Montag neue Waffenlieferungen an die Ukraine beschlossen, "
-                          "teilte ein Sprecher in Berlin mit. Die Lieferung umfasst Panzer und Munition.")
+    record = extract_text(
+        "Die Bundesregierung hat am Montag neue Waffenlieferungen an die Ukraine beschlossen, "
+        "teilte ein Sprecher in Berlin mit. Die Lieferung umfasst Panzer und Munition."
+    )
     assert record.entities == () and record.events == ()
     assert record.warnings and "English" in record.warnings[0]
 
@@ -57,14 +59,16 @@ def test_non_english_text_is_reported_not_turned_into_entities(extract_text):
 def test_long_articles_are_parsed_in_chunks_with_exact_offsets(extract_text):
     from kg.extract import split_paragraphs
 
-    paragraph = ("Russian forces shelled Kharkiv on Monday, according to Ukrainian officials. "
-                 "NATO ministers met in Brussels to discuss aid to Ukraine.\n\n")
+    paragraph = (
+        "Russian forces shelled Kharkiv on Monday, according to Ukrainian officials. "
+        "NATO ministers met in Brussels to discuss aid to Ukraine.\n\n"
+    )
     text = paragraph * 120
     assert len(split_paragraphs(text)) > 1
     record = extract_text(text)
     for e in record.entities:
         for m in e.mentions:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
     for ev in record.events:
-        assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+        assert text[ev.evidence.start : ev.evidence.end] == ev.evidence.text
     assert len([ev for ev in record.events if ev.trigger.text == "shelled"]) == 120

@@ -196,9 +196,21 @@ def test_percentages(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["troops", "", "  ", "2022", "in 2023", "the 1990s", "third", "the 4th brigade", "a soldier",
-     "several tanks", "many people", "155mm shells"],
-)  # fmt: skip
+    [
+        "troops",
+        "",
+        "  ",
+        "2022",
+        "in 2023",
+        "the 1990s",
+        "third",
+        "the 4th brigade",
+        "a soldier",
+        "several tanks",
+        "many people",
+        "155mm shells",
+    ],
+)
 def test_no_number_or_not_an_amount_is_none(text):
     assert parse_quantity(text) is None
 

@@ -220,9 +220,7 @@ def test_weekends(text, future, start, end):
     assert placed(text, future=future) == (start, end, "interval")
 
 
-@pytest.mark.parametrize(
-    ("text", "start", "end"), [("the 1990s", "1990", "1999"), ("in the 2010s", "2010", "2019")]
-)
+@pytest.mark.parametrize(("text", "start", "end"), [("the 1990s", "1990", "1999"), ("in the 2010s", "2010", "2019")])
 def test_decades(text, start, end):
     assert placed(text, None) == (start, end, "interval")
 
@@ -259,9 +257,21 @@ def test_ranges(text, start, end):
 
 @pytest.mark.parametrize(
     "text",
-    ["on Friday", "next winter", "last week", "winter", "Feb. 24", "in June", "in recent days", "today",
-     "two weeks ago", "over the weekend", "since April", "early March"],
-)  # fmt: skip
+    [
+        "on Friday",
+        "next winter",
+        "last week",
+        "winter",
+        "Feb. 24",
+        "in June",
+        "in recent days",
+        "today",
+        "two weeks ago",
+        "over the weekend",
+        "since April",
+        "early March",
+    ],
+)
 def test_relative_times_without_an_anchor_stay_unplaced(text):
     assert normalise_time(text, None) == TimeValue(text, None, None, "unknown")
 
@@ -314,10 +324,46 @@ def test_docstring_examples_run():
 WELL_FORMED = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 GRANULARITIES = {"day", "week", "month", "season", "year", "interval", "unknown"}
 TIME_WORDS = [
-    "on", "in", "since", "the", "last", "next", "this", "early", "mid", "late", "end", "of", "to", "-", "and",
-    "between", "from", "past", "coming", "recent", "few", "two", "24", "ago", "days", "week", "month", "year",
-    "weekend", "winter", "spring", "friday", "june", "feb.", "29", "2022", "1990s", "today", "yesterday",
-]  # fmt: skip
+    "on",
+    "in",
+    "since",
+    "the",
+    "last",
+    "next",
+    "this",
+    "early",
+    "mid",
+    "late",
+    "end",
+    "of",
+    "to",
+    "-",
+    "and",
+    "between",
+    "from",
+    "past",
+    "coming",
+    "recent",
+    "few",
+    "two",
+    "24",
+    "ago",
+    "days",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "winter",
+    "spring",
+    "friday",
+    "june",
+    "feb.",
+    "29",
+    "2022",
+    "1990s",
+    "today",
+    "yesterday",
+]
 
 
 def first_day(value: str) -> str:

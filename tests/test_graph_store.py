@@ -55,9 +55,16 @@ def test_store_survives_reopening(tmp_path, extractor):
         assert len(store) == n and store.articles() == ["x"]
 
 
-@pytest.mark.parametrize("suffix,fmt", [(".ttl", ox.RdfFormat.TURTLE), (".trig", ox.RdfFormat.TRIG),
-                                        (".nq", ox.RdfFormat.N_QUADS), (".nt", ox.RdfFormat.N_TRIPLES),
-                                        (".jsonld", ox.RdfFormat.JSON_LD)])
+@pytest.mark.parametrize(
+    "suffix,fmt",
+    [
+        (".ttl", ox.RdfFormat.TURTLE),
+        (".trig", ox.RdfFormat.TRIG),
+        (".nq", ox.RdfFormat.N_QUADS),
+        (".nt", ox.RdfFormat.N_TRIPLES),
+        (".jsonld", ox.RdfFormat.JSON_LD),
+    ],
+)
 def test_every_output_format_parses_in_pyoxigraph(seed_store, tmp_path, suffix, fmt):
     path = seed_store.dump(tmp_path / f"graph{suffix}")
     quads = list(ox.parse(path=str(path), format=fmt))
@@ -72,11 +79,15 @@ def test_trig_has_one_named_graph_per_article(seed_store, tmp_path):
 
 def test_query_values_are_bound_not_formatted(seed_store):
     hostile = 'x" } ; DROP ALL ; SELECT * { "'
-    result = seed_store.query("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-                              "SELECT ?e ?label WHERE { ?e rdfs:label ?label }", {"label": hostile})
+    result = seed_store.query(
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?e ?label WHERE { ?e rdfs:label ?label }",
+        {"label": hostile},
+    )
     assert len(result) == 0
-    result = seed_store.query("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-                              "SELECT ?e ?label WHERE { ?e rdfs:label ?label }", {"label": "Russia"})
+    result = seed_store.query(
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?e ?label WHERE { ?e rdfs:label ?label }",
+        {"label": "Russia"},
+    )
     assert len(result) == 1
 
 

@@ -95,10 +95,16 @@ def test_brief_examples_resolve_as_specified():
         return next((t for t in entries if t.accepts(neighbours)), None)
 
     assert pick("send", "VERB", {"obj": {"troop"}}).type == "MOBILIZE"
-    assert (pick("send", "VERB", {"obj": {"weapon"}}).type, pick("send", "VERB", {"obj": {"weapon"}}).mode) == ("AID", "military")
+    assert (pick("send", "VERB", {"obj": {"weapon"}}).type, pick("send", "VERB", {"obj": {"weapon"}}).mode) == (
+        "AID",
+        "military",
+    )
     assert pick("send", "VERB", {}) is None
     assert pick("call", "VERB", {"prep": {"for"}}).type == "REQUEST"
-    assert (pick("call", "NOUN", {"compound": {"phone"}}).type, pick("call", "NOUN", {"compound": {"phone"}}).mode) == ("CONSULT", "phone")
+    assert (pick("call", "NOUN", {"compound": {"phone"}}).type, pick("call", "NOUN", {"compound": {"phone"}}).mode) == (
+        "CONSULT",
+        "phone",
+    )
     assert pick("strike", "VERB", {"obj": {"deal"}}).type == "AGREE"
     assert pick("strike", "VERB", {"obj": {"target"}}).type == "ASSAULT"
     assert pick("impose", "VERB", {"obj": {"sanction"}}).type == "SANCTION"
@@ -134,9 +140,17 @@ def test_gazetteer_qids_and_countries():
         elif e.country is not None:
             assert e.country in countries, (e.name, e.country)
     known = {e.name: e.wikidata for e in gaz}
-    for name, qid in {"Russia": "Q159", "Ukraine": "Q212", "United States": "Q30", "NATO": "Q7184",
-                      "European Union": "Q458", "Volodymyr Zelenskyy": "Q3881417", "Vladimir Putin": "Q7747",
-                      "The Wall Street Journal": "Q164746", "London": "Q84"}.items():  # fmt: skip
+    for name, qid in {
+        "Russia": "Q159",
+        "Ukraine": "Q212",
+        "United States": "Q30",
+        "NATO": "Q7184",
+        "European Union": "Q458",
+        "Volodymyr Zelenskyy": "Q3881417",
+        "Vladimir Putin": "Q7747",
+        "The Wall Street Journal": "Q164746",
+        "London": "Q84",
+    }.items():
         assert known[name] == qid
 
 
@@ -168,9 +182,18 @@ def test_capital_metonyms_have_place_rows():
 
 def test_key_entities_present():
     gaz = {e.name: e for e in L.load_gazetteer()}
-    for name, etype in {"Andriy Yermak": "Person", "Antony Blinken": "Person", "Dmitry Peskov": "Person",
-                        "Hamas": "Organization", "Rapid Support Forces": "Organization", "Islamic State": "Organization",
-                        "BBC": "NewsOutlet", "TASS": "NewsOutlet", "Gaza Strip": "Place", "Sudan": "Country"}.items():  # fmt: skip
+    for name, etype in {
+        "Andriy Yermak": "Person",
+        "Antony Blinken": "Person",
+        "Dmitry Peskov": "Person",
+        "Hamas": "Organization",
+        "Rapid Support Forces": "Organization",
+        "Islamic State": "Organization",
+        "BBC": "NewsOutlet",
+        "TASS": "NewsOutlet",
+        "Gaza Strip": "Place",
+        "Sudan": "Country",
+    }.items():
         assert gaz[name].type == etype
     assert "Zelensky" in gaz["Volodymyr Zelenskyy"].aliases
     assert "Russian" in gaz["Russia"].demonyms
@@ -187,7 +210,12 @@ def test_key_entities_present():
         ("g.csv", "# comment\n" + GAZ_HEADER + "Foo,Person,,GOV,\n", 3, "columns"),
         ("g.csv", GAZ_HEADER + "Foo,Person,159,,,,\n", 2, "not a QID"),
         ("g.csv", GAZ_HEADER + "A,Person,,,,X,\nB,Person,,,,X,\n", 3, "'X' already names 'A'"),
-        ("t.tsv", TRIG_HEADER + "deploy\tVERB\tMOBILIZE\ttroops\t-\tok\nsend\tVERB\tAID\t-\tfoo:troop\tbad\n", 3, "unknown dep 'foo'"),
+        (
+            "t.tsv",
+            TRIG_HEADER + "deploy\tVERB\tMOBILIZE\ttroops\t-\tok\nsend\tVERB\tAID\t-\tfoo:troop\tbad\n",
+            3,
+            "unknown dep 'foo'",
+        ),
         ("t.tsv", TRIG_HEADER + "deploy\tVERB\tDEPLOY\t-\t-\tbad\n", 2, "unknown PLOVER type"),
         ("t.tsv", TRIG_HEADER + "deploy\tVERB\tMOBILIZE\tphone\t-\tbad\n", 2, "mode 'phone' is not a mode of MOBILIZE"),
         ("t.tsv", TRIG_HEADER + "deploy\tVERB\tMOBILIZE\n", 2, "3 tab-separated columns, expected 6"),
@@ -226,7 +254,9 @@ def test_env_var_overrides_default(tmp_path, monkeypatch):
 def test_edited_file_is_reread(tmp_path):
     path = _write(tmp_path, "t.tsv", TRIG_HEADER + "zap\tVERB\tASSAULT\t-\t-\tx\n")
     assert len(L.load_triggers(path)) == 1
-    path.write_text(TRIG_HEADER + "zap\tVERB\tASSAULT\t-\t-\tx\nzip\tNOUN\tASSAULT\t-\tcompound:air\ty\n", encoding="utf-8")
+    path.write_text(
+        TRIG_HEADER + "zap\tVERB\tASSAULT\t-\t-\tx\nzip\tNOUN\tASSAULT\t-\tcompound:air\ty\n", encoding="utf-8"
+    )
     triggers = L.load_triggers(path)
     assert [t.lemma for t in triggers] == ["zap", "zip"]
     assert triggers[1].requires == (("compound", frozenset({"air"})),)

@@ -52,8 +52,10 @@ def test_named_query_matches_its_golden_result(name, seed_store):
 def test_named_query_gives_the_same_rows_on_rdflib(name, seed_store):
     ds = seed_store.dataset()
     params = {k: parse_param(v) for k, v in seed_params(name, seed_store).items()}
-    expected = {tuple(sorted((k, str(v)) for k, v in r.items() if v is not None))
-                for r in run_query(name, seed_params(name, seed_store), store=seed_store).records()}
+    expected = {
+        tuple(sorted((k, str(v)) for k, v in r.items() if v is not None))
+        for r in run_query(name, seed_params(name, seed_store), store=seed_store).records()
+    }
     result = ds.query(get_query(name).sparql, initBindings=params)
     got = {tuple(sorted((str(k), str(v)) for k, v in r.asdict().items() if v is not None)) for r in result}
     assert got == expected
@@ -77,8 +79,11 @@ def test_unknown_parameter_is_refused(seed_store):
 def test_a_wrong_parameter_is_a_user_error_naming_the_valid_ones(seed_store):
     from kg.errors import KgError
 
-    with pytest.raises(KgError, match=r"query 'between' has no parameter 'c'; its parameters: a \(required\), "
-                                      r"b \(required\)$"):  # fmt: skip
+    with pytest.raises(
+        KgError,
+        match=r"query 'between' has no parameter 'c'; its parameters: a \(required\), "
+        r"b \(required\)$",
+    ):
         run_query("between", {"a": "x", "c": "y"}, store=seed_store)
     with pytest.raises(KgError, match="has no parameter 'entity'; its parameters: none$"):
         run_query("actors", {"entity": "Russia"}, store=seed_store)

@@ -16,12 +16,22 @@ from kg.store import QueryResult
 
 RUSSIA = "https://w3id.org/kgct/resource/entity/Q159"
 ARTICLES = [
-    {"id": "a1", "title": "Shelling", "date": "2022-03-07", "source": "Test Wire",
-     "text": "Russia shelled Kharkiv and Mariupol on Monday, Ukrainian officials said. Germany plans to send tanks "
-             "to Ukraine in April 2022. Russia and Belarus agreed to hold joint exercises, the Kremlin said."},
-    {"id": "a2", "title": "Tanks", "date": "2022-05-02", "source": "Other Wire",
-     "text": "Germany sent tanks to Ukraine on Sunday. Russia did not shell Kharkiv in 2022, the Kremlin said."},
-]  # fmt: skip
+    {
+        "id": "a1",
+        "title": "Shelling",
+        "date": "2022-03-07",
+        "source": "Test Wire",
+        "text": "Russia shelled Kharkiv and Mariupol on Monday, Ukrainian officials said. Germany plans to send tanks "
+        "to Ukraine in April 2022. Russia and Belarus agreed to hold joint exercises, the Kremlin said.",
+    },
+    {
+        "id": "a2",
+        "title": "Tanks",
+        "date": "2022-05-02",
+        "source": "Other Wire",
+        "text": "Germany sent tanks to Ukraine on Sunday. Russia did not shell Kharkiv in 2022, the Kremlin said.",
+    },
+]
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +48,11 @@ def timeline(graph):
     return graph.query("timeline").to_dataframe()
 
 
-@pytest.mark.parametrize("entity", ["Russia", "russia", RUSSIA, URIRef(RUSSIA), ox.NamedNode(RUSSIA)],
-                         ids=["label", "label-any-case", "iri-text", "uriref", "namednode"])
+@pytest.mark.parametrize(
+    "entity",
+    ["Russia", "russia", RUSSIA, URIRef(RUSSIA), ox.NamedNode(RUSSIA)],
+    ids=["label", "label-any-case", "iri-text", "uriref", "namednode"],
+)
 def test_query_takes_an_entity_by_label_iri_or_namednode(graph, entity):
     rows = graph.query("ego", entity=entity)
     assert len(rows) > 0
@@ -48,8 +61,11 @@ def test_query_takes_an_entity_by_label_iri_or_namednode(graph, entity):
 
 def test_named_query_by_label_from_the_function_the_cli_calls(graph):
     by_label = kg.run_query("between", {"a": "Germany", "b": "Ukraine"}, store=graph.store)
-    by_iri = kg.run_query("between", {"a": "https://w3id.org/kgct/resource/entity/Q183",
-                                      "b": "https://w3id.org/kgct/resource/entity/Q212"}, store=graph.store)
+    by_iri = kg.run_query(
+        "between",
+        {"a": "https://w3id.org/kgct/resource/entity/Q183", "b": "https://w3id.org/kgct/resource/entity/Q212"},
+        store=graph.store,
+    )
     assert len(by_label) > 0 and by_label.rows == by_iri.rows
 
 
@@ -121,9 +137,15 @@ def test_networkx_edges_carry_type_modality_date_articles_and_claims(graph, time
     germany, ukraine = "https://w3id.org/kgct/resource/entity/Q183", "https://w3id.org/kgct/resource/entity/Q212"
     edges = sorted(g.get_edge_data(germany, ukraine).values(), key=lambda e: e["date"])
     assert [(e["type"], e["modality"], e["date"], e["articles"]) for e in edges] == [
-        ("AID", "planned", "2022-04", 1), ("AID", "asserted", "2022-05-01", 1)]  # fmt: skip
-    claims = set(graph.sparql("PREFIX kg: <https://w3id.org/kgct/ontology#> SELECT ?c WHERE { ?c kg:about ?e }")
-                 .to_python()[i]["c"] for i in range(len(timeline)))  # fmt: skip
+        ("AID", "planned", "2022-04", 1),
+        ("AID", "asserted", "2022-05-01", 1),
+    ]
+    claims = set(
+        graph.sparql("PREFIX kg: <https://w3id.org/kgct/ontology#> SELECT ?c WHERE { ?c kg:about ?e }").to_python()[i][
+            "c"
+        ]
+        for i in range(len(timeline))
+    )
     assert all(c in claims for e in edges for c in e["claims"])
     # an event with no recipient or place (Russia and Belarus agreed) still counts on its participants' nodes
     assert g.nodes["https://w3id.org/kgct/resource/entity/Q184"]["events"] == 1
@@ -137,7 +159,9 @@ def test_networkx_relations_on_request(graph):
 
 def test_query_result_html_is_a_short_escaped_table_with_a_count():
     hostile = Literal('<script>alert(1)</script> & "quotes"')
-    result = QueryResult(("event", "evidence"), tuple((URIRef(f"https://kg.example/e/{i}"), hostile) for i in range(45)))
+    result = QueryResult(
+        ("event", "evidence"), tuple((URIRef(f"https://kg.example/e/{i}"), hostile) for i in range(45))
+    )
     html = result._repr_html_()
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "45 rows, the first 20 shown" in html
@@ -168,7 +192,9 @@ def shell():
     return ip
 
 
-COUNT_EVENTS = "PREFIX kg: <https://w3id.org/kgct/ontology#>\nSELECT (COUNT(?e) AS ?events) WHERE { ?e kg:eventType ?t }"
+COUNT_EVENTS = (
+    "PREFIX kg: <https://w3id.org/kgct/ontology#>\nSELECT (COUNT(?e) AS ?events) WHERE { ?e kg:eventType ?t }"
+)
 
 
 def test_sparql_magic_runs_on_the_store_kg_store_names(shell, graph, tmp_path, monkeypatch, extractor):
@@ -210,7 +236,9 @@ def test_inline_network_unpacks_and_renders_in_chromium(graph, tmp_path):
         page = context.new_page()
         errors = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("request", lambda r: errors.append(r.url) if not r.url.startswith(("file:", "about:", "data:")) else None)
+        page.on(
+            "request", lambda r: errors.append(r.url) if not r.url.startswith(("file:", "about:", "data:")) else None
+        )
         page.goto(page_file.as_uri())
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:

@@ -16,8 +16,10 @@ def write(folder, name: str, date: str, text: str):
 
 def statuses(store) -> dict[str, tuple]:
     rows = run_query("plan-status", store=store).to_python()
-    return {r["label"].split(" (")[0]: (r["status"], str(r["plannedSince"]), str(r["statusSince"]), r["article"])
-            for r in rows}  # fmt: skip
+    return {
+        r["label"].split(" (")[0]: (r["status"], str(r["plannedSince"]), str(r["statusSince"]), r["article"])
+        for r in rows
+    }
 
 
 def test_a_plan_is_carried_out_abandoned_or_still_planned_as_later_reports_say(tmp_path, extractor):

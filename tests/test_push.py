@@ -52,8 +52,11 @@ def assert_same_rows(url: str, name: str, store) -> None:
 
 def server_graphs(server) -> dict[str, int]:
     rows = server.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-    return {b["g"]["value"]: int(b["n"]["value"]) for b in rows["results"]["bindings"]
-            if b["g"]["value"].startswith("https://w3id.org/kgct/")}  # fmt: skip
+    return {
+        b["g"]["value"]: int(b["n"]["value"])
+        for b in rows["results"]["bindings"]
+        if b["g"]["value"].startswith("https://w3id.org/kgct/")
+    }
 
 
 def store_graphs(store) -> dict[str, int]:
@@ -104,7 +107,9 @@ def test_kg_query_endpoint_runs_a_named_query_on_the_server(oxigraph_loaded, see
 
     server, _ = oxigraph_loaded
     entity = "https://w3id.org/kgct/resource/entity/Q159"
-    assert main(["query", "ego", "--param", f"entity={entity}", "--endpoint", server.query_url, "--format", "json"]) == 0
+    assert (
+        main(["query", "ego", "--param", f"entity={entity}", "--endpoint", server.query_url, "--format", "json"]) == 0
+    )
     remote = json.loads(capsys.readouterr().out)
     assert remote and remote == run_query("ego", {"entity": entity}, store=seed_store).to_python()
 
@@ -140,10 +145,12 @@ def test_a_half_loaded_or_changed_graph_is_dropped_and_reloaded(oxigraph, seed_s
     half, changed = sorted(g.value for g in seed_store._ox.named_graphs())[:2]
     hash_iri = ox.NamedNode(CONTENT_HASH)
     stray, old = "<urn:x:stray> <urn:x:p> <urn:x:o> .", ox.Literal("old")
-    oxigraph.update(f"DELETE WHERE {{ GRAPH {ox.NamedNode(half)} {{ ?g {hash_iri} ?h }} }} ;\n"
-                    f"INSERT DATA {{ GRAPH {ox.NamedNode(half)} {{ {stray} }} }} ;\n"
-                    f"DELETE WHERE {{ GRAPH {ox.NamedNode(changed)} {{ ?g {hash_iri} ?h }} }} ;\n"
-                    f"INSERT DATA {{ GRAPH {ox.NamedNode(changed)} {{ {ox.NamedNode(changed)} {hash_iri} {old} . }} }}")  # fmt: skip
+    oxigraph.update(
+        f"DELETE WHERE {{ GRAPH {ox.NamedNode(half)} {{ ?g {hash_iri} ?h }} }} ;\n"
+        f"INSERT DATA {{ GRAPH {ox.NamedNode(half)} {{ {stray} }} }} ;\n"
+        f"DELETE WHERE {{ GRAPH {ox.NamedNode(changed)} {{ ?g {hash_iri} ?h }} }} ;\n"
+        f"INSERT DATA {{ GRAPH {ox.NamedNode(changed)} {{ {ox.NamedNode(changed)} {hash_iri} {old} . }} }}"
+    )
     report = push(seed_store, endpoint=oxigraph.update_url, query_endpoint=oxigraph.query_url)
     assert sorted(report.pushed) == [half, changed]
     assert server_graphs(oxigraph) == store_graphs(seed_store)  # the stray triple and old marker are gone
@@ -167,7 +174,11 @@ def bnode_store() -> ox.Store:
         store.add(ox.Quad(a, p, b, g))
         store.add(ox.Quad(b, q, ox.Literal('end "quoted" \\ back\nnew line\ttab } { é 😀 \u2028'), g))
         store.add(ox.Quad(b, q, ox.Literal("chat", language="fr"), g))
-        store.add(ox.Quad(b, q, ox.Literal("2024-03", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYearMonth")), g))
+        store.add(
+            ox.Quad(
+                b, q, ox.Literal("2024-03", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYearMonth")), g
+            )
+        )
     return store
 
 
@@ -175,16 +186,22 @@ CHAIN = "SELECT ?g ?o WHERE { GRAPH ?g { <urn:x:root> <urn:x:p>/<urn:x:p>/<urn:x
 
 
 def chain_rows(url: str) -> list[tuple]:
-    return [(b["g"]["value"], b["o"]["value"], b["o"].get("xml:lang"), b["o"].get("datatype"))
-            for b in remote_query(url, CHAIN)["results"]["bindings"]]  # fmt: skip
+    return [
+        (b["g"]["value"], b["o"]["value"], b["o"].get("xml:lang"), b["o"].get("datatype"))
+        for b in remote_query(url, CHAIN)["results"]["bindings"]
+    ]
 
 
 def test_blank_nodes_are_skolemised_the_same_way_across_batches_and_runs(oxigraph):
     store = bnode_store()
     push(store, endpoint=oxigraph.update_url, query_endpoint=oxigraph.query_url, batch_size=1)
-    local = [(s["g"].value, s["o"].value, s["o"].language, None if s["o"].language else s["o"].datatype.value)
-             for s in store.query(CHAIN)]  # fmt: skip
-    expected = [(g, v, lang, None if dt == "http://www.w3.org/2001/XMLSchema#string" else dt) for g, v, lang, dt in local]
+    local = [
+        (s["g"].value, s["o"].value, s["o"].language, None if s["o"].language else s["o"].datatype.value)
+        for s in store.query(CHAIN)
+    ]
+    expected = [
+        (g, v, lang, None if dt == "http://www.w3.org/2001/XMLSchema#string" else dt) for g, v, lang, dt in local
+    ]
     assert chain_rows(oxigraph.query_url) == expected  # the chains join across one-triple batches
     nodes = "SELECT DISTINCT ?n WHERE { GRAPH ?g { ?n ?p ?o } FILTER(STRSTARTS(STR(?n), STR(<" + GENID + ">))) }"
     first = remote_rows(oxigraph.query(nodes), ["n"])
@@ -207,8 +224,13 @@ def test_content_hash_ignores_blank_node_labels():
 
 def test_progress_and_report(oxigraph, seed_store):
     seen: list[int] = []
-    report = push(seed_store, endpoint=oxigraph.update_url, query_endpoint=oxigraph.query_url, batch_size=100,
-                  progress=seen.append)  # fmt: skip
+    report = push(
+        seed_store,
+        endpoint=oxigraph.update_url,
+        query_endpoint=oxigraph.query_url,
+        batch_size=100,
+        progress=seen.append,
+    )
     assert sum(seen) == len(seed_store) and max(seen) <= 100
     n = n_graphs(seed_store)
     assert report.to_dict()["graphs_pushed"] == n and f"pushed   {n} graphs" in report.to_text()
@@ -316,4 +338,3 @@ def test_virtuoso_graph_store_with_digest_auth_and_escaping(virtuoso):
     assert chain_rows(virtuoso.query_url) == by_gsp
     local = sorted((s["g"].value, s["o"].value) for s in store.query(CHAIN))
     assert sorted((g, v) for g, v, _, _ in by_gsp) == local  # quotes, backslashes, newlines, emoji intact
-

@@ -16,7 +16,12 @@ def quick_start_commands() -> list[str]:
     """Every line of the fenced blocks under '## Quick start', comments dropped."""
     section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"```[^\n]*\n(.*?)```", section, re.S)
-    return [line.split("#", 1)[0].strip() for block in blocks for line in block.splitlines() if line.split("#", 1)[0].strip()]
+    return [
+        line.split("#", 1)[0].strip()
+        for block in blocks
+        for line in block.splitlines()
+        if line.split("#", 1)[0].strip()
+    ]
 
 
 def test_the_readme_is_short():

@@ -26,8 +26,14 @@ def _contains(value, wanted) -> bool:
 
 
 def test_planned_european_deployment_of_10000_troops_to_ukraine(timeline):
-    rows = find(timeline, type="MOBILIZE", modality="planned", actors="European", places="Ukraine",
-                quantity=lambda q: q is not None and "10,000" in q)
+    rows = find(
+        timeline,
+        type="MOBILIZE",
+        modality="planned",
+        actors="European",
+        places="Ukraine",
+        quantity=lambda q: q is not None and "10,000" in q,
+    )
     assert rows, "a planned MOBILIZE by European actors to Ukraine with 10,000 troops"
 
 
@@ -36,8 +42,14 @@ def test_plan_crafted_with_us_generals_is_attributed_to_the_wsj(timeline):
 
 
 def test_air_patrol_is_planned_and_attributed_to_the_anonymous_diplomat(timeline):
-    assert find(timeline, type="MOBILIZE", trigger="patrol", modality="planned", actors="air forces",
-                sources="anonymous European diplomat")
+    assert find(
+        timeline,
+        type="MOBILIZE",
+        trigger="patrol",
+        modality="planned",
+        actors="air forces",
+        sources="anonymous European diplomat",
+    )
 
 
 def test_new_york_times_reports_hesitation_as_a_negated_deployment(timeline):
@@ -75,4 +87,4 @@ def test_every_claim_has_evidence_that_is_in_the_article(seed_store):
           ?q oa:exact ?exact . ?p oa:start ?start ; oa:end ?end }""").to_python()
     assert rows
     for r in rows:
-        assert text[int(r["start"]):int(r["end"])] == r["exact"]
+        assert text[int(r["start"]) : int(r["end"])] == r["exact"]

@@ -55,8 +55,17 @@ def client(srv, query: str, fmt=JSON, method: str = "GET") -> SPARQLWrapper:
     return w
 
 
-def http(srv, query: str | None = None, *, accept: str | None = None, data: bytes | None = None,
-         ctype: str | None = None, method: str | None = None, path: str = "sparql", **params):  # fmt: skip
+def http(
+    srv,
+    query: str | None = None,
+    *,
+    accept: str | None = None,
+    data: bytes | None = None,
+    ctype: str | None = None,
+    method: str | None = None,
+    path: str = "sparql",
+    **params,
+):
     """(status, headers, body) of one request; params are URL parameters."""
     if query is not None:
         params["query"] = query
@@ -95,8 +104,14 @@ def test_select_as_json_and_xml(server, seed_store):
 
 def test_ask(server):
     assert client(server, "ASK { ?s a <https://w3id.org/kgct/ontology#Event> }").query().convert()["boolean"] is True
-    assert client(server, "ASK { ?s a <urn:x:nothing> }", XML).query().convert().getElementsByTagName(
-        "boolean")[0].firstChild.data == "false"  # fmt: skip
+    assert (
+        client(server, "ASK { ?s a <urn:x:nothing> }", XML)
+        .query()
+        .convert()
+        .getElementsByTagName("boolean")[0]
+        .firstChild.data
+        == "false"
+    )
 
 
 def test_construct_as_turtle_ntriples_and_rdfxml(server, seed_store):
@@ -115,12 +130,16 @@ def test_construct_as_turtle_ntriples_and_rdfxml(server, seed_store):
 
 def test_csv_and_tsv_read_back_by_rdflib(server):
     query = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s ?p ?o LIMIT 200"
-    rows = [tuple(from_json(b.get(v)) for v in ("s", "p", "o"))
-            for b in client(server, query).query().convert()["results"]["bindings"]]  # fmt: skip
+    rows = [
+        tuple(from_json(b.get(v)) for v in ("s", "p", "o"))
+        for b in client(server, query).query().convert()["results"]["bindings"]
+    ]
     tsv = Result.parse(io.BytesIO(client(server, query, TSV).query().convert()), format="tsv")
     assert [tuple(r) for r in tsv] == rows
-    csv_rows = [tuple(str(v) for v in r) for r in Result.parse(io.BytesIO(client(server, query, CSV).query().convert()),
-                                                               format="csv")]  # fmt: skip
+    csv_rows = [
+        tuple(str(v) for v in r)
+        for r in Result.parse(io.BytesIO(client(server, query, CSV).query().convert()), format="csv")
+    ]
     assert csv_rows == [tuple(f"_:{v}" if isinstance(v, BNode) else str(v) for v in r) for r in rows]
 
 
@@ -149,7 +168,11 @@ def test_front_page(server, seed_store, store_path):
     page = body.decode()
     assert status == 200 and headers["Content-Type"].startswith("text/html")
     csp = headers["Content-Security-Policy"]
-    assert "default-src 'none'" in csp and "connect-src 'self'" in csp and "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+    assert (
+        "default-src 'none'" in csp
+        and "connect-src 'self'" in csp
+        and "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+    )
     assert str(store_path.resolve()) in page and server.endpoint in page
     assert f"{len(seed_store)} triples" in page and f"{len(seed_store.articles())} articles" in page
     for q in named_queries():
@@ -170,8 +193,9 @@ def test_malformed_query_is_400_plain_text(server):
 def test_updates_are_refused(server, request_kind, seed_store):
     update = "DELETE WHERE { ?s ?p ?o }"
     if request_kind == "form":
-        status, _, body = http(server, data=urllib.parse.urlencode({"update": update}).encode(),
-                               ctype="application/x-www-form-urlencoded")  # fmt: skip
+        status, _, body = http(
+            server, data=urllib.parse.urlencode({"update": update}).encode(), ctype="application/x-www-form-urlencoded"
+        )
     elif request_kind == "sparql-update":
         status, _, body = http(server, data=update.encode(), ctype="application/sparql-update")
     else:
@@ -197,7 +221,11 @@ def test_dataset_from_the_request_or_the_query(server, seed_store):
 
 
 def test_other_errors_are_plain_text_too(server):
-    for status, headers, body in (http(server, path="nowhere"), http(server, "x" * 70000), http(server, path="", method="OPTIONS")):
+    for status, headers, body in (
+        http(server, path="nowhere"),
+        http(server, "x" * 70000),
+        http(server, path="", method="OPTIONS"),
+    ):
         assert status in (404, 414, 501) and headers["Content-Type"].startswith("text/plain")
         assert server.endpoint.encode() in body and b"<" not in body
     status, headers, body = http(server, path="", method="HEAD")
@@ -266,17 +294,20 @@ def test_missing_store_is_a_user_error(tmp_path):
         make_server(tmp_path / "nothing", port=0)
 
 
-@pytest.mark.parametrize(("query", "service"), [
-    ("SELECT * WHERE { ?s ?p ?o . SERVICE <http://x/> { ?s ?p ?o } }", True),
-    ("select * where { service ?x { ?s ?p ?o } }", True),
-    ("SELECT * WHERE { ?s ?p ?o.SERVICE <http://x/> { } }", True),
-    ("SELECT * WHERE { ?s ?p true" + "SERVICE <http://x/> { } }", True),
-    ("PREFIX ex: <http://x/> SELECT * WHERE { ?s ex:a\\' ?o . SERVICE <http://x/> { } } # '", True),
-    ("PREFIX ex: <http://x/> SELECT * WHERE { ?s ex:a\\# ?o . SERVICE <http://x/> { } }", True),
-    ('SELECT * WHERE { ?s ?p """\n""" . SERVICE <http://x/> { } }', True),
-    ('SELECT ?service WHERE { ?service ?p "SERVICE", <http://x/SERVICE> } # SERVICE', False),
-    ("SELECT * WHERE { ?s ?p ?o } # a comment with \"\"\" quotes\nLIMIT 1", False),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("query", "service"),
+    [
+        ("SELECT * WHERE { ?s ?p ?o . SERVICE <http://x/> { ?s ?p ?o } }", True),
+        ("select * where { service ?x { ?s ?p ?o } }", True),
+        ("SELECT * WHERE { ?s ?p ?o.SERVICE <http://x/> { } }", True),
+        ("SELECT * WHERE { ?s ?p true" + "SERVICE <http://x/> { } }", True),
+        ("PREFIX ex: <http://x/> SELECT * WHERE { ?s ex:a\\' ?o . SERVICE <http://x/> { } } # '", True),
+        ("PREFIX ex: <http://x/> SELECT * WHERE { ?s ex:a\\# ?o . SERVICE <http://x/> { } }", True),
+        ('SELECT * WHERE { ?s ?p """\n""" . SERVICE <http://x/> { } }', True),
+        ('SELECT ?service WHERE { ?service ?p "SERVICE", <http://x/SERVICE> } # SERVICE', False),
+        ('SELECT * WHERE { ?s ?p ?o } # a comment with """ quotes\nLIMIT 1', False),
+    ],
+)
 def test_service_detection(query, service):
     assert uses_service(query) is service
 
@@ -295,16 +326,22 @@ def test_serialisers_agree_with_pyoxigraph():
 
     store = ox.Store()
     g = ox.NamedNode("http://x/g")
-    for o in (ox.Literal('a "q" \\ <b>&amp;</b>\n\té 😀'), ox.Literal("x", language="en-GB"),
-              ox.Literal("5", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")), ox.BlankNode("b1"),
-              ox.NamedNode("http://x/o?a=1&b=%3C2%3E")):  # fmt: skip
+    for o in (
+        ox.Literal('a "q" \\ <b>&amp;</b>\n\té 😀'),
+        ox.Literal("x", language="en-GB"),
+        ox.Literal("5", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+        ox.BlankNode("b1"),
+        ox.NamedNode("http://x/o?a=1&b=%3C2%3E"),
+    ):
         store.add(ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), o, g))
     query = "SELECT ?s ?o ?none WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?o"
     rows = [[sol[v] for v in ("s", "o", "none")] for sol in store.query(query)]
     for fmt, ox_fmt in ((JSON_FMT, ox.QueryResultsFormat.JSON), (XML_FMT, ox.QueryResultsFormat.XML)):
         ours = ox.parse_query_results(solutions_body(["s", "o", "none"], rows, fmt), format=ox_fmt)
         theirs = ox.parse_query_results(store.query(query).serialize(format=ox_fmt), format=ox_fmt)
-        assert [[s[v] for v in ("s", "o", "none")] for s in ours] == [[s[v] for v in ("s", "o", "none")] for s in theirs]
+        assert [[s[v] for v in ("s", "o", "none")] for s in ours] == [
+            [s[v] for v in ("s", "o", "none")] for s in theirs
+        ]
 
 
 def test_no_warnings_on_loopback(store_path):

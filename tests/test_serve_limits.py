@@ -55,8 +55,15 @@ def serve_with(store_path):
         srv.close()
 
 
-def ask(srv, query: str, *, client: str = "127.0.0.1", accept: str = "text/csv", host: str | None = None,
-        timeout_s: float = 60) -> tuple[int, dict, bytes]:  # fmt: skip
+def ask(
+    srv,
+    query: str,
+    *,
+    client: str = "127.0.0.1",
+    accept: str = "text/csv",
+    host: str | None = None,
+    timeout_s: float = 60,
+) -> tuple[int, dict, bytes]:
     """(status, headers, body) of one POSTed query sent from the loopback address ``client``."""
     port = srv.server_address[1]
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout_s, source_address=(client, 0))
@@ -144,11 +151,14 @@ def test_a_client_whose_query_was_cut_does_not_get_the_last_free_worker(serve_wi
 # -- what a query may do -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000,
-    "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * 5000 + "?o" + ")" * 5000 + ") }",
-    "SELECT * WHERE { ?s ?p ?o FILTER(" + " || ".join(["?o"] * 20000) + ") }",
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000,
+        "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * 5000 + "?o" + ")" * 5000 + ") }",
+        "SELECT * WHERE { ?s ?p ?o FILTER(" + " || ".join(["?o"] * 20000) + ") }",
+    ],
+)
 def test_deep_nesting_is_refused_before_parsing(serve_with, query, seed_store):
     srv = serve_with(workers=1)
     pids = srv.pool.pids()
@@ -160,8 +170,12 @@ def test_deep_nesting_is_refused_before_parsing(serve_with, query, seed_store):
 
 def test_kg_sparql_refuses_deep_nesting_in_one_line(store_path):
     query = "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000
-    proc = subprocess.run([sys.executable, "-m", "kg", "sparql", "--store", str(store_path), query],
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "sparql", "--store", str(store_path), query],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr.count("\n") == 1 and "5000 deep" in proc.stderr
 
@@ -246,12 +260,14 @@ def test_a_larger_listen_backlog(serve_with):
 
 def test_a_client_that_goes_away_is_one_quiet_log_line(serve_with, capfd):
     srv = serve_with(workers=1, quiet=False)
-    query = doubled(16).replace("SELECT (STRLEN(?x16) AS ?n)", "SELECT ?s ?x16")[: -1] + " ?s ?p ?o } LIMIT 40"
+    query = doubled(16).replace("SELECT (STRLEN(?x16) AS ?n)", "SELECT ?s ?x16")[:-1] + " ?s ?p ?o } LIMIT 40"
     for _ in range(3):
         s = socket.create_connection(("127.0.0.1", srv.server_address[1]))
         body = query.encode()
-        s.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
-                  b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)  # fmt: skip
+        s.sendall(
+            b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+            b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+        )
         s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")  # reset on close
         s.close()
     time.sleep(3)
@@ -281,8 +297,14 @@ def test_defaults_are_shown_in_help_and_on_the_page(serve_with):
     proc = subprocess.run([sys.executable, "-m", "kg", "serve", "--help"], capture_output=True, text=True, timeout=60)
     text = " ".join(proc.stdout.split())
     d = Limits()
-    for option, value in (("--timeout", d.timeout_s), ("--max-rows", d.max_rows), ("--workers", d.workers),
-                          ("--max-mb", d.max_mb), ("--worker-memory", d.memory_mb), ("--queue", d.queue)):  # fmt: skip
+    for option, value in (
+        ("--timeout", d.timeout_s),
+        ("--max-rows", d.max_rows),
+        ("--workers", d.workers),
+        ("--max-mb", d.max_mb),
+        ("--worker-memory", d.memory_mb),
+        ("--queue", d.queue),
+    ):
         assert option in text and f"(default: {value:g})" in text, option
     srv = serve_with(workers=1)
     conn = http.client.HTTPConnection("127.0.0.1", srv.server_address[1], timeout=30)

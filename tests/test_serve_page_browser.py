@@ -78,7 +78,9 @@ class Opened:
     def rows(self) -> list[list[str]]:
         self.page.wait_for_selector(".yasr table tbody tr td")
         return self.page.eval_on_selector_all(
-            ".yasr table tbody tr", "rows => rows.map(r => [...r.querySelectorAll('td')].map(td => td.innerText.trim()))")
+            ".yasr table tbody tr",
+            "rows => rows.map(r => [...r.querySelectorAll('td')].map(td => td.innerText.trim()))",
+        )
 
 
 def test_a_typed_query_runs_to_a_sortable_table_with_csv_download_offline(server, context, seed_store):

@@ -48,8 +48,11 @@ def test_linked_ties_count_what_the_graph_says_as_an_independent_count_does(seed
 
 def test_coordination_rows_are_the_coordination_ties(seed_store):
     rows = run_query("coordination", store=seed_store).to_python()
-    ties = {k: v for kind in ("COOPERATE", "CONSULT", "AGREE", "allied_with")
-            for k, v in ((k + (kind,), v) for k, v in _ties(seed_store, kind).items())}  # fmt: skip
+    ties = {
+        k: v
+        for kind in ("COOPERATE", "CONSULT", "AGREE", "allied_with")
+        for k, v in ((k + (kind,), v) for k, v in _ties(seed_store, kind).items())
+    }
     assert rows and {(r["a"], r["b"], r["how"]): r["support"] for r in rows} == ties
 
 

@@ -46,11 +46,18 @@ def tiny_record() -> Record:
         Entity("e6", "United States", "Country", "Q30", (span("United States"),)),
     )
     event = Event(
-        "v1", "ASSAULT", span("attacked"), span(FIRST), actors=("e2",), locations=("e3",),
-        time=TimeValue("3 March 2022", "2022-03-03", "2022-03-03", "day"), sources=("e1", "e4"),
-        quantity=Quantity(12, "missiles", True, "about", "about 12 missiles"), confidence=0.8,
+        "v1",
+        "ASSAULT",
+        span("attacked"),
+        span(FIRST),
+        actors=("e2",),
+        locations=("e3",),
+        time=TimeValue("3 March 2022", "2022-03-03", "2022-03-03", "day"),
+        sources=("e1", "e4"),
+        quantity=Quantity(12, "missiles", True, "about", "about 12 missiles"),
+        confidence=0.8,
         explain=("trigger 'attacked'",),
-    )  # fmt: skip
+    )
     relation = Relation("r1", "allied_with", "e5", "e6", span(SECOND), confidence=0.7)
     article = Article("tiny", TEXT, title="Tiny", date="2022-03-04", source="Reuters", url="https://example.org/t")
     return Record(article, entities, (event,), (relation,))
@@ -298,8 +305,9 @@ def test_the_report_names_the_offending_value_and_the_owner_of_a_blank_node(tiny
     evidence_start_after_end(tiny)
     lines = validate(tiny).to_text().splitlines()
     assert any(line.startswith("Violation: res:claim/") and '(got "2022-13-45"^^xsd:date)' in line for line in lines)
-    assert any(line.startswith("Violation: [res:claim/") and "kg:evidence/oa:hasSelector] oa:start" in line
-               for line in lines)  # fmt: skip
+    assert any(
+        line.startswith("Violation: [res:claim/") and "kg:evidence/oa:hasSelector] oa:start" in line for line in lines
+    )
 
 
 def test_the_report_text_is_one_sorted_line_per_violation(tiny):
@@ -360,8 +368,19 @@ def test_the_allowed_modalities_and_relation_types_are_those_of_the_ontology():
 def test_every_class_kg_writes_has_a_shape():
     shapes = shapes_graph()
     targeted = set(shapes.objects(None, SH.targetClass))
-    written = {KG.Article, KG.Person, KG.Organization, KG.NewsOutlet, KG.Country, KG.Place, KG.Group,
-               KG.Event, KG.Claim, KG.Relation, KG.Quantity}  # fmt: skip
+    written = {
+        KG.Article,
+        KG.Person,
+        KG.Organization,
+        KG.NewsOutlet,
+        KG.Country,
+        KG.Place,
+        KG.Group,
+        KG.Event,
+        KG.Claim,
+        KG.Relation,
+        KG.Quantity,
+    }
     assert written <= targeted
 
 

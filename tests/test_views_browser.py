@@ -94,8 +94,10 @@ def open_page(request, pages_dir, tmp_path):
         page = ctx.new_page()
         url = (pages_dir / f"{name}.html").as_uri()
         o = Opened(page, url)
-        page.on("console", lambda m: o.errors.append(f"console.{m.type}: {m.text}")
-                if m.type in ("error", "assert") else None)
+        page.on(
+            "console",
+            lambda m: o.errors.append(f"console.{m.type}: {m.text}") if m.type in ("error", "assert") else None,
+        )
         page.on("pageerror", lambda e: o.errors.append(f"pageerror: {e}"))
         page.on("request", lambda r: o.requests.append(r.url))
         page.goto(url)
@@ -193,7 +195,9 @@ def test_network_renders_filters_and_shows_evidence(open_page):
     assert "https://kg.example/e/russia" in panel.inner_text()
     rows = page.locator("#kg-panel table.kg-events tr").all_inner_texts()
     assert any(r.split("\t")[:4] == ["2022-10-10", "actor", "Ukraine", "ATTACK"] for r in rows), rows
-    assert any(r.split("\t")[:4] == ["2022-12-01", "actor", "Belarus", "MOBILIZE (planned) [disputed]"] for r in rows), rows
+    assert any(
+        r.split("\t")[:4] == ["2022-12-01", "actor", "Belarus", "MOBILIZE (planned) [disputed]"] for r in rows
+    ), rows
 
     # source/outlet and entity-type filters
     page.select_option("#kg-source", "o:TASS")
@@ -223,14 +227,17 @@ def test_network_renders_filters_and_shows_evidence(open_page):
     assert "Russian troops have been deployed to Belarus" in text
     assert "0.70" in text and "2022-10-05" in text and "Reuters" in text
     assert page.evaluate("kgNetwork.network.getSelectedEdges()") == page.evaluate(
-        "kgNetwork.edgesForEvent(kg.findEvent('https://kg.example/ev/1'))")
+        "kgNetwork.edgesForEvent(kg.findEvent('https://kg.example/ev/1'))"
+    )
 
 
 def test_network_merges_links_and_lists_every_report(open_page):
     o = open_page("merged")
     page = o.page
-    links = page.evaluate("kg.data.network.edges.filter(e => e.type === 'ATTACK' && e.modality === 'asserted' &&"
-                          " kg.data.entities[e.from].label === 'Russia' && kg.data.entities[e.to].label === 'Ukraine')")
+    links = page.evaluate(
+        "kg.data.network.edges.filter(e => e.type === 'ATTACK' && e.modality === 'asserted' &&"
+        " kg.data.entities[e.from].label === 'Russia' && kg.data.entities[e.to].label === 'Ukraine')"
+    )
     assert len(links) == 1 and len(links[0]["refs"]) == 4
     page.evaluate(f"kg.select('link', {links[0]['id']}, 'test')")
     panel = page.locator("#kg-panel").inner_text()
@@ -253,9 +260,15 @@ def test_network_merges_links_and_lists_every_report(open_page):
     # collapse / expand communities
     n = page.evaluate("Object.keys(kgNetwork.network.body.nodes).length")
     page.click("#kg-collapse")
-    assert page.evaluate("Object.keys(kgNetwork.network.body.nodes).filter(id => kgNetwork.network.isCluster(id)).length") >= 1
+    assert (
+        page.evaluate("Object.keys(kgNetwork.network.body.nodes).filter(id => kgNetwork.network.isCluster(id)).length")
+        >= 1
+    )
     page.click("#kg-expand")
-    assert page.evaluate("Object.keys(kgNetwork.network.body.nodes).filter(id => kgNetwork.network.isCluster(id)).length") == 0
+    assert (
+        page.evaluate("Object.keys(kgNetwork.network.body.nodes).filter(id => kgNetwork.network.isCluster(id)).length")
+        == 0
+    )
     assert page.evaluate("Object.keys(kgNetwork.network.body.nodes).length") >= n
     # the best-connected only
     page.fill("#kg-maxnodes", "3")
@@ -282,7 +295,7 @@ def test_export_png_csv_and_view_state_in_the_address(open_page):
     assert all(r["event"].startswith("https://kg.example/ev/") for r in rows)
     # article text that a spreadsheet would run as a formula is written as text
     page.evaluate("kg.data.events.find(e => e.modality === 'possible').claims[0].evidence = '=HYPERLINK(\"x\")'")
-    assert "'=HYPERLINK(\"\"x\"\")" in page.evaluate("kg.csv()")
+    assert '\'=HYPERLINK(""x"")' in page.evaluate("kg.csv()")
     # the state is in the fragment; opening that address restores it
     page.evaluate("kg.select('entity', kg.findEntity('https://kg.example/e/nato'), 'test')")
     url = page.url
@@ -318,8 +331,10 @@ def test_timeline_renders_filters_switches_lanes_and_shows_evidence(open_page):
     assert page.evaluate("kgTimeline.items().length") == 7
     assert page.evaluate("kgTimeline.visibleItems()") == 7
     # it opens on the publication dates (with a week either side), not on the event times' extremes
-    start, end = page.evaluate("[kgTimeline.timeline.getWindow().start.toISOString().slice(0, 10),"
-                               " kgTimeline.timeline.getWindow().end.toISOString().slice(0, 10)]")
+    start, end = page.evaluate(
+        "[kgTimeline.timeline.getWindow().start.toISOString().slice(0, 10),"
+        " kgTimeline.timeline.getWindow().end.toISOString().slice(0, 10)]"
+    )
     assert (start, end) == ("2022-09-28", "2022-12-09")
     page.evaluate("kgTimeline.timeline.fit({animation: false})")
     page.wait_for_selector(ITEM)
@@ -373,7 +388,9 @@ def test_timeline_renders_filters_switches_lanes_and_shows_evidence(open_page):
 
     page.select_option("#kg-lanes", "source")
     wait_until(page, "kgTimeline.lanes() === 'source'")
-    wait_until(page, "Array.from(document.querySelectorAll('.vis-labelset .vis-label')).some(x => x.textContent === 'TASS')")
+    wait_until(
+        page, "Array.from(document.querySelectorAll('.vis-labelset .vis-label')).some(x => x.textContent === 'TASS')"
+    )
     labels = page.evaluate("Array.from(document.querySelectorAll('.vis-labelset .vis-label')).map(x => x.textContent)")
     assert "The Wall Street Journal" in labels and "TASS" in labels
     assert page.evaluate("kgTimeline.items().length") == 9  # events 1 and 6 are in two source lanes each
@@ -445,8 +462,10 @@ def test_hostile_model_is_inert(open_page, name, csp):
     if name != "xss_network":
         page.locator(".vis-item").first.click()
         assert B.XSS_PAYLOADS[2] in page.locator("#kg-panel").inner_text()
-        assert B.XSS_PAYLOADS[1] in page.locator(".vis-labelset").inner_text() or \
-            B.XSS_PAYLOADS[0] in page.locator(".vis-labelset").inner_text()
+        assert (
+            B.XSS_PAYLOADS[1] in page.locator(".vis-labelset").inner_text()
+            or B.XSS_PAYLOADS[0] in page.locator(".vis-labelset").inner_text()
+        )
     if name != "xss_timeline":
         # hover a node: the tooltip shows the label as text
         xy = page.evaluate("""() => { const n = kgNetwork.network; const p = n.getPositions([0])[0];
@@ -469,7 +488,9 @@ def test_done_when_check_runs_on_a_small_store(seed_store, playwright_session, t
     # each step returns, no console error; its times are for the benchmark on the corpus, not asserted here
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("views_browser", Path(__file__).parents[1] / "benchmarks" / "views_browser.py")
+    spec = importlib.util.spec_from_file_location(
+        "views_browser", Path(__file__).parents[1] / "benchmarks" / "views_browser.py"
+    )
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     out = tmp_path_factory.mktemp("done-when")
@@ -480,6 +501,13 @@ def test_done_when_check_runs_on_a_small_store(seed_store, playwright_session, t
     finally:
         ctx.close()
     assert result["errors"] == []
-    assert sorted(result["times"]) == ["network ready", "network toggle all", "network toggle none", "timeline lanes",
-                                       "timeline ready", "timeline toggle all", "timeline toggle none"]
+    assert sorted(result["times"]) == [
+        "network ready",
+        "network toggle all",
+        "network toggle none",
+        "timeline lanes",
+        "timeline ready",
+        "timeline toggle all",
+        "timeline toggle none",
+    ]
     assert len(result["times"]["timeline lanes"]) == 2

@@ -138,8 +138,7 @@ def test_csp_meta_allows_exactly_the_inline_scripts(name, pages):
     assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
     executable = [t for a, t in doc.scripts if a.get("type") != "application/json"]
     assert executable
-    expected = {"'sha256-" + base64.b64encode(hashlib.sha256(t.encode()).digest()).decode() + "'"
-                for t in executable}
+    expected = {"'sha256-" + base64.b64encode(hashlib.sha256(t.encode()).digest()).decode() + "'" for t in executable}
     assert set(script_src) == expected
     # the CSP meta comes before any script or style
     first = [t for t, _ in doc.tags if t in ("meta", "script", "style")]
@@ -186,13 +185,23 @@ def test_hostile_text_stays_text(name, xss_pages):
 
 def test_client_code_never_uses_html_sinks_with_data():
     for js in (page.load_asset(name) for name in page.OWN_ASSETS if name.endswith(".js")):
-        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                     "new Function", "setAttribute(\"href", "setAttribute(\"src", ".src =", "srcdoc"):
+        for sink in (
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+            "eval(",
+            "new Function",
+            'setAttribute("href',
+            'setAttribute("src',
+            ".src =",
+            "srcdoc",
+        ):
             assert sink not in js, sink
     # one place makes links, and only after checking the scheme
     common = page.load_asset("kg-common.js")
     assert sum(page.load_asset(n).count(".href =") for n in page.OWN_ASSETS if n.endswith(".js")) == 1
-    setter = common[common.index("function setLink("):]
+    setter = common[common.index("function setLink(") :]
     setter = setter[: setter.index("}") + 1]
     assert "if (!SAFE_URL.test(url)) return false;" in setter and "a.href = url;" in setter
     assert "var SAFE_URL = /^(https?:\\/\\/|blob:|data:image\\/png;base64,|data:text\\/csv;)/i;" in common
@@ -203,8 +212,12 @@ def test_assets_can_be_inlined_and_have_licences():
     for asset in (page.VIS_NETWORK_JS, page.VIS_NETWORK_CSS, page.VIS_TIMELINE_JS, page.VIS_TIMELINE_CSS):
         assert asset in names
         page.load_asset(asset)
-    assert {"LICENSE-vis-network-MIT.txt", "LICENSE-vis-network-APACHE-2.0.txt",
-            "LICENSE-vis-timeline-MIT.txt", "LICENSE-vis-timeline-APACHE-2.0.txt"} <= names
+    assert {
+        "LICENSE-vis-network-MIT.txt",
+        "LICENSE-vis-network-APACHE-2.0.txt",
+        "LICENSE-vis-timeline-MIT.txt",
+        "LICENSE-vis-timeline-APACHE-2.0.txt",
+    } <= names
     with pytest.raises(ValueError):
         page.load_asset("../page.py")
 
@@ -234,8 +247,11 @@ def test_large_graph_layout_is_deterministic_spaced_and_static():
     import itertools
     import math
 
-    overlaps = sum(1 for p, q in itertools.combinations(net["nodes"], 2)
-                   if math.hypot(p["x"] - q["x"], p["y"] - q["y"]) < 0.9 * (p["size"] + q["size"]))
+    overlaps = sum(
+        1
+        for p, q in itertools.combinations(net["nodes"], 2)
+        if math.hypot(p["x"] - q["x"], p["y"] - q["y"]) < 0.9 * (p["size"] + q["size"])
+    )
     assert overlaps <= len(net["nodes"]) // 50
 
 
@@ -330,15 +346,27 @@ def test_one_link_per_pair_type_and_modality_with_every_event():
     model = example_model()
     e, a = "https://kg.example/e/", "https://kg.example/article/"
     for k in range(5):  # five more reported attacks of Russia on Ukraine, two of them only possible
-        model["events"].append({
-            "id": f"https://kg.example/ev/x{k}", "type": "ATTACK", "modality": "possible" if k < 2 else "asserted",
-            "label": "hit", "actors": [e + "russia"], "recipients": [e + "ukraine"], "locations": [],
-            "time": None, "published": f"2022-10-1{k}",
-            "claims": [{"article": f"{a}x{k}", "evidence": f"attack {k}", "modality": "asserted"}]})
+        model["events"].append(
+            {
+                "id": f"https://kg.example/ev/x{k}",
+                "type": "ATTACK",
+                "modality": "possible" if k < 2 else "asserted",
+                "label": "hit",
+                "actors": [e + "russia"],
+                "recipients": [e + "ukraine"],
+                "locations": [],
+                "time": None,
+                "published": f"2022-10-1{k}",
+                "claims": [{"article": f"{a}x{k}", "evidence": f"attack {k}", "modality": "asserted"}],
+            }
+        )
     data = network_payload(model)
     ent = {x["id"]: i for i, x in enumerate(data["entities"])}
-    pair = [x for x in data["network"]["edges"]
-            if (x["from"], x["to"]) == (ent[e + "russia"], ent[e + "ukraine"]) and x["type"] == "ATTACK"]
+    pair = [
+        x
+        for x in data["network"]["edges"]
+        if (x["from"], x["to"]) == (ent[e + "russia"], ent[e + "ukraine"]) and x["type"] == "ATTACK"
+    ]
     by_modality = {x["modality"]: x for x in pair}
     assert sorted(by_modality) == ["asserted", "possible"]
     assert len(by_modality["asserted"]["refs"]) == 4 and "\u00d74" in by_modality["asserted"]["label"]
@@ -370,16 +398,19 @@ def test_event_times_and_dispute_flags():
     assert (f["denseFrom"], f["denseTo"]) == (day("2022-09-28"), day("2022-12-08"))
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("2022", ("2022-01-01", "2023-01-01")),
-    ("2022-12", ("2022-12-01", "2023-01-01")),
-    ("2022-02-28", ("2022-02-28", "2022-03-01")),
-    ("2022-10-05T12:00:00Z", ("2022-10-05", "2022-10-06")),
-    ("next winter", None),
-    ("2022-13", None),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("2022", ("2022-01-01", "2023-01-01")),
+        ("2022-12", ("2022-12-01", "2023-01-01")),
+        ("2022-02-28", ("2022-02-28", "2022-03-01")),
+        ("2022-10-05T12:00:00Z", ("2022-10-05", "2022-10-06")),
+        ("next winter", None),
+        ("2022-13", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_parse_period(value, expected):
     got = parse_period(value)
     assert (None if got is None else (got[0].isoformat(), got[1].isoformat())) == expected
@@ -390,8 +421,13 @@ def test_untidy_models_do_not_break_rendering():
         "title": None,
         "entities": [{"id": "x", "label": None, "type": None}, {"id": "x", "label": "dup"}, "junk"],
         "events": [
-            {"id": "ev", "type": None, "actors": ["x", "unknown-iri"], "recipients": "x", "claims": [
-                {"confidence": float("nan"), "sources": None}, "plain claim"]},
+            {
+                "id": "ev",
+                "type": None,
+                "actors": ["x", "unknown-iri"],
+                "recipients": "x",
+                "claims": [{"confidence": float("nan"), "sources": None}, "plain claim"],
+            },
             {"id": "ev", "type": "DUP"},
             {"actors": [], "time": "sometime", "published": "not a date"},
         ],

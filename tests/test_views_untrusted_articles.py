@@ -16,8 +16,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.skipif(reason is not None, reason
 
 PAYLOAD_TITLE = 'Talks <script>window.__xss=1</script> "</script><script>window.__xss=1</script>'
 PAYLOAD_TEXT = (
-    "Russia attacked Kharkiv on Monday, according to <img src=x onerror=\"window.__xss=1\"> News. "
-    "Olena <b onmouseover=\"window.__xss=1\">Petrenko</b> said Ukraine would send 500 troops to Moldova. "
+    'Russia attacked Kharkiv on Monday, according to <img src=x onerror="window.__xss=1"> News. '
+    'Olena <b onmouseover="window.__xss=1">Petrenko</b> said Ukraine would send 500 troops to Moldova. '
     "The Wall Street Journal reported that javascript:window.__xss=1 Poland deployed troops to Lithuania "
     "</script><script>window.__xss=1</script>."
 )
@@ -31,9 +31,12 @@ def pages(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("hostile")
     article = root / "hostile.md"
-    article.write_text(f"---\ntitle: {PAYLOAD_TITLE}\ndate: 2024-03-04\nsource: <svg onload=window.__xss=1>\n"
-                       f"url: javascript:window.__xss=1\n---\n"
-                       f"{PAYLOAD_TEXT}\n", encoding="utf-8")
+    article.write_text(
+        f"---\ntitle: {PAYLOAD_TITLE}\ndate: 2024-03-04\nsource: <svg onload=window.__xss=1>\n"
+        f"url: javascript:window.__xss=1\n---\n"
+        f"{PAYLOAD_TEXT}\n",
+        encoding="utf-8",
+    )
     store = Store(root / "store")
     build([article], store=store)
     assert store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0].toPython() > 50

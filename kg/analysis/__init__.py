@@ -38,9 +38,18 @@ class _Event:
     def attributes(self) -> dict:
         """Edge attributes (plain values, so the graph writes to GraphML or GEXF as it is after joining lists)."""
         ranked = sorted(self.modalities.items(), key=lambda kv: (-kv[1], _rank(kv[0])))
-        return _present({"kind": "event", "type": self.type, "modality": ranked[0][0],
-                "modalities": sorted(self.modalities, key=_rank), "date": min(self.stated or self.published, default=None),
-                "date_stated": bool(self.stated), "articles": len(self.articles), "claims": sorted(self.claims)})  # fmt: skip
+        return _present(
+            {
+                "kind": "event",
+                "type": self.type,
+                "modality": ranked[0][0],
+                "modalities": sorted(self.modalities, key=_rank),
+                "date": min(self.stated or self.published, default=None),
+                "date_stated": bool(self.stated),
+                "articles": len(self.articles),
+                "claims": sorted(self.claims),
+            }
+        )
 
 
 def _present(attributes: dict) -> dict:
@@ -98,17 +107,40 @@ def to_networkx(store, *, relations: bool = False) -> nx.MultiDiGraph:
         _add_relations(g, store)
     for node in g.nodes:
         r = entities.get(node, {})
-        g.nodes[node].update(_present({"label": r.get("label") or node, "type": r.get("type"),
-                                       "wikidata": r.get("wikidata"), "events": taking_part[node]}))  # fmt: skip
+        g.nodes[node].update(
+            _present(
+                {
+                    "label": r.get("label") or node,
+                    "type": r.get("type"),
+                    "wikidata": r.get("wikidata"),
+                    "events": taking_part[node],
+                }
+            )
+        )
     return g
 
 
 def _add_relations(g: nx.MultiDiGraph, store) -> None:
     for r in store.query(_query("relations.rq")).to_python():
         published = None if r["published"] is None else str(r["published"])
-        g.add_edge(r["subject"], r["object"], key=r["relation"], **_present({
-            "kind": "relation", "type": r["type"], "modality": r["modality"], "modalities": [r["modality"]],
-            "date": published, "date_stated": False, "articles": 1, "claims": [r["relation"]], "role": "object"}))  # fmt: skip
+        g.add_edge(
+            r["subject"],
+            r["object"],
+            key=r["relation"],
+            **_present(
+                {
+                    "kind": "relation",
+                    "type": r["type"],
+                    "modality": r["modality"],
+                    "modalities": [r["modality"]],
+                    "date": published,
+                    "date_stated": False,
+                    "articles": 1,
+                    "claims": [r["relation"]],
+                    "role": "object",
+                }
+            ),
+        )
 
 
 def centrality(store, *, top: int = 10) -> list[tuple[str, float]]:

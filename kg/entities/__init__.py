@@ -30,9 +30,22 @@ from kg.overrides import Override, Overrides, surface_key
 from kg.rdf import ENTITIES_GRAPH, sort_key
 from kg.records import IDENTITY_RULES
 
-__all__ = ["EXAMPLES", "EntityListing", "SurfaceForm", "UnknownEntity", "close_names", "find_entity",
-           "find_in_store", "label_changes",
-           "list_entities", "pending_overrides", "preferred_label", "prune_entity_graph", "settle_labels", "table_rows"]
+__all__ = [
+    "EXAMPLES",
+    "EntityListing",
+    "SurfaceForm",
+    "UnknownEntity",
+    "close_names",
+    "find_entity",
+    "find_in_store",
+    "label_changes",
+    "list_entities",
+    "pending_overrides",
+    "preferred_label",
+    "prune_entity_graph",
+    "settle_labels",
+    "table_rows",
+]
 
 EXAMPLES = 3  # article ids shown per surface form
 _WIKIDATA = "http://www.wikidata.org/entity/"
@@ -58,8 +71,13 @@ class SurfaceForm:
         return len(self.article_ids)
 
     def to_dict(self) -> dict:
-        return {"surface": self.text, "rule": self.rule, "articles": self.articles, "mentions": self.mentions,
-                "examples": list(self.article_ids[:EXAMPLES])}  # fmt: skip
+        return {
+            "surface": self.text,
+            "rule": self.rule,
+            "articles": self.articles,
+            "mentions": self.mentions,
+            "examples": list(self.article_ids[:EXAMPLES]),
+        }
 
 
 @dataclass(frozen=True)
@@ -99,9 +117,17 @@ class EntityListing:
         return {*self.labels, *(s.text for s in self.surface_forms), self.wikidata or ""}
 
     def to_dict(self) -> dict:
-        return {"label": self.label, "type": self.type, "entity": self.iri, "wikidata": self.wikidata,
-                "articles": self.articles, "joined_by": self.joined_by, "merged": self.merged,
-                "labels": list(self.labels), "surface_forms": [s.to_dict() for s in self.surface_forms]}  # fmt: skip
+        return {
+            "label": self.label,
+            "type": self.type,
+            "entity": self.iri,
+            "wikidata": self.wikidata,
+            "articles": self.articles,
+            "joined_by": self.joined_by,
+            "merged": self.merged,
+            "labels": list(self.labels),
+            "surface_forms": [s.to_dict() for s in self.surface_forms],
+        }
 
 
 def list_entities(store, *, merged: bool = False, entity: str | None = None) -> list[EntityListing]:
@@ -111,12 +137,23 @@ def list_entities(store, *, merged: bool = False, entity: str | None = None) -> 
     forms = _surface_forms(store)
     nodes: dict[str, dict] = {}
     for r in store.query(_query("entities.rq")).to_python():
-        node = nodes.setdefault(r["entity"], {"labels": set(), "hidden": set(), "type": r["type"],
-                                              "wikidata": r["wikidata"], "articles": int(r["articles"])})  # fmt: skip
+        node = nodes.setdefault(
+            r["entity"],
+            {
+                "labels": set(),
+                "hidden": set(),
+                "type": r["type"],
+                "wikidata": r["wikidata"],
+                "articles": int(r["articles"]),
+            },
+        )
         node["labels" if r["shown"] else "hidden"].add(r["label"])
     if nodes and not forms:
-        warnings.warn("this store has no resolution records (it was built by an older kg); rebuild it with "
-                      "`kg build` to see surface forms and merges", stacklevel=2)  # fmt: skip
+        warnings.warn(
+            "this store has no resolution records (it was built by an older kg); rebuild it with "
+            "`kg build` to see surface forms and merges",
+            stacklevel=2,
+        )
     listings = [_listing(iri, node, forms.get(iri, ())) for iri, node in nodes.items()]
     listings = [e for e in listings if (not merged or e.merged) and (entity is None or _matches(e, entity))]
     return sorted(listings, key=lambda e: (-e.articles, e.label.lower(), e.iri))
@@ -152,16 +189,46 @@ def table_rows(listings: list[EntityListing], *, merged: bool = False) -> tuple[
     """Flat rows for a table or CSV: one per node, or with ``merged`` one per surface form and rule."""
     if not merged:
         columns = ("label", "type", "wikidata", "articles", "surface_forms", "entity")
-        rows = [{"label": e.label, "type": e.type, "wikidata": e.wikidata, "articles": e.articles,
-                 "surface_forms": "; ".join(f"{s.text} ({s.rule})" for s in e.surface_forms), "entity": e.iri}
-                for e in listings]  # fmt: skip
+        rows = [
+            {
+                "label": e.label,
+                "type": e.type,
+                "wikidata": e.wikidata,
+                "articles": e.articles,
+                "surface_forms": "; ".join(f"{s.text} ({s.rule})" for s in e.surface_forms),
+                "entity": e.iri,
+            }
+            for e in listings
+        ]
         return columns, rows
-    columns = ("label", "type", "wikidata", "joined_by", "surface", "rule", "articles", "mentions", "examples",
-               "entity")  # fmt: skip
-    rows = [{"label": e.label, "type": e.type, "wikidata": e.wikidata, "joined_by": e.joined_by, "surface": s.text,
-             "rule": s.rule, "articles": s.articles, "mentions": s.mentions,
-             "examples": " ".join(s.article_ids[:EXAMPLES]) + (" …" if s.articles > EXAMPLES else ""), "entity": e.iri}
-            for e in listings for s in e.surface_forms]  # fmt: skip
+    columns = (
+        "label",
+        "type",
+        "wikidata",
+        "joined_by",
+        "surface",
+        "rule",
+        "articles",
+        "mentions",
+        "examples",
+        "entity",
+    )
+    rows = [
+        {
+            "label": e.label,
+            "type": e.type,
+            "wikidata": e.wikidata,
+            "joined_by": e.joined_by,
+            "surface": s.text,
+            "rule": s.rule,
+            "articles": s.articles,
+            "mentions": s.mentions,
+            "examples": " ".join(s.article_ids[:EXAMPLES]) + (" …" if s.articles > EXAMPLES else ""),
+            "entity": e.iri,
+        }
+        for e in listings
+        for s in e.surface_forms
+    ]
     return columns, rows
 
 
@@ -171,8 +238,14 @@ def pending_overrides(store, overrides: Overrides) -> list[tuple[Override, int]]
     listings = list_entities(store)
     pending = []
     for o in overrides.entries:
-        articles = {a for e in listings for s in e.surface_forms if _still_resolved(o, e, s) for a in s.article_ids
-                    if not o.article or a == o.article}  # fmt: skip
+        articles = {
+            a
+            for e in listings
+            for s in e.surface_forms
+            if _still_resolved(o, e, s)
+            for a in s.article_ids
+            if not o.article or a == o.article
+        }
         if articles:
             pending.append((o, len(articles)))
     return pending
@@ -206,6 +279,7 @@ def preferred_label(uses: Mapping[str, int]) -> str:
     >>> preferred_label({"“Covered Regions": 0, "Covered Regions": 0, "Covered Regions-": 0})
     'Covered Regions'
     """
+
     def rank(name: str) -> tuple:
         tidy = name[:1].isalnum() and name[-1:].isalnum()
         return -uses[name], not tidy, name.isupper(), -sum(c.isalpha() and not c.isascii() for c in name), name
@@ -234,7 +308,9 @@ def label_changes(store):
     remove, add = [], []
     for iri, names in uses.items():
         node, label = URIRef(iri), preferred_label(names)
-        want = {(node, RDFS.label, Literal(label))} | {(node, SKOS.hiddenLabel, Literal(n)) for n in names if n != label}
+        want = {(node, RDFS.label, Literal(label))} | {
+            (node, SKOS.hiddenLabel, Literal(n)) for n in names if n != label
+        }
         have = {t for p in (RDFS.label, SKOS.hiddenLabel) for t in store.triples(ENTITIES_GRAPH, node, p)}
         keys = store.triples(ENTITIES_GRAPH, node, KG.sortKey)
         key = sort_key(label)  # compared as numbers: the store may write a decimal in another form
@@ -269,8 +345,9 @@ def find_entity(run, wanted, *, suggest=None) -> URIRef:
     if iri is not None:
         if run(_query("known.rq"), {"entity": iri}).rows:
             return iri
-        raise UnknownEntity(f"no entity {iri} in the store; list them with `kg entities` (graph.entities() in "
-                            "Python) or give its name")  # fmt: skip
+        raise UnknownEntity(
+            f"no entity {iri} in the store; list them with `kg entities` (graph.entities() in Python) or give its name"
+        )
     name = str(wanted).strip()
     rows = ()
     if name:  # the shown label as written first (an index lookup), then any name without case (a scan)
@@ -280,8 +357,9 @@ def find_entity(run, wanted, *, suggest=None) -> URIRef:
         return rows[0][1]
     close = suggest(name) if suggest and name else []
     hint = f"; did you mean {', '.join(repr(c) for c in close[:5])}?" if close else ""
-    raise UnknownEntity(f"no entity named {name!r} in the store{hint} (`kg entities --entity NAME` finds names; "
-                        "an IRI works too)")  # fmt: skip
+    raise UnknownEntity(
+        f"no entity named {name!r} in the store{hint} (`kg entities --entity NAME` finds names; an IRI works too)"
+    )
 
 
 def find_in_store(store, wanted) -> URIRef:

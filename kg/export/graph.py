@@ -26,16 +26,30 @@ def to_networkx(data: ExportData, *, dynamic: bool = False) -> nx.MultiDiGraph:
     text; with ``dynamic``, each edge has ``start`` and ``end`` (ISO days) for GEXF's timeline."""
     g = nx.MultiDiGraph(mode="dynamic") if dynamic else nx.MultiDiGraph()
     for iri, e in data.entities.items():
-        g.add_node(node_id(iri), **_clean({"iri": iri, "label": e["label"], "type": e["type"],
-                                           "wikidata": _qid(e["wikidata"]), "sector": e["sector"],
-                                           "article_count": e["articles"]}))  # fmt: skip
+        g.add_node(
+            node_id(iri),
+            **_clean(
+                {
+                    "iri": iri,
+                    "label": e["label"],
+                    "type": e["type"],
+                    "wikidata": _qid(e["wikidata"]),
+                    "sector": e["sector"],
+                    "article_count": e["articles"],
+                }
+            ),
+        )
     for row in data.rows:
         source, target = _ends(data.roles.get(row["event_id"], {}))
         if source is not None:
             g.add_edge(node_id(source), node_id(target), key=node_id(row["claim_id"]), **_report_edge(row, dynamic))
     for rel in data.relations:
-        g.add_edge(node_id(rel["subject"]), node_id(rel["object"]), key=node_id(rel["relation_id"]),
-                   **_relation_edge(rel, dynamic))  # fmt: skip
+        g.add_edge(
+            node_id(rel["subject"]),
+            node_id(rel["object"]),
+            key=node_id(rel["relation_id"]),
+            **_relation_edge(rel, dynamic),
+        )
     return g
 
 
@@ -46,8 +60,9 @@ def node_id(iri: str) -> str:
     ('entity:Q159', 'https_3A_::x.example:a_5F_b_23_c')
     """
     local = iri[len(RESOURCE) :] if iri.startswith(RESOURCE) else iri
-    return "".join(c if c.isascii() and (c.isalnum() or c in ".-") else ":" if c == "/" else f"_{ord(c):X}_"
-                   for c in local)  # fmt: skip
+    return "".join(
+        c if c.isascii() and (c.isalnum() or c in ".-") else ":" if c == "/" else f"_{ord(c):X}_" for c in local
+    )
 
 
 def _ends(roles: dict) -> tuple[str | None, str | None]:
@@ -61,28 +76,61 @@ def _ends(roles: dict) -> tuple[str | None, str | None]:
 
 
 def _report_edge(row: dict, dynamic: bool) -> dict:
-    quantity = " ".join(str(v) for v in (row["quantity_qualifier"], _number(row["quantity_value"]),
-                                         row["quantity_unit"]) if v is not None)  # fmt: skip
-    attrs = {"kind": "event", "label": row["event_type"], "event_type": row["event_type"],
-             "event_id": row["event_id"], "claim_id": row["claim_id"], "mode": row["mode"],
-             "modality": row["modality"], "actors": _joined(row["actors"]), "recipients": _joined(row["recipients"]),
-             "places": _joined(row["places"]), "quantity": quantity or None, "quantity_value": row["quantity_value"],
-             "quantity_unit": row["quantity_unit"], "time_start": row["time_start"], "time_end": row["time_end"],
-             "time_granularity": row["time_granularity"], "time_text": row["time_text"], "published": row["published"],
-             "article_id": row["article_id"], "article_title": row["article_title"], "outlet": row["outlet"],
-             "url": row["url"], "sources": " > ".join(row["sources"]) or None, "evidence": row["evidence"],
-             "confidence": row["confidence"], "plan_status": row["plan_status"], "disputed": row["disputed"]}  # fmt: skip
+    quantity = " ".join(
+        str(v)
+        for v in (row["quantity_qualifier"], _number(row["quantity_value"]), row["quantity_unit"])
+        if v is not None
+    )
+    attrs = {
+        "kind": "event",
+        "label": row["event_type"],
+        "event_type": row["event_type"],
+        "event_id": row["event_id"],
+        "claim_id": row["claim_id"],
+        "mode": row["mode"],
+        "modality": row["modality"],
+        "actors": _joined(row["actors"]),
+        "recipients": _joined(row["recipients"]),
+        "places": _joined(row["places"]),
+        "quantity": quantity or None,
+        "quantity_value": row["quantity_value"],
+        "quantity_unit": row["quantity_unit"],
+        "time_start": row["time_start"],
+        "time_end": row["time_end"],
+        "time_granularity": row["time_granularity"],
+        "time_text": row["time_text"],
+        "published": row["published"],
+        "article_id": row["article_id"],
+        "article_title": row["article_title"],
+        "outlet": row["outlet"],
+        "url": row["url"],
+        "sources": " > ".join(row["sources"]) or None,
+        "evidence": row["evidence"],
+        "confidence": row["confidence"],
+        "plan_status": row["plan_status"],
+        "disputed": row["disputed"],
+    }
     if dynamic:
         attrs.update(_span(row["time_start"], row["time_end"], row["published"]))
     return _clean(attrs)
 
 
 def _relation_edge(rel: dict, dynamic: bool) -> dict:
-    attrs = {"kind": "relation", "label": rel["relation_type"], "relation_type": rel["relation_type"],
-             "relation_id": rel["relation_id"], "modality": rel["modality"], "published": rel["published"],
-             "article_id": rel["article_id"], "article_title": rel["article_title"], "outlet": rel["outlet"],
-             "url": rel["url"], "sources": " > ".join(rel["sources"]) or None, "evidence": rel["evidence"],
-             "confidence": rel["confidence"]}  # fmt: skip
+    attrs = {
+        "kind": "relation",
+        "label": rel["relation_type"],
+        "relation_type": rel["relation_type"],
+        "relation_id": rel["relation_id"],
+        "modality": rel["modality"],
+        "published": rel["published"],
+        "article_id": rel["article_id"],
+        "article_title": rel["article_title"],
+        "outlet": rel["outlet"],
+        "url": rel["url"],
+        "sources": " > ".join(rel["sources"]) or None,
+        "evidence": rel["evidence"],
+        "confidence": rel["confidence"],
+    }
     if dynamic:
         attrs.update(_span(None, None, rel["published"]))
     return _clean(attrs)

@@ -40,16 +40,23 @@ class OfflineNetwork(Network):
         from kg.views.page import VIS_NETWORK_CSS, VIS_NETWORK_JS, load_asset, render_document
 
         _, _, heading, height, width, options = self.get_network_data()
-        payload = {"nodes": [_plain(n) for n in self.nodes], "edges": [_plain(e) for e in self.edges],
-                   "options": json.loads(options), "configure": bool(self.conf), "height": str(height),
-                   "width": str(width), "background": str(self.bgcolor)}  # fmt: skip
+        payload = {
+            "nodes": [_plain(n) for n in self.nodes],
+            "edges": [_plain(e) for e in self.edges],
+            "options": json.loads(options),
+            "configure": bool(self.conf),
+            "height": str(height),
+            "width": str(width),
+            "background": str(self.bgcolor),
+        }
         own = resources.files("kg.export")
         self.html = render_document(
-            title=str(heading or "kg network"), payload=payload,
+            title=str(heading or "kg network"),
+            payload=payload,
             body='<div id="kg-pyvis"></div><div id="kg-pyvis-config"></div>',
             styles=[load_asset(VIS_NETWORK_CSS), own.joinpath("pyvis.css").read_text(encoding="utf-8")],
             scripts=[load_asset(VIS_NETWORK_JS), own.joinpath("pyvis.js").read_text(encoding="utf-8")],
-        )  # fmt: skip
+        )
         return self.html
 
 
@@ -106,16 +113,23 @@ def filter_model(model: dict, filters: Filters) -> dict:
             events.append({**ev, "claims": claims})
     relations = []
     for rel in model["relations"]:
-        claims = [c for c in rel["claims"] if filters.modality in (None, c["modality"])
-                  and _meets(time_interval(c["date"]), filters, low, high)]  # fmt: skip
+        claims = [
+            c
+            for c in rel["claims"]
+            if filters.modality in (None, c["modality"]) and _meets(time_interval(c["date"]), filters, low, high)
+        ]
         if wanted is not None and not wanted & {rel["subject"], rel["object"]}:
             claims = [c for c in claims if cited in c.get("sources", ())]
         if claims and filters.type in (None, rel["type"]):
             relations.append({**rel, "claims": claims})
     named = {e for ev in events for e in (*ev["actors"], *ev["recipients"], *ev["locations"])}
     named |= {e for rel in relations for e in (rel["subject"], rel["object"])}
-    return {**model, "entities": [e for e in model["entities"] if e["id"] in named], "events": events,
-            "relations": relations}  # fmt: skip
+    return {
+        **model,
+        "entities": [e for e in model["entities"] if e["id"] in named],
+        "events": events,
+        "relations": relations,
+    }
 
 
 def _event_interval(ev: dict):

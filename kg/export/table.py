@@ -22,13 +22,45 @@ from rdflib import Literal
 from kg.errors import UsageError
 from kg.records import EVENT_TYPES, MODALITIES, RELATION_TYPES
 
-__all__ = ["COLUMNS", "LIST_COLUMNS", "ExportData", "Filters", "entity_iri", "read_export", "report_interval",
-           "time_interval"]
+__all__ = [
+    "COLUMNS",
+    "LIST_COLUMNS",
+    "ExportData",
+    "Filters",
+    "entity_iri",
+    "read_export",
+    "report_interval",
+    "time_interval",
+]
 
-COLUMNS = ("event_id", "claim_id", "event_type", "mode", "modality", "actors", "actor_ids", "recipients", "places",
-           "quantity_value", "quantity_unit", "quantity_qualifier", "time_start", "time_end", "time_granularity",
-           "time_text", "published", "article_id", "article_title", "outlet", "url", "sources", "evidence",
-           "confidence", "plan_status", "disputed")  # fmt: skip
+COLUMNS = (
+    "event_id",
+    "claim_id",
+    "event_type",
+    "mode",
+    "modality",
+    "actors",
+    "actor_ids",
+    "recipients",
+    "places",
+    "quantity_value",
+    "quantity_unit",
+    "quantity_qualifier",
+    "time_start",
+    "time_end",
+    "time_granularity",
+    "time_text",
+    "published",
+    "article_id",
+    "article_title",
+    "outlet",
+    "url",
+    "sources",
+    "evidence",
+    "confidence",
+    "plan_status",
+    "disputed",
+)
 LIST_COLUMNS = frozenset({"actors", "actor_ids", "recipients", "places", "sources"})
 FLOAT_COLUMNS = frozenset({"quantity_value", "confidence"})
 BOOL_COLUMNS = frozenset({"disputed"})
@@ -54,8 +86,10 @@ class Filters:
         if self.type is not None and self.type.upper() in EVENT_TYPES:
             object.__setattr__(self, "type", self.type.upper())  # PLOVER types are capitals: "assault" is meant
         if self.type is not None and self.type not in EVENT_TYPES + RELATION_TYPES:
-            raise UsageError(f"--type {self.type!r} is not an event or relation type; use one of "
-                             f"{', '.join(EVENT_TYPES + RELATION_TYPES)}")  # fmt: skip
+            raise UsageError(
+                f"--type {self.type!r} is not an event or relation type; use one of "
+                f"{', '.join(EVENT_TYPES + RELATION_TYPES)}"
+            )
         if self.modality is not None and self.modality.lower() in MODALITIES:
             object.__setattr__(self, "modality", self.modality.lower())
         if self.modality is not None and self.modality not in MODALITIES:
@@ -105,8 +139,9 @@ def read_export(store, filters: Filters | None = None) -> ExportData:
     )
 
 
-def _kept(store, filters: Filters, rows: list[dict], relations: list[dict], roles: dict,
-          cited: dict[str, frozenset[str]]) -> tuple[list, list]:  # fmt: skip
+def _kept(
+    store, filters: Filters, rows: list[dict], relations: list[dict], roles: dict, cited: dict[str, frozenset[str]]
+) -> tuple[list, list]:
     """The reports and relations the filters the queries did not apply keep: an entity by taking part (in the
     event, or as subject or object) or by being cited (in the report's source chain: "according to The Wall
     Street Journal" keeps the report for The Wall Street Journal)."""
@@ -116,10 +151,15 @@ def _kept(store, filters: Filters, rows: list[dict], relations: list[dict], role
         relations = relations if filters.type in RELATION_TYPES else []
     if filters.entity is not None:
         chosen = entity_iri(store, filters.entity)
-        rows = [r for r in rows if any(chosen in es for es in roles.get(r["event_id"], {}).values())
-                or chosen in cited.get(r["claim_id"], ())]  # fmt: skip
-        relations = [r for r in relations if chosen in (r["subject"], r["object"])
-                     or chosen in cited.get(r["relation_id"], ())]  # fmt: skip
+        rows = [
+            r
+            for r in rows
+            if any(chosen in es for es in roles.get(r["event_id"], {}).values())
+            or chosen in cited.get(r["claim_id"], ())
+        ]
+        relations = [
+            r for r in relations if chosen in (r["subject"], r["object"]) or chosen in cited.get(r["relation_id"], ())
+        ]
     if filters.since is not None or filters.until is not None:
         low, high = filters.window()
         rows = [r for r in rows if _overlaps(_row_interval(r), low, high)]
@@ -242,20 +282,48 @@ def _sources(store) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str
 def _report(r: dict, roles: dict, entities: dict, sources: dict) -> dict:
     labels = lambda role: [entities[e]["label"] for e in roles.get(role, ())]  # noqa: E731
     return {
-        "event_id": r["event"], "claim_id": r["claim"], "event_type": r["type"], "mode": r["mode"],
-        "modality": r["modality"], "actors": labels("actors"), "actor_ids": list(roles.get("actors", ())),
-        "recipients": labels("recipients"), "places": labels("places"),
-        "quantity_value": r["quantityValue"], "quantity_unit": r["quantityUnit"],
-        "quantity_qualifier": r["quantityQualifier"], "time_start": r["start"], "time_end": r["end"],
-        "time_granularity": r["granularity"], "time_text": r["timeText"], "published": r["published"],
-        "article_id": r["articleId"], "article_title": r["articleTitle"], "outlet": r["outlet"], "url": r["url"],
-        "sources": list(sources.get(r["claim"], ())), "evidence": r["evidence"], "confidence": r["confidence"],
-        "plan_status": r["planStatus"], "disputed": bool(r["disputed"]),
-    }  # fmt: skip
+        "event_id": r["event"],
+        "claim_id": r["claim"],
+        "event_type": r["type"],
+        "mode": r["mode"],
+        "modality": r["modality"],
+        "actors": labels("actors"),
+        "actor_ids": list(roles.get("actors", ())),
+        "recipients": labels("recipients"),
+        "places": labels("places"),
+        "quantity_value": r["quantityValue"],
+        "quantity_unit": r["quantityUnit"],
+        "quantity_qualifier": r["quantityQualifier"],
+        "time_start": r["start"],
+        "time_end": r["end"],
+        "time_granularity": r["granularity"],
+        "time_text": r["timeText"],
+        "published": r["published"],
+        "article_id": r["articleId"],
+        "article_title": r["articleTitle"],
+        "outlet": r["outlet"],
+        "url": r["url"],
+        "sources": list(sources.get(r["claim"], ())),
+        "evidence": r["evidence"],
+        "confidence": r["confidence"],
+        "plan_status": r["planStatus"],
+        "disputed": bool(r["disputed"]),
+    }
 
 
 def _relation(r: dict, sources: dict) -> dict:
-    return {"relation_id": r["relation"], "relation_type": r["type"], "subject": r["subject"], "object": r["object"],
-            "modality": r["modality"], "confidence": r["confidence"], "article_id": r["articleId"],
-            "article_title": r["articleTitle"], "outlet": r["outlet"], "url": r["url"], "published": r["published"],
-            "sources": list(sources.get(r["relation"], ())), "evidence": r["evidence"]}  # fmt: skip
+    return {
+        "relation_id": r["relation"],
+        "relation_type": r["type"],
+        "subject": r["subject"],
+        "object": r["object"],
+        "modality": r["modality"],
+        "confidence": r["confidence"],
+        "article_id": r["articleId"],
+        "article_title": r["articleTitle"],
+        "outlet": r["outlet"],
+        "url": r["url"],
+        "published": r["published"],
+        "sources": list(sources.get(r["relation"], ())),
+        "evidence": r["evidence"],
+    }

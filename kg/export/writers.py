@@ -38,8 +38,10 @@ class ExportSummary:
 
     def __str__(self) -> str:
         if self.format in ("graphml", "gexf"):
-            return (f"wrote {self.path} ({self.format}): {self.entities} entities as nodes, "
-                    f"{self.reports + self.relations} edges ({self.reports} reports, {self.relations} relations)")  # fmt: skip
+            return (
+                f"wrote {self.path} ({self.format}): {self.entities} entities as nodes, "
+                f"{self.reports + self.relations} edges ({self.reports} reports, {self.relations} relations)"
+            )
         return f"wrote {self.path} ({self.format}): {self.reports} rows, one per report"
 
 
@@ -51,8 +53,10 @@ def format_of(out: str | Path, fmt: str | None = None) -> str:
     """
     name = (fmt or Path(out).suffix.lstrip(".")).lower()
     if name not in FORMATS:
-        raise UsageError(f"{out}: cannot tell the export format; end the file name with one of "
-                         f"{', '.join('.' + f for f in FORMATS)} or pass --format")  # fmt: skip
+        raise UsageError(
+            f"{out}: cannot tell the export format; end the file name with one of "
+            f"{', '.join('.' + f for f in FORMATS)} or pass --format"
+        )
     return name
 
 
@@ -60,8 +64,10 @@ def export(store, out: str | Path, *, fmt: str | None = None, filters: Filters |
     """Read the export from ``store`` and write it to ``out``."""
     fmt = format_of(out, fmt)
     if filters is not None and filters.type in RELATION_TYPES and fmt not in GRAPH_FORMATS:
-        raise UsageError(f"--type {filters.type} is a relation type: relations are edges of .graphml and .gexf; "
-                         f"the .{fmt} events table has reports of events only (give an event type)")  # fmt: skip
+        raise UsageError(
+            f"--type {filters.type} is a relation type: relations are edges of .graphml and .gexf; "
+            f"the .{fmt} events table has reports of events only (give an event type)"
+        )
     return write_export(read_export(store, filters), out, fmt=fmt)
 
 
@@ -145,8 +151,21 @@ def _parquet(data: ExportData, path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([(c, pa.list_(pa.string()) if c in LIST_COLUMNS else pa.float64() if c in FLOAT_COLUMNS
-                         else pa.bool_() if c in BOOL_COLUMNS else pa.string()) for c in COLUMNS])  # fmt: skip
+    schema = pa.schema(
+        [
+            (
+                c,
+                pa.list_(pa.string())
+                if c in LIST_COLUMNS
+                else pa.float64()
+                if c in FLOAT_COLUMNS
+                else pa.bool_()
+                if c in BOOL_COLUMNS
+                else pa.string(),
+            )
+            for c in COLUMNS
+        ]
+    )
     table = pa.Table.from_pylist([{c: row[c] for c in COLUMNS} for row in data.rows], schema=schema)
     pq.write_table(table, path)
 

@@ -83,8 +83,13 @@ class Extractor:
         """The converter at the NLP boundary: a parsed Doc becomes a Record."""
         fingerprint = self.fingerprint_for(article)
         if not _reads_as_english(doc):
-            return Record(article, warnings=(f"{article.path or article.id}: text does not read as English; "
-                                             "no entities or events extracted",), extractor=fingerprint)  # fmt: skip
+            return Record(
+                article,
+                warnings=(
+                    f"{article.path or article.id}: text does not read as English; no entities or events extracted",
+                ),
+                extractor=fingerprint,
+            )
         debris, headlines = self._skipped_sentences(doc, article)
         mentions = entities.find_mentions(doc, self.gazetteer, debris, headlines)
         table = entities.resolve(doc, mentions, article.id, self.gazetteer, self.overrides)
@@ -97,10 +102,13 @@ class Extractor:
         found_events = events.find_events(ctx, self.triggers)
         found_relations = relations.find_relations(ctx)
         known = {(r.type, r.subject, r.object) for r in found_relations}
-        found_relations += [r for r in self.offices.apply(ctx, article.date) if (r.type, r.subject, r.object) not in known]
+        found_relations += [
+            r for r in self.offices.apply(ctx, article.date) if (r.type, r.subject, r.object) not in known
+        ]
         warnings = (f"{len(debris)} boilerplate sentence(s) ignored",) if debris else ()
-        return Record(article, tuple(table.entities), tuple(found_events), tuple(found_relations), warnings,
-                      fingerprint)
+        return Record(
+            article, tuple(table.entities), tuple(found_events), tuple(found_relations), warnings, fingerprint
+        )
 
     def _skipped_sentences(self, doc, article: Article) -> tuple[set[int], set[int]]:
         debris, headlines = set(), set()
@@ -174,8 +182,9 @@ def _fingerprint(nlp) -> str:
     here = Path(__file__).parent
     # kg/overrides.py decides which mentions an override entry matches, so it is part of the extractor;
     # kg/rdf.py decides what a record becomes in the store, so a change there re-ingests too
-    for path in sorted([*here.glob("*.py"), *(here / "data").glob("*"), here.parent / "overrides.py",
-                        here.parent / "rdf.py"]):
+    for path in sorted(
+        [*here.glob("*.py"), *(here / "data").glob("*"), here.parent / "overrides.py", here.parent / "rdf.py"]
+    ):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     for kind in ("gazetteer", "triggers", "cues"):
@@ -299,8 +308,9 @@ class _Resolver:
                 if all((m.start, m.end) != (span.start, span.end) for m in e.mentions):
                     table.entities[i] = dataclasses.replace(e, mentions=(*e.mentions, span))
                 return e.id
-        mention = entities.Mention(tok.i, tok.i + 1, entry.type, key, entry.name, tok.i, "gazetteer", entry,
-                                   rule="demonym")  # fmt: skip
+        mention = entities.Mention(
+            tok.i, tok.i + 1, entry.type, key, entry.name, tok.i, "gazetteer", entry, rule="demonym"
+        )
         table.entities.append(entities._entity(self.ctx.doc, key, [mention], self.ctx.article_id))
         table.entries[table.entities[-1].id] = entry
         return table.entities[-1].id

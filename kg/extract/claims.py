@@ -13,8 +13,29 @@ from dataclasses import dataclass
 from kg.extract import quotes, words
 from kg.extract.lexicons import Cue
 
-_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "acl", "relcl", "pcomp", "prep", "pobj", "dobj",
-                "acomp", "attr", "amod", "nsubj", "nsubjpass", "appos", "npadvmod", "oprd", "dep", "ROOT"}  # fmt: skip
+_CLAUSE_DEPS = {
+    "ccomp",
+    "xcomp",
+    "advcl",
+    "parataxis",
+    "conj",
+    "acl",
+    "relcl",
+    "pcomp",
+    "prep",
+    "pobj",
+    "dobj",
+    "acomp",
+    "attr",
+    "amod",
+    "nsubj",
+    "nsubjpass",
+    "appos",
+    "npadvmod",
+    "oprd",
+    "dep",
+    "ROOT",
+}
 
 
 @dataclass(frozen=True)
@@ -35,16 +56,27 @@ class CueIndex:
             return frozenset(c.lemma for c in cues if c.kind == "attribution" and c.value == value)
 
         conditionals = frozenset(c.lemma for c in cues if c.kind == "conditional")
-        return cls(modality, attribution("speech"), attribution("source_noun"), conditionals, attribution("belief"),
-                   attribution("intention"), attribution("speaker"))  # fmt: skip
+        return cls(
+            modality,
+            attribution("speech"),
+            attribution("source_noun"),
+            conditionals,
+            attribution("belief"),
+            attribution("intention"),
+            attribution("speaker"),
+        )
 
     def may_name_a_source(self, tok) -> bool:
         """'the campaign', 'several friends', 'the poll', 'Democrats': a noun that can stand for an unnamed source."""
         if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
             return True
         lemma = tok.lemma_.lower()
-        return lemma in self.speaker_nouns or lemma in self.source_nouns or lemma in words.PERSON_ROLES or (
-            lemma in words.GROUP_NOUNS or lemma in words.ORG_NOUNS or lemma in words.STATE_NOUNS)
+        return (
+            lemma in self.speaker_nouns
+            or lemma in self.source_nouns
+            or lemma in words.PERSON_ROLES
+            or (lemma in words.GROUP_NOUNS or lemma in words.ORG_NOUNS or lemma in words.STATE_NOUNS)
+        )
 
     def modal_value(self, tok, *pos_options: str) -> str | None:
         lemma = tok.lemma_.lower()
@@ -96,8 +128,24 @@ def path_up(trigger):
 # Prepositions through which a governing word's modality reaches its complement
 # ("plan for an attack", "hesitant to send"); not adjuncts ("agreed in a phone call", "despite having amassed").
 _COMPLEMENT_PREPS = {"to", "for", "of", "on", "toward", "towards", "about", "into"}
-_COMPLEMENT_DEPS = {"xcomp", "ccomp", "acl", "relcl", "pcomp", "dobj", "pobj", "acomp", "attr", "oprd", "nsubjpass",
-                    "conj", "amod", "appos", "advcl", "ROOT"}  # fmt: skip
+_COMPLEMENT_DEPS = {
+    "xcomp",
+    "ccomp",
+    "acl",
+    "relcl",
+    "pcomp",
+    "dobj",
+    "pobj",
+    "acomp",
+    "attr",
+    "oprd",
+    "nsubjpass",
+    "conj",
+    "amod",
+    "appos",
+    "advcl",
+    "ROOT",
+}
 
 
 def claim_path(trigger):
@@ -209,14 +257,18 @@ def _governs_content(verb, came_from, kind: str) -> bool:
     dep = came_from.dep_
     if kind == "speech":
         return dep in _SPEECH_CONTENT
-    clause = dep in _SPEECH_CONTENT - {"conj"} or (dep == "dobj" and came_from.pos_ == "VERB") or (
-        dep == "prep" and came_from.lower_ in _BELIEF_PREPS) or (
-        dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in came_from.children))  # 'for Y to
+    clause = (
+        dep in _SPEECH_CONTENT - {"conj"}
+        or (dep == "dobj" and came_from.pos_ == "VERB")
+        or (dep == "prep" and came_from.lower_ in _BELIEF_PREPS)
+        or (dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in came_from.children))
+    )  # 'for Y to
     if not clause or kind == "belief":
         return clause
     # intention: only when someone else is to act ('wants Y to go', 'hopes that Y wins'), not 'wants to go'
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in came_from.children) or any(
-        c.dep_ in ("dobj", "dative") for c in verb.children)
+        c.dep_ in ("dobj", "dative") for c in verb.children
+    )
 
 
 def _speakers(verb, resolve, cues: CueIndex | None = None) -> list[str]:
@@ -239,8 +291,13 @@ def _authors(document, resolve, cues: CueIndex) -> list[str]:
     if document.lemma_.lower() not in cues.source_nouns:
         return []
     owners = [c for c in document.children if c.dep_ == "poss"]
-    owners += [p for c in document.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
-               for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    owners += [
+        p
+        for c in document.children
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
     if owners:
         return [e for o in owners for e in resolve(o)]
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children):
@@ -256,8 +313,9 @@ def _authors(document, resolve, cues: CueIndex) -> list[str]:
 def _said_aside(child, resolve, cues: CueIndex) -> list[tuple[str, str]]:
     """'Axelrod, Democratic sources said, still respects her', 'They discussed it, as Breitbart reported': a speech
     verb set aside in the clause it reports, after or inside the content."""
-    aside = child.dep_ == "parataxis" or (child.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ == "as" for m in child.children))
+    aside = child.dep_ == "parataxis" or (
+        child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children)
+    )
     if not aside or cues.attributing(child) not in ("speech", "belief"):
         return []
     if any(c.dep_ in ("ccomp", "xcomp") for c in child.children):

@@ -17,11 +17,46 @@ from kg.extract import entities, words
 __all__ = ["collective", "qualify_groups"]
 
 # Role nouns of state officials: "Hungarian officials" are a group of Hungary's government sector.
-_GOVERNMENT_ROLES = frozenset({"official", "minister", "diplomat", "leader", "lawmaker", "senator", "legislator",
-                               "negotiator", "envoy", "ambassador", "authority", "government"})
+_GOVERNMENT_ROLES = frozenset(
+    {
+        "official",
+        "minister",
+        "diplomat",
+        "leader",
+        "lawmaker",
+        "senator",
+        "legislator",
+        "negotiator",
+        "envoy",
+        "ambassador",
+        "authority",
+        "government",
+    }
+)
 
-_COUNTING = frozenset({"thousands", "hundreds", "dozens", "millions", "tens", "scores", "group", "groups", "number",
-                       "crowd", "crowds", "band", "bands", "handful", "majority", "some", "many", "most", "all"})
+_COUNTING = frozenset(
+    {
+        "thousands",
+        "hundreds",
+        "dozens",
+        "millions",
+        "tens",
+        "scores",
+        "group",
+        "groups",
+        "number",
+        "crowd",
+        "crowds",
+        "band",
+        "bands",
+        "handful",
+        "majority",
+        "some",
+        "many",
+        "most",
+        "all",
+    }
+)
 _ANAPHORIC = frozenset({"the", "these", "those", "their", "its", "his", "her", "our"})
 _NAME_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 
@@ -29,12 +64,14 @@ _NAME_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 def collective(resolver, tok, counted: bool = False) -> list[str]:
     """The Group entity ``tok`` heads as an event argument, made on first use; [] if it names no collective."""
     if tok.lower_ in _COUNTING or (tok.like_num and tok.pos_ == "NUM"):
-        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-              if p.dep_ == "pobj"]  # fmt: skip
+        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if not of:
             return []
-        return resolver.ctx.table.by_token.get(of[0].i) and resolver.resolve(of[0]) or \
-            collective(resolver, of[0], counted=True)
+        return (
+            resolver.ctx.table.by_token.get(of[0].i)
+            and resolver.resolve(of[0])
+            or collective(resolver, of[0], counted=True)
+        )
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
     lemma = tok.lemma_.lower()
@@ -51,12 +88,23 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     if lemma in words.MILITARY_EQUIPMENT and not (tok.dep_ == "nsubj" or tok.head.dep_ == "agent"):
         return []  # aircraft stand for their forces when they act ("British aircraft killed"), not when sent
     sector = resolver.agents.get(lemma) or ("MIL" if lemma in words.MILITARY_EQUIPMENT else None)
-    kind = sector or lemma in words.GROUP_NOUNS or lemma in words.PEOPLE_NOUNS or head_state is not None \
+    kind = (
+        sector
+        or lemma in words.GROUP_NOUNS
+        or lemma in words.PEOPLE_NOUNS
+        or head_state is not None
         or tok.ent_type_ == "NORP"
+    )
     if not kind or (not plural and not (sector and mod_states)):
         return []  # a singular agent noun is a collective only with its country: "Turkish police"
-    if not (mod_states or head_state or tok.ent_type_ == "NORP" or counted or _placed(resolver, tok)
-            or any(m.text[:1].isupper() for m in mods)):
+    if not (
+        mod_states
+        or head_state
+        or tok.ent_type_ == "NORP"
+        or counted
+        or _placed(resolver, tok)
+        or any(m.text[:1].isupper() for m in mods)
+    ):
         return []  # "troops", "extra troops", "victims": whose or where, the text does not say
     return [_group(resolver, tok, mods, mod_states, head_state, sector)]
 

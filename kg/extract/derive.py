@@ -33,28 +33,141 @@ __all__ = ["derive_all", "main"]
 
 PETRARCH = ("openeventdata/petrarch2", "676801cd9cb2924bbbad09f86d15c9323e7097bf", "petrarch2/data/dictionaries")
 PLOVER = ("openeventdata/PLOVER", "5e0c24fba623f2d8df5ae3c7de7a94dba90d5b6f", "")
-LICENCE = ("The MIT License (MIT). Copyright (c) 2014, 2015 Open Event Data Alliance. Permission is hereby granted, "
-           "free of charge, to any person obtaining a copy of this software and associated documentation files, to "
-           "deal in them without restriction, subject to including this notice; provided AS IS, without warranty "
-           "of any kind (full text: LICENSE in the source repository).")  # fmt: skip
+LICENCE = (
+    "The MIT License (MIT). Copyright (c) 2014, 2015 Open Event Data Alliance. Permission is hereby granted, "
+    "free of charge, to any person obtaining a copy of this software and associated documentation files, to "
+    "deal in them without restriction, subject to including this notice; provided AS IS, without warranty "
+    "of any kind (full text: LICENSE in the source repository)."
+)
 OUTPUTS = ("triggers.cameo.tsv", "gazetteer.phoenix.csv", "offices.phoenix.tsv", "agents.phoenix.tsv")
 
 _PARTICLES = {"out", "up", "down", "off", "back", "on", "in", "over", "away", "through", "aside", "forward"}
-_PREPS = {"to", "with", "against", "from", "for", "on", "of", "in", "into", "at", "by", "over", "about", "upon",
-          "toward", "towards", "between", "among", "as", "under", "within", "across", "through", "onto"}
+_PREPS = {
+    "to",
+    "with",
+    "against",
+    "from",
+    "for",
+    "on",
+    "of",
+    "in",
+    "into",
+    "at",
+    "by",
+    "over",
+    "about",
+    "upon",
+    "toward",
+    "towards",
+    "between",
+    "among",
+    "as",
+    "under",
+    "within",
+    "across",
+    "through",
+    "onto",
+}
 # Verbs too general to signal an event whatever their object: kg's light verbs and the commonest English verbs.
 # A CAMEO pattern on them is kept only with a constraint (an object or a preposition).
-_GENERIC_VERBS = {"be", "have", "do", "say", "make", "take", "give", "get", "go", "come", "put", "see", "set",
-                  "keep", "let", "use", "find", "show", "tell", "call", "ask", "hold", "bring", "run", "move",
-                  "turn", "leave", "meet", "play", "hear", "think", "know", "look", "seem", "want", "become",
-                  "include", "continue", "start", "begin", "open", "close", "raise", "carry", "send", "provide",
-                  "offer", "launch", "receive", "pass", "remain", "stand", "stay", "follow", "work", "report",
-                  "express", "issue", "state", "note", "add", "mark", "face", "end", "form", "reach", "draw", "lead"}
+_GENERIC_VERBS = {
+    "be",
+    "have",
+    "do",
+    "say",
+    "make",
+    "take",
+    "give",
+    "get",
+    "go",
+    "come",
+    "put",
+    "see",
+    "set",
+    "keep",
+    "let",
+    "use",
+    "find",
+    "show",
+    "tell",
+    "call",
+    "ask",
+    "hold",
+    "bring",
+    "run",
+    "move",
+    "turn",
+    "leave",
+    "meet",
+    "play",
+    "hear",
+    "think",
+    "know",
+    "look",
+    "seem",
+    "want",
+    "become",
+    "include",
+    "continue",
+    "start",
+    "begin",
+    "open",
+    "close",
+    "raise",
+    "carry",
+    "send",
+    "provide",
+    "offer",
+    "launch",
+    "receive",
+    "pass",
+    "remain",
+    "stand",
+    "stay",
+    "follow",
+    "work",
+    "report",
+    "express",
+    "issue",
+    "state",
+    "note",
+    "add",
+    "mark",
+    "face",
+    "end",
+    "form",
+    "reach",
+    "draw",
+    "lead",
+}
 # A verb that only has its block's code and whose patterns name this many PLOVER types says nothing by itself:
 # only its patterns are kept (a verb's own code, DEMONSTRATE [141], is its first meaning and stays).
 _AMBIGUOUS_TYPES = 3
-_FUNCTION_WORDS = {"it", "them", "him", "her", "this", "that", "these", "those", "all", "one", "some", "any",
-                   "way", "thing", "things", "place", "part", "time", "what", "which", "up", "out", "down"}
+_FUNCTION_WORDS = {
+    "it",
+    "them",
+    "him",
+    "her",
+    "this",
+    "that",
+    "these",
+    "those",
+    "all",
+    "one",
+    "some",
+    "any",
+    "way",
+    "thing",
+    "things",
+    "place",
+    "part",
+    "time",
+    "what",
+    "which",
+    "up",
+    "out",
+    "down",
+}
 
 
 @dataclass
@@ -254,8 +367,9 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
                 continue
             # a pattern binds to the verb it was written for (named in its comment), not to its whole synonym set
             owner = comment.split()[0].upper() if comment else ""
-            targets = [lp for tok, (lp, _) in verbs.items() if tok.strip("+_").upper() == owner] or \
-                [lp for lp, _ in verbs.values()]
+            targets = [lp for tok, (lp, _) in verbs.items() if tok.strip("+_").upper() == owner] or [
+                lp for lp, _ in verbs.values()
+            ]
             if not requires:
                 tally.add("patterns folded: '*' alone is the verb's own code")
             for lp in dict.fromkeys(targets):
@@ -301,17 +415,85 @@ def _dedupe(rows: list[_Row], tally: Tally) -> list[_Row]:
 _CODE = re.compile(r"\[([^\]]*)\]")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .'&\-]*$")
 # Words that make a name a body, whatever its codes say ("Sudan People's Liberation Army" has dated codes too).
-_BODY_WORDS = {"army", "movement", "front", "party", "council", "forces", "force", "liberation", "union", "league",
-               "committee", "organization", "organisation", "group", "brigade", "brigades", "government",
-               "ministry", "association", "alliance", "federation", "congress", "commission", "agency", "court",
-               "assembly", "police", "guard", "militia", "bank", "fund", "institute", "network", "authority"}
-_TITLE_WORDS = words.PERSON_ROLES | words.LEADER_TITLES | {"secretary-general", "bundeskanzler", "potus",
-                                                          "commander-in-chief", "ministry", "ministers"}
+_BODY_WORDS = {
+    "army",
+    "movement",
+    "front",
+    "party",
+    "council",
+    "forces",
+    "force",
+    "liberation",
+    "union",
+    "league",
+    "committee",
+    "organization",
+    "organisation",
+    "group",
+    "brigade",
+    "brigades",
+    "government",
+    "ministry",
+    "association",
+    "alliance",
+    "federation",
+    "congress",
+    "commission",
+    "agency",
+    "court",
+    "assembly",
+    "police",
+    "guard",
+    "militia",
+    "bank",
+    "fund",
+    "institute",
+    "network",
+    "authority",
+}
+_TITLE_WORDS = (
+    words.PERSON_ROLES
+    | words.LEADER_TITLES
+    | {"secretary-general", "bundeskanzler", "potus", "commander-in-chief", "ministry", "ministers"}
+)
 _SPELLING_SIMILARITY = 0.8
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"}
-_LOWER_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "la", "le", "del", "der", "van", "von", "bin",
-                "al", "el", "ibn", "to", "at", "a"}
+_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+_LOWER_WORDS = {
+    "of",
+    "the",
+    "and",
+    "for",
+    "in",
+    "on",
+    "de",
+    "du",
+    "la",
+    "le",
+    "del",
+    "der",
+    "van",
+    "von",
+    "bin",
+    "al",
+    "el",
+    "ibn",
+    "to",
+    "at",
+    "a",
+}
 
 
 def display_name(token: str) -> str:
@@ -358,8 +540,11 @@ def read_actors(path: Path) -> list[_Actor]:
                 actors[-1].codes += codes
             continue
         if bare:
-            actors.append(_Actor(bare.split()[0] if " " not in bare.strip() else bare.replace(" ", "_"), [], codes,
-                                 comment.strip()))  # fmt: skip
+            actors.append(
+                _Actor(
+                    bare.split()[0] if " " not in bare.strip() else bare.replace(" ", "_"), [], codes, comment.strip()
+                )
+            )
     return actors
 
 
@@ -446,8 +631,11 @@ def derive_actors(ref: Path, iso3: dict[str, str], tally: Tally) -> tuple[list[l
     gaz: dict[str, list[str]] = {}
     offices: list[list[str]] = []
     taken: set[str] = {name.lower() for name in iso3.values()}  # a state's name belongs to the state's row
-    sources = (("Phoenix.Countries.actors.txt", "country"), ("Phoenix.International.actors.txt", "international"),
-               ("Phoenix.MilNonState.actors.txt", "nonstate"))  # fmt: skip
+    sources = (
+        ("Phoenix.Countries.actors.txt", "country"),
+        ("Phoenix.International.actors.txt", "international"),
+        ("Phoenix.MilNonState.actors.txt", "nonstate"),
+    )
     for fname, kind in sources:
         for actor in read_actors(ref / fname):
             roles = [r for r in (parse_code(c) for c in actor.codes) if r is not None]
@@ -481,8 +669,11 @@ def derive_actors(ref: Path, iso3: dict[str, str], tally: Tally) -> tuple[list[l
                 tally.add(f"{kind}: entries dropped: name reads as a date")
                 continue
             dated = [r for r in roles if r.start or r.end]
-            person = kind == "country" and ("CountryInfo" in actor.comment or bool(dated)) or \
-                (kind == "international" and bool(dated))
+            person = (
+                kind == "country"
+                and ("CountryInfo" in actor.comment or bool(dated))
+                or (kind == "international" and bool(dated))
+            )
             etype = "Person" if person and not set(name.lower().split()) & _BODY_WORDS else "Organization"
             if etype == "Person" and len(name.split()) < 2:
                 tally.add(f"{kind}: people dropped: one name alone (a first name matches too much)")
@@ -552,10 +743,14 @@ def derive_agents(path: Path, tally: Tally) -> list[list[str]]:
 
 
 def _header(kind: str, files: list[str], tally: Tally, columns: str) -> str:
-    lines = [f"# {kind}: DERIVED by kg.extract.derive -- do not edit by hand; edit the hand-made file, which wins.",
-             f"# Source: {PETRARCH[0]} at commit {PETRARCH[1]}, {', '.join(f'{PETRARCH[2]}/{f}' for f in files)}"]
+    lines = [
+        f"# {kind}: DERIVED by kg.extract.derive -- do not edit by hand; edit the hand-made file, which wins.",
+        f"# Source: {PETRARCH[0]} at commit {PETRARCH[1]}, {', '.join(f'{PETRARCH[2]}/{f}' for f in files)}",
+    ]
     if "triggers" in kind:
-        lines.append(f"# and {PLOVER[0]} at commit {PLOVER[1]}, CAMEO2PLOVER-2021.txt (CAMEO code -> PLOVER type, mode)")
+        lines.append(
+            f"# and {PLOVER[0]} at commit {PLOVER[1]}, CAMEO2PLOVER-2021.txt (CAMEO code -> PLOVER type, mode)"
+        )
     lines += [f"# Licence: {LICENCE}", f"# Columns: {columns}", "# Conversion tally:"]
     lines += [f"#   {t}" for t in tally.lines()]
     return "\n".join(lines) + "\n"
@@ -573,27 +768,47 @@ def derive_all(reference: str | Path) -> dict[str, str]:
     t = Tally()
     rows = derive_triggers(pet / "CAMEO.2.0.txt", table, t)
     header = "\t".join(("lemma", "pos", "type", "mode", "requires", "note"))
-    out["triggers.cameo.tsv"] = (_header("triggers.cameo.tsv", ["CAMEO.2.0.txt"], t, "as triggers.tsv")
-                                 + header + "\n" + "".join(r.tsv() + "\n" for r in rows))  # fmt: skip
-    iso3 = {e.sector: e.name for e in lexicons.load_gazetteer(lexicons.DATA_DIR / "gazetteer.csv")
-            if e.type == "Country" and e.sector}  # fmt: skip
+    out["triggers.cameo.tsv"] = (
+        _header("triggers.cameo.tsv", ["CAMEO.2.0.txt"], t, "as triggers.tsv")
+        + header
+        + "\n"
+        + "".join(r.tsv() + "\n" for r in rows)
+    )
+    iso3 = {
+        e.sector: e.name
+        for e in lexicons.load_gazetteer(lexicons.DATA_DIR / "gazetteer.csv")
+        if e.type == "Country" and e.sector
+    }
     t = Tally()
     gaz, offices = derive_actors(pet, iso3, t)
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows([["name", "type", "wikidata", "sector", "country", "aliases",
-                                                      "demonyms"], *gaz])  # fmt: skip
+    csv.writer(buf, lineterminator="\n").writerows(
+        [["name", "type", "wikidata", "sector", "country", "aliases", "demonyms"], *gaz]
+    )
     actor_files = ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"]
     out["gazetteer.phoenix.csv"] = _header("gazetteer.phoenix.csv", actor_files, t, "as gazetteer.csv") + buf.getvalue()
-    out["offices.phoenix.tsv"] = (_header("offices.phoenix.tsv", actor_files, Tally(Counter({"offices": len(offices)})),
-                                          "name (a gazetteer.phoenix.csv row), country, sector, start, end "
-                                          "(YYYY-MM-DD or '-': open)")
-                                  + "name\tcountry\tsector\tstart\tend\n"
-                                  + "".join("\t".join(r) + "\n" for r in offices))  # fmt: skip
+    out["offices.phoenix.tsv"] = (
+        _header(
+            "offices.phoenix.tsv",
+            actor_files,
+            Tally(Counter({"offices": len(offices)})),
+            "name (a gazetteer.phoenix.csv row), country, sector, start, end (YYYY-MM-DD or '-': open)",
+        )
+        + "name\tcountry\tsector\tstart\tend\n"
+        + "".join("\t".join(r) + "\n" for r in offices)
+    )
     t = Tally()
     agents = derive_agents(pet / "Phoenix.agents.txt", t)
-    out["agents.phoenix.tsv"] = (_header("agents.phoenix.tsv", ["Phoenix.agents.txt"], t,
-                                         "noun (lower case, singular as the dictionary gives it), sector")
-                                 + "noun\tsector\n" + "".join("\t".join(r) + "\n" for r in agents))  # fmt: skip
+    out["agents.phoenix.tsv"] = (
+        _header(
+            "agents.phoenix.tsv",
+            ["Phoenix.agents.txt"],
+            t,
+            "noun (lower case, singular as the dictionary gives it), sector",
+        )
+        + "noun\tsector\n"
+        + "".join("\t".join(r) + "\n" for r in agents)
+    )
     return out
 
 

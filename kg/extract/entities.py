@@ -88,8 +88,15 @@ def find_mentions(doc, gazetteer, debris: set[int], headlines: set[int]) -> list
     phrases = _non_overlapping(m for m in found if m.kind in ("np", "anaphor"))
     names = _non_overlapping(m for m in found if m.kind in ("gazetteer", "ner"))
     # "AFP news agency", "the NATO command": a generic body noun after a named body is that body
-    phrases = [p for p in phrases if not (p.type == "Organization" and p.role in words.ORG_NOUNS and any(
-        p.start <= n.start and n.end <= p.end and n.type in ("Organization", "NewsOutlet") for n in names))]
+    phrases = [
+        p
+        for p in phrases
+        if not (
+            p.type == "Organization"
+            and p.role in words.ORG_NOUNS
+            and any(p.start <= n.start and n.end <= p.end and n.type in ("Organization", "NewsOutlet") for n in names)
+        )
+    ]
     kept = [*phrases]
     for m in names:
         if all(_nested_or_apart(m, p) for p in phrases):
@@ -112,8 +119,22 @@ def _nested_or_apart(m: Mention, outer: Mention) -> bool:
     return inside or m.end <= outer.start or outer.end <= m.start
 
 
-_TITLES_BEFORE_SURNAME = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "chancellor", "minister",
-                          "secretary", "general", "premier"}  # fmt: skip
+_TITLES_BEFORE_SURNAME = {
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "president",
+    "chancellor",
+    "minister",
+    "secretary",
+    "general",
+    "premier",
+}
 
 
 def _surname_mentions(doc, found: list[Mention]) -> list[Mention]:
@@ -151,8 +172,18 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
             etype = "NewsOutlet"
         key = gazetteer.key_for(name) or f"{etype}:{_norm(name)}"
         entry = gazetteer.entry_for(key)
-        out.append(Mention(start, end, entry.type if entry else etype, key, entry.name if entry else name,
-                           doc[start:end].root.i, "ner", entry))  # fmt: skip
+        out.append(
+            Mention(
+                start,
+                end,
+                entry.type if entry else etype,
+                key,
+                entry.name if entry else name,
+                doc[start:end].root.i,
+                "ner",
+                entry,
+            )
+        )
     return out
 
 
@@ -219,8 +250,9 @@ def _is_title_of_name(tok) -> bool:
 
 
 def _role_mention(doc, tok) -> Mention | None:
-    if _is_title_of_name(tok) or any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
-                                      for c in tok.rights):  # fmt: skip
+    if _is_title_of_name(tok) or any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" for c in tok.rights
+    ):
         return None
     start, end = _left_edge(tok), tok.i + 1
     of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
@@ -235,8 +267,9 @@ def _role_mention(doc, tok) -> Mention | None:
         return None
     name = clean_name(doc[start:end].text)
     definite = bool(dets) and dets[0].lower_ == "the"
-    return Mention(start, end, "Person", f"Person:{_norm(name)}", name, tok.i, "np",
-                   role=tok.lemma_.lower(), definite=definite)  # fmt: skip
+    return Mention(
+        start, end, "Person", f"Person:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower(), definite=definite
+    )
 
 
 def _org_mention(doc, tok) -> Mention | None:
@@ -246,7 +279,9 @@ def _org_mention(doc, tok) -> Mention | None:
         return None
     start, end = _trim(doc, _left_edge(tok), tok.i + 1)
     name = clean_name(doc[start:end].text)
-    return Mention(start, end, "Organization", f"Organization:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower())
+    return Mention(
+        start, end, "Organization", f"Organization:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower()
+    )
 
 
 def _state_mention(doc, tok, gazetteer) -> Mention | None:
@@ -266,8 +301,11 @@ def _state_mention(doc, tok, gazetteer) -> Mention | None:
 def _group_mention(doc, tok) -> Mention | None:
     """'European defense officials', 'most Baltic countries', 'international financial institutions'; not
     'extra troops' or 'family members': a collective needs a modifier that says whose or which kind."""
-    mods = [m for m in _modifiers(tok)
-            if m.text[:1].isupper() or m.lemma_.lower() in words.GROUP_QUALIFIERS or m.dep_ == "poss"]
+    mods = [
+        m
+        for m in _modifiers(tok)
+        if m.text[:1].isupper() or m.lemma_.lower() in words.GROUP_QUALIFIERS or m.dep_ == "poss"
+    ]
     if not mods or _is_title_of_name(tok):
         return None
     start, end = _trim(doc, _left_edge(tok), tok.i + 1)
@@ -279,7 +317,9 @@ def _norm(name: str) -> str:
     return re.sub(r"[^\w]+", " ", name.lower()).strip()
 
 
-def resolve(doc, mentions: list[Mention], article_id: str, gazetteer, overrides: Overrides | None = None) -> EntityTable:
+def resolve(
+    doc, mentions: list[Mention], article_id: str, gazetteer, overrides: Overrides | None = None
+) -> EntityTable:
     """Cluster mentions into entities: same key, surname of a full name, definite description. The override
     file's merges come first (the rules after them see the merged name), its splits last (they undo the rules)."""
     if overrides:
@@ -394,8 +434,14 @@ def _link_anaphors(mentions: list[Mention]) -> None:
     for i, m in enumerate(mentions):
         if m.rule or not (m.kind == "anaphor" or (m.kind == "np" and m.definite and m.type == "Person")):
             continue
-        antecedent = next((p for p in reversed(mentions[:i]) if p.kind == "np" and p.role == m.role
-                           and p.type == "Person" and _compatible(p, m)), None)  # fmt: skip
+        antecedent = next(
+            (
+                p
+                for p in reversed(mentions[:i])
+                if p.kind == "np" and p.role == m.role and p.type == "Person" and _compatible(p, m)
+            ),
+            None,
+        )
         if antecedent is not None:
             m.key, m.rule = antecedent.key, "definite-description"
         elif m.kind == "anaphor":
@@ -440,7 +486,13 @@ def _apply_splits(doc, mentions: list[Mention], overrides: Overrides, article_id
             continue
         surface = clean_name(text)
         etype = o.type or m.type
-        m.key, m.name, m.type, m.entry, m.rule = f"split:{etype}:{_norm(surface)}", surface, etype, None, "override-split"
+        m.key, m.name, m.type, m.entry, m.rule = (
+            f"split:{etype}:{_norm(surface)}",
+            surface,
+            etype,
+            None,
+            "override-split",
+        )
         m.kind = "np" if m.kind == "anaphor" else m.kind
 
 

@@ -30,8 +30,9 @@ class TriggerIndex:
     cue (``cue_lemmas``: "expect", "claim" say how an event is told, not which event).
     """
 
-    def __init__(self, triggers: tuple[Trigger, ...], derived: tuple[Trigger, ...] = (),
-                 cue_lemmas: frozenset[str] = frozenset()):  # fmt: skip
+    def __init__(
+        self, triggers: tuple[Trigger, ...], derived: tuple[Trigger, ...] = (), cue_lemmas: frozenset[str] = frozenset()
+    ):
         self._by_key: dict[tuple[str, str], list[Trigger]] = {}
         for t in triggers:
             self._by_key.setdefault((t.lemma, t.pos), []).append(t)
@@ -118,7 +119,9 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     events, seen = [], set()
     # the lexicon first (one lookup per token), the sentence (costly per token) only for the words it knows
     candidates = [(tok, t) for tok in ctx.doc if (t := triggers.match(tok)) is not None]
-    candidates = [(tok, t) for tok, t in candidates if tok.sent.start not in ctx.skip_sents and not _inside_name(ctx, tok)]
+    candidates = [
+        (tok, t) for tok, t in candidates if tok.sent.start not in ctx.skip_sents and not _inside_name(ctx, tok)
+    ]
     verbs = {tok.i: t.type for tok, t in candidates if tok.pos_ == "VERB"}
     by_index = {tok.i: t.type for tok, t in candidates}
     for tok, entry in candidates:
@@ -146,8 +149,9 @@ def _inside_name(ctx: Context, tok) -> bool:
 def _purpose_of_same(tok, etype: str, triggers: dict[int, str]) -> bool:
     """'$205 million in aid to Ukraine to help the country': a clause saying what an event of the same type is
     for is that event again, not another one."""
-    if tok.dep_ not in ("advcl", "acl", "xcomp", "relcl") or not any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                      for c in tok.children):  # fmt: skip
+    if tok.dep_ not in ("advcl", "acl", "xcomp", "relcl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    ):
         return False
     node = tok
     for _ in range(3):
@@ -193,10 +197,14 @@ def _event(ctx: Context, tok, entry: Trigger) -> Event:
     explain = (
         f"trigger '{tok.text}' = {entry.lemma}/{entry.pos} -> {entry.type}"
         + (f"/{entry.mode}" if entry.mode else "")
-        + (f" (requires {'; '.join(d + ':' + '|'.join(sorted(ls)) for d, ls in entry.requires)})" if entry.requires else ""),
+        + (
+            f" (requires {'; '.join(d + ':' + '|'.join(sorted(ls)) for d, ls in entry.requires)})"
+            if entry.requires
+            else ""
+        ),
         f"modality {modality}: {why_mod}",
         "sources: " + ("; ".join(why_src) if source_ids else "none (the article's own voice)"),
-    )  # fmt: skip
+    )
     confidence = 0.4 + 0.15 * (tok.pos_ == "VERB") + 0.15 * bool(actors) + 0.1 * bool(entry.requires)
     confidence += 0.1 * bool(recipients or locations)
     return Event(
@@ -312,8 +320,10 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
         if found or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node is not verb:
             return found
         infinitival_relcl = node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-        if node.dep_ not in ("xcomp", "acomp", "conj", "acl", "pcomp", "prep", "pobj", "advcl", "dobj", "ccomp") \
-                and not infinitival_relcl:
+        if (
+            node.dep_ not in ("xcomp", "acomp", "conj", "acl", "pcomp", "prep", "pobj", "advcl", "dobj", "ccomp")
+            and not infinitival_relcl
+        ):
             return []
         if node.dep_ == "ccomp" or (node is not verb and ctx.cues.is_speech(node.head)):
             return []

@@ -74,8 +74,11 @@ class Gazetteer:
         # a name the NER found joins a derived entry by its normalised form only when that form is not a short
         # acronym ("Isa" the person is not ISA the party)
         hand_made = set(entries)
-        self._by_norm = {_norm(a): es for a, es in (*self._by_alias.items(), *ci_forms.items())
-                         if len(a) >= 5 or any(e in hand_made for e in es)}
+        self._by_norm = {
+            _norm(a): es
+            for a, es in (*self._by_alias.items(), *ci_forms.items())
+            if len(a) >= 5 or any(e in hand_made for e in es)
+        }
         self._ci_forms = ci_forms
         self._by_qid = {e.wikidata: e for e in entries if e.wikidata}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")

@@ -98,17 +98,33 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 ENV_VARS = {"gazetteer": "KG_GAZETTEER", "triggers": "KG_TRIGGERS", "cues": "KG_CUES"}
 DEFAULT_FILES = {"gazetteer": "gazetteer.csv", "triggers": "triggers.tsv", "cues": "cues.tsv"}
 # Rows derived from the PETRARCH2 / Phoenix dictionaries by kg.extract.derive; the hand-made files win over them.
-DERIVED_FILES = {"triggers": "triggers.cameo.tsv", "gazetteer": "gazetteer.phoenix.csv",
-                 "offices": "offices.phoenix.tsv", "agents": "agents.phoenix.tsv"}
+DERIVED_FILES = {
+    "triggers": "triggers.cameo.tsv",
+    "gazetteer": "gazetteer.phoenix.csv",
+    "offices": "offices.phoenix.tsv",
+    "agents": "agents.phoenix.tsv",
+}
 
 ENTITY_TYPES = ("Person", "Organization", "NewsOutlet", "Country", "Place")
 
 PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE",  # verbal cooperation
-    "COOPERATE", "AID", "RETREAT",  # material cooperation
-    "REQUEST", "ACCUSE", "REJECT", "THREATEN",  # verbal conflict
-    "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",  # material conflict
-)  # fmt: skip
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",  # verbal cooperation
+    "COOPERATE",
+    "AID",
+    "RETREAT",  # material cooperation
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",  # verbal conflict
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",  # material conflict
+)
 
 _REQUEST_MODES = frozenset({"assist", "change", "yield", "meet"})
 # PLOVER manual modes; AID and COOPERATE take CAMEO2PLOVER's aid/cooperation kinds.
@@ -128,12 +144,37 @@ MODES: dict[str, frozenset[str]] = {
     "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
     "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
     "COERCE": frozenset(
-        {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
-         "misinformation", "cyber"}
+        {
+            "seize",
+            "restrict",
+            "censor",
+            "curfew",
+            "martial-law",
+            "arrest",
+            "deport",
+            "withhold",
+            "misinformation",
+            "cyber",
+        }
     ),
     "ASSAULT": frozenset(
-        {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms", "explosives",
-         "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control", "unconventional"}
+        {
+            "abduct",
+            "beat",
+            "torture",
+            "sexual",
+            "targeted",
+            "destroy",
+            "primitive",
+            "firearms",
+            "explosives",
+            "suicide-attack",
+            "aerial",
+            "drone",
+            "heavy-weapons",
+            "crowd-control",
+            "unconventional",
+        }
     ),
 }
 REQUIRE_DEPS = ("obj", "subj", "prep", "prt", "advmod", "compound", "pobj")
@@ -152,8 +193,21 @@ SECTORS = frozenset(
 # Fixed multiword expressions a lemma column may hold (matched by the extractor as a phrase
 # or as head + particle/preposition child).
 MULTIWORD_OK = frozenset(
-    {"rule out", "according to", "in case", "as long as", "provided that", "on condition that",
-     "in the event", "cease fire", "pull out", "pull back", "step up", "step down", "call off"}
+    {
+        "rule out",
+        "according to",
+        "in case",
+        "as long as",
+        "provided that",
+        "on condition that",
+        "in the event",
+        "cease fire",
+        "pull out",
+        "pull back",
+        "step up",
+        "step down",
+        "call off",
+    }
 )
 
 _QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -307,8 +361,14 @@ def _cached(kind: str, path: Path):
 
 @functools.lru_cache(maxsize=32)
 def _parse_cached(kind: str, path: str, _mtime: int, _size: int):
-    parser = {"gazetteer": _parse_gazetteer, "triggers": _parse_triggers, "cues": _parse_cues,
-              "derived_gazetteer": _parse_derived_gazetteer, "offices": _parse_offices, "agents": _parse_agents}[kind]
+    parser = {
+        "gazetteer": _parse_gazetteer,
+        "triggers": _parse_triggers,
+        "cues": _parse_cues,
+        "derived_gazetteer": _parse_derived_gazetteer,
+        "offices": _parse_offices,
+        "agents": _parse_agents,
+    }[kind]
     return parser(Path(path))
 
 
@@ -327,7 +387,9 @@ def _rows(path: Path, kind: str):
                 try:
                     fields = next(csv.reader([line], strict=True))
                 except csv.Error as err:
-                    raise LexiconError(path, lineno, f"not a valid CSV row ({err})", "quote fields that contain commas with \"...\"") from err
+                    raise LexiconError(
+                        path, lineno, f"not a valid CSV row ({err})", 'quote fields that contain commas with "..."'
+                    ) from err
                 sep = ","
             else:
                 fields = line.split("\t")
@@ -336,14 +398,18 @@ def _rows(path: Path, kind: str):
             if not header_seen:
                 if fields != expected:
                     raise LexiconError(
-                        path, lineno, f"header is {fields!r}",
+                        path,
+                        lineno,
+                        f"header is {fields!r}",
                         f"the first non-comment line must be the {sep}-separated header {','.join(expected)}",
                     )
                 header_seen = True
                 continue
             if len(fields) != len(expected):
                 raise LexiconError(
-                    path, lineno, f"{len(fields)} {sep}-separated columns, expected {len(expected)}",
+                    path,
+                    lineno,
+                    f"{len(fields)} {sep}-separated columns, expected {len(expected)}",
                     f"give exactly {', '.join(expected)} (use '-' or leave a field empty rather than dropping it)",
                 )
             yield lineno, fields
@@ -368,7 +434,9 @@ def _check_lemma(path: Path, lineno: int, lemma: str) -> None:
         return
     if not _LEMMA.match(lemma):
         raise LexiconError(
-            path, lineno, f"lemma {lemma!r} is not a lower-case single word",
+            path,
+            lineno,
+            f"lemma {lemma!r} is not a lower-case single word",
             "write the spaCy lemma in lower case (a phrasal verb is the verb plus a 'prt:' requirement)",
         )
 
@@ -400,8 +468,9 @@ def _parse_agents(path: Path) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _parse_gazetteer(path: Path, known_countries: frozenset[str] = frozenset(),
-                     kind: str = "gazetteer") -> tuple[GazetteerEntry, ...]:
+def _parse_gazetteer(
+    path: Path, known_countries: frozenset[str] = frozenset(), kind: str = "gazetteer"
+) -> tuple[GazetteerEntry, ...]:
     entries: list[GazetteerEntry] = []
     lines: dict[str, int] = {}
     qids: dict[str, str] = {}
@@ -414,29 +483,55 @@ def _parse_gazetteer(path: Path, known_countries: frozenset[str] = frozenset(),
             raise LexiconError(path, lineno, f"unknown type {etype!r}", f"use one of {', '.join(ENTITY_TYPES)}")
         if qid:
             if not _QID.match(qid):
-                raise LexiconError(path, lineno, f"wikidata {qid!r} is not a QID", "write Q followed by digits, or leave it empty")
+                raise LexiconError(
+                    path, lineno, f"wikidata {qid!r} is not a QID", "write Q followed by digits, or leave it empty"
+                )
             if qid in qids:
-                raise LexiconError(path, lineno, f"wikidata {qid} is already used by {qids[qid]!r}", "one QID names one entity; fix or drop one")
+                raise LexiconError(
+                    path,
+                    lineno,
+                    f"wikidata {qid} is already used by {qids[qid]!r}",
+                    "one QID names one entity; fix or drop one",
+                )
             qids[qid] = name
         if etype == "Country":
             if not _ISO3.match(sector):
-                raise LexiconError(path, lineno, f"sector {sector!r} of a Country is not an ISO alpha-3 code", "use the three capital letters, e.g. RUS")
+                raise LexiconError(
+                    path,
+                    lineno,
+                    f"sector {sector!r} of a Country is not an ISO alpha-3 code",
+                    "use the three capital letters, e.g. RUS",
+                )
             if country:
                 raise LexiconError(path, lineno, "a Country row has a country", "leave the country column empty")
         elif sector and sector not in SECTORS:
-            raise LexiconError(path, lineno, f"unknown sector {sector!r}", f"use one of {' '.join(sorted(SECTORS))}, or leave it empty")
+            raise LexiconError(
+                path, lineno, f"unknown sector {sector!r}", f"use one of {' '.join(sorted(SECTORS))}, or leave it empty"
+            )
         alias_t = _split_list(path, lineno, aliases, "aliases")
         if name in alias_t:
             raise LexiconError(path, lineno, f"alias {name!r} repeats the name", "drop it from the aliases")
         entries.append(
-            GazetteerEntry(name, etype, qid or None, sector or None, country or None, alias_t,
-                           _split_list(path, lineno, demonyms, "demonyms"))
+            GazetteerEntry(
+                name,
+                etype,
+                qid or None,
+                sector or None,
+                country or None,
+                alias_t,
+                _split_list(path, lineno, demonyms, "demonyms"),
+            )
         )
         lines[name] = lineno
     countries = {e.name for e in entries if e.type == "Country"} | known_countries
     for e in entries:
         if e.country and e.country not in countries:
-            raise LexiconError(path, lines[e.name], f"country {e.country!r} is not a Country row", "use the name of a Country row, or add that country")
+            raise LexiconError(
+                path,
+                lines[e.name],
+                f"country {e.country!r} is not a Country row",
+                "use the name of a Country row, or add that country",
+            )
     _check_collisions(path, entries, lines)
     return tuple(entries)
 
@@ -450,10 +545,12 @@ def _check_collisions(path: Path, entries: list[GazetteerEntry], lines: dict[str
         non_place = [e for e in es if e.type != "Place"]
         place = [e for e in es if e.type == "Place"]
         if len(non_place) > 1 or len(place) > 1:
-            clash = (non_place if len(non_place) > 1 else place)
+            clash = non_place if len(non_place) > 1 else place
             first, second = sorted(clash, key=lambda e: lines[e.name])[:2]
             raise LexiconError(
-                path, lines[second.name], f"{form!r} already names {first.name!r} (line {lines[first.name]})",
+                path,
+                lines[second.name],
+                f"{form!r} already names {first.name!r} (line {lines[first.name]})",
                 "a surface form belongs to one entry (a capital may also be one Place); remove it from one row",
             )
     demonyms: dict[str, GazetteerEntry] = {}
@@ -461,7 +558,9 @@ def _check_collisions(path: Path, entries: list[GazetteerEntry], lines: dict[str
         for d in e.demonyms:
             if d in demonyms:
                 raise LexiconError(
-                    path, lines[e.name], f"demonym {d!r} already belongs to {demonyms[d].name!r}",
+                    path,
+                    lines[e.name],
+                    f"demonym {d!r} already belongs to {demonyms[d].name!r}",
                     "a demonym denotes one entry; remove it from one row",
                 )
             demonyms[d] = e
@@ -478,15 +577,24 @@ def _parse_requires(path: Path, lineno: int, text: str) -> tuple[tuple[str, froz
         part = part.strip()
         dep, sep, lemmas = part.partition(":")
         if not sep or not dep or not lemmas:
-            raise LexiconError(path, lineno, f"requirement {part!r} is not dep:lemma|lemma", "write e.g. obj:troop|soldier")
+            raise LexiconError(
+                path, lineno, f"requirement {part!r} is not dep:lemma|lemma", "write e.g. obj:troop|soldier"
+            )
         if dep not in REQUIRE_DEPS:
-            raise LexiconError(path, lineno, f"unknown dep {dep!r} in requires", f"use one of {', '.join(REQUIRE_DEPS)}")
+            raise LexiconError(
+                path, lineno, f"unknown dep {dep!r} in requires", f"use one of {', '.join(REQUIRE_DEPS)}"
+            )
         if dep in dict(out):
             raise LexiconError(path, lineno, f"dep {dep!r} appears twice in requires", "merge the lemma lists with '|'")
         words = [w.strip() for w in lemmas.split("|")]
         for w in words:
             if not w or w != w.lower() or " " in w:
-                raise LexiconError(path, lineno, f"requirement lemma {w!r} in {part!r} is not a lower-case word", "write spaCy lemmas in lower case, '|'-separated")
+                raise LexiconError(
+                    path,
+                    lineno,
+                    f"requirement lemma {w!r} in {part!r} is not a lower-case word",
+                    "write spaCy lemmas in lower case, '|'-separated",
+                )
         out.append((dep, frozenset(words)))
     return tuple(out)
 
@@ -508,7 +616,12 @@ def _parse_triggers(path: Path) -> tuple[Trigger, ...]:
         req = _parse_requires(path, lineno, requires)
         key = (lemma, pos, frozenset(req))
         if key in seen:
-            raise LexiconError(path, lineno, f"{lemma} {pos} with the same requirements is already on line {seen[key]}", "delete one of the two rows")
+            raise LexiconError(
+                path,
+                lineno,
+                f"{lemma} {pos} with the same requirements is already on line {seen[key]}",
+                "delete one of the two rows",
+            )
         seen[key] = lineno
         triggers.append(Trigger(lemma, pos, etype, mode, req, "" if note == "-" else note))
     return tuple(triggers)
@@ -527,10 +640,17 @@ def _parse_cues(path: Path) -> tuple[Cue, ...]:
         if kind not in CUE_KINDS:
             raise LexiconError(path, lineno, f"unknown kind {kind!r}", f"use one of {', '.join(CUE_KINDS)}")
         if value not in CUE_KINDS[kind]:
-            raise LexiconError(path, lineno, f"value {value!r} is not a {kind} value", f"use one of {', '.join(sorted(CUE_KINDS[kind]))}")
+            raise LexiconError(
+                path,
+                lineno,
+                f"value {value!r} is not a {kind} value",
+                f"use one of {', '.join(sorted(CUE_KINDS[kind]))}",
+            )
         key = (lemma, pos, kind)
         if key in seen:
-            raise LexiconError(path, lineno, f"{lemma} {pos} {kind} is already on line {seen[key]}", "delete one of the two rows")
+            raise LexiconError(
+                path, lineno, f"{lemma} {pos} {kind} is already on line {seen[key]}", "delete one of the two rows"
+            )
         seen[key] = lineno
         cues.append(Cue(lemma, pos, kind, value))
     return tuple(cues)

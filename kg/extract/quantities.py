@@ -25,11 +25,35 @@ from kg.records import Quantity
 __all__ = ["parse_number", "parse_quantity"]
 
 _SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 # Scales multiply the group before them; "hundred" and "dozen" can themselves be followed by "thousand".
 _GROUP_SCALES = {"hundred": 100, "dozen": 12}
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
@@ -46,15 +70,44 @@ _CUES = tuple(
     tuple(cue.split())
     for cue in sorted(
         (
-            "well over", "well above", "just over", "just under", "more than", "over", "above", "nearly",
-            "almost", "about", "around", "approximately", "approx", "roughly", "some", "up to", "at least",
-            "at most", "fewer than", "less than", "under", "below", "an estimated", "estimated", "as many as",
-            "close to", "upwards of", "in excess of", "no fewer than", "no more than", "not more than",
-            "not less than", "circa", "~",
+            "well over",
+            "well above",
+            "just over",
+            "just under",
+            "more than",
+            "over",
+            "above",
+            "nearly",
+            "almost",
+            "about",
+            "around",
+            "approximately",
+            "approx",
+            "roughly",
+            "some",
+            "up to",
+            "at least",
+            "at most",
+            "fewer than",
+            "less than",
+            "under",
+            "below",
+            "an estimated",
+            "estimated",
+            "as many as",
+            "close to",
+            "upwards of",
+            "in excess of",
+            "no fewer than",
+            "no more than",
+            "not more than",
+            "not less than",
+            "circa",
+            "~",
         ),
         key=lambda cue: -len(cue.split()),  # longest first, so "well over" wins over "over"
     )
-)  # fmt: skip
+)
 _TRAILING_CUES = {("or", "more"): "or more", ("or", "so"): "or so", ("plus",): "plus", ("+",): "plus"}
 _FILLERS = (("a", "further"), ("a", "total", "of"), ("an", "additional"), ("another",), ("additional",))
 _FILLERS += (("further",), ("the",), ("only",), ("exactly",), ("precisely",))
@@ -89,9 +142,36 @@ _GENERIC_HEADS = {"pieces", "systems", "units"}
 # Words between the number and its noun that are not the noun ("7,000 extra troops", "a 10,000-strong force").
 _NOT_HEADS = {"more", "extra", "additional", "new", "further", "fresh", "other", "strong", "the", "some"}
 _PHRASE_ENDS = {
-    "of", "in", "to", "from", "for", "on", "at", "by", "with", "and", "or", "who", "that", "which", "was",
-    "were", "is", "are", "have", "has", "had", "will", "would", "as", "than", "per", "into", "across", "near",
-}  # fmt: skip
+    "of",
+    "in",
+    "to",
+    "from",
+    "for",
+    "on",
+    "at",
+    "by",
+    "with",
+    "and",
+    "or",
+    "who",
+    "that",
+    "which",
+    "was",
+    "were",
+    "is",
+    "are",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "as",
+    "than",
+    "per",
+    "into",
+    "across",
+    "near",
+}
 _NUMBER_START = tuple("0123456789$€£₴₽")
 _MAX_NUMBER_WORDS = 8  # "two hundred and fifty thousand" is the longest a number phrase gets in news
 

@@ -153,8 +153,12 @@ def _previous_speaker(doc, cues, text: str, first) -> int | None:
     if "\n" in text[prev.end_char - 1 : sent.start_char + 1]:
         return None
     for tok in prev:
-        if (tok.dep_ in ("ROOT", "parataxis") and cues.is_speech(tok) and _has_speaker(tok)
-                and not _MARK.search(text[tok.idx : prev.end_char])):  # fmt: skip
+        if (
+            tok.dep_ in ("ROOT", "parataxis")
+            and cues.is_speech(tok)
+            and _has_speaker(tok)
+            and not _MARK.search(text[tok.idx : prev.end_char])
+        ):
             return tok.i
     return None
 

@@ -82,8 +82,12 @@ def _title_tokens(ctx, node, m) -> list:
         if eid is not None and ctx.table.get(eid).type == "Person" and t.i == _mention_head(ctx, t):
             continue
         # other items of a list ("X, together with Y and Z") are not part of this title
-        stack.extend(c for c in t.children if c.dep_ not in ("conj", "cc", "punct", "relcl", "acl", "advcl")
-                     and not (c.dep_ == "prep" and c.lower_ in ("with", "together")))  # fmt: skip
+        stack.extend(
+            c
+            for c in t.children
+            if c.dep_ not in ("conj", "cc", "punct", "relcl", "acl", "advcl")
+            and not (c.dep_ == "prep" and c.lower_ in ("with", "together"))
+        )
     return sorted(out, key=lambda t: t.i)
 
 
@@ -108,7 +112,9 @@ def _role_phrase_relations(ctx, eid: str, m):
     head = ctx.doc[m.head]
     owners = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < head.i]
     owners += [g for c in owners for g in c.children if g.dep_ in ("compound", "amod")]
-    owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    owners += [
+        p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+    ]
     others = [o for o in _entities_in(ctx, owners) if o != eid]
     entity = ctx.table.get(eid)
     for other in others:
@@ -143,8 +149,14 @@ def _allies(ctx, tok):
     if tok.dep_ == "conj":
         owners = ctx.resolve(tok.head)
     owners += [e for c in tok.children if c.dep_ == "poss" for e in ctx.resolve(c)]
-    owners += [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-               for p in c.children if p.dep_ == "pobj" for e in ctx.resolve(p)]  # fmt: skip
+    owners += [
+        e
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for e in ctx.resolve(p)
+    ]
     for owner in owners:
         for g in group:
             if g != owner:

@@ -341,11 +341,11 @@ def _units(period: _Period) -> tuple[list[date], str]:
 _RULES: list[tuple[re.Pattern, _Rule]] = [
     (re.compile(p), rule)
     for p, rule in [
-        (r"(?P<word>today|tonight|now|this (?:morning|afternoon|evening)|yesterday|tomorrow|last night)"
-         + _DAY_PART,
-         _relative_day),
-        (rf"(?P<side>earlier|later) (?:(?:in )?(?:this|the) )?(?:{_CALENDAR_UNIT}|today|tonight)",
-         _part_of_period),
+        (
+            r"(?P<word>today|tonight|now|this (?:morning|afternoon|evening)|yesterday|tomorrow|last night)" + _DAY_PART,
+            _relative_day,
+        ),
+        (rf"(?P<side>earlier|later) (?:(?:in )?(?:this|the) )?(?:{_CALENDAR_UNIT}|today|tonight)", _part_of_period),
         (_REL + _WEEKDAY + _DAY_PART, _weekday),
         (_REL + "weekend", _weekend),
         (r"(?:(?P<rel>this|last|next|previous|current) )?" + _CALENDAR_UNIT, _calendar),
@@ -354,16 +354,14 @@ _RULES: list[tuple[re.Pattern, _Rule]] = [
         (r"(?P<part>early|mid|middle of|late|end of|beginning of|start of)[ -](?P<rest>.+)", _sub_range),
         (_YEAR + r"-(?P<month_number>\d{1,2})(?:-(?P<day>\d{1,2}))?", _date),
         (rf"(?:{_WEEKDAY} )?{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?: {_YEAR})?", _date),
-        (rf"(?:{_WEEKDAY} )?(?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? {_MONTH}(?: {_YEAR})?",
-         _date),
+        (rf"(?:{_WEEKDAY} )?(?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? {_MONTH}(?: {_YEAR})?", _date),
         (rf"{_REL}{_MONTH}(?:(?: of)? {_YEAR})?", _date),
         (r"(?:year )?" + _YEAR, _year),
         (r"(?P<decade>[12]\d{2}0)s", _decade),
         # "winter 2022", "the winter of 2022-23": the year the season begins in
-        (rf"{_REL}(?P<season>{'|'.join(_SEASONS)})(?:(?: of)? {_YEAR}(?:[-/]\d{{2}}(?:\d{{2}})?)?)?",
-         _season_rule),
+        (rf"{_REL}(?P<season>{'|'.join(_SEASONS)})(?:(?: of)? {_YEAR}(?:[-/]\d{{2}}(?:\d{{2}})?)?)?", _season_rule),
     ]
-]  # fmt: skip
+]
 
 
 def _canonical(text: str) -> str:

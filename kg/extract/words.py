@@ -45,14 +45,14 @@ AFFILIATE_TITLES = PERSON_ROLES - LEADER_TITLES | {"staff"}
 # Words to drop from the front of a noun phrase's name.
 LEADING_DROP = frozenset("a an the this that these those its their his her our my your some another".split())
 # Honorifics in front of a person's name that are not part of the name.
-HONORIFICS = frozenset(
-    "mr mr. mrs mrs. ms ms. dr dr. sir dame president chancellor minister secretary general".split()
-)
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame president chancellor minister secretary general".split())
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
 PRONOUNS_OTHER = frozenset({"it", "its", "they", "them", "their", "theirs", "we", "our", "us"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
 # Prepositions that introduce a location.
-LOCATIVE_PREPS = frozenset({"in", "to", "into", "near", "at", "inside", "across", "outside", "from", "toward", "towards"})
+LOCATIVE_PREPS = frozenset(
+    {"in", "to", "into", "near", "at", "inside", "across", "outside", "from", "toward", "towards"}
+)
 # Subject-like dependencies: a capital city in these roles stands for its state.
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj", "appos"})
 # Outlet-looking organisation names, for names the gazetteer does not know.

@@ -209,13 +209,19 @@ def _properties_section(g: Graph, names: _Names) -> list[str]:
 
 
 def _individuals_section(g: Graph, names: _Names) -> list[str]:
-    modalities = ((f"`{names(m)}`", _text(g, m, RDFS.label), _text(g, m, RDFS.comment))
-                  for m in _of_type(g, KG.Modality, names))  # fmt: skip
+    modalities = (
+        (f"`{names(m)}`", _text(g, m, RDFS.label), _text(g, m, RDFS.comment)) for m in _of_type(g, KG.Modality, names)
+    )
     relation_types = (
-        (f"`{names(r)}`", _text(g, r, RDFS.label), "yes" if (r, RDF.type, OWL.SymmetricProperty) in g else "no",
-         _codes(names, g.objects(r, RDFS.domain)), _codes(names, g.objects(r, RDFS.range)))
+        (
+            f"`{names(r)}`",
+            _text(g, r, RDFS.label),
+            "yes" if (r, RDF.type, OWL.SymmetricProperty) in g else "no",
+            _codes(names, g.objects(r, RDFS.domain)),
+            _codes(names, g.objects(r, RDFS.range)),
+        )
         for r in _of_type(g, KG.RelationType, names)
-    )  # fmt: skip
+    )
     return [
         "## Individuals",
         "",

@@ -106,12 +106,14 @@ class NamedQuery:
         """
         unknown = sorted(set(bindings) - {p.name for p in self.params})
         if unknown:
-            raise ParameterError(f"query {self.name!r} has no parameter {unknown[0]!r}; its parameters: "
-                                 f"{self._parameters()}")  # fmt: skip
+            raise ParameterError(
+                f"query {self.name!r} has no parameter {unknown[0]!r}; its parameters: {self._parameters()}"
+            )
         missing = [p.name for p in self.params if p.required and p.name not in bindings]
         if missing:
-            raise ParameterError(f"query {self.name!r} needs --param {missing[0]}=VALUE; its parameters: "
-                                 f"{self._parameters()}")  # fmt: skip
+            raise ParameterError(
+                f"query {self.name!r} needs --param {missing[0]}=VALUE; its parameters: {self._parameters()}"
+            )
 
     def _parameters(self) -> str:
         return ", ".join(f"{p.name} ({'required' if p.required else 'optional'})" for p in self.params) or "none"

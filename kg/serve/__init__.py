@@ -38,8 +38,18 @@ from kg.serve.limits import DEFAULT_PORT, Limits, ServeError
 from kg.serve.pool import Pool
 from kg.serve.results import negotiate
 
-__all__ = ["DEFAULT_PORT", "Limits", "ServeError", "SparqlServer", "has_dataset_clause", "is_loopback",
-           "make_server", "negotiate", "serve", "uses_service"]  # fmt: skip
+__all__ = [
+    "DEFAULT_PORT",
+    "Limits",
+    "ServeError",
+    "SparqlServer",
+    "has_dataset_clause",
+    "is_loopback",
+    "make_server",
+    "negotiate",
+    "serve",
+    "uses_service",
+]
 
 
 def is_loopback(host: str) -> bool:
@@ -72,23 +82,34 @@ def _open_read_only(store_path, attempts: int = 3):
             if isinstance(err, StoreError):
                 raise
             if attempt == attempts - 1:
-                raise ServeError(f"{store_path}: cannot open the store read-only ({err}); if `kg build` is "
-                                 "writing it, start kg serve when it has finished") from err  # fmt: skip
+                raise ServeError(
+                    f"{store_path}: cannot open the store read-only ({err}); if `kg build` is "
+                    "writing it, start kg serve when it has finished"
+                ) from err
             time.sleep(0.2)
 
 
 def _store_info(store_path) -> StoreInfo:
     store = _open_read_only(store_path)
     try:
-        return StoreInfo(str(store.path.resolve()), len(store), sum(1 for _ in store._ox.named_graphs()),
-                         len(store.articles()))  # fmt: skip
+        return StoreInfo(
+            str(store.path.resolve()), len(store), sum(1 for _ in store._ox.named_graphs()), len(store.articles())
+        )
     finally:
         store.close()
 
 
-def make_server(store_path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, limits: Limits | None = None,
-                allow_remote: bool = False, allowed_hosts: tuple[str, ...] = (), quiet: bool = False,
-                **limit_options) -> SparqlServer:  # fmt: skip
+def make_server(
+    store_path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = DEFAULT_PORT,
+    limits: Limits | None = None,
+    allow_remote: bool = False,
+    allowed_hosts: tuple[str, ...] = (),
+    quiet: bool = False,
+    **limit_options,
+) -> SparqlServer:
     """A ready endpoint over the store at ``store_path`` (port 0: any free port; see ``.url``).
 
     ``limits`` (or its fields as keywords: ``timeout_s``, ``max_rows``, ``workers``...) bound the work.
@@ -97,10 +118,15 @@ def make_server(store_path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT
     limits = limits or Limits(**limit_options)
     if not is_loopback(host):
         if not allow_remote:
-            raise ServeError(f"refusing to listen on {host!r}: kg serve has no authentication; use 127.0.0.1, "
-                             "or pass --allow-remote (allow_remote=True) behind a proxy that authenticates")  # fmt: skip
-        warnings.warn(f"kg serve is listening on {host!r} without authentication: anyone who can reach this port "
-                      "can read the whole store", stacklevel=2)  # fmt: skip
+            raise ServeError(
+                f"refusing to listen on {host!r}: kg serve has no authentication; use 127.0.0.1, "
+                "or pass --allow-remote (allow_remote=True) behind a proxy that authenticates"
+            )
+        warnings.warn(
+            f"kg serve is listening on {host!r} without authentication: anyone who can reach this port "
+            "can read the whole store",
+            stacklevel=2,
+        )
     info = _store_info(store_path)
     pool = Pool(info.path, limits)
     try:
@@ -110,17 +136,29 @@ def make_server(store_path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT
         raise ServeError(f"cannot listen on {host}:{port} ({err.strerror or err}); pick another --port") from err
 
 
-def serve(store_path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, read_only: bool = True,
-          allow_remote: bool = False, allowed_hosts: tuple[str, ...] = (), **limit_options) -> None:  # fmt: skip
+def serve(
+    store_path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = DEFAULT_PORT,
+    read_only: bool = True,
+    allow_remote: bool = False,
+    allowed_hosts: tuple[str, ...] = (),
+    **limit_options,
+) -> None:
     """Serve the store until interrupted (what ``kg serve`` runs); ``limit_options`` as :class:`Limits`."""
     if not read_only:
         raise ServeError("kg serve is read-only (no SPARQL Update); change the store with `kg build`")
-    server = make_server(store_path, host=host, port=port, allow_remote=allow_remote, allowed_hosts=allowed_hosts,
-                         **limit_options)  # fmt: skip
+    server = make_server(
+        store_path, host=host, port=port, allow_remote=allow_remote, allowed_hosts=allowed_hosts, **limit_options
+    )
     info = server.info
-    print(f"kg serve: {server.url} (endpoint {server.endpoint}) over {info.path} ({info.triples} triples, "
-          f"{info.articles} articles); read-only; {server.limits.describe()}; Ctrl-C to stop",
-          file=sys.stderr, flush=True)  # fmt: skip
+    print(
+        f"kg serve: {server.url} (endpoint {server.endpoint}) over {info.path} ({info.triples} triples, "
+        f"{info.articles} articles); read-only; {server.limits.describe()}; Ctrl-C to stop",
+        file=sys.stderr,
+        flush=True,
+    )
     started = time.monotonic()
     try:
         server.serve_forever()

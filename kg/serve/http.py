@@ -78,8 +78,16 @@ class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 256  # the listen backlog (http.server's default is 5)
 
-    def __init__(self, address: tuple[str, int], info: StoreInfo, pool: Pool, limits: Limits, *,
-                 allowed_hosts: tuple[str, ...] = (), quiet: bool = False):  # fmt: skip
+    def __init__(
+        self,
+        address: tuple[str, int],
+        info: StoreInfo,
+        pool: Pool,
+        limits: Limits,
+        *,
+        allowed_hosts: tuple[str, ...] = (),
+        quiet: bool = False,
+    ):
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
@@ -113,7 +121,13 @@ class SparqlServer(ThreadingHTTPServer):
         if header is None:
             return True
         host = header.strip().lower()
-        host = host[1 : host.find("]")] if host.startswith("[") else host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+        host = (
+            host[1 : host.find("]")]
+            if host.startswith("[")
+            else host.rsplit(":", 1)[0]
+            if host.count(":") == 1
+            else host
+        )
         try:
             ipaddress.ip_address(host)
             return True
@@ -182,8 +196,11 @@ class Handler(BaseHTTPRequestHandler):
             return False
         if not self.server.host_allowed(self.headers.get("Host")):
             self.close_connection = True
-            self._error(403, f"Host {self.headers.get('Host')!r} is not this server's address; to serve under "
-                             "that name, restart kg serve with --allowed-host NAME")  # fmt: skip
+            self._error(
+                403,
+                f"Host {self.headers.get('Host')!r} is not this server's address; to serve under "
+                "that name, restart kg serve with --allowed-host NAME",
+            )
             return False
         return True
 
@@ -237,8 +254,9 @@ class Handler(BaseHTTPRequestHandler):
             self._read_only()
             return
         else:
-            self._error(415, "POST a query as application/x-www-form-urlencoded (query=...) "
-                             "or as application/sparql-query")  # fmt: skip
+            self._error(
+                415, "POST a query as application/x-www-form-urlencoded (query=...) or as application/sparql-query"
+            )
             return
         self._sparql(params)
 
@@ -260,8 +278,11 @@ class Handler(BaseHTTPRequestHandler):
 
     def _read_only(self) -> None:
         self.close_connection = True  # the body, if any, was not read
-        self._error(403, "this endpoint is read-only: kg serve has no update support; "
-                         "change the store with `kg build` and restart `kg serve`")  # fmt: skip
+        self._error(
+            403,
+            "this endpoint is read-only: kg serve has no update support; "
+            "change the store with `kg build` and restart `kg serve`",
+        )
 
     def _body(self) -> bytes | None:
         length = self.headers.get("Content-Length")
@@ -276,8 +297,10 @@ class Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(int(length))
         if len(body) < int(length):  # cut by the watchdog, or the client stopped sending
             self.close_connection = True
-            self.server.log(f"{self.client_address[0]}: request body not sent within "
-                            f"{self.server.limits.read_timeout_s:g} s; connection closed")  # fmt: skip
+            self.server.log(
+                f"{self.client_address[0]}: request body not sent within "
+                f"{self.server.limits.read_timeout_s:g} s; connection closed"
+            )
             return None
         return body
 
@@ -288,8 +311,11 @@ class Handler(BaseHTTPRequestHandler):
             return
         query = queries[0]
         if uses_service(query):
-            self._error(400, "SERVICE (federated query) is disabled on this endpoint; "
-                             "if you meant an IRI or name containing 'service', write the IRI in full as <...>")  # fmt: skip
+            self._error(
+                400,
+                "SERVICE (federated query) is disabled on this endpoint; "
+                "if you meant an IRI or name containing 'service', write the IRI in full as <...>",
+            )
             return
         try:
             check_shape(query)  # before any parser sees it: deep nesting crashes pyoxigraph
@@ -310,15 +336,25 @@ class Handler(BaseHTTPRequestHandler):
         try:
             status, body, content_type, cut = self.server.pool.run(job, self.client_address[0])
         except QueryTimeout:
-            self._error(503, f"the query did not finish within {limits.timeout_s:g} s and was stopped; make it more "
-                             "selective or add LIMIT, or restart kg serve with a longer --timeout")  # fmt: skip
+            self._error(
+                503,
+                f"the query did not finish within {limits.timeout_s:g} s and was stopped; make it more "
+                "selective or add LIMIT, or restart kg serve with a longer --timeout",
+            )
         except (QueueFull, WaitedTooLong):
-            self._error(503, f"the server is busy ({self.server.pool.waiting} requests waiting for "
-                             f"{limits.workers} query workers); retry later", {"Retry-After": "5"})  # fmt: skip
+            self._error(
+                503,
+                f"the server is busy ({self.server.pool.waiting} requests waiting for "
+                f"{limits.workers} query workers); retry later",
+                {"Retry-After": "5"},
+            )
         except WorkerDied as err:
-            self._error(500, f"the query stopped its worker process ({err}): it may need more than the "
-                             f"{limits.memory_mb} MB memory cap, or hit a bug in the query engine; the worker "
-                             "was replaced, make the query more selective")  # fmt: skip
+            self._error(
+                500,
+                f"the query stopped its worker process ({err}): it may need more than the "
+                f"{limits.memory_mb} MB memory cap, or hit a bug in the query engine; the worker "
+                "was replaced, make the query more selective",
+            )
         else:
             headers = {"X-KG-Truncated": "true" if cut else "false", "Vary": "Accept"}
             if cut:

@@ -62,5 +62,7 @@ class Limits:
 
     def describe(self) -> str:
         memory = f" of {self.memory_mb} MB" if self.memory_mb else ""
-        return (f"{self.timeout_s:g} s per query, {self.max_rows} rows or {self.max_mb} MB per result, "
-                f"{self.workers} workers{memory}, {self.queue} requests may wait")  # fmt: skip
+        return (
+            f"{self.timeout_s:g} s per query, {self.max_rows} rows or {self.max_mb} MB per result, "
+            f"{self.workers} workers{memory}, {self.queue} requests may wait"
+        )

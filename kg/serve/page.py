@@ -80,8 +80,10 @@ def _payload(server) -> dict:
 
     prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
     head = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items())
-    queries = [{"name": q.name, "description": q.description, "params": [p.name for p in q.params], "sparql": q.sparql}
-               for q in named_queries()]  # fmt: skip
+    queries = [
+        {"name": q.name, "description": q.description, "params": [p.name for p in q.params], "sparql": q.sparql}
+        for q in named_queries()
+    ]
     return {"endpoint": server.endpoint, "prefixes": prefixes, "start": head + "\n" + _START, "queries": queries}
 
 
@@ -108,6 +110,8 @@ From a shell: <code>{e(example)}</code></p>
 </body></html>
 """
     hashes = " ".join(_script_hash(s) for s in scripts)
-    csp = (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; font-src data:; "
-           "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")  # fmt: skip
+    csp = (
+        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; font-src data:; "
+        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    )
     return Page(body, csp)

@@ -74,8 +74,12 @@ class Worker:
     """One query process, used by one request at a time."""
 
     def __init__(self, store_path: str, memory_mb: int):
-        self.proc = subprocess.Popen([sys.executable, "-c", _BOOT, _RESULTS, store_path, str(memory_mb)],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_WORKER_ENV)  # fmt: skip
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", _BOOT, _RESULTS, store_path, str(memory_mb)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=_WORKER_ENV,
+        )
         self._replies: queue.Queue = queue.Queue()
         self._ready = threading.Event()
         threading.Thread(target=self._read, name=f"kg-serve-reader-{self.proc.pid}", daemon=True).start()
@@ -264,8 +268,10 @@ class Pool:
         if now - self._cut_at.get(ticket.query, -math.inf) < self.limits.heavy_s:
             return False  # this very text ran away lately
         # the client's other queries wait a little, not until the client's record clears
-        return now - self._cut_at.get(ticket.client, -math.inf) >= self.limits.heavy_s or \
-            now - ticket.since >= self.limits.timeout_s / 2  # fmt: skip
+        return (
+            now - self._cut_at.get(ticket.client, -math.inf) >= self.limits.heavy_s
+            or now - ticket.since >= self.limits.timeout_s / 2
+        )
 
     def _usage_of(self, client: str) -> float:
         used, when = self._usage.get(client, (0.0, 0.0))
@@ -287,5 +293,3 @@ class Pool:
             self._cond.notify_all()
         for worker in workers:
             worker.stop()
-
-

@@ -118,7 +118,10 @@ def _json_term(term) -> dict:
             out["datatype"] = term.datatype.value
         return out
     if isinstance(term, ox.Triple):
-        return {"type": "triple", "value": {k: _json_term(getattr(term, k)) for k in ("subject", "predicate", "object")}}
+        return {
+            "type": "triple",
+            "value": {k: _json_term(getattr(term, k)) for k in ("subject", "predicate", "object")},
+        }
     raise TypeError(f"not an RDF term: {term!r}")
 
 
@@ -131,8 +134,10 @@ class NotRepresentable(ValueError):
 
 def _xml_text(text: str) -> str:
     if _XML_ILLEGAL.search(text):
-        raise NotRepresentable("a value contains control characters that XML 1.0 cannot carry; "
-                               "ask for application/sparql-results+json instead")  # fmt: skip
+        raise NotRepresentable(
+            "a value contains control characters that XML 1.0 cannot carry; "
+            "ask for application/sparql-results+json instead"
+        )
     return xml_escape(text)
 
 
@@ -179,19 +184,39 @@ def solutions_layout(variables: list[str], fmt: Format) -> Layout:
     """How SELECT results are written in ``fmt``; a row holds pyoxigraph terms or None."""
     if fmt is JSON:
         head = '{"head": {"vars": ' + json.dumps(variables, ensure_ascii=False) + '}, "results": {"bindings": ['
-        return Layout(head, lambda row: json.dumps({v: _json_term(t) for v, t in zip(variables, row, strict=True)
-                                                    if t is not None}, ensure_ascii=False), ", ", "]}}")  # fmt: skip
+        return Layout(
+            head,
+            lambda row: json.dumps(
+                {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}, ensure_ascii=False
+            ),
+            ", ",
+            "]}}",
+        )
     if fmt is XML:
         head = "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
-        return Layout(f'<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="{RESULTS_NS}"><head>{head}</head><results>',
-                      lambda row: "<result>" + "".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-                                                       for v, t in zip(variables, row, strict=True) if t is not None)
-                      + "</result>", "", "</results></sparql>\n")  # fmt: skip
+        return Layout(
+            f'<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="{RESULTS_NS}"><head>{head}</head><results>',
+            lambda row: (
+                "<result>"
+                + "".join(
+                    f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+                    for v, t in zip(variables, row, strict=True)
+                    if t is not None
+                )
+                + "</result>"
+            ),
+            "",
+            "</results></sparql>\n",
+        )
     if fmt is CSV:
         return Layout(_csv_line(variables), lambda row: _csv_line([_csv_value(t) for t in row]), "", "")
     if fmt is TSV:  # terms in N-Triples syntax, which escapes tabs and newlines
-        return Layout("\t".join("?" + v for v in variables) + "\n",
-                      lambda row: "\t".join("" if t is None else str(t) for t in row) + "\n", "", "")  # fmt: skip
+        return Layout(
+            "\t".join("?" + v for v in variables) + "\n",
+            lambda row: "\t".join("" if t is None else str(t) for t in row) + "\n",
+            "",
+            "",
+        )
     raise ValueError(f"not a solutions format: {fmt.name}")
 
 
@@ -227,8 +252,10 @@ def write_capped(layout: Layout, rows: Iterable[list], *, max_rows: int, max_byt
 def boolean_body(value: bool, fmt: Format) -> bytes:
     if fmt is JSON:
         return json.dumps({"head": {}, "boolean": value}).encode()
-    return (f'<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="{RESULTS_NS}"><head/>'
-            f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()  # fmt: skip
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="{RESULTS_NS}"><head/>'
+        f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n"
+    ).encode()
 
 
 # -- answering one job ----------------------------------------------------------------------------
@@ -260,13 +287,17 @@ def answer(store: ox.Store, job: dict) -> Reply:
     except ValueError as err:
         return _text(400, f"bad request: {err}")
     except MemoryError:
-        return _text(500, f"the query needed more than the worker's memory cap ({job.get('memory_mb')} MB); "
-                          "make it more selective or add LIMIT")  # fmt: skip
+        return _text(
+            500,
+            f"the query needed more than the worker's memory cap ({job.get('memory_mb')} MB); "
+            "make it more selective or add LIMIT",
+        )
     except RuntimeError as err:  # pyoxigraph's evaluation errors
         unknown = _UNKNOWN_FUNCTION.search(str(err))
         if unknown:
-            return _text(400, f"unknown function {unknown.group(1)}: this endpoint has the SPARQL 1.1 built-in "
-                              "functions only")  # fmt: skip
+            return _text(
+                400, f"unknown function {unknown.group(1)}: this endpoint has the SPARQL 1.1 built-in functions only"
+            )
         return _text(500, f"the query failed: {err}")
     except OSError as err:
         return _text(500, f"the query failed: {err}")
@@ -277,13 +308,17 @@ def _answer(store: ox.Store, job: dict) -> Reply:
     caps = {"max_rows": job["max_rows"], "max_bytes": job.get("max_bytes")}
     if isinstance(result, ox.QueryBoolean):
         fmt = negotiate(job.get("accept"), "boolean")
-        return _not_acceptable("boolean") if fmt is None else Reply(200, boolean_body(bool(result), fmt), fmt.content_type)
+        return (
+            _not_acceptable("boolean") if fmt is None else Reply(200, boolean_body(bool(result), fmt), fmt.content_type)
+        )
     if isinstance(result, ox.QuerySolutions):
         fmt = negotiate(job.get("accept"), "solutions")
         if fmt is None:
             return _not_acceptable("solutions")
         variables = [v.value for v in result.variables]
-        body, cut = write_capped(solutions_layout(variables, fmt), ([sol[v] for v in variables] for sol in result), **caps)
+        body, cut = write_capped(
+            solutions_layout(variables, fmt), ([sol[v] for v in variables] for sol in result), **caps
+        )
         return Reply(200, body, fmt.content_type, cut)
     fmt = negotiate(job.get("accept"), "graph")
     if fmt is None:
@@ -296,8 +331,10 @@ def _dataset_options(job: dict) -> dict:
     defaults, named = job.get("default_graphs"), job.get("named_graphs")
     if defaults is None and named is None:
         return {"use_default_graph_as_union": True} if job.get("union", True) else {}
-    return {"default_graph": [ox.NamedNode(g) for g in defaults or ()],
-            "named_graphs": [ox.NamedNode(g) for g in named or ()]}  # fmt: skip
+    return {
+        "default_graph": [ox.NamedNode(g) for g in defaults or ()],
+        "named_graphs": [ox.NamedNode(g) for g in named or ()],
+    }
 
 
 def _take_triples(triples, *, max_rows: int, max_bytes: int | None) -> tuple[list, str]:

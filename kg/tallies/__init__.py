@@ -33,8 +33,16 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 
 from kg.namespace import KG, RES
 
-__all__ = ["TALLIES_GRAPH", "Dispute", "Tie", "stored_version", "tallies_current", "tally_changes", "update_tallies",
-           "version"]
+__all__ = [
+    "TALLIES_GRAPH",
+    "Dispute",
+    "Tie",
+    "stored_version",
+    "tallies_current",
+    "tally_changes",
+    "update_tallies",
+    "version",
+]
 
 TALLIES_GRAPH = RES["graph/tallies"]
 _QUERIES = ("linked.rq", "coordination.rq", "claims.rq", "quantities.rq", "contested.rq", "version.rq")
@@ -102,8 +110,10 @@ def disputes(candidates: list[dict], quantities: set[str], contested: list[dict]
 
 def read_ties(store) -> list[Tie]:
     ties = [Tie(r["x"], r["y"], "linked", r["support"]) for r in store.query(_query("linked.rq")).to_python()]
-    ties += [Tie(r["x"], r["y"], r["kind"], r["support"], r["articles"])
-             for r in store.query(_query("coordination.rq")).to_python()]  # fmt: skip
+    ties += [
+        Tie(r["x"], r["y"], r["kind"], r["support"], r["articles"])
+        for r in store.query(_query("coordination.rq")).to_python()
+    ]
     return ties
 
 

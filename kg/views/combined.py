@@ -12,8 +12,9 @@ from .timeline import check_lanes
 __all__ = ["combined_html"]
 
 
-def combined_html(model: Mapping[str, Any], *, top: int | None = None, lanes: str = "actor",
-                  title: str | None = None) -> str:
+def combined_html(
+    model: Mapping[str, Any], *, top: int | None = None, lanes: str = "actor", title: str | None = None
+) -> str:
     """Network and timeline in one page, with one filter bar, one evidence panel and
     linked selection (selecting an event or entity in one view highlights it in the other)."""
     check_lanes(lanes)

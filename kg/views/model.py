@@ -86,9 +86,16 @@ def _rows(store, name: str) -> list[dict]:
 
 def view_model(store, *, title: str | None = None) -> ViewModel:
     """Entities, events (each with its claims) and relations of the store, for the views."""
-    entities: dict[str, Entity] = {r["entity"]: {"id": r["entity"], "label": r["label"], "type": r["type"],
-                              "wikidata": _qid(r["wikidata"]), "events": 0}
-                for r in _rows(store, "view_entities")}  # fmt: skip
+    entities: dict[str, Entity] = {
+        r["entity"]: {
+            "id": r["entity"],
+            "label": r["label"],
+            "type": r["type"],
+            "wikidata": _qid(r["wikidata"]),
+            "events": 0,
+        }
+        for r in _rows(store, "view_entities")
+    }
     events: dict[str, Event] = {}
     situations: dict[str, str] = {}
     # an event is shown with its first report's details (time, mode, quantity): the earliest published,
@@ -107,8 +114,17 @@ def view_model(store, *, title: str | None = None) -> ViewModel:
     _mark_actor_disputes(events, situations, entities)
     relations: dict[str, Relation] = {}
     for r in sorted(_rows(store, "view_relations"), key=_statement_order):
-        rel = relations.setdefault(r["relation"], {"id": r["relation"], "type": r["type"], "subject": r["subject"],
-                                                   "object": r["object"], "modality": r["modality"], "claims": []})  # fmt: skip
+        rel = relations.setdefault(
+            r["relation"],
+            {
+                "id": r["relation"],
+                "type": r["type"],
+                "subject": r["subject"],
+                "object": r["object"],
+                "modality": r["modality"],
+                "claims": [],
+            },
+        )
         rel["claims"].append(_claim(r))
     counts = defaultdict(int)
     for ev in events.values():
@@ -121,7 +137,9 @@ def view_model(store, *, title: str | None = None) -> ViewModel:
     return {
         "title": title or f"kg: {n_articles} article(s), {len(events)} events",
         "entities": sorted(entities.values(), key=lambda e: (-e["events"], e["label"], e["id"])),
-        "events": sorted(events.values(), key=lambda e: ((e["time"] or {}).get("start") or e["published"] or "~", e["id"])),
+        "events": sorted(
+            events.values(), key=lambda e: ((e["time"] or {}).get("start") or e["published"] or "~", e["id"])
+        ),
         "relations": sorted(relations.values(), key=lambda r: r["id"]),
     }
 
@@ -134,8 +152,10 @@ def _mark_actor_disputes(events: dict[str, Event], situations: dict[str, str], e
         by_situation[situation].append(events[iri])
     for group in by_situation.values():
         for ev in group if len(group) > 1 else ():
-            others = sorted({entities[a]["label"] for other in group if other is not ev for a in other["actors"]
-                             if a in entities} - {entities[a]["label"] for a in ev["actors"] if a in entities})  # fmt: skip
+            others = sorted(
+                {entities[a]["label"] for other in group if other is not ev for a in other["actors"] if a in entities}
+                - {entities[a]["label"] for a in ev["actors"] if a in entities}
+            )
             if others:
                 ev["actor_dispute"] = "other reports name " + ", ".join(others)
 
@@ -156,11 +176,22 @@ def _event(r: dict) -> Event:
     time = None
     if r.get("timeText") or r.get("start"):
         time = {"text": r.get("timeText"), "start": _s(r.get("start")), "end": _s(r.get("end"))}
-    return {"id": r["event"], "type": r["type"], "mode": r.get("mode"), "modality": r["modality"],
-            "label": r["trigger"], "actors": [], "recipients": [], "locations": [], "time": time,
-            "published": _s(r.get("published")), "quantity": r.get("quantity"), "plan": _plan(r),
-            "actor_dispute": None,
-            "claims": []}  # fmt: skip
+    return {
+        "id": r["event"],
+        "type": r["type"],
+        "mode": r.get("mode"),
+        "modality": r["modality"],
+        "label": r["trigger"],
+        "actors": [],
+        "recipients": [],
+        "locations": [],
+        "time": time,
+        "published": _s(r.get("published")),
+        "quantity": r.get("quantity"),
+        "plan": _plan(r),
+        "actor_dispute": None,
+        "claims": [],
+    }
 
 
 def _plan(r: dict) -> str | None:
@@ -173,10 +204,17 @@ def _plan(r: dict) -> str | None:
 
 def _claim(r: dict) -> Claim:
     sources = [s for s in (r.get("sources") or "").split(" > ") if s]
-    return {"article": r["article"], "article_title": r.get("articleTitle"), "outlet": r.get("outlet"),
-            "url": _s(r.get("url")), "date": _s(r.get("published")), "sources": sources, "modality": r["modality"],
-            "confidence": float(r["confidence"]) if r.get("confidence") is not None else None,
-            "evidence": r["evidence"]}  # fmt: skip
+    return {
+        "article": r["article"],
+        "article_title": r.get("articleTitle"),
+        "outlet": r.get("outlet"),
+        "url": _s(r.get("url")),
+        "date": _s(r.get("published")),
+        "sources": sources,
+        "modality": r["modality"],
+        "confidence": float(r["confidence"]) if r.get("confidence") is not None else None,
+        "evidence": r["evidence"],
+    }
 
 
 def _s(value) -> str | None:

@@ -46,8 +46,24 @@ NEGATED_COLOUR = "#aaaaaa"
 RELATION_COLOUR = "#d35400"
 DASHES = {"planned": [8, 6], "possible": [2, 5]}
 #: community colours (Tableau 10, then lighter tones); communities beyond these are grey
-COMMUNITY_PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-                     "#9c755f", "#86bcb6", "#a0cbe8", "#ffbe7d", "#8cd17d", "#f1ce63", "#d4a6c8", "#fabfd2")
+COMMUNITY_PALETTE = (
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#86bcb6",
+    "#a0cbe8",
+    "#ffbe7d",
+    "#8cd17d",
+    "#f1ce63",
+    "#d4a6c8",
+    "#fabfd2",
+)
 
 
 def _short(s: str, n: int = 40) -> str:
@@ -69,8 +85,9 @@ def _edge_style(mod: str, count: int, colour: str) -> dict[str, Any]:
     return style
 
 
-def _layout(node_ids: list[int], pairs: list[tuple[int, int]], sizes: dict[int, float], seed: int = LAYOUT_SEED
-            ) -> dict[int, tuple[float, float]]:
+def _layout(
+    node_ids: list[int], pairs: list[tuple[int, int]], sizes: dict[int, float], seed: int = LAYOUT_SEED
+) -> dict[int, tuple[float, float]]:
     """Deterministic positions in pixels for the linked nodes: a networkx spring layout (the best-connected
     CORE_LIMIT nodes; the rest beside a placed neighbour), scaled to the nodes' sizes, then pushed apart
     until no two nodes overlap.  The page refines it on whatever subset is visible."""
@@ -136,8 +153,9 @@ def _place_periphery(g, order: list[int], placed: dict[int, tuple[float, float]]
     placed.update(_ring([v for v in order if v not in placed], placed))
 
 
-def _separate(pos: dict[int, tuple[float, float]], sizes: dict[int, float], rounds: int = 80
-              ) -> dict[int, tuple[float, float]]:
+def _separate(
+    pos: dict[int, tuple[float, float]], sizes: dict[int, float], rounds: int = 80
+) -> dict[int, tuple[float, float]]:
     """Push overlapping nodes apart (numpy, all pairs per round) and round to 0.1 px."""
     import numpy as np
 
@@ -171,8 +189,9 @@ def _ring(ids: list[int], around: dict[int, tuple[float, float]]) -> dict[int, t
     return out
 
 
-def _links(events: list[dict[str, Any]], relations: list[dict[str, Any]], in_view: set[int]
-           ) -> tuple[list[dict[str, Any]], dict[int, list[int]]]:
+def _links(
+    events: list[dict[str, Any]], relations: list[dict[str, Any]], in_view: set[int]
+) -> tuple[list[dict[str, Any]], dict[int, list[int]]]:
     """One link per (from, to, kind, type, modality), listing every event or relation it stands for; and,
     per entity, the events that draw no link (one participant, or a counterpart out of view)."""
     links: dict[tuple, dict[str, Any]] = {}
@@ -183,8 +202,17 @@ def _links(events: list[dict[str, Any]], relations: list[dict[str, Any]], in_vie
             for t in ev["recipients"] or ev["locations"]:
                 if a in in_view and t in in_view:
                     key = (a, t, "event", ev["type"], ev["modality"])
-                    link = links.setdefault(key, {"from": a, "to": t, "kind": "event", "type": ev["type"],
-                                                  "modality": ev["modality"], "refs": []})
+                    link = links.setdefault(
+                        key,
+                        {
+                            "from": a,
+                            "to": t,
+                            "kind": "event",
+                            "type": ev["type"],
+                            "modality": ev["modality"],
+                            "refs": [],
+                        },
+                    )
                     if i not in link["refs"]:
                         link["refs"].append(i)
                     drawn = True
@@ -196,8 +224,10 @@ def _links(events: list[dict[str, Any]], relations: list[dict[str, Any]], in_vie
         s, o = rel["subject"], rel["object"]
         if s in in_view and o in in_view:
             key = (s, o, "relation", rel["type"], rel["modality"])
-            links.setdefault(key, {"from": s, "to": o, "kind": "relation", "type": rel["type"],
-                                   "modality": rel["modality"], "refs": []})["refs"].append(i)
+            links.setdefault(
+                key,
+                {"from": s, "to": o, "kind": "relation", "type": rel["type"], "modality": rel["modality"], "refs": []},
+            )["refs"].append(i)
     return list(links.values()), unlinked
 
 
@@ -224,28 +254,45 @@ def _node(i: int, e: dict[str, Any], degree: int, hub_degree: int) -> dict[str, 
     n_ev = e["events"]
     # hubs get big labels so that they stay readable when the whole graph is fitted on screen
     font = round(14 + 40 * math.sqrt(degree / hub_degree), 1) if hub_degree else 14
-    return {"id": i, "label": _short(e["label"]), "shape": shape, "color": colour, "degree": degree,
-            "title": f"{e['label']}\n{e['type']} \u00b7 {n_ev} event{'s' if n_ev != 1 else ''}",
-            "size": round(min(10 + 4 * math.sqrt(n_ev), 60), 1), "font": {"size": font}}
+    return {
+        "id": i,
+        "label": _short(e["label"]),
+        "shape": shape,
+        "color": colour,
+        "degree": degree,
+        "title": f"{e['label']}\n{e['type']} \u00b7 {n_ev} event{'s' if n_ev != 1 else ''}",
+        "size": round(min(10 + 4 * math.sqrt(n_ev), 60), 1),
+        "font": {"size": font},
+    }
 
 
-def _edge(k: int, link: dict[str, Any], items: list[dict[str, Any]], entities: list[dict[str, Any]]
-          ) -> dict[str, Any]:
+def _edge(k: int, link: dict[str, Any], items: list[dict[str, Any]], entities: list[dict[str, Any]]) -> dict[str, Any]:
     n = len(link["refs"])
     articles = len({c["article"] for r in link["refs"] for c in items[r]["claims"]})
     disputed = any(items[r]["disputed"] for r in link["refs"])
     label = ("\u2715 " if link["modality"] == "negated" else "") + link["type"] + (f" \u00d7{n}" if n > 1 else "")
-    title = "\n".join([
-        ("relation: " if link["kind"] == "relation" else "") + link["type"] + f" ({link['modality']})",
-        f"{entities[link['from']]['label']} \u2192 {entities[link['to']]['label']}",
-        f"{n} {link['kind']}{'s' if n != 1 else ''} in {articles} article{'s' if articles != 1 else ''}"
-        + (" (some disputed)" if disputed else ""),
-        "click for every report",
-    ])
+    title = "\n".join(
+        [
+            ("relation: " if link["kind"] == "relation" else "") + link["type"] + f" ({link['modality']})",
+            f"{entities[link['from']]['label']} \u2192 {entities[link['to']]['label']}",
+            f"{n} {link['kind']}{'s' if n != 1 else ''} in {articles} article{'s' if articles != 1 else ''}"
+            + (" (some disputed)" if disputed else ""),
+            "click for every report",
+        ]
+    )
     colour = RELATION_COLOUR if link["kind"] == "relation" else EVENT_COLOUR
-    edge = {"id": k, "from": link["from"], "to": link["to"], "kind": link["kind"], "type": link["type"],
-            "modality": link["modality"], "refs": link["refs"], "label": _short(label, 48), "title": title,
-            **_edge_style(link["modality"], n, colour)}
+    edge = {
+        "id": k,
+        "from": link["from"],
+        "to": link["to"],
+        "kind": link["kind"],
+        "type": link["type"],
+        "modality": link["modality"],
+        "refs": link["refs"],
+        "label": _short(label, 48),
+        "title": title,
+        **_edge_style(link["modality"], n, colour),
+    }
     return edge
 
 
@@ -267,11 +314,13 @@ def network_payload(model: Mapping[str, Any], *, top: int | None = None) -> dict
     for n in nodes:
         n["community"] = community.get(n["id"], -1)
         n["unlinked"] = unlinked.get(n["id"], [])
-    edges = [_edge(k, link, events if link["kind"] == "event" else relations, entities)
-             for k, link in enumerate(links)]
+    edges = [_edge(k, link, events if link["kind"] == "event" else relations, entities) for k, link in enumerate(links)]
     _spread_parallel(edges)
-    pos = _layout([n["id"] for n in nodes if degree[n["id"]]], [(e["from"], e["to"]) for e in edges],
-                  {n["id"]: n["size"] for n in nodes})
+    pos = _layout(
+        [n["id"] for n in nodes if degree[n["id"]]],
+        [(e["from"], e["to"]) for e in edges],
+        {n["id"]: n["size"] for n in nodes},
+    )
     pos.update(_ring([n["id"] for n in nodes if not degree[n["id"]]], pos))
     for n in nodes:
         n["x"], n["y"] = pos[n["id"]]
@@ -294,14 +343,14 @@ def network_payload(model: Mapping[str, Any], *, top: int | None = None) -> dict
     return data
 
 
-def _community_names(community: dict[int, int], entities: list[dict[str, Any]], degree: dict[int, int]
-                     ) -> list[list[Any]]:
+def _community_names(
+    community: dict[int, int], entities: list[dict[str, Any]], degree: dict[int, int]
+) -> list[list[Any]]:
     """[name, size] per community: named after its best-connected member."""
     members: dict[int, list[int]] = {}
     for v, c in community.items():
         members.setdefault(c, []).append(v)
-    return [[entities[max(vs, key=lambda v: (degree[v], -v))]["label"], len(vs)]
-            for _c, vs in sorted(members.items())]
+    return [[entities[max(vs, key=lambda v: (degree[v], -v))]["label"], len(vs)] for _c, vs in sorted(members.items())]
 
 
 def _spread_parallel(edges: list[dict[str, Any]]) -> None:
@@ -314,8 +363,11 @@ def _spread_parallel(edges: list[dict[str, Any]]) -> None:
             continue
         for j, e in enumerate(group):
             ccw = (j % 2 == 1) != (e["from"] > e["to"])
-            e["smooth"] = {"enabled": True, "type": "curvedCCW" if ccw else "curvedCW",
-                           "roundness": round(0.12 + 0.14 * (j // 2), 2)}
+            e["smooth"] = {
+                "enabled": True,
+                "type": "curvedCCW" if ccw else "curvedCW",
+                "roundness": round(0.12 + 0.14 * (j // 2), 2),
+            }
 
 
 def network_html(model: Mapping[str, Any], *, top: int | None = None, title: str | None = None) -> str:

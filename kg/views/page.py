@@ -48,14 +48,16 @@ VIS_TIMELINE_CSS = "vis-timeline-graph2d-8.5.4.min.css"
 #: view name -> (library styles, library scripts, our style, our script), all files in ASSETS_DIR
 VIEW_ASSETS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str, str]] = {
     "network": ((VIS_NETWORK_CSS,), (VIS_NETWORK_JS, "kg-capture-network.js"), "kg-network.css", "kg-network.js"),
-    "timeline": ((VIS_TIMELINE_CSS,), (VIS_TIMELINE_JS, "kg-capture-timeline.js"), "kg-timeline.css",
-                 "kg-timeline.js"),
+    "timeline": ((VIS_TIMELINE_CSS,), (VIS_TIMELINE_JS, "kg-capture-timeline.js"), "kg-timeline.css", "kg-timeline.js"),
 }
 #: our code shared by every view, and the call that starts a page once every view registered
 COMMON_ASSETS = ("kg-common.css", "kg-common.js", "kg-start.js")
 #: every file of our own page code (the rest of ASSETS_DIR is vendored)
-OWN_ASSETS = (*COMMON_ASSETS, *(name for v in VIEW_ASSETS.values() for name in v[2:]),
-              *(name for v in VIEW_ASSETS.values() for name in v[1][1:]))
+OWN_ASSETS = (
+    *COMMON_ASSETS,
+    *(name for v in VIEW_ASSETS.values() for name in v[2:]),
+    *(name for v in VIEW_ASSETS.values() for name in v[1][1:]),
+)
 
 
 # ---------------------------------------------------------------------------
@@ -151,20 +153,22 @@ def render_document(
             raise ValueError("inline style cannot be embedded safely")
     safe_title = html.escape(title, quote=True)
     out = [
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
-        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{_csp(scripts)}\">\n",
-        "<meta name=\"referrer\" content=\"no-referrer\">\n",
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-        "<meta name=\"generator\" content=\"kg.views\">\n",
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
+        f'<meta http-equiv="Content-Security-Policy" content="{_csp(scripts)}">\n',
+        '<meta name="referrer" content="no-referrer">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        '<meta name="generator" content="kg.views">\n',
         f"<title>{safe_title}</title>\n",
     ]
     for s in styles:
         out.append(f"<style>\n{s}\n</style>\n")
     out.append("</head>\n<body>\n")
-    out.append(f"<header id=\"kg-header\"><h1 id=\"kg-title\">{safe_title}</h1>"
-               "<span id=\"kg-stats\" aria-live=\"polite\"></span></header>\n")
+    out.append(
+        f'<header id="kg-header"><h1 id="kg-title">{safe_title}</h1>'
+        '<span id="kg-stats" aria-live="polite"></span></header>\n'
+    )
     out.append(body)
-    out.append("\n<script type=\"application/json\" id=\"kg-data\">")
+    out.append('\n<script type="application/json" id="kg-data">')
     out.append(json_for_script(payload))
     out.append("</script>\n")
     for s in scripts:
@@ -188,19 +192,28 @@ def write_html(path: str | os.PathLike[str], html_text: str) -> Path:
 
 def page_body(views: list[str]) -> str:
     """Static skeleton markup (no model text) for the given views."""
-    parts = ['<div id="kg-layout">',
-             '<aside id="kg-filters" aria-label="Filters"></aside>',
-             '<main id="kg-views">', '<div id="kg-range"></div>']
+    parts = [
+        '<div id="kg-layout">',
+        '<aside id="kg-filters" aria-label="Filters"></aside>',
+        '<main id="kg-views">',
+        '<div id="kg-range"></div>',
+    ]
     if "network" in views:
-        parts.append('<section id="kg-network-section" aria-label="Network">'
-                     '<div id="kg-network"></div><div id="kg-legend"></div></section>')
+        parts.append(
+            '<section id="kg-network-section" aria-label="Network">'
+            '<div id="kg-network"></div><div id="kg-legend"></div></section>'
+        )
     if "timeline" in views:
-        parts.append('<section id="kg-timeline-section" aria-label="Timeline">'
-                     '<div id="kg-timeline"></div><div id="kg-nodate"></div></section>')
-    parts.append('</main>')
-    parts.append('<aside id="kg-panel" aria-label="Evidence" aria-live="polite">'
-                 '<p class="kg-muted">Click a node, link or item to see its evidence.</p></aside>')
-    parts.append('</div>')
+        parts.append(
+            '<section id="kg-timeline-section" aria-label="Timeline">'
+            '<div id="kg-timeline"></div><div id="kg-nodate"></div></section>'
+        )
+    parts.append("</main>")
+    parts.append(
+        '<aside id="kg-panel" aria-label="Evidence" aria-live="polite">'
+        '<p class="kg-muted">Click a node, link or item to see its evidence.</p></aside>'
+    )
+    parts.append("</div>")
     return "".join(parts)
 
 
@@ -208,7 +221,16 @@ def view_page(payload: Mapping[str, Any], *, title: str) -> str:
     """The complete page of ``payload["views"]`` (``network``, ``timeline`` or both, in that order)."""
     views = [v for v in VIEW_ASSETS if v in payload["views"]]
     styles = [*(s for v in views for s in VIEW_ASSETS[v][0]), COMMON_ASSETS[0], *(VIEW_ASSETS[v][2] for v in views)]
-    scripts = [*(s for v in views for s in VIEW_ASSETS[v][1]), COMMON_ASSETS[1],
-               *(VIEW_ASSETS[v][3] for v in views), COMMON_ASSETS[2]]
-    return render_document(title=title, payload=payload, body=page_body(views),
-                           styles=[load_asset(s) for s in styles], scripts=[load_asset(s) for s in scripts])
+    scripts = [
+        *(s for v in views for s in VIEW_ASSETS[v][1]),
+        COMMON_ASSETS[1],
+        *(VIEW_ASSETS[v][3] for v in views),
+        COMMON_ASSETS[2],
+    ]
+    return render_document(
+        title=title,
+        payload=payload,
+        body=page_body(views),
+        styles=[load_asset(s) for s in styles],
+        scripts=[load_asset(s) for s in scripts],
+    )

@@ -205,14 +205,16 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
             continue
         n = e.get("events")
         ent_index[iri] = len(raw_entities)
-        raw_entities.append({
-            "id": iri,
-            "label": _text(e.get("label")) or iri,
-            "type": _text(e.get("type")) or "Unknown",
-            "wikidata": _opt_text(e.get("wikidata")),
-            "events": n if isinstance(n, int) and not isinstance(n, bool) and n >= 0 else None,
-            "placeholder": False,
-        })
+        raw_entities.append(
+            {
+                "id": iri,
+                "label": _text(e.get("label")) or iri,
+                "type": _text(e.get("type")) or "Unknown",
+                "wikidata": _opt_text(e.get("wikidata")),
+                "events": n if isinstance(n, int) and not isinstance(n, bool) and n >= 0 else None,
+                "placeholder": False,
+            }
+        )
 
     def participants(value: Any) -> list[str]:
         out: list[str] = []
@@ -229,8 +231,7 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
         locations = participants(ev.get("locations"))
         if keep is not None and not any(p in keep for p in actors + recipients + locations):
             continue
-        raw_events.append({"src": ev, "id": iri, "actors": actors, "recipients": recipients,
-                           "locations": locations})
+        raw_events.append({"src": ev, "id": iri, "actors": actors, "recipients": recipients, "locations": locations})
 
     raw_relations: list[dict[str, Any]] = []
     for iri, rel in _unique(model.get("relations"), "relation"):
@@ -264,8 +265,9 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
     for iri in referenced:
         if iri not in index:
             index[iri] = len(entities)
-            entities.append({"id": iri, "label": iri, "type": "Unknown", "wikidata": None,
-                             "events": None, "placeholder": True})
+            entities.append(
+                {"id": iri, "label": iri, "type": "Unknown", "wikidata": None, "events": None, "placeholder": True}
+            )
     for e in entities:
         e["inView"] = keep is None or e["id"] in keep
 
@@ -281,8 +283,11 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
         time = ev.get("time")
         time_n = None
         if isinstance(time, Mapping):
-            time_n = {"text": _opt_text(time.get("text")), "start": _opt_text(time.get("start")),
-                      "end": _opt_text(time.get("end"))}
+            time_n = {
+                "text": _opt_text(time.get("text")),
+                "start": _opt_text(time.get("start")),
+                "end": _opt_text(time.get("end")),
+            }
         elif time is not None:
             time_n = {"text": _text(time), "start": None, "end": None}
         published = _opt_text(ev.get("published"))
@@ -321,28 +326,30 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
             classes.append("kg-disputed")
         if not dated:
             classes.append("kg-undated")
-        events.append({
-            "id": raw["id"],
-            "type": _text(ev.get("type")) or "EVENT",
-            "mode": _opt_text(ev.get("mode")),
-            "modality": modality,
-            "label": _text(ev.get("label")),
-            "actors": actors,
-            "recipients": recipients,
-            "locations": locations,
-            "time": time_n,
-            "published": published,
-            "quantity": _opt_text(ev.get("quantity")),
-            "plan": _opt_text(ev.get("plan")),
-            "actorDispute": _opt_text(ev.get("actor_dispute")),
-            "claims": claims,
-            **summary,
-            "dated": dated,
-            "t": t,
-            "d0": d0,
-            "d1": d1,
-            "cls": " ".join(classes),
-        })
+        events.append(
+            {
+                "id": raw["id"],
+                "type": _text(ev.get("type")) or "EVENT",
+                "mode": _opt_text(ev.get("mode")),
+                "modality": modality,
+                "label": _text(ev.get("label")),
+                "actors": actors,
+                "recipients": recipients,
+                "locations": locations,
+                "time": time_n,
+                "published": published,
+                "quantity": _opt_text(ev.get("quantity")),
+                "plan": _opt_text(ev.get("plan")),
+                "actorDispute": _opt_text(ev.get("actor_dispute")),
+                "claims": claims,
+                **summary,
+                "dated": dated,
+                "t": t,
+                "d0": d0,
+                "d1": d1,
+                "cls": " ".join(classes),
+            }
+        )
 
     relations: list[dict[str, Any]] = []
     for raw in raw_relations:
@@ -350,15 +357,17 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
         modality = _norm_modality(rel.get("modality"))
         claims = [_norm_claim(c) for c in _list(rel.get("claims"))]
         summary = _claims_summary(claims, modality)
-        relations.append({
-            "id": raw["id"],
-            "type": _text(rel.get("type")) or "related_to",
-            "subject": index[raw["subject"]] if raw["subject"] else None,
-            "object": index[raw["object"]] if raw["object"] else None,
-            "modality": modality,
-            "claims": claims,
-            **summary,
-        })
+        relations.append(
+            {
+                "id": raw["id"],
+                "type": _text(rel.get("type")) or "related_to",
+                "subject": index[raw["subject"]] if raw["subject"] else None,
+                "object": index[raw["object"]] if raw["object"] else None,
+                "modality": modality,
+                "claims": claims,
+                **summary,
+            }
+        )
 
     for i, e in enumerate(entities):
         if e["events"] is None:
