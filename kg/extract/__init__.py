@@ -48,6 +48,7 @@ class Extractor:
         self.cues = claims.CueIndex.from_cues(cues)
         self.offices = offices.OfficeIndex(lexicons.load_offices())
         self.agents = {noun: sector for noun, sector in lexicons.load_agents().items() if " " not in noun}
+        self.agent_nouns = frozenset(self.agents)
         self.boilerplate = _load_boilerplate()
         self.fingerprint = _fingerprint(self.nlp)
 
@@ -93,7 +94,9 @@ class Extractor:
         debris, headlines = self._skipped_sentences(doc, article)
         mentions = entities.find_mentions(doc, self.gazetteer, debris, headlines)
         table = entities.resolve(doc, mentions, article.id, self.gazetteer, self.overrides)
-        ctx = events.Context(doc, table, None, self.cues, article.id, article.date, debris | headlines)
+        ctx = events.Context(
+            doc, table, None, self.cues, article.id, article.date, debris | headlines, agent_nouns=self.agent_nouns
+        )
         resolver = _Resolver(ctx, self.gazetteer, self.overrides, self.agents)
         ctx.resolve = resolver.resolve
         ctx.resolve_modifier = resolver.resolve_modifier
