@@ -21,6 +21,7 @@ from kg.records import Entity, content_id
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _POSSESSIVE = re.compile(r"[’']s?$")
+_RANK = re.compile(r"(?i)^(capt|gen|lt|col|maj|sgt|adm|cmdr|brig|cpl|pvt|cdr)\.?$")
 
 
 @dataclass
@@ -48,6 +49,7 @@ class EntityTable:
     mentions: list[Mention] = field(default_factory=list)
     entries: dict[str, GazetteerEntry] = field(default_factory=dict)  # entity id -> gazetteer entry
     roles: dict[str, str] = field(default_factory=dict)  # entity id -> role lemma
+    states: dict[str, str] = field(default_factory=dict)  # body's entity id -> the state it belongs to, as written
 
     def at(self, token) -> str | None:
         return self.by_token.get(token.i)
@@ -164,10 +166,12 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
         if end <= start or not any(t.is_alpha for t in doc[start:end]):
             continue
         name = clean_name(doc[start:end].text)
-        if etype == "Person" and (len(name) < 3 or name.isupper()):
-            continue
+        if etype == "Person" and (len(name) < 3 or name.isupper() or _RANK.match(doc[end - 1].text)):
+            continue  # "Navy Capt" before "Jeff Davis": a name does not end with a rank
         if etype != "Person" and all(t.lower_ in words.TITLE_WORDS for t in doc[start:end] if t.is_alpha):
             continue  # "National Security Advisor for", "State" in "Secretary of State": a title, not a body
+        if etype == "Organization" and _portfolio(doc, start, end, gazetteer, name):
+            continue  # "Trade" in "Trade Minister Maria Lopez": the minister's portfolio, not a body
         if etype == "Organization" and set(name.lower().split()) & words.OUTLET_WORDS:
             etype = "NewsOutlet"
         key = gazetteer.key_for(name) or f"{etype}:{_norm(name)}"
@@ -185,6 +189,14 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
             )
         )
     return out
+
+
+def _portfolio(doc, start: int, end: int, gazetteer, name: str) -> bool:
+    """A one-word name the gazetteer does not know, written just before a capitalised title noun."""
+    if end - start != 1 or end >= len(doc) or gazetteer.key_for(name):
+        return False
+    after = doc[end]
+    return after.text[:1].isupper() and after.lemma_.lower() in words.PERSON_ROLES
 
 
 _NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos"}
