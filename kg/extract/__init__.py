@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
-from kg.extract import claims, collectives, entities, events, lexicons, offices, quotes, relations, words
+from kg.extract import claims, collectives, commitments, entities, events, lexicons, offices, quotes, relations, words
 from kg.extract.gazetteer import Gazetteer
 from kg.overrides import Overrides, load_overrides
 from kg.records import Article, Mention, Record, content_id
@@ -43,7 +43,8 @@ class Extractor:
         _add_paragraph_breaks(self.nlp)
         self.gazetteer = Gazetteer(self.nlp, lexicons.load_gazetteer(), lexicons.load_derived_gazetteer())
         cues = lexicons.load_cues()
-        cue_lemmas = frozenset(c.lemma for c in cues)
+        # a derived row may type a cue word only when the word is itself the act: "promised" is AGREE (CAMEO 030)
+        cue_lemmas = frozenset(c.lemma for c in cues) - commitments.COMMISSIVE_VERBS
         self.triggers = events.TriggerIndex(lexicons.load_triggers(), lexicons.load_derived_triggers(), cue_lemmas)
         self.cues = claims.CueIndex.from_cues(cues)
         self.offices = offices.OfficeIndex(lexicons.load_offices())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.extract import claims, words
+from kg.extract import claims, commitments, words
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import parse_quantity
 from kg.extract.timex import normalise_time
@@ -119,7 +119,7 @@ class Context:
 
 
 def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
-    events, seen = [], set()
+    seen = set()
     # the lexicon first (one lookup per token), the sentence (costly per token) only for the words it knows
     candidates = [(tok, t) for tok in ctx.doc if (t := triggers.match(tok)) is not None]
     candidates = [
@@ -127,21 +127,26 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     ]
     verbs = {tok.i: t.type for tok, t in candidates if tok.pos_ == "VERB"}
     by_index = {tok.i: t.type for tok, t in candidates}
+    pairs = []
     for tok, entry in candidates:
         if tok.pos_ != "VERB" and _governed_by_same(tok, entry.type, verbs):
             continue
         if tok.pos_ == "VERB" and _purpose_of_same(tok, entry.type, by_index):
             continue
         event = _event(ctx, tok, entry)
-        if not (event.actors or event.recipients or _stated_agent(ctx, tok)):
+        verb_at_place = event.locations and tok.pos_ == "VERB"
+        if not (event.actors or event.recipients or verb_at_place or _stated_agent(ctx, tok)):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
         if event.type in _NEEDS_RECIPIENT and not event.recipients:
             continue  # "support the claim": support needs someone supported
         key = (event.type, event.trigger.start)
         if key not in seen:
             seen.add(key)
-            events.append(event)
-    return events
+            pairs.append((tok, event))
+    pairs = commitments.with_speech_acts(
+        pairs, speaker_of=lambda verb: _verb_actors(ctx, verb), is_speech=ctx.cues.is_speech
+    )
+    return [e for _tok, e in pairs]
 
 
 def _stated_agent(ctx: Context, tok) -> bool:
@@ -150,7 +155,7 @@ def _stated_agent(ctx: Context, tok) -> bool:
     named, though unknown to kg, so it keeps its type with no actor. "Troops arrived" names nobody."""
     if tok.pos_ != "VERB":
         return False
-    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")] + _agents(tok)
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"] + _agents(tok)  # a passive's subject undergoes it
     return any(_names_someone(ctx, s) for s in subjects)
 
 
