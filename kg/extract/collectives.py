@@ -204,7 +204,9 @@ def _place_bodies(resolver) -> None:
             state = gazetteer.demonym(t.text) or gazetteer.entry_for(gazetteer.key_for(t.text))
             if state is None or state.type != "Country" or (entry is not None and entry.country != state.name):
                 continue
-            table.states[eid] = resolver._add_demonym(state, t)
+            named = next((e.id for e in table.entities if e.type == "Country" and e.name == state.name), None)
+            # the state as the article names it elsewhere; made from the demonym only when it is named nowhere else
+            table.states[eid] = named or resolver._add_demonym(state, t)
             break
 
 
