@@ -97,5 +97,5 @@ def test_a_named_but_unknown_agent_of_a_light_verb_keeps_the_nouns_event(extract
 
 
 def test_a_speech_act_has_the_time_it_was_made(extract_text):
-    r = extract_text("Estonia said on Monday it would boycott the summit in Minsk.", date="2024-03-06")
+    r = extract_text("On Monday, Estonia said it would boycott the summit in Minsk.", date="2024-03-06")
     assert _only(r, "THREATEN").time.start == "2024-03-04"
