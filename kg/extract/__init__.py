@@ -41,6 +41,7 @@ class Extractor:
         self.overrides = overrides if isinstance(overrides, Overrides) else load_overrides(overrides)
         self.nlp = nlp if nlp is not None else load_model()
         _add_paragraph_breaks(self.nlp)
+        entities.add_rank_abbreviations(self.nlp)
         self.gazetteer = Gazetteer(self.nlp, lexicons.load_gazetteer(), lexicons.load_derived_gazetteer())
         cues = lexicons.load_cues()
         # a derived row may type a cue word only when the word is itself the act: "promised" is AGREE (CAMEO 030)
