@@ -67,3 +67,30 @@ def test_a_plain_future_or_someone_elses_act_is_no_commitment(extract_text):
     assert "AGREE" not in _types(extract_text("Austria and Hungary will meet in Vienna next month."))
     assert "THREATEN" not in _types(extract_text("Chile said Peru would attack the border post."))
     assert "THREATEN" not in _types(extract_text("Chile said it would not attack the border post."))
+
+
+def test_saying_someone_must_act_is_a_request_to_them(extract_text):
+    r = extract_text(
+        '"Serbia must withdraw its police," the Croatian president and the Slovenian prime minister agreed.'
+    )
+    demand = _only(r, "REQUEST")
+    assert demand.trigger.text == "must" and _names(r, demand.recipients) == ["Serbia"]
+    r = extract_text("Austria sent a stern reminder to Slovakia that it must respect the treaty.")
+    demand = _only(r, "REQUEST")
+    assert _names(r, demand.actors) == ["Austria"] and _names(r, demand.recipients) == ["Slovakia"]
+
+
+def test_a_demand_of_ones_own_side_or_a_must_ready_is_no_willingness(extract_text):
+    r = extract_text("Egypt said the United States must be ready to mediate.")
+    assert "AGREE" not in _types(r) and "REQUEST" in _types(r)
+    assert "REQUEST" not in _types(extract_text("Poland said it must defend its border."))
+
+
+def test_a_word_the_act_again_takes_its_stems_rows_when_its_own_fail(extract_text):
+    r = extract_text("Morocco reimposed the blockade on the port.")
+    assert _only(r, "COERCE").trigger.text == "reimposed"
+
+
+def test_a_named_but_unknown_agent_of_a_light_verb_keeps_the_nouns_event(extract_text):
+    r = extract_text("Five Zembian opposition parties have organized a general strike in the capital.")
+    assert _only(r, "PROTEST").mode == "strike"

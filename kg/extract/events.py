@@ -54,10 +54,14 @@ class TriggerIndex:
         pos = _POS.get(tok.pos_)
         if pos is None:
             return None
-        entries = self._by_key.get((tok.lemma_.lower(), pos))
-        if entries is None and pos == "VERB":
-            entries = next((self._by_key[k] for k in _verb_stems(tok) if k in self._by_key), ())
-        for entry in entries or ():
+        found = self._first(tok, self._by_key.get((tok.lemma_.lower(), pos), ()))
+        if found is None and pos == "VERB":  # 'reimposed blockades': the stem's rows when the word's own fail
+            found = next((f for k in _verb_stems(tok) if (f := self._first(tok, self._by_key.get(k, ())))), None)
+        return found
+
+    @staticmethod
+    def _first(tok, entries) -> Trigger | None:
+        for entry in entries:
             if all(_satisfied(tok, dep, lemmas) for dep, lemmas in entry.requires):
                 return entry
         return None
@@ -143,19 +147,29 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         if key not in seen:
             seen.add(key)
             pairs.append((tok, event))
-    pairs = commitments.with_speech_acts(
-        pairs, speaker_of=lambda verb: _verb_actors(ctx, verb), is_speech=ctx.cues.is_speech
+    speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
+    pairs = commitments.with_speech_acts(pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech)
+    asked = commitments.demands(
+        [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
+        resolve=ctx.resolve,
+        speaker_of=speaker_of,
+        is_speech=ctx.cues.is_speech,
+        sources_of=lambda tok: claims.sources(tok, ctx.resolve_source or ctx.resolve, ctx.cues)[0],
+        article_id=ctx.article_id,
     )
-    return [e for _tok, e in pairs]
+    taken = {(e.type, e.evidence.start) for _tok, e in pairs}
+    pairs += [(tok, e) for tok, e in asked if (e.type, e.evidence.start) not in taken]
+    return [e for _tok, e in sorted(pairs, key=lambda p: p[0].i)]
 
 
 def _stated_agent(ctx: Context, tok) -> bool:
     """Whether a verb's subject names someone kg has no entity for ("the radical Islamic Jihad movement
     rejected ...", "doctors from two American aid groups donated ..."): the event is stated and its agent
     named, though unknown to kg, so it keeps its type with no actor. "Troops arrived" names nobody."""
-    if tok.pos_ != "VERB":
+    verb = tok if tok.pos_ == "VERB" else _support_verb(tok)  # "X organized a general strike"
+    if verb is None:
         return False
-    subjects = [c for c in tok.children if c.dep_ == "nsubj"] + _agents(tok)  # a passive's subject undergoes it
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + _agents(verb)  # a passive's subject undergoes it
     return any(_names_someone(ctx, s) for s in subjects)
 
 
