@@ -94,3 +94,8 @@ def test_a_word_the_act_again_takes_its_stems_rows_when_its_own_fail(extract_tex
 def test_a_named_but_unknown_agent_of_a_light_verb_keeps_the_nouns_event(extract_text):
     r = extract_text("Five Zembian opposition parties have organized a general strike in the capital.")
     assert _only(r, "PROTEST").mode == "strike"
+
+
+def test_a_speech_act_has_the_time_it_was_made(extract_text):
+    r = extract_text("On Monday, Estonia said it would boycott the summit in Minsk.", date="2024-03-06")
+    assert _only(r, "THREATEN").time.start == "2024-03-04"

@@ -48,7 +48,7 @@ _COERCE_THREAT_MODE = {
 }
 
 
-def with_speech_acts(pairs, *, speaker_of, is_speech) -> list[tuple[object, Event]]:
+def with_speech_acts(pairs, *, speaker_of, is_speech, time_of) -> list[tuple[object, Event]]:
     """``pairs`` ((trigger token, event), in text order) with the promises and threats their events are the
     content of: an act the lexicon already typed at the committing word ("offered", "promised") takes the
     content's recipients; a commissive word whose content is a threat ("vowed to strike") is no AGREE."""
@@ -71,7 +71,7 @@ def with_speech_acts(pairs, *, speaker_of, is_speech) -> list[tuple[object, Even
             )
             continue
         at_word[(etype, word.i)] = -1
-        added.append((word, _speech_act(event, word, etype, mode, actors)))
+        added.append((word, _speech_act(event, word, etype, mode, actors, time_of(word))))
     threats = {word.i for word, e in added if e.type == "THREATEN"}
     out = [(tok, e) for tok, e in out if not (e.type == "AGREE" and tok.i in threats)]
     return sorted(out + added, key=lambda p: p[0].i)
@@ -126,7 +126,9 @@ def _modal(verb, words) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
 
 
-def demands(tokens, *, resolve, speaker_of, is_speech, sources_of, article_id: str) -> list[tuple[object, Event]]:
+def demands(
+    tokens, *, resolve, speaker_of, is_speech, sources_of, time_of, article_id: str
+) -> list[tuple[object, Event]]:
     """REQUEST events for "X said / agreed / issued a reminder that Y must (should) ...": the speaker demands
     of Y, with the modal as the trigger; Y's own act keeps its type."""
     out = []
@@ -160,6 +162,7 @@ def demands(tokens, *, resolve, speaker_of, is_speech, sources_of, article_id: s
                     actors=tuple(dict.fromkeys(speakers)),
                     recipients=tuple(t for t in dict.fromkeys(targets) if t not in speakers),
                     sources=tuple(s for s in sources_of(frame) if s not in speakers),
+                    time=time_of(frame),
                     confidence=0.55,
                     explain=(f"demand: '{frame.text}' ... '{aux.text}' -> REQUEST",),
                 ),
@@ -184,7 +187,7 @@ def _demand_frame(clause, is_speech):
     return None
 
 
-def _speech_act(content: Event, word, etype: str, mode: str | None, actors: list[str]) -> Event:
+def _speech_act(content: Event, word, etype: str, mode: str | None, actors: list[str], time) -> Event:
     trigger = Span(word.text, word.idx, word.idx + len(word.text))
     actors = tuple(dict.fromkeys(actors or content.actors))
     return Event(
@@ -197,7 +200,7 @@ def _speech_act(content: Event, word, etype: str, mode: str | None, actors: list
         actors=actors,
         recipients=tuple(r for r in content.recipients if r not in actors),
         locations=content.locations,
-        time=None,
+        time=time,  # when the promise was made ("said on Monday it would"), not when it is to be kept
         sources=tuple(s for s in content.sources if s not in actors),  # the speaker is the one who commits
         confidence=max(0.4, content.confidence - 0.1),
         explain=(

@@ -148,13 +148,15 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             seen.add(key)
             pairs.append((tok, event))
     speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
-    pairs = commitments.with_speech_acts(pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech)
+    time_of = lambda tok: _time(ctx, tok, future=False)  # noqa: E731
+    pairs = commitments.with_speech_acts(pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of)
     asked = commitments.demands(
         [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
         resolve=ctx.resolve,
         speaker_of=speaker_of,
         is_speech=ctx.cues.is_speech,
         sources_of=lambda tok: claims.sources(tok, ctx.resolve_source or ctx.resolve, ctx.cues)[0],
+        time_of=time_of,
         article_id=ctx.article_id,
     )
     taken = {(e.type, e.evidence.start) for _tok, e in pairs}
