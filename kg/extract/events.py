@@ -94,6 +94,9 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     elif dep == "obj":
         cands = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         cands += [g for c in kids if c.dep_ == "dative" for g in [c]]
+    elif dep == "objmod":
+        objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        cands = [m for o in objects for m in o.children if m.dep_ in ("compound", "amod", "nmod")]
     elif dep == "prep":
         cands = [c for c in kids if c.dep_ in ("prep", "agent", "dative")]
     elif dep == "prt":
@@ -184,7 +187,7 @@ def _stated_agent(ctx: Context, tok) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] + _agents(verb)  # a passive's subject undergoes it
     if not subjects and verb.dep_ == "conj":  # "... has been indicted and will resign"
-        subjects = _subjects(verb.head) + _shared_passive_subject(verb.head, verb)
+        subjects = _shared_passive_subject(verb.head, verb)
     return any(_names_someone(ctx, s) for s in subjects)
 
 
