@@ -71,6 +71,15 @@ def test_body_whose_name_does_not_say_its_state(extract_text):
     assert not any(s == "White House" for _, s, _o in relations(unwritten))
 
 
-def test_a_rank_does_not_end_a_name(extract_text):
-    record = extract_text("Pentagon press director Navy Capt. Jeff Davis said the strikes continued.")
+def test_a_rank_does_not_end_a_name_nor_a_sentence(extract_text):
+    record = extract_text("Iraqi units kept their lines on Monday, Pentagon press director Navy Capt. Tom Reed said.")
     assert "Navy Capt" not in {e.name for e in record.entities}
+    assert ("affiliated_with", "Tom Reed", "United States Department of Defense") in relations(record)
+    ranked = extract_text("The town fell, Lt. Gen. Omar Saleh said.")
+    assert "Omar Saleh" in {e.name for e in ranked.entities}  # the rank is not part of the name
+
+
+def test_body_noun_named_by_an_organisation(extract_text):
+    record = extract_text("The minister was charged by the U.N. war crimes court.")
+    names = {e.id: e.name for e in record.entities}
+    assert any("United Nations" in [names[a] for a in ev.actors] for ev in record.events)

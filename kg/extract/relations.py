@@ -94,6 +94,7 @@ def _title(ctx, eid: str, tokens, name):
 # "the Task Force Commander": a commander leads the unit his title names
 _LEADER_TITLES = words.LEADER_TITLES | {"commander"}
 _AFFILIATE_TITLES = words.AFFILIATE_TITLES | {"counterpart"}
+_TITLES = _LEADER_TITLES | _AFFILIATE_TITLES
 
 
 def _leads(tokens, lemmas) -> bool:
@@ -205,7 +206,8 @@ def _title_before(ctx, m) -> list:
         if eid is not None and table.get(eid).type == "Person":
             break
         glue = t.lower_ in _TITLE_GLUE
-        if t.is_stop and not glue or not (t.text[:1].isupper() or glue or t.lemma_.lower() in _AFFILIATE_TITLES):
+        common = t.dep_ == "compound" and t.pos_ == "NOUN"  # 'Pentagon press operations director'
+        if t.is_stop and not glue or not (t.text[:1].isupper() or glue or common or t.lemma_.lower() in _TITLES):
             break  # 'In Turkey Minister Ellwood met': a preposition ends the title
         out.append(t)
         i -= 1
