@@ -99,3 +99,15 @@ def test_a_named_but_unknown_agent_of_a_light_verb_keeps_the_nouns_event(extract
 def test_a_speech_act_has_the_time_it_was_made(extract_text):
     r = extract_text("On Monday, Estonia said it would boycott the summit in Minsk.", date="2024-03-06")
     assert _only(r, "THREATEN").time.start == "2024-03-04"
+
+
+def test_an_event_noun_naming_a_kind_of_actor_or_thing_is_no_event(extract_text):
+    assert "AID" not in _types(extract_text("Three Danish aid groups opened offices in Tirana."))
+    assert "ASSAULT" not in _types(extract_text("Greek and Italian warships held war games near Crete."))
+    r = extract_text("Norway announced a new aid package for Moldova.")
+    assert "AID" in _types(r)
+
+
+def test_an_active_conjunct_shares_the_passive_subject(extract_text):
+    r = extract_text("The Ruritanian prime minister was charged by prosecutors and will resign.")
+    assert "RETREAT" in _types(r)

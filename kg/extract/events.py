@@ -94,6 +94,9 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     elif dep == "obj":
         cands = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         cands += [g for c in kids if c.dep_ == "dative" for g in [c]]
+    elif dep == "objmod":
+        objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        cands = [m for o in objects for m in o.children if m.dep_ in ("compound", "amod", "nmod")]
     elif dep == "prep":
         cands = [c for c in kids if c.dep_ in ("prep", "agent", "dative")]
     elif dep == "prt":
@@ -137,6 +140,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         if tok.pos_ == "VERB" and _purpose_of_same(tok, entry.type, by_index):
             continue
+        if _names_a_kind(ctx, tok):
+            continue
         event = _event(ctx, tok, entry)
         verb_at_place = event.locations and tok.pos_ == "VERB"
         if not (event.actors or event.recipients or verb_at_place or _stated_agent(ctx, tok)):
@@ -164,6 +169,15 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     return [e for _tok, e in sorted(pairs, key=lambda p: p[0].i)]
 
 
+def _names_a_kind(ctx: Context, tok) -> bool:
+    """'aid groups', 'war games', 'war crimes', 'protest leaders', 'attack helicopters': an event noun that says
+    what kind of actor or thing its head is names no event ('aid package' keeps its aid: a package is no kind)."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "compound" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = tok.head.lemma_.lower()
+    return head in words.ACTOR_NOUNS or head in ctx.agent_nouns or head in words.KIND_NOUNS
+
+
 def _stated_agent(ctx: Context, tok) -> bool:
     """Whether a verb's subject names someone kg has no entity for ("the radical Islamic Jihad movement
     rejected ...", "doctors from two American aid groups donated ..."): the event is stated and its agent
@@ -172,6 +186,8 @@ def _stated_agent(ctx: Context, tok) -> bool:
     if verb is None:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] + _agents(verb)  # a passive's subject undergoes it
+    if not subjects and verb.dep_ == "conj":  # "... has been indicted and will resign"
+        subjects = _shared_passive_subject(verb.head, verb)
     return any(_names_someone(ctx, s) for s in subjects)
 
 
@@ -359,6 +375,9 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
         controller = _object_controller(ctx, node, came_from)
         if controller:
             return controller
+        shared = _shared_passive_subject(node, came_from)
+        if shared:  # "the minister has been indicted and will resign": the indicted one resigns
+            return _ids(ctx, shared)
         found = _ids(ctx, _subjects(node) + _agents(node))
         if _agents(node):  # "areas besieged by the regime": the agent is stated, known or not (never guessed)
             return found
@@ -374,6 +393,13 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
             return []
         node, came_from = node.head, node
     return []
+
+
+def _shared_passive_subject(node, came_from) -> list:
+    """The passive subject of a verb that an active conjunct (not a participle) shares."""
+    if came_from is None or came_from.dep_ != "conj" or came_from.tag_ == "VBN" or _subjects(node):
+        return []
+    return [c for c in node.children if c.dep_ == "nsubjpass"]
 
 
 def _object_controller(ctx: Context, node, came_from) -> list[str]:

@@ -34,7 +34,9 @@ the first other line is the header and must be exactly as below):
   syntactic neighbours, ``dep`` one of :data:`REQUIRE_DEPS`:
   ``obj`` (direct object), ``prep`` (a preposition child: "call for"), ``prt`` (a particle:
   "step up"), ``compound`` (a compound or adjective modifier of a noun trigger: "phone call"),
-  ``pobj`` (the object of a preposition child: "take part in talks" -> ``pobj:talk``).
+  ``pobj`` (the object of a preposition child: "take part in talks" -> ``pobj:talk``),
+  ``objmod`` (a compound or adjective modifier of the direct object: "sever diplomatic relations" ->
+  ``obj:relations;objmod:diplomatic``).
   All constraints of an entry must hold; entries with more constraints are tried first, so
   ``send VERB ... obj:troop`` wins over ``send VERB ... obj:weapon`` and a bare light verb
   (send, make, take, give, provide, launch, call ...) is no trigger at all.
@@ -108,7 +110,7 @@ DERIVED_FILES = {
 
 ENTITY_TYPES = ("Person", "Organization", "NewsOutlet", "Country", "Place")
 
-REQUIRE_DEPS = ("obj", "subj", "prep", "prt", "advmod", "compound", "pobj")
+REQUIRE_DEPS = ("obj", "objmod", "subj", "prep", "prt", "advmod", "compound", "pobj")
 TRIGGER_POS = ("VERB", "NOUN", "ADJ")
 CUE_POS = ("VERB", "NOUN", "ADJ", "ADV", "AUX", "PART", "SCONJ", "ADP", "DET")
 CUE_KINDS: dict[str, frozenset[str]] = {

@@ -234,10 +234,9 @@ def _parse_pattern(text: str, synsets, tally: Tally) -> tuple[tuple[str, tuple[s
     if pre.strip():
         tally.add("patterns dropped: words before the verb (kg takes actors from the parse)")
         return None
-    if "{" in post:
-        tally.add("patterns dropped: multiword object phrases")
+    post, phrase = _object_phrase(re.sub(r"[+$%^]", " ", post), tally)
+    if phrase is None:
         return None
-    post = re.sub(r"[+$%^]", " ", post)
     requires: list[tuple[str, tuple[str, ...]]] = []
     groups = re.findall(r"\(([^)]*)\)", post)
     if len(groups) > 1:
@@ -258,13 +257,40 @@ def _parse_pattern(text: str, synsets, tally: Tally) -> tuple[tuple[str, tuple[s
     if len(bare) > 1:
         tally.add("patterns dropped: more than one object word")
         return None
+    if bare and bare[0] == _PHRASE and len(phrase) > 1:
+        # '{DIPLOMATIC RELATIONS}': the object's head and the word that modifies it, both required
+        head, mod = _object_words(phrase[-1], synsets), _object_words(phrase[-2], synsets)
+        if head is None or mod is None:
+            tally.add("patterns dropped: object phrase kg cannot state as head + modifier")
+            return None
+        tally.add("patterns kept: two-word object phrase as object + modifier")
+        requires[:0] = [("obj", tuple(head)), ("objmod", tuple(mod))]
+        return tuple(requires)
     if bare:
-        objs = _object_words(bare[0], synsets)
+        objs = _object_words(phrase[0] if bare[0] == _PHRASE else bare[0], synsets)
         if objs is None:
             tally.add("patterns dropped: object is a function word or a phrase")
             return None
         requires.insert(0, ("obj", tuple(objs)))
     return tuple(requires)
+
+
+_PHRASE = "__PHRASE__"
+
+
+def _object_phrase(post: str, tally: Tally) -> tuple[str, list[str] | None]:
+    """('* __PHRASE__ (TO +)', ['DIPLOMATIC', 'RELATIONS']) for '* {DIPLOMATIC RELATIONS} (TO +)'; the phrase
+    is [] without braces, None (dropped) inside a prepositional phrase or beside a second one."""
+    phrases = re.findall(r"\{([^}]*)\}", post)
+    if not phrases:
+        return post, []
+    if len(phrases) > 1 or re.search(r"\([^)]*\{", post):
+        tally.add("patterns dropped: multiword phrases in a prepositional phrase, or several")
+        return post, None
+    words = phrases[0].split()
+    if len(words) > 2:
+        tally.add("patterns narrowed: an object phrase of three or more words kept as its last two")
+    return post.replace("{" + phrases[0] + "}", f" {_PHRASE} "), words[-2:]
 
 
 def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
