@@ -220,8 +220,10 @@ def _place_bodies(resolver) -> None:
         entry = table.entries.get(eid)
         if m.kind == "gazetteer" and not (entry and entry.country and entry.sector in _STATE_SECTORS):
             continue
+        if m.kind not in ("gazetteer", "np"):
+            continue  # a name with a demonym in it ('the American Conservative') is no state's body
         for t in doc[m.start : m.end]:
-            state = gazetteer.demonym(t.text) or gazetteer.entry_for(gazetteer.key_for(t.text))
+            state = gazetteer.demonym(t.text) or _written_state(gazetteer, t.text)
             if state is None or state.type != "Country" or (entry is not None and entry.country != state.name):
                 continue
             named = next((e.id for e in table.entities if e.type == "Country" and e.name == state.name), None)
@@ -231,3 +233,12 @@ def _place_bodies(resolver) -> None:
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def _written_state(gazetteer, text: str):
+    """The state a word names by its name or an abbreviation ('US', 'U.K.'), not by its capital ('the Kyiv
+    embassy' is the embassy in Kyiv)."""
+    entry = gazetteer.entry_for(gazetteer.key_for(text))
+    if entry is None or not (text == entry.name or text.replace(".", "").isupper()):
+        return None
+    return entry

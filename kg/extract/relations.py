@@ -72,7 +72,7 @@ def _named_person_titles(ctx, eid: str, head, m):
     title_nodes = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < m.start]
     if head.dep_ == "appos" and _own_title(ctx, head.head, m):
         title_nodes.append(head.head)
-    title_nodes += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    title_nodes += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _no_other_holder(ctx, c, m)]
     name = list(ctx.doc[m.start : m.end])
     for node in title_nodes:
         title = _title(ctx, eid, _title_tokens(ctx, node, m), name)
@@ -114,9 +114,15 @@ def _leads(tokens, lemmas) -> bool:
     return head.lemma_.lower() in _LEADER_TITLES or (head.lemma_.lower() == "minister" and before == "prime")
 
 
+# Titles of people who report on or study a place, not serve it: 'our Moscow correspondent', 'a Kyiv analyst'.
+_OBSERVERS = frozenset({"correspondent", "reporter", "journalist", "analyst", "expert", "observer", "source"})
+
+
 def _title_owners(ctx, title: _Title):
     for other in _entities_in(ctx, [t for t in title.tokens if ctx.table.by_token.get(t.i) != title.person]):
         otype = ctx.table.get(other).type
+        if otype == "Country" and title.lemmas & _OBSERVERS:
+            continue
         if otype == "Person":
             yield _relation(ctx, "affiliated_with", title.person, other, list(title.tokens))
         elif otype in ("Country", "Organization"):
@@ -172,11 +178,16 @@ def _state_bodies(ctx):
         yield _relation(ctx, "affiliated_with", body, state, tokens, confidence=0.6)
 
 
-def _own_title(ctx, node, m) -> bool:
+def _no_other_holder(ctx, node, m) -> bool:
+    """'Marise Payne, Indian foreign minister S. Jaishankar': an apposition holding another name is his title."""
+    return _own_title(ctx, node, m, before=False)
+
+
+def _own_title(ctx, node, m, before: bool = True) -> bool:
     """'Finance Minister of Ukraine, Sergii Marchenko': the apposition's head is the name's title, unless it is
     another named person's title (a parser's long-range apposition: "Advisor Mike Pyle, together with ...,
     Koopman"); a possessive owner ("Zelenskyy's chief of staff, Yermak") does not make it another's."""
-    if node.i >= m.start:
+    if before and node.i >= m.start:
         return False
     table = ctx.table
     for t in node.subtree:
@@ -218,6 +229,9 @@ def _title_before(ctx, m) -> list:
         out = out[cut + 1 :]
     while out and (out[0].lower_ in _TITLE_GLUE or out[0].is_punct):
         out = out[1:]
+    ands = [k for k, t in enumerate(out) if t.lower_ == "and"]
+    if ands and not any(t.lemma_.lower() in _TITLES for t in out[: ands[-1]]):
+        out = out[ands[-1] + 1 :]  # 'the State Department and President Joe Biden': two things, one title
     return out
 
 
