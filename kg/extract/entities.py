@@ -275,6 +275,8 @@ def _np_mentions(doc, gazetteer) -> list[Mention]:
             m = _role_mention(doc, tok)
         elif not plural and lemma in words.ORG_NOUNS:
             m = _org_mention(doc, tok)
+        elif not plural and lemma in words.FORCE_NOUNS and _modifiers(tok):
+            m = _org_mention(doc, tok)  # "the Iraqi military": a state's armed forces (joined in _link_forces)
         elif not plural and lemma in _LED_BODIES and _led(tok):
             m = _org_mention(doc, tok)  # "the US-led coalition": a body its leader names
         else:
@@ -540,9 +542,9 @@ def _title_lemmas(doc, m: Mention) -> set[str]:
 
 
 def _link_forces(doc, mentions: list[Mention], gazetteer) -> None:
-    """'Russian forces', 'Russian troops' are one Organization: the state's armed forces."""
+    """'Russian forces', 'Russian troops', 'the Russian military' are one Organization: the state's armed forces."""
     for m in mentions:
-        if m.kind != "np" or m.type != "Group" or m.role not in words.FORCE_NOUNS or m.rule:
+        if m.kind != "np" or m.type not in ("Group", "Organization") or m.role not in words.FORCE_NOUNS or m.rule:
             continue
         country = None
         for t in doc[m.start : m.end]:
