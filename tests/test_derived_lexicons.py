@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import derive, lexicons
+from kg.extract.derive import phoenix
 from kg.extract.lexicons import Trigger
 
 
@@ -45,7 +46,7 @@ def test_dated_codes_and_names():
     assert (role.country, role.sectors, role.start, role.end) == ("HUN", ("GOV",), "1989-10-23", "1990-05-02")
     assert derive.display_name("REVOLUTIONARY_UNITED_FRONT_") == "Revolutionary United Front"
     assert derive.display_name("SPLA") == "SPLA"
-    assert derive._titled("President of the United States")
+    assert phoenix._titled("President of the United States")
 
 
 def test_office_covers_the_article_date_only_when_dated():

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
-from kg.extract import claims, collectives, entities, events, lexicons, offices, quotes, relations, words
+from kg.extract import claims, collectives, commitments, entities, events, lexicons, offices, quotes, relations, words
 from kg.extract.gazetteer import Gazetteer
 from kg.overrides import Overrides, load_overrides
 from kg.records import Article, Mention, Record, content_id
@@ -43,11 +43,13 @@ class Extractor:
         _add_paragraph_breaks(self.nlp)
         self.gazetteer = Gazetteer(self.nlp, lexicons.load_gazetteer(), lexicons.load_derived_gazetteer())
         cues = lexicons.load_cues()
-        cue_lemmas = frozenset(c.lemma for c in cues)
+        # a derived row may type a cue word only when the word is itself the act: "promised" is AGREE (CAMEO 030)
+        cue_lemmas = frozenset(c.lemma for c in cues) - commitments.COMMISSIVE_VERBS
         self.triggers = events.TriggerIndex(lexicons.load_triggers(), lexicons.load_derived_triggers(), cue_lemmas)
         self.cues = claims.CueIndex.from_cues(cues)
         self.offices = offices.OfficeIndex(lexicons.load_offices())
         self.agents = {noun: sector for noun, sector in lexicons.load_agents().items() if " " not in noun}
+        self.agent_nouns = frozenset(self.agents)
         self.boilerplate = _load_boilerplate()
         self.fingerprint = _fingerprint(self.nlp)
 
@@ -93,7 +95,9 @@ class Extractor:
         debris, headlines = self._skipped_sentences(doc, article)
         mentions = entities.find_mentions(doc, self.gazetteer, debris, headlines)
         table = entities.resolve(doc, mentions, article.id, self.gazetteer, self.overrides)
-        ctx = events.Context(doc, table, None, self.cues, article.id, article.date, debris | headlines)
+        ctx = events.Context(
+            doc, table, None, self.cues, article.id, article.date, debris | headlines, agent_nouns=self.agent_nouns
+        )
         resolver = _Resolver(ctx, self.gazetteer, self.overrides, self.agents)
         ctx.resolve = resolver.resolve
         ctx.resolve_modifier = resolver.resolve_modifier

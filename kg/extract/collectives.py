@@ -162,6 +162,7 @@ def qualify_groups(resolver) -> None:
     """The groups the entity rules found ("Senior Hungarian officials", "Ukrainian soldiers") take the sector of
     their noun and the state their demonym names, when it names exactly one."""
     table, doc = resolver.ctx.table, resolver.ctx.doc
+    _place_bodies(resolver)
     for i, e in enumerate(list(table.entities)):
         role = table.roles.get(e.id)
         if e.type != "Group" or e.country or role is None:
@@ -181,3 +182,32 @@ def qualify_groups(resolver) -> None:
             country = resolver._add_demonym(entry, token)
         if country or sector:
             table.entities[i] = dataclasses.replace(e, country=country, sector=e.sector or sector)
+
+
+def _place_bodies(resolver) -> None:
+    """Bodies whose mention names their state: 'Iraqi forces', 'the Iraqi military' (a body named by what it is),
+    'the US State Department' (a gazetteer body of that state, its state written in the name). Recorded in
+    ``table.states`` for the relation rules; a body whose name does not say its state ('the White House') is
+    left alone."""
+    table, doc, gazetteer = resolver.ctx.table, resolver.ctx.doc, resolver.gazetteer
+    for m in table.mentions:
+        eid = table.by_token.get(m.head)
+        if eid is None or eid in table.states:
+            continue
+        entity = table.get(eid)
+        if entity.type != "Organization":
+            continue
+        entry = table.entries.get(eid)
+        if m.kind == "gazetteer" and not (entry and entry.country and entry.sector in _STATE_SECTORS):
+            continue
+        for t in doc[m.start : m.end]:
+            state = gazetteer.demonym(t.text) or gazetteer.entry_for(gazetteer.key_for(t.text))
+            if state is None or state.type != "Country" or (entry is not None and entry.country != state.name):
+                continue
+            named = next((e.id for e in table.entities if e.type == "Country" and e.name == state.name), None)
+            # the state as the article names it elsewhere; made from the demonym only when it is named nowhere else
+            table.states[eid] = named or resolver._add_demonym(state, t)
+            break
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})

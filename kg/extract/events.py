@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.extract import claims, words
+from kg.extract import claims, commitments, words
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import parse_quantity
 from kg.extract.timex import normalise_time
@@ -16,7 +16,9 @@ _RECIPIENT_PREPS = {"against", "on", "upon", "at", "toward", "towards", "over"}
 _GIVE_TYPES = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "ASSAULT"}
 _JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
 _NEEDS_RECIPIENT = {"SUPPORT"}
+_STANCE_TYPES = {"AGREE"}
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+_NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
 
 
@@ -113,10 +115,11 @@ class Context:
     date: str | None
     skip_sents: set[int]
     resolve_source: object = None  # token -> entity ids, making an unnamed speaker ('the poll') an entity
+    agent_nouns: frozenset[str] = frozenset()  # generic agents ('student', 'doctor'): nouns that name actors
 
 
 def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
-    events, seen = [], set()
+    seen = set()
     # the lexicon first (one lookup per token), the sentence (costly per token) only for the words it knows
     candidates = [(tok, t) for tok in ctx.doc if (t := triggers.match(tok)) is not None]
     candidates = [
@@ -124,21 +127,44 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     ]
     verbs = {tok.i: t.type for tok, t in candidates if tok.pos_ == "VERB"}
     by_index = {tok.i: t.type for tok, t in candidates}
+    pairs = []
     for tok, entry in candidates:
         if tok.pos_ != "VERB" and _governed_by_same(tok, entry.type, verbs):
             continue
         if tok.pos_ == "VERB" and _purpose_of_same(tok, entry.type, by_index):
             continue
         event = _event(ctx, tok, entry)
-        if not (event.actors or event.recipients or (event.locations and tok.pos_ == "VERB")):
+        verb_at_place = event.locations and tok.pos_ == "VERB"
+        if not (event.actors or event.recipients or verb_at_place or _stated_agent(ctx, tok)):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
         if event.type in _NEEDS_RECIPIENT and not event.recipients:
             continue  # "support the claim": support needs someone supported
         key = (event.type, event.trigger.start)
         if key not in seen:
             seen.add(key)
-            events.append(event)
-    return events
+            pairs.append((tok, event))
+    pairs = commitments.with_speech_acts(
+        pairs, speaker_of=lambda verb: _verb_actors(ctx, verb), is_speech=ctx.cues.is_speech
+    )
+    return [e for _tok, e in pairs]
+
+
+def _stated_agent(ctx: Context, tok) -> bool:
+    """Whether a verb's subject names someone kg has no entity for ("the radical Islamic Jihad movement
+    rejected ...", "doctors from two American aid groups donated ..."): the event is stated and its agent
+    named, though unknown to kg, so it keeps its type with no actor. "Troops arrived" names nobody."""
+    if tok.pos_ != "VERB":
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"] + _agents(tok)  # a passive's subject undergoes it
+    return any(_names_someone(ctx, s) for s in subjects)
+
+
+def _names_someone(ctx: Context, head) -> bool:
+    if head.pos_ == "PROPN" or head.ent_type_ in _NAMING_ENTS:
+        return True
+    lemma = head.lemma_.lower()
+    actor_noun = lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS
+    return actor_noun and any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS for t in head.subtree)
 
 
 def _inside_name(ctx: Context, tok) -> bool:
@@ -240,6 +266,9 @@ def _sentence_span(doc, sent) -> Span:
 def _arguments(ctx: Context, tok, entry: Trigger) -> tuple[list[str], list[str], list[str]]:
     if tok.pos_ == "VERB":
         actors = _verb_actors(ctx, tok)
+        if not actors and entry.type in _STANCE_TYPES and not _agents(tok):
+            # "the US was committed to preventing a conflict": a passive of stance holds its subject's stance
+            actors = _ids(ctx, [c for c in tok.children if c.dep_ == "nsubjpass"])
         objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
         if not objects and entry.type in _GIVE_TYPES:
             # "civilians were killed in a bombing": the passive subject undergoes the act, and the event keeps

@@ -97,3 +97,16 @@ MILITARY_EQUIPMENT = frozenset(
     """aircraft helicopter gunship tank warship warplane jet drone artillery vessel ship plane fighter-bomber bomber
     frigate destroyer submarine""".split()
 )
+# Nouns whose phrase names an actor when a name qualifies it ("the Islamic Jihad movement", "the Hizbollah group",
+# "al-Qaeda's terror network"), beside the role, group and people nouns above.
+ACTOR_NOUNS = (
+    PERSON_ROLES
+    | GROUP_NOUNS
+    | PEOPLE_NOUNS
+    | ORG_NOUNS
+    | STATE_NOUNS
+    | frozenset(
+        """movement group network party front union organization organisation army militia faction coalition
+        alliance wing brigade regiment battalion federation association league""".split()
+    )
+)
