@@ -1,4 +1,4 @@
-"""Tests for kg.evaluate: the scoring rules of shared/eval/SCHEMA.md on small hand-made records."""
+"""Tests for kg.quality.evaluate: the scoring rules of shared/eval/SCHEMA.md on small hand-made records."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.evaluate import (
+from kg.quality.evaluate import (
     FIGURES,
     Counts,
     EvalError,

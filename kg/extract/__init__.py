@@ -1,11 +1,11 @@
-"""Extraction: one article in, one :class:`~kg.records.Record` out.
+"""Extraction: one article in, one :class:`~kg.graph.records.Record` out.
 
 This package is kg's NLP boundary: spaCy Docs and tokens live here and nowhere
 downstream. The rules are driven by data files in ``kg/extract/data`` (gazetteer,
 event triggers, modality and attribution cues, boilerplate patterns) that users can
 extend without touching code (see README, "Extending the lexicons").
 
->>> from kg.records import Article
+>>> from kg.graph.records import Article
 >>> record = extract(Article("t1", "Russia invaded Ukraine."))   # doctest: +SKIP
 """
 
@@ -19,8 +19,8 @@ from pathlib import Path
 
 from kg.extract import claims, collectives, entities, events, lexicons, offices, quotes, relations, words
 from kg.extract.gazetteer import Gazetteer
-from kg.overrides import Overrides, load_overrides
-from kg.records import Article, Mention, Record, content_id
+from kg.graph.records import Article, Mention, Record, content_id
+from kg.read.overrides import Overrides, load_overrides
 
 __all__ = ["Extractor", "extract", "extract_many"]
 
@@ -31,12 +31,12 @@ _MIN_FUNCTION_SHARE = 0.12
 class Extractor:
     """A spaCy pipeline plus kg's lexicons, compiled once and reused for many articles.
 
-    ``overrides`` is the analyst's override file (:mod:`kg.overrides`): a path, loaded :class:`Overrides`,
+    ``overrides`` is the analyst's override file (:mod:`kg.read.overrides`): a path, loaded :class:`Overrides`,
     or None for ``$KG_OVERRIDES`` (no file when unset).
     """
 
     def __init__(self, nlp=None, *, overrides: str | Path | Overrides | None = None):
-        from kg.nlp import load_model
+        from kg.extract.nlp import load_model
 
         self.overrides = overrides if isinstance(overrides, Overrides) else load_overrides(overrides)
         self.nlp = nlp if nlp is not None else load_model()
@@ -180,10 +180,15 @@ def _fingerprint(nlp) -> str:
 
     digest = hashlib.sha1(f"{nlp.meta.get('name')}-{nlp.meta.get('version')}".encode())
     here = Path(__file__).parent
-    # kg/overrides.py decides which mentions an override entry matches, so it is part of the extractor;
-    # kg/rdf.py decides what a record becomes in the store, so a change there re-ingests too
+    # kg/read/overrides.py decides which mentions an override entry matches, so it is part of the extractor;
+    # kg/graph/rdf.py decides what a record becomes in the store, so a change there re-ingests too
     for path in sorted(
-        [*here.glob("*.py"), *(here / "data").glob("*"), here.parent / "overrides.py", here.parent / "rdf.py"]
+        [
+            *here.glob("*.py"),
+            *(here / "data").glob("*"),
+            here.parent / "read" / "overrides.py",
+            here.parent / "graph" / "rdf.py",
+        ]
     ):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
