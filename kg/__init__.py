@@ -39,7 +39,7 @@ def load_ipython_extension(ipython) -> None:
     load(ipython)
 
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "Article",

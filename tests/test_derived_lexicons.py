@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import derive, lexicons
+from kg.extract.derive import phoenix
 from kg.extract.lexicons import Trigger
 
 
@@ -45,7 +46,7 @@ def test_dated_codes_and_names():
     assert (role.country, role.sectors, role.start, role.end) == ("HUN", ("GOV",), "1989-10-23", "1990-05-02")
     assert derive.display_name("REVOLUTIONARY_UNITED_FRONT_") == "Revolutionary United Front"
     assert derive.display_name("SPLA") == "SPLA"
-    assert derive._titled("President of the United States")
+    assert phoenix._titled("President of the United States")
 
 
 def test_office_covers_the_article_date_only_when_dated():
@@ -118,6 +119,7 @@ BATTER
 - POLICE *                                            [173]         # ASSAIL
 - * {CAR BOMB}                                        [183]         # BATTER
 - * (WITH ROCKETS)                                    [195]         # BATTER
+- * (WITH {HEAVY GUNS})                               [195]         # BATTER
 
 ---  GREET   [---]  ---
 GREET
@@ -146,4 +148,18 @@ def test_cameo_patterns_convert_by_class(tmp_path):
     assert not any(r.startswith("greet") for r in rows)  # '---': no event
     counts = dict(tally.counts)
     assert counts["patterns dropped: words before the verb (kg takes actors from the parse)"] == 1
-    assert counts["patterns dropped: multiword object phrases"] == 1
+    # a two-word object is its head and the word modifying it, both required
+    assert "batter\tVERB\tASSAULT\t-\tobj:bomb;objmod:car\tCAMEO 183 pattern of batter" in rows
+    assert counts["patterns kept: two-word object phrase as object + modifier"] == 1
+    assert counts["patterns dropped: multiword phrases in a prepositional phrase, or several"] == 1
+
+
+def test_a_two_word_object_requires_both_words(extractor):
+    from kg.extract.events import TriggerIndex
+
+    index = TriggerIndex(
+        (_t("sever", "SANCTION", (("obj", frozenset({"relations"})), ("objmod", frozenset({"diplomatic"})))),)
+    )
+    doc = extractor.nlp("Chile severed diplomatic relations with Peru. Chile severed its relations with Peru.")
+    first, second = (t for t in doc if t.text == "severed")
+    assert index.match(first) is not None and index.match(second) is None

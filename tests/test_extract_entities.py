@@ -72,3 +72,26 @@ def test_long_articles_are_parsed_in_chunks_with_exact_offsets(extract_text):
     for ev in record.events:
         assert text[ev.evidence.start : ev.evidence.end] == ev.evidence.text
     assert len([ev for ev in record.events if ev.trigger.text == "shelled"]) == 120
+
+
+def test_definite_title_joins_the_person_named_with_it(extract_text):
+    record = extract_text(
+        "Vice President Jane Moore met Defense Secretary Tom Hale in Rome. The Vice President urged Iraq to act. "
+        "The secretary said the talks went well."
+    )
+    people = {
+        e.name: {m.text.lower().removeprefix("the ") for m in e.mentions} for e in record.entities if e.type == "Person"
+    }
+    assert "vice president" in people["Jane Moore"] and "secretary" in people["Tom Hale"]
+    assert set(people) == {"Jane Moore", "Tom Hale"}
+
+
+def test_definite_title_needs_the_same_office(extract_text):
+    record = extract_text("Vice President Jane Moore arrived in Rome. The President praised the plan.")
+    moore = by_name(record)["Jane Moore"]
+    assert "President" not in {m.text for m in moore.mentions}  # a Vice President is not the President
+
+
+def test_acronym_before_a_title_is_a_body(extract_text):
+    record = extract_text("The visit by FCO Minister Tom Hale focused on trade.")
+    assert "FCO" in by_name(record)

@@ -17,7 +17,19 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
-from kg.extract import claims, collectives, entities, events, lexicons, offices, quotes, relations, words
+from kg.extract import (
+    claims,
+    collectives,
+    commitments,
+    entities,
+    events,
+    lexicons,
+    offices,
+    quotes,
+    relations,
+    speakers,
+    words,
+)
 from kg.extract.gazetteer import Gazetteer
 from kg.graph.records import Article, Mention, Record, content_id
 from kg.read.overrides import Overrides, load_overrides
@@ -41,13 +53,16 @@ class Extractor:
         self.overrides = overrides if isinstance(overrides, Overrides) else load_overrides(overrides)
         self.nlp = nlp if nlp is not None else load_model()
         _add_paragraph_breaks(self.nlp)
+        entities.add_rank_abbreviations(self.nlp)
         self.gazetteer = Gazetteer(self.nlp, lexicons.load_gazetteer(), lexicons.load_derived_gazetteer())
         cues = lexicons.load_cues()
-        cue_lemmas = frozenset(c.lemma for c in cues)
+        # a derived row may type a cue word only when the word is itself the act: "promised" is AGREE (CAMEO 030)
+        cue_lemmas = frozenset(c.lemma for c in cues) - commitments.COMMISSIVE_VERBS
         self.triggers = events.TriggerIndex(lexicons.load_triggers(), lexicons.load_derived_triggers(), cue_lemmas)
         self.cues = claims.CueIndex.from_cues(cues)
         self.offices = offices.OfficeIndex(lexicons.load_offices())
         self.agents = {noun: sector for noun, sector in lexicons.load_agents().items() if " " not in noun}
+        self.agent_nouns = frozenset(self.agents)
         self.boilerplate = _load_boilerplate()
         self.fingerprint = _fingerprint(self.nlp)
 
@@ -93,7 +108,9 @@ class Extractor:
         debris, headlines = self._skipped_sentences(doc, article)
         mentions = entities.find_mentions(doc, self.gazetteer, debris, headlines)
         table = entities.resolve(doc, mentions, article.id, self.gazetteer, self.overrides)
-        ctx = events.Context(doc, table, None, self.cues, article.id, article.date, debris | headlines)
+        ctx = events.Context(
+            doc, table, None, self.cues, article.id, article.date, debris | headlines, agent_nouns=self.agent_nouns
+        )
         resolver = _Resolver(ctx, self.gazetteer, self.overrides, self.agents)
         ctx.resolve = resolver.resolve
         ctx.resolve_modifier = resolver.resolve_modifier
@@ -232,6 +249,7 @@ class _Resolver:
         self.ctx, self.gazetteer, self.overrides = ctx, gazetteer, overrides
         self.agents = agents or {}
         self.phrase_sources: dict[int, str] = {}  # token index -> entity made from an unnamed speaker's phrase
+        self._agreement: dict[tuple[str, str | None], bool] = {}  # (entity id, pronoun gender) -> may stand for it
         self.person_mentions = sorted(
             (m for m in ctx.table.mentions if ctx.table.get(ctx.table.by_token[m.head]).type == "Person"),
             key=lambda m: m.start,
@@ -343,12 +361,20 @@ class _Resolver:
         if any(s.lower_ in words.PRONOUNS_PERSON and _gender(s) != _gender(tok) for s in subjects):
             return []  # "she said he would": he is someone else
         tellers = [e for s in subjects for e in self.resolve(s)]
-        return [e for e in tellers if table.get(e).type == "Person"][:1]
+        text = self.ctx.doc.text
+        return [e for e in tellers if table.get(e).type == "Person" and speakers.agrees(tok, text, table.get(e))][:1]
+
+    def _agrees(self, pronoun, mention) -> bool:
+        eid = self.ctx.table.by_token[mention.head]
+        key = (eid, speakers.pronoun_gender(pronoun))
+        if key not in self._agreement:
+            self._agreement[key] = speakers.agrees(pronoun, self.ctx.doc.text, self.ctx.table.get(eid))
+        return self._agreement[key]
 
     def _last_person(self, tok) -> list[str]:
-        """The nearest person named before ``tok``; outside a quotation, not one named inside one ('"Cruz has
-        fought for us," she said': she is not Cruz)."""
-        before = [m for m in self.person_mentions if m.start < tok.i]
+        """The nearest person named before ``tok`` who agrees with it ('she' is not 'Mr. Cruz'); outside a
+        quotation, not one named inside one ('"Cruz has fought for us," she said': she is not Cruz)."""
+        before = [m for m in self.person_mentions if m.start < tok.i and self._agrees(tok, m)]
         if not before:
             return []
         doc, cues = self.ctx.doc, self.ctx.cues

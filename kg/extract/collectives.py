@@ -66,7 +66,7 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     if tok.lower_ in _COUNTING or (tok.like_num and tok.pos_ == "NUM"):
         of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if not of:
-            return []
+            return _named_body(resolver, tok, tok.lemma_.lower())  # "the Hizbollah group": no count, a body
         return (
             resolver.ctx.table.by_token.get(of[0].i)
             and resolver.resolve(of[0])
@@ -75,6 +75,9 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
     lemma = tok.lemma_.lower()
+    named = _named_body(resolver, tok, lemma)
+    if named:
+        return named
     if any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC for c in tok.lefts):
         return []  # "the two leaders", "their supporters": people named before, not a new collective
     counted = counted or any(c.dep_ == "nummod" or c.lower_ in _COUNTING for c in tok.lefts)
@@ -107,6 +110,23 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     ):
         return []  # "troops", "extra troops", "victims": whose or where, the text does not say
     return [_group(resolver, tok, mods, mod_states, head_state, sector)]
+
+
+# Nouns of a body that a name in front of them identifies: "the Hizbollah group", "the U.N. war crimes court".
+_BODY_NOUNS = words.ACTOR_NOUNS - words.PERSON_ROLES - words.PEOPLE_NOUNS - words.STATE_NOUNS - words.GROUP_NOUNS
+
+
+def _named_body(resolver, tok, lemma: str) -> list[str]:
+    """A singular body noun whose modifier is a named organisation stands for it: 'indicted by the U.N. war
+    crimes court' (the United Nations), 'the Hizbollah (Party of God) group declared' (Hezbollah)."""
+    if lemma not in _BODY_NOUNS or tok.tag_ not in ("NN", "NNP"):
+        return []
+    table = resolver.ctx.table
+    for c in tok.lefts:
+        eid = table.by_token.get(c.i) if c.dep_ in _NAME_DEPS else None
+        if eid is not None and table.get(eid).type == "Organization":
+            return [eid]
+    return []
 
 
 _PLACING = frozenset({"in", "of", "from", "throughout"})
@@ -162,6 +182,7 @@ def qualify_groups(resolver) -> None:
     """The groups the entity rules found ("Senior Hungarian officials", "Ukrainian soldiers") take the sector of
     their noun and the state their demonym names, when it names exactly one."""
     table, doc = resolver.ctx.table, resolver.ctx.doc
+    _place_bodies(resolver)
     for i, e in enumerate(list(table.entities)):
         role = table.roles.get(e.id)
         if e.type != "Group" or e.country or role is None:
@@ -181,3 +202,32 @@ def qualify_groups(resolver) -> None:
             country = resolver._add_demonym(entry, token)
         if country or sector:
             table.entities[i] = dataclasses.replace(e, country=country, sector=e.sector or sector)
+
+
+def _place_bodies(resolver) -> None:
+    """Bodies whose mention names their state: 'Iraqi forces', 'the Iraqi military' (a body named by what it is),
+    'the US State Department' (a gazetteer body of that state, its state written in the name). Recorded in
+    ``table.states`` for the relation rules; a body whose name does not say its state ('the White House') is
+    left alone."""
+    table, doc, gazetteer = resolver.ctx.table, resolver.ctx.doc, resolver.gazetteer
+    for m in table.mentions:
+        eid = table.by_token.get(m.head)
+        if eid is None or eid in table.states:
+            continue
+        entity = table.get(eid)
+        if entity.type != "Organization":
+            continue
+        entry = table.entries.get(eid)
+        if m.kind == "gazetteer" and not (entry and entry.country and entry.sector in _STATE_SECTORS):
+            continue
+        for t in doc[m.start : m.end]:
+            state = gazetteer.demonym(t.text) or gazetteer.entry_for(gazetteer.key_for(t.text))
+            if state is None or state.type != "Country" or (entry is not None and entry.country != state.name):
+                continue
+            named = next((e.id for e in table.entities if e.type == "Country" and e.name == state.name), None)
+            # the state as the article names it elsewhere; made from the demonym only when it is named nowhere else
+            table.states[eid] = named or resolver._add_demonym(state, t)
+            break
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})

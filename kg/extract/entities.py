@@ -21,6 +21,10 @@ from kg.read.overrides import Overrides, surface_key
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _POSSESSIVE = re.compile(r"[’']s?$")
+_RANK = re.compile(
+    r"(?i)^(capt|gen|lt|col|maj|sgt|adm|cmdr|brig|cpl|pvt|cdr|lieutenant|colonel|major|captain|sergeant|admiral"
+    r"|brigadier|commander|corporal|private|marshal)\.?$"
+)
 
 
 @dataclass
@@ -48,12 +52,42 @@ class EntityTable:
     mentions: list[Mention] = field(default_factory=list)
     entries: dict[str, GazetteerEntry] = field(default_factory=dict)  # entity id -> gazetteer entry
     roles: dict[str, str] = field(default_factory=dict)  # entity id -> role lemma
+    states: dict[str, str] = field(default_factory=dict)  # body's entity id -> the state it belongs to, as written
 
     def at(self, token) -> str | None:
         return self.by_token.get(token.i)
 
     def get(self, entity_id: str) -> Entity:
         return next(e for e in self.entities if e.id == entity_id)
+
+
+_RANK_ABBREVIATIONS = ("Capt.", "Lt.", "Col.", "Maj.", "Sgt.", "Cmdr.", "Cdr.", "Brig.", "Cpl.", "Pvt.")
+
+
+_RANKS_COMPONENT = "kg_rank_abbreviations"
+
+
+def add_rank_abbreviations(nlp) -> None:
+    """'Navy Capt. Jeff Davis said': a rank's full stop ends no sentence (spaCy knows 'Gen.' and 'Adm.' only), and
+    the name after a rank starts none."""
+    from spacy.language import Language
+    from spacy.symbols import ORTH
+
+    for form in _RANK_ABBREVIATIONS:
+        for written in (form, form.upper()):
+            nlp.tokenizer.add_special_case(written, [{ORTH: written}])
+    if not Language.has_factory(_RANKS_COMPONENT):
+        Language.component(_RANKS_COMPONENT, func=_name_after_rank)
+    if _RANKS_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(_RANKS_COMPONENT, before="parser")
+
+
+def _name_after_rank(doc):
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.text.endswith(".") and _RANK.match(prev.text) and tok.text[:1].isupper():
+            tok.is_sent_start = False
+    return doc
 
 
 def clean_name(text: str) -> str:
@@ -85,7 +119,7 @@ def find_mentions(doc, gazetteer, debris: set[int], headlines: set[int]) -> list
     found += _surname_mentions(doc, found)
     found = [m for m in found if doc[m.start].sent.start not in debris]
     found = [m for m in found if doc[m.start].sent.start not in headlines or m.kind == "gazetteer"]
-    phrases = _non_overlapping(m for m in found if m.kind in ("np", "anaphor"))
+    phrases = _non_overlapping(m for m in found if m.kind in ("np", "anaphor", "title"))
     names = _non_overlapping(m for m in found if m.kind in ("gazetteer", "ner"))
     # "AFP news agency", "the NATO command": a generic body noun after a named body is that body
     phrases = [
@@ -97,11 +131,23 @@ def find_mentions(doc, gazetteer, debris: set[int], headlines: set[int]) -> list
             and any(p.start <= n.start and n.end <= p.end and n.type in ("Organization", "NewsOutlet") for n in names)
         )
     ]
+    phrases = [p for p in phrases if not _title_before_name(doc, p, names)]
     kept = [*phrases]
     for m in names:
         if all(_nested_or_apart(m, p) for p in phrases):
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _title_before_name(doc, phrase: Mention, names: list[Mention]) -> bool:
+    """'Pentagon press director Navy Capt. Jeff Davis said': a role phrase written right before a person's name,
+    across a rank or a service the parser cut off, is that person's title, not another person."""
+    if phrase.type != "Person" or phrase.kind != "np":
+        return False
+    i = phrase.end
+    while i < len(doc) and i - phrase.end < 3 and (_RANK.match(doc[i].text) or doc[i].ent_type_ == "ORG"):
+        i += 1
+    return any(n.start == i and n.type == "Person" for n in names)
 
 
 def _non_overlapping(mentions) -> list[Mention]:
@@ -159,15 +205,20 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
             continue
         start, end = _trim(doc, ent.start, ent.end)
         if etype == "Person":
-            while start < end - 1 and doc[start].lower_ in words.HONORIFICS:
+            # "Mr", "President", "Lt. Gen.": honorifics and ranks are not part of the name
+            while start < end - 1 and (doc[start].lower_ in words.HONORIFICS or _RANK.match(doc[start].text)):
+                start += 1
+            while start < end - 1 and doc[start].text == ".":
                 start += 1
         if end <= start or not any(t.is_alpha for t in doc[start:end]):
             continue
         name = clean_name(doc[start:end].text)
-        if etype == "Person" and (len(name) < 3 or name.isupper()):
-            continue
+        if etype == "Person" and (len(name) < 3 or name.isupper() or _RANK.match(doc[end - 1].text)):
+            continue  # "Navy Capt" before "Jeff Davis": a name does not end with a rank
         if etype != "Person" and all(t.lower_ in words.TITLE_WORDS for t in doc[start:end] if t.is_alpha):
             continue  # "National Security Advisor for", "State" in "Secretary of State": a title, not a body
+        if etype == "Organization" and _portfolio(doc, start, end, gazetteer, name):
+            continue  # "Trade" in "Trade Minister Maria Lopez": the minister's portfolio, not a body
         if etype == "Organization" and set(name.lower().split()) & words.OUTLET_WORDS:
             etype = "NewsOutlet"
         key = gazetteer.key_for(name) or f"{etype}:{_norm(name)}"
@@ -187,6 +238,15 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
     return out
 
 
+def _portfolio(doc, start: int, end: int, gazetteer, name: str) -> bool:
+    """A one-word name the gazetteer does not know, written just before a capitalised title noun; an acronym
+    ('FCO Minister') is a body."""
+    if end - start != 1 or end >= len(doc) or name.isupper() or gazetteer.key_for(name):
+        return False
+    after = doc[end]
+    return after.text[:1].isupper() and after.lemma_.lower() in words.PERSON_ROLES
+
+
 _NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos"}
 
 
@@ -203,6 +263,8 @@ def _np_mentions(doc, gazetteer) -> list[Mention]:
             m = _state_mention(doc, tok, gazetteer)
         elif tok.pos_ == "PROPN" and not plural and lemma in words.PERSON_ROLES and _owned(tok):
             m = _role_mention(doc, tok)  # "Taiwan's Vice Foreign Minister": a capitalised title with its owner
+        elif tok.pos_ == "PROPN" and not plural and lemma in words.PERSON_ROLES:
+            m = _bare_title(doc, tok)  # "The Vice President urged ...": a title standing for its holder
         elif tok.pos_ == "PROPN":
             m = None
         elif tok.pos_ == "ADJ" and lemma not in words.PERSON_ROLES:
@@ -272,6 +334,18 @@ def _role_mention(doc, tok) -> Mention | None:
     )
 
 
+def _bare_title(doc, tok) -> Mention | None:
+    """'The Vice President', 'the Foreign Secretary': a capitalised title after 'the', no name with it. It stays a
+    mention only if it joins the person named earlier with that title (:func:`_link_titles`)."""
+    if _is_title_of_name(tok) or tok.dep_ == "compound":
+        return None
+    dets = [c for c in tok.lefts if c.dep_ == "det"]
+    if not dets or dets[0].lower_ != "the" or any(c.dep_ == "prep" for c in tok.rights):
+        return None
+    start, end = _trim(doc, dets[0].i + 1, tok.i + 1)
+    return Mention(start, end, "Person", "", doc[tok.i].text, tok.i, "title", role=tok.lemma_.lower(), definite=True)
+
+
 def _org_mention(doc, tok) -> Mention | None:
     """'the German chancellery', "Russia's defence ministry": a body named by what it is."""
     mods = [c for c in _modifiers(tok) if c.lower_ not in ("its", "their", "his", "her")] or _modifiers(tok)
@@ -325,6 +399,7 @@ def resolve(
     if overrides:
         _apply_merges(doc, mentions, overrides, article_id, gazetteer)
     _link_surnames(mentions)
+    _link_titles(doc, mentions)
     _link_forces(doc, mentions, gazetteer)
     for m in mentions:
         if m.kind in ("np", "anaphor"):
@@ -404,6 +479,54 @@ def _link_surnames(mentions: list[Mention]) -> None:
             key = full.get(m.name.lower())
             if key is not None and key != m.key:
                 m.key, m.rule = key, "surname"
+
+
+# Title words that make another office: a 'Vice President' is not 'the President'.
+_OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "acting", "former", "prime", "under", "foreign", "defence"})
+
+
+def _link_titles(doc, mentions: list[Mention]) -> None:
+    """'Vice President Kamala Harris met ... The Vice President urged ...': a definite title ('the Vice President',
+    'the prime minister', 'the secretary') refers to the person last named with a title holding its words;
+    'the President' is not a 'Vice President', nor 'the minister' a 'Prime Minister'. A bare capitalised title
+    that joins nobody is dropped (it names no one we know)."""
+    titled = []  # (title lemmas, mention) of named persons, in text order
+    for m in mentions:
+        if m.type == "Person" and m.kind in ("ner", "gazetteer"):
+            titled.append((_title_lemmas(doc, m), m))
+            continue
+        if not (m.kind in ("title", "anaphor") or (m.kind == "np" and m.definite and m.type == "Person")):
+            continue
+        words_ = {t.lemma_.lower() for t in doc[m.start : m.end] if t.is_alpha and t.lower_ not in words.LEADING_DROP}
+        person = next(
+            (p for title, p in reversed(titled) if p.start < m.start and _same_office(words_, title, m.role)), None
+        )
+        if person is not None:
+            m.key, m.name, m.entry, m.rule, m.kind = (
+                person.key,
+                person.name,
+                person.entry,
+                "definite-description",
+                "anaphor",
+            )
+    mentions[:] = [m for m in mentions if m.kind != "title"]
+
+
+def _same_office(anaphor: set[str], title: set[str], role: str | None) -> bool:
+    return role in title and anaphor <= title and not (title - anaphor) & _OTHER_OFFICE
+
+
+def _title_lemmas(doc, m: Mention) -> set[str]:
+    """The title words written just before a name ('Defense Secretary Ash Carter' -> defense, secretary)."""
+    out = set()
+    i = m.start - 1
+    first = doc[m.start].sent.start
+    while i >= first and doc[i].is_alpha and (doc[i].lower_ in words.TITLE_WORDS or doc[i].text[:1].isupper()):
+        if doc[i].is_stop and doc[i].lower_ not in words.TITLE_WORDS:
+            break
+        out.add(doc[i].lemma_.lower())
+        i -= 1
+    return out
 
 
 def _link_forces(doc, mentions: list[Mention], gazetteer) -> None:

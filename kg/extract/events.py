@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.extract import claims, words
+from kg.extract import claims, commitments, words
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import parse_quantity
 from kg.extract.timex import normalise_time
@@ -16,7 +16,9 @@ _RECIPIENT_PREPS = {"against", "on", "upon", "at", "toward", "towards", "over"}
 _GIVE_TYPES = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "ASSAULT"}
 _JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
 _NEEDS_RECIPIENT = {"SUPPORT"}
+_STANCE_TYPES = {"AGREE"}
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+_NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
 
 
@@ -52,10 +54,14 @@ class TriggerIndex:
         pos = _POS.get(tok.pos_)
         if pos is None:
             return None
-        entries = self._by_key.get((tok.lemma_.lower(), pos))
-        if entries is None and pos == "VERB":
-            entries = next((self._by_key[k] for k in _verb_stems(tok) if k in self._by_key), ())
-        for entry in entries or ():
+        found = self._first(tok, self._by_key.get((tok.lemma_.lower(), pos), ()))
+        if found is None and pos == "VERB":  # 'reimposed blockades': the stem's rows when the word's own fail
+            found = next((f for k in _verb_stems(tok) if (f := self._first(tok, self._by_key.get(k, ())))), None)
+        return found
+
+    @staticmethod
+    def _first(tok, entries) -> Trigger | None:
+        for entry in entries:
             if all(_satisfied(tok, dep, lemmas) for dep, lemmas in entry.requires):
                 return entry
         return None
@@ -88,6 +94,9 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     elif dep == "obj":
         cands = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         cands += [g for c in kids if c.dep_ == "dative" for g in [c]]
+    elif dep == "objmod":
+        objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        cands = [m for o in objects for m in o.children if m.dep_ in ("compound", "amod", "nmod")]
     elif dep == "prep":
         cands = [c for c in kids if c.dep_ in ("prep", "agent", "dative")]
     elif dep == "prt":
@@ -113,10 +122,11 @@ class Context:
     date: str | None
     skip_sents: set[int]
     resolve_source: object = None  # token -> entity ids, making an unnamed speaker ('the poll') an entity
+    agent_nouns: frozenset[str] = frozenset()  # generic agents ('student', 'doctor'): nouns that name actors
 
 
 def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
-    events, seen = [], set()
+    seen = set()
     # the lexicon first (one lookup per token), the sentence (costly per token) only for the words it knows
     candidates = [(tok, t) for tok in ctx.doc if (t := triggers.match(tok)) is not None]
     candidates = [
@@ -124,21 +134,69 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     ]
     verbs = {tok.i: t.type for tok, t in candidates if tok.pos_ == "VERB"}
     by_index = {tok.i: t.type for tok, t in candidates}
+    pairs = []
     for tok, entry in candidates:
         if tok.pos_ != "VERB" and _governed_by_same(tok, entry.type, verbs):
             continue
         if tok.pos_ == "VERB" and _purpose_of_same(tok, entry.type, by_index):
             continue
+        if _names_a_kind(ctx, tok):
+            continue
         event = _event(ctx, tok, entry)
-        if not (event.actors or event.recipients or (event.locations and tok.pos_ == "VERB")):
+        verb_at_place = event.locations and tok.pos_ == "VERB"
+        if not (event.actors or event.recipients or verb_at_place or _stated_agent(ctx, tok)):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
         if event.type in _NEEDS_RECIPIENT and not event.recipients:
             continue  # "support the claim": support needs someone supported
         key = (event.type, event.trigger.start)
         if key not in seen:
             seen.add(key)
-            events.append(event)
-    return events
+            pairs.append((tok, event))
+    speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
+    time_of = lambda tok: _time(ctx, tok, future=False)  # noqa: E731
+    pairs = commitments.with_speech_acts(pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of)
+    asked = commitments.demands(
+        [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
+        resolve=ctx.resolve,
+        speaker_of=speaker_of,
+        is_speech=ctx.cues.is_speech,
+        sources_of=lambda tok: claims.sources(tok, ctx.resolve_source or ctx.resolve, ctx.cues)[0],
+        time_of=time_of,
+        article_id=ctx.article_id,
+    )
+    taken = {(e.type, e.evidence.start) for _tok, e in pairs}
+    pairs += [(tok, e) for tok, e in asked if (e.type, e.evidence.start) not in taken]
+    return [e for _tok, e in sorted(pairs, key=lambda p: p[0].i)]
+
+
+def _names_a_kind(ctx: Context, tok) -> bool:
+    """'aid groups', 'war games', 'war crimes', 'protest leaders', 'attack helicopters': an event noun that says
+    what kind of actor or thing its head is names no event ('aid package' keeps its aid: a package is no kind)."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "compound" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = tok.head.lemma_.lower()
+    return head in words.ACTOR_NOUNS or head in ctx.agent_nouns or head in words.KIND_NOUNS
+
+
+def _stated_agent(ctx: Context, tok) -> bool:
+    """Whether a verb's subject names someone kg has no entity for ("the radical Islamic Jihad movement
+    rejected ...", "doctors from two American aid groups donated ..."): the event is stated and its agent
+    named, though unknown to kg, so it keeps its type with no actor. "Troops arrived" names nobody."""
+    verb = tok if tok.pos_ == "VERB" else _support_verb(tok)  # "X organized a general strike"
+    if verb is None:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + _agents(verb)  # a passive's subject undergoes it
+    if not subjects and verb.dep_ == "conj":  # "... has been indicted and will resign"
+        subjects = _shared_passive_subject(verb.head, verb)
+    return any(_names_someone(ctx, s) for s in subjects)
+
+
+def _names_someone(ctx: Context, head) -> bool:
+    if head.pos_ == "PROPN" or head.ent_type_ in _NAMING_ENTS:
+        return True
+    lemma = head.lemma_.lower()
+    actor_noun = lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS
+    return actor_noun and any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS for t in head.subtree)
 
 
 def _inside_name(ctx: Context, tok) -> bool:
@@ -240,6 +298,9 @@ def _sentence_span(doc, sent) -> Span:
 def _arguments(ctx: Context, tok, entry: Trigger) -> tuple[list[str], list[str], list[str]]:
     if tok.pos_ == "VERB":
         actors = _verb_actors(ctx, tok)
+        if not actors and entry.type in _STANCE_TYPES and not _agents(tok):
+            # "the US was committed to preventing a conflict": a passive of stance holds its subject's stance
+            actors = _ids(ctx, [c for c in tok.children if c.dep_ == "nsubjpass"])
         objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
         if not objects and entry.type in _GIVE_TYPES:
             # "civilians were killed in a bombing": the passive subject undergoes the act, and the event keeps
@@ -314,6 +375,9 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
         controller = _object_controller(ctx, node, came_from)
         if controller:
             return controller
+        shared = _shared_passive_subject(node, came_from)
+        if shared:  # "the minister has been indicted and will resign": the indicted one resigns
+            return _ids(ctx, shared)
         found = _ids(ctx, _subjects(node) + _agents(node))
         if _agents(node):  # "areas besieged by the regime": the agent is stated, known or not (never guessed)
             return found
@@ -329,6 +393,13 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
             return []
         node, came_from = node.head, node
     return []
+
+
+def _shared_passive_subject(node, came_from) -> list:
+    """The passive subject of a verb that an active conjunct (not a participle) shares."""
+    if came_from is None or came_from.dep_ != "conj" or came_from.tag_ == "VBN" or _subjects(node):
+        return []
+    return [c for c in node.children if c.dep_ == "nsubjpass"]
 
 
 def _object_controller(ctx: Context, node, came_from) -> list[str]:

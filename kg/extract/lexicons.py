@@ -34,7 +34,9 @@ the first other line is the header and must be exactly as below):
   syntactic neighbours, ``dep`` one of :data:`REQUIRE_DEPS`:
   ``obj`` (direct object), ``prep`` (a preposition child: "call for"), ``prt`` (a particle:
   "step up"), ``compound`` (a compound or adjective modifier of a noun trigger: "phone call"),
-  ``pobj`` (the object of a preposition child: "take part in talks" -> ``pobj:talk``).
+  ``pobj`` (the object of a preposition child: "take part in talks" -> ``pobj:talk``),
+  ``objmod`` (a compound or adjective modifier of the direct object: "sever diplomatic relations" ->
+  ``obj:relations;objmod:diplomatic``).
   All constraints of an entry must hold; entries with more constraints are tried first, so
   ``send VERB ... obj:troop`` wins over ``send VERB ... obj:weapon`` and a bare light verb
   (send, make, take, give, provide, launch, call ...) is no trigger at all.
@@ -70,6 +72,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.extract.vocabulary import MODES, PLOVER_TYPES, SECTORS
 
 __all__ = [
     "CUE_KINDS",
@@ -107,89 +110,14 @@ DERIVED_FILES = {
 
 ENTITY_TYPES = ("Person", "Organization", "NewsOutlet", "Country", "Place")
 
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",  # verbal cooperation
-    "COOPERATE",
-    "AID",
-    "RETREAT",  # material cooperation
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",  # verbal conflict
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",  # material conflict
-)
-
-_REQUEST_MODES = frozenset({"assist", "change", "yield", "meet"})
-# PLOVER manual modes; AID and COOPERATE take CAMEO2PLOVER's aid/cooperation kinds.
-MODES: dict[str, frozenset[str]] = {
-    "AGREE": frozenset(),
-    "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
-    "SUPPORT": frozenset(),
-    "CONCEDE": frozenset(),
-    "COOPERATE": frozenset({"economic", "military", "legal", "intelligence"}),
-    "AID": frozenset({"economic", "military", "humanitarian", "peacekeeping", "asylum"}),
-    "RETREAT": frozenset({"withdraw", "release", "disarm", "ceasefire", "access", "resign"}),
-    "REQUEST": _REQUEST_MODES,
-    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
-    "REJECT": _REQUEST_MODES,
-    "THREATEN": frozenset({"restrict", "arrest", "relations", "expel", "territory", "violence"}),
-    "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"}),
-    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
-    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
-    "COERCE": frozenset(
-        {
-            "seize",
-            "restrict",
-            "censor",
-            "curfew",
-            "martial-law",
-            "arrest",
-            "deport",
-            "withhold",
-            "misinformation",
-            "cyber",
-        }
-    ),
-    "ASSAULT": frozenset(
-        {
-            "abduct",
-            "beat",
-            "torture",
-            "sexual",
-            "targeted",
-            "destroy",
-            "primitive",
-            "firearms",
-            "explosives",
-            "suicide-attack",
-            "aerial",
-            "drone",
-            "heavy-weapons",
-            "crowd-control",
-            "unconventional",
-        }
-    ),
-}
-REQUIRE_DEPS = ("obj", "subj", "prep", "prt", "advmod", "compound", "pobj")
+REQUIRE_DEPS = ("obj", "objmod", "subj", "prep", "prt", "advmod", "compound", "pobj")
 TRIGGER_POS = ("VERB", "NOUN", "ADJ")
 CUE_POS = ("VERB", "NOUN", "ADJ", "ADV", "AUX", "PART", "SCONJ", "ADP", "DET")
 CUE_KINDS: dict[str, frozenset[str]] = {
     "modality": frozenset({"planned", "possible", "negated"}),
-    "attribution": frozenset({"speech", "belief", "intention", "according", "source_noun", "speaker"}),
+    "attribution": frozenset({"speech", "belief", "intention", "stance", "according", "source_noun", "speaker"}),
     "conditional": frozenset({"possible"}),
 }
-# CAMEO-style actor sector codes accepted for non-Country rows.
-SECTORS = frozenset(
-    """GOV MIL LEG JUD COP SPY REB INS SEP UAF OPP PTY IGO NGO NGM MED BUS REL CVL EDU HLH HRI
-    LAB REF ELI CRM AGR ENV MOD RAD""".split()
-)
 # Fixed multiword expressions a lemma column may hold (matched by the extractor as a phrase
 # or as head + particle/preposition child).
 MULTIWORD_OK = frozenset(

@@ -4,6 +4,8 @@ membership, support and opposition."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kg.extract import claims, words
 from kg.graph.records import Relation, Span, content_id
 
@@ -13,7 +15,11 @@ _ALLIANCE_NOUNS = {"alliance", "partnership", "coalition"}
 
 def find_relations(ctx) -> list[Relation]:
     found: dict[tuple, Relation] = {}
-    for rel in [*_title_relations(ctx), *_alliance_relations(ctx), *_verb_relations(ctx)]:
+    titles = list(_person_titles(ctx))
+    stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
+    stateless = list(_stateless_titles(ctx, titles, stated))
+    bodies = list(_state_bodies(ctx))
+    for rel in [*stated, *stateless, *bodies, *_alliance_relations(ctx), *_verb_relations(ctx)]:
         key = (rel.type, rel.subject, rel.object)
         if rel.subject != rel.object and key not in found:
             found[key] = rel
@@ -29,44 +35,195 @@ def _relation(ctx, rtype: str, subj: str, obj: str, tokens, *, modality="asserte
     return Relation(rid, rtype, subj, obj, Span(text, start, end), modality, tuple(sources), confidence)
 
 
-def _title_relations(ctx):
+def _person_titles(ctx):
     table = ctx.table
     for m in table.mentions:
         eid = table.by_token.get(m.head)
         if eid is None or ctx.doc[m.start].sent.start in ctx.skip_sents:
             continue
-        entity = table.get(eid)
-        if entity.type == "Person" and m.kind in ("ner", "gazetteer"):
+        if table.get(eid).type == "Person" and m.kind in ("ner", "gazetteer"):
             yield from _named_person_titles(ctx, eid, ctx.doc[m.head], m)
-        elif m.kind == "np" and m.role:
+
+
+def _role_relations(ctx):
+    table = ctx.table
+    for m in table.mentions:
+        eid = table.by_token.get(m.head)
+        if eid is None or ctx.doc[m.start].sent.start in ctx.skip_sents:
+            continue
+        if m.kind == "np" and m.role:
             yield from _role_phrase_relations(ctx, eid, m)
+
+
+@dataclass(frozen=True)
+class _Title:
+    """A title a named person holds in the text ('Defence Minister', 'Finance Minister of Ukraine')."""
+
+    person: str
+    tokens: tuple  # the title's tokens and the name's
+    lemmas: frozenset
+    leader: bool
 
 
 def _named_person_titles(ctx, eid: str, head, m):
     """Modifiers before the name and appositions around it: 'German Chancellor Olaf Scholz',
-    'Finance Minister of Ukraine, Sergii Marchenko', "Zelenskyy's chief of staff, Yermak"."""
+    'Finance Minister of Ukraine, Sergii Marchenko', "Zelenskyy's chief of staff, Yermak",
+    'Prime Minister Mohammed Shia al-Sudani of Iraq'."""
     title_nodes = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < m.start]
-    if head.dep_ == "appos":
+    if head.dep_ == "appos" and _own_title(ctx, head.head, m):
         title_nodes.append(head.head)
     title_nodes += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    name = list(ctx.doc[m.start : m.end])
     for node in title_nodes:
-        yield from _title_node(ctx, eid, node, m)
+        title = _title(ctx, eid, _title_tokens(ctx, node, m), name)
+        if title is not None:
+            # "Prime Minister X of Iraq": the state follows the name
+            yield _Title(title.person, (*title.tokens, *_of_after_name(ctx, head, m)), title.lemmas, title.leader)
+    surface = _title(ctx, eid, _title_before(ctx, m), name)
+    if surface is not None:
+        yield surface
 
 
-def _title_node(ctx, eid: str, node, m):
-    tokens = _title_tokens(ctx, node, m)
-    lemmas = {t.lemma_.lower() for t in tokens}
-    leader = bool(lemmas & words.LEADER_TITLES) or {"prime", "minister"} <= lemmas
-    titled = leader or bool(lemmas & words.AFFILIATE_TITLES)
-    if not titled:
-        return
-    for other in _entities_in(ctx, tokens):
+def _title(ctx, eid: str, tokens, name):
+    lemmas = frozenset(t.lemma_.lower() for t in tokens)
+    if not lemmas & (_LEADER_TITLES | _AFFILIATE_TITLES):
+        return None
+    return _Title(eid, tuple(sorted({*tokens, *name}, key=lambda t: t.i)), lemmas, _leads(tokens, lemmas))
+
+
+# "the Task Force Commander": a commander leads the unit his title names
+_LEADER_TITLES = words.LEADER_TITLES | {"commander"}
+_AFFILIATE_TITLES = words.AFFILIATE_TITLES | {"counterpart"}
+_TITLES = _LEADER_TITLES | _AFFILIATE_TITLES
+
+
+def _leads(tokens, lemmas) -> bool:
+    """Whether the title's own noun is a leader's: the last title noun before its 'of'/'for' complement.
+    'President and White House Coordinator for ...' coordinates; 'Prime Minister of Iraq' leads."""
+    if _deputy(lemmas):
+        return False
+    head = None
+    for t in tokens:
+        if t.lower_ in ("of", "for", "to") and head is not None:
+            break
+        if t.lemma_.lower() in _LEADER_TITLES | _AFFILIATE_TITLES:
+            head = t
+    if head is None:
+        return False
+    before = head.doc[head.i - 1].lower_ if head.i > 0 else ""
+    return head.lemma_.lower() in _LEADER_TITLES or (head.lemma_.lower() == "minister" and before == "prime")
+
+
+def _title_owners(ctx, title: _Title):
+    for other in _entities_in(ctx, [t for t in title.tokens if ctx.table.by_token.get(t.i) != title.person]):
         otype = ctx.table.get(other).type
         if otype == "Person":
-            yield _relation(ctx, "affiliated_with", eid, other, [*tokens, *ctx.doc[m.start : m.end]])
+            yield _relation(ctx, "affiliated_with", title.person, other, list(title.tokens))
         elif otype in ("Country", "Organization"):
-            rtype = "leader_of" if leader and not _deputy(lemmas) else "affiliated_with"
-            yield _relation(ctx, rtype, eid, other, [*tokens, *ctx.doc[m.start : m.end]])
+            rtype = "leader_of" if title.leader else "affiliated_with"
+            yield _relation(ctx, rtype, title.person, other, list(title.tokens))
+
+
+# Titles that are offices of a state: a 'Defence Minister' serves a state, a 'spokesman' or 'director' may not.
+_STATE_OFFICES = frozenset(
+    """president premier chancellor minister secretary ambassador envoy adviser advisor governor senator
+    congressman congresswoman lawmaker legislator king queen monarch emperor sultan emir""".split()
+)
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def _stateless_titles(ctx, titles, stated):
+    """'Defence Minister Pierre Joxe said': a state office whose title names no state or body. The state is the
+    one the gazetteer's office holders give for the person, else the only state the article names; none when
+    the article names several and the dictionaries say nothing (never a guess)."""
+    table = ctx.table
+    placed = {r.subject for r in stated if table.get(r.object).type in ("Country", "Organization")}
+    states = {e.name: e.id for e in table.entities if e.type == "Country"}
+    # a state named in another person's title is that person's ('Trade Minister of Chile, Ana Soto')
+    owned = {r.object for r in stated if table.get(r.subject).type == "Person"}
+    free = [s for s in states.values() if s not in owned]
+    done = set()
+    for title in titles:
+        if title.person in placed or title.person in done or not title.lemmas & _STATE_OFFICES:
+            continue
+        if {"secretary", "general"} <= title.lemmas:
+            continue  # 'Secretary-General': of an organisation, not a state
+        entry = table.entries.get(title.person)
+        if entry is not None and entry.sector in _STATE_SECTORS and entry.country:
+            state = states.get(entry.country)
+        else:
+            state = free[0] if len(free) == 1 and len(states) == 1 else None
+        if state is None:
+            continue
+        done.add(title.person)
+        rtype = "leader_of" if title.leader else "affiliated_with"
+        yield _relation(ctx, rtype, title.person, state, list(title.tokens), confidence=0.55)
+
+
+def _state_bodies(ctx):
+    """A state's own body is affiliated with the state when its name says so: 'Iraqi forces', 'the Iraqi
+    military', 'the US State Department' (``EntityTable.states``)."""
+    table = ctx.table
+    for body, state in table.states.items():
+        mention = next((m for m in table.mentions if table.by_token.get(m.head) == body), None)
+        if mention is None or ctx.doc[mention.start].sent.start in ctx.skip_sents:
+            continue
+        tokens = list(ctx.doc[mention.start : mention.end])
+        yield _relation(ctx, "affiliated_with", body, state, tokens, confidence=0.6)
+
+
+def _own_title(ctx, node, m) -> bool:
+    """'Finance Minister of Ukraine, Sergii Marchenko': the apposition's head is the name's title, unless it is
+    another named person's title (a parser's long-range apposition: "Advisor Mike Pyle, together with ...,
+    Koopman"); a possessive owner ("Zelenskyy's chief of staff, Yermak") does not make it another's."""
+    if node.i >= m.start:
+        return False
+    table = ctx.table
+    for t in node.subtree:
+        eid = table.by_token.get(t.i)
+        if m.start <= t.i < m.end or eid is None or table.get(eid).type != "Person" or _mention_head(ctx, t) != t.i:
+            continue
+        if t.dep_ != "poss" and not any(c.tag_ == "POS" for c in t.children):
+            return False
+    return True
+
+
+_TITLE_GLUE = frozenset({"of", "for", "and", "-", "–", "'s", "’s", "the", "&"})
+
+
+def _title_before(ctx, m) -> list:
+    """The capitalised title phrase written just before a name, read off the surface where the parser splits it:
+    'European Commission Director-General for Enlargement, Gert Jan Koopman', 'Defence Minister Pierre Joxe'."""
+    doc, table = ctx.doc, ctx.table
+    first = doc[m.start].sent.start
+    i = m.start - 1
+    if i > first and doc[i].text == "," and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in words.PERSON_ROLES):
+        i -= 1
+    out = []
+    while i >= first:
+        t = doc[i]
+        eid = table.by_token.get(i)
+        if eid is not None and table.get(eid).type == "Person":
+            break
+        glue = t.lower_ in _TITLE_GLUE
+        common = t.dep_ == "compound" and t.pos_ == "NOUN"  # 'Pentagon press operations director'
+        if t.is_stop and not glue or not (t.text[:1].isupper() or glue or common or t.lemma_.lower() in _TITLES):
+            break  # 'In Turkey Minister Ellwood met': a preposition ends the title
+        out.append(t)
+        i -= 1
+    out.reverse()
+    if i >= first and doc[i].lower_ == "to" and out and out[0].lower_ == "the":
+        # 'Assistant to the President and White House Coordinator X': the President is whom he assists
+        cut = next((k for k, t in enumerate(out) if t.lower_ == "and"), len(out))
+        out = out[cut + 1 :]
+    while out and (out[0].lower_ in _TITLE_GLUE or out[0].is_punct):
+        out = out[1:]
+    return out
+
+
+def _of_after_name(ctx, head, m) -> list:
+    ofs = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == m.end]
+    return [t for c in ofs for t in c.subtree]
 
 
 def _title_tokens(ctx, node, m) -> list:

@@ -97,3 +97,22 @@ MILITARY_EQUIPMENT = frozenset(
     """aircraft helicopter gunship tank warship warplane jet drone artillery vessel ship plane fighter-bomber bomber
     frigate destroyer submarine""".split()
 )
+# Nouns whose phrase names an actor when a name qualifies it ("the Islamic Jihad movement", "the Hizbollah group",
+# "al-Qaeda's terror network"), beside the role, group and people nouns above.
+ACTOR_NOUNS = (
+    PERSON_ROLES
+    | GROUP_NOUNS
+    | PEOPLE_NOUNS
+    | ORG_NOUNS
+    | STATE_NOUNS
+    | frozenset(
+        """movement group network party front union organization organisation army militia faction coalition
+        alliance wing brigade regiment battalion federation association league""".split()
+    )
+)
+# Heads that an event noun only classifies ("war games", "war crimes", "attack helicopters", "protest camp"),
+# beside the actor nouns and the military equipment.
+KIND_NOUNS = MILITARY_EQUIPMENT | frozenset(
+    """game crime criminal zone victim veteran correspondent memorial widow orphan camp site museum chief
+    expert analyst reporter region""".split()
+)

@@ -1,0 +1,113 @@
+"""Event types as PLOVER codes them, per phenomenon, on short texts written for these tests."""
+
+from __future__ import annotations
+
+
+def _names(record, ids):
+    by_id = {e.id: e.name for e in record.entities}
+    return [by_id[i] for i in ids]
+
+
+def _types(record):
+    return sorted({e.type for e in record.events})
+
+
+def test_an_event_whose_named_agent_kg_does_not_know_keeps_its_type(extract_text):
+    r = extract_text("The radical Vardosi Freedom movement rejected the offer on Friday.")
+    event = next(e for e in r.events if e.type == "REJECT")
+    assert event.trigger.text == "rejected"
+
+
+def test_an_event_whose_subject_names_nobody_is_not_an_event(extract_text):
+    r = extract_text("The outcome of the vote will determine the course of the dispute.")
+    assert r.events == ()
+
+
+def test_a_passive_of_stance_holds_its_subjects_stance(extract_text):
+    r = extract_text("Norway was committed to supporting the negotiations.")
+    event = next(e for e in r.events if e.type == "AGREE")
+    assert _names(r, event.actors) == ["Norway"]
+
+
+def _only(record, etype):
+    found = [e for e in record.events if e.type == etype]
+    assert len(found) == 1, f"{etype}: {[(e.type, e.trigger.text) for e in record.events]}"
+    return found[0]
+
+
+def test_a_promise_is_agree_and_its_content_keeps_its_type_planned(extract_text):
+    r = extract_text("Lithuania promised to send food aid to Latvia.")
+    promise = _only(r, "AGREE")
+    assert (promise.trigger.text, promise.modality) == ("promised", "asserted")
+    assert _names(r, promise.actors) == ["Lithuania"] and _names(r, promise.recipients) == ["Latvia"]
+    assert _only(r, "AID").modality == "planned"
+
+
+def test_saying_one_will_act_against_someone_is_a_threat_with_its_content_as_mode(extract_text):
+    r = extract_text("Estonia said it would boycott the summit in Minsk.")
+    threat = _only(r, "THREATEN")
+    assert (threat.trigger.text, threat.mode) == ("said", "restrict")
+    assert _names(r, threat.actors) == ["Estonia"] and threat.sources == ()
+    assert _only(r, "PROTEST").modality == "planned"
+
+
+def test_a_declared_willingness_to_withdraw_is_agree(extract_text):
+    r = extract_text("Portugal is willing to withdraw its troops from Mali.")
+    assert _names(r, _only(r, "AGREE").actors) == ["Portugal"]
+    assert _only(r, "RETREAT").modality == "planned"
+
+
+def test_a_vow_to_attack_is_a_threat_not_an_agreement(extract_text):
+    r = extract_text("Iran vowed to attack the convoy near Basra.")
+    assert _only(r, "THREATEN").mode == "violence"
+    assert "AGREE" not in _types(r)
+
+
+def test_a_plain_future_or_someone_elses_act_is_no_commitment(extract_text):
+    assert "AGREE" not in _types(extract_text("Austria and Hungary will meet in Vienna next month."))
+    assert "THREATEN" not in _types(extract_text("Chile said Peru would attack the border post."))
+    assert "THREATEN" not in _types(extract_text("Chile said it would not attack the border post."))
+
+
+def test_saying_someone_must_act_is_a_request_to_them(extract_text):
+    r = extract_text(
+        '"Serbia must withdraw its police," the Croatian president and the Slovenian prime minister agreed.'
+    )
+    demand = _only(r, "REQUEST")
+    assert demand.trigger.text == "must" and _names(r, demand.recipients) == ["Serbia"]
+    r = extract_text("Austria sent a stern reminder to Slovakia that it must respect the treaty.")
+    demand = _only(r, "REQUEST")
+    assert _names(r, demand.actors) == ["Austria"] and _names(r, demand.recipients) == ["Slovakia"]
+
+
+def test_a_demand_of_ones_own_side_or_a_must_ready_is_no_willingness(extract_text):
+    r = extract_text("Egypt said the United States must be ready to mediate.")
+    assert "AGREE" not in _types(r) and "REQUEST" in _types(r)
+    assert "REQUEST" not in _types(extract_text("Poland said it must defend its border."))
+
+
+def test_a_word_the_act_again_takes_its_stems_rows_when_its_own_fail(extract_text):
+    r = extract_text("Morocco reimposed the blockade on the port.")
+    assert _only(r, "COERCE").trigger.text == "reimposed"
+
+
+def test_a_named_but_unknown_agent_of_a_light_verb_keeps_the_nouns_event(extract_text):
+    r = extract_text("Five Zembian opposition parties have organized a general strike in the capital.")
+    assert _only(r, "PROTEST").mode == "strike"
+
+
+def test_a_speech_act_has_the_time_it_was_made(extract_text):
+    r = extract_text("On Monday, Estonia said it would boycott the summit in Minsk.", date="2024-03-06")
+    assert _only(r, "THREATEN").time.start == "2024-03-04"
+
+
+def test_an_event_noun_naming_a_kind_of_actor_or_thing_is_no_event(extract_text):
+    assert "AID" not in _types(extract_text("Three Danish aid groups opened offices in Tirana."))
+    assert "ASSAULT" not in _types(extract_text("Greek and Italian warships held war games near Crete."))
+    r = extract_text("Norway announced a new aid package for Moldova.")
+    assert "AID" in _types(r)
+
+
+def test_an_active_conjunct_shares_the_passive_subject(extract_text):
+    r = extract_text("The Ruritanian prime minister was charged by prosecutors and will resign.")
+    assert "RETREAT" in _types(r)

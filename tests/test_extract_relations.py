@@ -1,0 +1,85 @@
+"""Standing relations from titles, roles and bodies, on short texts written for these tests."""
+
+from __future__ import annotations
+
+
+def relations(record):
+    names = {e.id: e.name for e in record.entities}
+    return {(r.type, names[r.subject], names[r.object]) for r in record.relations}
+
+
+def test_title_before_a_comma_and_name(extract_text):
+    record = extract_text("Finance Minister of Moldova, Ion Popescu, arrived in Vienna on Monday.")
+    assert ("affiliated_with", "Ion Popescu", "Moldova") in relations(record)
+
+
+def test_state_written_after_the_name(extract_text):
+    record = extract_text("Vice President Jane Doe met Prime Minister Ali Hassan of Iraq in Vienna.")
+    assert ("leader_of", "Ali Hassan", "Iraq") in relations(record)
+
+
+def test_another_persons_title_is_not_an_apposition(extract_text):
+    record = extract_text(
+        "Today, Deputy Security Advisor for Economics Mike Brown, together with Trade Minister of Chile, Maria Lopez, "
+        "and European Commission Director-General for Trade, Johan Berg, opened the talks."
+    )
+    found = relations(record)
+    assert {
+        ("affiliated_with", "Johan Berg", "European Commission"),
+        ("affiliated_with", "Maria Lopez", "Chile"),
+    } <= found
+    assert not any(s == "Johan Berg" and o == "Mike Brown" for _, s, o in found)
+    assert not any(s == "Mike Brown" for _, s, _o in found)  # Chile is Maria Lopez's, not the only state left
+    assert "Trade" not in {e.name for e in record.entities}  # the minister's portfolio is not a body
+
+
+def test_title_without_a_state_takes_the_only_state_named(extract_text):
+    one = extract_text("Defence Minister Pierre Joxe said France would send more troops.")
+    assert ("affiliated_with", "Pierre Joxe", "France") in relations(one)
+    two = extract_text("Defence Minister Pierre Joxe said France and Germany would send more troops.")
+    assert not any(s == "Pierre Joxe" for _, s, _o in relations(two))  # two states named: no guess
+
+
+def test_title_without_a_state_takes_the_gazetteer_holders_state(extract_text):
+    record = extract_text("President Biden spoke with the Israeli prime minister about the United States' plans.")
+    assert ("leader_of", "Joe Biden", "United States") in relations(record)
+
+
+def test_coordinator_for_the_president_is_no_leader(extract_text):
+    record = extract_text(
+        "Deputy Assistant to the President and White House Coordinator for Africa John Smith met officials in Chad."
+    )
+    found = relations(record)
+    assert ("affiliated_with", "John Smith", "White House") in found
+    assert not any(t == "leader_of" and s == "John Smith" for t, s, _o in found)
+
+
+def test_commander_leads_the_body_his_title_names(extract_text):
+    record = extract_text("NATO Commander Tom Reed said the exercise would start on Monday.")
+    assert ("leader_of", "Tom Reed", "NATO") in relations(record)
+
+
+def test_body_named_by_its_states_demonym(extract_text):
+    record = extract_text("Iraqi forces seized the bridge on Friday.")
+    assert ("affiliated_with", "Iraqi forces", "Iraq") in relations(record)
+
+
+def test_body_whose_name_does_not_say_its_state(extract_text):
+    written = extract_text("The US State Department said talks would resume.")
+    assert ("affiliated_with", "United States Department of State", "United States") in relations(written)
+    unwritten = extract_text("The White House said the United States would help.")
+    assert not any(s == "White House" for _, s, _o in relations(unwritten))
+
+
+def test_a_rank_does_not_end_a_name_nor_a_sentence(extract_text):
+    record = extract_text("Iraqi units kept their lines on Monday, Pentagon press director Navy Capt. Tom Reed said.")
+    assert "Navy Capt" not in {e.name for e in record.entities}
+    assert ("affiliated_with", "Tom Reed", "United States Department of Defense") in relations(record)
+    ranked = extract_text("The town fell, Lt. Gen. Omar Saleh said.")
+    assert "Omar Saleh" in {e.name for e in ranked.entities}  # the rank is not part of the name
+
+
+def test_body_noun_named_by_an_organisation(extract_text):
+    record = extract_text("The minister was charged by the U.N. war crimes court.")
+    names = {e.id: e.name for e in record.entities}
+    assert any("United Nations" in [names[a] for a in ev.actors] for ev in record.events)
