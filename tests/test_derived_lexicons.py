@@ -88,7 +88,7 @@ def test_an_office_holder_serves_his_country_on_the_articles_date_only(extract_t
     names = {e.id: e.name for e in dated.entities}
     goncz = next(e for e in dated.entities if e.name == "Arpad Goncz")
     assert names[goncz.country] == "Hungary"
-    assert ("leader_of", "Arpad Goncz", "Hungary") in {
+    assert ("affiliated_with", "Arpad Goncz", "Hungary") in {
         (r.type, names[r.subject], names[r.object]) for r in dated.relations
     }
     later = extract_text(text, date="2012-03-01")
@@ -114,7 +114,9 @@ CAMEO_SNIPPET = """####### VERB PATTERNS #######
 
 ---  ASSAIL   [180]  ---
 ASSAIL
-BATTER
+BATTER {BATTERED BATTERS}
+- * DOOR                                              [180]         # BATTERED
+- * WALLS                                             [190]         # DEMOLISH
 - * &ARMS                                             [190]         # ASSAIL
 - POLICE *                                            [173]         # ASSAIL
 - * {CAR BOMB}                                        [183]         # BATTER
@@ -147,6 +149,11 @@ def test_cameo_patterns_convert_by_class(tmp_path):
     assert "hail\tVERB\tSUPPORT\t-\t-\tCAMEO 051 hail" in rows
     assert not any(r.startswith("greet") for r in rows)  # '---': no event
     counts = dict(tally.counts)
+    # a comment names the verb a pattern was written for, inflected or not; another block's verb drops it
+    assert "batter\tVERB\tASSAULT\t-\tobj:door\tCAMEO 180 pattern of batter" in rows
+    assert not any("obj:door" in r for r in rows if r.startswith("assail"))
+    assert not any("obj:walls" in r for r in rows)
+    assert counts["patterns dropped: written for a verb outside its block"] == 1
     assert counts["patterns dropped: words before the verb (kg takes actors from the parse)"] == 1
     # a two-word object is its head and the word modifying it, both required
     assert "batter\tVERB\tASSAULT\t-\tobj:bomb;objmod:car\tCAMEO 183 pattern of batter" in rows

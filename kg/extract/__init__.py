@@ -118,10 +118,8 @@ class Extractor:
         collectives.qualify_groups(resolver)
         found_events = events.find_events(ctx, self.triggers)
         found_relations = relations.find_relations(ctx)
-        known = {(r.type, r.subject, r.object) for r in found_relations}
-        found_relations += [
-            r for r in self.offices.apply(ctx, article.date) if (r.type, r.subject, r.object) not in known
-        ]
+        known = {(r.subject, r.object) for r in found_relations}  # a title in the text says more than a dictionary
+        found_relations += [r for r in self.offices.apply(ctx, article.date) if (r.subject, r.object) not in known]
         warnings = (f"{len(debris)} boilerplate sentence(s) ignored",) if debris else ()
         return Record(
             article, tuple(table.entities), tuple(found_events), tuple(found_relations), warnings, fingerprint

@@ -217,11 +217,17 @@ def _place_bodies(resolver) -> None:
         entity = table.get(eid)
         if entity.type != "Organization":
             continue
+        owner = _possessive_state(resolver, doc[m.head])
+        if owner is not None:  # "Lebanon's Hezbollah movement", "Russia's Wagner Group": the text says whose
+            table.states[eid] = owner
+            continue
         entry = table.entries.get(eid)
         if m.kind == "gazetteer" and not (entry and entry.country and entry.sector in _STATE_SECTORS):
             continue
+        if m.kind not in ("gazetteer", "np") or any(c.lower_ == "led" for c in doc[m.head].lefts):
+            continue  # a name with a demonym in it ('the American Conservative') is no state's body, a 'US-led' one led
         for t in doc[m.start : m.end]:
-            state = gazetteer.demonym(t.text) or gazetteer.entry_for(gazetteer.key_for(t.text))
+            state = gazetteer.demonym(t.text) or _written_state(gazetteer, t.text)
             if state is None or state.type != "Country" or (entry is not None and entry.country != state.name):
                 continue
             named = next((e.id for e in table.entities if e.type == "Country" and e.name == state.name), None)
@@ -231,3 +237,23 @@ def _place_bodies(resolver) -> None:
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def _possessive_state(resolver, head) -> str | None:
+    """The state written as the possessive owner of a body's name, or of the noun the name qualifies."""
+    table = resolver.ctx.table
+    for node in (head, head.head) if head.dep_ == "compound" else (head,):
+        for c in node.children:
+            eid = table.by_token.get(c.i) if c.dep_ == "poss" else None
+            if eid is not None and table.get(eid).type == "Country":
+                return eid
+    return None
+
+
+def _written_state(gazetteer, text: str):
+    """The state a word names by its name or an abbreviation ('US', 'U.K.'), not by its capital ('the Kyiv
+    embassy' is the embassy in Kyiv)."""
+    entry = gazetteer.entry_for(gazetteer.key_for(text))
+    if entry is None or not (text == entry.name or text.replace(".", "").isupper()):
+        return None
+    return entry

@@ -275,6 +275,8 @@ def _np_mentions(doc, gazetteer) -> list[Mention]:
             m = _role_mention(doc, tok)
         elif not plural and lemma in words.ORG_NOUNS:
             m = _org_mention(doc, tok)
+        elif not plural and lemma in _LED_BODIES and _led(tok):
+            m = _org_mention(doc, tok)  # "the US-led coalition": a body its leader names
         else:
             m = None
         if m is not None:
@@ -332,6 +334,14 @@ def _role_mention(doc, tok) -> Mention | None:
     return Mention(
         start, end, "Person", f"Person:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower(), definite=definite
     )
+
+
+_LED_BODIES = frozenset({"coalition", "alliance", "force", "mission", "operation", "bloc"})
+
+
+def _led(tok) -> bool:
+    """'the US-led coalition', 'a Saudi-led alliance'."""
+    return any(c.dep_ == "amod" and c.lower_ == "led" for c in tok.lefts)
 
 
 def _bare_title(doc, tok) -> Mention | None:

@@ -301,6 +301,7 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
     rows: list[_Row] = []
     block_code = block_head = None
     verbs: dict[str, tuple[tuple[str, str | None], str | None]] = {}  # VERB token -> (lemma, particle), own code
+    forms: dict[str, str] = {}  # a form as comments write it ('STEPPED_UP') -> its VERB token ('+STEP_UP')
 
     def emit(lemma_prt, code, requires, note, own=False):
         if code is None or code.strip("-") == "":
@@ -334,6 +335,7 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
         if head:
             flush()
             verbs, block_code, block_head = {}, head.group(2).strip(), head.group(1).strip("+_").upper()
+            forms = {}
             continue
         body = line.split("#", 1)
         text, comment = body[0].strip(), (body[1].strip() if len(body) > 1 else "")
@@ -348,10 +350,14 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
             if requires is None:
                 continue
             # a pattern binds to the verb it was written for (named in its comment), not to its whole synonym set
-            owner = comment.split()[0].upper() if comment else ""
-            targets = [lp for tok, (lp, _) in verbs.items() if tok.strip("+_").upper() == owner] or [
-                lp for lp, _ in verbs.values()
-            ]
+            owner = comment.split()[0].upper().strip(",") if comment else ""
+            targets = [verbs[t][0] for t in _owners(owner, forms) if t in verbs]
+            if owner and not targets and re.match(r"^[A-Z][A-Z_\-]+$", owner):
+                # written for a verb of another block ('* VISIT # CONCLUDE' under CANCEL): spread over this
+                # block's synonyms it over-fires ('abolish a visit' is no visit)
+                tally.add("patterns dropped: written for a verb outside its block")
+                continue
+            targets = targets or [lp for lp, _ in verbs.values()]
             if not requires:
                 tally.add("patterns folded: '*' alone is the verb's own code")
             for lp in dict.fromkeys(targets):
@@ -365,8 +371,22 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
             tally.add("verbs dropped: multiword verb that is not verb + particle")
             continue
         verbs[m.group(1)] = (lp, m.group(2).strip() if m.group(2) else None)
+        # the inflected forms a block lists ('+STEP_UP {+STEPPED_UP ...}') name the verb in patterns' comments
+        for form in [m.group(1), *re.findall(r"[+A-Z][A-Z_'\-]*", text[text.find("{") + 1 : text.find("}")])]:
+            forms.setdefault(form.strip("+_").upper(), m.group(1))
     flush()
     return _dedupe(rows, tally)
+
+
+def _owners(owner: str, forms: dict[str, str]) -> list[str]:
+    """The block's VERB token a comment's word names: as listed, or its regular inflection ('ENDED' -> END)."""
+    if not owner:
+        return []
+    stems = [owner, owner[:-1], owner[:-2], owner[:-3], owner[:-3] + "E", owner[:-2] + "E"]
+    if "_" in owner:
+        word, _, particle = owner.partition("_")
+        stems += [s + "_" + particle for s in (word[:-1], word[:-2], word[:-3], word[:-3] + "E", word[:-2] + "E")]
+    return [forms[s] for s in stems if s in forms][:1]
 
 
 def _dedupe(rows: list[_Row], tally: Tally) -> list[_Row]:
