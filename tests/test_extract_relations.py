@@ -98,3 +98,21 @@ def test_a_correspondent_does_not_serve_the_state_of_his_city(extract_text):
 def test_a_name_holding_a_demonym_is_no_state_body(extract_text):
     record = extract_text("The American Conservative magazine reported that the talks had stalled.")
     assert not any(o == "United States" for _, _s, o in relations(record))
+
+
+def test_a_member_title_is_membership(extract_text):
+    record = extract_text("Vice President Jane Moore met today with Israeli War Cabinet Member Dan Levi in Rome.")
+    found = relations(record)
+    assert ("member_of", "Dan Levi", "Israeli War Cabinet") in found
+    assert ("affiliated_with", "Dan Levi", "Israeli War Cabinet") not in found
+
+
+def test_a_led_body_is_led_by_whom_it_names(extract_text):
+    record = extract_text("The US-led coalition conducted five air strikes near the city on Monday.")
+    assert ("leader_of", "United States", "US-led coalition") in relations(record)
+    assert not any(s == "US-led coalition" and o == "United States" for _, s, o in relations(record))
+
+
+def test_a_possessive_state_owns_the_body(extract_text):
+    record = extract_text("Fighters of Lebanon's Hezbollah movement crossed into Syria on Friday.")
+    assert ("affiliated_with", "Hezbollah", "Lebanon") in relations(record)

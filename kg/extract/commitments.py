@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from kg.records import Event, Span, content_id
+from kg.graph.records import Event, Span, content_id
 
 __all__ = ["COMMISSIVE_VERBS", "demands", "with_speech_acts"]
 

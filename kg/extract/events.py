@@ -4,12 +4,13 @@ quantity and time from the dependency parse."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from kg.extract import claims, commitments, words
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import parse_quantity
 from kg.extract.timex import normalise_time
-from kg.records import Event, Quantity, Span, TimeValue, content_id
+from kg.graph.records import Event, Quantity, Span, TimeValue, content_id
 
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 _RECIPIENT_PREPS = {"against", "on", "upon", "at", "toward", "towards", "over"}
@@ -110,19 +111,40 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     return any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in cands)
 
 
-@dataclass
+class Resolver(Protocol):
+    """Which entities a token stands for (kg.extract's resolver: mentions, pronouns, demonyms, groups)."""
+
+    def resolve(self, tok) -> list[str]: ...
+
+    def resolve_modifier(self, tok) -> list[str]: ...
+
+    def resolve_source(self, tok) -> list[str]: ...
+
+
+@dataclass(frozen=True)
 class Context:
-    """What the event rules need about one article."""
+    """What the event and relation rules need about one article, whole before they run."""
 
     doc: object
     table: object  # entities.EntityTable
-    resolve: object  # token -> list of entity ids
+    resolver: Resolver
     cues: claims.CueIndex
     article_id: str
     date: str | None
-    skip_sents: set[int]
-    resolve_source: object = None  # token -> entity ids, making an unnamed speaker ('the poll') an entity
+    skip_sents: frozenset[int]  # sentence starts to leave out: boilerplate and headlines
     agent_nouns: frozenset[str] = frozenset()  # generic agents ('student', 'doctor'): nouns that name actors
+
+    def resolve(self, tok) -> list[str]:
+        """The entity ids ``tok`` stands for."""
+        return self.resolver.resolve(tok)
+
+    def resolve_modifier(self, tok) -> list[str]:
+        """The entity ids a modifier stands for ("Russian" -> Russia)."""
+        return self.resolver.resolve_modifier(tok)
+
+    def resolve_source(self, tok) -> list[str]:
+        """The entity ids of a speaker; an unnamed one ('the poll') is made an entity."""
+        return self.resolver.resolve_source(tok)
 
 
 def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
@@ -160,7 +182,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         resolve=ctx.resolve,
         speaker_of=speaker_of,
         is_speech=ctx.cues.is_speech,
-        sources_of=lambda tok: claims.sources(tok, ctx.resolve_source or ctx.resolve, ctx.cues)[0],
+        sources_of=lambda tok: claims.sources(tok, ctx.resolve_source, ctx.cues)[0],
         time_of=time_of,
         article_id=ctx.article_id,
     )
@@ -243,7 +265,7 @@ def _event(ctx: Context, tok, entry: Trigger) -> Event:
     sent = tok.sent
     actors, recipients, locations = _arguments(ctx, tok, entry)
     modality, why_mod = claims.modality(tok, ctx.cues)
-    source_ids, why_src = claims.sources(tok, ctx.resolve_source or ctx.resolve, ctx.cues)
+    source_ids, why_src = claims.sources(tok, ctx.resolve_source, ctx.cues)
     if entry.type in _VERBAL_TYPES and claims.performative(tok):
         # '"We call for a ceasefire," Blinken said': saying it is the act, and the caller is its actor, not its
         # source; 'Cuban said he supports Obama' stays Cuban's claim
