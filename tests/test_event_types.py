@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _names(record, ids):
     by_id = {e.id: e.name for e in record.entities}
@@ -67,3 +69,63 @@ def test_a_plain_future_or_someone_elses_act_is_no_commitment(extract_text):
     assert "AGREE" not in _types(extract_text("Austria and Hungary will meet in Vienna next month."))
     assert "THREATEN" not in _types(extract_text("Chile said Peru would attack the border post."))
     assert "THREATEN" not in _types(extract_text("Chile said it would not attack the border post."))
+
+
+def test_saying_someone_must_act_is_a_request_to_them(extract_text):
+    r = extract_text(
+        '"Serbia must withdraw its police," the Croatian president and the Slovenian prime minister agreed.'
+    )
+    demand = _only(r, "REQUEST")
+    assert demand.trigger.text == "must" and _names(r, demand.recipients) == ["Serbia"]
+    r = extract_text("Austria sent a stern reminder to Slovakia that it must respect the treaty.")
+    demand = _only(r, "REQUEST")
+    assert _names(r, demand.actors) == ["Austria"] and _names(r, demand.recipients) == ["Slovakia"]
+
+
+def test_a_demand_of_ones_own_side_or_a_must_ready_is_no_willingness(extract_text):
+    r = extract_text("Egypt said the United States must be ready to mediate.")
+    assert "AGREE" not in _types(r) and "REQUEST" in _types(r)
+    assert "REQUEST" not in _types(extract_text("Poland said it must defend its border."))
+
+
+def test_a_word_the_act_again_takes_its_stems_rows_when_its_own_fail(extract_text):
+    r = extract_text("Morocco reimposed the blockade on the port.")
+    assert _only(r, "COERCE").trigger.text == "reimposed"
+
+
+def test_a_named_but_unknown_agent_of_a_light_verb_keeps_the_nouns_event(extract_text):
+    r = extract_text("Five Zembian opposition parties have organized a general strike in the capital.")
+    assert _only(r, "PROTEST").mode == "strike"
+
+
+def test_a_speech_act_has_the_time_it_was_made(extract_text):
+    r = extract_text("On Monday, Estonia said it would boycott the summit in Minsk.", date="2024-03-06")
+    assert _only(r, "THREATEN").time.start == "2024-03-04"
+
+
+def test_an_event_noun_naming_a_kind_of_actor_or_thing_is_no_event(extract_text):
+    assert "AID" not in _types(extract_text("Three Danish aid groups opened offices in Tirana."))
+    assert "ASSAULT" not in _types(extract_text("Greek and Italian warships held war games near Crete."))
+    r = extract_text("Norway announced a new aid package for Moldova.")
+    assert "AID" in _types(r)
+
+
+def test_an_active_conjunct_shares_the_passive_subject(extract_text):
+    r = extract_text("The Ruritanian prime minister was charged by prosecutors and will resign.")
+    assert "RETREAT" in _types(r)
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Bulgaria eased the security measures at its ports.", "CONCEDE"),
+        ("The Latvian government accepted the demands of the striking miners.", "CONCEDE"),
+        ("Moldova met the demands of the farmers' union.", "CONCEDE"),
+        ("Thousands of Kosovars sought refuge in Macedonia.", "REQUEST"),
+        ("Armenia and Greece upgraded their diplomatic ties.", "SUPPORT"),
+        ("Romanian police prevented the rally outside the ministry.", "COERCE"),
+        ("Striking farmers in Spain blocked transport into Madrid.", "PROTEST"),
+    ],
+)
+def test_concessions_refuge_ties_and_obstruction(extract_text, text, etype):
+    assert etype in _types(extract_text(text))

@@ -12,10 +12,10 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from kg.cli import main
 from kg.export import COLUMNS, Filters, export, read_export
 from kg.export.table import LIST_COLUMNS
 from kg.export.writers import CSV_DTYPES
+from kg.interfaces.cli import main
 
 FORMATS = ("graphml", "gexf", "csv", "parquet", "jsonl")
 NMTOKEN = re.compile(r"[\w.:-]+")
@@ -37,8 +37,8 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def small_store(tmp_path_factory, extractor):
+    from kg.graph.store import Store
     from kg.pipeline import build
-    from kg.store import Store
 
     root = tmp_path_factory.mktemp("export")
     for name, (day, outlet, text) in ARTICLES.items():
@@ -229,7 +229,7 @@ def test_cli_export_writes_the_file_and_reports_bad_requests_in_one_line(small_s
 def test_entity_filter_is_the_lookup_named_queries_use(small_store, tmp_path, capsys):
     import pyoxigraph as ox
 
-    from kg.entities import UnknownEntity, find_in_store
+    from kg.derive.entities import UnknownEntity, find_in_store
 
     iri = str(find_in_store(small_store, "lithuania"))
     by_name = read_export(small_store, Filters(entity="LITHUANIA"))
@@ -299,8 +299,8 @@ SELECT (COUNT(DISTINCT ?entity) AS ?n) WHERE {
 def test_sixty_corpus_articles_export_whole_in_every_format(shared, tmp_path, extractor):
     from itertools import islice
 
+    from kg.graph.store import Store
     from kg.pipeline import build
-    from kg.store import Store
 
     corpus = shared / "corpus" / "ukraine_news.jsonl"
     if not corpus.exists():
@@ -335,8 +335,8 @@ def test_the_column_dictionary_lists_every_column_in_order():
 
 
 def test_reports_that_disagree_are_marked_disputed(tmp_path, extractor):
+    from kg.graph.store import Store
     from kg.pipeline import build
-    from kg.store import Store
 
     for name, day, count in (("a.md", "2024-03-04", 500), ("b.md", "2024-03-05", 800)):
         (tmp_path / name).write_text(

@@ -47,6 +47,7 @@ class CueIndex:
     belief: frozenset[str] = frozenset()
     intention: frozenset[str] = frozenset()
     speaker_nouns: frozenset[str] = frozenset()
+    stance: frozenset[str] = frozenset()
 
     @classmethod
     def from_cues(cls, cues: tuple[Cue, ...]) -> CueIndex:
@@ -64,6 +65,7 @@ class CueIndex:
             attribution("belief"),
             attribution("intention"),
             attribution("speaker"),
+            attribution("stance"),
         )
 
     def may_name_a_source(self, tok) -> bool:
@@ -90,11 +92,17 @@ class CueIndex:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.speech
 
     def attributing(self, tok) -> str | None:
-        """speech | belief | intention: how a verb makes its subject the source of what it governs."""
+        """speech | belief | intention | stance: how a verb makes its subject the source of what it governs."""
         if tok.pos_ != "VERB":
             return None
         lemma = tok.lemma_.lower()
-        for kind, lemmas in (("speech", self.speech), ("belief", self.belief), ("intention", self.intention)):
+        kinds = (
+            ("speech", self.speech),
+            ("belief", self.belief),
+            ("intention", self.intention),
+            ("stance", self.stance),
+        )
+        for kind, lemmas in kinds:
             if lemma in lemmas:
                 return kind
         return None
@@ -253,10 +261,21 @@ _SETTING_PREPS = {"at", "in", "on", "during", "after", "before", "since", "while
 _BELIEF_PREPS = {"of", "about", "for", "on", "over", "against"}
 
 
+# A verb of stance governs its object and the phrase it takes a position through: 'rejected the offer to ...',
+# 'pushed for talks', 'railed against the deal', 'agreed with the decision to ...'.
+_STANCE_DEPS = {"dobj", "ccomp", "xcomp"}
+_STANCE_PREPS = {"for", "about", "against", "on", "over", "with", "to", "of"}
+
+
 def _governs_content(verb, came_from, kind: str) -> bool:
     dep = came_from.dep_
     if kind == "speech":
         return dep in _SPEECH_CONTENT
+    for_clause = dep == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in came_from.children
+    )  # 'for Y to'
+    if kind == "stance":
+        return dep in _STANCE_DEPS or (dep == "prep" and came_from.lower_ in _STANCE_PREPS) or for_clause
     clause = (
         dep in _SPEECH_CONTENT - {"conj"}
         or (dep == "dobj" and came_from.pos_ == "VERB")

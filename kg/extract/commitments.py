@@ -10,6 +10,9 @@ with the promised act's recipients, when the text makes the commitment explicit:
 * the actor says it will do it: "Iraq said it would allow ...", "they said they would boycott ..." (the
   subject of the reported clause is the speaker, and the clause is in the future).
 
+A demand is the same speech act turned to someone else (CAMEO 10): "X said Y must ..." is X's REQUEST to Y,
+whatever Y is asked to do.
+
 A bare future in the article's voice ("the committee will meet in June") is a planned event, not a promise:
 nobody committed to anything in the text. A negated act ("said it would not attack") commits to nothing.
 """
@@ -18,15 +21,19 @@ from __future__ import annotations
 
 import dataclasses
 
-from kg.records import Event, Span, content_id
+from kg.graph.records import Event, Span, content_id
 
-__all__ = ["COMMISSIVE_VERBS", "with_speech_acts"]
+__all__ = ["COMMISSIVE_VERBS", "demands", "with_speech_acts"]
 
 # Verbs whose xcomp is what their subject commits to (CAMEO's PROMISE, PLEDGE and VOW blocks).
 COMMISSIVE_VERBS = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "undertake", "commit"})
 # Adjectives of a declared willingness: "is willing to withdraw", "stands ready to help".
 WILLING_ADJECTIVES = frozenset({"willing", "ready", "prepared"})
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+_DEONTIC_AUX = frozenset({"must", "should"})
+# Besides the speech verbs, what frames a demand: "Biden and Scholz agreed Russia must ...", "insisted".
+_DEMAND_VERBS = frozenset({"agree", "insist", "demand", "warn", "remind"})
+_DEMAND_NOUNS = frozenset({"reminder", "warning", "message", "ultimatum", "demand", "letter", "statement"})
 # CAMEO 03 (express intent to cooperate, aid, yield, meet, settle) is AGREE whatever the act promised.
 _AGREE_CONTENT = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 # CAMEO 13 (threaten): the threatened act's type gives the threat's mode (PLOVER's THREATEN modes).
@@ -41,7 +48,7 @@ _COERCE_THREAT_MODE = {
 }
 
 
-def with_speech_acts(pairs, *, speaker_of, is_speech) -> list[tuple[object, Event]]:
+def with_speech_acts(pairs, *, speaker_of, is_speech, time_of) -> list[tuple[object, Event]]:
     """``pairs`` ((trigger token, event), in text order) with the promises and threats their events are the
     content of: an act the lexicon already typed at the committing word ("offered", "promised") takes the
     content's recipients; a commissive word whose content is a threat ("vowed to strike") is no AGREE."""
@@ -64,7 +71,7 @@ def with_speech_acts(pairs, *, speaker_of, is_speech) -> list[tuple[object, Even
             )
             continue
         at_word[(etype, word.i)] = -1
-        added.append((word, _speech_act(event, word, etype, mode, actors)))
+        added.append((word, _speech_act(event, word, etype, mode, actors, time_of(word))))
     threats = {word.i for word, e in added if e.type == "THREATEN"}
     out = [(tok, e) for tok, e in out if not (e.type == "AGREE" and tok.i in threats)]
     return sorted(out + added, key=lambda p: p[0].i)
@@ -97,7 +104,9 @@ def _commitment(tok, event: Event, speaker_of, is_speech):
         if node.dep_ == "xcomp" and head.lemma_.lower() in COMMISSIVE_VERBS:
             return head, speaker_of(head)
         if node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in WILLING_ADJECTIVES:
-            return head, speaker_of(head.head) if head.dep_ == "acomp" else []
+            if head.dep_ != "acomp" or _modal(head.head, _DEONTIC_AUX):
+                return None  # "the US must be ready to mediate": someone else's demand, not a willingness
+            return head, speaker_of(head.head)
         if node.dep_ == "ccomp" and is_speech(head) and _future(node):
             speakers = speaker_of(head)
             if speakers and event.actors and set(event.actors) <= set(speakers):
@@ -110,10 +119,75 @@ def _commitment(tok, event: Event, speaker_of, is_speech):
 
 
 def _future(verb) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+    return _modal(verb, _FUTURE_AUX)
 
 
-def _speech_act(content: Event, word, etype: str, mode: str | None, actors: list[str]) -> Event:
+def _modal(verb, words) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
+
+
+def demands(
+    tokens, *, resolve, speaker_of, is_speech, sources_of, time_of, article_id: str
+) -> list[tuple[object, Event]]:
+    """REQUEST events for "X said / agreed / issued a reminder that Y must (should) ...": the speaker demands
+    of Y, with the modal as the trigger; Y's own act keeps its type."""
+    out = []
+    for aux in tokens:
+        if aux.dep_ != "aux" or aux.lower_ not in _DEONTIC_AUX:
+            continue
+        clause = aux.head
+        frame = _demand_frame(clause, is_speech)
+        if frame is None:
+            continue
+        speakers = speaker_of(frame)
+        subjects = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+        targets = [e for s in subjects for e in resolve(s)]
+        if not targets and any(s.pos_ == "PRON" for s in subjects):
+            targets = _addressees(frame, resolve)  # "reminded Iraq that it must", "a reminder to Iraq that it must"
+        if not speakers or not targets or set(targets) <= set(speakers):
+            continue  # "we must act, she said": an exhortation of one's own side is no demand of someone
+        trigger = Span(aux.text, aux.idx, aux.idx + len(aux.text))
+        sentence = aux.sent
+        text = sentence.text.strip()
+        start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+        out.append(
+            (
+                aux,
+                Event(
+                    id="v" + content_id(article_id, "REQUEST", aux.idx, length=10),
+                    type="REQUEST",
+                    trigger=trigger,
+                    evidence=Span(text, start, start + len(text)),
+                    modality="asserted",
+                    actors=tuple(dict.fromkeys(speakers)),
+                    recipients=tuple(t for t in dict.fromkeys(targets) if t not in speakers),
+                    sources=tuple(s for s in sources_of(frame) if s not in speakers),
+                    time=time_of(frame),
+                    confidence=0.55,
+                    explain=(f"demand: '{frame.text}' ... '{aux.text}' -> REQUEST",),
+                ),
+            )
+        )
+    return out
+
+
+def _addressees(verb, resolve) -> list[str]:
+    kids = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    kids += [p for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to" for p in c.children]
+    return [e for k in kids for e in resolve(k)]
+
+
+def _demand_frame(clause, is_speech):
+    """The verb (or the speaker's noun's verb) a 'must' clause is said under, or None."""
+    head = clause.head
+    if clause.dep_ == "ccomp" and head.pos_ == "VERB" and (is_speech(head) or head.lemma_.lower() in _DEMAND_VERBS):
+        return head
+    if clause.dep_ == "acl" and head.lemma_.lower() in _DEMAND_NOUNS and head.dep_ == "dobj":
+        return head.head  # "issued a stern reminder to Iraq that it must cooperate"
+    return None
+
+
+def _speech_act(content: Event, word, etype: str, mode: str | None, actors: list[str], time) -> Event:
     trigger = Span(word.text, word.idx, word.idx + len(word.text))
     actors = tuple(dict.fromkeys(actors or content.actors))
     return Event(
@@ -126,7 +200,7 @@ def _speech_act(content: Event, word, etype: str, mode: str | None, actors: list
         actors=actors,
         recipients=tuple(r for r in content.recipients if r not in actors),
         locations=content.locations,
-        time=None,
+        time=time,  # when the promise was made ("said on Monday it would"), not when it is to be kept
         sources=tuple(s for s in content.sources if s not in actors),  # the speaker is the one who commits
         confidence=max(0.4, content.confidence - 0.1),
         explain=(

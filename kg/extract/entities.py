@@ -4,8 +4,8 @@ Sources of mentions, strongest first: the gazetteer (names and aliases, with Wik
 ids), spaCy's named entities, and noun phrases headed by a role or collective noun
 ("an anonymous European diplomat", "most European countries"). Definite descriptions
 ("the diplomat") and surnames ("Yermak", "Mr Putin") join the entity they refer to. Each mention
-keeps the rule that resolved it (:data:`kg.records.RESOLUTION_RULES`), and the analyst's override file
-(:mod:`kg.overrides`) can force a merge or undo one.
+keeps the rule that resolved it (:data:`kg.graph.records.RESOLUTION_RULES`), and the analyst's override file
+(:mod:`kg.read.overrides`) can force a merge or undo one.
 """
 
 from __future__ import annotations
@@ -13,15 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg import records
 from kg.extract import words
 from kg.extract.lexicons import GazetteerEntry
-from kg.overrides import Overrides, surface_key
-from kg.records import Entity, content_id
+from kg.graph import records
+from kg.graph.records import Entity, content_id
+from kg.read.overrides import Overrides, surface_key
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _POSSESSIVE = re.compile(r"[’']s?$")
-_RANK = re.compile(r"(?i)^(capt|gen|lt|col|maj|sgt|adm|cmdr|brig|cpl|pvt|cdr)\.?$")
+_RANK = re.compile(
+    r"(?i)^(capt|gen|lt|col|maj|sgt|adm|cmdr|brig|cpl|pvt|cdr|lieutenant|colonel|major|captain|sergeant|admiral"
+    r"|brigadier|commander|corporal|private|marshal)\.?$"
+)
 
 
 @dataclass
@@ -56,6 +59,35 @@ class EntityTable:
 
     def get(self, entity_id: str) -> Entity:
         return next(e for e in self.entities if e.id == entity_id)
+
+
+_RANK_ABBREVIATIONS = ("Capt.", "Lt.", "Col.", "Maj.", "Sgt.", "Cmdr.", "Cdr.", "Brig.", "Cpl.", "Pvt.")
+
+
+_RANKS_COMPONENT = "kg_rank_abbreviations"
+
+
+def add_rank_abbreviations(nlp) -> None:
+    """'Navy Capt. Jeff Davis said': a rank's full stop ends no sentence (spaCy knows 'Gen.' and 'Adm.' only), and
+    the name after a rank starts none."""
+    from spacy.language import Language
+    from spacy.symbols import ORTH
+
+    for form in _RANK_ABBREVIATIONS:
+        for written in (form, form.upper()):
+            nlp.tokenizer.add_special_case(written, [{ORTH: written}])
+    if not Language.has_factory(_RANKS_COMPONENT):
+        Language.component(_RANKS_COMPONENT, func=_name_after_rank)
+    if _RANKS_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(_RANKS_COMPONENT, before="parser")
+
+
+def _name_after_rank(doc):
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.text.endswith(".") and _RANK.match(prev.text) and tok.text[:1].isupper():
+            tok.is_sent_start = False
+    return doc
 
 
 def clean_name(text: str) -> str:
@@ -99,11 +131,23 @@ def find_mentions(doc, gazetteer, debris: set[int], headlines: set[int]) -> list
             and any(p.start <= n.start and n.end <= p.end and n.type in ("Organization", "NewsOutlet") for n in names)
         )
     ]
+    phrases = [p for p in phrases if not _title_before_name(doc, p, names)]
     kept = [*phrases]
     for m in names:
         if all(_nested_or_apart(m, p) for p in phrases):
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _title_before_name(doc, phrase: Mention, names: list[Mention]) -> bool:
+    """'Pentagon press director Navy Capt. Jeff Davis said': a role phrase written right before a person's name,
+    across a rank or a service the parser cut off, is that person's title, not another person."""
+    if phrase.type != "Person" or phrase.kind != "np":
+        return False
+    i = phrase.end
+    while i < len(doc) and i - phrase.end < 3 and (_RANK.match(doc[i].text) or doc[i].ent_type_ == "ORG"):
+        i += 1
+    return any(n.start == i and n.type == "Person" for n in names)
 
 
 def _non_overlapping(mentions) -> list[Mention]:
@@ -161,7 +205,10 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
             continue
         start, end = _trim(doc, ent.start, ent.end)
         if etype == "Person":
-            while start < end - 1 and doc[start].lower_ in words.HONORIFICS:
+            # "Mr", "President", "Lt. Gen.": honorifics and ranks are not part of the name
+            while start < end - 1 and (doc[start].lower_ in words.HONORIFICS or _RANK.match(doc[start].text)):
+                start += 1
+            while start < end - 1 and doc[start].text == ".":
                 start += 1
         if end <= start or not any(t.is_alpha for t in doc[start:end]):
             continue
@@ -228,6 +275,8 @@ def _np_mentions(doc, gazetteer) -> list[Mention]:
             m = _role_mention(doc, tok)
         elif not plural and lemma in words.ORG_NOUNS:
             m = _org_mention(doc, tok)
+        elif not plural and lemma in _LED_BODIES and _led(tok):
+            m = _org_mention(doc, tok)  # "the US-led coalition": a body its leader names
         else:
             m = None
         if m is not None:
@@ -285,6 +334,14 @@ def _role_mention(doc, tok) -> Mention | None:
     return Mention(
         start, end, "Person", f"Person:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower(), definite=definite
     )
+
+
+_LED_BODIES = frozenset({"coalition", "alliance", "force", "mission", "operation", "bloc"})
+
+
+def _led(tok) -> bool:
+    """'the US-led coalition', 'a Saudi-led alliance'."""
+    return any(c.dep_ == "amod" and c.lower_ == "led" for c in tok.lefts)
 
 
 def _bare_title(doc, tok) -> Mention | None:

@@ -4,12 +4,13 @@ quantity and time from the dependency parse."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from kg.extract import claims, commitments, words
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import parse_quantity
 from kg.extract.timex import normalise_time
-from kg.records import Event, Quantity, Span, TimeValue, content_id
+from kg.graph.records import Event, Quantity, Span, TimeValue, content_id
 
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 _RECIPIENT_PREPS = {"against", "on", "upon", "at", "toward", "towards", "over"}
@@ -54,10 +55,14 @@ class TriggerIndex:
         pos = _POS.get(tok.pos_)
         if pos is None:
             return None
-        entries = self._by_key.get((tok.lemma_.lower(), pos))
-        if entries is None and pos == "VERB":
-            entries = next((self._by_key[k] for k in _verb_stems(tok) if k in self._by_key), ())
-        for entry in entries or ():
+        found = self._first(tok, self._by_key.get((tok.lemma_.lower(), pos), ()))
+        if found is None and pos == "VERB":  # 'reimposed blockades': the stem's rows when the word's own fail
+            found = next((f for k in _verb_stems(tok) if (f := self._first(tok, self._by_key.get(k, ())))), None)
+        return found
+
+    @staticmethod
+    def _first(tok, entries) -> Trigger | None:
+        for entry in entries:
             if all(_satisfied(tok, dep, lemmas) for dep, lemmas in entry.requires):
                 return entry
         return None
@@ -90,6 +95,9 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     elif dep == "obj":
         cands = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         cands += [g for c in kids if c.dep_ == "dative" for g in [c]]
+    elif dep == "objmod":
+        objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        cands = [m for o in objects for m in o.children if m.dep_ in ("compound", "amod", "nmod")]
     elif dep == "prep":
         cands = [c for c in kids if c.dep_ in ("prep", "agent", "dative")]
     elif dep == "prt":
@@ -103,19 +111,40 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     return any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in cands)
 
 
-@dataclass
+class Resolver(Protocol):
+    """Which entities a token stands for (kg.extract's resolver: mentions, pronouns, demonyms, groups)."""
+
+    def resolve(self, tok) -> list[str]: ...
+
+    def resolve_modifier(self, tok) -> list[str]: ...
+
+    def resolve_source(self, tok) -> list[str]: ...
+
+
+@dataclass(frozen=True)
 class Context:
-    """What the event rules need about one article."""
+    """What the event and relation rules need about one article, whole before they run."""
 
     doc: object
     table: object  # entities.EntityTable
-    resolve: object  # token -> list of entity ids
+    resolver: Resolver
     cues: claims.CueIndex
     article_id: str
     date: str | None
-    skip_sents: set[int]
-    resolve_source: object = None  # token -> entity ids, making an unnamed speaker ('the poll') an entity
+    skip_sents: frozenset[int]  # sentence starts to leave out: boilerplate and headlines
     agent_nouns: frozenset[str] = frozenset()  # generic agents ('student', 'doctor'): nouns that name actors
+
+    def resolve(self, tok) -> list[str]:
+        """The entity ids ``tok`` stands for."""
+        return self.resolver.resolve(tok)
+
+    def resolve_modifier(self, tok) -> list[str]:
+        """The entity ids a modifier stands for ("Russian" -> Russia)."""
+        return self.resolver.resolve_modifier(tok)
+
+    def resolve_source(self, tok) -> list[str]:
+        """The entity ids of a speaker; an unnamed one ('the poll') is made an entity."""
+        return self.resolver.resolve_source(tok)
 
 
 def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
@@ -133,29 +162,54 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         if tok.pos_ == "VERB" and _purpose_of_same(tok, entry.type, by_index):
             continue
+        if _names_a_kind(ctx, tok):
+            continue
         event = _event(ctx, tok, entry)
         verb_at_place = event.locations and tok.pos_ == "VERB"
         if not (event.actors or event.recipients or verb_at_place or _stated_agent(ctx, tok)):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
-        if event.type in _NEEDS_RECIPIENT and not event.recipients:
-            continue  # "support the claim": support needs someone supported
+        if event.type in _NEEDS_RECIPIENT and not event.recipients and len(event.actors) < 2:
+            continue  # "support the claim": support needs someone supported ("A and B upgraded ties": each other)
         key = (event.type, event.trigger.start)
         if key not in seen:
             seen.add(key)
             pairs.append((tok, event))
-    pairs = commitments.with_speech_acts(
-        pairs, speaker_of=lambda verb: _verb_actors(ctx, verb), is_speech=ctx.cues.is_speech
+    speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
+    time_of = lambda tok: _time(ctx, tok, future=False)  # noqa: E731
+    pairs = commitments.with_speech_acts(pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of)
+    asked = commitments.demands(
+        [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
+        resolve=ctx.resolve,
+        speaker_of=speaker_of,
+        is_speech=ctx.cues.is_speech,
+        sources_of=lambda tok: claims.sources(tok, ctx.resolve_source, ctx.cues)[0],
+        time_of=time_of,
+        article_id=ctx.article_id,
     )
-    return [e for _tok, e in pairs]
+    taken = {(e.type, e.evidence.start) for _tok, e in pairs}
+    pairs += [(tok, e) for tok, e in asked if (e.type, e.evidence.start) not in taken]
+    return [e for _tok, e in sorted(pairs, key=lambda p: p[0].i)]
+
+
+def _names_a_kind(ctx: Context, tok) -> bool:
+    """'aid groups', 'war games', 'war crimes', 'protest leaders', 'attack helicopters': an event noun that says
+    what kind of actor or thing its head is names no event ('aid package' keeps its aid: a package is no kind)."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "compound" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = tok.head.lemma_.lower()
+    return head in words.ACTOR_NOUNS or head in ctx.agent_nouns or head in words.KIND_NOUNS
 
 
 def _stated_agent(ctx: Context, tok) -> bool:
     """Whether a verb's subject names someone kg has no entity for ("the radical Islamic Jihad movement
     rejected ...", "doctors from two American aid groups donated ..."): the event is stated and its agent
     named, though unknown to kg, so it keeps its type with no actor. "Troops arrived" names nobody."""
-    if tok.pos_ != "VERB":
+    verb = tok if tok.pos_ == "VERB" else _support_verb(tok)  # "X organized a general strike"
+    if verb is None:
         return False
-    subjects = [c for c in tok.children if c.dep_ == "nsubj"] + _agents(tok)  # a passive's subject undergoes it
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + _agents(verb)  # a passive's subject undergoes it
+    if not subjects and verb.dep_ == "conj":  # "... has been indicted and will resign"
+        subjects = _shared_passive_subject(verb.head, verb)
     return any(_names_someone(ctx, s) for s in subjects)
 
 
@@ -211,7 +265,7 @@ def _event(ctx: Context, tok, entry: Trigger) -> Event:
     sent = tok.sent
     actors, recipients, locations = _arguments(ctx, tok, entry)
     modality, why_mod = claims.modality(tok, ctx.cues)
-    source_ids, why_src = claims.sources(tok, ctx.resolve_source or ctx.resolve, ctx.cues)
+    source_ids, why_src = claims.sources(tok, ctx.resolve_source, ctx.cues)
     if entry.type in _VERBAL_TYPES and claims.performative(tok):
         # '"We call for a ceasefire," Blinken said': saying it is the act, and the caller is its actor, not its
         # source; 'Cuban said he supports Obama' stays Cuban's claim
@@ -343,6 +397,9 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
         controller = _object_controller(ctx, node, came_from)
         if controller:
             return controller
+        shared = _shared_passive_subject(node, came_from)
+        if shared:  # "the minister has been indicted and will resign": the indicted one resigns
+            return _ids(ctx, shared)
         found = _ids(ctx, _subjects(node) + _agents(node))
         if _agents(node):  # "areas besieged by the regime": the agent is stated, known or not (never guessed)
             return found
@@ -358,6 +415,13 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
             return []
         node, came_from = node.head, node
     return []
+
+
+def _shared_passive_subject(node, came_from) -> list:
+    """The passive subject of a verb that an active conjunct (not a participle) shares."""
+    if came_from is None or came_from.dep_ != "conj" or came_from.tag_ == "VBN" or _subjects(node):
+        return []
+    return [c for c in node.children if c.dep_ == "nsubjpass"]
 
 
 def _object_controller(ctx: Context, node, came_from) -> list[str]:

@@ -110,3 +110,9 @@ ACTOR_NOUNS = (
         alliance wing brigade regiment battalion federation association league""".split()
     )
 )
+# Heads that an event noun only classifies ("war games", "war crimes", "attack helicopters", "protest camp"),
+# beside the actor nouns and the military equipment.
+KIND_NOUNS = MILITARY_EQUIPMENT | frozenset(
+    """game crime criminal zone victim veteran correspondent memorial widow orphan camp site museum chief
+    expert analyst reporter region""".split()
+)

@@ -195,7 +195,7 @@ def _event(r: dict) -> Event:
 
 
 def _plan(r: dict) -> str | None:
-    """'carried out (reported 2024-03-02)' for a plan whose status later reports decided (see kg.plans)."""
+    """'carried out (reported 2024-03-02)' for a plan whose status later reports decided (see kg.derive.plans)."""
     status = r.get("planStatus")
     if not status:
         return None

@@ -1,0 +1,52 @@
+"""Whether a person agrees with 'he' or 'she': a pronoun speaker ('..., she said') is never a person the
+article marks as the other gender, by a courtesy title ('Mr. Cruz', 'Mrs. Clinton') or by a common first
+name ('Ted Cruz', 'Carly Fiorina'). Unknown names agree with both.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.extract.lexicons import DATA_DIR
+
+__all__ = ["agrees", "entity_gender", "pronoun_gender"]
+
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mme|Sir|Lady|Lord)\.?\s*$")
+_TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "mme": "f", "lady": "f"}
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    out = {}
+    for line in (DATA_DIR / "given_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and line != "name\tgender":
+            name, gender = line.split("\t")
+            out[name] = gender
+    return out
+
+
+def pronoun_gender(tok) -> str | None:
+    lower = tok.lower_
+    return "m" if lower in _MALE else "f" if lower in _FEMALE else None
+
+
+def entity_gender(text: str, entity) -> str | None:
+    """'m', 'f' or None: a courtesy title before one of the entity's mentions, else its first name."""
+    for m in entity.mentions:
+        title = _TITLE.search(text[max(0, m.start - 6) : m.start]) or _TITLE.search(m.text.split(" ", 1)[0] + " ")
+        if title:
+            return _TITLE_GENDER[title[1].lower()]
+    first = entity.name.split(" ", 1)[0].lower().rstrip(".")
+    return _given_names().get(first)
+
+
+def agrees(pronoun, text: str, entity) -> bool:
+    """Whether ``pronoun`` (a token) may stand for ``entity``: true unless both genders are known and differ."""
+    want = pronoun_gender(pronoun)
+    if want is None:
+        return True
+    got = entity_gender(text, entity)
+    return got is None or got == want

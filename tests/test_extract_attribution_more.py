@@ -1,0 +1,52 @@
+"""Attribution as PolNeAR annotates it, beyond speech and belief verbs (issue 13): stances taken on something,
+pronoun speakers that agree with their antecedent. Short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _sources(record, trigger: str, nth: int = 0) -> list[str]:
+    names = {e.id: e.name for e in record.entities}
+    found = [e for e in record.events if e.trigger.text == trigger]
+    assert len(found) > nth, f"no event {trigger!r} (#{nth}) in {[e.trigger.text for e in record.events]}"
+    return [names[s] for s in found[nth].sources]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Angela Merkel rejected the offer of Donald Trump to withdraw troops.", "withdraw", "Angela Merkel"),
+        ("Scott Walker endorsed the plan to sanction Iran.", "sanction", "Scott Walker"),
+        ("Vladimir Putin praised the efforts of John Kerry to negotiate a ceasefire.", "negotiate", "Vladimir Putin"),
+        ("Paul Manafort lobbied for the Americans to support Ukraine.", "support", "Paul Manafort"),
+        ("Bernie Sanders railed against the invasion of Iraq.", "invasion", "Bernie Sanders"),
+    ],
+)
+def test_a_stance_taken_on_something_makes_its_holder_the_source(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]
+
+
+def test_where_a_stance_was_taken_stays_in_the_article_s_voice(extract_text):
+    record = extract_text("Donald Trump criticized the judge at a meeting with Mexico.")
+    assert _sources(record, "meeting") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Mary Smith spoke at the meeting of John Kerry in Miami. “Russia will attack Ukraine,” she said.",
+            "Mary Smith",
+        ),
+        ("Mrs. Smith spoke at the meeting of Mr. Jones in Miami. “Russia will attack Ukraine,” she said.", "Smith"),
+        ("Mr. Jones spoke at the meeting of Mrs. Smith in Miami. “Russia will attack Ukraine,” he said.", "Jones"),
+    ],
+)
+def test_a_pronoun_speaker_agrees_with_the_person_it_stands_for(extract_text, text, source):
+    assert _sources(extract_text(text), "attack") == [source]
+
+
+def test_a_name_of_unknown_gender_agrees_with_either_pronoun(extract_text):
+    record = extract_text("Robin Taylor spoke in Miami. “Russia will attack Ukraine,” she said.")
+    assert _sources(record, "attack") == ["Robin Taylor"]
