@@ -129,3 +129,12 @@ def test_an_active_conjunct_shares_the_passive_subject(extract_text):
 )
 def test_concessions_refuge_ties_and_obstruction(extract_text, text, etype):
     assert etype in _types(extract_text(text))
+
+
+def test_a_reported_future_cooperation_is_the_actors_announced_intention(extract_text):
+    r = extract_text(
+        "The United Nations will provide 2,000 tons of food aid to Liberia, the World Food Programme said."
+    )
+    intent = _only(r, "AGREE")
+    assert intent.trigger.text == "will" and _names(r, intent.actors) == ["United Nations"]
+    assert _only(r, "AID").modality == "planned"
