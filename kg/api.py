@@ -380,7 +380,7 @@ class KnowledgeGraph:
     def show_network(self, *, top: int = 50, height: int = 560):
         """The network view of the ``top`` entities, inline in a notebook (an isolated ``srcdoc`` iframe: works
         offline, in Jupyter, VS Code and Colab). Each display embeds the view's scripts: keep one per notebook."""
-        from kg.interfaces.jupyter import inline_page
+        from kg.views.notebook import inline_page
 
         return inline_page(self.network_html(top=top), height=height)
 
