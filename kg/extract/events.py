@@ -166,7 +166,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         event = _event(ctx, tok, entry)
         verb_at_place = event.locations and tok.pos_ == "VERB"
-        if not (event.actors or event.recipients or verb_at_place or _stated_agent(ctx, tok)):
+        if not (event.actors or event.recipients or verb_at_place or _stated_agent(ctx, tok, entry.type)):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
         if event.type in _NEEDS_RECIPIENT and not event.recipients and len(event.actors) < 2:
             continue  # "support the claim": support needs someone supported ("A and B upgraded ties": each other)
@@ -176,7 +176,9 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             pairs.append((tok, event))
     speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
     time_of = lambda tok: _time(ctx, tok, future=False)  # noqa: E731
-    pairs = commitments.with_speech_acts(pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of)
+    pairs = commitments.with_speech_acts(
+        pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
+    )
     asked = commitments.demands(
         [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
         resolve=ctx.resolve,
@@ -200,25 +202,42 @@ def _names_a_kind(ctx: Context, tok) -> bool:
     return head in words.ACTOR_NOUNS or head in ctx.agent_nouns or head in words.KIND_NOUNS
 
 
-def _stated_agent(ctx: Context, tok) -> bool:
+def _stated_agent(ctx: Context, tok, etype: str) -> bool:
     """Whether a verb's subject names someone kg has no entity for ("the radical Islamic Jihad movement
-    rejected ...", "doctors from two American aid groups donated ..."): the event is stated and its agent
-    named, though unknown to kg, so it keeps its type with no actor. "Troops arrived" names nobody."""
+    rejected ...", "doctors from two American aid groups donated ...", "the junta imposed ..."), or the weapon
+    of an attack whose user is not stated ("a car bomb exploded, killing three"): the event is stated, its
+    agent unknown to kg, so it keeps its type with no actor. "Troops arrived" names nobody."""
     verb = tok if tok.pos_ == "VERB" else _support_verb(tok)  # "X organized a general strike"
-    if verb is None:
-        return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + _agents(verb)  # a passive's subject undergoes it
-    if not subjects and verb.dep_ == "conj":  # "... has been indicted and will resign"
-        subjects = _shared_passive_subject(verb.head, verb)
-    return any(_names_someone(ctx, s) for s in subjects)
+    for _ in range(3):  # "the rebels vowed to continue fighting": the controller's subject
+        if verb is None:
+            return False
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] + _agents(verb)  # a passive's subject undergoes it
+        if not subjects and verb.dep_ == "conj":  # "... has been indicted and will resign"
+            subjects = _shared_passive_subject(verb.head, verb)
+        if subjects:
+            weapon = etype == "ASSAULT" and any(s.lemma_.lower() in words.WEAPON_NOUNS for s in subjects)
+            return weapon or any(_names_someone(ctx, s) for s in subjects)
+        if verb.dep_ not in ("xcomp", "advcl") or verb.head.pos_ != "VERB":
+            return False
+        verb = verb.head
+    return False
 
 
 def _names_someone(ctx: Context, head) -> bool:
     if head.pos_ == "PROPN" or head.ent_type_ in _NAMING_ENTS:
         return True
+    counted = head.lower_ in _NUMBER_WORDS  # "thousands of farmers"
+    if counted:
+        head = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children), head)
     lemma = head.lemma_.lower()
-    actor_noun = lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS
-    return actor_noun and any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS for t in head.subtree)
+    if not (lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS):
+        return False
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS for t in head.subtree)
+    # "the junta", "the rebels": someone the story has in view; "7,000 extra troops arrived" names nobody
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
+        c.dep_ == "nummod" for c in head.children
+    )
+    return named or definite or counted
 
 
 def _inside_name(ctx: Context, tok) -> bool:
