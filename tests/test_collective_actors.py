@@ -50,7 +50,7 @@ def test_a_passive_event_keeps_its_type_with_no_actor(extract_text):
 def test_a_group_country_reaches_the_graph(extract_text):
     from rdflib import URIRef
 
-    from kg.rdf import record_graph
+    from kg.graph.rdf import record_graph
 
     r = extract_text("Hundreds of ethnic Serbs demonstrated in the old town on Sunday.")
     g = record_graph(r)

@@ -74,7 +74,7 @@ def test_hand_made_rows_win_over_derived_ones(extractor):
 
 
 def test_derived_names_match_in_any_case_and_hand_made_names_win(extractor):
-    from kg.records import Article
+    from kg.graph.records import Article
 
     record = extractor.extract(Article("t", "The REVOLUTIONARY UNITED FRONT attacked a village. Russia denied it."))
     names = {e.name: e for e in record.entities}

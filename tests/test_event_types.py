@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _names(record, ids):
     by_id = {e.id: e.name for e in record.entities}
@@ -111,3 +113,46 @@ def test_an_event_noun_naming_a_kind_of_actor_or_thing_is_no_event(extract_text)
 def test_an_active_conjunct_shares_the_passive_subject(extract_text):
     r = extract_text("The Ruritanian prime minister was charged by prosecutors and will resign.")
     assert "RETREAT" in _types(r)
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Bulgaria eased the security measures at its ports.", "CONCEDE"),
+        ("The Latvian government accepted the demands of the striking miners.", "CONCEDE"),
+        ("Moldova met the demands of the farmers' union.", "CONCEDE"),
+        ("Thousands of Kosovars sought refuge in Macedonia.", "REQUEST"),
+        ("Armenia and Greece upgraded their diplomatic ties.", "SUPPORT"),
+        ("Romanian police prevented the rally outside the ministry.", "COERCE"),
+        ("Striking farmers in Spain blocked transport into Madrid.", "PROTEST"),
+    ],
+)
+def test_concessions_refuge_ties_and_obstruction(extract_text, text, etype):
+    assert etype in _types(extract_text(text))
+
+
+def test_a_reported_future_cooperation_is_the_actors_announced_intention(extract_text):
+    r = extract_text(
+        "The United Nations will provide 2,000 tons of food aid to Liberia, the World Food Programme said."
+    )
+    intent = _only(r, "AGREE")
+    assert intent.trigger.text == "will" and _names(r, intent.actors) == ["United Nations"]
+    assert _only(r, "AID").modality == "planned"
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("The junta imposed a curfew in the capital.", "COERCE"),  # a definite actor noun
+        ("The rebels vowed to continue fighting.", "THREATEN"),  # the controller's subject
+        ("A car bomb exploded outside the station, killing three.", "ASSAULT"),  # the weapon, its user unstated
+        ("Egypt closed the Rafah crossing on Monday.", "COERCE"),
+    ],
+)
+def test_an_unnamed_but_stated_agent_keeps_the_event(extract_text, text, etype):
+    r = extract_text(text)
+    assert etype in _types(r)
+
+
+def test_a_counted_force_that_arrives_names_nobody(extract_text):
+    assert extract_text("7,000 extra troops arrived at the base.").events == ()

@@ -68,7 +68,7 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
         if not of:
             return _named_body(resolver, tok, tok.lemma_.lower())  # "the Hizbollah group": no count, a body
         return (
-            resolver.ctx.table.by_token.get(of[0].i)
+            resolver.table.by_token.get(of[0].i)
             and resolver.resolve(of[0])
             or collective(resolver, of[0], counted=True)
         )
@@ -121,7 +121,7 @@ def _named_body(resolver, tok, lemma: str) -> list[str]:
     crimes court' (the United Nations), 'the Hizbollah (Party of God) group declared' (Hezbollah)."""
     if lemma not in _BODY_NOUNS or tok.tag_ not in ("NN", "NNP"):
         return []
-    table = resolver.ctx.table
+    table = resolver.table
     for c in tok.lefts:
         eid = table.by_token.get(c.i) if c.dep_ in _NAME_DEPS else None
         if eid is not None and table.get(eid).type == "Organization":
@@ -135,7 +135,7 @@ _PLACING = frozenset({"in", "of", "from", "throughout"})
 def _placing(resolver, tok):
     """The phrase after ``tok`` that names a place or body: 'rebels in the Ivory Coast', 'members of the
     Association of African Jurists', 'militants loyal to Al-Qaeda'; None if there is none."""
-    table = resolver.ctx.table
+    table = resolver.table
     for right in tok.rights:
         fits = (right.dep_ == "prep" and right.lower_ in _PLACING) or right.dep_ == "amod"
         if fits and any(table.by_token.get(t.i) for t in right.subtree):
@@ -148,8 +148,7 @@ def _placed(resolver, tok) -> bool:
 
 
 def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
-    ctx = resolver.ctx
-    doc, table = ctx.doc, ctx.table
+    doc, table = resolver.doc, resolver.table
     start = min([tok.i, *(m.left_edge.i for m in mods)])
     end = tok.i + 1
     placing = _placing(resolver, tok)
@@ -168,7 +167,9 @@ def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
         if e.type == "Group" and entities._norm(e.name) == entities._norm(name):
             return e.id
     mention = entities.Mention(start, end, "Group", key, name, tok.i, "np", role=tok.lemma_.lower())
-    entity = dataclasses.replace(entities._entity(doc, key, [mention], ctx.article_id), sector=sector, country=country)
+    entity = dataclasses.replace(
+        entities._entity(doc, key, [mention], resolver.article_id), sector=sector, country=country
+    )
     table.entities.append(entity)
     table.mentions.append(mention)
     table.roles[entity.id] = tok.lemma_.lower()
@@ -181,7 +182,7 @@ def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
 def qualify_groups(resolver) -> None:
     """The groups the entity rules found ("Senior Hungarian officials", "Ukrainian soldiers") take the sector of
     their noun and the state their demonym names, when it names exactly one."""
-    table, doc = resolver.ctx.table, resolver.ctx.doc
+    table, doc = resolver.table, resolver.doc
     _place_bodies(resolver)
     for i, e in enumerate(list(table.entities)):
         role = table.roles.get(e.id)
@@ -209,7 +210,7 @@ def _place_bodies(resolver) -> None:
     'the US State Department' (a gazetteer body of that state, its state written in the name). Recorded in
     ``table.states`` for the relation rules; a body whose name does not say its state ('the White House') is
     left alone."""
-    table, doc, gazetteer = resolver.ctx.table, resolver.ctx.doc, resolver.gazetteer
+    table, doc, gazetteer = resolver.table, resolver.doc, resolver.gazetteer
     for m in table.mentions:
         eid = table.by_token.get(m.head)
         if eid is None or eid in table.states:
@@ -241,7 +242,7 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 def _possessive_state(resolver, head) -> str | None:
     """The state written as the possessive owner of a body's name, or of the noun the name qualifies."""
-    table = resolver.ctx.table
+    table = resolver.table
     for node in (head, head.head) if head.dep_ == "compound" else (head,):
         for c in node.children:
             eid = table.by_token.get(c.i) if c.dep_ == "poss" else None

@@ -4,8 +4,8 @@ Sources of mentions, strongest first: the gazetteer (names and aliases, with Wik
 ids), spaCy's named entities, and noun phrases headed by a role or collective noun
 ("an anonymous European diplomat", "most European countries"). Definite descriptions
 ("the diplomat") and surnames ("Yermak", "Mr Putin") join the entity they refer to. Each mention
-keeps the rule that resolved it (:data:`kg.records.RESOLUTION_RULES`), and the analyst's override file
-(:mod:`kg.overrides`) can force a merge or undo one.
+keeps the rule that resolved it (:data:`kg.graph.records.RESOLUTION_RULES`), and the analyst's override file
+(:mod:`kg.read.overrides`) can force a merge or undo one.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg import records
 from kg.extract import words
 from kg.extract.lexicons import GazetteerEntry
-from kg.overrides import Overrides, surface_key
-from kg.records import Entity, content_id
+from kg.graph import records
+from kg.graph.records import Entity, content_id
+from kg.read.overrides import Overrides, surface_key
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _POSSESSIVE = re.compile(r"[’']s?$")

@@ -4,12 +4,13 @@ quantity and time from the dependency parse."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from kg.extract import claims, commitments, words
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import parse_quantity
 from kg.extract.timex import normalise_time
-from kg.records import Event, Quantity, Span, TimeValue, content_id
+from kg.graph.records import Event, Quantity, Span, TimeValue, content_id
 
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 _RECIPIENT_PREPS = {"against", "on", "upon", "at", "toward", "towards", "over"}
@@ -110,19 +111,40 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     return any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in cands)
 
 
-@dataclass
+class Resolver(Protocol):
+    """Which entities a token stands for (kg.extract's resolver: mentions, pronouns, demonyms, groups)."""
+
+    def resolve(self, tok) -> list[str]: ...
+
+    def resolve_modifier(self, tok) -> list[str]: ...
+
+    def resolve_source(self, tok) -> list[str]: ...
+
+
+@dataclass(frozen=True)
 class Context:
-    """What the event rules need about one article."""
+    """What the event and relation rules need about one article, whole before they run."""
 
     doc: object
     table: object  # entities.EntityTable
-    resolve: object  # token -> list of entity ids
+    resolver: Resolver
     cues: claims.CueIndex
     article_id: str
     date: str | None
-    skip_sents: set[int]
-    resolve_source: object = None  # token -> entity ids, making an unnamed speaker ('the poll') an entity
+    skip_sents: frozenset[int]  # sentence starts to leave out: boilerplate and headlines
     agent_nouns: frozenset[str] = frozenset()  # generic agents ('student', 'doctor'): nouns that name actors
+
+    def resolve(self, tok) -> list[str]:
+        """The entity ids ``tok`` stands for."""
+        return self.resolver.resolve(tok)
+
+    def resolve_modifier(self, tok) -> list[str]:
+        """The entity ids a modifier stands for ("Russian" -> Russia)."""
+        return self.resolver.resolve_modifier(tok)
+
+    def resolve_source(self, tok) -> list[str]:
+        """The entity ids of a speaker; an unnamed one ('the poll') is made an entity."""
+        return self.resolver.resolve_source(tok)
 
 
 def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
@@ -144,23 +166,25 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         event = _event(ctx, tok, entry)
         verb_at_place = event.locations and tok.pos_ == "VERB"
-        if not (event.actors or event.recipients or verb_at_place or _stated_agent(ctx, tok)):
+        if not (event.actors or event.recipients or verb_at_place or _stated_agent(ctx, tok, entry.type)):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
-        if event.type in _NEEDS_RECIPIENT and not event.recipients:
-            continue  # "support the claim": support needs someone supported
+        if event.type in _NEEDS_RECIPIENT and not event.recipients and len(event.actors) < 2:
+            continue  # "support the claim": support needs someone supported ("A and B upgraded ties": each other)
         key = (event.type, event.trigger.start)
         if key not in seen:
             seen.add(key)
             pairs.append((tok, event))
     speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
     time_of = lambda tok: _time(ctx, tok, future=False)  # noqa: E731
-    pairs = commitments.with_speech_acts(pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of)
+    pairs = commitments.with_speech_acts(
+        pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
+    )
     asked = commitments.demands(
         [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
         resolve=ctx.resolve,
         speaker_of=speaker_of,
         is_speech=ctx.cues.is_speech,
-        sources_of=lambda tok: claims.sources(tok, ctx.resolve_source or ctx.resolve, ctx.cues)[0],
+        sources_of=lambda tok: claims.sources(tok, ctx.resolve_source, ctx.cues)[0],
         time_of=time_of,
         article_id=ctx.article_id,
     )
@@ -178,25 +202,42 @@ def _names_a_kind(ctx: Context, tok) -> bool:
     return head in words.ACTOR_NOUNS or head in ctx.agent_nouns or head in words.KIND_NOUNS
 
 
-def _stated_agent(ctx: Context, tok) -> bool:
+def _stated_agent(ctx: Context, tok, etype: str) -> bool:
     """Whether a verb's subject names someone kg has no entity for ("the radical Islamic Jihad movement
-    rejected ...", "doctors from two American aid groups donated ..."): the event is stated and its agent
-    named, though unknown to kg, so it keeps its type with no actor. "Troops arrived" names nobody."""
+    rejected ...", "doctors from two American aid groups donated ...", "the junta imposed ..."), or the weapon
+    of an attack whose user is not stated ("a car bomb exploded, killing three"): the event is stated, its
+    agent unknown to kg, so it keeps its type with no actor. "Troops arrived" names nobody."""
     verb = tok if tok.pos_ == "VERB" else _support_verb(tok)  # "X organized a general strike"
-    if verb is None:
-        return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + _agents(verb)  # a passive's subject undergoes it
-    if not subjects and verb.dep_ == "conj":  # "... has been indicted and will resign"
-        subjects = _shared_passive_subject(verb.head, verb)
-    return any(_names_someone(ctx, s) for s in subjects)
+    for _ in range(3):  # "the rebels vowed to continue fighting": the controller's subject
+        if verb is None:
+            return False
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] + _agents(verb)  # a passive's subject undergoes it
+        if not subjects and verb.dep_ == "conj":  # "... has been indicted and will resign"
+            subjects = _shared_passive_subject(verb.head, verb)
+        if subjects:
+            weapon = etype == "ASSAULT" and any(s.lemma_.lower() in words.WEAPON_NOUNS for s in subjects)
+            return weapon or any(_names_someone(ctx, s) for s in subjects)
+        if verb.dep_ not in ("xcomp", "advcl") or verb.head.pos_ != "VERB":
+            return False
+        verb = verb.head
+    return False
 
 
 def _names_someone(ctx: Context, head) -> bool:
     if head.pos_ == "PROPN" or head.ent_type_ in _NAMING_ENTS:
         return True
+    counted = head.lower_ in _NUMBER_WORDS  # "thousands of farmers"
+    if counted:
+        head = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children), head)
     lemma = head.lemma_.lower()
-    actor_noun = lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS
-    return actor_noun and any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS for t in head.subtree)
+    if not (lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS):
+        return False
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS for t in head.subtree)
+    # "the junta", "the rebels": someone the story has in view; "7,000 extra troops arrived" names nobody
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
+        c.dep_ == "nummod" for c in head.children
+    )
+    return named or definite or counted
 
 
 def _inside_name(ctx: Context, tok) -> bool:
@@ -243,7 +284,7 @@ def _event(ctx: Context, tok, entry: Trigger) -> Event:
     sent = tok.sent
     actors, recipients, locations = _arguments(ctx, tok, entry)
     modality, why_mod = claims.modality(tok, ctx.cues)
-    source_ids, why_src = claims.sources(tok, ctx.resolve_source or ctx.resolve, ctx.cues)
+    source_ids, why_src = claims.sources(tok, ctx.resolve_source, ctx.cues)
     if entry.type in _VERBAL_TYPES and claims.performative(tok):
         # '"We call for a ceasefire," Blinken said': saying it is the act, and the caller is its actor, not its
         # source; 'Cuban said he supports Obama' stays Cuban's claim

@@ -66,6 +66,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -88,6 +89,7 @@ __all__ = [
     "LexiconError",
     "Office",
     "Trigger",
+    "fingerprint",
     "load_agents",
     "load_cues",
     "load_derived_gazetteer",
@@ -269,6 +271,17 @@ def load_agents() -> dict[str, str]:
 
 
 # ---------------------------------------------------------------- file handling
+
+
+def fingerprint() -> str:
+    """A digest of the gazetteer, trigger and cue files in use (their paths and contents): it changes when one
+    is edited or another is chosen by ``$KG_GAZETTEER``, ``$KG_TRIGGERS`` or ``$KG_CUES``."""
+    digest = hashlib.sha1()
+    for kind in ("gazetteer", "triggers", "cues"):
+        path = _resolve(kind, None)
+        digest.update(str(path).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _resolve(kind: str, path) -> Path:

@@ -8,7 +8,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from kg.extract import claims, words
-from kg.records import Relation, Span, content_id
+from kg.graph.records import Relation, Span, content_id
 
 _SUPPORT_VERBS = {"support": "supports", "back": "supports", "oppose": "opposes", "fight": "opposes"}
 _ALLIANCE_NOUNS = {"alliance", "partnership", "coalition"}

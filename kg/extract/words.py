@@ -116,3 +116,9 @@ KIND_NOUNS = MILITARY_EQUIPMENT | frozenset(
     """game crime criminal zone victim veteran correspondent memorial widow orphan camp site museum chief
     expert analyst reporter region""".split()
 )
+# Weapons and blasts that, as the subject of an attack, state it without its user ("a car bomb exploded,
+# killing three", "a minefield explosion killed two").
+WEAPON_NOUNS = frozenset(
+    """bomb explosion blast mine landmine shell rocket missile grenade device ied airstrike strike explosive
+    bombing shelling""".split()
+)
