@@ -10,12 +10,17 @@ from collections.abc import Iterable, Mapping
 from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
 from kg.graph.rdf import PREFIXES
 from kg.graph.store import DEFAULT_STORE, QueryResult, Store
+
+if TYPE_CHECKING:
+    from kg.pipeline import BuildSummary
+    from kg.views.model import ViewModel
 
 __all__ = [
     "KnowledgeGraph",
@@ -198,7 +203,7 @@ def pending_overrides(overrides: str | Path, *, store=DEFAULT_STORE):
         return pending(st, entries)
 
 
-def _model(store, title=None) -> dict:
+def _model(store, title=None) -> ViewModel:
     from kg.views.model import view_model
 
     with _opened(store) as st:
@@ -305,6 +310,8 @@ def demo(*, data: str | Path = "data", out_dir: str | Path = "out", store=DEFAUL
 class KnowledgeGraph:
     """A store with kg's operations, for notebooks: ``KnowledgeGraph.build(["data/"])``."""
 
+    summary: BuildSummary  # what :meth:`build` did (set by it only)
+
     def __init__(self, store: Store | str | Path | None = DEFAULT_STORE):
         self.store = store if isinstance(store, Store) else Store(store)
 
@@ -361,7 +368,7 @@ class KnowledgeGraph:
         return to_pyvis(store=self.store, top=top, isolates=isolates, **filters)
 
     def summary_rows(self) -> list[tuple[str, int]]:
-        counts = self.store.query(_COUNTS).to_python()[0]
+        counts = self.store.select(_COUNTS).to_python()[0]
         return [(k, int(v or 0)) for k, v in counts.items()]
 
     def __repr__(self) -> str:
