@@ -107,7 +107,7 @@ ACTOR_NOUNS = (
     | STATE_NOUNS
     | frozenset(
         """movement group network party front union organization organisation army militia faction coalition
-        alliance wing brigade regiment battalion federation association league side junta""".split()
+        alliance wing brigade regiment battalion federation association league side junta opposition""".split()
     )
 )
 # Heads that an event noun only classifies ("war games", "war crimes", "attack helicopters", "protest camp"),
