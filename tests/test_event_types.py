@@ -147,6 +147,8 @@ def test_a_reported_future_cooperation_is_the_actors_announced_intention(extract
         ("The rebels vowed to continue fighting.", "THREATEN"),  # the controller's subject
         ("A car bomb exploded outside the station, killing three.", "ASSAULT"),  # the weapon, its user unstated
         ("Egypt closed the Rafah crossing on Monday.", "COERCE"),
+        ("Prisoners went on a hunger strike in the jail.", "PROTEST"),  # a bare plural collective; 'go on'
+        ("The two sides declared a truce on Sunday.", "RETREAT"),
     ],
 )
 def test_an_unnamed_but_stated_agent_keeps_the_event(extract_text, text, etype):
