@@ -23,9 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.articles import read_articles
 from kg.extract import Extractor
-from kg.records import Article
+from kg.graph.records import Article
+from kg.read.articles import read_articles
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "ukraine_news.jsonl"
 

@@ -27,7 +27,7 @@ import threading
 import time
 from pathlib import Path
 
-KG = [sys.executable, "-m", "kg.cli"]
+KG = [sys.executable, "-m", "kg.interfaces.cli"]
 
 
 def copies_of(paths: list[Path], copies: range, out: Path, limit: int | None = None) -> int:

@@ -2,12 +2,12 @@
 
     python benchmarks/extract_speed.py [--corpus FILE.jsonl] [--limit N] [--repeat R] [--jobs J]
 
-Same as `kg bench`; see kg/bench.py.
+Same as `kg bench`; see kg/quality/bench.py.
 """
 
 import sys
 
-from kg.cli import main
+from kg.interfaces.cli import main
 
 if __name__ == "__main__":
     sys.exit(main(["bench", *sys.argv[1:]]))

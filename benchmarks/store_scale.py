@@ -75,8 +75,8 @@ def scaled_nquads(source: Path, copies: int, out: Path) -> int:
 
 def _with_derived(nquads: Path) -> int:
     """Compute plan status and tallies over ``nquads`` (in a scratch store) and write them into it."""
-    from kg.pipeline import derive
-    from kg.store import Store
+    from kg.derive import derive
+    from kg.graph.store import Store
 
     scratch = Path(tempfile.mkdtemp(prefix="kg-derive-"))
     try:
@@ -169,7 +169,7 @@ def oxigraph_run(nquads: Path, workdir: Path, runs: int, queue) -> None:
     import pyoxigraph as ox
 
     from kg.api import run_query
-    from kg.store import Store
+    from kg.graph.store import Store
 
     path = workdir / "oxigraph"
     t0 = time.perf_counter()

@@ -26,8 +26,8 @@ from store_scale import scaled_nquads  # noqa: E402
 
 
 def _by_graph(store_dir: str, queue) -> None:
-    from kg.store import Store
-    from kg.validate import validate_store
+    from kg.graph.store import Store
+    from kg.quality.validate import validate_store
 
     with Store(store_dir, read_only=True) as store:
         start = time.perf_counter()
@@ -36,9 +36,9 @@ def _by_graph(store_dir: str, queue) -> None:
 
 
 def _union(store_dir: str, queue) -> None:
-    from kg.store import Store
-    from kg.validate import _check, _quiet_rdflib
-    from kg.validate import _union as union_of
+    from kg.graph.store import Store
+    from kg.quality.validate import _check, _quiet_rdflib
+    from kg.quality.validate import _union as union_of
 
     with Store(store_dir, read_only=True) as store:
         start = time.perf_counter()
@@ -66,7 +66,7 @@ def main(argv=None) -> int:
     parser.add_argument("--copies", type=int, default=3)
     parser.add_argument("--union", action="store_true", help="also validate the union in memory")
     args = parser.parse_args(argv)
-    from kg.store import Store
+    from kg.graph.store import Store
 
     work = Path(tempfile.mkdtemp(prefix="kg-validate-"))
     try:
@@ -74,7 +74,7 @@ def main(argv=None) -> int:
         triples = scaled_nquads(args.source, args.copies, nquads)
         with Store(work / "store") as store:
             store.load_file(nquads)
-            from kg.pipeline import derive
+            from kg.derive import derive
 
             derive(store)
             graphs = len(store.graph_names())

@@ -10,19 +10,19 @@ import importlib
 
 # Names are imported on first use, so `kg query` or `kg serve` do not pay for loading spaCy.
 _EXPORTS = {
-    "Article": "kg.records",
-    "Record": "kg.records",
+    "Article": "kg.graph.records",
+    "Record": "kg.graph.records",
     "KnowledgeGraph": "kg.api",
     "run_query": "kg.api",
     "sparql": "kg.api",
     "write_network": "kg.api",
     "write_timeline": "kg.api",
-    "read_articles": "kg.articles",
+    "read_articles": "kg.read.articles",
     "extract": "kg.extract",
     "extract_many": "kg.extract",
     "build": "kg.pipeline",
-    "record_dataset": "kg.rdf",
-    "Store": "kg.store",
+    "record_dataset": "kg.graph.rdf",
+    "Store": "kg.graph.store",
 }
 
 
@@ -33,8 +33,8 @@ def __getattr__(name: str):
 
 
 def load_ipython_extension(ipython) -> None:
-    """``%load_ext kg``: the ``%%sparql`` cell magic (:mod:`kg.jupyter`)."""
-    from kg.jupyter import load_ipython_extension as load
+    """``%load_ext kg``: the ``%%sparql`` cell magic (:mod:`kg.interfaces.jupyter`)."""
+    from kg.interfaces.jupyter import load_ipython_extension as load
 
     load(ipython)
 

@@ -1,6 +1,6 @@
 """kg's front door: the functions the CLI and notebooks call.
 
-Each takes the store (a :class:`~kg.store.Store` or a folder path) as an argument.
+Each takes the store (a :class:`~kg.graph.store.Store` or a folder path) as an argument.
 :class:`KnowledgeGraph` bundles them for notebook use and displays itself richly.
 """
 
@@ -10,12 +10,17 @@ from collections.abc import Iterable, Mapping
 from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
-from kg.rdf import PREFIXES
-from kg.store import DEFAULT_STORE, QueryResult, Store
+from kg.graph.rdf import PREFIXES
+from kg.graph.store import DEFAULT_STORE, QueryResult, Store
+
+if TYPE_CHECKING:
+    from kg.pipeline import BuildSummary
+    from kg.views.model import ViewModel
 
 __all__ = [
     "KnowledgeGraph",
@@ -71,7 +76,7 @@ def as_term(value):
     if isinstance(value, Identifier):
         return value
     if type(value).__module__ == "pyoxigraph":
-        from kg.store import to_rdflib
+        from kg.graph.store import to_rdflib
 
         return to_rdflib(value)
     return parse_param(value) if isinstance(value, str) else value
@@ -87,12 +92,12 @@ def sparql(
     """Run a SPARQL query; ``bindings`` map variable names to values (bound as RDF terms). With
     ``endpoint`` (a SPARQL 1.1 query URL, e.g. the server ``kg push`` loaded) it runs there instead of
     on ``store``, and returns the same rows."""
-    from kg.querytext import check_shape
+    from kg.queries.querytext import check_shape
 
     check_shape(text)  # a query nested thousands deep would crash pyoxigraph (and this process)
     terms = {k: as_term(v) for k, v in (bindings or {}).items()}
     if endpoint is not None:
-        from kg.remote import remote_sparql
+        from kg.interfaces.remote import remote_sparql
 
         return remote_sparql(endpoint, text, terms)
     with _opened(store) as st:
@@ -123,15 +128,15 @@ def run_query(
 
 def _bound_params(query, params: Mapping[str, object], *, store, endpoint) -> dict:
     """``params`` as RDF terms: an entity parameter (its description says "entity IRI") takes the entity's IRI,
-    ``NamedNode`` or name (:func:`kg.entities.find_entity`, which raises a clear error for an unknown one);
+    ``NamedNode`` or name (:func:`kg.derive.entities.find_entity`, which raises a clear error for an unknown one);
     pyoxigraph terms become rdflib terms."""
-    from kg.entities import find_entity
+    from kg.derive.entities import find_entity
 
     def run(text, bindings):
         return sparql(text, store=store, bindings=bindings, endpoint=endpoint)
 
     def suggest(name):
-        from kg.entities import close_names
+        from kg.derive.entities import close_names
 
         return [] if endpoint is not None else close_names(store, name)
 
@@ -168,9 +173,9 @@ def _relation_type(key: str, value) -> URIRef:
     >>> _relation_type("type", Literal("Allied_With"))
     rdflib.term.URIRef('https://w3id.org/kgct/ontology#allied_with')
     """
-    from kg.namespace import KG
+    from kg.graph.namespace import KG
+    from kg.graph.records import RELATION_TYPES
     from kg.queries import ParameterError
-    from kg.records import RELATION_TYPES
 
     name = str(value).removeprefix(str(KG._NS)) if isinstance(value, URIRef) else str(value).strip().lower()
     if name not in RELATION_TYPES:
@@ -181,7 +186,7 @@ def _relation_type(key: str, value) -> URIRef:
 def list_entities(*, store=DEFAULT_STORE, merged: bool = False, entity: str | None = None):
     """The entity nodes with their surface forms and the rules that resolved them (``kg entities``); ``merged``
     keeps the nodes that joined different surface forms or names, ``entity`` those matching a name, id or IRI."""
-    from kg.entities import list_entities as listed
+    from kg.derive.entities import list_entities as listed
 
     with _opened(store) as st:
         return listed(st, merged=merged, entity=entity)
@@ -190,15 +195,15 @@ def list_entities(*, store=DEFAULT_STORE, merged: bool = False, entity: str | No
 def pending_overrides(overrides: str | Path, *, store=DEFAULT_STORE):
     """The entries of the override file the store does not reflect yet, with the number of articles each
     would change (rebuild with ``kg build ... --overrides FILE`` to apply them). Checks the file first."""
-    from kg.entities import pending_overrides as pending
-    from kg.overrides import load_overrides
+    from kg.derive.entities import pending_overrides as pending
+    from kg.read.overrides import load_overrides
 
     entries = load_overrides(overrides)
     with _opened(store) as st:
         return pending(st, entries)
 
 
-def _model(store, title=None) -> dict:
+def _model(store, title=None) -> ViewModel:
     from kg.views.model import view_model
 
     with _opened(store) as st:
@@ -267,8 +272,8 @@ def to_pyvis(*, store=DEFAULT_STORE, top: int | None = None, isolates: bool | No
 
 def evaluate_extractor(gold_dir: str | Path):
     """Run the extractor on the gold articles and score it (SCHEMA.md rules)."""
-    from kg.evaluate import evaluate
     from kg.extract import Extractor
+    from kg.quality.evaluate import evaluate
 
     extractor = Extractor()
     return evaluate(gold_dir, lambda article: extractor.extract(article).to_dict())
@@ -276,8 +281,8 @@ def evaluate_extractor(gold_dir: str | Path):
 
 def evaluate_plover(gold_file: str | Path):
     """Run the extractor on PLOVER's gold sentences (one JSON record a line) and score event types and actors."""
-    from kg.eval_plover import evaluate_plover as score
     from kg.extract import Extractor
+    from kg.quality.eval_plover import evaluate_plover as score
 
     extractor = Extractor()
     return score(gold_file, extractor.extract_many)
@@ -286,7 +291,7 @@ def evaluate_plover(gold_file: str | Path):
 def evaluate_attribution(polnear_dir: str | Path, *, limit: int | None = None, jobs: int = 1):
     """Run the extractor on a PolNeAR split and score its source chains (``shared/eval/polnear/README.md``);
     ``limit`` takes that many articles spread evenly over the split."""
-    from kg.eval_polnear import evaluate_polnear
+    from kg.quality.eval_polnear import evaluate_polnear
 
     return evaluate_polnear(polnear_dir, limit=limit, jobs=jobs)
 
@@ -304,6 +309,8 @@ def demo(*, data: str | Path = "data", out_dir: str | Path = "out", store=DEFAUL
 
 class KnowledgeGraph:
     """A store with kg's operations, for notebooks: ``KnowledgeGraph.build(["data/"])``."""
+
+    summary: BuildSummary  # what :meth:`build` did (set by it only)
 
     def __init__(self, store: Store | str | Path | None = DEFAULT_STORE):
         self.store = store if isinstance(store, Store) else Store(store)
@@ -328,7 +335,7 @@ class KnowledgeGraph:
     def entities(self, *, merged: bool = False, entity: str | None = None):
         """The entity nodes as a DataFrame (``kg entities``): label, type, Wikidata id, articles, and the names
         and surface forms as lists; :func:`list_entities` gives the records themselves."""
-        from kg.frames import entities_frame
+        from kg.analysis.frames import entities_frame
 
         return entities_frame(list_entities(store=self.store, merged=merged, entity=entity))
 
@@ -361,7 +368,7 @@ class KnowledgeGraph:
         return to_pyvis(store=self.store, top=top, isolates=isolates, **filters)
 
     def summary_rows(self) -> list[tuple[str, int]]:
-        counts = self.store.query(_COUNTS).to_python()[0]
+        counts = self.store.select(_COUNTS).to_python()[0]
         return [(k, int(v or 0)) for k, v in counts.items()]
 
     def __repr__(self) -> str:
@@ -380,7 +387,7 @@ class KnowledgeGraph:
     def show_network(self, *, top: int = 50, height: int = 560):
         """The network view of the ``top`` entities, inline in a notebook (an isolated ``srcdoc`` iframe: works
         offline, in Jupyter, VS Code and Colab). Each display embeds the view's scripts: keep one per notebook."""
-        from kg.jupyter import inline_page
+        from kg.views.notebook import inline_page
 
         return inline_page(self.network_html(top=top), height=height)
 

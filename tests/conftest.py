@@ -30,7 +30,7 @@ def extractor():
 @pytest.fixture(scope="session")
 def extract_text(extractor):
     """Extract from a short text: ``extract_text("Russia invaded Ukraine.", date="2022-02-24")``."""
-    from kg.records import Article
+    from kg.graph.records import Article
 
     def run(text: str, *, date: str | None = None, article_id: str = "t"):
         return extractor.extract(Article(article_id, text, date=date))
@@ -40,15 +40,15 @@ def extract_text(extractor):
 
 @pytest.fixture(scope="session")
 def seed_record(extractor):
-    from kg.articles import read_articles
+    from kg.read.articles import read_articles
 
     return extractor.extract(read_articles([SEED])[0])
 
 
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory, extractor):
+    from kg.graph.store import Store
     from kg.pipeline import build
-    from kg.store import Store
 
     store = Store(tmp_path_factory.mktemp("seed") / "store")
     build([DATA], store=store, extractor=extractor)

@@ -9,7 +9,7 @@ import sys
 from unittest import mock
 
 from kg import pipeline
-from kg.store import Store
+from kg.graph.store import Store
 
 
 def stop(sig: int) -> None:
@@ -38,7 +38,7 @@ def _deriving(*args, derivation=None) -> bool:
 
 POINTS = {
     "ingest": lambda sig: mock.patch.object(Store, "put", on_call(2, sig, Store.put)),
-    "derive-after-prune": lambda sig: mock.patch("kg.entities.label_changes", side_effect=lambda st: stop(sig)),
+    "derive-after-prune": lambda sig: mock.patch("kg.derive.entities.label_changes", side_effect=lambda st: stop(sig)),
     "derive-write": lambda sig: mock.patch.object(Store, "apply", on_call(1, sig, Store.apply, when=_deriving)),
     "after-derive": lambda sig: mock.patch.object(pipeline, "graph_stats", side_effect=lambda st: stop(sig)),
     "timer": lambda delay: _timer(float(delay)),

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.articles import InputError, parse_text_article, read_articles
+from kg.read.articles import InputError, parse_text_article, read_articles
 
 
 def test_front_matter_gives_metadata_and_offsets_count_from_the_body(tmp_path):

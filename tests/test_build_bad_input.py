@@ -98,7 +98,7 @@ def test_each_bad_line_is_reported_with_its_line_and_the_rest_is_ingested(tmp_pa
     assert any("empty.txt" in p and "no text" in p for p in problems)
     assert any(w.startswith(f"{corpus}:7: ") and "2024-05-10T25:99" in w and "undated" in w for w in warned)
     assert summary.added == 4  # ok1, surrogate, late-date, ok2: everything after the bad lines too
-    from kg.store import Store
+    from kg.graph.store import Store
 
     with Store(tmp_path / "store") as st:
         assert set(st.articles()) == {"ok1", "surrogate", "late-date", "ok2"}
@@ -169,8 +169,8 @@ class _FullDisk:
 
 
 def test_a_full_disk_is_one_line_and_the_store_is_released(tmp_path, extractor):
+    from kg.graph.store import Store, StoreError
     from kg.pipeline import build
-    from kg.store import Store, StoreError
 
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(
@@ -274,7 +274,7 @@ def test_a_pathological_article_does_not_stall_a_parallel_build(tmp_path, extrac
     build([serial], store=tmp_path / "serial", extractor=extractor)
     from test_distributed_build import assert_same_graphs
 
-    from kg.store import Store
+    from kg.graph.store import Store
 
     with Store(tmp_path / "store") as parallel, Store(tmp_path / "serial") as one:
         assert_same_graphs(parallel, one)  # the same graph as one process makes

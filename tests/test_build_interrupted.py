@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from test_distributed_build import assert_same_graphs
 
-from kg.pipeline import build, derivation_current, derive
-from kg.store import Store
-from kg.validate import validate
+from kg.derive import derivation_current, derive
+from kg.graph.store import Store
+from kg.pipeline import build
+from kg.quality.validate import validate
 
 ARTICLES = [
     {
@@ -191,7 +192,7 @@ def test_validate_by_graph_finds_what_validating_the_union_finds(tmp_path, clean
     no article refers to: the same violations as the whole store in memory, in small batches."""
     import shutil
 
-    from kg.validate import _check, _union, validate_store
+    from kg.quality.validate import _check, _union, validate_store
 
     shutil.copytree(clean["old"], tmp_path / "store")
     with Store(tmp_path / "store") as st:

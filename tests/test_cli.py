@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from kg.cli import EPILOG, main
+from kg.interfaces.cli import EPILOG, main
 
 COMMANDS = sorted(EPILOG)
 
@@ -52,7 +52,7 @@ def test_missing_store_is_a_user_error_with_the_fix(tmp_path, capsys):
 
 
 def test_derive_recomputes_the_derived_graphs_of_a_store_loaded_by_other_tools(seed_store, tmp_path, capsys):
-    from kg.store import Store
+    from kg.graph.store import Store
 
     dump = seed_store.dump(tmp_path / "seed.nq")
     with Store(tmp_path / "loaded") as loaded:  # as `oxigraph load` would leave it: quads, no derived graphs
@@ -125,7 +125,7 @@ def test_bench_reports_throughput_against_spacy(tmp_path, capsys):
 
 
 def test_two_processes_extract_the_same_records_as_one(extractor):
-    from kg.records import Article
+    from kg.graph.records import Article
 
     articles = [Article(f"p{i}", f"Poland deployed {i + 2},000 troops to Lithuania, officials said.") for i in range(6)]
     one = [r.to_dict() for r in extractor.extract_many(articles, jobs=1)]

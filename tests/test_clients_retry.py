@@ -18,8 +18,8 @@ import pyoxigraph as ox
 import pytest
 from servers import start_oxigraph
 
-from kg.push import CONTENT_HASH, PushError, graph_content, push
-from kg.remote import RemoteError, remote_sparql
+from kg.interfaces.push import CONTENT_HASH, PushError, graph_content, push
+from kg.interfaces.remote import RemoteError, remote_sparql
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 MARKERS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?g <https://w3id.org/kgct/ontology#contentHash> ?h } }"

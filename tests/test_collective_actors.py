@@ -50,7 +50,7 @@ def test_a_passive_event_keeps_its_type_with_no_actor(extract_text):
 def test_a_group_country_reaches_the_graph(extract_text):
     from rdflib import URIRef
 
-    from kg.rdf import record_graph
+    from kg.graph.rdf import record_graph
 
     r = extract_text("Hundreds of ethnic Serbs demonstrated in the old town on Sunday.")
     g = record_graph(r)
@@ -88,3 +88,21 @@ def test_officials_of_one_state_are_its_government_sector(extract_text):
     r = extract_text("Senior Chilean officials agreed on Monday to reopen the border.")
     group = next(e for e in r.entities if e.type == "Group")
     assert group.sector == "GOV" and {e.id: e.name for e in r.entities}[group.country] == "Chile"
+
+
+def test_each_state_of_a_compound_subject_is_an_actor(extract_text):
+    r = extract_text("Slovenia and Montenegro rejected the proposal on Tuesday. Serbia and Montenegro signed it.")
+    assert sorted(_names(r, _event(r, "REJECT").actors)) == ["Montenegro", "Slovenia"]
+    assert not [e for e in r.entities if e.type == "Person"]  # a state of two names between two dates is no person
+
+
+def test_an_organisation_qualifying_a_body_noun_is_the_actor(extract_text):
+    r = extract_text("The pro-Iranian Hizbollah group declared a unilateral ceasefire on Friday.")
+    assert _names(r, _event(r, "RETREAT").actors) == ["Hezbollah"]
+
+
+def test_a_states_military_is_its_armed_forces(extract_text):
+    r = extract_text("Chilean forces seized the bridge on Monday. The Chilean military said the town was taken.")
+    forces = [e for e in r.entities if e.type == "Organization"]
+    assert [e.name for e in forces] == ["Chilean forces"]
+    assert {m.text.lower().removeprefix("the ") for m in forces[0].mentions} >= {"chilean forces", "chilean military"}

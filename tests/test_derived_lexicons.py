@@ -59,7 +59,7 @@ def _t(lemma, etype, requires=()):
 
 
 def test_hand_made_rows_win_over_derived_ones(extractor):
-    from kg.extract.events import TriggerIndex
+    from kg.extract.triggers import TriggerIndex
 
     index = TriggerIndex(
         (_t("send", "AID", (("obj", frozenset({"aid"})),)),),
@@ -74,7 +74,7 @@ def test_hand_made_rows_win_over_derived_ones(extractor):
 
 
 def test_derived_names_match_in_any_case_and_hand_made_names_win(extractor):
-    from kg.records import Article
+    from kg.graph.records import Article
 
     record = extractor.extract(Article("t", "The REVOLUTIONARY UNITED FRONT attacked a village. Russia denied it."))
     names = {e.name: e for e in record.entities}
@@ -88,7 +88,7 @@ def test_an_office_holder_serves_his_country_on_the_articles_date_only(extract_t
     names = {e.id: e.name for e in dated.entities}
     goncz = next(e for e in dated.entities if e.name == "Arpad Goncz")
     assert names[goncz.country] == "Hungary"
-    assert ("leader_of", "Arpad Goncz", "Hungary") in {
+    assert ("affiliated_with", "Arpad Goncz", "Hungary") in {
         (r.type, names[r.subject], names[r.object]) for r in dated.relations
     }
     later = extract_text(text, date="2012-03-01")
@@ -97,7 +97,7 @@ def test_an_office_holder_serves_his_country_on_the_articles_date_only(extract_t
 
 
 def test_a_wrong_model_lemma_falls_back_to_the_regular_stem(extractor):
-    from kg.extract.events import TriggerIndex
+    from kg.extract.triggers import TriggerIndex
 
     index = TriggerIndex((_t("stage", "PROTEST"),))
     doc = extractor.nlp("The farmers staged a sit-in.")
@@ -114,11 +114,14 @@ CAMEO_SNIPPET = """####### VERB PATTERNS #######
 
 ---  ASSAIL   [180]  ---
 ASSAIL
-BATTER
+BATTER {BATTERED BATTERS}
+- * DOOR                                              [180]         # BATTERED
+- * WALLS                                             [190]         # DEMOLISH
 - * &ARMS                                             [190]         # ASSAIL
 - POLICE *                                            [173]         # ASSAIL
 - * {CAR BOMB}                                        [183]         # BATTER
 - * (WITH ROCKETS)                                    [195]         # BATTER
+- * (WITH {HEAVY GUNS})                               [195]         # BATTER
 
 ---  GREET   [---]  ---
 GREET
@@ -146,5 +149,24 @@ def test_cameo_patterns_convert_by_class(tmp_path):
     assert "hail\tVERB\tSUPPORT\t-\t-\tCAMEO 051 hail" in rows
     assert not any(r.startswith("greet") for r in rows)  # '---': no event
     counts = dict(tally.counts)
+    # a comment names the verb a pattern was written for, inflected or not; another block's verb drops it
+    assert "batter\tVERB\tASSAULT\t-\tobj:door\tCAMEO 180 pattern of batter" in rows
+    assert not any("obj:door" in r for r in rows if r.startswith("assail"))
+    assert not any("obj:walls" in r for r in rows)
+    assert counts["patterns dropped: written for a verb outside its block"] == 1
     assert counts["patterns dropped: words before the verb (kg takes actors from the parse)"] == 1
-    assert counts["patterns dropped: multiword object phrases"] == 1
+    # a two-word object is its head and the word modifying it, both required
+    assert "batter\tVERB\tASSAULT\t-\tobj:bomb;objmod:car\tCAMEO 183 pattern of batter" in rows
+    assert counts["patterns kept: two-word object phrase as object + modifier"] == 1
+    assert counts["patterns dropped: multiword phrases in a prepositional phrase, or several"] == 1
+
+
+def test_a_two_word_object_requires_both_words(extractor):
+    from kg.extract.triggers import TriggerIndex
+
+    index = TriggerIndex(
+        (_t("sever", "SANCTION", (("obj", frozenset({"relations"})), ("objmod", frozenset({"diplomatic"})))),)
+    )
+    doc = extractor.nlp("Chile severed diplomatic relations with Peru. Chile severed its relations with Peru.")
+    first, second = (t for t in doc if t.text == "severed")
+    assert index.match(first) is not None and index.match(second) is None

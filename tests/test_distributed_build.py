@@ -17,9 +17,10 @@ distributed = pytest.importorskip("distributed")
 from rdflib import Graph  # noqa: E402
 from rdflib.compare import to_isomorphic  # noqa: E402
 
-from kg.distributed import DistributedError, build_distributed  # noqa: E402
-from kg.pipeline import build, derive  # noqa: E402
-from kg.store import ONTOLOGY_GRAPH, Store, to_ox, to_rdflib  # noqa: E402
+from kg.derive import derive  # noqa: E402
+from kg.graph.store import ONTOLOGY_GRAPH, Store, to_ox, to_rdflib  # noqa: E402
+from kg.pipeline import build  # noqa: E402
+from kg.pipeline.distributed import DistributedError, build_distributed  # noqa: E402
 
 NEWS = [
     {
@@ -165,7 +166,7 @@ def test_shard_dir_keeps_nquads_shards_that_load_anywhere(distributed_build):
 
 def test_each_worker_loads_spacy_once(scheduler, distributed_build):
     def loads() -> int:
-        from kg import distributed as kd
+        from kg.pipeline import distributed as kd
 
         return kd._extractor_loads
 
@@ -174,7 +175,7 @@ def test_each_worker_loads_spacy_once(scheduler, distributed_build):
 
 
 def test_cli_build_with_scheduler(tmp_path, scheduler, capsys):
-    from kg.cli import main
+    from kg.interfaces.cli import main
 
     assert main(["build", str(SEED), "--store", str(tmp_path / "store"), "--scheduler", scheduler]) == 0
     assert "1 added" in capsys.readouterr().out

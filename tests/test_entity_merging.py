@@ -10,15 +10,15 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from kg.cli import main
-from kg.entities import list_entities, settle_labels
-from kg.namespace import KG
-from kg.overrides import OverrideError, parse_overrides
+from kg.derive.entities import list_entities, settle_labels
+from kg.graph.namespace import KG
+from kg.graph.rdf import record_graph
+from kg.graph.records import RESOLUTION_RULES
+from kg.graph.store import Store
+from kg.interfaces.cli import main
 from kg.pipeline import build
-from kg.rdf import record_graph
-from kg.records import RESOLUTION_RULES
-from kg.store import Store
-from kg.validate import validate
+from kg.quality.validate import validate
+from kg.read.overrides import OverrideError, parse_overrides
 
 ARTICLES = {  # short texts written for these tests
     "envoy": "Ukraine's ambassador Olena Petrenko said on Monday that Moscow had rejected the offer. "
@@ -99,8 +99,8 @@ def test_merge_records_are_one_node_per_entity_surface_form_and_rule(extract_tex
 
 
 def test_the_rule_vocabulary_is_the_same_in_code_shapes_and_ontology():
-    from kg.ontology import ontology_text
-    from kg.validate import shapes_text
+    from kg.graph.ontology import ontology_text
+    from kg.quality.validate import shapes_text
 
     assert all(f'"{rule}"' in shapes_text() for rule in RESOLUTION_RULES)
     comment = str(
@@ -151,7 +151,7 @@ def test_kg_entities_lists_every_node_and_filters_by_name(tmp_path, extractor, c
 def names_in_store(path, iri):
     from rdflib.namespace import RDFS
 
-    from kg.rdf import ENTITIES_GRAPH
+    from kg.graph.rdf import ENTITIES_GRAPH
 
     with Store(path, read_only=True) as store:
 
@@ -162,7 +162,7 @@ def names_in_store(path, iri):
 
 
 def test_a_node_named_two_ways_is_shown_by_the_name_most_articles_write(tmp_path, extractor):
-    from kg.rdf import sort_key
+    from kg.graph.rdf import sort_key
 
     path, _ = built(tmp_path, extractor, "envoy", "warsaw", "accent")
     (node,) = [e for e in listing(path, entity="Olena Petrenko").values() if e.type == "Person"]
@@ -223,7 +223,7 @@ def test_a_merge_joins_two_nodes(tmp_path, extractor):
 
 def test_a_merge_into_a_wikidata_id_and_an_article_scoped_split(extract_text, extractor):
     from kg.extract import Extractor
-    from kg.records import Article
+    from kg.graph.records import Article
 
     overrides = parse_overrides(
         "action,surface,entity,type,article\nmerge,Olena Petrenco,Q999999999,Person\n"
@@ -256,7 +256,7 @@ def test_a_bad_override_file_is_one_line_naming_the_file_the_line_and_the_fix(tm
 
 
 def test_a_bad_header_or_a_missing_file_is_reported_too(tmp_path):
-    from kg.overrides import load_overrides
+    from kg.read.overrides import load_overrides
 
     with pytest.raises(OverrideError, match=r"o\.csv:3: the header is 'surface,action'; write action,surface,entity"):
         parse_overrides("# a comment\n\nsurface,action\n", "o.csv")

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from kg.eval_plover import evaluate_plover, match_key, read_plover
-from kg.evaluate import EvalError
+from kg.quality.eval_plover import evaluate_plover, match_key, read_plover
+from kg.quality.gold import EvalError
 
 
 def _write(tmp_path, records):
@@ -57,7 +57,7 @@ def test_a_broken_line_names_the_file_and_line(tmp_path):
 
 
 def test_cli_eval_needs_a_gold_dir_or_plover(capsys):
-    from kg.cli import main
+    from kg.interfaces.cli import main
 
     assert main(["eval"]) == 2
     assert "--plover" in capsys.readouterr().err

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from kg.eval_polnear import load_split, parse_ann, score_article, spacy_heads
-from kg.evaluate import EvalError
-from kg.records import Entity, Event, Mention, Record, Span
+from kg.graph.records import Entity, Event, Mention, Record, Span
+from kg.quality.eval_polnear import load_split, parse_ann, score_article, spacy_heads
+from kg.quality.gold import EvalError
 
 TEXT = (
     "Campaign spokesman Jason Miller said the senator attacked the plan. "
@@ -135,7 +135,7 @@ def test_a_folder_that_is_not_a_split_is_a_one_line_error(tmp_path):
 
 
 def test_cli_reports_both_classes_with_counts(split, capsys):
-    from kg.cli import main
+    from kg.interfaces.cli import main
 
     assert main(["eval", "--polnear", str(split), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
@@ -145,7 +145,7 @@ def test_cli_reports_both_classes_with_counts(split, capsys):
 
 
 def test_cli_wants_one_of_gold_dir_or_polnear(split, capsys):
-    from kg.cli import main
+    from kg.interfaces.cli import main
 
     assert main(["eval"]) == 2
     assert "--polnear" in capsys.readouterr().err

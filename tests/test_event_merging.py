@@ -6,8 +6,8 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from kg.api import run_query
+from kg.graph.store import Store
 from kg.pipeline import build
-from kg.store import Store
 
 
 def write(tmp_path, name: str, date: str, text: str):
@@ -31,7 +31,7 @@ def test_two_reports_of_one_attack_are_one_event_and_their_disagreement_is_liste
     assert set(disputed[0]["modalities"].split(" | ")) == {"asserted", "negated"}
     sources = run_query("sources-of", {"event": attacks[0]["event"]}, store=store).to_python()
     assert sorted(r["article"] for r in sources) == ["alpha", "beta"]
-    from kg.validate import validate
+    from kg.quality.validate import validate
 
     report = validate(store)
     assert report.conforms, report.to_text()

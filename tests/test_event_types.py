@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _names(record, ids):
     by_id = {e.id: e.name for e in record.entities}
@@ -99,3 +101,60 @@ def test_a_named_but_unknown_agent_of_a_light_verb_keeps_the_nouns_event(extract
 def test_a_speech_act_has_the_time_it_was_made(extract_text):
     r = extract_text("On Monday, Estonia said it would boycott the summit in Minsk.", date="2024-03-06")
     assert _only(r, "THREATEN").time.start == "2024-03-04"
+
+
+def test_an_event_noun_naming_a_kind_of_actor_or_thing_is_no_event(extract_text):
+    assert "AID" not in _types(extract_text("Three Danish aid groups opened offices in Tirana."))
+    assert "ASSAULT" not in _types(extract_text("Greek and Italian warships held war games near Crete."))
+    r = extract_text("Norway announced a new aid package for Moldova.")
+    assert "AID" in _types(r)
+
+
+def test_an_active_conjunct_shares_the_passive_subject(extract_text):
+    r = extract_text("The Ruritanian prime minister was charged by prosecutors and will resign.")
+    assert "RETREAT" in _types(r)
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Bulgaria eased the security measures at its ports.", "CONCEDE"),
+        ("The Latvian government accepted the demands of the striking miners.", "CONCEDE"),
+        ("Moldova met the demands of the farmers' union.", "CONCEDE"),
+        ("Thousands of Kosovars sought refuge in Macedonia.", "REQUEST"),
+        ("Armenia and Greece upgraded their diplomatic ties.", "SUPPORT"),
+        ("Romanian police prevented the rally outside the ministry.", "COERCE"),
+        ("Striking farmers in Spain blocked transport into Madrid.", "PROTEST"),
+    ],
+)
+def test_concessions_refuge_ties_and_obstruction(extract_text, text, etype):
+    assert etype in _types(extract_text(text))
+
+
+def test_a_reported_future_cooperation_is_the_actors_announced_intention(extract_text):
+    r = extract_text(
+        "The United Nations will provide 2,000 tons of food aid to Liberia, the World Food Programme said."
+    )
+    intent = _only(r, "AGREE")
+    assert intent.trigger.text == "will" and _names(r, intent.actors) == ["United Nations"]
+    assert _only(r, "AID").modality == "planned"
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("The junta imposed a curfew in the capital.", "COERCE"),  # a definite actor noun
+        ("The rebels vowed to continue fighting.", "THREATEN"),  # the controller's subject
+        ("A car bomb exploded outside the station, killing three.", "ASSAULT"),  # the weapon, its user unstated
+        ("Egypt closed the Rafah crossing on Monday.", "COERCE"),
+        ("Prisoners went on a hunger strike in the jail.", "PROTEST"),  # a bare plural collective; 'go on'
+        ("The two sides declared a truce on Sunday.", "RETREAT"),
+    ],
+)
+def test_an_unnamed_but_stated_agent_keeps_the_event(extract_text, text, etype):
+    r = extract_text(text)
+    assert etype in _types(r)
+
+
+def test_a_counted_force_that_arrives_names_nobody(extract_text):
+    assert extract_text("7,000 extra troops arrived at the base.").events == ()

@@ -138,8 +138,8 @@ def _same_text(got: str, want: str) -> bool:
 
 
 def test_hostile_article_metadata_is_neutralised_end_to_end(tmp_path, extractor):
+    from kg.graph.store import Store
     from kg.pipeline import build
-    from kg.store import Store
 
     article = tmp_path / "hostile.md"
     article.write_text(

@@ -21,8 +21,8 @@ HOSTILE_TITLE = '<a href="javascript:window.__xss=1">click</a><img src=x onerror
 
 @pytest.fixture(scope="module")
 def hostile_store(tmp_path_factory, extractor):
+    from kg.graph.store import Store
     from kg.pipeline import build
-    from kg.store import Store
 
     root = tmp_path_factory.mktemp("pyvis")
     article = root / "hostile.md"
@@ -71,7 +71,7 @@ def test_to_pyvis_takes_an_entity_as_every_query_does(seed_store):
     import pyoxigraph as ox
 
     from kg.api import KnowledgeGraph
-    from kg.entities import UnknownEntity, find_in_store
+    from kg.derive.entities import UnknownEntity, find_in_store
 
     graph = KnowledgeGraph(seed_store)
     iri = str(find_in_store(seed_store, "Russia"))

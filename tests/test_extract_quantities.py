@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from kg.extract import quantities
 from kg.extract.quantities import parse_number, parse_quantity
-from kg.records import Quantity
+from kg.graph.records import Quantity
 
 
 def amount(text: str, *, head: str | None = None) -> tuple:

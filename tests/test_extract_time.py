@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from kg.extract import timex
 from kg.extract.timex import normalise_time
-from kg.records import TimeValue
+from kg.graph.records import TimeValue
 
 WEDNESDAY = "2024-03-13"  # a Wednesday in March of a leap year
 AUTUMN = "2022-10-05"

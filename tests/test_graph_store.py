@@ -7,11 +7,11 @@ import pyoxigraph as ox
 import pytest
 from rdflib.compare import isomorphic
 
-from kg.articles import read_articles
-from kg.rdf import entity_iri
-from kg.rdf import record_graph as article_graph
-from kg.records import Article, Entity
-from kg.store import Store
+from kg.graph.rdf import entity_iri
+from kg.graph.rdf import record_graph as article_graph
+from kg.graph.records import Article, Entity
+from kg.graph.store import Store
+from kg.read.articles import read_articles
 
 
 def test_rebuilding_gives_an_isomorphic_graph(seed_record, extractor):

@@ -2,8 +2,8 @@
 
 from rdflib import Graph
 
-from kg.namespace import KG
-from kg.ontology import ontology_text
+from kg.graph.namespace import KG
+from kg.graph.ontology import ontology_text
 
 
 def test_namespace_and_ontology_define_the_same_terms():

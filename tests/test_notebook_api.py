@@ -12,7 +12,7 @@ from rdflib import Literal, URIRef
 
 import kg
 from kg.errors import KgError
-from kg.store import QueryResult
+from kg.graph.store import QueryResult
 
 RUSSIA = "https://w3id.org/kgct/resource/entity/Q159"
 ARTICLES = [

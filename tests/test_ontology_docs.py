@@ -7,9 +7,9 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
 
-from kg.namespace import KG, PLOVER
-from kg.ontology.docs import example_turtle, main, namespaces, ontology_graph, render
-from kg.validate import validate
+from kg.graph.namespace import KG, PLOVER
+from kg.graph.ontology.docs import example_turtle, main, namespaces, ontology_graph, render
+from kg.quality.validate import validate
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "ontology.md"
 
@@ -20,7 +20,7 @@ def compact(g: Graph, term: URIRef) -> str:
 
 
 def test_the_committed_page_is_what_the_generator_writes():
-    assert PAGE.read_text(encoding="utf-8") == render(), "regenerate it: python -m kg.ontology.docs"
+    assert PAGE.read_text(encoding="utf-8") == render(), "regenerate it: python -m kg.graph.ontology.docs"
 
 
 def test_the_page_is_deterministic():

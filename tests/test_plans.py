@@ -4,8 +4,8 @@ still planned), kept in its own derived graph and recomputed by every build."""
 from __future__ import annotations
 
 from kg.api import run_query
+from kg.graph.store import Store
 from kg.pipeline import build
-from kg.store import Store
 
 
 def write(folder, name: str, date: str, text: str):
@@ -46,7 +46,7 @@ def test_a_plan_is_carried_out_abandoned_or_still_planned_as_later_reports_say(t
 
     plans = {e["plan"] for e in view_model(store)["events"] if e["plan"]}
     assert "carried out (reported 2024-03-02)" in plans and "abandoned (reported 2024-02-20)" in plans
-    from kg.validate import validate
+    from kg.quality.validate import validate
 
     report = validate(store)
     assert report.conforms, report.to_text()

@@ -15,7 +15,7 @@ from servers import GENID, local_rows, remote_rows, seed_params, start_oxigraph,
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 from kg.api import run_query
-from kg.push import CONTENT_HASH, PushError, credentials, graph_content, push
+from kg.interfaces.push import CONTENT_HASH, PushError, credentials, graph_content, push
 from kg.queries import named_queries
 
 QUERIES = [q.name for q in named_queries()]
@@ -103,7 +103,7 @@ def test_named_queries_give_the_same_rows_on_oxigraph_server(name, oxigraph_load
 
 
 def test_kg_query_endpoint_runs_a_named_query_on_the_server(oxigraph_loaded, seed_store, capsys):
-    from kg.cli import main
+    from kg.interfaces.cli import main
 
     server, _ = oxigraph_loaded
     entity = "https://w3id.org/kgct/resource/entity/Q159"
@@ -115,7 +115,7 @@ def test_kg_query_endpoint_runs_a_named_query_on_the_server(oxigraph_loaded, see
 
 
 def test_a_remote_query_fails_in_one_line_naming_the_url_and_what_to_check(oxigraph_loaded, capsys):
-    from kg.cli import main
+    from kg.interfaces.cli import main
 
     server, _ = oxigraph_loaded
     assert main(["query", "actors", "--endpoint", "http://127.0.0.1:9/query"]) == 1

@@ -78,7 +78,7 @@ def test_nato_and_the_united_states_are_allied(seed_store):
 def test_every_claim_has_evidence_that_is_in_the_article(seed_store):
     from conftest import SEED
 
-    from kg.articles import read_articles
+    from kg.read.articles import read_articles
 
     text = read_articles([SEED])[0].text
     rows = seed_store.query("""

@@ -21,8 +21,8 @@ from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kg.api import run_query
+from kg.interfaces.serve import ServeError, has_dataset_clause, make_server, serve, uses_service
 from kg.queries import named_queries
-from kg.serve import ServeError, has_dataset_clause, make_server, serve, uses_service
 
 ONTOLOGY_GRAPH = "https://w3id.org/kgct/resource/graph/ontology"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -268,7 +268,7 @@ def test_timeout_stops_the_query_and_the_server_goes_on(store_path, seed_store):
 def test_a_new_worker_is_not_charged_for_its_start_up(store_path, seed_store, monkeypatch):
     # on a loaded machine a worker may take longer to start than a query may run; the timeout counts
     # from when it is ready (here every worker sleeps 2 s before it opens the store)
-    from kg.serve import pool as serve_module
+    from kg.interfaces.serve import pool as serve_module
 
     monkeypatch.setattr(serve_module, "_BOOT", "import time\ntime.sleep(2)\n" + serve_module._BOOT)
     with make_server(store_path, port=0, timeout_s=1.0, workers=1, quiet=True) as srv:
@@ -288,7 +288,7 @@ def test_refuses_a_non_loopback_address_unless_allowed(store_path):
 
 
 def test_missing_store_is_a_user_error(tmp_path):
-    from kg.store import StoreError
+    from kg.graph.store import StoreError
 
     with pytest.raises(StoreError, match="kg build"):
         make_server(tmp_path / "nothing", port=0)
@@ -320,9 +320,9 @@ def test_dataset_clause_detection():
 
 def test_serialisers_agree_with_pyoxigraph():
     """Our JSON/XML writers against pyoxigraph's own on tricky terms (language, datatypes, escapes)."""
-    from kg.serve.results import JSON as JSON_FMT
-    from kg.serve.results import XML as XML_FMT
-    from kg.serve.results import solutions_body
+    from kg.interfaces.serve.results import JSON as JSON_FMT
+    from kg.interfaces.serve.results import XML as XML_FMT
+    from kg.interfaces.serve.results import solutions_body
 
     store = ox.Store()
     g = ox.NamedNode("http://x/g")

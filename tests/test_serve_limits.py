@@ -18,7 +18,7 @@ import time
 import pyoxigraph as ox
 import pytest
 
-from kg.serve import make_server
+from kg.interfaces.serve import make_server
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -292,7 +292,7 @@ def test_the_host_header_must_name_this_server(serve_with):
 
 
 def test_defaults_are_shown_in_help_and_on_the_page(serve_with):
-    from kg.serve import Limits
+    from kg.interfaces.serve import Limits
 
     proc = subprocess.run([sys.executable, "-m", "kg", "serve", "--help"], capture_output=True, text=True, timeout=60)
     text = " ".join(proc.stdout.split())

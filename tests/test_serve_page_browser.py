@@ -22,8 +22,8 @@ if _REASON is not None:
         pytest.fail(f"browser tests cannot run under CI: {_REASON}", pytrace=False)
     pytest.skip(_REASON, allow_module_level=True)
 
+from kg.interfaces.serve import make_server  # noqa: E402
 from kg.queries import named_queries  # noqa: E402
-from kg.serve import make_server  # noqa: E402
 
 TYPES = "SELECT ?type (COUNT(?e) AS ?n) WHERE { ?e a ?type } GROUP BY ?type ORDER BY DESC(?n) ?type"
 

@@ -7,10 +7,10 @@ from collections import Counter, defaultdict
 from itertools import permutations
 
 from kg.api import run_query
-from kg.namespace import KG, SEM
+from kg.derive.tallies import TALLIES_GRAPH, stored_version, tallies_current, version
+from kg.graph.namespace import KG, SEM
+from kg.graph.store import Store
 from kg.pipeline import build
-from kg.store import Store
-from kg.tallies import TALLIES_GRAPH, stored_version, tallies_current, version
 
 _ROLES = (SEM.hasActor, KG.hasRecipient, SEM.hasPlace, KG.subject, KG.object)
 _TIES = """

@@ -10,11 +10,11 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SH, SKOS
 
-from kg.namespace import KG, OA, PLOVER, SEM
-from kg.ontology import ontology_text
-from kg.rdf import record_graph as article_graph
-from kg.records import Article, Entity, Event, Quantity, Record, Relation, Span, TimeValue
-from kg.validate import ValidationReport, Violation, shapes_graph, validate
+from kg.graph.namespace import KG, OA, PLOVER, SEM
+from kg.graph.ontology import ontology_text
+from kg.graph.rdf import record_graph as article_graph
+from kg.graph.records import Article, Entity, Event, Quantity, Record, Relation, Span, TimeValue
+from kg.quality.validate import ValidationReport, Violation, shapes_graph, validate
 
 TEXT = (
     "Reuters reported that Russia attacked Kharkiv on 3 March 2022 with about 12 missiles, an official said. "
@@ -107,9 +107,9 @@ def test_a_hand_made_article_with_every_kind_of_node_conforms(tiny):
 
 @pytest.mark.corpus
 def test_a_corpus_sample_conforms(shared, tmp_path, extractor):
-    from kg.articles import read_articles
+    from kg.graph.store import Store
     from kg.pipeline import build
-    from kg.store import Store
+    from kg.read.articles import read_articles
 
     corpus = shared / "corpus" / "ukraine_official_statements.jsonl"
     if not corpus.exists():

@@ -26,8 +26,8 @@ PAYLOAD_TEXT = (
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory):
     from kg.api import write_network, write_timeline
+    from kg.graph.store import Store
     from kg.pipeline import build
-    from kg.store import Store
 
     root = tmp_path_factory.mktemp("hostile")
     article = root / "hostile.md"

@@ -20,7 +20,7 @@ from importlib import resources
 from rdflib import Literal
 
 from kg.errors import UsageError
-from kg.records import EVENT_TYPES, MODALITIES, RELATION_TYPES
+from kg.graph.records import EVENT_TYPES, MODALITIES, RELATION_TYPES
 
 __all__ = [
     "COLUMNS",
@@ -246,10 +246,10 @@ def _bindings(filters: Filters) -> dict:
 
 
 def entity_iri(store, wanted) -> str:
-    """The entity ``--entity`` names, looked up as every entity parameter is (:func:`kg.entities.find_in_store`:
+    """The entity ``--entity`` names, looked up as every entity parameter is (:func:`kg.derive.entities.find_in_store`:
     an IRI, or a name without case, the most mentioned node if several share it); an unknown one is an error
     naming close matches."""
-    from kg.entities import UnknownEntity, find_in_store
+    from kg.derive.entities import UnknownEntity, find_in_store
 
     try:
         return str(find_in_store(store, wanted))

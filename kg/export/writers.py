@@ -15,7 +15,7 @@ from pathlib import Path
 from kg.errors import UsageError
 from kg.export.graph import to_networkx
 from kg.export.table import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, LIST_COLUMNS, ExportData, Filters, read_export
-from kg.records import RELATION_TYPES
+from kg.graph.records import RELATION_TYPES
 
 __all__ = ["CSV_DTYPES", "FORMATS", "ExportSummary", "export", "format_of", "json_line", "neutralise", "write_export"]
 

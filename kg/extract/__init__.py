@@ -1,11 +1,11 @@
-"""Extraction: one article in, one :class:`~kg.records.Record` out.
+"""Extraction: one article in, one :class:`~kg.graph.records.Record` out.
 
 This package is kg's NLP boundary: spaCy Docs and tokens live here and nowhere
 downstream. The rules are driven by data files in ``kg/extract/data`` (gazetteer,
 event triggers, modality and attribution cues, boilerplate patterns) that users can
 extend without touching code (see README, "Extending the lexicons").
 
->>> from kg.records import Article
+>>> from kg.graph.records import Article
 >>> record = extract(Article("t1", "Russia invaded Ukraine."))   # doctest: +SKIP
 """
 
@@ -28,11 +28,12 @@ from kg.extract import (
     quotes,
     relations,
     speakers,
+    triggers,
     words,
 )
 from kg.extract.gazetteer import Gazetteer
-from kg.overrides import Overrides, load_overrides
-from kg.records import Article, Mention, Record, content_id
+from kg.graph.records import Article, Mention, Record, content_id
+from kg.read.overrides import Overrides, load_overrides
 
 __all__ = ["Extractor", "extract", "extract_many"]
 
@@ -43,21 +44,22 @@ _MIN_FUNCTION_SHARE = 0.12
 class Extractor:
     """A spaCy pipeline plus kg's lexicons, compiled once and reused for many articles.
 
-    ``overrides`` is the analyst's override file (:mod:`kg.overrides`): a path, loaded :class:`Overrides`,
+    ``overrides`` is the analyst's override file (:mod:`kg.read.overrides`): a path, loaded :class:`Overrides`,
     or None for ``$KG_OVERRIDES`` (no file when unset).
     """
 
     def __init__(self, nlp=None, *, overrides: str | Path | Overrides | None = None):
-        from kg.nlp import load_model
+        from kg.extract.nlp import load_model
 
         self.overrides = overrides if isinstance(overrides, Overrides) else load_overrides(overrides)
         self.nlp = nlp if nlp is not None else load_model()
         _add_paragraph_breaks(self.nlp)
+        entities.add_rank_abbreviations(self.nlp)
         self.gazetteer = Gazetteer(self.nlp, lexicons.load_gazetteer(), lexicons.load_derived_gazetteer())
         cues = lexicons.load_cues()
         # a derived row may type a cue word only when the word is itself the act: "promised" is AGREE (CAMEO 030)
         cue_lemmas = frozenset(c.lemma for c in cues) - commitments.COMMISSIVE_VERBS
-        self.triggers = events.TriggerIndex(lexicons.load_triggers(), lexicons.load_derived_triggers(), cue_lemmas)
+        self.triggers = triggers.TriggerIndex(lexicons.load_triggers(), lexicons.load_derived_triggers(), cue_lemmas)
         self.cues = claims.CueIndex.from_cues(cues)
         self.offices = offices.OfficeIndex(lexicons.load_offices())
         self.agents = {noun: sector for noun, sector in lexicons.load_agents().items() if " " not in noun}
@@ -107,20 +109,16 @@ class Extractor:
         debris, headlines = self._skipped_sentences(doc, article)
         mentions = entities.find_mentions(doc, self.gazetteer, debris, headlines)
         table = entities.resolve(doc, mentions, article.id, self.gazetteer, self.overrides)
+        resolver = _Resolver(doc, table, self.cues, article.id, self.gazetteer, self.overrides, self.agents)
+        skipped = frozenset(debris | headlines)
         ctx = events.Context(
-            doc, table, None, self.cues, article.id, article.date, debris | headlines, agent_nouns=self.agent_nouns
+            doc, table, resolver, self.cues, article.id, article.date, skipped, agent_nouns=self.agent_nouns
         )
-        resolver = _Resolver(ctx, self.gazetteer, self.overrides, self.agents)
-        ctx.resolve = resolver.resolve
-        ctx.resolve_modifier = resolver.resolve_modifier
-        ctx.resolve_source = resolver.resolve_source
         collectives.qualify_groups(resolver)
         found_events = events.find_events(ctx, self.triggers)
         found_relations = relations.find_relations(ctx)
-        known = {(r.type, r.subject, r.object) for r in found_relations}
-        found_relations += [
-            r for r in self.offices.apply(ctx, article.date) if (r.type, r.subject, r.object) not in known
-        ]
+        known = {(r.subject, r.object) for r in found_relations}  # a title in the text says more than a dictionary
+        found_relations += [r for r in self.offices.apply(ctx, article.date) if (r.subject, r.object) not in known]
         warnings = (f"{len(debris)} boilerplate sentence(s) ignored",) if debris else ()
         return Record(
             article, tuple(table.entities), tuple(found_events), tuple(found_relations), warnings, fingerprint
@@ -196,16 +194,19 @@ def _fingerprint(nlp) -> str:
 
     digest = hashlib.sha1(f"{nlp.meta.get('name')}-{nlp.meta.get('version')}".encode())
     here = Path(__file__).parent
-    # kg/overrides.py decides which mentions an override entry matches, so it is part of the extractor;
-    # kg/rdf.py decides what a record becomes in the store, so a change there re-ingests too
+    # kg/read/overrides.py decides which mentions an override entry matches, so it is part of the extractor;
+    # kg/graph/rdf.py decides what a record becomes in the store, so a change there re-ingests too
     for path in sorted(
-        [*here.glob("*.py"), *(here / "data").glob("*"), here.parent / "overrides.py", here.parent / "rdf.py"]
+        [
+            *here.glob("*.py"),
+            *(here / "data").glob("*"),
+            here.parent / "read" / "overrides.py",
+            here.parent / "graph" / "rdf.py",
+        ]
     ):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    for kind in ("gazetteer", "triggers", "cues"):
-        digest.update(str(lexicons._resolve(kind, None)).encode())
-        digest.update(lexicons._resolve(kind, None).read_bytes())
+    digest.update(lexicons.fingerprint().encode())
     return digest.hexdigest()[:16]
 
 
@@ -239,18 +240,28 @@ def _paragraph_breaks(doc):
 class _Resolver:
     """Which entities a token stands for: its mention, a pronoun's antecedent, a demonym's state."""
 
-    def __init__(self, ctx, gazetteer: Gazetteer, overrides: Overrides, agents: dict[str, str] | None = None):
-        self.ctx, self.gazetteer, self.overrides = ctx, gazetteer, overrides
+    def __init__(
+        self,
+        doc,
+        table: entities.EntityTable,
+        cues: claims.CueIndex,
+        article_id: str,
+        gazetteer: Gazetteer,
+        overrides: Overrides,
+        agents: dict[str, str] | None = None,
+    ):
+        self.doc, self.table, self.cues, self.article_id = doc, table, cues, article_id
+        self.gazetteer, self.overrides = gazetteer, overrides
         self.agents = agents or {}
         self.phrase_sources: dict[int, str] = {}  # token index -> entity made from an unnamed speaker's phrase
         self._agreement: dict[tuple[str, str | None], bool] = {}  # (entity id, pronoun gender) -> may stand for it
         self.person_mentions = sorted(
-            (m for m in ctx.table.mentions if ctx.table.get(ctx.table.by_token[m.head]).type == "Person"),
+            (m for m in table.mentions if table.get(table.by_token[m.head]).type == "Person"),
             key=lambda m: m.start,
         )
 
     def resolve(self, tok) -> list[str]:
-        table = self.ctx.table
+        table = self.table
         eid = table.by_token.get(tok.i)
         if eid is not None:
             return [eid]
@@ -264,7 +275,7 @@ class _Resolver:
             return self.resolve(tok.head.head)
         if lower in words.PRONOUNS_OTHER and tok.dep_ in ("nsubj", "nsubjpass"):
             speech = tok.head.head if tok.head.dep_ == "ccomp" else None
-            if speech is not None and self.ctx.cues.is_speech(speech):
+            if speech is not None and self.cues.is_speech(speech):
                 return [e for s in speech.children if s.dep_ == "nsubj" for e in self.resolve(s)]
             if lower == "it" and tok.head.dep_ == "ROOT":
                 return self._previous_subject(tok)
@@ -275,14 +286,14 @@ class _Resolver:
         """Who a speech or belief verb's subject is: an entity, else the noun phrase itself becomes one ('the poll',
         'several friends', 'his campaign', 'leaked documents'): an unnamed source is still a source."""
         found = self.resolve(tok)
-        if found or tok.pos_ not in ("NOUN", "PROPN") or not self.ctx.cues.may_name_a_source(tok):
+        if found or tok.pos_ not in ("NOUN", "PROPN") or not self.cues.may_name_a_source(tok):
             return found
         if tok.i not in self.phrase_sources:
             self.phrase_sources[tok.i] = self._add_phrase(tok)
         return [self.phrase_sources[tok.i]]
 
     def _add_phrase(self, tok) -> str:
-        doc, table = self.ctx.doc, self.ctx.table
+        doc, table = self.doc, self.table
         start, end = entities._trim(doc, entities._left_edge(tok), tok.i + 1)
         name = entities.clean_name(doc[start:end].text)
         if tok.tag_ in ("NNS", "NNPS"):
@@ -294,14 +305,14 @@ class _Resolver:
         key = f"source:{etype}:{name.lower()}"
         mention = entities.Mention(start, end, etype, key, name, tok.i, "np")
         for i, e in enumerate(table.entities):
-            if e.id == "e" + content_id(self.ctx.article_id, key, length=10):
+            if e.id == "e" + content_id(self.article_id, key, length=10):
                 table.entities[i] = dataclasses.replace(e, mentions=(*e.mentions, entities._record(doc, mention)))
                 return e.id
-        table.entities.append(entities._entity(doc, key, [mention], self.ctx.article_id))
+        table.entities.append(entities._entity(doc, key, [mention], self.article_id))
         return table.entities[-1].id
 
     def resolve_modifier(self, tok) -> list[str]:
-        eid = self.ctx.table.by_token.get(tok.i)
+        eid = self.table.by_token.get(tok.i)
         if eid is not None:
             return [eid]
         if tok.dep_ not in ("amod", "compound", "nmod", "poss", "npadvmod") and tok.pos_ != "ADJ":
@@ -313,11 +324,11 @@ class _Resolver:
 
     def _split(self, text: str, entry) -> bool:
         """'split,Russian,Russia' in the override file: this demonym does not stand for the state here."""
-        o = self.overrides.find(text, self.ctx.article_id)
+        o = self.overrides.find(text, self.article_id)
         return o is not None and o.action == "split" and o.names((entry.name, *entry.aliases, entry.wikidata))
 
     def _add_demonym(self, entry, tok) -> str:
-        table = self.ctx.table
+        table = self.table
         key = f"gz:{entry.name}"
         span = Mention(tok.text, tok.idx, tok.idx + len(tok.text), "demonym")
         for i, e in enumerate(table.entities):
@@ -328,7 +339,7 @@ class _Resolver:
         mention = entities.Mention(
             tok.i, tok.i + 1, entry.type, key, entry.name, tok.i, "gazetteer", entry, rule="demonym"
         )
-        table.entities.append(entities._entity(self.ctx.doc, key, [mention], self.ctx.article_id))
+        table.entities.append(entities._entity(self.doc, key, [mention], self.article_id))
         table.entries[table.entities[-1].id] = entry
         return table.entities[-1].id
 
@@ -337,32 +348,32 @@ class _Resolver:
         sent = tok.sent
         if sent.start == 0:
             return []
-        prev = self.ctx.doc[sent.start - 1].sent
+        prev = self.doc[sent.start - 1].sent
         clauses = [prev.root, *(c for c in prev.root.children if c.dep_ == "ccomp")]  # "X did Y, the statement said"
         subjects = [c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         ids = [e for s in subjects for e in self.resolve(s)]
-        table = self.ctx.table
+        table = self.table
         return [e for e in ids if table.get(e).type in ("Country", "Organization")][:1]
 
     def _teller(self, tok) -> list[str]:
         """'The chancellor told the Polish president she would send ...': the subject of a reported clause is
         the teller, not the nearest person named before it."""
         clause = tok.head
-        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or not self.ctx.cues.is_speech(clause.head):
+        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or not self.cues.is_speech(clause.head):
             return []
-        table = self.ctx.table
+        table = self.table
         subjects = [s for s in clause.head.children if s.dep_ == "nsubj"]
         if any(s.lower_ in words.PRONOUNS_PERSON and _gender(s) != _gender(tok) for s in subjects):
             return []  # "she said he would": he is someone else
         tellers = [e for s in subjects for e in self.resolve(s)]
-        text = self.ctx.doc.text
+        text = self.doc.text
         return [e for e in tellers if table.get(e).type == "Person" and speakers.agrees(tok, text, table.get(e))][:1]
 
     def _agrees(self, pronoun, mention) -> bool:
-        eid = self.ctx.table.by_token[mention.head]
+        eid = self.table.by_token[mention.head]
         key = (eid, speakers.pronoun_gender(pronoun))
         if key not in self._agreement:
-            self._agreement[key] = speakers.agrees(pronoun, self.ctx.doc.text, self.ctx.table.get(eid))
+            self._agreement[key] = speakers.agrees(pronoun, self.doc.text, self.table.get(eid))
         return self._agreement[key]
 
     def _last_person(self, tok) -> list[str]:
@@ -371,14 +382,14 @@ class _Resolver:
         before = [m for m in self.person_mentions if m.start < tok.i and self._agrees(tok, m)]
         if not before:
             return []
-        doc, cues = self.ctx.doc, self.ctx.cues
+        doc, cues = self.doc, self.cues
         chosen = before[-1]
         if not quotes.in_quote(doc, cues, tok.idx):
             outside = [m for m in reversed(before[-12:]) if not quotes.in_quote(doc, cues, doc[m.start].idx)]
             chosen = next(iter(outside), chosen)
             if tok.dep_ == "nsubj" and cues.attributing(tok.head):
                 chosen = next((m for m in outside if _speaks(doc[m.head], cues, tok)), chosen)
-        return [self.ctx.table.by_token[chosen.head]]
+        return [self.table.by_token[chosen.head]]
 
 
 def _speaks(head, cues, pronoun, window: int = 120) -> bool:

@@ -66,15 +66,18 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     if tok.lower_ in _COUNTING or (tok.like_num and tok.pos_ == "NUM"):
         of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if not of:
-            return []
+            return _named_body(resolver, tok, tok.lemma_.lower())  # "the Hizbollah group": no count, a body
         return (
-            resolver.ctx.table.by_token.get(of[0].i)
+            resolver.table.by_token.get(of[0].i)
             and resolver.resolve(of[0])
             or collective(resolver, of[0], counted=True)
         )
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
     lemma = tok.lemma_.lower()
+    named = _named_body(resolver, tok, lemma)
+    if named:
+        return named
     if any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC for c in tok.lefts):
         return []  # "the two leaders", "their supporters": people named before, not a new collective
     counted = counted or any(c.dep_ == "nummod" or c.lower_ in _COUNTING for c in tok.lefts)
@@ -109,13 +112,30 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     return [_group(resolver, tok, mods, mod_states, head_state, sector)]
 
 
+# Nouns of a body that a name in front of them identifies: "the Hizbollah group", "the U.N. war crimes court".
+_BODY_NOUNS = words.ACTOR_NOUNS - words.PERSON_ROLES - words.PEOPLE_NOUNS - words.STATE_NOUNS - words.GROUP_NOUNS
+
+
+def _named_body(resolver, tok, lemma: str) -> list[str]:
+    """A singular body noun whose modifier is a named organisation stands for it: 'indicted by the U.N. war
+    crimes court' (the United Nations), 'the Hizbollah (Party of God) group declared' (Hezbollah)."""
+    if lemma not in _BODY_NOUNS or tok.tag_ not in ("NN", "NNP"):
+        return []
+    table = resolver.table
+    for c in tok.lefts:
+        eid = table.by_token.get(c.i) if c.dep_ in _NAME_DEPS else None
+        if eid is not None and table.get(eid).type == "Organization":
+            return [eid]
+    return []
+
+
 _PLACING = frozenset({"in", "of", "from", "throughout"})
 
 
 def _placing(resolver, tok):
     """The phrase after ``tok`` that names a place or body: 'rebels in the Ivory Coast', 'members of the
     Association of African Jurists', 'militants loyal to Al-Qaeda'; None if there is none."""
-    table = resolver.ctx.table
+    table = resolver.table
     for right in tok.rights:
         fits = (right.dep_ == "prep" and right.lower_ in _PLACING) or right.dep_ == "amod"
         if fits and any(table.by_token.get(t.i) for t in right.subtree):
@@ -128,8 +148,7 @@ def _placed(resolver, tok) -> bool:
 
 
 def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
-    ctx = resolver.ctx
-    doc, table = ctx.doc, ctx.table
+    doc, table = resolver.doc, resolver.table
     start = min([tok.i, *(m.left_edge.i for m in mods)])
     end = tok.i + 1
     placing = _placing(resolver, tok)
@@ -148,7 +167,9 @@ def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
         if e.type == "Group" and entities._norm(e.name) == entities._norm(name):
             return e.id
     mention = entities.Mention(start, end, "Group", key, name, tok.i, "np", role=tok.lemma_.lower())
-    entity = dataclasses.replace(entities._entity(doc, key, [mention], ctx.article_id), sector=sector, country=country)
+    entity = dataclasses.replace(
+        entities._entity(doc, key, [mention], resolver.article_id), sector=sector, country=country
+    )
     table.entities.append(entity)
     table.mentions.append(mention)
     table.roles[entity.id] = tok.lemma_.lower()
@@ -161,7 +182,7 @@ def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
 def qualify_groups(resolver) -> None:
     """The groups the entity rules found ("Senior Hungarian officials", "Ukrainian soldiers") take the sector of
     their noun and the state their demonym names, when it names exactly one."""
-    table, doc = resolver.ctx.table, resolver.ctx.doc
+    table, doc = resolver.table, resolver.doc
     _place_bodies(resolver)
     for i, e in enumerate(list(table.entities)):
         role = table.roles.get(e.id)
@@ -189,7 +210,7 @@ def _place_bodies(resolver) -> None:
     'the US State Department' (a gazetteer body of that state, its state written in the name). Recorded in
     ``table.states`` for the relation rules; a body whose name does not say its state ('the White House') is
     left alone."""
-    table, doc, gazetteer = resolver.ctx.table, resolver.ctx.doc, resolver.gazetteer
+    table, doc, gazetteer = resolver.table, resolver.doc, resolver.gazetteer
     for m in table.mentions:
         eid = table.by_token.get(m.head)
         if eid is None or eid in table.states:
@@ -197,11 +218,17 @@ def _place_bodies(resolver) -> None:
         entity = table.get(eid)
         if entity.type != "Organization":
             continue
+        owner = _possessive_state(resolver, doc[m.head])
+        if owner is not None:  # "Lebanon's Hezbollah movement", "Russia's Wagner Group": the text says whose
+            table.states[eid] = owner
+            continue
         entry = table.entries.get(eid)
         if m.kind == "gazetteer" and not (entry and entry.country and entry.sector in _STATE_SECTORS):
             continue
+        if m.kind not in ("gazetteer", "np") or any(c.lower_ == "led" for c in doc[m.head].lefts):
+            continue  # a name with a demonym in it ('the American Conservative') is no state's body, a 'US-led' one led
         for t in doc[m.start : m.end]:
-            state = gazetteer.demonym(t.text) or gazetteer.entry_for(gazetteer.key_for(t.text))
+            state = gazetteer.demonym(t.text) or _written_state(gazetteer, t.text)
             if state is None or state.type != "Country" or (entry is not None and entry.country != state.name):
                 continue
             named = next((e.id for e in table.entities if e.type == "Country" and e.name == state.name), None)
@@ -211,3 +238,23 @@ def _place_bodies(resolver) -> None:
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def _possessive_state(resolver, head) -> str | None:
+    """The state written as the possessive owner of a body's name, or of the noun the name qualifies."""
+    table = resolver.table
+    for node in (head, head.head) if head.dep_ == "compound" else (head,):
+        for c in node.children:
+            eid = table.by_token.get(c.i) if c.dep_ == "poss" else None
+            if eid is not None and table.get(eid).type == "Country":
+                return eid
+    return None
+
+
+def _written_state(gazetteer, text: str):
+    """The state a word names by its name or an abbreviation ('US', 'U.K.'), not by its capital ('the Kyiv
+    embassy' is the embassy in Kyiv)."""
+    entry = gazetteer.entry_for(gazetteer.key_for(text))
+    if entry is None or not (text == entry.name or text.replace(".", "").isupper()):
+        return None
+    return entry

@@ -4,8 +4,8 @@ Sources of mentions, strongest first: the gazetteer (names and aliases, with Wik
 ids), spaCy's named entities, and noun phrases headed by a role or collective noun
 ("an anonymous European diplomat", "most European countries"). Definite descriptions
 ("the diplomat") and surnames ("Yermak", "Mr Putin") join the entity they refer to. Each mention
-keeps the rule that resolved it (:data:`kg.records.RESOLUTION_RULES`), and the analyst's override file
-(:mod:`kg.overrides`) can force a merge or undo one.
+keeps the rule that resolved it (:data:`kg.graph.records.RESOLUTION_RULES`), and the analyst's override file
+(:mod:`kg.read.overrides`) can force a merge or undo one.
 """
 
 from __future__ import annotations
@@ -13,15 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg import records
-from kg.extract import words
+from kg.extract import coreference, words
 from kg.extract.lexicons import GazetteerEntry
-from kg.overrides import Overrides, surface_key
-from kg.records import Entity, content_id
+from kg.graph import records
+from kg.graph.records import Entity, content_id
+from kg.read.overrides import Overrides, surface_key
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _POSSESSIVE = re.compile(r"[’']s?$")
-_RANK = re.compile(r"(?i)^(capt|gen|lt|col|maj|sgt|adm|cmdr|brig|cpl|pvt|cdr)\.?$")
+_RANK = re.compile(
+    r"(?i)^(capt|gen|lt|col|maj|sgt|adm|cmdr|brig|cpl|pvt|cdr|lieutenant|colonel|major|captain|sergeant|admiral"
+    r"|brigadier|commander|corporal|private|marshal)\.?$"
+)
 
 
 @dataclass
@@ -56,6 +59,35 @@ class EntityTable:
 
     def get(self, entity_id: str) -> Entity:
         return next(e for e in self.entities if e.id == entity_id)
+
+
+_RANK_ABBREVIATIONS = ("Capt.", "Lt.", "Col.", "Maj.", "Sgt.", "Cmdr.", "Cdr.", "Brig.", "Cpl.", "Pvt.")
+
+
+_RANKS_COMPONENT = "kg_rank_abbreviations"
+
+
+def add_rank_abbreviations(nlp) -> None:
+    """'Navy Capt. Jeff Davis said': a rank's full stop ends no sentence (spaCy knows 'Gen.' and 'Adm.' only), and
+    the name after a rank starts none."""
+    from spacy.language import Language
+    from spacy.symbols import ORTH
+
+    for form in _RANK_ABBREVIATIONS:
+        for written in (form, form.upper()):
+            nlp.tokenizer.add_special_case(written, [{ORTH: written}])
+    if not Language.has_factory(_RANKS_COMPONENT):
+        Language.component(_RANKS_COMPONENT, func=_name_after_rank)
+    if _RANKS_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(_RANKS_COMPONENT, before="parser")
+
+
+def _name_after_rank(doc):
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.text.endswith(".") and _RANK.match(prev.text) and tok.text[:1].isupper():
+            tok.is_sent_start = False
+    return doc
 
 
 def clean_name(text: str) -> str:
@@ -99,11 +131,23 @@ def find_mentions(doc, gazetteer, debris: set[int], headlines: set[int]) -> list
             and any(p.start <= n.start and n.end <= p.end and n.type in ("Organization", "NewsOutlet") for n in names)
         )
     ]
+    phrases = [p for p in phrases if not _title_before_name(doc, p, names)]
     kept = [*phrases]
     for m in names:
         if all(_nested_or_apart(m, p) for p in phrases):
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _title_before_name(doc, phrase: Mention, names: list[Mention]) -> bool:
+    """'Pentagon press director Navy Capt. Jeff Davis said': a role phrase written right before a person's name,
+    across a rank or a service the parser cut off, is that person's title, not another person."""
+    if phrase.type != "Person" or phrase.kind != "np":
+        return False
+    i = phrase.end
+    while i < len(doc) and i - phrase.end < 3 and (_RANK.match(doc[i].text) or doc[i].ent_type_ == "ORG"):
+        i += 1
+    return any(n.start == i and n.type == "Person" for n in names)
 
 
 def _non_overlapping(mentions) -> list[Mention]:
@@ -161,7 +205,10 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
             continue
         start, end = _trim(doc, ent.start, ent.end)
         if etype == "Person":
-            while start < end - 1 and doc[start].lower_ in words.HONORIFICS:
+            # "Mr", "President", "Lt. Gen.": honorifics and ranks are not part of the name
+            while start < end - 1 and (doc[start].lower_ in words.HONORIFICS or _RANK.match(doc[start].text)):
+                start += 1
+            while start < end - 1 and doc[start].text == ".":
                 start += 1
         if end <= start or not any(t.is_alpha for t in doc[start:end]):
             continue
@@ -228,6 +275,10 @@ def _np_mentions(doc, gazetteer) -> list[Mention]:
             m = _role_mention(doc, tok)
         elif not plural and lemma in words.ORG_NOUNS:
             m = _org_mention(doc, tok)
+        elif not plural and lemma in words.FORCE_NOUNS and _modifiers(tok):
+            m = _org_mention(doc, tok)  # "the Iraqi military": a state's armed forces (joined in _link_forces)
+        elif not plural and lemma in _LED_BODIES and _led(tok):
+            m = _org_mention(doc, tok)  # "the US-led coalition": a body its leader names
         else:
             m = None
         if m is not None:
@@ -285,6 +336,14 @@ def _role_mention(doc, tok) -> Mention | None:
     return Mention(
         start, end, "Person", f"Person:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower(), definite=definite
     )
+
+
+_LED_BODIES = frozenset({"coalition", "alliance", "force", "mission", "operation", "bloc"})
+
+
+def _led(tok) -> bool:
+    """'the US-led coalition', 'a Saudi-led alliance'."""
+    return any(c.dep_ == "amod" and c.lower_ == "led" for c in tok.lefts)
 
 
 def _bare_title(doc, tok) -> Mention | None:
@@ -351,13 +410,13 @@ def resolve(
     file's merges come first (the rules after them see the merged name), its splits last (they undo the rules)."""
     if overrides:
         _apply_merges(doc, mentions, overrides, article_id, gazetteer)
-    _link_surnames(mentions)
-    _link_titles(doc, mentions)
-    _link_forces(doc, mentions, gazetteer)
+    coreference.link_surnames(mentions)
+    coreference.link_titles(doc, mentions)
+    coreference.link_forces(doc, mentions, gazetteer)
     for m in mentions:
         if m.kind in ("np", "anaphor"):
             m.countries = frozenset(gazetteer.countries_in(doc[m.start : m.end]))
-    _link_anaphors(mentions)
+    coreference.link_anaphors(mentions)
     if overrides:
         _apply_splits(doc, mentions, overrides, article_id)
     table = EntityTable()
@@ -419,115 +478,6 @@ def _gazetteer_rule(text: str, entry: GazetteerEntry) -> str:
 def _vote_type(ms: list[Mention]) -> str:
     types = [m.type for m in ms]
     return max(set(types), key=lambda t: (types.count(t), t))
-
-
-def _link_surnames(mentions: list[Mention]) -> None:
-    """'Yermak' and 'Mr Putin' join the person whose full name ends with that surname."""
-    full = {}
-    for m in mentions:
-        if m.type == "Person" and m.kind in ("ner", "gazetteer") and len(m.name.split()) > 1:
-            full.setdefault(m.name.split()[-1].lower(), m.key)
-    for m in mentions:
-        if m.type == "Person" and m.kind == "ner" and len(m.name.split()) == 1 and not m.rule:
-            key = full.get(m.name.lower())
-            if key is not None and key != m.key:
-                m.key, m.rule = key, "surname"
-
-
-# Title words that make another office: a 'Vice President' is not 'the President'.
-_OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "acting", "former", "prime", "under", "foreign", "defence"})
-
-
-def _link_titles(doc, mentions: list[Mention]) -> None:
-    """'Vice President Kamala Harris met ... The Vice President urged ...': a definite title ('the Vice President',
-    'the prime minister', 'the secretary') refers to the person last named with a title holding its words;
-    'the President' is not a 'Vice President', nor 'the minister' a 'Prime Minister'. A bare capitalised title
-    that joins nobody is dropped (it names no one we know)."""
-    titled = []  # (title lemmas, mention) of named persons, in text order
-    for m in mentions:
-        if m.type == "Person" and m.kind in ("ner", "gazetteer"):
-            titled.append((_title_lemmas(doc, m), m))
-            continue
-        if not (m.kind in ("title", "anaphor") or (m.kind == "np" and m.definite and m.type == "Person")):
-            continue
-        words_ = {t.lemma_.lower() for t in doc[m.start : m.end] if t.is_alpha and t.lower_ not in words.LEADING_DROP}
-        person = next(
-            (p for title, p in reversed(titled) if p.start < m.start and _same_office(words_, title, m.role)), None
-        )
-        if person is not None:
-            m.key, m.name, m.entry, m.rule, m.kind = (
-                person.key,
-                person.name,
-                person.entry,
-                "definite-description",
-                "anaphor",
-            )
-    mentions[:] = [m for m in mentions if m.kind != "title"]
-
-
-def _same_office(anaphor: set[str], title: set[str], role: str | None) -> bool:
-    return role in title and anaphor <= title and not (title - anaphor) & _OTHER_OFFICE
-
-
-def _title_lemmas(doc, m: Mention) -> set[str]:
-    """The title words written just before a name ('Defense Secretary Ash Carter' -> defense, secretary)."""
-    out = set()
-    i = m.start - 1
-    first = doc[m.start].sent.start
-    while i >= first and doc[i].is_alpha and (doc[i].lower_ in words.TITLE_WORDS or doc[i].text[:1].isupper()):
-        if doc[i].is_stop and doc[i].lower_ not in words.TITLE_WORDS:
-            break
-        out.add(doc[i].lemma_.lower())
-        i -= 1
-    return out
-
-
-def _link_forces(doc, mentions: list[Mention], gazetteer) -> None:
-    """'Russian forces', 'Russian troops' are one Organization: the state's armed forces."""
-    for m in mentions:
-        if m.kind != "np" or m.type != "Group" or m.role not in words.FORCE_NOUNS or m.rule:
-            continue
-        country = None
-        for t in doc[m.start : m.end]:
-            entry = gazetteer.demonym(t.text)
-            if entry is not None:
-                country = entry
-        if country is not None:
-            m.type, m.kind = "Organization", "np"
-            m.key = f"forces:{country.name}"
-            m.name = f"{_demonym_name(doc, m, gazetteer)} forces"
-            if surface_key(doc[m.start : m.end].text) != surface_key(m.name):
-                m.rule = "armed-forces"
-
-
-def _demonym_name(doc, m: Mention, gazetteer) -> str:
-    return next(t.text for t in doc[m.start : m.end] if gazetteer.demonym(t.text) is not None)
-
-
-def _link_anaphors(mentions: list[Mention]) -> None:
-    """'the diplomat', 'the US official' join the most recent earlier role phrase with the same
-    head noun, unless the two name different states."""
-    for i, m in enumerate(mentions):
-        if m.rule or not (m.kind == "anaphor" or (m.kind == "np" and m.definite and m.type == "Person")):
-            continue
-        antecedent = next(
-            (
-                p
-                for p in reversed(mentions[:i])
-                if p.kind == "np" and p.role == m.role and p.type == "Person" and _compatible(p, m)
-            ),
-            None,
-        )
-        if antecedent is not None:
-            m.key, m.rule = antecedent.key, "definite-description"
-        elif m.kind == "anaphor":
-            m.key = f"Person:{m.role}"
-            m.name = m.role
-            m.kind = "np"
-
-
-def _compatible(a: Mention, b: Mention) -> bool:
-    return not a.countries or not b.countries or bool(a.countries & b.countries)
 
 
 def _apply_merges(doc, mentions: list[Mention], overrides: Overrides, article_id: str, gazetteer) -> None:

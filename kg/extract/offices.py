@@ -1,6 +1,6 @@
 """Office holders the dictionaries know, on the article's date: "Arpad Goncz" in a 1995 article serves
 Hungary's government. The person carries that country (``Entity.country``) and the record states the office as
-a relation (``leader_of`` for a head of government, ``affiliated_with`` otherwise), when the dates of a derived
+``affiliated_with`` (the dictionaries do not tell a head from a minister; a title in the text does), when the dates of a derived
 office (``offices.phoenix.tsv``) cover the article's date and the country is named in the article: an undated
 article, or an office outside the dictionary's dates (nothing after 2015), gives nothing.
 """
@@ -49,6 +49,6 @@ class OfficeIndex:
                 if mention is None:
                     continue
                 tokens = list(ctx.doc[mention.start : mention.end])
-                rtype = "leader_of" if office.sector == "GOV" else "affiliated_with"
-                found.append(relations._relation(ctx, rtype, e.id, country, tokens, confidence=0.6))
+                # the dictionaries' GOV sector holds ministers and heads alike: serving the state is all they say
+                found.append(relations._relation(ctx, "affiliated_with", e.id, country, tokens, confidence=0.6))
         return found

@@ -1,7 +1,7 @@
 """Read amounts out of article phrases: "over 10,000 troops", "£1.5bn", "dozens of drones".
 
 The parser hands over a noun phrase (and its head noun when the unit word lies outside the phrase);
-:func:`parse_quantity` returns a :class:`~kg.records.Quantity` with the value, a normalised unit (a currency
+:func:`parse_quantity` returns a :class:`~kg.graph.records.Quantity` with the value, a normalised unit (a currency
 code, "troops", "percent", or the head noun as written) and whether the amount is approximate. Pure string
 functions on the standard library: nothing here imports spaCy.
 
@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kg.records import Quantity
+from kg.graph.records import Quantity
 
 __all__ = ["parse_number", "parse_quantity"]
 

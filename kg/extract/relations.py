@@ -4,10 +4,11 @@ membership, support and opposition."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from kg.extract import claims, words
-from kg.records import Relation, Span, content_id
+from kg.graph.records import Relation, Span, content_id
 
 _SUPPORT_VERBS = {"support": "supports", "back": "supports", "oppose": "opposes", "fight": "opposes"}
 _ALLIANCE_NOUNS = {"alliance", "partnership", "coalition"}
@@ -18,7 +19,7 @@ def find_relations(ctx) -> list[Relation]:
     titles = list(_person_titles(ctx))
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
     stateless = list(_stateless_titles(ctx, titles, stated))
-    bodies = list(_state_bodies(ctx))
+    bodies = [*_state_bodies(ctx), *_led_bodies(ctx)]
     for rel in [*stated, *stateless, *bodies, *_alliance_relations(ctx), *_verb_relations(ctx)]:
         key = (rel.type, rel.subject, rel.object)
         if rel.subject != rel.object and key not in found:
@@ -63,6 +64,7 @@ class _Title:
     tokens: tuple  # the title's tokens and the name's
     lemmas: frozenset
     leader: bool
+    head: str | None = None  # the title's own noun ('member' in 'War Cabinet Member')
 
 
 def _named_person_titles(ctx, eid: str, head, m):
@@ -72,13 +74,13 @@ def _named_person_titles(ctx, eid: str, head, m):
     title_nodes = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < m.start]
     if head.dep_ == "appos" and _own_title(ctx, head.head, m):
         title_nodes.append(head.head)
-    title_nodes += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    title_nodes += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _no_other_holder(ctx, c, m)]
     name = list(ctx.doc[m.start : m.end])
     for node in title_nodes:
         title = _title(ctx, eid, _title_tokens(ctx, node, m), name)
         if title is not None:
             # "Prime Minister X of Iraq": the state follows the name
-            yield _Title(title.person, (*title.tokens, *_of_after_name(ctx, head, m)), title.lemmas, title.leader)
+            yield dataclasses.replace(title, tokens=(*title.tokens, *_of_after_name(ctx, head, m)))
     surface = _title(ctx, eid, _title_before(ctx, m), name)
     if surface is not None:
         yield surface
@@ -88,38 +90,60 @@ def _title(ctx, eid: str, tokens, name):
     lemmas = frozenset(t.lemma_.lower() for t in tokens)
     if not lemmas & (_LEADER_TITLES | _AFFILIATE_TITLES):
         return None
-    return _Title(eid, tuple(sorted({*tokens, *name}, key=lambda t: t.i)), lemmas, _leads(tokens, lemmas))
+    return _Title(
+        eid, tuple(sorted({*tokens, *name}, key=lambda t: t.i)), lemmas, _leads(tokens, lemmas), _head(tokens)
+    )
 
 
 # "the Task Force Commander": a commander leads the unit his title names
 _LEADER_TITLES = words.LEADER_TITLES | {"commander"}
 _AFFILIATE_TITLES = words.AFFILIATE_TITLES | {"counterpart"}
+_TITLES = _LEADER_TITLES | _AFFILIATE_TITLES
 
 
-def _leads(tokens, lemmas) -> bool:
-    """Whether the title's own noun is a leader's: the last title noun before its 'of'/'for' complement.
-    'President and White House Coordinator for ...' coordinates; 'Prime Minister of Iraq' leads."""
-    if _deputy(lemmas):
-        return False
+def _title_head(tokens):
+    """The title's own noun: the last title noun before its 'of'/'for' complement."""
     head = None
     for t in tokens:
         if t.lower_ in ("of", "for", "to") and head is not None:
             break
-        if t.lemma_.lower() in _LEADER_TITLES | _AFFILIATE_TITLES:
+        if t.lemma_.lower() in _TITLES:
             head = t
+    return head
+
+
+def _head(tokens) -> str | None:
+    head = _title_head(tokens)
+    return head.lemma_.lower() if head is not None else None
+
+
+def _leads(tokens, lemmas) -> bool:
+    """Whether the title's own noun is a leader's. 'President and White House Coordinator for ...' coordinates;
+    'Prime Minister of Iraq' leads."""
+    if _deputy(lemmas):
+        return False
+    head = _title_head(tokens)
     if head is None:
         return False
     before = head.doc[head.i - 1].lower_ if head.i > 0 else ""
     return head.lemma_.lower() in _LEADER_TITLES or (head.lemma_.lower() == "minister" and before == "prime")
 
 
+# Titles of people who report on or study a place, not serve it: 'our Moscow correspondent', 'a Kyiv analyst'.
+_OBSERVERS = frozenset({"correspondent", "reporter", "journalist", "analyst", "expert", "observer", "source"})
+
+
 def _title_owners(ctx, title: _Title):
     for other in _entities_in(ctx, [t for t in title.tokens if ctx.table.by_token.get(t.i) != title.person]):
         otype = ctx.table.get(other).type
+        if otype == "Country" and title.lemmas & _OBSERVERS:
+            continue
         if otype == "Person":
             yield _relation(ctx, "affiliated_with", title.person, other, list(title.tokens))
         elif otype in ("Country", "Organization"):
             rtype = "leader_of" if title.leader else "affiliated_with"
+            if title.head == "member" and otype == "Organization":
+                rtype = "member_of"  # 'War Cabinet Member Benny Gantz', 'a member of the Syrian parliament, X'
             yield _relation(ctx, rtype, title.person, other, list(title.tokens))
 
 
@@ -159,6 +183,20 @@ def _stateless_titles(ctx, titles, stated):
         yield _relation(ctx, rtype, title.person, state, list(title.tokens), confidence=0.55)
 
 
+def _led_bodies(ctx):
+    """'the US-led coalition': the leader named before '-led' leads the body."""
+    table = ctx.table
+    for m in table.mentions:
+        body = table.by_token.get(m.head)
+        if m.kind != "np" or body is None or table.get(body).type != "Organization":
+            continue
+        for led in ctx.doc[m.head].lefts:
+            if led.dep_ != "amod" or led.lower_ != "led":
+                continue
+            for leader in {e for c in led.lefts for e in ctx.resolve_modifier(c) if e != body}:
+                yield _relation(ctx, "leader_of", leader, body, list(ctx.doc[m.start : m.end]), confidence=0.6)
+
+
 def _state_bodies(ctx):
     """A state's own body is affiliated with the state when its name says so: 'Iraqi forces', 'the Iraqi
     military', 'the US State Department' (``EntityTable.states``)."""
@@ -171,11 +209,16 @@ def _state_bodies(ctx):
         yield _relation(ctx, "affiliated_with", body, state, tokens, confidence=0.6)
 
 
-def _own_title(ctx, node, m) -> bool:
+def _no_other_holder(ctx, node, m) -> bool:
+    """'Marise Payne, Indian foreign minister S. Jaishankar': an apposition holding another name is his title."""
+    return _own_title(ctx, node, m, before=False)
+
+
+def _own_title(ctx, node, m, before: bool = True) -> bool:
     """'Finance Minister of Ukraine, Sergii Marchenko': the apposition's head is the name's title, unless it is
     another named person's title (a parser's long-range apposition: "Advisor Mike Pyle, together with ...,
     Koopman"); a possessive owner ("Zelenskyy's chief of staff, Yermak") does not make it another's."""
-    if node.i >= m.start:
+    if before and node.i >= m.start:
         return False
     table = ctx.table
     for t in node.subtree:
@@ -205,7 +248,8 @@ def _title_before(ctx, m) -> list:
         if eid is not None and table.get(eid).type == "Person":
             break
         glue = t.lower_ in _TITLE_GLUE
-        if t.is_stop and not glue or not (t.text[:1].isupper() or glue or t.lemma_.lower() in _AFFILIATE_TITLES):
+        common = t.dep_ == "compound" and t.pos_ == "NOUN"  # 'Pentagon press operations director'
+        if t.is_stop and not glue or not (t.text[:1].isupper() or glue or common or t.lemma_.lower() in _TITLES):
             break  # 'In Turkey Minister Ellwood met': a preposition ends the title
         out.append(t)
         i -= 1
@@ -216,6 +260,9 @@ def _title_before(ctx, m) -> list:
         out = out[cut + 1 :]
     while out and (out[0].lower_ in _TITLE_GLUE or out[0].is_punct):
         out = out[1:]
+    ands = [k for k, t in enumerate(out) if t.lower_ == "and"]
+    if ands and not any(t.lemma_.lower() in _TITLES for t in out[: ands[-1]]):
+        out = out[ands[-1] + 1 :]  # 'the State Department and President Joe Biden': two things, one title
     return out
 
 

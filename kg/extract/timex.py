@@ -1,7 +1,7 @@
 """Place time expressions on the calendar, against the article's publication date.
 
 spaCy marks DATE and TIME entities ("on Wednesday", "next winter", "since April"); :func:`normalise_time`
-turns their text into a :class:`~kg.records.TimeValue` whose ``start`` and ``end`` are written ``YYYY``,
+turns their text into a :class:`~kg.graph.records.TimeValue` whose ``start`` and ``end`` are written ``YYYY``,
 ``YYYY-MM`` or ``YYYY-MM-DD``, as finely as the text is precise. Relative expressions are placed against the
 anchor; without one they stay unplaced (granularity "unknown"), because a guessed date is worse than none.
 
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kg.extract.quantities import parse_number
-from kg.records import TimeValue
+from kg.graph.records import TimeValue
 
 __all__ = ["normalise_time"]
 

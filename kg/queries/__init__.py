@@ -2,7 +2,7 @@
 
 Header lines: ``# name:``, ``# description:``, ``# param: NAME (optional|required) what``, and
 ``# list: COLUMN "SEPARATOR"`` for a column that joins several values into one string (a DataFrame
-gives it as a list; :mod:`kg.frames`).
+gives it as a list; :mod:`kg.analysis.frames`).
 Parameters are bound as RDF terms when the query runs (never formatted into its text).
 
 >>> sorted(q.name for q in named_queries())[:3]
@@ -175,7 +175,7 @@ def inline_values(sparql: str, bindings: Mapping[str, object]) -> str:
     """
     from rdflib import BNode
 
-    from kg.store import to_ox
+    from kg.graph.store import to_ox
 
     if not bindings:
         return sparql

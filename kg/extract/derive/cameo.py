@@ -234,10 +234,9 @@ def _parse_pattern(text: str, synsets, tally: Tally) -> tuple[tuple[str, tuple[s
     if pre.strip():
         tally.add("patterns dropped: words before the verb (kg takes actors from the parse)")
         return None
-    if "{" in post:
-        tally.add("patterns dropped: multiword object phrases")
+    post, phrase = _object_phrase(re.sub(r"[+$%^]", " ", post), tally)
+    if phrase is None:
         return None
-    post = re.sub(r"[+$%^]", " ", post)
     requires: list[tuple[str, tuple[str, ...]]] = []
     groups = re.findall(r"\(([^)]*)\)", post)
     if len(groups) > 1:
@@ -258,13 +257,40 @@ def _parse_pattern(text: str, synsets, tally: Tally) -> tuple[tuple[str, tuple[s
     if len(bare) > 1:
         tally.add("patterns dropped: more than one object word")
         return None
+    if bare and bare[0] == _PHRASE and len(phrase) > 1:
+        # '{DIPLOMATIC RELATIONS}': the object's head and the word that modifies it, both required
+        head, mod = _object_words(phrase[-1], synsets), _object_words(phrase[-2], synsets)
+        if head is None or mod is None:
+            tally.add("patterns dropped: object phrase kg cannot state as head + modifier")
+            return None
+        tally.add("patterns kept: two-word object phrase as object + modifier")
+        requires[:0] = [("obj", tuple(head)), ("objmod", tuple(mod))]
+        return tuple(requires)
     if bare:
-        objs = _object_words(bare[0], synsets)
+        objs = _object_words(phrase[0] if bare[0] == _PHRASE else bare[0], synsets)
         if objs is None:
             tally.add("patterns dropped: object is a function word or a phrase")
             return None
         requires.insert(0, ("obj", tuple(objs)))
     return tuple(requires)
+
+
+_PHRASE = "__PHRASE__"
+
+
+def _object_phrase(post: str, tally: Tally) -> tuple[str, list[str] | None]:
+    """('* __PHRASE__ (TO +)', ['DIPLOMATIC', 'RELATIONS']) for '* {DIPLOMATIC RELATIONS} (TO +)'; the phrase
+    is [] without braces, None (dropped) inside a prepositional phrase or beside a second one."""
+    phrases = re.findall(r"\{([^}]*)\}", post)
+    if not phrases:
+        return post, []
+    if len(phrases) > 1 or re.search(r"\([^)]*\{", post):
+        tally.add("patterns dropped: multiword phrases in a prepositional phrase, or several")
+        return post, None
+    words = phrases[0].split()
+    if len(words) > 2:
+        tally.add("patterns narrowed: an object phrase of three or more words kept as its last two")
+    return post.replace("{" + phrases[0] + "}", f" {_PHRASE} "), words[-2:]
 
 
 def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
@@ -275,6 +301,7 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
     rows: list[_Row] = []
     block_code = block_head = None
     verbs: dict[str, tuple[tuple[str, str | None], str | None]] = {}  # VERB token -> (lemma, particle), own code
+    forms: dict[str, str] = {}  # a form as comments write it ('STEPPED_UP') -> its VERB token ('+STEP_UP')
 
     def emit(lemma_prt, code, requires, note, own=False):
         if code is None or code.strip("-") == "":
@@ -308,6 +335,7 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
         if head:
             flush()
             verbs, block_code, block_head = {}, head.group(2).strip(), head.group(1).strip("+_").upper()
+            forms = {}
             continue
         body = line.split("#", 1)
         text, comment = body[0].strip(), (body[1].strip() if len(body) > 1 else "")
@@ -322,10 +350,14 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
             if requires is None:
                 continue
             # a pattern binds to the verb it was written for (named in its comment), not to its whole synonym set
-            owner = comment.split()[0].upper() if comment else ""
-            targets = [lp for tok, (lp, _) in verbs.items() if tok.strip("+_").upper() == owner] or [
-                lp for lp, _ in verbs.values()
-            ]
+            owner = comment.split()[0].upper().strip(",") if comment else ""
+            targets = [verbs[t][0] for t in _owners(owner, forms) if t in verbs]
+            if owner and not targets and re.match(r"^[A-Z][A-Z_\-]+$", owner):
+                # written for a verb of another block ('* VISIT # CONCLUDE' under CANCEL): spread over this
+                # block's synonyms it over-fires ('abolish a visit' is no visit)
+                tally.add("patterns dropped: written for a verb outside its block")
+                continue
+            targets = targets or [lp for lp, _ in verbs.values()]
             if not requires:
                 tally.add("patterns folded: '*' alone is the verb's own code")
             for lp in dict.fromkeys(targets):
@@ -339,8 +371,22 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
             tally.add("verbs dropped: multiword verb that is not verb + particle")
             continue
         verbs[m.group(1)] = (lp, m.group(2).strip() if m.group(2) else None)
+        # the inflected forms a block lists ('+STEP_UP {+STEPPED_UP ...}') name the verb in patterns' comments
+        for form in [m.group(1), *re.findall(r"[+A-Z][A-Z_'\-]*", text[text.find("{") + 1 : text.find("}")])]:
+            forms.setdefault(form.strip("+_").upper(), m.group(1))
     flush()
     return _dedupe(rows, tally)
+
+
+def _owners(owner: str, forms: dict[str, str]) -> list[str]:
+    """The block's VERB token a comment's word names: as listed, or its regular inflection ('ENDED' -> END)."""
+    if not owner:
+        return []
+    stems = [owner, owner[:-1], owner[:-2], owner[:-3], owner[:-3] + "E", owner[:-2] + "E"]
+    if "_" in owner:
+        word, _, particle = owner.partition("_")
+        stems += [s + "_" + particle for s in (word[:-1], word[:-2], word[:-3], word[:-3] + "E", word[:-2] + "E")]
+    return [forms[s] for s in stems if s in forms][:1]
 
 
 def _dedupe(rows: list[_Row], tally: Tally) -> list[_Row]:

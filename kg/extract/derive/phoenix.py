@@ -267,6 +267,11 @@ def derive_actors(ref: Path, iso3: dict[str, str], tally: Tally) -> tuple[list[l
                 tally.add(f"{kind}: entries dropped: name reads as a date")
                 continue
             dated = [r for r in roles if r.start or r.end]
+            if kind == "country" and dated and all(not r.sectors for r in roles):
+                # 'SERBIA_AND_MONTENEGRO [SCG 920428-060605]', 'LEIPZIG_ [DDR ...]': a state, or a city of one,
+                # between two dates; never a person
+                tally.add(f"{kind}: entries dropped: a state or its city by dates, not a person")
+                continue
             person = (
                 kind == "country"
                 and ("CountryInfo" in actor.comment or bool(dated))

@@ -1,0 +1,136 @@
+"""Plans over time: what became of each planned event as later reports arrived.
+
+A plan is an event some report gives as planned ("Germany plans to send tanks to Ukraine"). Later
+reports of an event of the same type with the same named participants (the same
+``kg:signature``, whatever the month) published within ``window_days`` of the plan's first report
+decide its status:
+
+- ``carried out``: a later report asserts it ("Germany sent tanks to Ukraine");
+- ``abandoned``: later reports only negate it ("Germany scrapped plans to send tanks");
+- ``planned``: no later report says either, yet.
+
+The status is derived, so it is kept apart from what articles say: the graph ``res:graph/plans``
+holds it and is recomputed after every build that changes the store. Each plan gets
+``kg:planStatus``, ``kg:plannedSince`` (the first report of the plan), and, when decided,
+``kg:planStatusSince`` and ``kg:planOutcome`` (the claim that decided it, with its article and
+evidence). Plans of undated articles, or with unnamed participants, get no status: nothing can be
+said of "later" for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from kg.graph.namespace import KG, RES
+
+__all__ = ["PLANS_GRAPH", "PlanStatus", "plan_status_changes", "plan_statuses", "update_plan_status"]
+
+PLANS_GRAPH = RES["graph/plans"]
+WINDOW_DAYS = 183
+
+_REPORTS = """
+PREFIX kg: <https://w3id.org/kgct/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?signature ?event ?claim ?modality ?day WHERE {
+  { SELECT DISTINCT ?signature WHERE { ?plan kg:modality kg:planned ; kg:about ?planned . ?planned kg:signature ?signature } }
+  ?event kg:signature ?signature .
+  ?claim kg:about ?event .
+  ?claim kg:modality ?modality .
+  ?claim kg:article ?article .
+  ?article dcterms:issued ?day .
+}
+"""
+
+
+@dataclass(frozen=True)
+class Report:
+    event: str
+    claim: str
+    modality: str  # asserted | planned | possible | negated
+    day: dt.date
+
+
+@dataclass(frozen=True)
+class PlanStatus:
+    event: str
+    status: str  # planned | carried out | abandoned
+    planned_since: dt.date
+    since: dt.date | None = None  # when the status was first reported (None while planned)
+    outcome: str | None = None  # the claim that decided it
+
+
+def plan_statuses(reports: list[tuple[str, Report]], *, window_days: int = WINDOW_DAYS) -> list[PlanStatus]:
+    """The status of every planned event among ``reports`` (pairs of signature and report). An asserted
+    report in the window wins over negated ones: a plan once called off and later carried out was
+    carried out.
+
+    >>> d = dt.date.fromisoformat
+    >>> rs = [("s", Report("e1", "c1", "planned", d("2024-01-10"))), ("s", Report("e2", "c2", "asserted", d("2024-03-02"))),
+    ...       ("t", Report("e3", "c3", "planned", d("2024-01-10"))), ("t", Report("e3", "c4", "negated", d("2024-01-20"))),
+    ...       ("u", Report("e4", "c5", "planned", d("2024-01-10"))), ("u", Report("e5", "c6", "asserted", d("2023-12-01")))]
+    >>> [(p.event, p.status, str(p.since)) for p in plan_statuses(rs)]
+    [('e1', 'carried out', '2024-03-02'), ('e3', 'abandoned', '2024-01-20'), ('e4', 'planned', 'None')]
+    """
+    by_signature: dict[str, list[Report]] = defaultdict(list)
+    for signature, report in reports:
+        by_signature[signature].append(report)
+    window = dt.timedelta(days=window_days)
+    out = []
+    for _, group in sorted(by_signature.items()):
+        first_plan: dict[str, dt.date] = {}
+        for r in group:
+            if r.modality == "planned":
+                first_plan[r.event] = min(first_plan.get(r.event, r.day), r.day)
+        for event, since in sorted(first_plan.items()):
+            later = sorted(
+                (r.day, r.claim, r.modality)
+                for r in group
+                if r.modality in ("asserted", "negated") and since <= r.day <= since + window
+            )
+            done = [x for x in later if x[2] == "asserted"]
+            decided = done[0] if done else (later[0] if later else None)
+            if decided is None:
+                out.append(PlanStatus(event, "planned", since))
+            else:
+                status = "carried out" if decided[2] == "asserted" else "abandoned"
+                out.append(PlanStatus(event, status, since, decided[0], decided[1]))
+    return out
+
+
+def read_reports(store) -> list[tuple[str, Report]]:
+    """Every dated report of an event whose signature some report gives as planned."""
+    rows = store.query(_REPORTS).to_python()
+    return [
+        (r["signature"], Report(r["event"], r["claim"], r["modality"].rsplit("#", 1)[-1], r["day"]))
+        for r in rows
+        if isinstance(r["day"], dt.date)
+    ]
+
+
+def update_plan_status(store, *, window_days: int = WINDOW_DAYS) -> list[PlanStatus]:
+    """Recompute the plans graph of ``store`` (replaced in one update) and return the statuses."""
+    statuses, change = plan_status_changes(store, window_days=window_days)
+    store.apply([change])
+    return statuses
+
+
+def plan_status_changes(store, *, window_days: int = WINDOW_DAYS):
+    """The statuses, and what makes the plans graph hold them (a ``kg.graph.store.GraphChange``), not yet written."""
+    statuses = plan_statuses(read_reports(store), window_days=window_days)
+    return statuses, store.diff(PLANS_GRAPH, _triples(statuses))
+
+
+def _triples(statuses: list[PlanStatus]):
+    for p in statuses:
+        event = URIRef(p.event)
+        yield event, KG.planStatus, Literal(p.status)
+        yield event, KG.plannedSince, Literal(p.planned_since.isoformat(), datatype=XSD.date)
+        if p.since is not None:
+            yield event, KG.planStatusSince, Literal(p.since.isoformat(), datatype=XSD.date)
+        if p.outcome is not None:
+            yield event, KG.planOutcome, URIRef(p.outcome)
