@@ -20,7 +20,6 @@ _NEEDS_RECIPIENT = {"SUPPORT"}
 _STANCE_TYPES = {"AGREE"}
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
-_FORCES = words.FORCE_NOUNS | {"soldier", "personnel", "unit", "reservist", "marine"}
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
 
 
@@ -146,13 +145,10 @@ def _names_someone(ctx: Context, head) -> bool:
     if not (lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS):
         return False
     named = any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS for t in head.subtree)
-    # "the junta", "the two sides": someone the story has in view; "protesters", "prisoners": a collective
-    # that names itself; "7,000 extra troops arrived" names nobody (whose troops?)
+    # "the junta", "the two sides": someone the story has in view; a bare plural ("scholars agree", "7,000
+    # extra troops arrived") names nobody in particular
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-    bare_collective = (
-        head.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod") for c in head.children) and lemma not in _FORCES
-    )
-    return named or definite or counted or bare_collective
+    return named or definite or counted
 
 
 def _inside_name(ctx: Context, tok) -> bool:
