@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -35,6 +36,7 @@ from importlib import resources
 import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
+from rdflib.term import Node
 
 from kg.graph.ontology import ontology_text
 
@@ -125,7 +127,7 @@ def validate(data, *, shapes: Graph | None = None) -> ValidationReport:
     return ValidationReport(not any(v.severity == "Violation" for v in violations), violations)
 
 
-def _check(graph: Graph, shapes: Graph | None, skip: set = frozenset()) -> list[Violation]:
+def _check(graph: Graph, shapes: Graph | None, skip: AbstractSet[Node] = frozenset()) -> list[Violation]:
     """The violations in ``graph`` (our own copy: the ontology is mixed into it), but for those of the
     nodes in ``skip`` (pyshacl's focus_nodes would take IRIs only, and leave out evidence's blank nodes)."""
     _, results, _ = pyshacl.validate(
@@ -383,7 +385,8 @@ def describe(node, data: Graph, depth: int = 3) -> str:
     """
     if not isinstance(node, BNode):
         return compact(node)
-    owner, steps = node, []
+    owner: Node = node
+    steps: list[str] = []
     while isinstance(owner, BNode) and len(steps) < depth:
         link = min(data.subject_predicates(owner), key=str, default=None)
         if link is None:
