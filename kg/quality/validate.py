@@ -2,7 +2,7 @@
 
 The shapes say what a consumer of the graph may rely on: one PLOVER type per event, valid
 time literals, a modality among the four, evidence offsets that point at the quoted text,
-an ordered, consistent source chain. rdflib accepts ill-typed literals silently (PITFALLS 10),
+an ordered, consistent source chain. rdflib accepts ill-typed literals silently,
 so this is where they are caught.
 
 >>> from rdflib import Graph, Literal, URIRef
@@ -116,7 +116,7 @@ def validate(data, *, shapes: Graph | None = None) -> ValidationReport:
     """Validate ``data`` (an rdflib Graph or Dataset, or a :class:`kg.graph.store.Store`) against the shapes.
 
     A Graph or Dataset is validated as the union of its graphs, copied into an in-memory rdflib
-    graph (about 1 KB a triple, PITFALLS 16); ``data`` itself is never modified. A Store is validated
+    graph (about 1 KB a triple); ``data`` itself is never modified. A Store is validated
     by graph (:func:`validate_store`), in bounded memory.
     """
     if callable(getattr(data, "graph_names", None)):
