@@ -14,7 +14,7 @@ __all__ = ["link_anaphors", "link_appositions", "link_forces", "link_surnames", 
 
 def link_surnames(mentions: list) -> None:
     """'Yermak' and 'Mr Putin' join the person whose full name ends with that surname."""
-    full = {}
+    full: dict[str, str] = {}  # surname -> the full name's resolution key
     for m in mentions:
         if m.type == "Person" and m.kind in ("ner", "gazetteer") and len(m.name.split()) > 1:
             full.setdefault(m.name.split()[-1].lower(), m.key)

@@ -4,7 +4,7 @@ quantity and time from the dependency parse."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kg.extract import claims, commitments, words
 from kg.extract.lexicons import Trigger
@@ -13,6 +13,11 @@ from kg.extract.timex import normalise_time
 from kg.extract.triggers import TriggerIndex
 from kg.graph.records import Event, Quantity, Span, TimeValue, content_id
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from kg.extract.entities import EntityTable
+
 _RECIPIENT_PREPS = {"against", "on", "upon", "at", "toward", "towards", "over"}
 _GIVE_TYPES = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "ASSAULT"}
 _JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
@@ -20,7 +25,6 @@ _NEEDS_RECIPIENT = {"SUPPORT"}
 _STANCE_TYPES = {"AGREE"}
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
-_FORCES = words.FORCE_NOUNS | {"soldier", "personnel", "unit", "reservist", "marine"}
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
 
 
@@ -38,8 +42,8 @@ class Resolver(Protocol):
 class Context:
     """What the event and relation rules need about one article, whole before they run."""
 
-    doc: object
-    table: object  # entities.EntityTable
+    doc: Doc
+    table: EntityTable
     resolver: Resolver
     cues: claims.CueIndex
     article_id: str
@@ -146,13 +150,10 @@ def _names_someone(ctx: Context, head) -> bool:
     if not (lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS):
         return False
     named = any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS for t in head.subtree)
-    # "the junta", "the two sides": someone the story has in view; "protesters", "prisoners": a collective
-    # that names itself; "7,000 extra troops arrived" names nobody (whose troops?)
+    # "the junta", "the two sides": someone the story has in view; a bare plural ("scholars agree", "7,000
+    # extra troops arrived") names nobody in particular
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-    bare_collective = (
-        head.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod") for c in head.children) and lemma not in _FORCES
-    )
-    return named or definite or counted or bare_collective
+    return named or definite or counted
 
 
 def _inside_name(ctx: Context, tok) -> bool:

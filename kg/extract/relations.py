@@ -306,7 +306,7 @@ def _deputy(lemmas: set[str]) -> bool:
 
 
 def _entities_in(ctx, tokens) -> list[str]:
-    ids = []
+    ids: list[str] = []
     for t in tokens:
         ids.extend(e for e in ctx.resolve_modifier(t) if e not in ids)
     return ids
