@@ -100,6 +100,7 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     kind = (
         sector
         or lemma in words.GROUP_NOUNS
+        or (plural and lemma in _BODY_NOUNS)  # "seven opposition parties in Nepal", "two rebel factions"
         or lemma in words.PEOPLE_NOUNS
         or head_state is not None
         or tok.ent_type_ == "NORP"
