@@ -103,9 +103,9 @@ class Filters:
             raise UsageError(f"--since {self.since} is after --until {self.until}; swap them")
 
     def window(self) -> tuple[date, date]:
-        low = time_interval(self.since)[0] if self.since else date.min
-        high = time_interval(self.until)[1] if self.until else date.max
-        return low, high
+        since = time_interval(self.since) if self.since else None  # both checked when the filters were made
+        until = time_interval(self.until) if self.until else None
+        return (since[0] if since else date.min), (until[1] if until else date.max)
 
 
 @dataclass(frozen=True)
@@ -178,9 +178,10 @@ def time_interval(value: str | None) -> tuple[date, date] | None:
     m = _ISO.match(value or "")
     if not m:
         return None
-    year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+    year = int(m[1])
+    month, day = (int(g) if g else None for g in (m[2], m[3]))
     try:
-        if day:
+        if month and day:
             return date(year, month, day), date(year, month, day)
         if month:
             return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
@@ -259,7 +260,7 @@ def entity_iri(store, wanted) -> str:
 
 def _roles(store, entities: dict) -> dict[str, dict[str, tuple[str, ...]]]:
     """Each event's participants by role, in label order (then IRI), so the list columns are stable."""
-    found = defaultdict(lambda: defaultdict(list))
+    found: defaultdict[str, defaultdict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for r in _rows(store, "roles"):
         if r["entity"] in entities:
             found[r["event"]][r["role"]].append(r["entity"])

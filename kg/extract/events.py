@@ -4,7 +4,7 @@ quantity and time from the dependency parse."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kg.extract import claims, commitments, words
 from kg.extract.lexicons import Trigger
@@ -12,6 +12,11 @@ from kg.extract.quantities import parse_quantity
 from kg.extract.timex import normalise_time
 from kg.extract.triggers import TriggerIndex
 from kg.graph.records import Event, Quantity, Span, TimeValue, content_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from kg.extract.entities import EntityTable
 
 _RECIPIENT_PREPS = {"against", "on", "upon", "at", "toward", "towards", "over"}
 _GIVE_TYPES = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "ASSAULT"}
@@ -37,8 +42,8 @@ class Resolver(Protocol):
 class Context:
     """What the event and relation rules need about one article, whole before they run."""
 
-    doc: object
-    table: object  # entities.EntityTable
+    doc: Doc
+    table: EntityTable
     resolver: Resolver
     cues: claims.CueIndex
     article_id: str
