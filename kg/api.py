@@ -28,6 +28,7 @@ __all__ = [
     "evaluate_attribution",
     "evaluate_extractor",
     "evaluate_plover",
+    "evaluate_re3d",
     "export",
     "list_entities",
     "pending_overrides",
@@ -286,6 +287,15 @@ def evaluate_plover(gold_file: str | Path):
 
     extractor = Extractor()
     return score(gold_file, extractor.extract_many)
+
+
+def evaluate_re3d(gold_file: str | Path, *, split: str = "all"):
+    """Run the extractor on re3d's Syria/Iraq gold documents and score entities and relations
+    (rules and the fixed tune/check split in :mod:`kg.quality.eval_re3d`)."""
+    from kg.extract import Extractor
+    from kg.quality.eval_re3d import evaluate_re3d as score
+
+    return score(gold_file, Extractor().extract_many, split=split)
 
 
 def evaluate_attribution(polnear_dir: str | Path, *, limit: int | None = None, jobs: int = 1):

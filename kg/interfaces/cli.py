@@ -211,6 +211,17 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="score attribution on a PolNeAR split folder instead (one holding text/ and attributions/)",
     )
+    p.add_argument(
+        "--re3d",
+        metavar="FILE",
+        help="score entities and relations on re3d's Syria/Iraq gold (gold_re3d.jsonl), every miss listed",
+    )
+    p.add_argument(
+        "--split",
+        choices=("all", "tune", "check"),
+        default="all",
+        help="with --re3d: the fixed half to score (tune on 'tune', keep 'check' for the estimate)",
+    )
     p.add_argument("--limit", type=int, help="with --polnear: this many articles, spread evenly over the split")
     p.add_argument("--jobs", type=int, default=1, help="with --polnear: parser processes")
 
@@ -499,10 +510,10 @@ def cmd_timeline(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from kg.api import evaluate_attribution, evaluate_extractor, evaluate_plover
+    from kg.api import evaluate_attribution, evaluate_extractor, evaluate_plover, evaluate_re3d
 
-    if args.gold_dir is None and args.plover is None and args.polnear is None:
-        raise UsageError("kg eval: give a GOLD_DIR, --plover FILE, --polnear DIR, or several")
+    if args.gold_dir is None and args.plover is None and args.polnear is None and args.re3d is None:
+        raise UsageError("kg eval: give a GOLD_DIR, --plover FILE, --polnear DIR, --re3d FILE, or several")
     reports = []
     if args.gold_dir is not None:
         reports.append(evaluate_extractor(args.gold_dir))
@@ -510,6 +521,8 @@ def cmd_eval(args) -> int:
         reports.append(evaluate_plover(args.plover))
     if args.polnear is not None:
         reports.append(evaluate_attribution(args.polnear, limit=args.limit, jobs=args.jobs))
+    if args.re3d is not None:
+        reports.append(evaluate_re3d(args.re3d, split=args.split))
     for report in reports:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else report.to_text())
     return 0
