@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from enum import Enum
 
 __all__ = [
     "ENTITY_TYPES",
@@ -28,6 +29,7 @@ __all__ = [
     "Quantity",
     "Record",
     "Relation",
+    "SkipReason",
     "Span",
     "TimeValue",
     "content_id",
@@ -320,9 +322,15 @@ class Relation:
         )
 
 
+class SkipReason(str, Enum):
+    """Why kg extracted nothing from an article it read (a build counts each by its value)."""
+
+    NOT_ENGLISH = "not-english"  # the text does not read as English
+
+
 @dataclass(frozen=True)
 class Record:
-    """Everything kg extracted from one article."""
+    """Everything kg extracted from one article; ``skipped`` says why it is empty when kg passed it over."""
 
     article: Article
     entities: tuple[Entity, ...] = ()
@@ -330,6 +338,7 @@ class Record:
     relations: tuple[Relation, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
     extractor: str = field(default="", compare=False)  # fingerprint of the extractor that made it
+    skipped: SkipReason | None = field(default=None, compare=False)
 
     @property
     def ingest_key(self) -> str:

@@ -36,7 +36,7 @@ class RemoteError(KgError, RuntimeError):
 def remote_sparql(
     endpoint: str, text: str, bindings: Mapping[str, object] | None = None, *, timeout_s: float = 60.0
 ) -> QueryResult:
-    """Run a SELECT query on ``endpoint`` (its SPARQL query URL: Oxigraph ``/query``, Virtuoso and
+    """Run a select query on ``endpoint`` (its SPARQL query URL: Oxigraph ``/query``, Virtuoso and
     Fuseki ``/sparql``); ``bindings`` (variable -> RDF term) are written into the text as VALUES."""
     body = urllib.parse.urlencode({"query": inline_values(text, bindings or {})}).encode("ascii")
     request = urllib.request.Request(
@@ -77,7 +77,7 @@ def _result(endpoint: str, answer: bytes) -> QueryResult:
     except (ValueError, KeyError, TypeError, AttributeError) as err:
         raise RemoteError(
             f"{endpoint}: the answer is not SPARQL JSON results ({err}); give the server's "
-            "SPARQL query URL, and a SELECT query"
+            "SPARQL query URL, and a select query"
         ) from None
     return QueryResult(columns, rows)
 
@@ -102,4 +102,4 @@ def _term(value: dict | None):
             return Literal(text, lang=value["xml:lang"])
         datatype = value.get("datatype")
         return Literal(text, datatype=URIRef(datatype) if datatype and datatype != _XSD_STRING else None)
-    raise ValueError(f"unknown value type {kind!r}")
+    raise ValueError(f"unknown value type {kind!r}")  # _result words it for the user
