@@ -17,6 +17,7 @@ import urllib.request
 from collections.abc import Mapping
 
 from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
 
 from kg.errors import KgError
 from kg.graph.store import QueryResult
@@ -25,7 +26,7 @@ from kg.queries import inline_values
 
 __all__ = ["RemoteError", "remote_sparql"]
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_STRING = str(XSD.string)
 
 
 class RemoteError(KgError, RuntimeError):
