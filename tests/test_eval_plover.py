@@ -7,7 +7,7 @@ import json
 import pytest
 
 from kg.quality.eval_plover import evaluate_plover, match_key, read_plover
-from kg.quality.evaluate import EvalError
+from kg.quality.gold import EvalError
 
 
 def _write(tmp_path, records):

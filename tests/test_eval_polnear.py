@@ -8,7 +8,7 @@ import pytest
 
 from kg.graph.records import Entity, Event, Mention, Record, Span
 from kg.quality.eval_polnear import load_split, parse_ann, score_article, spacy_heads
-from kg.quality.evaluate import EvalError
+from kg.quality.gold import EvalError
 
 TEXT = (
     "Campaign spokesman Jason Miller said the senator attacked the plan. "

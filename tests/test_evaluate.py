@@ -1,4 +1,4 @@
-"""Tests for kg.quality.evaluate: the scoring rules of shared/eval/SCHEMA.md on small hand-made records."""
+"""Tests for kg.quality (evaluate, gold, align, report): the scoring rules of shared/eval/SCHEMA.md on small hand-made records."""
 
 from __future__ import annotations
 
@@ -11,18 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.quality.evaluate import (
-    FIGURES,
-    Counts,
-    EvalError,
-    GoldArticle,
-    Report,
-    evaluate,
-    load_gold,
-    normalise,
-    score,
-    score_article,
-)
+from kg.quality.align import score_article
+from kg.quality.evaluate import evaluate, score
+from kg.quality.gold import EvalError, GoldArticle, load_gold, normalise
+from kg.quality.report import FIGURES, Counts, Report
 
 DEV = Path(__file__).parents[2] / "shared" / "eval" / "dev"
 

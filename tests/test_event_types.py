@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _names(record, ids):
     by_id = {e.id: e.name for e in record.entities}
@@ -111,3 +113,19 @@ def test_an_event_noun_naming_a_kind_of_actor_or_thing_is_no_event(extract_text)
 def test_an_active_conjunct_shares_the_passive_subject(extract_text):
     r = extract_text("The Ruritanian prime minister was charged by prosecutors and will resign.")
     assert "RETREAT" in _types(r)
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Bulgaria eased the security measures at its ports.", "CONCEDE"),
+        ("The Latvian government accepted the demands of the striking miners.", "CONCEDE"),
+        ("Moldova met the demands of the farmers' union.", "CONCEDE"),
+        ("Thousands of Kosovars sought refuge in Macedonia.", "REQUEST"),
+        ("Armenia and Greece upgraded their diplomatic ties.", "SUPPORT"),
+        ("Romanian police prevented the rally outside the ministry.", "COERCE"),
+        ("Striking farmers in Spain blocked transport into Madrid.", "PROTEST"),
+    ],
+)
+def test_concessions_refuge_ties_and_obstruction(extract_text, text, etype):
+    assert etype in _types(extract_text(text))

@@ -168,8 +168,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         verb_at_place = event.locations and tok.pos_ == "VERB"
         if not (event.actors or event.recipients or verb_at_place or _stated_agent(ctx, tok)):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
-        if event.type in _NEEDS_RECIPIENT and not event.recipients:
-            continue  # "support the claim": support needs someone supported
+        if event.type in _NEEDS_RECIPIENT and not event.recipients and len(event.actors) < 2:
+            continue  # "support the claim": support needs someone supported ("A and B upgraded ties": each other)
         key = (event.type, event.trigger.start)
         if key not in seen:
             seen.add(key)

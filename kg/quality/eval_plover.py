@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.graph.records import Article
-from kg.quality.evaluate import EvalError
+from kg.quality.gold import EvalError
 
 __all__ = ["OLD_LABELS", "PloverReport", "PloverScore", "evaluate_plover", "match_key", "read_plover"]
 

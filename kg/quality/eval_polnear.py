@@ -34,7 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from kg.graph.records import Article, Record
-from kg.quality.evaluate import EvalError, _ratio, normalise
+from kg.quality.gold import EvalError, normalise
+from kg.quality.report import ratio
 
 __all__ = [
     "GoldAttribution",
@@ -64,7 +65,7 @@ PRONOUNS = _RELATIVE | _NAMED_PRONOUNS | _OTHER_PRONOUNS | _OFFSET_ONLY
 
 
 def normalise_source(text: str) -> str:
-    """A source's text as names are compared: :func:`kg.quality.evaluate.normalise`, then titles dropped.
+    """A source's text as names are compared: :func:`kg.quality.gold.normalise`, then titles dropped.
 
     >>> normalise_source("Sen. Ted Cruz's"), normalise_source("the Mr. Trump"), normalise_source("President Obama")
     ('ted cruz', 'trump', 'obama')
@@ -374,10 +375,10 @@ class PolnearReport:
     def figures(self) -> dict[str, Any]:
         (ac, an), (oc, on) = self._count("attributed"), self._count("own")
         return {
-            "attributed_accuracy": _ratio(ac, an),
+            "attributed_accuracy": ratio(ac, an),
             "attributed_correct": ac,
             "attributed_events": an,
-            "own_voice_accuracy": _ratio(oc, on),
+            "own_voice_accuracy": ratio(oc, on),
             "own_voice_correct": oc,
             "own_voice_events": on,
         }
