@@ -332,6 +332,8 @@ def bench(paths: Iterable[str | Path], *, limit: int = 100, jobs: int = 1, repea
     """Extraction throughput against spaCy's own parse of the same articles, in the same run (medians)."""
     from kg.quality.bench import extraction_throughput
 
+    if limit < 1 or repeat < 1 or jobs < 1:
+        raise OptionError("--limit, --repeat and --jobs take a whole number, 1 or more")
     return extraction_throughput(paths, limit=limit, jobs=jobs, repeat=repeat)
 
 
