@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
@@ -22,6 +23,10 @@ from kg.interfaces.serve.limits import Limits as ServeLimits
 from kg.pipeline import MAX_CHARS
 from kg.pipeline.parallel import ARTICLE_TIMEOUT
 from kg.queries import named_queries
+
+if TYPE_CHECKING:
+    from kg.pipeline import BuildSummary
+    from kg.views.model import ViewModel
 
 __all__ = [
     "ARTICLE_TIMEOUT",
@@ -267,7 +272,7 @@ def build(
     )
 
 
-def derive(*, store: Store | str | Path | None = DEFAULT_STORE):
+def derive(*, store: Store | str | Path = DEFAULT_STORE):
     """Recompute what depends on many articles (entity labels, plan status, tallies) over the whole store."""
     from kg.derive import derive as derive_all
 
@@ -365,7 +370,7 @@ def pending_overrides(overrides: str | Path, *, store=DEFAULT_STORE):
         return pending(st, entries)
 
 
-def _model(store, title=None) -> dict:
+def _model(store, title=None) -> ViewModel:
     from kg.views.model import view_model
 
     with _opened(store) as st:
@@ -476,6 +481,8 @@ def demo(*, data: str | Path = "data", out_dir: str | Path = "out", store=DEFAUL
 class KnowledgeGraph:
     """A store with kg's operations, for notebooks: ``KnowledgeGraph.build(["data/"])``."""
 
+    summary: BuildSummary  # what :meth:`build` did (set by it only)
+
     def __init__(self, store: Store | str | Path | None = DEFAULT_STORE):
         self.store = store if isinstance(store, Store) else Store(store)
 
@@ -485,7 +492,7 @@ class KnowledgeGraph:
         from kg.pipeline import build
 
         kg = cls(Store(store) if not isinstance(store, Store) else store)
-        kg.summary = build(paths, store=kg.graph.store)
+        kg.summary = build(paths, store=kg.store)
         return kg
 
     def query(self, name: str, **params) -> QueryResult:
@@ -534,7 +541,7 @@ class KnowledgeGraph:
     def summary_rows(self) -> list[tuple[str, int]]:
         from kg.queries.files import sparql_file
 
-        counts = self.store.query(sparql_file(__package__, "counts.rq")).to_python()[0]
+        counts = self.store.select(sparql_file(__package__, "counts.rq")).to_python()[0]
         return [(k, int(v or 0)) for k, v in counts.items()]
 
     def __repr__(self) -> str:
@@ -553,6 +560,6 @@ class KnowledgeGraph:
     def show_network(self, *, top: int = 50, height: int = 560):
         """The network view of the ``top`` entities, inline in a notebook (an isolated ``srcdoc`` iframe: works
         offline, in Jupyter, VS Code and Colab). Each display embeds the view's scripts: keep one per notebook."""
-        from kg.interfaces.jupyter import inline_page
+        from kg.views.notebook import inline_page
 
         return inline_page(self.network_html(top=top), height=height)

@@ -99,3 +99,10 @@ def test_each_state_of_a_compound_subject_is_an_actor(extract_text):
 def test_an_organisation_qualifying_a_body_noun_is_the_actor(extract_text):
     r = extract_text("The pro-Iranian Hizbollah group declared a unilateral ceasefire on Friday.")
     assert _names(r, _event(r, "RETREAT").actors) == ["Hezbollah"]
+
+
+def test_a_states_military_is_its_armed_forces(extract_text):
+    r = extract_text("Chilean forces seized the bridge on Monday. The Chilean military said the town was taken.")
+    forces = [e for e in r.entities if e.type == "Organization"]
+    assert [e.name for e in forces] == ["Chilean forces"]
+    assert {m.text.lower().removeprefix("the ") for m in forces[0].mentions} >= {"chilean forces", "chilean military"}

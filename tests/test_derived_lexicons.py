@@ -59,7 +59,7 @@ def _t(lemma, etype, requires=()):
 
 
 def test_hand_made_rows_win_over_derived_ones(extractor):
-    from kg.extract.events import TriggerIndex
+    from kg.extract.triggers import TriggerIndex
 
     index = TriggerIndex(
         (_t("send", "AID", (("obj", frozenset({"aid"})),)),),
@@ -97,7 +97,7 @@ def test_an_office_holder_serves_his_country_on_the_articles_date_only(extract_t
 
 
 def test_a_wrong_model_lemma_falls_back_to_the_regular_stem(extractor):
-    from kg.extract.events import TriggerIndex
+    from kg.extract.triggers import TriggerIndex
 
     index = TriggerIndex((_t("stage", "PROTEST"),))
     doc = extractor.nlp("The farmers staged a sit-in.")
@@ -162,7 +162,7 @@ def test_cameo_patterns_convert_by_class(tmp_path):
 
 
 def test_a_two_word_object_requires_both_words(extractor):
-    from kg.extract.events import TriggerIndex
+    from kg.extract.triggers import TriggerIndex
 
     index = TriggerIndex(
         (_t("sever", "SANCTION", (("obj", frozenset({"relations"})), ("objmod", frozenset({"diplomatic"})))),)

@@ -129,3 +129,33 @@ def test_an_active_conjunct_shares_the_passive_subject(extract_text):
 )
 def test_concessions_refuge_ties_and_obstruction(extract_text, text, etype):
     assert etype in _types(extract_text(text))
+
+
+def test_a_reported_future_cooperation_is_the_actors_announced_intention(extract_text):
+    r = extract_text(
+        "The United Nations will provide 2,000 tons of food aid to Liberia, the World Food Programme said."
+    )
+    intent = _only(r, "AGREE")
+    assert intent.trigger.text == "will" and _names(r, intent.actors) == ["United Nations"]
+    assert _only(r, "AID").modality == "planned"
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("The junta imposed a curfew in the capital.", "COERCE"),  # a definite actor noun
+        ("The rebels vowed to continue fighting.", "THREATEN"),  # the controller's subject
+        ("A car bomb exploded outside the station, killing three.", "ASSAULT"),  # the weapon, its user unstated
+        ("Egypt closed the Rafah crossing on Monday.", "COERCE"),
+        ("The prisoners went on a hunger strike in the jail.", "PROTEST"),  # 'go on' a strike
+        ("The two sides declared a truce on Sunday.", "RETREAT"),
+    ],
+)
+def test_an_unnamed_but_stated_agent_keeps_the_event(extract_text, text, etype):
+    r = extract_text(text)
+    assert etype in _types(r)
+
+
+def test_a_bare_plural_names_nobody_in_particular(extract_text):
+    assert extract_text("7,000 extra troops arrived at the base.").events == ()
+    assert extract_text("Historians generally agree that the treaty was a forgery.").events == ()

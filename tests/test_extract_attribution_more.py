@@ -50,3 +50,53 @@ def test_a_pronoun_speaker_agrees_with_the_person_it_stands_for(extract_text, te
 def test_a_name_of_unknown_gender_agrees_with_either_pronoun(extract_text):
     record = extract_text("Robin Taylor spoke in Miami. “Russia will attack Ukraine,” she said.")
     assert _sources(record, "attack") == ["Robin Taylor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("The council condemned Donald Trump's call for sanctions against Iran.", "sanctions", "Donald Trump"),
+        ("Hillary Clinton mocked his proposal to deport immigrants, Bernie Sanders said.", "deport", "Hillary Clinton"),
+    ],
+)
+def test_the_owner_of_a_noun_of_stance_is_the_source_of_its_complement(extract_text, text, trigger, source):
+    assert source in _sources(extract_text(text), trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Mary Smith cited the attack on Kyiv as evidence.", "attack", "Mary Smith"),
+        ("A new poll showed support for the sanctions against Russia.", "sanctions", "new poll"),
+        ("John Kerry denied the attack by Russia on the convoy.", "attack", "John Kerry"),
+    ],
+)
+def test_what_a_speaker_cites_or_denies_is_theirs(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]
+
+
+def test_an_announced_act_of_one_s_own_and_a_relative_clause_stay_the_article_s(extract_text):
+    record = extract_text(
+        "The United States announced $200 million in aid to Ukraine. Joe Biden cited something Russia has "
+        "repeatedly denied."
+    )
+    assert _sources(record, "aid") == []
+    assert _sources(record, "denied") == []
+
+
+def test_a_colon_at_a_paragraph_s_end_hands_the_next_quotation_to_its_speaker(extract_text):
+    record = extract_text(
+        'Mary Smith went on to say:\n\n"Russia will attack Ukraine in the spring, and Iran will help."'
+    )
+    assert _sources(record, "attack") == ["Mary Smith"]
+
+
+def test_a_paragraph_of_quotation_alone_shares_the_speaker_of_the_quotation_beside_it(extract_text):
+    record = extract_text(
+        "Mary Smith spoke in Texas.\n\n“Russia will attack Ukraine in the spring of next year.”\n\n"
+        "“Iran will also send drones to Russia,” Mary Smith said.\n\n“Then Russia will withdraw from Belarus.”"
+        "\n\nJoe Biden met Olaf Scholz in Berlin."
+    )
+    assert _sources(record, "attack") == ["Mary Smith"]  # the next paragraph names her
+    assert _sources(record, "withdraw") == ["Mary Smith"]  # the paragraph before named her
+    assert _sources(record, "met") == []

@@ -12,8 +12,10 @@ titles handed to vis-network as strings, which it shows as text. Everything else
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import replace
 from importlib import resources
+from typing import Any
 
 from pyvis.network import Network
 
@@ -94,7 +96,7 @@ def to_pyvis(store, *, top: int | None = None, isolates: bool | None = None, **f
     return net
 
 
-def filter_model(model: dict, filters: Filters) -> dict:
+def filter_model(model: Mapping[str, Any], filters: Filters) -> Mapping[str, Any]:
     """The view model keeping the events and relations ``filters`` select (as ``kg export`` does: an event by
     its type, a claim by its modality, the event's time else its publication date, an entity by its IRI taking
     part or cited in a claim's source chain: :func:`to_pyvis` looks a name up first, with

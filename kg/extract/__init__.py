@@ -28,6 +28,7 @@ from kg.extract import (
     quotes,
     relations,
     speakers,
+    triggers,
     words,
 )
 from kg.extract.gazetteer import Gazetteer
@@ -58,7 +59,7 @@ class Extractor:
         cues = lexicons.load_cues()
         # a derived row may type a cue word only when the word is itself the act: "promised" is AGREE (CAMEO 030)
         cue_lemmas = frozenset(c.lemma for c in cues) - commitments.COMMISSIVE_VERBS
-        self.triggers = events.TriggerIndex(lexicons.load_triggers(), lexicons.load_derived_triggers(), cue_lemmas)
+        self.triggers = triggers.TriggerIndex(lexicons.load_triggers(), lexicons.load_derived_triggers(), cue_lemmas)
         self.cues = claims.CueIndex.from_cues(cues)
         self.offices = offices.OfficeIndex(lexicons.load_offices())
         self.agents = {noun: sector for noun, sector in lexicons.load_agents().items() if " " not in noun}

@@ -48,6 +48,7 @@ class CueIndex:
     intention: frozenset[str] = frozenset()
     speaker_nouns: frozenset[str] = frozenset()
     stance: frozenset[str] = frozenset()
+    stance_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_cues(cls, cues: tuple[Cue, ...]) -> CueIndex:
@@ -66,6 +67,7 @@ class CueIndex:
             attribution("intention"),
             attribution("speaker"),
             attribution("stance"),
+            attribution("stance_noun"),
         )
 
     def may_name_a_source(self, tok) -> bool:
@@ -218,11 +220,11 @@ def _cue_at(node, trigger, cues: CueIndex) -> tuple[str, str] | None:
 def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
     """(entity ids of who the claim is attributed to, outermost first; why for each)."""
     found: list[tuple[str, str]] = []
-    came_from = None
+    came_from = below = None
     for node in path_up(trigger):
         kind = cues.attributing(node) if node is not trigger else None
         setting = False
-        if kind and _governs_content(node, came_from, kind):
+        if kind and _governs_content(node, came_from, kind, below):
             for eid in _speakers(node, resolve, cues):
                 found.append((eid, f"{kind} verb '{node.text}'"))
         elif kind and came_from.dep_ == "prep" and came_from.lower_ in _SETTING_PREPS:
@@ -233,7 +235,7 @@ def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
             found.extend(_described_by(child, resolve, cues))
             if child is not below and child is not trigger:
                 found.extend(_said_aside(child, resolve, cues))
-        if node is not trigger and node.pos_ == "NOUN" and node.lemma_.lower() in cues.source_nouns:
+        if node is not trigger and node.pos_ == "NOUN" and _owned_content(node, below, cues):
             for c in node.children:
                 if c.dep_ == "poss" and resolve(c):
                     found.extend((eid, f"'{c.text}'s {node.text}'") for eid in resolve(c))
@@ -247,6 +249,22 @@ def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
             ids.append(eid)
             why.append(reason)
     return ids, why
+
+
+# How content hangs off a noun of stance: 'X's call for a ban', 'his proposal to deport', 'her claim that'.
+_NOUN_CONTENT = {"prep", "acl", "ccomp"}
+
+
+def _owned_content(noun, below, cues: CueIndex) -> bool:
+    """Whether the path came up to ``noun`` through what its owner says: a source noun ('Russia's claim that
+    ...') governs any of its phrases, a noun of stance ('Trump's call for a ban', 'her refusal to debate') only
+    its complement, not its setting ('at his call', 'his proposal in May')."""
+    lemma = noun.lemma_.lower()
+    if lemma in cues.source_nouns:
+        return True
+    if lemma not in cues.stance_nouns or below is None or below.dep_ not in _NOUN_CONTENT:
+        return False
+    return below.dep_ != "prep" or below.lower_ in _STANCE_PREPS
 
 
 # How reported content hangs off a speech verb: "X said (that) ...", '"...," X said', "X told Y to ...".
@@ -267,10 +285,25 @@ _STANCE_DEPS = {"dobj", "ccomp", "xcomp"}
 _STANCE_PREPS = {"for", "about", "against", "on", "over", "with", "to", "of"}
 
 
-def _governs_content(verb, came_from, kind: str) -> bool:
+# Speech verbs whose object is the speaker's own act, not something they report: 'announced $200 million in aid'.
+_OWN_ACT_SPEECH = {"announce", "declare"}
+
+
+def _object_content(verb, obj, below) -> bool:
+    """Whether the object of a verb of speech or belief is what it reports ('cited the attack', 'polls show
+    support for', 'denied the attack'), not a thing a relative clause then tells of ('accuse Y of something
+    Y has denied': the denial is Y's) nor the speaker's own act ('announced new aid')."""
+    if obj.pos_ == "VERB":
+        return True
+    return verb.lemma_.lower() not in _OWN_ACT_SPEECH and (below is None or below.dep_ != "relcl")
+
+
+def _governs_content(verb, came_from, kind: str, below=None) -> bool:
     dep = came_from.dep_
-    if kind == "speech":
-        return dep in _SPEECH_CONTENT
+    if dep == "dobj" and kind in ("speech", "belief"):
+        return _object_content(verb, came_from, below)
+    if kind == "speech":  # what is said, and what it is said as or about: 'cited it as evidence that ...'
+        return dep in _SPEECH_CONTENT or (dep == "prep" and came_from.lower_ in ("as", "about"))
     for_clause = dep == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "for" for c in came_from.children
     )  # 'for Y to'

@@ -8,7 +8,8 @@ with the promised act's recipients, when the text makes the commitment explicit:
 
 * a commissive word governs the act: "promised / pledged / vowed to X", "is willing / ready to X";
 * the actor says it will do it: "Iraq said it would allow ...", "they said they would boycott ..." (the
-  subject of the reported clause is the speaker, and the clause is in the future).
+  subject of the reported clause is the speaker, and the clause is in the future);
+* a source reports a named actor's cooperation in the future tense ("the UN will provide aid, the WFP said").
 
 A demand is the same speech act turned to someone else (CAMEO 10): "X said Y must ..." is X's REQUEST to Y,
 whatever Y is asked to do.
@@ -36,6 +37,8 @@ _DEMAND_VERBS = frozenset({"agree", "insist", "demand", "warn", "remind"})
 _DEMAND_NOUNS = frozenset({"reminder", "warning", "message", "ultimatum", "demand", "letter", "statement"})
 # CAMEO 03 (express intent to cooperate, aid, yield, meet, settle) is AGREE whatever the act promised.
 _AGREE_CONTENT = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# The manual's list for a bare reported future ("RETREAT + future and CONCEDE + future ... do not reduce to AGREE").
+_FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # CAMEO 13 (threaten): the threatened act's type gives the threat's mode (PLOVER's THREATEN modes).
 _THREAT_MODE = {"ASSAULT": "violence", "PROTEST": "restrict", "SANCTION": "relations", "COERCE": None}
 _COERCE_THREAT_MODE = {
@@ -48,7 +51,7 @@ _COERCE_THREAT_MODE = {
 }
 
 
-def with_speech_acts(pairs, *, speaker_of, is_speech, time_of) -> list[tuple[object, Event]]:
+def with_speech_acts(pairs, *, speaker_of, is_speech, time_of, support_verb) -> list[tuple[object, Event]]:
     """``pairs`` ((trigger token, event), in text order) with the promises and threats their events are the
     content of: an act the lexicon already typed at the committing word ("offered", "promised") takes the
     content's recipients; a commissive word whose content is a threat ("vowed to strike") is no AGREE."""
@@ -58,6 +61,8 @@ def with_speech_acts(pairs, *, speaker_of, is_speech, time_of) -> list[tuple[obj
     for tok, event in pairs:
         etype, mode = _speech_act_type(event) if event.modality == "planned" else (None, None)
         found = _commitment(tok, event, speaker_of, is_speech) if etype else None
+        if found is None and etype == "AGREE":
+            found = _reported_future(tok, event, support_verb)
         if found is None:
             continue
         word, actors = found
@@ -116,6 +121,20 @@ def _commitment(tok, event: Event, speaker_of, is_speech):
             return None
         node = head
     return None
+
+
+def _reported_future(tok, event: Event, support_verb):
+    """'The United Nations will provide food aid, the WFP said': a named actor's cooperation reported in the
+    future tense is its announced intention (PLOVER codes it AGREE); the auxiliary is the commitment's word."""
+    if not event.actors or not event.sources or event.type not in _FUTURE_AGREE:
+        return None
+    verb = tok if tok.pos_ == "VERB" else support_verb(tok)  # "will provide food aid"
+    if verb is None:
+        return None
+    aux = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _FUTURE_AUX), None)
+    if aux is None or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # "will be distributed": a passive says who receives, not who commits
+    return aux, list(event.actors)
 
 
 def _future(verb) -> bool:

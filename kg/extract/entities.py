@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract import words
+from kg.extract import coreference, words
 from kg.extract.lexicons import GazetteerEntry
 from kg.graph import records
 from kg.graph.records import Entity, content_id
@@ -275,6 +275,8 @@ def _np_mentions(doc, gazetteer) -> list[Mention]:
             m = _role_mention(doc, tok)
         elif not plural and lemma in words.ORG_NOUNS:
             m = _org_mention(doc, tok)
+        elif not plural and lemma in words.FORCE_NOUNS and _modifiers(tok):
+            m = _org_mention(doc, tok)  # "the Iraqi military": a state's armed forces (joined in _link_forces)
         elif not plural and lemma in _LED_BODIES and _led(tok):
             m = _org_mention(doc, tok)  # "the US-led coalition": a body its leader names
         else:
@@ -408,13 +410,13 @@ def resolve(
     file's merges come first (the rules after them see the merged name), its splits last (they undo the rules)."""
     if overrides:
         _apply_merges(doc, mentions, overrides, article_id, gazetteer)
-    _link_surnames(mentions)
-    _link_titles(doc, mentions)
-    _link_forces(doc, mentions, gazetteer)
+    coreference.link_surnames(mentions)
+    coreference.link_titles(doc, mentions)
+    coreference.link_forces(doc, mentions, gazetteer)
     for m in mentions:
         if m.kind in ("np", "anaphor"):
             m.countries = frozenset(gazetteer.countries_in(doc[m.start : m.end]))
-    _link_anaphors(mentions)
+    coreference.link_anaphors(mentions)
     if overrides:
         _apply_splits(doc, mentions, overrides, article_id)
     table = EntityTable()
@@ -476,115 +478,6 @@ def _gazetteer_rule(text: str, entry: GazetteerEntry) -> str:
 def _vote_type(ms: list[Mention]) -> str:
     types = [m.type for m in ms]
     return max(set(types), key=lambda t: (types.count(t), t))
-
-
-def _link_surnames(mentions: list[Mention]) -> None:
-    """'Yermak' and 'Mr Putin' join the person whose full name ends with that surname."""
-    full = {}
-    for m in mentions:
-        if m.type == "Person" and m.kind in ("ner", "gazetteer") and len(m.name.split()) > 1:
-            full.setdefault(m.name.split()[-1].lower(), m.key)
-    for m in mentions:
-        if m.type == "Person" and m.kind == "ner" and len(m.name.split()) == 1 and not m.rule:
-            key = full.get(m.name.lower())
-            if key is not None and key != m.key:
-                m.key, m.rule = key, "surname"
-
-
-# Title words that make another office: a 'Vice President' is not 'the President'.
-_OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "acting", "former", "prime", "under", "foreign", "defence"})
-
-
-def _link_titles(doc, mentions: list[Mention]) -> None:
-    """'Vice President Kamala Harris met ... The Vice President urged ...': a definite title ('the Vice President',
-    'the prime minister', 'the secretary') refers to the person last named with a title holding its words;
-    'the President' is not a 'Vice President', nor 'the minister' a 'Prime Minister'. A bare capitalised title
-    that joins nobody is dropped (it names no one we know)."""
-    titled = []  # (title lemmas, mention) of named persons, in text order
-    for m in mentions:
-        if m.type == "Person" and m.kind in ("ner", "gazetteer"):
-            titled.append((_title_lemmas(doc, m), m))
-            continue
-        if not (m.kind in ("title", "anaphor") or (m.kind == "np" and m.definite and m.type == "Person")):
-            continue
-        words_ = {t.lemma_.lower() for t in doc[m.start : m.end] if t.is_alpha and t.lower_ not in words.LEADING_DROP}
-        person = next(
-            (p for title, p in reversed(titled) if p.start < m.start and _same_office(words_, title, m.role)), None
-        )
-        if person is not None:
-            m.key, m.name, m.entry, m.rule, m.kind = (
-                person.key,
-                person.name,
-                person.entry,
-                "definite-description",
-                "anaphor",
-            )
-    mentions[:] = [m for m in mentions if m.kind != "title"]
-
-
-def _same_office(anaphor: set[str], title: set[str], role: str | None) -> bool:
-    return role in title and anaphor <= title and not (title - anaphor) & _OTHER_OFFICE
-
-
-def _title_lemmas(doc, m: Mention) -> set[str]:
-    """The title words written just before a name ('Defense Secretary Ash Carter' -> defense, secretary)."""
-    out = set()
-    i = m.start - 1
-    first = doc[m.start].sent.start
-    while i >= first and doc[i].is_alpha and (doc[i].lower_ in words.TITLE_WORDS or doc[i].text[:1].isupper()):
-        if doc[i].is_stop and doc[i].lower_ not in words.TITLE_WORDS:
-            break
-        out.add(doc[i].lemma_.lower())
-        i -= 1
-    return out
-
-
-def _link_forces(doc, mentions: list[Mention], gazetteer) -> None:
-    """'Russian forces', 'Russian troops' are one Organization: the state's armed forces."""
-    for m in mentions:
-        if m.kind != "np" or m.type != "Group" or m.role not in words.FORCE_NOUNS or m.rule:
-            continue
-        country = None
-        for t in doc[m.start : m.end]:
-            entry = gazetteer.demonym(t.text)
-            if entry is not None:
-                country = entry
-        if country is not None:
-            m.type, m.kind = "Organization", "np"
-            m.key = f"forces:{country.name}"
-            m.name = f"{_demonym_name(doc, m, gazetteer)} forces"
-            if surface_key(doc[m.start : m.end].text) != surface_key(m.name):
-                m.rule = "armed-forces"
-
-
-def _demonym_name(doc, m: Mention, gazetteer) -> str:
-    return next(t.text for t in doc[m.start : m.end] if gazetteer.demonym(t.text) is not None)
-
-
-def _link_anaphors(mentions: list[Mention]) -> None:
-    """'the diplomat', 'the US official' join the most recent earlier role phrase with the same
-    head noun, unless the two name different states."""
-    for i, m in enumerate(mentions):
-        if m.rule or not (m.kind == "anaphor" or (m.kind == "np" and m.definite and m.type == "Person")):
-            continue
-        antecedent = next(
-            (
-                p
-                for p in reversed(mentions[:i])
-                if p.kind == "np" and p.role == m.role and p.type == "Person" and _compatible(p, m)
-            ),
-            None,
-        )
-        if antecedent is not None:
-            m.key, m.rule = antecedent.key, "definite-description"
-        elif m.kind == "anaphor":
-            m.key = f"Person:{m.role}"
-            m.name = m.role
-            m.kind = "np"
-
-
-def _compatible(a: Mention, b: Mention) -> bool:
-    return not a.countries or not b.countries or bool(a.countries & b.countries)
 
 
 def _apply_merges(doc, mentions: list[Mention], overrides: Overrides, article_id: str, gazetteer) -> None:

@@ -10,9 +10,9 @@ from kg.extract import claims, commitments, words
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import parse_quantity
 from kg.extract.timex import normalise_time
+from kg.extract.triggers import TriggerIndex
 from kg.graph.records import Event, Quantity, Span, TimeValue, content_id
 
-_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 _RECIPIENT_PREPS = {"against", "on", "upon", "at", "toward", "towards", "over"}
 _GIVE_TYPES = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "ASSAULT"}
 _JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
@@ -21,94 +21,6 @@ _STANCE_TYPES = {"AGREE"}
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
-
-
-class TriggerIndex:
-    """Lexicon entries by (lemma, pos), so that a token is matched by one lookup whatever the lexicon's size;
-    entries with requirements are tried first.
-
-    ``derived`` rows (from the CAMEO dictionary) come after the hand-made ones of the same word, which win: a
-    derived row without requirements is dropped where the hand-made rows name the word (they are either
-    unconditional already, or constrain the word on purpose), and where the word is a modality or speech
-    cue (``cue_lemmas``: "expect", "claim" say how an event is told, not which event).
-    """
-
-    def __init__(
-        self, triggers: tuple[Trigger, ...], derived: tuple[Trigger, ...] = (), cue_lemmas: frozenset[str] = frozenset()
-    ):
-        self._by_key: dict[tuple[str, str], list[Trigger]] = {}
-        for t in triggers:
-            self._by_key.setdefault((t.lemma, t.pos), []).append(t)
-        for entries in self._by_key.values():
-            entries.sort(key=lambda t: -len(t.requires))
-        extra: dict[tuple[str, str], list[Trigger]] = {}
-        for t in derived:
-            key = (t.lemma, t.pos)
-            if not t.requires and (key in self._by_key or t.lemma in cue_lemmas):
-                continue
-            extra.setdefault(key, []).append(t)
-        for key, entries in extra.items():
-            entries.sort(key=lambda t: -len(t.requires))
-            self._by_key.setdefault(key, []).extend(entries)
-
-    def match(self, tok) -> Trigger | None:
-        pos = _POS.get(tok.pos_)
-        if pos is None:
-            return None
-        found = self._first(tok, self._by_key.get((tok.lemma_.lower(), pos), ()))
-        if found is None and pos == "VERB":  # 'reimposed blockades': the stem's rows when the word's own fail
-            found = next((f for k in _verb_stems(tok) if (f := self._first(tok, self._by_key.get(k, ())))), None)
-        return found
-
-    @staticmethod
-    def _first(tok, entries) -> Trigger | None:
-        for entry in entries:
-            if all(_satisfied(tok, dep, lemmas) for dep, lemmas in entry.requires):
-                return entry
-        return None
-
-
-def _verb_stems(tok) -> list[tuple[str, str]]:
-    """Where the model's lemma of an inflected verb is wrong ('staged' -> 'stag'), the regular stems of its
-    form: 'staged' -> stage, stag; 'blocking' -> block, blocke."""
-    form = tok.lower_
-    if tok.tag_ in ("VBD", "VBN") and form.endswith("ed"):
-        stems = [form[:-1], form[:-2]]
-    elif tok.tag_ == "VBG" and form.endswith("ing"):
-        stems = [form[:-3], form[:-3] + "e"]
-    elif tok.tag_ == "VBZ" and form.endswith("s"):
-        stems = [form[:-1]]
-    else:
-        stems = []
-    lemma = tok.lemma_.lower()
-    if lemma.startswith("re") and len(lemma) > 5:  # 'reimposed blockades': the act again is the act
-        stems.append(lemma[2:].lstrip("-"))
-    return [(s, "VERB") for s in stems if s != lemma]
-
-
-def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
-    kids = list(tok.children)
-    if dep == "subj":
-        cands = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
-    elif dep == "advmod":
-        cands = [c for c in kids if c.dep_ in ("advmod", "prt")]
-    elif dep == "obj":
-        cands = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
-        cands += [g for c in kids if c.dep_ == "dative" for g in [c]]
-    elif dep == "objmod":
-        objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
-        cands = [m for o in objects for m in o.children if m.dep_ in ("compound", "amod", "nmod")]
-    elif dep == "prep":
-        cands = [c for c in kids if c.dep_ in ("prep", "agent", "dative")]
-    elif dep == "prt":
-        cands = [c for c in kids if c.dep_ == "prt"]
-    elif dep == "compound":
-        cands = [c for c in kids if c.dep_ in ("compound", "amod", "nmod")]
-    elif dep == "pobj":
-        cands = [g for c in kids if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
-    else:
-        return False
-    return any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in cands)
 
 
 class Resolver(Protocol):
@@ -166,7 +78,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         event = _event(ctx, tok, entry)
         verb_at_place = event.locations and tok.pos_ == "VERB"
-        if not (event.actors or event.recipients or verb_at_place or _stated_agent(ctx, tok)):
+        if not (event.actors or event.recipients or verb_at_place or _stated_agent(ctx, tok, entry.type)):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
         if event.type in _NEEDS_RECIPIENT and not event.recipients and len(event.actors) < 2:
             continue  # "support the claim": support needs someone supported ("A and B upgraded ties": each other)
@@ -176,7 +88,9 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             pairs.append((tok, event))
     speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
     time_of = lambda tok: _time(ctx, tok, future=False)  # noqa: E731
-    pairs = commitments.with_speech_acts(pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of)
+    pairs = commitments.with_speech_acts(
+        pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
+    )
     asked = commitments.demands(
         [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
         resolve=ctx.resolve,
@@ -200,25 +114,41 @@ def _names_a_kind(ctx: Context, tok) -> bool:
     return head in words.ACTOR_NOUNS or head in ctx.agent_nouns or head in words.KIND_NOUNS
 
 
-def _stated_agent(ctx: Context, tok) -> bool:
+def _stated_agent(ctx: Context, tok, etype: str) -> bool:
     """Whether a verb's subject names someone kg has no entity for ("the radical Islamic Jihad movement
-    rejected ...", "doctors from two American aid groups donated ..."): the event is stated and its agent
-    named, though unknown to kg, so it keeps its type with no actor. "Troops arrived" names nobody."""
+    rejected ...", "doctors from two American aid groups donated ...", "the junta imposed ..."), or the weapon
+    of an attack whose user is not stated ("a car bomb exploded, killing three"): the event is stated, its
+    agent unknown to kg, so it keeps its type with no actor. "Troops arrived" names nobody."""
     verb = tok if tok.pos_ == "VERB" else _support_verb(tok)  # "X organized a general strike"
-    if verb is None:
-        return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + _agents(verb)  # a passive's subject undergoes it
-    if not subjects and verb.dep_ == "conj":  # "... has been indicted and will resign"
-        subjects = _shared_passive_subject(verb.head, verb)
-    return any(_names_someone(ctx, s) for s in subjects)
+    for _ in range(3):  # "the rebels vowed to continue fighting": the controller's subject
+        if verb is None:
+            return False
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] + _agents(verb)  # a passive's subject undergoes it
+        if not subjects and verb.dep_ == "conj":  # "... has been indicted and will resign"
+            subjects = _shared_passive_subject(verb.head, verb)
+        if subjects:
+            weapon = etype == "ASSAULT" and any(s.lemma_.lower() in words.WEAPON_NOUNS for s in subjects)
+            return weapon or any(_names_someone(ctx, s) for s in subjects)
+        if verb.dep_ not in ("xcomp", "advcl") or verb.head.pos_ != "VERB":
+            return False
+        verb = verb.head
+    return False
 
 
 def _names_someone(ctx: Context, head) -> bool:
     if head.pos_ == "PROPN" or head.ent_type_ in _NAMING_ENTS:
         return True
+    counted = head.lower_ in _NUMBER_WORDS  # "thousands of farmers"
+    if counted:
+        head = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children), head)
     lemma = head.lemma_.lower()
-    actor_noun = lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS
-    return actor_noun and any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS for t in head.subtree)
+    if not (lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS):
+        return False
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS for t in head.subtree)
+    # "the junta", "the two sides": someone the story has in view; a bare plural ("scholars agree", "7,000
+    # extra troops arrived") names nobody in particular
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    return named or definite or counted
 
 
 def _inside_name(ctx: Context, tok) -> bool:

@@ -117,7 +117,9 @@ TRIGGER_POS = ("VERB", "NOUN", "ADJ")
 CUE_POS = ("VERB", "NOUN", "ADJ", "ADV", "AUX", "PART", "SCONJ", "ADP", "DET")
 CUE_KINDS: dict[str, frozenset[str]] = {
     "modality": frozenset({"planned", "possible", "negated"}),
-    "attribution": frozenset({"speech", "belief", "intention", "stance", "according", "source_noun", "speaker"}),
+    "attribution": frozenset(
+        {"speech", "belief", "intention", "stance", "stance_noun", "according", "source_noun", "speaker"}
+    ),
     "conditional": frozenset({"possible"}),
 }
 # Fixed multiword expressions a lemma column may hold (matched by the extractor as a phrase

@@ -83,9 +83,11 @@ def _with_shared_verbs(doc, cues, stretches: list[tuple[int, int, bool]]) -> tup
         verb = _framing_verb(doc, cues, text, start, end) if words >= _MIN_WORDS else None
         items.append([start, end, words, verb, runs_on])
     groups = _groups(text, items)
+    verbs = [next((items[i][3] for i in members if items[i][3] is not None), None) for members in groups]
+    verbs = _from_neighbouring_paragraphs(text, items, groups, verbs)
     out = []
     for gid, members in enumerate(groups):
-        verb = next((items[i][3] for i in members if items[i][3] is not None), None)
+        verb = verbs[gid]
         for i in members:
             start, end, words, own, _ = items[i]
             shared = own if own is not None else (verb if words >= _MIN_WORDS else None)
@@ -105,6 +107,46 @@ def _groups(text: str, items: list) -> list[list[int]]:
     return groups
 
 
+def _from_neighbouring_paragraphs(text: str, items: list, groups: list[list[int]], verbs: list) -> list:
+    """A paragraph that is all quotation and names no speaker continues the quotation of the paragraph just
+    before it when that one is a quotation with a speaker ('"...," she said.' then '"..."'), else is the
+    start of the next paragraph's ('"..."' then '"...," she said.')."""
+    spans = [(items[m[0]][0], items[m[-1]][1]) for m in groups]
+    paragraph = [_paragraph(text, start) for start, _ in spans]
+    out = list(verbs)
+    for g, (start, end) in enumerate(spans):
+        if verbs[g] is not None or items[groups[g][0]][2] < _MIN_WORDS or not _whole_paragraph(text, start, end):
+            continue
+        para_start, para_end = paragraph[g]
+        before = g > 0 and verbs[g - 1] is not None and _adjacent(text, paragraph[g - 1][1], para_start)
+        after = g + 1 < len(spans) and verbs[g + 1] is not None and _adjacent(text, para_end, paragraph[g + 1][0])
+        if before and _opens_paragraph(text, spans[g - 1][0], paragraph[g - 1][0]):
+            out[g] = verbs[g - 1]
+        elif after and _opens_paragraph(text, spans[g + 1][0], paragraph[g + 1][0]):
+            out[g] = verbs[g + 1]
+    return out
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _whole_paragraph(text: str, start: int, end: int) -> bool:
+    para_start, para_end = _paragraph(text, start)
+    outside = text[para_start:start] + text[end:para_end]
+    return not outside.strip(" \t“”\"`'.,")
+
+
+def _opens_paragraph(text: str, start: int, para_start: int) -> bool:
+    return not text[para_start:start].strip(" \t“”\"`'")
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    return 0 <= start - end and not text[end:start].strip()
+
+
 def _same_quotation(text: str, prev: list, start: int) -> bool:
     between = text[prev[1] : start]
     if "\n" not in between:
@@ -119,7 +161,7 @@ def _framing_verb(doc, cues, text: str, start: int, end: int) -> int | None:
     inside = list(span) if span is not None else []
     if not inside:
         return None
-    colon = text[max(0, start - 4) : start].rstrip(" “\"`'").endswith(":")
+    colon = text[max(0, start - 8) : start].rstrip(" \n\t“\"`'").endswith(":")  # also at a paragraph's end
     for tok in inside:
         head = tok.head
         if start <= head.idx < end or not _has_speaker(head):
@@ -164,4 +206,11 @@ def _previous_speaker(doc, cues, text: str, first) -> int | None:
 
 
 def _has_speaker(verb) -> bool:
-    return any(c.dep_ in ("nsubj", "agent") for c in verb.children)
+    """The verb has a subject, or is the complement of one that has ('she went on to say: ...')."""
+    for _ in range(3):
+        if any(c.dep_ in ("nsubj", "agent") for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False

@@ -82,7 +82,7 @@ TITLE_WORDS = PERSON_ROLES | frozenset(
 # Light and support verbs whose subject is the agent of their object noun's event:
 # "launched an offensive", "announced $205 million in aid", "held talks".
 SUPPORT_VERBS = frozenset(
-    """launch carry conduct stage mount begin start continue resume step intensify escalate provide give offer
+    """go launch carry conduct stage mount begin start continue resume step intensify escalate provide give offer
     deliver send supply grant approve allocate pledge promise announce unveil impose introduce adopt extend
     hold host organize organise attend join have make take sign conclude reach seal broker release commit
     order authorize authorise plan prepare propose undertake declare initiate""".split()
@@ -107,7 +107,7 @@ ACTOR_NOUNS = (
     | STATE_NOUNS
     | frozenset(
         """movement group network party front union organization organisation army militia faction coalition
-        alliance wing brigade regiment battalion federation association league""".split()
+        alliance wing brigade regiment battalion federation association league side junta opposition""".split()
     )
 )
 # Heads that an event noun only classifies ("war games", "war crimes", "attack helicopters", "protest camp"),
@@ -115,4 +115,10 @@ ACTOR_NOUNS = (
 KIND_NOUNS = MILITARY_EQUIPMENT | frozenset(
     """game crime criminal zone victim veteran correspondent memorial widow orphan camp site museum chief
     expert analyst reporter region""".split()
+)
+# Weapons and blasts that, as the subject of an attack, state it without its user ("a car bomb exploded,
+# killing three", "a minefield explosion killed two").
+WEAPON_NOUNS = frozenset(
+    """bomb explosion blast mine landmine shell rocket missile grenade device ied airstrike strike explosive
+    bombing shelling""".split()
 )

@@ -26,7 +26,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.graph.namespace import KG, OA, PLOVER, PREFIXES, RES, SEM, WIKIDATA
-from kg.graph.records import Entity, Event, Record, Relation, content_id
+from kg.graph.records import Entity, Event, Quantity, Record, Relation, content_id
 
 __all__ = [
     "ENTITIES_GRAPH",
@@ -362,7 +362,7 @@ def _event(g: Graph, record: Record, ev: Event, iris: dict[str, URIRef], art: UR
     if ev.explain:
         g.add((claim, KG.explanation, Literal(" | ".join(ev.explain))))
     if ev.quantity:
-        _quantity(g, claim, ev)
+        _quantity(g, claim, ev.quantity)
     # The day is this report's (an event merged by month may be reported on several days), so the situation
     # is a fact of the claim, like its time: the event stays described once, and an update that drops the day
     # drops it too.
@@ -441,8 +441,8 @@ def _time(g: Graph, node, ev: Event) -> None:
         g.add((node, KG.timeEnd, time_literal(t.end)))
 
 
-def _quantity(g: Graph, claim, ev: Event) -> None:
-    q, node = ev.quantity, BNode()
+def _quantity(g: Graph, claim, q: Quantity) -> None:
+    node = BNode()
     g.add((claim, KG.quantity, node))
     g.add((node, RDF.type, KG.Quantity))
     g.add(

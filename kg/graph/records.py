@@ -1,8 +1,9 @@
 """The records that flow between kg's stages.
 
 Every stage after NLP speaks in these frozen dataclasses; nothing downstream of
-:mod:`kg.extract.nlp` sees a spaCy object. ``to_dict`` gives exactly the extraction
-record of ``shared/eval/SCHEMA.md`` (JSON-ready), ``from_dict`` reads it back.
+:mod:`kg.extract.nlp` sees a spaCy object. ``Record.to_dict`` gives the extraction record
+``kg extract`` prints (JSON-ready; fields in docs/records.md, JSON Schema in :func:`json_schema`),
+``from_dict`` reads it back.
 
 >>> s = Span("deploy", 10, 16)
 >>> Span.from_dict(s.to_dict()) == s
@@ -12,8 +13,11 @@ True
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from enum import Enum
+from importlib import resources
+from typing import Any
 
 __all__ = [
     "ENTITY_TYPES",
@@ -34,6 +38,7 @@ __all__ = [
     "TimeValue",
     "content_id",
     "ingest_key",
+    "json_schema",
 ]
 
 ENTITY_TYPES = ("Person", "Organization", "NewsOutlet", "Country", "Place", "Group")
@@ -74,6 +79,16 @@ RESOLUTION_RULES = {
     "override-merge": "joined by the override file",
 }
 IDENTITY_RULES = ("name", "wikidata", "gazetteer", "override-split")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the record ``Record.to_dict`` gives, shipped beside this module.
+
+    >>> sorted(json_schema()["required"])
+    ['article', 'entities', 'events', 'relations']
+    """
+    text = resources.files(__package__).joinpath("records.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
 
 
 def content_id(*parts: object, length: int = 12) -> str:

@@ -193,7 +193,9 @@ class Store:
     # -- writing -----------------------------------------------------------------------------
     def hashes(self) -> dict[str, str]:
         """Article id -> content hash of what is stored."""
-        return {str(s["id"].value): str(s["hash"].value) for s in self._ox.query(_sparql("hashes.rq"))}
+        solutions = self._ox.query(_sparql("hashes.rq"))
+        assert isinstance(solutions, ox.QuerySolutions)  # a select query
+        return {str(s["id"].value): str(s["hash"].value) for s in solutions}
 
     def ingest(
         self,
@@ -244,9 +246,9 @@ class Store:
             return "unchanged"
         g = to_ox(graph_iri(record.article.id))
         # Terms are written by pyoxigraph's own N-Triples serialiser (escaped), never by formatting text.
-        facts, entities, events = article_graph(record), entity_graph(record), event_graph(record)
-        self._last_put = len(facts) + len(entities) + len(events)
-        facts, entities, events = _ntriples(facts), _ntriples(entities), _ntriples(events)
+        graphs = article_graph(record), entity_graph(record), event_graph(record)
+        self._last_put = sum(len(graph) for graph in graphs)
+        facts, entities, events = (_ntriples(graph) for graph in graphs)
         forget = [_forget(g)] if stored_hash is not None else []
         writes = [
             insert_data(g, facts),
@@ -338,7 +340,8 @@ class Store:
         """The version of the rules that derived this store's derived graphs, None when an article was written
         since (or they never were)."""
         for q in self._ox.quads_for_pattern(to_ox(DERIVATION_GRAPH), _HAS_VERSION, None, to_ox(DERIVATION_GRAPH)):
-            return q.object.value
+            if isinstance(q.object, ox.Literal):
+                return q.object.value
         return None
 
     def match(self, subject=None, predicate=None, obj=None, graph=None) -> Iterator[tuple]:
@@ -394,6 +397,13 @@ class Store:
             g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
         return g
 
+    def select(self, sparql: str, bindings: Mapping[str, object] | None = None) -> QueryResult:
+        """:meth:`query` for a select query: its table (an ask or construct query here is a caller's bug)."""
+        result = self.query(sparql, bindings)
+        if not isinstance(result, QueryResult):
+            raise TypeError("Store.select runs select queries; run ask and construct queries with Store.query")
+        return result
+
     def __len__(self) -> int:
         return len(self._ox)
 
@@ -411,13 +421,13 @@ class Store:
             raise StoreError(f"{path}: unknown output format; use a suffix among {', '.join(SUFFIX_FORMATS)}")
         path.parent.mkdir(parents=True, exist_ok=True)
         prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
-        kwargs = {"prefixes": prefixes} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
+        written = prefixes if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML):
             # triple formats: the union of all article graphs
             quads = (ox.Quad(q.subject, q.predicate, q.object) for q in self._ox)
-            ox.serialize(_unique(quads), str(path), fmt, **kwargs)
+            ox.serialize(_unique(quads), str(path), fmt, prefixes=written)
         else:
-            self._ox.dump(str(path), fmt, **kwargs)
+            self._ox.dump(str(path), fmt, prefixes=written)
         return path
 
     def dataset(self) -> rdflib.Dataset:
@@ -480,7 +490,11 @@ def _article_ids(quads: list[ox.Quad]) -> list[str]:
     """The ids of the articles whose own graphs ``quads`` hold (a graph stating its ``kg:Article``)."""
     articles = {(q.graph_name, q.subject) for q in quads if q.predicate == _RDF_TYPE and q.object == _ARTICLE}
     return sorted(
-        {q.object.value for q in quads if q.predicate == _IDENTIFIER and (q.graph_name, q.subject) in articles}
+        {
+            q.object.value
+            for q in quads
+            if q.predicate == _IDENTIFIER and isinstance(q.object, ox.Literal) and (q.graph_name, q.subject) in articles
+        }
     )
 
 

@@ -430,8 +430,8 @@ def _read_query(path: str) -> str:
 def cmd_query(args) -> int:
     if not args.name:
         for q in api.named_queries():
-            params = ", ".join(p.name for p in q.params) or "-"
-            print(f"{q.name:18} {q.description}  [params: {params}]")
+            takes = ", ".join(p.name for p in q.params) or "-"
+            print(f"{q.name:18} {q.description}  [params: {takes}]")
         return 0
     params = dict(_split_param(p) for p in args.param)
     result = api.run_query(

@@ -141,14 +141,15 @@ def _counts(counter) -> str:
 
 def graph_stats(store: Store) -> dict:
     """Totals over the whole store: entities, events by type and by modality, relations."""
-    stats = {"entities": 0, "relations": 0, "events_by_type": Counter(), "events_by_modality": Counter()}
-    for r in store.query(sparql_file(__package__, "stats.rq")).to_python():
-        if r["what"] in ("entities", "relations"):
-            stats[r["what"]] = int(r["n"])
+    totals = {"entities": 0, "relations": 0}
+    by_type: Counter[str] = Counter()
+    by_modality: Counter[str] = Counter()
+    for r in store.select(sparql_file(__package__, "stats.rq")).to_python():
+        if r["what"] in totals:
+            totals[r["what"]] = int(r["n"])
         else:
-            stats["events_by_type" if r["what"] == "type" else "events_by_modality"][r["key"]] = int(r["n"])
-    stats["events"] = sum(stats["events_by_type"].values())
-    return stats
+            (by_type if r["what"] == "type" else by_modality)[r["key"]] = int(r["n"])
+    return {**totals, "events_by_type": by_type, "events_by_modality": by_modality, "events": sum(by_type.values())}
 
 
 def build(

@@ -12,7 +12,7 @@ Changes to the shape (keep this list when you change it):
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TypedDict
+from typing import Literal, TypedDict
 
 from kg.graph.namespace import wikidata_id
 from kg.queries.files import sparql_file
@@ -65,6 +65,10 @@ class Event(TypedDict):
     claims: list[Claim]  # earliest report first
 
 
+# an event's lists of entities, the values view_roles.rq binds to ?role
+Role = Literal["actors", "recipients", "locations"]
+
+
 class Relation(TypedDict):
     id: str
     type: str
@@ -109,9 +113,10 @@ def view_model(store, *, title: str | None = None) -> ViewModel:
         ev = events[r["event"]]
         ev["claims"].append(_claim(r))
     for r in sorted(_rows(store, "view_roles"), key=lambda r: (r["event"], r["role"], r["entity"])):
-        ev = events.get(r["event"])
-        if ev is not None and r["entity"] in entities:
-            ev[r["role"]].append(r["entity"])
+        found = events.get(r["event"])
+        role: Role = r["role"]
+        if found is not None and r["entity"] in entities:
+            found[role].append(r["entity"])
     _mark_actor_disputes(events, situations, entities)
     relations: dict[str, Relation] = {}
     for r in sorted(_rows(store, "view_relations"), key=_statement_order):
@@ -127,7 +132,7 @@ def view_model(store, *, title: str | None = None) -> ViewModel:
             },
         )
         rel["claims"].append(_claim(r))
-    counts = defaultdict(int)
+    counts: defaultdict[str, int] = defaultdict(int)
     for ev in events.values():
         for eid in {*ev["actors"], *ev["recipients"], *ev["locations"]}:
             counts[eid] += 1
@@ -139,7 +144,8 @@ def view_model(store, *, title: str | None = None) -> ViewModel:
         "title": title or f"kg: {n_articles} article(s), {len(events)} events",
         "entities": sorted(entities.values(), key=lambda e: (-e["events"], e["label"], e["id"])),
         "events": sorted(
-            events.values(), key=lambda e: ((e["time"] or {}).get("start") or e["published"] or "~", e["id"])
+            events.values(),
+            key=lambda e: ((e["time"]["start"] if e["time"] else None) or e["published"] or "~", e["id"]),
         ),
         "relations": sorted(relations.values(), key=lambda r: r["id"]),
     }
@@ -170,7 +176,7 @@ def _statement_order(r: dict) -> tuple:
 
 
 def _event(r: dict) -> Event:
-    time = None
+    time: EventTime | None = None
     if r.get("timeText") or r.get("start"):
         time = {"text": r.get("timeText"), "start": _s(r.get("start")), "end": _s(r.get("end"))}
     return {

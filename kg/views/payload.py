@@ -292,35 +292,37 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
             time_n = {"text": _text(time), "start": None, "end": None}
         published = _opt_text(ev.get("published"))
 
-        start_p = parse_period(time_n["start"]) if time_n else None
-        end_p = parse_period(time_n["end"]) if time_n else None
-        pub_p = parse_period(published)
+        start_text = time_n["start"] if time_n else None
+        end_text = time_n["end"] if time_n else None
+        start_p, end_p, pub_p = parse_period(start_text), parse_period(end_text), parse_period(published)
         if pub_p:
             published_days.append(_day(pub_p[0]))
-        t = None
+        t: dict[str, str | None] | None = None  # the timeline's item time
         dated = False
-        d0 = d1 = None
-        if start_p or end_p:
+        days: tuple[int, int] | None = None  # first and last day shown (d0, d1)
+        span = start_p or end_p
+        if span:
             dated = True
-            first = (start_p or end_p)[0]
-            if start_p and end_p and time_n["start"] != time_n["end"] and end_p[1] > start_p[0]:
+            first = span[0]
+            if start_p and end_p and start_text != end_text and end_p[1] > start_p[0]:
                 after = end_p[1]
                 t = {"start": first.isoformat(), "end": after.isoformat()}
             else:
-                after = (start_p or end_p)[1]
+                after = span[1]
                 t = {"start": first.isoformat(), "end": None}
-            d0, d1 = _day(first), max(_day(first), _day(after) - 1)
+            days = (_day(first), max(_day(first), _day(after) - 1))
         elif pub_p:
             t = {"start": pub_p[0].isoformat(), "end": None}
-            d0 = d1 = _day(pub_p[0])
-        if d0 is not None:
-            day_values.extend((d0, d1))
+            days = (_day(pub_p[0]), _day(pub_p[0]))
+        if days:
+            day_values.extend(days)
 
-        actors = [index[p] for p in raw["actors"]]
-        recipients = [index[p] for p in raw["recipients"]]
-        locations = [index[p] for p in raw["locations"]]
-        for p in set(actors + recipients + locations):
-            computed_counts[p] += 1
+        # the event's entities as positions in the payload's entity list
+        actor_ix = [index[p] for p in raw["actors"]]
+        recipient_ix = [index[p] for p in raw["recipients"]]
+        location_ix = [index[p] for p in raw["locations"]]
+        for i in set(actor_ix + recipient_ix + location_ix):
+            computed_counts[i] += 1
         classes = [_mod_class(modality)]
         if summary["disputed"] or ev.get("actor_dispute"):
             classes.append("kg-disputed")
@@ -333,9 +335,9 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
                 "mode": _opt_text(ev.get("mode")),
                 "modality": modality,
                 "label": _text(ev.get("label")),
-                "actors": actors,
-                "recipients": recipients,
-                "locations": locations,
+                "actors": actor_ix,
+                "recipients": recipient_ix,
+                "locations": location_ix,
                 "time": time_n,
                 "published": published,
                 "quantity": _opt_text(ev.get("quantity")),
@@ -345,8 +347,8 @@ def prepare(model: Mapping[str, Any], *, keep: set[str] | None = None) -> dict[s
                 **summary,
                 "dated": dated,
                 "t": t,
-                "d0": d0,
-                "d1": d1,
+                "d0": days[0] if days else None,
+                "d1": days[1] if days else None,
                 "cls": " ".join(classes),
             }
         )

@@ -1,0 +1,121 @@
+"""Which mentions of an article are one referent: surnames, definite titles and descriptions, armed forces.
+
+The rules work on :class:`kg.extract.entities.Mention` objects (their ``key`` is what makes them one entity) and
+record the rule that joined them in ``rule`` (:data:`kg.graph.records.RESOLUTION_RULES`).
+"""
+
+from __future__ import annotations
+
+from kg.extract import words
+from kg.read.overrides import surface_key
+
+__all__ = ["link_anaphors", "link_forces", "link_surnames", "link_titles"]
+
+
+def link_surnames(mentions: list) -> None:
+    """'Yermak' and 'Mr Putin' join the person whose full name ends with that surname."""
+    full = {}
+    for m in mentions:
+        if m.type == "Person" and m.kind in ("ner", "gazetteer") and len(m.name.split()) > 1:
+            full.setdefault(m.name.split()[-1].lower(), m.key)
+    for m in mentions:
+        if m.type == "Person" and m.kind == "ner" and len(m.name.split()) == 1 and not m.rule:
+            key = full.get(m.name.lower())
+            if key is not None and key != m.key:
+                m.key, m.rule = key, "surname"
+
+
+# Title words that make another office: a 'Vice President' is not 'the President'.
+_OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "acting", "former", "prime", "under", "foreign", "defence"})
+
+
+def link_titles(doc, mentions: list) -> None:
+    """'Vice President Kamala Harris met ... The Vice President urged ...': a definite title ('the Vice President',
+    'the prime minister', 'the secretary') refers to the person last named with a title holding its words;
+    'the President' is not a 'Vice President', nor 'the minister' a 'Prime Minister'. A bare capitalised title
+    that joins nobody is dropped (it names no one we know)."""
+    titled = []  # (title lemmas, mention) of named persons, in text order
+    for m in mentions:
+        if m.type == "Person" and m.kind in ("ner", "gazetteer"):
+            titled.append((_title_lemmas(doc, m), m))
+            continue
+        if not (m.kind in ("title", "anaphor") or (m.kind == "np" and m.definite and m.type == "Person")):
+            continue
+        words_ = {t.lemma_.lower() for t in doc[m.start : m.end] if t.is_alpha and t.lower_ not in words.LEADING_DROP}
+        person = next(
+            (p for title, p in reversed(titled) if p.start < m.start and _same_office(words_, title, m.role)), None
+        )
+        if person is not None:
+            m.key, m.name, m.entry, m.rule, m.kind = (
+                person.key,
+                person.name,
+                person.entry,
+                "definite-description",
+                "anaphor",
+            )
+    mentions[:] = [m for m in mentions if m.kind != "title"]
+
+
+def _same_office(anaphor: set[str], title: set[str], role: str | None) -> bool:
+    return role in title and anaphor <= title and not (title - anaphor) & _OTHER_OFFICE
+
+
+def _title_lemmas(doc, m) -> set[str]:
+    """The title words written just before a name ('Defense Secretary Ash Carter' -> defense, secretary)."""
+    out = set()
+    i = m.start - 1
+    first = doc[m.start].sent.start
+    while i >= first and doc[i].is_alpha and (doc[i].lower_ in words.TITLE_WORDS or doc[i].text[:1].isupper()):
+        if doc[i].is_stop and doc[i].lower_ not in words.TITLE_WORDS:
+            break
+        out.add(doc[i].lemma_.lower())
+        i -= 1
+    return out
+
+
+def link_forces(doc, mentions: list, gazetteer) -> None:
+    """'Russian forces', 'Russian troops', 'the Russian military' are one Organization: the state's armed forces."""
+    for m in mentions:
+        if m.kind != "np" or m.type not in ("Group", "Organization") or m.role not in words.FORCE_NOUNS or m.rule:
+            continue
+        country = None
+        for t in doc[m.start : m.end]:
+            entry = gazetteer.demonym(t.text)
+            if entry is not None:
+                country = entry
+        if country is not None:
+            m.type, m.kind = "Organization", "np"
+            m.key = f"forces:{country.name}"
+            m.name = f"{_demonym_name(doc, m, gazetteer)} forces"
+            if surface_key(doc[m.start : m.end].text) != surface_key(m.name):
+                m.rule = "armed-forces"
+
+
+def _demonym_name(doc, m, gazetteer) -> str:
+    return next(t.text for t in doc[m.start : m.end] if gazetteer.demonym(t.text) is not None)
+
+
+def link_anaphors(mentions: list) -> None:
+    """'the diplomat', 'the US official' join the most recent earlier role phrase with the same
+    head noun, unless the two name different states."""
+    for i, m in enumerate(mentions):
+        if m.rule or not (m.kind == "anaphor" or (m.kind == "np" and m.definite and m.type == "Person")):
+            continue
+        antecedent = next(
+            (
+                p
+                for p in reversed(mentions[:i])
+                if p.kind == "np" and p.role == m.role and p.type == "Person" and _compatible(p, m)
+            ),
+            None,
+        )
+        if antecedent is not None:
+            m.key, m.rule = antecedent.key, "definite-description"
+        elif m.kind == "anaphor":
+            m.key = f"Person:{m.role}"
+            m.name = m.role
+            m.kind = "np"
+
+
+def _compatible(a, b) -> bool:
+    return not a.countries or not b.countries or bool(a.countries & b.countries)

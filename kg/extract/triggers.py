@@ -1,0 +1,98 @@
+"""Which word names which event: the trigger lexicon (hand-made rows, then derived ones) indexed for one lookup
+per token, and the syntactic requirements a row puts on the word's neighbours."""
+
+from __future__ import annotations
+
+from kg.extract.lexicons import Trigger
+
+__all__ = ["TriggerIndex"]
+
+_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+
+
+class TriggerIndex:
+    """Lexicon entries by (lemma, pos), so that a token is matched by one lookup whatever the lexicon's size;
+    entries with requirements are tried first.
+
+    ``derived`` rows (from the CAMEO dictionary) come after the hand-made ones of the same word, which win: a
+    derived row without requirements is dropped where the hand-made rows name the word (they are either
+    unconditional already, or constrain the word on purpose), and where the word is a modality or speech
+    cue (``cue_lemmas``: "expect", "claim" say how an event is told, not which event).
+    """
+
+    def __init__(
+        self, triggers: tuple[Trigger, ...], derived: tuple[Trigger, ...] = (), cue_lemmas: frozenset[str] = frozenset()
+    ):
+        self._by_key: dict[tuple[str, str], list[Trigger]] = {}
+        for t in triggers:
+            self._by_key.setdefault((t.lemma, t.pos), []).append(t)
+        for entries in self._by_key.values():
+            entries.sort(key=lambda t: -len(t.requires))
+        extra: dict[tuple[str, str], list[Trigger]] = {}
+        for t in derived:
+            key = (t.lemma, t.pos)
+            if not t.requires and (key in self._by_key or t.lemma in cue_lemmas):
+                continue
+            extra.setdefault(key, []).append(t)
+        for key, entries in extra.items():
+            entries.sort(key=lambda t: -len(t.requires))
+            self._by_key.setdefault(key, []).extend(entries)
+
+    def match(self, tok) -> Trigger | None:
+        pos = _POS.get(tok.pos_)
+        if pos is None:
+            return None
+        found = self._first(tok, self._by_key.get((tok.lemma_.lower(), pos), ()))
+        if found is None and pos == "VERB":  # 'reimposed blockades': the stem's rows when the word's own fail
+            found = next((f for k in _verb_stems(tok) if (f := self._first(tok, self._by_key.get(k, ())))), None)
+        return found
+
+    @staticmethod
+    def _first(tok, entries) -> Trigger | None:
+        for entry in entries:
+            if all(_satisfied(tok, dep, lemmas) for dep, lemmas in entry.requires):
+                return entry
+        return None
+
+
+def _verb_stems(tok) -> list[tuple[str, str]]:
+    """Where the model's lemma of an inflected verb is wrong ('staged' -> 'stag'), the regular stems of its
+    form: 'staged' -> stage, stag; 'blocking' -> block, blocke."""
+    form = tok.lower_
+    if tok.tag_ in ("VBD", "VBN") and form.endswith("ed"):
+        stems = [form[:-1], form[:-2]]
+    elif tok.tag_ == "VBG" and form.endswith("ing"):
+        stems = [form[:-3], form[:-3] + "e"]
+    elif tok.tag_ == "VBZ" and form.endswith("s"):
+        stems = [form[:-1]]
+    else:
+        stems = []
+    lemma = tok.lemma_.lower()
+    if lemma.startswith("re") and len(lemma) > 5:  # 'reimposed blockades': the act again is the act
+        stems.append(lemma[2:].lstrip("-"))
+    return [(s, "VERB") for s in stems if s != lemma]
+
+
+def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
+    kids = list(tok.children)
+    if dep == "subj":
+        cands = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    elif dep == "advmod":
+        cands = [c for c in kids if c.dep_ in ("advmod", "prt")]
+    elif dep == "obj":
+        cands = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        cands += [g for c in kids if c.dep_ == "dative" for g in [c]]
+    elif dep == "objmod":
+        objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        cands = [m for o in objects for m in o.children if m.dep_ in ("compound", "amod", "nmod")]
+    elif dep == "prep":
+        cands = [c for c in kids if c.dep_ in ("prep", "agent", "dative")]
+    elif dep == "prt":
+        cands = [c for c in kids if c.dep_ == "prt"]
+    elif dep == "compound":
+        cands = [c for c in kids if c.dep_ in ("compound", "amod", "nmod")]
+    elif dep == "pobj":
+        cands = [g for c in kids if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    else:
+        return False
+    return any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in cands)
