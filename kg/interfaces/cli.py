@@ -359,10 +359,10 @@ def _output_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
 
-def _progress(total: int | None = None, desc: str = ""):
+def _progress(desc: str = "", unit: str = "article"):
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=desc, unit="article", file=sys.stderr, disable=None, leave=False)
+    return tqdm(desc=desc, unit=unit, file=sys.stderr, disable=None, leave=False)
 
 
 # -- commands -------------------------------------------------------------------------------------
@@ -381,9 +381,6 @@ def cmd_extract(args) -> int:
 
 
 def cmd_build(args) -> int:
-    def report(problem) -> None:
-        bar.write(f"warning: {printable(str(problem))}", file=sys.stderr)
-
     with _progress(desc="build") as bar:
         summary = api.build(
             args.paths,
@@ -392,7 +389,7 @@ def cmd_build(args) -> int:
             jobs=args.jobs,
             overrides=args.overrides,
             progress=bar.update,
-            on_problem=report,
+            on_problem=lambda problem: bar.write(f"warning: {printable(str(problem))}", file=sys.stderr),
             max_chars=args.max_chars,
             article_timeout=args.article_timeout,
             scheduler=args.scheduler,
@@ -410,21 +407,14 @@ def cmd_derive(args) -> int:
 
 
 def cmd_sparql(args) -> int:
-    if args.file:
-        text = _read_query(args.file)
-    elif args.query:
-        text = args.query
-    else:
+    if not (args.file or args.query):
         raise UserError("give a query text or -f FILE.rq")
+    try:
+        text = Path(args.file).read_text(encoding="utf-8") if args.file else args.query
+    except UnicodeDecodeError as err:
+        raise UserError(f"{args.file}: is not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8") from err
     _print_result(api.sparql(text, store=args.store, endpoint=args.endpoint), args.format)
     return 0
-
-
-def _read_query(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        raise UserError(f"{path}: is not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8") from err
 
 
 def cmd_query(args) -> int:
@@ -499,14 +489,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_push(args) -> int:
-    from tqdm import tqdm
-
-    with tqdm(unit="triple", file=sys.stderr, disable=None, leave=False) as bar:
-
-        def total(n: int) -> None:
-            bar.total = n
-            bar.refresh()
-
+    with _progress(unit="triple") as bar:
         report = api.push(
             store=args.store,
             endpoint=args.endpoint,
@@ -518,7 +501,7 @@ def cmd_push(args) -> int:
             password=args.password,
             timeout_s=args.timeout,
             progress=bar.update,
-            on_total=total,
+            on_total=lambda n: bar.reset(total=n),
         )
     print(report.to_text())
     return 0
