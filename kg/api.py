@@ -442,7 +442,7 @@ def to_pyvis(*, store=DEFAULT_STORE, top: int | None = None, isolates: bool | No
 
 
 def evaluate_extractor(gold_dir: str | Path):
-    """Run the extractor on the gold articles and score it (SCHEMA.md rules)."""
+    """Run the extractor on the gold articles and score it (rules in :mod:`kg.quality.evaluate`)."""
     from kg.extract import Extractor
     from kg.quality.evaluate import evaluate
 
@@ -460,7 +460,7 @@ def evaluate_plover(gold_file: str | Path):
 
 
 def evaluate_attribution(polnear_dir: str | Path, *, limit: int | None = None, jobs: int = 1):
-    """Run the extractor on a PolNeAR split and score its source chains (``shared/eval/polnear/README.md``);
+    """Run the extractor on a PolNeAR split and score its source chains (rules in :mod:`kg.quality.eval_polnear`);
     ``limit`` takes that many articles spread evenly over the split."""
     from kg.quality.eval_polnear import evaluate_polnear
 

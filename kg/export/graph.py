@@ -41,8 +41,9 @@ def to_networkx(data: ExportData, *, dynamic: bool = False) -> nx.MultiDiGraph:
             ),
         )
     for row in data.rows:
-        source, target = _ends(data.roles.get(row["event_id"], {}))
-        if source is not None:
+        ends = _ends(data.roles.get(row["event_id"], {}))
+        if ends is not None:
+            source, target = ends
             g.add_edge(node_id(source), node_id(target), key=node_id(row["claim_id"]), **_report_edge(row, dynamic))
     for rel in data.relations:
         g.add_edge(
@@ -66,11 +67,11 @@ def node_id(iri: str) -> str:
     )
 
 
-def _ends(roles: dict) -> tuple[str | None, str | None]:
+def _ends(roles: dict) -> tuple[str, str] | None:
     actors, others = list(roles.get("actors", ())), [*roles.get("recipients", ()), *roles.get("places", ())]
     people = actors + [e for e in others if e not in actors]
     if not people:
-        return None, None
+        return None
     source = people[0]
     target = next((e for e in others if e != source), source)
     return source, target

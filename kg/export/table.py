@@ -103,9 +103,9 @@ class Filters:
             raise UsageError(f"--since {self.since} is after --until {self.until}; swap them")
 
     def window(self) -> tuple[date, date]:
-        low = time_interval(self.since)[0] if self.since else date.min
-        high = time_interval(self.until)[1] if self.until else date.max
-        return low, high
+        since = time_interval(self.since) if self.since else None  # both checked when the filters were made
+        until = time_interval(self.until) if self.until else None
+        return (since[0] if since else date.min), (until[1] if until else date.max)
 
 
 @dataclass(frozen=True)
@@ -246,7 +246,7 @@ def entity_iri(store, wanted) -> str:
 
 def _roles(store, entities: dict) -> dict[str, dict[str, tuple[str, ...]]]:
     """Each event's participants by role, in label order (then IRI), so the list columns are stable."""
-    found = defaultdict(lambda: defaultdict(list))
+    found: defaultdict[str, defaultdict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for r in _rows(store, "view_roles", package="kg.views"):  # the views' query: the same participants
         if r["entity"] in entities:
             found[r["event"]][_ROLE[r["role"]]].append(r["entity"])

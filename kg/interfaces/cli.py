@@ -25,12 +25,12 @@ EPILOG = {
     "kg query ego --param entity=https://w3id.org/kgct/resource/entity/Q159 --endpoint http://127.0.0.1:8890/sparql",
     "view": "example: kg view --out out/network.html --top 200",
     "timeline": "example: kg timeline --out out/timeline.html --lanes source",
-    "eval": "example: kg eval ../shared/eval/dev; kg eval --plover ../shared/eval/plover-dev/plover_gsr_dev.jsonl; "
-    "kg eval --polnear ../shared/eval/polnear/train --limit 150 --jobs 2",
+    "eval": "example: kg eval gold/   (a folder of <id>.txt beside <id>.gold.json) ; "
+    "kg eval --plover plover_gsr_dev.jsonl ; kg eval --polnear polnear/train --limit 150 --jobs 2",
     "demo": "example: kg demo",
     "validate": "example: kg validate --store kg-store",
     "derive": "example: kg derive --store big-store   (after `oxigraph load` of kept shards)",
-    "bench": "example: kg bench ../shared/corpus/ukraine_news.jsonl --limit 100 --jobs 2",
+    "bench": "example: kg bench corpus.jsonl --limit 100 --jobs 2",
     "serve": "example: kg serve --store kg-store --port 7878   (then query http://127.0.0.1:7878/sparql)",
     "push": "example: kg push --endpoint http://127.0.0.1:7879/update --query-endpoint http://127.0.0.1:7879/query",
     "export": "example: kg export --out out/events.parquet --modality asserted --since 2022-02 ; "
@@ -189,7 +189,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="out/timeline.html")
     p.add_argument("--lanes", choices=("actor", "source"), default="actor")
 
-    p = command("eval", cmd_eval, "Score the extractor against gold files (shared/eval/SCHEMA.md).")
+    p = command("eval", cmd_eval, "Score the extractor against gold files (their format: docs/records.md).")
     p.add_argument("gold_dir", metavar="GOLD_DIR", nargs="?", help="folder of gold extraction records")
     p.add_argument(
         "--plover",
@@ -200,7 +200,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--polnear",
         metavar="DIR",
-        help="score attribution on a PolNeAR split folder instead (e.g. ../shared/eval/polnear/train)",
+        help="score attribution on a PolNeAR split folder instead (one holding text/ and attributions/)",
     )
     p.add_argument("--limit", type=int, help="with --polnear: this many articles, spread evenly over the split")
     p.add_argument("--jobs", type=int, default=1, help="with --polnear: parser processes")

@@ -1,6 +1,6 @@
 """``kg eval --plover FILE``: score the extractor on PLOVER's one-sentence gold standard records.
 
-The rules are those of ``shared/eval/plover-dev/README.md``:
+The rules:
 
 * the records' older labels map to the 16 types of the 2021 manual (:data:`OLD_LABELS`);
 * **type accuracy**: the share of sentences where some extracted event has the gold type;

@@ -1,4 +1,4 @@
-"""Score attribution against PolNeAR (``shared/eval/polnear/README.md``): does an event told in someone's
+"""Score attribution against PolNeAR's attribution annotations: does an event told in someone's
 words carry that someone as a source, and does an event in the article's own voice carry none?
 
 A PolNeAR split folder holds ``text/<name>.txt`` and ``attributions/<name>_<annotator>.ann`` (BRAT
@@ -165,7 +165,7 @@ def load_split(folder: str | Path, *, limit: int | None = None) -> list[PolnearA
     if not text_dir.is_dir() or not ann_dir.is_dir():
         raise EvalError(
             f"{folder}: no text/ and attributions/ folders; give a PolNeAR split folder, "
-            "e.g. kg eval --polnear ../shared/eval/polnear/train"
+            "e.g. kg eval --polnear polnear/train"
         )
     anns: dict[str, Path] = {}
     for ann in sorted(ann_dir.glob("*.ann")):

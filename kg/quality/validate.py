@@ -2,7 +2,7 @@
 
 The shapes say what a consumer of the graph may rely on: one PLOVER type per event, valid
 time literals, a modality among the four, evidence offsets that point at the quoted text,
-an ordered, consistent source chain. rdflib accepts ill-typed literals silently (PITFALLS 10),
+an ordered, consistent source chain. rdflib accepts ill-typed literals silently,
 so this is where they are caught.
 
 >>> from rdflib import Graph, Literal, URIRef
@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -35,6 +36,7 @@ from importlib import resources
 import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
+from rdflib.term import Node
 
 from kg.graph.namespace import PREFIXES
 from kg.graph.ontology import ontology_text
@@ -103,7 +105,7 @@ def validate(data, *, shapes: Graph | None = None) -> ValidationReport:
     """Validate ``data`` (an rdflib Graph or Dataset, or a :class:`kg.graph.store.Store`) against the shapes.
 
     A Graph or Dataset is validated as the union of its graphs, copied into an in-memory rdflib
-    graph (about 1 KB a triple, PITFALLS 16); ``data`` itself is never modified. A Store is validated
+    graph (about 1 KB a triple); ``data`` itself is never modified. A Store is validated
     by graph (:func:`validate_store`), in bounded memory.
     """
     if callable(getattr(data, "graph_names", None)):
@@ -114,7 +116,7 @@ def validate(data, *, shapes: Graph | None = None) -> ValidationReport:
     return ValidationReport(not any(v.severity == "Violation" for v in violations), violations)
 
 
-def _check(graph: Graph, shapes: Graph | None, skip: set = frozenset()) -> list[Violation]:
+def _check(graph: Graph, shapes: Graph | None, skip: AbstractSet[Node] = frozenset()) -> list[Violation]:
     """The violations in ``graph`` (our own copy: the ontology is mixed into it), but for those of the
     nodes in ``skip`` (pyshacl's focus_nodes would take IRIs only, and leave out evidence's blank nodes)."""
     _, results, _ = pyshacl.validate(
@@ -372,7 +374,8 @@ def describe(node, data: Graph, depth: int = 3) -> str:
     """
     if not isinstance(node, BNode):
         return compact(node)
-    owner, steps = node, []
+    owner: Node = node
+    steps: list[str] = []
     while isinstance(owner, BNode) and len(steps) < depth:
         link = min(data.subject_predicates(owner), key=str, default=None)
         if link is None:

@@ -121,7 +121,9 @@ class NamedQuery:
 
 
 def _parse(name: str, text: str) -> NamedQuery:
-    meta, params, lists = {}, [], []
+    meta: dict[str, str] = {}
+    params: list[Param] = []
+    lists: list[tuple[str, str]] = []
     for line in text.splitlines():
         m = _HEADER.match(line.strip())
         if not m:
@@ -136,7 +138,7 @@ def _parse(name: str, text: str) -> NamedQuery:
         elif key == "list":
             listed = _LIST.match(value.strip())
             if listed:
-                lists.append(listed.groups())
+                lists.append((listed[1], listed[2]))
         else:
             meta[key] = value.strip()
     return NamedQuery(meta.get("name", name), meta.get("description", ""), tuple(params), text, tuple(lists))
