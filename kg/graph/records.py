@@ -76,6 +76,7 @@ RESOLUTION_RULES = {
     "state-body": "a phrase naming a state's government (the Ukrainian government -> Ukraine)",
     "armed-forces": "a state's troops or forces (Russian troops -> Russian forces)",
     "definite-description": "a definite description of an earlier role phrase (the diplomat -> an anonymous diplomat)",
+    "apposition": "a role phrase set before a name by a comma (Oman's emir, Sheikh Said -> Said)",
     "override-merge": "joined by the override file",
 }
 IDENTITY_RULES = ("name", "wikidata", "gazetteer", "override-split")
