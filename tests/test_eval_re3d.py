@@ -148,3 +148,15 @@ def test_the_extractor_end_to_end(tmp_path, extractor):
     report = evaluate_re3d(path, extractor.extract_many)
     assert report.figure("entity")["recall"] == 1.0
     assert json.loads(json.dumps(report.to_dict()))["documents"] == 1
+
+
+def test_cli_scores_one_split_as_json(tmp_path, capsys):
+    from kg.interfaces.cli import main
+
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(_gold(f"doc{i}")) + "\n" for i in range(6)), encoding="utf-8")
+    assert main(["eval", "--re3d", str(path), "--split", "check", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["split"] == "check"
+    assert out["documents"] == sum(split_of(f"doc{i}") == "check" for i in range(6))
+    assert out["relations_left_out"] == {"CoLocated": out["documents"]}
