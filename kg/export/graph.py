@@ -11,10 +11,11 @@ import re
 import networkx as nx
 
 from kg.export.table import ExportData, report_interval
+from kg.graph.namespace import RES, wikidata_id
 
 __all__ = ["node_id", "to_networkx"]
 
-RESOURCE = "https://w3id.org/kgct/resource/"
+RESOURCE = str(RES)
 
 # characters XML 1.0 cannot carry at all, even escaped: a document holding one is not well-formed
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -33,7 +34,7 @@ def to_networkx(data: ExportData, *, dynamic: bool = False) -> nx.MultiDiGraph:
                     "iri": iri,
                     "label": e["label"],
                     "type": e["type"],
-                    "wikidata": _qid(e["wikidata"]),
+                    "wikidata": wikidata_id(e["wikidata"]),
                     "sector": e["sector"],
                     "article_count": e["articles"],
                 }
@@ -154,7 +155,3 @@ def _joined(values: list[str]) -> str | None:
 
 def _number(value: float | None):
     return None if value is None else int(value) if float(value).is_integer() else value
-
-
-def _qid(iri: str | None) -> str | None:
-    return iri.rsplit("/", 1)[-1] if iri else None

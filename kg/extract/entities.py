@@ -56,6 +56,7 @@ class EntityTable:
     entries: dict[str, GazetteerEntry] = field(default_factory=dict)  # entity id -> gazetteer entry
     roles: dict[str, str] = field(default_factory=dict)  # entity id -> role lemma
     states: dict[str, str] = field(default_factory=dict)  # body's entity id -> the state it belongs to, as written
+    current: set[str] = field(default_factory=set)  # entities of hand-made gazetteer rows (current office holders)
 
     def at(self, token) -> str | None:
         return self.by_token.get(token.i)
@@ -139,7 +140,7 @@ def find_mentions(doc, gazetteer, debris: set[int], headlines: set[int]) -> list
         for p in phrases
         if not (
             p.type == "Organization"
-            and p.role in words.ORG_NOUNS
+            and p.role in words.ORG_NOUNS | words.FORCE_NOUNS
             and any(p.start <= n.start and n.end <= p.end and n.type in ("Organization", "NewsOutlet") for n in names)
         )
     ]
@@ -465,12 +466,15 @@ def resolve(
         table.mentions.extend(ms)
         if ms[0].entry:
             table.entries[entity.id] = ms[0].entry
+            if ms[0].entry.name in gazetteer.hand_made:
+                table.current.add(entity.id)
         if ms[0].role:
             table.roles[entity.id] = ms[0].role
         owner.update((id(m), entity.id) for m in ms)
-    # outer phrases first, so that names nested in a role phrase keep their own tokens
+    # outer phrases first, so that names nested in a role phrase keep their own tokens; an apposition's role
+    # phrase stands for its person by its head only ('Jordanian' in 'Jordanian planning minister, X' is Jordan)
     for m in sorted(table.mentions, key=lambda m: m.start - m.end):
-        for i in range(m.start, m.end):
+        for i in (m.head,) if m.rule == "apposition" else range(m.start, m.end):
             table.by_token[i] = owner[id(m)]
     table.entities.sort(key=lambda e: e.mentions[0].start)
     return table

@@ -157,8 +157,9 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 def _stateless_titles(ctx, titles, stated):
     """'Defence Minister Pierre Joxe said': a state office whose title names no state or body. The state is the
-    one the gazetteer's office holders give for the person, else the only state the article names; none when
-    the article names several and the dictionaries say nothing (never a guess)."""
+    one the hand-made gazetteer (kept current) gives for the person, else the only state the article names;
+    none when the article names several and the gazetteer says nothing (never a guess). The derived Phoenix
+    rows stop in 2015: their dated offices are :mod:`kg.extract.offices`' business."""
     table = ctx.table
     placed = {r.subject for r in stated if table.get(r.object).type in ("Country", "Organization")}
     states = {e.name: e.id for e in table.entities if e.type == "Country"}
@@ -171,7 +172,7 @@ def _stateless_titles(ctx, titles, stated):
             continue
         if {"secretary", "general"} <= title.lemmas:
             continue  # 'Secretary-General': of an organisation, not a state
-        entry = table.entries.get(title.person)
+        entry = table.entries.get(title.person) if title.person in table.current else None
         if entry is not None and entry.sector in _STATE_SECTORS and entry.country:
             state = states.get(entry.country)
         else:

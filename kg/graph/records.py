@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from enum import Enum
 from importlib import resources
 from typing import Any
 
@@ -32,6 +33,7 @@ __all__ = [
     "Quantity",
     "Record",
     "Relation",
+    "SkipReason",
     "Span",
     "TimeValue",
     "content_id",
@@ -336,9 +338,15 @@ class Relation:
         )
 
 
+class SkipReason(str, Enum):
+    """Why kg extracted nothing from an article it read (a build counts each by its value)."""
+
+    NOT_ENGLISH = "not-english"  # the text does not read as English
+
+
 @dataclass(frozen=True)
 class Record:
-    """Everything kg extracted from one article."""
+    """Everything kg extracted from one article; ``skipped`` says why it is empty when kg passed it over."""
 
     article: Article
     entities: tuple[Entity, ...] = ()
@@ -346,6 +354,7 @@ class Record:
     relations: tuple[Relation, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
     extractor: str = field(default="", compare=False)  # fingerprint of the extractor that made it
+    skipped: SkipReason | None = field(default=None, compare=False)
 
     @property
     def ingest_key(self) -> str:

@@ -38,23 +38,12 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
+from kg.graph.namespace import PREFIXES
 from kg.graph.ontology import ontology_text
 
 __all__ = ["ValidationReport", "Violation", "describe", "shapes_graph", "shapes_text", "validate", "validate_store"]
 
-_PREFIXES = {
-    "kg": "https://w3id.org/kgct/ontology#",
-    "res": "https://w3id.org/kgct/resource/",
-    "plover": "https://w3id.org/kgct/plover/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-    "oa": "http://www.w3.org/ns/oa#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+_PREFIXES = {name: str(ns) for name, ns in PREFIXES.items()}
 _PREFIX_OF = {ns: prefix for prefix, ns in _PREFIXES.items()}
 _IRI_IN_TEXT = re.compile("(" + "|".join(re.escape(ns) for ns in _PREFIXES.values()) + r")([^\s<>\"{}|^`]*)")
 _SHOWN_VALUES = 5  # values listed for a "too many values" result

@@ -14,21 +14,20 @@ The queries are ``.rq`` files beside this module, with a comment header as the n
 from __future__ import annotations
 
 import difflib
-import functools
 import warnings
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import RDFS, SKOS, XSD, Literal, URIRef
 
 from kg.errors import KgError
-from kg.graph.namespace import KG
+from kg.graph.namespace import KG, wikidata_id
 from kg.graph.rdf import ENTITIES_GRAPH, sort_key
 from kg.graph.records import IDENTITY_RULES
+from kg.queries.files import sparql_file
 from kg.read.overrides import Override, Overrides, surface_key
 
 if TYPE_CHECKING:
@@ -52,13 +51,11 @@ __all__ = [
 ]
 
 EXAMPLES = 3  # article ids shown per surface form
-_WIKIDATA = "http://www.wikidata.org/entity/"
 _RULE_ORDER = {rule: i for i, rule in enumerate(IDENTITY_RULES)}
 
 
-@functools.cache
 def _query(name: str) -> str:
-    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return sparql_file(__name__, name)
 
 
 @dataclass(frozen=True)
@@ -176,7 +173,7 @@ def _surface_forms(store) -> dict[str, list[SurfaceForm]]:
 
 
 def _listing(iri: str, node: dict, forms) -> EntityListing:
-    qid = node["wikidata"][len(_WIKIDATA) :] if node["wikidata"] else None
+    qid = wikidata_id(node["wikidata"])
     ordered = sorted(forms, key=lambda s: (_RULE_ORDER.get(s.rule, len(_RULE_ORDER)), -s.mentions, s.text))
     labels = (*sorted(node["labels"]), *sorted(node["hidden"] - node["labels"]))
     return EntityListing(iri, labels, node["type"], qid, node["articles"], tuple(ordered))

@@ -181,7 +181,7 @@ class Layout:
 
 
 def solutions_layout(variables: list[str], fmt: Format) -> Layout:
-    """How SELECT results are written in ``fmt``; a row holds pyoxigraph terms or None."""
+    """How solutions are written in ``fmt``; a row holds pyoxigraph terms or None."""
     if fmt is JSON:
         head = '{"head": {"vars": ' + json.dumps(variables, ensure_ascii=False) + '}, "results": {"bindings": ['
         return Layout(
@@ -227,7 +227,7 @@ def _csv_line(values: list[str]) -> str:
 
 
 def solutions_body(variables: list[str], rows: list[list], fmt: Format) -> bytes:
-    """SELECT results in a SPARQL 1.1 results format, uncapped."""
+    """Solutions in a SPARQL 1.1 results format, uncapped."""
     return write_capped(solutions_layout(variables, fmt), rows, max_rows=len(rows), max_bytes=None)[0]
 
 
