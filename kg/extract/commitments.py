@@ -186,7 +186,7 @@ def demands(
                     modality="asserted",
                     actors=tuple(dict.fromkeys(speakers)),
                     recipients=tuple(t for t in dict.fromkeys(targets) if t not in speakers),
-                    sources=tuple(s for s in sources_of(frame) if s not in speakers),
+                    sources=tuple(dict.fromkeys((*sources_of(frame), *speakers))),  # what Y must do is X's word
                     time=time_of(frame),
                     confidence=0.55,
                     explain=(f"demand: '{frame.text}' ... '{aux.text}' -> REQUEST",),
