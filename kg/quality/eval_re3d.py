@@ -12,6 +12,8 @@ entity (all kg types: Person, Organization, NewsOutlet, Group, Country, Place).
   resolve to Iraq) or a Person/Organisation/Location span below the confidence bar is *neutral*: neither right
   nor wrong, because re3d does not say it is an entity, nor that it is not. Gold ``Nationality`` spans are not
   required: kg's schema has no nationality entities; demonyms become a country only when they act for it.
+  Pronoun spans ("we", "its": :data:`PRONOUNS`) are neutral too: the dev scorer compares names, and a pronoun is
+  never one (a relation whose re3d argument is a pronoun still needs kg's mention on it).
 * *entities*: as the dev scorer compares names, not mentions: a gold entity is one distinct normalised name
   (per document and type); it is found when some kg mention overlaps one of its spans. A kg entity is right
   when one of its mentions overlaps a gold span, neutral when it only overlaps neutral spans. Not one-to-one,
@@ -68,6 +70,11 @@ _COARSE = {
     "Country": "Location",
     "Place": "Location",
 }
+# Pronouns are never an entity's name in kg's records (SCHEMA.md scores names), so re3d's pronoun spans are neutral.
+PRONOUNS = frozenset(
+    "i me my mine myself we us our ours ourselves you your yours he him his himself she her hers herself "
+    "it its itself they them their theirs themselves".split()
+)
 _AGENTS = frozenset({"Person", "Organisation"})
 _PLACES = frozenset({"Location", "Nationality"})
 _ANY = _AGENTS | _PLACES
@@ -257,9 +264,18 @@ def _mentions(record: Mapping[str, Any]) -> list[_Mention]:
     return out
 
 
+def _scored(span: GoldSpan) -> bool:
+    return span.confident and span.type in SCORED_TYPES and normalise(span.text) not in PRONOUNS | {""}
+
+
+def _neutral(spans: Iterable[GoldSpan]) -> list[GoldSpan]:
+    """The spans a kg mention may overlap without being right or wrong."""
+    return [s for s in spans if s.type == "Nationality" or (s.type in SCORED_TYPES and not _scored(s))]
+
+
 def _score_mentions(doc: Re3dDoc, mentions: Sequence[_Mention], counts: Counter, findings: list[Finding]) -> None:
-    gold = [s for s in doc.spans if s.confident and s.type in SCORED_TYPES]
-    neutral = [s for s in doc.spans if s.type == "Nationality" or (not s.confident and s.type in SCORED_TYPES)]
+    gold = [s for s in doc.spans if _scored(s)]
+    neutral = _neutral(doc.spans)
     pairs = [
         (m.span != (g.start, g.end), -_overlap(m.span, (g.start, g.end)), g.start, mi, gi)
         for mi, m in enumerate(mentions)
@@ -295,9 +311,9 @@ def _score_mentions(doc: Re3dDoc, mentions: Sequence[_Mention], counts: Counter,
 def _score_entities(doc: Re3dDoc, mentions: Sequence[_Mention], counts: Counter, findings: list[Finding]) -> None:
     groups: dict[tuple[str, str], list[GoldSpan]] = {}
     for s in doc.spans:
-        if s.confident and s.type in SCORED_TYPES and normalise(s.text):
+        if _scored(s):
             groups.setdefault((s.type, normalise(s.text)), []).append(s)
-    neutral = [s for s in doc.spans if s.type == "Nationality" or (not s.confident and s.type in SCORED_TYPES)]
+    neutral = _neutral(doc.spans)
     gold_spans = [(s.start, s.end) for ss in groups.values() for s in ss]
     for (gtype, _), spans in groups.items():
         counts[f"entity.{gtype}.gold"] += 1
