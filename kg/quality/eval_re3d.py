@@ -60,6 +60,7 @@ __all__ = [
 
 Span = tuple[int, int]
 SPLITS = ("all", "tune", "check")
+FIGURE_TITLES = {"entity": "entities (distinct names)", "mention": "mentions", "relation": "relations"}
 CONFIDENT = 0.5
 SCORED_TYPES = ("Person", "Organisation", "Location")
 _COARSE = {
@@ -447,7 +448,7 @@ class Re3dReport:
 
         lines = [f"re3d gold: {self.path} (split {self.split}, {len(self.scores)} documents)", ""]
         for figure in ("entity", "mention", "relation"):
-            lines.append(f"{figure + 's':<28} P      R      F1       tp  pred  gold")
+            lines.append(f"{FIGURE_TITLES[figure]:<28} P      R      F1       tp  pred  gold")
             lines += [row(k, f) for k, f in d[figure].items()]
             lines.append("")
         ta = d["type_accuracy"]
