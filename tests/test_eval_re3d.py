@@ -160,3 +160,26 @@ def test_cli_scores_one_split_as_json(tmp_path, capsys):
     assert out["split"] == "check"
     assert out["documents"] == sum(split_of(f"doc{i}") == "check" for i in range(6))
     assert out["relations_left_out"] == {"CoLocated": out["documents"]}
+
+
+def test_pronoun_spans_are_neither_required_nor_wrong():
+    text = "Ana Lopes said she would stay in Porto."
+    gold = {"id": "p1", "text": text, "entities": [_span(text, "Ana Lopes", "Person"), _span(text, "she", "Person")]}
+    record = {"entities": [_entity("a", "Ana Lopes", "Person", "Ana Lopes", "she", text=text)], "relations": []}
+    report = _report(score_document(_parse_doc(gold, "test"), record))
+    assert (report.figure("mention")["gold"], report.figure("mention")["predicted"]) == (1, 1)
+    assert report.figure("entity")["f1"] == 1.0
+    # a kg entity on a word re3d does not mark is still wrong
+    record["entities"].append(_entity("b", "Porto", "Place", "Porto", text=text))
+    assert _report(score_document(_parse_doc(gold, "test"), record)).figure("entity")["precision"] == 0.5
+
+
+def test_precision_over_pairs_re3d_ties_counts_only_tied_pairs():
+    reversed_ = [{"id": "r1", "type": "leader_of", "subject": "o", "object": "p"}]  # re3d ties Baker and the Legion
+    tied = _report(score_document(_doc(), _record(reversed_)))
+    assert tied.to_dict()["relation_precision_annotated_pairs"] == 0.0
+    assert "(re3d ties the pair: BelongsTo, InChargeOf)" in tied.to_text()
+    untied = [{"id": "r2", "type": "allied_with", "subject": "c", "object": "p"}]  # re3d says nothing of the pair
+    report = _report(score_document(_doc(), _record(untied)))
+    assert report.to_dict()["relation_precision_annotated_pairs"] is None
+    assert report.figure("relation")["precision"] == 0.0
