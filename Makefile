@@ -19,6 +19,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/ruff check kg tests benchmarks
 	$(VENV)/bin/ruff format --check kg tests benchmarks
+	$(VENV)/bin/mypy kg
 	$(PY) -m pytest
 
 lint: $(STAMP)

@@ -6,7 +6,7 @@ Each takes the store (a :class:`~kg.graph.store.Store` or a folder path) as an a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from pathlib import Path
@@ -15,25 +15,48 @@ from typing import TYPE_CHECKING
 from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
-from kg.graph.rdf import PREFIXES
+from kg.errors import OptionError
+from kg.graph.namespace import PREFIXES
 from kg.graph.store import DEFAULT_STORE, QueryResult, Store
+from kg.interfaces.serve.limits import DEFAULT_PORT as SERVE_PORT
+from kg.interfaces.serve.limits import Limits as ServeLimits
+from kg.pipeline import MAX_CHARS
+from kg.pipeline.parallel import ARTICLE_TIMEOUT
+from kg.queries import named_queries
 
 if TYPE_CHECKING:
     from kg.pipeline import BuildSummary
     from kg.views.model import ViewModel
 
 __all__ = [
+    "ARTICLE_TIMEOUT",
+    "DEFAULT_STORE",
+    "MAX_CHARS",
+    "SERVE_PORT",
     "KnowledgeGraph",
+    "QueryResult",
+    "ServeLimits",
+    "bench",
+    "build",
     "demo",
+    "derive",
+    "entity_rows",
     "evaluate_attribution",
     "evaluate_extractor",
     "evaluate_plover",
+    "evaluate_re3d",
     "export",
+    "extract_articles",
     "list_entities",
+    "named_queries",
     "pending_overrides",
+    "push",
+    "record_turtle",
     "run_query",
+    "serve",
     "sparql",
     "to_pyvis",
+    "validate",
     "write_network",
     "write_timeline",
 ]
@@ -183,6 +206,151 @@ def _relation_type(key: str, value) -> URIRef:
     return URIRef(str(KG._NS) + name)
 
 
+def extract_articles(paths: Iterable[str | Path], *, jobs: int = 1, overrides: str | Path | None = None) -> Iterator:
+    """One extraction record per article under ``paths`` (files or folders), in input order (``kg extract``);
+    ``overrides`` is an override file for entity resolution (default ``$KG_OVERRIDES``)."""
+    from kg.extract import Extractor, extract_many
+    from kg.read.articles import iter_articles
+
+    extractor = Extractor(overrides=overrides) if overrides else None
+    return extract_many(iter_articles(paths), jobs=jobs, extractor=extractor)
+
+
+def record_turtle(record) -> str:
+    """One extraction record as Turtle: the triples ``kg build`` would store for it."""
+    from kg.graph.rdf import record_graph
+
+    return record_graph(record).serialize(format="turtle")
+
+
+def build(
+    paths: Iterable[str | Path],
+    *,
+    store: Store | str | Path | None = DEFAULT_STORE,
+    out: Iterable[str | Path] = (),
+    jobs: int = 1,
+    overrides: str | Path | None = None,
+    progress: Callable[[int], None] | None = None,
+    on_problem: Callable | None = None,
+    max_chars: int = MAX_CHARS,
+    article_timeout: float = ARTICLE_TIMEOUT,
+    scheduler: str | None = None,
+    shard_dir: str | Path | None = None,
+):
+    """Ingest the articles under ``paths`` into ``store`` and write each of ``out`` (format by suffix), as
+    ``kg build`` does; with ``scheduler`` (``tcp://HOST:PORT`` or ``local:N``) the extraction runs on a Dask
+    cluster, keeping its shards in ``shard_dir``. Returns the build summary."""
+    if not scheduler and shard_dir:
+        raise OptionError("--shard-dir keeps the shards of a distributed build; give --scheduler ADDRESS too")
+    if scheduler and overrides:
+        raise OptionError("--overrides does not reach the Dask workers; set $KG_OVERRIDES in their environment")
+    if scheduler and jobs != 1:
+        raise OptionError("--jobs is for one machine; with --scheduler the Dask workers are the processes")
+    if scheduler:
+        from kg.pipeline.distributed import build_distributed
+
+        return build_distributed(
+            paths,
+            store=store,
+            out=out,
+            scheduler=scheduler,
+            shard_dir=shard_dir,
+            progress=progress,
+            on_problem=on_problem,
+        )
+    from kg.pipeline import build as build_here
+
+    return build_here(
+        paths,
+        store=store,
+        out=out,
+        jobs=jobs,
+        overrides=overrides,
+        progress=progress,
+        on_problem=on_problem,
+        max_chars=max_chars,
+        article_timeout=article_timeout,
+    )
+
+
+def derive(*, store: Store | str | Path = DEFAULT_STORE):
+    """Recompute what depends on many articles (entity labels, plan status, tallies) over the whole store."""
+    from kg.derive import derive as derive_all
+
+    return derive_all(store)
+
+
+def validate(*, store=DEFAULT_STORE, progress: Callable[[int], None] | None = None):
+    """Check the store against the SHACL shapes, a batch of article graphs at a time, and that its derived graphs
+    are current; returns the report (``.conforms``, ``.to_text()``)."""
+    from kg.quality.validate import validate_store
+
+    with _opened(store) as st:
+        return validate_store(st, progress=progress)
+
+
+def serve(store: str | Path = DEFAULT_STORE, **options) -> None:
+    """Serve the store read-only as a SPARQL 1.1 Protocol endpoint (``kg serve``; options as
+    :func:`kg.interfaces.serve.serve` takes them: host, port, allow_remote, timeout_s, max_rows, workers...)."""
+    from kg.interfaces.serve import serve as run
+
+    run(store, **options)
+
+
+def push(
+    *,
+    store=DEFAULT_STORE,
+    endpoint: str,
+    graph_store: str | None = None,
+    query_endpoint: str | None = None,
+    batch_size: int = 5000,
+    resume: bool = True,
+    user: str | None = None,
+    password: str | None = None,
+    timeout_s: float = 300.0,
+    progress: Callable[[int], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
+):
+    """Load the store into an external SPARQL 1.1 server, resumably, in batches (``kg push``). The password
+    is ``password``, else ``$KG_PUSH_PASSWORD``, else asked on the terminal; ``on_total(n)`` hears the number of
+    triples before the first batch, ``progress(n)`` each batch's."""
+    from kg.interfaces.push import credentials
+    from kg.interfaces.push import push as push_graphs
+
+    auth = credentials(user, password)
+    with _opened(store) as st:
+        if on_total is not None:
+            on_total(len(st))
+        return push_graphs(
+            st,
+            endpoint=endpoint,
+            graph_store=graph_store,
+            query_endpoint=query_endpoint,
+            batch_size=batch_size,
+            resume=resume,
+            auth=auth,
+            progress=progress,
+            timeout_s=timeout_s,
+        )
+
+
+def bench(paths: Iterable[str | Path], *, limit: int = 100, jobs: int = 1, repeat: int = 3) -> dict:
+    """Extraction throughput against spaCy's own parse of the same articles, in the same run (medians)."""
+    from kg.quality.bench import extraction_throughput
+
+    if limit < 1 or repeat < 1 or jobs < 1:
+        raise OptionError("--limit, --repeat and --jobs take a whole number, 1 or more")
+    return extraction_throughput(paths, limit=limit, jobs=jobs, repeat=repeat)
+
+
+def entity_rows(listings, *, merged: bool = False) -> tuple[tuple[str, ...], list[dict]]:
+    """:func:`list_entities`' answer as the columns and flat rows of a table (one per node, or with ``merged``
+    one per surface form and rule)."""
+    from kg.derive.entities import table_rows
+
+    return table_rows(listings, merged=merged)
+
+
 def list_entities(*, store=DEFAULT_STORE, merged: bool = False, entity: str | None = None):
     """The entity nodes with their surface forms and the rules that resolved them (``kg entities``); ``merged``
     keeps the nodes that joined different surface forms or names, ``entity`` those matching a name, id or IRI."""
@@ -218,6 +386,8 @@ def write_network(
     from kg.views.network import network_html
     from kg.views.page import write_html
 
+    if top is not None and top < 0:
+        raise OptionError("top must be >= 0")
     model = _model(store)
     html = combined_html(model, top=top) if combined else network_html(model, top=top)
     return _written(write_html(out, html), out)
@@ -225,8 +395,10 @@ def write_network(
 
 def write_timeline(out: str | Path = "out/timeline.html", *, store=DEFAULT_STORE, lanes: str = "actor") -> Path:
     from kg.views.page import write_html
-    from kg.views.timeline import timeline_html
+    from kg.views.timeline import LANES, timeline_html
 
+    if lanes not in LANES:
+        raise OptionError(f"lanes must be one of {LANES}, not {lanes!r}")
     return _written(write_html(out, timeline_html(_model(store), lanes=lanes)), out)
 
 
@@ -271,7 +443,7 @@ def to_pyvis(*, store=DEFAULT_STORE, top: int | None = None, isolates: bool | No
 
 
 def evaluate_extractor(gold_dir: str | Path):
-    """Run the extractor on the gold articles and score it (SCHEMA.md rules)."""
+    """Run the extractor on the gold articles and score it (rules in :mod:`kg.quality.evaluate`)."""
     from kg.extract import Extractor
     from kg.quality.evaluate import evaluate
 
@@ -288,8 +460,17 @@ def evaluate_plover(gold_file: str | Path):
     return score(gold_file, extractor.extract_many)
 
 
+def evaluate_re3d(gold_file: str | Path, *, split: str = "all"):
+    """Run the extractor on re3d's Syria/Iraq gold documents and score entities and relations
+    (rules and the fixed tune/check split in :mod:`kg.quality.eval_re3d`)."""
+    from kg.extract import Extractor
+    from kg.quality.eval_re3d import evaluate_re3d as score
+
+    return score(gold_file, Extractor().extract_many, split=split)
+
+
 def evaluate_attribution(polnear_dir: str | Path, *, limit: int | None = None, jobs: int = 1):
-    """Run the extractor on a PolNeAR split and score its source chains (``shared/eval/polnear/README.md``);
+    """Run the extractor on a PolNeAR split and score its source chains (rules in :mod:`kg.quality.eval_polnear`);
     ``limit`` takes that many articles spread evenly over the split."""
     from kg.quality.eval_polnear import evaluate_polnear
 
@@ -368,7 +549,9 @@ class KnowledgeGraph:
         return to_pyvis(store=self.store, top=top, isolates=isolates, **filters)
 
     def summary_rows(self) -> list[tuple[str, int]]:
-        counts = self.store.select(_COUNTS).to_python()[0]
+        from kg.queries.files import sparql_file
+
+        counts = self.store.select(sparql_file(__package__, "counts.rq")).to_python()[0]
         return [(k, int(v or 0)) for k, v in counts.items()]
 
     def __repr__(self) -> str:
@@ -390,13 +573,3 @@ class KnowledgeGraph:
         from kg.views.notebook import inline_page
 
         return inline_page(self.network_html(top=top), height=height)
-
-
-_COUNTS = """
-PREFIX kg: <https://w3id.org/kgct/ontology#>
-SELECT (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?e) AS ?entities) (COUNT(DISTINCT ?v) AS ?events)
-       (COUNT(DISTINCT ?r) AS ?relations) WHERE {
-  { ?a a kg:Article } UNION { ?e a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* kg:Entity . ?e kg:mentionedIn ?x }
-  UNION { ?v a kg:Event } UNION { ?r a kg:Relation }
-}
-"""

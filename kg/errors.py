@@ -10,7 +10,7 @@ catch them still do.
 
 from __future__ import annotations
 
-__all__ = ["KgError", "InputError", "UsageError"]
+__all__ = ["InputError", "KgError", "OptionError", "UsageError"]
 
 
 class KgError(Exception):
@@ -27,3 +27,8 @@ class UsageError(KgError):
 
 class InputError(KgError, ValueError):
     """An input file, or a record in one, that kg cannot read."""
+
+
+class OptionError(KgError, ValueError):
+    """An option (an argument of :mod:`kg.api`) kg cannot use as given: a value out of range, or one that needs
+    another option; exit code 1."""

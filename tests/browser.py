@@ -60,6 +60,19 @@ def missing_reason() -> str | None:
     return None
 
 
+def require_browser() -> None:
+    """At a browser test module's top: skip the module when Chromium or playwright is missing, except under CI
+    (env CI set), where a missing browser is a failure, not a skip."""
+    import pytest
+
+    reason = missing_reason()
+    if reason is None:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run under CI: {reason}", pytrace=False)
+    pytest.skip(reason, allow_module_level=True)
+
+
 def new_context(playwright, user_data_dir: Path, *, bypass_csp: bool = False):
     """A persistent browser context on the system Chromium (headless, offline flags).
 

@@ -106,3 +106,10 @@ def test_a_states_military_is_its_armed_forces(extract_text):
     forces = [e for e in r.entities if e.type == "Organization"]
     assert [e.name for e in forces] == ["Chilean forces"]
     assert {m.text.lower().removeprefix("the ") for m in forces[0].mentions} >= {"chilean forces", "chilean military"}
+
+
+def test_bodies_counted_or_placed_are_a_collective(extract_text):
+    r = extract_text("Seven opposition parties in Chile have organized a general strike that shut down the capital.")
+    assert _names(r, _event(r, "PROTEST").actors) == ["opposition parties in Chile"]
+    bare = extract_text("The two parties signed a deal on Monday.")
+    assert not [e for e in bare.entities if e.type == "Group"]  # parties named before: no new collective

@@ -170,3 +170,13 @@ def test_a_two_word_object_requires_both_words(extractor):
     doc = extractor.nlp("Chile severed diplomatic relations with Peru. Chile severed its relations with Peru.")
     first, second = (t for t in doc if t.text == "severed")
     assert index.match(first) is not None and index.match(second) is None
+
+
+def test_an_open_office_counts_only_up_to_the_dictionaries_horizon(extract_text):
+    from kg.extract.lexicons import load_offices
+    from kg.extract.offices import OfficeIndex
+
+    index = OfficeIndex(load_offices())
+    assert index.horizon and index.horizon < "2016"
+    open_ended = next(o for o in load_offices() if o.end is None and o.start and o.sector == "GOV")
+    assert index.held(open_ended.name, index.horizon) and not index.held(open_ended.name, "2022-03-01")

@@ -56,6 +56,13 @@ def test_a_broken_line_names_the_file_and_line(tmp_path):
         read_plover(path)
 
 
+def test_a_gold_file_that_is_not_utf8_names_the_file_and_the_fix(tmp_path):
+    path = tmp_path / "latin1.jsonl"
+    path.write_bytes('{"id": "x", "text": "café", "event": "AID"}\n'.encode("latin-1"))
+    with pytest.raises(EvalError, match=r"latin1.jsonl: is not UTF-8 .*; save it as UTF-8"):
+        read_plover(path)
+
+
 def test_cli_eval_needs_a_gold_dir_or_plover(capsys):
     from kg.interfaces.cli import main
 

@@ -134,6 +134,15 @@ def test_a_folder_that_is_not_a_split_is_a_one_line_error(tmp_path):
         load_split(tmp_path)
 
 
+def test_an_article_that_is_not_utf8_names_the_file_and_the_fix(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_bytes("Kyiv said café.".encode("latin-1"))
+    (tmp_path / "attributions" / "a_1.ann").write_text("", encoding="utf-8")
+    with pytest.raises(EvalError, match=r"a.txt: is not UTF-8 .*; save it as UTF-8"):
+        load_split(tmp_path)
+
+
 def test_cli_reports_both_classes_with_counts(split, capsys):
     from kg.interfaces.cli import main
 

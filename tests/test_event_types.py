@@ -147,7 +147,7 @@ def test_a_reported_future_cooperation_is_the_actors_announced_intention(extract
         ("The rebels vowed to continue fighting.", "THREATEN"),  # the controller's subject
         ("A car bomb exploded outside the station, killing three.", "ASSAULT"),  # the weapon, its user unstated
         ("Egypt closed the Rafah crossing on Monday.", "COERCE"),
-        ("Prisoners went on a hunger strike in the jail.", "PROTEST"),  # a bare plural collective; 'go on'
+        ("The prisoners went on a hunger strike in the jail.", "PROTEST"),  # 'go on' a strike
         ("The two sides declared a truce on Sunday.", "RETREAT"),
     ],
 )
@@ -156,5 +156,6 @@ def test_an_unnamed_but_stated_agent_keeps_the_event(extract_text, text, etype):
     assert etype in _types(r)
 
 
-def test_a_counted_force_that_arrives_names_nobody(extract_text):
+def test_a_bare_plural_names_nobody_in_particular(extract_text):
     assert extract_text("7,000 extra troops arrived at the base.").events == ()
+    assert extract_text("Historians generally agree that the treaty was a forgery.").events == ()

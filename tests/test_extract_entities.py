@@ -95,3 +95,14 @@ def test_definite_title_needs_the_same_office(extract_text):
 def test_acronym_before_a_title_is_a_body(extract_text):
     record = extract_text("The visit by FCO Minister Tom Hale focused on trade.")
     assert "FCO" in by_name(record)
+
+
+def test_a_role_phrase_set_before_a_name_is_that_person(extract_text):
+    record = extract_text("Oman's emir, Sheikh Said bin Ali, launched a mediation effort on Saturday.")
+    said = by_name(record)["Said bin Ali"]
+    assert ("Oman's emir", "apposition") in {(m.text, m.rule) for m in said.mentions}
+    assert "Sheikh" not in by_name(record)  # a style is no person
+    names = {e.id: e.name for e in record.entities}
+    assert ("leader_of", "Said bin Ali", "Oman") in {
+        (r.type, names[r.subject], names[r.object]) for r in record.relations
+    }

@@ -116,3 +116,15 @@ def test_a_led_body_is_led_by_whom_it_names(extract_text):
 def test_a_possessive_state_owns_the_body(extract_text):
     record = extract_text("Fighters of Lebanon's Hezbollah movement crossed into Syria on Friday.")
     assert ("affiliated_with", "Hezbollah", "Lebanon") in relations(record)
+
+
+def test_a_member_of_a_body_set_before_the_name(extract_text):
+    record = extract_text("A member of the Chilean parliament, Jorge Soto, started a hunger strike on Monday.")
+    assert ("member_of", "Jorge Soto", "Chilean parliament") in relations(record)
+
+
+def test_an_apposition_keeps_its_states_demonym(extract_text):
+    record = extract_text(
+        "The deal will help exports, says Peruvian trade minister, Ana Torres, who signed it on Monday."
+    )
+    assert ("affiliated_with", "Ana Torres", "Peru") in relations(record)

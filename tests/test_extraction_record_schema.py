@@ -25,16 +25,19 @@ url: https://example.org/border
 Austria will deploy about 200 troops to Hungary next month, the ministry said. Austria's foreign
 minister met Hungarian officials in Vienna on Tuesday.
 """
+# Not English: kg reads nothing from it and says why in ``warnings``.
+GERMAN = "Die Regierung hat gestern neue Gespräche angekündigt; die Minister treffen sich am Montag in Berlin.\n"
 
 
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory) -> list[tuple[dict, str]]:
-    """Each record `kg extract --explain` prints for the seed article and the text above, with its article text."""
+    """Each record `kg extract --explain` prints for the seed article and the texts above, with its article text."""
     folder = tmp_path_factory.mktemp("records")
-    talks = folder / "talks.md"
+    talks, german = folder / "talks.md", folder / "german.txt"
     talks.write_text(TALKS, encoding="utf-8")
+    german.write_text(GERMAN, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "kg", "extract", "--explain", str(SEED), str(talks)],
+        [sys.executable, "-m", "kg", "extract", "--explain", str(SEED), str(talks), str(german)],
         capture_output=True,
         text=True,
         timeout=300,
@@ -42,7 +45,7 @@ def extracted(tmp_path_factory) -> list[tuple[dict, str]]:
     )
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    texts = {a.id: a.text for a in read_articles([SEED, talks])}
+    texts = {a.id: a.text for a in read_articles([SEED, talks, german])}
     return [(r, texts[r["article"]["id"]]) for r in records]
 
 
@@ -73,11 +76,14 @@ def _references(record: dict):
 
 
 def test_kg_extract_records_validate_against_the_shipped_schema(extracted, validator):
-    assert [r["article"]["id"] for r, _ in extracted] == ["seed-troop-deployment", "talks"]
+    assert [r["article"]["id"] for r, _ in extracted] == ["seed-troop-deployment", "talks", "german"]
     for record, _ in extracted:
         errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(record)]
         assert errors == [], record["article"]["id"]
-        assert record["events"] and all(e["explain"] for e in record["events"])
+        assert all(e["explain"] for e in record["events"])
+    seed, talks, german = (r for r, _ in extracted)
+    assert seed["events"] and talks["events"] and "warnings" not in talks
+    assert german["warnings"] and not (german["entities"] or german["events"] or german["relations"])
 
 
 def test_the_records_say_what_the_format_promises(extracted):

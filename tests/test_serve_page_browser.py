@@ -3,7 +3,6 @@ sortable table with CSV download, named queries one click away, ``/?query=`` lin
 
 from __future__ import annotations
 
-import os
 import urllib.parse
 
 import pyoxigraph as ox
@@ -16,11 +15,7 @@ except ImportError:  # tests/ is not a package
 
 pytestmark = pytest.mark.browser
 
-_REASON = B.missing_reason()
-if _REASON is not None:
-    if os.environ.get("CI"):
-        pytest.fail(f"browser tests cannot run under CI: {_REASON}", pytrace=False)
-    pytest.skip(_REASON, allow_module_level=True)
+B.require_browser()
 
 from kg.interfaces.serve import make_server  # noqa: E402
 from kg.queries import named_queries  # noqa: E402

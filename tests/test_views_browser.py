@@ -20,11 +20,7 @@ except ImportError:  # tests/ is not a package
 
 pytestmark = pytest.mark.browser
 
-_REASON = B.missing_reason()
-if _REASON is not None:
-    if os.environ.get("CI"):
-        pytest.fail(f"browser tests cannot run under CI: {_REASON}", pytrace=False)
-    pytest.skip(_REASON, allow_module_level=True)
+B.require_browser()
 
 from kg.views.combined import combined_html  # noqa: E402
 from kg.views.network import network_html  # noqa: E402

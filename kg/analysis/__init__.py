@@ -3,27 +3,29 @@
 :func:`to_networkx` gives a ``MultiDiGraph``: every entity that takes part in an event (or, with
 ``relations=True``, a stated relation) is a node, even when no edge reaches it (an event with one
 participant, "Russia - ASSAULT", still counts in its node's ``events``); each event is one edge per
-actor -> recipient or place, keyed by the event's IRI. The queries are the ``.rq`` files beside this module.
+actor -> recipient or place, keyed by the event's IRI. The queries are the ``.rq`` files beside this module and
+the views' entity and role queries (:mod:`kg.views`), which show the same nodes.
 """
 
 from __future__ import annotations
 
-import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from importlib import resources
 
 import networkx as nx
+
+from kg.queries.files import sparql_file
 
 __all__ = ["centrality", "to_networkx"]
 
 # when an event's reports disagree, the edge's modality is the one most reports give; ties go to the surer one
 _MODALITY_ORDER = ("asserted", "planned", "possible", "negated")
+# the views' participant lists, as one edge's end is named: an actor -> its recipient or place
+_ROLE = {"actors": "actor", "recipients": "recipient", "locations": "place"}
 
 
-@functools.cache
 def _query(name: str) -> str:
-    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return sparql_file(__name__, name)
 
 
 @dataclass
@@ -77,8 +79,8 @@ def _events(store) -> dict[str, _Event]:
 
 def _roles(store) -> dict[str, dict[str, list[str]]]:
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for r in store.query(_query("roles.rq")).to_python():
-        roles[r["event"]][r["role"]].append(r["entity"])
+    for r in store.query(sparql_file("kg.views", "view_roles.rq")).to_python():
+        roles[r["event"]][_ROLE[r["role"]]].append(r["entity"])
     return roles
 
 
@@ -89,7 +91,7 @@ def to_networkx(store, *, relations: bool = False) -> nx.MultiDiGraph:
     granularity; ``date_stated``, ``articles``: how many report it, ``claims``: the reports' IRIs, ``role``
     of the target). With ``relations``, stated relations too (``kind="relation"``, keyed by their IRI)."""
     g = nx.MultiDiGraph()
-    entities = {r["entity"]: r for r in store.query(_query("entities.rq")).to_python()}
+    entities = {r["entity"]: r for r in store.query(sparql_file("kg.views", "view_entities.rq")).to_python()}
     events, roles = _events(store), _roles(store)
     taking_part: Counter = Counter()
     for iri, parts in roles.items():

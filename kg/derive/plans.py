@@ -27,24 +27,12 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.graph.namespace import KG, RES
+from kg.queries.files import sparql_file
 
 __all__ = ["PLANS_GRAPH", "PlanStatus", "plan_status_changes", "plan_statuses", "update_plan_status"]
 
 PLANS_GRAPH = RES["graph/plans"]
 WINDOW_DAYS = 183
-
-_REPORTS = """
-PREFIX kg: <https://w3id.org/kgct/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?signature ?event ?claim ?modality ?day WHERE {
-  { SELECT DISTINCT ?signature WHERE { ?plan kg:modality kg:planned ; kg:about ?planned . ?planned kg:signature ?signature } }
-  ?event kg:signature ?signature .
-  ?claim kg:about ?event .
-  ?claim kg:modality ?modality .
-  ?claim kg:article ?article .
-  ?article dcterms:issued ?day .
-}
-"""
 
 
 @dataclass(frozen=True)
@@ -104,7 +92,7 @@ def plan_statuses(reports: list[tuple[str, Report]], *, window_days: int = WINDO
 
 def read_reports(store) -> list[tuple[str, Report]]:
     """Every dated report of an event whose signature some report gives as planned."""
-    rows = store.query(_REPORTS).to_python()
+    rows = store.query(sparql_file(__package__, "plan-reports.rq")).to_python()
     return [
         (r["signature"], Report(r["event"], r["claim"], r["modality"].rsplit("#", 1)[-1], r["day"]))
         for r in rows

@@ -11,10 +11,11 @@ import re
 import networkx as nx
 
 from kg.export.table import ExportData, report_interval
+from kg.graph.namespace import RES, wikidata_id
 
 __all__ = ["node_id", "to_networkx"]
 
-RESOURCE = "https://w3id.org/kgct/resource/"
+RESOURCE = str(RES)
 
 # characters XML 1.0 cannot carry at all, even escaped: a document holding one is not well-formed
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -33,15 +34,16 @@ def to_networkx(data: ExportData, *, dynamic: bool = False) -> nx.MultiDiGraph:
                     "iri": iri,
                     "label": e["label"],
                     "type": e["type"],
-                    "wikidata": _qid(e["wikidata"]),
+                    "wikidata": wikidata_id(e["wikidata"]),
                     "sector": e["sector"],
                     "article_count": e["articles"],
                 }
             ),
         )
     for row in data.rows:
-        source, target = _ends(data.roles.get(row["event_id"], {}))
-        if source is not None:
+        ends = _ends(data.roles.get(row["event_id"], {}))
+        if ends is not None:
+            source, target = ends
             g.add_edge(node_id(source), node_id(target), key=node_id(row["claim_id"]), **_report_edge(row, dynamic))
     for rel in data.relations:
         g.add_edge(
@@ -65,11 +67,11 @@ def node_id(iri: str) -> str:
     )
 
 
-def _ends(roles: dict) -> tuple[str | None, str | None]:
+def _ends(roles: dict) -> tuple[str, str] | None:
     actors, others = list(roles.get("actors", ())), [*roles.get("recipients", ()), *roles.get("places", ())]
     people = actors + [e for e in others if e not in actors]
     if not people:
-        return None, None
+        return None
     source = people[0]
     target = next((e for e in others if e != source), source)
     return source, target
@@ -153,7 +155,3 @@ def _joined(values: list[str]) -> str | None:
 
 def _number(value: float | None):
     return None if value is None else int(value) if float(value).is_integer() else value
-
-
-def _qid(iri: str | None) -> str | None:
-    return iri.rsplit("/", 1)[-1] if iri else None

@@ -1,6 +1,6 @@
 """The network view's model as a ``pyvis.network.Network``, for users who style it with pyvis and save it.
 
-pyvis 0.3.2's own page cannot be used with untrusted text or offline (shared/PITFALLS.md items 1-6): every
+pyvis 0.3.2's own page cannot be used with untrusted text or offline: every
 ``cdn_resources`` mode loads something from a CDN, the heading and menus are inserted unescaped, and one title
 holding "href" turns every tooltip into HTML. So the network this returns renders its page with kg's page
 shell instead (:class:`OfflineNetwork` overrides ``generate_html``, which ``write_html`` calls): vis-network
@@ -25,7 +25,7 @@ __all__ = ["OfflineNetwork", "filter_model", "to_pyvis"]
 
 # the vis-network fields of a node or edge of the view's payload that a pyvis item carries over
 _NODE_FIELDS = ("title", "shape", "color", "size", "font", "x", "y")
-# above this many nodes pyvis's default physics takes minutes to settle (shared/PITFALLS.md item 6): the view's
+# above this many nodes pyvis's default physics takes minutes to settle: the view's
 # layout positions are kept still
 PHYSICS_LIMIT = 300
 _EDGE_FIELDS = ("id", "label", "title", "width", "color", "dashes", "smooth")

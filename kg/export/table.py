@@ -8,19 +8,18 @@ granularity (a month overlaps the days in it), which SPARQL cannot do across ``x
 
 from __future__ import annotations
 
-import calendar
-import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
-from importlib import resources
 
 from rdflib import Literal
 
 from kg.errors import UsageError
 from kg.graph.records import EVENT_TYPES, MODALITIES, RELATION_TYPES
+from kg.queries.files import sparql_file
+from kg.views.payload import parse_period
 
 __all__ = [
     "COLUMNS",
@@ -65,7 +64,8 @@ LIST_COLUMNS = frozenset({"actors", "actor_ids", "recipients", "places", "source
 FLOAT_COLUMNS = frozenset({"quantity_value", "confidence"})
 BOOL_COLUMNS = frozenset({"disputed"})
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+# the views name the participants of an event by list; the export table by column
+_ROLE = {"actors": "actors", "recipients": "recipients", "locations": "places"}
 # what --since/--until take, whole: "2022-2" or "20220224" must not pass for the year 2022
 _FILTER_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -103,9 +103,9 @@ class Filters:
             raise UsageError(f"--since {self.since} is after --until {self.until}; swap them")
 
     def window(self) -> tuple[date, date]:
-        low = time_interval(self.since)[0] if self.since else date.min
-        high = time_interval(self.until)[1] if self.until else date.max
-        return low, high
+        since = time_interval(self.since) if self.since else None  # both checked when the filters were made
+        until = time_interval(self.until) if self.until else None
+        return (since[0] if since else date.min), (until[1] if until else date.max)
 
 
 @dataclass(frozen=True)
@@ -168,25 +168,16 @@ def _kept(
 
 
 def time_interval(value: str | None) -> tuple[date, date] | None:
-    """The first and last day an ISO date of any precision covers.
+    """The first and last day an ISO date of any precision covers (:func:`kg.views.payload.parse_period`'s
+    period, its last day included).
 
     >>> time_interval("2022-02")
     (datetime.date(2022, 2, 1), datetime.date(2022, 2, 28))
     >>> time_interval("2023") == (date(2023, 1, 1), date(2023, 12, 31)), time_interval("soon")
     (True, None)
     """
-    m = _ISO.match(value or "")
-    if not m:
-        return None
-    year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
-    try:
-        if day:
-            return date(year, month, day), date(year, month, day)
-        if month:
-            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        return date(year, 1, 1), date(year, 12, 31)
-    except ValueError:
-        return None
+    period = parse_period(value)
+    return None if period is None else (period[0], max(period[0], period[1] - timedelta(days=1)))
 
 
 def report_interval(start: str | None, end: str | None, published: str | None) -> tuple[date, date] | None:
@@ -218,13 +209,9 @@ def _row_order(row: dict) -> tuple:
     return (interval is None, interval or (), row["article_id"], row["claim_id"])
 
 
-@functools.cache
-def _query_text(name: str) -> str:
-    return resources.files("kg.export").joinpath(f"{name}.rq").read_text(encoding="utf-8")
-
-
-def _rows(store, name: str, bindings: dict | None = None) -> list[dict]:
-    return [{k: _value(v) for k, v in r.items()} for r in store.query(_query_text(name), bindings).records()]
+def _rows(store, name: str, bindings: dict | None = None, *, package: str = "kg.export") -> list[dict]:
+    text = sparql_file(package, f"{name}.rq")
+    return [{k: _value(v) for k, v in r.items()} for r in store.query(text, bindings).records()]
 
 
 def _value(term):
@@ -259,10 +246,10 @@ def entity_iri(store, wanted) -> str:
 
 def _roles(store, entities: dict) -> dict[str, dict[str, tuple[str, ...]]]:
     """Each event's participants by role, in label order (then IRI), so the list columns are stable."""
-    found = defaultdict(lambda: defaultdict(list))
-    for r in _rows(store, "roles"):
+    found: defaultdict[str, defaultdict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for r in _rows(store, "view_roles", package="kg.views"):  # the views' query: the same participants
         if r["entity"] in entities:
-            found[r["event"]][r["role"]].append(r["entity"])
+            found[r["event"]][_ROLE[r["role"]]].append(r["entity"])
     order = lambda e: (entities[e]["label"], e)  # noqa: E731
     return {
         ev: {role: tuple(sorted(set(es), key=order)) for role, es in by_role.items()} for ev, by_role in found.items()

@@ -32,7 +32,7 @@ from kg.extract import (
     words,
 )
 from kg.extract.gazetteer import Gazetteer
-from kg.graph.records import Article, Mention, Record, content_id
+from kg.graph.records import Article, Mention, Record, SkipReason, content_id
 from kg.read.overrides import Overrides, load_overrides
 
 __all__ = ["Extractor", "extract", "extract_many"]
@@ -105,6 +105,7 @@ class Extractor:
                     f"{article.path or article.id}: text does not read as English; no entities or events extracted",
                 ),
                 extractor=fingerprint,
+                skipped=SkipReason.NOT_ENGLISH,
             )
         debris, headlines = self._skipped_sentences(doc, article)
         mentions = entities.find_mentions(doc, self.gazetteer, debris, headlines)

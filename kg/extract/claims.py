@@ -227,7 +227,7 @@ def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
         if kind and _governs_content(node, came_from, kind, below):
             for eid in _speakers(node, resolve, cues):
                 found.append((eid, f"{kind} verb '{node.text}'"))
-        elif kind and came_from.dep_ == "prep" and came_from.lower_ in _SETTING_PREPS:
+        elif kind and came_from is not None and came_from.dep_ == "prep" and came_from.lower_ in _SETTING_PREPS:
             setting = True  # 'said at the rally': the trigger is where or when it was said, told by the article
         below, came_from = came_from, node
         for child in node.children:
@@ -390,7 +390,7 @@ def _quoted_by(trigger, resolve, cues: CueIndex) -> list[tuple[str, str]]:
 def _according_to(child, resolve) -> list[tuple[str, str]]:
     if child.dep_ != "prep" or child.lemma_.lower() != "accord":
         return []
-    out = []
+    out: list[tuple[str, str]] = []
     for to in child.children:
         for pobj in to.children:
             if pobj.dep_ == "pobj":
@@ -402,7 +402,7 @@ def _described_by(child, resolve, cues: CueIndex) -> list[tuple[str, str]]:
     """'The plan, described by an anonymous diplomat, ...': the diplomat vouches for the clause."""
     if child.dep_ not in ("nsubj", "nsubjpass"):
         return []
-    out = []
+    out: list[tuple[str, str]] = []
     for acl in child.children:
         if acl.dep_ == "acl" and acl.lemma_.lower() in cues.speech | {"describe", "outline"}:
             out.extend((eid, f"'{acl.text} by'") for eid in _speakers(acl, resolve))

@@ -11,8 +11,14 @@ groups this way: a plural noun elsewhere in the text ("civilians" in passing) is
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from kg.extract import entities, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extract.lexicons import GazetteerEntry
 
 __all__ = ["collective", "qualify_groups"]
 
@@ -94,6 +100,7 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     kind = (
         sector
         or lemma in words.GROUP_NOUNS
+        or (plural and lemma in _BODY_NOUNS)  # "seven opposition parties in Nepal", "two rebel factions"
         or lemma in words.PEOPLE_NOUNS
         or head_state is not None
         or tok.ent_type_ == "NORP"
@@ -191,7 +198,7 @@ def qualify_groups(resolver) -> None:
         mention = next((m for m in table.mentions if table.by_token.get(m.head) == e.id), None)
         if mention is None:
             continue
-        states = {}
+        states: dict[str, tuple[GazetteerEntry, Token]] = {}  # state name -> its entry, the demonym's token
         for t in doc[mention.start : mention.end]:
             entry = resolver.gazetteer.demonym(t.text)
             if entry is not None and entry.type == "Country" and t.i != mention.head:

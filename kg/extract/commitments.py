@@ -21,8 +21,12 @@ nobody committed to anything in the text. A negated act ("said it would not atta
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from kg.graph.records import Event, Span, content_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["COMMISSIVE_VERBS", "demands", "with_speech_acts"]
 
@@ -51,7 +55,7 @@ _COERCE_THREAT_MODE = {
 }
 
 
-def with_speech_acts(pairs, *, speaker_of, is_speech, time_of, support_verb) -> list[tuple[object, Event]]:
+def with_speech_acts(pairs, *, speaker_of, is_speech, time_of, support_verb) -> list[tuple[Token, Event]]:
     """``pairs`` ((trigger token, event), in text order) with the promises and threats their events are the
     content of: an act the lexicon already typed at the committing word ("offered", "promised") takes the
     content's recipients; a commissive word whose content is a threat ("vowed to strike") is no AGREE."""
@@ -60,7 +64,9 @@ def with_speech_acts(pairs, *, speaker_of, is_speech, time_of, support_verb) -> 
     added = []
     for tok, event in pairs:
         etype, mode = _speech_act_type(event) if event.modality == "planned" else (None, None)
-        found = _commitment(tok, event, speaker_of, is_speech) if etype else None
+        if etype is None:
+            continue
+        found = _commitment(tok, event, speaker_of, is_speech)
         if found is None and etype == "AGREE":
             found = _reported_future(tok, event, support_verb)
         if found is None:
@@ -147,7 +153,7 @@ def _modal(verb, words) -> bool:
 
 def demands(
     tokens, *, resolve, speaker_of, is_speech, sources_of, time_of, article_id: str
-) -> list[tuple[object, Event]]:
+) -> list[tuple[Token, Event]]:
     """REQUEST events for "X said / agreed / issued a reminder that Y must (should) ...": the speaker demands
     of Y, with the modal as the trigger; Y's own act keeps its type."""
     out = []
@@ -180,7 +186,7 @@ def demands(
                     modality="asserted",
                     actors=tuple(dict.fromkeys(speakers)),
                     recipients=tuple(t for t in dict.fromkeys(targets) if t not in speakers),
-                    sources=tuple(s for s in sources_of(frame) if s not in speakers),
+                    sources=tuple(dict.fromkeys((*sources_of(frame), *speakers))),  # what Y must do is X's word
                     time=time_of(frame),
                     confidence=0.55,
                     explain=(f"demand: '{frame.text}' ... '{aux.text}' -> REQUEST",),
@@ -208,7 +214,7 @@ def _demand_frame(clause, is_speech):
 
 def _speech_act(content: Event, word, etype: str, mode: str | None, actors: list[str], time) -> Event:
     trigger = Span(word.text, word.idx, word.idx + len(word.text))
-    actors = tuple(dict.fromkeys(actors or content.actors))
+    committed = tuple(dict.fromkeys(actors or content.actors))
     return Event(
         id="v" + content_id(content.id, etype, word.idx, length=10),
         type=etype,
@@ -216,11 +222,11 @@ def _speech_act(content: Event, word, etype: str, mode: str | None, actors: list
         trigger=trigger,
         evidence=content.evidence,
         modality="asserted",  # the promise or threat is made; what it promises stays planned
-        actors=actors,
-        recipients=tuple(r for r in content.recipients if r not in actors),
+        actors=committed,
+        recipients=tuple(r for r in content.recipients if r not in committed),
         locations=content.locations,
         time=time,  # when the promise was made ("said on Monday it would"), not when it is to be kept
-        sources=tuple(s for s in content.sources if s not in actors),  # the speaker is the one who commits
+        sources=tuple(s for s in content.sources if s not in committed),  # the speaker is the one who commits
         confidence=max(0.4, content.confidence - 0.1),
         explain=(
             f"commitment '{word.text}' -> {etype}" + (f"/{mode}" if mode else ""),

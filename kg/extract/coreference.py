@@ -9,12 +9,12 @@ from __future__ import annotations
 from kg.extract import words
 from kg.read.overrides import surface_key
 
-__all__ = ["link_anaphors", "link_forces", "link_surnames", "link_titles"]
+__all__ = ["link_anaphors", "link_appositions", "link_forces", "link_surnames", "link_titles"]
 
 
 def link_surnames(mentions: list) -> None:
     """'Yermak' and 'Mr Putin' join the person whose full name ends with that surname."""
-    full = {}
+    full: dict[str, str] = {}  # surname -> the full name's resolution key
     for m in mentions:
         if m.type == "Person" and m.kind in ("ner", "gazetteer") and len(m.name.split()) > 1:
             full.setdefault(m.name.split()[-1].lower(), m.key)
@@ -119,3 +119,16 @@ def link_anaphors(mentions: list) -> None:
 
 def _compatible(a, b) -> bool:
     return not a.countries or not b.countries or bool(a.countries & b.countries)
+
+
+def link_appositions(mentions: list) -> None:
+    """'Qatar's emir, Sheikh Hamad,', 'A member of the Syrian parliament, Mohammed Mamoun,': a role phrase set
+    before a name by a comma is a mention of that person (``apposition``); one whose name is no person is dropped."""
+    people = [m for m in mentions if m.type == "Person" and m.kind in ("ner", "gazetteer")]
+    for m in mentions:
+        if m.kind != "appos":
+            continue
+        person = next((p for p in people if p.start <= m.names < p.end), None)
+        if person is not None:
+            m.key, m.name, m.entry, m.rule, m.kind = person.key, person.name, person.entry, "apposition", "anaphor"
+    mentions[:] = [m for m in mentions if m.kind != "appos"]

@@ -21,6 +21,8 @@ from kg.read.overrides import Overrides, surface_key
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _POSSESSIVE = re.compile(r"[’']s?$")
+# Styles written before a name that are not part of it ("Sheikh Hamad", "Ayatollah Ali Khamenei")
+_STYLES = frozenset({"sheikh", "sheik", "emir", "ayatollah", "imam", "mullah", "prince", "king", "queen", "sultan"})
 _RANK = re.compile(
     r"(?i)^(capt|gen|lt|col|maj|sgt|adm|cmdr|brig|cpl|pvt|cdr|lieutenant|colonel|major|captain|sergeant|admiral"
     r"|brigadier|commander|corporal|private|marshal)\.?$"
@@ -41,6 +43,7 @@ class Mention:
     definite: bool = False  # "the ..." phrase: may refer back to an earlier one
     countries: frozenset = frozenset()  # states named inside a role phrase ("US official")
     rule: str | None = None  # set when a rule other than its own name joined it to its entity
+    names: int | None = None  # an apposition's name: the token its role phrase describes ("X's emir, <name>")
 
 
 @dataclass
@@ -53,6 +56,7 @@ class EntityTable:
     entries: dict[str, GazetteerEntry] = field(default_factory=dict)  # entity id -> gazetteer entry
     roles: dict[str, str] = field(default_factory=dict)  # entity id -> role lemma
     states: dict[str, str] = field(default_factory=dict)  # body's entity id -> the state it belongs to, as written
+    current: set[str] = field(default_factory=set)  # entities of hand-made gazetteer rows (current office holders)
 
     def at(self, token) -> str | None:
         return self.by_token.get(token.i)
@@ -121,13 +125,22 @@ def find_mentions(doc, gazetteer, debris: set[int], headlines: set[int]) -> list
     found = [m for m in found if doc[m.start].sent.start not in headlines or m.kind == "gazetteer"]
     phrases = _non_overlapping(m for m in found if m.kind in ("np", "anaphor", "title"))
     names = _non_overlapping(m for m in found if m.kind in ("gazetteer", "ner"))
+    # a role phrase before a name may hold a body ('a member of the Chilean parliament, X'): both are kept; one
+    # holding another person ("Zelenskyy's chief of staff, Yermak") is a title, not a mention
+    phrases += [
+        a
+        for a in found
+        if a.kind == "appos"
+        and all(_nested_or_apart(p, a) for p in phrases)
+        and not any(n.type == "Person" and a.start <= n.start < a.end for n in names)
+    ]
     # "AFP news agency", "the NATO command": a generic body noun after a named body is that body
     phrases = [
         p
         for p in phrases
         if not (
             p.type == "Organization"
-            and p.role in words.ORG_NOUNS
+            and p.role in words.ORG_NOUNS | words.FORCE_NOUNS
             and any(p.start <= n.start and n.end <= p.end and n.type in ("Organization", "NewsOutlet") for n in names)
         )
     ]
@@ -206,7 +219,9 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
         start, end = _trim(doc, ent.start, ent.end)
         if etype == "Person":
             # "Mr", "President", "Lt. Gen.": honorifics and ranks are not part of the name
-            while start < end - 1 and (doc[start].lower_ in words.HONORIFICS or _RANK.match(doc[start].text)):
+            while start < end and (
+                doc[start].lower_ in words.HONORIFICS or doc[start].lower_ in _STYLES or _RANK.match(doc[start].text)
+            ):
                 start += 1
             while start < end - 1 and doc[start].text == ".":
                 start += 1
@@ -271,7 +286,7 @@ def _np_mentions(doc, gazetteer) -> list[Mention]:
             m = None
         elif plural and lemma in words.GROUP_NOUNS:
             m = _group_mention(doc, tok)
-        elif not plural and lemma in words.PERSON_ROLES:
+        elif not plural and (lemma in words.PERSON_ROLES or (lemma in words.LEADER_TITLES and _appositive(tok))):
             m = _role_mention(doc, tok)
         elif not plural and lemma in words.ORG_NOUNS:
             m = _org_mention(doc, tok)
@@ -315,11 +330,30 @@ def _is_title_of_name(tok) -> bool:
     return tok.dep_ == "appos" and tok.head.pos_ == "PROPN"
 
 
+def _appositive(tok):
+    """The name set after a role phrase by a comma: 'A member of the Syrian parliament, Mohammed Mamoun,'."""
+    return next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and _comma_before(c, tok)), None)
+
+
+def _comma_before(name, tok) -> bool:
+    return any(t.text == "," for t in name.doc[tok.i : name.left_edge.i])
+
+
 def _role_mention(doc, tok) -> Mention | None:
+    named = _appositive(tok)
+    if named is not None and tok.dep_ not in ("compound", "appos"):
+        mention = _role_phrase(doc, tok)
+        if mention is not None:  # joined to the name it describes in coreference.link_appositions
+            mention.kind, mention.key, mention.names = "appos", "", named.i
+        return mention
     if _is_title_of_name(tok) or any(
         c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" for c in tok.rights
     ):
         return None
+    return _role_phrase(doc, tok)
+
+
+def _role_phrase(doc, tok) -> Mention | None:
     start, end = _left_edge(tok), tok.i + 1
     of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
     if of and tok.lemma_.lower() in ("head", "chief", "leader", "director", "commander", "member", "secretary"):
@@ -411,6 +445,7 @@ def resolve(
     if overrides:
         _apply_merges(doc, mentions, overrides, article_id, gazetteer)
     coreference.link_surnames(mentions)
+    coreference.link_appositions(mentions)
     coreference.link_titles(doc, mentions)
     coreference.link_forces(doc, mentions, gazetteer)
     for m in mentions:
@@ -431,12 +466,15 @@ def resolve(
         table.mentions.extend(ms)
         if ms[0].entry:
             table.entries[entity.id] = ms[0].entry
+            if ms[0].entry.name in gazetteer.hand_made:
+                table.current.add(entity.id)
         if ms[0].role:
             table.roles[entity.id] = ms[0].role
         owner.update((id(m), entity.id) for m in ms)
-    # outer phrases first, so that names nested in a role phrase keep their own tokens
+    # outer phrases first, so that names nested in a role phrase keep their own tokens; an apposition's role
+    # phrase stands for its person by its head only ('Jordanian' in 'Jordanian planning minister, X' is Jordan)
     for m in sorted(table.mentions, key=lambda m: m.start - m.end):
-        for i in range(m.start, m.end):
+        for i in (m.head,) if m.rule == "apposition" else range(m.start, m.end):
             table.by_token[i] = owner[id(m)]
     table.entities.sort(key=lambda e: e.mentions[0].start)
     return table

@@ -4,7 +4,7 @@ quantity and time from the dependency parse."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kg.extract import claims, commitments, words
 from kg.extract.lexicons import Trigger
@@ -13,6 +13,11 @@ from kg.extract.timex import normalise_time
 from kg.extract.triggers import TriggerIndex
 from kg.graph.records import Event, Quantity, Span, TimeValue, content_id
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from kg.extract.entities import EntityTable
+
 _RECIPIENT_PREPS = {"against", "on", "upon", "at", "toward", "towards", "over"}
 _GIVE_TYPES = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "ASSAULT"}
 _JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
@@ -20,7 +25,6 @@ _NEEDS_RECIPIENT = {"SUPPORT"}
 _STANCE_TYPES = {"AGREE"}
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
-_FORCES = words.FORCE_NOUNS | {"soldier", "personnel", "unit", "reservist", "marine"}
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
 
 
@@ -38,8 +42,8 @@ class Resolver(Protocol):
 class Context:
     """What the event and relation rules need about one article, whole before they run."""
 
-    doc: object
-    table: object  # entities.EntityTable
+    doc: Doc
+    table: EntityTable
     resolver: Resolver
     cues: claims.CueIndex
     article_id: str
@@ -77,16 +81,18 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         if _names_a_kind(ctx, tok):
             continue
-        event = _event(ctx, tok, entry)
-        verb_at_place = event.locations and tok.pos_ == "VERB"
-        if not (event.actors or event.recipients or verb_at_place or _stated_agent(ctx, tok, entry.type)):
+        # the participants first: modality and sources (costly) only for the words that make an event
+        actors, recipients, locations = args = _arguments(ctx, tok, entry)
+        recipients = [r for r in recipients if r not in actors]
+        verb_at_place = locations and tok.pos_ == "VERB"
+        if not (actors or recipients or verb_at_place or _stated_agent(ctx, tok, entry.type)):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
-        if event.type in _NEEDS_RECIPIENT and not event.recipients and len(event.actors) < 2:
+        if entry.type in _NEEDS_RECIPIENT and not recipients and len(actors) < 2:
             continue  # "support the claim": support needs someone supported ("A and B upgraded ties": each other)
-        key = (event.type, event.trigger.start)
+        key = (entry.type, tok.idx)
         if key not in seen:
             seen.add(key)
-            pairs.append((tok, event))
+            pairs.append((tok, _event(ctx, tok, entry, args)))
     speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
     time_of = lambda tok: _time(ctx, tok, future=False)  # noqa: E731
     pairs = commitments.with_speech_acts(
@@ -146,13 +152,10 @@ def _names_someone(ctx: Context, head) -> bool:
     if not (lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS):
         return False
     named = any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS for t in head.subtree)
-    # "the junta", "the two sides": someone the story has in view; "protesters", "prisoners": a collective
-    # that names itself; "7,000 extra troops arrived" names nobody (whose troops?)
+    # "the junta", "the two sides": someone the story has in view; a bare plural ("scholars agree", "7,000
+    # extra troops arrived") names nobody in particular
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-    bare_collective = (
-        head.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod") for c in head.children) and lemma not in _FORCES
-    )
-    return named or definite or counted or bare_collective
+    return named or definite or counted
 
 
 def _inside_name(ctx: Context, tok) -> bool:
@@ -195,9 +198,9 @@ def _governed_by_same(tok, etype: str, verbs: dict[int, str]) -> bool:
     return False
 
 
-def _event(ctx: Context, tok, entry: Trigger) -> Event:
+def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[str], list[str]]) -> Event:
     sent = tok.sent
-    actors, recipients, locations = _arguments(ctx, tok, entry)
+    actors, recipients, locations = arguments
     modality, why_mod = claims.modality(tok, ctx.cues)
     source_ids, why_src = claims.sources(tok, ctx.resolve_source, ctx.cues)
     if entry.type in _VERBAL_TYPES and claims.performative(tok):

@@ -60,6 +60,7 @@ class Gazetteer:
             aliases = tuple(a for a in e.aliases if a.lower() not in taken)
             kept.append(e if aliases == e.aliases else dataclasses.replace(e, aliases=aliases))
         self.entries = {e.name: e for e in (*entries, *kept)}
+        self.hand_made = frozenset(e.name for e in entries)  # kept current by hand; the derived rows stop in 2015
         ci_forms: dict[str, list[GazetteerEntry]] = {}  # lower-cased multiword form -> entries
         for e in kept:
             for alias in (e.name, *e.aliases):

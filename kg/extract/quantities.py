@@ -109,7 +109,13 @@ _CUES = tuple(
     )
 )
 _TRAILING_CUES = {("or", "more"): "or more", ("or", "so"): "or so", ("plus",): "plus", ("+",): "plus"}
-_FILLERS = (("a", "further"), ("a", "total", "of"), ("an", "additional"), ("another",), ("additional",))
+_FILLERS: tuple[tuple[str, ...], ...] = (
+    ("a", "further"),
+    ("a", "total", "of"),
+    ("an", "additional"),
+    ("another",),
+    ("additional",),
+)
 _FILLERS += (("further",), ("the",), ("only",), ("exactly",), ("precisely",))
 
 _CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}
@@ -220,7 +226,7 @@ def _number(words: list[str]) -> Decimal | None:
         elif word in ("a", "an", "half") and group is None:
             group, needs_scale = (_HALF if word == "half" else Decimal(1)), True  # only with a scale after
         elif word in _SMALL and not needs_scale and _joins(group, _SMALL[word]):
-            group = (group or 0) + _SMALL[word]
+            group = (group or Decimal(0)) + _SMALL[word]
         elif word in _GROUP_SCALES and group is not None:
             group, needs_scale = group * _GROUP_SCALES[word], False
         elif word in _SCALES and group is not None:
@@ -270,10 +276,11 @@ def _cue_at(words: list[str], i: int) -> tuple[str | None, int]:
             continue
         cue = next((c for c in _CUES if _starts_with(words, i, c)), None)
         filler = next((f for f in _FILLERS if _starts_with(words, i, f)), None)
-        if not (cue or filler):
+        step = cue or filler
+        if not step:
             return qualifier, i
         qualifier = qualifier or (" ".join(cue) if cue else None)
-        i += len(cue or filler)
+        i += len(step)
 
 
 def _vague_at(words: list[str], i: int) -> tuple[Decimal, str, int] | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["Quote", "in_quote", "quote_at", "quotes"]
 
@@ -75,13 +76,17 @@ def _stretches(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+# a quoted stretch: start, end, its number of words, its own framing verb (a Token) or None, runs_on
+_Item = tuple[int, int, int, Any, bool]
+
+
 def _with_shared_verbs(doc, cues, stretches: list[tuple[int, int, bool]]) -> tuple[Quote, ...]:
     text = doc.text
-    items = []
+    items: list[_Item] = []
     for start, end, runs_on in stretches:
         words = len(text[start:end].split())
         verb = _framing_verb(doc, cues, text, start, end) if words >= _MIN_WORDS else None
-        items.append([start, end, words, verb, runs_on])
+        items.append((start, end, words, verb, runs_on))
     groups = _groups(text, items)
     verbs = [next((items[i][3] for i in members if items[i][3] is not None), None) for members in groups]
     verbs = _from_neighbouring_paragraphs(text, items, groups, verbs)
@@ -95,7 +100,7 @@ def _with_shared_verbs(doc, cues, stretches: list[tuple[int, int, bool]]) -> tup
     return tuple(sorted(out, key=lambda q: q.start))
 
 
-def _groups(text: str, items: list) -> list[list[int]]:
+def _groups(text: str, items: list[_Item]) -> list[list[int]]:
     """Stretches of one quotation: those of one paragraph, and a paragraph's last stretch when the quote runs
     on into the next paragraph's first one."""
     groups: list[list[int]] = []
@@ -107,7 +112,7 @@ def _groups(text: str, items: list) -> list[list[int]]:
     return groups
 
 
-def _from_neighbouring_paragraphs(text: str, items: list, groups: list[list[int]], verbs: list) -> list:
+def _from_neighbouring_paragraphs(text: str, items: list[_Item], groups: list[list[int]], verbs: list) -> list:
     """A paragraph that is all quotation and names no speaker continues the quotation of the paragraph just
     before it when that one is a quotation with a speaker ('"...," she said.' then '"..."'), else is the
     start of the next paragraph's ('"..."' then '"...," she said.')."""
@@ -147,7 +152,7 @@ def _adjacent(text: str, end: int, start: int) -> bool:
     return 0 <= start - end and not text[end:start].strip()
 
 
-def _same_quotation(text: str, prev: list, start: int) -> bool:
+def _same_quotation(text: str, prev: _Item, start: int) -> bool:
     between = text[prev[1] : start]
     if "\n" not in between:
         return True

@@ -157,8 +157,9 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 def _stateless_titles(ctx, titles, stated):
     """'Defence Minister Pierre Joxe said': a state office whose title names no state or body. The state is the
-    one the gazetteer's office holders give for the person, else the only state the article names; none when
-    the article names several and the dictionaries say nothing (never a guess)."""
+    one the hand-made gazetteer (kept current) gives for the person, else the only state the article names;
+    none when the article names several and the gazetteer says nothing (never a guess). The derived Phoenix
+    rows stop in 2015: their dated offices are :mod:`kg.extract.offices`' business."""
     table = ctx.table
     placed = {r.subject for r in stated if table.get(r.object).type in ("Country", "Organization")}
     states = {e.name: e.id for e in table.entities if e.type == "Country"}
@@ -171,7 +172,7 @@ def _stateless_titles(ctx, titles, stated):
             continue
         if {"secretary", "general"} <= title.lemmas:
             continue  # 'Secretary-General': of an organisation, not a state
-        entry = table.entries.get(title.person)
+        entry = table.entries.get(title.person) if title.person in table.current else None
         if entry is not None and entry.sector in _STATE_SECTORS and entry.country:
             state = states.get(entry.country)
         else:
@@ -221,9 +222,12 @@ def _own_title(ctx, node, m, before: bool = True) -> bool:
     if before and node.i >= m.start:
         return False
     table = ctx.table
+    holder = table.by_token.get(m.head)
     for t in node.subtree:
         eid = table.by_token.get(t.i)
-        if m.start <= t.i < m.end or eid is None or table.get(eid).type != "Person" or _mention_head(ctx, t) != t.i:
+        if m.start <= t.i < m.end or eid in (None, holder) or table.get(eid).type != "Person":
+            continue
+        if _mention_head(ctx, t) != t.i:
             continue
         if t.dep_ != "poss" and not any(c.tag_ == "POS" for c in t.children):
             return False
@@ -275,13 +279,14 @@ def _title_tokens(ctx, node, m) -> list:
     """The title phrase without the person and without what modifies another person in it
     ("Zelenskyy's chief of staff": Yermak is Zelenskyy's aide, not Ukraine's leader)."""
     out, stack = [], [node]
+    holder = ctx.table.by_token.get(m.head)  # the title may be a mention of the holder ("Oman's emir, X")
     while stack:
         t = stack.pop()
         if m.start <= t.i < m.end:
             continue
         out.append(t)
         eid = ctx.table.by_token.get(t.i)
-        if eid is not None and ctx.table.get(eid).type == "Person" and t.i == _mention_head(ctx, t):
+        if eid not in (None, holder) and ctx.table.get(eid).type == "Person" and t.i == _mention_head(ctx, t):
             continue
         # other items of a list ("X, together with Y and Z") are not part of this title
         stack.extend(
@@ -302,7 +307,7 @@ def _deputy(lemmas: set[str]) -> bool:
 
 
 def _entities_in(ctx, tokens) -> list[str]:
-    ids = []
+    ids: list[str] = []
     for t in tokens:
         ids.extend(e for e in ctx.resolve_modifier(t) if e not in ids)
     return ids

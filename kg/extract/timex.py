@@ -6,7 +6,7 @@ turns their text into a :class:`~kg.graph.records.TimeValue` whose ``start`` and
 anchor; without one they stay unplaced (granularity "unknown"), because a guessed date is worse than none.
 
 The rules are our own, on the standard library: dateparser returns nothing for seasons, "early/late X",
-"since April" and weekends, and resolves "in March" to a day rather than the month (docs PITFALLS.md).
+"since April" and weekends, and resolves "in March" to a day rather than the month.
 
 >>> normalise_time("next winter", "2022-10-05")
 TimeValue(text='next winter', start='2022-12', end='2023-02', granularity='season')

@@ -42,8 +42,11 @@ class TriggerIndex:
         pos = _POS.get(tok.pos_)
         if pos is None:
             return None
-        found = self._first(tok, self._by_key.get((tok.lemma_.lower(), pos), ()))
-        if found is None and pos == "VERB":  # 'reimposed blockades': the stem's rows when the word's own fail
+        entries = self._by_key.get((tok.lemma_.lower(), pos))
+        found = self._first(tok, entries or ())
+        if found is None and pos == "VERB" and (entries is None or _again(tok)):
+            # a wrong model lemma ('staged' -> 'stag'): the regular stems; 'reimposed blockades': the act again
+            # is the act, whose rows apply when the word's own fail
             found = next((f for k in _verb_stems(tok) if (f := self._first(tok, self._by_key.get(k, ())))), None)
         return found
 
@@ -53,6 +56,11 @@ class TriggerIndex:
             if all(_satisfied(tok, dep, lemmas) for dep, lemmas in entry.requires):
                 return entry
         return None
+
+
+def _again(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma.startswith("re") and len(lemma) > 5
 
 
 def _verb_stems(tok) -> list[tuple[str, str]]:

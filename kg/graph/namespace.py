@@ -7,14 +7,17 @@ call time instead of silently minting a new IRI.
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
-__all__ = ["KG", "OA", "PLOVER", "RES", "SEM"]
+__all__ = ["GENID", "KG", "OA", "ONTOLOGY", "PLOVER", "PREFIXES", "RES", "SEM", "WIKIDATA", "wikidata_id"]
 
 RES = Namespace("https://w3id.org/kgct/resource/")
 PLOVER = Namespace("https://w3id.org/kgct/plover/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 OA = Namespace("http://www.w3.org/ns/oa#")
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")  # items: WIKIDATA["Q159"]
+# skolem IRIs of blank nodes (``kg push``), as RDF 1.1 names them: .well-known/genid/
+GENID = Namespace(RES[".well-known/genid/"])
 
 
 class KG(DefinedNamespace):
@@ -104,3 +107,30 @@ class KG(DefinedNamespace):
     member_of: URIRef
     opposes: URIRef
     supports: URIRef
+
+
+ONTOLOGY = URIRef(str(KG._NS).removesuffix("#"))  # the ontology itself (its version, its content hash)
+
+# The prefixes kg writes Turtle and TriG with, and reads prefixed names by (``--param type=kg:allied_with``)
+PREFIXES = {
+    "kg": KG._NS,
+    "plover": PLOVER,
+    "res": RES,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "sem": SEM,
+    "oa": OA,
+    "skos": SKOS,
+    "xsd": XSD,
+    "rdfs": RDFS,
+    "rdf": RDF,
+}
+
+
+def wikidata_id(iri: str | None) -> str | None:
+    """The id of a Wikidata item from its IRI (None for None).
+
+    >>> wikidata_id(WIKIDATA["Q159"])
+    'Q159'
+    """
+    return str(iri).removeprefix(str(WIKIDATA)) if iri else None

@@ -25,7 +25,7 @@ from urllib.parse import quote
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.graph.namespace import KG, OA, PLOVER, RES, SEM
+from kg.graph.namespace import KG, OA, PLOVER, PREFIXES, RES, SEM, WIKIDATA
 from kg.graph.records import Entity, Event, Quantity, Record, Relation, content_id
 
 __all__ = [
@@ -43,19 +43,6 @@ __all__ = [
     "time_literal",
 ]
 
-PREFIXES = {
-    "kg": KG._NS,
-    "plover": PLOVER,
-    "res": RES,
-    "prov": PROV,
-    "dcterms": DCTERMS,
-    "sem": SEM,
-    "oa": OA,
-    "skos": SKOS,
-    "xsd": XSD,
-    "rdfs": RDFS,
-    "rdf": RDF,
-}
 ENTITY_CLASSES = {t: KG[t] for t in ("Person", "Organization", "NewsOutlet", "Country", "Place", "Group")}
 
 
@@ -322,7 +309,7 @@ def _entity(g: Graph, e: Entity, iri: URIRef) -> None:
     g.add((iri, RDFS.label, Literal(e.name)))
     g.add((iri, KG.sortKey, Literal(sort_key(e.name), datatype=XSD.decimal)))
     if e.wikidata:
-        g.add((iri, KG.wikidata, URIRef(f"http://www.wikidata.org/entity/{e.wikidata}")))
+        g.add((iri, KG.wikidata, WIKIDATA[e.wikidata]))
     if e.sector:
         g.add((iri, KG.sector, Literal(e.sector)))
     for m in {m.text for m in e.mentions} - {e.name}:

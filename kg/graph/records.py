@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from enum import Enum
 from importlib import resources
 from typing import Any
 
@@ -32,6 +33,7 @@ __all__ = [
     "Quantity",
     "Record",
     "Relation",
+    "SkipReason",
     "Span",
     "TimeValue",
     "content_id",
@@ -74,6 +76,7 @@ RESOLUTION_RULES = {
     "state-body": "a phrase naming a state's government (the Ukrainian government -> Ukraine)",
     "armed-forces": "a state's troops or forces (Russian troops -> Russian forces)",
     "definite-description": "a definite description of an earlier role phrase (the diplomat -> an anonymous diplomat)",
+    "apposition": "a role phrase set before a name by a comma (Oman's emir, Sheikh Said -> Said)",
     "override-merge": "joined by the override file",
 }
 IDENTITY_RULES = ("name", "wikidata", "gazetteer", "override-split")
@@ -335,9 +338,15 @@ class Relation:
         )
 
 
+class SkipReason(str, Enum):
+    """Why kg extracted nothing from an article it read (a build counts each by its value)."""
+
+    NOT_ENGLISH = "not-english"  # the text does not read as English
+
+
 @dataclass(frozen=True)
 class Record:
-    """Everything kg extracted from one article."""
+    """Everything kg extracted from one article; ``skipped`` says why it is empty when kg passed it over."""
 
     article: Article
     entities: tuple[Entity, ...] = ()
@@ -345,6 +354,7 @@ class Record:
     relations: tuple[Relation, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
     extractor: str = field(default="", compare=False)  # fingerprint of the extractor that made it
+    skipped: SkipReason | None = field(default=None, compare=False)
 
     @property
     def ingest_key(self) -> str:

@@ -19,22 +19,27 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, XSD
 
 from kg.errors import KgError
-from kg.graph.namespace import RES
+from kg.graph.namespace import KG, ONTOLOGY, PREFIXES, RES
 from kg.graph.ontology import ontology_text
 from kg.graph.rdf import ENTITIES_GRAPH, EVENTS_GRAPH, article_graph, entity_graph, event_graph, graph_iri, new_dataset
 from kg.graph.records import Record, content_id
+from kg.queries.files import fill, sparql_file
 
 __all__ = [
     "DEFAULT_STORE",
     "DERIVATION_GRAPH",
     "GraphChange",
     "IngestReport",
+    "QueryError",
     "QueryResult",
     "Store",
     "StoreError",
     "opened_store",
+    "drop_graph",
+    "insert_data",
     "to_ox",
     "to_rdflib",
 ]
@@ -45,20 +50,13 @@ ONTOLOGY_GRAPH = RES["graph/ontology"]
 # same update as the last of the derived output, dropped in the same update as any article write. A store
 # without it was changed (or interrupted) after its last derivation, and a build derives again.
 DERIVATION_GRAPH = RES["graph/derivation"]
-_HAS_VERSION = ox.NamedNode("http://purl.org/dc/terms/hasVersion")
+_HAS_VERSION = ox.NamedNode(DCTERMS.hasVersion)
 # Flush RocksDB's write buffers to disk after this many triples: memory stays ~0.2 GB at 5M triples
 # instead of growing to ~2 GB of buffers (benchmarks/corpus_scale.py), at no cost in ingest time.
 FLUSH_EVERY = 100_000
-_ONTOLOGY = URIRef("https://w3id.org/kgct/ontology")
-_CONTENT_HASH = URIRef("https://w3id.org/kgct/ontology#contentHash")
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_ARTICLE = ox.NamedNode("https://w3id.org/kgct/ontology#Article")
-_IDENTIFIER = ox.NamedNode("http://purl.org/dc/terms/identifier")
-_HASHES = """
-PREFIX kg: <https://w3id.org/kgct/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?id ?hash WHERE { GRAPH ?g { ?a a kg:Article ; dcterms:identifier ?id ; kg:contentHash ?hash } }
-"""
+_RDF_TYPE = ox.NamedNode(RDF.type)
+_ARTICLE = ox.NamedNode(KG.Article)
+_IDENTIFIER = ox.NamedNode(DCTERMS.identifier)
 SUFFIX_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
     ".trig": ox.RdfFormat.TRIG,
@@ -71,6 +69,10 @@ SUFFIX_FORMATS = {
 
 class StoreError(KgError, RuntimeError):
     """The store cannot be opened or written; the message says what to do."""
+
+
+class QueryError(KgError, ValueError):
+    """A query the store cannot run as given: its syntax, or a value bound to a variable it does not project."""
 
 
 def store_error(path, err: OSError, action: str) -> StoreError:
@@ -126,7 +128,7 @@ class IngestReport:
 
 @dataclass(frozen=True)
 class QueryResult:
-    """SELECT rows as rdflib terms (None for unbound), with their column names; ``lists`` maps a column that
+    """Solution rows as rdflib terms (None for unbound), with their column names; ``lists`` maps a column that
     the query joined into one string to its separator (a named query's ``# list:`` header)."""
 
     columns: tuple[str, ...]
@@ -191,8 +193,8 @@ class Store:
     # -- writing -----------------------------------------------------------------------------
     def hashes(self) -> dict[str, str]:
         """Article id -> content hash of what is stored."""
-        solutions = self._ox.query(_HASHES)
-        assert isinstance(solutions, ox.QuerySolutions)  # a SELECT
+        solutions = self._ox.query(_sparql("hashes.rq"))
+        assert isinstance(solutions, ox.QuerySolutions)  # a select query
         return {str(s["id"].value): str(s["hash"].value) for s in solutions}
 
     def ingest(
@@ -229,7 +231,7 @@ class Store:
         """Keep the ontology (labels of types, modalities, relations) in its own named graph."""
         text = ontology_text()
         digest = ox.Literal(content_id(text, length=40))
-        graph, ontology, has_hash = to_ox(ONTOLOGY_GRAPH), to_ox(_ONTOLOGY), to_ox(_CONTENT_HASH)
+        graph, ontology, has_hash = to_ox(ONTOLOGY_GRAPH), to_ox(ONTOLOGY), to_ox(KG.contentHash)
         if any(self._ox.quads_for_pattern(ontology, has_hash, digest, graph)):
             return
         self._ox.remove_graph(graph)
@@ -247,12 +249,13 @@ class Store:
         graphs = article_graph(record), entity_graph(record), event_graph(record)
         self._last_put = sum(len(graph) for graph in graphs)
         facts, entities, events = (_ntriples(graph) for graph in graphs)
-        forget = _forget(g) if stored_hash is not None else ""
-        self._ox.update(
-            f"{forget}{_UNDERIVED}DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{facts}\n}}\n"
-            f"GRAPH {to_ox(ENTITIES_GRAPH)} {{\n{entities}\n}}\n"
-            f"GRAPH {to_ox(EVENTS_GRAPH)} {{\n{events}\n}} }}"
-        )
+        forget = [_forget(g)] if stored_hash is not None else []
+        writes = [
+            insert_data(g, facts),
+            insert_data(to_ox(ENTITIES_GRAPH), entities),
+            insert_data(to_ox(EVENTS_GRAPH), events),
+        ]
+        self._ox.update(" ;\n".join([*forget, _underived(), drop_graph(g), *writes]))
         return "added" if stored_hash is None else "updated"
 
     @_writes("remove an article")
@@ -260,7 +263,7 @@ class Store:
         """Forget an article, and the events only it reported (its entities stay described in the shared
         entity graph)."""
         g = to_ox(graph_iri(article_id))
-        self._ox.update(f"{_forget(g)}{_UNDERIVED}DROP SILENT GRAPH {g}")
+        self._ox.update(" ;\n".join([_forget(g), _underived(), drop_graph(g)]))
 
     @_writes("load a shard")
     def load_shard(self, path: str | Path) -> list[str]:
@@ -279,7 +282,7 @@ class Store:
         except (OSError, SyntaxError) as err:
             raise StoreError(f"{path}: cannot read the shard ({err}); build it again") from err
         ids = _article_ids(quads)
-        self._ox.update(_UNDERIVED)  # first: a crash part-way leaves a store that says it needs deriving
+        self._ox.update(_underived())  # first: a crash part-way leaves a store that says it needs deriving
         for article_id in ids:
             self.remove(article_id)
         self._ox.extend(quads)
@@ -292,7 +295,7 @@ class Store:
         fmt = SUFFIX_FORMATS.get(Path(path).suffix.lower())
         if fmt is None:
             raise StoreError(f"{path}: unknown RDF format; use one of {', '.join(SUFFIX_FORMATS)}")
-        self._ox.update(_UNDERIVED)
+        self._ox.update(_underived())
         self._ox.bulk_load(path=str(path), format=fmt)
 
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple]) -> None:
@@ -324,12 +327,12 @@ class Store:
         for c in changes:
             g, remove, add = to_ox(c.graph), _ntriples(c.remove), _ntriples(c.add)
             if remove:
-                parts.append(f"DELETE DATA {{ GRAPH {g} {{\n{remove}\n}} }}")
+                parts.append(fill(_sparql("delete-data.ru"), graph=g, triples=remove))
             if add:
-                parts.append(f"INSERT DATA {{ GRAPH {g} {{\n{add}\n}} }}")
+                parts.append(insert_data(g, add))
         if derivation is not None:
             marker = _ntriples([(to_ox(DERIVATION_GRAPH), _HAS_VERSION, ox.Literal(derivation))])
-            parts += [_UNDERIVED.removesuffix(" ;\n"), f"INSERT DATA {{ GRAPH <{DERIVATION_GRAPH}> {{ {marker} }} }}"]
+            parts += [_underived(), insert_data(to_ox(DERIVATION_GRAPH), marker)]
         if parts:
             self._ox.update(" ;\n".join(parts))
 
@@ -373,11 +376,11 @@ class Store:
         try:
             result = self._ox.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
         except SyntaxError as err:
-            raise ValueError(f"SPARQL syntax error: {err}") from err
+            raise QueryError(f"SPARQL syntax error: {err}") from err
         except RuntimeError as err:
             if "projection" in str(err):
-                raise ValueError(
-                    f"{err}; bind only variables the query SELECTs (add them to the SELECT clause)"
+                raise QueryError(
+                    f"{err}; bind only variables the query projects (add them to its select clause)"
                 ) from err
             raise
         if isinstance(result, ox.QueryBoolean):
@@ -395,10 +398,10 @@ class Store:
         return g
 
     def select(self, sparql: str, bindings: Mapping[str, object] | None = None) -> QueryResult:
-        """:meth:`query` for a SELECT query: its table (an ASK or CONSTRUCT here is a caller's bug)."""
+        """:meth:`query` for a select query: its table (an ask or construct query here is a caller's bug)."""
         result = self.query(sparql, bindings)
         if not isinstance(result, QueryResult):
-            raise TypeError("Store.select runs SELECT queries; run ASK and CONSTRUCT with Store.query")
+            raise TypeError("Store.select runs select queries; run ask and construct queries with Store.query")
         return result
 
     def __len__(self) -> int:
@@ -417,18 +420,7 @@ class Store:
         if fmt is None:
             raise StoreError(f"{path}: unknown output format; use a suffix among {', '.join(SUFFIX_FORMATS)}")
         path.parent.mkdir(parents=True, exist_ok=True)
-        prefixes = {
-            "kg": "https://w3id.org/kgct/ontology#",
-            "res": "https://w3id.org/kgct/resource/",
-            "plover": "https://w3id.org/kgct/plover/",
-            "prov": "http://www.w3.org/ns/prov#",
-            "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-            "oa": "http://www.w3.org/ns/oa#",
-            "dcterms": "http://purl.org/dc/terms/",
-            "skos": "http://www.w3.org/2004/02/skos/core#",
-            "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-            "xsd": "http://www.w3.org/2001/XMLSchema#",
-        }
+        prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
         written = prefixes if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML):
             # triple formats: the union of all article graphs
@@ -470,20 +462,28 @@ class Store:
         self.close()
 
 
-_UNDERIVED = f"DROP SILENT GRAPH <{DERIVATION_GRAPH}> ;\n"
+def _sparql(name: str) -> str:
+    return sparql_file(__package__, name)
+
+
+def _underived() -> str:
+    """The update that drops the derivation marker: the store's derived graphs are then out of date."""
+    return drop_graph(to_ox(DERIVATION_GRAPH))
+
+
+def drop_graph(graph: ox.NamedNode) -> str:
+    """The update that drops ``graph``, if it is there."""
+    return fill(_sparql("drop-graph.ru"), graph=graph)
+
+
+def insert_data(graph: ox.NamedNode, triples: str) -> str:
+    """The update that adds ``triples`` (N-Triples lines written by pyoxigraph) to ``graph``."""
+    return fill(_sparql("insert-data.ru"), graph=graph, triples=triples)
 
 
 def _forget(graph: ox.NamedNode) -> str:
-    """An update that deletes, from the shared event graph, the events no article but ``graph`` reports
-    (run before ``graph`` is dropped, in the same update, so the store never holds half of the change)."""
-    return f"""PREFIX kg: <https://w3id.org/kgct/ontology#>
-DELETE {{ GRAPH {to_ox(EVENTS_GRAPH)} {{ ?event ?p ?o }} }}
-WHERE {{
-  {{ SELECT DISTINCT ?event WHERE {{ GRAPH {graph} {{ ?claim kg:about ?event }} }} }}
-  FILTER NOT EXISTS {{ GRAPH ?other {{ ?c kg:about ?event }} FILTER (?other != {graph}) }}
-  GRAPH {to_ox(EVENTS_GRAPH)} {{ ?event ?p ?o }}
-}} ;
-"""
+    """The update that deletes, from the shared event graph, the events no article but ``graph`` reports."""
+    return fill(_sparql("forget-article.ru"), article=graph)
 
 
 def _article_ids(quads: list[ox.Quad]) -> list[str]:
@@ -536,7 +536,7 @@ def to_ox(term):
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_STRING = str(XSD.string)
 
 
 def to_rdflib(term):

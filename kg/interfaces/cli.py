@@ -14,25 +14,23 @@ import sys
 import warnings
 from pathlib import Path
 
+from kg import api
 from kg.errors import KgError, UsageError
-from kg.graph.store import DEFAULT_STORE
-from kg.pipeline import MAX_CHARS
-from kg.pipeline.parallel import ARTICLE_TIMEOUT
 
 EPILOG = {
     "extract": "example: kg extract data/seed-troop-deployment.txt --explain",
     "build": "example: kg build data/ --store kg-store --out out/graph.ttl --out out/graph.trig",
-    "sparql": "example: kg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'",
+    "sparql": "example: kg sparql 'select (count(*) as ?n) where { ?s ?p ?o }'",
     "query": "example: kg query timeline --format csv ; kg query relations --param type=kg:allied_with ; "
     "kg query ego --param entity=https://w3id.org/kgct/resource/entity/Q159 --endpoint http://127.0.0.1:8890/sparql",
     "view": "example: kg view --out out/network.html --top 200",
     "timeline": "example: kg timeline --out out/timeline.html --lanes source",
-    "eval": "example: kg eval ../shared/eval/dev; kg eval --plover ../shared/eval/plover-dev/plover_gsr_dev.jsonl; "
-    "kg eval --polnear ../shared/eval/polnear/train --limit 150 --jobs 2",
+    "eval": "example: kg eval gold/   (a folder of <id>.txt beside <id>.gold.json) ; "
+    "kg eval --plover plover_gsr_dev.jsonl ; kg eval --polnear polnear/train --limit 150 --jobs 2",
     "demo": "example: kg demo",
     "validate": "example: kg validate --store kg-store",
     "derive": "example: kg derive --store big-store   (after `oxigraph load` of kept shards)",
-    "bench": "example: kg bench ../shared/corpus/ukraine_news.jsonl --limit 100 --jobs 2",
+    "bench": "example: kg bench corpus.jsonl --limit 100 --jobs 2",
     "serve": "example: kg serve --store kg-store --port 7878   (then query http://127.0.0.1:7878/sparql)",
     "push": "example: kg push --endpoint http://127.0.0.1:7879/update --query-endpoint http://127.0.0.1:7879/query",
     "export": "example: kg export --out out/events.parquet --modality asserted --since 2022-02 ; "
@@ -62,16 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
-    except Exception as err:  # user errors from the library carry their own message
-        if _is_user_error(err):
-            print(f"kg {args.command}: {printable(str(err))}", file=sys.stderr)
-            return getattr(err, "exit_code", 1)
-        raise
-
-
-def _is_user_error(err: Exception) -> bool:
-    # every user error of the library is a KgError; ValueError stays until issue 17 narrows it
-    return isinstance(err, (KgError, ValueError, FileNotFoundError, PermissionError, IsADirectoryError))
+    except (KgError, OSError) as err:  # user errors carry their own message; anything else is a bug
+        print(f"kg {args.command}: {printable(str(err))}", file=sys.stderr)
+        return getattr(err, "exit_code", 1)
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
@@ -130,14 +121,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--max-chars",
         type=int,
-        default=MAX_CHARS,
+        default=api.MAX_CHARS,
         metavar="N",
         help="skip, with a warning, an article longer than N characters (default: %(default)s)",
     )
     p.add_argument(
         "--article-timeout",
         type=float,
-        default=ARTICLE_TIMEOUT,
+        default=api.ARTICLE_TIMEOUT,
         metavar="SECONDS",
         help="with --jobs N > 1: skip, with a warning, an article that takes a worker longer than this "
         "(default: %(default)s)",
@@ -198,7 +189,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="out/timeline.html")
     p.add_argument("--lanes", choices=("actor", "source"), default="actor")
 
-    p = command("eval", cmd_eval, "Score the extractor against gold files (shared/eval/SCHEMA.md).")
+    p = command("eval", cmd_eval, "Score the extractor against gold files (their format: docs/records.md).")
     p.add_argument("gold_dir", metavar="GOLD_DIR", nargs="?", help="folder of gold extraction records")
     p.add_argument(
         "--plover",
@@ -209,7 +200,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--polnear",
         metavar="DIR",
-        help="score attribution on a PolNeAR split folder instead (e.g. ../shared/eval/polnear/train)",
+        help="score attribution on a PolNeAR split folder instead (one holding text/ and attributions/)",
+    )
+    p.add_argument(
+        "--re3d",
+        metavar="FILE",
+        help="score entities and relations on re3d's Syria/Iraq gold (gold_re3d.jsonl), every miss listed",
+    )
+    p.add_argument(
+        "--split",
+        choices=("all", "tune", "check"),
+        default="all",
+        help="with --re3d: the fixed half to score (tune on 'tune', keep 'check' for the estimate)",
     )
     p.add_argument("--limit", type=int, help="with --polnear: this many articles, spread evenly over the split")
     p.add_argument("--jobs", type=int, default=1, help="with --polnear: parser processes")
@@ -296,11 +298,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _serve_options(p: argparse.ArgumentParser) -> None:
-    from kg.interfaces.serve.limits import DEFAULT_PORT, Limits
-
-    d = Limits()
+    d = api.ServeLimits()
     p.add_argument("--host", default="127.0.0.1", help="bind address (default: %(default)s, loopback)")
-    p.add_argument("--port", type=int, default=DEFAULT_PORT, help="(default: %(default)s)")
+    p.add_argument("--port", type=int, default=api.SERVE_PORT, help="(default: %(default)s)")
     p.add_argument(
         "--timeout",
         type=float,
@@ -345,7 +345,7 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
 
 def _store_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--store", default=DEFAULT_STORE, metavar="DIR", help=f"the graph store (default: ./{DEFAULT_STORE})"
+        "--store", default=api.DEFAULT_STORE, metavar="DIR", help=f"the graph store (default: ./{api.DEFAULT_STORE})"
     )
 
 
@@ -370,107 +370,72 @@ def _output_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
 
-def _progress(total: int | None = None, desc: str = ""):
+def _progress(desc: str = "", unit: str = "article"):
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=desc, unit="article", file=sys.stderr, disable=None, leave=False)
+    return tqdm(desc=desc, unit=unit, file=sys.stderr, disable=None, leave=False)
 
 
 # -- commands -------------------------------------------------------------------------------------
 
 
 def cmd_extract(args) -> int:
-    from kg.extract import Extractor, extract_many
-    from kg.graph.rdf import record_graph
-    from kg.read.articles import iter_articles
-
-    extractor = Extractor(overrides=args.overrides) if args.overrides else None
+    records = api.extract_articles(args.paths, jobs=args.jobs, overrides=args.overrides)
     with _progress(desc="extract") as bar:
-        for record in extract_many(iter_articles(args.paths), jobs=args.jobs, extractor=extractor):
+        for record in records:
             bar.update(1)
             if args.format == "json":
                 print(json.dumps(record.to_dict(explain=args.explain), ensure_ascii=False), flush=True)
             else:
-                print(record_graph(record).serialize(format="turtle"))
+                print(api.record_turtle(record))
     return 0
 
 
 def cmd_build(args) -> int:
-    from kg.pipeline import build
-
-    if not args.scheduler and args.shard_dir:
-        raise UserError("--shard-dir keeps the shards of a distributed build; give --scheduler ADDRESS too")
-    if args.scheduler and args.overrides:
-        raise UserError("--overrides does not reach the Dask workers; set $KG_OVERRIDES in their environment")
-    if args.scheduler and args.jobs != 1:
-        raise UserError("--jobs is for one machine; with --scheduler the Dask workers are the processes")
-
-    def report(problem) -> None:
-        bar.write(f"warning: {printable(str(problem))}", file=sys.stderr)
-
     with _progress(desc="build") as bar:
-        if args.scheduler:
-            from kg.pipeline.distributed import build_distributed
-
-            summary = build_distributed(
-                args.paths,
-                store=args.store,
-                out=args.out,
-                scheduler=args.scheduler,
-                shard_dir=args.shard_dir,
-                progress=bar.update,
-                on_problem=report,
-            )
-        else:
-            summary = build(
-                args.paths,
-                store=args.store,
-                out=args.out,
-                jobs=args.jobs,
-                overrides=args.overrides,
-                progress=bar.update,
-                on_problem=report,
-                max_chars=args.max_chars,
-                article_timeout=args.article_timeout,
-            )
-    for warning in summary.warnings:
-        if "does not read as English" in warning:
-            print(f"warning: {warning}", file=sys.stderr)
+        summary = api.build(
+            args.paths,
+            store=args.store,
+            out=args.out,
+            jobs=args.jobs,
+            overrides=args.overrides,
+            progress=bar.update,
+            on_problem=lambda problem: bar.write(f"warning: {printable(str(problem))}", file=sys.stderr),
+            max_chars=args.max_chars,
+            article_timeout=args.article_timeout,
+            scheduler=args.scheduler,
+            shard_dir=args.shard_dir,
+        )
+    for warning in summary.notices:
+        print(f"warning: {warning}", file=sys.stderr)
     print(summary.to_text())
     return 0
 
 
 def cmd_derive(args) -> int:
-    from kg.derive import derive
-
-    print(derive(args.store).to_text())
+    print(api.derive(store=args.store).to_text())
     return 0
 
 
 def cmd_sparql(args) -> int:
-    if args.file:
-        text = Path(args.file).read_text(encoding="utf-8")
-    elif args.query:
-        text = args.query
-    else:
+    if not (args.file or args.query):
         raise UserError("give a query text or -f FILE.rq")
-    from kg.api import sparql
-
-    _print_result(sparql(text, store=args.store, endpoint=args.endpoint), args.format)
+    try:
+        text = Path(args.file).read_text(encoding="utf-8") if args.file else args.query
+    except UnicodeDecodeError as err:
+        raise UserError(f"{args.file}: is not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8") from err
+    _print_result(api.sparql(text, store=args.store, endpoint=args.endpoint), args.format)
     return 0
 
 
 def cmd_query(args) -> int:
-    from kg.api import run_query
-    from kg.queries import named_queries
-
     if not args.name:
-        for q in named_queries():
-            params = ", ".join(p.name for p in q.params) or "-"
-            print(f"{q.name:18} {q.description}  [params: {params}]")
+        for q in api.named_queries():
+            takes = ", ".join(p.name for p in q.params) or "-"
+            print(f"{q.name:18} {q.description}  [params: {takes}]")
         return 0
     params = dict(_split_param(p) for p in args.param)
-    result = run_query(
+    result = api.run_query(
         args.name, params, store=args.store, limit=args.limit, offset=args.offset, endpoint=args.endpoint
     )
     _print_result(result, args.format)
@@ -485,50 +450,41 @@ def _split_param(text: str) -> tuple[str, str]:
 
 
 def cmd_view(args) -> int:
-    from kg.api import write_network
-
-    print(f"wrote {write_network(args.out, store=args.store, top=args.top, combined=args.combined)}")
+    print(f"wrote {api.write_network(args.out, store=args.store, top=args.top, combined=args.combined)}")
     return 0
 
 
 def cmd_timeline(args) -> int:
-    from kg.api import write_timeline
-
-    print(f"wrote {write_timeline(args.out, store=args.store, lanes=args.lanes)}")
+    print(f"wrote {api.write_timeline(args.out, store=args.store, lanes=args.lanes)}")
     return 0
 
 
 def cmd_eval(args) -> int:
-    from kg.api import evaluate_attribution, evaluate_extractor, evaluate_plover
-
-    if args.gold_dir is None and args.plover is None and args.polnear is None:
-        raise UsageError("kg eval: give a GOLD_DIR, --plover FILE, --polnear DIR, or several")
+    if args.gold_dir is None and args.plover is None and args.polnear is None and args.re3d is None:
+        raise UsageError("kg eval: give a GOLD_DIR, --plover FILE, --polnear DIR, --re3d FILE, or several")
     reports = []
     if args.gold_dir is not None:
-        reports.append(evaluate_extractor(args.gold_dir))
+        reports.append(api.evaluate_extractor(args.gold_dir))
     if args.plover is not None:
-        reports.append(evaluate_plover(args.plover))
+        reports.append(api.evaluate_plover(args.plover))
     if args.polnear is not None:
-        reports.append(evaluate_attribution(args.polnear, limit=args.limit, jobs=args.jobs))
+        reports.append(api.evaluate_attribution(args.polnear, limit=args.limit, jobs=args.jobs))
+    if args.re3d is not None:
+        reports.append(api.evaluate_re3d(args.re3d, split=args.split))
     for report in reports:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if args.json else report.to_text())
     return 0
 
 
 def cmd_validate(args) -> int:
-    from kg.graph.store import Store
-    from kg.quality.validate import validate_store
-
-    with Store(args.store, read_only=True) as store, _progress(desc="validate") as bar:
-        report = validate_store(store, progress=bar.update)
+    with _progress(desc="validate") as bar:
+        report = api.validate(store=args.store, progress=bar.update)
     print("\n".join(printable(line) for line in report.to_text().splitlines()))
     return 0 if report.conforms else 1
 
 
 def cmd_serve(args) -> int:
-    from kg.interfaces.serve import serve
-
-    serve(
+    api.serve(
         args.store,
         host=args.host,
         port=args.port,
@@ -546,48 +502,37 @@ def cmd_serve(args) -> int:
 
 
 def cmd_push(args) -> int:
-    from tqdm import tqdm
-
-    from kg.graph.store import Store
-    from kg.interfaces.push import credentials, push
-
-    with (
-        Store(args.store, read_only=True) as store,
-        tqdm(total=len(store), unit="triple", file=sys.stderr, disable=None, leave=False) as bar,
-    ):
-        report = push(
-            store,
+    with _progress(unit="triple") as bar:
+        report = api.push(
+            store=args.store,
             endpoint=args.endpoint,
             graph_store=args.graph_store,
             query_endpoint=args.query_endpoint,
             batch_size=args.batch_size,
             resume=not args.no_resume,
-            auth=credentials(args.user, args.password),
-            progress=bar.update,
+            user=args.user,
+            password=args.password,
             timeout_s=args.timeout,
+            progress=bar.update,
+            on_total=lambda n: bar.reset(total=n),
         )
     print(report.to_text())
     return 0
 
 
 def cmd_bench(args) -> int:
-    from kg.quality.bench import extraction_throughput, report_json, report_text
-
-    result = extraction_throughput(args.paths, limit=args.limit, jobs=args.jobs, repeat=args.repeat)
-    print(report_json(result) if args.json else report_text(result))
+    result = api.bench(args.paths, limit=args.limit, jobs=args.jobs, repeat=args.repeat)
+    print(json.dumps(result) if args.json else "\n".join(f"{key:30} {value}" for key, value in result.items()))
     return 0
 
 
 def cmd_entities(args) -> int:
-    from kg.api import list_entities, pending_overrides
-    from kg.derive.entities import table_rows
-
-    pending = pending_overrides(args.overrides, store=args.store) if args.overrides else []  # checks the file first
-    listings = list_entities(store=args.store, merged=args.merged, entity=args.entity)
+    pending = api.pending_overrides(args.overrides, store=args.store) if args.overrides else []  # checks the file
+    listings = api.list_entities(store=args.store, merged=args.merged, entity=args.entity)
     if args.format == "json":
         print(json.dumps([e.to_dict() for e in listings], indent=2, ensure_ascii=False))
     else:
-        _print_rows(*table_rows(listings, merged=args.merged), args.format)
+        _print_rows(*api.entity_rows(listings, merged=args.merged), args.format)
     for entry, articles in pending:
         target = f" {'from' if entry.action == 'split' else 'into'} {entry.entity!r}" if entry.entity else ""
         print(
@@ -600,10 +545,8 @@ def cmd_entities(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from kg.api import export
-
     print(
-        export(
+        api.export(
             args.out,
             store=args.store,
             format=args.format,
@@ -618,20 +561,16 @@ def cmd_export(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from kg.api import demo
-
-    summary = demo(data=args.data, out_dir=args.out_dir, store=args.store)
+    summary = api.demo(data=args.data, out_dir=args.out_dir, store=args.store)
     print(summary.to_text())
     return 0
 
 
 def _print_result(result, fmt: str) -> None:
-    from kg.graph.store import QueryResult
-
     if isinstance(result, bool):
         print("true" if result else "false")
         return
-    if not isinstance(result, QueryResult):
+    if not isinstance(result, api.QueryResult):
         print(result.serialize(format="turtle"))
         return
     _print_rows(result.columns, result.to_python(), fmt)

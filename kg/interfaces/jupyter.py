@@ -4,7 +4,7 @@ A cell::
 
     %%sparql
     PREFIX kg: <https://w3id.org/kgct/ontology#>
-    SELECT ?event ?type WHERE { ?event kg:eventType ?type } LIMIT 5
+    select ?event ?type where { ?event kg:eventType ?type } limit 5
 
 runs on the store named by ``--store`` (a folder, or the name of a ``KnowledgeGraph`` or ``Store`` variable in
 the notebook), else ``$KG_STORE``, else ``./kg-store``, and returns the rows as a DataFrame (``kg.analysis.frames``).

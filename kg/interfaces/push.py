@@ -4,11 +4,11 @@ Two ways in:
 
 - **Graph Store HTTP Protocol** (``graph_store=URL``): each graph is sent as N-Triples, the first
   batch with ``PUT URL?graph=IRI`` (which replaces the graph), the others with ``POST``.
-- **SPARQL 1.1 Update** (default): ``DROP SILENT GRAPH <g>`` then ``INSERT DATA { GRAPH <g> { ... } }``
-  POSTed to ``endpoint`` as ``application/sparql-update``, ``batch_size`` triples per request.
+- **SPARQL 1.1 Update** (default): the graph is dropped, then its triples are added by ``insert data``
+  updates (kg/store's ``drop-graph.ru`` and ``insert-data.ru``) POSTed to ``endpoint`` as ``application/sparql-update``, ``batch_size`` triples per request.
 
 A batch the server rejects as too large (HTTP 400, 413 or 500) is halved and sent again, and the
-rest of the run keeps the smaller size (Virtuoso 7 takes about 1,000 triples per INSERT DATA; its
+rest of the run keeps the smaller size (Virtuoso 7 takes about 1,000 triples per ``insert data``; its
 Graph Store endpoint takes far more, and is some ten times faster).
 
 Every term is written by pyoxigraph (``str(term)`` is N-Triples syntax, escaped); no term is
@@ -17,7 +17,7 @@ formatted by hand.
 **Blank nodes** are skolemised, so that triples sent in different batches (and runs) still share
 their nodes: each graph is first canonicalised with RDFC-1.0 (blank node labels then depend on the
 graph's content only, not on the random labels of the store), and a blank node with canonical
-label ``L`` in graph ``G`` becomes ``https://w3id.org/kgct/resource/.well-known/genid/`` followed by
+label ``L`` in graph ``G`` becomes ``res:.well-known/genid/`` (:data:`kg.graph.namespace.GENID`) followed by
 the first 32 hex digits of SHA-256(``G`` newline ``L``). A graph rebuilt with the same content
 therefore gets the same IRIs and the same content hash. Blank nodes shared between two graphs
 become two IRIs (kg never shares them).
@@ -49,15 +49,17 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.errors import KgError
+from kg.errors import KgError, OptionError
+from kg.graph import namespace
+from kg.graph.store import drop_graph, insert_data
 from kg.interfaces.retry import DROPPED, fetch
+from kg.queries.files import sparql_file
 
 __all__ = ["CONTENT_HASH", "GENID", "PushError", "PushReport", "credentials", "graph_content", "push"]
 
-GENID = "https://w3id.org/kgct/resource/.well-known/genid/"
-CONTENT_HASH = "https://w3id.org/kgct/ontology#contentHash"
+GENID = str(namespace.GENID)
+CONTENT_HASH = str(namespace.KG.contentHash)
 _HASH_VERSION = "kg-push-1\n"  # change when the content hash or the skolem IRIs change
-_MARKERS = "SELECT ?g ?hash WHERE {{ GRAPH ?g {{ ?g {hash} ?hash }} }}"
 
 
 class PushError(KgError, RuntimeError):
@@ -136,7 +138,7 @@ def push(
     with the number of triples of each batch sent or graph skipped.
     """
     if batch_size < 1:
-        raise ValueError("--batch-size must be at least 1")
+        raise OptionError("--batch-size must be at least 1")
     started = time.monotonic()
     http = _Http(auth, timeout_s, [endpoint, query_endpoint, graph_store])
     report = PushReport(graph_store or endpoint, "graph-store" if graph_store else "update")
@@ -177,7 +179,7 @@ def credentials(
     """
     if not user:
         if password:
-            raise ValueError("--password needs --user")
+            raise OptionError("--password needs --user")
         return None
     if password is None:
         password = os.environ.get(env)
@@ -185,7 +187,7 @@ def credentials(
         if sys.stdin.isatty():
             password = getpass.getpass(f"password for {user}: ")
     if password is None:
-        raise ValueError(f"--user {user} needs a password: set ${env} (or give --password)")
+        raise OptionError(f"--user {user} needs a password: set ${env} (or give --password)")
     return user, password
 
 
@@ -250,7 +252,7 @@ def _skolem(term, graph: ox.NamedNode):
 
 def _server_markers(http: _Http, query_endpoint: str) -> dict[str, str]:
     """Graph IRI -> content hash of every graph with a kg push marker on the server."""
-    query = _MARKERS.format(hash=ox.NamedNode(CONTENT_HASH))
+    query = sparql_file(__package__, "push-markers.rq")
     body = http.send(
         "POST",
         query_endpoint,
@@ -263,17 +265,17 @@ def _server_markers(http: _Http, query_endpoint: str) -> dict[str, str]:
         bindings = json.loads(body)["results"]["bindings"]
     except (ValueError, KeyError, TypeError) as err:
         raise PushError(
-            f"{query_endpoint}: the answer to a SELECT query is not SPARQL JSON results; " + _QUERY_HINT
+            f"{query_endpoint}: the answer to a select query is not SPARQL JSON results; " + _QUERY_HINT
         ) from err
     return {b["g"]["value"]: b["hash"]["value"] for b in bindings if "g" in b and "hash" in b}
 
 
 def _load_by_update(http: _Http, endpoint: str, content: GraphContent, batching: _Batching, progress) -> int:
     headers = {"Content-Type": "application/sparql-update; charset=utf-8"}
-    http.send("POST", endpoint, f"DROP SILENT GRAPH {content.iri}".encode(), headers, action="drop a graph")
+    http.send("POST", endpoint, drop_graph(content.iri).encode(), headers, action="drop a graph")
 
     def send(lines: list[str], first: bool) -> None:
-        text = f"INSERT DATA {{ GRAPH {content.iri} {{\n" + "\n".join(lines) + "\n} }"
+        text = insert_data(content.iri, "\n".join(lines))
         http.send("POST", endpoint, text.encode(), headers, action="insert triples")
 
     return 1 + _send_graph(content, batching, send, progress)
@@ -302,7 +304,7 @@ def _send_graph(content: GraphContent, batching: _Batching, send: Callable[[list
     """Send the graph's lines in batches, the marker with the last one (so an empty graph is one request).
 
     A batch the server rejects with 400, 413 or 500 is halved and sent again, and later batches keep
-    the smaller size: Virtuoso 7's SPARQL compiler, for one, takes only about 1,000 triples per INSERT DATA.
+    the smaller size: Virtuoso 7's SPARQL compiler, for one, takes only about 1,000 triples per ``insert data``.
     """
     lines, start, requests = content.lines, 0, 0
     while True:

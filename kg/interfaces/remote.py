@@ -17,6 +17,7 @@ import urllib.request
 from collections.abc import Mapping
 
 from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
 
 from kg.errors import KgError
 from kg.graph.store import QueryResult
@@ -25,7 +26,7 @@ from kg.queries import inline_values
 
 __all__ = ["RemoteError", "remote_sparql"]
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_STRING = str(XSD.string)
 
 
 class RemoteError(KgError, RuntimeError):
@@ -36,7 +37,7 @@ class RemoteError(KgError, RuntimeError):
 def remote_sparql(
     endpoint: str, text: str, bindings: Mapping[str, object] | None = None, *, timeout_s: float = 60.0
 ) -> QueryResult:
-    """Run a SELECT query on ``endpoint`` (its SPARQL query URL: Oxigraph ``/query``, Virtuoso and
+    """Run a select query on ``endpoint`` (its SPARQL query URL: Oxigraph ``/query``, Virtuoso and
     Fuseki ``/sparql``); ``bindings`` (variable -> RDF term) are written into the text as VALUES."""
     body = urllib.parse.urlencode({"query": inline_values(text, bindings or {})}).encode("ascii")
     request = urllib.request.Request(
@@ -77,7 +78,7 @@ def _result(endpoint: str, answer: bytes) -> QueryResult:
     except (ValueError, KeyError, TypeError, AttributeError) as err:
         raise RemoteError(
             f"{endpoint}: the answer is not SPARQL JSON results ({err}); give the server's "
-            "SPARQL query URL, and a SELECT query"
+            "SPARQL query URL, and a select query"
         ) from None
     return QueryResult(columns, rows)
 
@@ -102,4 +103,4 @@ def _term(value: dict | None):
             return Literal(text, lang=value["xml:lang"])
         datatype = value.get("datatype")
         return Literal(text, datatype=URIRef(datatype) if datatype and datatype != _XSD_STRING else None)
-    raise ValueError(f"unknown value type {kind!r}")
+    raise ValueError(f"unknown value type {kind!r}")  # _result words it for the user

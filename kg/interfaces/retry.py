@@ -3,7 +3,7 @@
 A connection the server closes or resets without an answer, a refused connection (a server that is
 restarting) and ``503 Service Unavailable`` are tried again after a pause that doubles each time
 (``Retry-After`` when the server gives one, at most ``_MAX_WAIT_S``). Every request kg sends this
-way can be repeated safely: queries, ``DROP SILENT GRAPH``, ``INSERT DATA`` of the same triples
+way can be repeated safely: queries, dropping a graph, ``insert data`` of the same triples
 (a set: inserting twice changes nothing) and Graph Store ``PUT``/``POST`` of the same lines.
 Anything else (another HTTP status, a timeout) is raised at once; the caller words the message.
 """

@@ -15,6 +15,7 @@ from pathlib import Path
 from kg.derive import derivation_current, derive
 from kg.graph.records import Article, Record, ingest_key
 from kg.graph.store import DEFAULT_STORE, Store, opened_store
+from kg.queries.files import sparql_file
 from kg.read.articles import InputProblem, iter_articles
 
 __all__ = ["MAX_CHARS", "BuildSummary", "RecordTally", "build"]
@@ -34,6 +35,7 @@ class RecordTally:
     event_types: tuple[str, ...] = ()
     modalities: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    skipped: str | None = None  # a SkipReason's value, when the extractor passed the article over
 
     @classmethod
     def of(cls, record: Record) -> RecordTally:
@@ -44,6 +46,7 @@ class RecordTally:
             tuple(e.type for e in record.events),
             tuple(e.modality for e in record.events),
             tuple(record.warnings),
+            record.skipped.value if record.skipped else None,
         )
 
 
@@ -62,6 +65,7 @@ class BuildSummary:
     triples: int = 0
     outputs: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # the warnings of the articles passed over (not English)
     graph: dict = field(default_factory=dict)  # totals over the whole store, see graph_stats
     derived: bool = False  # whether this build derived the graphs that depend on many articles
 
@@ -73,8 +77,9 @@ class BuildSummary:
         self.add(RecordTally.of(record))
 
     def add(self, tally: RecordTally) -> None:
-        if any("does not read as English" in w for w in tally.warnings):
-            self.skipped["not-english"] += 1
+        if tally.skipped:
+            self.skipped[tally.skipped] += 1
+            self.notices.extend(tally.warnings)
         self.entities += tally.entities
         self.relations += tally.relations
         self.events_by_type.update(tally.event_types)
@@ -134,24 +139,12 @@ def _counts(counter) -> str:
     return ", ".join(f"{k} {n}" for k, n in sorted(dict(counter).items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
 
 
-_STATS = """
-PREFIX kg: <https://w3id.org/kgct/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?what ?key (COUNT(DISTINCT ?x) AS ?n) WHERE {
-  { ?x kg:mentionedIn ?a . BIND("entities" AS ?what) BIND("" AS ?key) }
-  UNION { ?x a kg:Relation . BIND("relations" AS ?what) BIND("" AS ?key) }
-  UNION { ?x a kg:Event ; kg:eventType ?t . BIND("type" AS ?what) BIND(STRAFTER(STR(?t), "plover/") AS ?key) }
-  UNION { ?c kg:about ?x ; kg:modality ?m . BIND("modality" AS ?what) BIND(STRAFTER(STR(?m), "#") AS ?key) }
-} GROUP BY ?what ?key
-"""
-
-
 def graph_stats(store: Store) -> dict:
     """Totals over the whole store: entities, events by type and by modality, relations."""
     totals = {"entities": 0, "relations": 0}
     by_type: Counter[str] = Counter()
     by_modality: Counter[str] = Counter()
-    for r in store.select(_STATS).to_python():
+    for r in store.select(sparql_file(__package__, "stats.rq")).to_python():
         if r["what"] in totals:
             totals[r["what"]] = int(r["n"])
         else:

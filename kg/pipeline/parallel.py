@@ -36,7 +36,7 @@ def _work(conn, overrides) -> None:  # pragma: no cover - runs in the worker pro
 
 
 class _Worker:
-    def __init__(self, ctx, overrides):
+    def __init__(self, ctx, overrides) -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_work, args=(child, overrides), daemon=True)
         self.process.start()
@@ -101,7 +101,7 @@ def _receive(workers: list[_Worker], done: dict, budget: float, report) -> None:
     for conn in wait([w.conn for w in workers], timeout):
         w = next(w for w in workers if w.conn is conn)
         try:
-            message = conn.recv()
+            message = w.conn.recv()  # conn itself, as the Connection it is (wait() types it loosely)
         except (EOFError, OSError):
             if not w.ready:
                 raise KgError(
@@ -113,6 +113,7 @@ def _receive(workers: list[_Worker], done: dict, budget: float, report) -> None:
             w.ready = True
             continue
         index, record, error = message
+        assert w.task is not None  # a worker answers the task it was given
         if error:
             report(_problem(w.task[1], "extract-error", f"extraction failed ({error}); skipped."))
         done[index], w.task = record, None

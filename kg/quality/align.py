@@ -154,7 +154,9 @@ def _align(gold: Sequence[Any], predicted: Sequence[Any], matches: Callable[[Any
     """Greedy one-to-one: required gold first, then optional, each in the order given; each gold item
     takes the first unmatched predicted item (in the order given) that ``matches(predicted, gold)``."""
     taken: set[int] = set()
-    pairs, optional_pairs, missed = [], [], []
+    pairs: list[tuple[int, int]] = []
+    optional_pairs: list[tuple[int, int]] = []
+    missed: list[int] = []
     for gi in sorted(range(len(gold)), key=lambda i: bool(gold[i].optional)):
         pi = next((j for j, p in enumerate(predicted) if j not in taken and matches(p, gold[gi])), None)
         if pi is None:
@@ -373,7 +375,8 @@ def _score_events(p: Doc, g: Doc, art: str) -> _Part:
     gold = sorted(g.events, key=lambda e: e.position)
     pred = sorted(p.events, key=lambda e: e.position)
     a = _align(gold, pred, _event_matches)
-    counts, wrong = Counts(event_tp=a.tp, event_predicted=a.predicted, event_gold=a.gold), []
+    counts = Counts(event_tp=a.tp, event_predicted=a.predicted, event_gold=a.gold)
+    wrong: list[Finding] = []
     for gi, pi in a.pairs:
         pair_counts, pair_wrong = _score_pair(pred[pi], gold[gi], art)
         counts, wrong = counts + pair_counts, wrong + pair_wrong

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from itertools import islice
 from pathlib import Path
 
+from kg.errors import InputError
+
 __all__ = ["extraction_throughput"]
 
 
@@ -32,7 +34,7 @@ def extraction_throughput(
 
     articles = _articles(paths, limit)
     if not articles:
-        raise ValueError("no articles to measure; give a .jsonl corpus or a folder of articles")
+        raise InputError("no articles to measure; give a .jsonl corpus or a folder of articles")
     words = sum(len(a.text.split()) for a in articles)
     extractor = extractor or Extractor()
     nlp = extractor.nlp

@@ -1,6 +1,6 @@
 """``kg eval --plover FILE``: score the extractor on PLOVER's one-sentence gold standard records.
 
-The rules are those of ``shared/eval/plover-dev/README.md``:
+The rules:
 
 * the records' older labels map to the 16 types of the 2021 manual (:data:`OLD_LABELS`);
 * **type accuracy**: the share of sentences where some extracted event has the gold type;
@@ -139,21 +139,24 @@ def read_plover(path: str | Path) -> list[GoldSentence]:
     path = Path(path)
     if not path.is_file():
         raise EvalError(f"{path}: not a file; give the PLOVER gold JSON Lines file (plover_gsr_dev.jsonl)")
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except UnicodeDecodeError as err:  # a ValueError, but no user error by itself: say which file and the fix
+        raise EvalError(f"{path}: is not UTF-8 ({err.reason} at byte {err.start}); save it as UTF-8") from err
     out = []
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                text, label, rid = rec["text"], rec["event"], str(rec["id"])
-            except (ValueError, KeyError, TypeError) as err:
-                raise EvalError(
-                    f"{path}:{lineno}: not a PLOVER gold record ({err}); each line needs id, text and event"
-                ) from err
-            sources = rec.get("source") if isinstance(rec.get("source"), list) else []
-            actors = tuple(s["actorText"] for s in sources if isinstance(s, Mapping) and s.get("actorText"))
-            out.append(GoldSentence(rid, text, OLD_LABELS.get(label, label), actors))
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            text, label, rid = rec["text"], rec["event"], str(rec["id"])
+        except (ValueError, KeyError, TypeError) as err:
+            raise EvalError(
+                f"{path}:{lineno}: not a PLOVER gold record ({err}); each line needs id, text and event"
+            ) from err
+        sources = rec.get("source") if isinstance(rec.get("source"), list) else []
+        actors = tuple(s["actorText"] for s in sources if isinstance(s, Mapping) and s.get("actorText"))
+        out.append(GoldSentence(rid, text, OLD_LABELS.get(label, label), actors))
     return out
 
 

@@ -1,4 +1,4 @@
-"""Score attribution against PolNeAR (``shared/eval/polnear/README.md``): does an event told in someone's
+"""Score attribution against PolNeAR's attribution annotations: does an event told in someone's
 words carry that someone as a source, and does an event in the article's own voice carry none?
 
 A PolNeAR split folder holds ``text/<name>.txt`` and ``attributions/<name>_<annotator>.ann`` (BRAT
@@ -165,7 +165,7 @@ def load_split(folder: str | Path, *, limit: int | None = None) -> list[PolnearA
     if not text_dir.is_dir() or not ann_dir.is_dir():
         raise EvalError(
             f"{folder}: no text/ and attributions/ folders; give a PolNeAR split folder, "
-            "e.g. kg eval --polnear ../shared/eval/polnear/train"
+            "e.g. kg eval --polnear polnear/train"
         )
     anns: dict[str, Path] = {}
     for ann in sorted(ann_dir.glob("*.ann")):
@@ -175,11 +175,18 @@ def load_split(folder: str | Path, *, limit: int | None = None) -> list[PolnearA
         raise EvalError(f"{folder}: no article has both text/<name>.txt and attributions/<name>_<annotator>.ann")
     out = []
     for name in spread_sample(names, limit):
-        text = (text_dir / f"{name}.txt").read_text(encoding="utf-8")
-        attributions, blocked = parse_ann(anns[name].read_text(encoding="utf-8"), str(anns[name]))
+        text = _utf8(text_dir / f"{name}.txt")
+        attributions, blocked = parse_ann(_utf8(anns[name]), str(anns[name]))
         date = m[1] if (m := _DATE.search(name)) else None
         out.append(PolnearArticle(name, text, attributions, blocked, date, str(text_dir / f"{name}.txt")))
     return out
+
+
+def _utf8(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise EvalError(f"{path}: is not UTF-8 ({err.reason} at byte {err.start}); save it as UTF-8") from err
 
 
 # --------------------------------------------------------------------------- scoring

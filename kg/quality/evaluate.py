@@ -1,4 +1,4 @@
-"""Score extraction records against hand-made gold, as ``shared/eval/SCHEMA.md`` ("Scoring") describes.
+"""Score extraction records against hand-made gold (its format: docs/records.md, "Gold files for kg eval").
 
 A gold folder holds ``<id>.gold.json`` files, each naming its text file in ``article.file``.
 :func:`~kg.quality.gold.load_gold` reads and checks them, :func:`evaluate` runs an extractor over every gold
@@ -6,7 +6,7 @@ article and scores it, :func:`score` and :func:`~kg.quality.align.score_article`
 The :class:`~kg.quality.report.Report` gives every figure per article and micro-averaged (from summed counts), and
 lists every miss, false finding and wrong attribute with its evidence.
 
-The rules, including the choices SCHEMA.md leaves open:
+The rules:
 
 * **Names** are compared after :func:`normalise`: lower case, possessive ``'s`` (or with U+2019) removed,
   punctuation (Unicode category P*) deleted, white space collapsed, one leading "the/a/an" removed.

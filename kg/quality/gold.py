@@ -153,9 +153,10 @@ def day_range(value: object) -> tuple[date, date] | None:
     m = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
     if not m:
         return None
+    year = int(m[1])
+    month, day = (int(g) if g else None for g in m.groups()[1:])
     try:
-        year, month, day = (int(g) if g else None for g in m.groups())
-        if day is not None:
+        if month is not None and day is not None:
             return date(year, month, day), date(year, month, day)
         if month is not None:
             return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
@@ -259,7 +260,7 @@ def _check_quantity(q: object, where: str, loc: str) -> Mapping[str, Any] | None
     if q is None:
         return None
     value = q.get("value") if isinstance(q, Mapping) else None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if not isinstance(q, Mapping) or isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _fail(where, f"{loc}.quantity", f"is {q!r}", 'give null or {"value": <number>, "unit": ...}')
     return q
 

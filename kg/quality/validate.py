@@ -2,7 +2,7 @@
 
 The shapes say what a consumer of the graph may rely on: one PLOVER type per event, valid
 time literals, a modality among the four, evidence offsets that point at the quoted text,
-an ordered, consistent source chain. rdflib accepts ill-typed literals silently (PITFALLS 10),
+an ordered, consistent source chain. rdflib accepts ill-typed literals silently,
 so this is where they are caught.
 
 >>> from rdflib import Graph, Literal, URIRef
@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -35,24 +36,14 @@ from importlib import resources
 import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
+from rdflib.term import Node
 
+from kg.graph.namespace import PREFIXES
 from kg.graph.ontology import ontology_text
 
 __all__ = ["ValidationReport", "Violation", "describe", "shapes_graph", "shapes_text", "validate", "validate_store"]
 
-_PREFIXES = {
-    "kg": "https://w3id.org/kgct/ontology#",
-    "res": "https://w3id.org/kgct/resource/",
-    "plover": "https://w3id.org/kgct/plover/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-    "oa": "http://www.w3.org/ns/oa#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+_PREFIXES = {name: str(ns) for name, ns in PREFIXES.items()}
 _PREFIX_OF = {ns: prefix for prefix, ns in _PREFIXES.items()}
 _IRI_IN_TEXT = re.compile("(" + "|".join(re.escape(ns) for ns in _PREFIXES.values()) + r")([^\s<>\"{}|^`]*)")
 _SHOWN_VALUES = 5  # values listed for a "too many values" result
@@ -114,7 +105,7 @@ def validate(data, *, shapes: Graph | None = None) -> ValidationReport:
     """Validate ``data`` (an rdflib Graph or Dataset, or a :class:`kg.graph.store.Store`) against the shapes.
 
     A Graph or Dataset is validated as the union of its graphs, copied into an in-memory rdflib
-    graph (about 1 KB a triple, PITFALLS 16); ``data`` itself is never modified. A Store is validated
+    graph (about 1 KB a triple); ``data`` itself is never modified. A Store is validated
     by graph (:func:`validate_store`), in bounded memory.
     """
     if callable(getattr(data, "graph_names", None)):
@@ -125,7 +116,7 @@ def validate(data, *, shapes: Graph | None = None) -> ValidationReport:
     return ValidationReport(not any(v.severity == "Violation" for v in violations), violations)
 
 
-def _check(graph: Graph, shapes: Graph | None, skip: set = frozenset()) -> list[Violation]:
+def _check(graph: Graph, shapes: Graph | None, skip: AbstractSet[Node] = frozenset()) -> list[Violation]:
     """The violations in ``graph`` (our own copy: the ontology is mixed into it), but for those of the
     nodes in ``skip`` (pyshacl's focus_nodes would take IRIs only, and leave out evidence's blank nodes)."""
     _, results, _ = pyshacl.validate(
@@ -383,7 +374,8 @@ def describe(node, data: Graph, depth: int = 3) -> str:
     """
     if not isinstance(node, BNode):
         return compact(node)
-    owner, steps = node, []
+    owner: Node = node
+    steps: list[str] = []
     while isinstance(owner, BNode) and len(steps) < depth:
         link = min(data.subject_predicates(owner), key=str, default=None)
         if link is None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from kg.errors import KgError
+from kg.queries.files import sparql_file
 
 __all__ = ["NamedQuery", "ParameterError", "QueryNotFound", "get_query", "inline_values", "named_queries"]
 
@@ -28,7 +29,7 @@ _COVER_HERE = re.compile(r"^[ \t]*#cover[ \t]*$", re.MULTILINE)
 _OWN_LIMIT = re.compile(r"\n\s*LIMIT\s+(\d+)\s*$", re.IGNORECASE)
 _PARAM = re.compile(r"^(\w+)\s*\((optional|required)\)\s*(.*)$")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-_SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
+_QUERY_FORM = re.compile(r"\bselect\b", re.IGNORECASE)
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _IRI = re.compile(r"<[^\s<>\"{}|^`\\]*>")
 _QUOTED = re.compile(r'"([^"]+)"')
@@ -120,7 +121,9 @@ class NamedQuery:
 
 
 def _parse(name: str, text: str) -> NamedQuery:
-    meta, params, lists = {}, [], []
+    meta: dict[str, str] = {}
+    params: list[Param] = []
+    lists: list[tuple[str, str]] = []
     for line in text.splitlines():
         m = _HEADER.match(line.strip())
         if not m:
@@ -135,7 +138,7 @@ def _parse(name: str, text: str) -> NamedQuery:
         elif key == "list":
             listed = _LIST.match(value.strip())
             if listed:
-                lists.append(listed.groups())
+                lists.append((listed[1], listed[2]))
         else:
             meta[key] = value.strip()
     return NamedQuery(meta.get("name", name), meta.get("description", ""), tuple(params), text, tuple(lists))
@@ -143,12 +146,8 @@ def _parse(name: str, text: str) -> NamedQuery:
 
 @functools.lru_cache(maxsize=1)
 def named_queries() -> tuple[NamedQuery, ...]:
-    files = resources.files(__name__)
-    return tuple(
-        _parse(f.name[:-3], f.read_text(encoding="utf-8"))
-        for f in sorted(files.iterdir(), key=lambda f: f.name)
-        if f.name.endswith(".rq")
-    )
+    names = sorted(f.name for f in resources.files(__name__).iterdir() if f.name.endswith(".rq"))
+    return tuple(_parse(name[:-3], sparql_file(__name__, name)) for name in names)
 
 
 def get_query(name: str) -> NamedQuery:
@@ -169,8 +168,8 @@ def inline_values(sparql: str, bindings: Mapping[str, object]) -> str:
     names; blank nodes cannot be bound (VALUES takes none).
 
     >>> from rdflib import Literal, URIRef
-    >>> print(inline_values("SELECT ?x WHERE { ?x ?p ?o }", {"o": Literal('say "hi"')}))
-    SELECT ?x WHERE {
+    >>> print(inline_values("select ?x where { ?x ?p ?o }", {"o": Literal('say "hi"')}))
+    select ?x where {
       VALUES (?o) { ("say \\"hi\\"") } ?x ?p ?o }
     """
     from rdflib import BNode
@@ -181,9 +180,9 @@ def inline_values(sparql: str, bindings: Mapping[str, object]) -> str:
         return sparql
     for name, value in bindings.items():
         if not _VARIABLE.match(name):
-            raise ValueError(f"{name!r} is not a SPARQL variable name (letters, digits, _)")
+            raise ParameterError(f"{name!r} is not a SPARQL variable name (letters, digits, _)")
         if isinstance(value, BNode):
-            raise ValueError(f"?{name}: a blank node cannot be bound; give an IRI or a literal")
+            raise ParameterError(f"?{name}: a blank node cannot be bound; give an IRI or a literal")
     names = " ".join(f"?{k}" for k in bindings)
     terms = " ".join(str(to_ox(v)) for v in bindings.values())
     block = f"\n  VALUES ({names}) {{ ({terms}) }}"
@@ -191,13 +190,15 @@ def inline_values(sparql: str, bindings: Mapping[str, object]) -> str:
     for line in sparql.split("\n"):
         for is_code, text in _segments(line):
             if is_code:
-                selects += len(_SELECT.findall(text))
+                selects += len(_QUERY_FORM.findall(text))
                 wheres += len(_WHERE.findall(text))
                 text = _WHERE.sub(lambda m: m.group(0) + block, text)
             out.append(text)
         out.append("\n")
     if selects != wheres or not wheres:
-        raise ValueError("cannot bind values into this query: write WHERE before each group pattern of a SELECT")
+        raise ParameterError(
+            "cannot bind values into this query: write WHERE before each group pattern of a select query"
+        )
     return "".join(out[:-1])
 
 

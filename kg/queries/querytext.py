@@ -49,7 +49,7 @@ def _blank_opaque(query: str) -> str:
 def nesting_depth(query: str) -> int:
     """The deepest nesting of braces, parentheses and brackets outside strings, IRIs and comments.
 
-    >>> nesting_depth('SELECT * { ?s ?p ?o FILTER((?o > 1)) } # {{{{')
+    >>> nesting_depth('select * { ?s ?p ?o filter((?o > 1)) } # {{{{')
     3
     """
     depth = deepest = 0
@@ -65,8 +65,8 @@ def nesting_depth(query: str) -> int:
 def check_shape(query: str, *, max_depth: int = MAX_DEPTH, max_chain: int = MAX_CHAIN) -> None:
     """Raise :class:`QueryShapeError` for a query nested or chained deeper than pyoxigraph can take.
 
-    >>> check_shape('SELECT * WHERE { ?s ?p ?o }')
-    >>> check_shape('SELECT * WHERE ' + '{' * 500 + '}' * 500)
+    >>> check_shape('select * where { ?s ?p ?o }')
+    >>> check_shape('select * where ' + '{' * 500 + '}' * 500)
     Traceback (most recent call last):
     ...
     kg.queries.querytext.QueryShapeError: the query nests braces/parentheses 500 deep (at most 100 here); flatten it
@@ -86,11 +86,11 @@ def uses_service(query: str) -> bool:
     """True when the query may contain a SERVICE clause (conservative: variables excepted,
     any other token containing "service" counts, so write such IRIs in full ``<...>``).
 
-    >>> uses_service('SELECT * { ?s ?p ?o . SERVICE <http://example.org/sparql> { ?s ?p ?o } }')
+    >>> uses_service('select * { ?s ?p ?o . service <http://example.org/sparql> { ?s ?p ?o } }')
     True
-    >>> uses_service('SELECT ?service { ?service ?p "SERVICE" } # SERVICE')
+    >>> uses_service('select ?service { ?service ?p "SERVICE" } # SERVICE')
     False
-    >>> uses_service('SELECT * { ?s ?p true' + 'SERVICE <http://x/> {} }')
+    >>> uses_service('select * { ?s ?p true' + 'SERVICE <http://x/> {} }')
     True
     """
     text = _blank_opaque(query)
@@ -106,9 +106,9 @@ def uses_service(query: str) -> bool:
 def has_dataset_clause(query: str) -> bool:
     """True when the query names its own dataset with FROM / FROM NAMED (outside any braces).
 
-    >>> has_dataset_clause('SELECT * FROM <http://x/g> WHERE { ?s ?p ?o }')
+    >>> has_dataset_clause('select * from <http://x/g> where { ?s ?p ?o }')
     True
-    >>> has_dataset_clause('PREFIX from: <http://x/> SELECT * WHERE { ?s from:p "FROM <x>" }')
+    >>> has_dataset_clause('prefix from: <http://x/> select * where { ?s from:p "FROM <x>" }')
     False
     """
     text = _blank_opaque(query)

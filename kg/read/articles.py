@@ -316,7 +316,7 @@ def _jsonl_record(line: str, where: str, report: Callable[[InputProblem], None])
 
 def _outlet_candidates(rec: dict) -> str | None:
     """'one of bbc.co.uk, theguardian.com' when a record names only the outlets it may come from
-    (``source_candidates``, as the shared corpus's news records do)."""
+    (``source_candidates``, as some news corpora's records do)."""
     candidates = rec.get("source_candidates")
     if not isinstance(candidates, list) or not all(isinstance(c, str) and c for c in candidates) or not candidates:
         return None

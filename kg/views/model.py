@@ -12,8 +12,10 @@ Changes to the shape (keep this list when you change it):
 from __future__ import annotations
 
 from collections import defaultdict
-from importlib import resources
 from typing import Literal, TypedDict
+
+from kg.graph.namespace import wikidata_id
+from kg.queries.files import sparql_file
 
 __all__ = ["Claim", "Entity", "Event", "EventTime", "Relation", "ViewModel", "view_model"]
 
@@ -84,8 +86,7 @@ class ViewModel(TypedDict):
 
 
 def _rows(store, name: str) -> list[dict]:
-    text = resources.files("kg.views").joinpath(f"{name}.rq").read_text(encoding="utf-8")
-    return store.query(text).to_python()
+    return store.query(sparql_file(__package__, f"{name}.rq")).to_python()
 
 
 def view_model(store, *, title: str | None = None) -> ViewModel:
@@ -95,7 +96,7 @@ def view_model(store, *, title: str | None = None) -> ViewModel:
             "id": r["entity"],
             "label": r["label"],
             "type": r["type"],
-            "wikidata": _qid(r["wikidata"]),
+            "wikidata": wikidata_id(r["wikidata"]),
             "events": 0,
         }
         for r in _rows(store, "view_entities")
@@ -172,10 +173,6 @@ def _report_order(r: dict) -> tuple:
 
 def _statement_order(r: dict) -> tuple:
     return r["relation"], str(r["published"] or "~"), r["article"], r["evidence"]
-
-
-def _qid(iri: str | None) -> str | None:
-    return iri.rsplit("/", 1)[-1] if iri else None
 
 
 def _event(r: dict) -> Event:

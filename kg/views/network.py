@@ -5,7 +5,7 @@ counterpart is counted on its node); one edge per (actor, recipient or else
 location, type, modality) stands for every such event, and relations likewise
 (another colour).  The vis-network node/edge JSON is generated directly — pyvis
 is not used: it is quadratic in the number of nodes, writes a ``lib/`` folder,
-loads from CDNs and inserts text as HTML (see shared/PITFALLS.md).
+loads from CDNs and inserts text as HTML.
 
 Positions are computed here (networkx, seeded, spaced to node size); the
 page re-lays out and fits whatever subset the filters leave visible.

@@ -14,21 +14,24 @@ The queries are ``.rq`` files beside this module, with a comment header as the n
 from __future__ import annotations
 
 import difflib
-import functools
 import warnings
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import RDFS, SKOS, XSD, Literal, URIRef
 
 from kg.errors import KgError
-from kg.graph.namespace import KG
+from kg.graph.namespace import KG, wikidata_id
 from kg.graph.rdf import ENTITIES_GRAPH, sort_key
 from kg.graph.records import IDENTITY_RULES
+from kg.queries.files import sparql_file
 from kg.read.overrides import Override, Overrides, surface_key
+
+if TYPE_CHECKING:
+    from kg.graph.store import GraphChange
 
 __all__ = [
     "EXAMPLES",
@@ -48,13 +51,11 @@ __all__ = [
 ]
 
 EXAMPLES = 3  # article ids shown per surface form
-_WIKIDATA = "http://www.wikidata.org/entity/"
 _RULE_ORDER = {rule: i for i, rule in enumerate(IDENTITY_RULES)}
 
 
-@functools.cache
 def _query(name: str) -> str:
-    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return sparql_file(__name__, name)
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,7 @@ def _surface_forms(store) -> dict[str, list[SurfaceForm]]:
 
 
 def _listing(iri: str, node: dict, forms) -> EntityListing:
-    qid = node["wikidata"][len(_WIKIDATA) :] if node["wikidata"] else None
+    qid = wikidata_id(node["wikidata"])
     ordered = sorted(forms, key=lambda s: (_RULE_ORDER.get(s.rule, len(_RULE_ORDER)), -s.mentions, s.text))
     labels = (*sorted(node["labels"]), *sorted(node["hidden"] - node["labels"]))
     return EntityListing(iri, labels, node["type"], qid, node["articles"], tuple(ordered))
@@ -187,6 +188,7 @@ def _matches(e: EntityListing, wanted: str) -> bool:
 
 def table_rows(listings: list[EntityListing], *, merged: bool = False) -> tuple[tuple[str, ...], list[dict]]:
     """Flat rows for a table or CSV: one per node, or with ``merged`` one per surface form and rule."""
+    columns: tuple[str, ...]
     if not merged:
         columns = ("label", "type", "wikidata", "articles", "surface_forms", "entity")
         rows = [
@@ -297,7 +299,7 @@ def settle_labels(store) -> int:
     return looked_at
 
 
-def label_changes(store):
+def label_changes(store) -> tuple[int, GraphChange]:
     """What :func:`settle_labels` changes in the shared entity graph (a ``kg.graph.store.GraphChange``), with the
     number of nodes looked at, without writing it (a derivation writes all its changes in one update)."""
     from kg.graph.store import GraphChange
@@ -305,7 +307,8 @@ def label_changes(store):
     uses: dict[str, dict[str, int]] = defaultdict(dict)
     for r in store.query(_query("labels.rq")).to_python():
         uses[r["entity"]][r["label"]] = int(r["uses"])
-    remove, add = [], []
+    remove: list[tuple] = []
+    add: list[tuple] = []
     for iri, names in uses.items():
         node, label = URIRef(iri), preferred_label(names)
         want = {(node, RDFS.label, Literal(label))} | {
@@ -375,7 +378,7 @@ def close_names(store, name: str, *, n: int = 5) -> list[str]:
     with warnings.catch_warnings():  # a store without resolution records still has labels to suggest
         warnings.simplefilter("ignore")
         listings = list_entities(store)
-    by_name = {}
+    by_name: dict[str, str] = {}
     for e in listings:  # most mentioned first: that node keeps a name several share
         for other in filter(None, e.names()):
             by_name.setdefault(other.lower(), e.label)

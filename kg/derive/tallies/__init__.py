@@ -32,6 +32,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from kg.graph.namespace import KG, RES
+from kg.queries.files import sparql_file
 
 __all__ = [
     "TALLIES_GRAPH",
@@ -48,9 +49,8 @@ TALLIES_GRAPH = RES["graph/tallies"]
 _QUERIES = ("linked.rq", "coordination.rq", "claims.rq", "quantities.rq", "contested.rq", "version.rq")
 
 
-@functools.cache
 def _query(name: str) -> str:
-    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return sparql_file(__name__, name)
 
 
 @functools.cache

@@ -116,7 +116,7 @@ def derive_all(reference: str | Path) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m kg.extract.derive", description=__doc__.split("\n\n")[0])
-    ap.add_argument("reference", help="folder holding petrarch2/ and plover/ (shared/reference)")
+    ap.add_argument("reference", help="folder holding clones of openeventdata's petrarch2/ and plover/ repositories")
     ap.add_argument("--out", default=str(lexicons.DATA_DIR), help="where to write (default: kg/extract/data)")
     args = ap.parse_args(argv)
     Path(args.out).mkdir(parents=True, exist_ok=True)

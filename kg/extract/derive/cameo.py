@@ -366,11 +366,11 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
         m = re.match(r"^(\+?[A-Z][A-Z_'\-]*)\s*(?:\[([^\]]*)\])?", text)
         if not m:
             continue
-        lp = _verb_lemma(m.group(1))
-        if lp is None:
+        lemma = _verb_lemma(m.group(1))
+        if lemma is None:
             tally.add("verbs dropped: multiword verb that is not verb + particle")
             continue
-        verbs[m.group(1)] = (lp, m.group(2).strip() if m.group(2) else None)
+        verbs[m.group(1)] = (lemma, m.group(2).strip() if m.group(2) else None)
         # the inflected forms a block lists ('+STEP_UP {+STEPPED_UP ...}') name the verb in patterns' comments
         for form in [m.group(1), *re.findall(r"[+A-Z][A-Z_'\-]*", text[text.find("{") + 1 : text.find("}")])]:
             forms.setdefault(form.strip("+_").upper(), m.group(1))

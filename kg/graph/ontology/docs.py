@@ -20,7 +20,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from kg.graph.namespace import KG, PLOVER, RES
+from kg.graph.namespace import KG, ONTOLOGY, PLOVER, RES
 from kg.graph.ontology import ontology_text
 from kg.graph.rdf import sort_key
 from kg.graph.records import Article
@@ -28,7 +28,6 @@ from kg.graph.records import Article
 __all__ = ["DEFAULT_OUT", "EXAMPLE", "example_turtle", "main", "render", "write"]
 
 DEFAULT_OUT = Path("docs") / "ontology.md"
-ONTOLOGY = URIRef("https://w3id.org/kgct/ontology")
 
 _EXAMPLE_TEXT = "Ukraine's defence ministry said Russia fired about 20 rockets at Kharkiv on 5 May."
 _EXAMPLE_ARTICLE = Article("example", _EXAMPLE_TEXT, title="An example statement", date="2022-05-06")

@@ -102,7 +102,8 @@ class SparqlServer(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
+        name, port = self.server_address[:2]
+        host = name if isinstance(name, str) else bytes(name).decode()  # a bound socket reports str anyway
         host = f"[{host}]" if ":" in host else host
         return f"http://{host}:{port}/"
 
@@ -175,8 +176,10 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive; idle connections are closed by the watchdog
 
     def setup(self) -> None:
-        self.timeout = self.server.limits.read_timeout_s  # each blocking read, besides the whole-request deadline
         super().setup()
+        # each blocking read, besides the whole-request deadline (what a `timeout` class attribute would do, per
+        # server here)
+        self.connection.settimeout(self.server.limits.read_timeout_s)
 
     def handle_one_request(self) -> None:
         self.server.watchdog.arm(self.connection, self.server.limits.read_timeout_s)

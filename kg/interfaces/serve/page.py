@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kg.queries.files import sparql_file
+
 __all__ = ["Page", "front_page"]
 
 _ASSETS = Path(__file__).with_name("assets")
-_START = "SELECT ?event ?type ?label WHERE {\n  ?event a kg:Event ;\n    a ?type ;\n    rdfs:label ?label .\n} LIMIT 20"
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,12 @@ def _payload(server) -> dict:
         {"name": q.name, "description": q.description, "params": [p.name for p in q.params], "sparql": q.sparql}
         for q in named_queries()
     ]
-    return {"endpoint": server.endpoint, "prefixes": prefixes, "start": head + "\n" + _START, "queries": queries}
+    return {
+        "endpoint": server.endpoint,
+        "prefixes": prefixes,
+        "start": head + "\n" + sparql_file(__package__, "start.rq").rstrip("\n"),
+        "queries": queries,
+    }
 
 
 def front_page(server) -> Page:
@@ -92,7 +98,7 @@ def front_page(server) -> Page:
     e = html.escape
     info, endpoint, limits = server.info, server.endpoint, server.limits
     scripts = [_asset("yasgui.min.js"), _asset("page.js")]
-    example = f"curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 10' {endpoint}"
+    example = f"curl -H 'Accept: text/csv' --data-urlencode 'query=select * where {{ ?s ?p ?o }} limit 10' {endpoint}"
     body = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>kg SPARQL endpoint</title>
 <meta name="referrer" content="no-referrer">

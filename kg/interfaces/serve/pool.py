@@ -30,6 +30,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from kg.interfaces.serve.limits import Limits
 
@@ -80,17 +81,20 @@ class Worker:
             stdout=subprocess.PIPE,
             env=_WORKER_ENV,
         )
+        assert self.proc.stdin is not None and self.proc.stdout is not None  # both asked for as pipes
+        self._to_worker: IO[bytes] = self.proc.stdin
+        self._from_worker: IO[bytes] = self.proc.stdout
         self._replies: queue.Queue = queue.Queue()
         self._ready = threading.Event()
         threading.Thread(target=self._read, name=f"kg-serve-reader-{self.proc.pid}", daemon=True).start()
 
     def _read(self) -> None:
         try:
-            if pickle.load(self.proc.stdout) != _READY:
+            if pickle.load(self._from_worker) != _READY:
                 raise ValueError("the worker did not say it was ready")
             self._ready.set()
             while True:
-                self._replies.put(pickle.load(self.proc.stdout))
+                self._replies.put(pickle.load(self._from_worker))
         except (EOFError, OSError, pickle.UnpicklingError, ValueError):
             self._replies.put(None)
             self._ready.set()
@@ -101,8 +105,8 @@ class Worker:
         if not self._ready.wait(_STARTUP_S):
             raise WorkerDied(f"did not start within {_STARTUP_S:g} s")
         try:
-            pickle.dump(job, self.proc.stdin)
-            self.proc.stdin.flush()
+            pickle.dump(job, self._to_worker)
+            self._to_worker.flush()
             reply = self._replies.get(timeout=timeout_s)
         except (BrokenPipeError, OSError) as err:
             raise WorkerDied(self._how_it_ended(str(err))) from err
@@ -123,7 +127,7 @@ class Worker:
 
     def stop(self, grace_s: float = 2.0) -> None:
         try:
-            self.proc.stdin.close()
+            self._to_worker.close()
             self.proc.wait(grace_s)
         except (OSError, subprocess.TimeoutExpired):
             self.kill()
@@ -135,7 +139,7 @@ class Worker:
         self._close_pipes()
 
     def _close_pipes(self) -> None:
-        for stream in (self.proc.stdin, self.proc.stdout):
+        for stream in (self._to_worker, self._from_worker):
             try:
                 stream.close()
             except OSError:
@@ -223,11 +227,12 @@ class Pool:
                 del self._running[client]  # a long-lived server meets many addresses
             used, when = self._usage.get(client, (0.0, time.monotonic()))
             self._usage[client] = (self._decayed(used, when) + seconds, time.monotonic())
+            back: Worker | None = worker
             if replace:
                 self._all.discard(worker)
-                worker = None if self._closed else self._spawn()
-            if worker is not None:
-                self._idle.append(worker)
+                back = None if self._closed else self._spawn()
+            if back is not None:
+                self._idle.append(back)
             self._forget_old_clients()
             self._dispatch()
 

@@ -181,7 +181,7 @@ class Layout:
 
 
 def solutions_layout(variables: list[str], fmt: Format) -> Layout:
-    """How SELECT results are written in ``fmt``; a row holds pyoxigraph terms or None."""
+    """How solutions are written in ``fmt``; a row holds pyoxigraph terms or None."""
     if fmt is JSON:
         head = '{"head": {"vars": ' + json.dumps(variables, ensure_ascii=False) + '}, "results": {"bindings": ['
         return Layout(
@@ -227,7 +227,7 @@ def _csv_line(values: list[str]) -> str:
 
 
 def solutions_body(variables: list[str], rows: list[list], fmt: Format) -> bytes:
-    """SELECT results in a SPARQL 1.1 results format, uncapped."""
+    """Solutions in a SPARQL 1.1 results format, uncapped."""
     return write_capped(solutions_layout(variables, fmt), rows, max_rows=len(rows), max_bytes=None)[0]
 
 
@@ -324,7 +324,9 @@ def _answer(store: ox.Store, job: dict) -> Reply:
     if fmt is None:
         return _not_acceptable("graph")
     triples, cut = _take_triples(iter(result), **caps)
-    return Reply(200, ox.serialize(triples, format=_RDF_FORMATS[fmt.name]), fmt.content_type, cut)
+    graph = ox.serialize(triples, format=_RDF_FORMATS[fmt.name])
+    assert graph is not None  # serialize returns the bytes when given no output file
+    return Reply(200, graph, fmt.content_type, cut)
 
 
 def _dataset_options(job: dict) -> dict:
@@ -337,9 +339,10 @@ def _dataset_options(job: dict) -> dict:
     }
 
 
-def _take_triples(triples, *, max_rows: int, max_bytes: int | None) -> tuple[list, str]:
+def _take_triples(triples, *, max_rows: int, max_bytes: int | None) -> tuple[list[ox.Triple], str]:
     """Triples up to the caps; the size is counted as N-Triples, which Turtle and RDF/XML stay near."""
-    taken, size = [], 0
+    taken: list[ox.Triple] = []
+    size = 0
     for triple in triples:
         if len(taken) >= max_rows:
             return taken, "rows"
