@@ -100,3 +100,26 @@ def test_a_paragraph_of_quotation_alone_shares_the_speaker_of_the_quotation_besi
     assert _sources(record, "attack") == ["Mary Smith"]  # the next paragraph names her
     assert _sources(record, "withdraw") == ["Mary Smith"]  # the paragraph before named her
     assert _sources(record, "met") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Several candidates said Russia should attack Ukraine.", "Several candidates"),
+        ("As many as 40 percent of the voters said Russia would attack Ukraine.", "percent"),
+    ],
+)
+def test_people_named_by_what_they_are_or_by_their_share_are_sources(extract_text, text, source):
+    assert _sources(extract_text(text), "attack") == [source]
+
+
+def test_they_as_a_speaker_continues_the_last_group_that_spoke(extract_text):
+    record = extract_text(
+        "Six newspapers said on Monday that Chris Christie is an opportunist. They urged him to resign."
+    )
+    assert _sources(record, "resign") == ["newspapers"]
+
+
+def test_whom_a_speaker_addresses_is_no_content(extract_text):
+    record = extract_text("Donald Trump told a meeting with Mexico that the wall would be built.")
+    assert _sources(record, "meeting") == []

@@ -286,7 +286,7 @@ class _Resolver:
     def resolve_source(self, tok) -> list[str]:
         """Who a speech or belief verb's subject is: an entity, else the noun phrase itself becomes one ('the poll',
         'several friends', 'his campaign', 'leaked documents'): an unnamed source is still a source."""
-        found = self.resolve(tok)
+        found = self.resolve(tok) or speakers.earlier_speaker(self, tok)
         if found or tok.pos_ not in ("NOUN", "PROPN") or not self.cues.may_name_a_source(tok):
             return found
         if tok.i not in self.phrase_sources:

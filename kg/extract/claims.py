@@ -285,8 +285,11 @@ _STANCE_DEPS = {"dobj", "ccomp", "xcomp"}
 _STANCE_PREPS = {"for", "about", "against", "on", "over", "with", "to", "of"}
 
 
-# Speech verbs whose object is the speaker's own act, not something they report: 'announced $200 million in aid'.
-_OWN_ACT_SPEECH = {"announce", "declare"}
+# Verbs whose object is not what is reported: the speaker's own act ('announced $200 million in aid') or
+# whom they address ('told a rally that', 'urged the meeting to', 'accused the government of').
+_OBJECT_NOT_CONTENT = frozenset(
+    "announce declare tell inform brief assure remind warn notify address ask urge accuse blame charge call question".split()
+)
 
 
 def _object_content(verb, obj, below) -> bool:
@@ -295,7 +298,7 @@ def _object_content(verb, obj, below) -> bool:
     Y has denied': the denial is Y's) nor the speaker's own act ('announced new aid')."""
     if obj.pos_ == "VERB":
         return True
-    return verb.lemma_.lower() not in _OWN_ACT_SPEECH and (below is None or below.dep_ != "relcl")
+    return verb.lemma_.lower() not in _OBJECT_NOT_CONTENT and (below is None or below.dep_ != "relcl")
 
 
 def _governs_content(verb, came_from, kind: str, below=None) -> bool:

@@ -8,9 +8,10 @@ from __future__ import annotations
 import functools
 import re
 
+from kg.extract import quotes
 from kg.extract.lexicons import DATA_DIR
 
-__all__ = ["agrees", "entity_gender", "pronoun_gender"]
+__all__ = ["agrees", "earlier_speaker", "entity_gender", "pronoun_gender"]
 
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -26,6 +27,34 @@ def _given_names() -> dict[str, str]:
             name, gender = line.split("\t")
             out[name] = gender
     return out
+
+
+# What 'they' and 'it' can stand for as a speaker: not one person.
+_SPEAKER_TYPES = {
+    "they": ("Group", "Organization", "NewsOutlet", "Country"),
+    "it": ("Organization", "NewsOutlet", "Country"),
+}
+_WINDOW = 150  # tokens back to look for the speaker a pronoun continues
+
+
+def earlier_speaker(resolver, tok) -> list[str]:
+    """'Six newspapers called him an opportunist ... They urged him to resign': 'they' or 'it' as the subject of
+    a verb of saying or thinking is the last speaker before it that is no single person (subject of such a
+    verb, outside quotations), within a few sentences."""
+    allowed = _SPEAKER_TYPES.get(tok.lower_)
+    cues = resolver.cues
+    if allowed is None or tok.dep_ != "nsubj" or not cues.attributing(tok.head):
+        return []
+    doc, table = tok.doc, resolver.table
+    for earlier in reversed(doc[max(0, tok.i - _WINDOW) : tok.i]):
+        if earlier.dep_ != "nsubj" or earlier.pos_ == "PRON" or not cues.attributing(earlier.head):
+            continue
+        if quotes.in_quote(doc, cues, earlier.idx):
+            continue
+        found = [e for e in resolver.resolve_source(earlier) if table.get(e).type in allowed]
+        if found:
+            return found
+    return []
 
 
 def pronoun_gender(tok) -> str | None:
