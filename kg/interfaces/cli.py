@@ -202,17 +202,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="score attribution on a PolNeAR split folder instead (one holding text/ and attributions/)",
     )
-    p.add_argument(
-        "--re3d",
-        metavar="FILE",
-        help="score entities and relations on re3d's Syria/Iraq gold (gold_re3d.jsonl), every miss listed",
-    )
-    p.add_argument(
-        "--split",
-        choices=("all", "tune", "check"),
-        default="all",
-        help="with --re3d: the fixed half to score (tune on 'tune', keep 'check' for the estimate)",
-    )
+    p.add_argument("--re3d", metavar="FILE", help="score entities and relations on re3d gold (gold_re3d.jsonl)")
+    p.add_argument("--split", choices=("all", "tune", "check"), default="all", help="with --re3d: the fixed half")
     p.add_argument("--limit", type=int, help="with --polnear: this many articles, spread evenly over the split")
     p.add_argument("--jobs", type=int, default=1, help="with --polnear: parser processes")
 
