@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import derive, lexicons
-from kg.extract.derive import phoenix
+from kg.extract import dictionaries, lexicons
+from kg.extract.dictionaries import phoenix
 from kg.extract.lexicons import Trigger
 
 
@@ -13,11 +13,11 @@ def test_committed_derived_files_are_the_scripts_output(shared):
     reference = shared / "reference"
     if not (reference / "petrarch2" / "CAMEO.2.0.txt").is_file():
         pytest.skip("../shared/reference/petrarch2 is not present: nothing to re-derive from")
-    produced = derive.derive_all(reference)
+    produced = dictionaries.derive_all(reference)
     assert sorted(produced) == sorted(lexicons.DERIVED_FILES.values())
     for name, text in produced.items():
         committed = (lexicons.DATA_DIR / name).read_text(encoding="utf-8")
-        assert committed == text, f"{name} differs from the script's output: run python -m kg.extract.derive"
+        assert committed == text, f"{name} differs from the script's output: run python -m kg.extract.dictionaries"
 
 
 def test_derived_files_record_provenance_and_licence():
@@ -36,16 +36,16 @@ def test_derived_files_load_in_kg_formats():
 
 def test_cameo_codes_map_through_the_plover_table():
     table = {"18": ("ASSAULT", None), "182": ("ASSAULT", "beat"), "173": ("COERCE", "arrest")}
-    assert derive.plover_of("1823", table) == ("ASSAULT", "beat")
-    assert derive.plover_of("173:174", table) == ("COERCE", "arrest")
-    assert derive.plover_of("010", table) is None  # statements are dropped by PLOVER
+    assert dictionaries.plover_of("1823", table) == ("ASSAULT", "beat")
+    assert dictionaries.plover_of("173:174", table) == ("COERCE", "arrest")
+    assert dictionaries.plover_of("010", table) is None  # statements are dropped by PLOVER
 
 
 def test_dated_codes_and_names():
-    role = derive.parse_code("HUNGOV 891023-900502")
+    role = dictionaries.parse_code("HUNGOV 891023-900502")
     assert (role.country, role.sectors, role.start, role.end) == ("HUN", ("GOV",), "1989-10-23", "1990-05-02")
-    assert derive.display_name("REVOLUTIONARY_UNITED_FRONT_") == "Revolutionary United Front"
-    assert derive.display_name("SPLA") == "SPLA"
+    assert dictionaries.display_name("REVOLUTIONARY_UNITED_FRONT_") == "Revolutionary United Front"
+    assert dictionaries.display_name("SPLA") == "SPLA"
     assert phoenix._titled("President of the United States")
 
 
@@ -140,8 +140,8 @@ def test_cameo_patterns_convert_by_class(tmp_path):
         "17": ("COERCE", None),
         "05": ("SUPPORT", None),
     }
-    tally = derive.Tally()
-    rows = {r.tsv() for r in derive.derive_triggers(cameo, table, tally)}
+    tally = dictionaries.Tally()
+    rows = {r.tsv() for r in dictionaries.derive_triggers(cameo, table, tally)}
     assert "assail\tVERB\tASSAULT\t-\t-\tCAMEO 180 assail" in rows  # the block's own verb keeps its code
     assert not any(r.startswith("batter\tVERB\tASSAULT\t-\t-") for r in rows)  # a synonym needs a pattern
     assert "assail\tVERB\tASSAULT\t-\tobj:gun|rifle\tCAMEO 190 pattern of assail" in rows  # bound to its verb

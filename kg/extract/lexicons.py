@@ -103,7 +103,7 @@ __all__ = [
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ENV_VARS = {"gazetteer": "KG_GAZETTEER", "triggers": "KG_TRIGGERS", "cues": "KG_CUES"}
 DEFAULT_FILES = {"gazetteer": "gazetteer.csv", "triggers": "triggers.tsv", "cues": "cues.tsv"}
-# Rows derived from the PETRARCH2 / Phoenix dictionaries by kg.extract.derive; the hand-made files win over them.
+# Rows derived from the PETRARCH2 / Phoenix dictionaries by kg.extract.dictionaries; the hand-made files win over them.
 DERIVED_FILES = {
     "triggers": "triggers.cameo.tsv",
     "gazetteer": "gazetteer.phoenix.csv",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.extract import lexicons
-from kg.extract.derive.common import Tally
+from kg.extract.dictionaries.common import Tally
 
 _PARTICLES = {"out", "up", "down", "off", "back", "on", "in", "over", "away", "through", "aside", "forward"}
 _PREPS = {

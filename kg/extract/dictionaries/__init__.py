@@ -1,6 +1,6 @@
 """Derive kg's lexicon rows from the field's dictionaries (PETRARCH2 / Phoenix, MIT licence).
 
-``python -m kg.extract.derive REFERENCE_DIR [--out DIR]`` reads ``REFERENCE_DIR/petrarch2`` (the CAMEO verb
+``python -m kg.extract.dictionaries REFERENCE_DIR [--out DIR]`` reads ``REFERENCE_DIR/petrarch2`` (the CAMEO verb
 dictionary and the Phoenix actor and agent dictionaries) and ``REFERENCE_DIR/plover/CAMEO2PLOVER-2021.txt``
 and writes, in kg's own formats (:mod:`kg.extract.lexicons`):
 
@@ -25,9 +25,9 @@ from collections import Counter
 from pathlib import Path
 
 from kg.extract import lexicons
-from kg.extract.derive.cameo import derive_triggers, plover_of, read_cameo2plover
-from kg.extract.derive.common import LICENCE, OUTPUTS, PETRARCH, PLOVER, Tally
-from kg.extract.derive.phoenix import derive_actors, derive_agents, display_name, parse_code
+from kg.extract.dictionaries.cameo import derive_triggers, plover_of, read_cameo2plover
+from kg.extract.dictionaries.common import LICENCE, OUTPUTS, PETRARCH, PLOVER, Tally
+from kg.extract.dictionaries.phoenix import derive_actors, derive_agents, display_name, parse_code
 
 __all__ = [
     "OUTPUTS",
@@ -46,7 +46,7 @@ __all__ = [
 
 def _header(kind: str, files: list[str], tally: Tally, columns: str) -> str:
     lines = [
-        f"# {kind}: DERIVED by kg.extract.derive -- do not edit by hand; edit the hand-made file, which wins.",
+        f"# {kind}: DERIVED by kg.extract.dictionaries -- do not edit by hand; edit the hand-made file, which wins.",
         f"# Source: {PETRARCH[0]} at commit {PETRARCH[1]}, {', '.join(f'{PETRARCH[2]}/{f}' for f in files)}",
     ]
     if "triggers" in kind:
@@ -115,7 +115,7 @@ def derive_all(reference: str | Path) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m kg.extract.derive", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m kg.extract.dictionaries", description=__doc__.split("\n\n")[0])
     ap.add_argument("reference", help="folder holding clones of openeventdata's petrarch2/ and plover/ repositories")
     ap.add_argument("--out", default=str(lexicons.DATA_DIR), help="where to write (default: kg/extract/data)")
     args = ap.parse_args(argv)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.extract import lexicons, words
-from kg.extract.derive.common import Tally
+from kg.extract.dictionaries.common import Tally
 
 _CODE = re.compile(r"\[([^\]]*)\]")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .'&\-]*$")

@@ -1,0 +1,5 @@
+"""``python -m kg.extract.dictionaries REFERENCE_DIR [--out DIR]``."""
+
+from kg.extract.dictionaries import main
+
+raise SystemExit(main())
