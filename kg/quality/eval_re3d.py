@@ -1,7 +1,8 @@
 """``kg eval --re3d FILE``: score the extractor on re3d's Syria/Iraq gold (text kg was never tuned on).
 
-The file is ``gold_re3d.jsonl`` (``../shared/corpus/README.md``): one document a line, ``{id, text, entities:
-[{start, end, type, text, confidence}], relations: [{type, arg1: {start, end, text}, arg2: {...}, confidence}]}``.
+The file is re3d's gold (dstl/re3d's documents with their annotations) as JSON Lines, one document a line:
+``{id, text, entities: [{start, end, type, text, confidence}], relations: [{type, arg1: {start, end, text},
+arg2: {...}, confidence}]}``.
 Only annotations with ``confidence >= 0.5`` (the adjudicated label) are gold. The rules:
 
 **Entities**, scored on re3d's ``Person``, ``Organisation`` and ``Location`` spans against the mentions of every kg
