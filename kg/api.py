@@ -212,6 +212,7 @@ def extract_articles(paths: Iterable[str | Path], *, jobs: int = 1, overrides: s
     from kg.extract import Extractor, extract_many
     from kg.read.articles import iter_articles
 
+    _at_least_one(jobs=jobs)
     extractor = Extractor(overrides=overrides) if overrides else None
     return extract_many(iter_articles(paths), jobs=jobs, extractor=extractor)
 
@@ -240,6 +241,7 @@ def build(
     """Ingest the articles under ``paths`` into ``store`` and write each of ``out`` (format by suffix), as
     ``kg build`` does; with ``scheduler`` (``tcp://HOST:PORT`` or ``local:N``) the extraction runs on a Dask
     cluster, keeping its shards in ``shard_dir``. Returns the build summary."""
+    _at_least_one(jobs=jobs)
     if not scheduler and shard_dir:
         raise OptionError("--shard-dir keeps the shards of a distributed build; give --scheduler ADDRESS too")
     if scheduler and overrides:
@@ -338,8 +340,7 @@ def bench(paths: Iterable[str | Path], *, limit: int = 100, jobs: int = 1, repea
     """Extraction throughput against spaCy's own parse of the same articles, in the same run (medians)."""
     from kg.quality.bench import extraction_throughput
 
-    if limit < 1 or repeat < 1 or jobs < 1:
-        raise OptionError("--limit, --repeat and --jobs take a whole number, 1 or more")
+    _at_least_one(limit=limit, repeat=repeat, jobs=jobs)
     return extraction_throughput(paths, limit=limit, jobs=jobs, repeat=repeat)
 
 
@@ -474,6 +475,7 @@ def evaluate_attribution(polnear_dir: str | Path, *, limit: int | None = None, j
     ``limit`` takes that many articles spread evenly over the split."""
     from kg.quality.eval_polnear import evaluate_polnear
 
+    _at_least_one(jobs=jobs, **({} if limit is None else {"limit": limit}))
     return evaluate_polnear(polnear_dir, limit=limit, jobs=jobs)
 
 
@@ -573,3 +575,10 @@ class KnowledgeGraph:
         from kg.views.notebook import inline_page
 
         return inline_page(self.network_html(top=top), height=height)
+
+
+def _at_least_one(**counts: int) -> None:
+    """A count option below 1 (``--jobs 0``) is the user's to fix, not a failure deep in a worker pool."""
+    for name, value in counts.items():
+        if value < 1:
+            raise OptionError(f"--{name} takes a whole number, 1 or more, not {value}")

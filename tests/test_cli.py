@@ -46,6 +46,22 @@ def test_user_error_is_one_line_naming_the_file_and_exits_1(tmp_path, capsys):
     assert "\n" not in err and "missing.txt" in err
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["extract", "data/seed-troop-deployment.txt", "--jobs", "0"],
+        ["build", "data", "--jobs", "0"],
+        ["bench", "data", "--repeat", "0"],
+        ["eval", "--polnear", "polnear/dev", "--limit", "0"],
+    ],
+)
+def test_a_count_option_below_one_is_a_one_line_error_naming_the_option(argv, tmp_path, capsys):
+    code = main([*argv, "--store", str(tmp_path / "store")] if argv[0] == "build" else argv)
+    err = capsys.readouterr().err.strip()
+    assert code != 0 and "\n" not in err and f"{argv[-2]} takes a whole number, 1 or more" in err
+    assert not (tmp_path / "store").exists()
+
+
 def test_missing_store_is_a_user_error_with_the_fix(tmp_path, capsys):
     assert main(["query", "timeline", "--store", str(tmp_path / "none")]) == 1
     assert "kg build" in capsys.readouterr().err
