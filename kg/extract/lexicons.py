@@ -140,6 +140,13 @@ MULTIWORD_OK = frozenset(
         "step up",
         "step down",
         "call off",
+        "make clear",
+        "make plain",
+        "make known",
+        "go after",
+        "rip into",
+        "lash out",
+        "hit out",
     }
 )
 
