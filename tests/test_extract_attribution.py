@@ -294,3 +294,15 @@ def test_bare_head_of_a_two_word_cue_attributes_nothing(extract_text):
 def test_results_of_a_poll_can_name_the_source(extract_text):
     record = extract_text("Early results of an exit poll are showing that Joe Biden attacked Vladimir Putin.")
     assert _sources(record, "attacked") == ["Early results"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Joe Biden excoriated the raid on Kiev.", "raid", "Joe Biden"),
+        ("Joe Biden downplayed the attack on Kiev.", "attack", "Joe Biden"),
+        ("Mary Smith implied that Russia attacked Ukraine.", "attacked", "Mary Smith"),
+    ],
+)
+def test_verbs_of_scorn_and_insinuation_make_their_subject_the_source(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]
