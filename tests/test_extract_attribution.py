@@ -271,3 +271,26 @@ def test_they_as_a_speaker_continues_the_last_group_that_spoke(extract_text):
 def test_whom_a_speaker_addresses_is_no_content(extract_text):
     record = extract_text("Donald Trump told a meeting with Mexico that the wall would be built.")
     assert _sources(record, "meeting") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Donald Trump has made it clear that he will attack Iran.", "attack", "Donald Trump"),
+        ("Mitt Romney went after Joe Biden over his refusal to meet Putin.", "refusal", "Mitt Romney"),
+        ("Mary Smith lashed out at Russia over the attack on Kiev.", "attack", "Mary Smith"),
+    ],
+)
+def test_two_word_cues_make_their_subject_the_source(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]
+
+
+def test_bare_head_of_a_two_word_cue_attributes_nothing(extract_text):
+    record = extract_text("Russia went to Kiev after the attack on Georgia. Mary Smith made a deal with Iran.")
+    assert _sources(record, "attack") == []
+    assert _sources(record, "deal") == []
+
+
+def test_results_of_a_poll_can_name_the_source(extract_text):
+    record = extract_text("Early results of an exit poll are showing that Joe Biden attacked Vladimir Putin.")
+    assert _sources(record, "attacked") == ["Early results"]

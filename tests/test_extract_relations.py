@@ -128,3 +128,26 @@ def test_an_apposition_keeps_its_states_demonym(extract_text):
         "The deal will help exports, says Peruvian trade minister, Ana Torres, who signed it on Monday."
     )
     assert ("affiliated_with", "Ana Torres", "Peru") in relations(record)
+
+
+def test_a_fight_against_a_foe_is_opposition(extract_text):
+    record = extract_text("Kenya fought against al-Shabaab in Somalia last year.")
+    assert ("opposes", "Kenya", "Al-Shabaab") in relations(record)
+
+
+def test_strikes_against_a_foe_oppose_it(extract_text):
+    record = extract_text("France launched new airstrikes against the Islamic State near Mosul on Monday.")
+    assert ("opposes", "France", "Islamic State") in relations(record)
+
+
+def test_a_campaign_against_is_opposition_and_talks_are_not(extract_text):
+    record = extract_text("Nigeria's campaign against Boko Haram continued. Nigeria held talks with Chad.")
+    found = relations(record)
+    assert ("opposes", "Nigeria", "Boko Haram") in found
+    assert not any(t == "opposes" and o == "Chad" for t, _s, o in found)
+
+
+def test_a_body_that_includes_members(extract_text):
+    record = extract_text("The African Union includes Kenya, Ghana and Senegal.")
+    found = relations(record)
+    assert {("member_of", "Kenya", "African Union"), ("member_of", "Senegal", "African Union")} <= found

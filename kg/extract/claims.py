@@ -38,6 +38,11 @@ _CLAUSE_DEPS = {
 }
 
 
+# How the second word of a two-word cue hangs off its verb: 'lash out' (prt), 'go after' (prep), 'make clear'
+# (ccomp, acomp or oprd, as spaCy parses the adjective).
+_PHRASE_DEPS = frozenset({"prt", "prep", "ccomp", "acomp", "oprd"})
+
+
 @dataclass(frozen=True)
 class CueIndex:
     modality: dict[tuple[str, str], str]  # (lemma, pos) -> planned|possible|negated
@@ -49,6 +54,7 @@ class CueIndex:
     speaker_nouns: frozenset[str] = frozenset()
     stance: frozenset[str] = frozenset()
     stance_nouns: frozenset[str] = frozenset()
+    phrase_heads: frozenset[str] = frozenset()  # verbs that head a two-word cue ('make' of 'make clear')
 
     @classmethod
     def from_cues(cls, cues: tuple[Cue, ...]) -> CueIndex:
@@ -58,6 +64,9 @@ class CueIndex:
             return frozenset(c.lemma for c in cues if c.kind == "attribution" and c.value == value)
 
         conditionals = frozenset(c.lemma for c in cues if c.kind == "conditional")
+        heads = frozenset(
+            c.lemma.split()[0] for c in cues if c.kind == "attribution" and c.pos == "VERB" and " " in c.lemma
+        )
         return cls(
             modality,
             attribution("speech"),
@@ -68,6 +77,7 @@ class CueIndex:
             attribution("speaker"),
             attribution("stance"),
             attribution("stance_noun"),
+            heads,
         )
 
     def may_name_a_source(self, tok) -> bool:
@@ -107,6 +117,16 @@ class CueIndex:
         for kind, lemmas in kinds:
             if lemma in lemmas:
                 return kind
+        if lemma not in self.phrase_heads:
+            return None
+        # two-word cues: the verb and its particle, preposition or predicate adjective ('went after Y over ...',
+        # 'ripped into', 'made (it) clear that ...')
+        for child in tok.children:
+            if child.dep_ in _PHRASE_DEPS:
+                phrase = f"{lemma} {child.lower_}"
+                for kind, lemmas in kinds:
+                    if phrase in lemmas:
+                        return kind
         return None
 
 

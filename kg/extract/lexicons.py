@@ -126,21 +126,10 @@ CUE_KINDS: dict[str, frozenset[str]] = {
 # Fixed multiword expressions a lemma column may hold (matched by the extractor as a phrase
 # or as head + particle/preposition child).
 MULTIWORD_OK = frozenset(
-    {
-        "rule out",
-        "according to",
-        "in case",
-        "as long as",
-        "provided that",
-        "on condition that",
-        "in the event",
-        "cease fire",
-        "pull out",
-        "pull back",
-        "step up",
-        "step down",
-        "call off",
-    }
+    (
+        "rule out,according to,in case,as long as,provided that,on condition that,in the event,cease fire,pull out,"
+        "pull back,step up,step down,call off,make clear,make plain,make known,go after,rip into,lash out,hit out"
+    ).split(",")
 )
 
 _QID = re.compile(r"^Q[1-9][0-9]*$")

@@ -10,7 +10,32 @@ from dataclasses import dataclass
 from kg.extract import claims, words
 from kg.graph.records import Relation, Span, content_id
 
-_SUPPORT_VERBS = {"support": "supports", "back": "supports", "oppose": "opposes", "fight": "opposes"}
+_SUPPORT_VERBS = {
+    "support": "supports",
+    "back": "supports",
+    "oppose": "opposes",
+    "fight": "opposes",
+    "combat": "opposes",
+    "defeat": "opposes",
+}
+# Words that, followed by "against Y", state that their subject or owner stands against Y: "strikes against Y",
+# "its campaign against Y", "fought against Y". SCHEMA's `opposes` is a standing hostility, and a stated fight,
+# campaign or war against Y is one (the dev gold marks Russia opposes Ukraine from their war).
+_AGAINST_WORDS = {
+    "fight",
+    "battle",
+    "campaign",
+    "struggle",
+    "war",
+    "offensive",
+    "strike",
+    "airstrike",
+    "operation",
+    "rebel",
+    "rebellion",
+    "insurgency",
+}
+_MEMBER_NOUNS = {"member", "part", "partner"}
 _ALLIANCE_NOUNS = {"alliance", "partnership", "coalition"}
 
 
@@ -20,7 +45,8 @@ def find_relations(ctx) -> list[Relation]:
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
     stateless = list(_stateless_titles(ctx, titles, stated))
     bodies = [*_state_bodies(ctx), *_led_bodies(ctx)]
-    for rel in [*stated, *stateless, *bodies, *_alliance_relations(ctx), *_verb_relations(ctx)]:
+    found_rels = [*_alliance_relations(ctx), *_verb_relations(ctx), *_against_relations(ctx), *_include_relations(ctx)]
+    for rel in [*stated, *stateless, *bodies, *found_rels]:
         key = (rel.type, rel.subject, rel.object)
         if rel.subject != rel.object and key not in found:
             found[key] = rel
@@ -395,3 +421,60 @@ def _verb_relations(ctx):
                 for o in obj:
                     if rtype != "member_of" or ctx.table.get(o).type == "Organization":
                         yield _relation(ctx, rtype, s, o, list(tok.sent), modality=modality, confidence=0.55)
+
+
+def _against_relations(ctx):
+    """'X fought against Y', "X's campaign against Y", 'X launched strikes against Y' -> X opposes Y."""
+    for tok in ctx.doc:
+        if tok.lower_ != "against" or tok.dep_ != "prep" or tok.sent.start in ctx.skip_sents:
+            continue  # the word first: finding a token's sentence is costly
+        word = tok.head
+        if word.lemma_.lower() not in _AGAINST_WORDS:
+            continue
+        objects = _conj_ids(ctx, [p for p in tok.children if p.dep_ == "pobj"])
+        if not objects:
+            continue
+        modality, _ = claims.modality(word if word.pos_ == "VERB" else word.head, ctx.cues)
+        for s in _against_owners(ctx, word):
+            for o in objects:
+                yield _relation(ctx, "opposes", s, o, list(word.subtree), modality=modality, confidence=0.55)
+
+
+def _against_owners(ctx, word) -> list[str]:
+    """Who fights: the verb's subject; the noun's owner ('its', 'US', 'by X'), else the subject of the verb whose
+    object the noun is ('X launched strikes')."""
+    if word.pos_ == "VERB":
+        return _conj_ids(ctx, [c for c in word.children if c.dep_ == "nsubj"])
+    owners = [e for c in word.children if c.dep_ in ("poss", "compound", "amod") for e in ctx.resolve_modifier(c)]
+    owners += [e for c in word.children if c.dep_ == "poss" and not owners for e in ctx.resolve(c)]
+    owners += [
+        e
+        for c in word.children
+        if c.dep_ == "prep" and c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for e in _conj_ids(ctx, [p])
+    ]
+    if not owners and word.dep_ == "dobj" and word.head.pos_ == "VERB":
+        owners = _conj_ids(ctx, [c for c in word.head.children if c.dep_ == "nsubj"])
+    return owners
+
+
+def _include_relations(ctx):
+    """'The coalition includes A, B and C', 'members of the coalition include A and B' -> each member_of it."""
+    for tok in ctx.doc:
+        if tok.lemma_.lower() != "include" or tok.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
+            continue
+        bodies = []
+        for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+            if subj.lemma_.lower() in _MEMBER_NOUNS:
+                subj = next(
+                    (p for c in subj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), subj
+                )
+            bodies += [e for e in ctx.resolve(subj) if ctx.table.get(e).type == "Organization"]
+        members = _conj_ids(ctx, [c for c in tok.children if c.dep_ == "dobj"])
+        members = [e for e in members if ctx.table.get(e).type in ("Country", "Organization", "Group")]
+        modality, _ = claims.modality(tok, ctx.cues)
+        for body in bodies:
+            for member in members:
+                yield _relation(ctx, "member_of", member, body, list(tok.sent), modality=modality, confidence=0.55)
