@@ -159,3 +159,57 @@ def test_an_unnamed_but_stated_agent_keeps_the_event(extract_text, text, etype):
 def test_a_bare_plural_names_nobody_in_particular(extract_text):
     assert extract_text("7,000 extra troops arrived at the base.").events == ()
     assert extract_text("Historians generally agree that the treaty was a forgery.").events == ()
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Hamas turned down the offer of talks.", "REJECT"),
+        ("Iran spurned the offer from Norway.", "REJECT"),
+        ("The Greek government caved in to the demands of the strikers.", "CONCEDE"),
+        ("Serbia gave in to the demands of NATO.", "CONCEDE"),
+        ("Israel removed the curfew on Hebron.", "CONCEDE"),
+        ("Japan waived the debt of Kenya.", "CONCEDE"),
+        ("Solidarity suspended its strike after the talks.", "CONCEDE"),
+        ("Germany relented on Friday.", "CONCEDE"),
+        ("Russia menaced Georgia with troops.", "THREATEN"),
+    ],
+)
+def test_refusals_concessions_and_menaces_by_phrasal_verbs(extract_text, text, etype):
+    assert etype in _types(extract_text(text))
+
+
+def test_removing_or_suspending_something_else_is_no_concession(extract_text):
+    r = extract_text("Poland removed the statue and suspended the mayor.")
+    assert "CONCEDE" not in _types(r)
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Japan provided $5 million to the Red Cross.", "AID"),
+        ("Canada shipped food to Haiti.", "AID"),
+        ("Kenya sent doctors to Somalia.", "AID"),
+        ("Israel lifted the closure of the West Bank.", "CONCEDE"),
+        ("Turkey reopened its border with Armenia.", "CONCEDE"),
+    ],
+)
+def test_money_relief_shipments_and_reopenings(extract_text, text, etype):
+    assert etype in _types(extract_text(text))
+
+
+def test_providing_for_a_number_of_people_is_no_aid(extract_text):
+    r = extract_text("The Kenyan census provided 2 million people with identity cards.")
+    assert "AID" not in _types(r)
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Iran declared that it would close the Strait of Hormuz.", "THREATEN"),
+        ("Lebanon allowed the return of refugees.", "RETREAT"),
+        ("Cyprus received UN peacekeepers in 1964.", "RETREAT"),
+    ],
+)
+def test_closing_a_strait_allowing_returns_and_receiving_peacekeepers(extract_text, text, etype):
+    assert etype in _types(extract_text(text))

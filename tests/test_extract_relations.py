@@ -151,3 +151,31 @@ def test_a_body_that_includes_members(extract_text):
     record = extract_text("The African Union includes Kenya, Ghana and Senegal.")
     found = relations(record)
     assert {("member_of", "Kenya", "African Union"), ("member_of", "Senegal", "African Union")} <= found
+
+
+def test_working_to_defeat_a_foe_opposes_it(extract_text):
+    found = relations(extract_text("Japan is working with its partners to degrade and defeat Al-Shabaab."))
+    assert ("opposes", "Japan", "Al-Shabaab") in found
+    owned = relations(extract_text("The African Union adopted a new strategy to defeat Boko Haram."))
+    assert ("opposes", "African Union", "Boko Haram") in owned
+
+
+def test_members_listed_for_a_body_named_as_a_modifier(extract_text):
+    found = relations(extract_text("African Union nations which sent troops include Kenya and Ghana."))
+    assert ("member_of", "Ghana", "African Union") in found
+
+
+def test_strikes_against_a_foes_positions_oppose_the_foe(extract_text):
+    found = relations(extract_text("Kenya conducted strikes against Al-Shabaab positions on Monday."))
+    assert ("opposes", "Kenya", "Al-Shabaab") in found
+
+
+def test_joining_a_body_and_fighting_does_not_oppose_the_body(extract_text):
+    found = relations(extract_text("Local fighters joined the African Union and fought to free their land."))
+    assert not any(t == "opposes" and o == "African Union" for t, _s, o in found)
+
+
+def test_members_listed_for_a_group_that_names_no_body(extract_text):
+    found = relations(extract_text("Partner nations that sent troops include Kenya, Ghana and Senegal."))
+    assert ("member_of", "Ghana", "Partner nations") in found
+    assert not relations(extract_text("The casualties include two soldiers from Kenya."))

@@ -35,6 +35,7 @@ _AGAINST_WORDS = {
     "rebellion",
     "insurgency",
 }
+_HARM_VERBS = {"degrade", "destroy", "dismantle", "defeat", "combat", "fight", "weaken", "counter"}
 _MEMBER_NOUNS = {"member", "part", "partner"}
 _ALLIANCE_NOUNS = {"alliance", "partnership", "coalition"}
 
@@ -416,11 +417,35 @@ def _verb_relations(ctx):
             subj = _conj_ids(ctx, [c for c in tok.children if c.dep_ == "nsubj"])
             obj = _conj_ids(ctx, [c for c in tok.children if c.dep_ == "dobj"])
             rtype = "member_of" if lemma == "join" else _SUPPORT_VERBS[lemma]
+            if rtype == "opposes" and not obj and tok.dep_ == "conj" and tok.head.lemma_.lower() in _HARM_VERBS:
+                # 'degrade and defeat ISIL' shares its object; 'join the SDF and fight' does not
+                obj = _conj_ids(ctx, [c for c in tok.head.children if c.dep_ == "dobj"])
+            if rtype == "opposes" and not subj:
+                subj = _controller(ctx, tok)
             modality, _ = claims.modality(tok, ctx.cues)
             for s in subj:
                 for o in obj:
                     if rtype != "member_of" or ctx.table.get(o).type == "Organization":
                         yield _relation(ctx, rtype, s, o, list(tok.sent), modality=modality, confidence=0.55)
+
+
+def _controller(ctx, verb, depth: int = 0) -> list[str]:
+    """Who an infinitive's or a conjunct's action belongs to: 'X is working to defeat Y' (the governing verb's
+    subject), "X's strategy to defeat Y" / 'the coalition to defeat Y' (the noun's owner or the noun itself), 'X adopted
+    a strategy to defeat Y'."""
+    head = verb.head
+    if depth > 2 or head is verb:
+        return []
+    if verb.dep_ in ("xcomp", "advcl", "conj") and head.pos_ in ("VERB", "AUX"):
+        found = _conj_ids(ctx, [c for c in head.children if c.dep_ == "nsubj"])
+        return found or _controller(ctx, head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        found = ctx.resolve(head) if ctx.table.by_token.get(head.i) is not None else []
+        found = found or [e for c in head.children if c.dep_ == "poss" for e in ctx.resolve(c)]
+        if not found and head.dep_ == "dobj":  # 'X adopted a strategy to defeat Y'
+            found = _conj_ids(ctx, [c for c in head.head.children if c.dep_ == "nsubj"])
+        return found
+    return []
 
 
 def _against_relations(ctx):
@@ -431,7 +456,10 @@ def _against_relations(ctx):
         word = tok.head
         if word.lemma_.lower() not in _AGAINST_WORDS:
             continue
-        objects = _conj_ids(ctx, [p for p in tok.children if p.dep_ == "pobj"])
+        targets = [p for p in tok.children if p.dep_ == "pobj"]
+        objects = _conj_ids(ctx, targets) or [  # 'strikes against ISIL targets' -> against ISIL
+            e for p in targets for c in p.children if c.dep_ == "compound" for e in ctx.resolve_modifier(c)
+        ]
         if not objects:
             continue
         modality, _ = claims.modality(word if word.pos_ == "VERB" else word.head, ctx.cues)
@@ -471,7 +499,15 @@ def _include_relations(ctx):
                 subj = next(
                     (p for c in subj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), subj
                 )
-            bodies += [e for e in ctx.resolve(subj) if ctx.table.get(e).type == "Organization"]
+            found = [e for e in ctx.resolve(subj) if ctx.table.get(e).type == "Organization"]
+            found = found or [  # 'coalition nations which ... include A' -> the coalition's members
+                e for c in subj.children if c.dep_ == "compound" for e in ctx.resolve_modifier(c)
+            ]
+            bodies += [e for e in found if ctx.table.get(e).type == "Organization"] or [
+                e
+                for e in ctx.resolve(subj)
+                if ctx.table.get(e).type == "Group"  # 'coalition nations include A'
+            ]
         members = _conj_ids(ctx, [c for c in tok.children if c.dep_ == "dobj"])
         members = [e for e in members if ctx.table.get(e).type in ("Country", "Organization", "Group")]
         modality, _ = claims.modality(tok, ctx.cues)
