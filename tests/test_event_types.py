@@ -201,3 +201,15 @@ def test_money_relief_shipments_and_reopenings(extract_text, text, etype):
 def test_providing_for_a_number_of_people_is_no_aid(extract_text):
     r = extract_text("The Kenyan census provided 2 million people with identity cards.")
     assert "AID" not in _types(r)
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Iran declared that it would close the Strait of Hormuz.", "THREATEN"),
+        ("Lebanon allowed the return of refugees.", "RETREAT"),
+        ("Cyprus received UN peacekeepers in 1964.", "RETREAT"),
+    ],
+)
+def test_closing_a_strait_allowing_returns_and_receiving_peacekeepers(extract_text, text, etype):
+    assert etype in _types(extract_text(text))
