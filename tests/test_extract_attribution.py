@@ -279,6 +279,8 @@ def test_whom_a_speaker_addresses_is_no_content(extract_text):
         ("Donald Trump has made it clear that he will attack Iran.", "attack", "Donald Trump"),
         ("Mitt Romney went after Joe Biden over his refusal to meet Putin.", "refusal", "Mitt Romney"),
         ("Mary Smith lashed out at Russia over the attack on Kiev.", "attack", "Mary Smith"),
+        ("Ted Cruz played down the idea that he had struck a deal with Iran.", "struck", "Ted Cruz"),
+        ("Mary Smith spoke out against the strikes on Kiev.", "strikes", "Mary Smith"),
     ],
 )
 def test_two_word_cues_make_their_subject_the_source(extract_text, text, trigger, source):
@@ -286,7 +288,9 @@ def test_two_word_cues_make_their_subject_the_source(extract_text, text, trigger
 
 
 def test_bare_head_of_a_two_word_cue_attributes_nothing(extract_text):
-    record = extract_text("Russia went to Kiev after the attack on Georgia. Mary Smith made a deal with Iran.")
+    record = extract_text(
+        "Russia went to Kiev after the attack on Georgia. Mary Smith made a deal with Iran. Ted Cruz played down."
+    )
     assert _sources(record, "attack") == []
     assert _sources(record, "deal") == []
 
