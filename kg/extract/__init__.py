@@ -222,12 +222,9 @@ _PARAGRAPHS = "kg_paragraphs"
 
 def _add_paragraph_breaks(nlp) -> None:
     """A line break always ends a sentence (headlines, paragraphs); spaCy's parser sometimes joins them."""
-    from spacy.language import Language
+    from kg.extract.nlp import add_before_parser
 
-    if not Language.has_factory(_PARAGRAPHS):
-        Language.component(_PARAGRAPHS, func=_paragraph_breaks)
-    if _PARAGRAPHS not in nlp.pipe_names and "parser" in nlp.pipe_names:
-        nlp.add_pipe(_PARAGRAPHS, before="parser")
+    add_before_parser(nlp, _PARAGRAPHS, _paragraph_breaks)
 
 
 def _paragraph_breaks(doc):

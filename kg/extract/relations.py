@@ -64,23 +64,23 @@ def _relation(ctx, rtype: str, subj: str, obj: str, tokens, *, modality="asserte
 
 
 def _person_titles(ctx):
-    table = ctx.table
-    for m in table.mentions:
-        eid = table.by_token.get(m.head)
-        if eid is None or ctx.doc[m.start].sent.start in ctx.skip_sents:
-            continue
-        if table.get(eid).type == "Person" and m.kind in ("ner", "gazetteer"):
+    for m, eid in _entity_mentions(ctx):
+        if ctx.table.get(eid).type == "Person" and m.kind in ("ner", "gazetteer"):
             yield from _named_person_titles(ctx, eid, ctx.doc[m.head], m)
 
 
 def _role_relations(ctx):
-    table = ctx.table
-    for m in table.mentions:
-        eid = table.by_token.get(m.head)
-        if eid is None or ctx.doc[m.start].sent.start in ctx.skip_sents:
-            continue
+    for m, eid in _entity_mentions(ctx):
         if m.kind == "np" and m.role:
             yield from _role_phrase_relations(ctx, eid, m)
+
+
+def _entity_mentions(ctx):
+    """Each mention that names an entity, with its entity id, outside the sentences extraction skips."""
+    for m in ctx.table.mentions:
+        eid = ctx.table.by_token.get(m.head)
+        if eid is not None and ctx.doc[m.start].sent.start not in ctx.skip_sents:
+            yield m, eid
 
 
 @dataclass(frozen=True)
