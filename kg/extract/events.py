@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from kg.extract import claims, commitments, words
+from kg.extract import claims, commitments, nominal, words
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import parse_quantity
 from kg.extract.timex import normalise_time
@@ -23,6 +23,8 @@ _GIVE_TYPES = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "ACCUSE", "SA
 _JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
 _NEEDS_RECIPIENT = {"SUPPORT"}
 _STANCE_TYPES = {"AGREE"}
+_STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
+_VICTIM_TYPES = {"ASSAULT", "COERCE"}
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
@@ -82,7 +84,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         if _names_a_kind(ctx, tok):
             continue
         # the participants first: modality and sources (costly) only for the words that make an event
-        actors, recipients, locations = args = _arguments(ctx, tok, entry)
+        actors, recipients, locations = args = _arguments(ctx, tok, entry, by_index)
         recipients = [r for r in recipients if r not in actors]
         verb_at_place = locations and tok.pos_ == "VERB"
         if not (actors or recipients or verb_at_place or _stated_agent(ctx, tok, entry.type)):
@@ -126,6 +128,8 @@ def _stated_agent(ctx: Context, tok, etype: str) -> bool:
     rejected ...", "doctors from two American aid groups donated ...", "the junta imposed ..."), or the weapon
     of an attack whose user is not stated ("a car bomb exploded, killing three"): the event is stated, its
     agent unknown to kg, so it keeps its type with no actor. "Troops arrived" names nobody."""
+    if etype in _VICTIM_TYPES and tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children):
+        return True  # "five people were killed", "the convoy was shelled": the victims are stated, the agent not
     verb = tok if tok.pos_ == "VERB" else _support_verb(tok)  # "X organized a general strike"
     for _ in range(3):  # "the rebels vowed to continue fighting": the controller's subject
         if verb is None:
@@ -255,9 +259,14 @@ def _sentence_span(doc, sent) -> Span:
 # -- arguments ---------------------------------------------------------------------------------
 
 
-def _arguments(ctx: Context, tok, entry: Trigger) -> tuple[list[str], list[str], list[str]]:
+def _arguments(
+    ctx: Context, tok, entry: Trigger, event_words: dict[int, str]
+) -> tuple[list[str], list[str], list[str]]:
     if tok.pos_ == "VERB":
         actors = _verb_actors(ctx, tok)
+        cause = None if actors else nominal.passive_cause(tok, event_words, entry.type)
+        if cause is not None:  # "five people were killed in Russian strikes": the strikes' owner did it
+            actors = _noun_actors(ctx, cause, entry)
         if not actors and entry.type in _STANCE_TYPES and not _agents(tok):
             # "the US was committed to preventing a conflict": a passive of stance holds its subject's stance
             actors = _ids(ctx, [c for c in tok.children if c.dep_ == "nsubjpass"])
@@ -269,6 +278,12 @@ def _arguments(ctx: Context, tok, entry: Trigger) -> tuple[list[str], list[str],
         recipients = _ids(ctx, objects)
         if not recipients:  # "welcomed Ukraine's commitment": the owner of the object
             recipients = _ids(ctx, [p for o in objects for p in o.children if p.dep_ == "poss"])
+        if not recipients and entry.type in _STANCE_ON_ACTS:
+            # "welcomed the agreement between Iraq and Turkey", "condemned Russian strikes": the parties of the
+            # act taken a stance on
+            acts = [o for o in objects if o.i in event_words]
+            recipients = _ids(ctx, [p for o in acts for p in nominal.party_phrases(o)])
+            recipients = recipients or [i for o in acts for i in _noun_modifier_actors(ctx, o)]
         if entry.type == "MOBILIZE":
             recipients = []
     else:
@@ -394,15 +409,24 @@ def _support_verb(noun):
     return verb if verb is not None and verb.lemma_.lower() in words.SUPPORT_VERBS else None
 
 
-def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
+def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
+    """Who the modifiers of an event noun name: 'Russia's / Russian strikes', 'strikes from Russia'."""
     ids = []
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i:
             ids += ctx.resolve(c)
+            if c.dep_ == "compound" and not ids:  # "Russian missile strikes": the weapon's owner strikes
+                ids += [i for m in c.children if m.dep_ == "amod" for i in ctx.resolve(m)]
         elif c.dep_ == "amod":
             ids += ctx.resolve(c)
         elif c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
             ids += _ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
+    return _unique(ids)
+
+
+def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
+    # "talks between A and B", "attacks on Israel by Hezbollah": the parties named by a preposition
+    ids = _noun_modifier_actors(ctx, noun) + _ids(ctx, nominal.party_phrases(noun))
     if ids:
         return _unique(ids)
     # "announced $205 million in aid": the announcer gives the aid; "agreed in a phone call": the callers
