@@ -28,6 +28,9 @@ _VICTIM_TYPES = {"ASSAULT", "COERCE"}
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
+# acts whose doers news names by a bare plural ("gunmen opened fire", "protesters blocked roads", "police arrested"):
+# there the plural is the stated agent, not the vague "troops arrived" / "historians agree"
+_BARE_AGENT_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 
 
 class Resolver(Protocol):
@@ -139,7 +142,8 @@ def _stated_agent(ctx: Context, tok, etype: str) -> bool:
             subjects = _shared_passive_subject(verb.head, verb)
         if subjects:
             weapon = etype == "ASSAULT" and any(s.lemma_.lower() in words.WEAPON_NOUNS for s in subjects)
-            return weapon or any(_names_someone(ctx, s) for s in subjects)
+            bare = etype in _BARE_AGENT_TYPES and any(_bare_agent(ctx, s) for s in subjects)
+            return weapon or bare or any(_names_someone(ctx, s) for s in subjects)
         if verb.dep_ not in ("xcomp", "advcl") or verb.head.pos_ != "VERB":
             return False
         verb = verb.head
@@ -160,6 +164,11 @@ def _names_someone(ctx: Context, head) -> bool:
     # extra troops arrived") names nobody in particular
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
     return named or definite or counted
+
+
+def _bare_agent(ctx: Context, head) -> bool:
+    """'militants', 'riot police', 'protesters': a plural (or mass) noun kg knows as a kind of actor."""
+    return head.lemma_.lower() in ctx.agent_nouns and (head.tag_ == "NNS" or head.lower_ == "police")
 
 
 def _inside_name(ctx: Context, tok) -> bool:
