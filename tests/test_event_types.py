@@ -156,6 +156,21 @@ def test_an_unnamed_but_stated_agent_keeps_the_event(extract_text, text, etype):
     assert etype in _types(r)
 
 
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Militants attacked the checkpoint.", "ASSAULT"),
+        ("The checkpoint was attacked by gunmen.", "ASSAULT"),
+        ("Protesters blocked roads near the border.", "PROTEST"),
+        ("Police confiscated weapons at the market.", "COERCE"),
+    ],
+)
+def test_a_bare_plural_doer_of_violence_or_protest_is_a_stated_agent(extract_text, text, etype):
+    r = extract_text(text)
+    event = next(e for e in r.events if e.type == etype)
+    assert event.actors == ()  # stated but not anyone kg can name: the type stays, the actor is not guessed
+
+
 def test_a_bare_plural_names_nobody_in_particular(extract_text):
     assert extract_text("7,000 extra troops arrived at the base.").events == ()
     assert extract_text("Historians generally agree that the treaty was a forgery.").events == ()
