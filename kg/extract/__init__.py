@@ -32,6 +32,7 @@ from kg.extract import (
     words,
 )
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.peoples import mentions as collective_mentions
 from kg.graph.records import Article, Mention, Record, SkipReason, content_id
 from kg.read.overrides import Overrides, load_overrides
 
@@ -108,7 +109,8 @@ class Extractor:
                 skipped=SkipReason.NOT_ENGLISH,
             )
         debris, headlines = self._skipped_sentences(doc, article)
-        mentions = entities.find_mentions(doc, self.gazetteer, debris, headlines)
+        peoples = collective_mentions(doc, self.gazetteer, self.agent_nouns)
+        mentions = entities.find_mentions(doc, self.gazetteer, debris, headlines, peoples)
         table = entities.resolve(doc, mentions, article.id, self.gazetteer, self.overrides)
         resolver = _Resolver(doc, table, self.cues, article.id, self.gazetteer, self.overrides, self.agents)
         skipped = frozenset(debris | headlines)

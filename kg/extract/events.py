@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from kg.extract import claims, commitments, words
+from kg.extract import claims, commitments, nominal, words
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import parse_quantity
 from kg.extract.timex import normalise_time
@@ -23,9 +23,16 @@ _GIVE_TYPES = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "ACCUSE", "SA
 _JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
 _NEEDS_RECIPIENT = {"SUPPORT"}
 _STANCE_TYPES = {"AGREE"}
+_STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
+_VICTIM_TYPES = {"ASSAULT", "COERCE"}
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
+_PERSONAL_PRONOUNS = {"he", "she", "they", "we"}
+_POLITY_NOUNS = {"country", "nation"}  # "his country would not hesitate": the speaker's state
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
+# acts whose doers news names by a bare plural ("gunmen opened fire", "protesters blocked roads", "police arrested"):
+# there the plural is the stated agent, not the vague "troops arrived" / "historians agree"
+_BARE_AGENT_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 
 
 class Resolver(Protocol):
@@ -82,7 +89,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         if _names_a_kind(ctx, tok):
             continue
         # the participants first: modality and sources (costly) only for the words that make an event
-        actors, recipients, locations = args = _arguments(ctx, tok, entry)
+        actors, recipients, locations = args = _arguments(ctx, tok, entry, by_index)
         recipients = [r for r in recipients if r not in actors]
         verb_at_place = locations and tok.pos_ == "VERB"
         if not (actors or recipients or verb_at_place or _stated_agent(ctx, tok, entry.type)):
@@ -98,6 +105,11 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     pairs = commitments.with_speech_acts(
         pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
     )
+    refused = commitments.refusals(
+        pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
+    )
+    rejected = {tok.i for tok, e in pairs if e.type == "REJECT"}
+    pairs += [(tok, e) for tok, e in refused if tok.i not in rejected]
     asked = commitments.demands(
         [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
         resolve=ctx.resolve,
@@ -126,6 +138,13 @@ def _stated_agent(ctx: Context, tok, etype: str) -> bool:
     rejected ...", "doctors from two American aid groups donated ...", "the junta imposed ..."), or the weapon
     of an attack whose user is not stated ("a car bomb exploded, killing three"): the event is stated, its
     agent unknown to kg, so it keeps its type with no actor. "Troops arrived" names nobody."""
+    if etype in _VICTIM_TYPES and tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children):
+        return True  # "five people were killed", "the convoy was shelled": the victims are stated, the agent not
+    if tok.pos_ != "VERB":  # "the guerrillas' threat", "the rejection by the junta": the noun's own agent
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+        if any(_names_someone(ctx, o) for o in owners):
+            return True
     verb = tok if tok.pos_ == "VERB" else _support_verb(tok)  # "X organized a general strike"
     for _ in range(3):  # "the rebels vowed to continue fighting": the controller's subject
         if verb is None:
@@ -133,9 +152,12 @@ def _stated_agent(ctx: Context, tok, etype: str) -> bool:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"] + _agents(verb)  # a passive's subject undergoes it
         if not subjects and verb.dep_ == "conj":  # "... has been indicted and will resign"
             subjects = _shared_passive_subject(verb.head, verb)
+        if not subjects and verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "the party boycotted ... and rejected"
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if subjects:
             weapon = etype == "ASSAULT" and any(s.lemma_.lower() in words.WEAPON_NOUNS for s in subjects)
-            return weapon or any(_names_someone(ctx, s) for s in subjects)
+            bare = etype in _BARE_AGENT_TYPES and any(_bare_agent(ctx, s) for s in subjects)
+            return weapon or bare or any(_names_someone(ctx, s) for s in subjects)
         if verb.dep_ not in ("xcomp", "advcl") or verb.head.pos_ != "VERB":
             return False
         verb = verb.head
@@ -145,17 +167,24 @@ def _stated_agent(ctx: Context, tok, etype: str) -> bool:
 def _names_someone(ctx: Context, head) -> bool:
     if head.pos_ == "PROPN" or head.ent_type_ in _NAMING_ENTS:
         return True
+    if head.lower_ in _PERSONAL_PRONOUNS:  # "he rejected the demand": someone the story has in view
+        return True
     counted = head.lower_ in _NUMBER_WORDS  # "thousands of farmers"
     if counted:
         head = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children), head)
     lemma = head.lemma_.lower()
-    if not (lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS):
+    if not (lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS or lemma in _POLITY_NOUNS):
         return False
     named = any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS for t in head.subtree)
-    # "the junta", "the two sides": someone the story has in view; a bare plural ("scholars agree", "7,000
-    # extra troops arrived") names nobody in particular
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    # "the junta", "the two sides", "his country": someone the story has in view; a bare plural ("scholars
+    # agree", "7,000 extra troops arrived") names nobody in particular
+    definite = any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in head.children)
     return named or definite or counted
+
+
+def _bare_agent(ctx: Context, head) -> bool:
+    """'militants', 'riot police', 'protesters': a plural (or mass) noun kg knows as a kind of actor."""
+    return head.lemma_.lower() in ctx.agent_nouns and (head.tag_ == "NNS" or head.lower_ == "police")
 
 
 def _inside_name(ctx: Context, tok) -> bool:
@@ -255,9 +284,14 @@ def _sentence_span(doc, sent) -> Span:
 # -- arguments ---------------------------------------------------------------------------------
 
 
-def _arguments(ctx: Context, tok, entry: Trigger) -> tuple[list[str], list[str], list[str]]:
+def _arguments(
+    ctx: Context, tok, entry: Trigger, event_words: dict[int, str]
+) -> tuple[list[str], list[str], list[str]]:
     if tok.pos_ == "VERB":
         actors = _verb_actors(ctx, tok)
+        cause = None if actors else nominal.passive_cause(tok, event_words, entry.type)
+        if cause is not None:  # "five people were killed in Russian strikes": the strikes' owner did it
+            actors = _noun_actors(ctx, cause, entry)
         if not actors and entry.type in _STANCE_TYPES and not _agents(tok):
             # "the US was committed to preventing a conflict": a passive of stance holds its subject's stance
             actors = _ids(ctx, [c for c in tok.children if c.dep_ == "nsubjpass"])
@@ -269,6 +303,12 @@ def _arguments(ctx: Context, tok, entry: Trigger) -> tuple[list[str], list[str],
         recipients = _ids(ctx, objects)
         if not recipients:  # "welcomed Ukraine's commitment": the owner of the object
             recipients = _ids(ctx, [p for o in objects for p in o.children if p.dep_ == "poss"])
+        if not recipients and entry.type in _STANCE_ON_ACTS:
+            # "welcomed the agreement between Iraq and Turkey", "condemned Russian strikes": the parties of the
+            # act taken a stance on
+            acts = [o for o in objects if o.i in event_words]
+            recipients = _ids(ctx, [p for o in acts for p in nominal.party_phrases(o)])
+            recipients = recipients or [i for o in acts for i in _noun_modifier_actors(ctx, o)]
         if entry.type == "MOBILIZE":
             recipients = []
     else:
@@ -394,15 +434,24 @@ def _support_verb(noun):
     return verb if verb is not None and verb.lemma_.lower() in words.SUPPORT_VERBS else None
 
 
-def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
+def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
+    """Who the modifiers of an event noun name: 'Russia's / Russian strikes', 'strikes from Russia'."""
     ids = []
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i:
             ids += ctx.resolve(c)
+            if c.dep_ == "compound" and not ids:  # "Russian missile strikes": the weapon's owner strikes
+                ids += [i for m in c.children if m.dep_ == "amod" for i in ctx.resolve(m)]
         elif c.dep_ == "amod":
             ids += ctx.resolve(c)
         elif c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
             ids += _ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
+    return _unique(ids)
+
+
+def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
+    # "talks between A and B", "attacks on Israel by Hezbollah": the parties named by a preposition
+    ids = _noun_modifier_actors(ctx, noun) + _ids(ctx, nominal.party_phrases(noun))
     if ids:
         return _unique(ids)
     # "announced $205 million in aid": the announcer gives the aid; "agreed in a phone call": the callers

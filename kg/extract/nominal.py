@@ -1,0 +1,54 @@
+"""Who takes part in an event named by a noun, where the noun's own modifiers do not say it: the phrases that
+name its parties ('the agreement between Iraq and Turkey', 'attacks on Israel by Hezbollah'), and the noun
+that names the act a passive verb reports ('five people were killed in Russian strikes')."""
+
+from __future__ import annotations
+
+__all__ = ["party_phrases", "passive_cause"]
+
+_PARTY_PREPS = ("between", "among", "amongst")  # 'talks between A and B': both take part
+_CAUSE_PREPS = ("in", "during", "by")  # 'killed in / during / by strikes'
+
+
+def party_phrases(noun) -> list:
+    """The phrases naming who acts in an event noun through a preposition: 'between A and B' (each of them, the
+    caller follows conjuncts), 'by X'. spaCy hangs the 'by' of a noun that is an active verb's object on the
+    verb ('condemned the attacks against Israel by Hezbollah'): an active verb has no agent of its own, so its
+    'by' after the noun is the noun's."""
+    found = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in _PARTY_PREPS for p in _objects(c)]
+    found += [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in _objects(c)]
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and not _passive(verb):
+        found += [
+            p for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i for p in _objects(c)
+        ]
+    return found
+
+
+def passive_cause(verb, event_nouns: dict[int, str], etype: str):
+    """For a passive verb ('were killed', 'was destroyed'), the noun of the same event type in its 'in' /
+    'during' / 'by' phrase ('in Russian rocket strikes', 'by a Ukrainian drone strike'), whose modifiers name who
+    did it; else None.
+    The phrase may hang on a conjunct ('five killed and 18 injured in strikes')."""
+    if not _passive(verb):
+        return None
+    near = [
+        verb,
+        *(c for c in verb.children if c.dep_ in ("conj", "acl")),
+        *(g for c in verb.children if c.dep_ == "conj" for g in c.children if g.dep_ == "acl"),
+    ]
+    for node in near:
+        for prep in node.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in _CAUSE_PREPS:
+                for noun in _objects(prep):
+                    if event_nouns.get(noun.i) == etype:
+                        return noun
+    return None
+
+
+def _objects(prep) -> list:
+    return [p for p in prep.children if p.dep_ == "pobj"]
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)

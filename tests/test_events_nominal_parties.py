@@ -1,0 +1,61 @@
+"""Events named by nouns and passives on fresh news: who takes part when the noun's own modifiers do not say
+it ('the accord between A and B', 'raids on X by Y'), who did what a passive reports ('were killed in Russian
+strikes'), the victims of an attack whose agent is not stated, and the parties of an act someone welcomes or
+condemns. Texts written for these tests."""
+
+from __future__ import annotations
+
+
+def _names(record, ids) -> list[str]:
+    by_id = {e.id: e.name for e in record.entities}
+    return sorted(by_id[i] for i in ids)
+
+
+def _of_type(record, etype: str) -> list:
+    return [e for e in record.events if e.type == etype]
+
+
+def test_the_parties_between_whom_an_agreement_is_made_are_its_actors(extract_text):
+    r = extract_text("The envoy praised the accord between Armenia and Azerbaijan on border crossings.")
+    (agree,) = _of_type(r, "AGREE")
+    assert _names(r, agree.actors) == ["Armenia", "Azerbaijan"]
+
+
+def test_talks_between_two_states_are_a_consultation_of_both(extract_text):
+    r = extract_text("Diplomats reported progress in the talks between Serbia and Kosovo.")
+    assert any(_names(r, e.actors) == ["Kosovo", "Serbia"] for e in _of_type(r, "CONSULT"))
+
+
+def test_by_after_an_attack_noun_names_its_attacker_even_where_the_parser_hangs_it_on_the_verb(extract_text):
+    r = extract_text("The ministry denounced the raids on Georgia by Russia.")
+    (raid,) = _of_type(r, "ASSAULT")
+    assert _names(r, raid.actors) == ["Russia"] and _names(r, raid.recipients) == ["Georgia"]
+
+
+def test_the_owner_of_the_strikes_a_passive_reports_did_the_killing(extract_text):
+    r = extract_text("At least four people were killed and nine wounded in Russian missile strikes on Odesa.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Russia"]
+    r = extract_text("Officials said the fuel depot had been destroyed by Russian drone strikes.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Russia"]
+
+
+def test_stated_victims_keep_an_attack_whose_agent_is_not_stated(extract_text):
+    r = extract_text("Three fuel depots near the border were shelled overnight.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert attack.actors == ()
+
+
+def test_a_stance_on_an_act_is_a_stance_toward_its_parties(extract_text):
+    r = extract_text("The minister welcomed the accord between Armenia and Azerbaijan.")
+    (welcome,) = _of_type(r, "SUPPORT")
+    assert _names(r, welcome.recipients) == ["Armenia", "Azerbaijan"]
+    r = extract_text("Poland condemned the Russian air strikes on Kharkiv.")
+    (blame,) = _of_type(r, "ACCUSE")
+    assert _names(r, blame.actors) == ["Poland"] and _names(r, blame.recipients) == ["Russia"]
+
+
+def test_a_by_phrase_of_means_after_an_object_is_not_an_agent(extract_text):
+    r = extract_text("Britain condemned the attack by telephone on Monday.")
+    assert all(not e.actors or _names(r, e.actors) == ["United Kingdom"] for e in r.events)
