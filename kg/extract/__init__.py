@@ -33,6 +33,7 @@ from kg.extract import (
     words,
 )
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.peoples import mentions as collective_mentions
 from kg.graph.records import Article, Mention, Record, SkipReason, content_id
 from kg.read.overrides import Overrides, load_overrides
 
@@ -109,7 +110,8 @@ class Extractor:
                 skipped=SkipReason.NOT_ENGLISH,
             )
         debris, headlines = self._skipped_sentences(doc, article)
-        mentions = entities.find_mentions(doc, self.gazetteer, debris, headlines)
+        peoples = collective_mentions(doc, self.gazetteer, self.agent_nouns)
+        mentions = entities.find_mentions(doc, self.gazetteer, debris, headlines, peoples)
         table = entities.resolve(doc, mentions, article.id, self.gazetteer, self.overrides)
         # who 'I' and 'we' are in a statement, 'he' and 'they' in a readout: the title says
         title_voice = voice.voice_of(doc, table, article.title, article.source, self.gazetteer, self.cues, article.id)

@@ -11,6 +11,7 @@ keeps the rule that resolved it (:data:`kg.graph.records.RESOLUTION_RULES`), and
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract import coreference, words
@@ -114,10 +115,13 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_mentions(doc, gazetteer, debris: set[int], headlines: set[int]) -> list[Mention]:
+def find_mentions(
+    doc, gazetteer, debris: set[int], headlines: set[int], peoples: Iterable[Mention] = ()
+) -> list[Mention]:
     """All entity mentions. Role phrases may contain names ("a senior White House official"
-    holds "White House"); otherwise mentions do not overlap, longest and strongest first."""
-    found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *_np_mentions(doc, gazetteer)]
+    holds "White House"); otherwise mentions do not overlap, longest and strongest first. ``peoples``: the
+    collectives :mod:`kg.extract.peoples` found ("Syrians", "Swiss doctors")."""
+    found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *_np_mentions(doc, gazetteer), *peoples]
     found += _surname_mentions(doc, found)
     found = [m for m in found if doc[m.start].sent.start not in debris]
     found = [m for m in found if doc[m.start].sent.start not in headlines or m.kind == "gazetteer"]

@@ -4,6 +4,7 @@ per token, and the syntactic requirements a row puts on the word's neighbours.""
 from __future__ import annotations
 
 from kg.extract.lexicons import Trigger
+from kg.extract.words import MEASURE_NOUNS
 
 __all__ = ["TriggerIndex"]
 
@@ -88,8 +89,7 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     elif dep == "advmod":
         cands = [c for c in kids if c.dep_ in ("advmod", "prt")]
     elif dep == "obj":
-        cands = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
-        cands += [g for c in kids if c.dep_ == "dative" for g in [c]]
+        cands = _contents([c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative")])
     elif dep == "objmod":
         objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         cands = [m for o in objects for m in o.children if m.dep_ in ("compound", "amod", "nmod")]
@@ -104,3 +104,16 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     else:
         return False
     return any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in cands)
+
+
+def _contents(objects) -> list:
+    """The objects, their conjuncts ("tents and blankets"), and what a measure holds ("700 kg of medicine",
+    "a team of surgeons"): the things a verb acts on, for a row's object requirement."""
+    out = []
+    for o in objects:
+        group = [o, *(c for c in o.children if c.dep_ == "conj")]
+        for g in group:
+            out.append(g)
+            if g.lemma_.lower() in MEASURE_NOUNS or g.pos_ == "NUM":
+                out += [p for c in g.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    return out

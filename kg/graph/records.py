@@ -224,9 +224,12 @@ class Entity:
     # the id of the Country entity (in the same record) a collective or an office holder belongs to:
     # "Hungarian officials" -> Hungary; a dictionary's office holder when the offices' dates cover the article's
     country: str | None = None
+    # a compound collective's states, each a Country entity id ("Senior Hungarian and Romanian officials" ->
+    # Hungary, Romania); set instead of ``country`` when the phrase names more than one
+    countries: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
-        d = {
+        d: dict = {
             "id": self.id,
             "name": self.name,
             "type": self.type,
@@ -237,12 +240,23 @@ class Entity:
             d["sector"] = self.sector
         if self.country:
             d["country"] = self.country
+        if self.countries:
+            d["countries"] = list(self.countries)
         return d
 
     @classmethod
     def from_dict(cls, d: dict) -> Entity:
         mentions = tuple(Mention.from_dict(m) for m in d.get("mentions", ()))
-        return cls(d["id"], d["name"], d["type"], d.get("wikidata"), mentions, d.get("sector"), d.get("country"))
+        return cls(
+            d["id"],
+            d["name"],
+            d["type"],
+            d.get("wikidata"),
+            mentions,
+            d.get("sector"),
+            d.get("country"),
+            tuple(d.get("countries", ())),
+        )
 
 
 @dataclass(frozen=True)
