@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from kg.extract.entities import EntityTable
 
 _RECIPIENT_PREPS = {"against", "on", "upon", "at", "toward", "towards", "over"}
+_SIDE_PREPS = {"with", "behind", "by"}  # whom one stands with, behind, by
 _GIVE_TYPES = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "ASSAULT"}
 _JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
 _NEEDS_RECIPIENT = {"SUPPORT"}
@@ -327,8 +328,11 @@ def _arguments(
         word = prep.lower_
         if tok.pos_ != "VERB" and word == "of" and entry.type not in _JOINT_TYPES:
             recipients += ids
-        elif word == "with" and entry.type in _JOINT_TYPES and tok.pos_ != "VERB":
+        elif word == "with" and (entry.type == "CONSULT" or entry.type in _JOINT_TYPES and tok.pos_ != "VERB"):
+            # "spoke / met with X": talks are both sides' act (PLOVER codes CONSULT's parties as actors)
             actors += [i for i in ids if i not in actors]
+        elif word in _SIDE_PREPS and entry.type == "SUPPORT" and tok.pos_ == "VERB":  # "stands with / behind X"
+            recipients += ids
         elif word == "with" and entry.type in _JOINT_TYPES:
             recipients += ids
         elif word in ("to", "for") and entry.type in _GIVE_TYPES:
