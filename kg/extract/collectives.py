@@ -86,6 +86,8 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
         return named
     if any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC for c in tok.lefts):
         return []  # "the two leaders", "their supporters": people named before, not a new collective
+    if tok.left_edge.tag_ in ("WRB", "WDT", "WP", "WP$"):
+        return []  # "in terms of how many aid workers were killed": a question about them, not a group
     counted = counted or any(c.dep_ == "nummod" or c.lower_ in _COUNTING for c in tok.lefts)
     if lemma in words.FORCE_NOUNS or lemma in words.MILITARY_EQUIPMENT:
         counted = False  # "7,000 extra troops": whose troops, a count does not say

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from kg.extract.entities import EntityTable
 
 _RECIPIENT_PREPS = {"against", "on", "upon", "at", "toward", "towards", "over"}
+_SIDE_PREPS = {"with", "behind", "by"}  # whom one stands with, behind, by
 _GIVE_TYPES = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "ASSAULT"}
 _JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
 _NEEDS_RECIPIENT = {"SUPPORT"}
@@ -27,7 +28,7 @@ _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be s
 _VICTIM_TYPES = {"ASSAULT", "COERCE"}
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
-_PERSONAL_PRONOUNS = {"he", "she", "they", "we"}
+_PERSONAL_PRONOUNS = {"he", "she", "they", "we"}  # not "it": often a state kg already failed to resolve
 _POLITY_NOUNS = {"country", "nation"}  # "his country would not hesitate": the speaker's state
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
 # acts whose doers news names by a bare plural ("gunmen opened fire", "protesters blocked roads", "police arrested"):
@@ -327,8 +328,11 @@ def _arguments(
         word = prep.lower_
         if tok.pos_ != "VERB" and word == "of" and entry.type not in _JOINT_TYPES:
             recipients += ids
-        elif word == "with" and entry.type in _JOINT_TYPES and tok.pos_ != "VERB":
+        elif word == "with" and (entry.type == "CONSULT" or entry.type in _JOINT_TYPES and tok.pos_ != "VERB"):
+            # "spoke / met with X": talks are both sides' act (PLOVER codes CONSULT's parties as actors)
             actors += [i for i in ids if i not in actors]
+        elif word in _SIDE_PREPS and entry.type == "SUPPORT" and tok.pos_ == "VERB":  # "stands with / behind X"
+            recipients += ids
         elif word == "with" and entry.type in _JOINT_TYPES:
             recipients += ids
         elif word in ("to", "for") and entry.type in _GIVE_TYPES:
