@@ -371,3 +371,16 @@ def test_results_of_a_poll_can_name_the_source(extract_text):
 )
 def test_verbs_of_scorn_and_insinuation_make_their_subject_the_source(extract_text, text, trigger, source):
     assert _sources(extract_text(text), trigger) == [source]
+
+
+def test_the_setting_of_a_reported_act_is_told_by_the_outer_speaker(extract_text):
+    record = extract_text(
+        "The White House said that during their phone call on Monday, Barack Obama and Francois Hollande "
+        "reaffirmed their commitment. Steve Moody spoke at the Trump rally."
+    )
+    assert _sources(record, "call") == ["White House"]
+
+
+def test_a_capitalised_surname_read_as_a_common_noun_still_speaks(extract_text):
+    record = extract_text('Marco Rubio "apologized many times on this show," Hannity said.')
+    assert _sources(record, "apologized") == ["Hannity"]

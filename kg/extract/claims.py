@@ -89,6 +89,8 @@ class CueIndex:
         """'the campaign', 'several friends', 'the poll', 'Democrats': a noun that can stand for an unnamed source."""
         if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
             return True
+        if tok.text[:1].isupper() and tok.text[1:].islower() and not tok.is_sent_start and tok.tag_ == "NN":
+            return True  # '"...," Hannity said': a surname the tagger took for a common noun, capitalised mid-sentence
         lemma = tok.lemma_.lower()
         return (
             lemma in self.speaker_nouns
@@ -273,12 +275,12 @@ def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
     came_from = below = None
     for node in path_up(trigger):
         kind = cues.attributing(node) if node is not trigger else None
-        setting = False
+        # 'said at the rally': where or when something was said is the article's, not the speaker's (a setting
+        # prep never governs content); a saying further up still tells it ('the White House said that during their
+        # call the two leaders reaffirmed ...': the call is the White House's account)
         if kind and _governs_content(node, came_from, kind, below):
             for eid in _speakers(node, resolve, cues):
                 found.append((eid, f"{kind} verb '{node.text}'"))
-        elif kind and came_from is not None and came_from.dep_ == "prep" and came_from.lower_ in _SETTING_PREPS:
-            setting = True  # 'said at the rally': the trigger is where or when it was said, told by the article
         below, came_from = came_from, node
         for child in node.children:
             found.extend(_according_to(child, resolve))
@@ -289,8 +291,6 @@ def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
             for c in node.children:
                 if c.dep_ == "poss" and resolve(c):
                     found.extend((eid, f"'{c.text}'s {node.text}'") for eid in resolve(c))
-        if setting:
-            break
     found.extend(_quoted_by(trigger, resolve, cues))
     ids, why, seen = [], [], set()
     for eid, reason in reversed(found):
@@ -320,9 +320,6 @@ def _owned_content(noun, below, cues: CueIndex) -> bool:
 # How reported content hangs off a speech verb: "X said (that) ...", '"...," X said', "X told Y to ...".
 _SPEECH_CONTENT = {"ccomp", "parataxis", "xcomp", "conj"}
 
-
-# Prepositions that place a saying in time and space ('said at the rally', 'wrote during the meeting')
-_SETTING_PREPS = {"at", "in", "on", "during", "after", "before", "since", "while", "amid", "following"}
 
 # Beside clauses, a verb of belief governs a gerund or an 'of'/'about' phrase: 'accused Y of planning to attack',
 # 'denied planning', 'complained about the attacks'.
