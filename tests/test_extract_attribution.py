@@ -384,3 +384,25 @@ def test_the_setting_of_a_reported_act_is_told_by_the_outer_speaker(extract_text
 def test_a_capitalised_surname_read_as_a_common_noun_still_speaks(extract_text):
     record = extract_text('Marco Rubio "apologized many times on this show," Hannity said.')
     assert _sources(record, "apologized") == ["Hannity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Russia attacked Ukraine in May, according to the FBI data.", "attacked", "FBI data"),
+        ('"Russia will attack Ukraine," the editorial board writes.', "attack", "editorial board"),
+    ],
+)
+def test_data_and_boards_are_unnamed_sources(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]
+
+
+def test_a_source_joined_after_the_content_by_a_comma(extract_text):
+    record = extract_text(
+        "Donors gave money to a super PAC supporting Joe Biden, a USA Today analysis shows. "
+        "Donors gave money to a group backing Hillary Clinton, the newspaper found. "
+        "Russia attacked Ukraine and Joe Biden said nothing."
+    )
+    assert _sources(record, "supporting") == ["USA Today analysis"]
+    assert _sources(record, "backing") == ["newspaper"]
+    assert _sources(record, "attacked") == []

@@ -34,6 +34,7 @@ _CLAUSE_DEPS = {
     "npadvmod",
     "oprd",
     "dep",
+    "dative",  # 'gave money to a group backing Y, the paper found': spaCy may hang 'to' as a dative
     "ROOT",
 }
 
@@ -440,14 +441,28 @@ def _authors(document, resolve, cues: CueIndex) -> list[str]:
 def _said_aside(child, resolve, cues: CueIndex) -> list[tuple[str, str]]:
     """'Axelrod, Democratic sources said, still respects her', 'They discussed it, as Breitbart reported': a speech
     verb set aside in the clause it reports, after or inside the content."""
-    aside = child.dep_ == "parataxis" or (
-        child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children)
+    aside = (
+        child.dep_ == "parataxis"
+        or (child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children))
+        or _comma_conj(child)
     )
     if not aside or cues.attributing(child) not in ("speech", "belief"):
         return []
-    if any(c.dep_ in ("ccomp", "xcomp") for c in child.children):
-        return []  # it says something of its own: '..., and she said she would leave'
+    own = ("ccomp", "xcomp", "dobj") if child.dep_ == "conj" else ("ccomp", "xcomp")
+    if any(c.dep_ in own for c in child.children):
+        return []  # it says something of its own: '..., and she said she would leave', '..., a poll shows support'
     return [(eid, f"speech verb '{child.text}' set aside") for eid in _speakers(child, resolve, cues)]
+
+
+def _comma_conj(verb) -> bool:
+    """'Donors gave to a PAC backing Y, a new analysis shows.': the parser joins a source set after the content as
+    a second clause, with a comma and no 'and'; it ends the sentence and has a subject of its own."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.i < head.i or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return False
+    return all(t.is_punct for t in verb.doc[verb.right_edge.i + 1 : verb.sent.end])
 
 
 def _quoted_by(trigger, resolve, cues: CueIndex) -> list[tuple[str, str]]:
