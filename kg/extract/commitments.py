@@ -126,8 +126,8 @@ def _commitment(tok, event: Event, speaker_of, is_speech):
         head = node.head
         if head.i == node.i:
             return None
-        if node.dep_ == "xcomp" and head.lemma_.lower() in COMMISSIVE_VERBS:
-            return head, speaker_of(head)
+        if _infinitive_of(node) and head.lemma_.lower() in COMMISSIVE_VERBS:
+            return head, speaker_of(head)  # "vowed to fight"; "vowed on Sunday to fight" parses an advcl
         if node.dep_ == "xcomp" and head.lemma_.lower() in LITOTES_VERBS and _negated(head):
             return head, speaker_of(head)  # "would not hesitate to use force"
         if node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in WILLING_ADJECTIVES:
@@ -167,6 +167,12 @@ def _own_side(verb, event: Event) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     own = any(c.dep_ == "poss" and c.lower_ in _OWN for s in subjects for c in s.children)
     return own or (not event.actors and any(s.lower_ in _SELF for s in subjects))
+
+
+def _infinitive_of(node) -> bool:
+    return node.dep_ == "xcomp" or (
+        node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    )
 
 
 def _negated(verb) -> bool:

@@ -28,7 +28,7 @@ _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be s
 _VICTIM_TYPES = {"ASSAULT", "COERCE"}
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
-_PERSONAL_PRONOUNS = {"he", "she", "they", "we"}
+_PERSONAL_PRONOUNS = {"he", "she", "they", "we"}  # not "it": often a state kg already failed to resolve
 _POLITY_NOUNS = {"country", "nation"}  # "his country would not hesitate": the speaker's state
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
 # acts whose doers news names by a bare plural ("gunmen opened fire", "protesters blocked roads", "police arrested"):

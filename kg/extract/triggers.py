@@ -99,6 +99,9 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
         cands = [c for c in kids if c.dep_ == "prt"]
     elif dep == "compound":
         cands = [c for c in kids if c.dep_ in ("compound", "amod", "nmod")]
+    elif dep == "head":  # "went on strike", "called a strike": the word the noun hangs on
+        cands = [tok.head, tok.head.head] if tok.head.dep_ in ("prep", "agent") else [tok.head]
+        cands = [c for c in cands if c.i != tok.i]
     elif dep == "pobj":
         cands = [g for c in kids if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
     else:
@@ -114,6 +117,8 @@ def _contents(objects) -> list:
         group = [o, *(c for c in o.children if c.dep_ == "conj")]
         for g in group:
             out.append(g)
+            if g.pos_ == "PROPN":  # "released dissident Wei Jingsheng": a title before a name says who
+                out += [c for c in g.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")]
             if g.lemma_.lower() in MEASURE_NOUNS or g.pos_ == "NUM":
                 out += [p for c in g.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     return out
