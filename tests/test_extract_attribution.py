@@ -121,9 +121,7 @@ def test_quotation_running_over_paragraphs_keeps_its_speaker(extract_text):
 
 
 def test_pronoun_speaker_is_the_person_named_outside_the_quotation(extract_text):
-    record = extract_text(
-        "Mary Smith spoke in Texas. “Ted Cruz met our governor. He has met us,” she said."
-    )
+    record = extract_text("Mary Smith spoke in Texas. “Ted Cruz met our governor. He has met us,” she said.")
     assert _sources(record, "met", 0) == ["Mary Smith"]
 
 
