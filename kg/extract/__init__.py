@@ -25,6 +25,7 @@ from kg.extract import (
     events,
     lexicons,
     offices,
+    plural,
     quotes,
     relations,
     speakers,
@@ -277,8 +278,17 @@ class _Resolver:
                 return [e for s in speech.children if s.dep_ == "nsubj" for e in self.resolve(s)]
             if lower == "it" and tok.head.dep_ == "ROOT":
                 return self._previous_subject(tok)
-            return []
+            return self._plural_antecedents(tok)
+        if lower == "their" or tok.tag_ == "NNS":  # "their support", "the two leaders agreed"
+            found = self._plural_antecedents(tok)
+            if found:
+                return found
         return self.resolve_modifier(tok) or collectives.collective(self, tok)
+
+    def _plural_antecedents(self, tok) -> list[str]:
+        if not plural.is_plural_anaphor(tok):
+            return []
+        return plural.antecedents(tok, self.resolve, lambda eid: self.table.get(eid).type)
 
     def resolve_source(self, tok) -> list[str]:
         """Who a speech or belief verb's subject is: an entity, else the noun phrase itself becomes one ('the poll',

@@ -290,6 +290,9 @@ def _arguments(
         actors = _noun_actors(ctx, tok, entry)
         recipients = []
     preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
+    if tok.pos_ == "VERB":  # "reiterated their support for Israel": the verb's object is the same event
+        same = [o for o in tok.children if o.dep_ == "dobj" and event_words.get(o.i) == entry.type]
+        preps += [c for o in same for c in o.children if c.dep_ == "prep" and c.i > o.i]
     verb = _support_verb(tok) if tok.pos_ != "VERB" else None
     if verb is not None and entry.type in _GIVE_TYPES:  # "provided $2 billion in aid to Ukraine"
         preps += [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")]
