@@ -48,3 +48,24 @@ def test_a_plural_with_its_own_qualifier_or_no_named_pair_takes_up_nobody(extrac
     assert all(_names(r, e.actors) != ["Iran", "Iraq"] for e in _of_type(r, "ACCUSE"))
     r = extract_text("Ukraine shelled the depot. They condemned the shelling of Kharkiv.")
     assert all(not e.actors for e in _of_type(r, "ACCUSE"))
+
+
+def test_the_leaders_are_people_and_do_not_take_up_a_pair_of_states(extract_text):
+    r = extract_text("Chile and Peru rejected the plan. The two leaders will discuss trade on Friday.")
+    assert all(_names(r, e.actors) != ["Chile", "Peru"] for e in _of_type(r, "CONSULT"))
+    r = extract_text("Chile and Peru rejected the plan. Both sides will discuss trade on Friday.")
+    assert any(_names(r, e.actors) == ["Chile", "Peru"] for e in _of_type(r, "CONSULT"))
+
+
+def test_one_speakers_they_are_others_than_the_speaker(extract_text):
+    r = extract_text('"They will exchange views on trade," spokesman Ivan Petrov said on Monday.')
+    assert all("Ivan Petrov" not in _names(r, e.actors) for e in r.events)
+
+
+def test_we_in_a_statement_that_names_its_authors_is_the_body_they_speak_for(extract_text):
+    r = extract_text(
+        "We, the Leaders of the G7, condemn the attack on Haifa. "
+        "We will strengthen our cooperation and deliver aid to Lebanon."
+    )
+    assert [_names(r, e.actors) for e in _of_type(r, "ACCUSE")] == [["Group of Seven"]]
+    assert [_names(r, e.actors) for e in _of_type(r, "AID")] == [["Group of Seven"]]

@@ -25,6 +25,9 @@ _NEEDS_RECIPIENT = {"SUPPORT"}
 _STANCE_TYPES = {"AGREE"}
 _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
 _VICTIM_TYPES = {"ASSAULT", "COERCE"}
+_SPOKEN_TO = ("prep", frozenset({"to"}))  # a row for talking to someone: a meeting only with a party
+_PARTIES = ("Person", "Country", "Organization")
+_TOLD = frozenset({"brief"})  # meeting verbs that are speech unless their partner is a party
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
@@ -81,16 +84,19 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         if tok.pos_ == "VERB" and _purpose_of_same(tok, entry.type, by_index):
             continue
-        if _names_a_kind(ctx, tok):
+        if _names_a_kind(ctx, tok) or nominal.a_press_appearance(tok):
             continue
         # the participants first: modality and sources (costly) only for the words that make an event
         actors, recipients, locations = args = _arguments(ctx, tok, entry, by_index)
         recipients = [r for r in recipients if r not in actors]
-        verb_at_place = locations and tok.pos_ == "VERB"
+        verb_at_place = locations and (tok.pos_ == "VERB" or nominal.an_attack(tok, entry.type))
         if not (actors or recipients or verb_at_place or _stated_agent(ctx, tok, entry.type)):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
         if entry.type in _NEEDS_RECIPIENT and not recipients and len(actors) < 2:
             continue  # "support the claim": support needs someone supported ("A and B upgraded ties": each other)
+        told = entry.type == "CONSULT" and (_SPOKEN_TO in entry.requires or entry.lemma in _TOLD)
+        if told and not any(ctx.table.get(r).type in _PARTIES for r in recipients):
+            continue  # "spoke to President Herzog" is a call; "spoke to reporters / to the BBC" is speech
         key = (entry.type, tok.idx)
         if key not in seen:
             seen.add(key)
@@ -152,6 +158,8 @@ def _names_someone(ctx: Context, head) -> bool:
     counted = head.lower_ in _NUMBER_WORDS  # "thousands of farmers"
     if counted:
         head = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children), head)
+        if head.ent_type_ == "NORP" or head.pos_ == "PROPN":  # "thousands of Ukrainians": a people
+            return True
     lemma = head.lemma_.lower()
     if not (lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS):
         return False
@@ -271,6 +279,8 @@ def _arguments(
             # "the US was committed to preventing a conflict": a passive of stance holds its subject's stance
             actors = _ids(ctx, [c for c in tok.children if c.dep_ == "nsubjpass"])
         objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        if tok.dep_ == "amod" and tok.tag_ == "VBN":
+            objects = [tok.head]
         if not objects and entry.type in _GIVE_TYPES:
             # "civilians were killed in a bombing": the passive subject undergoes the act, and the event keeps
             # its type with no actor when the text names none (never guessed); not "was committed to"
@@ -278,6 +288,8 @@ def _arguments(
         recipients = _ids(ctx, objects)
         if not recipients:  # "welcomed Ukraine's commitment": the owner of the object
             recipients = _ids(ctx, [p for o in objects for p in o.children if p.dep_ == "poss"])
+        if not recipients and entry.type == "REQUEST":  # "demanded that Iran cease": who is asked to act
+            recipients = _ids(ctx, [s for c in tok.children if c.dep_ == "ccomp" for s in _subjects(c)])
         if not recipients and entry.type in _STANCE_ON_ACTS:
             # "welcomed the agreement between Iraq and Turkey", "condemned Russian strikes": the parties of the
             # act taken a stance on
@@ -308,6 +320,8 @@ def _arguments(
         elif word == "with" and entry.type in _JOINT_TYPES and tok.pos_ != "VERB":
             actors += [i for i in ids if i not in actors]
         elif word == "with" and entry.type in _JOINT_TYPES:
+            recipients += ids
+        elif word == "to" and entry.type == "CONSULT" and _SPOKEN_TO in entry.requires:
             recipients += ids
         elif word in ("to", "for") and entry.type in _GIVE_TYPES:
             recipients += ids
@@ -346,6 +360,8 @@ def _agents(verb) -> list:
 
 
 def _verb_actors(ctx: Context, verb) -> list[str]:
+    if verb.dep_ == "amod" and verb.tag_ == "VBN":  # "Russian-occupied Ukraine": Ukraine undergoes it
+        return [i for c in verb.children if c.dep_ in ("npadvmod", "compound", "amod") for i in ctx.resolve(c)]
     if verb.dep_ == "amod":  # "occupying Russian forces": the forces occupy
         return _ids(ctx, [verb.head])
     node, came_from = verb, None
@@ -369,6 +385,8 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
             return []
         if node.dep_ == "ccomp" or (node is not verb and ctx.cues.is_speech(node.head)):
             return []
+        if node.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
         node, came_from = node.head, node
     return []
 

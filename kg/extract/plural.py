@@ -9,25 +9,11 @@ from collections.abc import Callable
 __all__ = ["is_plural_anaphor", "antecedents"]
 
 _PRONOUNS = frozenset({"they", "their"})
-# heads of a definite plural that takes up the parties just named: 'the leaders', 'the two sides'
-_PARTY_NOUNS = frozenset(
-    {
-        "leader",
-        "side",
-        "president",
-        "minister",
-        "official",
-        "counterpart",
-        "delegation",
-        "country",
-        "nation",
-        "government",
-        "party",
-        "man",
-        "head",
-        "chief",
-    }
-)
+# heads of a definite plural that takes up the parties just named: 'the leaders' are people, 'the two sides'
+# states or bodies
+_PERSON_NOUNS = frozenset({"leader", "president", "minister", "counterpart", "official", "man", "head", "chief"})
+_BODY_NOUNS = frozenset({"side", "country", "nation", "government", "party", "delegation"})
+_PARTY_NOUNS = _PERSON_NOUNS | _BODY_NOUNS
 _COUNTS = frozenset({"two", "three", "four", "both", "all"})
 # verbs that bring one party together with another: 'met with Abadi', 'hosted Hanegbi', 'spoke with Herzog'
 _MEETING_VERBS = frozenset({"meet", "host", "speak", "talk", "phone", "call", "receive", "visit", "welcome", "join"})
@@ -56,8 +42,8 @@ def antecedents(tok, resolve: Callable, type_of: Callable) -> list[str]:
     for _ in range(_SENTENCES_BACK + 1):
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.i < tok.i]
         for verb in reversed(verbs):
-            found = _parties(verb, resolve, type_of)
-            if len(found) >= 2:
+            found = _parties(verb, resolve, type_of, tok.i)
+            if len(found) >= 2 and _fits(tok, {type_of(i) for i in found}):
                 return found
         if sent.start == 0:
             return []
@@ -65,25 +51,39 @@ def antecedents(tok, resolve: Callable, type_of: Callable) -> list[str]:
     return []
 
 
-def _parties(verb, resolve: Callable, type_of: Callable) -> list[str]:
+def _fits(anaphor, kinds: set[str]) -> bool:
+    """'the two leaders' are people, 'both sides' states or bodies; 'they' either."""
+    lemma = anaphor.lemma_.lower()
+    if lemma in _PERSON_NOUNS:
+        return kinds == {"Person"}
+    if lemma in _BODY_NOUNS:
+        return "Person" not in kinds
+    return True
+
+
+def _parties(verb, resolve: Callable, type_of: Callable, before: int) -> list[str]:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    ids = _with_conjuncts(subjects, resolve)
+    ids = _with_conjuncts(subjects, resolve, before)
     if len(ids) == 1 and verb.lemma_.lower() in _MEETING_VERBS:
         met = [c for c in verb.children if c.dep_ == "dobj"]
         met += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
-        ids += [i for i in _with_conjuncts(met, resolve) if i not in ids]
+        ids += [i for i in _with_conjuncts(met, resolve, before) if i not in ids]
     kinds = {type_of(i) for i in ids}
     if len(ids) < 2 or not kinds <= set(_PARTY_TYPES) or len(kinds - {"Organization"}) > 1:
         return []  # a person and a state are no pair of 'leaders'
     return ids
 
 
-def _with_conjuncts(tokens, resolve: Callable) -> list[str]:
+def _with_conjuncts(tokens, resolve: Callable, before: int) -> list[str]:
+    """The entities of ``tokens`` and their conjuncts, only words before the anaphor (which never stands for
+    itself, nor for an anaphor after it)."""
     out: list[str] = []
     for t in tokens:
         stack = [t]
         while stack:
             node = stack.pop(0)
+            if node.i >= before:
+                continue
             out += [i for i in resolve(node) if i not in out]
             # 'A, B of Canada, and C': spaCy hangs a list of names partly as appositions
             stack += [c for c in node.children if c.dep_ in ("conj", "appos")]

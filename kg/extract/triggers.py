@@ -81,6 +81,15 @@ def _verb_stems(tok) -> list[tuple[str, str]]:
     return [(s, "VERB") for s in stems if s != lemma]
 
 
+_COUNTS = frozenset({"hundred", "thousand", "dozen", "million", "ten", "score", "number", "lot", "wave", "barrage"})
+
+
+def _of_objects(tok) -> list:
+    """'hundreds of drones' -> drones (and its conjuncts: 'of drones and missiles')."""
+    found = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return found + [c for p in found for c in p.children if c.dep_ == "conj"]
+
+
 def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     kids = list(tok.children)
     if dep == "subj":
@@ -90,6 +99,8 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     elif dep == "obj":
         cands = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         cands += [g for c in kids if c.dep_ == "dative" for g in [c]]
+        cands += [c for c in kids if c.dep_ == "xcomp" and c.pos_ == "NOUN"]  # "took 240 people hostage"
+        cands += [p for c in cands if c.lemma_.lower() in _COUNTS for p in _of_objects(c)]  # "fired dozens of drones"
     elif dep == "objmod":
         objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         cands = [m for o in objects for m in o.children if m.dep_ in ("compound", "amod", "nmod")]
