@@ -113,3 +113,48 @@ def test_bodies_counted_or_placed_are_a_collective(extract_text):
     assert _names(r, _event(r, "PROTEST").actors) == ["opposition parties in Chile"]
     bare = extract_text("The two parties signed a deal on Monday.")
     assert not [e for e in bare.entities if e.type == "Group"]  # parties named before: no new collective
+
+
+def test_a_compound_collective_belongs_to_each_of_its_states(extract_text):
+    from kg.graph.namespace import KG
+    from kg.graph.rdf import record_graph
+
+    r = extract_text("Senior Polish and Czech officials met in Warsaw on Friday.")
+    group = next(e for e in r.entities if e.type == "Group")
+    names = {e.id: e.name for e in r.entities}
+    assert group.country is None
+    assert sorted(names[c] for c in group.countries) == ["Czech Republic", "Poland"]
+    assert group.sector == "GOV"
+    assert len(list(record_graph(r).objects(None, KG.country))) == 2
+
+
+def test_a_demonym_inside_a_complement_does_not_make_a_compound(extract_text):
+    r = extract_text("Polish officials of the Czech-led mission met in Warsaw on Friday.")
+    group = next(e for e in r.entities if e.type == "Group")
+    assert group.countries == ()
+
+
+def test_a_people_named_by_its_plural_is_a_group_of_its_state(extract_text):
+    r = extract_text("Many Afghans crossed the mountains last winter.")
+    group = next(e for e in r.entities if e.type == "Group")
+    assert group.name == "Afghans"
+    assert {e.id: e.name for e in r.entities}[group.country] == "Afghanistan"
+
+
+def test_a_people_qualified_by_a_state_is_one_group(extract_text):
+    r = extract_text("The report said Turkish Kurds had voted in large numbers.")
+    group = next(e for e in r.entities if e.type == "Group")
+    assert group.name == "Turkish Kurds"
+    assert {e.id: e.name for e in r.entities}[group.country] == "Turkey"
+
+
+def test_an_agent_noun_qualified_by_a_state_is_a_group_wherever_it_stands(extract_text):
+    r = extract_text("The hospital was run for years by Norwegian nurses.")
+    group = next(e for e in r.entities if e.type == "Group")
+    assert group.name == "Norwegian nurses"
+    assert group.sector and {e.id: e.name for e in r.entities}[group.country] == "Norway"
+
+
+def test_an_unqualified_agent_noun_outside_an_event_is_no_entity(extract_text):
+    r = extract_text("The hospital was run for years by nurses from the town.")
+    assert all(e.type != "Group" for e in r.entities)

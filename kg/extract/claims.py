@@ -189,6 +189,8 @@ def claim_path(trigger):
 
 
 # Verbs that call a plan off: "abandoned plans to deploy", "scrapped the planned visit" are negated plans.
+# Verbs whose negation commits: "would not hesitate to use force" is a plan to.
+_LITOTES = {"hesitate"}
 _CALL_OFF = {"abandon", "scrap", "shelve", "cancel", "drop", "ditch", "axe", "kill"}
 
 
@@ -213,6 +215,8 @@ def modality(trigger, cues: CueIndex) -> tuple[str, str]:
 
 def _cue_at(node, trigger, cues: CueIndex) -> tuple[str, str] | None:
     for child in node.children:
+        if child.dep_ == "neg" and node is not trigger and node.lemma_.lower() in _LITOTES:
+            return "planned", f"'{child.text} {node.text}': a negated doubt commits"  # "would not hesitate to"
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and node is trigger):
             return "negated", f"negation '{child.text}' on '{node.text}'"
     for child in node.children:

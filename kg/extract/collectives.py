@@ -86,6 +86,8 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
         return named
     if any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC for c in tok.lefts):
         return []  # "the two leaders", "their supporters": people named before, not a new collective
+    if tok.left_edge.tag_ in ("WRB", "WDT", "WP", "WP$"):
+        return []  # "in terms of how many aid workers were killed": a question about them, not a group
     counted = counted or any(c.dep_ == "nummod" or c.lower_ in _COUNTING for c in tok.lefts)
     if lemma in words.FORCE_NOUNS or lemma in words.MILITARY_EQUIPMENT:
         counted = False  # "7,000 extra troops": whose troops, a count does not say
@@ -201,15 +203,30 @@ def qualify_groups(resolver) -> None:
         states: dict[str, tuple[GazetteerEntry, Token]] = {}  # state name -> its entry, the demonym's token
         for t in doc[mention.start : mention.end]:
             entry = resolver.gazetteer.demonym(t.text)
-            if entry is not None and entry.type == "Country" and t.i != mention.head:
+            # the head itself only as a people's plural ("Syrians"), not as a role noun
+            if entry is not None and entry.type == "Country" and (t.i != mention.head or t.tag_ in ("NNS", "NNPS")):
                 states.setdefault(entry.name, (entry, t))
         sector = resolver.agents.get(role) or ("GOV" if role in _GOVERNMENT_ROLES else None)
-        country = None
+        country, countries = None, ()
         if len(states) == 1:
             entry, token = next(iter(states.values()))
             country = resolver._add_demonym(entry, token)
-        if country or sector:
-            table.entities[i] = dataclasses.replace(e, country=country, sector=e.sector or sector)
+        elif states and all(_coordinated(t, doc[mention.head]) for _, t in states.values()):
+            countries = tuple(dict.fromkeys(resolver._add_demonym(entry, t) for entry, t in states.values()))
+        if country or countries or sector:
+            table.entities[i] = dataclasses.replace(
+                e, country=country, countries=countries if len(countries) > 1 else (), sector=e.sector or sector
+            )
+
+
+def _coordinated(demonym, head) -> bool:
+    """'Senior Hungarian and Romanian officials': each demonym qualifies the head itself, or is coordinated with
+    one that does; a demonym deeper in the phrase ('officials of the Hungarian-led mission') qualifies something
+    else."""
+    tok = demonym
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok.head == head and tok.dep_ in ("amod", "compound", "nmod")
 
 
 def _place_bodies(resolver) -> None:

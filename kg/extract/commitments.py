@@ -28,7 +28,7 @@ from kg.graph.records import Event, Span, content_id
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["COMMISSIVE_VERBS", "demands", "with_speech_acts"]
+__all__ = ["COMMISSIVE_VERBS", "LITOTES_VERBS", "demands", "refusals", "with_speech_acts"]
 
 # Verbs whose xcomp is what their subject commits to (CAMEO's PROMISE, PLEDGE and VOW blocks).
 COMMISSIVE_VERBS = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "undertake", "commit"})
@@ -39,8 +39,16 @@ _DEONTIC_AUX = frozenset({"must", "should"})
 # Besides the speech verbs, what frames a demand: "Biden and Scholz agreed Russia must ...", "insisted".
 _DEMAND_VERBS = frozenset({"agree", "insist", "demand", "warn", "remind"})
 _DEMAND_NOUNS = frozenset({"reminder", "warning", "message", "ultimatum", "demand", "letter", "statement"})
-# CAMEO 03 (express intent to cooperate, aid, yield, meet, settle) is AGREE whatever the act promised.
-_AGREE_CONTENT = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# CAMEO 03 (express intent to cooperate, aid, meet, settle) is AGREE; a promised retreat or concession is also
+# CONCEDE (the manual: "announced ... would withdraw troops" is CONCEDE; CONCEDE + future does not reduce to AGREE).
+_AGREE_CONTENT = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
+_CONCEDE_CONTENT = frozenset({"CONCEDE", "RETREAT"})
+# What a refusal declines: cooperation its own actor says it will not give ("said it would not attend the talks").
+_REFUSABLE = _AGREE_CONTENT | _CONCEDE_CONTENT
+# A negated verb that commits: "would not hesitate to use force".
+LITOTES_VERBS = frozenset({"hesitate"})
+_OWN = frozenset({"his", "her", "its", "their", "our"})
+_SELF = frozenset({"he", "she", "it", "they", "we", "i"})
 # The manual's list for a bare reported future ("RETREAT + future and CONCEDE + future ... do not reduce to AGREE").
 _FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # CAMEO 13 (threaten): the threatened act's type gives the threat's mode (PLOVER's THREATEN modes).
@@ -63,40 +71,46 @@ def with_speech_acts(pairs, *, speaker_of, is_speech, time_of, support_verb) -> 
     out = list(pairs)
     added = []
     for tok, event in pairs:
-        etype, mode = _speech_act_type(event) if event.modality == "planned" else (None, None)
-        if etype is None:
+        kinds = _speech_act_types(event) if event.modality == "planned" else []
+        if not kinds:
             continue
         found = _commitment(tok, event, speaker_of, is_speech)
-        if found is None and etype == "AGREE":
+        if found is None and kinds[0][0] == "AGREE":
             found = _reported_future(tok, event, support_verb)
         if found is None:
             continue
         word, actors = found
-        n = at_word.get((etype, word.i))
-        if n is not None:
-            word_tok, known = out[n]
-            recipients = tuple(dict.fromkeys((*known.recipients, *event.recipients)))
-            out[n] = (
-                word_tok,
-                dataclasses.replace(known, recipients=tuple(r for r in recipients if r not in known.actors)),
-            )
-            continue
-        at_word[(etype, word.i)] = -1
-        added.append((word, _speech_act(event, word, etype, mode, actors, time_of(word))))
+        for etype, mode in kinds:
+            n = at_word.get((etype, word.i))
+            if n is not None:
+                word_tok, known = out[n]
+                recipients = tuple(dict.fromkeys((*known.recipients, *event.recipients)))
+                out[n] = (
+                    word_tok,
+                    dataclasses.replace(known, recipients=tuple(r for r in recipients if r not in known.actors)),
+                )
+                continue
+            at_word[(etype, word.i)] = -1
+            added.append((word, _speech_act(event, word, etype, mode, actors, time_of(word))))
     threats = {word.i for word, e in added if e.type == "THREATEN"}
     out = [(tok, e) for tok, e in out if not (e.type == "AGREE" and tok.i in threats)]
     return sorted(out + added, key=lambda p: p[0].i)
 
 
-def _speech_act_type(event: Event) -> tuple[str | None, str | None]:
+def _speech_act_types(event: Event) -> list[tuple[str, str | None]]:
+    """The speech acts (type, mode) a committed act makes. A promised retreat or concession is both: the PLOVER
+    gold codes "said it would allow the inspectors back" as AGREE (CAMEO 03), the 2021 manual codes "announced
+    ... would withdraw troops" as CONCEDE, and kg cannot tell the coders' two readings apart."""
     if event.type in _AGREE_CONTENT:
-        return "AGREE", None
+        return [("AGREE", None)]
+    if event.type in _CONCEDE_CONTENT:
+        return [("AGREE", None), ("CONCEDE", None)]
     if event.type in _THREAT_MODE:
         mode = _THREAT_MODE[event.type]
         if event.type == "COERCE":
             mode = _COERCE_THREAT_MODE.get(event.mode or "")
-        return "THREATEN", mode
-    return None, None
+        return [("THREATEN", mode)]
+    return []
 
 
 def _commitment(tok, event: Event, speaker_of, is_speech):
@@ -112,8 +126,10 @@ def _commitment(tok, event: Event, speaker_of, is_speech):
         head = node.head
         if head.i == node.i:
             return None
-        if node.dep_ == "xcomp" and head.lemma_.lower() in COMMISSIVE_VERBS:
-            return head, speaker_of(head)
+        if _infinitive_of(node) and head.lemma_.lower() in COMMISSIVE_VERBS:
+            return head, speaker_of(head)  # "vowed to fight"; "vowed on Sunday to fight" parses an advcl
+        if node.dep_ == "xcomp" and head.lemma_.lower() in LITOTES_VERBS and _negated(head):
+            return head, speaker_of(head)  # "would not hesitate to use force"
         if node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in WILLING_ADJECTIVES:
             if head.dep_ != "acomp" or _modal(head.head, _DEONTIC_AUX):
                 return None  # "the US must be ready to mediate": someone else's demand, not a willingness
@@ -122,6 +138,8 @@ def _commitment(tok, event: Event, speaker_of, is_speech):
             speakers = speaker_of(head)
             if speakers and event.actors and set(event.actors) <= set(speakers):
                 return head, speakers  # "Iraq said it would allow ...": the speaker commits itself
+            if _own_side(node, event):
+                return head, speakers  # "said his fighters would attack", "said they would boycott" (unresolved)
             return None
         if node.dep_ not in ("xcomp", "conj"):
             return None
@@ -141,6 +159,50 @@ def _reported_future(tok, event: Event, support_verb):
     if aux is None or not any(c.dep_ == "nsubj" for c in verb.children):
         return None  # "will be distributed": a passive says who receives, not who commits
     return aux, list(event.actors)
+
+
+def _own_side(verb, event: Event) -> bool:
+    """Whether a reported clause's subject is the speaker's own: "his fighters", "its army", or a pronoun
+    ("they would boycott") kg could not tie to anyone else."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    own = any(c.dep_ == "poss" and c.lower_ in _OWN for s in subjects for c in s.children)
+    return own or (not event.actors and any(s.lower_ in _SELF for s in subjects))
+
+
+def _infinitive_of(node) -> bool:
+    return node.dep_ == "xcomp" or (
+        node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    )
+
+
+def _negated(verb) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def refusals(pairs, *, speaker_of, is_speech, time_of, support_verb) -> list[tuple[Token, Event]]:
+    """REJECT events for cooperation its own actor says it will not give: "X said it would not attend the
+    talks", "X will not sign the accord" (PLOVER REJECT: all refusals). The declined act stays, negated."""
+    out = []
+    for tok, event in pairs:
+        if event.type not in _REFUSABLE:
+            continue
+        verb = tok if tok.pos_ == "VERB" else support_verb(tok)  # "would not take part in the talks"
+        if verb is None or not _negated(verb) or not _future(verb):
+            continue
+        head = verb.head
+        if verb.dep_ == "ccomp" and is_speech(head):
+            speakers = speaker_of(head)
+            if event.actors and not set(event.actors) <= set(speakers) and not _own_side(verb, event):
+                continue  # "the minister said Iraq would not attend": a report about someone else
+            actors = list(speakers or event.actors)
+        elif verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children):
+            actors = speaker_of(verb)  # "Iran will not attend the talks with Iraq": Iran refuses
+        else:
+            continue
+        refusal = _speech_act(event, verb, "REJECT", None, actors, time_of(verb))
+        why = (f"refusal: '{verb.text}' negated in the future -> REJECT", f"declined: {event.type} (negated)")
+        out.append((verb, dataclasses.replace(refusal, explain=why)))
+    return out
 
 
 def _future(verb) -> bool:

@@ -11,22 +11,19 @@ keeps the rule that resolved it (:data:`kg.graph.records.RESOLUTION_RULES`), and
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.extract import coreference, words
+from kg.extract import coreference, names, words
 from kg.extract.lexicons import GazetteerEntry
+from kg.extract.names import RANK as _RANK
+from kg.extract.names import trim as _trim
 from kg.graph import records
 from kg.graph.records import Entity, content_id
 from kg.read.overrides import Overrides, surface_key
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _POSSESSIVE = re.compile(r"[’']s?$")
-# Styles written before a name that are not part of it ("Sheikh Hamad", "Ayatollah Ali Khamenei")
-_STYLES = frozenset({"sheikh", "sheik", "emir", "ayatollah", "imam", "mullah", "prince", "king", "queen", "sultan"})
-_RANK = re.compile(
-    r"(?i)^(capt|gen|lt|col|maj|sgt|adm|cmdr|brig|cpl|pvt|cdr|lieutenant|colonel|major|captain|sergeant|admiral"
-    r"|brigadier|commander|corporal|private|marshal)\.?$"
-)
 
 
 @dataclass
@@ -105,19 +102,13 @@ def clean_name(text: str) -> str:
     return _POSSESSIVE.sub("", name).strip() if name.endswith(("’s", "'s", "s’", "s'")) else name
 
 
-def _trim(doc, start: int, end: int) -> tuple[int, int]:
-    """Drop possessive markers, punctuation and honorifics at the edges of a span."""
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    while end > start and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    return start, end
-
-
-def find_mentions(doc, gazetteer, debris: set[int], headlines: set[int]) -> list[Mention]:
+def find_mentions(
+    doc, gazetteer, debris: set[int], headlines: set[int], peoples: Iterable[Mention] = ()
+) -> list[Mention]:
     """All entity mentions. Role phrases may contain names ("a senior White House official"
-    holds "White House"); otherwise mentions do not overlap, longest and strongest first."""
-    found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *_np_mentions(doc, gazetteer)]
+    holds "White House"); otherwise mentions do not overlap, longest and strongest first. ``peoples``: the
+    collectives :mod:`kg.extract.peoples` found ("Syrians", "Swiss doctors")."""
+    found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *_np_mentions(doc, gazetteer), *peoples]
     found += _surname_mentions(doc, found)
     found = [m for m in found if doc[m.start].sent.start not in debris]
     found = [m for m in found if doc[m.start].sent.start not in headlines or m.kind == "gazetteer"]
@@ -143,6 +134,10 @@ def find_mentions(doc, gazetteer, debris: set[int], headlines: set[int]) -> list
         )
     ]
     phrases = [p for p in phrases if not _title_before_name(doc, p, names)]
+    # "the Islamic State of Iraq and the Levant fighters" misparsed: a phrase cutting through a name the
+    # gazetteer knows loses to the name
+    known = [n for n in names if n.kind == "gazetteer" and n.end - n.start > 1]
+    phrases = [p for p in phrases if not any(_crosses(p, n) for n in known)]
     kept = [*phrases]
     for m in names:
         if all(_nested_or_apart(m, p) for p in phrases):
@@ -159,6 +154,12 @@ def _title_before_name(doc, phrase: Mention, names: list[Mention]) -> bool:
     while i < len(doc) and i - phrase.end < 3 and (_RANK.match(doc[i].text) or doc[i].ent_type_ == "ORG"):
         i += 1
     return any(n.start == i and n.type == "Person" for n in names)
+
+
+def _crosses(a: Mention, b: Mention) -> bool:
+    """The two spans overlap and neither holds the other."""
+    overlap = a.start < b.end and b.start < a.end
+    return overlap and not (a.start <= b.start and b.end <= a.end) and not (b.start <= a.start and a.end <= b.end)
 
 
 def _non_overlapping(mentions) -> list[Mention]:
@@ -212,54 +213,32 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
     out = []
     for ent in doc.ents:
         etype = NER_TYPES.get(ent.label_)
-        if etype is None:
+        span = names.name_span(doc, ent, etype, gazetteer) if etype else None
+        if span is None:
             continue
-        start, end = _trim(doc, ent.start, ent.end)
-        if etype == "Person":
-            # "Mr", "President", "Lt. Gen.": honorifics and ranks are not part of the name
-            while start < end and (
-                doc[start].lower_ in words.HONORIFICS or doc[start].lower_ in _STYLES or _RANK.match(doc[start].text)
-            ):
-                start += 1
-            while start < end - 1 and doc[start].text == ".":
-                start += 1
-        if end <= start or not any(t.is_alpha for t in doc[start:end]):
-            continue
+        start, end, etype = span
         name = clean_name(doc[start:end].text)
-        if etype == "Person" and (len(name) < 3 or name.isupper() or _RANK.match(doc[end - 1].text)):
-            continue  # "Navy Capt" before "Jeff Davis": a name does not end with a rank
-        if etype != "Person" and all(t.lower_ in words.TITLE_WORDS for t in doc[start:end] if t.is_alpha):
-            continue  # "National Security Advisor for", "State" in "Secretary of State": a title, not a body
-        if etype == "Organization" and _portfolio(doc, start, end, gazetteer, name):
-            continue  # "Trade" in "Trade Minister Maria Lopez": the minister's portfolio, not a body
         if etype == "Organization" and set(name.lower().split()) & words.OUTLET_WORDS:
             etype = "NewsOutlet"
-        key = gazetteer.key_for(name) or f"{etype}:{_norm(name)}"
+        key = gazetteer.key_for(name) or _demonym_key(gazetteer, name) or f"{etype}:{_norm(name)}"
         entry = gazetteer.entry_for(key)
-        out.append(
-            Mention(
-                start,
-                end,
-                entry.type if entry else etype,
-                key,
-                entry.name if entry else name,
-                doc[start:end].root.i,
-                "ner",
-                entry,
-            )
+        mention = Mention(
+            start, end, entry.type if entry else etype, key, entry.name if entry else name, doc[start:end].root.i, "ner"
         )
+        mention.entry = entry
+        if key.startswith("gz:") and not gazetteer.key_for(name):
+            mention.rule = "demonym"
+        out.append(mention)
     return out
 
 
-def _portfolio(doc, start: int, end: int, gazetteer, name: str) -> bool:
-    """A one-word name the gazetteer does not know, written just before a capitalised title noun; an acronym
-    ('FCO Minister') is a body."""
-    if end - start != 1 or end >= len(doc) or name.isupper() or gazetteer.key_for(name):
-        return False
-    after = doc[end]
-    return after.text[:1].isupper() and after.lemma_.lower() in words.PERSON_ROLES
+def _demonym_key(gazetteer, name: str) -> str | None:
+    """'Moldovan', 'Ukrainian' labelled as a person or a place: a state's demonym standing alone is that state."""
+    entry = gazetteer.demonym(name)
+    return f"gz:{entry.name}" if entry is not None and entry.type == "Country" and " " not in name else None
 
 
+_WH_TAGS = frozenset({"WRB", "WDT", "WP", "WP$"})
 _NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos"}
 
 
@@ -334,10 +313,15 @@ def _appositive(tok):
 
 
 def _comma_before(name, tok) -> bool:
-    return any(t.text == "," for t in name.doc[tok.i : name.left_edge.i])
+    """A comma between the role and the name, and no other person's name ("her adviser Dorin X - who ..., PM
+    Natalia Y said": the parser's apposition skips Dorin X)."""
+    between = name.doc[tok.i : name.left_edge.i]
+    return any(t.text == "," for t in between) and not any(t.ent_type_ == "PERSON" for t in between)
 
 
 def _role_mention(doc, tok) -> Mention | None:
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and not any(c.dep_ == "det" for c in tok.lefts):
+        return None  # "nominated X as prime minister", "served as defence minister": the office, not a person
     named = _appositive(tok)
     if named is not None and tok.dep_ not in ("compound", "appos"):
         mention = _role_phrase(doc, tok)
@@ -405,6 +389,8 @@ def _org_mention(doc, tok) -> Mention | None:
 def _state_mention(doc, tok, gazetteer) -> Mention | None:
     """'the Government of Ukraine', 'the Ukrainian government': the state itself."""
     owners = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss")]
+    if tok.text[:1].isupper() and owners and all(_names_no_state(gazetteer, c) for c in owners):
+        return None  # "the Islamic State of Iraq and the Levant": a capitalised word in front makes it a name
     owners += [p for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     for owner in owners:
         entry = gazetteer.demonym(owner.text) or gazetteer.entry_for(gazetteer.key_for(owner.text))
@@ -416,6 +402,15 @@ def _state_mention(doc, tok, gazetteer) -> Mention | None:
     return None
 
 
+def _names_no_state(gazetteer, tok) -> bool:
+    return (
+        tok.text[:1].isupper()
+        and tok.dep_ != "poss"
+        and gazetteer.demonym(tok.text) is None
+        and not gazetteer.key_for(tok.text)
+    )
+
+
 def _group_mention(doc, tok) -> Mention | None:
     """'European defense officials', 'most Baltic countries', 'international financial institutions'; not
     'extra troops' or 'family members': a collective needs a modifier that says whose or which kind."""
@@ -424,8 +419,8 @@ def _group_mention(doc, tok) -> Mention | None:
         for m in _modifiers(tok)
         if m.text[:1].isupper() or m.lemma_.lower() in words.GROUP_QUALIFIERS or m.dep_ == "poss"
     ]
-    if not mods or _is_title_of_name(tok):
-        return None
+    if not mods or _is_title_of_name(tok) or doc[_left_edge(tok)].tag_ in _WH_TAGS:
+        return None  # "in terms of how many aid workers were killed": a question about them, not a group
     start, end = _trim(doc, _left_edge(tok), tok.i + 1)
     name = clean_name(doc[start:end].text)
     return Mention(start, end, "Group", f"Group:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower())
@@ -442,6 +437,7 @@ def resolve(
     file's merges come first (the rules after them see the merged name), its splits last (they undo the rules)."""
     if overrides:
         _apply_merges(doc, mentions, overrides, article_id, gazetteer)
+    _one_type_per_name(mentions)
     coreference.link_surnames(mentions)
     coreference.link_appositions(mentions)
     coreference.link_titles(doc, mentions)
@@ -476,6 +472,27 @@ def resolve(
             table.by_token[i] = owner[id(m)]
     table.entities.sort(key=lambda e: e.mentions[0].start)
     return table
+
+
+# Which label wins when spaCy labels one unknown name differently across an article: a body's name read once as
+# a place ("aid workers from World Central Kitchen") is still the body.
+_TYPE_PREFERENCE = ("NewsOutlet", "Organization", "Person", "Place")
+
+
+def _one_type_per_name(mentions: list[Mention]) -> None:
+    """One name, one entity: spaCy's mentions of a name the gazetteer does not know take the type most of them
+    have (ties: :data:`_TYPE_PREFERENCE`)."""
+    by_name: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.kind == "ner" and m.entry is None and m.key == f"{m.type}:{_norm(m.name)}":
+            by_name.setdefault(_norm(m.name), []).append(m)
+    for norm, ms in by_name.items():
+        types = [m.type for m in ms]
+        if len(set(types)) < 2:
+            continue
+        etype = max(set(types), key=lambda t: (types.count(t), -_TYPE_PREFERENCE.index(t)))
+        for m in ms:
+            m.type, m.key = etype, f"{etype}:{norm}"
 
 
 def _entity(doc, key: str, ms: list[Mention], article_id: str) -> Entity:

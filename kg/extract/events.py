@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from kg.extract.entities import EntityTable
 
 _RECIPIENT_PREPS = {"against", "on", "upon", "at", "toward", "towards", "over"}
+_SIDE_PREPS = {"with", "behind", "by"}  # whom one stands with, behind, by
 _GIVE_TYPES = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "ASSAULT"}
 _JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
 _NEEDS_RECIPIENT = {"SUPPORT"}
@@ -30,7 +31,12 @@ _PARTIES = ("Person", "Country", "Organization")
 _TOLD = frozenset({"brief"})  # meeting verbs that are speech unless their partner is a party
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
+_PERSONAL_PRONOUNS = {"he", "she", "they", "we"}  # not "it": often a state kg already failed to resolve
+_POLITY_NOUNS = {"country", "nation"}  # "his country would not hesitate": the speaker's state
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
+# acts whose doers news names by a bare plural ("gunmen opened fire", "protesters blocked roads", "police arrested"):
+# there the plural is the stated agent, not the vague "troops arrived" / "historians agree"
+_BARE_AGENT_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 
 
 class Resolver(Protocol):
@@ -106,6 +112,11 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     pairs = commitments.with_speech_acts(
         pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
     )
+    refused = commitments.refusals(
+        pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
+    )
+    rejected = {tok.i for tok, e in pairs if e.type == "REJECT"}
+    pairs += [(tok, e) for tok, e in refused if tok.i not in rejected]
     asked = commitments.demands(
         [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
         resolve=ctx.resolve,
@@ -136,6 +147,11 @@ def _stated_agent(ctx: Context, tok, etype: str) -> bool:
     agent unknown to kg, so it keeps its type with no actor. "Troops arrived" names nobody."""
     if etype in _VICTIM_TYPES and tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children):
         return True  # "five people were killed", "the convoy was shelled": the victims are stated, the agent not
+    if tok.pos_ != "VERB":  # "the guerrillas' threat", "the rejection by the junta": the noun's own agent
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+        if any(_names_someone(ctx, o) for o in owners):
+            return True
     verb = tok if tok.pos_ == "VERB" else _support_verb(tok)  # "X organized a general strike"
     for _ in range(3):  # "the rebels vowed to continue fighting": the controller's subject
         if verb is None:
@@ -143,9 +159,12 @@ def _stated_agent(ctx: Context, tok, etype: str) -> bool:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"] + _agents(verb)  # a passive's subject undergoes it
         if not subjects and verb.dep_ == "conj":  # "... has been indicted and will resign"
             subjects = _shared_passive_subject(verb.head, verb)
+        if not subjects and verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "the party boycotted ... and rejected"
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if subjects:
             weapon = etype == "ASSAULT" and any(s.lemma_.lower() in words.WEAPON_NOUNS for s in subjects)
-            return weapon or any(_names_someone(ctx, s) for s in subjects)
+            bare = etype in _BARE_AGENT_TYPES and any(_bare_agent(ctx, s) for s in subjects)
+            return weapon or bare or any(_names_someone(ctx, s) for s in subjects)
         if verb.dep_ not in ("xcomp", "advcl") or verb.head.pos_ != "VERB":
             return False
         verb = verb.head
@@ -155,19 +174,26 @@ def _stated_agent(ctx: Context, tok, etype: str) -> bool:
 def _names_someone(ctx: Context, head) -> bool:
     if head.pos_ == "PROPN" or head.ent_type_ in _NAMING_ENTS:
         return True
+    if head.lower_ in _PERSONAL_PRONOUNS:  # "he rejected the demand": someone the story has in view
+        return True
     counted = head.lower_ in _NUMBER_WORDS  # "thousands of farmers"
     if counted:
         head = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children), head)
         if head.ent_type_ == "NORP" or head.pos_ == "PROPN":  # "thousands of Ukrainians": a people
             return True
     lemma = head.lemma_.lower()
-    if not (lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS):
+    if not (lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS or lemma in _POLITY_NOUNS):
         return False
     named = any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS for t in head.subtree)
-    # "the junta", "the two sides": someone the story has in view; a bare plural ("scholars agree", "7,000
-    # extra troops arrived") names nobody in particular
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    # "the junta", "the two sides", "his country": someone the story has in view; a bare plural ("scholars
+    # agree", "7,000 extra troops arrived") names nobody in particular
+    definite = any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in head.children)
     return named or definite or counted
+
+
+def _bare_agent(ctx: Context, head) -> bool:
+    """'militants', 'riot police', 'protesters': a plural (or mass) noun kg knows as a kind of actor."""
+    return head.lemma_.lower() in ctx.agent_nouns and (head.tag_ == "NNS" or head.lower_ == "police")
 
 
 def _inside_name(ctx: Context, tok) -> bool:
@@ -317,8 +343,11 @@ def _arguments(
         word = prep.lower_
         if tok.pos_ != "VERB" and word == "of" and entry.type not in _JOINT_TYPES:
             recipients += ids
-        elif word == "with" and entry.type in _JOINT_TYPES and tok.pos_ != "VERB":
+        elif word == "with" and (entry.type == "CONSULT" or entry.type in _JOINT_TYPES and tok.pos_ != "VERB"):
+            # "spoke / met with X": talks are both sides' act (PLOVER codes CONSULT's parties as actors)
             actors += [i for i in ids if i not in actors]
+        elif word in _SIDE_PREPS and entry.type == "SUPPORT" and tok.pos_ == "VERB":  # "stands with / behind X"
+            recipients += ids
         elif word == "with" and entry.type in _JOINT_TYPES:
             recipients += ids
         elif word == "to" and entry.type == "CONSULT" and _SPOKEN_TO in entry.requires:

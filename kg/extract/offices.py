@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from kg.extract import relations
+from kg.extract import ties
 from kg.extract.lexicons import Office
 
 __all__ = ["OfficeIndex"]
@@ -60,5 +60,5 @@ class OfficeIndex:
                     continue
                 tokens = list(ctx.doc[mention.start : mention.end])
                 # the dictionaries' GOV sector holds ministers and heads alike: serving the state is all they say
-                found.append(relations._relation(ctx, "affiliated_with", e.id, country, tokens, confidence=0.6))
+                found.append(ties.relation(ctx, "affiliated_with", e.id, country, tokens, confidence=0.6))
         return found

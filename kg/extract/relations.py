@@ -7,37 +7,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from kg.extract import claims, words
-from kg.graph.records import Relation, Span, content_id
-
-_SUPPORT_VERBS = {
-    "support": "supports",
-    "back": "supports",
-    "oppose": "opposes",
-    "fight": "opposes",
-    "combat": "opposes",
-    "defeat": "opposes",
-}
-# Words that, followed by "against Y", state that their subject or owner stands against Y: "strikes against Y",
-# "its campaign against Y", "fought against Y". SCHEMA's `opposes` is a standing hostility, and a stated fight,
-# campaign or war against Y is one (the dev gold marks Russia opposes Ukraine from their war).
-_AGAINST_WORDS = {
-    "fight",
-    "battle",
-    "campaign",
-    "struggle",
-    "war",
-    "offensive",
-    "strike",
-    "airstrike",
-    "operation",
-    "rebel",
-    "rebellion",
-    "insurgency",
-}
-_HARM_VERBS = {"degrade", "destroy", "dismantle", "defeat", "combat", "fight", "weaken", "counter"}
-_MEMBER_NOUNS = {"member", "part", "partner"}
-_ALLIANCE_NOUNS = {"alliance", "partnership", "coalition"}
+from kg.extract import membership, stances, words
+from kg.extract.ties import relation as _relation
+from kg.graph.records import Relation
 
 
 def find_relations(ctx) -> list[Relation]:
@@ -46,21 +18,12 @@ def find_relations(ctx) -> list[Relation]:
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
     stateless = list(_stateless_titles(ctx, titles, stated))
     bodies = [*_state_bodies(ctx), *_led_bodies(ctx)]
-    found_rels = [*_alliance_relations(ctx), *_verb_relations(ctx), *_against_relations(ctx), *_include_relations(ctx)]
+    found_rels = [*stances.find_stances(ctx), *membership.find_memberships(ctx)]
     for rel in [*stated, *stateless, *bodies, *found_rels]:
         key = (rel.type, rel.subject, rel.object)
         if rel.subject != rel.object and key not in found:
             found[key] = rel
     return list(found.values())
-
-
-def _relation(ctx, rtype: str, subj: str, obj: str, tokens, *, modality="asserted", confidence=0.7) -> Relation:
-    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
-    start, end = first.idx, last.idx + len(last.text)
-    text = ctx.doc[first.i : last.i + 1].text  # only these tokens: doc.text rebuilds the whole article
-    rid = "r" + content_id(ctx.article_id, rtype, subj, obj, length=10)
-    sources, _ = claims.sources(tokens[0], ctx.resolve, ctx.cues)
-    return Relation(rid, rtype, subj, obj, Span(text, start, end), modality, tuple(sources), confidence)
 
 
 def _person_titles(ctx):
@@ -359,158 +322,3 @@ def _role_phrase_relations(ctx, eid: str, m):
         if entity.type == "Group":
             continue
         yield _relation(ctx, rtype, eid, other, tokens, confidence=0.6)
-
-
-def _alliance_relations(ctx):
-    for tok in ctx.doc:
-        lemma = tok.lemma_.lower()
-        if (lemma not in _ALLIANCE_NOUNS and lemma != "ally") or tok.sent.start in ctx.skip_sents:
-            continue  # the word first: finding a token's sentence is costly
-        if lemma in _ALLIANCE_NOUNS:
-            for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ == "between":
-                    ids = _conj_ids(ctx, [p for p in prep.children if p.dep_ == "pobj"])
-                    for other in ids[1:]:
-                        yield _relation(ctx, "allied_with", ids[0], other, list(tok.subtree))
-        elif lemma == "ally" and tok.tag_ == "NNS":
-            yield from _allies(ctx, tok)
-
-
-def _allies(ctx, tok):
-    """'the US and its allies', "Russia's allies", 'allies of Kyiv'."""
-    group = ctx.resolve(tok)
-    owners = []
-    if tok.dep_ == "conj":
-        owners = ctx.resolve(tok.head)
-    owners += [e for c in tok.children if c.dep_ == "poss" for e in ctx.resolve(c)]
-    owners += [
-        e
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for e in ctx.resolve(p)
-    ]
-    for owner in owners:
-        for g in group:
-            if g != owner:
-                yield _relation(ctx, "allied_with", owner, g, list(tok.head.subtree) if tok.dep_ == "conj" else [tok])
-
-
-def _conj_ids(ctx, tokens) -> list[str]:
-    ids = []
-    for t in tokens:
-        stack = [t]
-        while stack:
-            node = stack.pop(0)
-            ids += [e for e in ctx.resolve(node) if e not in ids]
-            stack += [c for c in node.children if c.dep_ == "conj"]
-    return ids
-
-
-def _verb_relations(ctx):
-    for tok in ctx.doc:
-        if tok.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
-            continue
-        lemma = tok.lemma_.lower()
-        if lemma in _SUPPORT_VERBS or lemma == "join":
-            subj = _conj_ids(ctx, [c for c in tok.children if c.dep_ == "nsubj"])
-            obj = _conj_ids(ctx, [c for c in tok.children if c.dep_ == "dobj"])
-            rtype = "member_of" if lemma == "join" else _SUPPORT_VERBS[lemma]
-            if rtype == "opposes" and not obj and tok.dep_ == "conj" and tok.head.lemma_.lower() in _HARM_VERBS:
-                # 'degrade and defeat ISIL' shares its object; 'join the SDF and fight' does not
-                obj = _conj_ids(ctx, [c for c in tok.head.children if c.dep_ == "dobj"])
-            if rtype == "opposes" and not subj:
-                subj = _controller(ctx, tok)
-            modality, _ = claims.modality(tok, ctx.cues)
-            for s in subj:
-                for o in obj:
-                    if rtype != "member_of" or ctx.table.get(o).type == "Organization":
-                        yield _relation(ctx, rtype, s, o, list(tok.sent), modality=modality, confidence=0.55)
-
-
-def _controller(ctx, verb, depth: int = 0) -> list[str]:
-    """Who an infinitive's or a conjunct's action belongs to: 'X is working to defeat Y' (the governing verb's
-    subject), "X's strategy to defeat Y" / 'the coalition to defeat Y' (the noun's owner or the noun itself), 'X adopted
-    a strategy to defeat Y'."""
-    head = verb.head
-    if depth > 2 or head is verb:
-        return []
-    if verb.dep_ in ("xcomp", "advcl", "conj") and head.pos_ in ("VERB", "AUX"):
-        found = _conj_ids(ctx, [c for c in head.children if c.dep_ == "nsubj"])
-        return found or _controller(ctx, head, depth + 1)
-    if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        found = ctx.resolve(head) if ctx.table.by_token.get(head.i) is not None else []
-        found = found or [e for c in head.children if c.dep_ == "poss" for e in ctx.resolve(c)]
-        if not found and head.dep_ == "dobj":  # 'X adopted a strategy to defeat Y'
-            found = _conj_ids(ctx, [c for c in head.head.children if c.dep_ == "nsubj"])
-        return found
-    return []
-
-
-def _against_relations(ctx):
-    """'X fought against Y', "X's campaign against Y", 'X launched strikes against Y' -> X opposes Y."""
-    for tok in ctx.doc:
-        if tok.lower_ != "against" or tok.dep_ != "prep" or tok.sent.start in ctx.skip_sents:
-            continue  # the word first: finding a token's sentence is costly
-        word = tok.head
-        if word.lemma_.lower() not in _AGAINST_WORDS:
-            continue
-        targets = [p for p in tok.children if p.dep_ == "pobj"]
-        objects = _conj_ids(ctx, targets) or [  # 'strikes against ISIL targets' -> against ISIL
-            e for p in targets for c in p.children if c.dep_ == "compound" for e in ctx.resolve_modifier(c)
-        ]
-        if not objects:
-            continue
-        modality, _ = claims.modality(word if word.pos_ == "VERB" else word.head, ctx.cues)
-        for s in _against_owners(ctx, word):
-            for o in objects:
-                yield _relation(ctx, "opposes", s, o, list(word.subtree), modality=modality, confidence=0.55)
-
-
-def _against_owners(ctx, word) -> list[str]:
-    """Who fights: the verb's subject; the noun's owner ('its', 'US', 'by X'), else the subject of the verb whose
-    object the noun is ('X launched strikes')."""
-    if word.pos_ == "VERB":
-        return _conj_ids(ctx, [c for c in word.children if c.dep_ == "nsubj"])
-    owners = [e for c in word.children if c.dep_ in ("poss", "compound", "amod") for e in ctx.resolve_modifier(c)]
-    owners += [e for c in word.children if c.dep_ == "poss" and not owners for e in ctx.resolve(c)]
-    owners += [
-        e
-        for c in word.children
-        if c.dep_ == "prep" and c.lower_ == "by"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for e in _conj_ids(ctx, [p])
-    ]
-    if not owners and word.dep_ == "dobj" and word.head.pos_ == "VERB":
-        owners = _conj_ids(ctx, [c for c in word.head.children if c.dep_ == "nsubj"])
-    return owners
-
-
-def _include_relations(ctx):
-    """'The coalition includes A, B and C', 'members of the coalition include A and B' -> each member_of it."""
-    for tok in ctx.doc:
-        if tok.lemma_.lower() != "include" or tok.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
-            continue
-        bodies = []
-        for subj in (c for c in tok.children if c.dep_ == "nsubj"):
-            if subj.lemma_.lower() in _MEMBER_NOUNS:
-                subj = next(
-                    (p for c in subj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), subj
-                )
-            found = [e for e in ctx.resolve(subj) if ctx.table.get(e).type == "Organization"]
-            found = found or [  # 'coalition nations which ... include A' -> the coalition's members
-                e for c in subj.children if c.dep_ == "compound" for e in ctx.resolve_modifier(c)
-            ]
-            bodies += [e for e in found if ctx.table.get(e).type == "Organization"] or [
-                e
-                for e in ctx.resolve(subj)
-                if ctx.table.get(e).type == "Group"  # 'coalition nations include A'
-            ]
-        members = _conj_ids(ctx, [c for c in tok.children if c.dep_ == "dobj"])
-        members = [e for e in members if ctx.table.get(e).type in ("Country", "Organization", "Group")]
-        modality, _ = claims.modality(tok, ctx.cues)
-        for body in bodies:
-            for member in members:
-                yield _relation(ctx, "member_of", member, body, list(tok.sent), modality=modality, confidence=0.55)

@@ -4,6 +4,7 @@ per token, and the syntactic requirements a row puts on the word's neighbours.""
 from __future__ import annotations
 
 from kg.extract.lexicons import Trigger
+from kg.extract.words import MEASURE_NOUNS
 
 __all__ = ["TriggerIndex"]
 
@@ -81,15 +82,6 @@ def _verb_stems(tok) -> list[tuple[str, str]]:
     return [(s, "VERB") for s in stems if s != lemma]
 
 
-_COUNTS = frozenset({"hundred", "thousand", "dozen", "million", "ten", "score", "number", "lot", "wave", "barrage"})
-
-
-def _of_objects(tok) -> list:
-    """'hundreds of drones' -> drones (and its conjuncts: 'of drones and missiles')."""
-    found = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    return found + [c for p in found for c in p.children if c.dep_ == "conj"]
-
-
 def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     kids = list(tok.children)
     if dep == "subj":
@@ -97,10 +89,8 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     elif dep == "advmod":
         cands = [c for c in kids if c.dep_ in ("advmod", "prt")]
     elif dep == "obj":
-        cands = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
-        cands += [g for c in kids if c.dep_ == "dative" for g in [c]]
+        cands = _contents([c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative")])
         cands += [c for c in kids if c.dep_ == "xcomp" and c.pos_ == "NOUN"]  # "took 240 people hostage"
-        cands += [p for c in cands if c.lemma_.lower() in _COUNTS for p in _of_objects(c)]  # "fired dozens of drones"
     elif dep == "objmod":
         objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         cands = [m for o in objects for m in o.children if m.dep_ in ("compound", "amod", "nmod")]
@@ -110,8 +100,26 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
         cands = [c for c in kids if c.dep_ == "prt"]
     elif dep == "compound":
         cands = [c for c in kids if c.dep_ in ("compound", "amod", "nmod")]
+    elif dep == "head":  # "went on strike", "called a strike": the word the noun hangs on
+        cands = [tok.head, tok.head.head] if tok.head.dep_ in ("prep", "agent") else [tok.head]
+        cands = [c for c in cands if c.i != tok.i]
     elif dep == "pobj":
         cands = [g for c in kids if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
     else:
         return False
     return any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in cands)
+
+
+def _contents(objects) -> list:
+    """The objects, their conjuncts ("tents and blankets"), and what a measure holds ("700 kg of medicine",
+    "a team of surgeons"): the things a verb acts on, for a row's object requirement."""
+    out = []
+    for o in objects:
+        group = [o, *(c for c in o.children if c.dep_ == "conj")]
+        for g in group:
+            out.append(g)
+            if g.pos_ == "PROPN":  # "released dissident Wei Jingsheng": a title before a name says who
+                out += [c for c in g.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")]
+            if g.lemma_.lower() in MEASURE_NOUNS or g.pos_ == "NUM":
+                out += [p for c in g.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    return out

@@ -122,3 +122,10 @@ WEAPON_NOUNS = frozenset(
     """bomb explosion blast mine landmine shell rocket missile grenade device ied airstrike strike explosive
     bombing shelling""".split()
 )
+# Nouns that measure or package what a verb acts on ("700 kg of medicine", "$50,000 worth of goods", "a team of
+# surgeons", "thousands of troops"): what is sent or handed over is the 'of' phrase's noun.
+MEASURE_NOUNS = frozenset(
+    """ton tonne kg kilogram kilo gram pound litre liter gallon barrel worth team load truckload planeload shipload
+    consignment batch crate box bag sack carton lot quantity amount number thousand hundred dozen million billion
+    tens convoy shipment cargo""".split()
+)

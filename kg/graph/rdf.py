@@ -225,8 +225,9 @@ def entity_graph(record: Record, g: Graph | None = None) -> Graph:
     iris = {e.id: entity_iri(e, record.article.id) for e in record.entities}
     for e in record.entities:
         _entity(g, e, iris[e.id])
-        if e.country in iris:
-            g.add((iris[e.id], KG.country, iris[e.country]))
+        for state in (e.country, *e.countries):
+            if state in iris:
+                g.add((iris[e.id], KG.country, iris[state]))
     return g
 
 

@@ -77,6 +77,7 @@ RESOLUTION_RULES = {
     "armed-forces": "a state's troops or forces (Russian troops -> Russian forces)",
     "definite-description": "a definite description of an earlier role phrase (the diplomat -> an anonymous diplomat)",
     "apposition": "a role phrase set before a name by a comma (Oman's emir, Sheikh Said -> Said)",
+    "author": "a first-person pronoun of a statement or readout, standing for the author its title names (I -> Jane Roe)",
     "override-merge": "joined by the override file",
 }
 IDENTITY_RULES = ("name", "wikidata", "gazetteer", "override-split")
@@ -223,9 +224,12 @@ class Entity:
     # the id of the Country entity (in the same record) a collective or an office holder belongs to:
     # "Hungarian officials" -> Hungary; a dictionary's office holder when the offices' dates cover the article's
     country: str | None = None
+    # a compound collective's states, each a Country entity id ("Senior Hungarian and Romanian officials" ->
+    # Hungary, Romania); set instead of ``country`` when the phrase names more than one
+    countries: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
-        d = {
+        d: dict = {
             "id": self.id,
             "name": self.name,
             "type": self.type,
@@ -236,12 +240,23 @@ class Entity:
             d["sector"] = self.sector
         if self.country:
             d["country"] = self.country
+        if self.countries:
+            d["countries"] = list(self.countries)
         return d
 
     @classmethod
     def from_dict(cls, d: dict) -> Entity:
         mentions = tuple(Mention.from_dict(m) for m in d.get("mentions", ()))
-        return cls(d["id"], d["name"], d["type"], d.get("wikidata"), mentions, d.get("sector"), d.get("country"))
+        return cls(
+            d["id"],
+            d["name"],
+            d["type"],
+            d.get("wikidata"),
+            mentions,
+            d.get("sector"),
+            d.get("country"),
+            tuple(d.get("countries", ())),
+        )
 
 
 @dataclass(frozen=True)

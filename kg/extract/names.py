@@ -1,0 +1,107 @@
+"""What part of a spaCy named-entity span is a name, and what kind of thing it names.
+
+spaCy's spans on news it was not trained on carry their neighbours: an honorific or a rank ("Lt. Gen."), a
+preposition that opens the sentence ("Near Al Qaim, two strikes ..."), a relative clause after a dash ("Dorin
+Recean - who is ..."). Some spans name no entity of the record's kinds: a title ("Secretary of State"), a
+minister's portfolio ("Trade" in "Trade Minister X"), a law or treaty ("the National Emergencies Act"), a ship
+("USS Carney": equipment, as "the tank" is). And a
+few words fix the kind whatever spaCy's label: a person's title in front ("PM Natalia X" is a person), a place
+preposition in front (a place).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import words
+
+__all__ = ["RANK", "STYLES", "name_span", "trim"]
+
+# Styles written before a name that are not part of it ("Sheikh Hamad", "Ayatollah Ali Khamenei")
+STYLES = frozenset({"sheikh", "sheik", "emir", "ayatollah", "imam", "mullah", "prince", "king", "queen", "sultan"})
+RANK = re.compile(
+    r"(?i)^(capt|gen|lt|col|maj|sgt|adm|cmdr|brig|cpl|pvt|cdr|lieutenant|colonel|major|captain|sergeant|admiral"
+    r"|brigadier|commander|corporal|private|marshal)\.?$"
+)
+# Short titles written before a person's name: "PM Natalia X", "FM Dmytro Y", "MP Jo Z".
+_SHORT_TITLES = frozenset({"pm", "fm", "mp", "mep", "gov", "gov.", "sen", "sen.", "rep", "rep.", "amb", "amb."})
+# Prepositions that open a sentence before a place: "Near Al Qaim, ...", "Outside Rawah, ..."
+_PLACE_PREPOSITIONS = frozenset({"near", "in", "outside", "inside", "around", "west", "east", "north", "south"})
+_COMPASS = frozenset({"east", "west", "north", "south"})
+# Last words of the names of laws, treaties and resolutions: documents, not actors ("the Minsk Agreements",
+# "the National Emergencies Act", "Resolution 2328" is caught by the number)
+_DOCUMENT_WORDS = frozenset(
+    """act acts treaty treaties accord accords agreement agreements resolution convention conventions protocol
+    charter law bill declaration doctrine amendment memorandum""".split()
+)
+# Prefixes of ships' names ("USS Carney", "HMS Ocean"): a vessel is equipment, none of the record's kinds
+_SHIP_PREFIXES = frozenset({"uss", "usns", "hms", "hmcs", "hmas", "fs", "ins", "rfs", "tcg", "roks", "js", "its"})
+# Words a span runs into after the name: "Dorin Recean - who ...", "Kyiv and", "NATO of"
+_TRAILING = words.RELATIVE_PRONOUNS | frozenset({"and", "or", "of", "the", "to", "in", "on", "for"})
+
+
+def trim(doc, start: int, end: int) -> tuple[int, int]:
+    """Drop possessive markers, punctuation and honorifics at the edges of a span."""
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while end > start and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
+    """The span of ``ent`` that is a name and the type it names, or None if it names no entity."""
+    start, end = trim(doc, ent.start, ent.end)
+    while end - start > 1 and doc[end - 1].lower_ in _TRAILING:  # "Dorin Recean - who"
+        start, end = trim(doc, start, end - 1)
+    if end - start > 1 and doc[start].lower_ in _PLACE_PREPOSITIONS and _opens_sentence(doc[start]):
+        if doc[start + 1].lower_ not in _COMPASS:  # "Near East" is a name, "Near Rawah" a place after 'near'
+            start, etype = start + 1, "Place"
+    if end - start > 1 and doc[start].lower_ in _SHORT_TITLES:
+        start, etype = start + 1, "Person"  # "PM Natalia X": a title before a name makes it a person's
+    if etype == "Person":
+        # "Mr", "President", "Lt. Gen.": honorifics and ranks are not part of the name
+        while start < end and (
+            doc[start].lower_ in words.HONORIFICS or doc[start].lower_ in STYLES or RANK.match(doc[start].text)
+        ):
+            start += 1
+        while start < end - 1 and doc[start].text == ".":
+            start += 1
+    if end <= start or not any(t.is_alpha for t in doc[start:end]):
+        return None
+    if end - start > 1 and doc[start].text.isupper() and doc[start].lower_ in _SHIP_PREFIXES:
+        return None  # "USS Carney", "HMS Ocean": a ship
+    if etype == "Person" and any(t.like_num for t in doc[start:end]):
+        return None  # "Passcode 3080897": no person's name has a number in it
+    name = doc[start:end].text
+    if etype == "Person" and (len(name) < 3 or name.isupper() or RANK.match(doc[end - 1].text)):
+        return None  # "Navy Capt" before "Jeff Davis": a name does not end with a rank
+    if etype != "Person" and all(t.lower_ in words.TITLE_WORDS for t in doc[start:end] if t.is_alpha):
+        return None  # "National Security Advisor for", "State" in "Secretary of State": a title, not a body
+    if etype == "Organization" and _portfolio(doc, start, end, gazetteer, name):
+        return None  # "Trade" in "Trade Minister Maria Lopez": the minister's portfolio, not a body
+    if etype != "Person" and _document(doc, start, end, gazetteer):
+        return None
+    return start, end, etype
+
+
+def _opens_sentence(tok) -> bool:
+    return tok.is_sent_start or tok.i == 0 or tok.doc[tok.i - 1].is_space
+
+
+def _document(doc, start: int, end: int, gazetteer) -> bool:
+    """'the National Emergencies Act', 'Resolution 2328', 'the Minsk Agreements': a law or treaty the gazetteer
+    does not list as a body."""
+    names_document = doc[end - 1].lower_ in _DOCUMENT_WORDS or (
+        doc[end - 1].like_num and doc[start].lower_ in _DOCUMENT_WORDS
+    )
+    return names_document and end - start > 1 and not gazetteer.key_for(doc[start:end].text)
+
+
+def _portfolio(doc, start: int, end: int, gazetteer, name: str) -> bool:
+    """A one-word name the gazetteer does not know, written just before a capitalised title noun; an acronym
+    ('FCO Minister') is a body."""
+    if end - start != 1 or end >= len(doc) or name.isupper() or gazetteer.key_for(name):
+        return False
+    after = doc[end]
+    return after.text[:1].isupper() and after.lemma_.lower() in words.PERSON_ROLES

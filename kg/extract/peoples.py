@@ -1,0 +1,68 @@
+"""Collectives named by who they are, wherever the article names them (not only as an event's argument).
+
+Two phenomena, both a plural noun phrase that the role and group nouns of :mod:`kg.extract.entities` miss:
+
+* **A people** named by its plural: "Syrians fled", "ethnic Albanians", "Iraqi Kurds", "the Palestinians". A
+  count in front is not part of the name ("many Syrians" is the Syrians).
+* **An agent qualified by its state or people**: "Swiss doctors", "Palestinian prisoners", "Chinese companies" (a
+  people noun of :data:`kg.extract.words.PEOPLE_NOUNS` or a Phoenix agent noun, with a demonym in front). Without
+  the demonym ("doctors", "thousands of students") a plural is an entity only as an event's argument
+  (:mod:`kg.extract.collectives`).
+
+Both are ``Group`` mentions; :func:`kg.extract.collectives.qualify_groups` then ties the group to the state its
+demonym names.
+"""
+
+from __future__ import annotations
+
+from kg.extract import entities, words
+
+__all__ = ["mentions"]
+
+_PLURAL = ("NNS", "NNPS")
+_NAME_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
+# Words before a people's name that count or quantify it rather than say which: "many Syrians", "most Kurds".
+_QUANTIFIERS = frozenset(
+    """many some most all few several other more fewer thousands hundreds millions dozens numerous countless""".split()
+)
+
+
+def mentions(doc, gazetteer, agent_nouns: frozenset[str]) -> list[entities.Mention]:
+    """Group mentions for peoples and for agent nouns qualified by a state or people."""
+    out = []
+    for tok in doc:
+        if tok.tag_ not in _PLURAL or tok.dep_ in ("compound", "amod") or not tok.is_alpha:
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.text[:1].isupper() and _names_a_people(tok, gazetteer):
+            out.append(_mention(doc, tok))
+        elif (
+            lemma not in words.GROUP_NOUNS
+            and (lemma in words.PEOPLE_NOUNS or lemma in agent_nouns)
+            and any(_demonym(c, gazetteer) for c in tok.lefts if c.dep_ in _NAME_DEPS)
+        ):
+            out.append(_mention(doc, tok))
+    return out
+
+
+def _names_a_people(tok, gazetteer) -> bool:
+    """'Syrians', 'Kurds', 'Albanians': a plural demonym the gazetteer knows, or one spaCy calls a nationality or
+    religious or political group, standing as a noun (not 'Syrian' before a noun)."""
+    return gazetteer.demonym(tok.text) is not None or tok.ent_type_ == "NORP"
+
+
+def _demonym(tok, gazetteer) -> bool:
+    """'Swiss', 'Palestinian', 'Iraqi': a capitalised word naming a state's or a people's members."""
+    return tok.text[:1].isupper() and (gazetteer.demonym(tok.text) is not None or tok.ent_type_ == "NORP")
+
+
+def _mention(doc, tok) -> entities.Mention:
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in _NAME_DEPS and child.lower_ not in _QUANTIFIERS and not child.like_num:
+            start = min(start, child.left_edge.i)
+    start, end = entities._trim(doc, start, tok.i + 1)
+    name = entities.clean_name(doc[start:end].text)
+    return entities.Mention(
+        start, end, "Group", f"Group:{entities._norm(name)}", name, tok.i, "np", role=tok.lemma_.lower()
+    )

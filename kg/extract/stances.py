@@ -1,0 +1,299 @@
+"""Sides taken in the text: who supports whom (one way: "X backed Y", "in support of Y", "Iranian-backed
+groups"), who opposes whom ("X condemned Y", "strikes against Y", "a war with Y") and who is allied with whom
+("X and its allies", "a coalition of A and B")."""
+
+from __future__ import annotations
+
+from kg.extract import claims
+from kg.extract.ties import clause_subject, conj_ids, named_by, owner, party, relation, subjects
+
+# Verbs whose subject takes a side on their object. Supporting is one way (SCHEMA's `supports`): arming,
+# funding or backing a side is support of it. Opposing covers a stated fight or war, and the verbs of a
+# standing hostility: condemning a party, sanctioning it, attacking or invading it.
+_SUPPORT_VERBS = {
+    "support": "supports",
+    "back": "supports",
+    "arm": "supports",
+    "fund": "supports",
+    "finance": "supports",
+    "bankroll": "supports",
+    "sponsor": "supports",
+    "assist": "supports",
+    "aid": "supports",
+    "help": "supports",
+    "oppose": "opposes",
+    "fight": "opposes",
+    "combat": "opposes",
+    "defeat": "opposes",
+    "condemn": "opposes",
+    "denounce": "opposes",
+    "sanction": "opposes",
+    "attack": "opposes",
+    "invade": "opposes",
+    "bomb": "opposes",
+    "shell": "opposes",
+}
+# 'condemned Iran's attack', 'denounced the Russian invasion': the owner of what is condemned is the one opposed
+_BLAME_VERBS = frozenset({"condemn", "denounce"})
+# a stated attack is a hostility; one that may come ('could invade') is not yet
+_ATTACK_VERBS = frozenset({"attack", "invade", "bomb", "shell"})
+# Words that, followed by "against Y", state that their subject or owner stands against Y: "strikes against Y",
+# "its campaign against Y", "fought against Y". SCHEMA's `opposes` is a standing hostility, and a stated fight,
+# campaign or war against Y is one (the dev gold marks Russia opposes Ukraine from their war).
+_AGAINST_WORDS = frozenset(
+    """fight battle campaign struggle war offensive strike airstrike operation rebel rebellion insurgency attack
+    assault aggression threat sanction invasion protest resistance defense defence self-defense self-defence
+    coup""".split()
+)
+# the same words with 'on' ('strikes on Y', 'sanctions on Y', 'a war on Y') or 'of' ('the invasion of Y')
+_ON_WORDS = frozenset({"strike", "airstrike", "attack", "assault", "sanction", "war", "raid", "offensive"})
+_OF_WORDS = frozenset({"invasion", "occupation", "bombardment", "bombing", "shelling"})
+# a war or conflict 'with Y' sets both sides against each other
+_WITH_WORDS = frozenset({"war", "conflict", "clash", "hostility", "hostilities"})
+_HARM_VERBS = frozenset({"degrade", "destroy", "dismantle", "defeat", "combat", "fight", "weaken", "counter"})
+# Nouns of one-way support and the prepositions that name whom they go to: 'support for Y', 'in support of Y',
+# 'aid to Y', 'solidarity with Y'.
+_SUPPORT_NOUNS = {
+    "support": ("for", "of", "to"),
+    "backing": ("for", "of"),
+    "assistance": ("to", "for"),
+    "aid": ("to", "for"),
+    "help": ("to", "for"),
+    "solidarity": ("with",),
+}
+# verbs that carry a support noun to its recipient: 'sent aid to Y', 'express our support to Y'
+_GIVING_VERBS = frozenset({"send", "provide", "give", "deliver", "offer", "pledge", "express", "extend", "reiterate"})
+_ALLIANCE_NOUNS = frozenset({"alliance", "partnership", "coalition"})
+_ALLY_NOUNS = frozenset({"ally", "partner"})
+
+
+def find_stances(ctx):
+    yield from _alliance_relations(ctx)
+    yield from _verb_relations(ctx)
+    yield from _backed_bodies(ctx)
+    yield from _support_nouns(ctx)
+    yield from _against_relations(ctx)
+
+
+def _alliance_relations(ctx):
+    for tok in ctx.doc:
+        lemma = tok.lemma_.lower()
+        if (lemma not in _ALLIANCE_NOUNS and lemma not in _ALLY_NOUNS) or tok.sent.start in ctx.skip_sents:
+            continue  # the word first: finding a token's sentence is costly
+        if lemma in _ALLIANCE_NOUNS:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("between", "of"):
+                    # 'the alliance between NATO and Washington', 'a coalition of France and Germany'
+                    ids = [e for e in conj_ids(ctx, [p for p in prep.children if p.dep_ == "pobj"]) if party(ctx, e)]
+                    for i, one in enumerate(ids):
+                        for other in ids[i + 1 :]:
+                            yield relation(ctx, "allied_with", one, other, list(tok.subtree))
+        elif tok.tag_ == "NNS":
+            yield from _allies(ctx, tok)
+
+
+def _allies(ctx, tok):
+    """'the US and its allies', "Russia's allies", 'allies of Kyiv', 'Israel and its partners'."""
+    group = ctx.resolve(tok)
+    owners = []
+    if tok.dep_ == "conj":
+        owners = ctx.resolve(tok.head)
+    owners += [e for c in tok.children if c.dep_ == "poss" for e in ctx.resolve(c)]
+    owners += [
+        e
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for e in ctx.resolve(p)
+    ]
+    if tok.lemma_.lower() != "ally":
+        group = [g for g in group if party(ctx, g)]  # 'its partners' alone names nobody; 'its allies' is the camp
+    for own in owners:
+        for g in group:
+            if g != own:
+                yield relation(ctx, "allied_with", own, g, list(tok.head.subtree) if tok.dep_ == "conj" else [tok])
+
+
+def _verb_relations(ctx):
+    for tok in ctx.doc:
+        if tok.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in _SUPPORT_VERBS or lemma == "join":
+            subj, obj = _verb_sides(ctx, tok, lemma)
+            rtype = "member_of" if lemma == "join" else _SUPPORT_VERBS[lemma]
+            if rtype == "opposes" and not obj and tok.dep_ == "conj" and tok.head.lemma_.lower() in _HARM_VERBS:
+                # 'degrade and defeat ISIL' shares its object; 'join the SDF and fight' does not
+                obj = conj_ids(ctx, [c for c in tok.head.children if c.dep_ == "dobj"])
+            if rtype == "opposes" and not subj:
+                subj = _controller(ctx, tok)
+            modality, _ = claims.modality(tok, ctx.cues)
+            if lemma in _ATTACK_VERBS and modality != "asserted":
+                continue
+            for s in subj:
+                for o in obj:
+                    if rtype == "member_of" and ctx.table.get(o).type != "Organization":
+                        continue
+                    if (
+                        rtype != "member_of"
+                        and lemma not in ("support", "back", "oppose", "fight")
+                        and not (party(ctx, s) and party(ctx, o))
+                    ):
+                        continue  # 'helped the economy', 'attacked the town': no side taken
+                    yield relation(ctx, rtype, s, o, list(tok.sent), modality=modality, confidence=0.55)
+
+
+def _verb_sides(ctx, verb, lemma: str) -> tuple[list[str], list[str]]:
+    """(who acts, whom it concerns): the active 'X backed Y', the passive 'Y was backed by X', and a participle
+    after its noun ('the rebels, backed by X,')."""
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if agents:
+        subj = conj_ids(ctx, agents)
+        obj = conj_ids(ctx, [c for c in verb.children if c.dep_ == "nsubjpass"])
+        if not obj and verb.dep_ == "acl":
+            obj = conj_ids(ctx, [verb.head])
+        elif not obj and verb.dep_ == "advcl" and verb.i >= 2 and ctx.doc[verb.i - 1].text == ",":
+            obj = conj_ids(ctx, [ctx.doc[verb.i - 2]])  # 'he blamed Ukraine, backed by the US': the noun before
+        return subj, obj
+    subj = subjects(ctx, verb)
+    dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+    obj = [e for d in dobjs for e in named_by(ctx, d)] if lemma in _SUPPORT_VERBS else conj_ids(ctx, dobjs)
+    if not obj and lemma in _BLAME_VERBS:  # 'condemned Iran's attack', 'condemned the Russian invasion'
+        obj = [e for d in dobjs for e in owner(ctx, d)]
+    return subj, obj
+
+
+def _controller(ctx, verb, depth: int = 0) -> list[str]:
+    """Who an infinitive's or a conjunct's action belongs to: 'X is working to defeat Y' (the governing verb's
+    subject), "X's strategy to defeat Y" / 'the coalition to defeat Y' (the noun's owner or the noun itself), 'X adopted
+    a strategy to defeat Y'."""
+    head = verb.head
+    if depth > 2 or head is verb:
+        return []
+    if verb.dep_ in ("xcomp", "advcl", "conj") and head.pos_ in ("VERB", "AUX"):
+        found = subjects(ctx, head)
+        return found or _controller(ctx, head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        found = ctx.resolve(head) if ctx.table.by_token.get(head.i) is not None else []
+        found = found or owner(ctx, head)
+        if not found and head.dep_ == "dobj":  # 'X adopted a strategy to defeat Y'
+            found = subjects(ctx, head.head)
+        return found
+    return []
+
+
+_BACKING_WORDS = frozenset({"backed", "supported", "funded", "armed", "sponsored", "financed"})
+
+
+def _backed_bodies(ctx):
+    """'Iranian-backed groups, including Hamas', 'the Russia-backed separatists': the backer written before
+    '-backed' supports the body, or the bodies the phrase then names."""
+    for tok in ctx.doc:
+        if tok.lower_ not in _BACKING_WORDS or tok.dep_ != "amod" or tok.sent.start in ctx.skip_sents:
+            continue
+        backers = [
+            e for c in tok.lefts if c.dep_ in ("npadvmod", "compound", "nmod", "amod") for e in _modifier(ctx, c)
+        ]
+        if not backers:
+            continue
+        noun = tok.head
+        backed = ctx.resolve(noun) if ctx.table.by_token.get(noun.i) is not None else []
+        backed += conj_ids(
+            ctx, [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "including" for p in c.children]
+        )
+        for s in backers:
+            for o in backed:
+                if s != o and party(ctx, o):
+                    yield relation(ctx, "supports", s, o, list(noun.subtree), confidence=0.6)
+
+
+def _modifier(ctx, tok) -> list[str]:
+    return ctx.resolve_modifier(tok) if tok.pos_ in ("ADJ", "PROPN", "NOUN") else []
+
+
+def _support_nouns(ctx):
+    """'X reiterated its support for Y', 'strikes in support of Y', 'US support for Y', 'sent aid to Y',
+    'solidarity with Y' -> X supports Y."""
+    for tok in ctx.doc:
+        lemma = tok.lemma_.lower()
+        if lemma not in _SUPPORT_NOUNS or tok.pos_ != "NOUN" or tok.sent.start in ctx.skip_sents:
+            continue
+        preps = _SUPPORT_NOUNS[lemma]
+        targets = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
+        carrier = tok.head if tok.dep_ in ("dobj", "conj") else None
+        if carrier is not None and tok.dep_ == "conj":
+            carrier = carrier.head if carrier.dep_ == "dobj" else None
+        evidence = list(tok.subtree)
+        if not targets and carrier is not None and carrier.lemma_.lower() in _GIVING_VERBS:
+            targets = [p for c in carrier.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
+            evidence = list(carrier.subtree)
+        recipients = [e for p in targets if p.dep_ == "pobj" for e in named_by(ctx, p)]
+        if not recipients:
+            continue
+        givers = owner(ctx, tok) or _support_giver(ctx, tok)
+        modality, _ = claims.modality(tok.head if tok.head.pos_ in ("VERB", "AUX") else tok, ctx.cues)
+        for s in givers:
+            for o in recipients:
+                if s != o and party(ctx, s) and party(ctx, o):
+                    yield relation(ctx, "supports", s, o, evidence, modality=modality, confidence=0.55)
+
+
+def _support_giver(ctx, tok) -> list[str]:
+    """Who gives the support a noun names when it has no owner: the subject of the clause ('X provided aid',
+    'X conducted strikes in support of Y')."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        # 'strikes in support of Y': whose strikes
+        found = owner(ctx, tok.head.head)
+        if found:
+            return found
+    return clause_subject(ctx, tok)
+
+
+def _against_relations(ctx):
+    """'X fought against Y', "X's campaign against Y", 'X launched strikes against Y', 'sanctions on Y', 'the
+    invasion of Y' -> X opposes Y; 'X fought a war with Y' -> each opposes the other."""
+    for tok in ctx.doc:
+        if tok.dep_ != "prep" or tok.lower_ not in ("against", "on", "of", "with"):
+            continue  # the word first: finding a token's sentence is costly
+        word = tok.head
+        lemma = word.lemma_.lower()
+        words = {"against": _AGAINST_WORDS, "on": _ON_WORDS, "of": _OF_WORDS, "with": _WITH_WORDS}[tok.lower_]
+        if lemma not in words or (tok.lower_ != "against" and word.pos_ != "NOUN"):
+            continue
+        if tok.sent.start in ctx.skip_sents:
+            continue
+        targets = [p for p in tok.children if p.dep_ == "pobj"]
+        objects = conj_ids(ctx, targets) or [  # 'strikes against ISIL targets' -> against ISIL
+            e for p in targets for c in p.children if c.dep_ == "compound" for e in ctx.resolve_modifier(c)
+        ]
+        objects = [o for o in objects if party(ctx, o)]
+        if not objects:
+            continue
+        modality, _ = claims.modality(word if word.pos_ == "VERB" else word.head, ctx.cues)
+        for s in _against_owners(ctx, word):
+            for o in objects:
+                if s == o:
+                    continue
+                yield relation(ctx, "opposes", s, o, list(word.subtree), modality=modality, confidence=0.55)
+                if tok.lower_ == "with":
+                    yield relation(ctx, "opposes", o, s, list(word.subtree), modality=modality, confidence=0.55)
+
+
+def _against_owners(ctx, word) -> list[str]:
+    """Who fights: the verb's subject; the noun's owner ('its', 'US', 'by X'), else the subject of the verb whose
+    object the noun is ('X launched strikes')."""
+    if word.pos_ == "VERB":
+        return subjects(ctx, word)
+    owners = owner(ctx, word)
+    if not owners and word.dep_ == "dobj" and word.head.lemma_.lower() in _WAGING_VERBS:
+        owners = subjects(ctx, word.head)
+    return owners
+
+
+# verbs whose subject carries out the fight their object names ('X launched strikes against Y'); one who condemns,
+# fears or repels attacks does not make them
+_WAGING_VERBS = frozenset(
+    """launch conduct carry wage fly mount impose stage step continue intensify escalate begin start lead pursue
+    unleash order renew expand announce make take plan threaten prepare join fight coordinate""".split()
+)

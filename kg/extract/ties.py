@@ -1,0 +1,105 @@
+"""What the relation rules share: making a Relation from the tokens that state it, and reading the entities
+of a coordination ("A, B and C") or of a clause's own subject."""
+
+from __future__ import annotations
+
+from kg.extract import claims
+from kg.graph.records import Relation, Span, content_id
+
+# the types a side of a support, opposition or alliance may have: a state, a body, a person, or a named group
+# ("Syrian rebels"); a bare common noun ("partners", "civilians") stands for nobody in particular
+PARTIES = frozenset({"Country", "Organization", "Person", "Group"})
+
+
+def relation(ctx, rtype: str, subj: str, obj: str, tokens, *, modality="asserted", confidence=0.7) -> Relation:
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    start, end = first.idx, last.idx + len(last.text)
+    text = ctx.doc[first.i : last.i + 1].text  # only these tokens: doc.text rebuilds the whole article
+    rid = "r" + content_id(ctx.article_id, rtype, subj, obj, length=10)
+    sources, _ = claims.sources(tokens[0], ctx.resolve, ctx.cues)
+    return Relation(rid, rtype, subj, obj, Span(text, start, end), modality, tuple(sources), confidence)
+
+
+def conj_ids(ctx, tokens) -> list[str]:
+    ids: list[str] = []
+    for t in tokens:
+        stack = [t]
+        while stack:
+            node = stack.pop(0)
+            ids += [e for e in ctx.resolve(node) if e not in ids]
+            stack += [c for c in node.children if c.dep_ == "conj"]
+    return ids
+
+
+def subjects(ctx, verb) -> list[str]:
+    """The entities of a verb's active subject."""
+    return conj_ids(ctx, [c for c in verb.children if c.dep_ == "nsubj"])
+
+
+def party(ctx, eid: str) -> bool:
+    """Whether an entity may take a side: a state, body or person, or a group its name qualifies
+    ('Syrian rebels', 'NATO allies'; not 'partners')."""
+    entity = ctx.table.get(eid)
+    if entity.type not in PARTIES:
+        return False
+    return entity.type != "Group" or any(ch.isupper() for ch in entity.name)
+
+
+def clause_subject(ctx, tok, most: int = 6) -> list[str]:
+    """The subject of the clause a word sits in, walking up its heads: whose 'its support' or 'in support of'
+    it is ('The UK remains steadfast in its support of Y', 'X conducted strikes in support of Y')."""
+    node = tok
+    for _ in range(most):
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            found = subjects(ctx, node)
+            if found or node.dep_ not in ("xcomp", "conj", "advcl"):
+                return found
+    return []
+
+
+def owner(ctx, tok) -> list[str]:
+    """Whose a noun is: its possessive ('Iran's', 'its' bound by the clause subject; 'our' is the writer's), its qualifier ('US', 'Iranian'),
+    or the agent after 'by'."""
+    found: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "poss":
+            found += ctx.resolve(c) or (_antecedent(ctx, c) if c.lower_ in ("its", "their") else [])
+        elif c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+            found += ctx.resolve_modifier(c)
+        elif c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            found += conj_ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
+    return list(dict.fromkeys(found))
+
+
+def _antecedent(ctx, pronoun) -> list[str]:
+    """What 'its' or 'their' stands for: the nearest state, body or group named before it in the sentence ('sanctions
+    against Moscow over its invasion', 'The UK remains steadfast in its support'), else the clause's subject."""
+    table = ctx.table
+    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        eid = table.by_token.get(i)
+        if eid is not None and table.get(eid).type in ("Country", "Organization", "Group"):
+            return [eid]
+    return clause_subject(ctx, pronoun)
+
+
+def named_by(ctx, tok) -> list[str]:
+    """The entities a noun phrase stands for: itself, else its owner when it is a state's people, government, fight
+    or defence ('the government of Iraq', "Ukraine's defence", 'the people of Syria')."""
+    found = conj_ids(ctx, [tok])
+    if found or tok.lemma_.lower() not in _STANDS_FOR_OWNER:
+        return found
+    found = [e for c in tok.children if c.dep_ == "poss" for e in ctx.resolve(c)]
+    found += [e for c in tok.children if c.dep_ in ("amod", "compound") for e in ctx.resolve_modifier(c)]
+    found += [
+        e for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children for e in ctx.resolve(p)
+    ]
+    return list(dict.fromkeys(found))
+
+
+_STANDS_FOR_OWNER = frozenset(
+    """government people fight defense defence self-defense self-defence effort efforts security sovereignty
+    forces military army struggle""".split()
+)

@@ -1,0 +1,103 @@
+"""Which part of a named-entity span is a name, and of what kind, on news the tagger was not trained on
+(kg.extract.names), and one entity per name."""
+
+from __future__ import annotations
+
+
+def _entities(record):
+    return {e.name: e for e in record.entities}
+
+
+def test_a_preposition_opening_the_sentence_is_not_part_of_a_place(extract_text):
+    r = extract_text("Near Al Qaim, two strikes destroyed a fighting position.")
+    names = _entities(r)
+    assert "Near Al Qaim" not in names
+    assert names.get("Al Qaim") is None or names["Al Qaim"].type == "Place"
+
+
+def test_a_relative_clause_after_a_dash_is_not_part_of_a_name(extract_text):
+    r = extract_text("She nominated Dorin Recean - who is also pro-EU - as prime minister.")
+    assert "Dorin Recean" in _entities(r)
+    assert not any("who" in e.name for e in r.entities)
+
+
+def test_the_office_after_as_is_not_a_person(extract_text):
+    r = extract_text("She nominated Dorin Recean as prime minister on Monday.")
+    assert not any(e.name == "prime minister" for e in r.entities)
+
+
+def test_a_short_title_before_a_name_makes_a_person(extract_text):
+    r = extract_text("The country faced many crises, outgoing PM Natalia Gavrilita said. Ms Gavrilita resigned.")
+    person = _entities(r)["Natalia Gavrilita"]
+    assert person.type == "Person"
+    assert {m.text for m in person.mentions} >= {"Natalia Gavrilita", "Gavrilita"}
+
+
+def test_an_apposition_skipping_a_name_is_not_joined(extract_text):
+    r = extract_text(
+        "She nominated her former adviser Dorin Recean - who is also pro-EU - as prime minister, outgoing "
+        "PM Natalia Gavrilita said."
+    )
+    person = _entities(r)["Natalia Gavrilita"]
+    assert all("adviser" not in m.text for m in person.mentions)
+
+
+def test_laws_and_treaties_are_not_bodies(extract_text):
+    r = extract_text("The President acted under the International Emergency Economic Powers Act on Friday.")
+    assert not any(e.name.endswith("Act") for e in r.entities)
+
+
+def test_ships_are_not_entities(extract_text):
+    r = extract_text("The frigate HMS Dauntless joined the destroyer USS Carney in the Red Sea.")
+    assert set(_entities(r)) == {"Red Sea"}
+
+
+def test_a_number_is_no_persons_name():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from kg.extract import names
+
+    class NoNames:  # a gazetteer that knows no name
+        def key_for(self, text):
+            return None
+
+    doc = Doc(spacy.blank("en").vocab, words=["Then", "enter", "Passcode", "5512093", "."])
+    assert names.name_span(doc, Span(doc, 2, 4, label="PERSON"), "Person", NoNames()) is None
+    assert names.name_span(doc, Span(doc, 2, 3, label="ORG"), "Organization", NoNames()) == (2, 3, "Organization")
+
+
+def test_a_demonym_labelled_as_a_name_is_its_state(extract_text):
+    r = extract_text("Moldovan said the vote would be held in March.")
+    names = _entities(r)
+    assert "Moldovan" not in names or names["Moldovan"].type == "Country"
+
+
+def test_a_capitalised_state_noun_inside_a_name_is_not_the_state(extract_text):
+    r = extract_text("Officials said the Islamic State of Iraq and the Levant fighters withdrew from the town.")
+    assert "Iraq" not in _entities(r)
+    assert "Islamic State" in _entities(r)
+
+
+def test_the_state_noun_after_a_state_is_the_state(extract_text):
+    r = extract_text("The US Government and the Ukrainian Government signed the deal.")
+    assert {"United States", "Ukraine"} <= set(_entities(r))
+
+
+def test_one_unknown_name_is_one_entity_whatever_the_tagger_labels():
+    from kg.extract.entities import Mention, _one_type_per_name
+
+    def mention(i, etype):
+        return Mention(
+            i, i + 3, etype, f"{etype}:kitchen relief international", "Kitchen Relief International", i, "ner"
+        )
+
+    ms = [mention(0, "Place"), mention(10, "Organization")]
+    _one_type_per_name(ms)
+    assert {m.key for m in ms} == {"Organization:kitchen relief international"}
+    assert {m.type for m in ms} == {"Organization"}
+
+
+def test_a_question_about_a_collective_is_no_group(extract_text):
+    r = extract_text("It was one of the worst wars in terms of how many aid workers have been killed.")
+    assert not any(e.name.startswith("how") for e in r.entities)

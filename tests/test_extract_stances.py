@@ -1,0 +1,79 @@
+"""Sides taken in the text (supports, opposes, allied_with), on short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def relations(record):
+    names = {e.id: e.name for e in record.entities}
+    return {(r.type, names[r.subject], names[r.object]) for r in record.relations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran armed the Houthis in 2015.",
+        "Iran funded the Houthis for years.",
+        "The Houthis are backed by Iran.",
+        "The Houthis, backed by Iran, seized the port.",
+        "Israel faces threats from Iranian-backed groups, including the Houthis.",
+        "The Iranian-backed Houthis fired missiles at ships.",
+    ],
+)
+def test_backing_a_side_is_one_way_support(extract_text, text):
+    found = relations(extract_text(text))
+    assert ("supports", "Iran", "Houthis") in found
+    assert ("supports", "Houthis", "Iran") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada flew twelve strikes in support of the government of Peru.",
+        "Canada reiterated its support for Peru on Monday.",
+        "Canada sent humanitarian aid to Peru.",
+        "Canada remains steadfast in its support of the Government of Peru.",
+    ],
+)
+def test_support_nouns_name_the_supported_side(extract_text, text):
+    assert ("supports", "Canada", "Peru") in relations(extract_text(text))
+
+
+def test_support_for_a_cause_names_no_side(extract_text):
+    found = relations(extract_text("Canada reiterated its support for the peace plan."))
+    assert not any(t == "supports" for t, _s, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text, subject, target",
+    [
+        ("The European Union imposed sanctions on Iran.", "European Union", "Iran"),
+        ("Japan condemned North Korea's missile launch.", "Japan", "North Korea"),
+        ("Chad denounced Boko Haram on Friday.", "Chad", "Boko Haram"),
+        ("Iran's attack against Israel was unprecedented.", "Iran", "Israel"),
+        ("Russia invaded Ukraine in 2022.", "Russia", "Ukraine"),
+    ],
+)
+def test_condemnation_sanctions_and_attacks_are_opposition(extract_text, text, subject, target):
+    assert ("opposes", subject, target) in relations(extract_text(text))
+
+
+def test_an_attack_that_may_come_is_no_stated_hostility(extract_text):
+    found = relations(extract_text("Officials said Russia could invade Ukraine at any moment."))
+    assert ("opposes", "Russia", "Ukraine") not in found
+
+
+def test_a_war_with_sets_both_sides_against_each_other(extract_text):
+    found = relations(extract_text("Hezbollah fought a month-long war with Israel in 2006."))
+    assert {("opposes", "Hezbollah", "Israel"), ("opposes", "Israel", "Hezbollah")} <= found
+
+
+def test_a_coalition_of_states_allies_them(extract_text):
+    found = relations(extract_text("A coalition of France and Germany sent troops to Mali."))
+    assert ("allied_with", "France", "Germany") in found or ("allied_with", "Germany", "France") in found
+
+
+def test_bare_partners_name_nobody(extract_text):
+    found = relations(extract_text("Britain and its partners will defend Estonia."))
+    assert not any(t == "allied_with" for t, _s, _o in found)
