@@ -92,6 +92,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         if _names_a_kind(ctx, tok) or nominal.a_press_appearance(tok):
             continue
+        if entry.type == "ASSAULT" and _fights_for_a_cause(tok):
+            continue
         # the participants first: modality and sources (costly) only for the words that make an event
         actors, recipients, locations = args = _arguments(ctx, tok, entry, by_index)
         recipients = [r for r in recipients if r not in actors]
@@ -138,6 +140,19 @@ def _names_a_kind(ctx: Context, tok) -> bool:
         return False
     head = tok.head.lemma_.lower()
     return head in words.ACTOR_NOUNS or head in ctx.agent_nouns or head in words.KIND_NOUNS
+
+
+def _fights_for_a_cause(tok) -> bool:
+    """'we never stopped fighting for their release', 'as they fight for their freedom': a fight *for* something,
+    against no one named and with no object, is a cause pursued, not an armed assault."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("fight", "battle", "struggle"):
+        return False
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    return (
+        "for" in preps
+        and not preps & {"against", "with", "in", "on", "at"}
+        and not any(c.dep_ == "dobj" for c in tok.children)
+    )
 
 
 def _stated_agent(ctx: Context, tok, etype: str) -> bool:
@@ -327,7 +342,7 @@ def _arguments(
     else:
         actors = _noun_actors(ctx, tok, entry)
         recipients = []
-    preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
+    preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
     if tok.pos_ == "VERB":  # "reiterated their support for Israel": the verb's object is the same event
         same = [o for o in tok.children if o.dep_ == "dobj" and event_words.get(o.i) == entry.type]
         preps += [c for o in same for c in o.children if c.dep_ == "prep" and c.i > o.i]
@@ -433,7 +448,11 @@ def _object_controller(ctx: Context, node, came_from) -> list[str]:
         return []
     if came_from.dep_ == "prep" and came_from.lower_ not in ("of", "to", "into"):
         return []
-    return _ids(ctx, [c for c in node.children if c.dep_ == "dobj"])
+    objects = [c for c in node.children if c.dep_ == "dobj"]
+    if not objects and came_from.dep_ in ("xcomp", "advcl"):  # "call on Russia to withdraw": who is called on
+        objects = [p for c in node.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for p in c.children]
+        objects = [p for p in objects if p.dep_ == "pobj"]
+    return _ids(ctx, objects)
 
 
 def _governing_verb(noun):
@@ -462,7 +481,7 @@ def _support_verb(noun):
 def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
     """Who the modifiers of an event noun name: 'Russia's / Russian strikes', 'strikes from Russia'."""
     ids = []
-    for c in noun.children:
+    for c in [*noun.children, *nominal.stray_modifiers(noun)]:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i:
             ids += ctx.resolve(c)
             if c.dep_ == "compound" and not ids:  # "Russian missile strikes": the weapon's owner strikes
