@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from kg.extract import claims, commitments, nominal, words
+from kg.extract.event_time import event_time
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import parse_quantity
-from kg.extract.timex import normalise_time
 from kg.extract.triggers import TriggerIndex
-from kg.graph.records import Event, Quantity, Span, TimeValue, content_id
+from kg.graph.records import Event, Quantity, Span, content_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -110,7 +110,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             seen.add(key)
             pairs.append((tok, _event(ctx, tok, entry, args)))
     speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
-    time_of = lambda tok: _time(ctx, tok, future=False)  # noqa: E731
+    time_of = lambda tok: event_time(ctx.doc, ctx.date, tok, future=False)  # noqa: E731
     pairs = commitments.with_speech_acts(
         pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
     )
@@ -272,7 +272,7 @@ def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[s
         # source; 'Cuban said he supports Obama' stays Cuban's claim
         source_ids = [s for s in source_ids if s not in actors]
     quantity = _quantity(ctx, tok)
-    time = _time(ctx, tok, future=modality == "planned")
+    time = event_time(ctx.doc, ctx.date, tok, future=modality == "planned")
     evidence = _sentence_span(ctx.doc, sent)
     trigger = Span(tok.text, tok.idx, tok.idx + len(tok.text))
     explain = (
@@ -523,7 +523,7 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     return _ids(ctx, _subjects(verb) + _agents(verb))
 
 
-# -- quantity and time -------------------------------------------------------------------------
+# -- quantity -------------------------------------------------------------------------
 
 
 def _quantity(ctx: Context, tok) -> Quantity | None:
@@ -558,45 +558,3 @@ def _amount_head(t):
     while node.dep_ in ("nummod", "quantmod", "compound", "amod", "advmod") and node.head.i != node.i:
         node = node.head
     return node
-
-
-def _time(ctx: Context, tok, *, future: bool) -> TimeValue | None:
-    clause = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), tok)
-    best = None
-    for ent in _sentence_times(ctx.doc, tok.sent):
-        anchor = _attachment(ent.root, tok)
-        if anchor is not None and anchor.i in (tok.i, clause.i):
-            if best is None or abs(ent.start - tok.i) < abs(best.start - tok.i):
-                best = ent
-    if best is not None:
-        start = best.start - 1 if best.start > 0 and ctx.doc[best.start - 1].dep_ == "prep" else best.start
-        return normalise_time(ctx.doc[start : best.end].text, ctx.date, future=future)
-    for c in tok.children:  # "a winter offensive"
-        if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words.SEASONS:
-            return normalise_time(c.text, ctx.date, future=future)
-    return None
-
-
-def _sentence_times(doc, sent) -> list:
-    """The DATE and TIME entities of ``sent``. ``Span.ents`` reads the whole ``doc.ents`` on every call (work
-    in the article's length once per event), so they are indexed by sentence once per Doc."""
-    index = doc.user_data.get("kg.sentence_times")
-    if index is None:
-        index = {}
-        for ent in doc.ents:
-            if ent.label_ in ("DATE", "TIME"):
-                index.setdefault(doc[ent.start].sent.start, []).append(ent)
-        doc.user_data["kg.sentence_times"] = index
-    return [ent for ent in index.get(sent.start, ()) if ent.end <= sent.end]  # as Span.ents: wholly inside
-
-
-def _attachment(root, trigger):
-    """The trigger, or the first verb, above a time expression: what the time is the time of."""
-    node = root
-    for _ in range(6):
-        if node.head.i == node.i:
-            return node
-        node = node.head
-        if node.i == trigger.i or node.pos_ in ("VERB", "AUX"):
-            return node
-    return None
