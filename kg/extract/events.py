@@ -106,11 +106,21 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     pairs = commitments.with_speech_acts(
         pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
     )
+    # refusals: also of acts kept as no event for want of a named participant ("would not recognise the new
+    # government"); the few negated futures are built again here, the rest cost one check each
+    declined = [
+        (tok, _event(ctx, tok, entry, _arguments(ctx, tok, entry, by_index)))
+        for tok, entry in candidates
+        if entry.type in commitments.REFUSABLE and commitments.refusing_verb(tok, _support_verb) is not None
+    ]
     refused = commitments.refusals(
-        pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
+        declined, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
     )
     rejected = {tok.i for tok, e in pairs if e.type == "REJECT"}
-    pairs += [(tok, e) for tok, e in refused if tok.i not in rejected]
+    for tok, e in refused:
+        if tok.i not in rejected:
+            rejected.add(tok.i)
+            pairs.append((tok, e))
     asked = commitments.demands(
         [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
         resolve=ctx.resolve,
@@ -452,7 +462,12 @@ def _governing_verb(noun):
 def _support_verb(noun):
     """The light verb an event noun is the object of: 'provided ... aid', 'launched an offensive'."""
     verb, _ = _governing_verb(noun)
-    return verb if verb is not None and verb.lemma_.lower() in words.SUPPORT_VERBS else None
+    return verb if verb is not None and _supports(verb, noun) else None
+
+
+def _supports(verb, noun) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in words.SUPPORT_VERBS and (lemma not in words.OBJECT_SUPPORT_VERBS or noun.head.i == verb.i)
 
 
 def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
@@ -480,7 +495,7 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     if verb is None:
         return []
     setting = entry.type in _JOINT_TYPES and prep in ("in", "at", "during", "on", "after")
-    if verb.lemma_.lower() not in words.SUPPORT_VERBS and not setting:
+    if not _supports(verb, noun) and not setting:
         return []  # "outlined his vision for guarantees": the speaker is not the guarantor
     return _ids(ctx, _subjects(verb) + _agents(verb))
 
