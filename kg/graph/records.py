@@ -77,6 +77,8 @@ RESOLUTION_RULES = {
     "armed-forces": "a state's troops or forces (Russian troops -> Russian forces)",
     "definite-description": "a definite description of an earlier role phrase (the diplomat -> an anonymous diplomat)",
     "apposition": "a role phrase set before a name by a comma (Oman's emir, Sheikh Said -> Said)",
+    "abbreviation": "an abbreviation given in brackets after the name, and its later uses (the Ukraine Recovery "
+    "Conference (URC) -> Ukraine Recovery Conference)",
     "override-merge": "joined by the override file",
 }
 IDENTITY_RULES = ("name", "wikidata", "gazetteer", "override-split")
