@@ -317,3 +317,49 @@ def test_voting_down_and_brushing_aside_are_rejections(extract_text, text):
 
 def test_lifting_a_state_of_emergency_is_a_concession(extract_text):
     assert "CONCEDE" in _types(extract_text("Peru lifted the state of emergency in Lima."))
+
+
+def test_going_on_strike_is_a_protest_not_an_attack(extract_text):
+    types = _types(extract_text("Dock workers in Durban went on strike over pay."))
+    assert "PROTEST" in types and "ASSAULT" not in types
+
+
+def test_joint_patrols_are_cooperation(extract_text):
+    assert "COOPERATE" in _types(extract_text("Peru and Chile launched joint patrols along their border."))
+
+
+def test_a_vow_with_a_time_between_it_and_its_act_is_still_a_threat(extract_text):
+    r = extract_text("Chad's rebel leader Idriss Bamba vowed on Sunday to fight the intervention force.")
+    assert _only(r, "THREATEN").trigger.text == "vowed"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Chad released dissident Idriss Bamba on Monday.", "RETREAT"),  # a title before a name says who
+        ("Norway agreed to forgive Malawi's debts.", "AID"),  # debt forgiveness is aid
+        ("Belarus cut off internet access in Minsk.", "COERCE"),
+        ("The Malian army said it was ready to crush the rebellion.", "THREATEN"),
+        ("Turkey lifted emergency rule in two provinces.", "CONCEDE"),
+        ("Protesters in Lima defaced the statue of the former president.", "PROTEST"),
+        ("The Latvian parliament balked at ratifying the treaty.", "REJECT"),
+    ],
+)
+def test_rows_for_acts_the_derived_dictionary_misses(extract_text, text, etype):
+    assert etype in _types(extract_text(text))
+
+
+def test_refusing_an_act_whose_other_party_kg_does_not_know_is_still_a_refusal(extract_text):
+    r = extract_text("Guatemala said it would not recognise the new government.")
+    assert _names(r, _only(r, "REJECT").actors) == ["Guatemala"]
+
+
+def test_allowing_people_to_act_is_a_concession(extract_text):
+    r = extract_text("Thailand allowed 2,000 refugees to return to their camps.")
+    assert _names(r, _only(r, "CONCEDE").actors) == ["Thailand"]
+
+
+def test_expressed_regret_is_the_speakers_concession_not_their_act(extract_text):
+    r = extract_text("France expressed regret for the killing of the two fishermen.")
+    assert _names(r, _only(r, "CONCEDE").actors) == ["France"]
+    assert all("France" not in _names(r, e.actors) for e in r.events if e.type == "ASSAULT")

@@ -28,10 +28,71 @@ def test_beliefs_requests_and_denials_make_their_subject_the_source(extract_text
     assert _sources(extract_text(text), trigger) == [source]
 
 
-def test_an_intention_is_attributed_only_when_someone_else_is_to_act(extract_text):
+def test_an_intention_is_attributed_to_its_holder_whoever_is_to_act(extract_text):
+    # PolNeAR annotates what a source intends as theirs: 'Trump wants to ...' as well as 'Trump wants Y to ...'
     record = extract_text("Donald Trump wants Mexico to attack Cuba. Donald Trump wants to attack Cuba.")
     assert _sources(record, "attack", 0) == ["Donald Trump"]
-    assert _sources(record, "attack", 1) == []  # his own plan, told in the article's voice
+    assert _sources(record, "attack", 1) == ["Donald Trump"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Bernie Sanders has vowed to fight Hillary Clinton until the convention.", "fight"),
+        ("Bernie Sanders refused to concede the race.", "concede"),
+        ("Bernie Sanders plans to meet Barack Obama in Washington.", "meet"),
+        ("Bernie Sanders is considering an attack on Hillary Clinton.", "attack"),
+    ],
+)
+def test_the_holder_of_an_own_intention_or_refusal_is_its_source(extract_text, text, trigger):
+    assert _sources(extract_text(text), trigger) == ["Bernie Sanders"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ('"We need to consult our allies in Europe," Ted Cruz said.', "consult", ["Ted Cruz"]),
+        ('"We cannot ignore the threat from Iran," Marco Rubio said.', "ignore", ["Marco Rubio"]),
+        ('"When I visit Mexico, I talk about trade," Barack Obama said.', "visit", ["Barack Obama"]),
+        ('"We call for a ceasefire in Gaza," Antony Blinken said.', "call", []),
+        ('"We continue to call for a ceasefire in Gaza," Antony Blinken said.', "call", []),
+    ],
+)
+def test_a_first_person_does_the_act_by_saying_it_only_when_plainly_stated(extract_text, text, trigger, source):
+    # 'we call for' is the call itself (no source); a need, an ability, a negation or a scene only tells of it
+    assert _sources(extract_text(text), trigger) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Hillary Clinton is hopeful that Russia will withdraw from Ukraine.", "withdraw", "Hillary Clinton"),
+        ("Joe Biden was worried about the attack on Kyiv.", "attack", "Joe Biden"),
+        ("Mary Smith is sure that Russia attacked Ukraine.", "attacked", "Mary Smith"),
+    ],
+)
+def test_adjectives_of_belief_and_feeling_make_the_subject_the_source(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]
+
+
+def test_what_someone_talks_about_is_theirs(extract_text):
+    record = extract_text("Hillary Clinton talked about the attack on Kyiv. Russia attacked Georgia.")
+    assert _sources(record, "attack") == ["Hillary Clinton"]
+    assert _sources(record, "attacked") == []
+
+
+def test_a_document_put_out_by_someone_speaks_for_them(extract_text):
+    record = extract_text(
+        "Hillary Clinton issued a statement calling on Russia to withdraw from Ukraine. "
+        "The Sanders campaign sent an email praising the attack on Mosul."
+    )
+    assert _sources(record, "withdraw") == ["Hillary Clinton"]
+    assert _sources(record, "attack") == ["Sanders campaign"]
+
+
+def test_what_a_statement_reads_is_its_content(extract_text):
+    record = extract_text('"Russia must withdraw from Ukraine," the statement read. Mary Smith read the letter.')
+    assert _sources(record, "withdraw") == ["statement"]
 
 
 def test_speaker_of_a_future_act_of_their_own_is_its_source(extract_text):
@@ -60,10 +121,8 @@ def test_quotation_running_over_paragraphs_keeps_its_speaker(extract_text):
 
 
 def test_pronoun_speaker_is_the_person_named_outside_the_quotation(extract_text):
-    record = extract_text(
-        "Mary Smith spoke in Texas. “Ted Cruz fought for our liberty. He has fought for us,” she said."
-    )
-    assert _sources(record, "fought", 0) == ["Mary Smith"]
+    record = extract_text("Mary Smith spoke in Texas. “Ted Cruz met our governor. He has met us,” she said.")
+    assert _sources(record, "met", 0) == ["Mary Smith"]
 
 
 def test_scare_quotes_are_not_a_speaker_s_words(extract_text):

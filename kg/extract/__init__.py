@@ -29,6 +29,7 @@ from kg.extract import (
     relations,
     speakers,
     triggers,
+    voice,
     words,
 )
 from kg.extract.gazetteer import Gazetteer
@@ -112,13 +113,19 @@ class Extractor:
         peoples = collective_mentions(doc, self.gazetteer, self.agent_nouns)
         mentions = entities.find_mentions(doc, self.gazetteer, debris, headlines, peoples)
         table = entities.resolve(doc, mentions, article.id, self.gazetteer, self.overrides)
-        resolver = _Resolver(doc, table, self.cues, article.id, self.gazetteer, self.overrides, self.agents)
+        # who 'I' and 'we' are in a statement, 'he' and 'they' in a readout: the title says
+        title_voice = voice.voice_of(doc, table, article.title, article.source, self.gazetteer, self.cues, article.id)
+        resolver = _Resolver(
+            doc, table, self.cues, article.id, self.gazetteer, self.overrides, self.agents, title_voice
+        )
         skipped = frozenset(debris | headlines)
         ctx = events.Context(
             doc, table, resolver, self.cues, article.id, article.date, skipped, agent_nouns=self.agent_nouns
         )
         collectives.qualify_groups(resolver)
         found_events = events.find_events(ctx, self.triggers)
+        if title_voice is not None:
+            found_events = title_voice.joint(found_events)
         found_relations = relations.find_relations(ctx)
         known = {(r.subject, r.object) for r in found_relations}  # a title in the text says more than a dictionary
         found_relations += [r for r in self.offices.apply(ctx, article.date) if (r.subject, r.object) not in known]
@@ -249,8 +256,10 @@ class _Resolver:
         gazetteer: Gazetteer,
         overrides: Overrides,
         agents: dict[str, str] | None = None,
+        title_voice: voice.TitleVoice | None = None,
     ):
         self.doc, self.table, self.cues, self.article_id = doc, table, cues, article_id
+        self.voice = title_voice
         self.gazetteer, self.overrides = gazetteer, overrides
         self.agents = agents or {}
         self.phrase_sources: dict[int, str] = {}  # token index -> entity made from an unnamed speaker's phrase
@@ -262,6 +271,9 @@ class _Resolver:
 
     def resolve(self, tok) -> list[str]:
         table = self.table
+        spoken = self.voice.resolve(tok) if self.voice is not None else []
+        if spoken:  # 'we' in a statement: its author and the author's state
+            return spoken
         eid = table.by_token.get(tok.i)
         if eid is not None:
             return [eid]
@@ -285,6 +297,8 @@ class _Resolver:
     def resolve_source(self, tok) -> list[str]:
         """Who a speech or belief verb's subject is: an entity, else the noun phrase itself becomes one ('the poll',
         'several friends', 'his campaign', 'leaked documents'): an unnamed source is still a source."""
+        if self.voice is not None and self.voice.speaks(tok):
+            return []  # a statement's 'I' and 'we' are its own voice, as the article's: no source
         found = self.resolve(tok) or speakers.earlier_speaker(self, tok)
         if found or tok.pos_ not in ("NOUN", "PROPN") or not self.cues.may_name_a_source(tok):
             return found

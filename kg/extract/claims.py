@@ -55,6 +55,7 @@ class CueIndex:
     stance: frozenset[str] = frozenset()
     stance_nouns: frozenset[str] = frozenset()
     phrase_heads: frozenset[str] = frozenset()  # verbs that head a two-word cue ('make' of 'make clear')
+    belief_adjectives: frozenset[str] = frozenset()  # 'X is convinced / worried / hopeful that ...'
 
     @classmethod
     def from_cues(cls, cues: tuple[Cue, ...]) -> CueIndex:
@@ -67,6 +68,9 @@ class CueIndex:
         heads = frozenset(
             c.lemma.split()[0] for c in cues if c.kind == "attribution" and c.pos == "VERB" and " " in c.lemma
         )
+        adjectives = frozenset(
+            c.lemma for c in cues if c.kind == "attribution" and c.value == "belief" and c.pos == "ADJ"
+        )
         return cls(
             modality,
             attribution("speech"),
@@ -78,6 +82,7 @@ class CueIndex:
             attribution("stance"),
             attribution("stance_noun"),
             heads,
+            adjectives,
         )
 
     def may_name_a_source(self, tok) -> bool:
@@ -105,6 +110,10 @@ class CueIndex:
 
     def attributing(self, tok) -> str | None:
         """speech | belief | intention | stance: how a verb makes its subject the source of what it governs."""
+        if tok.pos_ == "ADJ":  # 'X is convinced that ...', 'X was worried about ...': the copula's subject holds it
+            if tok.dep_ == "acomp" and tok.lemma_.lower() in self.belief_adjectives:
+                return "belief"
+            return None
         if tok.pos_ != "VERB":
             return None
         lemma = tok.lemma_.lower()
@@ -114,32 +123,49 @@ class CueIndex:
             ("intention", self.intention),
             ("stance", self.stance),
         )
+        if lemma in self.phrase_heads:
+            # two-word cues first, so that the phrase wins over its head: the verb and its particle, preposition
+            # or predicate adjective ('went after Y over ...', 'ripped into', 'made (it) clear that ...', 'spoke
+            # out against' beside 'spoke about')
+            for child in tok.children:
+                if child.dep_ in _PHRASE_DEPS:
+                    phrase = f"{lemma} {child.lower_}"
+                    for kind, lemmas in kinds:
+                        if phrase in lemmas:
+                            return kind
         for kind, lemmas in kinds:
             if lemma in lemmas:
                 return kind
-        if lemma not in self.phrase_heads:
-            return None
-        # two-word cues: the verb and its particle, preposition or predicate adjective ('went after Y over ...',
-        # 'ripped into', 'made (it) clear that ...')
-        for child in tok.children:
-            if child.dep_ in _PHRASE_DEPS:
-                phrase = f"{lemma} {child.lower_}"
-                for kind, lemmas in kinds:
-                    if phrase in lemmas:
-                        return kind
         return None
 
 
+# Verbs through which a first person still does the act by saying it: 'we continue to call for', 'we keep urging'
+_ASPECTUAL = frozenset({"continue", "keep", "remain"})
+# Clauses that only set the scene of a saying ('when I visit', 'the deal we signed'): no act is done by them
+_SCENE_DEPS = frozenset({"advcl", "relcl", "acl", "csubj", "pcomp"})
+
+
 def performative(verb) -> bool:
-    """'We call for', 'I support', 'we continue to urge': a first person saying so does the act."""
+    """'We call for', 'I support', 'we continue to urge': a first person saying so does the act. Not 'we need to
+    consult', 'we cannot ignore', 'I would support', 'when I visit': a need, an ability, a negation, a condition or a
+    scene only tells of the act, so the speaker stays its source."""
     node = verb
     for _ in range(3):
+        if _hedged(node) or node.dep_ in _SCENE_DEPS:
+            return False
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in node.children):
             return node.tag_ in ("VBP", "VBZ", "VB") or verb.tag_ in ("VBP", "VBZ", "VB")
         if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
             return False
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() not in _ASPECTUAL:
+            return False
         node = node.head
     return False
+
+
+def _hedged(verb) -> bool:
+    """A modal ('can', 'would', 'must') or a negation on the verb."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children)
 
 
 def _pos(tok) -> str:
@@ -312,7 +338,7 @@ _STANCE_PREPS = {"for", "about", "against", "on", "over", "with", "to", "of"}
 # Verbs whose object is not what is reported: the speaker's own act ('announced $200 million in aid') or
 # whom they address ('told a rally that', 'urged the meeting to', 'accused the government of').
 _OBJECT_NOT_CONTENT = frozenset(
-    "announce declare tell inform brief assure remind warn notify address ask urge accuse blame charge call question".split()
+    "announce declare tell inform brief assure remind warn notify address ask urge accuse blame charge call question read".split()
 )
 
 
@@ -342,15 +368,15 @@ def _governs_content(verb, came_from, kind: str, below=None) -> bool:
         or (dep == "prep" and came_from.lower_ in _BELIEF_PREPS)
         or (dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in came_from.children))
     )  # 'for Y to
-    if not clause or kind == "belief":
-        return clause
-    # intention: only when someone else is to act ('wants Y to go', 'hopes that Y wins'), not 'wants to go'
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in came_from.children) or any(
-        c.dep_ in ("dobj", "dative") for c in verb.children
-    )
+    # intention: 'wants Y to go', 'hopes that Y wins', the holder's own intended act ('vowed to fight', 'refused to
+    # concede': PolNeAR annotates what a source intends as attributed, whoever is to act) and what they want
+    # ('wants a deal', 'is considering a run')
+    return clause or (kind == "intention" and dep == "dobj")
 
 
 def _speakers(verb, resolve, cues: CueIndex | None = None) -> list[str]:
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # 'X is convinced that': the subject of the copula
+        verb = verb.head
     for child in verb.children:
         if child.dep_ in ("nsubj",):  # 'the US and its allies accuse': both
             authors = _authors(child, resolve, cues) if cues is not None else []
@@ -361,7 +387,32 @@ def _speakers(verb, resolve, cues: CueIndex | None = None) -> list[str]:
             return [e for p in child.children if p.dep_ == "pobj" for e in resolve(p)]
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return _speakers(verb.head, resolve, cues)  # 'rescinded his support, saying ...': the subject of 'rescinded'
+    if verb.dep_ == "acl" and cues is not None:  # 'issued a statement calling on Y to ...': the document speaks
+        return _issuers(verb.head, resolve, cues)
     return []
+
+
+# Verbs by which someone puts out a document that then speaks for them: 'issued a statement calling for ...'
+_ISSUE = frozenset("issue release send publish post put deliver give write sign file circulate run air".split())
+
+
+def _issuers(document, resolve, cues: CueIndex) -> list[str]:
+    """Who a document that says something stands for ('a statement calling on Y', 'an email praising Y'): its
+    owner or author ('Blinken's statement', 'a letter from the ministry'), else whoever issued it ('X issued a
+    statement calling ...', 'the campaign sent an email praising ...'), else the document itself as an unnamed
+    source ('a fundraising email stressing ...')."""
+    lemma = document.lemma_.lower()
+    if lemma not in cues.source_nouns and lemma not in cues.speaker_nouns:
+        return []
+    owners = _authors(document, resolve, cues)
+    if owners:
+        return owners
+    verb = document.head
+    if document.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in _ISSUE:
+        issuers = _speakers(verb, resolve)
+        if issuers:
+            return issuers
+    return resolve(document)
 
 
 def _authors(document, resolve, cues: CueIndex) -> list[str]:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from kg.extract.entities import EntityTable
 
 _RECIPIENT_PREPS = {"against", "on", "upon", "at", "toward", "towards", "over"}
+_SIDE_PREPS = {"with", "behind", "by"}  # whom one stands with, behind, by
 _GIVE_TYPES = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "ASSAULT"}
 _JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
 _NEEDS_RECIPIENT = {"SUPPORT"}
@@ -27,7 +28,7 @@ _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be s
 _VICTIM_TYPES = {"ASSAULT", "COERCE"}
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
-_PERSONAL_PRONOUNS = {"he", "she", "they", "we"}
+_PERSONAL_PRONOUNS = {"he", "she", "they", "we"}  # not "it": often a state kg already failed to resolve
 _POLITY_NOUNS = {"country", "nation"}  # "his country would not hesitate": the speaker's state
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
 # acts whose doers news names by a bare plural ("gunmen opened fire", "protesters blocked roads", "police arrested"):
@@ -86,7 +87,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         if tok.pos_ == "VERB" and _purpose_of_same(tok, entry.type, by_index):
             continue
-        if _names_a_kind(ctx, tok):
+        if _names_a_kind(ctx, tok) or (entry.type == "ASSAULT" and _fights_for_a_cause(tok)):
             continue
         # the participants first: modality and sources (costly) only for the words that make an event
         actors, recipients, locations = args = _arguments(ctx, tok, entry, by_index)
@@ -105,11 +106,21 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     pairs = commitments.with_speech_acts(
         pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
     )
+    # refusals: also of acts kept as no event for want of a named participant ("would not recognise the new
+    # government"); the few negated futures are built again here, the rest cost one check each
+    declined = [
+        (tok, _event(ctx, tok, entry, _arguments(ctx, tok, entry, by_index)))
+        for tok, entry in candidates
+        if entry.type in commitments.REFUSABLE and commitments.refusing_verb(tok, _support_verb) is not None
+    ]
     refused = commitments.refusals(
-        pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
+        declined, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
     )
     rejected = {tok.i for tok, e in pairs if e.type == "REJECT"}
-    pairs += [(tok, e) for tok, e in refused if tok.i not in rejected]
+    for tok, e in refused:
+        if tok.i not in rejected:
+            rejected.add(tok.i)
+            pairs.append((tok, e))
     asked = commitments.demands(
         [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
         resolve=ctx.resolve,
@@ -131,6 +142,19 @@ def _names_a_kind(ctx: Context, tok) -> bool:
         return False
     head = tok.head.lemma_.lower()
     return head in words.ACTOR_NOUNS or head in ctx.agent_nouns or head in words.KIND_NOUNS
+
+
+def _fights_for_a_cause(tok) -> bool:
+    """'we never stopped fighting for their release', 'as they fight for their freedom': a fight *for* something,
+    against no one named and with no object, is a cause pursued, not an armed assault."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("fight", "battle", "struggle"):
+        return False
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    return (
+        "for" in preps
+        and not preps & {"against", "with", "in", "on", "at"}
+        and not any(c.dep_ == "dobj" for c in tok.children)
+    )
 
 
 def _stated_agent(ctx: Context, tok, etype: str) -> bool:
@@ -314,7 +338,7 @@ def _arguments(
     else:
         actors = _noun_actors(ctx, tok, entry)
         recipients = []
-    preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
+    preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
     verb = _support_verb(tok) if tok.pos_ != "VERB" else None
     if verb is not None and entry.type in _GIVE_TYPES:  # "provided $2 billion in aid to Ukraine"
         preps += [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")]
@@ -327,8 +351,11 @@ def _arguments(
         word = prep.lower_
         if tok.pos_ != "VERB" and word == "of" and entry.type not in _JOINT_TYPES:
             recipients += ids
-        elif word == "with" and entry.type in _JOINT_TYPES and tok.pos_ != "VERB":
+        elif word == "with" and (entry.type == "CONSULT" or entry.type in _JOINT_TYPES and tok.pos_ != "VERB"):
+            # "spoke / met with X": talks are both sides' act (PLOVER codes CONSULT's parties as actors)
             actors += [i for i in ids if i not in actors]
+        elif word in _SIDE_PREPS and entry.type == "SUPPORT" and tok.pos_ == "VERB":  # "stands with / behind X"
+            recipients += ids
         elif word == "with" and entry.type in _JOINT_TYPES:
             recipients += ids
         elif word in ("to", "for") and entry.type in _GIVE_TYPES:
@@ -408,7 +435,11 @@ def _object_controller(ctx: Context, node, came_from) -> list[str]:
         return []
     if came_from.dep_ == "prep" and came_from.lower_ not in ("of", "to", "into"):
         return []
-    return _ids(ctx, [c for c in node.children if c.dep_ == "dobj"])
+    objects = [c for c in node.children if c.dep_ == "dobj"]
+    if not objects and came_from.dep_ in ("xcomp", "advcl"):  # "call on Russia to withdraw": who is called on
+        objects = [p for c in node.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for p in c.children]
+        objects = [p for p in objects if p.dep_ == "pobj"]
+    return _ids(ctx, objects)
 
 
 def _governing_verb(noun):
@@ -431,13 +462,18 @@ def _governing_verb(noun):
 def _support_verb(noun):
     """The light verb an event noun is the object of: 'provided ... aid', 'launched an offensive'."""
     verb, _ = _governing_verb(noun)
-    return verb if verb is not None and verb.lemma_.lower() in words.SUPPORT_VERBS else None
+    return verb if verb is not None and _supports(verb, noun) else None
+
+
+def _supports(verb, noun) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in words.SUPPORT_VERBS and (lemma not in words.OBJECT_SUPPORT_VERBS or noun.head.i == verb.i)
 
 
 def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
     """Who the modifiers of an event noun name: 'Russia's / Russian strikes', 'strikes from Russia'."""
     ids = []
-    for c in noun.children:
+    for c in [*noun.children, *nominal.stray_modifiers(noun)]:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i:
             ids += ctx.resolve(c)
             if c.dep_ == "compound" and not ids:  # "Russian missile strikes": the weapon's owner strikes
@@ -459,7 +495,7 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     if verb is None:
         return []
     setting = entry.type in _JOINT_TYPES and prep in ("in", "at", "during", "on", "after")
-    if verb.lemma_.lower() not in words.SUPPORT_VERBS and not setting:
+    if not _supports(verb, noun) and not setting:
         return []  # "outlined his vision for guarantees": the speaker is not the guarantor
     return _ids(ctx, _subjects(verb) + _agents(verb))
 

@@ -36,7 +36,8 @@ the first other line is the header and must be exactly as below):
   "step up"), ``compound`` (a compound or adjective modifier of a noun trigger: "phone call"),
   ``pobj`` (the object of a preposition child: "take part in talks" -> ``pobj:talk``),
   ``objmod`` (a compound or adjective modifier of the direct object: "sever diplomatic relations" ->
-  ``obj:relations;objmod:diplomatic``).
+  ``obj:relations;objmod:diplomatic``), ``head`` (the word a noun trigger hangs on, through a preposition:
+  "went on strike" -> ``head:go``).
   All constraints of an entry must hold; entries with more constraints are tried first, so
   ``send VERB ... obj:troop`` wins over ``send VERB ... obj:weapon`` and a bare light verb
   (send, make, take, give, provide, launch, call ...) is no trigger at all.
@@ -113,7 +114,7 @@ DERIVED_FILES = {
 
 ENTITY_TYPES = ("Person", "Organization", "NewsOutlet", "Country", "Place")
 
-REQUIRE_DEPS = ("obj", "objmod", "subj", "prep", "prt", "advmod", "compound", "pobj")
+REQUIRE_DEPS = ("obj", "objmod", "subj", "prep", "prt", "advmod", "compound", "pobj", "head")
 TRIGGER_POS = ("VERB", "NOUN", "ADJ")
 CUE_POS = ("VERB", "NOUN", "ADJ", "ADV", "AUX", "PART", "SCONJ", "ADP", "DET")
 CUE_KINDS: dict[str, frozenset[str]] = {

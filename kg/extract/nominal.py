@@ -4,10 +4,12 @@ that names the act a passive verb reports ('five people were killed in Russian s
 
 from __future__ import annotations
 
-__all__ = ["party_phrases", "passive_cause"]
+__all__ = ["party_phrases", "passive_cause", "stray_modifiers"]
 
 _PARTY_PREPS = ("between", "among", "amongst")  # 'talks between A and B': both take part
 _CAUSE_PREPS = ("in", "during", "by")  # 'killed in / during / by strikes'
+# verbs whose subject starts or carries out the act its object names: 'the war that Hamas unleashed'
+_DOER_VERBS = frozenset("unleash wage launch start begin mount conduct carry commit perpetrate continue".split())
 
 
 def party_phrases(noun) -> list:
@@ -17,6 +19,14 @@ def party_phrases(noun) -> list:
     'by' after the noun is the noun's."""
     found = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in _PARTY_PREPS for p in _objects(c)]
     found += [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in _objects(c)]
+    # "the war that Hamas unleashed", "the offensive Russia launched": who starts it in a relative clause
+    found += [
+        s
+        for v in noun.children
+        if v.dep_ == "relcl" and v.lemma_.lower() in _DOER_VERBS and not _passive(v)
+        for s in v.children
+        if s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP")
+    ]
     verb = noun.head
     if noun.dep_ == "dobj" and verb.pos_ == "VERB" and not _passive(verb):
         found += [
@@ -52,3 +62,11 @@ def _objects(prep) -> list:
 
 def _passive(verb) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def stray_modifiers(noun) -> list:
+    """'Russia's brutal and unprovoked war against Ukraine': spaCy may make the first adjective the head of the
+    phrase, with the noun as its conjunct; the adjective's owner and prepositions are then the noun's."""
+    if noun.dep_ != "conj" or noun.head.pos_ != "ADJ" or noun.head.i > noun.i:
+        return []
+    return [c for c in noun.head.children if c.dep_ in ("poss", "prep")]

@@ -7,12 +7,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from kg.extract import claims, stances, words
-from kg.extract.ties import conj_ids as _conj_ids
+from kg.extract import membership, stances, words
 from kg.extract.ties import relation as _relation
 from kg.graph.records import Relation
-
-_MEMBER_NOUNS = {"member", "part", "partner"}
 
 
 def find_relations(ctx) -> list[Relation]:
@@ -21,7 +18,7 @@ def find_relations(ctx) -> list[Relation]:
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
     stateless = list(_stateless_titles(ctx, titles, stated))
     bodies = [*_state_bodies(ctx), *_led_bodies(ctx)]
-    found_rels = [*stances.find_stances(ctx), *_include_relations(ctx)]
+    found_rels = [*stances.find_stances(ctx), *membership.find_memberships(ctx)]
     for rel in [*stated, *stateless, *bodies, *found_rels]:
         key = (rel.type, rel.subject, rel.object)
         if rel.subject != rel.object and key not in found:
@@ -325,31 +322,3 @@ def _role_phrase_relations(ctx, eid: str, m):
         if entity.type == "Group":
             continue
         yield _relation(ctx, rtype, eid, other, tokens, confidence=0.6)
-
-
-def _include_relations(ctx):
-    """'The coalition includes A, B and C', 'members of the coalition include A and B' -> each member_of it."""
-    for tok in ctx.doc:
-        if tok.lemma_.lower() != "include" or tok.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
-            continue
-        bodies = []
-        for subj in (c for c in tok.children if c.dep_ == "nsubj"):
-            if subj.lemma_.lower() in _MEMBER_NOUNS:
-                subj = next(
-                    (p for c in subj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), subj
-                )
-            found = [e for e in ctx.resolve(subj) if ctx.table.get(e).type == "Organization"]
-            found = found or [  # 'coalition nations which ... include A' -> the coalition's members
-                e for c in subj.children if c.dep_ == "compound" for e in ctx.resolve_modifier(c)
-            ]
-            bodies += [e for e in found if ctx.table.get(e).type == "Organization"] or [
-                e
-                for e in ctx.resolve(subj)
-                if ctx.table.get(e).type == "Group"  # 'coalition nations include A'
-            ]
-        members = _conj_ids(ctx, [c for c in tok.children if c.dep_ == "dobj"])
-        members = [e for e in members if ctx.table.get(e).type in ("Country", "Organization", "Group")]
-        modality, _ = claims.modality(tok, ctx.cues)
-        for body in bodies:
-            for member in members:
-                yield _relation(ctx, "member_of", member, body, list(tok.sent), modality=modality, confidence=0.55)

@@ -89,7 +89,10 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     elif dep == "advmod":
         cands = [c for c in kids if c.dep_ in ("advmod", "prt")]
     elif dep == "obj":
-        cands = _contents([c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative")])
+        objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative")]
+        # "allowed refugees to return": the parse makes the allowed the subject of an infinitive clause
+        objects += [s for c in kids if c.dep_ == "ccomp" and _infinitive(c) for s in c.children if s.dep_ == "nsubj"]
+        cands = _contents(objects)
     elif dep == "objmod":
         objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         cands = [m for o in objects for m in o.children if m.dep_ in ("compound", "amod", "nmod")]
@@ -99,6 +102,9 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
         cands = [c for c in kids if c.dep_ == "prt"]
     elif dep == "compound":
         cands = [c for c in kids if c.dep_ in ("compound", "amod", "nmod")]
+    elif dep == "head":  # "went on strike", "called a strike": the word the noun hangs on
+        cands = [tok.head, tok.head.head] if tok.head.dep_ in ("prep", "agent") else [tok.head]
+        cands = [c for c in cands if c.i != tok.i]
     elif dep == "pobj":
         cands = [g for c in kids if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
     else:
@@ -114,6 +120,12 @@ def _contents(objects) -> list:
         group = [o, *(c for c in o.children if c.dep_ == "conj")]
         for g in group:
             out.append(g)
+            if g.pos_ == "PROPN":  # "released dissident Wei Jingsheng": a title before a name says who
+                out += [c for c in g.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")]
             if g.lemma_.lower() in MEASURE_NOUNS or g.pos_ == "NUM":
                 out += [p for c in g.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     return out
+
+
+def _infinitive(clause) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)

@@ -1,0 +1,150 @@
+"""Membership stated in the text: units inside larger units ("the 82nd Airborne Division of the U.S. Army",
+"Abel Battery, 3rd Battalion, 41st Field Artillery Regiment"), parts of a whole ("as part of the Global
+Coalition", "Hamas is part of the axis", "Poland, a member of NATO,"), lists of members ("the coalition includes
+A and B"), and the officials of states a collective names ("Senior Hungarian and Romanian
+officials")."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import claims
+from kg.extract.ties import clause_subject, conj_ids, party, relation
+
+_MEMBER_NOUNS = frozenset({"member", "part", "partner"})
+# The echelons of armed forces, smallest first: a unit written before a larger one ('Abel Battery, 3rd Battalion')
+# or owned by one ('the 82nd Airborne Division of the U.S. Army', "the Army's 82nd Division") belongs to it.
+_ECHELONS = {
+    **dict.fromkeys(("team", "squad", "section", "crew"), 1),
+    **dict.fromkeys(("platoon", "detachment", "flight"), 2),
+    **dict.fromkeys(("company", "battery", "troop"), 3),
+    **dict.fromkeys(("battalion", "squadron"), 4),
+    **dict.fromkeys(("regiment", "brigade", "group", "wing", "task force"), 5),
+    **dict.fromkeys(("division", "fleet"), 6),
+    **dict.fromkeys(("corps",), 7),
+    **dict.fromkeys(("army", "navy", "air force", "marine corps", "command", "forces", "armed forces"), 8),
+}
+_ECHELON_AT_END = re.compile(r"\b(" + "|".join(sorted(_ECHELONS, key=len, reverse=True)) + r")$", re.I)
+# the sectors whose members hold a state's offices: officials, diplomats, lawmakers, judges. Soldiers and police
+# named by a demonym ('Ukrainian soldiers') say where they come from more than whom they serve: the dev gold
+# marks no such tie.
+_OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
+
+
+def find_memberships(ctx):
+    yield from _include_relations(ctx)
+    yield from _unit_relations(ctx)
+    yield from _part_of_relations(ctx)
+    yield from _collective_states(ctx)
+
+
+def _echelon(ctx, eid: str) -> int | None:
+    """How large a unit is by the word its name ends with ('3rd Battalion' 4); None for what is no unit."""
+    entity = ctx.table.get(eid)
+    if entity.type != "Organization":
+        return None
+    found = _ECHELON_AT_END.search(entity.name.strip())
+    return _ECHELONS[found.group(1).lower()] if found else None
+
+
+def _unit_relations(ctx):
+    """A unit named with a larger body: 'the 82nd Airborne Division of the U.S. Army', "the Army's 82nd Airborne
+    Division", and a chain of designations from the smallest ('Abel Battery, 3rd Battalion, 41st Regiment')."""
+    table = ctx.table
+    for m in table.mentions:
+        unit = table.by_token.get(m.head)
+        if unit is None or m.head != _first_head(ctx, unit) or ctx.doc[m.start].sent.start in ctx.skip_sents:
+            continue
+        size = _echelon(ctx, unit)
+        if size is None:
+            continue
+        head = ctx.doc[m.head]
+        owners = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        owners += [c for c in head.children if c.dep_ == "poss"]
+        bodies = [e for o in owners for e in ctx.resolve(o) if e != unit and table.get(e).type == "Organization"]
+        nxt = _next_designation(ctx, m)
+        if nxt is not None and (_echelon(ctx, nxt) or 0) > size:
+            bodies.append(nxt)
+        for body in bodies:
+            yield relation(ctx, "member_of", unit, body, list(ctx.doc[m.start : m.end]), confidence=0.6)
+
+
+def _first_head(ctx, eid: str) -> int | None:
+    return next((m.head for m in ctx.table.mentions if ctx.table.by_token.get(m.head) == eid), None)
+
+
+def _next_designation(ctx, m) -> str | None:
+    """The unit named right after this one and a comma: 'Abel Battery, 3rd Battalion'."""
+    doc = ctx.doc
+    if m.end + 1 >= len(doc) or doc[m.end].text != ",":
+        return None
+    nxt = next((mm for mm in ctx.table.mentions if mm.start == m.end + 1), None)
+    return ctx.table.by_token.get(nxt.head) if nxt is not None else None
+
+
+def _part_of_relations(ctx):
+    """'X, as part of Y,', 'X is part of Y', 'X, a member of Y,' -> X member_of Y, where Y is a body."""
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in ("part", "member") or tok.pos_ != "NOUN" or tok.sent.start in ctx.skip_sents:
+            continue
+        wholes = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        bodies = [e for e in conj_ids(ctx, wholes) if ctx.table.get(e).type == "Organization"]
+        if not bodies:
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            members = clause_subject(ctx, tok)
+        elif tok.dep_ == "attr":
+            members = conj_ids(ctx, [c for c in tok.head.children if c.dep_ == "nsubj"])
+        elif tok.dep_ == "appos":
+            members = conj_ids(ctx, [tok.head])
+        else:
+            continue
+        modality, _ = claims.modality(tok.head if tok.head.pos_ in ("VERB", "AUX") else tok, ctx.cues)
+        for member in members:
+            if ctx.table.get(member).type == "Person" or not party(ctx, member):
+                continue  # a person's membership is a title ('a member of parliament, X'): the title rules' business
+            for body in bodies:
+                yield relation(ctx, "member_of", member, body, list(tok.subtree), modality=modality, confidence=0.55)
+
+
+def _collective_states(ctx):
+    """'Senior Hungarian and Romanian officials', 'Serbian lawmakers': a collective of a state's officials,
+    lawmakers or judges (its sector, set by the entity rules) is affiliated with each state its name gives."""
+    for entity in ctx.table.entities:
+        if entity.type != "Group" or entity.sector not in _OFFICE_SECTORS:
+            continue
+        states = entity.countries or ((entity.country,) if entity.country else ())
+        mention = next((m for m in ctx.table.mentions if ctx.table.by_token.get(m.head) == entity.id), None)
+        if mention is None or ctx.doc[mention.start].sent.start in ctx.skip_sents:
+            continue
+        for state in states:
+            tokens = list(ctx.doc[mention.start : mention.end])
+            yield relation(ctx, "affiliated_with", entity.id, state, tokens, confidence=0.55)
+
+
+def _include_relations(ctx):
+    """'The coalition includes A, B and C', 'members of the coalition include A and B' -> each member_of it."""
+    for tok in ctx.doc:
+        if tok.lemma_.lower() != "include" or tok.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
+            continue
+        bodies = []
+        for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+            if subj.lemma_.lower() in _MEMBER_NOUNS:
+                subj = next(
+                    (p for c in subj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), subj
+                )
+            found = [e for e in ctx.resolve(subj) if ctx.table.get(e).type == "Organization"]
+            found = found or [  # 'coalition nations which ... include A' -> the coalition's members
+                e for c in subj.children if c.dep_ == "compound" for e in ctx.resolve_modifier(c)
+            ]
+            bodies += [e for e in found if ctx.table.get(e).type == "Organization"] or [
+                e
+                for e in ctx.resolve(subj)
+                if ctx.table.get(e).type == "Group"  # 'coalition nations include A'
+            ]
+        members = conj_ids(ctx, [c for c in tok.children if c.dep_ == "dobj"])
+        members = [e for e in members if ctx.table.get(e).type in ("Country", "Organization", "Group")]
+        modality, _ = claims.modality(tok, ctx.cues)
+        for body in bodies:
+            for member in members:
+                yield relation(ctx, "member_of", member, body, list(tok.sent), modality=modality, confidence=0.55)

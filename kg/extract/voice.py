@@ -1,0 +1,371 @@
+"""The voice of an official statement, remarks or readout: who 'I' and 'we' are, and who a readout's 'he' and 'they'
+are, read from the article's title.
+
+"Statement by President Jane Roe on ...": in the body, "I condemn ..." is Roe's act and "we condemn ..." is Roe's and
+her state's. "Readout of Minister Roe's Call with Prime Minister Doe": "He expressed his condolences" is the
+principal's (Roe's), "They discussed ..." is both parties'. The author named only by the title is made an entity
+whose mentions are the first-person pronouns (rule ``author``): the pronoun is where the text names its author.
+Quoted words are someone else's, and a transcript's turns belong to the speaker its label names ("Q:" is a reporter).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kg.extract import entities, quotes, speakers, words
+from kg.graph.records import Event
+
+__all__ = ["TitleVoice", "Voice", "parse_title", "voice_of"]
+
+_FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+_FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+_PARTY_PRONOUNS = frozenset({"he", "she", "they"})
+# words of a title phrase that are an office, not a name ("White House Press Secretary Jane Roe")
+_ROLE_WORDS = words.PERSON_ROLES | frozenset(
+    """vice prime foreign defense defence national security advisor adviser press white house senior principal
+    first lady nsc communications strategic special presidential deputy under assistant state treasury commerce
+    homeland united nations of the for and on u.s. us un eu nato administration acting his her royal highness
+    majesty excellency""".split()
+)
+_LINKS = frozenset({"of", "the", "for", "and", "on"})
+_PREFIX = re.compile(r"^(?:corrected|updated|revised)\s*:\s*", re.I)
+_CONNECTORS = r"(?:\s+(?:on|at|in|to|regarding|before|during|ahead|following|after|for|about|upon)\s|\s+[–—|-]\s|:|$)"
+_SPOKEN = re.compile(
+    r"^(?:joint\s+)?(?P<kind>statement|remarks|press briefing|press gaggle|message|letter)s?"
+    r"(?:\s+as\s+prepared\s+for\s+delivery)?(?:\s+and\s+q&a)?\s+(?:by|from|of)\s+(?P<who>.+?)" + _CONNECTORS,
+    re.I,
+)
+_READOUT = re.compile(
+    r"^readout\s+of\s+(?P<who>.+?)['’]s?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:call|meeting|conversation|visit|talks?|discussion|engagement)s?\s+with\s+(?P<with>.+?)" + _CONNECTORS,
+    re.I,
+)
+_COLLECTIVE = re.compile(r"^(?P<who>[^:]+?)\s+(?:joint\s+)?(?:leaders['’]?\s+)?(?:joint\s+)?statement\b", re.I)
+_LABEL = re.compile(r"^\s*(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}[A-Z.])\s*:", re.M)
+_PARTY_NOUNS = frozenset({"leader", "side", "president", "minister", "official", "delegation", "counterpart"})
+
+
+@dataclass(frozen=True)
+class Voice:
+    """What a title says about who speaks: ``kind`` is 'statement' (also remarks, briefings, letters), 'readout'
+    or 'collective' (a body's or several states' joint statement); ``authors`` are the title's phrases for who
+    speaks (a readout's principal), ``counterparts`` a readout's other party."""
+
+    kind: str
+    authors: tuple[str, ...]
+    counterparts: tuple[str, ...] = ()
+
+
+def parse_title(title: str | None) -> Voice | None:
+    """The voice a title names, or None for a title that names none (news headlines).
+
+    >>> parse_title("Statement from President Jane Roe on the Summit")
+    Voice(kind='statement', authors=('President Jane Roe',), counterparts=())
+    >>> parse_title("Readout of Minister Roe’s Call with Prime Minister Doe of Ruritania")
+    Voice(kind='readout', authors=('Minister Roe',), counterparts=('Prime Minister Doe of Ruritania',))
+    """
+    if not title:
+        return None
+    title = _PREFIX.sub("", title.strip())
+    m = _READOUT.match(title)
+    if m:
+        return Voice("readout", _split_parties(m["who"]), _split_parties(m["with"]))
+    m = _SPOKEN.match(title)
+    if m:
+        return Voice("statement", _split_parties(m["who"]))
+    m = _COLLECTIVE.match(title)
+    if m and not m["who"].lower().startswith(("readout", "fact sheet")):
+        return Voice("collective", tuple(p for p in re.split(r"\s*(?:-|–|,|\band\b)\s*", m["who"]) if p))
+    return None
+
+
+def _split_parties(phrase: str) -> tuple[str, ...]:
+    phrase = re.sub(r"^(?:the\s+)", "", phrase.strip(), flags=re.I)
+    return tuple(p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase) if p.strip())
+
+
+def _person_name(phrase: str) -> str | None:
+    """The name in a title's phrase for a person: 'National Security Advisor Jane Roe' -> 'Jane Roe', 'Vice
+    President Roe' -> 'Roe'; None when it names an office only ('the President')."""
+    phrase = _without_state(phrase)
+    tokens = phrase.replace("’s", "").split()
+    given = speakers._given_names()
+    first = next((i for i, w in enumerate(tokens) if w.lower() in given and i < len(tokens) - 1), None)
+    if first is not None:
+        return " ".join(tokens[first:])
+    run: list[str] = []
+    for w in reversed(tokens):
+        if not w[:1].isupper() or w.lower() in _ROLE_WORDS or len(run) == 3:
+            break
+        run.insert(0, w)
+    before = tokens[len(tokens) - len(run) - 1].lower() if len(run) < len(tokens) else ""
+    # a name follows an office ('Vice President Roe'); 'the Second Gentleman Marking One Year' names no one
+    return " ".join(run) if run and before in _ROLE_WORDS - _LINKS else None
+
+
+def _without_state(phrase: str) -> str:
+    """'Prime Minister Doe of Ruritania' -> 'Prime Minister Doe', 'Doe of the Republic of Ruritania' -> 'Doe'; not
+    'Secretary of State Jane Roe' (an office follows the 'of') nor 'Director of National Security Min Ho Park'."""
+    while True:
+        head, of, tail = phrase.rpartition(" of ")
+        tail_words = tail.removeprefix("the ").split()
+        if (
+            not of
+            or not tail_words
+            or any(w.lower() in _ROLE_WORDS - _LINKS or not w[:1].isupper() for w in tail_words)
+        ):
+            return phrase
+        phrase = head
+
+
+def _office(phrase: str) -> str:
+    """The office words of a title's phrase: 'Vice President Jane Roe of Ruritania' -> 'vice president'."""
+    name = _person_name(phrase) or ""
+    head = phrase[: phrase.find(name)] if name and name in phrase else re.sub(r"\s+of\s+.*$", "", phrase)
+    return " ".join(w for w in head.lower().split() if w not in ("the", "a")).strip()
+
+
+@dataclass
+class TitleVoice:
+    """The title's voice bound to one article's entities: which pronoun tokens stand for whom."""
+
+    voice: Voice
+    authors: list[str] = field(default_factory=list)  # entity ids: who 'I' is (a readout's principal)
+    states: list[str] = field(default_factory=list)  # entity ids of the authors' state or body: who 'we' is too
+    counterparts: list[str] = field(default_factory=list)  # a readout's other party
+    plural: set[int] = field(default_factory=set)  # token indexes of 'we', 'our' ...
+
+    def resolve(self, tok) -> list[str]:
+        """The entities a first-person pronoun (or a readout's 'he', 'they', 'the two leaders') stands for, or []."""
+        if tok.i in self.plural:
+            return _unique([*self.authors, *self.states])
+        if self.voice.kind != "readout" or not self.authors or not self._main_subject(tok):
+            return []
+        lower = tok.lower_
+        if lower in ("he", "she") and len(self.authors) == 1:
+            return self.authors if speakers.agrees(tok, tok.doc.text, self._table.get(self.authors[0])) else []
+        both = lower == "they" or (
+            tok.tag_ == "NNS"
+            and tok.lemma_.lower() in _PARTY_NOUNS
+            and any(c.lower_ in ("two", "both", "the") for c in tok.children)
+            and not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in tok.children)
+        )
+        return _unique([*self.authors, *self.counterparts]) if both and self.counterparts else []
+
+    def speaks(self, tok) -> bool:
+        """Whether ``tok`` is the statement's own first person: what 'I' or 'we' say is the article's voice."""
+        return self.voice.kind != "readout" and tok.lower_ in _FIRST_SINGULAR | _FIRST_PLURAL and tok.i in self._firsts
+
+    def _main_subject(self, tok) -> bool:
+        """A readout's 'he' and 'they' stand for its parties as the subject of a main clause, outside quotations:
+        'Mr. Doe confirmed that he ...' is Doe's own."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or not self._open(tok):
+            return False
+        verb = tok.head
+        return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+    _table: entities.EntityTable = field(default_factory=entities.EntityTable)
+    _turns: Callable[[int], bool] = lambda _char: True  # whether a character offset is in the authors' turns
+    _cues: object = None
+    _firsts: set[int] = field(default_factory=set)  # the first-person tokens that are the authors'
+
+    def _open(self, tok) -> bool:
+        """Outside quotations, in the authors' turns."""
+        return self._turns(tok.idx) and not quotes.in_quote(tok.doc, self._cues, tok.idx)
+
+    def joint(self, events: list[Event]) -> list[Event]:
+        """A readout's talks are both parties' acts: 'He discussed the situation' has the counterpart as actor too."""
+        if self.voice.kind != "readout" or not self.authors or not self.counterparts:
+            return events
+        parties = _unique([*self.authors, *self.counterparts])
+        out = []
+        for e in events:
+            if e.type == "CONSULT" and set(e.actors) & set(parties) and not set(parties) <= set(e.actors):
+                actors = _unique([*e.actors, *parties])
+                e = dataclasses.replace(
+                    e, actors=tuple(actors), recipients=tuple(r for r in e.recipients if r not in actors)
+                )
+            out.append(e)
+        return out
+
+
+def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | None, gazetteer, cues, article_id: str):
+    """The title's voice bound to ``table``; first-person pronouns become mentions of their author (rule ``author``,
+    an entity made from the title's name when the body never names the author). None when the title names no voice."""
+    voice = parse_title(title)
+    if voice is None:
+        return None
+    bound = TitleVoice(voice, _table=table, _turns=_turns(doc.text, voice), _cues=cues)
+    firsts = [t for t in doc if t.lower_ in _FIRST_SINGULAR | _FIRST_PLURAL and bound._open(t)]
+    bound._firsts = {t.i for t in firsts}
+    if voice.kind == "collective":
+        bound.states = _unique([e for p in voice.authors for e in _body(doc, table, gazetteer, p, firsts, article_id)])
+        bound.authors = []
+        bound.plural = {t.i for t in firsts if t.lower_ in _FIRST_PLURAL} if bound.states else set()
+        return bound
+    for phrase in voice.authors[:1] if voice.kind != "statement" or len(voice.authors) == 1 else ():
+        eid = _person(doc, table, gazetteer, phrase, firsts if voice.kind == "statement" else [], article_id)
+        if eid:
+            bound.authors.append(eid)
+            state = _state_of(phrase, source, gazetteer)
+            bound.states += [e.id for e in table.entities if state and e.name == state]
+    bound.counterparts = [e for p in voice.counterparts if (e := _person(doc, table, gazetteer, p, [], article_id))]
+    if voice.kind == "statement" and bound.authors:
+        bound.plural = {t.i for t in firsts if t.lower_ in _FIRST_PLURAL}
+    _offices(doc, table, bound, voice)
+    return bound
+
+
+def _turns(text: str, voice: Voice):
+    """Whether a character offset lies in the authors' own words: a transcript's turn labelled with another
+    speaker ('Q:', 'PRIME MINISTER DOE:') is not; unlabelled text is the authors' when there is one."""
+    labels = [(m.start(), m["label"]) for m in _LABEL.finditer(text)]
+    if not labels:
+        return lambda _char: len(voice.authors) == 1 or voice.kind != "statement"
+    surnames = {(_person_name(a) or "").split()[-1].upper() for a in voice.authors if _person_name(a)}
+    offices = {" ".join(w for w in a.split() if w.lower() in _ROLE_WORDS).upper() for a in voice.authors}
+    starts = [s for s, _ in labels]
+    mine = [_is_authors(label, surnames, offices) for _, label in labels]
+    single = len(voice.authors) == 1
+
+    def inside(char: int) -> bool:
+        k = bisect.bisect_right(starts, char) - 1
+        return single if k < 0 else mine[k]
+
+    return inside
+
+
+def _is_authors(label: str, surnames: set[str], offices: set[str]) -> bool:
+    label = label.upper().removeprefix("THE ").strip()
+    return any(s and s in label.split() for s in surnames) or label in {o for o in offices if o}
+
+
+def _person(doc, table, gazetteer, phrase: str, firsts: list, article_id: str) -> str | None:
+    """The entity a title's phrase names: a person the body names by the same surname, a gazetteer person, or,
+    when the body speaks as 'I' or 'we', a person made from the title's name with those pronouns as mentions."""
+    found = _named_in_body(doc, table, phrase)
+    name = _person_name(phrase)
+    if not name:
+        return found.id if found is not None else None
+    surname = name.split()[-1].lower()
+    found = found or next(
+        (e for e in table.entities if e.type == "Person" and e.name.split()[-1].lower() == surname), None
+    )
+    key = gazetteer.key_for(name)
+    entry = gazetteer.entry_for(key)
+    if found is None and entry is not None and entry.type == "Person":
+        found = next((e for e in table.entities if e.name == entry.name), None)
+    if found is None and not firsts:
+        return None
+    if entry is None or entry.type != "Person":
+        key, entry = f"author:{name.lower()}", None
+    ms = [entities.Mention(t.i, t.i + 1, "Person", key, name, t.i, "anaphor", entry, rule="author") for t in firsts]
+    return _attach(doc, table, found, key, ms, article_id)
+
+
+def _named_in_body(doc, table, phrase: str):
+    """The person of the body whose surname the title's phrase names ('Director Shin Wonsik of Korea' -> 'Shin
+    Wonsik'), or, for a phrase naming an office only ('the Vice President'), whom the body gives that office
+    ('Vice President Jane Roe')."""
+    said = {w.lower() for w in re.findall(r"[\w’'-]+", phrase)}
+    people = [e for e in table.entities if e.type == "Person" and e.id not in table.roles]
+    by_surname = [e for e in people if e.name.split()[-1].lower() in said]
+    if by_surname:
+        return by_surname[0]
+    office = _office(phrase)
+    if _person_name(phrase) or not office:
+        return None
+    text = doc.text.lower()
+    held = [
+        e
+        for e in people
+        if any(text[max(0, m.start - len(office) - 1) : m.start].strip() == office for m in e.mentions)
+    ]
+    return held[0] if len(held) == 1 else None
+
+
+def _offices(doc, table, bound: TitleVoice, voice: Voice) -> None:
+    """'The President' in a statement or readout from the President's office is the title's President, not the
+    last president the body named: a definite description of a party's office joins that party."""
+    parties = list(zip(bound.authors, voice.authors, strict=False))
+    parties += list(zip(bound.counterparts, voice.counterparts, strict=False))
+    owners: dict[str, str] = {}
+    for eid, phrase in parties:
+        owners.setdefault(_office(phrase), eid)  # the principal's office first: 'the President' is hers
+    for m in table.mentions:
+        if m.rule != "definite-description":
+            continue
+        owner = owners.get(" ".join(t.lower_ for t in doc[m.start : m.end] if t.lower_ not in ("the", "a")))
+        old = table.by_token.get(m.head)
+        if owner is None or old is None or old == owner:
+            continue
+        span = entities._record(doc, m)
+        i = next(k for k, e in enumerate(table.entities) if e.id == old)
+        left = tuple(x for x in table.entities[i].mentions if (x.start, x.end) != (span.start, span.end))
+        if not left:
+            continue
+        table.entities[i] = dataclasses.replace(table.entities[i], mentions=left)
+        j = next(k for k, e in enumerate(table.entities) if e.id == owner)
+        spans = tuple(sorted((*table.entities[j].mentions, span), key=lambda x: x.start))
+        table.entities[j] = dataclasses.replace(table.entities[j], mentions=spans)
+        for k in range(m.start, m.end):
+            if table.by_token.get(k) == old:
+                table.by_token[k] = owner
+
+
+def _body(doc, table, gazetteer, phrase: str, firsts: list, article_id: str) -> list[str]:
+    """A collective author (a state, an alliance) as an entity: the body's own, else one whose mentions are 'we'."""
+    key = gazetteer.key_for(phrase)
+    entry = gazetteer.entry_for(key)
+    if entry is None or entry.type not in ("Country", "Organization"):
+        return []
+    found = next((e for e in table.entities if e.name == entry.name), None)
+    plural = [t for t in firsts if t.lower_ in _FIRST_PLURAL]
+    if found is None and not plural:
+        return []
+    ms = [
+        entities.Mention(t.i, t.i + 1, entry.type, key, entry.name, t.i, "anaphor", entry, rule="author")
+        for t in plural
+    ]
+    eid = _attach(doc, table, found, key, ms, article_id)
+    return [eid] if eid else []
+
+
+def _attach(doc, table, found, key: str, ms: list, article_id: str) -> str | None:
+    free = [m for m in ms if m.start not in table.by_token]
+    if found is None and not free:
+        return None
+    if found is None:
+        table.entities.append(entities._entity(doc, key, free, article_id))
+        if free[0].entry is not None:
+            table.entries[table.entities[-1].id] = free[0].entry
+        eid = table.entities[-1].id
+    else:
+        eid = found.id
+        i = table.entities.index(found)
+        spans = sorted((*found.mentions, *(entities._record(doc, m) for m in free)), key=lambda s: s.start)
+        table.entities[i] = dataclasses.replace(found, mentions=tuple(spans))
+    for m in free:
+        table.by_token[m.start] = eid
+    return eid
+
+
+def _state_of(phrase: str, source: str | None, gazetteer) -> str | None:
+    """The state an author serves: named in the title's phrase ('Prime Minister Doe of Ruritania', 'Israeli
+    National Security Advisor'), else the publisher's ('The White House' is the United States')."""
+    for w in re.findall(r"[\w.’'-]+", phrase):
+        entry = gazetteer.demonym(w) or gazetteer.entry_for(gazetteer.key_for(w) if w[:1].isupper() else None)
+        if entry is not None and entry.type == "Country":
+            return entry.name
+    entry = gazetteer.entry_for(gazetteer.key_for(re.sub(r"^the\s+", "", source or "", flags=re.I)))
+    if entry is None:
+        return None
+    return entry.name if entry.type == "Country" else entry.country
+
+
+def _unique(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(ids))

@@ -1,0 +1,55 @@
+"""Membership stated in the text (units in larger units, parts of a whole, a collective's states), on short texts
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def relations(record):
+    names = {e.id: e.name for e in record.entities}
+    return {(r.type, names[r.subject], names[r.object]) for r in record.relations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 82nd Airborne Division of the U.S. Army arrived in Poland.",
+        "The Army's 82nd Airborne Division arrived in Poland.",
+    ],
+)
+def test_a_unit_of_a_larger_body_is_its_member(extract_text, text):
+    found = relations(extract_text(text))
+    assert any(t == "member_of" and s == "82nd Airborne Division" and "Army" in o for t, s, o in found)
+
+
+def test_a_chain_of_designations_runs_from_the_smallest_unit(extract_text):
+    found = relations(extract_text("Soldiers from Bravo Company, 2nd Battalion, 7th Marine Regiment trained in Oman."))
+    assert {
+        ("member_of", "Bravo Company", "2nd Battalion"),
+        ("member_of", "2nd Battalion", "7th Marine Regiment"),
+    } <= found
+    assert ("member_of", "7th Marine Regiment", "2nd Battalion") not in found
+
+
+@pytest.mark.parametrize(
+    "text, member, body",
+    [
+        ("Denmark, as part of the Global Coalition, flew missions over Iraq.", "Denmark", "Global Coalition"),
+        ("Hamas is part of the Axis of Resistance.", "Hamas", "Axis of Resistance"),
+        ("Poland, a member of NATO, sent jets to Lithuania.", "Poland", "NATO"),
+    ],
+)
+def test_a_part_or_member_of_a_body_belongs_to_it(extract_text, text, member, body):
+    found = relations(extract_text(text))
+    assert any(t == "member_of" and s == member and o.startswith(body) for t, s, o in found)
+
+
+def test_a_compound_collective_of_officials_serves_each_state(extract_text):
+    found = relations(extract_text("Senior Hungarian and Romanian officials met in Vienna on Monday."))
+    assert {o for t, s, o in found if t == "affiliated_with" and "officials" in s} == {"Hungary", "Romania"}
+
+
+def test_doctors_or_soldiers_named_by_a_demonym_hold_no_office(extract_text):
+    found = relations(extract_text("Swiss doctors and Ukrainian soldiers reached the town on Monday."))
+    assert not any(t == "affiliated_with" for t, _s, _o in found)

@@ -1,0 +1,167 @@
+"""The voice of official statements, remarks and readouts: 'I' and 'we' are the author the title names, a
+readout's 'he' and 'they' its parties (kg.extract.voice). Short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.voice import parse_title
+
+
+@pytest.fixture(scope="module")
+def statement(extractor):
+    from kg.graph.records import Article
+
+    def run(title: str | None, text: str, source: str | None = "The White House"):
+        record = extractor.extract(Article("v", text, title=title, source=source, date="2031-03-04"))
+        names = {e.id: e.name for e in record.entities}
+        found = [
+            (e.type, e.trigger.text, {names[a] for a in e.actors}, {names[r] for r in e.recipients}, e.sources)
+            for e in record.events
+        ]
+        return record, found
+
+    return run
+
+
+def test_titles_name_the_voice():
+    assert parse_title("Statement by Foreign Minister Jane Roe on the Border").authors == ("Foreign Minister Jane Roe",)
+    readout = parse_title("Readout of President Roe’s Video Call with Prime Minister Doe of Ruritania")
+    assert (readout.kind, readout.authors, readout.counterparts) == (
+        "readout",
+        ("President Roe",),
+        ("Prime Minister Doe of Ruritania",),
+    )
+    assert parse_title("Remarks by President Roe and Prime Minister Doe in Joint Press Conference").authors == (
+        "President Roe",
+        "Prime Minister Doe",
+    )
+    assert parse_title("Ruritania and Freedonia sign a border treaty") is None
+    assert parse_title(None) is None
+
+
+def test_a_statements_i_is_its_author_named_by_the_title(statement):
+    record, found = statement(
+        "Statement from President Jane Roe on the Election in Ruritania",
+        "Yesterday the voters of Ruritania elected John Doe. I congratulate him on his victory.",
+    )
+    assert ("SUPPORT", "congratulate", {"Jane Roe"}, {"John Doe"}, ()) in found
+    author = next(e for e in record.entities if e.name == "Jane Roe")
+    assert [(m.text, m.rule) for m in author.mentions] == [("I", "author")]
+
+
+def test_a_statements_we_is_its_author_and_her_state(statement):
+    _, found = statement(
+        "Statement by National Security Advisor Jane Roe on Attacks in Ruritania",
+        "The United States is watching Ruritania closely. We condemn the attacks against Ruritania by Freedonia.",
+    )
+    assert ("ACCUSE", "condemn", {"Jane Roe", "United States"}, {"Freedonia"}, ()) in [
+        (t, w, a, r - {"Ruritania"}, s) for t, w, a, r, s in found
+    ]
+
+
+def test_what_the_author_condemns_is_the_articles_voice(statement):
+    _, found = statement(
+        "Statement by President Jane Roe on Ruritania", "We condemn Freedonia's attacks against Ruritania."
+    )
+    attack = next(f for f in found if f[0] == "ASSAULT")
+    assert attack[4] == ()
+
+
+def test_quoted_words_and_other_speakers_turns_are_not_the_author(statement):
+    _, found = statement(
+        "Remarks by President Jane Roe on Ruritania",
+        "THE PRESIDENT: I condemn the attack on Ruritania.\n\nQ: I condemn it too. Will you sanction Freedonia?\n\n"
+        'THE PRESIDENT: As John Doe told me, "I condemn these crimes."',
+    )
+    condemners = [f[2] for f in found if f[0] == "ACCUSE"]
+    assert {"Jane Roe"} in condemners
+    assert sum("Jane Roe" in a for a in condemners) == 1
+
+
+def test_an_unrelated_title_gives_no_author(statement):
+    record, found = statement("Ruritania votes", "I condemn the attack on Ruritania, a voter said.", source=None)
+    assert all(e.name != "Ruritania votes" for e in record.entities)
+    assert not any(f[2] for f in found if f[0] == "ACCUSE")
+
+
+def test_a_readouts_he_and_they_are_its_parties(statement):
+    _, found = statement(
+        "Readout of Foreign Minister Jane Roe’s Call with Foreign Minister John Doe of Ruritania",
+        "Foreign Minister Jane Roe spoke today with Foreign Minister John Doe of Ruritania. She condemned the "
+        "attack on Ruritania. They discussed the situation on the border. The two ministers "
+        "agreed to meet again soon.",
+    )
+    assert ("CONSULT", "spoke", {"Jane Roe", "John Doe"}, set(), ()) in found
+    assert any(t == "ACCUSE" and w == "condemned" and a == {"Jane Roe"} for t, w, a, _r, _s in found)
+    assert ("CONSULT", "discussed", {"Jane Roe", "John Doe"}, set(), ()) in found
+    assert any(t == "AGREE" and a == {"Jane Roe", "John Doe"} for t, _w, a, _r, _s in found)
+
+
+def test_a_readouts_reported_he_keeps_its_own_antecedent(statement):
+    _, found = statement(
+        "Readout of Foreign Minister Jane Roe’s Call with Foreign Minister John Doe",
+        "Foreign Minister Jane Roe spoke today with Foreign Minister John Doe. Mr. Doe said that he would "
+        "visit Ruritania next week.",
+    )
+    assert not any("Jane Roe" in a for t, _w, a, _r, _s in found if t != "CONSULT")
+
+
+def test_standing_with_a_state_is_support_of_it(statement):
+    _, found = statement(None, "The United States stands with Ukraine.", source=None)
+    assert ("SUPPORT", "stands", {"United States"}, {"Ukraine"}, ()) in found
+
+
+def test_a_readouts_the_president_is_its_principal(statement):
+    record, found = statement(
+        "Readout of President Roe’s Call with President Doe of Ruritania",
+        "President Jane Roe spoke today with President John Doe of Ruritania. Today, the President announced "
+        "new sanctions on Freedonia. The leaders discussed the border.",
+    )
+    roe = next(e for e in record.entities if e.name == "Jane Roe")
+    assert "President" in {m.text for m in roe.mentions}
+    assert any(t == "SANCTION" and a == {"Jane Roe"} for t, _w, a, _r, _s in found)
+    assert ("CONSULT", "discussed", {"Jane Roe", "John Doe"}, set(), ()) in found
+
+
+def test_an_office_only_title_takes_whom_the_body_gives_the_office(statement):
+    _, found = statement(
+        "Readout of the Vice President’s Meeting with Chancellor John Doe",
+        "Vice President Jane Roe met today with Chancellor John Doe. They discussed the war.",
+    )
+    assert ("CONSULT", "discussed", {"Jane Roe", "John Doe"}, set(), ()) in found
+
+
+def test_a_title_without_a_persons_name_makes_no_author():
+    assert parse_title("Remarks by the Second Gentleman Marking One Year Since the Flood").authors
+    from kg.extract.voice import _person_name
+
+    assert _person_name("Second Gentleman Marking One Year Since the Flood") is None
+    assert _person_name("Vice President Roe") == "Roe"
+    assert _person_name("Director of National Security Min Ho Park") == "Min Ho Park"
+
+
+def test_who_is_called_on_does_what_they_are_called_on_to_do(extract_text):
+    record = extract_text("Ruritania called on Freedonia to stop the shelling of its villages.")
+    names = {e.id: e.name for e in record.entities}
+    stop = [e for e in record.events if e.trigger.text == "stop"]
+    assert stop and [names[a] for a in stop[0].actors] == ["Freedonia"]
+
+
+def test_fighting_for_a_cause_is_no_assault(extract_text):
+    record = extract_text("Ruritania will keep fighting for its freedom. Freedonia fought against Ruritania.")
+    assert [e.trigger.text for e in record.events if e.type == "ASSAULT"] == ["fought"]
+
+
+def test_the_doer_of_an_event_noun_in_a_relative_clause(extract_text):
+    record = extract_text("Ruritania mourned the victims of the war that Freedonia unleashed.")
+    names = {e.id: e.name for e in record.entities}
+    war = next(e for e in record.events if e.trigger.text == "war")
+    assert [names[a] for a in war.actors] == ["Freedonia"]
+
+
+def test_an_owner_before_coordinated_adjectives_owns_the_event(extract_text):
+    record = extract_text("Ruritania condemned Freedonia's brutal and unprovoked war against Ruritania.")
+    names = {e.id: e.name for e in record.entities}
+    war = next(e for e in record.events if e.trigger.text == "war")
+    assert ([names[a] for a in war.actors], [names[r] for r in war.recipients]) == (["Freedonia"], ["Ruritania"])
