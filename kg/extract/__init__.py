@@ -274,8 +274,8 @@ class _Resolver:
 
     def resolve(self, tok) -> list[str]:
         table = self.table
-        spoken = self.voice.resolve(tok) if self.voice is not None else []
-        if spoken:  # 'we' in a statement: its author and the author's state
+        spoken = voice.first_person(self, tok)
+        if spoken:  # 'we' in a statement: its author and the author's state; in a quotation: its speaker's
             return spoken
         eid = table.by_token.get(tok.i)
         if eid is not None:
