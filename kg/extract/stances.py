@@ -62,7 +62,11 @@ _SUPPORT_NOUNS = {
     "solidarity": ("with",),
 }
 # verbs that carry a support noun to its recipient: 'sent aid to Y', 'express our support to Y'
-_GIVING_VERBS = frozenset({"send", "provide", "give", "deliver", "offer", "pledge", "express", "extend", "reiterate"})
+_GIVING_VERBS = frozenset(
+    """send provide give deliver offer pledge promise express extend reiterate reaffirm announce continue increase
+    boost show voice confirm approve""".split()
+)
+_RELIEF_NOUNS = frozenset({"aid", "assistance", "help"})
 _ALLIANCE_NOUNS = frozenset({"alliance", "partnership", "coalition"})
 _ALLY_NOUNS = frozenset({"ally", "partner"})
 
@@ -231,7 +235,10 @@ def _support_nouns(ctx):
         recipients = [e for p in targets if p.dep_ == "pobj" for e in named_by(ctx, p)]
         if not recipients:
             continue
-        givers = owner(ctx, tok) or _support_giver(ctx, tok)
+        if lemma in _RELIEF_NOUNS:  # 'assistance to Palestinians in need': relief of people takes no side
+            recipients = [o for o in recipients if ctx.table.get(o).type != "Group"]
+        # a person who announces or reiterates support speaks for the state or body that gives it
+        givers = [g for g in owner(ctx, tok) or _support_giver(ctx, tok) if ctx.table.get(g).type != "Person"]
         modality, _ = claims.modality(tok.head if tok.head.pos_ in ("VERB", "AUX") else tok, ctx.cues)
         for s in givers:
             for o in recipients:
@@ -242,12 +249,16 @@ def _support_nouns(ctx):
 def _support_giver(ctx, tok) -> list[str]:
     """Who gives the support a noun names when it has no owner: the subject of the clause ('X provided aid',
     'X conducted strikes in support of Y')."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in ("NOUN", "PROPN"):
-        # 'strikes in support of Y': whose strikes
-        found = owner(ctx, tok.head.head)
-        if found:
-            return found
-    return clause_subject(ctx, tok)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        if tok.head.head.pos_ in ("NOUN", "PROPN"):  # 'strikes in support of Y': whose strikes
+            found = owner(ctx, tok.head.head)
+            if found:
+                return found
+        return clause_subject(ctx, tok)
+    verb = tok.head.head if tok.dep_ == "conj" else tok.head
+    if tok.dep_ in ("dobj", "conj") and verb.lemma_.lower() in _GIVING_VERBS:
+        return clause_subject(ctx, tok)
+    return []  # 'Russia will not outlast the support for Ukraine': the subject does not give it
 
 
 def _against_relations(ctx):
