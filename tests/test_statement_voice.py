@@ -165,3 +165,24 @@ def test_an_owner_before_coordinated_adjectives_owns_the_event(extract_text):
     names = {e.id: e.name for e in record.entities}
     war = next(e for e in record.events if e.trigger.text == "war")
     assert ([names[a] for a in war.actors], [names[r] for r in war.recipients]) == (["Freedonia"], ["Ruritania"])
+
+
+def test_a_quoted_we_is_its_speaker_and_the_state_her_title_names(extract_text):
+    record = extract_text(
+        "Polish Foreign Minister Jane Roe spoke on Monday. “We condemn the attacks on our border,” Roe said."
+    )
+    names = {e.id: e.name for e in record.entities}
+    condemn = next(e for e in record.events if e.trigger.text == "condemn")
+    assert {names[a] for a in condemn.actors} == {"Jane Roe", "Poland"}
+
+
+def test_a_quoted_i_is_its_speaker_alone(extract_text):
+    record = extract_text("“I met Chancellor Doe in Vienna,” said Jane Roe, a Ruritanian diplomat.")
+    names = {e.id: e.name for e in record.entities}
+    met = next(e for e in record.events if e.trigger.text == "met")
+    assert [names[a] for a in met.actors] == ["Jane Roe"]
+
+
+def test_a_first_person_outside_any_quotation_of_a_news_story_stays_unresolved(extract_text):
+    record = extract_text("I condemn the attack on Ruritania.")
+    assert all(not e.actors for e in record.events if e.type == "ACCUSE")

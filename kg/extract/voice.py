@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from kg.extract import entities, quotes, speakers, words
 from kg.graph.records import Event
 
-__all__ = ["TitleVoice", "Voice", "parse_title", "voice_of"]
+__all__ = ["TitleVoice", "Voice", "first_person", "parse_title", "voice_of"]
 
 _FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -369,3 +369,49 @@ def _state_of(phrase: str, source: str | None, gazetteer) -> str | None:
 
 def _unique(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
+
+
+def first_person(resolver, tok) -> list[str]:
+    """Whom a first-person pronoun (or a readout's 'he', 'they') stands for: the title's voice, else, inside a
+    quotation, its speaker ('"We condemn the attack," Ruritanian Foreign Minister Jane Roe said': 'we' is Roe and
+    Ruritania, the state her title names; 'I' is Roe). [] when neither says."""
+    title = resolver.voice
+    if title is not None:
+        found = title.resolve(tok)
+        if found:
+            return found
+    lower = tok.lower_
+    if lower not in _FIRST_SINGULAR | _FIRST_PLURAL or tok.i in resolver.table.by_token:
+        return []
+    doc = tok.doc
+    quote = quotes.quote_at(doc, resolver.cues, tok.idx)
+    if quote is None or quote.verb is None:
+        return []
+    verb = doc[quote.verb]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _FIRST_SINGULAR | _FIRST_PLURAL]
+    said = _unique([e for c in subjects for e in resolver.resolve_source(c)])
+    if len(said) != 1:
+        return []
+    if lower in _FIRST_SINGULAR:
+        return said if resolver.table.get(said[0]).type == "Person" else []
+    return _unique([*said, *_speakers_state(resolver, said[0])])
+
+
+def _speakers_state(resolver, eid: str) -> list[str]:
+    """The state a person's title names where the article first names her ('Ruritanian Foreign Minister Jane
+    Roe', 'Foreign Minister of Ruritania Jane Roe'), for the 'we' she speaks for."""
+    table, doc = resolver.table, resolver.doc
+    entity = table.get(eid)
+    if entity.type != "Person" or not entity.mentions:
+        return []
+    span = doc.char_span(entity.mentions[0].start, entity.mentions[0].end, alignment_mode="expand")
+    if span is None:
+        return []
+    for t in reversed(doc[max(span.sent.start, span.start - 5) : span.start]):
+        if t.is_punct or t.pos_ == "VERB":
+            break
+        states = [e for e in resolver.resolve_modifier(t) if table.get(e).type == "Country"]
+        states = states or [e for e in resolver.resolve(t) if table.get(e).type == "Country"]
+        if states:
+            return states[:1]
+    return []
