@@ -85,7 +85,8 @@ def test_the_state_noun_after_a_state_is_the_state(extract_text):
 
 
 def test_one_unknown_name_is_one_entity_whatever_the_tagger_labels():
-    from kg.extract.entities import Mention, _one_type_per_name
+    from kg.extract.coreference import one_type_per_name
+    from kg.extract.entities import Mention
 
     def mention(i, etype):
         return Mention(
@@ -93,7 +94,7 @@ def test_one_unknown_name_is_one_entity_whatever_the_tagger_labels():
         )
 
     ms = [mention(0, "Place"), mention(10, "Organization")]
-    _one_type_per_name(ms)
+    one_type_per_name(ms)
     assert {m.key for m in ms} == {"Organization:kitchen relief international"}
     assert {m.type for m in ms} == {"Organization"}
 
@@ -101,3 +102,77 @@ def test_one_unknown_name_is_one_entity_whatever_the_tagger_labels():
 def test_a_question_about_a_collective_is_no_group(extract_text):
     r = extract_text("It was one of the worst wars in terms of how many aid workers have been killed.")
     assert not any(e.name.startswith("how") for e in r.entities)
+
+
+def test_a_dictionary_name_written_in_lower_case_is_ordinary_words(extract_text):
+    r = extract_text("Their revolutionary army marched on the capital. The Revolutionary Army denied it.")
+    found = [e for e in r.entities if e.name == "Revolutionary Army"]
+    assert len(found) == 1
+    assert [m.text for m in found[0].mentions] == ["Revolutionary Army"]
+
+
+def test_a_qualified_armed_group_is_a_group(extract_text):
+    r = extract_text("Israel must defend itself from Iranian-backed terrorist groups, the statement said.")
+    assert any(e.type == "Group" and e.name.endswith("terrorist groups") for e in r.entities)
+
+
+def test_the_west_is_a_group(extract_text):
+    r = extract_text("He thinks the West has been out to get Russia for years.")
+    west = next(e for e in r.entities if e.name in ("West", "the West"))
+    assert west.type == "Group"
+
+
+def test_equipment_models_are_not_entities():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from kg.extract import names
+
+    class NoNames:  # a gazetteer that knows no name
+        def key_for(self, text):
+            return None
+
+    doc = Doc(spacy.blank("en").vocab, words=["They", "saw", "an", "AMX-10RC", "Frenchman", "and", "93rd", "Brigade"])
+    assert names.name_span(doc, Span(doc, 3, 5, label="PERSON"), "Person", NoNames()) is None
+    assert names.name_span(doc, Span(doc, 6, 8, label="ORG"), "Organization", NoNames()) == (6, 8, "Organization")
+
+
+def test_a_place_inside_a_bodys_name_is_part_of_it(extract_text):
+    r = extract_text("Ben Noble teaches Russian politics at University College London.")
+    assert "University College London" in _entities(r)
+    assert "London" not in _entities(r)
+
+
+def test_a_bare_head_of_state_title_is_no_new_person(extract_text):
+    r = extract_text("Putin met his advisers. Few hold as much influence over the president as Patrushev.")
+    assert not any(e.name == "president" for e in r.entities)
+
+
+def test_an_abbreviation_in_brackets_is_the_name_before_it(extract_text):
+    r = extract_text(
+        "The Kharkiv Reconstruction Forum (KRF) opens next month in Vienna. Donors said the KRF would matter."
+    )
+    forum = _entities(r)["Kharkiv Reconstruction Forum"]
+    assert {m.text for m in forum.mentions} >= {"KRF"}
+    assert {m.rule for m in forum.mentions if m.text == "KRF"} == {"abbreviation"}
+    assert "KRF" not in _entities(r)
+
+
+def test_a_leaders_administration_is_a_body_that_keeps_the_leader(extract_text):
+    r = extract_text("They discussed the Biden-Harris Administration’s work. She echoed President Biden on aid.")
+    names = _entities(r)
+    assert names["Biden-Harris Administration"].type == "Organization"
+    assert "Joe Biden" in names
+
+
+def test_a_named_site_is_a_place(extract_text):
+    r = extract_text("The captured tanks will be shown in front of the Museum of Liberation from May 1.")
+    site = next(e for e in r.entities if "Museum" in e.name)
+    assert site.type == "Place"
+
+
+def test_a_states_forces_and_its_military_are_one_body(extract_text):
+    r = extract_text("The Russian forces withdrew on Monday. Later the Russian military said it had regrouped.")
+    bodies = [e for e in r.entities if e.type == "Organization"]
+    assert len(bodies) == 1
+    assert {m.text for m in bodies[0].mentions} >= {"Russian military"}

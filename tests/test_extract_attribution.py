@@ -121,10 +121,8 @@ def test_quotation_running_over_paragraphs_keeps_its_speaker(extract_text):
 
 
 def test_pronoun_speaker_is_the_person_named_outside_the_quotation(extract_text):
-    record = extract_text(
-        "Mary Smith spoke in Texas. “Ted Cruz fought for our liberty. He has fought for us,” she said."
-    )
-    assert _sources(record, "fought", 0) == ["Mary Smith"]
+    record = extract_text("Mary Smith spoke in Texas. “Ted Cruz met our governor. He has met us,” she said.")
+    assert _sources(record, "met", 0) == ["Mary Smith"]
 
 
 def test_scare_quotes_are_not_a_speaker_s_words(extract_text):

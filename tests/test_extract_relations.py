@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def relations(record):
     names = {e.id: e.name for e in record.entities}
@@ -179,3 +181,53 @@ def test_members_listed_for_a_group_that_names_no_body(extract_text):
     found = relations(extract_text("Partner nations that sent troops include Kenya, Ghana and Senegal."))
     assert ("member_of", "Ghana", "Partner nations") in found
     assert not relations(extract_text("The casualties include two soldiers from Kenya."))
+
+
+def test_a_role_at_a_body_places_the_person_in_it(extract_text):
+    record = extract_text("Mary Jones, a researcher at the Brookings Institution, said the plan would fail.")
+    assert ("affiliated_with", "Mary Jones", "Brookings Institution") in relations(record)
+
+
+def test_working_for_a_body_is_an_affiliation(extract_text):
+    record = extract_text("Ivan Petrov worked for the KGB in the 1970s.")
+    assert ("affiliated_with", "Ivan Petrov", "KGB") in relations(record)
+
+
+@pytest.mark.parametrize(
+    "text, rtype, holder, body",
+    [
+        ("Ivan Petrov later served as head of the FSB.", "leader_of", "Ivan Petrov", "Federal Security Service"),
+        ("Kofi Mensah served as defence minister of Ghana until 2019.", "affiliated_with", "Kofi Mensah", "Ghana"),
+    ],
+)
+def test_a_title_after_as_is_held_by_the_subject(extract_text, text, rtype, holder, body):
+    found = relations(extract_text(text))
+    assert any(t == rtype and s == holder and body in o for t, s, o in found), found
+
+
+def test_a_chief_in_a_unit_leads_something_inside_it(extract_text):
+    found = relations(extract_text("Sgt. Tom Reed, a crew chief in the 3rd Battalion, said the drill went well."))
+    assert ("affiliated_with", "Tom Reed", "3rd Battalion") in found
+    assert ("leader_of", "Tom Reed", "3rd Battalion") not in found
+
+
+@pytest.mark.parametrize(
+    "text, rtype, who, body",
+    [
+        ("Admiral Jane Cole commands the Fifth Fleet.", "leader_of", "Jane Cole", "Fifth Fleet"),
+        ("The Fifth Fleet is led by Admiral Jane Cole.", "leader_of", "Jane Cole", "Fifth Fleet"),
+        (
+            "The Kurdistan Regional Government, represented by Prime Minister Omar Aziz, signed.",
+            "affiliated_with",
+            "Omar Aziz",
+            "Kurdistan Regional Government",
+        ),
+    ],
+)
+def test_leading_and_representing_verbs(extract_text, text, rtype, who, body):
+    assert (rtype, who, body) in relations(extract_text(text))
+
+
+def test_leading_an_act_leads_no_body(extract_text):
+    found = relations(extract_text("Russia led the offensive in the east."))
+    assert not any(t == "leader_of" for t, _s, _o in found)

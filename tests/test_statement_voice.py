@@ -110,3 +110,79 @@ def test_a_readouts_reported_he_keeps_its_own_antecedent(statement):
 def test_standing_with_a_state_is_support_of_it(statement):
     _, found = statement(None, "The United States stands with Ukraine.", source=None)
     assert ("SUPPORT", "stands", {"United States"}, {"Ukraine"}, ()) in found
+
+
+def test_a_readouts_the_president_is_its_principal(statement):
+    record, found = statement(
+        "Readout of President Roe’s Call with President Doe of Ruritania",
+        "President Jane Roe spoke today with President John Doe of Ruritania. Today, the President announced "
+        "new sanctions on Freedonia. The leaders discussed the border.",
+    )
+    roe = next(e for e in record.entities if e.name == "Jane Roe")
+    assert "President" in {m.text for m in roe.mentions}
+    assert any(t == "SANCTION" and a == {"Jane Roe"} for t, _w, a, _r, _s in found)
+    assert ("CONSULT", "discussed", {"Jane Roe", "John Doe"}, set(), ()) in found
+
+
+def test_an_office_only_title_takes_whom_the_body_gives_the_office(statement):
+    _, found = statement(
+        "Readout of the Vice President’s Meeting with Chancellor John Doe",
+        "Vice President Jane Roe met today with Chancellor John Doe. They discussed the war.",
+    )
+    assert ("CONSULT", "discussed", {"Jane Roe", "John Doe"}, set(), ()) in found
+
+
+def test_a_title_without_a_persons_name_makes_no_author():
+    assert parse_title("Remarks by the Second Gentleman Marking One Year Since the Flood").authors
+    from kg.extract.voice import _person_name
+
+    assert _person_name("Second Gentleman Marking One Year Since the Flood") is None
+    assert _person_name("Vice President Roe") == "Roe"
+    assert _person_name("Director of National Security Min Ho Park") == "Min Ho Park"
+
+
+def test_who_is_called_on_does_what_they_are_called_on_to_do(extract_text):
+    record = extract_text("Ruritania called on Freedonia to stop the shelling of its villages.")
+    names = {e.id: e.name for e in record.entities}
+    stop = [e for e in record.events if e.trigger.text == "stop"]
+    assert stop and [names[a] for a in stop[0].actors] == ["Freedonia"]
+
+
+def test_fighting_for_a_cause_is_no_assault(extract_text):
+    record = extract_text("Ruritania will keep fighting for its freedom. Freedonia fought against Ruritania.")
+    assert [e.trigger.text for e in record.events if e.type == "ASSAULT"] == ["fought"]
+
+
+def test_the_doer_of_an_event_noun_in_a_relative_clause(extract_text):
+    record = extract_text("Ruritania mourned the victims of the war that Freedonia unleashed.")
+    names = {e.id: e.name for e in record.entities}
+    war = next(e for e in record.events if e.trigger.text == "war")
+    assert [names[a] for a in war.actors] == ["Freedonia"]
+
+
+def test_an_owner_before_coordinated_adjectives_owns_the_event(extract_text):
+    record = extract_text("Ruritania condemned Freedonia's brutal and unprovoked war against Ruritania.")
+    names = {e.id: e.name for e in record.entities}
+    war = next(e for e in record.events if e.trigger.text == "war")
+    assert ([names[a] for a in war.actors], [names[r] for r in war.recipients]) == (["Freedonia"], ["Ruritania"])
+
+
+def test_a_quoted_we_is_its_speaker_and_the_state_her_title_names(extract_text):
+    record = extract_text(
+        "Polish Foreign Minister Jane Roe spoke on Monday. “We condemn the attacks on our border,” Roe said."
+    )
+    names = {e.id: e.name for e in record.entities}
+    condemn = next(e for e in record.events if e.trigger.text == "condemn")
+    assert {names[a] for a in condemn.actors} == {"Jane Roe", "Poland"}
+
+
+def test_a_quoted_i_is_its_speaker_alone(extract_text):
+    record = extract_text("“I met Chancellor Doe in Vienna,” said Jane Roe, a Ruritanian diplomat.")
+    names = {e.id: e.name for e in record.entities}
+    met = next(e for e in record.events if e.trigger.text == "met")
+    assert [names[a] for a in met.actors] == ["Jane Roe"]
+
+
+def test_a_first_person_outside_any_quotation_of_a_news_story_stays_unresolved(extract_text):
+    record = extract_text("I condemn the attack on Ruritania.")
+    assert all(not e.actors for e in record.events if e.type == "ACCUSE")

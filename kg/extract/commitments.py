@@ -28,7 +28,7 @@ from kg.graph.records import Event, Span, content_id
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["COMMISSIVE_VERBS", "LITOTES_VERBS", "demands", "refusals", "with_speech_acts"]
+__all__ = ["COMMISSIVE_VERBS", "LITOTES_VERBS", "REFUSABLE", "demands", "refusals", "refusing_verb", "with_speech_acts"]
 
 # Verbs whose xcomp is what their subject commits to (CAMEO's PROMISE, PLEDGE and VOW blocks).
 COMMISSIVE_VERBS = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "undertake", "commit"})
@@ -44,7 +44,7 @@ _DEMAND_NOUNS = frozenset({"reminder", "warning", "message", "ultimatum", "deman
 _AGREE_CONTENT = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _CONCEDE_CONTENT = frozenset({"CONCEDE", "RETREAT"})
 # What a refusal declines: cooperation its own actor says it will not give ("said it would not attend the talks").
-_REFUSABLE = _AGREE_CONTENT | _CONCEDE_CONTENT
+REFUSABLE = _AGREE_CONTENT | _CONCEDE_CONTENT
 # A negated verb that commits: "would not hesitate to use force".
 LITOTES_VERBS = frozenset({"hesitate"})
 _OWN = frozenset({"his", "her", "its", "their", "our"})
@@ -179,15 +179,24 @@ def _negated(verb) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-def refusals(pairs, *, speaker_of, is_speech, time_of, support_verb) -> list[tuple[Token, Event]]:
+def refusing_verb(tok, support_verb):
+    """The verb that says its subject will not do the act ``tok`` names ("would not attend", "will not take part
+    in the talks"), or None."""
+    verb = tok if tok.pos_ == "VERB" else support_verb(tok)
+    if verb is None or not _negated(verb) or not _future(verb):
+        return None
+    return verb
+
+
+def refusals(declined, *, speaker_of, is_speech, time_of, support_verb) -> list[tuple[Token, Event]]:
     """REJECT events for cooperation its own actor says it will not give: "X said it would not attend the
-    talks", "X will not sign the accord" (PLOVER REJECT: all refusals). The declined act stays, negated."""
+    talks", "X will not sign the accord" (PLOVER REJECT: all refusals). ``declined``: (trigger, event) of the
+    cooperative acts, also those kg keeps no event for (no participant named: "would not recognise the new
+    government"); a declined act kept as an event stays, negated."""
     out = []
-    for tok, event in pairs:
-        if event.type not in _REFUSABLE:
-            continue
-        verb = tok if tok.pos_ == "VERB" else support_verb(tok)  # "would not take part in the talks"
-        if verb is None or not _negated(verb) or not _future(verb):
+    for tok, event in declined:
+        verb = refusing_verb(tok, support_verb) if event.type in REFUSABLE else None
+        if verb is None:
             continue
         head = verb.head
         if verb.dep_ == "ccomp" and is_speech(head):
@@ -199,6 +208,8 @@ def refusals(pairs, *, speaker_of, is_speech, time_of, support_verb) -> list[tup
             actors = speaker_of(verb)  # "Iran will not attend the talks with Iraq": Iran refuses
         else:
             continue
+        if not actors:
+            continue  # nobody named refuses: "they would not attend", said no one kg knows
         refusal = _speech_act(event, verb, "REJECT", None, actors, time_of(verb))
         why = (f"refusal: '{verb.text}' negated in the future -> REJECT", f"declined: {event.type} (negated)")
         out.append((verb, dataclasses.replace(refusal, explain=why)))

@@ -6,10 +6,20 @@ record the rule that joined them in ``rule`` (:data:`kg.graph.records.RESOLUTION
 
 from __future__ import annotations
 
+import re
+
 from kg.extract import words
 from kg.read.overrides import surface_key
 
-__all__ = ["link_anaphors", "link_appositions", "link_forces", "link_surnames", "link_titles"]
+__all__ = [
+    "link_abbreviations",
+    "link_anaphors",
+    "link_appositions",
+    "link_forces",
+    "link_surnames",
+    "link_titles",
+    "one_type_per_name",
+]
 
 
 def link_surnames(mentions: list) -> None:
@@ -89,6 +99,12 @@ def link_forces(doc, mentions: list, gazetteer) -> None:
             m.name = f"{_demonym_name(doc, m, gazetteer)} forces"
             if surface_key(doc[m.start : m.end].text) != surface_key(m.name):
                 m.rule = "armed-forces"
+    # "the Russian forces ... the Russian military": a gazetteer row for the same state's armed forces is that body
+    forces = {m.key for m in mentions if m.key.startswith("forces:")}
+    for m in mentions:
+        entry = m.entry if m.kind == "gazetteer" else None
+        if entry is not None and entry.sector == "MIL" and f"forces:{entry.country}" in forces:
+            m.key = f"forces:{entry.country}"
 
 
 def _demonym_name(doc, m, gazetteer) -> str:
@@ -111,10 +127,15 @@ def link_anaphors(mentions: list) -> None:
         )
         if antecedent is not None:
             m.key, m.rule = antecedent.key, "definite-description"
+        elif m.kind == "anaphor" and m.role in _HEADS_OF_STATE:
+            continue  # "the president" joining no one: a head of state the article names otherwise, no new person
         elif m.kind == "anaphor":
             m.key = f"Person:{m.role}"
             m.name = m.role
             m.kind = "np"
+
+
+_HEADS_OF_STATE = frozenset({"president", "king", "queen", "monarch", "emir", "sultan", "chancellor", "premier"})
 
 
 def _compatible(a, b) -> bool:
@@ -132,3 +153,53 @@ def link_appositions(mentions: list) -> None:
         if person is not None:
             m.key, m.name, m.entry, m.rule, m.kind = person.key, person.name, person.entry, "apposition", "anaphor"
     mentions[:] = [m for m in mentions if m.kind != "appos"]
+
+
+# Which label wins when spaCy labels one unknown name differently across an article: a body's name read once as
+# a place ("aid workers from World Central Kitchen") is still the body.
+_TYPE_PREFERENCE = ("NewsOutlet", "Organization", "Person", "Place")
+_PREFERENCE = {t: i for i, t in enumerate(_TYPE_PREFERENCE)}
+
+
+def one_type_per_name(mentions: list) -> None:
+    """One name, one entity: spaCy's mentions of a name the gazetteer does not know take the type most of them
+    have (ties: :data:`_TYPE_PREFERENCE`)."""
+    by_name: dict[str, list] = {}
+    for m in mentions:
+        if m.kind == "ner" and m.entry is None and m.key == f"{m.type}:{_norm(m.name)}":
+            by_name.setdefault(_norm(m.name), []).append(m)
+    for norm, ms in by_name.items():
+        types = [m.type for m in ms]
+        if len(set(types)) < 2:
+            continue
+        etype = max(set(types), key=lambda t: (types.count(t), -_PREFERENCE.get(t, len(_PREFERENCE))))
+        for m in ms:
+            m.type, m.key = etype, f"{etype}:{norm}"
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^\w]+", " ", name.lower()).strip()
+
+
+def link_abbreviations(doc, mentions: list) -> None:
+    """'the Ukraine Recovery Conference (URC)': an upper-case name in brackets right after a name of several words
+    whose capitalised words start with its letters is that name, there and wherever the article uses it again."""
+    joined: dict = {}
+    for m in mentions:
+        short = doc[m.start : m.end].text
+        if m.end - m.start != 1 or not short[:2].isupper() or m.kind not in ("ner", "gazetteer") or m.start < 2:
+            continue
+        if doc[m.start - 1].text != "(" or m.end >= len(doc) or doc[m.end].text != ")":
+            continue
+        full = next((n for n in mentions if n.end == m.start - 1 and n.key and n.end - n.start > 1), None)
+        if full is not None and _initials(doc[full.start : full.end]).startswith(short[:2].lower()):
+            joined[m.key] = full
+    for m in mentions:
+        full = joined.get(m.key)
+        if full is not None and m is not full and m.entry is None:
+            m.key, m.name, m.type, m.entry, m.rule = full.key, full.name, full.type, full.entry, "abbreviation"
+
+
+def _initials(span) -> str:
+    """'Ukraine Recovery Conference' -> 'urc', 'international financial institutions' -> 'ifi'."""
+    return "".join(t.lower_[0] for t in span if t.is_alpha and not t.is_stop)

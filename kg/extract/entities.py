@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from kg.extract import coreference, names, words
 from kg.extract.lexicons import GazetteerEntry
 from kg.extract.names import RANK as _RANK
+from kg.extract.names import places_in_bodies
 from kg.extract.names import trim as _trim
 from kg.graph import records
 from kg.graph.records import Entity, content_id
@@ -110,6 +111,7 @@ def find_mentions(
     collectives :mod:`kg.extract.peoples` found ("Syrians", "Swiss doctors")."""
     found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *_np_mentions(doc, gazetteer), *peoples]
     found += _surname_mentions(doc, found)
+    found = places_in_bodies(doc, found)
     found = [m for m in found if doc[m.start].sent.start not in debris]
     found = [m for m in found if doc[m.start].sent.start not in headlines or m.kind == "gazetteer"]
     phrases = _non_overlapping(m for m in found if m.kind in ("np", "anaphor", "title"))
@@ -257,11 +259,13 @@ def _np_mentions(doc, gazetteer) -> list[Mention]:
             m = _role_mention(doc, tok)  # "Taiwan's Vice Foreign Minister": a capitalised title with its owner
         elif tok.pos_ == "PROPN" and not plural and lemma in words.PERSON_ROLES:
             m = _bare_title(doc, tok)  # "The Vice President urged ...": a title standing for its holder
+        elif tok.pos_ == "PROPN" and lemma == "administration" and not plural:
+            m = _org_mention(doc, tok)  # "the Biden-Harris Administration": a leader's government, named by them
         elif tok.pos_ == "PROPN":
             m = None
         elif tok.pos_ == "ADJ" and lemma not in words.PERSON_ROLES:
             m = None
-        elif plural and lemma in words.GROUP_NOUNS:
+        elif plural and (lemma in words.GROUP_NOUNS or lemma in _ARMED_BODIES):
             m = _group_mention(doc, tok)
         elif not plural and (lemma in words.PERSON_ROLES or (lemma in words.LEADER_TITLES and _appositive(tok))):
             m = _role_mention(doc, tok)
@@ -393,13 +397,22 @@ def _state_mention(doc, tok, gazetteer) -> Mention | None:
         return None  # "the Islamic State of Iraq and the Levant": a capitalised word in front makes it a name
     owners += [p for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     for owner in owners:
-        entry = gazetteer.demonym(owner.text) or gazetteer.entry_for(gazetteer.key_for(owner.text))
+        text = _with_compounds(doc, owner)  # "the government of Sri Lanka", "the Sri Lankan government"
+        entry = gazetteer.demonym(text) or gazetteer.entry_for(gazetteer.key_for(text))
         if entry is not None and entry.type == "Country":
             start = _left_edge(tok)
             end = max(tok.i, owner.i) + 1
             start, end = _trim(doc, start, end)
             return Mention(start, end, "Country", f"gz:{entry.name}", entry.name, tok.i, "np", entry, rule="state-body")
     return None
+
+
+def _with_compounds(doc, tok) -> str:
+    """A word with the compound words before it: 'Lanka' -> 'Sri Lanka'."""
+    start = tok.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
+        start -= 1
+    return doc[start : tok.i + 1].text
 
 
 def _names_no_state(gazetteer, tok) -> bool:
@@ -411,13 +424,22 @@ def _names_no_state(gazetteer, tok) -> bool:
     )
 
 
+# Plural bodies that, qualified, are a collective: "Iranian-backed terrorist groups", "armed militias".
+_ARMED_BODIES = frozenset({"group", "militia", "faction"})
+# Lower-case words that say which kind of armed body: "terrorist groups", "armed factions".
+_ARMED_QUALIFIERS = frozenset({"terrorist", "armed", "militant", "extremist", "rebel", "jihadist", "paramilitary"})
+
+
 def _group_mention(doc, tok) -> Mention | None:
     """'European defense officials', 'most Baltic countries', 'international financial institutions'; not
     'extra troops' or 'family members': a collective needs a modifier that says whose or which kind."""
     mods = [
         m
         for m in _modifiers(tok)
-        if m.text[:1].isupper() or m.lemma_.lower() in words.GROUP_QUALIFIERS or m.dep_ == "poss"
+        if m.text[:1].isupper()
+        or m.lemma_.lower() in words.GROUP_QUALIFIERS
+        or m.dep_ == "poss"
+        or (m.lower_ in _ARMED_QUALIFIERS and tok.lemma_.lower() in _ARMED_BODIES)
     ]
     if not mods or _is_title_of_name(tok) or doc[_left_edge(tok)].tag_ in _WH_TAGS:
         return None  # "in terms of how many aid workers were killed": a question about them, not a group
@@ -437,7 +459,8 @@ def resolve(
     file's merges come first (the rules after them see the merged name), its splits last (they undo the rules)."""
     if overrides:
         _apply_merges(doc, mentions, overrides, article_id, gazetteer)
-    _one_type_per_name(mentions)
+    coreference.one_type_per_name(mentions)
+    coreference.link_abbreviations(doc, mentions)
     coreference.link_surnames(mentions)
     coreference.link_appositions(mentions)
     coreference.link_titles(doc, mentions)
@@ -472,27 +495,6 @@ def resolve(
             table.by_token[i] = owner[id(m)]
     table.entities.sort(key=lambda e: e.mentions[0].start)
     return table
-
-
-# Which label wins when spaCy labels one unknown name differently across an article: a body's name read once as
-# a place ("aid workers from World Central Kitchen") is still the body.
-_TYPE_PREFERENCE = ("NewsOutlet", "Organization", "Person", "Place")
-
-
-def _one_type_per_name(mentions: list[Mention]) -> None:
-    """One name, one entity: spaCy's mentions of a name the gazetteer does not know take the type most of them
-    have (ties: :data:`_TYPE_PREFERENCE`)."""
-    by_name: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if m.kind == "ner" and m.entry is None and m.key == f"{m.type}:{_norm(m.name)}":
-            by_name.setdefault(_norm(m.name), []).append(m)
-    for norm, ms in by_name.items():
-        types = [m.type for m in ms]
-        if len(set(types)) < 2:
-            continue
-        etype = max(set(types), key=lambda t: (types.count(t), -_TYPE_PREFERENCE.index(t)))
-        for m in ms:
-            m.type, m.key = etype, f"{etype}:{norm}"
 
 
 def _entity(doc, key: str, ms: list[Mention], article_id: str) -> Entity:

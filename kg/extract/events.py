@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from kg.extract import claims, commitments, nominal, words
+from kg.extract.event_time import event_time
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import parse_quantity
-from kg.extract.timex import normalise_time
 from kg.extract.triggers import TriggerIndex
-from kg.graph.records import Event, Quantity, Span, TimeValue, content_id
+from kg.graph.records import Event, Quantity, Span, content_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -26,6 +26,10 @@ _NEEDS_RECIPIENT = {"SUPPORT"}
 _STANCE_TYPES = {"AGREE"}
 _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
 _VICTIM_TYPES = {"ASSAULT", "COERCE"}
+_SPOKEN_TO = ("prep", frozenset({"to"}))  # a row for talking to someone: a meeting only with a party
+_PARTIES = ("Person", "Country", "Organization")
+_TRAVEL = frozenset({"arrive", "come", "travel", "fly", "head", "go", "gather", "convene", "return"})  # "for talks"
+_TOLD = frozenset({"brief"})  # meeting verbs that are speech unless their partner is a party
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we"}  # not "it": often a state kg already failed to resolve
@@ -87,30 +91,47 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         if tok.pos_ == "VERB" and _purpose_of_same(tok, entry.type, by_index):
             continue
-        if _names_a_kind(ctx, tok):
+        if _names_a_kind(ctx, tok) or nominal.a_press_appearance(tok):
+            continue
+        if entry.type == "REQUEST" and tok.pos_ == "NOUN" and _carried(entry) and not nominal.asks_an_act(tok):
+            continue  # "stressed the need for a framework": a need named, no one asked to act
+        if entry.type == "ASSAULT" and _fights_for_a_cause(tok):
             continue
         # the participants first: modality and sources (costly) only for the words that make an event
         actors, recipients, locations = args = _arguments(ctx, tok, entry, by_index)
         recipients = [r for r in recipients if r not in actors]
-        verb_at_place = locations and tok.pos_ == "VERB"
+        verb_at_place = locations and (tok.pos_ == "VERB" or nominal.an_attack(tok, entry.type))
         if not (actors or recipients or verb_at_place or _stated_agent(ctx, tok, entry.type)):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
         if entry.type in _NEEDS_RECIPIENT and not recipients and len(actors) < 2:
             continue  # "support the claim": support needs someone supported ("A and B upgraded ties": each other)
+        told = entry.type == "CONSULT" and (_SPOKEN_TO in entry.requires or entry.lemma in _TOLD)
+        if told and not any(ctx.table.get(r).type in _PARTIES for r in recipients):
+            continue  # "spoke to President Herzog" is a call; "spoke to reporters / to the BBC" is speech
         key = (entry.type, tok.idx)
         if key not in seen:
             seen.add(key)
             pairs.append((tok, _event(ctx, tok, entry, args)))
     speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
-    time_of = lambda tok: _time(ctx, tok, future=False)  # noqa: E731
+    time_of = lambda tok: event_time(ctx.doc, ctx.date, tok, future=False)  # noqa: E731
     pairs = commitments.with_speech_acts(
         pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
     )
+    # refusals: also of acts kept as no event for want of a named participant ("would not recognise the new
+    # government"); the few negated futures are built again here, the rest cost one check each
+    declined = [
+        (tok, _event(ctx, tok, entry, _arguments(ctx, tok, entry, by_index)))
+        for tok, entry in candidates
+        if entry.type in commitments.REFUSABLE and commitments.refusing_verb(tok, _support_verb) is not None
+    ]
     refused = commitments.refusals(
-        pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
+        declined, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
     )
     rejected = {tok.i for tok, e in pairs if e.type == "REJECT"}
-    pairs += [(tok, e) for tok, e in refused if tok.i not in rejected]
+    for tok, e in refused:
+        if tok.i not in rejected:
+            rejected.add(tok.i)
+            pairs.append((tok, e))
     asked = commitments.demands(
         [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
         resolve=ctx.resolve,
@@ -132,6 +153,19 @@ def _names_a_kind(ctx: Context, tok) -> bool:
         return False
     head = tok.head.lemma_.lower()
     return head in words.ACTOR_NOUNS or head in ctx.agent_nouns or head in words.KIND_NOUNS
+
+
+def _fights_for_a_cause(tok) -> bool:
+    """'we never stopped fighting for their release', 'as they fight for their freedom': a fight *for* something,
+    against no one named and with no object, is a cause pursued, not an armed assault."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("fight", "battle", "struggle"):
+        return False
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    return (
+        "for" in preps
+        and not preps & {"against", "with", "in", "on", "at"}
+        and not any(c.dep_ == "dobj" for c in tok.children)
+    )
 
 
 def _stated_agent(ctx: Context, tok, etype: str) -> bool:
@@ -173,6 +207,8 @@ def _names_someone(ctx: Context, head) -> bool:
     counted = head.lower_ in _NUMBER_WORDS  # "thousands of farmers"
     if counted:
         head = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children), head)
+        if head.ent_type_ == "NORP" or head.pos_ == "PROPN":  # "thousands of Ukrainians": a people
+            return True
     lemma = head.lemma_.lower()
     if not (lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS or lemma in _POLITY_NOUNS):
         return False
@@ -239,7 +275,7 @@ def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[s
         # source; 'Cuban said he supports Obama' stays Cuban's claim
         source_ids = [s for s in source_ids if s not in actors]
     quantity = _quantity(ctx, tok)
-    time = _time(ctx, tok, future=modality == "planned")
+    time = event_time(ctx.doc, ctx.date, tok, future=modality == "planned")
     evidence = _sentence_span(ctx.doc, sent)
     trigger = Span(tok.text, tok.idx, tok.idx + len(tok.text))
     explain = (
@@ -297,6 +333,8 @@ def _arguments(
             # "the US was committed to preventing a conflict": a passive of stance holds its subject's stance
             actors = _ids(ctx, [c for c in tok.children if c.dep_ == "nsubjpass"])
         objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        if tok.dep_ == "amod" and tok.tag_ == "VBN":
+            objects = [tok.head]
         if not objects and entry.type in _GIVE_TYPES:
             # "civilians were killed in a bombing": the passive subject undergoes the act, and the event keeps
             # its type with no actor when the text names none (never guessed); not "was committed to"
@@ -304,6 +342,8 @@ def _arguments(
         recipients = _ids(ctx, objects)
         if not recipients:  # "welcomed Ukraine's commitment": the owner of the object
             recipients = _ids(ctx, [p for o in objects for p in o.children if p.dep_ == "poss"])
+        if not recipients and entry.type == "REQUEST":  # "demanded that Iran cease": who is asked to act
+            recipients = _ids(ctx, [s for c in tok.children if c.dep_ == "ccomp" for s in _subjects(c)])
         if not recipients and entry.type in _STANCE_ON_ACTS:
             # "welcomed the agreement between Iraq and Turkey", "condemned Russian strikes": the parties of the
             # act taken a stance on
@@ -314,8 +354,13 @@ def _arguments(
             recipients = []
     else:
         actors = _noun_actors(ctx, tok, entry)
-        recipients = []
-    preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
+        # "the need for Israel to act": who is to act, in a clause the parser marks with 'for'
+        asked = [c for c in tok.children if c.dep_ in ("advcl", "acl") and any(m.lower_ == "for" for m in c.children)]
+        recipients = _ids(ctx, [s for c in asked for s in _subjects(c)]) if entry.type == "REQUEST" else []
+    preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
+    if tok.pos_ == "VERB":  # "reiterated their support for Israel": the verb's object is the same event
+        same = [o for o in tok.children if o.dep_ == "dobj" and event_words.get(o.i) == entry.type]
+        preps += [c for o in same for c in o.children if c.dep_ == "prep" and c.i > o.i]
     verb = _support_verb(tok) if tok.pos_ != "VERB" else None
     if verb is not None and entry.type in _GIVE_TYPES:  # "provided $2 billion in aid to Ukraine"
         preps += [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")]
@@ -324,7 +369,8 @@ def _arguments(
     locations = []
     for prep in preps:
         objs = [c for c in prep.children if c.dep_ == "pobj"]
-        ids = _ids(ctx, objs)
+        # "support for Ukraine's fight": the owner of what the preposition names, where that is no one
+        ids = _ids(ctx, objs) or _ids(ctx, [p for o in objs for p in o.children if p.dep_ == "poss"])
         word = prep.lower_
         if tok.pos_ != "VERB" and word == "of" and entry.type not in _JOINT_TYPES:
             recipients += ids
@@ -334,6 +380,8 @@ def _arguments(
         elif word in _SIDE_PREPS and entry.type == "SUPPORT" and tok.pos_ == "VERB":  # "stands with / behind X"
             recipients += ids
         elif word == "with" and entry.type in _JOINT_TYPES:
+            recipients += ids
+        elif word == "to" and entry.type == "CONSULT" and _SPOKEN_TO in entry.requires:
             recipients += ids
         elif word in ("to", "for") and entry.type in _GIVE_TYPES:
             recipients += ids
@@ -372,6 +420,8 @@ def _agents(verb) -> list:
 
 
 def _verb_actors(ctx: Context, verb) -> list[str]:
+    if verb.dep_ == "amod" and verb.tag_ == "VBN":  # "Russian-occupied Ukraine": Ukraine undergoes it
+        return [i for c in verb.children if c.dep_ in ("npadvmod", "compound", "amod") for i in ctx.resolve(c)]
     if verb.dep_ == "amod":  # "occupying Russian forces": the forces occupy
         return _ids(ctx, [verb.head])
     node, came_from = verb, None
@@ -382,6 +432,11 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
         shared = _shared_passive_subject(node, came_from)
         if shared:  # "the minister has been indicted and will resign": the indicted one resigns
             return _ids(ctx, shared)
+        if came_from is not None and came_from.dep_ == "xcomp" and not _subjects(node):
+            # "X is expected / was asked / was forced to arrive": the passive's subject does the act
+            raised = [c for c in node.children if c.dep_ == "nsubjpass"]
+            if raised:
+                return _ids(ctx, raised)
         found = _ids(ctx, _subjects(node) + _agents(node))
         if _agents(node):  # "areas besieged by the regime": the agent is stated, known or not (never guessed)
             return found
@@ -395,6 +450,8 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
             return []
         if node.dep_ == "ccomp" or (node is not verb and ctx.cues.is_speech(node.head)):
             return []
+        if node.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
         node, came_from = node.head, node
     return []
 
@@ -412,7 +469,11 @@ def _object_controller(ctx: Context, node, came_from) -> list[str]:
         return []
     if came_from.dep_ == "prep" and came_from.lower_ not in ("of", "to", "into"):
         return []
-    return _ids(ctx, [c for c in node.children if c.dep_ == "dobj"])
+    objects = [c for c in node.children if c.dep_ == "dobj"]
+    if not objects and came_from.dep_ in ("xcomp", "advcl"):  # "call on Russia to withdraw": who is called on
+        objects = [p for c in node.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for p in c.children]
+        objects = [p for p in objects if p.dep_ == "pobj"]
+    return _ids(ctx, objects)
 
 
 def _governing_verb(noun):
@@ -435,13 +496,18 @@ def _governing_verb(noun):
 def _support_verb(noun):
     """The light verb an event noun is the object of: 'provided ... aid', 'launched an offensive'."""
     verb, _ = _governing_verb(noun)
-    return verb if verb is not None and verb.lemma_.lower() in words.SUPPORT_VERBS else None
+    return verb if verb is not None and _supports(verb, noun) else None
+
+
+def _supports(verb, noun) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in words.SUPPORT_VERBS and (lemma not in words.OBJECT_SUPPORT_VERBS or noun.head.i == verb.i)
 
 
 def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
     """Who the modifiers of an event noun name: 'Russia's / Russian strikes', 'strikes from Russia'."""
     ids = []
-    for c in noun.children:
+    for c in [*noun.children, *nominal.stray_modifiers(noun)]:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i:
             ids += ctx.resolve(c)
             if c.dep_ == "compound" and not ids:  # "Russian missile strikes": the weapon's owner strikes
@@ -458,17 +524,26 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     ids = _noun_modifier_actors(ctx, noun) + _ids(ctx, nominal.party_phrases(noun))
     if ids:
         return _unique(ids)
+    if _carried(entry):  # "stressed the need for X to ...": the stresser asks
+        head = noun.head.head if noun.head.dep_ in ("prep", "agent") else noun.head
+        return _verb_actors(ctx, head) if head.pos_ in ("VERB", "AUX") else []
     # "announced $205 million in aid": the announcer gives the aid; "agreed in a phone call": the callers
     verb, prep = _governing_verb(noun)
     if verb is None:
         return []
     setting = entry.type in _JOINT_TYPES and prep in ("in", "at", "during", "on", "after")
-    if verb.lemma_.lower() not in words.SUPPORT_VERBS and not setting:
+    setting = setting or (entry.type in _JOINT_TYPES and prep == "for" and verb.lemma_.lower() in _TRAVEL)
+    if not _supports(verb, noun) and not setting:
         return []  # "outlined his vision for guarantees": the speaker is not the guarantor
     return _ids(ctx, _subjects(verb) + _agents(verb))
 
 
-# -- quantity and time -------------------------------------------------------------------------
+def _carried(entry: Trigger) -> bool:
+    """A row for a noun whose event the word it hangs on carries ('went on strike', 'stressed the need')."""
+    return any(dep == "head" for dep, _ in entry.requires)
+
+
+# -- quantity -------------------------------------------------------------------------
 
 
 def _quantity(ctx: Context, tok) -> Quantity | None:
@@ -503,45 +578,3 @@ def _amount_head(t):
     while node.dep_ in ("nummod", "quantmod", "compound", "amod", "advmod") and node.head.i != node.i:
         node = node.head
     return node
-
-
-def _time(ctx: Context, tok, *, future: bool) -> TimeValue | None:
-    clause = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), tok)
-    best = None
-    for ent in _sentence_times(ctx.doc, tok.sent):
-        anchor = _attachment(ent.root, tok)
-        if anchor is not None and anchor.i in (tok.i, clause.i):
-            if best is None or abs(ent.start - tok.i) < abs(best.start - tok.i):
-                best = ent
-    if best is not None:
-        start = best.start - 1 if best.start > 0 and ctx.doc[best.start - 1].dep_ == "prep" else best.start
-        return normalise_time(ctx.doc[start : best.end].text, ctx.date, future=future)
-    for c in tok.children:  # "a winter offensive"
-        if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words.SEASONS:
-            return normalise_time(c.text, ctx.date, future=future)
-    return None
-
-
-def _sentence_times(doc, sent) -> list:
-    """The DATE and TIME entities of ``sent``. ``Span.ents`` reads the whole ``doc.ents`` on every call (work
-    in the article's length once per event), so they are indexed by sentence once per Doc."""
-    index = doc.user_data.get("kg.sentence_times")
-    if index is None:
-        index = {}
-        for ent in doc.ents:
-            if ent.label_ in ("DATE", "TIME"):
-                index.setdefault(doc[ent.start].sent.start, []).append(ent)
-        doc.user_data["kg.sentence_times"] = index
-    return [ent for ent in index.get(sent.start, ()) if ent.end <= sent.end]  # as Span.ents: wholly inside
-
-
-def _attachment(root, trigger):
-    """The trigger, or the first verb, above a time expression: what the time is the time of."""
-    node = root
-    for _ in range(6):
-        if node.head.i == node.i:
-            return node
-        node = node.head
-        if node.i == trigger.i or node.pos_ in ("VERB", "AUX"):
-            return node
-    return None

@@ -103,7 +103,9 @@ class Gazetteer:
         for i, word in enumerate(lower):
             for parts, form in index.get(word, ()):
                 if tuple(lower[i : i + len(parts)]) == parts:
-                    out.append((form, i, i + len(parts)))
+                    # "Israel's immediate action": a derived name written all in lower case is ordinary words
+                    if any(not t.is_lower for t in doc[i : i + len(parts)] if t.is_alpha):
+                        out.append((form, i, i + len(parts)))
                     break
         return out
 

@@ -15,7 +15,7 @@ import re
 
 from kg.extract import words
 
-__all__ = ["RANK", "STYLES", "name_span", "trim"]
+__all__ = ["RANK", "STYLES", "name_span", "places_in_bodies", "trim"]
 
 # Styles written before a name that are not part of it ("Sheikh Hamad", "Ayatollah Ali Khamenei")
 STYLES = frozenset({"sheikh", "sheik", "emir", "ayatollah", "imam", "mullah", "prince", "king", "queen", "sultan"})
@@ -36,6 +36,18 @@ _DOCUMENT_WORDS = frozenset(
 )
 # Prefixes of ships' names ("USS Carney", "HMS Ocean"): a vessel is equipment, none of the record's kinds
 _SHIP_PREFIXES = frozenset({"uss", "usns", "hms", "hmcs", "hmas", "fs", "ins", "rfs", "tcg", "roks", "js", "its"})
+# Nouns of equipment a model's name qualifies ("a Bradley armored vehicle", "the Patriot missile system")
+_EQUIPMENT = words.MILITARY_EQUIPMENT | frozenset(
+    """vehicle missile rifle howitzer launcher system carrier gun rocket jet drone""".split()
+)
+# A model designation: letters and digits in one word ("AMX-10RC", "CV90", "Su-25"), not an ordinal ("93rd")
+_MODEL = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)(?!\d+(st|nd|rd|th)$)[\w-]+$")
+# Head nouns of sites: a named one is a place, whatever the tagger says ("the Museum of Victory", "the
+# Zaporizhzhia Nuclear Power Plant", "Hmeimim Air Base")
+_SITES = frozenset(
+    """museum park square stadium airport palace cathedral mosque church monument memorial bridge dam station plant
+    port harbour harbor base airbase airfield""".split()
+)
 # Words a span runs into after the name: "Dorin Recean - who ...", "Kyiv and", "NATO of"
 _TRAILING = words.RELATIVE_PRONOUNS | frozenset({"and", "or", "of", "the", "to", "in", "on", "for"})
 
@@ -73,6 +85,12 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
         return None  # "USS Carney", "HMS Ocean": a ship
     if etype == "Person" and any(t.like_num for t in doc[start:end]):
         return None  # "Passcode 3080897": no person's name has a number in it
+    if _equipment(doc, start, end, gazetteer):
+        return None
+    if etype == "Organization" and doc[start:end].root.lemma_.lower() in _SITES:
+        etype = "Place"
+    if end - start == 1 and doc[start].text == "West" and start > 0 and doc[start - 1].lower_ == "the":
+        etype = "Group"  # "the West has been out to get Russia": the Western states and their leaders
     name = doc[start:end].text
     if etype == "Person" and (len(name) < 3 or name.isupper() or RANK.match(doc[end - 1].text)):
         return None  # "Navy Capt" before "Jeff Davis": a name does not end with a rank
@@ -83,6 +101,16 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
     if etype != "Person" and _document(doc, start, end, gazetteer):
         return None
     return start, end, etype
+
+
+def _equipment(doc, start: int, end: int, gazetteer) -> bool:
+    """'a Bradley American armored vehicle', 'an AMX-10RC': a model of equipment the gazetteer does not know."""
+    if gazetteer.key_for(doc[start:end].text):
+        return False
+    if any(_MODEL.match(t.text) for t in doc[start:end]):
+        return True
+    root = doc[start:end].root
+    return root.dep_ in ("amod", "compound", "nmod") and root.head.lemma_.lower() in _EQUIPMENT
 
 
 def _opens_sentence(tok) -> bool:
@@ -105,3 +133,28 @@ def _portfolio(doc, start: int, end: int, gazetteer, name: str) -> bool:
         return False
     after = doc[end]
     return after.text[:1].isupper() and after.lemma_.lower() in words.PERSON_ROLES
+
+
+def places_in_bodies(doc, found: list) -> list:
+    """'University College London', 'the Kyiv Independent': a place the gazetteer knows, inside a body's name
+    the tagger found, is part of that name; the body's name holds a capitalised word of its own, and no
+    possessive ("Ukraine's Defence Ministry" names Ukraine)."""
+    known = {i for m in found if m.kind == "gazetteer" for i in range(m.start, m.end)}
+    bodies = [
+        m
+        for m in found
+        if m.kind == "ner"
+        and m.entry is None
+        and m.type in ("Organization", "NewsOutlet")
+        and any(t.is_alpha and t.text[:1].isupper() and t.i not in known for t in doc[m.start : m.end])
+        and not any(t.tag_ == "POS" for t in doc[m.start : m.end])
+    ]
+    return [
+        m
+        for m in found
+        if not (
+            m.kind == "gazetteer"
+            and m.type in ("Place", "Country")
+            and any(b.start <= m.start and m.end <= b.end and b.end - b.start > m.end - m.start for b in bodies)
+        )
+    ]

@@ -4,10 +4,20 @@ that names the act a passive verb reports ('five people were killed in Russian s
 
 from __future__ import annotations
 
-__all__ = ["party_phrases", "passive_cause"]
+__all__ = ["a_press_appearance", "an_attack", "asks_an_act", "party_phrases", "passive_cause", "stray_modifiers"]
+
+# nouns of one attack at one place: 'the bombings in Istanbul' tells an event even with its attacker unknown
+# ('the war in Ukraine', 'the fighting in the east' name a war, whose parties the story gives elsewhere)
+_ATTACK_NOUNS = frozenset(
+    {"attack", "bombing", "blast", "explosion", "shelling", "strike", "airstrike", "raid", "shooting", "massacre"}
+    | {"ambush", "assault", "assassination", "bombardment"}
+)
 
 _PARTY_PREPS = ("between", "among", "amongst")  # 'talks between A and B': both take part
 _CAUSE_PREPS = ("in", "during", "by")  # 'killed in / during / by strikes'
+_PRESS = frozenset({"press", "news", "media", "journalist", "reporter"})
+# verbs whose subject starts or carries out the act its object names: 'the war that Hamas unleashed'
+_DOER_VERBS = frozenset("unleash wage launch start begin mount conduct carry commit perpetrate continue".split())
 
 
 def party_phrases(noun) -> list:
@@ -17,6 +27,14 @@ def party_phrases(noun) -> list:
     'by' after the noun is the noun's."""
     found = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in _PARTY_PREPS for p in _objects(c)]
     found += [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in _objects(c)]
+    # "the war that Hamas unleashed", "the offensive Russia launched": who starts it in a relative clause
+    found += [
+        s
+        for v in noun.children
+        if v.dep_ == "relcl" and v.lemma_.lower() in _DOER_VERBS and not _passive(v)
+        for s in v.children
+        if s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP")
+    ]
     verb = noun.head
     if noun.dep_ == "dobj" and verb.pos_ == "VERB" and not _passive(verb):
         found += [
@@ -52,3 +70,36 @@ def _objects(prep) -> list:
 
 def _passive(verb) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def an_attack(noun, etype: str) -> bool:
+    """Whether an event noun names one attack (a bombing, a raid), which its place alone makes a stated event."""
+    return etype == "ASSAULT" and noun.pos_ == "NOUN" and noun.lemma_.lower() in _ATTACK_NOUNS
+
+
+def a_press_appearance(noun) -> bool:
+    """'said at a press conference', 'a call with journalists': where someone speaks, not a meeting of parties;
+    'a joint press conference', 'a press conference with his counterpart' bring two together and stay events."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ("conference", "briefing", "call"):
+        return False
+    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+    partners = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for p in _objects(c)]
+    if any(p.lemma_.lower() in _PRESS for p in partners):
+        return True  # "during a regular call with journalists"
+    return bool(mods & _PRESS) and not ("joint" in mods or partners)
+
+
+def stray_modifiers(noun) -> list:
+    """'Russia's brutal and unprovoked war against Ukraine': spaCy may make the first adjective the head of the
+    phrase, with the noun as its conjunct; the adjective's owner and prepositions are then the noun's."""
+    if noun.dep_ != "conj" or noun.head.pos_ != "ADJ" or noun.head.i > noun.i:
+        return []
+    return [c for c in noun.head.children if c.dep_ in ("poss", "prep")]
+
+
+def asks_an_act(noun) -> bool:
+    """'the need to close the gaps', 'the need for Israel to act': a need that names an act to do."""
+    return any(
+        c.dep_ in ("acl", "advcl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in noun.children
+    )

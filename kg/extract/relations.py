@@ -7,7 +7,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from kg.extract import membership, stances, words
+from kg.extract import claims, membership, stances, words
+from kg.extract.ties import conj_ids, subjects
 from kg.extract.ties import relation as _relation
 from kg.graph.records import Relation
 
@@ -17,7 +18,7 @@ def find_relations(ctx) -> list[Relation]:
     titles = list(_person_titles(ctx))
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
     stateless = list(_stateless_titles(ctx, titles, stated))
-    bodies = [*_state_bodies(ctx), *_led_bodies(ctx)]
+    bodies = [*_state_bodies(ctx), *_led_bodies(ctx), *_leading_verbs(ctx), *_workplaces(ctx), *_roles_taken(ctx)]
     found_rels = [*stances.find_stances(ctx), *membership.find_memberships(ctx)]
     for rel in [*stated, *stateless, *bodies, *found_rels]:
         key = (rel.type, rel.subject, rel.object)
@@ -131,10 +132,25 @@ def _title_owners(ctx, title: _Title):
         if otype == "Person":
             yield _relation(ctx, "affiliated_with", title.person, other, list(title.tokens))
         elif otype in ("Country", "Organization"):
-            rtype = "leader_of" if title.leader else "affiliated_with"
+            rtype = "leader_of" if title.leader and not _placed_in(ctx, title, other) else "affiliated_with"
             if title.head == "member" and otype == "Organization":
                 rtype = "member_of"  # 'War Cabinet Member Benny Gantz', 'a member of the Syrian parliament, X'
             yield _relation(ctx, rtype, title.person, other, list(title.tokens))
+
+
+def _placed_in(ctx, title: _Title, body: str) -> bool:
+    """'a crew chief in the 3rd Battalion', 'bureau chief at X': a leader's title that names its body through 'in',
+    'at' or 'with' leads something inside the body (the crew, the bureau), not the body."""
+    for t in title.tokens:
+        if ctx.table.by_token.get(t.i) == body:
+            node = t
+            for _ in range(4):
+                node = node.head
+                if node.dep_ == "prep" and node.lower_ in ("in", "at", "with"):
+                    return True
+                if node.lemma_.lower() in _TITLES or ctx.table.by_token.get(node.i) == title.person:
+                    return False  # reached the title or its holder first: 'Prime Minister X of Iraq
+    return False
 
 
 # Titles that are offices of a state: a 'Defence Minister' serves a state, a 'spokesman' or 'director' may not.
@@ -186,6 +202,40 @@ def _led_bodies(ctx):
                 continue
             for leader in {e for c in led.lefts for e in ctx.resolve_modifier(c) if e != body}:
                 yield _relation(ctx, "leader_of", leader, body, list(ctx.doc[m.start : m.end]), confidence=0.6)
+
+
+# verbs whose subject leads their object ('Burns commands the task force', 'the task force, led by Burns');
+# 'represent' makes the subject the body's affiliate
+_LEADING_VERBS = {"lead": "leader_of", "head": "leader_of", "command": "leader_of", "chair": "leader_of"}
+_LEADING_VERBS["represent"] = "affiliated_with"
+
+
+def _leading_verbs(ctx):
+    """'X leads / heads / commands Y', 'Y, led by X,', 'Y is chaired by X', 'Y, represented by X' -> X leader_of Y
+    (affiliated_with for 'represent'), where Y is a body (or a state a person leads)."""
+    table = ctx.table
+    for tok in ctx.doc:
+        rtype = _LEADING_VERBS.get(tok.lemma_.lower())
+        if rtype is None or tok.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
+            continue
+        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents:
+            leaders = conj_ids(ctx, agents)
+            led = [c for c in tok.children if c.dep_ == "nsubjpass"] or ([tok.head] if tok.dep_ == "acl" else [])
+        else:
+            leaders = subjects(ctx, tok)
+            led = [c for c in tok.children if c.dep_ == "dobj"]
+        modality, _ = claims.modality(tok, ctx.cues)
+        for body in conj_ids(ctx, led):
+            btype = table.get(body).type
+            for leader in leaders:
+                ltype = table.get(leader).type
+                if (
+                    btype == "Organization"
+                    and ltype in ("Person", "Country", "Organization")
+                    or (btype == "Country" and ltype == "Person")
+                ):
+                    yield _relation(ctx, rtype, leader, body, list(tok.subtree), modality=modality, confidence=0.55)
 
 
 def _state_bodies(ctx):
@@ -322,3 +372,59 @@ def _role_phrase_relations(ctx, eid: str, m):
         if entity.type == "Group":
             continue
         yield _relation(ctx, rtype, eid, other, tokens, confidence=0.6)
+
+
+# prepositions that place a person in a body: 'a researcher at X', 'a spokesman for X', 'a gunner with X'
+_WORKPLACE_PREPS = frozenset({"at", "for", "with", "in"})
+# verbs that give their object a role ('appointed X as head of Y'); with any other verb the subject takes it
+_APPOINTING_VERBS = frozenset({"appoint", "name", "elect", "choose", "nominate", "install", "confirm"})
+
+
+def _workplaces(ctx):
+    """'Mary Jones, a researcher at the Brookings Institution', 'X worked for the KGB', 'X served in the Navy': the
+    person is affiliated with the body he works at or serves in."""
+    table = ctx.table
+    for m, eid in _entity_mentions(ctx):
+        if table.get(eid).type != "Person" or m.kind not in ("ner", "gazetteer"):
+            continue
+        head = ctx.doc[m.head]
+        for role in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+            for body in _bodies_after(ctx, role, _WORKPLACE_PREPS):
+                yield _relation(ctx, "affiliated_with", eid, body, list(role.subtree), confidence=0.55)
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in ("work", "serve") or tok.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
+            continue
+        people = [e for e in subjects(ctx, tok) if table.get(e).type == "Person"]
+        for body in _bodies_after(ctx, tok, {"for", "at", "in"}):
+            for person in people:
+                yield _relation(ctx, "affiliated_with", person, body, list(tok.subtree), confidence=0.55)
+
+
+def _bodies_after(ctx, node, preps) -> list[str]:
+    """The bodies a word's prepositions name: 'at the Brookings Institution'."""
+    pobjs = [p for c in node.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
+    return [e for e in conj_ids(ctx, [p for p in pobjs if p.dep_ == "pobj"]) if ctx.table.get(e).type == "Organization"]
+
+
+def _roles_taken(ctx):
+    """'He replaced him as head of the FSB', 'X served as defence minister of Ghana', 'they appointed X as envoy to Y'
+    less the envoy: a title after 'as' is held by the verb's subject (its object after 'appoint', 'elect')."""
+    table = ctx.table
+    for tok in ctx.doc:
+        if tok.lower_ != "as" or tok.dep_ != "prep" or tok.head.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
+            continue
+        verb = tok.head
+        for title in (p for p in tok.children if p.dep_ == "pobj" and p.lemma_.lower() in _TITLES):
+            holders_of = [c for c in verb.children if c.dep_ == "dobj"]
+            if verb.lemma_.lower() not in _APPOINTING_VERBS:
+                holders_of = [c for c in verb.children if c.dep_ == "nsubj"]
+            holders = [e for e in conj_ids(ctx, holders_of) if table.get(e).type == "Person"]
+            lemmas = {t.lemma_.lower() for t in title.subtree}
+            leads = _leads(list(title.subtree), lemmas)
+            of = [p for c in title.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            named = [c for c in title.children if c.dep_ == "appos"]  # 'head of its successor, the FSB'
+            bodies = [e for e in conj_ids(ctx, of + named) if table.get(e).type in ("Country", "Organization")]
+            for body in bodies:
+                for person in holders:
+                    rtype = "leader_of" if leads else "affiliated_with"
+                    yield _relation(ctx, rtype, person, body, [verb, *title.subtree], confidence=0.55)

@@ -89,7 +89,11 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     elif dep == "advmod":
         cands = [c for c in kids if c.dep_ in ("advmod", "prt")]
     elif dep == "obj":
-        cands = _contents([c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative")])
+        objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative")]
+        # "allowed refugees to return": the parse makes the allowed the subject of an infinitive clause
+        objects += [s for c in kids if c.dep_ == "ccomp" and _infinitive(c) for s in c.children if s.dep_ == "nsubj"]
+        objects += [c for c in kids if c.dep_ == "xcomp" and c.pos_ == "NOUN"]  # "took 240 people hostage"
+        cands = _contents(objects)
     elif dep == "objmod":
         objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         cands = [m for o in objects for m in o.children if m.dep_ in ("compound", "amod", "nmod")]
@@ -122,3 +126,7 @@ def _contents(objects) -> list:
             if g.lemma_.lower() in MEASURE_NOUNS or g.pos_ == "NUM":
                 out += [p for c in g.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     return out
+
+
+def _infinitive(clause) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from kg.extract import entities, quotes, speakers, words
 from kg.graph.records import Event
 
-__all__ = ["TitleVoice", "Voice", "parse_title", "voice_of"]
+__all__ = ["TitleVoice", "Voice", "first_person", "parse_title", "voice_of"]
 
 _FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -31,6 +31,7 @@ _ROLE_WORDS = words.PERSON_ROLES | frozenset(
     homeland united nations of the for and on u.s. us un eu nato administration acting his her royal highness
     majesty excellency""".split()
 )
+_LINKS = frozenset({"of", "the", "for", "and", "on"})
 _PREFIX = re.compile(r"^(?:corrected|updated|revised)\s*:\s*", re.I)
 _CONNECTORS = r"(?:\s+(?:on|at|in|to|regarding|before|during|ahead|following|after|for|about|upon)\s|\s+[–—|-]\s|:|$)"
 _SPOKEN = re.compile(
@@ -90,7 +91,7 @@ def _split_parties(phrase: str) -> tuple[str, ...]:
 def _person_name(phrase: str) -> str | None:
     """The name in a title's phrase for a person: 'National Security Advisor Jane Roe' -> 'Jane Roe', 'Vice
     President Roe' -> 'Roe'; None when it names an office only ('the President')."""
-    phrase = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w.’' -]*$", "", phrase)  # "... Doe of Ruritania"
+    phrase = _without_state(phrase)
     tokens = phrase.replace("’s", "").split()
     given = speakers._given_names()
     first = next((i for i, w in enumerate(tokens) if w.lower() in given and i < len(tokens) - 1), None)
@@ -101,7 +102,31 @@ def _person_name(phrase: str) -> str | None:
         if not w[:1].isupper() or w.lower() in _ROLE_WORDS or len(run) == 3:
             break
         run.insert(0, w)
-    return " ".join(run) or None
+    before = tokens[len(tokens) - len(run) - 1].lower() if len(run) < len(tokens) else ""
+    # a name follows an office ('Vice President Roe'); 'the Second Gentleman Marking One Year' names no one
+    return " ".join(run) if run and before in _ROLE_WORDS - _LINKS else None
+
+
+def _without_state(phrase: str) -> str:
+    """'Prime Minister Doe of Ruritania' -> 'Prime Minister Doe', 'Doe of the Republic of Ruritania' -> 'Doe'; not
+    'Secretary of State Jane Roe' (an office follows the 'of') nor 'Director of National Security Min Ho Park'."""
+    while True:
+        head, of, tail = phrase.rpartition(" of ")
+        tail_words = tail.removeprefix("the ").split()
+        if (
+            not of
+            or not tail_words
+            or any(w.lower() in _ROLE_WORDS - _LINKS or not w[:1].isupper() for w in tail_words)
+        ):
+            return phrase
+        phrase = head
+
+
+def _office(phrase: str) -> str:
+    """The office words of a title's phrase: 'Vice President Jane Roe of Ruritania' -> 'vice president'."""
+    name = _person_name(phrase) or ""
+    head = phrase[: phrase.find(name)] if name and name in phrase else re.sub(r"\s+of\s+.*$", "", phrase)
+    return " ".join(w for w in head.lower().split() if w not in ("the", "a")).strip()
 
 
 @dataclass
@@ -126,7 +151,8 @@ class TitleVoice:
         both = lower == "they" or (
             tok.tag_ == "NNS"
             and tok.lemma_.lower() in _PARTY_NOUNS
-            and any(c.lower_ in ("two", "both") for c in tok.children)
+            and any(c.lower_ in ("two", "both", "the") for c in tok.children)
+            and not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in tok.children)
         )
         return _unique([*self.authors, *self.counterparts]) if both and self.counterparts else []
 
@@ -190,6 +216,7 @@ def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | 
     bound.counterparts = [e for p in voice.counterparts if (e := _person(doc, table, gazetteer, p, [], article_id))]
     if voice.kind == "statement" and bound.authors:
         bound.plural = {t.i for t in firsts if t.lower_ in _FIRST_PLURAL}
+    _offices(doc, table, bound, voice)
     return bound
 
 
@@ -220,11 +247,14 @@ def _is_authors(label: str, surnames: set[str], offices: set[str]) -> bool:
 def _person(doc, table, gazetteer, phrase: str, firsts: list, article_id: str) -> str | None:
     """The entity a title's phrase names: a person the body names by the same surname, a gazetteer person, or,
     when the body speaks as 'I' or 'we', a person made from the title's name with those pronouns as mentions."""
+    found = _named_in_body(doc, table, phrase)
     name = _person_name(phrase)
     if not name:
-        return None
+        return found.id if found is not None else None
     surname = name.split()[-1].lower()
-    found = next((e for e in table.entities if e.type == "Person" and e.name.split()[-1].lower() == surname), None)
+    found = found or next(
+        (e for e in table.entities if e.type == "Person" and e.name.split()[-1].lower() == surname), None
+    )
     key = gazetteer.key_for(name)
     entry = gazetteer.entry_for(key)
     if found is None and entry is not None and entry.type == "Person":
@@ -235,6 +265,56 @@ def _person(doc, table, gazetteer, phrase: str, firsts: list, article_id: str) -
         key, entry = f"author:{name.lower()}", None
     ms = [entities.Mention(t.i, t.i + 1, "Person", key, name, t.i, "anaphor", entry, rule="author") for t in firsts]
     return _attach(doc, table, found, key, ms, article_id)
+
+
+def _named_in_body(doc, table, phrase: str):
+    """The person of the body whose surname the title's phrase names ('Director Shin Wonsik of Korea' -> 'Shin
+    Wonsik'), or, for a phrase naming an office only ('the Vice President'), whom the body gives that office
+    ('Vice President Jane Roe')."""
+    said = {w.lower() for w in re.findall(r"[\w’'-]+", phrase)}
+    people = [e for e in table.entities if e.type == "Person" and e.id not in table.roles]
+    by_surname = [e for e in people if e.name.split()[-1].lower() in said]
+    if by_surname:
+        return by_surname[0]
+    office = _office(phrase)
+    if _person_name(phrase) or not office:
+        return None
+    text = doc.text.lower()
+    held = [
+        e
+        for e in people
+        if any(text[max(0, m.start - len(office) - 1) : m.start].strip() == office for m in e.mentions)
+    ]
+    return held[0] if len(held) == 1 else None
+
+
+def _offices(doc, table, bound: TitleVoice, voice: Voice) -> None:
+    """'The President' in a statement or readout from the President's office is the title's President, not the
+    last president the body named: a definite description of a party's office joins that party."""
+    parties = list(zip(bound.authors, voice.authors, strict=False))
+    parties += list(zip(bound.counterparts, voice.counterparts, strict=False))
+    owners: dict[str, str] = {}
+    for eid, phrase in parties:
+        owners.setdefault(_office(phrase), eid)  # the principal's office first: 'the President' is hers
+    for m in table.mentions:
+        if m.rule != "definite-description":
+            continue
+        owner = owners.get(" ".join(t.lower_ for t in doc[m.start : m.end] if t.lower_ not in ("the", "a")))
+        old = table.by_token.get(m.head)
+        if owner is None or old is None or old == owner:
+            continue
+        span = entities._record(doc, m)
+        i = next(k for k, e in enumerate(table.entities) if e.id == old)
+        left = tuple(x for x in table.entities[i].mentions if (x.start, x.end) != (span.start, span.end))
+        if not left:
+            continue
+        table.entities[i] = dataclasses.replace(table.entities[i], mentions=left)
+        j = next(k for k, e in enumerate(table.entities) if e.id == owner)
+        spans = tuple(sorted((*table.entities[j].mentions, span), key=lambda x: x.start))
+        table.entities[j] = dataclasses.replace(table.entities[j], mentions=spans)
+        for k in range(m.start, m.end):
+            if table.by_token.get(k) == old:
+                table.by_token[k] = owner
 
 
 def _body(doc, table, gazetteer, phrase: str, firsts: list, article_id: str) -> list[str]:
@@ -289,3 +369,49 @@ def _state_of(phrase: str, source: str | None, gazetteer) -> str | None:
 
 def _unique(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
+
+
+def first_person(resolver, tok) -> list[str]:
+    """Whom a first-person pronoun (or a readout's 'he', 'they') stands for: the title's voice, else, inside a
+    quotation, its speaker ('"We condemn the attack," Ruritanian Foreign Minister Jane Roe said': 'we' is Roe and
+    Ruritania, the state her title names; 'I' is Roe). [] when neither says."""
+    title = resolver.voice
+    if title is not None:
+        found = title.resolve(tok)
+        if found:
+            return found
+    lower = tok.lower_
+    if lower not in _FIRST_SINGULAR | _FIRST_PLURAL or tok.i in resolver.table.by_token:
+        return []
+    doc = tok.doc
+    quote = quotes.quote_at(doc, resolver.cues, tok.idx)
+    if quote is None or quote.verb is None:
+        return []
+    verb = doc[quote.verb]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _FIRST_SINGULAR | _FIRST_PLURAL]
+    said = _unique([e for c in subjects for e in resolver.resolve_source(c)])
+    if len(said) != 1:
+        return []
+    if lower in _FIRST_SINGULAR:
+        return said if resolver.table.get(said[0]).type == "Person" else []
+    return _unique([*said, *_speakers_state(resolver, said[0])])
+
+
+def _speakers_state(resolver, eid: str) -> list[str]:
+    """The state a person's title names where the article first names her ('Ruritanian Foreign Minister Jane
+    Roe', 'Foreign Minister of Ruritania Jane Roe'), for the 'we' she speaks for."""
+    table, doc = resolver.table, resolver.doc
+    entity = table.get(eid)
+    if entity.type != "Person" or not entity.mentions:
+        return []
+    span = doc.char_span(entity.mentions[0].start, entity.mentions[0].end, alignment_mode="expand")
+    if span is None:
+        return []
+    for t in reversed(doc[max(span.sent.start, span.start - 5) : span.start]):
+        if t.is_punct or t.pos_ == "VERB":
+            break
+        states = [e for e in resolver.resolve_modifier(t) if table.get(e).type == "Country"]
+        states = states or [e for e in resolver.resolve(t) if table.get(e).type == "Country"]
+        if states:
+            return states[:1]
+    return []
