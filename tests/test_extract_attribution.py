@@ -404,3 +404,24 @@ def test_a_source_joined_after_the_content_by_a_comma(extract_text):
     assert _sources(record, "supporting") == ["USA Today analysis"]
     assert _sources(record, "backing") == ["newspaper"]
     assert _sources(record, "attacked") == []
+
+
+def test_a_pronoun_speaker_continues_who_spoke_through_a_relative_clause_or_a_participle(extract_text):
+    record = extract_text(
+        "Mary Smith spoke to Joe Biden on Monday. The plan was supported by Emma Jones of Ohio, the senator "
+        'from Ohio, who said that Joe Biden had agreed. "It makes no sense that Mr. Biden rejected the deal '
+        'with Iran," she said.\n\nMary Smith met Joe Biden in May. Later Robert Jones reacted to the news, '
+        'saying: "Biden is weak." "Biden must reject the deal with Iran," he added.'
+    )
+    assert _sources(record, "agreed") == ["Emma Jones"]  # 'who' through the apposition to the name
+    assert _sources(record, "rejected") == ["Emma Jones"]
+    assert _sources(record, "reject") == ["Robert Jones"]
+
+
+def test_who_a_source_is_tells_nothing_and_an_unnamed_antecedent_speaks_through_who(extract_text):
+    record = extract_text(
+        "According to Airwars, which condemned the invasion of Georgia, Russia attacked Ukraine. "
+        "Russia attacked Moldova, according to officials who condemned the invasion of Belarus."
+    )
+    assert _sources(record, "invasion", 0) == ["Airwars"]  # through 'condemned', not through 'according to'
+    assert _sources(record, "invasion", 1) == ["officials"]

@@ -284,9 +284,12 @@ def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
                 found.append((eid, f"{kind} verb '{node.text}'"))
         below, came_from = came_from, node
         for child in node.children:
-            found.extend(_according_to(child, resolve))
+            # spaCy makes a new Token object on each access: compare positions, not identities
+            off_path = below is None or child.i != below.i
+            if off_path:  # 'according to X, a tool that monitors Y': the source phrase tells nothing of itself
+                found.extend(_according_to(child, resolve))
             found.extend(_described_by(child, resolve, cues))
-            if child is not below and child is not trigger:
+            if child.i != trigger.i:  # also one the path came through: 'If X, Taylor warned, Y will ...'
                 found.extend(_said_aside(child, resolve, cues))
         if node is not trigger and node.pos_ == "NOUN" and _owned_content(node, below, cues):
             for c in node.children:
