@@ -259,6 +259,8 @@ def _np_mentions(doc, gazetteer) -> list[Mention]:
             m = _role_mention(doc, tok)  # "Taiwan's Vice Foreign Minister": a capitalised title with its owner
         elif tok.pos_ == "PROPN" and not plural and lemma in words.PERSON_ROLES:
             m = _bare_title(doc, tok)  # "The Vice President urged ...": a title standing for its holder
+        elif tok.pos_ == "PROPN" and lemma == "administration" and not plural:
+            m = _org_mention(doc, tok)  # "the Biden-Harris Administration": a leader's government, named by them
         elif tok.pos_ == "PROPN":
             m = None
         elif tok.pos_ == "ADJ" and lemma not in words.PERSON_ROLES:
