@@ -53,6 +53,9 @@ def _timer(delay: float):
 
 
 def main(point: str, how: str, corpus: str, store: str) -> None:
+    # a job a shell starts in the background inherits SIGINT ignored, and Python then installs no
+    # KeyboardInterrupt handler: restore it, so that the Ctrl-C case is tested however the suite was started
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     arg = how if point == "timer" else getattr(signal, how)
     with POINTS[point](arg):
         pipeline.build([corpus], store=store)

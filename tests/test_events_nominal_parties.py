@@ -59,3 +59,35 @@ def test_a_stance_on_an_act_is_a_stance_toward_its_parties(extract_text):
 def test_a_by_phrase_of_means_after_an_object_is_not_an_agent(extract_text):
     r = extract_text("Britain condemned the attack by telephone on Monday.")
     assert all(not e.actors or _names(r, e.actors) == ["United Kingdom"] for e in r.events)
+
+
+def test_an_attack_at_a_named_place_is_an_event_with_its_attacker_unknown(extract_text):
+    r = extract_text("The mayor spoke about the bombing in Mombasa on Sunday.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert attack.actors == () and _names(r, attack.locations) == ["Mombasa"]
+    # a war names a conflict whose parties the story gives elsewhere, not one stated attack
+    assert _of_type(extract_text("The mayor spoke about the war in Sudan."), "ASSAULT") == []
+
+
+def test_a_when_clause_with_its_own_subject_does_not_borrow_the_main_clauses_object(extract_text):
+    r = extract_text("When the bridge was blown up in a suspected Serbian attack, he blamed Croatia.")
+    (attack,) = [e for e in _of_type(r, "ASSAULT") if e.trigger.text == "blown"]
+    assert _names(r, attack.actors) == ["Serbia"]
+
+
+def test_a_participle_of_occupation_has_its_occupier_before_it_and_the_occupied_after(extract_text):
+    r = extract_text("Aid reached the Armenian-occupied district of Kelbajar.")
+    (occupation,) = _of_type(r, "COERCE")
+    assert _names(r, occupation.actors) == ["Armenia"]
+
+
+def test_a_count_of_weapons_is_the_object_a_trigger_row_asks_for(extract_text):
+    r = extract_text("Iran fired hundreds of drones and missiles towards Israel.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Iran"] and _names(r, attack.recipients) == ["Israel"]
+
+
+def test_demanding_that_someone_act_asks_them(extract_text):
+    r = extract_text("Latvia demanded that Belarus close the camps.")
+    (ask,) = _of_type(r, "REQUEST")
+    assert _names(r, ask.actors) == ["Latvia"] and _names(r, ask.recipients) == ["Belarus"]

@@ -53,3 +53,8 @@ def test_a_compound_collective_of_officials_serves_each_state(extract_text):
 def test_doctors_or_soldiers_named_by_a_demonym_hold_no_office(extract_text):
     found = relations(extract_text("Swiss doctors and Ukrainian soldiers reached the town on Monday."))
     assert not any(t == "affiliated_with" for t, _s, _o in found)
+
+
+def test_a_person_said_to_be_a_member_is_one(extract_text):
+    found = relations(extract_text("Ivan Petrov is a member of the State Duma."))
+    assert ("member_of", "Ivan Petrov", "State Duma") in found

@@ -209,3 +209,25 @@ def test_a_chief_in_a_unit_leads_something_inside_it(extract_text):
     found = relations(extract_text("Sgt. Tom Reed, a crew chief in the 3rd Battalion, said the drill went well."))
     assert ("affiliated_with", "Tom Reed", "3rd Battalion") in found
     assert ("leader_of", "Tom Reed", "3rd Battalion") not in found
+
+
+@pytest.mark.parametrize(
+    "text, rtype, who, body",
+    [
+        ("Admiral Jane Cole commands the Fifth Fleet.", "leader_of", "Jane Cole", "Fifth Fleet"),
+        ("The Fifth Fleet is led by Admiral Jane Cole.", "leader_of", "Jane Cole", "Fifth Fleet"),
+        (
+            "The Kurdistan Regional Government, represented by Prime Minister Omar Aziz, signed.",
+            "affiliated_with",
+            "Omar Aziz",
+            "Kurdistan Regional Government",
+        ),
+    ],
+)
+def test_leading_and_representing_verbs(extract_text, text, rtype, who, body):
+    assert (rtype, who, body) in relations(extract_text(text))
+
+
+def test_leading_an_act_leads_no_body(extract_text):
+    found = relations(extract_text("Russia led the offensive in the east."))
+    assert not any(t == "leader_of" for t, _s, _o in found)

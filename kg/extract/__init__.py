@@ -25,6 +25,7 @@ from kg.extract import (
     events,
     lexicons,
     offices,
+    plural,
     quotes,
     relations,
     speakers,
@@ -264,6 +265,8 @@ class _Resolver:
         self.agents = agents or {}
         self.phrase_sources: dict[int, str] = {}  # token index -> entity made from an unnamed speaker's phrase
         self._agreement: dict[tuple[str, str | None], bool] = {}  # (entity id, pronoun gender) -> may stand for it
+        self._plural: dict[int, list[str]] = {}  # token index of a plural anaphor -> the parties it takes up
+        self._we: list[str] | None = None  # the authors a statement names ("We, the Leaders of the G7,")
         self.person_mentions = sorted(
             (m for m in table.mentions if table.get(table.by_token[m.head]).type == "Person"),
             key=lambda m: m.start,
@@ -285,13 +288,23 @@ class _Resolver:
             return self._teller(tok) or self._last_person(tok)
         if lower in words.RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.resolve(tok.head.head)
+        if lower in ("we", "our", "us") and self._authors():  # a statement signed "We, the Leaders of the G7,"
+            return self._authors()
         if lower in words.PRONOUNS_OTHER and tok.dep_ in ("nsubj", "nsubjpass"):
             speech = tok.head.head if tok.head.dep_ == "ccomp" else None
             if speech is not None and self.cues.is_speech(speech):
-                return [e for s in speech.children if s.dep_ == "nsubj" for e in self.resolve(s)]
+                tellers = [e for s in speech.children if s.dep_ == "nsubj" for e in self.resolve(s)]
+                if lower == "they" and len(tellers) == 1 and self.table.get(tellers[0]).type == "Person":
+                    # '"They will exchange views," Peskov said': one person's 'they' are others
+                    return self._plural_antecedents(tok)
+                return tellers
             if lower == "it" and tok.head.dep_ == "ROOT":
                 return self._previous_subject(tok)
-            return []
+            return self._plural_antecedents(tok)
+        if lower == "their" or tok.tag_ == "NNS":  # "their support", "the two leaders agreed"
+            found = self._plural_antecedents(tok)
+            if found:
+                return found
         return self.resolve_modifier(tok) or collectives.collective(self, tok) or self._people_of(tok)
 
     def _people_of(self, tok) -> list[str]:
@@ -302,6 +315,27 @@ class _Resolver:
         places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         ids = [e for p in places if p.dep_ == "pobj" for e in self.resolve(p)]
         return [e for e in ids if self.table.get(e).type == "Country"][:1]
+
+    def _authors(self) -> list[str]:
+        """Who 'we' are in a statement that names its authors: "We, the Leaders of the G7, condemn ..." (the
+        body a group of its members speaks for: 'the Leaders of the G7' -> the G7)."""
+        if self._we is None:
+            self._we = []
+            for tok in self.doc:
+                if tok.lower_ == "we" and not quotes.in_quote(self.doc, self.cues, tok.idx):
+                    for named in (c for c in tok.children if c.dep_ == "appos"):
+                        body = [p for c in named.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+                        self._we = self.resolve(named) or [i for p in body for i in self.resolve(p)]
+                        return self._we
+        return self._we
+
+    def _plural_antecedents(self, tok) -> list[str]:
+        if not plural.is_plural_anaphor(tok):
+            return []
+        if tok.i not in self._plural:  # each anaphor once: an earlier 'they' may be asked again and again
+            self._plural[tok.i] = []  # and never through itself
+            self._plural[tok.i] = plural.antecedents(tok, self.resolve, lambda eid: self.table.get(eid).type)
+        return self._plural[tok.i]
 
     def resolve_source(self, tok) -> list[str]:
         """Who a speech or belief verb's subject is: an entity, else the noun phrase itself becomes one ('the poll',

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from kg.extract import claims, commitments, nominal, words
+from kg.extract.event_time import event_time
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import parse_quantity
-from kg.extract.timex import normalise_time
 from kg.extract.triggers import TriggerIndex
-from kg.graph.records import Event, Quantity, Span, TimeValue, content_id
+from kg.graph.records import Event, Quantity, Span, content_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -26,6 +26,9 @@ _NEEDS_RECIPIENT = {"SUPPORT"}
 _STANCE_TYPES = {"AGREE"}
 _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
 _VICTIM_TYPES = {"ASSAULT", "COERCE"}
+_SPOKEN_TO = ("prep", frozenset({"to"}))  # a row for talking to someone: a meeting only with a party
+_PARTIES = ("Person", "Country", "Organization")
+_TOLD = frozenset({"brief"})  # meeting verbs that are speech unless their partner is a party
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we"}  # not "it": often a state kg already failed to resolve
@@ -87,22 +90,27 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         if tok.pos_ == "VERB" and _purpose_of_same(tok, entry.type, by_index):
             continue
-        if _names_a_kind(ctx, tok) or (entry.type == "ASSAULT" and _fights_for_a_cause(tok)):
+        if _names_a_kind(ctx, tok) or nominal.a_press_appearance(tok):
+            continue
+        if entry.type == "ASSAULT" and _fights_for_a_cause(tok):
             continue
         # the participants first: modality and sources (costly) only for the words that make an event
         actors, recipients, locations = args = _arguments(ctx, tok, entry, by_index)
         recipients = [r for r in recipients if r not in actors]
-        verb_at_place = locations and tok.pos_ == "VERB"
+        verb_at_place = locations and (tok.pos_ == "VERB" or nominal.an_attack(tok, entry.type))
         if not (actors or recipients or verb_at_place or _stated_agent(ctx, tok, entry.type)):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
         if entry.type in _NEEDS_RECIPIENT and not recipients and len(actors) < 2:
             continue  # "support the claim": support needs someone supported ("A and B upgraded ties": each other)
+        told = entry.type == "CONSULT" and (_SPOKEN_TO in entry.requires or entry.lemma in _TOLD)
+        if told and not any(ctx.table.get(r).type in _PARTIES for r in recipients):
+            continue  # "spoke to President Herzog" is a call; "spoke to reporters / to the BBC" is speech
         key = (entry.type, tok.idx)
         if key not in seen:
             seen.add(key)
             pairs.append((tok, _event(ctx, tok, entry, args)))
     speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
-    time_of = lambda tok: _time(ctx, tok, future=False)  # noqa: E731
+    time_of = lambda tok: event_time(ctx.doc, ctx.date, tok, future=False)  # noqa: E731
     pairs = commitments.with_speech_acts(
         pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
     )
@@ -196,6 +204,8 @@ def _names_someone(ctx: Context, head) -> bool:
     counted = head.lower_ in _NUMBER_WORDS  # "thousands of farmers"
     if counted:
         head = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children), head)
+        if head.ent_type_ == "NORP" or head.pos_ == "PROPN":  # "thousands of Ukrainians": a people
+            return True
     lemma = head.lemma_.lower()
     if not (lemma in ctx.agent_nouns or lemma in words.ACTOR_NOUNS or lemma in _POLITY_NOUNS):
         return False
@@ -262,7 +272,7 @@ def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[s
         # source; 'Cuban said he supports Obama' stays Cuban's claim
         source_ids = [s for s in source_ids if s not in actors]
     quantity = _quantity(ctx, tok)
-    time = _time(ctx, tok, future=modality == "planned")
+    time = event_time(ctx.doc, ctx.date, tok, future=modality == "planned")
     evidence = _sentence_span(ctx.doc, sent)
     trigger = Span(tok.text, tok.idx, tok.idx + len(tok.text))
     explain = (
@@ -320,6 +330,8 @@ def _arguments(
             # "the US was committed to preventing a conflict": a passive of stance holds its subject's stance
             actors = _ids(ctx, [c for c in tok.children if c.dep_ == "nsubjpass"])
         objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        if tok.dep_ == "amod" and tok.tag_ == "VBN":
+            objects = [tok.head]
         if not objects and entry.type in _GIVE_TYPES:
             # "civilians were killed in a bombing": the passive subject undergoes the act, and the event keeps
             # its type with no actor when the text names none (never guessed); not "was committed to"
@@ -334,6 +346,8 @@ def _arguments(
             stances = [o for o in objects if event_words.get(o.i) == "SUPPORT"]
             whom = [p for o in stances for c in o.children if c.lower_ in ("for", "to") for p in c.children]
             recipients = _ids(ctx, [p for p in whom if p.dep_ == "pobj"])
+        if not recipients and entry.type == "REQUEST":  # "demanded that Iran cease": who is asked to act
+            recipients = _ids(ctx, [s for c in tok.children if c.dep_ == "ccomp" for s in _subjects(c)])
         if not recipients and entry.type in _STANCE_ON_ACTS:
             # "welcomed the agreement between Iraq and Turkey", "condemned Russian strikes": the parties of the
             # act taken a stance on
@@ -346,6 +360,9 @@ def _arguments(
         actors = _noun_actors(ctx, tok, entry)
         recipients = []
     preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
+    if tok.pos_ == "VERB":  # "reiterated their support for Israel": the verb's object is the same event
+        same = [o for o in tok.children if o.dep_ == "dobj" and event_words.get(o.i) == entry.type]
+        preps += [c for o in same for c in o.children if c.dep_ == "prep" and c.i > o.i]
     verb = _support_verb(tok) if tok.pos_ != "VERB" else None
     if verb is not None and entry.type in _GIVE_TYPES:  # "provided $2 billion in aid to Ukraine"
         preps += [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")]
@@ -364,6 +381,8 @@ def _arguments(
         elif word in _SIDE_PREPS and entry.type == "SUPPORT" and tok.pos_ == "VERB":  # "stands with / behind X"
             recipients += ids
         elif word == "with" and entry.type in _JOINT_TYPES:
+            recipients += ids
+        elif word == "to" and entry.type == "CONSULT" and _SPOKEN_TO in entry.requires:
             recipients += ids
         elif word in ("to", "for") and entry.type in _GIVE_TYPES:
             recipients += ids
@@ -402,6 +421,8 @@ def _agents(verb) -> list:
 
 
 def _verb_actors(ctx: Context, verb) -> list[str]:
+    if verb.dep_ == "amod" and verb.tag_ == "VBN":  # "Russian-occupied Ukraine": Ukraine undergoes it
+        return [i for c in verb.children if c.dep_ in ("npadvmod", "compound", "amod") for i in ctx.resolve(c)]
     if verb.dep_ == "amod":  # "occupying Russian forces": the forces occupy
         return _ids(ctx, [verb.head])
     node, came_from = verb, None
@@ -425,6 +446,8 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
             return []
         if node.dep_ == "ccomp" or (node is not verb and ctx.cues.is_speech(node.head)):
             return []
+        if node.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
         node, came_from = node.head, node
     return []
 
@@ -507,7 +530,7 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     return _ids(ctx, _subjects(verb) + _agents(verb))
 
 
-# -- quantity and time -------------------------------------------------------------------------
+# -- quantity -------------------------------------------------------------------------
 
 
 def _quantity(ctx: Context, tok) -> Quantity | None:
@@ -542,45 +565,3 @@ def _amount_head(t):
     while node.dep_ in ("nummod", "quantmod", "compound", "amod", "advmod") and node.head.i != node.i:
         node = node.head
     return node
-
-
-def _time(ctx: Context, tok, *, future: bool) -> TimeValue | None:
-    clause = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), tok)
-    best = None
-    for ent in _sentence_times(ctx.doc, tok.sent):
-        anchor = _attachment(ent.root, tok)
-        if anchor is not None and anchor.i in (tok.i, clause.i):
-            if best is None or abs(ent.start - tok.i) < abs(best.start - tok.i):
-                best = ent
-    if best is not None:
-        start = best.start - 1 if best.start > 0 and ctx.doc[best.start - 1].dep_ == "prep" else best.start
-        return normalise_time(ctx.doc[start : best.end].text, ctx.date, future=future)
-    for c in tok.children:  # "a winter offensive"
-        if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words.SEASONS:
-            return normalise_time(c.text, ctx.date, future=future)
-    return None
-
-
-def _sentence_times(doc, sent) -> list:
-    """The DATE and TIME entities of ``sent``. ``Span.ents`` reads the whole ``doc.ents`` on every call (work
-    in the article's length once per event), so they are indexed by sentence once per Doc."""
-    index = doc.user_data.get("kg.sentence_times")
-    if index is None:
-        index = {}
-        for ent in doc.ents:
-            if ent.label_ in ("DATE", "TIME"):
-                index.setdefault(doc[ent.start].sent.start, []).append(ent)
-        doc.user_data["kg.sentence_times"] = index
-    return [ent for ent in index.get(sent.start, ()) if ent.end <= sent.end]  # as Span.ents: wholly inside
-
-
-def _attachment(root, trigger):
-    """The trigger, or the first verb, above a time expression: what the time is the time of."""
-    node = root
-    for _ in range(6):
-        if node.head.i == node.i:
-            return node
-        node = node.head
-        if node.i == trigger.i or node.pos_ in ("VERB", "AUX"):
-            return node
-    return None

@@ -101,8 +101,8 @@ def _part_of_relations(ctx):
             continue
         modality, _ = claims.modality(tok.head if tok.head.pos_ in ("VERB", "AUX") else tok, ctx.cues)
         for member in members:
-            if ctx.table.get(member).type == "Person" or not party(ctx, member):
-                continue  # a person's membership is a title ('a member of parliament, X'): the title rules' business
+            if ctx.table.get(member).type == "Person" and tok.dep_ != "attr" or not party(ctx, member):
+                continue  # 'X, a member of parliament,' is a title: the title rules' business; 'X is a member of' is not
             for body in bodies:
                 yield relation(ctx, "member_of", member, body, list(tok.subtree), modality=modality, confidence=0.55)
 

@@ -4,10 +4,18 @@ that names the act a passive verb reports ('five people were killed in Russian s
 
 from __future__ import annotations
 
-__all__ = ["party_phrases", "passive_cause", "stray_modifiers"]
+__all__ = ["a_press_appearance", "an_attack", "party_phrases", "passive_cause", "stray_modifiers"]
+
+# nouns of one attack at one place: 'the bombings in Istanbul' tells an event even with its attacker unknown
+# ('the war in Ukraine', 'the fighting in the east' name a war, whose parties the story gives elsewhere)
+_ATTACK_NOUNS = frozenset(
+    {"attack", "bombing", "blast", "explosion", "shelling", "strike", "airstrike", "raid", "shooting", "massacre"}
+    | {"ambush", "assault", "assassination", "bombardment"}
+)
 
 _PARTY_PREPS = ("between", "among", "amongst")  # 'talks between A and B': both take part
 _CAUSE_PREPS = ("in", "during", "by")  # 'killed in / during / by strikes'
+_PRESS = frozenset({"press", "news", "media", "journalist", "reporter"})
 # verbs whose subject starts or carries out the act its object names: 'the war that Hamas unleashed'
 _DOER_VERBS = frozenset("unleash wage launch start begin mount conduct carry commit perpetrate continue".split())
 
@@ -62,6 +70,23 @@ def _objects(prep) -> list:
 
 def _passive(verb) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def an_attack(noun, etype: str) -> bool:
+    """Whether an event noun names one attack (a bombing, a raid), which its place alone makes a stated event."""
+    return etype == "ASSAULT" and noun.pos_ == "NOUN" and noun.lemma_.lower() in _ATTACK_NOUNS
+
+
+def a_press_appearance(noun) -> bool:
+    """'said at a press conference', 'a call with journalists': where someone speaks, not a meeting of parties;
+    'a joint press conference', 'a press conference with his counterpart' bring two together and stay events."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ("conference", "briefing", "call"):
+        return False
+    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+    partners = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for p in _objects(c)]
+    if any(p.lemma_.lower() in _PRESS for p in partners):
+        return True  # "during a regular call with journalists"
+    return bool(mods & _PRESS) and not ("joint" in mods or partners)
 
 
 def stray_modifiers(noun) -> list:

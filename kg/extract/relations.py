@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from kg.extract import membership, stances, words
+from kg.extract import claims, membership, stances, words
 from kg.extract.ties import conj_ids, subjects
 from kg.extract.ties import relation as _relation
 from kg.graph.records import Relation
@@ -18,7 +18,7 @@ def find_relations(ctx) -> list[Relation]:
     titles = list(_person_titles(ctx))
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
     stateless = list(_stateless_titles(ctx, titles, stated))
-    bodies = [*_state_bodies(ctx), *_led_bodies(ctx), *_workplaces(ctx), *_roles_taken(ctx)]
+    bodies = [*_state_bodies(ctx), *_led_bodies(ctx), *_leading_verbs(ctx), *_workplaces(ctx), *_roles_taken(ctx)]
     found_rels = [*stances.find_stances(ctx), *membership.find_memberships(ctx)]
     for rel in [*stated, *stateless, *bodies, *found_rels]:
         key = (rel.type, rel.subject, rel.object)
@@ -202,6 +202,40 @@ def _led_bodies(ctx):
                 continue
             for leader in {e for c in led.lefts for e in ctx.resolve_modifier(c) if e != body}:
                 yield _relation(ctx, "leader_of", leader, body, list(ctx.doc[m.start : m.end]), confidence=0.6)
+
+
+# verbs whose subject leads their object ('Burns commands the task force', 'the task force, led by Burns');
+# 'represent' makes the subject the body's affiliate
+_LEADING_VERBS = {"lead": "leader_of", "head": "leader_of", "command": "leader_of", "chair": "leader_of"}
+_LEADING_VERBS["represent"] = "affiliated_with"
+
+
+def _leading_verbs(ctx):
+    """'X leads / heads / commands Y', 'Y, led by X,', 'Y is chaired by X', 'Y, represented by X' -> X leader_of Y
+    (affiliated_with for 'represent'), where Y is a body (or a state a person leads)."""
+    table = ctx.table
+    for tok in ctx.doc:
+        rtype = _LEADING_VERBS.get(tok.lemma_.lower())
+        if rtype is None or tok.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
+            continue
+        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents:
+            leaders = conj_ids(ctx, agents)
+            led = [c for c in tok.children if c.dep_ == "nsubjpass"] or ([tok.head] if tok.dep_ == "acl" else [])
+        else:
+            leaders = subjects(ctx, tok)
+            led = [c for c in tok.children if c.dep_ == "dobj"]
+        modality, _ = claims.modality(tok, ctx.cues)
+        for body in conj_ids(ctx, led):
+            btype = table.get(body).type
+            for leader in leaders:
+                ltype = table.get(leader).type
+                if (
+                    btype == "Organization"
+                    and ltype in ("Person", "Country", "Organization")
+                    or (btype == "Country" and ltype == "Person")
+                ):
+                    yield _relation(ctx, rtype, leader, body, list(tok.subtree), modality=modality, confidence=0.55)
 
 
 def _state_bodies(ctx):

@@ -92,6 +92,7 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
         objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative")]
         # "allowed refugees to return": the parse makes the allowed the subject of an infinitive clause
         objects += [s for c in kids if c.dep_ == "ccomp" and _infinitive(c) for s in c.children if s.dep_ == "nsubj"]
+        objects += [c for c in kids if c.dep_ == "xcomp" and c.pos_ == "NOUN"]  # "took 240 people hostage"
         cands = _contents(objects)
     elif dep == "objmod":
         objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]

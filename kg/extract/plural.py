@@ -1,0 +1,90 @@
+"""Plural anaphors: 'they', 'the two leaders', 'both sides' after a sentence that names a pair or more of
+parties ('Biden and Macron spoke ... The leaders agreed'; 'Carter met with Abadi ... the two leaders
+discussed'). Readouts and joint statements tell most of their events this way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+__all__ = ["is_plural_anaphor", "antecedents"]
+
+_PRONOUNS = frozenset({"they", "their"})
+# heads of a definite plural that takes up the parties just named: 'the leaders' are people, 'the two sides'
+# states or bodies
+_PERSON_NOUNS = frozenset({"leader", "president", "minister", "counterpart", "official", "man", "head", "chief"})
+_BODY_NOUNS = frozenset({"side", "country", "nation", "government", "party", "delegation"})
+_PARTY_NOUNS = _PERSON_NOUNS | _BODY_NOUNS
+_COUNTS = frozenset({"two", "three", "four", "both", "all"})
+# verbs that bring one party together with another: 'met with Abadi', 'hosted Hanegbi', 'spoke with Herzog'
+_MEETING_VERBS = frozenset({"meet", "host", "speak", "talk", "phone", "call", "receive", "visit", "welcome", "join"})
+_PARTY_TYPES = ("Person", "Country", "Organization")
+_SENTENCES_BACK = 3
+
+
+def is_plural_anaphor(tok) -> bool:
+    """'they' as a subject, 'their' as an owner, or 'the (two) leaders' / 'both sides' as a subject."""
+    lower = tok.lower_
+    if lower in _PRONOUNS:
+        return tok.dep_ in ("nsubj", "nsubjpass", "poss")
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in _PARTY_NOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
+    # 'the leaders', 'the two leaders', 'both leaders'; not 'Western leaders' or 'two officials said'
+    return ("the" in mods or "both" in mods) and not any(c.dep_ in ("amod", "compound") for c in tok.children)
+
+
+def antecedents(tok, resolve: Callable, type_of: Callable) -> list[str]:
+    """The parties of the nearest earlier clause (this sentence, then up to three before) that names two or
+    more of the same kind: a coordinated subject ('A and B spoke'), or a subject and whom it met ('A met with
+    B', 'A hosted B and C'). Empty where there is none: never a guess among unrelated names."""
+    doc = tok.doc
+    sent = tok.sent
+    for _ in range(_SENTENCES_BACK + 1):
+        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.i < tok.i]
+        for verb in reversed(verbs):
+            found = _parties(verb, resolve, type_of, tok.i)
+            if len(found) >= 2 and _fits(tok, {type_of(i) for i in found}):
+                return found
+        if sent.start == 0:
+            return []
+        sent = doc[sent.start - 1].sent
+    return []
+
+
+def _fits(anaphor, kinds: set[str]) -> bool:
+    """'the two leaders' are people, 'both sides' states or bodies; 'they' either."""
+    lemma = anaphor.lemma_.lower()
+    if lemma in _PERSON_NOUNS:
+        return kinds == {"Person"}
+    if lemma in _BODY_NOUNS:
+        return "Person" not in kinds
+    return True
+
+
+def _parties(verb, resolve: Callable, type_of: Callable, before: int) -> list[str]:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    ids = _with_conjuncts(subjects, resolve, before)
+    if len(ids) == 1 and verb.lemma_.lower() in _MEETING_VERBS:
+        met = [c for c in verb.children if c.dep_ == "dobj"]
+        met += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
+        ids += [i for i in _with_conjuncts(met, resolve, before) if i not in ids]
+    kinds = {type_of(i) for i in ids}
+    if len(ids) < 2 or not kinds <= set(_PARTY_TYPES) or len(kinds - {"Organization"}) > 1:
+        return []  # a person and a state are no pair of 'leaders'
+    return ids
+
+
+def _with_conjuncts(tokens, resolve: Callable, before: int) -> list[str]:
+    """The entities of ``tokens`` and their conjuncts, only words before the anaphor (which never stands for
+    itself, nor for an anaphor after it)."""
+    out: list[str] = []
+    for t in tokens:
+        stack = [t]
+        while stack:
+            node = stack.pop(0)
+            if node.i >= before:
+                continue
+            out += [i for i in resolve(node) if i not in out]
+            # 'A, B of Canada, and C': spaCy hangs a list of names partly as appositions
+            stack += [c for c in node.children if c.dep_ in ("conj", "appos")]
+    return out

@@ -1,0 +1,72 @@
+"""Plural anaphors in readouts: 'they', 'the two leaders', 'both sides', 'their' take up the pair or more of
+parties just named (a coordinated subject, or someone and whom they met), so the events they tell have actors.
+Texts written for these tests."""
+
+from __future__ import annotations
+
+
+def _names(record, ids) -> list[str]:
+    by_id = {e.id: e.name for e in record.entities}
+    return sorted(by_id[i] for i in ids)
+
+
+def _of_type(record, etype: str) -> list:
+    return [e for e in record.events if e.type == etype]
+
+
+def test_the_leaders_after_a_meeting_are_the_two_who_met(extract_text):
+    r = extract_text(
+        "Chancellor Olaf Scholz met with President Andrzej Duda in Warsaw on Monday. "
+        "The two leaders discussed energy security."
+    )
+    (talks,) = [e for e in _of_type(r, "CONSULT") if e.trigger.text == "discussed"]
+    assert _names(r, talks.actors) == ["Andrzej Duda", "Olaf Scholz"]
+
+
+def test_they_and_their_after_a_coordinated_subject_are_its_members(extract_text):
+    r = extract_text(
+        "Finland and Estonia held talks on border security. "
+        "They reaffirmed their support for Moldova and called for calm in the region."
+    )
+    (backing,) = _of_type(r, "SUPPORT")
+    assert _names(r, backing.actors) == ["Estonia", "Finland"] and _names(r, backing.recipients) == ["Moldova"]
+    (appeal,) = _of_type(r, "REQUEST")
+    assert _names(r, appeal.actors) == ["Estonia", "Finland"]
+
+
+def test_a_list_of_leaders_with_their_countries_is_one_group(extract_text):
+    r = extract_text(
+        "President Emmanuel Macron of France, Prime Minister Mark Rutte of the Netherlands, and "
+        "Chancellor Karl Nehammer of Austria met in Brussels. The leaders condemned the shelling of Kharkiv."
+    )
+    (blame,) = _of_type(r, "ACCUSE")
+    assert _names(r, blame.actors) == ["Emmanuel Macron", "Karl Nehammer", "Mark Rutte"]
+
+
+def test_a_plural_with_its_own_qualifier_or_no_named_pair_takes_up_nobody(extract_text):
+    r = extract_text("Iran met Iraq in Baghdad. Western leaders condemned the shelling of Kharkiv.")
+    assert all(_names(r, e.actors) != ["Iran", "Iraq"] for e in _of_type(r, "ACCUSE"))
+    r = extract_text("Ukraine shelled the depot. They condemned the shelling of Kharkiv.")
+    assert all(not e.actors for e in _of_type(r, "ACCUSE"))
+
+
+def test_the_leaders_are_people_and_do_not_take_up_a_pair_of_states(extract_text):
+    r = extract_text("Chile and Peru rejected the plan. The two leaders will discuss trade on Friday.")
+    assert all(_names(r, e.actors) != ["Chile", "Peru"] for e in _of_type(r, "CONSULT"))
+    r = extract_text("Chile and Peru rejected the plan. Both sides will discuss trade on Friday.")
+    assert any(_names(r, e.actors) == ["Chile", "Peru"] for e in _of_type(r, "CONSULT"))
+
+
+def test_one_speakers_they_are_others_than_the_speaker(extract_text):
+    r = extract_text('"They will exchange views on trade," spokesman Ivan Petrov said on Monday.')
+    (talks,) = _of_type(r, "CONSULT")
+    assert "Ivan Petrov" not in _names(r, talks.actors)
+
+
+def test_we_in_a_statement_that_names_its_authors_is_the_body_they_speak_for(extract_text):
+    r = extract_text(
+        "We, the Leaders of the G7, condemn the attack on Haifa. "
+        "We will strengthen our cooperation and deliver aid to Lebanon."
+    )
+    assert [_names(r, e.actors) for e in _of_type(r, "ACCUSE")] == [["Group of Seven"]]
+    assert [_names(r, e.actors) for e in _of_type(r, "AID")] == [["Group of Seven"]]

@@ -1,0 +1,73 @@
+"""Readouts and joint statements: calls, joint briefings, hostage-taking and crowds named by their people.
+Texts written for these tests."""
+
+from __future__ import annotations
+
+
+def _names(record, ids) -> list[str]:
+    by_id = {e.id: e.name for e in record.entities}
+    return sorted(by_id[i] for i in ids)
+
+
+def _of_type(record, etype: str) -> list:
+    return [e for e in record.events if e.type == etype]
+
+
+def test_leaders_who_spoke_by_phone_consulted(extract_text):
+    r = extract_text("Prime Minister Kishida and President Yoon spoke by phone on Tuesday.")
+    (call,) = _of_type(r, "CONSULT")
+    assert call.mode == "phone" and len(call.actors) == 2
+    # speaking alone is speech, not a meeting
+    assert _of_type(extract_text("President Yoon spoke on Tuesday about the economy."), "CONSULT") == []
+
+
+def test_a_joint_briefing_with_a_counterpart_is_a_meeting_of_both(extract_text):
+    r = extract_text("Minister Anna Kovacs spoke at a joint briefing with her counterpart Jan Novak in Prague.")
+    (meeting,) = _of_type(r, "CONSULT")
+    assert _names(r, meeting.actors) == ["Anna Kovacs", "Jan Novak"]
+    assert _of_type(extract_text("The spokesman gave a briefing in Prague."), "CONSULT") == []
+
+
+def test_taking_people_hostage_is_an_abduction(extract_text):
+    r = extract_text("Boko Haram took 30 villagers hostage on Friday.")
+    (taking,) = _of_type(r, "ASSAULT")
+    assert taking.mode == "abduct" and _names(r, taking.actors) == ["Boko Haram"]
+
+
+def test_thousands_of_a_people_are_a_stated_agent(extract_text):
+    r = extract_text("Thousands of Georgians protested outside the parliament.")
+    assert [e.type for e in r.events] == ["PROTEST"]
+
+
+def test_speaking_to_a_leader_is_a_call_and_to_the_press_is_speech(extract_text):
+    r = extract_text("Chancellor Karl Nehammer spoke to President Maia Sandu of Moldova on Friday.")
+    (call,) = _of_type(r, "CONSULT")
+    assert _names(r, call.actors) == ["Karl Nehammer"] and _names(r, call.recipients) == ["Maia Sandu"]
+    assert _of_type(extract_text("Karl Nehammer spoke to reporters in Vienna."), "CONSULT") == []
+    assert _of_type(extract_text("Karl Nehammer spoke to the BBC on Friday."), "CONSULT") == []
+
+
+def test_working_with_partners_is_cooperation(extract_text):
+    r = extract_text("Norway will work closely with Kenya to keep the port open.")
+    (work,) = _of_type(r, "COOPERATE")
+    assert _names(r, work.actors) == ["Norway"] and _names(r, work.recipients) == ["Kenya"]
+
+
+def test_a_press_conference_is_where_someone_speaks_unless_it_is_joint(extract_text):
+    alone = extract_text("Minister Vladas Kurtis said at a press conference in Vilnius that talks would resume.")
+    assert all(e.trigger.text != "conference" for e in alone.events)
+    joint = extract_text("Minister Vladas Kurtis said at a joint press conference with Jan Novak that prices rose.")
+    assert [e.trigger.text for e in _of_type(joint, "CONSULT")] == ["conference"]
+
+
+def test_briefing_a_leader_is_a_meeting_and_briefing_journalists_is_not(extract_text):
+    r = extract_text("President Gitanas Nauseda briefed Chancellor Olaf Scholz on the border.")
+    (meeting,) = _of_type(r, "CONSULT")
+    assert _names(r, meeting.actors) == ["Gitanas Nauseda"] and _names(r, meeting.recipients) == ["Olaf Scholz"]
+    assert _of_type(extract_text("The spokesman briefed reporters on the border."), "CONSULT") == []
+    r = extract_text("Ivan Petrov said during a regular call with journalists that prices rose.")
+    assert _of_type(r, "CONSULT") == []
+
+
+def test_working_with_someone_without_a_common_aim_is_no_cooperation(extract_text):
+    assert _of_type(extract_text("He worked with Ivan Petrov in the ministry for years."), "COOPERATE") == []
