@@ -156,3 +156,23 @@ def test_an_abbreviation_in_brackets_is_the_name_before_it(extract_text):
     assert {m.text for m in forum.mentions} >= {"KRF"}
     assert {m.rule for m in forum.mentions if m.text == "KRF"} == {"abbreviation"}
     assert "KRF" not in _entities(r)
+
+
+def test_a_leaders_administration_is_a_body_that_keeps_the_leader(extract_text):
+    r = extract_text("They discussed the Biden-Harris Administration’s work. She echoed President Biden on aid.")
+    names = _entities(r)
+    assert names["Biden-Harris Administration"].type == "Organization"
+    assert "Joe Biden" in names
+
+
+def test_a_named_site_is_a_place(extract_text):
+    r = extract_text("The captured tanks will be shown in front of the Museum of Liberation from May 1.")
+    site = next(e for e in r.entities if "Museum" in e.name)
+    assert site.type == "Place"
+
+
+def test_a_states_forces_and_its_military_are_one_body(extract_text):
+    r = extract_text("The Russian forces withdrew on Monday. Later the Russian military said it had regrouped.")
+    bodies = [e for e in r.entities if e.type == "Organization"]
+    assert len(bodies) == 1
+    assert {m.text for m in bodies[0].mentions} >= {"Russian military"}

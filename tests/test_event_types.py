@@ -363,3 +363,21 @@ def test_expressed_regret_is_the_speakers_concession_not_their_act(extract_text)
     r = extract_text("France expressed regret for the killing of the two fishermen.")
     assert _names(r, _only(r, "CONCEDE").actors) == ["France"]
     assert all("France" not in _names(r, e.actors) for e in r.events if e.type == "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("The government of Sri Lanka imposed a curfew in Jaffna.", "Sri Lanka"),  # a state named in two words
+        ("The Sri Lankan government imposed a curfew in Jaffna.", "Sri Lanka"),
+        ("The Myanmar junta lifted the curfew in Yangon.", "Myanmar"),  # a junta is the state's government
+    ],
+)
+def test_the_government_of_a_state_acts_as_the_state(extract_text, text, state):
+    r = extract_text(text)
+    assert [_names(r, e.actors) for e in r.events] == [[state]]
+
+
+def test_a_states_navy_acts_as_its_forces(extract_text):
+    r = extract_text("The Philippine navy sent warships to the disputed shoal.")
+    assert _names(r, _only(r, "MOBILIZE").actors) == ["Philippine forces"]

@@ -71,3 +71,27 @@ def test_briefing_a_leader_is_a_meeting_and_briefing_journalists_is_not(extract_
 
 def test_working_with_someone_without_a_common_aim_is_no_cooperation(extract_text):
     assert _of_type(extract_text("He worked with Ivan Petrov in the ministry for years."), "COOPERATE") == []
+
+
+def test_stressing_the_need_for_someone_to_act_asks_them(extract_text):
+    r = extract_text("Chancellor Olaf Scholz spoke. He stressed the need for Serbia to recognise the vote.")
+    (ask,) = _of_type(r, "REQUEST")
+    assert _names(r, ask.actors) == ["Olaf Scholz"] and _names(r, ask.recipients) == ["Serbia"]
+    assert _of_type(extract_text("The need for food in Gaza is great."), "REQUEST") == []
+    r = extract_text("Olaf Scholz spoke. He stressed the need for a framework that goes beyond aid.")
+    assert _of_type(r, "REQUEST") == []  # a need named, no one asked to act
+
+
+def test_support_for_a_states_struggle_supports_the_state(extract_text):
+    r = extract_text("The visit showed Canadian support for Ukraine's fight for freedom.")
+    (backing,) = _of_type(r, "SUPPORT")
+    assert _names(r, backing.actors) == ["Canada"] and _names(r, backing.recipients) == ["Ukraine"]
+
+
+def test_who_is_expected_or_forced_to_act_is_its_actor(extract_text):
+    r = extract_text("President Aliyev is expected to arrive for talks in Ankara on Monday.")
+    (talks,) = _of_type(r, "CONSULT")
+    assert _names(r, talks.actors) == ["Ilham Aliyev"]
+    r = extract_text("Serbia was forced to withdraw its police from the town.")
+    (retreat,) = _of_type(r, "RETREAT")
+    assert _names(r, retreat.actors) == ["Serbia"]

@@ -99,6 +99,12 @@ def link_forces(doc, mentions: list, gazetteer) -> None:
             m.name = f"{_demonym_name(doc, m, gazetteer)} forces"
             if surface_key(doc[m.start : m.end].text) != surface_key(m.name):
                 m.rule = "armed-forces"
+    # "the Russian forces ... the Russian military": a gazetteer row for the same state's armed forces is that body
+    forces = {m.key for m in mentions if m.key.startswith("forces:")}
+    for m in mentions:
+        entry = m.entry if m.kind == "gazetteer" else None
+        if entry is not None and entry.sector == "MIL" and f"forces:{entry.country}" in forces:
+            m.key = f"forces:{entry.country}"
 
 
 def _demonym_name(doc, m, gazetteer) -> str:

@@ -259,6 +259,8 @@ def _np_mentions(doc, gazetteer) -> list[Mention]:
             m = _role_mention(doc, tok)  # "Taiwan's Vice Foreign Minister": a capitalised title with its owner
         elif tok.pos_ == "PROPN" and not plural and lemma in words.PERSON_ROLES:
             m = _bare_title(doc, tok)  # "The Vice President urged ...": a title standing for its holder
+        elif tok.pos_ == "PROPN" and lemma == "administration" and not plural:
+            m = _org_mention(doc, tok)  # "the Biden-Harris Administration": a leader's government, named by them
         elif tok.pos_ == "PROPN":
             m = None
         elif tok.pos_ == "ADJ" and lemma not in words.PERSON_ROLES:
@@ -395,13 +397,22 @@ def _state_mention(doc, tok, gazetteer) -> Mention | None:
         return None  # "the Islamic State of Iraq and the Levant": a capitalised word in front makes it a name
     owners += [p for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     for owner in owners:
-        entry = gazetteer.demonym(owner.text) or gazetteer.entry_for(gazetteer.key_for(owner.text))
+        text = _with_compounds(doc, owner)  # "the government of Sri Lanka", "the Sri Lankan government"
+        entry = gazetteer.demonym(text) or gazetteer.entry_for(gazetteer.key_for(text))
         if entry is not None and entry.type == "Country":
             start = _left_edge(tok)
             end = max(tok.i, owner.i) + 1
             start, end = _trim(doc, start, end)
             return Mention(start, end, "Country", f"gz:{entry.name}", entry.name, tok.i, "np", entry, rule="state-body")
     return None
+
+
+def _with_compounds(doc, tok) -> str:
+    """A word with the compound words before it: 'Lanka' -> 'Sri Lanka'."""
+    start = tok.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
+        start -= 1
+    return doc[start : tok.i + 1].text
 
 
 def _names_no_state(gazetteer, tok) -> bool:

@@ -28,6 +28,7 @@ _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be s
 _VICTIM_TYPES = {"ASSAULT", "COERCE"}
 _SPOKEN_TO = ("prep", frozenset({"to"}))  # a row for talking to someone: a meeting only with a party
 _PARTIES = ("Person", "Country", "Organization")
+_TRAVEL = frozenset({"arrive", "come", "travel", "fly", "head", "go", "gather", "convene", "return"})  # "for talks"
 _TOLD = frozenset({"brief"})  # meeting verbs that are speech unless their partner is a party
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
@@ -92,6 +93,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         if _names_a_kind(ctx, tok) or nominal.a_press_appearance(tok):
             continue
+        if entry.type == "REQUEST" and tok.pos_ == "NOUN" and _carried(entry) and not nominal.asks_an_act(tok):
+            continue  # "stressed the need for a framework": a need named, no one asked to act
         if entry.type == "ASSAULT" and _fights_for_a_cause(tok):
             continue
         # the participants first: modality and sources (costly) only for the words that make an event
@@ -358,7 +361,9 @@ def _arguments(
             recipients = []
     else:
         actors = _noun_actors(ctx, tok, entry)
-        recipients = []
+        # "the need for Israel to act": who is to act, in a clause the parser marks with 'for'
+        asked = [c for c in tok.children if c.dep_ in ("advcl", "acl") and any(m.lower_ == "for" for m in c.children)]
+        recipients = _ids(ctx, [s for c in asked for s in _subjects(c)]) if entry.type == "REQUEST" else []
     preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
     if tok.pos_ == "VERB":  # "reiterated their support for Israel": the verb's object is the same event
         same = [o for o in tok.children if o.dep_ == "dobj" and event_words.get(o.i) == entry.type]
@@ -371,7 +376,8 @@ def _arguments(
     locations = []
     for prep in preps:
         objs = [c for c in prep.children if c.dep_ == "pobj"]
-        ids = _ids(ctx, objs)
+        # "support for Ukraine's fight": the owner of what the preposition names, where that is no one
+        ids = _ids(ctx, objs) or _ids(ctx, [p for o in objs for p in o.children if p.dep_ == "poss"])
         word = prep.lower_
         if tok.pos_ != "VERB" and word == "of" and entry.type not in _JOINT_TYPES:
             recipients += ids
@@ -433,6 +439,11 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
         shared = _shared_passive_subject(node, came_from)
         if shared:  # "the minister has been indicted and will resign": the indicted one resigns
             return _ids(ctx, shared)
+        if came_from is not None and came_from.dep_ == "xcomp" and not _subjects(node):
+            # "X is expected / was asked / was forced to arrive": the passive's subject does the act
+            raised = [c for c in node.children if c.dep_ == "nsubjpass"]
+            if raised:
+                return _ids(ctx, raised)
         found = _ids(ctx, _subjects(node) + _agents(node))
         if _agents(node):  # "areas besieged by the regime": the agent is stated, known or not (never guessed)
             return found
@@ -520,14 +531,23 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     ids = _noun_modifier_actors(ctx, noun) + _ids(ctx, nominal.party_phrases(noun))
     if ids:
         return _unique(ids)
+    if _carried(entry):  # "stressed the need for X to ...": the stresser asks
+        head = noun.head.head if noun.head.dep_ in ("prep", "agent") else noun.head
+        return _verb_actors(ctx, head) if head.pos_ in ("VERB", "AUX") else []
     # "announced $205 million in aid": the announcer gives the aid; "agreed in a phone call": the callers
     verb, prep = _governing_verb(noun)
     if verb is None:
         return []
     setting = entry.type in _JOINT_TYPES and prep in ("in", "at", "during", "on", "after")
+    setting = setting or (entry.type in _JOINT_TYPES and prep == "for" and verb.lemma_.lower() in _TRAVEL)
     if not _supports(verb, noun) and not setting:
         return []  # "outlined his vision for guarantees": the speaker is not the guarantor
     return _ids(ctx, _subjects(verb) + _agents(verb))
+
+
+def _carried(entry: Trigger) -> bool:
+    """A row for a noun whose event the word it hangs on carries ('went on strike', 'stressed the need')."""
+    return any(dep == "head" for dep, _ in entry.requires)
 
 
 # -- quantity -------------------------------------------------------------------------

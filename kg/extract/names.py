@@ -42,6 +42,12 @@ _EQUIPMENT = words.MILITARY_EQUIPMENT | frozenset(
 )
 # A model designation: letters and digits in one word ("AMX-10RC", "CV90", "Su-25"), not an ordinal ("93rd")
 _MODEL = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)(?!\d+(st|nd|rd|th)$)[\w-]+$")
+# Head nouns of sites: a named one is a place, whatever the tagger says ("the Museum of Victory", "the
+# Zaporizhzhia Nuclear Power Plant", "Hmeimim Air Base")
+_SITES = frozenset(
+    """museum park square stadium airport palace cathedral mosque church monument memorial bridge dam station plant
+    port harbour harbor base airbase airfield""".split()
+)
 # Words a span runs into after the name: "Dorin Recean - who ...", "Kyiv and", "NATO of"
 _TRAILING = words.RELATIVE_PRONOUNS | frozenset({"and", "or", "of", "the", "to", "in", "on", "for"})
 
@@ -81,6 +87,8 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
         return None  # "Passcode 3080897": no person's name has a number in it
     if _equipment(doc, start, end, gazetteer):
         return None
+    if etype == "Organization" and doc[start:end].root.lemma_.lower() in _SITES:
+        etype = "Place"
     if end - start == 1 and doc[start].text == "West" and start > 0 and doc[start - 1].lower_ == "the":
         etype = "Group"  # "the West has been out to get Russia": the Western states and their leaders
     name = doc[start:end].text

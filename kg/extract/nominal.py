@@ -4,7 +4,7 @@ that names the act a passive verb reports ('five people were killed in Russian s
 
 from __future__ import annotations
 
-__all__ = ["a_press_appearance", "an_attack", "party_phrases", "passive_cause", "stray_modifiers"]
+__all__ = ["a_press_appearance", "an_attack", "asks_an_act", "party_phrases", "passive_cause", "stray_modifiers"]
 
 # nouns of one attack at one place: 'the bombings in Istanbul' tells an event even with its attacker unknown
 # ('the war in Ukraine', 'the fighting in the east' name a war, whose parties the story gives elsewhere)
@@ -95,3 +95,11 @@ def stray_modifiers(noun) -> list:
     if noun.dep_ != "conj" or noun.head.pos_ != "ADJ" or noun.head.i > noun.i:
         return []
     return [c for c in noun.head.children if c.dep_ in ("poss", "prep")]
+
+
+def asks_an_act(noun) -> bool:
+    """'the need to close the gaps', 'the need for Israel to act': a need that names an act to do."""
+    return any(
+        c.dep_ in ("acl", "advcl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in noun.children
+    )

@@ -102,7 +102,8 @@ def _allies(ctx, tok):
     owners = []
     if tok.dep_ == "conj":
         owners = ctx.resolve(tok.head)
-    owners += [e for c in tok.children if c.dep_ == "poss" for e in ctx.resolve(c)]
+    # 'our allies' are the writer's state's, not the person who signs the statement
+    owners += [e for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("our", "my") for e in ctx.resolve(c)]
     owners += [
         e
         for c in tok.children
@@ -124,6 +125,9 @@ def _verb_relations(ctx):
         if tok.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
             continue
         lemma = tok.lemma_.lower()
+        if lemma == "stand":
+            yield from _standing_by(ctx, tok)
+            continue
         if lemma in _SUPPORT_VERBS or lemma == "join":
             subj, obj = _verb_sides(ctx, tok, lemma)
             rtype = "member_of" if lemma == "join" else _SUPPORT_VERBS[lemma]
@@ -146,6 +150,16 @@ def _verb_relations(ctx):
                     ):
                         continue  # 'helped the economy', 'attacked the town': no side taken
                     yield relation(ctx, rtype, s, o, list(tok.sent), modality=modality, confidence=0.55)
+
+
+def _standing_by(ctx, verb):
+    """'X stands by Y', 'X will stand with Y' -> X supports Y."""
+    sides = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("by", "with") for p in c.children]
+    modality, _ = claims.modality(verb, ctx.cues)
+    for s in subjects(ctx, verb):
+        for o in [e for p in sides if p.dep_ == "pobj" for e in named_by(ctx, p)]:
+            if s != o and party(ctx, s) and party(ctx, o) and ctx.table.get(s).type != "Person":
+                yield relation(ctx, "supports", s, o, list(verb.subtree), modality=modality, confidence=0.55)
 
 
 def _verb_sides(ctx, verb, lemma: str) -> tuple[list[str], list[str]]:
@@ -213,7 +227,16 @@ def _backed_bodies(ctx):
 
 
 def _modifier(ctx, tok) -> list[str]:
-    return ctx.resolve_modifier(tok) if tok.pos_ in ("ADJ", "PROPN", "NOUN") else []
+    """The backer a modifier names; inside a collective's own name ('all Iranian-backed groups') the state the
+    entity rules gave the collective."""
+    if tok.pos_ not in ("ADJ", "PROPN", "NOUN"):
+        return []
+    found = ctx.resolve_modifier(tok)
+    own = ctx.table.by_token.get(tok.head.i)
+    if found == [own] and own is not None:
+        entity = ctx.table.get(own)
+        return list(entity.countries or ((entity.country,) if entity.country else ()))
+    return found
 
 
 def _support_nouns(ctx):

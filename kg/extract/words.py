@@ -33,7 +33,7 @@ PEOPLE_NOUNS = frozenset(
     peacekeeper""".split()
 )
 # Nouns for armed forces: "<demonym> forces" is an Organization (the state's forces).
-FORCE_NOUNS = frozenset({"force", "troop", "military", "army"})
+FORCE_NOUNS = frozenset({"force", "troop", "military", "army", "navy"})
 # Titles that make the person the leader of the state or organisation that modifies them.
 LEADER_TITLES = frozenset(
     """president chancellor premier king queen monarch emperor leader head chief chairman chairwoman
@@ -67,7 +67,7 @@ ORG_NOUNS = frozenset(
     command presidency cabinet secretariat commission directorate service staff court""".split()
 )
 # "the government of Ukraine", "the Ukrainian government" stand for the state itself.
-STATE_NOUNS = frozenset({"government", "authorities", "leadership", "regime", "state"})
+STATE_NOUNS = frozenset({"government", "authorities", "leadership", "regime", "state", "junta"})
 # The commonest English function words, for telling English prose from other languages.
 ENGLISH_FUNCTION_WORDS = frozenset(
     """the of and to a in is that for on with was as by at from has have had it be are were this which
