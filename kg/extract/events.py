@@ -125,7 +125,12 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         if entry.type in commitments.REFUSABLE and commitments.refusing_verb(tok, _support_verb) is not None
     ]
     refused = commitments.refusals(
-        declined, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
+        declined,
+        speaker_of=speaker_of,
+        is_speech=ctx.cues.is_speech,
+        time_of=time_of,
+        support_verb=_support_verb,
+        stated_agent=lambda verb: _stated_agent(ctx, verb, "REJECT"),
     )
     rejected = {tok.i for tok, e in pairs if e.type == "REJECT"}
     for tok, e in refused:
