@@ -77,3 +77,44 @@ def test_a_coalition_of_states_allies_them(extract_text):
 def test_bare_partners_name_nobody(extract_text):
     found = relations(extract_text("Britain and its partners will defend Estonia."))
     assert not any(t == "allied_with" for t, _s, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Canada will stand by Peru in the crisis.", "Canada stands with the people of Peru."],
+)
+def test_standing_by_a_side_is_support(extract_text, text):
+    assert ("supports", "Canada", "Peru") in relations(extract_text(text))
+
+
+def test_the_backer_inside_a_collectives_name_is_its_state(extract_text):
+    found = relations(
+        extract_text("Israel faced attacks from all Iranian-backed terrorist groups, including Hezbollah.")
+    )
+    assert ("supports", "Iran", "Hezbollah") in found
+    assert not any(t == "supports" and s.startswith("all ") for t, s, _o in found)
+
+
+def test_our_allies_are_not_the_signers_allies(extractor):
+    from kg.graph.records import Article
+
+    text = (
+        "Today I spoke with President Zelenskyy of Ukraine. We discussed the war. And the United States, together "
+        "with our allies and partners, will not waver in our commitment to the Ukrainian people."
+    )
+    record = extractor.extract(Article("t", text, title="Statement by President Joe Biden on Ukraine"))
+    assert not any(t == "allied_with" and "Biden" in (s + o) for t, s, o in relations(record))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungary, a close ally of Russia, blocked the deal.",
+        "Hungary is Russia's closest ally.",
+        "Russia's ally Hungary blocked the deal.",
+        "Russia and Hungary are allies.",
+    ],
+)
+def test_the_ally_the_text_names(extract_text, text):
+    found = relations(extract_text(text))
+    assert ("allied_with", "Russia", "Hungary") in found or ("allied_with", "Hungary", "Russia") in found

@@ -125,7 +125,12 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         if entry.type in commitments.REFUSABLE and commitments.refusing_verb(tok, _support_verb) is not None
     ]
     refused = commitments.refusals(
-        declined, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
+        declined,
+        speaker_of=speaker_of,
+        is_speech=ctx.cues.is_speech,
+        time_of=time_of,
+        support_verb=_support_verb,
+        stated_agent=lambda verb: _stated_agent(ctx, verb, "REJECT"),
     )
     rejected = {tok.i for tok, e in pairs if e.type == "REJECT"}
     for tok, e in refused:
@@ -341,7 +346,14 @@ def _arguments(
             objects = [c for c in tok.children if c.dep_ == "nsubjpass"]
         recipients = _ids(ctx, objects)
         if not recipients:  # "welcomed Ukraine's commitment": the owner of the object
-            recipients = _ids(ctx, [p for o in objects for p in o.children if p.dep_ == "poss"])
+            owners = [p for o in objects for p in o.children if p.dep_ == "poss"]
+            recipients = _ids(ctx, [p for p in owners if p.lower_ not in ("my", "our")])
+            # "reiterate our support": the speaker's own stance, whose owner is its actor
+            actors = actors or _ids(ctx, [p for p in owners if p.lower_ in ("my", "our")])
+        if not recipients and entry.type == "SUPPORT":  # "reaffirmed our support for Ukraine": whom it is for
+            stances = [o for o in objects if event_words.get(o.i) == "SUPPORT"]
+            whom = [p for o in stances for c in o.children if c.lower_ in ("for", "to") for p in c.children]
+            recipients = _ids(ctx, [p for p in whom if p.dep_ == "pobj"])
         if not recipients and entry.type == "REQUEST":  # "demanded that Iran cease": who is asked to act
             recipients = _ids(ctx, [s for c in tok.children if c.dep_ == "ccomp" for s in _subjects(c)])
         if not recipients and entry.type in _STANCE_ON_ACTS:
@@ -471,7 +483,7 @@ def _object_controller(ctx: Context, node, came_from) -> list[str]:
     """'urge Russia to withdraw', 'accuse Russia of planning': the object does the embedded act."""
     if came_from is None or node.pos_ != "VERB" or came_from.dep_ not in ("xcomp", "prep", "advcl"):
         return []
-    if came_from.dep_ == "prep" and came_from.lower_ not in ("of", "to", "into"):
+    if came_from.dep_ == "prep" and came_from.lower_ not in ("of", "to", "into", "for"):  # "thank X for helping"
         return []
     objects = [c for c in node.children if c.dep_ == "dobj"]
     if not objects and came_from.dep_ in ("xcomp", "advcl"):  # "call on Russia to withdraw": who is called on

@@ -92,17 +92,21 @@ def _alliance_relations(ctx):
                     for i, one in enumerate(ids):
                         for other in ids[i + 1 :]:
                             yield relation(ctx, "allied_with", one, other, list(tok.subtree))
-        elif tok.tag_ == "NNS":
+        elif tok.pos_ == "NOUN":
             yield from _allies(ctx, tok)
 
 
 def _allies(ctx, tok):
-    """'the US and its allies', "Russia's allies", 'allies of Kyiv', 'Israel and its partners'."""
-    group = ctx.resolve(tok)
+    """'the US and its allies', "Russia's allies", 'allies of Kyiv', 'Israel and its partners'; who the ally is
+    when the text names it: 'Hungary, a close ally of Russia,', 'Belarus is Russia's closest ally', "Russia's ally
+    Belarus"; 'Russia and Belarus are allies'."""
+    named = _the_ally(ctx, tok)
+    group = named if named is not None else ctx.resolve(tok) if tok.tag_ == "NNS" else []
     owners = []
     if tok.dep_ == "conj":
         owners = ctx.resolve(tok.head)
-    owners += [e for c in tok.children if c.dep_ == "poss" for e in ctx.resolve(c)]
+    # 'our allies' are the writer's state's, not the person who signs the statement
+    owners += [e for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("our", "my") for e in ctx.resolve(c)]
     owners += [
         e
         for c in tok.children
@@ -113,10 +117,29 @@ def _allies(ctx, tok):
     ]
     if tok.lemma_.lower() != "ally":
         group = [g for g in group if party(ctx, g)]  # 'its partners' alone names nobody; 'its allies' is the camp
+    if not owners and tok.tag_ == "NNS" and tok.dep_ == "attr":  # 'Russia and Belarus are allies'
+        owners = group[:1]
+        group = group[1:]
     for own in owners:
         for g in group:
             if g != own:
-                yield relation(ctx, "allied_with", own, g, list(tok.head.subtree) if tok.dep_ == "conj" else [tok])
+                stated = tok.head.subtree if tok.dep_ in ("conj", "appos", "attr") else tok.subtree
+                yield relation(ctx, "allied_with", own, g, list(stated))
+
+
+def _the_ally(ctx, tok) -> list[str] | None:
+    """The party an ally noun describes, when the text names it: the name it is set beside ('Hungary, an ally of
+    Russia,'; "Russia's ally Belarus"), the subject it is said of ('Belarus is an ally of Russia')."""
+    if tok.dep_ == "appos":
+        return conj_ids(ctx, [tok.head])
+    if tok.dep_ == "attr":
+        return conj_ids(ctx, [c for c in tok.head.children if c.dep_ == "nsubj"])
+    beside = [c for c in tok.children if c.dep_ == "appos"]
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ == "PROPN" and ctx.table.by_token.get(nxt.i) is not None:
+        beside.append(nxt)  # "Russia's ally Belarus": the parser may hang the name anywhere
+    found = [e for e in conj_ids(ctx, beside) if party(ctx, e)]
+    return found or None
 
 
 def _verb_relations(ctx):
@@ -124,6 +147,9 @@ def _verb_relations(ctx):
         if tok.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
             continue
         lemma = tok.lemma_.lower()
+        if lemma == "stand":
+            yield from _standing_by(ctx, tok)
+            continue
         if lemma in _SUPPORT_VERBS or lemma == "join":
             subj, obj = _verb_sides(ctx, tok, lemma)
             rtype = "member_of" if lemma == "join" else _SUPPORT_VERBS[lemma]
@@ -146,6 +172,16 @@ def _verb_relations(ctx):
                     ):
                         continue  # 'helped the economy', 'attacked the town': no side taken
                     yield relation(ctx, rtype, s, o, list(tok.sent), modality=modality, confidence=0.55)
+
+
+def _standing_by(ctx, verb):
+    """'X stands by Y', 'X will stand with Y' -> X supports Y."""
+    sides = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("by", "with") for p in c.children]
+    modality, _ = claims.modality(verb, ctx.cues)
+    for s in subjects(ctx, verb):
+        for o in [e for p in sides if p.dep_ == "pobj" for e in named_by(ctx, p)]:
+            if s != o and party(ctx, s) and party(ctx, o) and ctx.table.get(s).type != "Person":
+                yield relation(ctx, "supports", s, o, list(verb.subtree), modality=modality, confidence=0.55)
 
 
 def _verb_sides(ctx, verb, lemma: str) -> tuple[list[str], list[str]]:
@@ -213,7 +249,16 @@ def _backed_bodies(ctx):
 
 
 def _modifier(ctx, tok) -> list[str]:
-    return ctx.resolve_modifier(tok) if tok.pos_ in ("ADJ", "PROPN", "NOUN") else []
+    """The backer a modifier names; inside a collective's own name ('all Iranian-backed groups') the state the
+    entity rules gave the collective."""
+    if tok.pos_ not in ("ADJ", "PROPN", "NOUN"):
+        return []
+    found = ctx.resolve_modifier(tok)
+    own = ctx.table.by_token.get(tok.head.i)
+    if found == [own] and own is not None:
+        entity = ctx.table.get(own)
+        return list(entity.countries or ((entity.country,) if entity.country else ()))
+    return found
 
 
 def _support_nouns(ctx):

@@ -91,7 +91,12 @@ def named_by(ctx, tok) -> list[str]:
     found = conj_ids(ctx, [tok])
     if found or tok.lemma_.lower() not in _STANDS_FOR_OWNER:
         return found
-    found = [e for c in tok.children if c.dep_ == "poss" for e in ctx.resolve(c)]
+    found = [
+        e
+        for c in tok.children
+        if c.dep_ == "poss"
+        for e in ctx.resolve(c) or (_antecedent(ctx, c) if c.lower_ in ("its", "their") else [])
+    ]
     found += [e for c in tok.children if c.dep_ in ("amod", "compound") for e in ctx.resolve_modifier(c)]
     found += [
         e for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children for e in ctx.resolve(p)

@@ -33,7 +33,15 @@ _ROLE_WORDS = words.PERSON_ROLES | frozenset(
 )
 _LINKS = frozenset({"of", "the", "for", "and", "on"})
 _PREFIX = re.compile(r"^(?:corrected|updated|revised)\s*:\s*", re.I)
-_CONNECTORS = r"(?:\s+(?:on|at|in|to|regarding|before|during|ahead|following|after|for|about|upon)\s|\s+[–—|-]\s|:|$)"
+# what follows the speaker's name in a title: 'on ...', 'at ...', 'Marking One Year ...', 'Welcoming ...'
+_GERUNDS = (
+    "welcoming|marking|thanking|commemorating|honoring|honouring|announcing|celebrating|congratulating|condemning|"
+    "recognizing|recognising|concerning|supporting|praising|mourning|remembering|calling|urging|applauding"
+)
+_CONNECTORS = (
+    r"(?:\s+(?:on|at|in|to|regarding|before|during|ahead|following|after|for|about|upon|" + _GERUNDS + r")\s"
+    r"|\s+[–—|-]\s|:|$)"
+)
 _SPOKEN = re.compile(
     r"^(?:joint\s+)?(?P<kind>statement|remarks|press briefing|press gaggle|message|letter)s?"
     r"(?:\s+as\s+prepared\s+for\s+delivery)?(?:\s+and\s+q&a)?\s+(?:by|from|of)\s+(?P<who>.+?)" + _CONNECTORS,
@@ -95,8 +103,12 @@ def _person_name(phrase: str) -> str | None:
     tokens = phrase.replace("’s", "").split()
     given = speakers._given_names()
     first = next((i for i, w in enumerate(tokens) if w.lower() in given and i < len(tokens) - 1), None)
-    if first is not None:
-        return " ".join(tokens[first:])
+    if first is not None:  # the given name and what follows it, up to a lower-case or an office word
+        rest = [w for w in tokens[first:]]
+        end = next(
+            (k for k, w in enumerate(rest) if k and (not w[:1].isupper() or w.lower() in _ROLE_WORDS)), len(rest)
+        )
+        return " ".join(rest[: min(end, 4)])
     run: list[str] = []
     for w in reversed(tokens):
         if not w[:1].isupper() or w.lower() in _ROLE_WORDS or len(run) == 3:
