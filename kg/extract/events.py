@@ -348,8 +348,8 @@ def _arguments(
         if not recipients:  # "welcomed Ukraine's commitment": the owner of the object
             owners = [p for o in objects for p in o.children if p.dep_ == "poss"]
             recipients = _ids(ctx, [p for p in owners if p.lower_ not in ("my", "our")])
-            # "reiterate our support": the speaker's own stance, whose owner is its actor
-            actors = actors or _ids(ctx, [p for p in owners if p.lower_ in ("my", "our")])
+            if not _subjects(tok) and tok.dep_ not in ("xcomp", "advcl"):  # "..., and reiterate our support"
+                actors = actors or _ids(ctx, [p for p in owners if p.lower_ in ("my", "our")])  # its owner's stance
         if not recipients and entry.type == "SUPPORT":  # "reaffirmed our support for Ukraine": whom it is for
             stances = [o for o in objects if event_words.get(o.i) == "SUPPORT"]
             whom = [p for o in stances for c in o.children if c.lower_ in ("for", "to") for p in c.children]
