@@ -53,7 +53,8 @@ _READOUT = re.compile(
     re.I,
 )
 _COLLECTIVE = re.compile(r"^(?P<who>[^:]+?)\s+(?:joint\s+)?(?:leaders['’]?\s+)?(?:joint\s+)?statement\b", re.I)
-_LABEL = re.compile(r"^\s*(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}[A-Z.])\s*:", re.M)
+# a transcript's turn: 'THE PRESIDENT:', 'PRIME MINISTER DOE:', 'Q:' or a bare 'Q Mr. President, ...'
+_LABEL = re.compile(r"^[ \t]*(?:(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}[A-Z.])[ \t]*:|(?P<q>Q)[ \t]+(?=\S))", re.M)
 _PARTY_NOUNS = frozenset({"leader", "side", "president", "minister", "official", "delegation", "counterpart"})
 
 
@@ -235,7 +236,7 @@ def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | 
 def _turns(text: str, voice: Voice):
     """Whether a character offset lies in the authors' own words: a transcript's turn labelled with another
     speaker ('Q:', 'PRIME MINISTER DOE:') is not; unlabelled text is the authors' when there is one."""
-    labels = [(m.start(), m["label"]) for m in _LABEL.finditer(text)]
+    labels = [(m.start(), m["label"] or m["q"]) for m in _LABEL.finditer(text)]
     if not labels:
         return lambda _char: len(voice.authors) == 1 or voice.kind != "statement"
     surnames = {(_person_name(a) or "").split()[-1].upper() for a in voice.authors if _person_name(a)}
@@ -283,13 +284,14 @@ def _named_in_body(doc, table, phrase: str):
     """The person of the body whose surname the title's phrase names ('Director Shin Wonsik of Korea' -> 'Shin
     Wonsik'), or, for a phrase naming an office only ('the Vice President'), whom the body gives that office
     ('Vice President Jane Roe')."""
-    said = {w.lower() for w in re.findall(r"[\w’'-]+", phrase)}
+    name = _person_name(phrase)
+    said = {w.lower() for w in re.findall(r"[\w’'-]+", name or "")}  # not its office: 'President' names no one
     people = [e for e in table.entities if e.type == "Person" and e.id not in table.roles]
     by_surname = [e for e in people if e.name.split()[-1].lower() in said]
     if by_surname:
         return by_surname[0]
     office = _office(phrase)
-    if _person_name(phrase) or not office:
+    if name or not office:
         return None
     text = doc.text.lower()
     held = [
