@@ -343,6 +343,12 @@ def test_a_vow_with_a_time_between_it_and_its_act_is_still_a_threat(extract_text
         ("Turkey lifted emergency rule in two provinces.", "CONCEDE"),
         ("Protesters in Lima defaced the statue of the former president.", "PROTEST"),
         ("The Latvian parliament balked at ratifying the treaty.", "REJECT"),
+        ("The Latvian parliament voted against the treaty.", "REJECT"),
+        ("The Netherlands pledged $15 million to the fund.", "AGREE"),  # a promise of aid
+        ("France extended a credit line of 500 million francs to Algeria.", "AID"),
+        ("The dockers' union called off the strike.", "CONCEDE"),
+        ("The junta softened its stance on the return of exiles.", "CONCEDE"),
+        ("The Malian authorities suspended the death sentences of three activists.", "CONCEDE"),
     ],
 )
 def test_rows_for_acts_the_derived_dictionary_misses(extract_text, text, etype):
@@ -381,3 +387,11 @@ def test_the_government_of_a_state_acts_as_the_state(extract_text, text, state):
 def test_a_states_navy_acts_as_its_forces(extract_text):
     r = extract_text("The Philippine navy sent warships to the disputed shoal.")
     assert _names(r, _only(r, "MOBILIZE").actors) == ["Philippine forces"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Chadian rebels vowed never to lay down their arms.", "Chad pledged not to recognise the new republic."],
+)
+def test_a_vow_not_to_cooperate_is_a_refusal(extract_text, text):
+    assert "REJECT" in _types(extract_text(text))

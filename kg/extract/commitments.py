@@ -181,16 +181,17 @@ def _negated(verb) -> bool:
 
 def refusing_verb(tok, support_verb):
     """The verb that says its subject will not do the act ``tok`` names ("would not attend", "will not take part
-    in the talks"), or None."""
+    in the talks", "vowed never to accept"), or None."""
     verb = tok if tok.pos_ == "VERB" else support_verb(tok)
-    if verb is None or not _negated(verb) or not _future(verb):
+    if verb is None or not _negated(verb):
         return None
-    return verb
+    vowed = _infinitive_of(verb) and verb.head.lemma_.lower() in COMMISSIVE_VERBS  # "vowed never to accept"
+    return verb if vowed or _future(verb) else None
 
 
-def refusals(declined, *, speaker_of, is_speech, time_of, support_verb) -> list[tuple[Token, Event]]:
+def refusals(declined, *, speaker_of, is_speech, time_of, support_verb, stated_agent) -> list[tuple[Token, Event]]:
     """REJECT events for cooperation its own actor says it will not give: "X said it would not attend the
-    talks", "X will not sign the accord" (PLOVER REJECT: all refusals). ``declined``: (trigger, event) of the
+    talks", "X will not sign the accord", "X vowed never to accept" (PLOVER REJECT: all refusals). ``declined``: (trigger, event) of the
     cooperative acts, also those kg keeps no event for (no participant named: "would not recognise the new
     government"); a declined act kept as an event stays, negated."""
     out = []
@@ -199,7 +200,10 @@ def refusals(declined, *, speaker_of, is_speech, time_of, support_verb) -> list[
         if verb is None:
             continue
         head = verb.head
-        if verb.dep_ == "ccomp" and is_speech(head):
+        if _infinitive_of(verb) and head.lemma_.lower() in COMMISSIVE_VERBS:
+            actors = speaker_of(head)  # "the rebels vowed never to lay down their arms"
+            verb = head
+        elif verb.dep_ == "ccomp" and is_speech(head):
             speakers = speaker_of(head)
             if event.actors and not set(event.actors) <= set(speakers) and not _own_side(verb, event):
                 continue  # "the minister said Iraq would not attend": a report about someone else
@@ -208,8 +212,8 @@ def refusals(declined, *, speaker_of, is_speech, time_of, support_verb) -> list[
             actors = speaker_of(verb)  # "Iran will not attend the talks with Iraq": Iran refuses
         else:
             continue
-        if not actors:
-            continue  # nobody named refuses: "they would not attend", said no one kg knows
+        if not actors and not stated_agent(verb):
+            continue  # nobody refuses: "there would be no talks"; "the rebels vowed never to ..." keeps no actor
         refusal = _speech_act(event, verb, "REJECT", None, actors, time_of(verb))
         why = (f"refusal: '{verb.text}' negated in the future -> REJECT", f"declined: {event.type} (negated)")
         out.append((verb, dataclasses.replace(refusal, explain=why)))
