@@ -113,7 +113,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
                 continue
             args = (actors, recipients, locations)
         told = entry.type == "CONSULT" and (_SPOKEN_TO in entry.requires or entry.lemma in _TOLD)
-        if told and not any(ctx.table.get(r).type in _PARTIES for r in recipients):
+        if told and not any(ctx.table.get(r).type in _PARTIES for r in [*recipients, *actors[1:]]):
             continue  # "spoke to President Herzog" is a call; "spoke to reporters / to the BBC" is speech
         key = (entry.type, tok.idx)
         if key not in seen:
@@ -363,6 +363,8 @@ def _arguments(
         # "the need for Israel to act": who is to act, in a clause the parser marks with 'for'
         asked = [c for c in tok.children if c.dep_ in ("advcl", "acl") and any(m.lower_ == "for" for m in c.children)]
         recipients = _ids(ctx, [s for c in asked for s in _subjects(c)]) if entry.type == "REQUEST" else []
+    if entry.type in _JOINT_TYPES and actors:  # "A, together with B, co-chaired the meeting": B too
+        actors += nominal.companions(tok.sent, lambda t: _ids(ctx, [t]))
     preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
     if tok.pos_ == "VERB":  # "reiterated their support for Israel": the verb's object is the same event
         same = [o for o in tok.children if o.dep_ == "dobj" and event_words.get(o.i) == entry.type]
@@ -388,7 +390,9 @@ def _arguments(
         elif word == "with" and entry.type in _JOINT_TYPES:
             recipients += ids
         elif word == "to" and entry.type == "CONSULT" and _SPOKEN_TO in entry.requires:
-            recipients += ids
+            actors += [i for i in ids if i not in actors]  # "spoke to X" as "spoke with X": both talk
+        elif word == "of" and entry.type == "CONSULT":  # "a meeting of the council": the council meets
+            actors += [i for i in ids if i not in actors]
         elif word in ("to", "for") and entry.type in _GIVE_TYPES:
             recipients += ids
         elif word in _RECIPIENT_PREPS:
@@ -541,7 +545,10 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     setting = setting or (entry.type in _JOINT_TYPES and prep == "for" and verb.lemma_.lower() in _TRAVEL)
     if not _supports(verb, noun) and not setting:
         return []  # "outlined his vision for guarantees": the speaker is not the guarantor
-    return _ids(ctx, _subjects(verb) + _agents(verb))
+    found = _ids(ctx, _subjects(verb) + _agents(verb))
+    if not found and verb.dep_ == "conj":  # "massed troops and launched an offensive": the shared subject
+        found = _verb_actors(ctx, verb)
+    return found
 
 
 def _carried(entry: Trigger) -> bool:
