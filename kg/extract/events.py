@@ -114,8 +114,14 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             pairs.append((tok, _event(ctx, tok, entry, args)))
     speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
     time_of = lambda tok: event_time(ctx.doc, ctx.date, tok, future=False)  # noqa: E731
+    speaks_for = lambda verb, actors: _speaks_for(ctx, verb, actors)  # noqa: E731
     pairs = commitments.with_speech_acts(
-        pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
+        pairs,
+        speaker_of=speaker_of,
+        is_speech=ctx.cues.is_speech,
+        time_of=time_of,
+        support_verb=_support_verb,
+        speaks_for=speaks_for,
     )
     # refusals: also of acts kept as no event for want of a named participant ("would not recognise the new
     # government"); the few negated futures are built again here, the rest cost one check each
@@ -131,6 +137,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         time_of=time_of,
         support_verb=_support_verb,
         stated_agent=lambda verb: _stated_agent(ctx, verb, "REJECT"),
+        speaks_for=speaks_for,
     )
     rejected = {tok.i for tok, e in pairs if e.type == "REJECT"}
     for tok, e in refused:
@@ -149,6 +156,23 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     taken = {(e.type, e.evidence.start) for _tok, e in pairs}
     pairs += [(tok, e) for tok, e in asked if (e.type, e.evidence.start) not in taken]
     return [e for _tok, e in sorted(pairs, key=lambda p: p[0].i)]
+
+
+def _speaks_for(ctx: Context, verb, actors) -> bool:
+    """Whether a speech verb's speaker is named by the states ``actors`` are: "the Iranian foreign minister",
+    "Syria's defence minister", "Serbian officials" speak for Iran, Syria, Serbia (their gazetteer forms)."""
+    entries = [ctx.table.entries.get(a) for a in actors]
+    if not entries or any(e is None or e.type != "Country" for e in entries):
+        return False
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        words_before = " " + " ".join(t.lower_ for t in subject.subtree if t.i < subject.i) + " "
+        if all(
+            any(f" {form.lower()} " in words_before for form in (*e.surface_forms, *e.demonyms))
+            for e in entries
+            if e is not None
+        ):
+            return True
+    return False
 
 
 def _names_a_kind(ctx: Context, tok) -> bool:
