@@ -231,3 +231,10 @@ def test_leading_and_representing_verbs(extract_text, text, rtype, who, body):
 def test_leading_an_act_leads_no_body(extract_text):
     found = relations(extract_text("Russia led the offensive in the east."))
     assert not any(t == "leader_of" for t, _s, _o in found)
+
+
+def test_a_definite_office_describes_the_one_official_of_that_state(extract_text):
+    one = extract_text("Vladimir Putin said Russia wants no war. The Russian president's comments came on Monday.")
+    assert ("leader_of", "Vladimir Putin", "Russia") in relations(one)
+    two = extract_text("Vladimir Putin met Sergei Lavrov in Russia. The Russian foreign minister said talks went well.")
+    assert not any(s == "Vladimir Putin" for _t, s, _o in relations(two))  # two officials of Russia: no guess

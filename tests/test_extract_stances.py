@@ -104,3 +104,17 @@ def test_our_allies_are_not_the_signers_allies(extractor):
     )
     record = extractor.extract(Article("t", text, title="Statement by President Joe Biden on Ukraine"))
     assert not any(t == "allied_with" and "Biden" in (s + o) for t, s, o in relations(record))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungary, a close ally of Russia, blocked the deal.",
+        "Hungary is Russia's closest ally.",
+        "Russia's ally Hungary blocked the deal.",
+        "Russia and Hungary are allies.",
+    ],
+)
+def test_the_ally_the_text_names(extract_text, text):
+    found = relations(extract_text(text))
+    assert ("allied_with", "Russia", "Hungary") in found or ("allied_with", "Hungary", "Russia") in found

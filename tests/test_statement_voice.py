@@ -186,3 +186,42 @@ def test_a_quoted_i_is_its_speaker_alone(extract_text):
 def test_a_first_person_outside_any_quotation_of_a_news_story_stays_unresolved(extract_text):
     record = extract_text("I condemn the attack on Ruritania.")
     assert all(not e.actors for e in record.events if e.type == "ACCUSE")
+
+
+def test_a_titles_gerund_ends_the_speakers_name():
+    assert parse_title("Statement from President Jane Roe Marking One Year of the Flood").authors == (
+        "President Jane Roe",
+    )
+    assert parse_title("Statement by Minister Roe Welcoming the Ruritanian Delegation").authors == ("Minister Roe",)
+
+
+def test_the_owner_of_a_first_person_stance_is_its_actor(statement):
+    _, found = statement(
+        "Statement by President Jane Roe on Ukraine", "Today I reaffirm our support for the people of Ukraine."
+    )
+    assert not any("Jane Roe" in r for _t, _w, _a, r, _s in found)
+    assert any(t == "SUPPORT" and "Jane Roe" in a for t, _w, a, _r, _s in found)
+
+
+def test_who_is_thanked_for_an_act_does_it(extract_text):
+    record = extract_text("Ruritania thanked Freedonia for sending aid to the flooded villages.")
+    names = {e.id: e.name for e in record.entities}
+    sending = next(e for e in record.events if e.trigger.text == "sending")
+    assert [names[a] for a in sending.actors] == ["Freedonia"]
+
+
+def test_a_states_people_stand_for_the_state(extract_text):
+    record = extract_text("The president expressed his condolences to the people of Israel.")
+    names = {e.id: e.name for e in record.entities}
+    condolences = next(e for e in record.events if e.type == "SUPPORT")
+    assert [names[r] for r in condolences.recipients] == ["Israel"]
+
+
+def test_a_transcripts_bare_q_is_a_reporters_turn(statement):
+    _, found = statement(
+        "Remarks by President Jane Roe After Meeting Refugees",
+        "Q Madam President, I met refugees too. Did you meet them?\n\nTHE PRESIDENT: I met two families from "
+        "the border.",
+    )
+    met = [(a, w) for t, w, a, _r, _s in found if t == "CONSULT"]
+    assert sum("Jane Roe" in a for a, _w in met) == 1

@@ -305,7 +305,16 @@ class _Resolver:
             found = self._plural_antecedents(tok)
             if found:
                 return found
-        return self.resolve_modifier(tok) or collectives.collective(self, tok)
+        return self.resolve_modifier(tok) or collectives.collective(self, tok) or self._people_of(tok)
+
+    def _people_of(self, tok) -> list[str]:
+        """'condolences to the people of Israel', 'our support for the people of Ukraine': a state's people
+        stand for the state when no collective of them is known."""
+        if tok.lemma_.lower() not in ("people", "citizen", "population"):
+            return []
+        places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        ids = [e for p in places if p.dep_ == "pobj" for e in self.resolve(p)]
+        return [e for e in ids if self.table.get(e).type == "Country"][:1]
 
     def _authors(self) -> list[str]:
         """Who 'we' are in a statement that names its authors: "We, the Leaders of the G7, condemn ..." (the

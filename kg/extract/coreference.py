@@ -29,10 +29,11 @@ def link_surnames(mentions: list) -> None:
         if m.type == "Person" and m.kind in ("ner", "gazetteer") and len(m.name.split()) > 1:
             full.setdefault(m.name.split()[-1].lower(), m.key)
     for m in mentions:
-        if m.type == "Person" and m.kind == "ner" and len(m.name.split()) == 1 and not m.rule:
+        # a surname the tagger labelled a place or a body ("Deripaska owns ...") is still the person's
+        if m.kind == "ner" and (m.type == "Person" or m.entry is None) and len(m.name.split()) == 1 and not m.rule:
             key = full.get(m.name.lower())
             if key is not None and key != m.key:
-                m.key, m.rule = key, "surname"
+                m.key, m.rule, m.type = key, "surname", "Person"
 
 
 # Title words that make another office: a 'Vice President' is not 'the President'.

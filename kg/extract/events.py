@@ -106,7 +106,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         if entry.type in _NEEDS_RECIPIENT and not recipients and len(actors) < 2:
             continue  # "support the claim": support needs someone supported ("A and B upgraded ties": each other)
         told = entry.type == "CONSULT" and (_SPOKEN_TO in entry.requires or entry.lemma in _TOLD)
-        if told and not any(ctx.table.get(r).type in _PARTIES for r in recipients):
+        if told and not any(ctx.table.get(r).type in _PARTIES for r in [*recipients, *actors[1:]]):
             continue  # "spoke to President Herzog" is a call; "spoke to reporters / to the BBC" is speech
         key = (entry.type, tok.idx)
         if key not in seen:
@@ -370,7 +370,14 @@ def _arguments(
             objects = [c for c in tok.children if c.dep_ == "nsubjpass"]
         recipients = _ids(ctx, objects)
         if not recipients:  # "welcomed Ukraine's commitment": the owner of the object
-            recipients = _ids(ctx, [p for o in objects for p in o.children if p.dep_ == "poss"])
+            owners = [p for o in objects for p in o.children if p.dep_ == "poss"]
+            recipients = _ids(ctx, [p for p in owners if p.lower_ not in ("my", "our")])
+            if not _subjects(tok) and tok.dep_ not in ("xcomp", "advcl"):  # "..., and reiterate our support"
+                actors = actors or _ids(ctx, [p for p in owners if p.lower_ in ("my", "our")])  # its owner's stance
+        if not recipients and entry.type == "SUPPORT":  # "reaffirmed our support for Ukraine": whom it is for
+            stances = [o for o in objects if event_words.get(o.i) == "SUPPORT"]
+            whom = [p for o in stances for c in o.children if c.lower_ in ("for", "to") for p in c.children]
+            recipients = _ids(ctx, [p for p in whom if p.dep_ == "pobj"])
         if not recipients and entry.type == "REQUEST":  # "demanded that Iran cease": who is asked to act
             recipients = _ids(ctx, [s for c in tok.children if c.dep_ == "ccomp" for s in _subjects(c)])
         if not recipients and entry.type in _STANCE_ON_ACTS:
@@ -386,6 +393,8 @@ def _arguments(
         # "the need for Israel to act": who is to act, in a clause the parser marks with 'for'
         asked = [c for c in tok.children if c.dep_ in ("advcl", "acl") and any(m.lower_ == "for" for m in c.children)]
         recipients = _ids(ctx, [s for c in asked for s in _subjects(c)]) if entry.type == "REQUEST" else []
+    if entry.type in _JOINT_TYPES and actors:  # "A, together with B, co-chaired the meeting": B too
+        actors += nominal.companions(tok.sent, lambda t: _ids(ctx, [t]))
     preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
     if tok.pos_ == "VERB":  # "reiterated their support for Israel": the verb's object is the same event
         same = [o for o in tok.children if o.dep_ == "dobj" and event_words.get(o.i) == entry.type]
@@ -411,7 +420,9 @@ def _arguments(
         elif word == "with" and entry.type in _JOINT_TYPES:
             recipients += ids
         elif word == "to" and entry.type == "CONSULT" and _SPOKEN_TO in entry.requires:
-            recipients += ids
+            actors += [i for i in ids if i not in actors]  # "spoke to X" as "spoke with X": both talk
+        elif word == "of" and entry.type == "CONSULT":  # "a meeting of the council": the council meets
+            actors += [i for i in ids if i not in actors]
         elif word in ("to", "for") and entry.type in _GIVE_TYPES:
             recipients += ids
         elif word in _RECIPIENT_PREPS:
@@ -496,7 +507,7 @@ def _object_controller(ctx: Context, node, came_from) -> list[str]:
     """'urge Russia to withdraw', 'accuse Russia of planning': the object does the embedded act."""
     if came_from is None or node.pos_ != "VERB" or came_from.dep_ not in ("xcomp", "prep", "advcl"):
         return []
-    if came_from.dep_ == "prep" and came_from.lower_ not in ("of", "to", "into"):
+    if came_from.dep_ == "prep" and came_from.lower_ not in ("of", "to", "into", "for"):  # "thank X for helping"
         return []
     objects = [c for c in node.children if c.dep_ == "dobj"]
     if not objects and came_from.dep_ in ("xcomp", "advcl"):  # "call on Russia to withdraw": who is called on
@@ -564,7 +575,10 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     setting = setting or (entry.type in _JOINT_TYPES and prep == "for" and verb.lemma_.lower() in _TRAVEL)
     if not _supports(verb, noun) and not setting:
         return []  # "outlined his vision for guarantees": the speaker is not the guarantor
-    return _ids(ctx, _subjects(verb) + _agents(verb))
+    found = _ids(ctx, _subjects(verb) + _agents(verb))
+    if not found and verb.dep_ == "conj":  # "massed troops and launched an offensive": the shared subject
+        found = _verb_actors(ctx, verb)
+    return found
 
 
 def _carried(entry: Trigger) -> bool:

@@ -17,7 +17,7 @@ def find_relations(ctx) -> list[Relation]:
     found: dict[tuple, Relation] = {}
     titles = list(_person_titles(ctx))
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
-    stateless = list(_stateless_titles(ctx, titles, stated))
+    stateless = [*_stateless_titles(ctx, titles, stated), *_described_holders(ctx)]
     bodies = [*_state_bodies(ctx), *_led_bodies(ctx), *_leading_verbs(ctx), *_workplaces(ctx), *_roles_taken(ctx)]
     found_rels = [*stances.find_stances(ctx), *membership.find_memberships(ctx)]
     for rel in [*stated, *stateless, *bodies, *found_rels]:
@@ -188,6 +188,44 @@ def _stateless_titles(ctx, titles, stated):
         done.add(title.person)
         rtype = "leader_of" if title.leader else "affiliated_with"
         yield _relation(ctx, rtype, title.person, state, list(title.tokens), confidence=0.55)
+
+
+def _described_holders(ctx):
+    """'Vladimir Putin said ... The Russian president's comments': a definite office with a state ('the Russian
+    president', 'the Iranian foreign minister') that the entity rules left unlinked describes the person named before
+    it whom the gazetteer places in that state's government, when there is exactly one."""
+    table, doc = ctx.table, ctx.doc
+    named = [
+        (m.start, eid)
+        for m, eid in _entity_mentions(ctx)
+        if m.kind in ("ner", "gazetteer") and table.get(eid).type == "Person"
+    ]
+    for m, eid in _entity_mentions(ctx):
+        if m.kind != "np" or not m.definite or m.role not in _STATE_OFFICES or table.get(eid).type != "Person":
+            continue
+        # the demonym is inside the phrase's own mention, so it is read off the gazetteer, not the token table
+        countries = {e.name: e.id for e in table.entities if e.type == "Country"}
+        entries = [ctx.resolver.gazetteer.demonym(t.text) for t in doc[m.start : m.end] if t.i != m.head]
+        states = list(dict.fromkeys(countries[e.name] for e in entries if e is not None and e.name in countries))
+        if len(states) != 1:
+            continue
+        state = table.get(states[0]).name
+        holders = {
+            p
+            for start, p in named
+            if start < m.start
+            and (entry := table.entries.get(p)) is not None
+            and entry.country == state
+            and entry.sector in _STATE_SECTORS
+        }
+        if len(holders) == 1:  # two of that state's officials named before: the gazetteer does not say which office
+            holder = holders.pop()
+            rtype = (
+                "leader_of"
+                if m.role in _LEADER_TITLES and not _deputy({t.lemma_.lower() for t in doc[m.start : m.end]})
+                else "affiliated_with"
+            )
+            yield _relation(ctx, rtype, holder, states[0], list(doc[m.start : m.end]), confidence=0.55)
 
 
 def _led_bodies(ctx):

@@ -92,13 +92,16 @@ def _alliance_relations(ctx):
                     for i, one in enumerate(ids):
                         for other in ids[i + 1 :]:
                             yield relation(ctx, "allied_with", one, other, list(tok.subtree))
-        elif tok.tag_ == "NNS":
+        elif tok.pos_ == "NOUN":
             yield from _allies(ctx, tok)
 
 
 def _allies(ctx, tok):
-    """'the US and its allies', "Russia's allies", 'allies of Kyiv', 'Israel and its partners'."""
-    group = ctx.resolve(tok)
+    """'the US and its allies', "Russia's allies", 'allies of Kyiv', 'Israel and its partners'; who the ally is
+    when the text names it: 'Hungary, a close ally of Russia,', 'Belarus is Russia's closest ally', "Russia's ally
+    Belarus"; 'Russia and Belarus are allies'."""
+    named = _the_ally(ctx, tok)
+    group = named if named is not None else ctx.resolve(tok) if tok.tag_ == "NNS" else []
     owners = []
     if tok.dep_ == "conj":
         owners = ctx.resolve(tok.head)
@@ -114,10 +117,29 @@ def _allies(ctx, tok):
     ]
     if tok.lemma_.lower() != "ally":
         group = [g for g in group if party(ctx, g)]  # 'its partners' alone names nobody; 'its allies' is the camp
+    if not owners and tok.tag_ == "NNS" and tok.dep_ == "attr":  # 'Russia and Belarus are allies'
+        owners = group[:1]
+        group = group[1:]
     for own in owners:
         for g in group:
             if g != own:
-                yield relation(ctx, "allied_with", own, g, list(tok.head.subtree) if tok.dep_ == "conj" else [tok])
+                stated = tok.head.subtree if tok.dep_ in ("conj", "appos", "attr") else tok.subtree
+                yield relation(ctx, "allied_with", own, g, list(stated))
+
+
+def _the_ally(ctx, tok) -> list[str] | None:
+    """The party an ally noun describes, when the text names it: the name it is set beside ('Hungary, an ally of
+    Russia,'; "Russia's ally Belarus"), the subject it is said of ('Belarus is an ally of Russia')."""
+    if tok.dep_ == "appos":
+        return conj_ids(ctx, [tok.head])
+    if tok.dep_ == "attr":
+        return conj_ids(ctx, [c for c in tok.head.children if c.dep_ == "nsubj"])
+    beside = [c for c in tok.children if c.dep_ == "appos"]
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ == "PROPN" and ctx.table.by_token.get(nxt.i) is not None:
+        beside.append(nxt)  # "Russia's ally Belarus": the parser may hang the name anywhere
+    found = [e for e in conj_ids(ctx, beside) if party(ctx, e)]
+    return found or None
 
 
 def _verb_relations(ctx):

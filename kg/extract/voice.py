@@ -33,7 +33,15 @@ _ROLE_WORDS = words.PERSON_ROLES | frozenset(
 )
 _LINKS = frozenset({"of", "the", "for", "and", "on"})
 _PREFIX = re.compile(r"^(?:corrected|updated|revised)\s*:\s*", re.I)
-_CONNECTORS = r"(?:\s+(?:on|at|in|to|regarding|before|during|ahead|following|after|for|about|upon)\s|\s+[–—|-]\s|:|$)"
+# what follows the speaker's name in a title: 'on ...', 'at ...', 'Marking One Year ...', 'Welcoming ...'
+_GERUNDS = (
+    "welcoming|marking|thanking|commemorating|honoring|honouring|announcing|celebrating|congratulating|condemning|"
+    "recognizing|recognising|concerning|supporting|praising|mourning|remembering|calling|urging|applauding"
+)
+_CONNECTORS = (
+    r"(?:\s+(?:on|at|in|to|regarding|before|during|ahead|following|after|for|about|upon|" + _GERUNDS + r")\s"
+    r"|\s+[–—|-]\s|:|$)"
+)
 _SPOKEN = re.compile(
     r"^(?:joint\s+)?(?P<kind>statement|remarks|press briefing|press gaggle|message|letter)s?"
     r"(?:\s+as\s+prepared\s+for\s+delivery)?(?:\s+and\s+q&a)?\s+(?:by|from|of)\s+(?P<who>.+?)" + _CONNECTORS,
@@ -45,7 +53,8 @@ _READOUT = re.compile(
     re.I,
 )
 _COLLECTIVE = re.compile(r"^(?P<who>[^:]+?)\s+(?:joint\s+)?(?:leaders['’]?\s+)?(?:joint\s+)?statement\b", re.I)
-_LABEL = re.compile(r"^\s*(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}[A-Z.])\s*:", re.M)
+# a transcript's turn: 'THE PRESIDENT:', 'PRIME MINISTER DOE:', 'Q:' or a bare 'Q Mr. President, ...'
+_LABEL = re.compile(r"^[ \t]*(?:(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}[A-Z.])[ \t]*:|(?P<q>Q)[ \t]+(?=\S))", re.M)
 _PARTY_NOUNS = frozenset({"leader", "side", "president", "minister", "official", "delegation", "counterpart"})
 
 
@@ -95,8 +104,12 @@ def _person_name(phrase: str) -> str | None:
     tokens = phrase.replace("’s", "").split()
     given = speakers._given_names()
     first = next((i for i, w in enumerate(tokens) if w.lower() in given and i < len(tokens) - 1), None)
-    if first is not None:
-        return " ".join(tokens[first:])
+    if first is not None:  # the given name and what follows it, up to a lower-case or an office word
+        rest = [w for w in tokens[first:]]
+        end = next(
+            (k for k, w in enumerate(rest) if k and (not w[:1].isupper() or w.lower() in _ROLE_WORDS)), len(rest)
+        )
+        return " ".join(rest[: min(end, 4)])
     run: list[str] = []
     for w in reversed(tokens):
         if not w[:1].isupper() or w.lower() in _ROLE_WORDS or len(run) == 3:
@@ -223,7 +236,7 @@ def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | 
 def _turns(text: str, voice: Voice):
     """Whether a character offset lies in the authors' own words: a transcript's turn labelled with another
     speaker ('Q:', 'PRIME MINISTER DOE:') is not; unlabelled text is the authors' when there is one."""
-    labels = [(m.start(), m["label"]) for m in _LABEL.finditer(text)]
+    labels = [(m.start(), m["label"] or m["q"]) for m in _LABEL.finditer(text)]
     if not labels:
         return lambda _char: len(voice.authors) == 1 or voice.kind != "statement"
     surnames = {(_person_name(a) or "").split()[-1].upper() for a in voice.authors if _person_name(a)}
@@ -271,13 +284,14 @@ def _named_in_body(doc, table, phrase: str):
     """The person of the body whose surname the title's phrase names ('Director Shin Wonsik of Korea' -> 'Shin
     Wonsik'), or, for a phrase naming an office only ('the Vice President'), whom the body gives that office
     ('Vice President Jane Roe')."""
-    said = {w.lower() for w in re.findall(r"[\w’'-]+", phrase)}
+    name = _person_name(phrase)
+    said = {w.lower() for w in re.findall(r"[\w’'-]+", name or "")}  # not its office: 'President' names no one
     people = [e for e in table.entities if e.type == "Person" and e.id not in table.roles]
     by_surname = [e for e in people if e.name.split()[-1].lower() in said]
     if by_surname:
         return by_surname[0]
     office = _office(phrase)
-    if _person_name(phrase) or not office:
+    if name or not office:
         return None
     text = doc.text.lower()
     held = [
