@@ -222,3 +222,12 @@ def test_a_title_read_as_a_body_before_a_known_name_is_that_person(extract_text)
     person = _entities(r)["Tobias Ellwood"]
     assert len(person.mentions) == 2
     assert not any("Middle East Tobias" in e.name for e in r.entities)
+
+
+def test_a_first_name_and_patronymic_is_the_person_named_in_full(extract_text):
+    r = extract_text(
+        "Alexander Lukashenko met the envoy in Minsk. Alexander Grigoryevich will consider the proposal, the "
+        "envoy said."
+    )
+    person = _entities(r)["Alexander Lukashenko"]
+    assert ("Alexander Grigoryevich", "patronymic") in {(m.text, m.rule) for m in person.mentions}
