@@ -28,7 +28,17 @@ from kg.graph.records import Event, Span, content_id
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["COMMISSIVE_VERBS", "LITOTES_VERBS", "REFUSABLE", "demands", "refusals", "refusing_verb", "with_speech_acts"]
+__all__ = [
+    "COMMISSIVE_VERBS",
+    "LITOTES_VERBS",
+    "REFUSABLE",
+    "demands",
+    "refusals",
+    "refusing_verb",
+    "speaks_for",
+    "with_refusals",
+    "with_speech_acts",
+]
 
 # Verbs whose xcomp is what their subject commits to (CAMEO's PROMISE, PLEDGE and VOW blocks).
 COMMISSIVE_VERBS = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "undertake", "commit"})
@@ -186,6 +196,31 @@ def _infinitive_of(node) -> bool:
 
 def _negated(verb) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
+
+
+def with_refusals(pairs, declined, **speech) -> list[tuple[Token, Event]]:
+    """``pairs`` with the refusals of the ``declined`` acts (:func:`refusals`), one REJECT per refusing word."""
+    rejected = {tok.i for tok, e in pairs if e.type == "REJECT"}
+    out = list(pairs)
+    for tok, e in refusals(declined, **speech):
+        if tok.i not in rejected:
+            rejected.add(tok.i)
+            out.append((tok, e))
+    return out
+
+
+def speaks_for(entries, verb, actors) -> bool:
+    """Whether a speech verb's speaker is named by the states ``actors`` are (``entries``: entity id ->
+    gazetteer entry): "the Iranian foreign minister", "Syria's defence minister", "Serbian officials" speak
+    for Iran, Syria, Serbia."""
+    found = [entries.get(a) for a in actors]
+    if not found or any(e is None or e.type != "Country" for e in found):
+        return False
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        before = " " + " ".join(t.lower_ for t in subject.subtree if t.i < subject.i) + " "
+        if all(any(f" {f.lower()} " in before for f in (*e.surface_forms, *e.demonyms)) for e in found):
+            return True
+    return False
 
 
 def refusing_verb(tok, support_verb):

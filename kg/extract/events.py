@@ -114,15 +114,14 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             pairs.append((tok, _event(ctx, tok, entry, args)))
     speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
     time_of = lambda tok: event_time(ctx.doc, ctx.date, tok, future=False)  # noqa: E731
-    speaks_for = lambda verb, actors: _speaks_for(ctx, verb, actors)  # noqa: E731
-    pairs = commitments.with_speech_acts(
-        pairs,
-        speaker_of=speaker_of,
-        is_speech=ctx.cues.is_speech,
-        time_of=time_of,
-        support_verb=_support_verb,
-        speaks_for=speaks_for,
-    )
+    speech = {
+        "speaker_of": speaker_of,
+        "is_speech": ctx.cues.is_speech,
+        "time_of": time_of,
+        "support_verb": _support_verb,
+        "speaks_for": lambda verb, actors: commitments.speaks_for(ctx.table.entries, verb, actors),
+    }
+    pairs = commitments.with_speech_acts(pairs, **speech)
     # refusals: also of acts kept as no event for want of a named participant ("would not recognise the new
     # government"); the few negated futures are built again here, the rest cost one check each
     declined = [
@@ -130,20 +129,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         for tok, entry in candidates
         if entry.type in commitments.REFUSABLE and commitments.refusing_verb(tok, _support_verb) is not None
     ]
-    refused = commitments.refusals(
-        declined,
-        speaker_of=speaker_of,
-        is_speech=ctx.cues.is_speech,
-        time_of=time_of,
-        support_verb=_support_verb,
-        stated_agent=lambda verb: _stated_agent(ctx, verb, "REJECT"),
-        speaks_for=speaks_for,
-    )
-    rejected = {tok.i for tok, e in pairs if e.type == "REJECT"}
-    for tok, e in refused:
-        if tok.i not in rejected:
-            rejected.add(tok.i)
-            pairs.append((tok, e))
+    pairs = commitments.with_refusals(pairs, declined, stated_agent=lambda v: _stated_agent(ctx, v, "REJECT"), **speech)
     asked = commitments.demands(
         [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
         resolve=ctx.resolve,
@@ -156,23 +142,6 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     taken = {(e.type, e.evidence.start) for _tok, e in pairs}
     pairs += [(tok, e) for tok, e in asked if (e.type, e.evidence.start) not in taken]
     return [e for _tok, e in sorted(pairs, key=lambda p: p[0].i)]
-
-
-def _speaks_for(ctx: Context, verb, actors) -> bool:
-    """Whether a speech verb's speaker is named by the states ``actors`` are: "the Iranian foreign minister",
-    "Syria's defence minister", "Serbian officials" speak for Iran, Syria, Serbia (their gazetteer forms)."""
-    entries = [ctx.table.entries.get(a) for a in actors]
-    if not entries or any(e is None or e.type != "Country" for e in entries):
-        return False
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        words_before = " " + " ".join(t.lower_ for t in subject.subtree if t.i < subject.i) + " "
-        if all(
-            any(f" {form.lower()} " in words_before for form in (*e.surface_forms, *e.demonyms))
-            for e in entries
-            if e is not None
-        ):
-            return True
-    return False
 
 
 def _names_a_kind(ctx: Context, tok) -> bool:
