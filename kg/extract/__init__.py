@@ -341,6 +341,10 @@ class _Resolver:
             self._plural[tok.i] = plural.antecedents(tok, self.resolve, lambda eid: self.table.get(eid).type)
         return self._plural[tok.i]
 
+    def addressee(self, actors: list[str]) -> list[str]:
+        """Whom a stance with no one named is addressed to: in a readout, the principal's to the other party."""
+        return self.voice.addressee(actors) if self.voice is not None else []
+
     def resolve_source(self, tok) -> list[str]:
         """Who a speech or belief verb's subject is: an entity, else the noun phrase itself becomes one ('the poll',
         'several friends', 'his campaign', 'leaked documents'): an unnamed source is still a source."""

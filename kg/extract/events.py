@@ -10,7 +10,7 @@ from kg.extract import claims, commitments, nominal, words
 from kg.extract.event_time import event_time
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import parse_quantity
-from kg.extract.triggers import TriggerIndex
+from kg.extract.triggers import TriggerIndex, fights_for_a_cause
 from kg.graph.records import Event, Quantity, Span, content_id
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ class Resolver(Protocol):
     def resolve_modifier(self, tok) -> list[str]: ...
 
     def resolve_source(self, tok) -> list[str]: ...
+
+    def addressee(self, actors: list[str]) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         if entry.type == "REQUEST" and tok.pos_ == "NOUN" and _carried(entry) and not nominal.asks_an_act(tok):
             continue  # "stressed the need for a framework": a need named, no one asked to act
-        if entry.type == "ASSAULT" and _fights_for_a_cause(tok):
+        if entry.type == "ASSAULT" and fights_for_a_cause(tok):
             continue
         # the participants first: modality and sources (costly) only for the words that make an event
         actors, recipients, locations = args = _arguments(ctx, tok, entry, by_index)
@@ -104,7 +106,12 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         if not (actors or recipients or verb_at_place or _stated_agent(ctx, tok, entry.type)):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
         if entry.type in _NEEDS_RECIPIENT and not recipients and len(actors) < 2:
-            continue  # "support the claim": support needs someone supported ("A and B upgraded ties": each other)
+            # "support the claim": support needs someone supported ("A and B upgraded ties": each other); a
+            # readout's "he expressed his condolences" is addressed to the other party of the call
+            recipients = ctx.resolver.addressee(actors)
+            if not recipients:
+                continue
+            args = (actors, recipients, locations)
         told = entry.type == "CONSULT" and (_SPOKEN_TO in entry.requires or entry.lemma in _TOLD)
         if told and not any(ctx.table.get(r).type in _PARTIES for r in [*recipients, *actors[1:]]):
             continue  # "spoke to President Herzog" is a call; "spoke to reporters / to the BBC" is speech
@@ -151,19 +158,6 @@ def _names_a_kind(ctx: Context, tok) -> bool:
         return False
     head = tok.head.lemma_.lower()
     return head in words.ACTOR_NOUNS or head in ctx.agent_nouns or head in words.KIND_NOUNS
-
-
-def _fights_for_a_cause(tok) -> bool:
-    """'we never stopped fighting for their release', 'as they fight for their freedom': a fight *for* something,
-    against no one named and with no object, is a cause pursued, not an armed assault."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("fight", "battle", "struggle"):
-        return False
-    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
-    return (
-        "for" in preps
-        and not preps & {"against", "with", "in", "on", "at"}
-        and not any(c.dep_ == "dobj" for c in tok.children)
-    )
 
 
 def _stated_agent(ctx: Context, tok, etype: str) -> bool:
