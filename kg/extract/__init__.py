@@ -331,6 +331,9 @@ class _Resolver:
                         body = [p for c in named.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
                         self._we = self.resolve(named) or [i for p in body for i in self.resolve(p)]
                         return self._we
+                    # "Today, the leaders of A, B and C met ... We condemn ...": the parties just named
+                    self._we = plural.antecedents(tok, self.resolve, lambda eid: self.table.get(eid).type)
+                    return self._we
         return self._we
 
     def _plural_antecedents(self, tok) -> list[str]:
@@ -340,6 +343,10 @@ class _Resolver:
             self._plural[tok.i] = []  # and never through itself
             self._plural[tok.i] = plural.antecedents(tok, self.resolve, lambda eid: self.table.get(eid).type)
         return self._plural[tok.i]
+
+    def addressee(self, actors: list[str]) -> list[str]:
+        """Whom a stance with no one named is addressed to: in a readout, the principal's to the other party."""
+        return self.voice.addressee(actors) if self.voice is not None else []
 
     def resolve_source(self, tok) -> list[str]:
         """Who a speech or belief verb's subject is: an entity, else the noun phrase itself becomes one ('the poll',
