@@ -121,9 +121,14 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             pairs.append((tok, _event(ctx, tok, entry, args)))
     speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
     time_of = lambda tok: event_time(ctx.doc, ctx.date, tok, future=False)  # noqa: E731
-    pairs = commitments.with_speech_acts(
-        pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
-    )
+    speech = {
+        "speaker_of": speaker_of,
+        "is_speech": ctx.cues.is_speech,
+        "time_of": time_of,
+        "support_verb": _support_verb,
+        "speaks_for": lambda verb, actors: commitments.speaks_for(ctx.table.entries, verb, actors),
+    }
+    pairs = commitments.with_speech_acts(pairs, **speech)
     # refusals: also of acts kept as no event for want of a named participant ("would not recognise the new
     # government"); the few negated futures are built again here, the rest cost one check each
     declined = [
@@ -131,19 +136,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         for tok, entry in candidates
         if entry.type in commitments.REFUSABLE and commitments.refusing_verb(tok, _support_verb) is not None
     ]
-    refused = commitments.refusals(
-        declined,
-        speaker_of=speaker_of,
-        is_speech=ctx.cues.is_speech,
-        time_of=time_of,
-        support_verb=_support_verb,
-        stated_agent=lambda verb: _stated_agent(ctx, verb, "REJECT"),
-    )
-    rejected = {tok.i for tok, e in pairs if e.type == "REJECT"}
-    for tok, e in refused:
-        if tok.i not in rejected:
-            rejected.add(tok.i)
-            pairs.append((tok, e))
+    pairs = commitments.with_refusals(pairs, declined, stated_agent=lambda v: _stated_agent(ctx, v, "REJECT"), **speech)
     asked = commitments.demands(
         [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
         resolve=ctx.resolve,
