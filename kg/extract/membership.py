@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import claims
-from kg.extract.ties import clause_subject, conj_ids, party, relation
+from kg.extract.ties import clause_subject, conj_ids, party, relation, tokens_of
 
 _MEMBER_NOUNS = frozenset({"member", "part", "partner"})
 # The echelons of armed forces, smallest first: a unit written before a larger one ('Abel Battery, 3rd Battalion')
@@ -83,8 +83,8 @@ def _next_designation(ctx, m, by_start) -> str | None:
 
 def _part_of_relations(ctx):
     """'X, as part of Y,', 'X is part of Y', 'X, a member of Y,' -> X member_of Y, where Y is a body."""
-    for tok in ctx.doc:
-        if tok.lemma_.lower() not in ("part", "member") or tok.pos_ != "NOUN" or tok.sent.start in ctx.skip_sents:
+    for tok in tokens_of(ctx, frozenset({"part", "member"})):
+        if tok.pos_ != "NOUN":
             continue
         wholes = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         bodies = [e for e in conj_ids(ctx, wholes) if ctx.table.get(e).type == "Organization"]
@@ -126,8 +126,8 @@ def _collective_states(ctx):
 
 def _include_relations(ctx):
     """'The coalition includes A, B and C', 'members of the coalition include A and B' -> each member_of it."""
-    for tok in ctx.doc:
-        if tok.lemma_.lower() != "include" or tok.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
+    for tok in tokens_of(ctx, frozenset({"include"})):
+        if tok.pos_ != "VERB":
             continue
         bodies = []
         for subj in (c for c in tok.children if c.dep_ == "nsubj"):
