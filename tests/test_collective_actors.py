@@ -14,7 +14,7 @@ def _event(record, etype):
 
 
 def test_a_demonym_plural_is_a_group_of_its_state(extract_text):
-    r = extract_text("Hundreds of ethnic Serbs demonstrated in the old town on Sunday.")
+    r = extract_text("Hundreds of ethnic Serbs demonstrated in the old town on Sunday, and Serbia protested.")
     group = next(e for e in r.entities if e.type == "Group")
     assert group.name == "ethnic Serbs"
     assert {e.id: e.name for e in r.entities}[group.country] == "Serbia"
@@ -52,7 +52,7 @@ def test_a_group_country_reaches_the_graph(extract_text):
 
     from kg.graph.rdf import record_graph
 
-    r = extract_text("Hundreds of ethnic Serbs demonstrated in the old town on Sunday.")
+    r = extract_text("Hundreds of ethnic Serbs demonstrated in the old town on Sunday, and Serbia protested.")
     g = record_graph(r)
     assert any(str(p).endswith("#country") or str(p).endswith("/country") for _s, p, _o in g if isinstance(p, URIRef))
 
@@ -134,11 +134,17 @@ def test_a_demonym_inside_a_complement_does_not_make_a_compound(extract_text):
     assert group.countries == ()
 
 
-def test_a_people_named_by_its_plural_is_a_group_of_its_state(extract_text):
-    r = extract_text("Many Afghans crossed the mountains last winter.")
+def test_a_people_named_by_its_plural_is_a_group_of_its_state_when_the_article_names_it(extract_text):
+    r = extract_text("Many Afghans crossed the mountains last winter, after Afghanistan closed its schools.")
     group = next(e for e in r.entities if e.type == "Group")
     assert group.name == "Afghans"
     assert {e.id: e.name for e in r.entities}[group.country] == "Afghanistan"
+
+
+def test_a_peoples_plural_does_not_make_its_state_an_entity(extract_text):
+    r = extract_text("Many Afghans crossed the mountains last winter.")
+    group = next(e for e in r.entities if e.type == "Group")
+    assert group.country is None and all(e.type != "Country" for e in r.entities)
 
 
 def test_a_people_qualified_by_a_state_is_one_group(extract_text):

@@ -176,3 +176,58 @@ def test_a_states_forces_and_its_military_are_one_body(extract_text):
     bodies = [e for e in r.entities if e.type == "Organization"]
     assert len(bodies) == 1
     assert {m.text for m in bodies[0].mentions} >= {"Russian military"}
+
+
+def test_styles_alone_are_no_person(extract_text):
+    r = extract_text("I spoke with Amir Sheikh Tamim Bin Hamad Al-Thani of Qatar on Friday.")
+    assert not any(e.name in ("Amir Sheikh", "Amir", "Sheikh") for e in r.entities)
+
+
+def test_a_surname_labelled_otherwise_joins_the_person(extract_text):
+    r = extract_text("Oleg Deripaska founded the company in 2000. Deripaska owns a large aluminium producer.")
+    people = [e for e in r.entities if "Deripaska" in e.name]
+    assert len(people) == 1 and people[0].type == "Person"
+
+
+def test_an_arabic_kunya_makes_a_person():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from kg.extract import names
+
+    class NoNames:  # a gazetteer that knows no name
+        def key_for(self, text):
+            return None
+
+    doc = Doc(spacy.blank("en").vocab, words=["They", "followed", "Abu", "Hamza", "al-Kurdi", "."])
+    assert names.name_span(doc, Span(doc, 2, 5, label="ORG"), "Organization", NoNames()) == (2, 5, "Person")
+
+
+def test_a_name_with_a_typographic_apostrophe_is_the_gazetteers(extract_text):
+    r = extract_text("Coalition aircraft struck Da’esh positions near the town on Monday.")
+    assert "Islamic State" in _entities(r)
+
+
+def test_a_name_after_a_sentence_opening_near_is_a_place(extract_text):
+    r = extract_text("Near Al Qaim, one strike hit a tunnel.")
+    qaim = next(e for e in r.entities if "Qaim" in e.name)
+    assert qaim.type == "Place"
+
+
+def test_a_title_read_as_a_body_before_a_known_name_is_that_person(extract_text):
+    r = extract_text(
+        "Foreign Office Minister, Tobias Ellwood, said the attack was cowardly. Minister for the Middle East "
+        "Tobias Ellwood visited Erbil."
+    )
+    person = _entities(r)["Tobias Ellwood"]
+    assert len(person.mentions) == 2
+    assert not any("Middle East Tobias" in e.name for e in r.entities)
+
+
+def test_a_first_name_and_patronymic_is_the_person_named_in_full(extract_text):
+    r = extract_text(
+        "Alexander Lukashenko met the envoy in Minsk. Alexander Grigoryevich will consider the proposal, the "
+        "envoy said."
+    )
+    person = _entities(r)["Alexander Lukashenko"]
+    assert ("Alexander Grigoryevich", "patronymic") in {(m.text, m.rule) for m in person.mentions}

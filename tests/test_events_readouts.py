@@ -42,7 +42,7 @@ def test_thousands_of_a_people_are_a_stated_agent(extract_text):
 def test_speaking_to_a_leader_is_a_call_and_to_the_press_is_speech(extract_text):
     r = extract_text("Chancellor Karl Nehammer spoke to President Maia Sandu of Moldova on Friday.")
     (call,) = _of_type(r, "CONSULT")
-    assert _names(r, call.actors) == ["Karl Nehammer"] and _names(r, call.recipients) == ["Maia Sandu"]
+    assert _names(r, call.actors) == ["Karl Nehammer", "Maia Sandu"]  # talks: both sides act
     assert _of_type(extract_text("Karl Nehammer spoke to reporters in Vienna."), "CONSULT") == []
     assert _of_type(extract_text("Karl Nehammer spoke to the BBC on Friday."), "CONSULT") == []
 
@@ -95,3 +95,11 @@ def test_who_is_expected_or_forced_to_act_is_its_actor(extract_text):
     r = extract_text("Serbia was forced to withdraw its police from the town.")
     (retreat,) = _of_type(r, "RETREAT")
     assert _names(r, retreat.actors) == ["Serbia"]
+
+
+def test_who_chairs_a_meeting_of_a_body_together_with_someone_meets_with_them_and_the_body(extract_text):
+    r = extract_text(
+        "Minister Anna Kovacs, together with Minister Jan Novak, chaired a meeting of the Visegrad Group in Prague."
+    )
+    (meeting,) = _of_type(r, "CONSULT")
+    assert _names(r, meeting.actors) == ["Anna Kovacs", "Jan Novak", "Visegrad Group"]

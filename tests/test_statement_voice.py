@@ -215,3 +215,22 @@ def test_a_states_people_stand_for_the_state(extract_text):
     names = {e.id: e.name for e in record.entities}
     condolences = next(e for e in record.events if e.type == "SUPPORT")
     assert [names[r] for r in condolences.recipients] == ["Israel"]
+
+
+def test_a_transcripts_bare_q_is_a_reporters_turn(statement):
+    _, found = statement(
+        "Remarks by President Jane Roe After Meeting Refugees",
+        "Q Madam President, I met refugees too. Did you meet them?\n\nTHE PRESIDENT: I met two families from "
+        "the border.",
+    )
+    met = [(a, w) for t, w, a, _r, _s in found if t == "CONSULT"]
+    assert sum("Jane Roe" in a for a, _w in met) == 1
+
+
+def test_a_readouts_condolences_go_to_the_other_party(statement):
+    _, found = statement(
+        "Readout of Foreign Minister Jane Roe’s Call with Foreign Minister John Doe",
+        "Foreign Minister Jane Roe spoke today with Foreign Minister John Doe. She expressed her condolences "
+        "on behalf of the American people.",
+    )
+    assert ("SUPPORT", "expressed", {"Jane Roe"}, {"John Doe"}, ()) in found

@@ -203,8 +203,11 @@ def qualify_groups(resolver) -> None:
         states: dict[str, tuple[GazetteerEntry, Token]] = {}  # state name -> its entry, the demonym's token
         for t in doc[mention.start : mention.end]:
             entry = resolver.gazetteer.demonym(t.text)
-            # the head itself only as a people's plural ("Syrians"), not as a role noun
-            if entry is not None and entry.type == "Country" and (t.i != mention.head or t.tag_ in ("NNS", "NNPS")):
+            # the head itself only as a people's plural ("Syrians") whose state the article names: "aid to
+            # Palestinians" does not make Palestine an actor of the article
+            if entry is None or entry.type != "Country":
+                continue
+            if t.i != mention.head or (t.tag_ in ("NNS", "NNPS") and any(s.name == entry.name for s in table.entities)):
                 states.setdefault(entry.name, (entry, t))
         sector = resolver.agents.get(role) or ("GOV" if role in _GOVERNMENT_ROLES else None)
         country, countries = None, ()

@@ -28,11 +28,29 @@ def link_surnames(mentions: list) -> None:
     for m in mentions:
         if m.type == "Person" and m.kind in ("ner", "gazetteer") and len(m.name.split()) > 1:
             full.setdefault(m.name.split()[-1].lower(), m.key)
+    _link_patronymics(mentions)
     for m in mentions:
-        if m.type == "Person" and m.kind == "ner" and len(m.name.split()) == 1 and not m.rule:
+        # a surname the tagger labelled a place or a body ("Deripaska owns ...") is still the person's
+        if m.kind == "ner" and (m.type == "Person" or m.entry is None) and len(m.name.split()) == 1 and not m.rule:
             key = full.get(m.name.lower())
             if key is not None and key != m.key:
-                m.key, m.rule = key, "surname"
+                m.key, m.rule, m.type = key, "surname", "Person"
+
+
+_PATRONYMIC = re.compile(r"(ovich|evich|ovych|ich|ovna|evna|ivna|ichna)$")
+
+
+def _link_patronymics(mentions: list) -> None:
+    """'Alexander Grigoryevich will consider ...' after 'Alexander Lukashenko': a first name and a patronymic
+    (the Russian and Belarusian polite form) join the one person of the article with that first name."""
+    people = [m for m in mentions if m.type == "Person" and m.kind in ("ner", "gazetteer") and not m.rule]
+    for m in people:
+        first, *rest = m.name.split()
+        if len(rest) != 1 or not _PATRONYMIC.search(rest[0]) or m.entry is not None:
+            continue
+        keys = {p.key for p in people if p.key != m.key and len(p.name.split()) > 1 and p.name.split()[0] == first}
+        if len(keys) == 1:
+            m.key, m.rule = keys.pop(), "patronymic"
 
 
 # Title words that make another office: a 'Vice President' is not 'the President'.
@@ -114,6 +132,7 @@ def _demonym_name(doc, m, gazetteer) -> str:
 def link_anaphors(mentions: list) -> None:
     """'the diplomat', 'the US official' join the most recent earlier role phrase with the same
     head noun, unless the two name different states."""
+    names_someone = any(p.type == "Person" and p.kind in ("ner", "gazetteer") for p in mentions)
     for i, m in enumerate(mentions):
         if m.rule or not (m.kind == "anaphor" or (m.kind == "np" and m.definite and m.type == "Person")):
             continue
@@ -127,7 +146,7 @@ def link_anaphors(mentions: list) -> None:
         )
         if antecedent is not None:
             m.key, m.rule = antecedent.key, "definite-description"
-        elif m.kind == "anaphor" and m.role in _HEADS_OF_STATE:
+        elif m.kind == "anaphor" and m.role in _HEADS_OF_STATE and names_someone:
             continue  # "the president" joining no one: a head of state the article names otherwise, no new person
         elif m.kind == "anaphor":
             m.key = f"Person:{m.role}"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from kg.extract import coreference, names, words
 from kg.extract.lexicons import GazetteerEntry
 from kg.extract.names import RANK as _RANK
-from kg.extract.names import places_in_bodies
+from kg.extract.names import person_tails, places_in_bodies
 from kg.extract.names import trim as _trim
 from kg.graph import records
 from kg.graph.records import Entity, content_id
@@ -111,6 +111,7 @@ def find_mentions(
     collectives :mod:`kg.extract.peoples` found ("Syrians", "Swiss doctors")."""
     found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *_np_mentions(doc, gazetteer), *peoples]
     found += _surname_mentions(doc, found)
+    person_tails(doc, found)
     found = places_in_bodies(doc, found)
     found = [m for m in found if doc[m.start].sent.start not in debris]
     found = [m for m in found if doc[m.start].sent.start not in headlines or m.kind == "gazetteer"]

@@ -10,7 +10,7 @@ from kg.extract import claims, commitments, nominal, words
 from kg.extract.event_time import event_time
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import parse_quantity
-from kg.extract.triggers import TriggerIndex
+from kg.extract.triggers import TriggerIndex, fights_for_a_cause
 from kg.graph.records import Event, Quantity, Span, content_id
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ class Resolver(Protocol):
     def resolve_modifier(self, tok) -> list[str]: ...
 
     def resolve_source(self, tok) -> list[str]: ...
+
+    def addressee(self, actors: list[str]) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         if entry.type == "REQUEST" and tok.pos_ == "NOUN" and _carried(entry) and not nominal.asks_an_act(tok):
             continue  # "stressed the need for a framework": a need named, no one asked to act
-        if entry.type == "ASSAULT" and _fights_for_a_cause(tok):
+        if entry.type == "ASSAULT" and fights_for_a_cause(tok):
             continue
         # the participants first: modality and sources (costly) only for the words that make an event
         actors, recipients, locations = args = _arguments(ctx, tok, entry, by_index)
@@ -104,9 +106,14 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         if not (actors or recipients or verb_at_place or _stated_agent(ctx, tok, entry.type)):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
         if entry.type in _NEEDS_RECIPIENT and not recipients and len(actors) < 2:
-            continue  # "support the claim": support needs someone supported ("A and B upgraded ties": each other)
+            # "support the claim": support needs someone supported ("A and B upgraded ties": each other); a
+            # readout's "he expressed his condolences" is addressed to the other party of the call
+            recipients = ctx.resolver.addressee(actors)
+            if not recipients:
+                continue
+            args = (actors, recipients, locations)
         told = entry.type == "CONSULT" and (_SPOKEN_TO in entry.requires or entry.lemma in _TOLD)
-        if told and not any(ctx.table.get(r).type in _PARTIES for r in recipients):
+        if told and not any(ctx.table.get(r).type in _PARTIES for r in [*recipients, *actors[1:]]):
             continue  # "spoke to President Herzog" is a call; "spoke to reporters / to the BBC" is speech
         key = (entry.type, tok.idx)
         if key not in seen:
@@ -114,9 +121,14 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             pairs.append((tok, _event(ctx, tok, entry, args)))
     speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
     time_of = lambda tok: event_time(ctx.doc, ctx.date, tok, future=False)  # noqa: E731
-    pairs = commitments.with_speech_acts(
-        pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
-    )
+    speech = {
+        "speaker_of": speaker_of,
+        "is_speech": ctx.cues.is_speech,
+        "time_of": time_of,
+        "support_verb": _support_verb,
+        "speaks_for": lambda verb, actors: commitments.speaks_for(ctx.table.entries, verb, actors),
+    }
+    pairs = commitments.with_speech_acts(pairs, **speech)
     # refusals: also of acts kept as no event for want of a named participant ("would not recognise the new
     # government"); the few negated futures are built again here, the rest cost one check each
     declined = [
@@ -124,19 +136,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         for tok, entry in candidates
         if entry.type in commitments.REFUSABLE and commitments.refusing_verb(tok, _support_verb) is not None
     ]
-    refused = commitments.refusals(
-        declined,
-        speaker_of=speaker_of,
-        is_speech=ctx.cues.is_speech,
-        time_of=time_of,
-        support_verb=_support_verb,
-        stated_agent=lambda verb: _stated_agent(ctx, verb, "REJECT"),
-    )
-    rejected = {tok.i for tok, e in pairs if e.type == "REJECT"}
-    for tok, e in refused:
-        if tok.i not in rejected:
-            rejected.add(tok.i)
-            pairs.append((tok, e))
+    pairs = commitments.with_refusals(pairs, declined, stated_agent=lambda v: _stated_agent(ctx, v, "REJECT"), **speech)
     asked = commitments.demands(
         [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
         resolve=ctx.resolve,
@@ -158,19 +158,6 @@ def _names_a_kind(ctx: Context, tok) -> bool:
         return False
     head = tok.head.lemma_.lower()
     return head in words.ACTOR_NOUNS or head in ctx.agent_nouns or head in words.KIND_NOUNS
-
-
-def _fights_for_a_cause(tok) -> bool:
-    """'we never stopped fighting for their release', 'as they fight for their freedom': a fight *for* something,
-    against no one named and with no object, is a cause pursued, not an armed assault."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("fight", "battle", "struggle"):
-        return False
-    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
-    return (
-        "for" in preps
-        and not preps & {"against", "with", "in", "on", "at"}
-        and not any(c.dep_ == "dobj" for c in tok.children)
-    )
 
 
 def _stated_agent(ctx: Context, tok, etype: str) -> bool:
@@ -348,8 +335,8 @@ def _arguments(
         if not recipients:  # "welcomed Ukraine's commitment": the owner of the object
             owners = [p for o in objects for p in o.children if p.dep_ == "poss"]
             recipients = _ids(ctx, [p for p in owners if p.lower_ not in ("my", "our")])
-            # "reiterate our support": the speaker's own stance, whose owner is its actor
-            actors = actors or _ids(ctx, [p for p in owners if p.lower_ in ("my", "our")])
+            if not _subjects(tok) and tok.dep_ not in ("xcomp", "advcl"):  # "..., and reiterate our support"
+                actors = actors or _ids(ctx, [p for p in owners if p.lower_ in ("my", "our")])  # its owner's stance
         if not recipients and entry.type == "SUPPORT":  # "reaffirmed our support for Ukraine": whom it is for
             stances = [o for o in objects if event_words.get(o.i) == "SUPPORT"]
             whom = [p for o in stances for c in o.children if c.lower_ in ("for", "to") for p in c.children]
@@ -369,6 +356,8 @@ def _arguments(
         # "the need for Israel to act": who is to act, in a clause the parser marks with 'for'
         asked = [c for c in tok.children if c.dep_ in ("advcl", "acl") and any(m.lower_ == "for" for m in c.children)]
         recipients = _ids(ctx, [s for c in asked for s in _subjects(c)]) if entry.type == "REQUEST" else []
+    if entry.type in _JOINT_TYPES and actors:  # "A, together with B, co-chaired the meeting": B too
+        actors += nominal.companions(tok.sent, lambda t: _ids(ctx, [t]))
     preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
     if tok.pos_ == "VERB":  # "reiterated their support for Israel": the verb's object is the same event
         same = [o for o in tok.children if o.dep_ == "dobj" and event_words.get(o.i) == entry.type]
@@ -394,7 +383,9 @@ def _arguments(
         elif word == "with" and entry.type in _JOINT_TYPES:
             recipients += ids
         elif word == "to" and entry.type == "CONSULT" and _SPOKEN_TO in entry.requires:
-            recipients += ids
+            actors += [i for i in ids if i not in actors]  # "spoke to X" as "spoke with X": both talk
+        elif word == "of" and entry.type == "CONSULT":  # "a meeting of the council": the council meets
+            actors += [i for i in ids if i not in actors]
         elif word in ("to", "for") and entry.type in _GIVE_TYPES:
             recipients += ids
         elif word in _RECIPIENT_PREPS:
@@ -547,7 +538,10 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     setting = setting or (entry.type in _JOINT_TYPES and prep == "for" and verb.lemma_.lower() in _TRAVEL)
     if not _supports(verb, noun) and not setting:
         return []  # "outlined his vision for guarantees": the speaker is not the guarantor
-    return _ids(ctx, _subjects(verb) + _agents(verb))
+    found = _ids(ctx, _subjects(verb) + _agents(verb))
+    if not found and verb.dep_ == "conj":  # "massed troops and launched an offensive": the shared subject
+        found = _verb_actors(ctx, verb)
+    return found
 
 
 def _carried(entry: Trigger) -> bool:

@@ -72,6 +72,10 @@ class Gazetteer:
                     for form in dict.fromkeys(variants):
                         if form not in self._by_alias:
                             self._by_alias[form] = [e]
+        # "Da’esh" as "Da'esh": news writes the typographic apostrophe where the dictionaries write the plain one
+        # (inside a word; a possessive "NATO's X" is matched as the text writes it, like other possessives)
+        for alias in [a for a in self._by_alias if "'" in a and "'s" not in a]:
+            self._by_alias.setdefault(alias.replace("'", "’"), self._by_alias[alias])
         # a name the NER found joins a derived entry by its normalised form only when that form is not a short
         # acronym ("Isa" the person is not ISA the party)
         hand_made = set(entries)

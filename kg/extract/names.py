@@ -15,10 +15,14 @@ import re
 
 from kg.extract import words
 
-__all__ = ["RANK", "STYLES", "name_span", "places_in_bodies", "trim"]
+__all__ = ["RANK", "STYLES", "name_span", "person_tails", "places_in_bodies", "trim"]
 
 # Styles written before a name that are not part of it ("Sheikh Hamad", "Ayatollah Ali Khamenei")
-STYLES = frozenset({"sheikh", "sheik", "emir", "ayatollah", "imam", "mullah", "prince", "king", "queen", "sultan"})
+STYLES = frozenset(
+    {"sheikh", "sheik", "emir", "amir", "ayatollah", "imam", "mullah", "prince", "king", "queen", "sultan"}
+)
+# First words of Arabic names of persons that the tagger reads as a body: "Abu Ayyub al-Masri", "Umm Hussein"
+_KUNYA = frozenset({"abu", "umm", "ibn"})
 RANK = re.compile(
     r"(?i)^(capt|gen|lt|col|maj|sgt|adm|cmdr|brig|cpl|pvt|cdr|lieutenant|colonel|major|captain|sergeant|admiral"
     r"|brigadier|commander|corporal|private|marshal)\.?$"
@@ -69,8 +73,14 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
     if end - start > 1 and doc[start].lower_ in _PLACE_PREPOSITIONS and _opens_sentence(doc[start]):
         if doc[start + 1].lower_ not in _COMPASS:  # "Near East" is a name, "Near Rawah" a place after 'near'
             start, etype = start + 1, "Place"
+    if start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS and _opens_sentence(doc[start - 1]):
+        if doc[start].lower_ not in _COMPASS:
+            etype = "Place"  # "Near Al Qaim, one strike ...": what a sentence opens with 'near' is a place
     if end - start > 1 and doc[start].lower_ in _SHORT_TITLES:
         start, etype = start + 1, "Person"  # "PM Natalia X": a title before a name makes it a person's
+    if etype == "Organization" and end - start > 1 and doc[start].lower_ in _KUNYA:
+        if not gazetteer.key_for(doc[start:end].text):
+            etype = "Person"  # "Abu Musab", "Abu Ayyub al-Masri": a person's name, not a body's
     if etype == "Person":
         # "Mr", "President", "Lt. Gen.": honorifics and ranks are not part of the name
         while start < end and (
@@ -133,6 +143,21 @@ def _portfolio(doc, start: int, end: int, gazetteer, name: str) -> bool:
         return False
     after = doc[end]
     return after.text[:1].isupper() and after.lemma_.lower() in words.PERSON_ROLES
+
+
+def person_tails(doc, found: list) -> None:
+    """'Minister for the Middle East Tobias Ellwood' read as one body: a span that is no person's but ends with a
+    person's full name the article names elsewhere is that person's mention."""
+    people = {m.name: m for m in found if m.type == "Person" and m.kind == "ner" and len(m.name.split()) > 1}
+    for m in found:
+        if m.kind != "ner" or m.type == "Person" or m.entry is not None:
+            continue
+        for name, person in people.items():
+            n = len(person.name.split())
+            tail = doc[m.end - n : m.end] if m.end - m.start > n else None
+            if tail is not None and tail.text == name:
+                m.start, m.type, m.key, m.name, m.head = m.end - n, "Person", person.key, name, tail.root.i
+                break
 
 
 def places_in_bodies(doc, found: list) -> list:

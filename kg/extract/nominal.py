@@ -4,7 +4,15 @@ that names the act a passive verb reports ('five people were killed in Russian s
 
 from __future__ import annotations
 
-__all__ = ["a_press_appearance", "an_attack", "asks_an_act", "party_phrases", "passive_cause", "stray_modifiers"]
+__all__ = [
+    "a_press_appearance",
+    "an_attack",
+    "asks_an_act",
+    "companions",
+    "party_phrases",
+    "passive_cause",
+    "stray_modifiers",
+]
 
 # nouns of one attack at one place: 'the bombings in Istanbul' tells an event even with its attacker unknown
 # ('the war in Ukraine', 'the fighting in the east' name a war, whose parties the story gives elsewhere)
@@ -103,3 +111,14 @@ def asks_an_act(noun) -> bool:
         c.dep_ in ("acl", "advcl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in noun.children
     )
+
+
+def companions(sent, resolve) -> list[str]:
+    """Whom a subject of the sentence acts together with: 'A, together with B, co-chaired the meeting',
+    'A, along with B, met ...' (for joint acts only: the caller decides)."""
+    found: list[str] = []
+    for prep in sent:
+        if prep.lower_ == "with" and prep.head.dep_ in ("nsubj", "nsubjpass"):
+            if any(c.dep_ == "advmod" and c.lower_ in ("together", "along") for c in prep.children):
+                found += [i for p in _objects(prep) for i in resolve(p) if i not in found]
+    return found

@@ -78,6 +78,8 @@ RESOLUTION_RULES = {
     "definite-description": "a definite description of an earlier role phrase (the diplomat -> an anonymous diplomat)",
     "apposition": "a role phrase set before a name by a comma (Oman's emir, Sheikh Said -> Said)",
     "author": "a first-person pronoun of a statement or readout, standing for the author its title names (I -> Jane Roe)",
+    "patronymic": "a first name and patronymic, after the full name in the same article (Alexander Grigoryevich "
+    "-> Alexander Lukashenko)",
     "abbreviation": "an abbreviation given in brackets after the name, and its later uses (the Ukraine Recovery "
     "Conference (URC) -> Ukraine Recovery Conference)",
     "override-merge": "joined by the override file",
