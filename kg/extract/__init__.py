@@ -331,6 +331,9 @@ class _Resolver:
                         body = [p for c in named.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
                         self._we = self.resolve(named) or [i for p in body for i in self.resolve(p)]
                         return self._we
+                    # "Today, the leaders of A, B and C met ... We condemn ...": the parties just named
+                    self._we = plural.antecedents(tok, self.resolve, lambda eid: self.table.get(eid).type)
+                    return self._we
         return self._we
 
     def _plural_antecedents(self, tok) -> list[str]:

@@ -262,9 +262,9 @@ def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[s
     actors, recipients, locations = arguments
     modality, why_mod = claims.modality(tok, ctx.cues)
     source_ids, why_src = claims.sources(tok, ctx.resolve_source, ctx.cues)
-    if entry.type in _VERBAL_TYPES and claims.performative(tok):
+    if entry.type in _VERBAL_TYPES and (claims.performative(tok) or ctx.cues.is_speech(tok)):
         # '"We call for a ceasefire," Blinken said': saying it is the act, and the caller is its actor, not its
-        # source; 'Cuban said he supports Obama' stays Cuban's claim
+        # source; 'Cuban said he supports Obama' stays Cuban's claim; 'Yellen spoke to X': speaking is the talks
         source_ids = [s for s in source_ids if s not in actors]
     quantity = _quantity(ctx, tok)
     time = event_time(ctx.doc, ctx.date, tok, future=modality == "planned")
