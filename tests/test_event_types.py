@@ -395,3 +395,20 @@ def test_a_states_navy_acts_as_its_forces(extract_text):
 )
 def test_a_vow_not_to_cooperate_is_a_refusal(extract_text, text):
     assert "REJECT" in _types(extract_text(text))
+
+
+def test_a_speaker_named_by_a_state_commits_that_state(extract_text):
+    r = extract_text("The Iranian foreign minister said Iran would retaliate against any attack.")
+    assert _names(r, _only(r, "THREATEN").actors) == ["Iran"]
+    r = extract_text("Serbian officials said Serbia would never accept the plan.")
+    assert _names(r, _only(r, "REJECT").actors) == ["Serbia"]
+
+
+def test_a_speaker_of_another_state_commits_nobody(extract_text):
+    r = extract_text("The Iranian foreign minister said Iraq would retaliate against any attack.")
+    assert "THREATEN" not in _types(r)
+
+
+def test_the_country_in_its_own_media_is_the_speakers_state(extract_text):
+    r = extract_text("North Korean state media said the country would launch a merciless strike.")
+    assert "THREATEN" in _types(r)

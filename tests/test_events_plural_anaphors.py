@@ -70,3 +70,17 @@ def test_we_in_a_statement_that_names_its_authors_is_the_body_they_speak_for(ext
     )
     assert [_names(r, e.actors) for e in _of_type(r, "ACCUSE")] == [["Group of Seven"]]
     assert [_names(r, e.actors) for e in _of_type(r, "AID")] == [["Group of Seven"]]
+
+
+def test_we_in_a_joint_statement_are_the_parties_its_first_sentence_names(extract_text):
+    r = extract_text(
+        "Today, the foreign ministers of Latvia, Lithuania and Estonia met in Riga. "
+        "We condemn the shelling of Kharkiv by Russia."
+    )
+    (blame,) = _of_type(r, "ACCUSE")
+    assert _names(r, blame.actors) == ["Estonia", "Latvia", "Lithuania"]
+
+
+def test_an_explosion_at_a_place_is_not_by_itself_an_attack(extract_text):
+    r = extract_text("The ministers discussed the explosion in Przewodow.")
+    assert _of_type(r, "ASSAULT") == []

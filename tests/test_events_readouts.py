@@ -43,6 +43,7 @@ def test_speaking_to_a_leader_is_a_call_and_to_the_press_is_speech(extract_text)
     r = extract_text("Chancellor Karl Nehammer spoke to President Maia Sandu of Moldova on Friday.")
     (call,) = _of_type(r, "CONSULT")
     assert _names(r, call.actors) == ["Karl Nehammer", "Maia Sandu"]  # talks: both sides act
+    assert call.sources == ()  # speaking to her is the talks, not his claim about them
     assert _of_type(extract_text("Karl Nehammer spoke to reporters in Vienna."), "CONSULT") == []
     assert _of_type(extract_text("Karl Nehammer spoke to the BBC on Friday."), "CONSULT") == []
 

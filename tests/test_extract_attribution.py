@@ -369,3 +369,59 @@ def test_results_of_a_poll_can_name_the_source(extract_text):
 )
 def test_verbs_of_scorn_and_insinuation_make_their_subject_the_source(extract_text, text, trigger, source):
     assert _sources(extract_text(text), trigger) == [source]
+
+
+def test_the_setting_of_a_reported_act_is_told_by_the_outer_speaker(extract_text):
+    record = extract_text(
+        "The White House said that during their phone call on Monday, Barack Obama and Francois Hollande "
+        "reaffirmed their commitment. Steve Moody spoke at the Trump rally."
+    )
+    assert _sources(record, "call") == ["White House"]
+
+
+def test_a_capitalised_surname_read_as_a_common_noun_still_speaks(extract_text):
+    record = extract_text('Marco Rubio "apologized many times on this show," Hannity said.')
+    assert _sources(record, "apologized") == ["Hannity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Russia attacked Ukraine in May, according to the FBI data.", "attacked", "FBI data"),
+        ('"Russia will attack Ukraine," the editorial board writes.', "attack", "editorial board"),
+    ],
+)
+def test_data_and_boards_are_unnamed_sources(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]
+
+
+def test_a_source_joined_after_the_content_by_a_comma(extract_text):
+    record = extract_text(
+        "Donors gave money to a super PAC supporting Joe Biden, a USA Today analysis shows. "
+        "Donors gave money to a group backing Hillary Clinton, the newspaper found. "
+        "Russia attacked Ukraine and Joe Biden said nothing."
+    )
+    assert _sources(record, "supporting") == ["USA Today analysis"]
+    assert _sources(record, "backing") == ["newspaper"]
+    assert _sources(record, "attacked") == []
+
+
+def test_a_pronoun_speaker_continues_who_spoke_through_a_relative_clause_or_a_participle(extract_text):
+    record = extract_text(
+        "Mary Smith spoke to Joe Biden on Monday. The plan was supported by Emma Jones of Ohio, the senator "
+        'from Ohio, who said that Joe Biden had agreed. "It makes no sense that Mr. Biden rejected the deal '
+        'with Iran," she said.\n\nMary Smith met Joe Biden in May. Later Robert Jones reacted to the news, '
+        'saying: "Biden is weak." "Biden must reject the deal with Iran," he added.'
+    )
+    assert _sources(record, "agreed") == ["Emma Jones"]  # 'who' through the apposition to the name
+    assert _sources(record, "rejected") == ["Emma Jones"]
+    assert _sources(record, "reject") == ["Robert Jones"]
+
+
+def test_who_a_source_is_tells_nothing_and_an_unnamed_antecedent_speaks_through_who(extract_text):
+    record = extract_text(
+        "According to Airwars, which condemned the invasion of Georgia, Russia attacked Ukraine. "
+        "Russia attacked Moldova, according to officials who condemned the invasion of Belarus."
+    )
+    assert _sources(record, "invasion", 0) == ["Airwars"]  # through 'condemned', not through 'according to'
+    assert _sources(record, "invasion", 1) == ["officials"]

@@ -225,3 +225,12 @@ def test_a_transcripts_bare_q_is_a_reporters_turn(statement):
     )
     met = [(a, w) for t, w, a, _r, _s in found if t == "CONSULT"]
     assert sum("Jane Roe" in a for a, _w in met) == 1
+
+
+def test_a_readouts_condolences_go_to_the_other_party(statement):
+    _, found = statement(
+        "Readout of Foreign Minister Jane Roe’s Call with Foreign Minister John Doe",
+        "Foreign Minister Jane Roe spoke today with Foreign Minister John Doe. She expressed her condolences "
+        "on behalf of the American people.",
+    )
+    assert ("SUPPORT", "expressed", {"Jane Roe"}, {"John Doe"}, ()) in found

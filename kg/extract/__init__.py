@@ -287,7 +287,11 @@ class _Resolver:
         if lower in words.PRONOUNS_PERSON:
             return self._teller(tok) or self._last_person(tok)
         if lower in words.RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-            return self.resolve(tok.head.head)
+            antecedent = tok.head.head
+            found = self.resolve(antecedent)
+            if not found and antecedent.dep_ == "appos":  # 'Mary Smith, the senator from Ohio, who said'
+                found = self.resolve(antecedent.head)
+            return found
         if lower in ("we", "our", "us") and self._authors():  # a statement signed "We, the Leaders of the G7,"
             return self._authors()
         if lower in words.PRONOUNS_OTHER and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -327,6 +331,9 @@ class _Resolver:
                         body = [p for c in named.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
                         self._we = self.resolve(named) or [i for p in body for i in self.resolve(p)]
                         return self._we
+                    # "Today, the leaders of A, B and C met ... We condemn ...": the parties just named
+                    self._we = plural.antecedents(tok, self.resolve, lambda eid: self.table.get(eid).type)
+                    return self._we
         return self._we
 
     def _plural_antecedents(self, tok) -> list[str]:
@@ -337,11 +344,20 @@ class _Resolver:
             self._plural[tok.i] = plural.antecedents(tok, self.resolve, lambda eid: self.table.get(eid).type)
         return self._plural[tok.i]
 
+    def addressee(self, actors: list[str]) -> list[str]:
+        """Whom a stance with no one named is addressed to: in a readout, the principal's to the other party."""
+        return self.voice.addressee(actors) if self.voice is not None else []
+
     def resolve_source(self, tok) -> list[str]:
         """Who a speech or belief verb's subject is: an entity, else the noun phrase itself becomes one ('the poll',
         'several friends', 'his campaign', 'leaked documents'): an unnamed source is still a source."""
         if self.voice is not None and self.voice.speaks(tok):
             return []  # a statement's 'I' and 'we' are its own voice, as the article's: no source
+        if tok.lower_ in words.RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            antecedent = tok.head.head  # 'officials who condemned ...': the unnamed antecedent is the source
+            if antecedent.dep_ == "appos" and not self.resolve(antecedent):
+                antecedent = antecedent.head
+            return self.resolve_source(antecedent)
         found = self.resolve(tok) or speakers.earlier_speaker(self, tok)
         if found or tok.pos_ not in ("NOUN", "PROPN") or not self.cues.may_name_a_source(tok):
             return found
@@ -451,8 +467,33 @@ class _Resolver:
 
 def _speaks(head, cues, pronoun, window: int = 120) -> bool:
     """'Mary Smith said ... "...," she said': a pronoun speaker is most likely the last one who spoke, a few
-    sentences back (``window`` tokens), rather than whoever was named last."""
-    return pronoun.i - head.i < window and head.dep_ == "nsubj" and cues.attributing(head.head) is not None
+    sentences back (``window`` tokens), rather than whoever was named last. One speaks as the subject of a verb of
+    saying, of a clause that goes on to say ('X reacted to the news, saying: ...'), or through a relative clause
+    on the name or its apposition ('supported by Mary Smith, the senator from Ohio, who said ...')."""
+    if pronoun.i - head.i >= window:
+        return False
+    if head.dep_ == "nsubj":
+        verb = head.head
+        if cues.attributing(verb) is not None:
+            return True
+        if any(
+            c.dep_ in ("advcl", "xcomp", "conj") and cues.attributing(c) is not None and not _subject(c)
+            for c in verb.children
+        ):
+            return True
+    for noun in (head, *(c for c in head.children if c.dep_ == "appos")):
+        for rel in noun.children:
+            if (
+                rel.dep_ == "relcl"
+                and cues.attributing(rel) is not None
+                and any(s.lower_ in ("who", "that") for s in _subject(rel))
+            ):
+                return True
+    return False
+
+
+def _subject(verb) -> list:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _gender(tok) -> str:

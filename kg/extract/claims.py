@@ -34,6 +34,7 @@ _CLAUSE_DEPS = {
     "npadvmod",
     "oprd",
     "dep",
+    "dative",  # 'gave money to a group backing Y, the paper found': spaCy may hang 'to' as a dative
     "ROOT",
 }
 
@@ -89,6 +90,8 @@ class CueIndex:
         """'the campaign', 'several friends', 'the poll', 'Democrats': a noun that can stand for an unnamed source."""
         if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
             return True
+        if tok.text[:1].isupper() and tok.text[1:].islower() and not tok.is_sent_start and tok.tag_ == "NN":
+            return True  # '"...," Hannity said': a surname the tagger took for a common noun, capitalised mid-sentence
         lemma = tok.lemma_.lower()
         return (
             lemma in self.speaker_nouns
@@ -273,24 +276,25 @@ def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
     came_from = below = None
     for node in path_up(trigger):
         kind = cues.attributing(node) if node is not trigger else None
-        setting = False
+        # 'said at the rally': where or when something was said is the article's, not the speaker's (a setting
+        # prep never governs content); a saying further up still tells it ('the White House said that during their
+        # call the two leaders reaffirmed ...': the call is the White House's account)
         if kind and _governs_content(node, came_from, kind, below):
             for eid in _speakers(node, resolve, cues):
                 found.append((eid, f"{kind} verb '{node.text}'"))
-        elif kind and came_from is not None and came_from.dep_ == "prep" and came_from.lower_ in _SETTING_PREPS:
-            setting = True  # 'said at the rally': the trigger is where or when it was said, told by the article
         below, came_from = came_from, node
         for child in node.children:
-            found.extend(_according_to(child, resolve))
+            # spaCy makes a new Token object on each access: compare positions, not identities
+            off_path = below is None or child.i != below.i
+            if off_path:  # 'according to X, a tool that monitors Y': the source phrase tells nothing of itself
+                found.extend(_according_to(child, resolve))
             found.extend(_described_by(child, resolve, cues))
-            if child is not below and child is not trigger:
+            if child.i != trigger.i:  # also one the path came through: 'If X, Taylor warned, Y will ...'
                 found.extend(_said_aside(child, resolve, cues))
         if node is not trigger and node.pos_ == "NOUN" and _owned_content(node, below, cues):
             for c in node.children:
                 if c.dep_ == "poss" and resolve(c):
                     found.extend((eid, f"'{c.text}'s {node.text}'") for eid in resolve(c))
-        if setting:
-            break
     found.extend(_quoted_by(trigger, resolve, cues))
     ids, why, seen = [], [], set()
     for eid, reason in reversed(found):
@@ -320,9 +324,6 @@ def _owned_content(noun, below, cues: CueIndex) -> bool:
 # How reported content hangs off a speech verb: "X said (that) ...", '"...," X said', "X told Y to ...".
 _SPEECH_CONTENT = {"ccomp", "parataxis", "xcomp", "conj"}
 
-
-# Prepositions that place a saying in time and space ('said at the rally', 'wrote during the meeting')
-_SETTING_PREPS = {"at", "in", "on", "during", "after", "before", "since", "while", "amid", "following"}
 
 # Beside clauses, a verb of belief governs a gerund or an 'of'/'about' phrase: 'accused Y of planning to attack',
 # 'denied planning', 'complained about the attacks'.
@@ -443,14 +444,28 @@ def _authors(document, resolve, cues: CueIndex) -> list[str]:
 def _said_aside(child, resolve, cues: CueIndex) -> list[tuple[str, str]]:
     """'Axelrod, Democratic sources said, still respects her', 'They discussed it, as Breitbart reported': a speech
     verb set aside in the clause it reports, after or inside the content."""
-    aside = child.dep_ == "parataxis" or (
-        child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children)
+    aside = (
+        child.dep_ == "parataxis"
+        or (child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children))
+        or _comma_conj(child)
     )
     if not aside or cues.attributing(child) not in ("speech", "belief"):
         return []
-    if any(c.dep_ in ("ccomp", "xcomp") for c in child.children):
-        return []  # it says something of its own: '..., and she said she would leave'
+    own = ("ccomp", "xcomp", "dobj") if child.dep_ == "conj" else ("ccomp", "xcomp")
+    if any(c.dep_ in own for c in child.children):
+        return []  # it says something of its own: '..., and she said she would leave', '..., a poll shows support'
     return [(eid, f"speech verb '{child.text}' set aside") for eid in _speakers(child, resolve, cues)]
+
+
+def _comma_conj(verb) -> bool:
+    """'Donors gave to a PAC backing Y, a new analysis shows.': the parser joins a source set after the content as
+    a second clause, with a comma and no 'and'; it ends the sentence and has a subject of its own."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.i < head.i or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return False
+    return all(t.is_punct for t in verb.doc[verb.right_edge.i + 1 : verb.sent.end])
 
 
 def _quoted_by(trigger, resolve, cues: CueIndex) -> list[tuple[str, str]]:

@@ -28,7 +28,17 @@ from kg.graph.records import Event, Span, content_id
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["COMMISSIVE_VERBS", "LITOTES_VERBS", "REFUSABLE", "demands", "refusals", "refusing_verb", "with_speech_acts"]
+__all__ = [
+    "COMMISSIVE_VERBS",
+    "LITOTES_VERBS",
+    "REFUSABLE",
+    "demands",
+    "refusals",
+    "refusing_verb",
+    "speaks_for",
+    "with_refusals",
+    "with_speech_acts",
+]
 
 # Verbs whose xcomp is what their subject commits to (CAMEO's PROMISE, PLEDGE and VOW blocks).
 COMMISSIVE_VERBS = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "undertake", "commit"})
@@ -49,6 +59,7 @@ REFUSABLE = _AGREE_CONTENT | _CONCEDE_CONTENT
 LITOTES_VERBS = frozenset({"hesitate"})
 _OWN = frozenset({"his", "her", "its", "their", "our"})
 _SELF = frozenset({"he", "she", "it", "they", "we", "i"})
+_POLITIES = frozenset({"country", "nation"})
 # The manual's list for a bare reported future ("RETREAT + future and CONCEDE + future ... do not reduce to AGREE").
 _FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # CAMEO 13 (threaten): the threatened act's type gives the threat's mode (PLOVER's THREATEN modes).
@@ -63,7 +74,9 @@ _COERCE_THREAT_MODE = {
 }
 
 
-def with_speech_acts(pairs, *, speaker_of, is_speech, time_of, support_verb) -> list[tuple[Token, Event]]:
+def with_speech_acts(
+    pairs, *, speaker_of, is_speech, time_of, support_verb, speaks_for=lambda verb, actors: False
+) -> list[tuple[Token, Event]]:
     """``pairs`` ((trigger token, event), in text order) with the promises and threats their events are the
     content of: an act the lexicon already typed at the committing word ("offered", "promised") takes the
     content's recipients; a commissive word whose content is a threat ("vowed to strike") is no AGREE."""
@@ -74,7 +87,7 @@ def with_speech_acts(pairs, *, speaker_of, is_speech, time_of, support_verb) -> 
         kinds = _speech_act_types(event) if event.modality == "planned" else []
         if not kinds:
             continue
-        found = _commitment(tok, event, speaker_of, is_speech)
+        found = _commitment(tok, event, speaker_of, is_speech, speaks_for)
         if found is None and kinds[0][0] == "AGREE":
             found = _reported_future(tok, event, support_verb)
         if found is None:
@@ -113,7 +126,7 @@ def _speech_act_types(event: Event) -> list[tuple[str, str | None]]:
     return []
 
 
-def _commitment(tok, event: Event, speaker_of, is_speech):
+def _commitment(tok, event: Event, speaker_of, is_speech, speaks_for=lambda verb, actors: False):
     """(the word that commits, the committed actors) above the trigger ``tok``, or None."""
     node = tok
     if tok.pos_ != "VERB":  # "promised more aid", "promised to continue aid": the noun is a verb's object
@@ -140,6 +153,8 @@ def _commitment(tok, event: Event, speaker_of, is_speech):
                 return head, speakers  # "Iraq said it would allow ...": the speaker commits itself
             if _own_side(node, event):
                 return head, speakers  # "said his fighters would attack", "said they would boycott" (unresolved)
+            if event.actors and speaks_for(head, event.actors):
+                return head, list(event.actors)  # "the Iranian foreign minister said Iran would retaliate"
             return None
         if node.dep_ not in ("xcomp", "conj"):
             return None
@@ -166,6 +181,10 @@ def _own_side(verb, event: Event) -> bool:
     ("they would boycott") kg could not tie to anyone else."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     own = any(c.dep_ == "poss" and c.lower_ in _OWN for s in subjects for c in s.children)
+    own = own or any(  # "state media said the country would launch": the speaker's own state
+        s.lemma_.lower() in _POLITIES and any(c.dep_ == "det" and c.lower_ == "the" for c in s.children)
+        for s in subjects
+    )
     return own or (not event.actors and any(s.lower_ in _SELF for s in subjects))
 
 
@@ -179,6 +198,31 @@ def _negated(verb) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+def with_refusals(pairs, declined, **speech) -> list[tuple[Token, Event]]:
+    """``pairs`` with the refusals of the ``declined`` acts (:func:`refusals`), one REJECT per refusing word."""
+    rejected = {tok.i for tok, e in pairs if e.type == "REJECT"}
+    out = list(pairs)
+    for tok, e in refusals(declined, **speech):
+        if tok.i not in rejected:
+            rejected.add(tok.i)
+            out.append((tok, e))
+    return out
+
+
+def speaks_for(entries, verb, actors) -> bool:
+    """Whether a speech verb's speaker is named by the states ``actors`` are (``entries``: entity id ->
+    gazetteer entry): "the Iranian foreign minister", "Syria's defence minister", "Serbian officials" speak
+    for Iran, Syria, Serbia."""
+    found = [entries.get(a) for a in actors]
+    if not found or any(e is None or e.type != "Country" for e in found):
+        return False
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        before = " " + " ".join(t.lower_ for t in subject.subtree if t.i < subject.i) + " "
+        if all(any(f" {f.lower()} " in before for f in (*e.surface_forms, *e.demonyms)) for e in found):
+            return True
+    return False
+
+
 def refusing_verb(tok, support_verb):
     """The verb that says its subject will not do the act ``tok`` names ("would not attend", "will not take part
     in the talks", "vowed never to accept"), or None."""
@@ -189,7 +233,9 @@ def refusing_verb(tok, support_verb):
     return verb if vowed or _future(verb) else None
 
 
-def refusals(declined, *, speaker_of, is_speech, time_of, support_verb, stated_agent) -> list[tuple[Token, Event]]:
+def refusals(
+    declined, *, speaker_of, is_speech, time_of, support_verb, stated_agent, speaks_for=lambda verb, actors: False
+) -> list[tuple[Token, Event]]:
     """REJECT events for cooperation its own actor says it will not give: "X said it would not attend the
     talks", "X will not sign the accord", "X vowed never to accept" (PLOVER REJECT: all refusals). ``declined``: (trigger, event) of the
     cooperative acts, also those kg keeps no event for (no participant named: "would not recognise the new
@@ -205,6 +251,8 @@ def refusals(declined, *, speaker_of, is_speech, time_of, support_verb, stated_a
             verb = head
         elif verb.dep_ == "ccomp" and is_speech(head):
             speakers = speaker_of(head)
+            if event.actors and speaks_for(head, event.actors):
+                speakers = list(event.actors)  # "Serbian officials said Serbia would never accept"
             if event.actors and not set(event.actors) <= set(speakers) and not _own_side(verb, event):
                 continue  # "the minister said Iraq would not attend": a report about someone else
             actors = list(speakers or event.actors)

@@ -132,6 +132,7 @@ def _demonym_name(doc, m, gazetteer) -> str:
 def link_anaphors(mentions: list) -> None:
     """'the diplomat', 'the US official' join the most recent earlier role phrase with the same
     head noun, unless the two name different states."""
+    names_someone = any(p.type == "Person" and p.kind in ("ner", "gazetteer") for p in mentions)
     for i, m in enumerate(mentions):
         if m.rule or not (m.kind == "anaphor" or (m.kind == "np" and m.definite and m.type == "Person")):
             continue
@@ -145,7 +146,7 @@ def link_anaphors(mentions: list) -> None:
         )
         if antecedent is not None:
             m.key, m.rule = antecedent.key, "definite-description"
-        elif m.kind == "anaphor" and m.role in _HEADS_OF_STATE:
+        elif m.kind == "anaphor" and m.role in _HEADS_OF_STATE and names_someone:
             continue  # "the president" joining no one: a head of state the article names otherwise, no new person
         elif m.kind == "anaphor":
             m.key = f"Person:{m.role}"

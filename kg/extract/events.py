@@ -10,7 +10,7 @@ from kg.extract import claims, commitments, nominal, words
 from kg.extract.event_time import event_time
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import parse_quantity
-from kg.extract.triggers import TriggerIndex
+from kg.extract.triggers import TriggerIndex, fights_for_a_cause
 from kg.graph.records import Event, Quantity, Span, content_id
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ class Resolver(Protocol):
     def resolve_modifier(self, tok) -> list[str]: ...
 
     def resolve_source(self, tok) -> list[str]: ...
+
+    def addressee(self, actors: list[str]) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         if entry.type == "REQUEST" and tok.pos_ == "NOUN" and _carried(entry) and not nominal.asks_an_act(tok):
             continue  # "stressed the need for a framework": a need named, no one asked to act
-        if entry.type == "ASSAULT" and _fights_for_a_cause(tok):
+        if entry.type == "ASSAULT" and fights_for_a_cause(tok):
             continue
         # the participants first: modality and sources (costly) only for the words that make an event
         actors, recipients, locations = args = _arguments(ctx, tok, entry, by_index)
@@ -104,7 +106,12 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         if not (actors or recipients or verb_at_place or _stated_agent(ctx, tok, entry.type)):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
         if entry.type in _NEEDS_RECIPIENT and not recipients and len(actors) < 2:
-            continue  # "support the claim": support needs someone supported ("A and B upgraded ties": each other)
+            # "support the claim": support needs someone supported ("A and B upgraded ties": each other); a
+            # readout's "he expressed his condolences" is addressed to the other party of the call
+            recipients = ctx.resolver.addressee(actors)
+            if not recipients:
+                continue
+            args = (actors, recipients, locations)
         told = entry.type == "CONSULT" and (_SPOKEN_TO in entry.requires or entry.lemma in _TOLD)
         if told and not any(ctx.table.get(r).type in _PARTIES for r in [*recipients, *actors[1:]]):
             continue  # "spoke to President Herzog" is a call; "spoke to reporters / to the BBC" is speech
@@ -114,9 +121,14 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             pairs.append((tok, _event(ctx, tok, entry, args)))
     speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
     time_of = lambda tok: event_time(ctx.doc, ctx.date, tok, future=False)  # noqa: E731
-    pairs = commitments.with_speech_acts(
-        pairs, speaker_of=speaker_of, is_speech=ctx.cues.is_speech, time_of=time_of, support_verb=_support_verb
-    )
+    speech = {
+        "speaker_of": speaker_of,
+        "is_speech": ctx.cues.is_speech,
+        "time_of": time_of,
+        "support_verb": _support_verb,
+        "speaks_for": lambda verb, actors: commitments.speaks_for(ctx.table.entries, verb, actors),
+    }
+    pairs = commitments.with_speech_acts(pairs, **speech)
     # refusals: also of acts kept as no event for want of a named participant ("would not recognise the new
     # government"); the few negated futures are built again here, the rest cost one check each
     declined = [
@@ -124,19 +136,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         for tok, entry in candidates
         if entry.type in commitments.REFUSABLE and commitments.refusing_verb(tok, _support_verb) is not None
     ]
-    refused = commitments.refusals(
-        declined,
-        speaker_of=speaker_of,
-        is_speech=ctx.cues.is_speech,
-        time_of=time_of,
-        support_verb=_support_verb,
-        stated_agent=lambda verb: _stated_agent(ctx, verb, "REJECT"),
-    )
-    rejected = {tok.i for tok, e in pairs if e.type == "REJECT"}
-    for tok, e in refused:
-        if tok.i not in rejected:
-            rejected.add(tok.i)
-            pairs.append((tok, e))
+    pairs = commitments.with_refusals(pairs, declined, stated_agent=lambda v: _stated_agent(ctx, v, "REJECT"), **speech)
     asked = commitments.demands(
         [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
         resolve=ctx.resolve,
@@ -158,19 +158,6 @@ def _names_a_kind(ctx: Context, tok) -> bool:
         return False
     head = tok.head.lemma_.lower()
     return head in words.ACTOR_NOUNS or head in ctx.agent_nouns or head in words.KIND_NOUNS
-
-
-def _fights_for_a_cause(tok) -> bool:
-    """'we never stopped fighting for their release', 'as they fight for their freedom': a fight *for* something,
-    against no one named and with no object, is a cause pursued, not an armed assault."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("fight", "battle", "struggle"):
-        return False
-    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
-    return (
-        "for" in preps
-        and not preps & {"against", "with", "in", "on", "at"}
-        and not any(c.dep_ == "dobj" for c in tok.children)
-    )
 
 
 def _stated_agent(ctx: Context, tok, etype: str) -> bool:
@@ -275,9 +262,9 @@ def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[s
     actors, recipients, locations = arguments
     modality, why_mod = claims.modality(tok, ctx.cues)
     source_ids, why_src = claims.sources(tok, ctx.resolve_source, ctx.cues)
-    if entry.type in _VERBAL_TYPES and claims.performative(tok):
+    if entry.type in _VERBAL_TYPES and (claims.performative(tok) or ctx.cues.is_speech(tok)):
         # '"We call for a ceasefire," Blinken said': saying it is the act, and the caller is its actor, not its
-        # source; 'Cuban said he supports Obama' stays Cuban's claim
+        # source; 'Cuban said he supports Obama' stays Cuban's claim; 'Yellen spoke to X': speaking is the talks
         source_ids = [s for s in source_ids if s not in actors]
     quantity = _quantity(ctx, tok)
     time = event_time(ctx.doc, ctx.date, tok, future=modality == "planned")

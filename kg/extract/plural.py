@@ -74,6 +74,12 @@ def _parties(verb, resolve: Callable, type_of: Callable, before: int) -> list[st
     return ids
 
 
+def _lemma(tok) -> str:
+    """The noun's lemma, also where the tagger took a capitalised plural for a name ('the Leaders of')."""
+    lemma = tok.lemma_.lower()
+    return lemma[:-1] if tok.pos_ == "PROPN" and lemma.endswith("s") else lemma
+
+
 def _with_conjuncts(tokens, resolve: Callable, before: int) -> list[str]:
     """The entities of ``tokens`` and their conjuncts, only words before the anaphor (which never stands for
     itself, nor for an anaphor after it)."""
@@ -83,6 +89,10 @@ def _with_conjuncts(tokens, resolve: Callable, before: int) -> list[str]:
         while stack:
             node = stack.pop(0)
             if node.i >= before:
+                continue
+            members = [p for c in node.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            if _lemma(node) in _PERSON_NOUNS and members:  # "the leaders of A, B and C": A, B, C
+                stack += [p for p in members if p.dep_ == "pobj"]
                 continue
             out += [i for i in resolve(node) if i not in out]
             # 'A, B of Canada, and C': spaCy hangs a list of names partly as appositions

@@ -6,7 +6,7 @@ from __future__ import annotations
 from kg.extract.lexicons import Trigger
 from kg.extract.words import MEASURE_NOUNS
 
-__all__ = ["TriggerIndex"]
+__all__ = ["TriggerIndex", "fights_for_a_cause"]
 
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
@@ -130,3 +130,16 @@ def _contents(objects) -> list:
 
 def _infinitive(clause) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def fights_for_a_cause(tok) -> bool:
+    """'we never stopped fighting for their release', 'as they fight for their freedom': a fight *for* something,
+    against no one named and with no object, is a cause pursued, not an armed assault."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("fight", "battle", "struggle"):
+        return False
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    return (
+        "for" in preps
+        and not preps & {"against", "with", "in", "on", "at"}
+        and not any(c.dep_ == "dobj" for c in tok.children)
+    )

@@ -15,6 +15,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from kg.extract import entities, quotes, speakers, words
 from kg.graph.records import Event
@@ -105,7 +106,7 @@ def _person_name(phrase: str) -> str | None:
     given = speakers._given_names()
     first = next((i for i, w in enumerate(tokens) if w.lower() in given and i < len(tokens) - 1), None)
     if first is not None:  # the given name and what follows it, up to a lower-case or an office word
-        rest = [w for w in tokens[first:]]
+        rest = tokens[first:]
         end = next(
             (k for k, w in enumerate(rest) if k and (not w[:1].isupper() or w.lower() in _ROLE_WORDS)), len(rest)
         )
@@ -147,10 +148,14 @@ class TitleVoice:
     """The title's voice bound to one article's entities: which pronoun tokens stand for whom."""
 
     voice: Voice
+    table: entities.EntityTable
+    cues: Any
+    in_turns: Callable[[int], bool]  # whether a character offset lies in the authors' turns of a transcript
     authors: list[str] = field(default_factory=list)  # entity ids: who 'I' is (a readout's principal)
     states: list[str] = field(default_factory=list)  # entity ids of the authors' state or body: who 'we' is too
     counterparts: list[str] = field(default_factory=list)  # a readout's other party
     plural: set[int] = field(default_factory=set)  # token indexes of 'we', 'our' ...
+    firsts: set[int] = field(default_factory=set)  # the first-person tokens that are the authors'
 
     def resolve(self, tok) -> list[str]:
         """The entities a first-person pronoun (or a readout's 'he', 'they', 'the two leaders') stands for, or []."""
@@ -160,7 +165,7 @@ class TitleVoice:
             return []
         lower = tok.lower_
         if lower in ("he", "she") and len(self.authors) == 1:
-            return self.authors if speakers.agrees(tok, tok.doc.text, self._table.get(self.authors[0])) else []
+            return self.authors if speakers.agrees(tok, tok.doc.text, self.table.get(self.authors[0])) else []
         both = lower == "they" or (
             tok.tag_ == "NNS"
             and tok.lemma_.lower() in _PARTY_NOUNS
@@ -171,7 +176,7 @@ class TitleVoice:
 
     def speaks(self, tok) -> bool:
         """Whether ``tok`` is the statement's own first person: what 'I' or 'we' say is the article's voice."""
-        return self.voice.kind != "readout" and tok.lower_ in _FIRST_SINGULAR | _FIRST_PLURAL and tok.i in self._firsts
+        return self.voice.kind != "readout" and tok.lower_ in _FIRST_SINGULAR | _FIRST_PLURAL and tok.i in self.firsts
 
     def _main_subject(self, tok) -> bool:
         """A readout's 'he' and 'they' stand for its parties as the subject of a main clause, outside quotations:
@@ -181,14 +186,16 @@ class TitleVoice:
         verb = tok.head
         return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
-    _table: entities.EntityTable = field(default_factory=entities.EntityTable)
-    _turns: Callable[[int], bool] = lambda _char: True  # whether a character offset is in the authors' turns
-    _cues: object = None
-    _firsts: set[int] = field(default_factory=set)  # the first-person tokens that are the authors'
-
     def _open(self, tok) -> bool:
         """Outside quotations, in the authors' turns."""
-        return self._turns(tok.idx) and not quotes.in_quote(tok.doc, self._cues, tok.idx)
+        return self.in_turns(tok.idx) and not quotes.in_quote(tok.doc, self.cues, tok.idx)
+
+    def addressee(self, actors: list[str]) -> list[str]:
+        """A readout's principal expressing condolences, support or thanks with no one named addresses the other
+        party of the call ('He expressed his condolences', 'She reaffirmed her support')."""
+        if self.voice.kind != "readout" or not self.authors or actors != self.authors[:1]:
+            return []
+        return list(self.counterparts)
 
     def joint(self, events: list[Event]) -> list[Event]:
         """A readout's talks are both parties' acts: 'He discussed the situation' has the counterpart as actor too."""
@@ -212,9 +219,9 @@ def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | 
     voice = parse_title(title)
     if voice is None:
         return None
-    bound = TitleVoice(voice, _table=table, _turns=_turns(doc.text, voice), _cues=cues)
+    bound = TitleVoice(voice, table, cues, _turns(doc.text, voice))
     firsts = [t for t in doc if t.lower_ in _FIRST_SINGULAR | _FIRST_PLURAL and bound._open(t)]
-    bound._firsts = {t.i for t in firsts}
+    bound.firsts = {t.i for t in firsts}
     if voice.kind == "collective":
         bound.states = _unique([e for p in voice.authors for e in _body(doc, table, gazetteer, p, firsts, article_id)])
         bound.authors = []
