@@ -349,6 +349,13 @@ def test_a_vow_with_a_time_between_it_and_its_act_is_still_a_threat(extract_text
         ("The dockers' union called off the strike.", "CONCEDE"),
         ("The junta softened its stance on the return of exiles.", "CONCEDE"),
         ("The Malian authorities suspended the death sentences of three activists.", "CONCEDE"),
+        ("The Zambian government resisted calls for electoral reform.", "REJECT"),
+        ("The Chadian rebels defied the ultimatum to withdraw.", "REJECT"),
+        ("The Malian government rescinded the ban on foreign newspapers.", "CONCEDE"),
+        ("Serbia restored the autonomy of the province.", "CONCEDE"),
+        ("The French air force airdropped food to the stranded villagers.", "AID"),
+        ("Norway dispatched relief supplies to the cyclone victims.", "AID"),
+        ("The Malian government bowed to pressure from the unions.", "CONCEDE"),
     ],
 )
 def test_rows_for_acts_the_derived_dictionary_misses(extract_text, text, etype):

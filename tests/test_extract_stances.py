@@ -118,3 +118,16 @@ def test_our_allies_are_not_the_signers_allies(extractor):
 def test_the_ally_the_text_names(extract_text, text):
     found = relations(extract_text(text))
     assert ("allied_with", "Russia", "Hungary") in found or ("allied_with", "Hungary", "Russia") in found
+
+
+def test_supporting_a_side_against_a_third_sets_both_against_it(extract_text):
+    found = relations(
+        extract_text("Canada is committed to supporting the Peruvian government against the Shining Path.")
+    )
+    assert ("supports", "Canada", "Peru") in found
+    assert {("opposes", "Canada", "Shining Path"), ("opposes", "Peru", "Shining Path")} <= found
+
+
+def test_a_support_verb_whose_subject_kg_does_not_know_takes_no_other_subject(extract_text):
+    found = relations(extract_text("The attack by Boko Haram shows why the coalition is assisting the Chadian army."))
+    assert not any(t == "supports" and s == "Boko Haram" for t, s, _o in found)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import claims
-from kg.extract.ties import clause_subject, conj_ids, party, relation
+from kg.extract.ties import clause_subject, conj_ids, party, relation, tokens_of
 
 _MEMBER_NOUNS = frozenset({"member", "part", "partner"})
 # The echelons of armed forces, smallest first: a unit written before a larger one ('Abel Battery, 3rd Battalion')
@@ -51,41 +51,40 @@ def _unit_relations(ctx):
     """A unit named with a larger body: 'the 82nd Airborne Division of the U.S. Army', "the Army's 82nd Airborne
     Division", and a chain of designations from the smallest ('Abel Battery, 3rd Battalion, 41st Regiment')."""
     table = ctx.table
+    by_start = {m.start: m for m in table.mentions}
+    seen = set()
     for m in table.mentions:
         unit = table.by_token.get(m.head)
-        if unit is None or m.head != _first_head(ctx, unit) or ctx.doc[m.start].sent.start in ctx.skip_sents:
+        if unit is None or unit in seen:
             continue
+        seen.add(unit)  # the first mention names the unit with what it belongs to
         size = _echelon(ctx, unit)
-        if size is None:
+        if size is None or ctx.doc[m.start].sent.start in ctx.skip_sents:
             continue
         head = ctx.doc[m.head]
         owners = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         owners += [c for c in head.children if c.dep_ == "poss"]
         bodies = [e for o in owners for e in ctx.resolve(o) if e != unit and table.get(e).type == "Organization"]
-        nxt = _next_designation(ctx, m)
+        nxt = _next_designation(ctx, m, by_start)
         if nxt is not None and (_echelon(ctx, nxt) or 0) > size:
             bodies.append(nxt)
         for body in bodies:
             yield relation(ctx, "member_of", unit, body, list(ctx.doc[m.start : m.end]), confidence=0.6)
 
 
-def _first_head(ctx, eid: str) -> int | None:
-    return next((m.head for m in ctx.table.mentions if ctx.table.by_token.get(m.head) == eid), None)
-
-
-def _next_designation(ctx, m) -> str | None:
+def _next_designation(ctx, m, by_start) -> str | None:
     """The unit named right after this one and a comma: 'Abel Battery, 3rd Battalion'."""
     doc = ctx.doc
     if m.end + 1 >= len(doc) or doc[m.end].text != ",":
         return None
-    nxt = next((mm for mm in ctx.table.mentions if mm.start == m.end + 1), None)
+    nxt = by_start.get(m.end + 1)
     return ctx.table.by_token.get(nxt.head) if nxt is not None else None
 
 
 def _part_of_relations(ctx):
     """'X, as part of Y,', 'X is part of Y', 'X, a member of Y,' -> X member_of Y, where Y is a body."""
-    for tok in ctx.doc:
-        if tok.lemma_.lower() not in ("part", "member") or tok.pos_ != "NOUN" or tok.sent.start in ctx.skip_sents:
+    for tok in tokens_of(ctx, frozenset({"part", "member"})):
+        if tok.pos_ != "NOUN":
             continue
         wholes = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         bodies = [e for e in conj_ids(ctx, wholes) if ctx.table.get(e).type == "Organization"]
@@ -110,11 +109,14 @@ def _part_of_relations(ctx):
 def _collective_states(ctx):
     """'Senior Hungarian and Romanian officials', 'Serbian lawmakers': a collective of a state's officials,
     lawmakers or judges (its sector, set by the entity rules) is affiliated with each state its name gives."""
+    first: dict = {}
+    for m in ctx.table.mentions:
+        first.setdefault(ctx.table.by_token.get(m.head), m)
     for entity in ctx.table.entities:
         if entity.type != "Group" or entity.sector not in _OFFICE_SECTORS:
             continue
         states = entity.countries or ((entity.country,) if entity.country else ())
-        mention = next((m for m in ctx.table.mentions if ctx.table.by_token.get(m.head) == entity.id), None)
+        mention = first.get(entity.id)
         if mention is None or ctx.doc[mention.start].sent.start in ctx.skip_sents:
             continue
         for state in states:
@@ -124,8 +126,8 @@ def _collective_states(ctx):
 
 def _include_relations(ctx):
     """'The coalition includes A, B and C', 'members of the coalition include A and B' -> each member_of it."""
-    for tok in ctx.doc:
-        if tok.lemma_.lower() != "include" or tok.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
+    for tok in tokens_of(ctx, frozenset({"include"})):
+        if tok.pos_ != "VERB":
             continue
         bodies = []
         for subj in (c for c in tok.children if c.dep_ == "nsubj"):

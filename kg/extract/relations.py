@@ -8,7 +8,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from kg.extract import claims, membership, stances, words
-from kg.extract.ties import conj_ids, subjects
+from kg.extract.ties import conj_ids, subjects, tokens_of
 from kg.extract.ties import relation as _relation
 from kg.graph.records import Relation
 
@@ -39,12 +39,23 @@ def _role_relations(ctx):
             yield from _role_phrase_relations(ctx, eid, m)
 
 
-def _entity_mentions(ctx):
-    """Each mention that names an entity, with its entity id, outside the sentences extraction skips."""
-    for m in ctx.table.mentions:
+def _entity_mentions(ctx) -> list:
+    """Each mention that names an entity, with its entity id, outside the sentences extraction skips; kept on the
+    Doc while the mentions stay the same (several rules walk them, and finding a token's sentence is costly)."""
+    mentions = ctx.table.mentions
+    cached = ctx.doc.user_data.get(_MENTIONS)
+    if cached is not None and cached[0] == len(mentions):
+        return cached[1]
+    found = []
+    for m in mentions:
         eid = ctx.table.by_token.get(m.head)
         if eid is not None and ctx.doc[m.start].sent.start not in ctx.skip_sents:
-            yield m, eid
+            found.append((m, eid))
+    ctx.doc.user_data[_MENTIONS] = (len(mentions), found)
+    return found
+
+
+_MENTIONS = "kg.relations.entity_mentions"
 
 
 @dataclass(frozen=True)
@@ -252,9 +263,9 @@ def _leading_verbs(ctx):
     """'X leads / heads / commands Y', 'Y, led by X,', 'Y is chaired by X', 'Y, represented by X' -> X leader_of Y
     (affiliated_with for 'represent'), where Y is a body (or a state a person leads)."""
     table = ctx.table
-    for tok in ctx.doc:
+    for tok in tokens_of(ctx, frozenset(_LEADING_VERBS)):
         rtype = _LEADING_VERBS.get(tok.lemma_.lower())
-        if rtype is None or tok.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
+        if rtype is None or tok.pos_ != "VERB":
             continue
         agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:
@@ -429,8 +440,8 @@ def _workplaces(ctx):
         for role in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
             for body in _bodies_after(ctx, role, _WORKPLACE_PREPS):
                 yield _relation(ctx, "affiliated_with", eid, body, list(role.subtree), confidence=0.55)
-    for tok in ctx.doc:
-        if tok.lemma_.lower() not in ("work", "serve") or tok.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
+    for tok in tokens_of(ctx, frozenset({"work", "serve"})):
+        if tok.pos_ != "VERB":
             continue
         people = [e for e in subjects(ctx, tok) if table.get(e).type == "Person"]
         for body in _bodies_after(ctx, tok, {"for", "at", "in"}):
@@ -448,8 +459,8 @@ def _roles_taken(ctx):
     """'He replaced him as head of the FSB', 'X served as defence minister of Ghana', 'they appointed X as envoy to Y'
     less the envoy: a title after 'as' is held by the verb's subject (its object after 'appoint', 'elect')."""
     table = ctx.table
-    for tok in ctx.doc:
-        if tok.lower_ != "as" or tok.dep_ != "prep" or tok.head.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
+    for tok in tokens_of(ctx, lowers=frozenset({"as"})):
+        if tok.dep_ != "prep" or tok.head.pos_ != "VERB":
             continue
         verb = tok.head
         for title in (p for p in tok.children if p.dep_ == "pobj" and p.lemma_.lower() in _TITLES):

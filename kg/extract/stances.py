@@ -5,7 +5,7 @@ groups"), who opposes whom ("X condemned Y", "strikes against Y", "a war with Y"
 from __future__ import annotations
 
 from kg.extract import claims
-from kg.extract.ties import clause_subject, conj_ids, named_by, owner, party, relation, subjects
+from kg.extract.ties import clause_subject, conj_ids, named_by, owner, party, relation, subjects, tokens_of
 
 # Verbs whose subject takes a side on their object. Supporting is one way (SCHEMA's `supports`): arming,
 # funding or backing a side is support of it. Opposing covers a stated fight or war, and the verbs of a
@@ -50,6 +50,9 @@ _ON_WORDS = frozenset({"strike", "airstrike", "attack", "assault", "sanction", "
 _OF_WORDS = frozenset({"invasion", "occupation", "bombardment", "bombing", "shelling"})
 # a war or conflict 'with Y' sets both sides against each other
 _WITH_WORDS = frozenset({"war", "conflict", "clash", "hostility", "hostilities"})
+# verbs that take a side with their object against a third: 'supporting Iraq against ISIL', 'defend Y against Z'
+_DEFENDING_VERBS = frozenset({"support", "back", "help", "assist", "aid", "defend", "protect"})
+_SUBJECTS = ("nsubj", "nsubjpass")
 _HARM_VERBS = frozenset({"degrade", "destroy", "dismantle", "defeat", "combat", "fight", "weaken", "counter"})
 # Nouns of one-way support and the prepositions that name whom they go to: 'support for Y', 'in support of Y',
 # 'aid to Y', 'solidarity with Y'.
@@ -80,10 +83,8 @@ def find_stances(ctx):
 
 
 def _alliance_relations(ctx):
-    for tok in ctx.doc:
+    for tok in tokens_of(ctx, _ALLIANCE_NOUNS | _ALLY_NOUNS):
         lemma = tok.lemma_.lower()
-        if (lemma not in _ALLIANCE_NOUNS and lemma not in _ALLY_NOUNS) or tok.sent.start in ctx.skip_sents:
-            continue  # the word first: finding a token's sentence is costly
         if lemma in _ALLIANCE_NOUNS:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("between", "of"):
@@ -143,8 +144,8 @@ def _the_ally(ctx, tok) -> list[str] | None:
 
 
 def _verb_relations(ctx):
-    for tok in ctx.doc:
-        if tok.pos_ != "VERB" or tok.sent.start in ctx.skip_sents:
+    for tok in tokens_of(ctx, frozenset(_SUPPORT_VERBS) | {"join", "stand"}):
+        if tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()
         if lemma == "stand":
@@ -156,8 +157,9 @@ def _verb_relations(ctx):
             if rtype == "opposes" and not obj and tok.dep_ == "conj" and tok.head.lemma_.lower() in _HARM_VERBS:
                 # 'degrade and defeat ISIL' shares its object; 'join the SDF and fight' does not
                 obj = conj_ids(ctx, [c for c in tok.head.children if c.dep_ == "dobj"])
-            if rtype == "opposes" and not subj:
-                subj = _controller(ctx, tok)
+            if rtype in ("opposes", "supports") and not subj and not any(c.dep_ in _SUBJECTS for c in tok.children):
+                # 'X is working to defeat Y', 'X is committed to supporting Y', 'X will continue to back Y'
+                subj = _controller(ctx, tok) or clause_subject(ctx, tok)
             modality, _ = claims.modality(tok, ctx.cues)
             if lemma in _ATTACK_VERBS and modality != "asserted":
                 continue
@@ -229,8 +231,8 @@ _BACKING_WORDS = frozenset({"backed", "supported", "funded", "armed", "sponsored
 def _backed_bodies(ctx):
     """'Iranian-backed groups, including Hamas', 'the Russia-backed separatists': the backer written before
     '-backed' supports the body, or the bodies the phrase then names."""
-    for tok in ctx.doc:
-        if tok.lower_ not in _BACKING_WORDS or tok.dep_ != "amod" or tok.sent.start in ctx.skip_sents:
+    for tok in tokens_of(ctx, lowers=_BACKING_WORDS):
+        if tok.dep_ != "amod":
             continue
         backers = [
             e for c in tok.lefts if c.dep_ in ("npadvmod", "compound", "nmod", "amod") for e in _modifier(ctx, c)
@@ -264,9 +266,9 @@ def _modifier(ctx, tok) -> list[str]:
 def _support_nouns(ctx):
     """'X reiterated its support for Y', 'strikes in support of Y', 'US support for Y', 'sent aid to Y',
     'solidarity with Y' -> X supports Y."""
-    for tok in ctx.doc:
+    for tok in tokens_of(ctx, frozenset(_SUPPORT_NOUNS)):
         lemma = tok.lemma_.lower()
-        if lemma not in _SUPPORT_NOUNS or tok.pos_ != "NOUN" or tok.sent.start in ctx.skip_sents:
+        if lemma not in _SUPPORT_NOUNS or tok.pos_ != "NOUN":
             continue
         preps = _SUPPORT_NOUNS[lemma]
         targets = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
@@ -309,15 +311,17 @@ def _support_giver(ctx, tok) -> list[str]:
 def _against_relations(ctx):
     """'X fought against Y', "X's campaign against Y", 'X launched strikes against Y', 'sanctions on Y', 'the
     invasion of Y' -> X opposes Y; 'X fought a war with Y' -> each opposes the other."""
-    for tok in ctx.doc:
-        if tok.dep_ != "prep" or tok.lower_ not in ("against", "on", "of", "with"):
-            continue  # the word first: finding a token's sentence is costly
+    heads = _AGAINST_WORDS | _ON_WORDS | _OF_WORDS | _WITH_WORDS | _DEFENDING_VERBS
+    preps = [t for w in tokens_of(ctx, heads) for t in w.children if t.dep_ == "prep"]
+    for tok in (t for t in preps if t.lower_ in ("against", "on", "of", "with")):
         word = tok.head
         lemma = word.lemma_.lower()
-        words = {"against": _AGAINST_WORDS, "on": _ON_WORDS, "of": _OF_WORDS, "with": _WITH_WORDS}[tok.lower_]
-        if lemma not in words or (tok.lower_ != "against" and word.pos_ != "NOUN"):
+        heads_for = {"against": _AGAINST_WORDS, "on": _ON_WORDS, "of": _OF_WORDS, "with": _WITH_WORDS}[tok.lower_]
+        if lemma not in heads_for and not (
+            tok.lower_ == "against" and lemma in _DEFENDING_VERBS and word.pos_ == "VERB"
+        ):
             continue
-        if tok.sent.start in ctx.skip_sents:
+        if tok.lower_ != "against" and word.pos_ != "NOUN":
             continue
         targets = [p for p in tok.children if p.dep_ == "pobj"]
         objects = conj_ids(ctx, targets) or [  # 'strikes against ISIL targets' -> against ISIL
@@ -339,6 +343,12 @@ def _against_relations(ctx):
 def _against_owners(ctx, word) -> list[str]:
     """Who fights: the verb's subject; the noun's owner ('its', 'US', 'by X'), else the subject of the verb whose
     object the noun is ('X launched strikes')."""
+    if word.pos_ == "VERB" and word.lemma_.lower() in _DEFENDING_VERBS:
+        # 'X is committed to supporting Y against Z': X and Y both stand against Z
+        defended = [e for c in word.children if c.dep_ == "dobj" for e in named_by(ctx, c)]
+        stated = any(c.dep_ in _SUBJECTS for c in word.children)  # a subject kg does not know
+        doers = subjects(ctx, word) if stated else clause_subject(ctx, word)
+        return list(dict.fromkeys([*doers, *defended]))
     if word.pos_ == "VERB":
         return subjects(ctx, word)
     owners = owner(ctx, word)

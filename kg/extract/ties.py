@@ -54,9 +54,10 @@ def clause_subject(ctx, tok, most: int = 6) -> list[str]:
             break
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            found = subjects(ctx, node)
-            if found or node.dep_ not in ("xcomp", "conj", "advcl"):
-                return found
+            # 'The UK is committed to supporting Y': the subject of a stative passive is the one committed
+            found = subjects(ctx, node) or conj_ids(ctx, [c for c in node.children if c.dep_ == "nsubjpass"])
+            if found or node.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp"):
+                return found  # a subordinate clause ('ccomp', 'relcl') has a subject of its own
     return []
 
 
@@ -108,3 +109,33 @@ _STANDS_FOR_OWNER = frozenset(
     """government people fight defense defence self-defense self-defence effort efforts security sovereignty
     forces military army struggle""".split()
 )
+
+
+def tokens_of(ctx, lemmas=frozenset(), lowers=frozenset()):
+    """The tokens of the article's kept sentences whose lemma is one of ``lemmas`` or whose lower-case text is one of
+    ``lowers``, in text order, from an index of the article's words built once: the relation rules look at a few
+    words, not at every token."""
+    doc = ctx.doc
+    index = doc.user_data.get(_INDEX)
+    if index is None:
+        index = doc.user_data[_INDEX] = _word_index(doc)
+    by_lemma, by_lower = index
+    strings = doc.vocab.strings
+    found = {i for lemma in lemmas for w in (lemma, lemma.capitalize()) for i in by_lemma.get(strings[w], ())}
+    found.update(i for w in lowers for i in by_lower.get(strings[w], ()))
+    for i in sorted(found):
+        tok = doc[i]
+        if tok.sent.start not in ctx.skip_sents:
+            yield tok
+
+
+_INDEX = "kg.relations.word_index"
+
+
+def _word_index(doc) -> tuple[dict, dict]:
+    by_lemma: dict[int, list[int]] = {}
+    by_lower: dict[int, list[int]] = {}
+    for i, (lemma, lower) in enumerate(doc.to_array(["LEMMA", "LOWER"]).tolist()):
+        by_lemma.setdefault(lemma, []).append(i)
+        by_lower.setdefault(lower, []).append(i)
+    return by_lemma, by_lower
