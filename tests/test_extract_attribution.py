@@ -425,3 +425,27 @@ def test_who_a_source_is_tells_nothing_and_an_unnamed_antecedent_speaks_through_
     )
     assert _sources(record, "invasion", 0) == ["Airwars"]  # through 'condemned', not through 'according to'
     assert _sources(record, "invasion", 1) == ["officials"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Lewandowski would be charged with battery, police said.", "charged", "police"),
+        ("Some of his backers urged Bernie Sanders to back Hillary Clinton.", "back", "backers"),
+        ("One of the witnesses said that Russia attacked Ukraine.", "attacked", "witnesses"),
+    ],
+)
+def test_police_and_part_of_a_group_are_unnamed_sources(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Rabbis vow to boycott the speech by Donald Trump.", "boycott", "Rabbis"),
+        ("Young voters prefer a deal with Iran.", "deal", "Young voters"),
+        ("Jewish leaders point to the call by Donald Trump for a ban on Muslims.", "ban", "Jewish leaders"),
+    ],
+)
+def test_vowing_preferring_and_pointing_to_make_the_subject_the_source(extract_text, text, trigger, source):
+    assert source in _sources(extract_text(text), trigger)

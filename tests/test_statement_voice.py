@@ -234,3 +234,30 @@ def test_a_readouts_condolences_go_to_the_other_party(statement):
         "on behalf of the American people.",
     )
     assert ("SUPPORT", "expressed", {"Jane Roe"}, {"John Doe"}, ()) in found
+
+
+def test_each_speaker_of_a_joint_press_conference_speaks_in_her_own_turns(statement):
+    _, found = statement(
+        "Remarks by President Jane Roe and Prime Minister John Doe of Poland in Joint Press Conference",
+        "PRESIDENT ROE: I condemn the attack on Ukraine.\n\nPRIME MINISTER DOE: Poland stands with Ukraine. We will "
+        "send more aid to Ukraine."
+        "\n\nQ I condemn nothing. Will you?",
+    )
+    assert [a for t, _w, a, _r, _s in found if t == "ACCUSE"] == [{"Jane Roe"}]
+    assert any(t == "AID" and a == {"John Doe", "Poland"} for t, _w, a, _r, _s in found)
+
+
+def test_a_joint_statement_of_states_speaks_for_them(statement):
+    _, found = statement(
+        "Joint Statement of the United States and Japan", "We condemn the attack on Ukraine.", source=None
+    )
+    assert any(t == "ACCUSE" and a == {"United States", "Japan"} for t, _w, a, _r, _s in found)
+
+
+def test_a_statement_by_an_office_is_whom_the_body_gives_it(statement):
+    _, found = statement(
+        "Foreign Secretary statement on the border",
+        "Foreign Secretary Jane Roe said today that she spoke with John Doe. I condemn the shelling of Ukraine.",
+        source="UK Government",
+    )
+    assert any(t == "ACCUSE" and "Jane Roe" in a for t, _w, a, _r, _s in found)

@@ -372,7 +372,17 @@ def _governs_content(verb, came_from, kind: str, below=None) -> bool:
     # intention: 'wants Y to go', 'hopes that Y wins', the holder's own intended act ('vowed to fight', 'refused to
     # concede': PolNeAR annotates what a source intends as attributed, whoever is to act) and what they want
     # ('wants a deal', 'is considering a run')
-    return clause or (kind == "intention" and dep == "dobj")
+    return clause or (kind == "intention" and (dep == "dobj" or _infinitive(came_from)))
+
+
+def _infinitive(clause) -> bool:
+    """'Rabbis vow to boycott the speech': an infinitive spaCy hangs as an adverbial clause of purpose, with no
+    subject of its own, is what an intention verb intends."""
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
+    )
 
 
 def _speakers(verb, resolve, cues: CueIndex | None = None) -> list[str]:

@@ -30,7 +30,7 @@ _ROLE_WORDS = words.PERSON_ROLES | frozenset(
     """vice prime foreign defense defence national security advisor adviser press white house senior principal
     first lady nsc communications strategic special presidential deputy under assistant state treasury commerce
     homeland united nations of the for and on u.s. us un eu nato administration acting his her royal highness
-    majesty excellency""".split()
+    majesty excellency lt. gen. col. maj. adm. capt. sgt. brig. cmdr. lt gen col maj adm capt""".split()
 )
 _LINKS = frozenset({"of", "the", "for", "and", "on"})
 _PREFIX = re.compile(r"^(?:corrected|updated|revised)\s*:\s*", re.I)
@@ -88,9 +88,12 @@ def parse_title(title: str | None) -> Voice | None:
     if m:
         return Voice("statement", _split_parties(m["who"]))
     m = _COLLECTIVE.match(title)
-    if m and not m["who"].lower().startswith(("readout", "fact sheet")):
-        return Voice("collective", tuple(p for p in re.split(r"\s*(?:-|–|,|\band\b)\s*", m["who"]) if p))
-    return None
+    if m is None or m["who"].lower().startswith(("readout", "fact sheet", "joint")):
+        return None
+    who = m["who"]
+    if _person_name(who) or who.split()[-1].lower() in words.PERSON_ROLES:  # "Foreign Secretary statement on ..."
+        return Voice("statement", (who,))
+    return Voice("collective", tuple(p for p in re.split(r"\s*(?:-|–|,|\band\b)\s*", who) if p))
 
 
 def _split_parties(phrase: str) -> tuple[str, ...]:
@@ -150,17 +153,17 @@ class TitleVoice:
     voice: Voice
     table: entities.EntityTable
     cues: Any
-    in_turns: Callable[[int], bool]  # whether a character offset lies in the authors' turns of a transcript
+    turn_of: Callable[[int], int | None]  # which author speaks at a character offset (a transcript's turns)
     authors: list[str] = field(default_factory=list)  # entity ids: who 'I' is (a readout's principal)
     states: list[str] = field(default_factory=list)  # entity ids of the authors' state or body: who 'we' is too
     counterparts: list[str] = field(default_factory=list)  # a readout's other party
-    plural: set[int] = field(default_factory=set)  # token indexes of 'we', 'our' ...
+    plural: dict[int, list[str]] = field(default_factory=dict)  # 'we', 'our' ... (token index) -> who they are
     firsts: set[int] = field(default_factory=set)  # the first-person tokens that are the authors'
 
     def resolve(self, tok) -> list[str]:
         """The entities a first-person pronoun (or a readout's 'he', 'they', 'the two leaders') stands for, or []."""
         if tok.i in self.plural:
-            return _unique([*self.authors, *self.states])
+            return self.plural[tok.i]
         if self.voice.kind != "readout" or not self.authors or not self._main_subject(tok):
             return []
         lower = tok.lower_
@@ -188,7 +191,7 @@ class TitleVoice:
 
     def _open(self, tok) -> bool:
         """Outside quotations, in the authors' turns."""
-        return self.in_turns(tok.idx) and not quotes.in_quote(tok.doc, self.cues, tok.idx)
+        return self.turn_of(tok.idx) is not None and not quotes.in_quote(tok.doc, self.cues, tok.idx)
 
     def addressee(self, actors: list[str]) -> list[str]:
         """A readout's principal expressing condolences, support or thanks with no one named addresses the other
@@ -219,49 +222,66 @@ def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | 
     voice = parse_title(title)
     if voice is None:
         return None
+    if voice.kind == "statement" and all(_body_entry(gazetteer, p) for p in voice.authors):
+        voice = Voice("collective", voice.authors)  # "Joint Statement of the United States and Japan"
     bound = TitleVoice(voice, table, cues, _turns(doc.text, voice))
     firsts = [t for t in doc if t.lower_ in _FIRST_SINGULAR | _FIRST_PLURAL and bound._open(t)]
     bound.firsts = {t.i for t in firsts}
     if voice.kind == "collective":
         bound.states = _unique([e for p in voice.authors for e in _body(doc, table, gazetteer, p, firsts, article_id)])
-        bound.authors = []
-        bound.plural = {t.i for t in firsts if t.lower_ in _FIRST_PLURAL} if bound.states else set()
+        bound.plural = {t.i: bound.states for t in firsts if t.lower_ in _FIRST_PLURAL} if bound.states else {}
         return bound
-    for phrase in voice.authors[:1] if voice.kind != "statement" or len(voice.authors) == 1 else ():
-        eid = _person(doc, table, gazetteer, phrase, firsts if voice.kind == "statement" else [], article_id)
-        if eid:
-            bound.authors.append(eid)
-            state = _state_of(phrase, source, gazetteer)
-            bound.states += [e.id for e in table.entities if state and e.name == state]
-    bound.counterparts = [e for p in voice.counterparts if (e := _person(doc, table, gazetteer, p, [], article_id))]
-    if voice.kind == "statement" and bound.authors:
-        bound.plural = {t.i for t in firsts if t.lower_ in _FIRST_PLURAL}
-    _offices(doc, table, bound, voice)
+    if voice.kind == "readout":
+        eid = _person(doc, table, gazetteer, voice.authors[0], [], article_id)
+        bound.authors = [eid] if eid else []
+        bound.counterparts = [e for p in voice.counterparts if (e := _person(doc, table, gazetteer, p, [], article_id))]
+        _offices(doc, table, [(eid, voice.authors[0])] if eid else [], bound.counterparts, voice)
+        return bound
+    parties = []
+    for k, phrase in enumerate(voice.authors):  # each speaker of a statement or a transcript, in her own turns
+        mine = [t for t in firsts if bound.turn_of(t.idx) == k]
+        eid = None if _body_entry(gazetteer, phrase) else _person(doc, table, gazetteer, phrase, mine, article_id)
+        if eid is None:  # "Joint Statement of the United States and Japan": a state or a body speaks
+            bodies = _body(doc, table, gazetteer, phrase, mine, article_id)
+            bound.plural.update((t.i, bodies) for t in mine if t.lower_ in _FIRST_PLURAL and bodies)
+            continue
+        parties.append((eid, phrase))
+        state = _state_of(phrase, source if k == 0 else None, gazetteer)
+        states = [e.id for e in table.entities if state and e.name == state]
+        bound.plural.update((t.i, _unique([eid, *states])) for t in mine if t.lower_ in _FIRST_PLURAL)
+        if k == 0:
+            bound.authors, bound.states = [eid], states
+    bound.firsts = {t.i for t in firsts if t.i in table.by_token or t.i in bound.plural}
+    _offices(doc, table, parties, [], voice)
     return bound
 
 
-def _turns(text: str, voice: Voice):
-    """Whether a character offset lies in the authors' own words: a transcript's turn labelled with another
-    speaker ('Q:', 'PRIME MINISTER DOE:') is not; unlabelled text is the authors' when there is one."""
+def _turns(text: str, voice: Voice) -> Callable[[int], int | None]:
+    """Which author speaks at a character offset: in a transcript, the one its turn's label names ('THE
+    PRESIDENT:', 'PRIME MINISTER DOE:'), none in another speaker's turn ('Q:'); elsewhere the only author."""
     labels = [(m.start(), m["label"] or m["q"]) for m in _LABEL.finditer(text)]
+    alone = 0 if len(voice.authors) == 1 or voice.kind != "statement" else None
     if not labels:
-        return lambda _char: len(voice.authors) == 1 or voice.kind != "statement"
-    surnames = {(_person_name(a) or "").split()[-1].upper() for a in voice.authors if _person_name(a)}
-    offices = {" ".join(w for w in a.split() if w.lower() in _ROLE_WORDS).upper() for a in voice.authors}
+        return lambda _char: alone
+    names = [(_person_name(a) or "").split()[-1:] for a in voice.authors]
+    offices = [" ".join(w for w in a.split() if w.lower() in _ROLE_WORDS).upper() for a in voice.authors]
     starts = [s for s, _ in labels]
-    mine = [_is_authors(label, surnames, offices) for _, label in labels]
-    single = len(voice.authors) == 1
+    owners = [_labelled(label, names, offices) for _, label in labels]
 
-    def inside(char: int) -> bool:
+    def speaker(char: int) -> int | None:
         k = bisect.bisect_right(starts, char) - 1
-        return single if k < 0 else mine[k]
+        return alone if k < 0 else owners[k]
 
-    return inside
+    return speaker
 
 
-def _is_authors(label: str, surnames: set[str], offices: set[str]) -> bool:
+def _labelled(label: str, names: list[list[str]], offices: list[str]) -> int | None:
+    """The author a turn's label names, by surname or (for 'THE PRESIDENT:') by office; None for anyone else."""
     label = label.upper().removeprefix("THE ").strip()
-    return any(s and s in label.split() for s in surnames) or label in {o for o in offices if o}
+    for k, surname in enumerate(names):
+        if surname and surname[0].upper() in label.split():
+            return k
+    return next((k for k, office in enumerate(offices) if office and label == office), None)
 
 
 def _person(doc, table, gazetteer, phrase: str, firsts: list, article_id: str) -> str | None:
@@ -269,11 +289,19 @@ def _person(doc, table, gazetteer, phrase: str, firsts: list, article_id: str) -
     when the body speaks as 'I' or 'we', a person made from the title's name with those pronouns as mentions."""
     found = _named_in_body(doc, table, phrase)
     name = _person_name(phrase)
-    if not name:
-        return found.id if found is not None else None
+    if not name:  # 'Statement of the Vice President': whom the body gives the office
+        if found is None:
+            return None
+        ms = [entities.Mention(t.i, t.i + 1, "Person", "", found.name, t.i, "anaphor", rule="author") for t in firsts]
+        return _attach(doc, table, found, "", ms, article_id)
     surname = name.split()[-1].lower()
     found = found or next(
-        (e for e in table.entities if e.type == "Person" and e.name.split()[-1].lower() == surname), None
+        (
+            e
+            for e in table.entities
+            if e.type == "Person" and not e.name.isupper() and e.name.split()[-1].lower() == surname
+        ),
+        None,
     )
     key = gazetteer.key_for(name)
     entry = gazetteer.entry_for(key)
@@ -293,7 +321,11 @@ def _named_in_body(doc, table, phrase: str):
     ('Vice President Jane Roe')."""
     name = _person_name(phrase)
     said = {w.lower() for w in re.findall(r"[\w’'-]+", name or "")}  # not its office: 'President' names no one
-    people = [e for e in table.entities if e.type == "Person" and e.id not in table.roles]
+    people = [
+        e
+        for e in table.entities
+        if e.type == "Person" and e.id not in table.roles and not e.name.isupper()  # not a transcript's label
+    ]
     by_surname = [e for e in people if e.name.split()[-1].lower() in said]
     if by_surname:
         return by_surname[0]
@@ -309,13 +341,11 @@ def _named_in_body(doc, table, phrase: str):
     return held[0] if len(held) == 1 else None
 
 
-def _offices(doc, table, bound: TitleVoice, voice: Voice) -> None:
+def _offices(doc, table, parties: list[tuple[str, str]], counterparts: list[str], voice: Voice) -> None:
     """'The President' in a statement or readout from the President's office is the title's President, not the
     last president the body named: a definite description of a party's office joins that party."""
-    parties = list(zip(bound.authors, voice.authors, strict=False))
-    parties += list(zip(bound.counterparts, voice.counterparts, strict=False))
     owners: dict[str, str] = {}
-    for eid, phrase in parties:
+    for eid, phrase in [*parties, *zip(counterparts, voice.counterparts, strict=False)]:
         owners.setdefault(_office(phrase), eid)  # the principal's office first: 'the President' is hers
     for m in table.mentions:
         if m.rule != "definite-description":
@@ -340,10 +370,10 @@ def _offices(doc, table, bound: TitleVoice, voice: Voice) -> None:
 
 def _body(doc, table, gazetteer, phrase: str, firsts: list, article_id: str) -> list[str]:
     """A collective author (a state, an alliance) as an entity: the body's own, else one whose mentions are 'we'."""
-    key = gazetteer.key_for(phrase)
-    entry = gazetteer.entry_for(key)
-    if entry is None or entry.type not in ("Country", "Organization"):
+    entry = _body_entry(gazetteer, phrase)
+    if entry is None:
         return []
+    key = f"gz:{entry.name}"
     found = next((e for e in table.entities if e.name == entry.name), None)
     plural = [t for t in firsts if t.lower_ in _FIRST_PLURAL]
     if found is None and not plural:
@@ -352,23 +382,33 @@ def _body(doc, table, gazetteer, phrase: str, firsts: list, article_id: str) -> 
         entities.Mention(t.i, t.i + 1, entry.type, key, entry.name, t.i, "anaphor", entry, rule="author")
         for t in plural
     ]
-    eid = _attach(doc, table, found, key, ms, article_id)
+    eid = _attach(doc, table, found, key, ms, article_id, shared=True)
     return [eid] if eid else []
 
 
-def _attach(doc, table, found, key: str, ms: list, article_id: str) -> str | None:
+def _body_entry(gazetteer, phrase: str):
+    """The state or organisation a title's phrase names ('the United States', 'Leaders of the G7'), or None."""
+    phrase = re.sub(r"^(?:the\s+)?leaders?\s+of\s+(?:the\s+)?", "", phrase, flags=re.I)  # their state speaks
+    entry = gazetteer.entry_for(gazetteer.key_for(phrase))
+    return entry if entry is not None and entry.type in ("Country", "Organization") else None
+
+
+def _attach(doc, table, found, key: str, ms: list, article_id: str, *, shared: bool = False) -> str | None:
+    """Join the pronoun mentions ``ms`` to ``found``, or make an entity of them; a 'we' of several states or bodies
+    (``shared``) is a mention of each, and the token resolves to the first."""
     free = [m for m in ms if m.start not in table.by_token]
-    if found is None and not free:
+    kept = ms if shared else free
+    if found is None and not kept:
         return None
     if found is None:
-        table.entities.append(entities._entity(doc, key, free, article_id))
-        if free[0].entry is not None:
-            table.entries[table.entities[-1].id] = free[0].entry
+        table.entities.append(entities._entity(doc, key, kept, article_id))
+        if kept[0].entry is not None:
+            table.entries[table.entities[-1].id] = kept[0].entry
         eid = table.entities[-1].id
     else:
         eid = found.id
         i = table.entities.index(found)
-        spans = sorted((*found.mentions, *(entities._record(doc, m) for m in free)), key=lambda s: s.start)
+        spans = sorted((*found.mentions, *(entities._record(doc, m) for m in kept)), key=lambda s: s.start)
         table.entities[i] = dataclasses.replace(found, mentions=tuple(spans))
     for m in free:
         table.by_token[m.start] = eid
