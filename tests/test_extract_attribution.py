@@ -462,3 +462,14 @@ def test_a_name_and_a_colon_opening_a_paragraph_quote_that_person(extract_text):
 def test_the_owner_of_a_plan_intends_it(extract_text):
     record = extract_text("Hillary Clinton criticized Donald Trump's plan to deport 11 million people.")
     assert "Donald Trump" in _sources(record, "deport")
+
+
+def test_we_in_quotations_framed_by_it_does_not_resolve_in_a_circle(extract_text):
+    # 'we' is the speaker 'it' of its quotation, 'it' the subject of the sentence before, which is 'we' again
+    record = extract_text(
+        "The email reached Hillary Clinton in May.\n"
+        '"After talks with the generals, we have found the forces that could move to Benghazi. They are ready as '
+        'we speak," it said.\n"If the principals agree to deploy them, we will ask the State Department for '
+        'approval from Libya," it read.'
+    )
+    assert record.events

@@ -264,6 +264,7 @@ class _Resolver:
         self.gazetteer, self.overrides = gazetteer, overrides
         self.agents = agents or {}
         self.phrase_sources: dict[int, str] = {}  # token index -> entity made from an unnamed speaker's phrase
+        self._resolving: set[int] = set()  # tokens being resolved now, to stop cycles between pronouns
         self._agreement: dict[tuple[str, str | None], bool] = {}  # (entity id, pronoun gender) -> may stand for it
         self._plural: dict[int, list[str]] = {}  # token index of a plural anaphor -> the parties it takes up
         self._we: list[str] | None = None  # the authors a statement names ("We, the Leaders of the G7,")
@@ -273,6 +274,15 @@ class _Resolver:
         )
 
     def resolve(self, tok) -> list[str]:
+        if tok.i in self._resolving:
+            return []  # a cycle ('we' in a quotation framed by 'it', whose antecedent is that 'we'): nothing new
+        self._resolving.add(tok.i)
+        try:
+            return self._resolve(tok)
+        finally:
+            self._resolving.discard(tok.i)
+
+    def _resolve(self, tok) -> list[str]:
         table = self.table
         spoken = voice.first_person(self, tok)
         if spoken:  # 'we' in a statement: its author and the author's state; in a quotation: its speaker's
