@@ -449,3 +449,16 @@ def test_police_and_part_of_a_group_are_unnamed_sources(extract_text, text, trig
 )
 def test_vowing_preferring_and_pointing_to_make_the_subject_the_source(extract_text, text, trigger, source):
     assert source in _sources(extract_text(text), trigger)
+
+
+def test_a_name_and_a_colon_opening_a_paragraph_quote_that_person(extract_text):
+    record = extract_text(
+        "Lynch: Russia attacked Ukraine in May.\nLoretta Lynch spoke in Washington. Russia attacked Georgia: it was war."
+    )
+    assert _sources(record, "attacked", 0) == ["Loretta Lynch"]
+    assert _sources(record, "attacked", 1) == []
+
+
+def test_the_owner_of_a_plan_intends_it(extract_text):
+    record = extract_text("Hillary Clinton criticized Donald Trump's plan to deport 11 million people.")
+    assert "Donald Trump" in _sources(record, "deport")
