@@ -164,3 +164,8 @@ def test_an_agent_noun_qualified_by_a_state_is_a_group_wherever_it_stands(extrac
 def test_an_unqualified_agent_noun_outside_an_event_is_no_entity(extract_text):
     r = extract_text("The hospital was run for years by nurses from the town.")
     assert all(e.type != "Group" for e in r.entities)
+
+
+def test_a_capital_opening_the_sentence_does_not_qualify_a_group(extract_text):
+    r = extract_text("Many countries lie far from the sea. European countries lie closer to it.")
+    assert [e.name for e in r.entities if e.type == "Group"] == ["European countries"]

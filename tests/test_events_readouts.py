@@ -104,3 +104,10 @@ def test_who_chairs_a_meeting_of_a_body_together_with_someone_meets_with_them_an
     )
     (meeting,) = _of_type(r, "CONSULT")
     assert _names(r, meeting.actors) == ["Anna Kovacs", "Jan Novak", "Visegrad Group"]
+
+
+def test_two_who_spoke_held_talks_and_one_who_spoke_made_a_speech(extract_text):
+    r = extract_text("President Gitanas Nauseda and Chancellor Olaf Scholz spoke on Friday about the border.")
+    (talks,) = _of_type(r, "CONSULT")
+    assert _names(r, talks.actors) == ["Gitanas Nauseda", "Olaf Scholz"]
+    assert _of_type(extract_text("Chancellor Olaf Scholz spoke on Friday about the border."), "CONSULT") == []

@@ -425,3 +425,40 @@ def test_who_a_source_is_tells_nothing_and_an_unnamed_antecedent_speaks_through_
     )
     assert _sources(record, "invasion", 0) == ["Airwars"]  # through 'condemned', not through 'according to'
     assert _sources(record, "invasion", 1) == ["officials"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Lewandowski would be charged with battery, police said.", "charged", "police"),
+        ("Some of his backers urged Bernie Sanders to back Hillary Clinton.", "back", "backers"),
+        ("One of the witnesses said that Russia attacked Ukraine.", "attacked", "witnesses"),
+    ],
+)
+def test_police_and_part_of_a_group_are_unnamed_sources(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Rabbis vow to boycott the speech by Donald Trump.", "boycott", "Rabbis"),
+        ("Young voters prefer a deal with Iran.", "deal", "Young voters"),
+        ("Jewish leaders point to the call by Donald Trump for a ban on Muslims.", "ban", "Jewish leaders"),
+    ],
+)
+def test_vowing_preferring_and_pointing_to_make_the_subject_the_source(extract_text, text, trigger, source):
+    assert source in _sources(extract_text(text), trigger)
+
+
+def test_a_name_and_a_colon_opening_a_paragraph_quote_that_person(extract_text):
+    record = extract_text(
+        "Lynch: Russia attacked Ukraine in May.\nLoretta Lynch spoke in Washington. Russia attacked Georgia: it was war."
+    )
+    assert _sources(record, "attacked", 0) == ["Loretta Lynch"]
+    assert _sources(record, "attacked", 1) == []
+
+
+def test_the_owner_of_a_plan_intends_it(extract_text):
+    record = extract_text("Hillary Clinton criticized Donald Trump's plan to deport 11 million people.")
+    assert "Donald Trump" in _sources(record, "deport")

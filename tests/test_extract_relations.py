@@ -238,3 +238,10 @@ def test_a_definite_office_describes_the_one_official_of_that_state(extract_text
     assert ("leader_of", "Vladimir Putin", "Russia") in relations(one)
     two = extract_text("Vladimir Putin met Sergei Lavrov in Russia. The Russian foreign minister said talks went well.")
     assert not any(s == "Vladimir Putin" for _t, s, _o in relations(two))  # two officials of Russia: no guess
+
+
+def test_a_leaders_counterpart_leads_his_own_state(extract_text):
+    found = relations(extract_text("Russian President Vladimir Putin told his French counterpart Emmanuel Macron no."))
+    assert ("leader_of", "Emmanuel Macron", "France") in found
+    aide = relations(extract_text("Security Advisor Jake Sullivan spoke with his Israeli counterpart Tzachi Hanegbi."))
+    assert ("affiliated_with", "Tzachi Hanegbi", "Israel") in aide

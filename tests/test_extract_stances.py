@@ -131,3 +131,19 @@ def test_supporting_a_side_against_a_third_sets_both_against_it(extract_text):
 def test_a_support_verb_whose_subject_kg_does_not_know_takes_no_other_subject(extract_text):
     found = relations(extract_text("The attack by Boko Haram shows why the coalition is assisting the Chadian army."))
     assert not any(t == "supports" and s == "Boko Haram" for t, s, _o in found)
+
+
+def test_who_is_urged_to_act_is_the_one_who_acts(extract_text):
+    found = relations(extract_text("Pedro Sanchez urged allies to move faster in arming Ukraine."))
+    assert not any(t == "supports" and o == "Ukraine" for t, _s, o in found)
+
+
+def test_we_in_a_statement_speaks_for_the_state_not_the_signer(extractor):
+    from kg.graph.records import Article
+
+    text = (
+        "President Joe Biden met President Volodymyr Zelenskyy of Ukraine today. The leaders discussed the war. "
+        "Biden stressed the need to ensure we can continue to support Ukraine."
+    )
+    record = extractor.extract(Article("t", text, title="Readout of President Biden's Meeting with Zelenskyy"))
+    assert not any(t == "supports" and s in ("Joe Biden", "Volodymyr Zelenskyy") for t, s, _o in relations(record))

@@ -358,6 +358,14 @@ class _Resolver:
             if antecedent.dep_ == "appos" and not self.resolve(antecedent):
                 antecedent = antecedent.head
             return self.resolve_source(antecedent)
+        whole = _part_of(tok)
+        if whole is not None:  # 'some of his backers said', 'one of two witnesses said': the group speaks
+            found = self.resolve(whole)
+            if found or not self.cues.may_name_a_source(whole):
+                return found
+            if tok.i not in self.phrase_sources:  # the phrase names the part: 'some of the candidates'
+                self.phrase_sources[tok.i] = self._add_phrase(whole, entities._left_edge(tok))
+            return [self.phrase_sources[tok.i]]
         found = self.resolve(tok) or speakers.earlier_speaker(self, tok)
         if found or tok.pos_ not in ("NOUN", "PROPN") or not self.cues.may_name_a_source(tok):
             return found
@@ -365,10 +373,13 @@ class _Resolver:
             self.phrase_sources[tok.i] = self._add_phrase(tok)
         return [self.phrase_sources[tok.i]]
 
-    def _add_phrase(self, tok) -> str:
+    def _add_phrase(self, tok, first: int | None = None) -> str:
+        """An entity for an unnamed speaker's phrase, headed by ``tok`` (starting at ``first`` when given)."""
         doc, table = self.doc, self.table
         start, end = entities._trim(doc, entities._left_edge(tok), tok.i + 1)
         name = entities.clean_name(doc[start:end].text)
+        if first is not None:  # 'some of the senators': named by the group, the mention keeps the part word
+            start = first
         if tok.tag_ in ("NNS", "NNPS"):
             etype = "Group"
         elif tok.lemma_.lower() in words.PERSON_ROLES or tok.ent_type_ == "PERSON":
@@ -490,6 +501,20 @@ def _speaks(head, cues, pronoun, window: int = 120) -> bool:
             ):
                 return True
     return False
+
+
+# Words that name a part of a group: 'some of the senators', 'one of two witnesses', 'none of the scholars'
+_PARTS = frozenset("some many most several few all none both each one two three half majority".split())
+
+
+def _part_of(tok):
+    """The group in 'some of X' when ``tok`` is the part word and X is named, else None."""
+    if tok.lower_ not in _PARTS or tok.pos_ not in ("DET", "PRON", "NUM", "ADJ", "NOUN"):
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
 
 
 def _subject(verb) -> list:

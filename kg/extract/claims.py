@@ -296,6 +296,7 @@ def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
                 if c.dep_ == "poss" and resolve(c):
                     found.extend((eid, f"'{c.text}'s {node.text}'") for eid in resolve(c))
     found.extend(_quoted_by(trigger, resolve, cues))
+    found.extend(_headline_speaker(trigger, resolve))
     ids, why, seen = [], [], set()
     for eid, reason in reversed(found):
         if eid not in seen:
@@ -372,7 +373,17 @@ def _governs_content(verb, came_from, kind: str, below=None) -> bool:
     # intention: 'wants Y to go', 'hopes that Y wins', the holder's own intended act ('vowed to fight', 'refused to
     # concede': PolNeAR annotates what a source intends as attributed, whoever is to act) and what they want
     # ('wants a deal', 'is considering a run')
-    return clause or (kind == "intention" and dep == "dobj")
+    return clause or (kind == "intention" and (dep == "dobj" or _infinitive(came_from)))
+
+
+def _infinitive(clause) -> bool:
+    """'Rabbis vow to boycott the speech': an infinitive spaCy hangs as an adverbial clause of purpose, with no
+    subject of its own, is what an intention verb intends."""
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
+    )
 
 
 def _speakers(verb, resolve, cues: CueIndex | None = None) -> list[str]:
@@ -455,6 +466,22 @@ def _said_aside(child, resolve, cues: CueIndex) -> list[tuple[str, str]]:
     if any(c.dep_ in own for c in child.children):
         return []  # it says something of its own: '..., and she said she would leave', '..., a poll shows support'
     return [(eid, f"speech verb '{child.text}' set aside") for eid in _speakers(child, resolve, cues)]
+
+
+def _headline_speaker(trigger, resolve) -> list[tuple[str, str]]:
+    """'Lynch: No outside influence on the probe': a paragraph that opens with a name and a colon (a headline's
+    way of quoting) is that person's words, after the colon."""
+    sent = trigger.sent
+    doc = trigger.doc
+    if sent.start and "\n" not in doc[sent.start - 1].text_with_ws:
+        return []  # not at a paragraph's start
+    colon = next((t for t in doc[sent.start : min(sent.end, sent.start + 5)] if t.text == ":"), None)
+    if colon is None or trigger.i <= colon.i or colon.i == sent.start:
+        return []
+    name = doc[sent.start : colon.i]
+    if not all(t.pos_ == "PROPN" for t in name):
+        return []
+    return [(eid, f"'{name.text}:' opening the paragraph") for eid in resolve(name[-1])]
 
 
 def _comma_conj(verb) -> bool:

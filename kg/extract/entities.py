@@ -437,7 +437,7 @@ def _group_mention(doc, tok) -> Mention | None:
     mods = [
         m
         for m in _modifiers(tok)
-        if m.text[:1].isupper()
+        if (m.text[:1].isupper() and not _capital_of_sentence(m))
         or m.lemma_.lower() in words.GROUP_QUALIFIERS
         or m.dep_ == "poss"
         or (m.lower_ in _ARMED_QUALIFIERS and tok.lemma_.lower() in _ARMED_BODIES)
@@ -447,6 +447,11 @@ def _group_mention(doc, tok) -> Mention | None:
     start, end = _trim(doc, _left_edge(tok), tok.i + 1)
     name = clean_name(doc[start:end].text)
     return Mention(start, end, "Group", f"Group:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower())
+
+
+def _capital_of_sentence(tok) -> bool:
+    """'Many countries have sent aid': a word capitalised only because it opens the sentence says no name."""
+    return tok.is_sent_start and tok.pos_ != "PROPN" and not tok.ent_type_
 
 
 def _norm(name: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from kg.extract import claims, commitments, nominal, words
+from kg.extract import claims, commitments, nominal, readouts, words
 from kg.extract.event_time import event_time
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import parse_quantity
@@ -26,10 +26,7 @@ _NEEDS_RECIPIENT = {"SUPPORT"}
 _STANCE_TYPES = {"AGREE"}
 _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
 _VICTIM_TYPES = {"ASSAULT", "COERCE"}
-_SPOKEN_TO = ("prep", frozenset({"to"}))  # a row for talking to someone: a meeting only with a party
-_PARTIES = ("Person", "Country", "Organization")
 _TRAVEL = frozenset({"arrive", "come", "travel", "fly", "head", "go", "gather", "convene", "return"})  # "for talks"
-_TOLD = frozenset({"brief"})  # meeting verbs that are speech unless their partner is a party
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we"}  # not "it": often a state kg already failed to resolve
@@ -85,7 +82,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     candidates = [
         (tok, t) for tok, t in candidates if tok.sent.start not in ctx.skip_sents and not _inside_name(ctx, tok)
     ]
-    verbs = {tok.i: t.type for tok, t in candidates if tok.pos_ == "VERB"}
+    # a bare 'spoke' is talks only with two speakers: it does not swallow 'spoke at a joint briefing'
+    verbs = {tok.i: t.type for tok, t in candidates if tok.pos_ == "VERB" and not readouts.mutual(t)}
     by_index = {tok.i: t.type for tok, t in candidates}
     pairs = []
     for tok, entry in candidates:
@@ -93,10 +91,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         if tok.pos_ == "VERB" and _purpose_of_same(tok, entry.type, by_index):
             continue
-        if _names_a_kind(ctx, tok) or nominal.a_press_appearance(tok):
+        if _names_a_kind(ctx, tok) or readouts.not_an_event(tok, entry):
             continue
-        if entry.type == "REQUEST" and tok.pos_ == "NOUN" and _carried(entry) and not nominal.asks_an_act(tok):
-            continue  # "stressed the need for a framework": a need named, no one asked to act
         if entry.type == "ASSAULT" and fights_for_a_cause(tok):
             continue
         # the participants first: modality and sources (costly) only for the words that make an event
@@ -112,9 +108,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             if not recipients:
                 continue
             args = (actors, recipients, locations)
-        told = entry.type == "CONSULT" and (_SPOKEN_TO in entry.requires or entry.lemma in _TOLD)
-        if told and not any(ctx.table.get(r).type in _PARTIES for r in [*recipients, *actors[1:]]):
-            continue  # "spoke to President Herzog" is a call; "spoke to reporters / to the BBC" is speech
+        if readouts.speech_not_talks(entry, actors, recipients, lambda eid: ctx.table.get(eid).type):
+            continue  # "spoke to President Herzog" is a call; "spoke to reporters", "Biden spoke" are speech
         key = (entry.type, tok.idx)
         if key not in seen:
             seen.add(key)
@@ -382,7 +377,7 @@ def _arguments(
             recipients += ids
         elif word == "with" and entry.type in _JOINT_TYPES:
             recipients += ids
-        elif word == "to" and entry.type == "CONSULT" and _SPOKEN_TO in entry.requires:
+        elif word == "to" and entry.type == "CONSULT" and readouts.SPOKEN_TO in entry.requires:
             actors += [i for i in ids if i not in actors]  # "spoke to X" as "spoke with X": both talk
         elif word == "of" and entry.type == "CONSULT":  # "a meeting of the council": the council meets
             actors += [i for i in ids if i not in actors]
@@ -527,7 +522,7 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     ids = _noun_modifier_actors(ctx, noun) + _ids(ctx, nominal.party_phrases(noun))
     if ids:
         return _unique(ids)
-    if _carried(entry):  # "stressed the need for X to ...": the stresser asks
+    if readouts.carried(entry):  # "stressed the need for X to ...": the stresser asks
         head = noun.head.head if noun.head.dep_ in ("prep", "agent") else noun.head
         return _verb_actors(ctx, head) if head.pos_ in ("VERB", "AUX") else []
     # "announced $205 million in aid": the announcer gives the aid; "agreed in a phone call": the callers
@@ -542,11 +537,6 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     if not found and verb.dep_ == "conj":  # "massed troops and launched an offensive": the shared subject
         found = _verb_actors(ctx, verb)
     return found
-
-
-def _carried(entry: Trigger) -> bool:
-    """A row for a noun whose event the word it hangs on carries ('went on strike', 'stressed the need')."""
-    return any(dep == "head" for dep, _ in entry.requires)
 
 
 # -- quantity -------------------------------------------------------------------------

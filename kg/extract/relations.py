@@ -10,21 +10,49 @@ from dataclasses import dataclass
 from kg.extract import claims, membership, stances, words
 from kg.extract.ties import conj_ids, subjects, tokens_of
 from kg.extract.ties import relation as _relation
-from kg.graph.records import Relation
+from kg.graph.records import Relation, content_id
 
 
 def find_relations(ctx) -> list[Relation]:
     found: dict[tuple, Relation] = {}
     titles = list(_person_titles(ctx))
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
-    stateless = [*_stateless_titles(ctx, titles, stated), *_described_holders(ctx)]
+    stated = [*stated, *_stateless_titles(ctx, titles, stated), *_described_holders(ctx)]
+    stated = _counterparts(ctx, titles, stated)
     bodies = [*_state_bodies(ctx), *_led_bodies(ctx), *_leading_verbs(ctx), *_workplaces(ctx), *_roles_taken(ctx)]
     found_rels = [*stances.find_stances(ctx), *membership.find_memberships(ctx)]
-    for rel in [*stated, *stateless, *bodies, *found_rels]:
+    for rel in [*stated, *bodies, *found_rels]:
         key = (rel.type, rel.subject, rel.object)
         if rel.subject != rel.object and key not in found:
             found[key] = rel
     return list(found.values())
+
+
+def _counterparts(ctx, titles, stated) -> list[Relation]:
+    """'Putin told his French counterpart Emmanuel Macron': a counterpart holds the office its owner holds, so the
+    counterpart of a state's leader leads his own state (affiliated_with becomes leader_of)."""
+    leaders = {r.subject for r in stated if r.type == "leader_of" and ctx.table.get(r.object).type == "Country"}
+    led = set()
+    for title in titles:
+        if title.head != "counterpart":
+            continue
+        owners = [
+            e
+            for t in title.tokens
+            if t.lemma_.lower() == "counterpart"
+            for c in t.children
+            if c.dep_ == "poss"
+            for e in ctx.resolve(c)
+        ]
+        if set(owners) & leaders:
+            led.add(title.person)
+    out = []
+    for r in stated:
+        if r.type == "affiliated_with" and r.subject in led and ctx.table.get(r.object).type == "Country":
+            rid = "r" + content_id(ctx.article_id, "leader_of", r.subject, r.object, length=10)
+            r = dataclasses.replace(r, id=rid, type="leader_of")
+        out.append(r)
+    return out
 
 
 def _person_titles(ctx):

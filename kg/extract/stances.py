@@ -5,7 +5,17 @@ groups"), who opposes whom ("X condemned Y", "strikes against Y", "a war with Y"
 from __future__ import annotations
 
 from kg.extract import claims
-from kg.extract.ties import clause_subject, conj_ids, named_by, owner, party, relation, subjects, tokens_of
+from kg.extract.ties import (
+    acting_subjects,
+    clause_subject,
+    conj_ids,
+    named_by,
+    owner,
+    party,
+    relation,
+    subjects,
+    tokens_of,
+)
 
 # Verbs whose subject takes a side on their object. Supporting is one way (SCHEMA's `supports`): arming,
 # funding or backing a side is support of it. Opposing covers a stated fight or war, and the verbs of a
@@ -198,7 +208,7 @@ def _verb_sides(ctx, verb, lemma: str) -> tuple[list[str], list[str]]:
         elif not obj and verb.dep_ == "advcl" and verb.i >= 2 and ctx.doc[verb.i - 1].text == ",":
             obj = conj_ids(ctx, [ctx.doc[verb.i - 2]])  # 'he blamed Ukraine, backed by the US': the noun before
         return subj, obj
-    subj = subjects(ctx, verb)
+    subj = acting_subjects(ctx, verb)
     dobjs = [c for c in verb.children if c.dep_ == "dobj"]
     obj = [e for d in dobjs for e in named_by(ctx, d)] if lemma in _SUPPORT_VERBS else conj_ids(ctx, dobjs)
     if not obj and lemma in _BLAME_VERBS:  # 'condemned Iran's attack', 'condemned the Russian invasion'
@@ -213,8 +223,10 @@ def _controller(ctx, verb, depth: int = 0) -> list[str]:
     head = verb.head
     if depth > 2 or head is verb:
         return []
+    if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children):
+        return []  # 'X urged Y to defeat Z': Y is to act
     if verb.dep_ in ("xcomp", "advcl", "conj") and head.pos_ in ("VERB", "AUX"):
-        found = subjects(ctx, head)
+        found = acting_subjects(ctx, head)
         return found or _controller(ctx, head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         found = ctx.resolve(head) if ctx.table.by_token.get(head.i) is not None else []

@@ -36,6 +36,15 @@ def subjects(ctx, verb) -> list[str]:
     return conj_ids(ctx, [c for c in verb.children if c.dep_ == "nsubj"])
 
 
+def acting_subjects(ctx, verb) -> list[str]:
+    """The subject of a verb that takes a side: 'we will continue to support Y' in a statement is the writer speaking
+    for his state, not a side he takes as a person, so a first-person subject names no person here."""
+    found = subjects(ctx, verb)
+    if any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children):
+        found = [e for e in found if ctx.table.get(e).type != "Person"]
+    return found
+
+
 def party(ctx, eid: str) -> bool:
     """Whether an entity may take a side: a state, body or person, or a group its name qualifies
     ('Syrian rebels', 'NATO allies'; not 'partners')."""
@@ -52,10 +61,12 @@ def clause_subject(ctx, tok, most: int = 6) -> list[str]:
     for _ in range(most):
         if node.head is node:
             break
-        node = node.head
+        below, node = node, node.head
+        if below.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in node.children):
+            return []  # 'X urged allies to arm Y': the allies would act, not X (and kg does not know them)
         if node.pos_ in ("VERB", "AUX"):
             # 'The UK is committed to supporting Y': the subject of a stative passive is the one committed
-            found = subjects(ctx, node) or conj_ids(ctx, [c for c in node.children if c.dep_ == "nsubjpass"])
+            found = acting_subjects(ctx, node) or conj_ids(ctx, [c for c in node.children if c.dep_ == "nsubjpass"])
             if found or node.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp"):
                 return found  # a subordinate clause ('ccomp', 'relcl') has a subject of its own
     return []

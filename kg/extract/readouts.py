@@ -1,0 +1,43 @@
+"""Where the words of readouts and statements name talks and requests, and where only speech: 'spoke to
+President X' is a call, 'spoke to reporters' is not; 'A and B spoke' are talks, 'A spoke' is a speech; 'a press
+conference' is where someone speaks; 'stressed the need for X to act' asks X, 'the need for a framework' asks
+no one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.extract import nominal
+from kg.extract.lexicons import Trigger
+
+__all__ = ["SPOKEN_TO", "carried", "mutual", "not_an_event", "speech_not_talks"]
+
+SPOKEN_TO = ("prep", frozenset({"to"}))  # a row for talking to someone: a meeting only with a party
+_PARTIES = ("Person", "Country", "Organization")
+_TOLD = frozenset({"brief"})  # meeting verbs that are speech unless their partner is a party
+_MUTUAL = frozenset({"speak", "talk"})  # talks when two or more speak (no partner named)
+
+
+def mutual(entry: Trigger) -> bool:
+    """A bare 'spoke' / 'talked' row: talks only with two speakers or more."""
+    return entry.type == "CONSULT" and entry.lemma in _MUTUAL and not entry.requires
+
+
+def carried(entry: Trigger) -> bool:
+    """A row for a noun whose event the word it hangs on carries ('went on strike', 'stressed the need')."""
+    return any(dep == "head" for dep, _ in entry.requires)
+
+
+def not_an_event(tok, entry: Trigger) -> bool:
+    """'said at a press conference'; 'stressed the need for a framework' (a need named, no one asked to act)."""
+    if nominal.a_press_appearance(tok):
+        return True
+    return entry.type == "REQUEST" and tok.pos_ == "NOUN" and carried(entry) and not nominal.asks_an_act(tok)
+
+
+def speech_not_talks(entry: Trigger, actors: list[str], recipients: list[str], type_of: Callable) -> bool:
+    """'Biden spoke about the economy', 'spoke to reporters / to the BBC', 'briefed journalists': speech."""
+    if mutual(entry) and len(actors) < 2:
+        return True
+    told = entry.type == "CONSULT" and (SPOKEN_TO in entry.requires or entry.lemma in _TOLD)
+    return told and not any(type_of(r) in _PARTIES for r in [*recipients, *actors[1:]])
