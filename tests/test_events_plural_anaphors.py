@@ -4,14 +4,8 @@ Texts written for these tests."""
 
 from __future__ import annotations
 
-
-def _names(record, ids) -> list[str]:
-    by_id = {e.id: e.name for e in record.entities}
-    return sorted(by_id[i] for i in ids)
-
-
-def _of_type(record, etype: str) -> list:
-    return [e for e in record.events if e.type == etype]
+from record_lookup import entity_names as _names
+from record_lookup import events_of as _of_type
 
 
 def test_the_leaders_after_a_meeting_are_the_two_who_met(extract_text):

@@ -58,3 +58,8 @@ def test_doctors_or_soldiers_named_by_a_demonym_hold_no_office(extract_text):
 def test_a_person_said_to_be_a_member_is_one(extract_text):
     found = relations(extract_text("Ivan Petrov is a member of the State Duma."))
     assert ("member_of", "Ivan Petrov", "State Duma") in found
+
+
+def test_business_or_opposition_leaders_hold_no_office_of_the_state(extract_text):
+    found = relations(extract_text("Senior Hungarian business leaders met Romanian opposition officials in Vienna."))
+    assert not any(t == "affiliated_with" for t, _s, _o in found)

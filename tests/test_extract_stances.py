@@ -147,3 +147,9 @@ def test_we_in_a_statement_speaks_for_the_state_not_the_signer(extractor):
     )
     record = extractor.extract(Article("t", text, title="Readout of President Biden's Meeting with Zelenskyy"))
     assert not any(t == "supports" and s in ("Joe Biden", "Volodymyr Zelenskyy") for t, s, _o in relations(record))
+
+
+def test_the_owner_of_a_commitment_is_the_supporter(extract_text):
+    found = relations(extract_text("Kamala Harris emphasized the commitment of the United States to supporting Iraq."))
+    assert ("supports", "United States", "Iraq") in found
+    assert ("supports", "Kamala Harris", "Iraq") not in found

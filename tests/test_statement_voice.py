@@ -261,3 +261,13 @@ def test_a_statement_by_an_office_is_whom_the_body_gives_it(statement):
         source="UK Government",
     )
     assert any(t == "ACCUSE" and "Jane Roe" in a for t, _w, a, _r, _s in found)
+
+
+def test_the_state_an_envoy_is_sent_to_is_not_the_state_she_speaks_for(extract_text):
+    record = extract_text(
+        "Ukraine's Ambassador to the United States Jane Roe spoke on Monday. “We condemn the shelling of Kharkiv,” "
+        "Roe said."
+    )
+    names = {e.id: e.name for e in record.entities}
+    condemn = next(e for e in record.events if e.trigger.text == "condemn")
+    assert "United States" not in {names[a] for a in condemn.actors}

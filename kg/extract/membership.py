@@ -29,6 +29,10 @@ _ECHELON_AT_END = re.compile(r"\b(" + "|".join(sorted(_ECHELONS, key=len, revers
 # named by a demonym ('Ukrainian soldiers') say where they come from more than whom they serve: the dev gold
 # marks no such tie.
 _OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
+# words that put a collective's leaders or officials outside the state's offices
+_OUTSIDE_THE_STATE = frozenset(
+    """business community religious civil society tribal opposition rebel student union party militia""".split()
+)
 
 
 def find_memberships(ctx):
@@ -119,6 +123,8 @@ def _collective_states(ctx):
         mention = first.get(entity.id)
         if mention is None or ctx.doc[mention.start].sent.start in ctx.skip_sents:
             continue
+        if any(t.lower_ in _OUTSIDE_THE_STATE for t in ctx.doc[mention.start : mention.end]):
+            continue  # 'Palestinian business leaders', 'Syrian opposition officials': no office of the state
         for state in states:
             tokens = list(ctx.doc[mention.start : mention.end])
             yield relation(ctx, "affiliated_with", entity.id, state, tokens, confidence=0.55)

@@ -232,7 +232,7 @@ def _controller(ctx, verb, depth: int = 0) -> list[str]:
         found = ctx.resolve(head) if ctx.table.by_token.get(head.i) is not None else []
         found = found or owner(ctx, head)
         if not found and head.dep_ == "dobj":  # 'X adopted a strategy to defeat Y'
-            found = subjects(ctx, head.head)
+            found = acting_subjects(ctx, head.head)
         return found
     return []
 

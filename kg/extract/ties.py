@@ -64,6 +64,12 @@ def clause_subject(ctx, tok, most: int = 6) -> list[str]:
         below, node = node, node.head
         if below.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in node.children):
             return []  # 'X urged allies to arm Y': the allies would act, not X (and kg does not know them)
+        if below.dep_ != "poss" and node.pos_ == "NOUN":
+            # 'X stressed the commitment of the US to supporting Y': the noun's named owner acts, not X
+            owners = [e for c in node.children if c.dep_ == "poss" for e in ctx.resolve(c)]
+            owners += [e for c in node.children if c.lower_ == "of" for p in c.children for e in ctx.resolve(p)]
+            if owners:
+                return owners
         if node.pos_ in ("VERB", "AUX"):
             # 'The UK is committed to supporting Y': the subject of a stative passive is the one committed
             found = acting_subjects(ctx, node) or conj_ids(ctx, [c for c in node.children if c.dep_ == "nsubjpass"])

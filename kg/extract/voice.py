@@ -468,11 +468,15 @@ def _speakers_state(resolver, eid: str) -> list[str]:
     span = doc.char_span(entity.mentions[0].start, entity.mentions[0].end, alignment_mode="expand")
     if span is None:
         return []
-    for t in reversed(doc[max(span.sent.start, span.start - 5) : span.start]):
+    found: list[str] = []
+    for t in doc[max(span.sent.start, span.start - 8) : span.start]:
         if t.is_punct or t.pos_ == "VERB":
+            found = []
+        elif t.dep_ == "prep" and t.lower_ != "of":  # "Ruritania's Ambassador to the United States": not hers
             break
-        states = [e for e in resolver.resolve_modifier(t) if table.get(e).type == "Country"]
-        states = states or [e for e in resolver.resolve(t) if table.get(e).type == "Country"]
-        if states:
-            return states[:1]
-    return []
+        else:
+            states = [e for e in resolver.resolve_modifier(t) if table.get(e).type == "Country"]
+            named = table.by_token.get(t.i)  # "Ukraine's Ambassador": a name, not a phrase to make an entity of
+            states = states or ([named] if named is not None and table.get(named).type == "Country" else [])
+            found = states or found
+    return found[:1]
