@@ -278,3 +278,25 @@ def test_a_pathological_article_does_not_stall_a_parallel_build(tmp_path, extrac
 
     with Store(tmp_path / "store") as parallel, Store(tmp_path / "serial") as one:
         assert_same_graphs(parallel, one)  # the same graph as one process makes
+
+
+def test_an_article_the_extractor_fails_on_is_skipped_with_one_line_and_the_rest_ingested(
+    tmp_path, extractor, monkeypatch
+):
+    """A bug kg has on one text (here: made to raise) ends neither a one-process build nor the others' ingest."""
+    corpus = tmp_path / "c.jsonl"
+    lines = [{"id": i, "date": "2024-03-04", "text": GOOD + f" Note {i}."} for i in ("a", "bad", "b")]
+    corpus.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    real = extractor.from_doc
+
+    def from_doc(article, doc):
+        if article.id == "bad":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(article, doc)
+
+    monkeypatch.setattr(extractor, "from_doc", from_doc)
+    summary, problems, _ = _build_collecting([corpus], tmp_path / "store", extractor)
+    assert summary.added == 2 and summary.skipped == {"extract-error": 1}
+    assert problems == [
+        f"{corpus}:2: article 'bad' extraction failed (RecursionError: maximum recursion depth exceeded); skipped."
+    ]

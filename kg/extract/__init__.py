@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -80,9 +80,18 @@ class Extractor:
     def extract(self, article: Article) -> Record:
         return next(self.extract_many([article]))
 
-    def extract_many(self, articles: Iterable[Article], *, jobs: int = 1, batch_size: int = 16) -> Iterator[Record]:
+    def extract_many(
+        self,
+        articles: Iterable[Article],
+        *,
+        jobs: int = 1,
+        batch_size: int = 16,
+        on_error: Callable[[Article, Exception], None] | None = None,
+    ) -> Iterator[Record]:
         """Parse in paragraph chunks (a 160,000-character statement would otherwise take a gigabyte in the
-        parser), then join each article's chunks back into one Doc whose text is the article's, exactly."""
+        parser), then join each article's chunks back into one Doc whose text is the article's, exactly.
+        ``on_error``: an article whose extraction raises is passed to it with the error and skipped, so that one
+        article's bug does not end a batch (without it, the error propagates)."""
         from spacy.tokens import Doc
 
         def pieces():
@@ -97,7 +106,14 @@ class Extractor:
             if last:
                 whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
                 parts = []
-                yield self.from_doc(article, whole)
+                try:
+                    record = self.from_doc(article, whole)
+                except Exception as err:
+                    if on_error is None:
+                        raise
+                    on_error(article, err)
+                    continue
+                yield record
 
     def from_doc(self, article: Article, doc) -> Record:
         """The converter at the NLP boundary: a parsed Doc becomes a Record."""

@@ -196,7 +196,7 @@ def build(
                 report=problem_reporter(summary, on_problem),
             )
         else:
-            records = extractor.extract_many(articles)
+            records = extractor.extract_many(articles, on_error=_skip_failed(problem_reporter(summary, on_problem)))
         report = st.ingest(summary.counted(records), known=known)
         summary.added, summary.updated = len(report.added), len(report.updated)
         finish(summary, st, out)
@@ -240,6 +240,17 @@ def changed_articles(
             summary.unchanged += 1
             continue
         yield article
+
+
+def _skip_failed(report: Callable[[InputProblem], None]) -> Callable[[Article, Exception], None]:
+    """What to do with an article whose extraction raised (a bug kg has on that text): report it and go on,
+    as the worker processes of ``--jobs N`` do."""
+
+    def skip(article: Article, err: Exception) -> None:
+        error = f"{type(err).__name__}: {err}"
+        report(InputProblem.of_article(article, "extract-error", f"extraction failed ({error}); skipped."))
+
+    return skip
 
 
 def problem_reporter(summary: BuildSummary, on_problem: Callable[[InputProblem], None] | None):

@@ -115,7 +115,7 @@ def _receive(workers: list[_Worker], done: dict, budget: float, report) -> None:
         index, record, error = message
         assert w.task is not None  # a worker answers the task it was given
         if error:
-            report(_problem(w.task[1], "extract-error", f"extraction failed ({error}); skipped."))
+            report(InputProblem.of_article(w.task[1], "extract-error", f"extraction failed ({error}); skipped."))
         done[index], w.task = record, None
 
 
@@ -135,11 +135,7 @@ def _replace(ctx, overrides, w: _Worker, done: dict, report, budget: float) -> _
                     "Raise --article-timeout, or split the article."
                 ),
             )
-        report(_problem(w.task[1], reason, message))
+        report(InputProblem.of_article(w.task[1], reason, message))
         done[w.task[0]] = None
     w.stop()
     return _Worker(ctx, overrides)
-
-
-def _problem(article: Article, reason: str, message: str) -> InputProblem:
-    return InputProblem(article.path or article.id, reason, f"article {article.id!r} {message}")

@@ -53,6 +53,11 @@ class InputProblem:
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
 
+    @classmethod
+    def of_article(cls, article: Article, reason: str, message: str) -> InputProblem:
+        """A problem with one article of a file: ``message`` follows its id ("article 'x' took more than ...")."""
+        return cls(article.path or article.id, reason, f"article {article.id!r} {message}")
+
 
 def _warn(problem: InputProblem) -> None:
     warnings.warn(str(problem), stacklevel=3)
