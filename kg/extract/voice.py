@@ -24,6 +24,7 @@ __all__ = ["TitleVoice", "Voice", "first_person", "parse_title", "voice_of"]
 
 _FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+_FIRST_PERSON = _FIRST_SINGULAR | _FIRST_PLURAL
 _PARTY_PRONOUNS = frozenset({"he", "she", "they"})
 # words of a title phrase that are an office, not a name ("White House Press Secretary Jane Roe")
 _ROLE_WORDS = words.PERSON_ROLES | frozenset(
@@ -179,7 +180,7 @@ class TitleVoice:
 
     def speaks(self, tok) -> bool:
         """Whether ``tok`` is the statement's own first person: what 'I' or 'we' say is the article's voice."""
-        return self.voice.kind != "readout" and tok.lower_ in _FIRST_SINGULAR | _FIRST_PLURAL and tok.i in self.firsts
+        return self.voice.kind != "readout" and tok.lower_ in _FIRST_PERSON and tok.i in self.firsts
 
     def _main_subject(self, tok) -> bool:
         """A readout's 'he' and 'they' stand for its parties as the subject of a main clause, outside quotations:
@@ -225,7 +226,7 @@ def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | 
     if voice.kind == "statement" and all(_body_entry(gazetteer, p) for p in voice.authors):
         voice = Voice("collective", voice.authors)  # "Joint Statement of the United States and Japan"
     bound = TitleVoice(voice, table, cues, _turns(nlp.doc_text(doc), voice))
-    firsts = [t for t in doc if t.lower_ in _FIRST_SINGULAR | _FIRST_PLURAL and bound._open(t)]
+    firsts = [t for t in doc if t.lower_ in _FIRST_PERSON and bound._open(t)]
     bound.firsts = {t.i for t in firsts}
     if voice.kind == "collective":
         bound.states = _unique([e for p in voice.authors for e in _body(doc, table, gazetteer, p, firsts, article_id)])
@@ -442,14 +443,14 @@ def first_person(resolver, tok) -> list[str]:
         if found:
             return found
     lower = tok.lower_
-    if lower not in _FIRST_SINGULAR | _FIRST_PLURAL or tok.i in resolver.table.by_token:
+    if lower not in _FIRST_PERSON or tok.i in resolver.table.by_token:
         return []
     doc = tok.doc
     quote = quotes.quote_at(doc, resolver.cues, tok.idx)
     if quote is None or quote.verb is None:
         return []
     verb = doc[quote.verb]
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _FIRST_SINGULAR | _FIRST_PLURAL]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _FIRST_PERSON]
     said = _unique([e for c in subjects for e in resolver.resolve_source(c)])
     if len(said) != 1:
         return []
