@@ -327,7 +327,13 @@ def _arguments(
             # its type with no actor when the text names none (never guessed); not "was committed to"
             objects = [c for c in tok.children if c.dep_ == "nsubjpass"]
         recipients = _ids(ctx, objects)
-        if not recipients:  # "welcomed Ukraine's commitment": the owner of the object
+        restated = nominal.restated_stances(tok, objects)
+        if restated:
+            # "reiterated President Biden's concerns", "affirmed the U.S. commitment to Israel's security": a
+            # stance restated is its owner's (who holds it with the speaker), and is toward whom it is for
+            actors = _unique(actors + [i for o in restated for i in _noun_modifier_actors(ctx, o)])
+            recipients = _unique(recipients + [i for o in restated for i in _stance_targets(ctx, o)])
+        elif not recipients:  # "welcomed Ukraine's commitment": the owner of the object
             owners = [p for o in objects for p in o.children if p.dep_ == "poss"]
             recipients = _ids(ctx, [p for p in owners if p.lower_ not in ("my", "our")])
             if not _subjects(tok) and tok.dep_ not in ("xcomp", "advcl"):  # "..., and reiterate our support"
@@ -354,6 +360,8 @@ def _arguments(
     if entry.type in _JOINT_TYPES and actors:  # "A, together with B, co-chaired the meeting": B too
         actors += nominal.companions(tok.sent, lambda t: _ids(ctx, [t]))
     preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
+    if tok.pos_ != "VERB":  # "the strikes launched against X", "aid provided to Y": the participle's are the noun's
+        preps += [c for c in nominal.participle_phrases(tok) if c.lower_ != "by"]
     if tok.pos_ == "VERB":  # "reiterated their support for Israel": the verb's object is the same event
         same = [o for o in tok.children if o.dep_ == "dobj" and event_words.get(o.i) == entry.type]
         preps += [c for o in same for c in o.children if c.dep_ == "prep" and c.i > o.i]
@@ -388,6 +396,11 @@ def _arguments(
         elif word in words.LOCATIVE_PREPS and word != "from":
             locations += [i for i in ids if ctx.table.get(i).type in ("Place", "Country")]
     return _unique(actors), _unique(recipients), _unique(locations)
+
+
+def _stance_targets(ctx: Context, stance) -> list[str]:
+    """Whom a stance is toward: the entity named, else the owner of what is named ('to Estonia's security')."""
+    return _unique([i for obj, owners in nominal.stance_objects(stance) for i in _ids(ctx, [obj]) or _ids(ctx, owners)])
 
 
 def _unique(ids: list[str]) -> list[str]:
@@ -514,6 +527,9 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
             ids += ctx.resolve(c)
         elif c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
             ids += _ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
+    # "the war waged by Russia", "the support provided by Japan": the agent of a participle on the noun
+    by = [c for c in nominal.participle_phrases(noun) if c.lower_ == "by"]
+    ids += _ids(ctx, [p for c in by for p in c.children if p.dep_ == "pobj"])
     return _unique(ids)
 
 
