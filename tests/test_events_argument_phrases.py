@@ -50,3 +50,35 @@ def test_a_participle_on_an_attack_noun_states_its_target(extract_text):
 def test_a_participle_that_is_no_carrying_verb_adds_no_party(extract_text):
     r = extract_text("The ministry described the attacks reported by Poland near the border.")
     assert all("Poland" not in _names(r, e.actors) for e in _of_type(r, "ASSAULT"))
+
+
+def test_a_states_side_is_the_state(extract_text):
+    r = extract_text("The Serbian side rejected the proposal.")
+    (reject,) = _of_type(r, "REJECT")
+    assert _names(r, reject.actors) == ["Serbia"]
+
+
+def test_the_owner_of_a_weapon_list_owns_the_attacks(extract_text):
+    r = extract_text("They condemned Russia's ongoing missile and drone attacks against Ukraine.")
+    (attacks,) = _of_type(r, "ASSAULT")
+    assert _names(r, attacks.actors) == ["Russia"] and _names(r, attacks.recipients) == ["Ukraine"]
+
+
+def test_its_binds_to_the_state_that_wages_the_war(extract_text):
+    r = extract_text("Russia should not win its war of aggression against Georgia.")
+    (war,) = _of_type(r, "ASSAULT")  # one act: the war of aggression
+    assert _names(r, war.actors) == ["Russia"] and _names(r, war.recipients) == ["Georgia"]
+
+
+def test_the_owner_of_an_effort_does_the_act_it_is_about(extract_text):
+    r = extract_text("The minister welcomed Poland's efforts to coordinate humanitarian aid for Ukraine.")
+    (coordinate,) = _of_type(r, "COOPERATE")
+    assert _names(r, coordinate.actors) == ["Poland"]
+    r = extract_text("He welcomed the decision of Italy to send aid to Ukraine.")
+    (aid,) = _of_type(r, "AID")
+    assert _names(r, aid.actors) == ["Italy"] and _names(r, aid.recipients) == ["Ukraine"]
+
+
+def test_a_need_to_act_is_no_intent_of_its_owner(extract_text):
+    r = extract_text("Poland welcomed Germany's need to buy tanks from Korea.")
+    assert all("Germany" not in _names(r, e.actors) for e in r.events if e.trigger.text == "buy")

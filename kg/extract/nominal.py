@@ -6,10 +6,12 @@ from __future__ import annotations
 
 __all__ = [
     "a_press_appearance",
+    "about_an_intent",
     "an_attack",
     "asks_an_act",
     "companions",
     "participle_phrases",
+    "of_objects",
     "party_phrases",
     "passive_cause",
     "restated_stances",
@@ -36,6 +38,14 @@ _STANCE_NOUNS = frozenset(
     condemnation sympathy""".split()
 )
 _STANCE_PREPS = frozenset({"to", "for", "with", "toward", "towards", "about", "over", "against"})
+# nouns of an intent, an attempt or a shirking that name who does the act they are about: 'Poland's efforts to
+# coordinate', 'the decision of the parliament to send', 'his hesitation in providing'
+_INTENT_NOUNS = frozenset(
+    """effort attempt decision plan bid move push drive hesitation reluctance refusal readiness willingness
+    intention determination commitment promise pledge offer threat ability failure campaign initiative order
+    resolve desire""".split()
+)
+_INTENT_PREPS = frozenset({"in", "to", "on", "toward", "towards", "for"})
 _PARTY_PREPS = ("between", "among", "amongst")  # 'talks between A and B': both take part
 _CAUSE_PREPS = ("in", "during", "by")  # 'killed in / during / by strikes'
 _PRESS = frozenset({"press", "news", "media", "journalist", "reporter"})
@@ -184,3 +194,18 @@ def stance_objects(stance) -> list[tuple]:
                 owners += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in _objects(c)]
                 found.append((obj, owners))
     return found
+
+
+def about_an_intent(noun, clause) -> bool:
+    """Whether ``clause`` (an infinitive or a prepositional phrase on ``noun``) is the act an intent noun is about:
+    'efforts to coordinate', 'hesitation in providing', 'commitment to sending'."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _INTENT_NOUNS or clause.head.i != noun.i:
+        return False
+    if clause.dep_ == "acl":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause.dep_ == "prep" and clause.lower_ in _INTENT_PREPS
+
+
+def of_objects(noun) -> list:
+    """The objects of a noun's 'of' phrases: 'the decision of the parliament'."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in _objects(c)]
