@@ -24,7 +24,9 @@ from kg.extract import (
     entities,
     events,
     lexicons,
+    names,
     offices,
+    phrases,
     plural,
     quotes,
     relations,
@@ -391,7 +393,7 @@ class _Resolver:
             if found or not self.cues.may_name_a_source(whole):
                 return found
             if tok.i not in self.phrase_sources:  # the phrase names the part: 'some of the candidates'
-                self.phrase_sources[tok.i] = self._add_phrase(whole, entities._left_edge(tok))
+                self.phrase_sources[tok.i] = self._add_phrase(whole, phrases.left_edge(tok))
             return [self.phrase_sources[tok.i]]
         found = self.resolve(tok) or speakers.earlier_speaker(self, tok)
         if found or tok.pos_ not in ("NOUN", "PROPN") or not self.cues.may_name_a_source(tok):
@@ -403,7 +405,7 @@ class _Resolver:
     def _add_phrase(self, tok, first: int | None = None) -> str:
         """An entity for an unnamed speaker's phrase, headed by ``tok`` (starting at ``first`` when given)."""
         doc, table = self.doc, self.table
-        start, end = entities._trim(doc, entities._left_edge(tok), tok.i + 1)
+        start, end = names.trim(doc, phrases.left_edge(tok), tok.i + 1)
         name = entities.clean_name(doc[start:end].text)
         if first is not None:  # 'some of the senators': named by the group, the mention keeps the part word
             start = first

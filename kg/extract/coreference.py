@@ -15,6 +15,7 @@ __all__ = [
     "link_abbreviations",
     "link_anaphors",
     "link_appositions",
+    "link_first_names",
     "link_forces",
     "link_surnames",
     "link_titles",
@@ -35,6 +36,21 @@ def link_surnames(mentions: list) -> None:
             key = full.get(m.name.lower())
             if key is not None and key != m.key:
                 m.key, m.rule, m.type = key, "surname", "Person"
+
+
+def link_first_names(doc, mentions: list) -> None:
+    """'Bill has always given me ...' after 'Bill Burns', 'Aleksey's widow' after 'Aleksey Navalny': a first name
+    alone joins the one person of the article named in full with it (two such persons: it joins neither)."""
+    keys: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "Person" and m.kind in ("ner", "gazetteer") and m.end - m.start > 1:
+            for first in {doc[m.start].text, m.name.split()[0]}:
+                keys.setdefault(first.lower(), set()).add(m.key)
+    for m in mentions:
+        if m.kind == "ner" and m.type == "Person" and m.entry is None and not m.rule and len(m.name.split()) == 1:
+            found = keys.get(m.name.lower(), set()) - {m.key}
+            if len(found) == 1 and not any(k == m.key for k in keys.get(m.name.lower(), ())):
+                m.key, m.rule = found.pop(), "first-name"
 
 
 _PATRONYMIC = re.compile(r"(ovich|evich|ovych|ich|ovna|evna|ivna|ichna)$")

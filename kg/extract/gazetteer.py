@@ -72,9 +72,10 @@ class Gazetteer:
                     for form in dict.fromkeys(variants):
                         if form not in self._by_alias:
                             self._by_alias[form] = [e]
-        # "Da’esh" as "Da'esh": news writes the typographic apostrophe where the dictionaries write the plain one
-        # (inside a word; a possessive "NATO's X" is matched as the text writes it, like other possessives)
-        for alias in [a for a in self._by_alias if "'" in a and "'s" not in a]:
+        # "Da’esh" as "Da'esh", "People’s Republic of China": news writes the typographic apostrophe where the
+        # dictionaries write the plain one (a known name's possessive, "NATO's X", is matched as the text writes
+        # it, like other possessives)
+        for alias in [a for a in self._by_alias if "'" in a and not _known_owner(a, self._by_alias)]:
             self._by_alias.setdefault(alias.replace("'", "’"), self._by_alias[alias])
         # a name the NER found joins a derived entry by its normalised form only when that form is not a short
         # acronym ("Isa" the person is not ISA the party)
@@ -161,6 +162,11 @@ class Gazetteer:
         if locative and places:
             return places[0]
         return _prefer_state(entries)
+
+
+def _known_owner(alias: str, names) -> bool:
+    """'NATO's Europe Command': the name is a known name's possessive."""
+    return "'s " in alias and alias.split("'s ")[0] in names
 
 
 def _prefer_state(entries: list[GazetteerEntry]) -> GazetteerEntry:
