@@ -38,10 +38,16 @@ __all__ = [
     "speaks_for",
     "with_refusals",
     "with_speech_acts",
+    "without_restated",
 ]
 
 # Verbs whose xcomp is what their subject commits to (CAMEO's PROMISE, PLEDGE and VOW blocks).
 COMMISSIVE_VERBS = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "undertake", "commit"})
+# Verbs that state a commitment or a stance again (CAMEO 05x "reaffirm"): their object noun is what they state.
+RESTATING_VERBS = frozenset(
+    {"affirm", "reaffirm", "reiterate", "restate", "renew", "confirm", "repeat", "underscore", "underline", "express"}
+)
+_STATED_STANCES = frozenset({"AGREE", "SUPPORT"})
 # Adjectives of a declared willingness: "is willing to withdraw", "stands ready to help".
 WILLING_ADJECTIVES = frozenset({"willing", "ready", "prepared"})
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
@@ -58,7 +64,9 @@ REFUSABLE = _AGREE_CONTENT | _CONCEDE_CONTENT
 # A negated verb that commits: "would not hesitate to use force".
 LITOTES_VERBS = frozenset({"hesitate"})
 _OWN = frozenset({"his", "her", "its", "their", "our"})
-_SELF = frozenset({"he", "she", "it", "they", "we", "i"})
+# An unresolved subject pronoun is the speaker's own side only in the first person ("we will boycott," they
+# said); "they will exchange views," Peskov said names someone else, whom kg could not find.
+_FIRST_PERSON = frozenset({"we", "i"})
 _POLITIES = frozenset({"country", "nation"})
 # The manual's list for a bare reported future ("RETREAT + future and CONCEDE + future ... do not reduce to AGREE").
 _FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -108,6 +116,28 @@ def with_speech_acts(
     threats = {word.i for word, e in added if e.type == "THREATEN"}
     out = [(tok, e) for tok, e in out if not (e.type == "AGREE" and tok.i in threats)]
     return sorted(out + added, key=lambda p: p[0].i)
+
+
+def without_restated(pairs) -> list[tuple[Token, Event]]:
+    """``pairs`` without the stance noun that a restating verb's own event states again: "affirmed the US
+    commitment to Israel", "reiterated their support for Kyiv" is one stance, the verb's, which takes the noun's
+    holder and addressee; "welcomed Ukraine's commitment" is two (a stance on someone else's act)."""
+    at_verb = {tok.i: n for n, (tok, e) in enumerate(pairs) if tok.pos_ == "VERB" and e.type in _STATED_STANCES}
+    out = list(pairs)
+    dropped = set()
+    for n, (tok, event) in enumerate(pairs):
+        verb = tok.head
+        if event.type not in _STATED_STANCES or tok.pos_ != "NOUN" or tok.dep_ != "dobj" or verb.i not in at_verb:
+            continue
+        if verb.lemma_.lower() not in RESTATING_VERBS:
+            continue
+        m = at_verb[verb.i]
+        word, stance = out[m]
+        actors = tuple(dict.fromkeys((*stance.actors, *event.actors)))
+        recipients = tuple(r for r in dict.fromkeys((*stance.recipients, *event.recipients)) if r not in actors)
+        out[m] = (word, dataclasses.replace(stance, actors=actors, recipients=recipients))
+        dropped.add(n)
+    return [p for n, p in enumerate(out) if n not in dropped]
 
 
 def _speech_act_types(event: Event) -> list[tuple[str, str | None]]:
@@ -177,15 +207,15 @@ def _reported_future(tok, event: Event, support_verb):
 
 
 def _own_side(verb, event: Event) -> bool:
-    """Whether a reported clause's subject is the speaker's own: "his fighters", "its army", or a pronoun
-    ("they would boycott") kg could not tie to anyone else."""
+    """Whether a reported clause's subject is the speaker's own: "his fighters", "its army", or an unresolved
+    first-person pronoun ("we will boycott")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     own = any(c.dep_ == "poss" and c.lower_ in _OWN for s in subjects for c in s.children)
     own = own or any(  # "state media said the country would launch": the speaker's own state
         s.lemma_.lower() in _POLITIES and any(c.dep_ == "det" and c.lower_ == "the" for c in s.children)
         for s in subjects
     )
-    return own or (not event.actors and any(s.lower_ in _SELF for s in subjects))
+    return own or (not event.actors and any(s.lower_ in _FIRST_PERSON for s in subjects))
 
 
 def _infinitive_of(node) -> bool:
