@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from kg.extract import claims, commitments, nominal, readouts, words
+from kg.extract import claims, commitments, nominal, readouts, senses, words
 from kg.extract.event_time import event_time
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import parse_quantity
@@ -91,7 +91,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         if tok.pos_ == "VERB" and _purpose_of_same(tok, entry.type, by_index):
             continue
-        if _names_a_kind(ctx, tok) or readouts.not_an_event(tok, entry):
+        if _names_a_kind(ctx, tok) or readouts.not_an_event(tok, entry) or senses.names_no_event(tok, entry):
             continue
         if entry.type == "ASSAULT" and fights_for_a_cause(tok):
             continue
