@@ -230,6 +230,7 @@ def resolve(
     for m in mentions:
         if m.kind in ("np", "anaphor"):
             m.countries = frozenset(gazetteer.countries_in(doc[m.start : m.end]))
+    coreference.link_state_offices(doc, mentions)
     coreference.link_anaphors(mentions)
     if overrides:
         _apply_splits(doc, mentions, overrides, article_id)

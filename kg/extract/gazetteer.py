@@ -153,11 +153,12 @@ class Gazetteer:
             yield Mention(start, end, entry.type, f"gz:{entry.name}", entry.name, span.root.i, "gazetteer", entry)
 
     def _choose(self, entries: list[GazetteerEntry], span) -> GazetteerEntry:
-        """A capital is its state when it acts or owns ("Moscow says", "Moscow's"), a place after 'in'."""
+        """A capital is its state when it acts or owns ("Moscow says", "Moscow's"), a place after 'in'; after an
+        adjective's preposition it is the state again ("unfavourable to Kyiv", "closer to Moscow")."""
         if len(entries) == 1:
             return entries[0]
         root = span.root
-        locative = root.dep_ == "pobj" and root.head.lower_ in words.LOCATIVE_PREPS
+        locative = root.dep_ == "pobj" and root.head.lower_ in words.LOCATIVE_PREPS and root.head.head.pos_ != "ADJ"
         places = [e for e in entries if e.type == "Place"]
         if locative and places:
             return places[0]

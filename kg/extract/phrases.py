@@ -96,10 +96,18 @@ def _comma_before(name, tok) -> bool:
     return any(t.text == "," for t in between) and not any(t.ent_type_ == "PERSON" for t in between)
 
 
+# Nouns for an office itself: "the post of defence minister"
+_OFFICE_NOUNS = frozenset({"role", "post", "position", "office", "job", "title", "seat", "rank"})
+
+
 def _role_mention(doc, tok) -> Mention | None:
     if tok.dep_ == "pobj" and tok.head.lower_ == "as" and not any(c.dep_ == "det" for c in tok.lefts):
         return None  # "nominated X as prime minister", "served as defence minister": the office, not a person
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _OFFICE_NOUNS:
+        return None  # "the role of CIA director has been ...": the office
     named = _appositive(tok)
+    if tok.dep_ == "attr" and named is None:
+        return None  # "he is the right leader for this time": says what the subject is, names no one else
     if named is not None and tok.dep_ not in ("compound", "appos"):
         mention = _role_phrase(doc, tok)
         if mention is not None:  # joined to the name it describes in coreference.link_appositions
