@@ -352,7 +352,19 @@ class _Resolver:
             found = self._plural_antecedents(tok)
             if found:
                 return found
-        return self.resolve_modifier(tok) or collectives.collective(self, tok) or self._people_of(tok)
+        return (
+            self.resolve_modifier(tok)
+            or collectives.collective(self, tok)
+            or self._people_of(tok)
+            or self._side_of(tok)
+        )
+
+    def _side_of(self, tok) -> list[str]:
+        """'the Israeli side affirmed', 'talks with the Ukrainian side': in diplomacy a state's side is the state."""
+        if tok.lemma_.lower() != "side" or tok.tag_ != "NN":
+            return []
+        ids = [e for c in tok.children if c.dep_ in ("amod", "compound") for e in self.resolve_modifier(c)]
+        return [e for e in ids if self.table.get(e).type == "Country"][:1]
 
     def _people_of(self, tok) -> list[str]:
         """'condolences to the people of Israel', 'our support for the people of Ukraine': a state's people
