@@ -231,3 +231,76 @@ def test_a_first_name_and_patronymic_is_the_person_named_in_full(extract_text):
     )
     person = _entities(r)["Alexander Lukashenko"]
     assert ("Alexander Grigoryevich", "patronymic") in {(m.text, m.rule) for m in person.mentions}
+
+
+def test_a_courtesy_title_makes_a_person_whatever_the_tagger_says(extract_text):
+    r = extract_text("Moldova's leader Maia Sandu warned of a plot. Ms Sandu said Moscow planned a coup.")
+    person = _entities(r)["Maia Sandu"]
+    assert "Ms Sandu" in {m.text for m in person.mentions} or "Sandu" in {m.text for m in person.mentions}
+    assert not any(e.type != "Person" and "Sandu" in e.name for e in r.entities)
+
+
+def test_a_title_written_before_a_name_is_not_a_body(extract_text):
+    r = extract_text("The secretary of state hosted Israeli National Security Advisor Tzachi Hanegbi on Monday.")
+    names = _entities(r)
+    assert not any("Advisor" in n for n in names)
+    assert names["Tzachi Hanegbi"].type == "Person"
+
+
+def test_the_portfolio_of_a_title_before_a_name_is_not_a_body(extract_text):
+    r = extract_text(
+        "Today, Secretary of Treasury Janet Yellen and Secretary of Commerce Gina Raimondo met the heads of ten "
+        "companies."
+    )
+    names = _entities(r)
+    assert "Treasury" not in names and not any("Commerce" in n for n in names)
+    assert names["Gina Raimondo"].type == "Person"
+
+
+def test_a_document_cut_by_the_tagger_is_no_body(extract_text):
+    r = extract_text(
+        "Russia signed the Treaty on the Non-Proliferation of Nuclear Weapons. The senator signed the Prohibiting "
+        "Chinese Steel Imports Act into law."
+    )
+    names = _entities(r)
+    assert not {"Treaty", "Non-Proliferation of Nuclear Weapons", "Prohibiting Chinese Steel"} & set(names)
+
+
+def test_a_model_of_equipment_is_no_entity(extract_text):
+    r = extract_text(
+        "The United States will send Ukraine a Patriot air defense battery and Bradley Infantry Fighting Vehicles."
+    )
+    assert {e.name for e in r.entities} == {"United States", "Ukraine"}
+
+
+def test_a_first_name_alone_is_the_one_person_named_in_full_with_it(extract_text):
+    r = extract_text(
+        "CIA Director Bill Burns will join the cabinet. “Bill has always given me clear analysis,” she wrote."
+    )
+    person = _entities(r)["William Burns"]
+    assert ("Bill", "first-name") in {(m.text, m.rule) for m in person.mentions}
+    assert "Bill" not in _entities(r)
+
+
+def test_a_first_name_two_persons_share_joins_neither(extract_text):
+    r = extract_text("Anna Petrova met Anna Sokolova in Riga. Anna said the talks went well.")
+    names = _entities(r)
+    assert not any(m.rule == "first-name" for e in r.entities for m in e.mentions)
+    assert {"Anna Petrova", "Anna Sokolova"} <= set(names)
+
+
+def test_a_name_with_a_typographic_apostrophe_is_the_gazetteer_name(extract_text):
+    r = extract_text("Ministers spoke of competition with the People’s Republic of China.")
+    assert {e.name for e in r.entities} == {"China"}
+
+
+def test_a_body_named_after_a_known_body_is_its_own_body(extract_text):
+    r = extract_text("That is according to the Chairman of the EU Military Committee, General Robert Brieger.")
+    assert "EU Military Committee" in _entities(r)
+
+
+def test_a_known_body_before_title_words_stays_the_body(extract_text):
+    r = extract_text("NATO Secretary General Jens Stoltenberg spoke to the NATO Parliamentary Assembly.")
+    names = _entities(r)
+    assert {"NATO", "Jens Stoltenberg", "NATO Parliamentary Assembly"} <= set(names)
+    assert "General" not in names

@@ -106,3 +106,47 @@ def test_a_role_phrase_set_before_a_name_is_that_person(extract_text):
     assert ("leader_of", "Said bin Ali", "Oman") in {
         (r.type, names[r.subject], names[r.object]) for r in record.relations
     }
+
+
+def _mentions_of(record, name):
+    return {m.text for e in record.entities if e.name == name for m in e.mentions}
+
+
+def test_a_state_office_is_the_one_person_of_that_state_named_before(extract_text):
+    r = extract_text("Vladimir Putin announced a mobilisation. The Russian leader also ordered new votes.")
+    assert "The Russian leader" in _mentions_of(r, "Vladimir Putin")
+    assert [e.name for e in r.entities if e.type == "Person"] == ["Vladimir Putin"]
+
+
+def test_a_state_office_in_a_lead_is_the_person_named_after_with_that_title(extract_text):
+    r = extract_text(
+        "Ukraine's prime minister has warned of defeat. Speaking on Wednesday, Ukrainian Prime Minister Denys "
+        "Shmyhal said more aid was needed."
+    )
+    assert "Ukraine's prime minister" in _mentions_of(r, "Denys Shmyhal")
+
+
+def test_a_state_office_with_another_title_after_it_joins_no_one(extract_text):
+    r = extract_text("Ukraine's prime minister has warned of defeat. Foreign Minister Dmytro Kuleba agreed.")
+    assert "Ukraine's prime minister" not in _mentions_of(r, "Dmytro Kuleba")
+
+
+def test_a_ministers_office_needs_the_holders_title(extract_text):
+    r = extract_text("Vladimir Putin met Sergei Lavrov. The Russian foreign minister later said the talks went well.")
+    assert "The Russian foreign minister" not in _mentions_of(r, "Sergey Lavrov")
+    assert "The Russian foreign minister" not in _mentions_of(r, "Vladimir Putin")
+
+
+def test_an_office_named_as_such_is_no_person(extract_text):
+    r = extract_text("The role of CIA director has changed over the years.")
+    assert not any(e.type == "Person" for e in r.entities)
+
+
+def test_a_role_said_of_the_subject_is_no_new_person(extract_text):
+    r = extract_text("Joe Biden praised the new president. He is the right leader for this time, Biden said.")
+    assert "right leader" not in {e.name for e in r.entities}
+
+
+def test_a_capital_after_an_adjective_stands_for_its_state(extract_text):
+    r = extract_text("Officials said the situation at the front is unfavourable to Kyiv.")
+    assert {e.name: e.type for e in r.entities}.get("Ukraine") == "Country"

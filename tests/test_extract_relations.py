@@ -245,3 +245,38 @@ def test_a_leaders_counterpart_leads_his_own_state(extract_text):
     assert ("leader_of", "Emmanuel Macron", "France") in found
     aide = relations(extract_text("Security Advisor Jake Sullivan spoke with his Israeli counterpart Tzachi Hanegbi."))
     assert ("affiliated_with", "Tzachi Hanegbi", "Israel") in aide
+
+
+def test_a_director_named_with_the_body_leads_it(extract_text):
+    record = extract_text("CIA Director Bill Burns spoke to reporters on Monday.")
+    assert ("leader_of", "William Burns", "Central Intelligence Agency") in relations(record)
+
+
+def test_a_director_of_a_function_does_not_lead_the_body(extract_text):
+    record = extract_text("White House communications director Kate Bedingfield spoke on Monday.")
+    assert ("affiliated_with", "Kate Bedingfield", "White House") in relations(record)
+    assert not any(r[0] == "leader_of" for r in relations(record))
+
+
+def test_a_governor_leads_the_region_his_title_names(extract_text):
+    record = extract_text("Florida Governor Ron DeSantis criticised the aid package on Monday.")
+    assert ("leader_of", "Ron DeSantis", "Florida") in relations(record)
+
+
+def test_a_newsroom_title_affiliates_with_the_outlet(extract_text):
+    record = extract_text("The plan was mocked by Fox News anchor Tucker Carlson on Monday.")
+    assert ("affiliated_with", "Tucker Carlson", "Fox News") in relations(record)
+
+
+def test_who_leads_a_state_is_not_also_merely_affiliated_with_it(extract_text):
+    record = extract_text(
+        "Ukraine's prime minister warned of defeat. Ukrainian Prime Minister Denys Shmyhal said aid was needed."
+    )
+    found = relations(record)
+    assert ("leader_of", "Denys Shmyhal", "Ukraine") in found
+    assert ("affiliated_with", "Denys Shmyhal", "Ukraine") not in found
+
+
+def test_a_state_office_joined_to_its_holder_gives_the_leadership(extract_text):
+    record = extract_text("Vladimir Putin spoke in Russia on Monday. The Russian leader also ordered a mobilisation.")
+    assert ("leader_of", "Vladimir Putin", "Russia") in relations(record)

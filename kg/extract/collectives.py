@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from kg.extract import entities, words
+from kg.extract import entities, names, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -163,7 +163,7 @@ def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
     placing = _placing(resolver, tok)
     if placing is not None:  # "members of the Association of ...", "students throughout Indonesia"
         end = placing.right_edge.i + 1
-    start, end = entities._trim(doc, start, end)
+    start, end = names.trim(doc, start, end)
     name = entities.clean_name(doc[start:end].text)
     key = f"Group:{entities._norm(name)}"
     country = None

@@ -15,6 +15,8 @@ __all__ = [
     "link_abbreviations",
     "link_anaphors",
     "link_appositions",
+    "link_first_names",
+    "link_state_offices",
     "link_forces",
     "link_surnames",
     "link_titles",
@@ -35,6 +37,21 @@ def link_surnames(mentions: list) -> None:
             key = full.get(m.name.lower())
             if key is not None and key != m.key:
                 m.key, m.rule, m.type = key, "surname", "Person"
+
+
+def link_first_names(doc, mentions: list) -> None:
+    """'Bill has always given me ...' after 'Bill Burns', 'Aleksey's widow' after 'Aleksey Navalny': a first name
+    alone joins the one person of the article named in full with it (two such persons: it joins neither)."""
+    keys: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "Person" and m.kind in ("ner", "gazetteer") and m.end - m.start > 1:
+            for first in {doc[m.start].text, m.name.split()[0]}:
+                keys.setdefault(first.lower(), set()).add(m.key)
+    for m in mentions:
+        if m.kind == "ner" and m.type == "Person" and m.entry is None and not m.rule and len(m.name.split()) == 1:
+            found = keys.get(m.name.lower(), set()) - {m.key}
+            if len(found) == 1 and not any(k == m.key for k in keys.get(m.name.lower(), ())):
+                m.key, m.rule = found.pop(), "first-name"
 
 
 _PATRONYMIC = re.compile(r"(ovich|evich|ovych|ich|ovna|evna|ivna|ichna)$")
@@ -127,6 +144,57 @@ def link_forces(doc, mentions: list, gazetteer) -> None:
 
 def _demonym_name(doc, m, gazetteer) -> str:
     return next(t.text for t in doc[m.start : m.end] if gazetteer.demonym(t.text) is not None)
+
+
+# Offices of a state's government that a definite description names its holder by
+_LEADERS = frozenset({"president", "leader", "premier", "chancellor", "king", "queen", "monarch", "emir", "sultan"})
+_STATE_OFFICES = _LEADERS | frozenset({"minister", "secretary", "ambassador", "envoy", "governor"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def link_state_offices(doc, mentions: list) -> None:
+    """'Vladimir Putin ... The Russian leader ordered', "Ukraine's prime minister warned ... Ukrainian Prime Minister
+    Shmyhal said": a definite office of one state is the person the gazetteer places in that state's government
+    whose title agrees (a leader's office also the untitled one): the only such person named before it, else the
+    only one named after it with that very title. Two candidates: it joins neither (the gazetteer gives no office)."""
+    people = [
+        m
+        for m in mentions
+        if m.type == "Person" and m.kind in ("ner", "gazetteer") and m.entry is not None and m.entry.country
+    ]
+    people = [m for m in people if m.entry.sector in _STATE_SECTORS]
+    for i, m in enumerate(mentions):
+        if m.rule or m.kind != "np" or m.type != "Person" or m.role not in _STATE_OFFICES or len(m.countries) != 1:
+            continue
+        span = doc[m.start : m.end]
+        if not (m.definite or any(t.tag_ == "POS" for t in span)) or _other_office(span):
+            continue
+        if any(p.kind == "np" and p.role == m.role and p.type == "Person" for p in mentions[:i]):
+            continue  # an earlier phrase with that office: link_anaphors' business
+        state = next(iter(m.countries))
+        office = {t.lemma_.lower() for t in span if t.is_alpha}
+        fits = [p for p in people if p.entry.country == state]
+        before = {p.key for p in fits if p.start < m.start and _holds(doc, p, m.role, office, untitled=True)}
+        after = {p.key for p in fits if p.start > m.start and _holds(doc, p, m.role, office, untitled=False)}
+        found = before or after
+        if len(found) == 1:
+            holder = next(p for p in fits if p.key in found)
+            m.key, m.name, m.entry, m.rule = holder.key, holder.name, holder.entry, "definite-description"
+
+
+def _other_office(span) -> bool:
+    return any(t.lower_ in _OTHER_OFFICE - {"prime", "foreign", "defence"} for t in span)
+
+
+def _holds(doc, person, role: str, office: set[str], *, untitled: bool) -> bool:
+    """Whether the person's title before the name is that office: 'Prime Minister X' for 'the prime minister' (not
+    'Foreign Minister X'); with ``untitled`` a leader's office also fits a person named without a title."""
+    title = _title_lemmas(doc, person)
+    if not title & (_STATE_OFFICES | {"prime", "foreign", "defence", "defense"}):
+        return untitled and role in _LEADERS
+    if role == "leader":
+        return bool(title & _LEADERS) or {"prime", "minister"} <= title
+    return role in title and ("prime" in office) == ("prime" in title)
 
 
 def link_anaphors(mentions: list) -> None:

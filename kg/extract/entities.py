@@ -10,38 +10,21 @@ keeps the rule that resolved it (:data:`kg.graph.records.RESOLUTION_RULES`), and
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extract import coreference, names, words
 from kg.extract.lexicons import GazetteerEntry
+from kg.extract.mention import Mention, clean_name
+from kg.extract.mention import norm as _norm
 from kg.extract.names import RANK as _RANK
 from kg.extract.names import person_tails, places_in_bodies
-from kg.extract.names import trim as _trim
+from kg.extract.phrases import np_mentions
 from kg.graph import records
 from kg.graph.records import Entity, content_id
 from kg.read.overrides import Overrides, surface_key
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
-_POSSESSIVE = re.compile(r"[’']s?$")
-
-
-@dataclass
-class Mention:
-    start: int  # token index
-    end: int  # token index, exclusive
-    type: str
-    key: str  # resolution key: mentions with one key are one entity
-    name: str
-    head: int
-    kind: str  # gazetteer | ner | np | anaphor
-    entry: GazetteerEntry | None = None
-    role: str | None = None  # head lemma of a role noun phrase
-    definite: bool = False  # "the ..." phrase: may refer back to an earlier one
-    countries: frozenset = frozenset()  # states named inside a role phrase ("US official")
-    rule: str | None = None  # set when a rule other than its own name joined it to its entity
-    names: int | None = None  # an apposition's name: the token its role phrase describes ("X's emir, <name>")
 
 
 @dataclass
@@ -90,26 +73,13 @@ def _name_after_rank(doc):
     return doc
 
 
-def clean_name(text: str) -> str:
-    """Drop leading determiners and a trailing possessive.
-
-    >>> clean_name("the Zelenskyy’s")
-    'Zelenskyy'
-    """
-    tokens = text.split()
-    while len(tokens) > 1 and tokens[0].lower() in words.LEADING_DROP:
-        tokens = tokens[1:]
-    name = " ".join(tokens)
-    return _POSSESSIVE.sub("", name).strip() if name.endswith(("’s", "'s", "s’", "s'")) else name
-
-
 def find_mentions(
     doc, gazetteer, debris: set[int], headlines: set[int], peoples: Iterable[Mention] = ()
 ) -> list[Mention]:
     """All entity mentions. Role phrases may contain names ("a senior White House official"
     holds "White House"); otherwise mentions do not overlap, longest and strongest first. ``peoples``: the
     collectives :mod:`kg.extract.peoples` found ("Syrians", "Swiss doctors")."""
-    found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *_np_mentions(doc, gazetteer), *peoples]
+    found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *np_mentions(doc, gazetteer), *peoples]
     found += _surname_mentions(doc, found)
     person_tails(doc, found)
     found = places_in_bodies(doc, found)
@@ -206,7 +176,9 @@ def _surname_mentions(doc, found: list[Mention]) -> list[Mention]:
     for tok in doc:
         if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             continue
-        after_title = tok.i > 0 and doc[tok.i - 1].lower_ in _TITLES_BEFORE_SURNAME
+        after_title = (
+            tok.i > 0 and doc[tok.i - 1].lower_ in _TITLES_BEFORE_SURNAME and tok.lower_ not in _TITLES_BEFORE_SURNAME
+        )
         if tok.text in surnames or (after_title and doc[tok.i - 1].text[:1].isupper() and len(tok.text) > 2):
             out.append(Mention(tok.i, tok.i + 1, "Person", f"Person:{_norm(tok.text)}", tok.text, tok.i, "ner"))
     return out
@@ -241,223 +213,6 @@ def _demonym_key(gazetteer, name: str) -> str | None:
     return f"gz:{entry.name}" if entry is not None and entry.type == "Country" and " " not in name else None
 
 
-_WH_TAGS = frozenset({"WRB", "WDT", "WP", "WP$"})
-_NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos"}
-
-
-def _np_mentions(doc, gazetteer) -> list[Mention]:
-    out = []
-    for tok in doc:
-        # the tagger sometimes calls a role noun an adjective ("the official said"): trust its function
-        nominal = tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in _NOUN_DEPS)
-        if not nominal or tok.dep_ in ("compound",):
-            continue
-        lemma = tok.lemma_.lower()
-        plural = tok.tag_ in ("NNS", "NNPS")
-        if lemma in words.STATE_NOUNS:
-            m = _state_mention(doc, tok, gazetteer)
-        elif tok.pos_ == "PROPN" and not plural and lemma in words.PERSON_ROLES and _owned(tok):
-            m = _role_mention(doc, tok)  # "Taiwan's Vice Foreign Minister": a capitalised title with its owner
-        elif tok.pos_ == "PROPN" and not plural and lemma in words.PERSON_ROLES:
-            m = _bare_title(doc, tok)  # "The Vice President urged ...": a title standing for its holder
-        elif tok.pos_ == "PROPN" and lemma == "administration" and not plural:
-            m = _org_mention(doc, tok)  # "the Biden-Harris Administration": a leader's government, named by them
-        elif tok.pos_ == "PROPN":
-            m = None
-        elif tok.pos_ == "ADJ" and lemma not in words.PERSON_ROLES:
-            m = None
-        elif plural and (lemma in words.GROUP_NOUNS or lemma in _ARMED_BODIES):
-            m = _group_mention(doc, tok)
-        elif not plural and (lemma in words.PERSON_ROLES or (lemma in words.LEADER_TITLES and _appositive(tok))):
-            m = _role_mention(doc, tok)
-        elif not plural and lemma in words.ORG_NOUNS:
-            m = _org_mention(doc, tok)
-        elif not plural and lemma in words.FORCE_NOUNS and _modifiers(tok):
-            m = _org_mention(doc, tok)  # "the Iraqi military": a state's armed forces (joined in _link_forces)
-        elif not plural and lemma in _LED_BODIES and _led(tok):
-            m = _org_mention(doc, tok)  # "the US-led coalition": a body its leader names
-        else:
-            m = None
-        if m is not None:
-            out.append(m)
-    return out
-
-
-def _owned(tok) -> bool:
-    return any(c.dep_ == "poss" for c in tok.lefts)
-
-
-def _modifiers(tok) -> list:
-    return [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss", "npadvmod") or _proper_nmod(c)]
-
-
-def _proper_nmod(c) -> bool:
-    return c.dep_ == "nmod" and c.pos_ == "PROPN"
-
-
-def _left_edge(tok) -> int:
-    start = tok.i
-    for child in tok.lefts:
-        if child.dep_ in ("amod", "compound", "poss", "det", "predet", "advmod", "npadvmod") or _proper_nmod(child):
-            start = min(start, child.left_edge.i)
-    return start
-
-
-def _is_title_of_name(tok) -> bool:
-    """'spokesman Dmitry Peskov', 'chief of staff, Yermak': the role noun is a title, not a referent."""
-    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
-        return True
-    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
-        return True
-    return tok.dep_ == "appos" and tok.head.pos_ == "PROPN"
-
-
-def _appositive(tok):
-    """The name set after a role phrase by a comma: 'A member of the Syrian parliament, Mohammed Mamoun,'."""
-    return next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and _comma_before(c, tok)), None)
-
-
-def _comma_before(name, tok) -> bool:
-    """A comma between the role and the name, and no other person's name ("her adviser Dorin X - who ..., PM
-    Natalia Y said": the parser's apposition skips Dorin X)."""
-    between = name.doc[tok.i : name.left_edge.i]
-    return any(t.text == "," for t in between) and not any(t.ent_type_ == "PERSON" for t in between)
-
-
-def _role_mention(doc, tok) -> Mention | None:
-    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and not any(c.dep_ == "det" for c in tok.lefts):
-        return None  # "nominated X as prime minister", "served as defence minister": the office, not a person
-    named = _appositive(tok)
-    if named is not None and tok.dep_ not in ("compound", "appos"):
-        mention = _role_phrase(doc, tok)
-        if mention is not None:  # joined to the name it describes in coreference.link_appositions
-            mention.kind, mention.key, mention.names = "appos", "", named.i
-        return mention
-    if _is_title_of_name(tok) or any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" for c in tok.rights
-    ):
-        return None
-    return _role_phrase(doc, tok)
-
-
-def _role_phrase(doc, tok) -> Mention | None:
-    start, end = _left_edge(tok), tok.i + 1
-    of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
-    if of and tok.lemma_.lower() in ("head", "chief", "leader", "director", "commander", "member", "secretary"):
-        end = of[0].right_edge.i + 1
-    start, end = _trim(doc, start, end)
-    dets = [c for c in tok.lefts if c.dep_ == "det"]
-    mods = _modifiers(tok)
-    if not mods and end == tok.i + 1:
-        if dets and dets[0].lower_ == "the":
-            return Mention(start, end, "Person", "", doc[tok.i].text, tok.i, "anaphor", role=tok.lemma_.lower())
-        return None
-    name = clean_name(doc[start:end].text)
-    definite = bool(dets) and dets[0].lower_ == "the"
-    return Mention(
-        start, end, "Person", f"Person:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower(), definite=definite
-    )
-
-
-_LED_BODIES = frozenset({"coalition", "alliance", "force", "mission", "operation", "bloc"})
-
-
-def _led(tok) -> bool:
-    """'the US-led coalition', 'a Saudi-led alliance'."""
-    return any(c.dep_ == "amod" and c.lower_ == "led" for c in tok.lefts)
-
-
-def _bare_title(doc, tok) -> Mention | None:
-    """'The Vice President', 'the Foreign Secretary': a capitalised title after 'the', no name with it. It stays a
-    mention only if it joins the person named earlier with that title (:func:`_link_titles`)."""
-    if _is_title_of_name(tok) or tok.dep_ == "compound":
-        return None
-    dets = [c for c in tok.lefts if c.dep_ == "det"]
-    if not dets or dets[0].lower_ != "the" or any(c.dep_ == "prep" for c in tok.rights):
-        return None
-    start, end = _trim(doc, dets[0].i + 1, tok.i + 1)
-    return Mention(start, end, "Person", "", doc[tok.i].text, tok.i, "title", role=tok.lemma_.lower(), definite=True)
-
-
-def _org_mention(doc, tok) -> Mention | None:
-    """'the German chancellery', "Russia's defence ministry": a body named by what it is."""
-    mods = [c for c in _modifiers(tok) if c.lower_ not in ("its", "their", "his", "her")] or _modifiers(tok)
-    if not mods or _is_title_of_name(tok):
-        return None
-    start, end = _trim(doc, _left_edge(tok), tok.i + 1)
-    name = clean_name(doc[start:end].text)
-    return Mention(
-        start, end, "Organization", f"Organization:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower()
-    )
-
-
-def _state_mention(doc, tok, gazetteer) -> Mention | None:
-    """'the Government of Ukraine', 'the Ukrainian government': the state itself."""
-    owners = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss")]
-    if tok.text[:1].isupper() and owners and all(_names_no_state(gazetteer, c) for c in owners):
-        return None  # "the Islamic State of Iraq and the Levant": a capitalised word in front makes it a name
-    owners += [p for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    for owner in owners:
-        text = _with_compounds(doc, owner)  # "the government of Sri Lanka", "the Sri Lankan government"
-        entry = gazetteer.demonym(text) or gazetteer.entry_for(gazetteer.key_for(text))
-        if entry is not None and entry.type == "Country":
-            start = _left_edge(tok)
-            end = max(tok.i, owner.i) + 1
-            start, end = _trim(doc, start, end)
-            return Mention(start, end, "Country", f"gz:{entry.name}", entry.name, tok.i, "np", entry, rule="state-body")
-    return None
-
-
-def _with_compounds(doc, tok) -> str:
-    """A word with the compound words before it: 'Lanka' -> 'Sri Lanka'."""
-    start = tok.i
-    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
-        start -= 1
-    return doc[start : tok.i + 1].text
-
-
-def _names_no_state(gazetteer, tok) -> bool:
-    return (
-        tok.text[:1].isupper()
-        and tok.dep_ != "poss"
-        and gazetteer.demonym(tok.text) is None
-        and not gazetteer.key_for(tok.text)
-    )
-
-
-# Plural bodies that, qualified, are a collective: "Iranian-backed terrorist groups", "armed militias".
-_ARMED_BODIES = frozenset({"group", "militia", "faction"})
-# Lower-case words that say which kind of armed body: "terrorist groups", "armed factions".
-_ARMED_QUALIFIERS = frozenset({"terrorist", "armed", "militant", "extremist", "rebel", "jihadist", "paramilitary"})
-
-
-def _group_mention(doc, tok) -> Mention | None:
-    """'European defense officials', 'most Baltic countries', 'international financial institutions'; not
-    'extra troops' or 'family members': a collective needs a modifier that says whose or which kind."""
-    mods = [
-        m
-        for m in _modifiers(tok)
-        if (m.text[:1].isupper() and not _capital_of_sentence(m))
-        or m.lemma_.lower() in words.GROUP_QUALIFIERS
-        or m.dep_ == "poss"
-        or (m.lower_ in _ARMED_QUALIFIERS and tok.lemma_.lower() in _ARMED_BODIES)
-    ]
-    if not mods or _is_title_of_name(tok) or doc[_left_edge(tok)].tag_ in _WH_TAGS:
-        return None  # "in terms of how many aid workers were killed": a question about them, not a group
-    start, end = _trim(doc, _left_edge(tok), tok.i + 1)
-    name = clean_name(doc[start:end].text)
-    return Mention(start, end, "Group", f"Group:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower())
-
-
-def _capital_of_sentence(tok) -> bool:
-    """'Many countries have sent aid': a word capitalised only because it opens the sentence says no name."""
-    return tok.is_sent_start and tok.pos_ != "PROPN" and not tok.ent_type_
-
-
-def _norm(name: str) -> str:
-    return re.sub(r"[^\w]+", " ", name.lower()).strip()
-
-
 def resolve(
     doc, mentions: list[Mention], article_id: str, gazetteer, overrides: Overrides | None = None
 ) -> EntityTable:
@@ -468,12 +223,14 @@ def resolve(
     coreference.one_type_per_name(mentions)
     coreference.link_abbreviations(doc, mentions)
     coreference.link_surnames(mentions)
+    coreference.link_first_names(doc, mentions)
     coreference.link_appositions(mentions)
     coreference.link_titles(doc, mentions)
     coreference.link_forces(doc, mentions, gazetteer)
     for m in mentions:
         if m.kind in ("np", "anaphor"):
             m.countries = frozenset(gazetteer.countries_in(doc[m.start : m.end]))
+    coreference.link_state_offices(doc, mentions)
     coreference.link_anaphors(mentions)
     if overrides:
         _apply_splits(doc, mentions, overrides, article_id)

@@ -72,9 +72,10 @@ class Gazetteer:
                     for form in dict.fromkeys(variants):
                         if form not in self._by_alias:
                             self._by_alias[form] = [e]
-        # "Da’esh" as "Da'esh": news writes the typographic apostrophe where the dictionaries write the plain one
-        # (inside a word; a possessive "NATO's X" is matched as the text writes it, like other possessives)
-        for alias in [a for a in self._by_alias if "'" in a and "'s" not in a]:
+        # "Da’esh" as "Da'esh", "People’s Republic of China": news writes the typographic apostrophe where the
+        # dictionaries write the plain one (a known name's possessive, "NATO's X", is matched as the text writes
+        # it, like other possessives)
+        for alias in [a for a in self._by_alias if "'" in a and not _known_owner(a, self._by_alias)]:
             self._by_alias.setdefault(alias.replace("'", "’"), self._by_alias[alias])
         # a name the NER found joins a derived entry by its normalised form only when that form is not a short
         # acronym ("Isa" the person is not ISA the party)
@@ -152,15 +153,21 @@ class Gazetteer:
             yield Mention(start, end, entry.type, f"gz:{entry.name}", entry.name, span.root.i, "gazetteer", entry)
 
     def _choose(self, entries: list[GazetteerEntry], span) -> GazetteerEntry:
-        """A capital is its state when it acts or owns ("Moscow says", "Moscow's"), a place after 'in'."""
+        """A capital is its state when it acts or owns ("Moscow says", "Moscow's"), a place after 'in'; after an
+        adjective's preposition it is the state again ("unfavourable to Kyiv", "closer to Moscow")."""
         if len(entries) == 1:
             return entries[0]
         root = span.root
-        locative = root.dep_ == "pobj" and root.head.lower_ in words.LOCATIVE_PREPS
+        locative = root.dep_ == "pobj" and root.head.lower_ in words.LOCATIVE_PREPS and root.head.head.pos_ != "ADJ"
         places = [e for e in entries if e.type == "Place"]
         if locative and places:
             return places[0]
         return _prefer_state(entries)
+
+
+def _known_owner(alias: str, names) -> bool:
+    """'NATO's Europe Command': the name is a known name's possessive."""
+    return "'s " in alias and alias.split("'s ")[0] in names
 
 
 def _prefer_state(entries: list[GazetteerEntry]) -> GazetteerEntry:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import words
+from kg.extract import speakers, words
 
 __all__ = ["RANK", "STYLES", "name_span", "person_tails", "places_in_bodies", "trim"]
 
@@ -29,6 +29,8 @@ RANK = re.compile(
 )
 # Short titles written before a person's name: "PM Natalia X", "FM Dmytro Y", "MP Jo Z".
 _SHORT_TITLES = frozenset({"pm", "fm", "mp", "mep", "gov", "gov.", "sen", "sen.", "rep", "rep.", "amb", "amb."})
+# Courtesy titles, said of persons only: "Ms Sandu" is a person whatever the tagger's label
+_COURTESY_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"})
 # Prepositions that open a sentence before a place: "Near Al Qaim, ...", "Outside Rawah, ..."
 _PLACE_PREPOSITIONS = frozenset({"near", "in", "outside", "inside", "around", "west", "east", "north", "south"})
 _COMPASS = frozenset({"east", "west", "north", "south"})
@@ -42,7 +44,7 @@ _DOCUMENT_WORDS = frozenset(
 _SHIP_PREFIXES = frozenset({"uss", "usns", "hms", "hmcs", "hmas", "fs", "ins", "rfs", "tcg", "roks", "js", "its"})
 # Nouns of equipment a model's name qualifies ("a Bradley armored vehicle", "the Patriot missile system")
 _EQUIPMENT = words.MILITARY_EQUIPMENT | frozenset(
-    """vehicle missile rifle howitzer launcher system carrier gun rocket jet drone""".split()
+    """vehicle missile rifle howitzer launcher system carrier gun rocket jet drone battery interceptor""".split()
 )
 # A model designation: letters and digits in one word ("AMX-10RC", "CV90", "Su-25"), not an ordinal ("93rd")
 _MODEL = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)(?!\d+(st|nd|rd|th)$)[\w-]+$")
@@ -78,6 +80,10 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
             etype = "Place"  # "Near Al Qaim, one strike ...": what a sentence opens with 'near' is a place
     if end - start > 1 and doc[start].lower_ in _SHORT_TITLES:
         start, etype = start + 1, "Person"  # "PM Natalia X": a title before a name makes it a person's
+    if end - start > 1 and doc[start].lower_ in _COURTESY_TITLES:
+        etype = "Person"  # "Ms Sandu said" read as a body: a courtesy title is said of a person only
+    if etype != "Person":
+        start, end, etype = _title_before_person(doc, start, end, etype, gazetteer)
     if etype == "Organization" and end - start > 1 and doc[start].lower_ in _KUNYA:
         if not gazetteer.key_for(doc[start:end].text):
             etype = "Person"  # "Abu Musab", "Abu Ayyub al-Masri": a person's name, not a body's
@@ -90,6 +96,8 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
         while start < end - 1 and doc[start].text == ".":
             start += 1
     if end <= start or not any(t.is_alpha for t in doc[start:end]):
+        return None
+    if etype != "Person" and _document_word(doc, start, end):
         return None
     if end - start > 1 and doc[start].text.isupper() and doc[start].lower_ in _SHIP_PREFIXES:
         return None  # "USS Carney", "HMS Ocean": a ship
@@ -113,6 +121,48 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
     return start, end, etype
 
 
+def _title_before_person(doc, start: int, end: int, etype: str, gazetteer) -> tuple[int, int, str]:
+    """A span written right before a person's name that ends with title words ('hosted Israeli National Security
+    Advisor Tzachi X', 'Kremlin spokesman Dmitry Y') is the person's title: what precedes the title words stays
+    ('Israeli', 'Kremlin'). After '<Title> of' the span is the title's portfolio ('Secretary of Treasury Janet
+    Z'), and a span that ran on into the name ('Secretary of Commerce Gina W' read as one body) is the person."""
+    portfolio = start >= 2 and doc[start - 1].lower_ == "of" and _capital_title(doc[start - 2])
+    portfolio = portfolio and doc[start].lower_ != "the" and not gazetteer.key_for(doc[start:end].text)
+    if portfolio:
+        given = next((i for i in range(start + 1, end - 1) if speakers.is_given_name(doc[i].text)), None)
+        if given is not None and doc[end - 1].text[:1].isupper():
+            return given, end, "Person"
+    if end >= len(doc) or doc[end].ent_type_ != "PERSON":
+        return start, end, etype
+    if portfolio:
+        return start, start, etype
+    if not _capital_title(doc[end - 1]):
+        return start, end, etype
+    cut = end
+    while cut > start and (doc[cut - 1].lower_ in words.TITLE_WORDS or _capital_title(doc[cut - 1])):
+        cut -= 1
+    return start, cut, etype
+
+
+def _capital_title(tok) -> bool:
+    return tok.text[:1].isupper() and tok.lemma_.lower() in words.PERSON_ROLES
+
+
+def _document_word(doc, start: int, end: int) -> bool:
+    """'the Treaty on the Non-Proliferation of Nuclear Weapons' cut by the tagger into 'Treaty' and 'the
+    Non-Proliferation of Nuclear Weapons'; 'the Prohibiting Russian Uranium' before 'Imports Act': a document's
+    title word alone, the name after '<Document> on/of', or a name that runs on to a document word."""
+    if end - start == 1 and doc[start].lower_ in _DOCUMENT_WORDS:
+        return True
+    before = start - 1 if start > 0 and doc[start - 1].lower_ != "the" else start - 2
+    if before >= 1 and doc[before].lower_ in ("on", "of", "for") and doc[before - 1].lower_ in _DOCUMENT_WORDS:
+        return doc[before - 1].text[:1].isupper()
+    i = end
+    while i < len(doc) and i - end < 3 and doc[i].text[:1].isupper() and doc[i].lower_ not in _DOCUMENT_WORDS:
+        i += 1
+    return i > end and i < len(doc) and doc[i].lower_ in _DOCUMENT_WORDS and doc[i].text[:1].isupper()
+
+
 def _equipment(doc, start: int, end: int, gazetteer) -> bool:
     """'a Bradley American armored vehicle', 'an AMX-10RC': a model of equipment the gazetteer does not know."""
     if gazetteer.key_for(doc[start:end].text):
@@ -120,7 +170,14 @@ def _equipment(doc, start: int, end: int, gazetteer) -> bool:
     if any(_MODEL.match(t.text) for t in doc[start:end]):
         return True
     root = doc[start:end].root
-    return root.dep_ in ("amod", "compound", "nmod") and root.head.lemma_.lower() in _EQUIPMENT
+    if end - start > 1 and _equipment_noun(root):
+        return True  # "Bradley Infantry Fighting Vehicles": a name ending in an equipment noun names a model
+    return root.dep_ in ("amod", "compound", "nmod") and _equipment_noun(root.head)
+
+
+def _equipment_noun(tok) -> bool:
+    lower = tok.lower_
+    return tok.lemma_.lower() in _EQUIPMENT or lower in _EQUIPMENT or lower.endswith("s") and lower[:-1] in _EQUIPMENT
 
 
 def _opens_sentence(tok) -> bool:
@@ -161,8 +218,9 @@ def person_tails(doc, found: list) -> None:
 
 
 def places_in_bodies(doc, found: list) -> list:
-    """'University College London', 'the Kyiv Independent': a place the gazetteer knows, inside a body's name
-    the tagger found, is part of that name; the body's name holds a capitalised word of its own, and no
+    """'University College London', 'the Kyiv Independent', 'the EU Military Committee': a place or a body the
+    gazetteer knows, inside a body's name the tagger found, is part of that name; the body's name holds a
+    capitalised word of its own (not only title words: 'NATO Secretary General' is NATO's officer), and no
     possessive ("Ukraine's Defence Ministry" names Ukraine)."""
     known = {i for m in found if m.kind == "gazetteer" for i in range(m.start, m.end)}
     bodies = [
@@ -172,14 +230,23 @@ def places_in_bodies(doc, found: list) -> list:
         and m.entry is None
         and m.type in ("Organization", "NewsOutlet")
         and any(t.is_alpha and t.text[:1].isupper() and t.i not in known for t in doc[m.start : m.end])
-        and not any(t.tag_ == "POS" for t in doc[m.start : m.end])
+        and not any(t.tag_ == "POS" and t.i - 1 in known for t in doc[m.start : m.end])
     ]
+    titled = [b for b in bodies if any(_own_word(t, known) for t in doc[b.start : b.end])]
     return [
         m
         for m in found
         if not (
             m.kind == "gazetteer"
-            and m.type in ("Place", "Country")
-            and any(b.start <= m.start and m.end <= b.end and b.end - b.start > m.end - m.start for b in bodies)
+            and m.type in ("Place", "Country", "Organization")
+            and any(
+                b.start <= m.start and m.end <= b.end and b.end - b.start > m.end - m.start
+                for b in (bodies if m.type != "Organization" else titled)
+            )
         )
     ]
+
+
+def _own_word(tok, known: set[int]) -> bool:
+    """A capitalised word of a body's name that is neither a name the gazetteer knows nor a title word."""
+    return tok.is_alpha and tok.text[:1].isupper() and tok.i not in known and tok.lower_ not in words.TITLE_WORDS

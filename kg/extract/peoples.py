@@ -15,7 +15,7 @@ demonym names.
 
 from __future__ import annotations
 
-from kg.extract import entities, words
+from kg.extract import entities, names, words
 
 __all__ = ["mentions"]
 
@@ -61,7 +61,7 @@ def _mention(doc, tok) -> entities.Mention:
     for child in tok.lefts:
         if child.dep_ in _NAME_DEPS and child.lower_ not in _QUANTIFIERS and not child.like_num:
             start = min(start, child.left_edge.i)
-    start, end = entities._trim(doc, start, tok.i + 1)
+    start, end = names.trim(doc, start, tok.i + 1)
     name = entities.clean_name(doc[start:end].text)
     return entities.Mention(
         start, end, "Group", f"Group:{entities._norm(name)}", name, tok.i, "np", role=tok.lemma_.lower()

@@ -25,7 +25,8 @@ def find_relations(ctx) -> list[Relation]:
         key = (rel.type, rel.subject, rel.object)
         if rel.subject != rel.object and key not in found:
             found[key] = rel
-    return list(found.values())
+    # "Prime Minister X ... the country's prime minister": who leads a body is not also merely affiliated with it
+    return [r for r in found.values() if r.type != "affiliated_with" or ("leader_of", r.subject, r.object) not in found]
 
 
 def _counterparts(ctx, titles, stated) -> list[Relation]:
@@ -127,7 +128,8 @@ def _title(ctx, eid: str, tokens, name):
 
 # "the Task Force Commander": a commander leads the unit his title names
 _LEADER_TITLES = words.LEADER_TITLES | {"commander"}
-_AFFILIATE_TITLES = words.AFFILIATE_TITLES | {"counterpart"}
+# "Fox News anchor X": a newsroom's titles affiliate a person with the outlet
+_AFFILIATE_TITLES = words.AFFILIATE_TITLES | {"counterpart", "anchor", "host", "columnist", "editor", "presenter"}
 _TITLES = _LEADER_TITLES | _AFFILIATE_TITLES
 
 
@@ -156,7 +158,19 @@ def _leads(tokens, lemmas) -> bool:
     if head is None:
         return False
     before = head.doc[head.i - 1].lower_ if head.i > 0 else ""
+    if head.lemma_.lower() == "director":
+        return _directs_body(head)
     return head.lemma_.lower() in _LEADER_TITLES or (head.lemma_.lower() == "minister" and before == "prime")
+
+
+def _directs_body(director) -> bool:
+    """'CIA Director X', 'the Director of the FBI': a director written right after or before a body's name heads
+    it; a 'communications director' directs a function, not the body."""
+    doc = director.doc
+    if director.i > 0 and doc[director.i - 1].ent_type_ == "ORG" and doc[director.i - 1].text[:1].isupper():
+        return True
+    after = [t for t in doc[director.i + 1 : director.i + 4] if t.lower_ != "the"]
+    return len(after) >= 2 and after[0].lower_ == "of" and after[1].ent_type_ == "ORG"
 
 
 # Titles of people who report on or study a place, not serve it: 'our Moscow correspondent', 'a Kyiv analyst'.
@@ -170,11 +184,19 @@ def _title_owners(ctx, title: _Title):
             continue
         if otype == "Person":
             yield _relation(ctx, "affiliated_with", title.person, other, list(title.tokens))
+        elif otype == "Place" and title.head in _PLACE_LEADERS:
+            yield _relation(ctx, "leader_of", title.person, other, list(title.tokens))
+        elif otype == "NewsOutlet":
+            yield _relation(ctx, "affiliated_with", title.person, other, list(title.tokens))
         elif otype in ("Country", "Organization"):
             rtype = "leader_of" if title.leader and not _placed_in(ctx, title, other) else "affiliated_with"
             if title.head == "member" and otype == "Organization":
                 rtype = "member_of"  # 'War Cabinet Member Benny Gantz', 'a member of the Syrian parliament, X'
             yield _relation(ctx, rtype, title.person, other, list(title.tokens))
+
+
+# "Florida Governor X", "Kharkiv Mayor Y": the title leads the region or city it names
+_PLACE_LEADERS = frozenset({"governor", "mayor"})
 
 
 def _placed_in(ctx, title: _Title, body: str) -> bool:
@@ -439,16 +461,24 @@ def _role_phrase_relations(ctx, eid: str, m):
     owners += [
         p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
     ]
-    others = [o for o in _entities_in(ctx, owners) if o != eid]
+    others = [o for o in [*_entities_in(ctx, owners), *_demonym_states(ctx, owners)] if o != eid]
     entity = ctx.table.get(eid)
     for other in others:
         if ctx.table.get(other).type not in ("Country", "Organization"):
             continue
-        leader = m.role in words.LEADER_TITLES and entity.type == "Person"
+        leader = entity.type == "Person" and _leads([head], {m.role})
         rtype = "leader_of" if leader else ("member_of" if entity.type == "Group" else "affiliated_with")
         if entity.type == "Group":
             continue
         yield _relation(ctx, rtype, eid, other, tokens, confidence=0.6)
+
+
+def _demonym_states(ctx, tokens) -> list[str]:
+    """'The Russian leader' joined to the person it describes: its demonym is inside the person's own mention, so
+    the state is read off the gazetteer (the article must name the state)."""
+    states = {e.name: e.id for e in ctx.table.entities if e.type == "Country"}
+    found = [ctx.resolver.gazetteer.demonym(t.text) for t in tokens if t.pos_ in ("ADJ", "PROPN")]
+    return [states[e.name] for e in found if e is not None and e.name in states]
 
 
 # prepositions that place a person in a body: 'a researcher at X', 'a spokesman for X', 'a gunner with X'

@@ -11,7 +11,7 @@ import re
 from kg.extract import quotes
 from kg.extract.lexicons import DATA_DIR
 
-__all__ = ["agrees", "earlier_speaker", "entity_gender", "pronoun_gender"]
+__all__ = ["agrees", "earlier_speaker", "entity_gender", "is_given_name", "pronoun_gender"]
 
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -27,6 +27,11 @@ def _given_names() -> dict[str, str]:
             name, gender = line.split("\t")
             out[name] = gender
     return out
+
+
+def is_given_name(word: str) -> bool:
+    """A common first name ('Gina', 'Tzachi' is not one we list)."""
+    return word.lower() in _given_names()
 
 
 # What 'they' and 'it' can stand for as a speaker: not one person.

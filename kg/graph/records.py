@@ -80,6 +80,8 @@ RESOLUTION_RULES = {
     "author": "a first-person pronoun of a statement or readout, standing for the author its title names (I -> Jane Roe)",
     "patronymic": "a first name and patronymic, after the full name in the same article (Alexander Grigoryevich "
     "-> Alexander Lukashenko)",
+    "first-name": "a first name alone, after the one person named in full with it in the same article (Bill -> Bill "
+    "Burns)",
     "abbreviation": "an abbreviation given in brackets after the name, and its later uses (the Ukraine Recovery "
     "Conference (URC) -> Ukraine Recovery Conference)",
     "override-merge": "joined by the override file",

@@ -1,0 +1,234 @@
+"""Mentions made by a noun phrase rather than a name: a role ("an anonymous European diplomat", "Taiwan's Vice
+Foreign Minister"), a collective ("European defense officials", "Iranian-backed terrorist groups"), a body named by
+what it is ("the German chancellery", "the US-led coalition"), a state's government ("the Ukrainian government").
+"""
+
+from __future__ import annotations
+
+from kg.extract import words
+from kg.extract.mention import Mention, clean_name
+from kg.extract.mention import norm as _norm
+from kg.extract.names import trim as _trim
+
+__all__ = ["left_edge", "np_mentions"]
+
+
+_WH_TAGS = frozenset({"WRB", "WDT", "WP", "WP$"})
+_NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos"}
+
+
+def np_mentions(doc, gazetteer) -> list[Mention]:
+    out = []
+    for tok in doc:
+        # the tagger sometimes calls a role noun an adjective ("the official said"): trust its function
+        nominal = tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in _NOUN_DEPS)
+        if not nominal or tok.dep_ in ("compound",):
+            continue
+        lemma = tok.lemma_.lower()
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if lemma in words.STATE_NOUNS:
+            m = _state_mention(doc, tok, gazetteer)
+        elif tok.pos_ == "PROPN" and not plural and lemma in words.PERSON_ROLES and _owned(tok):
+            m = _role_mention(doc, tok)  # "Taiwan's Vice Foreign Minister": a capitalised title with its owner
+        elif tok.pos_ == "PROPN" and not plural and lemma in words.PERSON_ROLES:
+            m = _bare_title(doc, tok)  # "The Vice President urged ...": a title standing for its holder
+        elif tok.pos_ == "PROPN" and lemma == "administration" and not plural:
+            m = _org_mention(doc, tok)  # "the Biden-Harris Administration": a leader's government, named by them
+        elif tok.pos_ == "PROPN":
+            m = None
+        elif tok.pos_ == "ADJ" and lemma not in words.PERSON_ROLES:
+            m = None
+        elif plural and (lemma in words.GROUP_NOUNS or lemma in _ARMED_BODIES):
+            m = _group_mention(doc, tok)
+        elif not plural and (lemma in words.PERSON_ROLES or (lemma in words.LEADER_TITLES and _appositive(tok))):
+            m = _role_mention(doc, tok)
+        elif not plural and lemma in words.ORG_NOUNS:
+            m = _org_mention(doc, tok)
+        elif not plural and lemma in words.FORCE_NOUNS and _modifiers(tok):
+            m = _org_mention(doc, tok)  # "the Iraqi military": a state's armed forces (joined in _link_forces)
+        elif not plural and lemma in _LED_BODIES and _led(tok):
+            m = _org_mention(doc, tok)  # "the US-led coalition": a body its leader names
+        else:
+            m = None
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _owned(tok) -> bool:
+    return any(c.dep_ == "poss" for c in tok.lefts)
+
+
+def _modifiers(tok) -> list:
+    return [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss", "npadvmod") or _proper_nmod(c)]
+
+
+def _proper_nmod(c) -> bool:
+    return c.dep_ == "nmod" and c.pos_ == "PROPN"
+
+
+def left_edge(tok) -> int:
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("amod", "compound", "poss", "det", "predet", "advmod", "npadvmod") or _proper_nmod(child):
+            start = min(start, child.left_edge.i)
+    return start
+
+
+def _is_title_of_name(tok) -> bool:
+    """'spokesman Dmitry Peskov', 'chief of staff, Yermak': the role noun is a title, not a referent."""
+    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+        return True
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+        return True
+    return tok.dep_ == "appos" and tok.head.pos_ == "PROPN"
+
+
+def _appositive(tok):
+    """The name set after a role phrase by a comma: 'A member of the Syrian parliament, Mohammed Mamoun,'."""
+    return next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and _comma_before(c, tok)), None)
+
+
+def _comma_before(name, tok) -> bool:
+    """A comma between the role and the name, and no other person's name ("her adviser Dorin X - who ..., PM
+    Natalia Y said": the parser's apposition skips Dorin X)."""
+    between = name.doc[tok.i : name.left_edge.i]
+    return any(t.text == "," for t in between) and not any(t.ent_type_ == "PERSON" for t in between)
+
+
+# Nouns for an office itself: "the post of defence minister"
+_OFFICE_NOUNS = frozenset({"role", "post", "position", "office", "job", "title", "seat", "rank"})
+
+
+def _role_mention(doc, tok) -> Mention | None:
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and not any(c.dep_ == "det" for c in tok.lefts):
+        return None  # "nominated X as prime minister", "served as defence minister": the office, not a person
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _OFFICE_NOUNS:
+        return None  # "the role of CIA director has been ...": the office
+    named = _appositive(tok)
+    if tok.dep_ == "attr" and named is None:
+        return None  # "he is the right leader for this time": says what the subject is, names no one else
+    if named is not None and tok.dep_ not in ("compound", "appos"):
+        mention = _role_phrase(doc, tok)
+        if mention is not None:  # joined to the name it describes in coreference.link_appositions
+            mention.kind, mention.key, mention.names = "appos", "", named.i
+        return mention
+    if _is_title_of_name(tok) or any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" for c in tok.rights
+    ):
+        return None
+    return _role_phrase(doc, tok)
+
+
+def _role_phrase(doc, tok) -> Mention | None:
+    start, end = left_edge(tok), tok.i + 1
+    of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    if of and tok.lemma_.lower() in ("head", "chief", "leader", "director", "commander", "member", "secretary"):
+        end = of[0].right_edge.i + 1
+    start, end = _trim(doc, start, end)
+    dets = [c for c in tok.lefts if c.dep_ == "det"]
+    mods = _modifiers(tok)
+    if not mods and end == tok.i + 1:
+        if dets and dets[0].lower_ == "the":
+            return Mention(start, end, "Person", "", doc[tok.i].text, tok.i, "anaphor", role=tok.lemma_.lower())
+        return None
+    name = clean_name(doc[start:end].text)
+    definite = bool(dets) and dets[0].lower_ == "the"
+    return Mention(
+        start, end, "Person", f"Person:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower(), definite=definite
+    )
+
+
+_LED_BODIES = frozenset({"coalition", "alliance", "force", "mission", "operation", "bloc"})
+
+
+def _led(tok) -> bool:
+    """'the US-led coalition', 'a Saudi-led alliance'."""
+    return any(c.dep_ == "amod" and c.lower_ == "led" for c in tok.lefts)
+
+
+def _bare_title(doc, tok) -> Mention | None:
+    """'The Vice President', 'the Foreign Secretary': a capitalised title after 'the', no name with it. It stays a
+    mention only if it joins the person named earlier with that title (:func:`_link_titles`)."""
+    if _is_title_of_name(tok) or tok.dep_ == "compound":
+        return None
+    dets = [c for c in tok.lefts if c.dep_ == "det"]
+    if not dets or dets[0].lower_ != "the" or any(c.dep_ == "prep" for c in tok.rights):
+        return None
+    start, end = _trim(doc, dets[0].i + 1, tok.i + 1)
+    return Mention(start, end, "Person", "", doc[tok.i].text, tok.i, "title", role=tok.lemma_.lower(), definite=True)
+
+
+def _org_mention(doc, tok) -> Mention | None:
+    """'the German chancellery', "Russia's defence ministry": a body named by what it is."""
+    mods = [c for c in _modifiers(tok) if c.lower_ not in ("its", "their", "his", "her")] or _modifiers(tok)
+    if not mods or _is_title_of_name(tok):
+        return None
+    start, end = _trim(doc, left_edge(tok), tok.i + 1)
+    name = clean_name(doc[start:end].text)
+    return Mention(
+        start, end, "Organization", f"Organization:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower()
+    )
+
+
+def _state_mention(doc, tok, gazetteer) -> Mention | None:
+    """'the Government of Ukraine', 'the Ukrainian government': the state itself."""
+    owners = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss")]
+    if tok.text[:1].isupper() and owners and all(_names_no_state(gazetteer, c) for c in owners):
+        return None  # "the Islamic State of Iraq and the Levant": a capitalised word in front makes it a name
+    owners += [p for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    for owner in owners:
+        text = _with_compounds(doc, owner)  # "the government of Sri Lanka", "the Sri Lankan government"
+        entry = gazetteer.demonym(text) or gazetteer.entry_for(gazetteer.key_for(text))
+        if entry is not None and entry.type == "Country":
+            start = left_edge(tok)
+            end = max(tok.i, owner.i) + 1
+            start, end = _trim(doc, start, end)
+            return Mention(start, end, "Country", f"gz:{entry.name}", entry.name, tok.i, "np", entry, rule="state-body")
+    return None
+
+
+def _with_compounds(doc, tok) -> str:
+    """A word with the compound words before it: 'Lanka' -> 'Sri Lanka'."""
+    start = tok.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
+        start -= 1
+    return doc[start : tok.i + 1].text
+
+
+def _names_no_state(gazetteer, tok) -> bool:
+    return (
+        tok.text[:1].isupper()
+        and tok.dep_ != "poss"
+        and gazetteer.demonym(tok.text) is None
+        and not gazetteer.key_for(tok.text)
+    )
+
+
+# Plural bodies that, qualified, are a collective: "Iranian-backed terrorist groups", "armed militias".
+_ARMED_BODIES = frozenset({"group", "militia", "faction"})
+# Lower-case words that say which kind of armed body: "terrorist groups", "armed factions".
+_ARMED_QUALIFIERS = frozenset({"terrorist", "armed", "militant", "extremist", "rebel", "jihadist", "paramilitary"})
+
+
+def _group_mention(doc, tok) -> Mention | None:
+    """'European defense officials', 'most Baltic countries', 'international financial institutions'; not
+    'extra troops' or 'family members': a collective needs a modifier that says whose or which kind."""
+    mods = [
+        m
+        for m in _modifiers(tok)
+        if (m.text[:1].isupper() and not _capital_of_sentence(m))
+        or m.lemma_.lower() in words.GROUP_QUALIFIERS
+        or m.dep_ == "poss"
+        or (m.lower_ in _ARMED_QUALIFIERS and tok.lemma_.lower() in _ARMED_BODIES)
+    ]
+    if not mods or _is_title_of_name(tok) or doc[left_edge(tok)].tag_ in _WH_TAGS:
+        return None  # "in terms of how many aid workers were killed": a question about them, not a group
+    start, end = _trim(doc, left_edge(tok), tok.i + 1)
+    name = clean_name(doc[start:end].text)
+    return Mention(start, end, "Group", f"Group:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower())
+
+
+def _capital_of_sentence(tok) -> bool:
+    """'Many countries have sent aid': a word capitalised only because it opens the sentence says no name."""
+    return tok.is_sent_start and tok.pos_ != "PROPN" and not tok.ent_type_
