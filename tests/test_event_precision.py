@@ -34,3 +34,36 @@ def test_an_unresolved_pronoun_in_a_quote_is_not_the_speaker(extract_text):
     r = extract_text('"Then, of course, they will exchange views," the Kremlin spokesman Peskov said.')
     assert _events(r, "AGREE") == []
     assert all(not e.actors for e in _events(r, "CONSULT"))
+
+
+def test_speaking_with_journalists_is_speech_not_talks(extract_text):
+    r = extract_text("General Jaan Tamm, who spoke with journalists in Riga, praised Estonia.")
+    assert _events(r, "CONSULT") == []
+
+
+def test_meeting_a_need_is_no_meeting(extract_text):
+    assert _events(extract_text("Meeting Ukraine's urgent needs is a priority for Latvia."), "CONSULT") == []
+    assert len(_events(extract_text("Estonia met Latvia in Riga."), "CONSULT")) == 1
+
+
+def test_concern_for_someone_is_sympathy_not_disapproval(extract_text):
+    r = extract_text("The Estonian minister expressed his deep concern for the hostages held by the rebels.")
+    assert _events(r, "ACCUSE") == []
+    assert len(_events(extract_text("Latvia expressed concern over the Russian buildup."), "ACCUSE")) == 1
+
+
+def test_an_alleged_thing_is_a_hedge_not_an_accusation(extract_text):
+    assert _events(extract_text("Estonia's alleged plan would involve saboteurs, Latvia said."), "ACCUSE") == []
+
+
+def test_a_warning_of_what_happened_is_no_threat(extract_text):
+    assert (
+        _events(extract_text("Ukraine warned last Thursday that it had intercepted a Russian plan."), "THREATEN") == []
+    )
+    assert len(_events(extract_text("Ukraine warned that it would strike Russian bases."), "THREATEN")) == 1
+
+
+def test_a_promised_stance_is_that_stance_once(extract_text):
+    r = extract_text("The Vardosi leaders announced that they are willing to forgive President Jaan Tamm.")
+    assert [(e.type, e.trigger.text) for e in r.events] == [("SUPPORT", "willing")]
+    assert _names(r, r.events[0].recipients) == ["Jaan Tamm"]

@@ -96,26 +96,40 @@ class Extractor:
         article's bug does not end a batch (without it, the error propagates)."""
         from spacy.tokens import Doc
 
+        stopped = False
+
         def pieces():
             for article in articles:
+                if stopped:
+                    return
                 chunks = split_paragraphs(article.text)
                 for i, chunk in enumerate(chunks):
                     yield chunk, (article, i == len(chunks) - 1)
 
         parts: list = []
-        for doc, (article, last) in self.nlp.pipe(pieces(), as_tuples=True, n_process=jobs, batch_size=batch_size):
-            parts.append(doc)
-            if last:
-                whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-                parts = []
-                try:
-                    record = self.from_doc(article, whole)
-                except Exception as err:
-                    if on_error is None:
-                        raise
-                    on_error(article, err)
-                    continue
-                yield record
+        stream = self.nlp.pipe(pieces(), as_tuples=True, n_process=jobs, batch_size=batch_size)
+        try:
+            for doc, (article, last) in stream:
+                parts.append(doc)
+                if last:
+                    whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+                    parts = []
+                    try:
+                        record = self.from_doc(article, whole)
+                    except Exception as err:
+                        if on_error is None:
+                            raise
+                        on_error(article, err)
+                        continue
+                    yield record
+        except (Exception, GeneratorExit):
+            # Stop feeding texts and let the workers finish what they hold. Closing spaCy's process pool mid-stream
+            # hangs on Linux: each forked worker keeps a copy of the pipe's read end, so a worker blocked sending a
+            # parsed batch never sees the parent close it, and the parent waits on the worker forever.
+            stopped = True
+            for _ in stream:
+                pass
+            raise
 
     def from_doc(self, article: Article, doc) -> Record:
         """The converter at the NLP boundary: a parsed Doc becomes a Record."""
@@ -338,7 +352,19 @@ class _Resolver:
             found = self._plural_antecedents(tok)
             if found:
                 return found
-        return self.resolve_modifier(tok) or collectives.collective(self, tok) or self._people_of(tok)
+        return (
+            self.resolve_modifier(tok)
+            or collectives.collective(self, tok)
+            or self._people_of(tok)
+            or self._side_of(tok)
+        )
+
+    def _side_of(self, tok) -> list[str]:
+        """'the Israeli side affirmed', 'talks with the Ukrainian side': in diplomacy a state's side is the state."""
+        if tok.lemma_.lower() != "side" or tok.tag_ != "NN":
+            return []
+        ids = [e for c in tok.children if c.dep_ in ("amod", "compound") for e in self.resolve_modifier(c)]
+        return [e for e in ids if self.table.get(e).type == "Country"][:1]
 
     def _people_of(self, tok) -> list[str]:
         """'condolences to the people of Israel', 'our support for the people of Ukraine': a state's people

@@ -87,35 +87,68 @@ def with_speech_acts(
 ) -> list[tuple[Token, Event]]:
     """``pairs`` ((trigger token, event), in text order) with the promises and threats their events are the
     content of: an act the lexicon already typed at the committing word ("offered", "promised") takes the
-    content's recipients; a commissive word whose content is a threat ("vowed to strike") is no AGREE."""
+    content's recipients; a commissive word whose content is a threat ("vowed to strike") is no AGREE.
+
+    A promise made with a commissive word and the cooperation it promises are one event, the promise ("pledged
+    to send aid to Kyiv" is one AGREE to Kyiv, as the news gold and PLOVER code it). The act stays beside its
+    speech act where the commitment is only said ("Iraq said it would allow ...": news codes the act, with the
+    speaker as source; PLOVER the AGREE) or reported ("the UN will provide aid, the WFP said"), and beside a
+    threat (the threatened act gives its mode)."""
     at_word = {(e.type, tok.i): n for n, (tok, e) in enumerate(pairs)}
     out = list(pairs)
     added = []
-    for tok, event in pairs:
+    promised = set()  # contents folded into their promise
+    for m, (tok, event) in enumerate(pairs):
         kinds = _speech_act_types(event) if event.modality == "planned" else []
         if not kinds:
             continue
         found = _commitment(tok, event, speaker_of, is_speech, speaks_for)
+        explicit = found is not None and _commissive(found[0])
         if found is None and kinds[0][0] == "AGREE":
             found = _reported_future(tok, event, support_verb)
         if found is None:
             continue
         word, actors = found
+        if explicit and kinds[0][0] == "AGREE":
+            promised.add(m)
         for etype, mode in kinds:
             n = at_word.get((etype, word.i))
             if n is not None:
                 word_tok, known = out[n]
-                recipients = tuple(dict.fromkeys((*known.recipients, *event.recipients)))
-                out[n] = (
-                    word_tok,
-                    dataclasses.replace(known, recipients=tuple(r for r in recipients if r not in known.actors)),
-                )
+                out[n] = (word_tok, _folded(known, event) if explicit else _addressed(known, event))
                 continue
             at_word[(etype, word.i)] = -1
-            added.append((word, _speech_act(event, word, etype, mode, actors, time_of(word))))
+            act = _speech_act(event, word, etype, mode, actors, time_of(word))
+            added.append((word, _folded(act, event) if explicit and etype == "AGREE" else act))
     threats = {word.i for word, e in added if e.type == "THREATEN"}
+    out = [(tok, e) for m, (tok, e) in enumerate(out) if m not in promised]
     out = [(tok, e) for tok, e in out if not (e.type == "AGREE" and tok.i in threats)]
     return sorted(out + added, key=lambda p: p[0].i)
+
+
+def _commissive(word) -> bool:
+    """'promised', 'vowed', 'willing', 'would not hesitate': a word whose meaning is the commitment."""
+    return word.lemma_.lower() in COMMISSIVE_VERBS or word.lower_ in WILLING_ADJECTIVES or word.lemma_ in LITOTES_VERBS
+
+
+def _addressed(known: Event, content: Event) -> Event:
+    """The speech act ``known`` with the recipients of its content."""
+    recipients = tuple(dict.fromkeys((*known.recipients, *content.recipients)))
+    return dataclasses.replace(known, recipients=tuple(r for r in recipients if r not in known.actors))
+
+
+def _folded(promise: Event, content: Event) -> Event:
+    """The promise with what its content says of whom, where and how much: one event for both. A promised
+    stance is that stance ("willing to forgive X and back him" is SUPPORT: declaring it is giving it); a
+    promised act is an AGREE."""
+    promise = _addressed(promise, content)
+    return dataclasses.replace(
+        promise,
+        type="SUPPORT" if content.type == "SUPPORT" else promise.type,
+        locations=tuple(dict.fromkeys((*promise.locations, *content.locations))),
+        quantity=promise.quantity or content.quantity,
+        explain=(*promise.explain, f"promised: {content.type} '{content.trigger.text}', folded into the promise"),
+    )
 
 
 def without_restated(pairs) -> list[tuple[Token, Event]]:
@@ -141,13 +174,12 @@ def without_restated(pairs) -> list[tuple[Token, Event]]:
 
 
 def _speech_act_types(event: Event) -> list[tuple[str, str | None]]:
-    """The speech acts (type, mode) a committed act makes. A promised retreat or concession is both: the PLOVER
-    gold codes "said it would allow the inspectors back" as AGREE (CAMEO 03), the 2021 manual codes "announced
-    ... would withdraw troops" as CONCEDE, and kg cannot tell the coders' two readings apart."""
-    if event.type in _AGREE_CONTENT:
+    """The speech act (type, mode) a committed act makes: one. A promised retreat or concession is AGREE, as
+    the PLOVER gold codes "said it would allow the inspectors back" (CAMEO 03) and the news gold codes "ready to
+    pursue arms control" (AGREE or RETREAT); the 2021 manual's CONCEDE reading of "announced ... would withdraw
+    troops" is the same single commitment, not a second event."""
+    if event.type in _AGREE_CONTENT or event.type in _CONCEDE_CONTENT:
         return [("AGREE", None)]
-    if event.type in _CONCEDE_CONTENT:
-        return [("AGREE", None), ("CONCEDE", None)]
     if event.type in _THREAT_MODE:
         mode = _THREAT_MODE[event.type]
         if event.type == "COERCE":

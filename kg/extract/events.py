@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from kg.extract import claims, commitments, nominal, readouts, words
+from kg.extract import claims, commitments, nominal, readouts, senses, ties, words
 from kg.extract.event_time import event_time
 from kg.extract.lexicons import Trigger
-from kg.extract.quantities import parse_quantity
+from kg.extract.quantities import event_quantity
 from kg.extract.triggers import TriggerIndex, fights_for_a_cause
-from kg.graph.records import Event, Quantity, Span, content_id
+from kg.graph.records import Event, Span, content_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -91,7 +91,9 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         if tok.pos_ == "VERB" and _purpose_of_same(tok, entry.type, by_index):
             continue
-        if _names_a_kind(ctx, tok) or readouts.not_an_event(tok, entry):
+        if tok.pos_ != "VERB" and any(by_index.get(p.i) == entry.type for p in nominal.of_objects(tok)):
+            continue  # "its war of aggression": one act, told by the inner noun (which takes the outer's owner)
+        if _names_a_kind(ctx, tok) or readouts.not_an_event(tok, entry) or senses.names_no_event(tok, entry):
             continue
         if entry.type == "ASSAULT" and fights_for_a_cause(tok):
             continue
@@ -261,7 +263,7 @@ def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[s
         # '"We call for a ceasefire," Blinken said': saying it is the act, and the caller is its actor, not its
         # source; 'Cuban said he supports Obama' stays Cuban's claim; 'Yellen spoke to X': speaking is the talks
         source_ids = [s for s in source_ids if s not in actors]
-    quantity = _quantity(ctx, tok)
+    quantity = event_quantity(ctx.doc, tok)
     time = event_time(ctx.doc, ctx.date, tok, future=modality == "planned")
     evidence = _sentence_span(ctx.doc, sent)
     trigger = Span(tok.text, tok.idx, tok.idx + len(tok.text))
@@ -327,7 +329,13 @@ def _arguments(
             # its type with no actor when the text names none (never guessed); not "was committed to"
             objects = [c for c in tok.children if c.dep_ == "nsubjpass"]
         recipients = _ids(ctx, objects)
-        if not recipients:  # "welcomed Ukraine's commitment": the owner of the object
+        restated = nominal.restated_stances(tok, objects)
+        if restated:
+            # "reiterated President Biden's concerns", "affirmed the U.S. commitment to Israel's security": a
+            # stance restated is its owner's (who holds it with the speaker), and is toward whom it is for
+            actors = _unique(actors + [i for o in restated for i in _noun_modifier_actors(ctx, o)])
+            recipients = _unique(recipients + [i for o in restated for i in _stance_targets(ctx, o)])
+        elif not recipients:  # "welcomed Ukraine's commitment": the owner of the object
             owners = [p for o in objects for p in o.children if p.dep_ == "poss"]
             recipients = _ids(ctx, [p for p in owners if p.lower_ not in ("my", "our")])
             if not _subjects(tok) and tok.dep_ not in ("xcomp", "advcl"):  # "..., and reiterate our support"
@@ -348,12 +356,17 @@ def _arguments(
             recipients = []
     else:
         actors = _noun_actors(ctx, tok, entry)
+        head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        if not actors and head is not None and event_words.get(head.i) == entry.type:  # "its war of aggression"
+            actors = _noun_actors(ctx, head, entry)
         # "the need for Israel to act": who is to act, in a clause the parser marks with 'for'
         asked = [c for c in tok.children if c.dep_ in ("advcl", "acl") and any(m.lower_ == "for" for m in c.children)]
         recipients = _ids(ctx, [s for c in asked for s in _subjects(c)]) if entry.type == "REQUEST" else []
     if entry.type in _JOINT_TYPES and actors:  # "A, together with B, co-chaired the meeting": B too
         actors += nominal.companions(tok.sent, lambda t: _ids(ctx, [t]))
     preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
+    if tok.pos_ != "VERB":  # "the strikes launched against X", "aid provided to Y": the participle's are the noun's
+        preps += [c for c in nominal.participle_phrases(tok) if c.lower_ != "by"]
     if tok.pos_ == "VERB":  # "reiterated their support for Israel": the verb's object is the same event
         same = [o for o in tok.children if o.dep_ == "dobj" and event_words.get(o.i) == entry.type]
         preps += [c for o in same for c in o.children if c.dep_ == "prep" and c.i > o.i]
@@ -388,6 +401,11 @@ def _arguments(
         elif word in words.LOCATIVE_PREPS and word != "from":
             locations += [i for i in ids if ctx.table.get(i).type in ("Place", "Country")]
     return _unique(actors), _unique(recipients), _unique(locations)
+
+
+def _stance_targets(ctx: Context, stance) -> list[str]:
+    """Whom a stance is toward: the entity named, else the owner of what is named ('to Estonia's security')."""
+    return _unique([i for obj, owners in nominal.stance_objects(stance) for i in _ids(ctx, [obj]) or _ids(ctx, owners)])
 
 
 def _unique(ids: list[str]) -> list[str]:
@@ -435,6 +453,10 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
             raised = [c for c in node.children if c.dep_ == "nsubjpass"]
             if raised:
                 return _ids(ctx, raised)
+        if came_from is not None and nominal.about_an_intent(node, came_from):  # "Poland's efforts to coordinate"
+            owners = _noun_modifier_actors(ctx, node) + _ids(ctx, nominal.of_objects(node))
+            if owners:
+                return _unique(owners)
         found = _ids(ctx, _subjects(node) + _agents(node))
         if _agents(node):  # "areas besieged by the regime": the agent is stated, known or not (never guessed)
             return found
@@ -507,13 +529,16 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
     ids = []
     for c in [*noun.children, *nominal.stray_modifiers(noun)]:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i:
-            ids += ctx.resolve(c)
-            if c.dep_ == "compound" and not ids:  # "Russian missile strikes": the weapon's owner strikes
-                ids += [i for m in c.children if m.dep_ == "amod" for i in ctx.resolve(m)]
+            ids += ctx.resolve(c) or (ties.antecedent(ctx, c) if c.lower_ == "its" else [])  # "Russia ... its war"
+            if c.dep_ in ("compound", "nmod") and not ids:  # "Russian / Russia's missile strikes": the weapon's owner
+                ids += [i for m in c.children if m.dep_ in ("amod", "poss") for i in ctx.resolve(m)]
         elif c.dep_ == "amod":
             ids += ctx.resolve(c)
         elif c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
             ids += _ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
+    # "the war waged by Russia", "the support provided by Japan": the agent of a participle on the noun
+    by = [c for c in nominal.participle_phrases(noun) if c.lower_ == "by"]
+    ids += _ids(ctx, [p for c in by for p in c.children if p.dep_ == "pobj"])
     return _unique(ids)
 
 
@@ -537,40 +562,3 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     if not found and verb.dep_ == "conj":  # "massed troops and launched an offensive": the shared subject
         found = _verb_actors(ctx, verb)
     return found
-
-
-# -- quantity -------------------------------------------------------------------------
-
-
-def _quantity(ctx: Context, tok) -> Quantity | None:
-    scope = [tok]
-    if tok.pos_ == "VERB":
-        scope += [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
-    elif tok.head.dep_ == "prep" and tok.dep_ == "pobj":  # "$205 million in humanitarian aid"
-        scope.append(tok.head.head)
-    for node in scope:
-        for t in node.subtree:
-            if _is_amount(t):
-                head = _amount_head(t)
-                if head.i > tok.i and tok.pos_ != "VERB" and head is not tok:
-                    continue
-                if head.like_num and head.ent_type_ != "MONEY" and head.dep_ not in ("dobj", "nsubj", "pobj"):
-                    continue  # "one focused on training": a pronoun, not an amount
-                phrase = ctx.doc[head.left_edge.i : head.i + 1].text
-                q = parse_quantity(phrase, head=head.lemma_.lower())
-                if q is not None:
-                    return q
-    return None
-
-
-def _is_amount(t) -> bool:
-    if t.ent_type_ in ("DATE", "TIME", "PERCENT", "ORDINAL"):
-        return False
-    return t.like_num or t.lower_ in _NUMBER_WORDS or t.ent_type_ in ("MONEY", "QUANTITY")
-
-
-def _amount_head(t):
-    node = t
-    while node.dep_ in ("nummod", "quantmod", "compound", "amod", "advmod") and node.head.i != node.i:
-        node = node.head
-    return node

@@ -6,11 +6,16 @@ from __future__ import annotations
 
 __all__ = [
     "a_press_appearance",
+    "about_an_intent",
     "an_attack",
     "asks_an_act",
     "companions",
+    "participle_phrases",
+    "of_objects",
     "party_phrases",
     "passive_cause",
+    "restated_stances",
+    "stance_objects",
     "stray_modifiers",
 ]
 
@@ -22,10 +27,34 @@ _ATTACK_NOUNS = frozenset(
     | {"ambush", "assault", "assassination", "bombardment"}
 )
 
+# verbs that restate a stance someone holds ("reiterated his concerns", "reaffirmed the U.S. commitment"), and the
+# stance nouns they restate: the owner of the stance holds it, it is not done to him
+_RESTATING_VERBS = frozenset(
+    "reiterate reaffirm affirm restate express convey voice underscore underline stress emphasize emphasise renew repeat".split()
+)
+_STANCE_NOUNS = frozenset(
+    """commitment support concern condolence solidarity determination intention resolve opposition position stance
+    demand call readiness willingness desire pledge gratitude appreciation backing objection rejection criticism
+    condemnation sympathy""".split()
+)
+_STANCE_PREPS = frozenset({"to", "for", "with", "toward", "towards", "about", "over", "against"})
+# nouns of an intent, an attempt or a shirking that name who does the act they are about: 'Poland's efforts to
+# coordinate', 'the decision of the parliament to send', 'his hesitation in providing'
+_INTENT_NOUNS = frozenset(
+    """effort attempt decision plan bid move push drive hesitation reluctance refusal readiness willingness
+    intention determination commitment promise pledge offer threat ability failure campaign initiative order
+    resolve desire""".split()
+)
+_INTENT_PREPS = frozenset({"in", "to", "on", "toward", "towards", "for"})
 _PARTY_PREPS = ("between", "among", "amongst")  # 'talks between A and B': both take part
 _CAUSE_PREPS = ("in", "during", "by")  # 'killed in / during / by strikes'
 _PRESS = frozenset({"press", "news", "media", "journalist", "reporter"})
 # verbs whose subject starts or carries out the act its object names: 'the war that Hamas unleashed'
+# verbs that carry out, give or aim the act a noun names, whose participle on the noun states its parties
+_CARRYING_VERBS = frozenset(
+    """launch wage carry conduct commit mount perpetrate stage unleash direct aim provide give deliver send supply
+    offer grant allocate pledge extend announce make issue impose""".split()
+)
 _DOER_VERBS = frozenset("unleash wage launch start begin mount conduct carry commit perpetrate continue".split())
 
 
@@ -50,6 +79,27 @@ def party_phrases(noun) -> list:
             p for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i for p in _objects(c)
         ]
     return found
+
+
+def participle_phrases(noun) -> list:
+    """The prepositional phrases of a past participle that modifies an event noun ('the strikes launched against
+    Moldova', 'the aid provided by Japan to Ukraine', 'the war waged by Russia'): a reduced passive relative
+    clause, whose agent and objects are the noun's own. A participle that is itself an event verb ('the
+    people killed in the strikes') is left to that verb."""
+    return [
+        c
+        for v in noun.children
+        if v.dep_ == "acl" and v.tag_ == "VBN" and _carrying(v)
+        for c in v.children
+        if c.dep_ in ("prep", "agent")
+    ]
+
+
+def _carrying(participle) -> bool:
+    """Whether a past participle is of a carrying verb, also where the model's lemma is wrong ('waged' -> 'wag')."""
+    form = participle.lower_
+    stems = {participle.lemma_.lower(), form[:-1], form[:-2]} if form.endswith("ed") else {participle.lemma_.lower()}
+    return bool(stems & _CARRYING_VERBS)
 
 
 def passive_cause(verb, event_nouns: dict[int, str], etype: str):
@@ -123,3 +173,39 @@ def companions(sent, resolve) -> list[str]:
             if any(c.dep_ == "advmod" and c.lower_ in ("together", "along") for c in prep.children):
                 found += [i for p in _objects(prep) for i in resolve(p) if i not in found]
     return found
+
+
+def restated_stances(verb, objects) -> list:
+    """The objects of a restating verb that name a stance: 'reiterated his concerns', 'reaffirmed the U.S.
+    commitment' (whose owner holds the stance), not 'reaffirmed Ukraine's sovereignty' (which is no stance)."""
+    if verb.lemma_.lower() not in _RESTATING_VERBS:
+        return []
+    return [o for o in objects if o.lemma_.lower() in _STANCE_NOUNS]
+
+
+def stance_objects(stance) -> list[tuple]:
+    """What a stance is toward, each with the words that own it: 'commitment to Estonia' (Estonia), '... to
+    Estonia's security', '... to the security of Estonia' (security, owned by Estonia), 'solidarity with X'."""
+    found = []
+    for prep in stance.children:
+        if prep.dep_ == "prep" and prep.lower_ in _STANCE_PREPS:
+            for obj in _objects(prep):
+                owners = [c for c in obj.children if c.dep_ == "poss"]
+                owners += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in _objects(c)]
+                found.append((obj, owners))
+    return found
+
+
+def about_an_intent(noun, clause) -> bool:
+    """Whether ``clause`` (an infinitive or a prepositional phrase on ``noun``) is the act an intent noun is about:
+    'efforts to coordinate', 'hesitation in providing', 'commitment to sending'."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _INTENT_NOUNS or clause.head.i != noun.i:
+        return False
+    if clause.dep_ == "acl":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause.dep_ == "prep" and clause.lower_ in _INTENT_PREPS
+
+
+def of_objects(noun) -> list:
+    """The objects of a noun's 'of' phrases: 'the decision of the parliament'."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in _objects(c)]

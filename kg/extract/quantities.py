@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from kg.graph.records import Quantity
 
-__all__ = ["parse_number", "parse_quantity"]
+__all__ = ["event_quantity", "parse_number", "parse_quantity"]
 
 _SMALL = {
     "zero": 0,
@@ -404,3 +404,44 @@ def parse_quantity(text: str, *, head: str | None = None) -> Quantity | None:
         return Quantity(value, "percent", qualifier is not None, qualifier, clean)
     unit = _unit(amount, rest, head)
     return None if unit is None else Quantity(value, unit, qualifier is not None, qualifier, clean)
+
+
+# -- the quantity an event word states --------------------------------------------------------
+
+_COUNT_WORDS = frozenset({"thousands", "hundreds", "dozens", "millions", "billions", "tens"})
+
+
+def event_quantity(doc, tok) -> Quantity | None:
+    """The amount stated with an event word: its own phrase, a verb's object or subject ('sent 10,000 troops'),
+    or the noun an 'in' phrase hangs on ('$205 million in humanitarian aid')."""
+    scope = [tok]
+    if tok.pos_ == "VERB":
+        scope += [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
+    elif tok.head.dep_ == "prep" and tok.dep_ == "pobj":  # "$205 million in humanitarian aid"
+        scope.append(tok.head.head)
+    for node in scope:
+        for t in node.subtree:
+            if _is_amount(t):
+                head = _amount_head(t)
+                if head.i > tok.i and tok.pos_ != "VERB" and head is not tok:
+                    continue
+                if head.like_num and head.ent_type_ != "MONEY" and head.dep_ not in ("dobj", "nsubj", "pobj"):
+                    continue  # "one focused on training": a pronoun, not an amount
+                phrase = doc[head.left_edge.i : head.i + 1].text
+                q = parse_quantity(phrase, head=head.lemma_.lower())
+                if q is not None:
+                    return q
+    return None
+
+
+def _is_amount(t) -> bool:
+    if t.ent_type_ in ("DATE", "TIME", "PERCENT", "ORDINAL"):
+        return False
+    return t.like_num or t.lower_ in _COUNT_WORDS or t.ent_type_ in ("MONEY", "QUANTITY")
+
+
+def _amount_head(t):
+    node = t
+    while node.dep_ in ("nummod", "quantmod", "compound", "amod", "advmod") and node.head.i != node.i:
+        node = node.head
+    return node

@@ -16,6 +16,7 @@ SPOKEN_TO = ("prep", frozenset({"to"}))  # a row for talking to someone: a meeti
 _PARTIES = ("Person", "Country", "Organization")
 _TOLD = frozenset({"brief"})  # meeting verbs that are speech unless their partner is a party
 _MUTUAL = frozenset({"speak", "talk"})  # talks when two or more speak (no partner named)
+_PRESS = frozenset({"press", "media", "journalist", "reporter", "correspondent", "newsman", "newsmen"})
 
 
 def mutual(entry: Trigger) -> bool:
@@ -29,10 +30,20 @@ def carried(entry: Trigger) -> bool:
 
 
 def not_an_event(tok, entry: Trigger) -> bool:
-    """'said at a press conference'; 'stressed the need for a framework' (a need named, no one asked to act)."""
-    if nominal.a_press_appearance(tok):
+    """'said at a press conference', 'spoke with journalists'; 'stressed the need for a framework' (a need named,
+    no one asked to act)."""
+    if nominal.a_press_appearance(tok) or (entry.type == "CONSULT" and _to_the_press(tok)):
         return True
     return entry.type == "REQUEST" and tok.pos_ == "NOUN" and carried(entry) and not nominal.asks_an_act(tok)
+
+
+def _to_the_press(verb) -> bool:
+    """'who spoke with journalists', 'talked to reporters': speaking to the press is speech, not talks."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _MUTUAL | _TOLD:
+        return False
+    partners = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for p in c.children]
+    partners += [c for c in verb.children if c.dep_ == "dobj"]  # "briefed reporters"
+    return any(p.lemma_.lower() in _PRESS for p in partners)
 
 
 def speech_not_talks(entry: Trigger, actors: list[str], recipients: list[str], type_of: Callable) -> bool:

@@ -84,7 +84,7 @@ def owner(ctx, tok) -> list[str]:
     found: list[str] = []
     for c in tok.children:
         if c.dep_ == "poss":
-            found += ctx.resolve(c) or (_antecedent(ctx, c) if c.lower_ in ("its", "their") else [])
+            found += ctx.resolve(c) or (antecedent(ctx, c) if c.lower_ in ("its", "their") else [])
         elif c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
             found += ctx.resolve_modifier(c)
         elif c.dep_ in ("prep", "agent") and c.lower_ == "by":
@@ -92,7 +92,7 @@ def owner(ctx, tok) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _antecedent(ctx, pronoun) -> list[str]:
+def antecedent(ctx, pronoun) -> list[str]:
     """What 'its' or 'their' stands for: the nearest state, body or group named before it in the sentence ('sanctions
     against Moscow over its invasion', 'The UK remains steadfast in its support'), else the clause's subject."""
     table = ctx.table
@@ -113,7 +113,7 @@ def named_by(ctx, tok) -> list[str]:
         e
         for c in tok.children
         if c.dep_ == "poss"
-        for e in ctx.resolve(c) or (_antecedent(ctx, c) if c.lower_ in ("its", "their") else [])
+        for e in ctx.resolve(c) or (antecedent(ctx, c) if c.lower_ in ("its", "their") else [])
     ]
     found += [e for c in tok.children if c.dep_ in ("amod", "compound") for e in ctx.resolve_modifier(c)]
     found += [
