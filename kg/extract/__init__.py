@@ -96,26 +96,40 @@ class Extractor:
         article's bug does not end a batch (without it, the error propagates)."""
         from spacy.tokens import Doc
 
+        stopped = False
+
         def pieces():
             for article in articles:
+                if stopped:
+                    return
                 chunks = split_paragraphs(article.text)
                 for i, chunk in enumerate(chunks):
                     yield chunk, (article, i == len(chunks) - 1)
 
         parts: list = []
-        for doc, (article, last) in self.nlp.pipe(pieces(), as_tuples=True, n_process=jobs, batch_size=batch_size):
-            parts.append(doc)
-            if last:
-                whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-                parts = []
-                try:
-                    record = self.from_doc(article, whole)
-                except Exception as err:
-                    if on_error is None:
-                        raise
-                    on_error(article, err)
-                    continue
-                yield record
+        stream = self.nlp.pipe(pieces(), as_tuples=True, n_process=jobs, batch_size=batch_size)
+        try:
+            for doc, (article, last) in stream:
+                parts.append(doc)
+                if last:
+                    whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+                    parts = []
+                    try:
+                        record = self.from_doc(article, whole)
+                    except Exception as err:
+                        if on_error is None:
+                            raise
+                        on_error(article, err)
+                        continue
+                    yield record
+        except (Exception, GeneratorExit):
+            # Stop feeding texts and let the workers finish what they hold. Closing spaCy's process pool mid-stream
+            # hangs on Linux: each forked worker keeps a copy of the pipe's read end, so a worker blocked sending a
+            # parsed batch never sees the parent close it, and the parent waits on the worker forever.
+            stopped = True
+            for _ in stream:
+                pass
+            raise
 
     def from_doc(self, article: Article, doc) -> Record:
         """The converter at the NLP boundary: a parsed Doc becomes a Record."""
