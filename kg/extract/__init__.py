@@ -12,15 +12,14 @@ extend without touching code (see README, "Extending the lexicons").
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Iterable, Iterator
-from importlib import resources
 from pathlib import Path
 
 from kg.extract import (
     claims,
     collectives,
     commitments,
+    document,
     entities,
     events,
     lexicons,
@@ -41,10 +40,9 @@ from kg.extract.peoples import mentions as collective_mentions
 from kg.graph.records import Article, Mention, Record, SkipReason, content_id
 from kg.read.overrides import Overrides, load_overrides
 
-__all__ = ["Extractor", "extract", "extract_many"]
+__all__ = ["Extractor", "extract", "extract_many", "split_paragraphs"]
 
-_UPPER_SHARE = 0.7
-_MIN_FUNCTION_SHARE = 0.12
+split_paragraphs = document.split_paragraphs
 
 
 class Extractor:
@@ -59,7 +57,7 @@ class Extractor:
 
         self.overrides = overrides if isinstance(overrides, Overrides) else load_overrides(overrides)
         self.nlp = nlp if nlp is not None else load_model()
-        _add_paragraph_breaks(self.nlp)
+        document.add_paragraph_breaks(self.nlp)
         entities.add_rank_abbreviations(self.nlp)
         self.gazetteer = Gazetteer(self.nlp, lexicons.load_gazetteer(), lexicons.load_derived_gazetteer())
         cues = lexicons.load_cues()
@@ -70,7 +68,7 @@ class Extractor:
         self.offices = offices.OfficeIndex(lexicons.load_offices())
         self.agents = {noun: sector for noun, sector in lexicons.load_agents().items() if " " not in noun}
         self.agent_nouns = frozenset(self.agents)
-        self.boilerplate = _load_boilerplate()
+        self.boilerplate = document.load_boilerplate()
         self.fingerprint = _fingerprint(self.nlp)
 
     def fingerprint_for(self, article: Article) -> str:
@@ -102,7 +100,7 @@ class Extractor:
             for article in articles:
                 if stopped:
                     return
-                chunks = split_paragraphs(article.text)
+                chunks = document.split_paragraphs(article.text)
                 for i, chunk in enumerate(chunks):
                     yield chunk, (article, i == len(chunks) - 1)
 
@@ -134,7 +132,7 @@ class Extractor:
     def from_doc(self, article: Article, doc) -> Record:
         """The converter at the NLP boundary: a parsed Doc becomes a Record."""
         fingerprint = self.fingerprint_for(article)
-        if not _reads_as_english(doc):
+        if not document.reads_as_english(doc):
             return Record(
                 article,
                 warnings=(
@@ -143,7 +141,7 @@ class Extractor:
                 extractor=fingerprint,
                 skipped=SkipReason.NOT_ENGLISH,
             )
-        debris, headlines = self._skipped_sentences(doc, article)
+        debris, headlines = document.skipped_sentences(doc, article.title, self.boilerplate)
         peoples = collective_mentions(doc, self.gazetteer, self.agent_nouns)
         mentions = entities.find_mentions(doc, self.gazetteer, debris, headlines, peoples)
         table = entities.resolve(doc, mentions, article.id, self.gazetteer, self.overrides)
@@ -168,68 +166,6 @@ class Extractor:
             article, tuple(table.entities), tuple(found_events), tuple(found_relations), warnings, fingerprint
         )
 
-    def _skipped_sentences(self, doc, article: Article) -> tuple[set[int], set[int]]:
-        debris, headlines = set(), set()
-        for sent in doc.sents:
-            text = sent.text.strip()
-            if self._is_debris(sent, text):
-                debris.add(sent.start)
-            elif _is_headline(sent, text, article.title):
-                headlines.add(sent.start)
-        return debris, headlines
-
-    def _is_debris(self, sent, text: str) -> bool:
-        if any(p.search(text) for p in self.boilerplate):
-            return True
-        letters = [t for t in sent if t.is_alpha and len(t) > 1]
-        return len(letters) >= 3 and sum(t.is_upper for t in letters) / len(letters) >= _UPPER_SHARE
-
-
-_CHUNK_CHARS = 5000
-_PARAGRAPH_END = re.compile(r"\n\s*\n")
-
-
-def split_paragraphs(text: str, limit: int = _CHUNK_CHARS) -> list[str]:
-    r"""Consecutive pieces of ``text``, cut after blank lines, each about ``limit`` characters at most.
-
-    >>> split_paragraphs("One.\n\nTwo.\n\nThree.", limit=8)
-    ['One.\n\n', 'Two.\n\n', 'Three.']
-    """
-    if len(text) <= limit:
-        return [text]
-    chunks, start, cut = [], 0, 0
-    for m in _PARAGRAPH_END.finditer(text):
-        if m.end() - start > limit and cut > start:
-            chunks.append(text[start:cut])
-            start = cut
-        cut = m.end()
-    if len(text) - start > limit and start < cut < len(text):
-        chunks.append(text[start:cut])
-        start = cut
-    chunks.append(text[start:])
-    return [c for c in chunks if c]
-
-
-def _is_headline(sent, text: str, title: str | None) -> bool:
-    if title and text.startswith(title.strip()):
-        return True
-    alpha = [t for t in sent if t.is_alpha and not t.is_stop]
-    if len(alpha) < 4 or text.endswith((".", "?", "!", '"', "”")):
-        return False
-    return sum(t.text[0].isupper() for t in alpha) / len(alpha) >= 0.8
-
-
-def _reads_as_english(doc) -> bool:
-    """English prose is about a third function words; other languages in Latin script have few of ours."""
-    alpha = [t for t in doc if t.is_alpha]
-    if not alpha:
-        return False
-    ascii_share = sum(t.text.isascii() for t in alpha) / len(alpha)
-    if len(alpha) < 15:
-        return ascii_share > 0.7
-    function_share = sum(t.lower_ in words.ENGLISH_FUNCTION_WORDS for t in alpha) / len(alpha)
-    return ascii_share > 0.7 and function_share >= _MIN_FUNCTION_SHARE
-
 
 def _fingerprint(nlp) -> str:
     """Changes when kg's extraction code, its lexicons, the graph layout or the spaCy model change: then
@@ -252,30 +188,6 @@ def _fingerprint(nlp) -> str:
         digest.update(path.read_bytes())
     digest.update(lexicons.fingerprint().encode())
     return digest.hexdigest()[:16]
-
-
-def _load_boilerplate() -> list[re.Pattern]:
-    text = resources.files("kg.extract").joinpath("data/boilerplate.txt").read_text(encoding="utf-8")
-    lines = [ln.strip() for ln in text.splitlines()]
-    return [re.compile(ln, re.I) for ln in lines if ln and not ln.startswith("#")]
-
-
-_PARAGRAPHS = "kg_paragraphs"
-
-
-def _add_paragraph_breaks(nlp) -> None:
-    """A line break always ends a sentence (headlines, paragraphs); spaCy's parser sometimes joins them."""
-    from kg.extract.nlp import add_before_parser
-
-    add_before_parser(nlp, _PARAGRAPHS, _paragraph_breaks)
-
-
-def _paragraph_breaks(doc):
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text_with_ws and not tok.is_space:
-            tok.is_sent_start = True
-    return doc
 
 
 class _Resolver:
