@@ -29,7 +29,7 @@ def test_beliefs_requests_and_denials_make_their_subject_the_source(extract_text
 
 
 def test_an_intention_is_attributed_to_its_holder_whoever_is_to_act(extract_text):
-    # PolNeAR annotates what a source intends as theirs: 'Trump wants to ...' as well as 'Trump wants Y to ...'
+    # PolNeAR annotates what a person intends as theirs: 'Trump wants to ...' as well as 'Trump wants Y to ...'
     record = extract_text("Donald Trump wants Mexico to attack Cuba. Donald Trump wants to attack Cuba.")
     assert _sources(record, "attack", 0) == ["Donald Trump"]
     assert _sources(record, "attack", 1) == ["Donald Trump"]
@@ -46,6 +46,57 @@ def test_an_intention_is_attributed_to_its_holder_whoever_is_to_act(extract_text
 )
 def test_the_holder_of_an_own_intention_or_refusal_is_its_source(extract_text, text, trigger):
     assert _sources(extract_text(text), trigger) == ["Bernie Sanders"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The United States intends to supply tanks to Ukraine.", "supply"),
+        ("Germany plans to send tanks to Ukraine.", "send"),
+        ("Russia refused to withdraw its troops from Crimea.", "withdraw"),
+    ],
+)
+def test_a_bodys_own_intention_is_policy_told_by_the_article(extract_text, text, trigger):
+    # a state's plan is its policy, which the article states (the project's gold: 'officials unveiled a plan to
+    # deploy' has no source); a person's plan is theirs (above)
+    assert _sources(extract_text(text), trigger) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Russia has vowed to attack Kyiv.", "attack", "Russia"),
+        ("Dmitry Peskov said Russia plans to withdraw its troops from Kherson.", "withdraw", "Dmitry Peskov"),
+        ("Russia says it plans to withdraw its troops from Kherson.", "withdraw", "Russia"),
+    ],
+)
+def test_a_bodys_own_intention_vowed_or_said_is_its_word(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Joe Biden reiterated his call for a ceasefire in Gaza.", "call", []),
+        ("Joe Biden reiterated the need for Israel to protect civilians.", "need", []),
+        ("Emmanuel Macron underscored his support for Ukraine.", "support", []),
+        ("Joe Biden emphasized that Israel must open the crossings.", "must", []),
+        ("Joe Biden said that Israel must open the crossings.", "must", ["Joe Biden"]),
+        ("Emmanuel Macron said he supports Ukraine.", "supports", ["Emmanuel Macron"]),
+        ("Joe Biden repeated the claim that he opposed the invasion of Iraq.", "opposed", ["Joe Biden"]),
+    ],
+)
+def test_a_position_its_holder_restates_is_told_by_the_article(extract_text, text, trigger, source):
+    # restating a demand or support makes it; saying so once, or repeating a claim about a past act, reports it
+    assert _sources(extract_text(text), trigger) == source
+
+
+def test_a_saying_joined_to_another_is_not_its_content(extract_text):
+    record = extract_text(
+        "Joe Biden underscored that the talks were important, and he urged Israel to open the crossings."
+    )
+    assert _sources(record, "urged") == []
+    assert _sources(record, "open") == ["Joe Biden"]
 
 
 @pytest.mark.parametrize(

@@ -270,8 +270,10 @@ def _cue_at(node, trigger, cues: CueIndex) -> tuple[str, str] | None:
     return None
 
 
-def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
-    """(entity ids of who the claim is attributed to, outermost first; why for each)."""
+def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], list[str]]:
+    """(entity ids of who the claim is attributed to, outermost first; why for each). ``bodies`` are the event's
+    actors that are states, organisations or groups: a body's own intention ('Germany plans to send tanks') is its
+    policy, told by whoever tells of it, not by the body (docs/attribution.md)."""
     found: list[tuple[str, str]] = []
     came_from = below = None
     for node in path_up(trigger):
@@ -279,8 +281,11 @@ def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
         # 'said at the rally': where or when something was said is the article's, not the speaker's (a setting
         # prep never governs content); a saying further up still tells it ('the White House said that during their
         # call the two leaders reaffirmed ...': the call is the White House's account)
-        if kind and _governs_content(node, came_from, kind, below):
+        if kind and _governs_content(node, came_from, kind, below) and not _another_saying(came_from, cues):
+            held = kind == "intention" and node.lemma_.lower() not in _SAID_INTENTIONS
             for eid in _speakers(node, resolve, cues):
+                if held and eid in bodies:
+                    continue
                 found.append((eid, f"{kind} verb '{node.text}'"))
         below, came_from = came_from, node
         for child in node.children:
@@ -304,6 +309,32 @@ def sources(trigger, resolve, cues: CueIndex) -> tuple[list[str], list[str]]:
             ids.append(eid)
             why.append(reason)
     return ids, why
+
+
+# Intentions said to someone: the sayer vouches for the act ('X vowed to fight' is X's word). The rest are only held
+# (wants, plans, decisions, refusals); a body's own act under them is its policy, told by whoever tells of the
+# intention ('the United States intends to supply tanks': the article's; the event is planned).
+_SAID_INTENTIONS = frozenset({"promise", "vow", "pledge", "threaten", "propose"})
+
+
+# Verbs by which someone states again a position they hold: restating a demand, a charge or support is making it
+_RESTATING = frozenset(
+    "reiterate underscore emphasize emphasise stress reaffirm highlight underline repeat restate express voice".split()
+)
+
+
+def restated(trigger) -> bool:
+    """'He reiterated the need for a ceasefire', 'she underscored that Y must withdraw': a verb above the act restates
+    a position its subject holds now (not 'repeating a claim that he opposed it': a past act is reported)."""
+    if trigger.tag_ in ("VBD", "VBN"):
+        return False
+    node = trigger.head if trigger.dep_ == "aux" else trigger
+    for above in path_up(node):
+        if above.i != trigger.i and above.pos_ == "VERB":
+            lemma = above.lemma_.lower()
+            if lemma in _RESTATING or (lemma == "make" and any(c.lower_ in ("clear", "plain") for c in above.children)):
+                return True
+    return False
 
 
 # How content hangs off a noun of stance: 'X's call for a ban', 'his proposal to deport', 'her claim that'.
@@ -374,6 +405,11 @@ def _governs_content(verb, came_from, kind: str, below=None) -> bool:
     # concede': PolNeAR annotates what a source intends as attributed, whoever is to act) and what they want
     # ('wants a deal', 'is considering a run')
     return clause or (kind == "intention" and (dep == "dobj" or _infinitive(came_from)))
+
+
+def _another_saying(clause, cues: CueIndex) -> bool:
+    """'He underscored that X, and he urged Y to ...': a saying joined to another is a second act, not its content."""
+    return clause.dep_ == "conj" and cues.attributing(clause) in ("speech", "belief")
 
 
 def _infinitive(clause) -> bool:

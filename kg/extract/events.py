@@ -3,6 +3,7 @@ quantity and time from the dependency parse."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -145,7 +146,17 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     )
     taken = {(e.type, e.evidence.start) for _tok, e in pairs}
     pairs += [(tok, e) for tok, e in asked if (e.type, e.evidence.start) not in taken]
-    return [e for _tok, e in sorted(pairs, key=lambda p: p[0].i)]
+    return [_restated_by_holder(tok, e) for tok, e in sorted(pairs, key=lambda p: p[0].i)]
+
+
+def _restated_by_holder(tok, event: Event) -> Event:
+    """'He reiterated the need for a ceasefire', 'she underscored that Y must withdraw': restating a position is
+    taking it, so the holder is the act's actor and the article tells it (docs/attribution.md); an outer source
+    stays ('the chancellery said Biden reiterated ...'). Meetings are acts, not positions."""
+    if event.type not in _VERBAL_TYPES - {"CONSULT"} or event.modality != "asserted" or not claims.restated(tok):
+        return event
+    kept = tuple(s for s in event.sources if s not in event.actors)
+    return event if kept == event.sources else dataclasses.replace(event, sources=kept)
 
 
 def _names_a_kind(ctx: Context, tok) -> bool:
@@ -258,7 +269,8 @@ def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[s
     sent = tok.sent
     actors, recipients, locations = arguments
     modality, why_mod = claims.modality(tok, ctx.cues)
-    source_ids, why_src = claims.sources(tok, ctx.resolve_source, ctx.cues)
+    bodies = [a for a in actors if ctx.table.get(a).type != "Person"]
+    source_ids, why_src = claims.sources(tok, ctx.resolve_source, ctx.cues, bodies=bodies)
     if entry.type in _VERBAL_TYPES and (claims.performative(tok) or ctx.cues.is_speech(tok)):
         # '"We call for a ceasefire," Blinken said': saying it is the act, and the caller is its actor, not its
         # source; 'Cuban said he supports Obama' stays Cuban's claim; 'Yellen spoke to X': speaking is the talks
