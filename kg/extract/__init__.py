@@ -250,6 +250,8 @@ class _Resolver:
             speech = tok.head.head if tok.head.dep_ == "ccomp" else None
             if speech is not None and self.cues.is_speech(speech):
                 tellers = [e for s in speech.children if s.dep_ == "nsubj" for e in self.resolve(s)]
+                if lower == "it":  # "Tamm said that if Russia won, it could invade Poland": a person is no 'it'
+                    return [e for e in tellers if self.table.get(e).type != "Person"]
                 if lower == "they" and len(tellers) == 1 and self.table.get(tellers[0]).type == "Person":
                     # '"They will exchange views," Peskov said': one person's 'they' are others
                     return self._plural_antecedents(tok)

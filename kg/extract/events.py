@@ -7,7 +7,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from kg.extract import claims, commitments, nominal, readouts, senses, ties, words
+from kg.extract import claims, commitments, nominal, readouts, repeats, senses, ties, words
 from kg.extract.event_time import event_time
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import event_quantity
@@ -126,7 +126,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         "support_verb": _support_verb,
         "speaks_for": lambda verb, actors: commitments.speaks_for(ctx.table.entries, verb, actors),
     }
-    pairs = commitments.with_speech_acts(commitments.without_restated(pairs), **speech)
+    pairs = commitments.with_speech_acts(repeats.once(commitments.without_restated(pairs)), **speech)
     # refusals: also of acts kept as no event for want of a named participant ("would not recognise the new
     # government"); the few negated futures are built again here, the rest cost one check each
     declined = [
