@@ -250,14 +250,11 @@ class _Resolver:
             speech = tok.head.head if tok.head.dep_ == "ccomp" else None
             if speech is not None and self.cues.is_speech(speech):
                 tellers = [e for s in speech.children if s.dep_ == "nsubj" for e in self.resolve(s)]
-                if lower == "it":  # "Tamm said that if Russia won, it could invade Poland": a person is no 'it'
-                    return [e for e in tellers if self.table.get(e).type != "Person"]
                 if lower == "they" and len(tellers) == 1 and self.table.get(tellers[0]).type == "Person":
                     # '"They will exchange views," Peskov said': one person's 'they' are others
                     return self._plural_antecedents(tok)
-                if lower == "it":  # a person's 'it' is a state or body, never the teller
-                    bodies = [e for e in tellers if self._type_of(e) != "Person"]
-                    return bodies or referents.nearest_body(tok, self.table.by_token, self._type_of) or tellers
+                if lower == "it":  # "Tamm said that if Russia won, it could invade Poland": a person is no 'it'
+                    return [e for e in tellers if self._type_of(e) != "Person"]
                 return tellers
             if lower == "it" and tok.head.dep_ == "ROOT":
                 return self._previous_subject(tok)

@@ -1,16 +1,14 @@
 """What a few words that name no one by themselves stand for: a relative pronoun whose clause the parser hung on
-the wrong noun ('the contender for the nomination, who ...'), a state's 'side' ('the Israeli side'), and an 'it'
-reported from a person's speech ('Zelensky said that if Russia won, it could invade Poland'). Each rule takes the
-resolver's callbacks, so that it stays a function of the parse."""
+the wrong noun ('the contender for the nomination, who ...') and a state's 'side' ('the Israeli side'). Each rule
+takes the resolver's callbacks, so that it stays a function of the parse."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["nearest_body", "relative", "state_side"]
+__all__ = ["relative", "state_side"]
 
 _CLIMB = ("pobj", "prep", "appos")
-_BODIES = ("Country", "Organization")
 
 
 def relative(tok, resolve: Callable, type_of: Callable) -> list[str]:
@@ -40,13 +38,3 @@ def state_side(tok, resolve_modifier: Callable, type_of: Callable) -> list[str]:
         return []
     ids = [e for c in tok.children if c.dep_ in ("amod", "compound") for e in resolve_modifier(c)]
     return [e for e in ids if type_of(e) == "Country"][:1]
-
-
-def nearest_body(tok, by_token: dict, type_of: Callable) -> list[str]:
-    """The nearest state or body named before ``tok`` in its sentence: what a reported 'it' stands for when the
-    teller is a person ('Zelensky said that if Russia won the conflict, it could next invade Poland')."""
-    for i in range(tok.i - 1, tok.sent.start - 1, -1):
-        eid = by_token.get(i)
-        if eid is not None and type_of(eid) in _BODIES:
-            return [eid]
-    return []
