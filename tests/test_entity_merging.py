@@ -77,7 +77,7 @@ def test_each_mention_carries_the_rule_that_resolved_it(extract_text):
     found = {e.name: {(m.text, m.rule) for m in e.mentions} for e in record.entities}
     assert found["Russia"] == {("Moscow", "alias"), ("Kremlin", "alias")}
     assert found["Olena Petrenko"] == {("Olena Petrenko", "name"), ("Petrenko", "surname")}
-    assert found["Russian forces"] == {("Russian troops", "armed-forces")}
+    assert found["Russian Armed Forces"] == {("Russian troops", "armed-forces")}
     assert found["Ukraine"] == {("Ukraine", "wikidata")}
     assert {"text", "start", "end", "rule"} <= set(record.to_dict()["entities"][0]["mentions"][0])
 

@@ -67,3 +67,31 @@ def test_a_promised_stance_is_that_stance_once(extract_text):
     r = extract_text("The Vardosi leaders announced that they are willing to forgive President Jaan Tamm.")
     assert [(e.type, e.trigger.text) for e in r.events] == [("SUPPORT", "willing")]
     assert _names(r, r.events[0].recipients) == ["Jaan Tamm"]
+
+
+def test_it_in_a_reported_clause_is_not_the_person_who_tells(extract_text):
+    r = extract_text("President Jaan Tamm said that if Estonia lost the war, it could next invade Latvia.")
+    assert all(not e.actors for e in _events(r, "ASSAULT"))
+
+
+def test_an_attack_and_the_relative_clause_telling_its_toll_are_one_act(extract_text):
+    r = extract_text("It was the anniversary of the Vardosi attacks that killed over 1,000 Estonians.")
+    assert [(e.type, e.trigger.text) for e in r.events] == [("ASSAULT", "attacks")]
+    assert _names(r, r.events[0].recipients) == ["Estonians"]
+
+
+def test_the_same_act_continued_on_the_same_people_is_one_event(extract_text):
+    r = extract_text("Estonian police arrested, convicted them in secret trials, and sentenced them to prison.")
+    assert [e.trigger.text for e in _events(r, "SANCTION")] == ["convicted"]
+
+
+def test_conjoined_acts_on_other_objects_or_places_stay_apart(extract_text):
+    r = extract_text("Latvia praised Estonia and thanked Lithuania.")
+    assert len(_events(r, "SUPPORT")) == 2
+    r = extract_text("Russia shelled Kharkiv and bombed Kyiv.")
+    assert len(_events(r, "ASSAULT")) == 2
+
+
+def test_what_an_invitation_offers_is_the_invitation(extract_text):
+    r = extract_text("Latvia has invited Governor Jaan Tamm to visit.")
+    assert [(e.type, e.trigger.text) for e in r.events] == [("AGREE", "invited")]

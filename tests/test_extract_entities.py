@@ -150,3 +150,28 @@ def test_a_role_said_of_the_subject_is_no_new_person(extract_text):
 def test_a_capital_after_an_adjective_stands_for_its_state(extract_text):
     r = extract_text("Officials said the situation at the front is unfavourable to Kyiv.")
     assert {e.name: e.type for e in r.entities}.get("Ukraine") == "Country"
+
+
+def test_a_states_forces_take_the_gazetteers_name_whatever_the_surface(extract_text):
+    r = extract_text("U.S. troops arrived in the port. Moscow's forces withdrew and Russian soldiers left.")
+    names = {e.name: e for e in r.entities}
+    assert "U.S. troops" in {m.text for m in names["United States Armed Forces"].mentions}
+    assert "Moscow's forces" in {m.text for m in names["Russian Armed Forces"].mentions}
+
+
+def test_forces_of_a_state_without_a_row_are_named_by_its_own_demonym(extract_text):
+    r = extract_text("Iranian troops fired on the ship.")
+    assert "Iranian forces" in {e.name for e in r.entities}
+
+
+def test_forces_for_a_state_or_of_two_states_are_no_states_forces(extract_text):
+    r = extract_text("Pro-Russian forces held the bridge while British and French troops waited.")
+    names = {e.name for e in r.entities}
+    assert "Russian Armed Forces" not in names
+    assert not any(n.endswith("Armed Forces") for n in names)
+
+
+def test_the_navy_of_a_state_is_not_its_armed_forces(extract_text):
+    r = extract_text("Russian forces advanced while the Russian Navy shelled the coast.")
+    names = {e.name for e in r.entities}
+    assert {"Russian Armed Forces", "Russian Navy"} <= names

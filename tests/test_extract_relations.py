@@ -63,7 +63,8 @@ def test_commander_leads_the_body_his_title_names(extract_text):
 
 def test_body_named_by_its_states_demonym(extract_text):
     record = extract_text("Iraqi forces seized the bridge on Friday.")
-    assert ("affiliated_with", "Iraqi forces", "Iraq") in relations(record)
+    # the state's forces take the name of the gazetteer's row for them (coreference.link_forces)
+    assert ("affiliated_with", "Iraqi Security Forces", "Iraq") in relations(record)
 
 
 def test_body_whose_name_does_not_say_its_state(extract_text):
@@ -280,3 +281,18 @@ def test_who_leads_a_state_is_not_also_merely_affiliated_with_it(extract_text):
 def test_a_state_office_joined_to_its_holder_gives_the_leadership(extract_text):
     record = extract_text("Vladimir Putin spoke in Russia on Monday. The Russian leader also ordered a mobilisation.")
     assert ("leader_of", "Vladimir Putin", "Russia") in relations(record)
+
+
+def test_our_allies_in_a_statement_are_the_writers_states(extractor):
+    from kg.graph.records import Article
+
+    record = extractor.extract(
+        Article(
+            "t",
+            "I am proud of what the United States has done. We will keep up the pressure on Russia with our allies.",
+            title="Statement by President Joe Biden on New Sanctions",
+            source="The White House",
+        )
+    )
+    assert ("allied_with", "United States", "allies") in relations(record)
+    assert not any(r[0] == "allied_with" and r[1] == "Joe Biden" for r in relations(record))

@@ -61,7 +61,7 @@ def test_yermak_calls_for_security_guarantees(timeline):
 
 
 def test_russian_winter_offensive_is_possible_and_keeps_its_season(timeline):
-    assert find(timeline, type="ASSAULT", modality="possible", actors="Russian forces", time="winter")
+    assert find(timeline, type="ASSAULT", modality="possible", actors="Russian Armed Forces", time="winter")
 
 
 def test_undated_article_gets_no_invented_dates(timeline):

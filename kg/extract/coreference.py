@@ -12,12 +12,13 @@ from kg.extract import words
 from kg.read.overrides import surface_key
 
 __all__ = [
+    "armed_forces",
     "link_abbreviations",
     "link_anaphors",
     "link_appositions",
     "link_first_names",
-    "link_state_offices",
     "link_forces",
+    "link_state_offices",
     "link_surnames",
     "link_titles",
     "one_type_per_name",
@@ -119,31 +120,64 @@ def _title_lemmas(doc, m) -> set[str]:
 
 
 def link_forces(doc, mentions: list, gazetteer) -> None:
-    """'Russian forces', 'Russian troops', 'the Russian military' are one Organization: the state's armed forces."""
+    """'Russian forces', 'Russian troops', 'the Russian military', "Moscow's forces", 'U.S. troops' are one
+    Organization: the state's armed forces, named in every article as the gazetteer names them ('Russian Armed
+    Forces', the row its '<demonym> forces' alias finds), so that one state's forces are one node across articles;
+    else '<demonym> forces' (the demonym written, or the state's first). 'pro-Russian forces' are not Russia's."""
     for m in mentions:
         if m.kind != "np" or m.type not in ("Group", "Organization") or m.role not in words.FORCE_NOUNS or m.rule:
             continue
-        country = None
-        for t in doc[m.start : m.end]:
-            entry = gazetteer.demonym(t.text)
-            if entry is not None:
-                country = entry
-        if country is not None:
-            m.type, m.kind = "Organization", "np"
-            m.key = f"forces:{country.name}"
-            m.name = f"{_demonym_name(doc, m, gazetteer)} forces"
-            if surface_key(doc[m.start : m.end].text) != surface_key(m.name):
-                m.rule = "armed-forces"
-    # "the Russian forces ... the Russian military": a gazetteer row for the same state's armed forces is that body
-    forces = {m.key for m in mentions if m.key.startswith("forces:")}
+        country = _forces_state(doc, m, gazetteer)
+        if country is None:
+            continue
+        canonical = armed_forces(gazetteer, country)
+        m.type, m.kind, m.key, m.entry = "Organization", "np", f"forces:{country.name}", canonical
+        m.name = canonical.name if canonical else f"{_demonym_written(doc, m, gazetteer, country)} forces"
+        if surface_key(doc[m.start : m.end].text) != surface_key(m.name):
+            m.rule = "armed-forces"
+    # "the Russian forces ... the Russian Armed Forces": the gazetteer row of the state's armed forces is that body
     for m in mentions:
         entry = m.entry if m.kind == "gazetteer" else None
-        if entry is not None and entry.sector == "MIL" and f"forces:{entry.country}" in forces:
-            m.key = f"forces:{entry.country}"
+        if entry is not None and entry.sector == "MIL" and entry.country:
+            country = gazetteer.entry_for(gazetteer.key_for(entry.country))
+            if country is not None and armed_forces(gazetteer, country) == entry:
+                m.key = f"forces:{entry.country}"
 
 
-def _demonym_name(doc, m, gazetteer) -> str:
-    return next(t.text for t in doc[m.start : m.end] if gazetteer.demonym(t.text) is not None)
+def _forces_state(doc, m, gazetteer):
+    """The state whose forces a phrase names: by a demonym ('Russian troops') or the state's name, abbreviation or
+    capital ('U.S. forces', "Moscow's forces"); not in a prefixed compound ('pro-Russian', 'Russian-backed'), and
+    not two states' ('British and French troops')."""
+    found = {}
+    for t in doc[m.start : m.end]:
+        if t.i == m.head or _hyphened(doc, t):
+            continue
+        entry = gazetteer.demonym(t.text) or gazetteer.entry_for(gazetteer.key_for(t.text))
+        if entry is not None and entry.type == "Country":
+            found[entry.name] = entry
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _demonym_written(doc, m, gazetteer, country) -> str:
+    written = [t.text for t in doc[m.start : m.end] if gazetteer.demonym(t.text) == country]
+    return written[0] if written else (country.demonyms or (country.name,))[0]
+
+
+def _hyphened(doc, t) -> bool:
+    return (t.i > 0 and doc[t.i - 1].text == "-") or (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
+
+
+_FORCE_FORMS = ("{} forces", "{} armed forces", "{} military", "{} troops", "{} army")
+
+
+def armed_forces(gazetteer, country):
+    """The gazetteer row of a state's armed forces: the military body its '<demonym> forces' names, or None."""
+    for demonym in country.demonyms[:1]:
+        for form in _FORCE_FORMS:
+            entry = gazetteer.entry_for(gazetteer.key_for(form.format(demonym)))
+            if entry is not None and entry.sector == "MIL" and entry.country == country.name:
+                return entry
+    return None
 
 
 # Offices of a state's government that a definite description names its holder by

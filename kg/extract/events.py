@@ -7,7 +7,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from kg.extract import claims, commitments, nominal, readouts, senses, ties, words
+from kg.extract import claims, commitments, nominal, readouts, repeats, senses, ties, words
 from kg.extract.event_time import event_time
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import event_quantity
@@ -110,8 +110,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             # "support the claim": support needs someone supported ("A and B upgraded ties": each other); a
             # readout's "he expressed his condolences" is addressed to the other party of the call
             recipients = ctx.resolver.addressee(actors)
-            if not recipients:
-                continue
+            if not recipients and not nominal.backs_an_act(tok, by_index):
+                continue  # "backed the ceasefire", "affirmed its support for the deal": a stance on a stated act
             args = (actors, recipients, locations)
         if readouts.speech_not_talks(entry, actors, recipients, lambda eid: ctx.table.get(eid).type):
             continue  # "spoke to President Herzog" is a call; "spoke to reporters", "Biden spoke" are speech
@@ -128,7 +128,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         "support_verb": _support_verb,
         "speaks_for": lambda verb, actors: commitments.speaks_for(ctx.table.entries, verb, actors),
     }
-    pairs = commitments.with_speech_acts(commitments.without_restated(pairs), **speech)
+    pairs = commitments.with_speech_acts(repeats.once(commitments.without_restated(pairs)), **speech)
     # refusals: also of acts kept as no event for want of a named participant ("would not recognise the new
     # government"); the few negated futures are built again here, the rest cost one check each
     declined = [
@@ -353,6 +353,10 @@ def _arguments(
             recipients = _unique(recipients + [i for o in restated for i in _stance_targets(ctx, o)])
         elif not recipients:  # "welcomed Ukraine's commitment": the owner of the object
             owners = [p for o in objects for p in o.children if p.dep_ == "poss"]
+            # "dismissed comments made by Scholz": the author a participle names owns the object
+            owners += [
+                p for o in objects for c in nominal.participle_phrases(o) if c.lower_ == "by" for p in c.children
+            ]
             recipients = _ids(ctx, [p for p in owners if p.lower_ not in ("my", "our")])
             if not _subjects(tok) and tok.dep_ not in ("xcomp", "advcl"):  # "..., and reiterate our support"
                 actors = actors or _ids(ctx, [p for p in owners if p.lower_ in ("my", "our")])  # its owner's stance

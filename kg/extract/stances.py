@@ -117,7 +117,9 @@ def _allies(ctx, tok):
     if tok.dep_ == "conj":
         owners = ctx.resolve(tok.head)
     # 'our allies' are the writer's state's, not the person who signs the statement
-    owners += [e for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("our", "my") for e in ctx.resolve(c)]
+    for c in (c for c in tok.children if c.dep_ == "poss"):
+        first_person = c.lower_ in ("our", "my")
+        owners += [e for e in ctx.resolve(c) if not first_person or ctx.table.get(e).type != "Person"]
     owners += [
         e
         for c in tok.children

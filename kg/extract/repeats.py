@@ -1,0 +1,78 @@
+"""An act told twice in one clause is one event: 'the attacks that killed 1,000 people' (a relative clause
+telling the act's result), 'arrested, convicted them and sentenced them' (the same act continued by the same
+doers on the same people), 'invited X to visit' (the visit is what the invitation offers)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.graph.records import Event
+
+__all__ = ["once"]
+
+# stances and speech acts: each is about its own object
+_SAID = frozenset({"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "AGREE", "CONSULT", "THREATEN", "CONCEDE"})
+_INVITED = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # what an invitation offers: a visit, talks, joining
+
+
+def once(pairs) -> list[tuple[Token, Event]]:
+    """``pairs`` ((trigger token, event)) with each act told twice kept once, the first telling taking what the
+    second adds of whom, where and how much."""
+    at: dict[int, list[int]] = {}
+    for n, (tok, _event) in enumerate(pairs):
+        at.setdefault(tok.i, []).append(n)
+    out = list(pairs)
+    dropped: set[int] = set()
+    for n, (tok, event) in enumerate(pairs):
+        m = _told_before(tok, event, pairs, at)
+        if m is None or m in dropped:
+            continue
+        word, first = out[m]
+        out[m] = (word, _joined(first, event))
+        dropped.add(n)
+    return [p for n, p in enumerate(out) if n not in dropped]
+
+
+def _told_before(tok, event: Event, pairs, at) -> int | None:
+    """The index of the pair that tells ``event``'s act already, or None."""
+    head = tok.head
+    if tok.pos_ != "VERB" or head.i == tok.i:
+        return None
+    for m in at.get(head.i, ()):
+        other = pairs[m][1]
+        if tok.dep_ == "relcl" and head.pos_ == "NOUN" and other.type == event.type:
+            return m  # "attacks that killed over 1,000 Israelis"
+        if tok.dep_ == "conj" and other.type == event.type and _continues(tok, event, other):
+            return m  # "convicted them ... and sentenced them"
+        if tok.dep_ == "xcomp" and head.lemma_.lower() == "invite" and event.type in _INVITED:
+            return m  # "invited the governor to visit"
+    return None
+
+
+def _continues(tok, event: Event, first: Event) -> bool:
+    """A conjoined verb with no subject of its own, by the same doers on the same people ("convicted them and
+    sentenced them") and nowhere new; a stance or speech act is about its object, and conjoined ones about
+    different objects are different acts ("endorsed the plan and welcomed the donations")."""
+    if event.type in _SAID or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    if set(event.actors) != set(first.actors) or not set(event.locations) <= set(first.locations):
+        return False
+    if event.recipients:
+        return set(event.recipients) == set(first.recipients)
+    objects = {c.lower_ for c in tok.children if c.dep_ == "dobj"}
+    return bool(objects) and objects <= {c.lower_ for c in tok.head.children if c.dep_ == "dobj"}
+
+
+def _joined(first: Event, second: Event) -> Event:
+    recipients = tuple(r for r in dict.fromkeys((*first.recipients, *second.recipients)) if r not in first.actors)
+    return dataclasses.replace(
+        first,
+        recipients=recipients,
+        locations=tuple(dict.fromkeys((*first.locations, *second.locations))),
+        quantity=first.quantity or second.quantity,
+        explain=(*first.explain, f"told again: {second.type} '{second.trigger.text}', one act"),
+    )
