@@ -481,6 +481,12 @@ def test_a_source_joined_after_the_content_by_a_comma(extract_text):
     assert _sources(record, "attacked") == []
 
 
+def test_a_source_after_the_content_hung_as_the_content_of_the_verb_before_it(extract_text):
+    # spaCy hangs '..., CNN reported' as what 'believes' believes; it is the outer source of the whole
+    record = extract_text("The Pentagon believes Russia will attack Kyiv, CNN reported, citing two officials.")
+    assert _sources(record, "attack") == ["CNN", "United States Department of Defense"]
+
+
 def test_a_pronoun_speaker_continues_who_spoke_through_a_relative_clause_or_a_participle(extract_text):
     record = extract_text(
         "Mary Smith spoke to Joe Biden on Monday. The plan was supported by Emma Jones of Ohio, the senator "
