@@ -12,7 +12,7 @@ from kg.extract.tellers import speakers_of
 if TYPE_CHECKING:
     from kg.extract.claims import CueIndex
 
-__all__ = ["according_to", "described_by", "headline_speaker", "quoted_by", "said_aside"]
+__all__ = ["according_to", "described_by", "headline_speaker", "pointed_back", "quoted_by", "said_aside"]
 
 
 def said_aside(child, resolve, cues: CueIndex) -> list[tuple[str, str]]:
@@ -91,3 +91,71 @@ def described_by(child, resolve, cues: CueIndex) -> list[tuple[str, str]]:
         if acl.dep_ == "acl" and acl.lemma_.lower() in cues.speech | {"describe", "outline"}:
             out.extend((eid, f"'{acl.text} by'") for eid in speakers_of(acl, resolve))
     return out
+
+
+_POINTERS = frozenset({"this", "that"})
+
+
+def pointed_back(trigger, resolve, cues: CueIndex) -> list[tuple[str, str]]:
+    """'Russia poses the greatest threat to Europe.\n\nOlaf Scholz said this while presenting ...', 'That's according
+    to the communique', 'This was reported by Euractiv, according to Ukrinform': a sentence that points back at what
+    was just said (later in the paragraph, or opening the next one) names who said it, and who reported that."""
+    doc, sent = trigger.doc, trigger.sent
+    for _ in range(4):
+        if sent.end >= len(doc):
+            return []
+        broke = "\n" in doc[sent.end - 1].text_with_ws or doc[sent.end].is_space
+        sent = doc[sent.end].sent if not doc[sent.end].is_space else _next_sentence(doc, sent.end)
+        if sent is None:
+            return []
+        found = _pointer(sent, resolve, cues)
+        if found or broke:  # past a paragraph's end only its first sentence may point back
+            return found
+    return []
+
+
+def _next_sentence(doc, start: int):
+    for tok in doc[start:]:
+        if not tok.is_space:
+            return tok.sent
+    return None
+
+
+def _pointer(sent, resolve, cues: CueIndex) -> list[tuple[str, str]]:
+    for d in sent:
+        if d.lower_ not in _POINTERS or d.tag_ != "DT" or d.dep_ not in ("dobj", "nsubjpass", "nsubj"):
+            continue  # a demonstrative standing alone, not 'this week' nor the relative 'that' ('the aid that X sought')
+        verb = d.head
+        if verb.lemma_.lower() == "accord":  # "That's according to X"
+            named = [p for to in verb.children for p in to.children if p.dep_ == "pobj"]
+            said = [e for p in named for e in resolve(p)]
+        elif (
+            d.dep_ != "nsubj" and _vouches(verb, cues) and not _points_ahead(d)
+        ):  # 'X said this', 'this was stated by X'
+            said = speakers_of(verb, resolve, cues)
+        else:
+            continue
+        if said:
+            outer = [o for c in verb.children for o in (*according_to(c, resolve), *said_aside(c, resolve, cues))]
+            return [*((eid, f"'{d.text}' pointing back") for eid in said), *outer]
+    return []
+
+
+# Verbs of belief by which someone vouches for what 'this' points back at; not those that dispute or judge it
+# ('Moscow denied this', 'Biden called this an outrage', 'she doubts this')
+_VOUCHING_BELIEFS = frozenset({"think", "believe", "know", "find", "show", "suspect", "expect", "predict"})
+
+
+def _vouches(verb, cues: CueIndex) -> bool:
+    """'X said this', 'X believes this'; not 'X did not confirm this', 'X could not say this' (a negation or a modal
+    withholds the word)."""
+    kind = cues.attributing(verb)
+    if kind != "speech" and not (kind == "belief" and verb.lemma_.lower() in _VOUCHING_BELIEFS):
+        return False
+    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children)
+
+
+def _points_ahead(pointer) -> bool:
+    """'X said this: ...': the demonstrative announces what follows, not what came before."""
+    nxt = pointer.i + 1
+    return nxt < len(pointer.doc) and pointer.doc[nxt].text == ":"

@@ -303,6 +303,7 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
                     found.extend((eid, f"'{c.text}'s {node.text}'") for eid in resolve(c))
     found.extend(asides.quoted_by(trigger, resolve, cues))
     found.extend(asides.headline_speaker(trigger, resolve))
+    found.extend(asides.pointed_back(trigger, resolve, cues))
     ids, why, seen = [], [], set()
     for eid, reason in reversed(found):
         if eid not in seen:
