@@ -501,8 +501,9 @@ def _demonym_states(ctx, tokens) -> list[str]:
 
 # prepositions that place a person in a body: 'a researcher at X', 'a spokesman for X', 'a gunner with X'
 _WORKPLACE_PREPS = frozenset({"at", "for", "with", "in"})
-# verbs that give their object a role ('appointed X as head of Y'); with any other verb the subject takes it
+# nouns whose owner takes the role after 'as' ('his election as President of X')
 _APPOINTING_NOUNS = frozenset({"election", "appointment", "nomination", "inauguration", "reelection", "confirmation"})
+# verbs that give their object a role ('appointed X as head of Y'); with any other verb the subject takes it
 _APPOINTING_VERBS = frozenset({"appoint", "name", "elect", "choose", "nominate", "install", "confirm"})
 
 
