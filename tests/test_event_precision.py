@@ -95,3 +95,30 @@ def test_conjoined_acts_on_other_objects_or_places_stay_apart(extract_text):
 def test_what_an_invitation_offers_is_the_invitation(extract_text):
     r = extract_text("Latvia has invited Governor Jaan Tamm to visit.")
     assert [(e.type, e.trigger.text) for e in r.events] == [("AGREE", "invited")]
+
+
+def test_a_vote_on_a_bill_is_no_agreement_a_vote_for_someone_is(extract_text):
+    assert _events(extract_text("The Estonian parliament is set to vote on the package this Saturday.")) == []
+    assert len(_events(extract_text("The Estonian parliament voted in favor of Jaan Tamm."), "AGREE")) == 1
+
+
+def test_joining_a_fight_is_no_cooperation(extract_text):
+    assert _events(extract_text("Russia is calling up more soldiers to join the fight."), "COOPERATE") == []
+
+
+def test_contributing_to_a_thing_is_no_aid(extract_text):
+    assert _events(extract_text("Estonian exports are contributing to Latvia's tax base."), "AID") == []
+    assert len(_events(extract_text("Estonia contributed troops to the UN mission."), "AID")) == 1
+
+
+def test_ordering_an_act_is_the_act(extract_text):
+    r = extract_text("The Russian leader ordered a partial mobilisation of 300,000 reservists.")
+    assert [e.type for e in r.events] == ["MOBILIZE"]
+
+
+def test_a_told_violation_is_the_tellers_accusation_of_the_doer(extract_text):
+    r = extract_text("Jaan Tamm responded that the Latvian leader had violated the UN Charter.")
+    accusation = _events(r, "ACCUSE")[0]
+    assert _names(r, accusation.actors) == ["Jaan Tamm"]
+    assert _names(r, accusation.recipients) == ["Latvian leader"]
+    assert _events(extract_text("The Latvian leader violated the UN Charter."), "ACCUSE") == []

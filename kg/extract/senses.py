@@ -1,14 +1,25 @@
 """Event words used in a sense that names no event, whatever row matched them: 'meeting Ukraine's needs' (to
 satisfy), 'concern for the hostages' (sympathy), 'the alleged plan' (a hedge), 'warned that it had intercepted a
-plan' (a warning of what happened is information, not a threat of force).
+plan' (a warning of what happened is information, not a threat of force), 'set to vote on the package' (a vote
+for no one), 'join the fight' (fighting, not cooperation), 'contributing to the tax base' (a cause, not aid),
+'ordered a mobilisation' (the ordered act is the event). And a wrongdoing verb typed as an allegation ('the
+Russian leader had violated the Charter, Biden said') is the teller's accusation of the doer.
 
 Each check looks at the trigger and its children only: one test per candidate trigger, no pass over the doc."""
 
 from __future__ import annotations
 
+import dataclasses
+from typing import TYPE_CHECKING
+
 from kg.extract.lexicons import Trigger
 
-__all__ = ["names_no_event"]
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.graph.records import Event
+
+__all__ = ["allegations", "names_no_event"]
 
 # 'meet the needs / the deadline / its obligations': to satisfy or fulfil something, not to hold talks
 _SATISFIED = frozenset(
@@ -34,11 +45,25 @@ _SATISFIED = frozenset(
 _SYMPATHY = frozenset({"concern", "worry", "fear"})  # 'concern for the hostages': care for someone
 _MODALS = frozenset({"will", "would", "shall", "'ll", "could", "can", "may", "might", "must", "should"})
 _PERFECT = frozenset({"had", "has", "have", "'d", "was", "were"})
+_FIGHTS = frozenset({"fight", "fighting", "war", "battle", "combat", "offensive", "hostility", "hostilities"})
+# wrongdoing verbs the lexicon types as an allegation (ACCUSE): who says it accuses, who did it is accused
+_WRONGDOING = frozenset({"violate", "breach", "flout", "infringe", "contravene"})
+_NAMING = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
-def names_no_event(tok, entry: Trigger) -> bool:
-    """Whether the trigger ``tok`` (matched by ``entry``) is used in a sense that names no event."""
+def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
+    """Whether the trigger ``tok`` (matched by ``entry``) is used in a sense that names no event;
+    ``event_words``: token index -> event type of the other trigger words."""
     lemma = tok.lemma_.lower()
+    if entry.type == "AGREE" and lemma == "vote":
+        return not any(c.dep_ == "prep" and c.lower_ in ("for", "in") for c in tok.children)
+    if entry.type == "COOPERATE" and lemma == "join":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGHTS for c in tok.children)
+    if entry.type == "AID" and lemma == "contribute":
+        return _contributes_to_a_thing(tok)
+    if entry.type == "REQUEST" and lemma == "order":
+        # "ordered a partial mobilisation": the order is the act, done through the orderer's forces
+        return any(c.dep_ == "dobj" and event_words.get(c.i, "REQUEST") != "REQUEST" for c in tok.children)
     if entry.type == "CONSULT" and lemma == "meet":
         return _meets_a_need(tok)
     if entry.type == "ACCUSE" and lemma == "allege":
@@ -48,6 +73,43 @@ def names_no_event(tok, entry: Trigger) -> bool:
     if entry.type == "THREATEN" and lemma == "warn":
         return _warns_of_the_past(tok)
     return False
+
+
+def _contributes_to_a_thing(verb) -> bool:
+    """'contributing to Ukraine's tax base', 'contribute to the breakdown': helping bring something about, no
+    gift to anyone ('contributed troops to the mission' gives, and so does contributing to a named body)."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
+    return bool(objects) and not any(p.pos_ == "PROPN" or p.ent_type_ in _NAMING for p in objects)
+
+
+def allegations(pairs) -> list[tuple[Token, Event]]:
+    """``pairs`` with a wrongdoing verb's ACCUSE turned the teller's: in "the Russian leader had violated the
+    Charter, Biden said" Biden accuses the Russian leader; told in the article's own voice nobody accuses."""
+    out = []
+    for tok, event in pairs:
+        if event.type != "ACCUSE" or tok.lemma_.lower() not in _WRONGDOING:
+            out.append((tok, event))
+            continue
+        if not event.sources:
+            continue
+        teller = event.sources[-1]
+        accused = tuple(a for a in dict.fromkeys((*event.actors, *event.recipients)) if a != teller)
+        why = "allegation: the teller accuses the doer"
+        out.append(
+            (
+                tok,
+                dataclasses.replace(
+                    event,
+                    actors=(teller,),
+                    recipients=accused,
+                    sources=event.sources[:-1],
+                    explain=(*event.explain, why),
+                ),
+            )
+        )
+    return out
 
 
 def _meets_a_need(verb) -> bool:
