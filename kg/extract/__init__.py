@@ -28,6 +28,7 @@ from kg.extract import (
     phrases,
     plural,
     quotes,
+    referents,
     relations,
     speakers,
     triggers,
@@ -242,22 +243,18 @@ class _Resolver:
         if lower in words.PRONOUNS_PERSON:
             return self._teller(tok) or self._last_person(tok)
         if lower in words.RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-            antecedent = tok.head.head
-            found = self.resolve(antecedent)
-            if not found and antecedent.dep_ == "appos":  # 'Mary Smith, the senator from Ohio, who said'
-                found = self.resolve(antecedent.head)
-            return found
+            return referents.relative(tok, self.resolve, self._type_of)
         if lower in ("we", "our", "us") and self._authors():  # a statement signed "We, the Leaders of the G7,"
             return self._authors()
         if lower in words.PRONOUNS_OTHER and tok.dep_ in ("nsubj", "nsubjpass"):
             speech = tok.head.head if tok.head.dep_ == "ccomp" else None
             if speech is not None and self.cues.is_speech(speech):
                 tellers = [e for s in speech.children if s.dep_ == "nsubj" for e in self.resolve(s)]
-                if lower == "it":  # "Tamm said that if Russia won, it could invade Poland": a person is no 'it'
-                    return [e for e in tellers if self.table.get(e).type != "Person"]
                 if lower == "they" and len(tellers) == 1 and self.table.get(tellers[0]).type == "Person":
                     # '"They will exchange views," Peskov said': one person's 'they' are others
                     return self._plural_antecedents(tok)
+                if lower == "it":  # "Tamm said that if Russia won, it could invade Poland": a person is no 'it'
+                    return [e for e in tellers if self._type_of(e) != "Person"]
                 return tellers
             if lower == "it" and tok.head.dep_ == "ROOT":
                 return self._previous_subject(tok)
@@ -270,15 +267,11 @@ class _Resolver:
             self.resolve_modifier(tok)
             or collectives.collective(self, tok)
             or self._people_of(tok)
-            or self._side_of(tok)
+            or referents.state_side(tok, self.resolve_modifier, self._type_of)
         )
 
-    def _side_of(self, tok) -> list[str]:
-        """'the Israeli side affirmed', 'talks with the Ukrainian side': in diplomacy a state's side is the state."""
-        if tok.lemma_.lower() != "side" or tok.tag_ != "NN":
-            return []
-        ids = [e for c in tok.children if c.dep_ in ("amod", "compound") for e in self.resolve_modifier(c)]
-        return [e for e in ids if self.table.get(e).type == "Country"][:1]
+    def _type_of(self, eid: str) -> str:
+        return self.table.get(eid).type
 
     def _people_of(self, tok) -> list[str]:
         """'condolences to the people of Israel', 'our support for the people of Ukraine': a state's people

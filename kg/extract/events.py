@@ -108,8 +108,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             # "support the claim": support needs someone supported ("A and B upgraded ties": each other); a
             # readout's "he expressed his condolences" is addressed to the other party of the call
             recipients = ctx.resolver.addressee(actors)
-            if not recipients:
-                continue
+            if not recipients and not nominal.backs_an_act(tok, by_index):
+                continue  # "backed the ceasefire", "affirmed its support for the deal": a stance on a stated act
             args = (actors, recipients, locations)
         if readouts.speech_not_talks(entry, actors, recipients, lambda eid: ctx.table.get(eid).type):
             continue  # "spoke to President Herzog" is a call; "spoke to reporters", "Biden spoke" are speech
@@ -350,6 +350,10 @@ def _arguments(
             recipients = _unique(recipients + [i for o in restated for i in _stance_targets(ctx, o)])
         elif not recipients:  # "welcomed Ukraine's commitment": the owner of the object
             owners = [p for o in objects for p in o.children if p.dep_ == "poss"]
+            # "dismissed comments made by Scholz": the author a participle names owns the object
+            owners += [
+                p for o in objects for c in nominal.participle_phrases(o) if c.lower_ == "by" for p in c.children
+            ]
             recipients = _ids(ctx, [p for p in owners if p.lower_ not in ("my", "our")])
             if not _subjects(tok) and tok.dep_ not in ("xcomp", "advcl"):  # "..., and reiterate our support"
                 actors = actors or _ids(ctx, [p for p in owners if p.lower_ in ("my", "our")])  # its owner's stance

@@ -7,6 +7,7 @@ from __future__ import annotations
 __all__ = [
     "a_press_appearance",
     "about_an_intent",
+    "backs_an_act",
     "an_attack",
     "asks_an_act",
     "companions",
@@ -209,3 +210,13 @@ def about_an_intent(noun, clause) -> bool:
 def of_objects(noun) -> list:
     """The objects of a noun's 'of' phrases: 'the decision of the parliament'."""
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in _objects(c)]
+
+
+def backs_an_act(word, event_words: dict) -> bool:
+    """Whether a word of support has an act for its object: 'backed the ceasefire', 'support for the deal',
+    'affirmed its full support for the agreement' (the act is a stated event; whom it favours may go unnamed)."""
+    objects = [c for c in word.children if c.dep_ == "dobj"] if word.pos_ == "VERB" else [word]
+    objects += [
+        p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for p in _objects(c)
+    ]
+    return any(o.i in event_words and o.i != word.i for o in objects)

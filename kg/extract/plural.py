@@ -18,7 +18,7 @@ _COUNTS = frozenset({"two", "three", "four", "both", "all"})
 # verbs that bring one party together with another: 'met with Abadi', 'hosted Hanegbi', 'spoke with Herzog'
 _MEETING_VERBS = frozenset({"meet", "host", "speak", "talk", "phone", "call", "receive", "visit", "welcome", "join"})
 _PARTY_TYPES = ("Person", "Country", "Organization")
-_SENTENCES_BACK = 3
+_SENTENCES_BACK = 5
 
 
 def is_plural_anaphor(tok) -> bool:
@@ -34,7 +34,7 @@ def is_plural_anaphor(tok) -> bool:
 
 
 def antecedents(tok, resolve: Callable, type_of: Callable) -> list[str]:
-    """The parties of the nearest earlier clause (this sentence, then up to three before) that names two or
+    """The parties of the nearest earlier clause (this sentence, then up to five before) that names two or
     more of the same kind: a coordinated subject ('A and B spoke'), or a subject and whom it met ('A met with
     B', 'A hosted B and C'). Empty where there is none: never a guess among unrelated names."""
     doc = tok.doc
@@ -62,7 +62,8 @@ def _fits(anaphor, kinds: set[str]) -> bool:
 
 
 def _parties(verb, resolve: Callable, type_of: Callable, before: int) -> list[str]:
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # "They were joined by ...": a passive 'they' that takes up the pair carries it on to the next 'they'
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and is_plural_anaphor(c)]
     ids = _with_conjuncts(subjects, resolve, before)
     if len(ids) == 1 and verb.lemma_.lower() in _MEETING_VERBS:
         met = [c for c in verb.children if c.dep_ == "dobj"]

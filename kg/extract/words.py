@@ -71,7 +71,8 @@ STATE_NOUNS = frozenset({"government", "authorities", "leadership", "regime", "s
 # The commonest English function words, for telling English prose from other languages.
 ENGLISH_FUNCTION_WORDS = frozenset(
     """the of and to a in is that for on with was as by at from has have had it be are were this which
-    or an not but its their his her they he she we who will would said says been also after than""".split()
+    or an not but its their his her they he she we who will would said says been also after than there into
+    when while during before between against could should about these those them""".split()
 )
 # Words a job title is made of; a named-entity span of only these is a title, not an organisation.
 TITLE_WORDS = PERSON_ROLES | frozenset(
