@@ -304,3 +304,19 @@ def test_a_known_body_before_title_words_stays_the_body(extract_text):
     names = _entities(r)
     assert {"NATO", "Jens Stoltenberg", "NATO Parliamentary Assembly"} <= set(names)
     assert "General" not in names
+
+
+def test_a_capitalised_body_name_the_tagger_missed_is_a_body(extract_text):
+    r = extract_text("The minister spoke on the sidelines of the EU Foreign Affairs Council in Luxembourg.")
+    assert _entities(r)["EU Foreign Affairs Council"].type == "Organization"
+    assert "European Union" in _entities(r)
+
+
+def test_a_body_name_the_tagger_took_for_a_law_or_a_title_is_a_body(extract_text):
+    r = extract_text(
+        "The officials met for the U.S.-Israel Strategic Consultative Group on Monday, after the successful "
+        "U.S.-Ukraine Defense Industrial Base Conference last week."
+    )
+    names = _entities(r)
+    assert names["U.S.-Israel Strategic Consultative Group"].type == "Organization"
+    assert names["U.S.-Ukraine Defense Industrial Base Conference"].type == "Organization"

@@ -271,3 +271,16 @@ def test_the_state_an_envoy_is_sent_to_is_not_the_state_she_speaks_for(extract_t
     names = {e.id: e.name for e in record.entities}
     condemn = next(e for e in record.events if e.trigger.text == "condemn")
     assert "United States" not in {names[a] for a in condemn.actors}
+
+
+def test_a_readouts_principal_restates_her_states_position(statement):
+    # restating her state's support is taking that position: the support is the state's act, told by the readout
+    record, found = statement(
+        "Readout of President Joe Biden’s Call with President Volodymyr Zelenskyy of Ukraine",
+        "President Biden spoke with President Zelenskyy today. President Biden made clear that the United States "
+        "strongly supports Ukraine.",
+    )
+    names = {e.id: e.name for e in record.entities}
+    support = [e for e in record.events if e.trigger.text == "supports"]
+    assert support and [names[a] for a in support[0].actors] == ["United States"]
+    assert support[0].sources == ()

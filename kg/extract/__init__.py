@@ -310,6 +310,10 @@ class _Resolver:
         """Whom a stance with no one named is addressed to: in a readout, the principal's to the other party."""
         return self.voice.addressee(actors) if self.voice is not None else []
 
+    def side_of(self, eid: str) -> list[str]:
+        """The state the title's author speaks for beside herself, or []."""
+        return self.voice.side_of(eid) if self.voice is not None else []
+
     def resolve_source(self, tok) -> list[str]:
         """Who a speech or belief verb's subject is: an entity, else the noun phrase itself becomes one ('the poll',
         'several friends', 'his campaign', 'leaked documents'): an unnamed source is still a source."""

@@ -102,6 +102,7 @@ def find_mentions(
         for p in phrases
         if not (
             p.type == "Organization"
+            and not doc[p.head].text[:1].isupper()  # "the EU Military Committee" is its own body
             and p.role in words.ORG_NOUNS | words.FORCE_NOUNS
             and any(p.start <= n.start and n.end <= p.end and n.type in ("Organization", "NewsOutlet") for n in names)
         )

@@ -49,6 +49,8 @@ class Resolver(Protocol):
 
     def addressee(self, actors: list[str]) -> list[str]: ...
 
+    def side_of(self, eid: str) -> list[str]: ...
+
 
 @dataclass(frozen=True)
 class Context:
@@ -147,16 +149,18 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     )
     taken = {(e.type, e.evidence.start) for _tok, e in pairs}
     pairs += [(tok, e) for tok, e in asked if (e.type, e.evidence.start) not in taken]
-    return [_restated_by_holder(tok, e) for tok, e in sorted(pairs, key=lambda p: p[0].i)]
+    return [_restated_by_holder(ctx, tok, e) for tok, e in sorted(pairs, key=lambda p: p[0].i)]
 
 
-def _restated_by_holder(tok, event: Event) -> Event:
+def _restated_by_holder(ctx: Context, tok, event: Event) -> Event:
     """'He reiterated the need for a ceasefire', 'she underscored that Y must withdraw': restating a position is
     taking it, so the holder is the act's actor and the article tells it (docs/attribution.md); an outer source
-    stays ('the chancellery said Biden reiterated ...'). Meetings are acts, not positions."""
+    stays ('the chancellery said Biden reiterated ...'). A readout's principal restates her state's position too
+    ('President Roe underscored Ruritania's support'). Meetings are acts, not positions."""
     if event.type not in _VERBAL_TYPES - {"CONSULT"} or event.modality != "asserted" or not claims.restated(tok):
         return event
-    kept = tuple(s for s in event.sources if s not in event.actors)
+    holders = set(event.actors)
+    kept = tuple(s for s in event.sources if s not in holders and not holders & set(ctx.resolver.side_of(s)))
     return event if kept == event.sources else dataclasses.replace(event, sources=kept)
 
 

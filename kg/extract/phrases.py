@@ -34,6 +34,8 @@ def np_mentions(doc, gazetteer) -> list[Mention]:
             m = _bare_title(doc, tok)  # "The Vice President urged ...": a title standing for its holder
         elif tok.pos_ == "PROPN" and lemma == "administration" and not plural:
             m = _org_mention(doc, tok)  # "the Biden-Harris Administration": a leader's government, named by them
+        elif tok.pos_ == "PROPN" and not plural and lemma in BODY_HEADS and tok.ent_type_ not in _NAMED:
+            m = _proper_body(doc, tok, gazetteer)  # "the EU Foreign Affairs Council": a body's name the tagger missed
         elif tok.pos_ == "PROPN":
             m = None
         elif tok.pos_ == "ADJ" and lemma not in words.PERSON_ROLES:
@@ -53,6 +55,41 @@ def np_mentions(doc, gazetteer) -> list[Mention]:
         if m is not None:
             out.append(m)
     return out
+
+
+# Head nouns that make a capitalised name a body's ("the EU Foreign Affairs Council", "the U.S.-Israel Strategic
+# Consultative Group"), whatever kind of name the tagger took it for
+BODY_HEADS = words.ORG_NOUNS | frozenset(
+    """group conference alliance coalition forum assembly union organization organisation association
+    congress""".split()
+)
+
+
+# Labels of named entities the extractor keeps: a body noun under one of them is that name's business
+_NAMED = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"})
+
+
+def _proper_body(doc, tok, gazetteer) -> Mention | None:
+    """A capitalised body noun with capitalised words before it that no named entity covers: the whole is a body's
+    name, unless the gazetteer knows it (its own mention then)."""
+    start = tok.i
+    while start > tok.left_edge.i and _name_word(doc[start - 1]):
+        start -= 1
+    if start == tok.i or not any(t.text[:1].isupper() for t in doc[start : tok.i]):
+        return None
+    start, end = _trim(doc, start, tok.i + 1)
+    name = clean_name(doc[start:end].text)
+    if gazetteer.key_for(name) or any(t.ent_type_ == "PERSON" for t in doc[start:end]):
+        return None
+    return Mention(
+        start, end, "Organization", f"Organization:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower()
+    )
+
+
+def _name_word(tok) -> bool:
+    """A word of a body's name, read off the surface (the parser hangs such names anyhow): capitalised, not a
+    possessive's owner, or the hyphen of a compound name ('U.S.-Israel')."""
+    return tok.dep_ != "poss" and tok.tag_ != "POS" and (tok.text[:1].isupper() or tok.text in ("-", "–"))
 
 
 def _owned(tok) -> bool:

@@ -201,6 +201,10 @@ class TitleVoice:
             return []
         return list(self.counterparts)
 
+    def side_of(self, eid: str) -> list[str]:
+        """The state an author speaks for beside herself ('President Roe reaffirmed Ruritania's support'), or []."""
+        return list(self.states) if eid in self.authors else []
+
     def joint(self, events: list[Event]) -> list[Event]:
         """A readout's talks are both parties' acts: 'He discussed the situation' has the counterpart as actor too."""
         if self.voice.kind != "readout" or not self.authors or not self.counterparts:
@@ -235,6 +239,8 @@ def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | 
     if voice.kind == "readout":
         eid = _person(doc, table, gazetteer, voice.authors[0], [], article_id)
         bound.authors = [eid] if eid else []
+        state = _state_of(voice.authors[0], source, gazetteer)
+        bound.states = [e.id for e in table.entities if state and e.name == state]
         bound.counterparts = [e for p in voice.counterparts if (e := _person(doc, table, gazetteer, p, [], article_id))]
         _offices(doc, table, [(eid, voice.authors[0])] if eid else [], bound.counterparts, voice)
         return bound
