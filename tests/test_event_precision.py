@@ -122,3 +122,29 @@ def test_a_told_violation_is_the_tellers_accusation_of_the_doer(extract_text):
     assert _names(r, accusation.actors) == ["Jaan Tamm"]
     assert _names(r, accusation.recipients) == ["Latvian leader"]
     assert _events(extract_text("The Latvian leader violated the UN Charter."), "ACCUSE") == []
+
+
+def test_a_light_verb_and_the_act_its_object_names_are_one_event(extract_text):
+    r = extract_text("Last year, the International Criminal Court issued an arrest warrant for the Latvian President.")
+    assert [(e.type, e.trigger.text) for e in r.events] == [("THREATEN", "warrant")]
+    assert _names(r, r.events[0].actors) == ["International Criminal Court"]
+    r = extract_text("President Jaan Tamm announced a new package of security assistance for Latvia.")
+    assert [e.type for e in r.events] == ["AID"]
+
+
+def test_an_act_on_another_act_stays_its_own_event(extract_text):
+    r = extract_text("The Mozambique government accepted demands from the Vardosi rebels.")
+    assert {e.type for e in r.events} == {"CONCEDE", "REQUEST"}
+    assert [e.type for e in extract_text("Latvian police prevented the demonstration.").events] == ["COERCE"]
+
+
+def test_striking_a_balance_is_no_blow(extract_text):
+    text = (
+        "This mission shows the delicate balance Estonian leaders are attempting to strike between caution and resolve."
+    )
+    assert _events(extract_text(text), "ASSAULT") == []
+    assert len(_events(extract_text("The deal collapsed and Russian drones struck Odesa."), "ASSAULT")) == 1
+
+
+def test_a_generic_you_names_nobody(extract_text):
+    assert _events(extract_text('"You cannot incrementally help Latvia," Jaan Tamm said.'), "AID") == []

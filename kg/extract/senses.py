@@ -12,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from kg.extract import words
+from kg.extract.commitments import RESTATING_VERBS as _RESTATING
 from kg.extract.lexicons import Trigger
 
 if TYPE_CHECKING:
@@ -49,6 +51,10 @@ _FIGHTS = frozenset({"fight", "fighting", "war", "battle", "combat", "offensive"
 # wrongdoing verbs the lexicon types as an allegation (ACCUSE): who says it accuses, who did it is accused
 _WRONGDOING = frozenset({"violate", "breach", "flout", "infringe", "contravene"})
 _NAMING = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# 'strike a balance / a deal / a chord': no blow
+_STRUCK = frozenset(
+    {"balance", "deal", "agreement", "accord", "bargain", "compromise", "chord", "tone", "note", "pose"}
+)
 
 
 def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
@@ -64,6 +70,14 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
     if entry.type == "REQUEST" and lemma == "order":
         # "ordered a partial mobilisation": the order is the act, done through the orderer's forces
         return any(c.dep_ == "dobj" and event_words.get(c.i, "REQUEST") != "REQUEST" for c in tok.children)
+    if entry.type == "ASSAULT" and lemma == "strike":
+        return _strikes_a_bargain(tok)
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.i in event_words:
+        return True  # "an arrest warrant", "ceasefire talks": the head names the act, the compound its kind
+    if tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in tok.children):
+        return True  # "you can't incrementally help Ukraine": generic 'you' names nobody, the claim is general
+    if any(dep == "obj" for dep, _ in entry.requires) and _names_its_objects_act(tok, entry, event_words):
+        return True
     if entry.type == "CONSULT" and lemma == "meet":
         return _meets_a_need(tok)
     if entry.type == "ACCUSE" and lemma == "allege":
@@ -72,6 +86,31 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
         return _concern_for(tok)
     if entry.type == "THREATEN" and lemma == "warn":
         return _warns_of_the_past(tok)
+    return False
+
+
+def _strikes_a_bargain(verb) -> bool:
+    """'struck a deal', 'the balance European nations are attempting to strike' (an object the parse may
+    hang elsewhere: a bargain noun shortly before an objectless 'strike'): no blow is struck."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        sent = verb.sent
+        objects = [t for t in verb.doc[max(sent.start, verb.i - 6) : verb.i] if t.pos_ == "NOUN"]
+    return any(o.lemma_.lower() in _STRUCK for o in objects)
+
+
+def _names_its_objects_act(verb, entry: Trigger, event_words: dict[int, str]) -> bool:
+    """'issued an arrest warrant', 'announced a new package of security assistance': a light verb whose row
+    names its object, when the object (or what the object holds) is an event word of another type, is that act
+    told once, by the noun. Not someone else's act taken up ("accepted the rebels' demands", "demands from the rebels"),
+    nor a stance restated ("affirmed the commitment", one stance, see commitments.without_restated)."""
+    if verb.lemma_.lower() not in words.SUPPORT_VERBS or verb.lemma_.lower() in _RESTATING:
+        return False  # "prevented the demonstration", "suspended aid deliveries": an act on another act
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by")) for c in obj.children)
+        held = [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
+        if not owned and any(event_words.get(h.i, entry.type) != entry.type for h in held):
+            return True
     return False
 
 
