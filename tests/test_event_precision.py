@@ -148,3 +148,11 @@ def test_striking_a_balance_is_no_blow(extract_text):
 
 def test_a_generic_you_names_nobody(extract_text):
     assert _events(extract_text('"You cannot incrementally help Latvia," Jaan Tamm said.'), "AID") == []
+
+
+def test_the_cooperation_a_commitment_states_is_that_commitment(extract_text):
+    r = extract_text("Jaan Tamm reaffirmed his commitment that Estonia will stand by Latvia as it defends itself.")
+    assert [(e.type, e.trigger.text) for e in r.events] == [("SUPPORT", "reaffirmed")]
+    assert set(_names(r, r.events[0].actors)) == {"Jaan Tamm", "Estonia"}
+    r = extract_text("They conveyed the Estonian commitment to continue imposing costs on Russia and support Latvia.")
+    assert len(_events(r, "SUPPORT")) == 1  # a second act joined to the commitment's own stays
