@@ -320,3 +320,20 @@ def test_a_body_name_the_tagger_took_for_a_law_or_a_title_is_a_body(extract_text
     names = _entities(r)
     assert names["U.S.-Israel Strategic Consultative Group"].type == "Organization"
     assert names["U.S.-Ukraine Defense Industrial Base Conference"].type == "Organization"
+
+
+def test_a_weapon_systems_name_is_no_entity(extract_text):
+    r = extract_text("I can't tell you how Storm Shadows are programmed, the minister said. Kyiv wants more HIMARS.")
+    assert not {"Storm Shadows", "Storm Shadow", "HIMARS"} & {e.name for e in r.entities}
+
+
+def test_a_person_whose_name_opens_a_sites_name_is_not_there(extract_text):
+    r = extract_text("She landed at George Bush Intercontinental Airport in Houston on Friday.")
+    names = _entities(r)
+    assert names["George Bush Intercontinental Airport"].type == "Place"
+    assert not any(e.type == "Person" for e in r.entities)
+
+
+def test_a_movements_demonym_is_the_movement(extract_text):
+    r = extract_text("Unprovoked Houthi attacks hit Jeddah, and the Houthis refused talks.")
+    assert [e.name for e in r.entities if e.type == "Organization"] == ["Houthis"]

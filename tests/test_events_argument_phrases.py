@@ -82,3 +82,42 @@ def test_the_owner_of_an_effort_does_the_act_it_is_about(extract_text):
 def test_a_need_to_act_is_no_intent_of_its_owner(extract_text):
     r = extract_text("Poland welcomed Germany's need to buy tanks from Korea.")
     assert all("Germany" not in _names(r, e.actors) for e in r.events if e.trigger.text == "buy")
+
+
+def test_whom_one_hosts_or_meets_is_a_party_of_the_talks(extract_text):
+    r = extract_text("Secretary Blinken hosted Foreign Minister Kuleba in Washington.")
+    (talks,) = _of_type(r, "CONSULT")
+    assert _names(r, talks.actors) == ["Antony Blinken", "Dmytro Kuleba"] and talks.recipients == ()
+
+
+def test_a_visited_state_stays_the_host(extract_text):
+    r = extract_text("Chancellor Scholz visited Kenya on Monday.")
+    (visit,) = _of_type(r, "CONSULT")
+    assert _names(r, visit.recipients) == ["Kenya"]
+
+
+def test_whom_one_joins_in_an_act_does_it_too(extract_text):
+    r = extract_text("Germany will join the United States in supplying an additional air defence battery to Ukraine.")
+    (aid,) = _of_type(r, "AID")
+    assert _names(r, aid.actors) == ["Germany", "United States"] and _names(r, aid.recipients) == ["Ukraine"]
+
+
+def test_alongside_names_partners_of_a_joint_act(extract_text):
+    r = extract_text("Poland, alongside Canada and Japan, agreed to build the plant.")
+    (agree,) = _of_type(r, "AGREE")
+    assert _names(r, agree.actors) == ["Canada", "Japan", "Poland"]
+
+
+def test_provide_a_recipient_with_a_thing_is_aid_to_the_recipient(extract_text):
+    r = extract_text("Denmark intends to provide Ukraine with tanks.")
+    (aid,) = _of_type(r, "AID")
+    assert _names(r, aid.actors) == ["Denmark"] and _names(r, aid.recipients) == ["Ukraine"]
+
+
+def test_both_countries_take_up_the_subjects_of_coordinated_clauses(extract_text):
+    r = extract_text(
+        "Norway intends to supply Ukraine with armoured vehicles, and Denmark intends to provide Ukraine with "
+        "tanks. Both countries plan to train Ukrainian crews."
+    )
+    train = [e for e in _of_type(r, "AID") if e.trigger.text == "train"]
+    assert [_names(r, e.actors) for e in train] == [["Denmark", "Norway"]]

@@ -91,6 +91,30 @@ def test_a_position_its_holder_restates_is_told_by_the_article(extract_text, tex
     assert _sources(extract_text(text), trigger) == source
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "When asked whether Russia would withdraw its troops from Ukraine, Oksana Markarova said she doubted it.",
+            "withdraw",
+        ),
+        ("Asked if Russia would attack Kyiv again, Oksana Markarova said it was likely.", "attack"),
+    ],
+)
+def test_a_question_put_to_the_speaker_is_not_her_claim(extract_text, text, trigger):
+    # the asker is not named; the one asked answers, she does not say what the question says
+    assert _sources(extract_text(text), trigger) == []
+
+
+def test_a_verb_joined_to_a_saying_with_its_subject_is_a_second_act(extract_text):
+    record = extract_text(
+        "Kamala Harris reiterated her concerns about Gaza and discussed aid to Palestinians with Isaac Herzog."
+    )
+    assert _sources(record, "discussed") == []
+    record = extract_text("Donald Trump said Mexico attacked Cuba and that Russia invaded Georgia.")
+    assert _sources(record, "invaded") == ["Donald Trump"]  # a second clause of what is said still is
+
+
 def test_a_saying_joined_to_another_is_not_its_content(extract_text):
     record = extract_text(
         "Joe Biden underscored that the talks were important, and he urged Israel to open the crossings."

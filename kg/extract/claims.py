@@ -408,8 +408,12 @@ def _governs_content(verb, came_from, kind: str, below=None) -> bool:
 
 
 def _another_saying(clause, cues: CueIndex) -> bool:
-    """'He underscored that X, and he urged Y to ...': a saying joined to another is a second act, not its content."""
-    return clause.dep_ == "conj" and cues.attributing(clause) in ("speech", "belief")
+    """'He underscored that X, and he urged Y to ...', 'The envoy said X and thanked Y': a saying, or a verb sharing
+    the subject, joined to another is a second act, not its content."""
+    if clause.dep_ != "conj":
+        return False
+    shared = clause.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    return shared or cues.attributing(clause) in ("speech", "belief")
 
 
 def _infinitive(clause) -> bool:
@@ -433,6 +437,8 @@ def _speakers(verb, resolve, cues: CueIndex | None = None) -> list[str]:
             return [e for s in (child, *(c for c in child.children if c.dep_ == "conj")) for e in resolve(s)]
         if child.dep_ == "agent":
             return [e for p in child.children if p.dep_ == "pobj" for e in resolve(p)]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        return []  # 'When asked whether ..., she said': who was asked is not who asks (nobody named)
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return _speakers(verb.head, resolve, cues)  # 'rescinded his support, saying ...': the subject of 'rescinded'
     if verb.dep_ == "acl" and cues is not None:  # 'issued a statement calling on Y to ...': the document speaks

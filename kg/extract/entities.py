@@ -209,9 +209,11 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
 
 
 def _demonym_key(gazetteer, name: str) -> str | None:
-    """'Moldovan', 'Ukrainian' labelled as a person or a place: a state's demonym standing alone is that state."""
+    """'Moldovan', 'Ukrainian' labelled as a person or a place: a state's demonym standing alone is that state; a
+    movement's ('Houthi' attacks) is that movement."""
     entry = gazetteer.demonym(name)
-    return f"gz:{entry.name}" if entry is not None and entry.type == "Country" and " " not in name else None
+    named = entry is not None and entry.type in ("Country", "Organization")
+    return f"gz:{entry.name}" if named and " " not in name else None
 
 
 def resolve(

@@ -28,6 +28,7 @@ _STANCE_TYPES = {"AGREE"}
 _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
 _VICTIM_TYPES = {"ASSAULT", "COERCE"}
 _TRAVEL = frozenset({"arrive", "come", "travel", "fly", "head", "go", "gather", "convene", "return"})  # "for talks"
+_MEETING_VERBS = frozenset({"meet", "host", "receive"})  # whom one meets, hosts or receives is a party of the talks
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we"}  # not "it": often a state kg already failed to resolve
@@ -376,6 +377,8 @@ def _arguments(
             recipients = recipients or [i for o in acts for i in _noun_modifier_actors(ctx, o)]
         if entry.type == "MOBILIZE":
             recipients = []
+        if entry.type == "CONSULT" and tok.lemma_.lower() in _MEETING_VERBS:  # "hosted X", "met X": X meets too
+            actors, recipients = _unique(actors + recipients), []
     else:
         actors = _noun_actors(ctx, tok, entry)
         head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
@@ -467,6 +470,8 @@ def _verb_actors(ctx: Context, verb) -> list[str]:
         controller = _object_controller(ctx, node, came_from)
         if controller:
             return controller
+        if came_from is not None and came_from.lower_ == "in" and node.lemma_.lower() == "join":  # "A joined B in"
+            return _ids(ctx, _subjects(node) + [c for c in node.children if c.dep_ == "dobj"])
         shared = _shared_passive_subject(node, came_from)
         if shared:  # "the minister has been indicted and will resign": the indicted one resigns
             return _ids(ctx, shared)

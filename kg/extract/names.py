@@ -17,6 +17,12 @@ from kg.extract import speakers, words
 
 __all__ = ["RANK", "STYLES", "name_span", "person_tails", "places_in_bodies", "trim"]
 
+
+def _singular(name: str) -> str:
+    """A weapon's name compared without case, spacing or a plural 's' ('Storm Shadows', 'HIMARS', 'Abrams')."""
+    return " ".join(name.lower().split()).rstrip("s")
+
+
 # Styles written before a name that are not part of it ("Sheikh Hamad", "Ayatollah Ali Khamenei")
 STYLES = frozenset(
     {"sheikh", "sheik", "emir", "amir", "ayatollah", "imam", "mullah", "prince", "king", "queen", "sultan"}
@@ -45,6 +51,14 @@ _SHIP_PREFIXES = frozenset({"uss", "usns", "hms", "hmcs", "hmas", "fs", "ins", "
 # Nouns of equipment a model's name qualifies ("a Bradley armored vehicle", "the Patriot missile system")
 _EQUIPMENT = words.MILITARY_EQUIPMENT | frozenset(
     """vehicle missile rifle howitzer launcher system carrier gun rocket jet drone battery interceptor""".split()
+)
+# Names of weapon systems in the news, written like names of persons or bodies ("how Storm Shadows are
+# programmed", "a Patriot"); matched as the whole span, singular or plural
+_WEAPON_SYSTEMS = frozenset(
+    _singular(name)
+    for name in """Storm Shadow|SCALP|Taurus|Patriot|HIMARS|ATACMS|Javelin|Stinger|NLAW|Bayraktar|Shahed|Iskander|Kinzhal|
+    Kalibr|Leopard|Abrams|Challenger|Bradley|Marder|Stryker|Gepard|Krab|NASAMS|IRIS-T|Harpoon|Tomahawk|Switchblade|
+    Gripen""".replace("\n", "").split("|")
 )
 # A model designation: letters and digits in one word ("AMX-10RC", "CV90", "Su-25"), not an ordinal ("93rd")
 _MODEL = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)(?!\d+(st|nd|rd|th)$)[\w-]+$")
@@ -105,8 +119,8 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
         return None  # "Passcode 3080897": no person's name has a number in it
     if _equipment(doc, start, end, gazetteer):
         return None
-    if etype == "Organization" and doc[start:end].root.lemma_.lower() in _SITES:
-        etype = "Place"
+    if etype in ("Organization", "Person") and end - start > 1 and doc[start:end].root.lemma_.lower() in _SITES:
+        etype = "Place"  # "George Bush Intercontinental Airport" read as a person
     if end - start == 1 and doc[start].text == "West" and start > 0 and doc[start - 1].lower_ == "the":
         etype = "Group"  # "the West has been out to get Russia": the Western states and their leaders
     name = doc[start:end].text
@@ -169,6 +183,8 @@ def _equipment(doc, start: int, end: int, gazetteer) -> bool:
         return False
     if any(_MODEL.match(t.text) for t in doc[start:end]):
         return True
+    if _singular(doc[start:end].text) in _WEAPON_SYSTEMS:
+        return True  # "Storm Shadows and Scalps": a weapon system's name, written like a name
     root = doc[start:end].root
     if end - start > 1 and _equipment_noun(root):
         return True  # "Bradley Infantry Fighting Vehicles": a name ending in an equipment noun names a model
@@ -233,6 +249,8 @@ def places_in_bodies(doc, found: list) -> list:
         and not any(t.tag_ == "POS" and t.i - 1 in known for t in doc[m.start : m.end])
     ]
     titled = [b for b in bodies if any(_own_word(t, known) for t in doc[b.start : b.end])]
+    sites = [m for m in found if m.kind == "ner" and m.type == "Place" and doc[m.head].lower_ in _SITES]
+    found = [m for m in found if not (m.kind == "gazetteer" and any(_strictly_in(m, s) for s in sites))]
     return [
         m
         for m in found
@@ -245,6 +263,10 @@ def places_in_bodies(doc, found: list) -> list:
             )
         )
     ]
+
+
+def _strictly_in(m, outer) -> bool:
+    return outer.start <= m.start and m.end <= outer.end and outer.end - outer.start > m.end - m.start
 
 
 def _own_word(tok, known: set[int]) -> bool:

@@ -167,12 +167,13 @@ def asks_an_act(noun) -> bool:
 
 def companions(sent, resolve) -> list[str]:
     """Whom a subject of the sentence acts together with: 'A, together with B, co-chaired the meeting',
-    'A, along with B, met ...' (for joint acts only: the caller decides)."""
+    'A, along with B, met ...', 'A, alongside B, pledged ...' (for joint acts only: the caller decides)."""
     found: list[str] = []
     for prep in sent:
-        if prep.lower_ == "with" and prep.head.dep_ in ("nsubj", "nsubjpass"):
-            if any(c.dep_ == "advmod" and c.lower_ in ("together", "along") for c in prep.children):
-                found += [i for p in _objects(prep) for i in resolve(p) if i not in found]
+        together = prep.lower_ == "with" and prep.head.dep_ in ("nsubj", "nsubjpass")
+        together = together and any(c.dep_ == "advmod" and c.lower_ in ("together", "along") for c in prep.children)
+        if together or prep.lower_ == "alongside":  # "our pledge, alongside Canada and Japan, to invest"
+            found += [i for p in _objects(prep) for i in resolve(p) if i not in found]
     return found
 
 

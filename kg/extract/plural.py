@@ -64,6 +64,14 @@ def _fits(anaphor, kinds: set[str]) -> bool:
 def _parties(verb, resolve: Callable, type_of: Callable, before: int) -> list[str]:
     # "They were joined by ...": a passive 'they' that takes up the pair carries it on to the next 'they'
     subjects = [c for c in verb.children if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and is_plural_anaphor(c)]
+    # "A intends to send X, and B intends to send Y. Both countries ...": the subjects of coordinated clauses
+    subjects += [
+        s
+        for v in verb.children
+        if v.dep_ == "conj" and v.pos_ in ("VERB", "AUX")
+        for s in v.children
+        if s.dep_ == "nsubj"
+    ]
     ids = _with_conjuncts(subjects, resolve, before)
     if len(ids) == 1 and verb.lemma_.lower() in _MEETING_VERBS:
         met = [c for c in verb.children if c.dep_ == "dobj"]

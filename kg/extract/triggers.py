@@ -93,6 +93,10 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
         # "allowed refugees to return": the parse makes the allowed the subject of an infinitive clause
         objects += [s for c in kids if c.dep_ == "ccomp" and _infinitive(c) for s in c.children if s.dep_ == "nsubj"]
         objects += [c for c in kids if c.dep_ == "xcomp" and c.pos_ == "NOUN"]  # "took 240 people hostage"
+        if any(c.dep_ == "dobj" for c in kids):  # "provide Ukraine with tanks": the thing given comes after 'with'
+            objects += [
+                g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
+            ]
         cands = _contents(objects)
     elif dep == "objmod":
         objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
