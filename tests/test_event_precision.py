@@ -156,3 +156,34 @@ def test_the_cooperation_a_commitment_states_is_that_commitment(extract_text):
     assert set(_names(r, r.events[0].actors)) == {"Jaan Tamm", "Estonia"}
     r = extract_text("They conveyed the Estonian commitment to continue imposing costs on Russia and support Latvia.")
     assert len(_events(r, "SUPPORT")) == 1  # a second act joined to the commitment's own stays
+
+
+def test_demonstrating_a_capacity_is_showing_it(extract_text):
+    assert _events(extract_text("Estonia has demonstrated its remarkable capacity."), "PROTEST") == []
+    assert len(_events(extract_text("Thousands of Estonians demonstrated in Tallinn."), "PROTEST")) == 1
+
+
+def test_mobilizing_money_or_backers_is_no_mobilization(extract_text):
+    assert (
+        _events(extract_text("Estonia mobilized an international coalition to fund the operation."), "MOBILIZE") == []
+    )
+    assert len(_events(extract_text("Russia mobilized 300,000 reservists."), "MOBILIZE")) == 1
+
+
+def test_an_appeal_that_asks_nothing_is_attractiveness(extract_text):
+    assert (
+        _events(extract_text("Latvia could be marginalised if the Vardosi camp broadens its appeal."), "REQUEST") == []
+    )
+    assert len(_events(extract_text("Estonia made an appeal to Latvia for calm."), "REQUEST")) == 1
+
+
+def test_a_call_in_which_reporters_were_told_is_no_talks(extract_text):
+    r = extract_text("The Estonian official told reporters during a phone call that Russia could attack.")
+    assert _events(r, "CONSULT") == []
+
+
+def test_an_invited_person_does_not_invite(extract_text):
+    r = extract_text("Jaan Tamm was not invited to the ceremony in Riga.")
+    assert all("Jaan Tamm" not in _names(r, e.actors) for e in r.events)
+    r = extract_text("Norway was committed to supporting the talks.")
+    assert _names(r, _events(r, "AGREE")[0].actors) == ["Norway"]

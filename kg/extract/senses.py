@@ -51,6 +51,9 @@ _FIGHTS = frozenset({"fight", "fighting", "war", "battle", "combat", "offensive"
 # wrongdoing verbs the lexicon types as an allegation (ACCUSE): who says it accuses, who did it is accused
 _WRONGDOING = frozenset({"violate", "breach", "flout", "infringe", "contravene"})
 _NAMING = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_RALLIED = frozenset(
+    {"fund", "funds", "funding", "money", "resource", "support", "coalition", "donor", "voter", "vote", "opinion"}
+)
 # 'strike a balance / a deal / a chord': no blow
 _STRUCK = frozenset(
     {"balance", "deal", "agreement", "accord", "bargain", "compromise", "chord", "tone", "note", "pose"}
@@ -70,6 +73,13 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
     if entry.type == "REQUEST" and lemma == "order":
         # "ordered a partial mobilisation": the order is the act, done through the orderer's forces
         return any(c.dep_ == "dobj" and event_words.get(c.i, "REQUEST") != "REQUEST" for c in tok.children)
+    if entry.type == "PROTEST" and lemma == "demonstrate":
+        return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)  # "demonstrated its capacity": showed
+    if entry.type == "MOBILIZE" and lemma in ("mobilize", "mobilise"):
+        # "mobilized a coalition to fund", "mobilize the funds": rallying money or backers, not forces
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _RALLIED for c in tok.children)
+    if entry.type == "REQUEST" and lemma == "appeal" and tok.pos_ == "NOUN":
+        return not _asks(tok)  # "broadens its appeal": attractiveness, no one asked
     if entry.type == "ASSAULT" and lemma == "strike":
         return _strikes_a_bargain(tok)
     if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.i in event_words:
@@ -108,10 +118,16 @@ def _names_its_objects_act(verb, entry: Trigger, event_words: dict[int, str]) ->
         return False  # "prevented the demonstration", "suspended aid deliveries": an act on another act
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by")) for c in obj.children)
-        held = [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
+        held = [obj, *(c for c in obj.children if c.dep_ == "compound")]  # "a military aid package"
+        held += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         if not owned and any(event_words.get(h.i, entry.type) != entry.type for h in held):
             return True
     return False
+
+
+def _asks(noun) -> bool:
+    """'an appeal for calm', 'an appeal to the allies', 'an appeal to stop': an appeal says whom or what for."""
+    return any((c.dep_ == "prep" and c.lower_ in ("for", "to")) or c.dep_ in ("acl", "relcl") for c in noun.children)
 
 
 def _contributes_to_a_thing(verb) -> bool:
