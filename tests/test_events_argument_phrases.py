@@ -121,3 +121,30 @@ def test_both_countries_take_up_the_subjects_of_coordinated_clauses(extract_text
     )
     train = [e for e in _of_type(r, "AID") if e.trigger.text == "train"]
     assert [_names(r, e.actors) for e in train] == [["Denmark", "Norway"]]
+
+
+def test_the_doer_in_an_allegation_is_the_accused(extract_text):
+    r = extract_text("Mr Tamm alleged that Russia planned a coup.")
+    (accuse,) = _of_type(r, "ACCUSE")
+    assert _names(r, accuse.recipients) == ["Russia"]
+    r = extract_text("Ms Sandu alleged that the plan was backed by Ilan Shor.")
+    (accuse,) = _of_type(r, "ACCUSE")
+    assert _names(r, accuse.recipients) == ["Ilan Shor"]
+
+
+def test_an_amount_in_assistance_for_a_state_is_aid_to_it(extract_text):
+    r = extract_text("The United States is providing another $1 billion in security assistance for Ukraine.")
+    (aid,) = _of_type(r, "AID")
+    assert _names(r, aid.recipients) == ["Ukraine"]
+
+
+def test_an_offensive_into_a_states_region_is_aimed_at_the_state(extract_text):
+    r = extract_text("Russian forces launched a ground offensive into Ukraine's northeastern Kharkiv region.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.recipients) == ["Ukraine"]
+
+
+def test_a_stance_toward_several_things_is_toward_each_owner(extract_text):
+    r = extract_text("The envoy reaffirmed Norway's commitment to the security of Estonia and Latvia.")
+    (support,) = _of_type(r, "SUPPORT")
+    assert _names(r, support.recipients) == ["Estonia", "Latvia"]

@@ -175,3 +175,11 @@ def test_the_navy_of_a_state_is_not_its_armed_forces(extract_text):
     r = extract_text("Russian forces advanced while the Russian Navy shelled the coast.")
     names = {e.name for e in r.entities}
     assert {"Russian Armed Forces", "Russian Navy"} <= names
+
+
+def test_a_state_office_holding_another_name_is_not_the_leader(extract_text):
+    r = extract_text(
+        "Vladimir Putin ordered the vote. The assembly then approved the appointment of the leader of the small "
+        "party “Russian Future” Sergey Ivanov as the “head of government.”"
+    )
+    assert _mentions_of(r, "Vladimir Putin") == {"Vladimir Putin"}

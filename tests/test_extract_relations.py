@@ -296,3 +296,15 @@ def test_our_allies_in_a_statement_are_the_writers_states(extractor):
     )
     assert ("allied_with", "United States", "allies") in relations(record)
     assert not any(r[0] == "allied_with" and r[1] == "Joe Biden" for r in relations(record))
+
+
+def test_a_mayor_leads_his_city_not_a_place_beside_it(extract_text):
+    record = extract_text("Ivan Petrenko, the mayor of Melitopol, a city close to Crimea, said the town was shelled.")
+    found = relations(record)
+    assert ("leader_of", "Ivan Petrenko", "Melitopol") in found
+    assert not any(r[2] == "Crimea" for r in found)
+
+
+def test_a_portfolio_director_of_a_body_leads_neither(extract_text):
+    record = extract_text("Richard Roe, the U.N. director of the International Crisis Group, said talks had failed.")
+    assert not any(r[0] == "leader_of" for r in relations(record))

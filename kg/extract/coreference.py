@@ -203,6 +203,8 @@ def link_state_offices(doc, mentions: list) -> None:
         span = doc[m.start : m.end]
         if not (m.definite or any(t.tag_ == "POS" for t in span)) or _other_office(span):
             continue
+        if any(t.ent_type_ == "PERSON" for t in span):
+            continue  # "the leader of the party X Sergey Aksyonov": the title of the name inside it
         if any(p.kind == "np" and p.role == m.role and p.type == "Person" for p in mentions[:i]):
             continue  # an earlier phrase with that office: link_anaphors' business
         state = next(iter(m.countries))

@@ -7,7 +7,12 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from kg.extract import claims, commitments, nominal, readouts, repeats, senses, ties, words
+from kg.extract import claims, commitments, nominal, readouts, repeats, senses, words
+from kg.extract.arguments import agents as _agents
+from kg.extract.arguments import arguments as _arguments
+from kg.extract.arguments import shared_passive_subject as _shared_passive_subject
+from kg.extract.arguments import support_verb as _support_verb
+from kg.extract.arguments import verb_actors as _verb_actors
 from kg.extract.event_time import event_time
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import event_quantity
@@ -19,16 +24,8 @@ if TYPE_CHECKING:
 
     from kg.extract.entities import EntityTable
 
-_RECIPIENT_PREPS = {"against", "on", "upon", "at", "toward", "towards", "over"}
-_SIDE_PREPS = {"with", "behind", "by"}  # whom one stands with, behind, by
-_GIVE_TYPES = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "ASSAULT"}
-_JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
 _NEEDS_RECIPIENT = {"SUPPORT"}
-_STANCE_TYPES = {"AGREE"}
-_STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
 _VICTIM_TYPES = {"ASSAULT", "COERCE"}
-_TRAVEL = frozenset({"arrive", "come", "travel", "fly", "head", "go", "gather", "convene", "return"})  # "for talks"
-_MEETING_VERBS = frozenset({"meet", "host", "receive"})  # whom one meets, hosts or receives is a party of the talks
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we"}  # not "it": often a state kg already failed to resolve
@@ -37,7 +34,6 @@ _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "ten
 # acts whose doers news names by a bare plural ("gunmen opened fire", "protesters blocked roads", "police arrested"):
 # there the plural is the stated agent, not the vague "troops arrived" / "historians agree"
 _BARE_AGENT_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
-_ADJUNCT_PREPS = frozenset({"since", "after", "before", "upon", "while", "by", "without"})
 
 
 class Resolver(Protocol):
@@ -323,282 +319,3 @@ def _sentence_span(doc, sent) -> Span:
     start = sent.start_char + len(text) - len(stripped)
     stripped = stripped.rstrip()
     return Span(stripped, start, start + len(stripped))
-
-
-# -- arguments ---------------------------------------------------------------------------------
-
-
-def _arguments(
-    ctx: Context, tok, entry: Trigger, event_words: dict[int, str]
-) -> tuple[list[str], list[str], list[str]]:
-    if tok.pos_ == "VERB":
-        actors = _verb_actors(ctx, tok)
-        cause = None if actors else nominal.passive_cause(tok, event_words, entry.type)
-        if cause is not None:  # "five people were killed in Russian strikes": the strikes' owner did it
-            actors = _noun_actors(ctx, cause, entry)
-        if not actors and entry.type in _STANCE_TYPES and not _agents(tok):
-            # "the US was committed to preventing a conflict": a passive of stance holds its subject's stance
-            actors = _ids(ctx, [c for c in tok.children if c.dep_ == "nsubjpass"])
-        objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
-        if tok.dep_ == "amod" and tok.tag_ == "VBN":
-            objects = [tok.head]
-        if not objects and entry.type in _GIVE_TYPES:
-            # "civilians were killed in a bombing": the passive subject undergoes the act, and the event keeps
-            # its type with no actor when the text names none (never guessed); not "was committed to"
-            objects = [c for c in tok.children if c.dep_ == "nsubjpass"]
-        recipients = _ids(ctx, objects)
-        restated = nominal.restated_stances(tok, objects)
-        if restated:
-            # "reiterated President Biden's concerns", "affirmed the U.S. commitment to Israel's security": a
-            # stance restated is its owner's (who holds it with the speaker), and is toward whom it is for
-            actors = _unique(actors + [i for o in restated for i in _noun_modifier_actors(ctx, o)])
-            recipients = _unique(recipients + [i for o in restated for i in _stance_targets(ctx, o)])
-        elif not recipients:  # "welcomed Ukraine's commitment": the owner of the object
-            owners = [p for o in objects for p in o.children if p.dep_ == "poss"]
-            # "dismissed comments made by Scholz": the author a participle names owns the object
-            owners += [
-                p for o in objects for c in nominal.participle_phrases(o) if c.lower_ == "by" for p in c.children
-            ]
-            recipients = _ids(ctx, [p for p in owners if p.lower_ not in ("my", "our")])
-            if not _subjects(tok) and tok.dep_ not in ("xcomp", "advcl"):  # "..., and reiterate our support"
-                actors = actors or _ids(ctx, [p for p in owners if p.lower_ in ("my", "our")])  # its owner's stance
-        if not recipients and entry.type == "SUPPORT":  # "reaffirmed our support for Ukraine": whom it is for
-            stances = [o for o in objects if event_words.get(o.i) == "SUPPORT"]
-            whom = [p for o in stances for c in o.children if c.lower_ in ("for", "to") for p in c.children]
-            recipients = _ids(ctx, [p for p in whom if p.dep_ == "pobj"])
-        if not recipients and entry.type == "REQUEST":  # "demanded that Iran cease": who is asked to act
-            recipients = _ids(ctx, [s for c in tok.children if c.dep_ == "ccomp" for s in _subjects(c)])
-        if not recipients and entry.type in _STANCE_ON_ACTS:
-            # "welcomed the agreement between Iraq and Turkey", "condemned Russian strikes": the parties of the
-            # act taken a stance on
-            acts = [o for o in objects if o.i in event_words]
-            recipients = _ids(ctx, [p for o in acts for p in nominal.party_phrases(o)])
-            recipients = recipients or [i for o in acts for i in _noun_modifier_actors(ctx, o)]
-        if entry.type == "MOBILIZE":
-            recipients = []
-        if entry.type == "CONSULT" and tok.lemma_.lower() in _MEETING_VERBS:  # "hosted X", "met X": X meets too
-            actors, recipients = _unique(actors + recipients), []
-    else:
-        actors = _noun_actors(ctx, tok, entry)
-        head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
-        if not actors and head is not None and event_words.get(head.i) == entry.type:  # "its war of aggression"
-            actors = _noun_actors(ctx, head, entry)
-        # "the need for Israel to act": who is to act, in a clause the parser marks with 'for'
-        asked = [c for c in tok.children if c.dep_ in ("advcl", "acl") and any(m.lower_ == "for" for m in c.children)]
-        recipients = _ids(ctx, [s for c in asked for s in _subjects(c)]) if entry.type == "REQUEST" else []
-    if entry.type in _JOINT_TYPES and actors:  # "A, together with B, co-chaired the meeting": B too
-        actors += nominal.companions(tok.sent, lambda t: _ids(ctx, [t]))
-    preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
-    if tok.pos_ != "VERB":  # "the strikes launched against X", "aid provided to Y": the participle's are the noun's
-        preps += [c for c in nominal.participle_phrases(tok) if c.lower_ != "by"]
-    if tok.pos_ == "VERB":  # "reiterated their support for Israel": the verb's object is the same event
-        same = [o for o in tok.children if o.dep_ == "dobj" and event_words.get(o.i) == entry.type]
-        preps += [c for o in same for c in o.children if c.dep_ == "prep" and c.i > o.i]
-    verb = _support_verb(tok) if tok.pos_ != "VERB" else None
-    if verb is not None and entry.type in _GIVE_TYPES:  # "provided $2 billion in aid to Ukraine"
-        preps += [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")]
-    if entry.type == "MOBILIZE":  # "deploy troops to Ukraine": the place, the troops' destination
-        preps += [c for o in tok.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]
-    locations = []
-    for prep in preps:
-        objs = [c for c in prep.children if c.dep_ == "pobj"]
-        # "support for Ukraine's fight": the owner of what the preposition names, where that is no one
-        ids = _ids(ctx, objs) or _ids(ctx, [p for o in objs for p in o.children if p.dep_ == "poss"])
-        word = prep.lower_
-        if tok.pos_ != "VERB" and word == "of" and entry.type not in _JOINT_TYPES:
-            recipients += ids
-        elif word == "with" and (entry.type == "CONSULT" or entry.type in _JOINT_TYPES and tok.pos_ != "VERB"):
-            # "spoke / met with X": talks are both sides' act (PLOVER codes CONSULT's parties as actors)
-            actors += [i for i in ids if i not in actors]
-        elif word in _SIDE_PREPS and entry.type == "SUPPORT" and tok.pos_ == "VERB":  # "stands with / behind X"
-            recipients += ids
-        elif word == "with" and entry.type in _JOINT_TYPES:
-            recipients += ids
-        elif word == "to" and entry.type == "CONSULT" and readouts.SPOKEN_TO in entry.requires:
-            actors += [i for i in ids if i not in actors]  # "spoke to X" as "spoke with X": both talk
-        elif word == "of" and entry.type == "CONSULT":  # "a meeting of the council": the council meets
-            actors += [i for i in ids if i not in actors]
-        elif word in ("to", "for") and entry.type in _GIVE_TYPES:
-            recipients += ids
-        elif word in _RECIPIENT_PREPS:
-            recipients += ids
-        elif word in words.LOCATIVE_PREPS and word != "from":
-            locations += [i for i in ids if ctx.table.get(i).type in ("Place", "Country")]
-    return _unique(actors), _unique(recipients), _unique(locations)
-
-
-def _stance_targets(ctx: Context, stance) -> list[str]:
-    """Whom a stance is toward: the entity named, else the owner of what is named ('to Estonia's security')."""
-    return _unique([i for obj, owners in nominal.stance_objects(stance) for i in _ids(ctx, [obj]) or _ids(ctx, owners)])
-
-
-def _unique(ids: list[str]) -> list[str]:
-    return list(dict.fromkeys(ids))
-
-
-def _ids(ctx: Context, tokens) -> list[str]:
-    out = []
-    for t in tokens:
-        for head in [t, *_conjuncts(t)]:
-            out.extend(ctx.resolve(head))
-    return _unique(out)
-
-
-def _conjuncts(tok):
-    for c in tok.children:
-        if c.dep_ == "conj":
-            yield c
-            yield from _conjuncts(c)
-
-
-def _subjects(verb) -> list:
-    return [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-
-
-def _agents(verb) -> list:
-    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-
-
-def _verb_actors(ctx: Context, verb) -> list[str]:
-    if verb.dep_ == "amod" and verb.tag_ == "VBN":  # "Russian-occupied Ukraine": Ukraine undergoes it
-        return [i for c in verb.children if c.dep_ in ("npadvmod", "compound", "amod") for i in ctx.resolve(c)]
-    if verb.dep_ == "amod":  # "occupying Russian forces": the forces occupy
-        return _ids(ctx, [verb.head])
-    node, came_from = verb, None
-    for _ in range(5):
-        controller = _object_controller(ctx, node, came_from)
-        if controller:
-            return controller
-        if came_from is not None and came_from.lower_ == "in" and node.lemma_.lower() == "join":  # "A joined B in"
-            return _ids(ctx, _subjects(node) + [c for c in node.children if c.dep_ == "dobj"])
-        shared = _shared_passive_subject(node, came_from)
-        if shared:  # "the minister has been indicted and will resign": the indicted one resigns
-            return _ids(ctx, shared)
-        if came_from is not None and came_from.dep_ == "xcomp" and not _subjects(node):
-            # "X is expected / was asked / was forced to arrive": the passive's subject does the act
-            raised = [c for c in node.children if c.dep_ == "nsubjpass"]
-            if raised:
-                return _ids(ctx, raised)
-        if came_from is not None and nominal.about_an_intent(node, came_from):  # "Poland's efforts to coordinate"
-            owners = _noun_modifier_actors(ctx, node) + _ids(ctx, nominal.of_objects(node))
-            if owners:
-                return _unique(owners)
-        found = _ids(ctx, _subjects(node) + _agents(node))
-        if _agents(node):  # "areas besieged by the regime": the agent is stated, known or not (never guessed)
-            return found
-        if found or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node is not verb:
-            return found
-        infinitival_relcl = node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-        if (
-            node.dep_ not in ("xcomp", "acomp", "conj", "acl", "pcomp", "prep", "pobj", "advcl", "dobj", "ccomp")
-            and not infinitival_relcl
-        ):
-            return []
-        if node.dep_ == "ccomp" or (node is not verb and ctx.cues.is_speech(node.head) and not _adjunct(node)):
-            return []
-        if node.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
-            return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
-        node, came_from = node.head, node
-    return []
-
-
-def _adjunct(node) -> bool:
-    """'announced his escalation since invading Ukraine', 'said after meeting X': a gerund in a phrase of time or
-    manner on a verb of saying is the speaker's own act, not the content of the speech."""
-    return node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS and any(c.dep_ == "pcomp" for c in node.children)
-
-
-def _shared_passive_subject(node, came_from) -> list:
-    """The passive subject of a verb that an active conjunct (not a participle) shares."""
-    if came_from is None or came_from.dep_ != "conj" or came_from.tag_ == "VBN" or _subjects(node):
-        return []
-    return [c for c in node.children if c.dep_ == "nsubjpass"]
-
-
-def _object_controller(ctx: Context, node, came_from) -> list[str]:
-    """'urge Russia to withdraw', 'accuse Russia of planning': the object does the embedded act."""
-    if came_from is None or node.pos_ != "VERB" or came_from.dep_ not in ("xcomp", "prep", "advcl"):
-        return []
-    if came_from.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
-        return []  # "X shelled Y, killing five": a participle's understood subject is the main clause's, not Y
-    if came_from.dep_ == "prep" and came_from.lower_ not in ("of", "to", "into", "for"):  # "thank X for helping"
-        return []
-    objects = [c for c in node.children if c.dep_ == "dobj"]
-    if not objects and came_from.dep_ in ("xcomp", "advcl"):  # "call on Russia to withdraw": who is called on
-        objects = [p for c in node.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for p in c.children]
-        objects = [p for p in objects if p.dep_ == "pobj"]
-    return _ids(ctx, objects)
-
-
-def _governing_verb(noun):
-    """(verb, first preposition on the way) for an event noun that is an object or prepositional object
-    within three steps of a verb: 'provided ... aid' -> (provided, 'in'); else (None, None)."""
-    node, prep = noun, None
-    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "launched a mediation effort"
-        node = noun.head
-    for _ in range(3):
-        if node.dep_ not in ("dobj", "pobj", "prep", "attr", "conj") or node.head.i == node.i:
-            return None, None
-        node = node.head
-        if node.dep_ == "prep" and prep is None:
-            prep = node.lower_
-        if node.pos_ in ("VERB", "AUX"):
-            return node, prep
-    return None, None
-
-
-def _support_verb(noun):
-    """The light verb an event noun is the object of: 'provided ... aid', 'launched an offensive'."""
-    verb, _ = _governing_verb(noun)
-    return verb if verb is not None and _supports(verb, noun) else None
-
-
-def _supports(verb, noun) -> bool:
-    lemma = verb.lemma_.lower()
-    return lemma in words.SUPPORT_VERBS and (lemma not in words.OBJECT_SUPPORT_VERBS or noun.head.i == verb.i)
-
-
-def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
-    """Who the modifiers of an event noun name: 'Russia's / Russian strikes', 'strikes from Russia'."""
-    ids = []
-    for c in [*noun.children, *nominal.stray_modifiers(noun)]:
-        if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i:
-            ids += ctx.resolve(c) or (ties.antecedent(ctx, c) if c.lower_ == "its" else [])  # "Russia ... its war"
-            if c.dep_ in ("compound", "nmod") and not ids:  # "Russian / Russia's missile strikes": the weapon's owner
-                ids += [i for m in c.children if m.dep_ in ("amod", "poss") for i in ctx.resolve(m)]
-        elif c.dep_ == "amod":
-            ids += ctx.resolve(c)
-        elif c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
-            ids += _ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
-    # "the war waged by Russia", "the support provided by Japan": the agent of a participle on the noun
-    by = [c for c in nominal.participle_phrases(noun) if c.lower_ == "by"]
-    ids += _ids(ctx, [p for c in by for p in c.children if p.dep_ == "pobj"])
-    return _unique(ids)
-
-
-def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
-    # "talks between A and B", "attacks on Israel by Hezbollah": the parties named by a preposition
-    ids = _noun_modifier_actors(ctx, noun) + _ids(ctx, nominal.party_phrases(noun))
-    if ids:
-        return _unique(ids)
-    if readouts.carried(entry):  # "stressed the need for X to ...": the stresser asks
-        head = noun.head.head if noun.head.dep_ in ("prep", "agent") else noun.head
-        return _verb_actors(ctx, head) if head.pos_ in ("VERB", "AUX") else []
-    # "announced $205 million in aid": the announcer gives the aid; "agreed in a phone call": the callers
-    verb, prep = _governing_verb(noun)
-    if verb is None:
-        return []
-    setting = entry.type in _JOINT_TYPES and prep in ("in", "at", "during", "on", "after")
-    setting = setting or (entry.type in _JOINT_TYPES and prep == "for" and verb.lemma_.lower() in _TRAVEL)
-    if not _supports(verb, noun) and not setting:
-        return []  # "outlined his vision for guarantees": the speaker is not the guarantor
-    found = _ids(ctx, _subjects(verb) + _agents(verb))
-    if not found and (verb.dep_ == "conj" or _participle_clause(verb)):
-        # "massed troops and launched an offensive", "X invaded Y, continuing the aggression": the shared subject
-        found = _verb_actors(ctx, verb)
-    return found
-
-
-def _participle_clause(verb) -> bool:
-    """'..., continuing the aggression': a clause of a present participle with no subject of its own."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not _subjects(verb)

@@ -12,6 +12,7 @@ __all__ = [
     "asks_an_act",
     "companions",
     "participle_phrases",
+    "in_objects",
     "of_objects",
     "party_phrases",
     "passive_cause",
@@ -191,7 +192,7 @@ def stance_objects(stance) -> list[tuple]:
     found = []
     for prep in stance.children:
         if prep.dep_ == "prep" and prep.lower_ in _STANCE_PREPS:
-            for obj in _objects(prep):
+            for obj in (o for p in _objects(prep) for o in (p, *(c for c in p.children if c.dep_ == "conj"))):
                 owners = [c for c in obj.children if c.dep_ == "poss"]
                 owners += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in _objects(c)]
                 found.append((obj, owners))
@@ -221,3 +222,8 @@ def backs_an_act(word, event_words: dict) -> bool:
         p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for p in _objects(c)
     ]
     return any(o.i in event_words and o.i != word.i for o in objects)
+
+
+def in_objects(noun) -> list:
+    """The objects of a noun's 'in' phrases: '$1 billion in security assistance'."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for p in _objects(c)]

@@ -167,10 +167,10 @@ def _directs_body(director) -> bool:
     """'CIA Director X', 'the Director of the FBI': a director written right after or before a body's name heads
     it; a 'communications director' directs a function, not the body."""
     doc = director.doc
-    if director.i > 0 and doc[director.i - 1].ent_type_ == "ORG" and doc[director.i - 1].text[:1].isupper():
-        return True
+    before = director.i > 0 and doc[director.i - 1].ent_type_ == "ORG" and doc[director.i - 1].text[:1].isupper()
     after = [t for t in doc[director.i + 1 : director.i + 4] if t.lower_ != "the"]
-    return len(after) >= 2 and after[0].lower_ == "of" and after[1].ent_type_ == "ORG"
+    of_body = len(after) >= 2 and after[0].lower_ == "of" and after[1].ent_type_ == "ORG"
+    return before != of_body  # 'the U.N. director of the Crisis Group' directs a portfolio of the group
 
 
 # Titles of people who report on or study a place, not serve it: 'our Moscow correspondent', 'a Kyiv analyst'.
@@ -184,12 +184,14 @@ def _title_owners(ctx, title: _Title):
             continue
         if otype == "Person":
             yield _relation(ctx, "affiliated_with", title.person, other, list(title.tokens))
-        elif otype == "Place" and title.head in _PLACE_LEADERS:
+        elif otype == "Place" and title.head in _PLACE_LEADERS and _titles_place(ctx, title, other):
             yield _relation(ctx, "leader_of", title.person, other, list(title.tokens))
         elif otype == "NewsOutlet":
             yield _relation(ctx, "affiliated_with", title.person, other, list(title.tokens))
         elif otype in ("Country", "Organization"):
             rtype = "leader_of" if title.leader and not _placed_in(ctx, title, other) else "affiliated_with"
+            if title.head == "director" and otype == "Country":
+                rtype = "affiliated_with"  # a director heads a body, not the state his body's name holds
             if title.head == "member" and otype == "Organization":
                 rtype = "member_of"  # 'War Cabinet Member Benny Gantz', 'a member of the Syrian parliament, X'
             yield _relation(ctx, rtype, title.person, other, list(title.tokens))
@@ -197,6 +199,22 @@ def _title_owners(ctx, title: _Title):
 
 # "Florida Governor X", "Kharkiv Mayor Y": the title leads the region or city it names
 _PLACE_LEADERS = frozenset({"governor", "mayor"})
+
+
+def _titles_place(ctx, title: _Title, place: str) -> bool:
+    """The place is the title's own: written right before the title noun ('Kharkiv regional governor') or after its
+    'of' ('the mayor of Melitopol'), not in a description beside it ('the mayor of X, a city close to Crimea')."""
+    nouns = [t for t in title.tokens if t.lemma_.lower() in _PLACE_LEADERS]
+    for t in title.tokens:
+        if ctx.table.by_token.get(t.i) != place:
+            continue
+        for noun in nouns:
+            between = ctx.doc[t.i + 1 : noun.i]
+            if t.i < noun.i and len(between) <= 3 and not any(b.is_punct for b in between):
+                return True
+            if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == noun.i:
+                return True
+    return False
 
 
 def _placed_in(ctx, title: _Title, body: str) -> bool:
