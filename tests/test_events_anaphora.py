@@ -38,3 +38,10 @@ def test_his_country_without_a_title_naming_a_state_is_nobody(extract_text):
     r = extract_text("John Smith said that his country would send weapons to Ukraine.")
     assert all("France" not in _names(r, e.actors) for e in r.events)
     assert [_names(r, e.actors) for e in _of_type(r, "AID")] in ([], [[]])
+
+
+def test_it_in_a_message_to_someone_is_not_the_sender(extract_text):
+    r = extract_text("Hungary sent a stern reminder to Croatia that it must respect the border.")
+    assert all("Hungary" not in _names(r, e.recipients) for e in r.events)
+    (demand,) = _of_type(r, "REQUEST")
+    assert _names(r, demand.actors) == ["Hungary"] and _names(r, demand.recipients) == ["Croatia"]

@@ -30,11 +30,15 @@ def clause_antecedent(pronoun, resolve: Callable, type_of: Callable) -> list[str
     plural = pronoun.lower_ == "they"
     node, below = pronoun.head, None
     for _ in range(6):
-        earlier = [c for c in node.children if c.dep_ == "advcl" and c.i < pronoun.i and c is not below]
+        earlier = [
+            c for c in node.children if c.dep_ == "advcl" and c.i < pronoun.i and (below is None or c.i != below.i)
+        ]
         candidates = [s for c in earlier for s in _subjects(c)]
         if below is not None and node.pos_ in ("VERB", "AUX"):
             if below.dep_ == "advcl" and below.i > node.i and any(c.dep_ == "dobj" for c in node.children):
                 return []
+            if any(_many(o) == plural for o in _other_parties(node, below)):
+                return []  # "A sent a reminder to B that it must ...": the one addressed is as near as A
             candidates += _subjects(node)
         for subject in sorted(candidates, key=lambda t: -t.i):
             found = _fitting(subject, plural, resolve, type_of)
@@ -46,14 +50,26 @@ def clause_antecedent(pronoun, resolve: Callable, type_of: Callable) -> list[str
     return []
 
 
+def _other_parties(verb, below) -> list:
+    """The objects a verb and the argument on the pronoun's path name besides that path: 'to Slovakia' in 'sent
+    a reminder to Slovakia that it must ...'."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prep") and c.i != below.i]
+    heads += [c for c in below.children if c.dep_ == "prep"] if below.pos_ in ("NOUN", "PROPN") else []
+    found = [p for h in heads for p in ([h] if h.dep_ == "dobj" else h.children) if p.dep_ in ("dobj", "pobj")]
+    return [p for p in found if p.pos_ in ("NOUN", "PROPN")]
+
+
 def _subjects(verb) -> list:
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
 
 
+def _many(noun) -> bool:
+    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+
+
 def _fitting(subject, plural: bool, resolve: Callable, type_of: Callable) -> list[str]:
     """The entities of ``subject`` when their number and kind fit the pronoun, else []."""
-    many = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
-    if many != plural:
+    if _many(subject) != plural:
         return []
     ids = list(resolve(subject))
     for c in subject.children:
