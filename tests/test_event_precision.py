@@ -95,3 +95,95 @@ def test_conjoined_acts_on_other_objects_or_places_stay_apart(extract_text):
 def test_what_an_invitation_offers_is_the_invitation(extract_text):
     r = extract_text("Latvia has invited Governor Jaan Tamm to visit.")
     assert [(e.type, e.trigger.text) for e in r.events] == [("AGREE", "invited")]
+
+
+def test_a_vote_on_a_bill_is_no_agreement_a_vote_for_someone_is(extract_text):
+    assert _events(extract_text("The Estonian parliament is set to vote on the package this Saturday.")) == []
+    assert len(_events(extract_text("The Estonian parliament voted in favor of Jaan Tamm."), "AGREE")) == 1
+
+
+def test_joining_a_fight_is_no_cooperation(extract_text):
+    assert _events(extract_text("Russia is calling up more soldiers to join the fight."), "COOPERATE") == []
+
+
+def test_contributing_to_a_thing_is_no_aid(extract_text):
+    assert _events(extract_text("Estonian exports are contributing to Latvia's tax base."), "AID") == []
+    assert len(_events(extract_text("Estonia contributed troops to the UN mission."), "AID")) == 1
+
+
+def test_ordering_an_act_is_the_act(extract_text):
+    r = extract_text("The Russian leader ordered a partial mobilisation of 300,000 reservists.")
+    assert [e.type for e in r.events] == ["MOBILIZE"]
+
+
+def test_a_told_violation_is_the_tellers_accusation_of_the_doer(extract_text):
+    r = extract_text("Jaan Tamm responded that the Latvian leader had violated the UN Charter.")
+    accusation = _events(r, "ACCUSE")[0]
+    assert _names(r, accusation.actors) == ["Jaan Tamm"]
+    assert _names(r, accusation.recipients) == ["Latvian leader"]
+    assert _events(extract_text("The Latvian leader violated the UN Charter."), "ACCUSE") == []
+
+
+def test_a_light_verb_and_the_act_its_object_names_are_one_event(extract_text):
+    r = extract_text("Last year, the International Criminal Court issued an arrest warrant for the Latvian President.")
+    assert [(e.type, e.trigger.text) for e in r.events] == [("THREATEN", "warrant")]
+    assert _names(r, r.events[0].actors) == ["International Criminal Court"]
+    r = extract_text("President Jaan Tamm announced a new package of security assistance for Latvia.")
+    assert [e.type for e in r.events] == ["AID"]
+
+
+def test_an_act_on_another_act_stays_its_own_event(extract_text):
+    r = extract_text("The Mozambique government accepted demands from the Vardosi rebels.")
+    assert {e.type for e in r.events} == {"CONCEDE", "REQUEST"}
+    assert [e.type for e in extract_text("Latvian police prevented the demonstration.").events] == ["COERCE"]
+
+
+def test_striking_a_balance_is_no_blow(extract_text):
+    text = (
+        "This mission shows the delicate balance Estonian leaders are attempting to strike between caution and resolve."
+    )
+    assert _events(extract_text(text), "ASSAULT") == []
+    assert len(_events(extract_text("The deal collapsed and Russian drones struck Odesa."), "ASSAULT")) == 1
+
+
+def test_a_generic_you_names_nobody(extract_text):
+    assert _events(extract_text('"You cannot incrementally help Latvia," Jaan Tamm said.'), "AID") == []
+
+
+def test_the_cooperation_a_commitment_states_is_that_commitment(extract_text):
+    r = extract_text("Jaan Tamm reaffirmed his commitment that Estonia will stand by Latvia as it defends itself.")
+    assert [(e.type, e.trigger.text) for e in r.events] == [("SUPPORT", "reaffirmed")]
+    assert set(_names(r, r.events[0].actors)) == {"Jaan Tamm", "Estonia"}
+    r = extract_text("They conveyed the Estonian commitment to continue imposing costs on Russia and support Latvia.")
+    assert len(_events(r, "SUPPORT")) == 1  # a second act joined to the commitment's own stays
+
+
+def test_demonstrating_a_capacity_is_showing_it(extract_text):
+    assert _events(extract_text("Estonia has demonstrated its remarkable capacity."), "PROTEST") == []
+    assert len(_events(extract_text("Thousands of Estonians demonstrated in Tallinn."), "PROTEST")) == 1
+
+
+def test_mobilizing_money_or_backers_is_no_mobilization(extract_text):
+    assert (
+        _events(extract_text("Estonia mobilized an international coalition to fund the operation."), "MOBILIZE") == []
+    )
+    assert len(_events(extract_text("Russia mobilized 300,000 reservists."), "MOBILIZE")) == 1
+
+
+def test_an_appeal_that_asks_nothing_is_attractiveness(extract_text):
+    assert (
+        _events(extract_text("Latvia could be marginalised if the Vardosi camp broadens its appeal."), "REQUEST") == []
+    )
+    assert len(_events(extract_text("Estonia made an appeal to Latvia for calm."), "REQUEST")) == 1
+
+
+def test_a_call_in_which_reporters_were_told_is_no_talks(extract_text):
+    r = extract_text("The Estonian official told reporters during a phone call that Russia could attack.")
+    assert _events(r, "CONSULT") == []
+
+
+def test_an_invited_person_does_not_invite(extract_text):
+    r = extract_text("Jaan Tamm was not invited to the ceremony in Riga.")
+    assert all("Jaan Tamm" not in _names(r, e.actors) for e in r.events)
+    r = extract_text("Norway was committed to supporting the talks.")
+    assert _names(r, _events(r, "AGREE")[0].actors) == ["Norway"]

@@ -19,6 +19,8 @@ _SIDE_PREPS = {"with", "behind", "by"}  # whom one stands with, behind, by
 _GIVE_TYPES = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "ASSAULT"}
 _JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
 _STANCE_TYPES = {"AGREE"}
+# passives that are a stance their subject holds ("was committed to"); "was invited" is done to its subject
+_HELD_STANCES = frozenset({"commit", "dedicate", "determine", "resolve", "prepare", "bind", "oblige", "obligate"})
 _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
 _TRAVEL = frozenset({"arrive", "come", "travel", "fly", "head", "go", "gather", "convene", "return"})  # "for talks"
 _MEETING_VERBS = frozenset({"meet", "host", "receive"})  # whom one meets, hosts or receives is a party of the talks
@@ -32,7 +34,7 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
         cause = None if actors else nominal.passive_cause(tok, event_words, entry.type)
         if cause is not None:  # "five people were killed in Russian strikes": the strikes' owner did it
             actors = _noun_actors(ctx, cause, entry)
-        if not actors and entry.type in _STANCE_TYPES and not agents(tok):
+        if not actors and entry.type in _STANCE_TYPES and not agents(tok) and tok.lemma_.lower() in _HELD_STANCES:
             # "the US was committed to preventing a conflict": a passive of stance holds its subject's stance
             actors = _ids(ctx, [c for c in tok.children if c.dep_ == "nsubjpass"])
         objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]

@@ -37,6 +37,7 @@ __all__ = [
     "refusing_verb",
     "speaks_for",
     "with_refusals",
+    "with_contents_folded",
     "with_speech_acts",
     "without_restated",
 ]
@@ -48,6 +49,7 @@ RESTATING_VERBS = frozenset(
     {"affirm", "reaffirm", "reiterate", "restate", "renew", "confirm", "repeat", "underscore", "underline", "express"}
 )
 _STATED_STANCES = frozenset({"AGREE", "SUPPORT"})
+_COMMITMENT_NOUNS = frozenset({"commitment", "pledge", "promise", "vow", "undertaking"})
 # Adjectives of a declared willingness: "is willing to withdraw", "stands ready to help".
 WILLING_ADJECTIVES = frozenset({"willing", "ready", "prepared"})
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
@@ -149,6 +151,43 @@ def _folded(promise: Event, content: Event) -> Event:
         quantity=promise.quantity or content.quantity,
         explain=(*promise.explain, f"promised: {content.type} '{content.trigger.text}', folded into the promise"),
     )
+
+
+def with_contents_folded(pairs) -> list[tuple[Token, Event]]:
+    """``pairs`` with the cooperation a commitment noun states folded into the commitment's event: "reaffirmed
+    my commitment that the United States will stand by Ukraine", "their commitment to achieving a deal" are
+    one stance each (the commitment's own event, or the restating verb's that took it). Only the noun's own
+    clause: a second act joined to it ("... and support the people") stays its own event."""
+    stance_at = {tok.i: n for n, (tok, e) in enumerate(pairs) if e.type in _STATED_STANCES}
+    out = list(pairs)
+    folded = set()
+    for n, (tok, event) in enumerate(pairs):
+        if event.type not in REFUSABLE or event.modality != "planned":
+            continue
+        noun = _committing_noun(tok)
+        if noun is None:
+            continue
+        m = stance_at.get(noun.i)
+        if m is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RESTATING_VERBS:
+            m = stance_at.get(noun.head.i)
+        if m is None or m in folded:
+            continue
+        word, stance = out[m]
+        actors = tuple(dict.fromkeys((*stance.actors, *event.actors)))  # "my commitment that the US will"
+        out[m] = (word, _folded(dataclasses.replace(stance, actors=actors), event))
+        folded.add(n)
+    return [p for n, p in enumerate(out) if n not in folded]
+
+
+def _committing_noun(tok):
+    """The commitment noun whose own clause ``tok`` heads ("commitment that X will", "commitment to doing"), or
+    None."""
+    head = tok.head
+    if tok.dep_ in ("acl", "ccomp") and head.lemma_.lower() in _COMMITMENT_NOUNS:
+        return head
+    if tok.dep_ == "pcomp" and head.lower_ == "to" and head.head.lemma_.lower() in _COMMITMENT_NOUNS:
+        return head.head
+    return None
 
 
 def without_restated(pairs) -> list[tuple[Token, Event]]:

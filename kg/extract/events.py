@@ -94,7 +94,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         if tok.pos_ != "VERB" and any(by_index.get(p.i) == entry.type for p in nominal.of_objects(tok)):
             continue  # "its war of aggression": one act, told by the inner noun (which takes the outer's owner)
-        if _names_a_kind(ctx, tok) or readouts.not_an_event(tok, entry) or senses.names_no_event(tok, entry):
+        if _names_a_kind(ctx, tok) or readouts.not_an_event(tok, entry) or senses.names_no_event(tok, entry, by_index):
             continue
         if entry.type == "ASSAULT" and fights_for_a_cause(tok):
             continue
@@ -126,7 +126,9 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         "support_verb": _support_verb,
         "speaks_for": lambda verb, actors: commitments.speaks_for(ctx.table.entries, verb, actors),
     }
-    pairs = commitments.with_speech_acts(repeats.once(commitments.without_restated(pairs)), **speech)
+    pairs = commitments.with_contents_folded(commitments.without_restated(pairs))
+    pairs = senses.allegations(repeats.once(pairs))
+    pairs = commitments.with_speech_acts(pairs, **speech)
     # refusals: also of acts kept as no event for want of a named participant ("would not recognise the new
     # government"); the few negated futures are built again here, the rest cost one check each
     declined = [

@@ -16,6 +16,7 @@ SPOKEN_TO = ("prep", frozenset({"to"}))  # a row for talking to someone: a meeti
 _PARTIES = ("Person", "Country", "Organization")
 _TOLD = frozenset({"brief"})  # meeting verbs that are speech unless their partner is a party
 _MUTUAL = frozenset({"speak", "talk"})  # talks when two or more speak (no partner named)
+_TELL = frozenset({"tell", "say"})  # "told reporters", only to tell where the press was addressed
 _PRESS = frozenset({"press", "media", "journalist", "reporter", "correspondent", "newsman", "newsmen"})
 
 
@@ -32,18 +33,26 @@ def carried(entry: Trigger) -> bool:
 def not_an_event(tok, entry: Trigger) -> bool:
     """'said at a press conference', 'spoke with journalists'; 'stressed the need for a framework' (a need named,
     no one asked to act)."""
-    if nominal.a_press_appearance(tok) or (entry.type == "CONSULT" and _to_the_press(tok)):
+    if nominal.a_press_appearance(tok) or (entry.type == "CONSULT" and (_to_the_press(tok) or _told_in(tok))):
         return True
     return entry.type == "REQUEST" and tok.pos_ == "NOUN" and carried(entry) and not nominal.asks_an_act(tok)
 
 
 def _to_the_press(verb) -> bool:
     """'who spoke with journalists', 'talked to reporters': speaking to the press is speech, not talks."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _MUTUAL | _TOLD:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _MUTUAL | _TOLD | _TELL:
         return False
     partners = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for p in c.children]
-    partners += [c for c in verb.children if c.dep_ == "dobj"]  # "briefed reporters"
+    partners += [c for c in verb.children if c.dep_ in ("dobj", "dative")]  # "briefed reporters", "told reporters"
     return any(p.lemma_.lower() in _PRESS for p in partners)
+
+
+def _told_in(noun) -> bool:
+    """'the official told reporters during a phone call': the call is where the press was told, no talks."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return False
+    verb = noun.head.head
+    return verb.pos_ == "VERB" and _to_the_press(verb)
 
 
 def speech_not_talks(entry: Trigger, actors: list[str], recipients: list[str], type_of: Callable) -> bool:

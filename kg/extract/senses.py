@@ -1,14 +1,27 @@
 """Event words used in a sense that names no event, whatever row matched them: 'meeting Ukraine's needs' (to
 satisfy), 'concern for the hostages' (sympathy), 'the alleged plan' (a hedge), 'warned that it had intercepted a
-plan' (a warning of what happened is information, not a threat of force).
+plan' (a warning of what happened is information, not a threat of force), 'set to vote on the package' (a vote
+for no one), 'join the fight' (fighting, not cooperation), 'contributing to the tax base' (a cause, not aid),
+'ordered a mobilisation' (the ordered act is the event). And a wrongdoing verb typed as an allegation ('the
+Russian leader had violated the Charter, Biden said') is the teller's accusation of the doer.
 
 Each check looks at the trigger and its children only: one test per candidate trigger, no pass over the doc."""
 
 from __future__ import annotations
 
+import dataclasses
+from typing import TYPE_CHECKING
+
+from kg.extract import words
+from kg.extract.commitments import RESTATING_VERBS as _RESTATING
 from kg.extract.lexicons import Trigger
 
-__all__ = ["names_no_event"]
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.graph.records import Event
+
+__all__ = ["allegations", "names_no_event"]
 
 # 'meet the needs / the deadline / its obligations': to satisfy or fulfil something, not to hold talks
 _SATISFIED = frozenset(
@@ -34,11 +47,47 @@ _SATISFIED = frozenset(
 _SYMPATHY = frozenset({"concern", "worry", "fear"})  # 'concern for the hostages': care for someone
 _MODALS = frozenset({"will", "would", "shall", "'ll", "could", "can", "may", "might", "must", "should"})
 _PERFECT = frozenset({"had", "has", "have", "'d", "was", "were"})
+_FIGHTS = frozenset({"fight", "fighting", "war", "battle", "combat", "offensive", "hostility", "hostilities"})
+# wrongdoing verbs the lexicon types as an allegation (ACCUSE): who says it accuses, who did it is accused
+_WRONGDOING = frozenset({"violate", "breach", "flout", "infringe", "contravene"})
+_NAMING = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_RALLIED = frozenset(
+    {"fund", "funds", "funding", "money", "resource", "support", "coalition", "donor", "voter", "vote", "opinion"}
+)
+# 'strike a balance / a deal / a chord': no blow
+_STRUCK = frozenset(
+    {"balance", "deal", "agreement", "accord", "bargain", "compromise", "chord", "tone", "note", "pose"}
+)
 
 
-def names_no_event(tok, entry: Trigger) -> bool:
-    """Whether the trigger ``tok`` (matched by ``entry``) is used in a sense that names no event."""
+def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
+    """Whether the trigger ``tok`` (matched by ``entry``) is used in a sense that names no event;
+    ``event_words``: token index -> event type of the other trigger words."""
     lemma = tok.lemma_.lower()
+    if entry.type == "AGREE" and lemma == "vote":
+        return not any(c.dep_ == "prep" and c.lower_ in ("for", "in") for c in tok.children)
+    if entry.type == "COOPERATE" and lemma == "join":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGHTS for c in tok.children)
+    if entry.type == "AID" and lemma == "contribute":
+        return _contributes_to_a_thing(tok)
+    if entry.type == "REQUEST" and lemma == "order":
+        # "ordered a partial mobilisation": the order is the act, done through the orderer's forces
+        return any(c.dep_ == "dobj" and event_words.get(c.i, "REQUEST") != "REQUEST" for c in tok.children)
+    if entry.type == "PROTEST" and lemma == "demonstrate":
+        return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)  # "demonstrated its capacity": showed
+    if entry.type == "MOBILIZE" and lemma in ("mobilize", "mobilise"):
+        # "mobilized a coalition to fund", "mobilize the funds": rallying money or backers, not forces
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _RALLIED for c in tok.children)
+    if entry.type == "REQUEST" and lemma == "appeal" and tok.pos_ == "NOUN":
+        return not _asks(tok)  # "broadens its appeal": attractiveness, no one asked
+    if entry.type == "ASSAULT" and lemma == "strike":
+        return _strikes_a_bargain(tok)
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.i in event_words:
+        return True  # "an arrest warrant", "ceasefire talks": the head names the act, the compound its kind
+    if tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in tok.children):
+        return True  # "you can't incrementally help Ukraine": generic 'you' names nobody, the claim is general
+    if any(dep == "obj" for dep, _ in entry.requires) and _names_its_objects_act(tok, entry, event_words):
+        return True
     if entry.type == "CONSULT" and lemma == "meet":
         return _meets_a_need(tok)
     if entry.type == "ACCUSE" and lemma == "allege":
@@ -48,6 +97,74 @@ def names_no_event(tok, entry: Trigger) -> bool:
     if entry.type == "THREATEN" and lemma == "warn":
         return _warns_of_the_past(tok)
     return False
+
+
+def _strikes_a_bargain(verb) -> bool:
+    """'struck a deal', 'the balance European nations are attempting to strike' (an object the parse may
+    hang elsewhere: a bargain noun shortly before an objectless 'strike'): no blow is struck."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        sent = verb.sent
+        objects = [t for t in verb.doc[max(sent.start, verb.i - 6) : verb.i] if t.pos_ == "NOUN"]
+    return any(o.lemma_.lower() in _STRUCK for o in objects)
+
+
+def _names_its_objects_act(verb, entry: Trigger, event_words: dict[int, str]) -> bool:
+    """'issued an arrest warrant', 'announced a new package of security assistance': a light verb whose row
+    names its object, when the object (or what the object holds) is an event word of another type, is that act
+    told once, by the noun. Not someone else's act taken up ("accepted the rebels' demands", "demands from the rebels"),
+    nor a stance restated ("affirmed the commitment", one stance, see commitments.without_restated)."""
+    if verb.lemma_.lower() not in words.SUPPORT_VERBS or verb.lemma_.lower() in _RESTATING:
+        return False  # "prevented the demonstration", "suspended aid deliveries": an act on another act
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by")) for c in obj.children)
+        held = [obj, *(c for c in obj.children if c.dep_ == "compound")]  # "a military aid package"
+        held += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        if not owned and any(event_words.get(h.i, entry.type) != entry.type for h in held):
+            return True
+    return False
+
+
+def _asks(noun) -> bool:
+    """'an appeal for calm', 'an appeal to the allies', 'an appeal to stop': an appeal says whom or what for."""
+    return any((c.dep_ == "prep" and c.lower_ in ("for", "to")) or c.dep_ in ("acl", "relcl") for c in noun.children)
+
+
+def _contributes_to_a_thing(verb) -> bool:
+    """'contributing to Ukraine's tax base', 'contribute to the breakdown': helping bring something about, no
+    gift to anyone ('contributed troops to the mission' gives, and so does contributing to a named body)."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
+    return bool(objects) and not any(p.pos_ == "PROPN" or p.ent_type_ in _NAMING for p in objects)
+
+
+def allegations(pairs) -> list[tuple[Token, Event]]:
+    """``pairs`` with a wrongdoing verb's ACCUSE turned the teller's: in "the Russian leader had violated the
+    Charter, Biden said" Biden accuses the Russian leader; told in the article's own voice nobody accuses."""
+    out = []
+    for tok, event in pairs:
+        if event.type != "ACCUSE" or tok.lemma_.lower() not in _WRONGDOING:
+            out.append((tok, event))
+            continue
+        if not event.sources:
+            continue
+        teller = event.sources[-1]
+        accused = tuple(a for a in dict.fromkeys((*event.actors, *event.recipients)) if a != teller)
+        why = "allegation: the teller accuses the doer"
+        out.append(
+            (
+                tok,
+                dataclasses.replace(
+                    event,
+                    actors=(teller,),
+                    recipients=accused,
+                    sources=event.sources[:-1],
+                    explain=(*event.explain, why),
+                ),
+            )
+        )
+    return out
 
 
 def _meets_a_need(verb) -> bool:

@@ -86,7 +86,8 @@ SUPPORT_VERBS = frozenset(
     """go launch carry conduct stage mount begin start continue resume step intensify escalate provide give offer
     deliver send supply grant approve allocate pledge promise announce unveil impose introduce adopt extend
     hold host organize organise attend join have make take sign conclude reach seal broker release commit
-    order authorize authorise plan prepare propose undertake declare initiate express voice chair co-chair convene""".split()
+    order authorize authorise plan prepare propose undertake declare initiate express voice chair co-chair convene
+    issue""".split()
 )
 # Support verbs of a stance noun that are so only for their own object: "expressed regret" is the subject's
 # regret, the killing in "expressed regret for the killing" is not the subject's.
