@@ -180,3 +180,43 @@ def test_an_open_office_counts_only_up_to_the_dictionaries_horizon(extract_text)
     assert index.horizon and index.horizon < "2016"
     open_ended = next(o for o in load_offices() if o.end is None and o.start and o.sector == "GOV")
     assert index.held(open_ended.name, index.horizon) and not index.held(open_ended.name, "2022-03-01")
+
+
+CAMEO_FORCE_BLOCKS = """####### VERB PATTERNS #######
+---  DISAGREE   [110]  ---
+DISAGREE
+DISPUTE
+
+---  SHOOTING_ACTS   [190]  ---
+SNIPE
+GRAPPLE
++GUN_DOWN {+GUNNED_DOWN }
+
+---  QUARRELLING   [110]  ---
+BICKER
+
+---  TOPPLED   [180]---  ---
+TOPPLE  {TOPPLES TOPPLING TOPPLED }
+######## TRANSFORMATIONS ##########
+"""
+
+
+def test_blocks_named_for_a_use_of_force_give_each_verb_its_code(tmp_path):
+    cameo = tmp_path / "CAMEO.txt"
+    cameo.write_text(CAMEO_FORCE_BLOCKS, encoding="latin-1")
+    table = {"18": ("ASSAULT", None), "19": ("ASSAULT", None), "11": ("ACCUSE", "disapprove")}
+    rows = {r.tsv() for r in dictionaries.derive_triggers(cameo, table, dictionaries.Tally())}
+    # a block named for a kind of force lists its ways: each verb is the act (an everyday sense is left out)
+    assert "snipe\tVERB\tASSAULT\t-\t-\tCAMEO 190 snipe" in rows
+    assert "gun\tVERB\tASSAULT\t-\tprt:down\tCAMEO 190 gun_down" in rows
+    assert not any(r.startswith("grapple") for r in rows)
+    # a verbal block named so is a loose list; a block named for its verb keeps only that verb
+    assert not any(r.startswith("bicker") for r in rows)
+    assert not any(r.startswith("dispute") for r in rows)
+    # a header written without the space after its code, naming its verb by an inflection, still heads the block
+    assert "topple\tVERB\tASSAULT\t-\t-\tCAMEO 180 topple" in rows
+
+
+def test_derived_force_verbs_name_events(extract_text):
+    record = extract_text("Militants torched the police station in Kirova on Monday.")
+    assert [(e.type, e.trigger.text) for e in record.events] == [("ASSAULT", "torched")]

@@ -481,6 +481,41 @@ def test_a_source_joined_after_the_content_by_a_comma(extract_text):
     assert _sources(record, "attacked") == []
 
 
+def test_a_source_after_the_content_hung_as_the_content_of_the_verb_before_it(extract_text):
+    # spaCy hangs '..., CNN reported' as what 'believes' believes; it is the outer source of the whole
+    record = extract_text("The Pentagon believes Russia will attack Kyiv, CNN reported, citing two officials.")
+    assert _sources(record, "attack") == ["CNN", "United States Department of Defense"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Russia attacked Poland on Monday. Olaf Scholz said this on Tuesday in Berlin.", ["Olaf Scholz"]),
+        ("Russia attacked Poland on Monday.\n\nOlaf Scholz said this on Tuesday in Berlin.", ["Olaf Scholz"]),
+        ("Russia attacked Poland on Monday. That is according to the ministry.", ["ministry"]),
+        ("Russia attacked Poland on Monday. This was reported by Reuters, according to the BBC.", ["BBC", "Reuters"]),
+    ],
+)
+def test_a_sentence_pointing_back_with_this_names_who_said_the_one_before(extract_text, text, source):
+    assert _sources(extract_text(text), "attacked") == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia attacked Poland on Monday, the ministry said. The Kremlin denied this.",
+        "Russia attacked Poland on Monday. The ministry did not confirm this.",
+        "Russia attacked Poland on Monday. Joe Biden said this: Russia will invade Latvia.",
+        "Russia attacked Poland on Monday.\n\nLithuania sent troops to Latvia. Olaf Scholz said this in Berlin.",
+        "Russia attacked Poland on Monday. Olaf Scholz said this week that Latvia is safe.",
+    ],
+)
+def test_this_pointing_back_does_not_source_what_is_disputed_withheld_announced_or_far_away(extract_text, text):
+    assert "Olaf Scholz" not in _sources(extract_text(text), "attacked")
+    assert "Kremlin" not in _sources(extract_text(text), "attacked")
+    assert "Joe Biden" not in _sources(extract_text(text), "attacked")
+
+
 def test_a_pronoun_speaker_continues_who_spoke_through_a_relative_clause_or_a_participle(extract_text):
     record = extract_text(
         "Mary Smith spoke to Joe Biden on Monday. The plan was supported by Emma Jones of Ohio, the senator "

@@ -308,3 +308,10 @@ def test_a_mayor_leads_his_city_not_a_place_beside_it(extract_text):
 def test_a_portfolio_director_of_a_body_leads_neither(extract_text):
     record = extract_text("Richard Roe, the U.N. director of the International Crisis Group, said talks had failed.")
     assert not any(r[0] == "leader_of" for r in relations(record))
+
+
+def test_a_title_after_an_appointing_noun_is_held_by_its_owner(extract_text):
+    found = relations(extract_text("I congratulate Joseph Roe on his election as President of Lebanon."))
+    assert ("leader_of", "Joseph Roe", "Lebanon") in found
+    found = relations(extract_text("Parliament confirmed Maria Lopez's appointment as foreign minister of Chile."))
+    assert ("affiliated_with", "Maria Lopez", "Chile") in found

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.extract import quotes, words
+from kg.extract import asides, words
 from kg.extract.lexicons import Cue
+from kg.extract.tellers import speakers_of
 
 _CLAUSE_DEPS = {
     "ccomp",
@@ -283,7 +284,7 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
         # call the two leaders reaffirmed ...': the call is the White House's account)
         if kind and _governs_content(node, came_from, kind, below) and not _another_saying(came_from, cues):
             held = kind == "intention" and node.lemma_.lower() not in _SAID_INTENTIONS
-            for eid in _speakers(node, resolve, cues):
+            for eid in speakers_of(node, resolve, cues):
                 if held and eid in bodies:
                     continue
                 found.append((eid, f"{kind} verb '{node.text}'"))
@@ -292,16 +293,17 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
             # spaCy makes a new Token object on each access: compare positions, not identities
             off_path = below is None or child.i != below.i
             if off_path:  # 'according to X, a tool that monitors Y': the source phrase tells nothing of itself
-                found.extend(_according_to(child, resolve))
-            found.extend(_described_by(child, resolve, cues))
+                found.extend(asides.according_to(child, resolve))
+            found.extend(asides.described_by(child, resolve, cues))
             if child.i != trigger.i:  # also one the path came through: 'If X, Taylor warned, Y will ...'
-                found.extend(_said_aside(child, resolve, cues))
+                found.extend(asides.said_aside(child, resolve, cues))
         if node is not trigger and node.pos_ == "NOUN" and _owned_content(node, below, cues):
             for c in node.children:
                 if c.dep_ == "poss" and resolve(c):
                     found.extend((eid, f"'{c.text}'s {node.text}'") for eid in resolve(c))
-    found.extend(_quoted_by(trigger, resolve, cues))
-    found.extend(_headline_speaker(trigger, resolve))
+    found.extend(asides.quoted_by(trigger, resolve, cues))
+    found.extend(asides.headline_speaker(trigger, resolve))
+    found.extend(asides.pointed_back(trigger, resolve, cues))
     ids, why, seen = [], [], set()
     for eid, reason in reversed(found):
         if eid not in seen:
@@ -424,145 +426,3 @@ def _infinitive(clause) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
         and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
     )
-
-
-def _speakers(verb, resolve, cues: CueIndex | None = None) -> list[str]:
-    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # 'X is convinced that': the subject of the copula
-        verb = verb.head
-    for child in verb.children:
-        if child.dep_ in ("nsubj",):  # 'the US and its allies accuse': both
-            authors = _authors(child, resolve, cues) if cues is not None else []
-            if authors:  # 'the statement said': its author speaks (no entity for the document itself)
-                return authors
-            return [e for s in (child, *(c for c in child.children if c.dep_ == "conj")) for e in resolve(s)]
-        if child.dep_ == "agent":
-            return [e for p in child.children if p.dep_ == "pobj" for e in resolve(p)]
-    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
-        return []  # 'When asked whether ..., she said': who was asked is not who asks (nobody named)
-    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        return _speakers(verb.head, resolve, cues)  # 'rescinded his support, saying ...': the subject of 'rescinded'
-    if verb.dep_ == "acl" and cues is not None:  # 'issued a statement calling on Y to ...': the document speaks
-        return _issuers(verb.head, resolve, cues)
-    return []
-
-
-# Verbs by which someone puts out a document that then speaks for them: 'issued a statement calling for ...'
-_ISSUE = frozenset("issue release send publish post put deliver give write sign file circulate run air".split())
-
-
-def _issuers(document, resolve, cues: CueIndex) -> list[str]:
-    """Who a document that says something stands for ('a statement calling on Y', 'an email praising Y'): its
-    owner or author ('Blinken's statement', 'a letter from the ministry'), else whoever issued it ('X issued a
-    statement calling ...', 'the campaign sent an email praising ...'), else the document itself as an unnamed
-    source ('a fundraising email stressing ...')."""
-    lemma = document.lemma_.lower()
-    if lemma not in cues.source_nouns and lemma not in cues.speaker_nouns:
-        return []
-    owners = _authors(document, resolve, cues)
-    if owners:
-        return owners
-    verb = document.head
-    if document.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in _ISSUE:
-        issuers = _speakers(verb, resolve)
-        if issuers:
-            return issuers
-    return resolve(document)
-
-
-def _authors(document, resolve, cues: CueIndex) -> list[str]:
-    """Who stands behind a document that speaks ('the statement said'): its owner ('Blinken's statement', 'a
-    statement from the ministry'), else, for 'the statement', whoever spoke 'in a statement' earlier on."""
-    if document.lemma_.lower() not in cues.source_nouns:
-        return []
-    owners = [c for c in document.children if c.dep_ == "poss"]
-    owners += [
-        p
-        for c in document.children
-        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
-    if owners:
-        return [e for o in owners for e in resolve(o)]
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children):
-        return []
-    for earlier in reversed(document.doc[: document.i]):
-        if earlier.lemma_ == document.lemma_ and earlier.dep_ == "pobj" and earlier.head.dep_ == "prep":
-            verb = earlier.head.head
-            if cues.attributing(verb):
-                return _speakers(verb, resolve)
-    return []
-
-
-def _said_aside(child, resolve, cues: CueIndex) -> list[tuple[str, str]]:
-    """'Axelrod, Democratic sources said, still respects her', 'They discussed it, as Breitbart reported': a speech
-    verb set aside in the clause it reports, after or inside the content."""
-    aside = (
-        child.dep_ == "parataxis"
-        or (child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children))
-        or _comma_conj(child)
-    )
-    if not aside or cues.attributing(child) not in ("speech", "belief"):
-        return []
-    own = ("ccomp", "xcomp", "dobj") if child.dep_ == "conj" else ("ccomp", "xcomp")
-    if any(c.dep_ in own for c in child.children):
-        return []  # it says something of its own: '..., and she said she would leave', '..., a poll shows support'
-    return [(eid, f"speech verb '{child.text}' set aside") for eid in _speakers(child, resolve, cues)]
-
-
-def _headline_speaker(trigger, resolve) -> list[tuple[str, str]]:
-    """'Lynch: No outside influence on the probe': a paragraph that opens with a name and a colon (a headline's
-    way of quoting) is that person's words, after the colon."""
-    sent = trigger.sent
-    doc = trigger.doc
-    if sent.start and "\n" not in doc[sent.start - 1].text_with_ws:
-        return []  # not at a paragraph's start
-    colon = next((t for t in doc[sent.start : min(sent.end, sent.start + 5)] if t.text == ":"), None)
-    if colon is None or trigger.i <= colon.i or colon.i == sent.start:
-        return []
-    name = doc[sent.start : colon.i]
-    if not all(t.pos_ == "PROPN" for t in name):
-        return []
-    return [(eid, f"'{name.text}:' opening the paragraph") for eid in resolve(name[-1])]
-
-
-def _comma_conj(verb) -> bool:
-    """'Donors gave to a PAC backing Y, a new analysis shows.': the parser joins a source set after the content as
-    a second clause, with a comma and no 'and'; it ends the sentence and has a subject of its own."""
-    head = verb.head
-    if verb.dep_ != "conj" or verb.i < head.i or not any(c.dep_ == "nsubj" for c in verb.children):
-        return False
-    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
-        return False
-    return all(t.is_punct for t in verb.doc[verb.right_edge.i + 1 : verb.sent.end])
-
-
-def _quoted_by(trigger, resolve, cues: CueIndex) -> list[tuple[str, str]]:
-    """Inside a quotation, its speaker is the outermost source, whichever sentence names them."""
-    quote = quotes.quote_at(trigger.doc, cues, trigger.idx)
-    if quote is None:
-        return []
-    verb = trigger.doc[quote.verb]
-    return [(eid, f"quotation framed by '{verb.text}'") for eid in _speakers(verb, resolve, cues)]
-
-
-def _according_to(child, resolve) -> list[tuple[str, str]]:
-    if child.dep_ != "prep" or child.lemma_.lower() != "accord":
-        return []
-    out: list[tuple[str, str]] = []
-    for to in child.children:
-        for pobj in to.children:
-            if pobj.dep_ == "pobj":
-                out.extend((eid, "'according to'") for eid in resolve(pobj))
-    return out
-
-
-def _described_by(child, resolve, cues: CueIndex) -> list[tuple[str, str]]:
-    """'The plan, described by an anonymous diplomat, ...': the diplomat vouches for the clause."""
-    if child.dep_ not in ("nsubj", "nsubjpass"):
-        return []
-    out: list[tuple[str, str]] = []
-    for acl in child.children:
-        if acl.dep_ == "acl" and acl.lemma_.lower() in cues.speech | {"describe", "outline"}:
-            out.extend((eid, f"'{acl.text} by'") for eid in _speakers(acl, resolve))
-    return out

@@ -501,6 +501,8 @@ def _demonym_states(ctx, tokens) -> list[str]:
 
 # prepositions that place a person in a body: 'a researcher at X', 'a spokesman for X', 'a gunner with X'
 _WORKPLACE_PREPS = frozenset({"at", "for", "with", "in"})
+# nouns whose owner takes the role after 'as' ('his election as President of X')
+_APPOINTING_NOUNS = frozenset({"election", "appointment", "nomination", "inauguration", "reelection", "confirmation"})
 # verbs that give their object a role ('appointed X as head of Y'); with any other verb the subject takes it
 _APPOINTING_VERBS = frozenset({"appoint", "name", "elect", "choose", "nominate", "install", "confirm"})
 
@@ -533,15 +535,19 @@ def _bodies_after(ctx, node, preps) -> list[str]:
 
 def _roles_taken(ctx):
     """'He replaced him as head of the FSB', 'X served as defence minister of Ghana', 'they appointed X as envoy to Y'
-    less the envoy: a title after 'as' is held by the verb's subject (its object after 'appoint', 'elect')."""
+    less the envoy: a title after 'as' is held by the verb's subject (its object after 'appoint', 'elect'); after an
+    appointing noun, by the noun's owner ('his election as President of Lebanon')."""
     table = ctx.table
     for tok in tokens_of(ctx, lowers=frozenset({"as"})):
-        if tok.dep_ != "prep" or tok.head.pos_ != "VERB":
+        appointing_noun = tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _APPOINTING_NOUNS
+        if tok.dep_ != "prep" or (tok.head.pos_ != "VERB" and not appointing_noun):
             continue
         verb = tok.head
         for title in (p for p in tok.children if p.dep_ == "pobj" and p.lemma_.lower() in _TITLES):
             holders_of = [c for c in verb.children if c.dep_ == "dobj"]
-            if verb.lemma_.lower() not in _APPOINTING_VERBS:
+            if appointing_noun:
+                holders_of = [c for c in verb.children if c.dep_ == "poss"]
+            elif verb.lemma_.lower() not in _APPOINTING_VERBS:
                 holders_of = [c for c in verb.children if c.dep_ == "nsubj"]
             holders = [e for e in conj_ids(ctx, holders_of) if table.get(e).type == "Person"]
             lemmas = {t.lemma_.lower() for t in title.subtree}

@@ -109,6 +109,23 @@ _GENERIC_VERBS = {
     "draw",
     "lead",
 }
+# Verbs of CAMEO's lists whose everyday sense in news is no act ('grapple with a problem', 'hammer out a deal',
+# 'appropriate funds', 'struggle to', 'a match', 'delayed flights'): kept only through a pattern's constraint.
+_EVERYDAY_SENSES = {
+    "appropriate",
+    "blow",
+    "combat",
+    "conflict",
+    "delay",
+    "grapple",
+    "hammer",
+    "match",
+    "pit",
+    "quarrel",
+    "revolutionise",
+    "revolutionize",
+    "struggle",
+}
 # A verb that only has its block's code and whose patterns name this many PLOVER types says nothing by itself:
 # only its patterns are kept (a verb's own code, DEMONSTRATE [141], is its first meaning and stays).
 _AMBIGUOUS_TYPES = 3
@@ -313,7 +330,7 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
             return
         lemma, prt = lemma_prt
         req = tuple(requires) + ((("prt", (prt,)),) if prt else ())
-        if not req and lemma in _GENERIC_VERBS:
+        if not req and lemma in _GENERIC_VERBS | _EVERYDAY_SENSES:
             tally.add("rows dropped: generic verb without a constraint")
             return
         rows.append(_Row(lemma, mapped[0], mapped[1], req, f"CAMEO {code.split(':')[0]} {note}".strip(), own))
@@ -322,7 +339,12 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
         for tok, (lp, own) in verbs.items():
             if own is not None:
                 emit(lp, own, (), tok.strip("+_").lower(), own=True)
-            elif block_code is not None and block_code.strip("-") and tok.strip("+_").upper() != block_head:
+            elif block_code is not None and _a_class_of_force(block_head, block_code, verbs, table):
+                # a block named for a kind of act, not for one of its verbs ('---  GUNFIRE  [190]  ---': SHELL,
+                # SNIPE): a hand-made list of the ways to do it, each verb the act itself
+                emit(lp, block_code, (), tok.strip("+_").lower())
+                tally.add("rows kept from a block named for a use of force, not for a verb")
+            elif block_code is not None and block_code.strip("-") and not _heads_block(tok, block_head, forms):
                 # WordNet synonyms of the block's verb ('counter' beside 'disagree') inherit its code only
                 # through a pattern: alone they over-fire (PETRARCH's known weakness)
                 tally.add("rows dropped: synonym inheriting its block's code without a pattern")
@@ -331,7 +353,8 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
 
     for raw in lines[start + 1 : end]:
         line = raw.rstrip()
-        head = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", line)
+        # a few headers lack the space after the code ('---  DELAY   [120]---  ---'): still a block's header
+        head = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---", line)
         if head:
             flush()
             verbs, block_code, block_head = {}, head.group(2).strip(), head.group(1).strip("+_").upper()
@@ -376,6 +399,24 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
             forms.setdefault(form.strip("+_").upper(), m.group(1))
     flush()
     return _dedupe(rows, tally)
+
+
+_FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _a_class_of_force(head: str | None, code: str, verbs: dict, table: dict) -> bool:
+    """Whether a block is a list of the ways to use force, named for the kind ('EXPLOSIVE_DESTRUCTION',
+    'TAKE_PROPERTY'), not for one of its verbs. The verbal blocks named so ('VERBAL_CONFLICT': argue, compete,
+    contrast) are loose lists and stay out."""
+    mapped = plover_of(code, table) if code.strip("-") else None
+    named_for_a_verb = any(_heads_block(tok, head, {}) for tok in verbs)
+    return mapped is not None and mapped[0] in _FORCE_TYPES and not named_for_a_verb
+
+
+def _heads_block(tok: str, head: str | None, forms: dict[str, str]) -> bool:
+    """Whether the VERB token is the block's own verb: named by the header as listed, or by one of its
+    inflections ('---  OVERTHREW  [180]  ---' heads OVERTHROW)."""
+    return tok.strip("+_").upper() == head or (head is not None and forms.get(head) == tok)
 
 
 def _owners(owner: str, forms: dict[str, str]) -> list[str]:

@@ -1,0 +1,83 @@
+"""Who tells: the speaker of a verb of saying, believing or wanting, read off its subject, its agent or the
+document that speaks for someone ('the statement said', 'issued a statement calling for ...')."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.extract.claims import CueIndex
+
+__all__ = ["speakers_of"]
+
+
+def speakers_of(verb, resolve, cues: CueIndex | None = None) -> list[str]:
+    """Who a verb of saying, believing or wanting has speak: its subject ('the US and its allies accuse': both), a
+    passive's agent, a document's author ('the statement said'), the subject of the verb a participle hangs from
+    ('rescinded his support, saying ...'), the issuer of a document that says something ('issued a statement
+    calling for ...')."""
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # 'X is convinced that': the subject of the copula
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj",):  # 'the US and its allies accuse': both
+            authors = _authors(child, resolve, cues) if cues is not None else []
+            if authors:  # 'the statement said': its author speaks (no entity for the document itself)
+                return authors
+            return [e for s in (child, *(c for c in child.children if c.dep_ == "conj")) for e in resolve(s)]
+        if child.dep_ == "agent":
+            return [e for p in child.children if p.dep_ == "pobj" for e in resolve(p)]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        return []  # 'When asked whether ..., she said': who was asked is not who asks (nobody named)
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return speakers_of(verb.head, resolve, cues)  # 'rescinded his support, saying ...': the subject of 'rescinded'
+    if verb.dep_ == "acl" and cues is not None:  # 'issued a statement calling on Y to ...': the document speaks
+        return _issuers(verb.head, resolve, cues)
+    return []
+
+
+# Verbs by which someone puts out a document that then speaks for them: 'issued a statement calling for ...'
+_ISSUE = frozenset("issue release send publish post put deliver give write sign file circulate run air".split())
+
+
+def _issuers(document, resolve, cues: CueIndex) -> list[str]:
+    """Who a document that says something stands for ('a statement calling on Y', 'an email praising Y'): its
+    owner or author ('Blinken's statement', 'a letter from the ministry'), else whoever issued it ('X issued a
+    statement calling ...', 'the campaign sent an email praising ...'), else the document itself as an unnamed
+    source ('a fundraising email stressing ...')."""
+    lemma = document.lemma_.lower()
+    if lemma not in cues.source_nouns and lemma not in cues.speaker_nouns:
+        return []
+    owners = _authors(document, resolve, cues)
+    if owners:
+        return owners
+    verb = document.head
+    if document.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in _ISSUE:
+        issuers = speakers_of(verb, resolve)
+        if issuers:
+            return issuers
+    return resolve(document)
+
+
+def _authors(document, resolve, cues: CueIndex) -> list[str]:
+    """Who stands behind a document that speaks ('the statement said'): its owner ('Blinken's statement', 'a
+    statement from the ministry'), else, for 'the statement', whoever spoke 'in a statement' earlier on."""
+    if document.lemma_.lower() not in cues.source_nouns:
+        return []
+    owners = [c for c in document.children if c.dep_ == "poss"]
+    owners += [
+        p
+        for c in document.children
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    if owners:
+        return [e for o in owners for e in resolve(o)]
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children):
+        return []
+    for earlier in reversed(document.doc[: document.i]):
+        if earlier.lemma_ == document.lemma_ and earlier.dep_ == "pobj" and earlier.head.dep_ == "prep":
+            verb = earlier.head.head
+            if cues.attributing(verb):
+                return speakers_of(verb, resolve)
+    return []
