@@ -122,8 +122,22 @@ def _is_title_of_name(tok) -> bool:
 
 
 def _appositive(tok):
-    """The name set after a role phrase by a comma: 'A member of the Syrian parliament, Mohammed Mamoun,'."""
-    return next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and _comma_before(c, tok)), None)
+    """The name set after a role phrase by a comma: 'A member of the Syrian parliament, Mohammed Mamoun,'. The
+    parser may hang it on the body the role names ('The head of the Atomic Agency, Jan Roe,'); a person's name is
+    no apposition of a body, so it names the role."""
+    named = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and _comma_before(c, tok)), None)
+    return named or next(
+        (
+            c
+            for prep in tok.rights
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+            for body in prep.children
+            if body.dep_ == "pobj"
+            for c in body.rights
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and _comma_before(c, tok)
+        ),
+        None,
+    )
 
 
 def _comma_before(name, tok) -> bool:
@@ -146,7 +160,7 @@ def _role_mention(doc, tok) -> Mention | None:
     if tok.dep_ == "attr" and named is None:
         return None  # "he is the right leader for this time": says what the subject is, names no one else
     if named is not None and tok.dep_ not in ("compound", "appos"):
-        mention = _role_phrase(doc, tok)
+        mention = _role_phrase(doc, tok, before=named.left_edge.i)
         if mention is not None:  # joined to the name it describes in coreference.link_appositions
             mention.kind, mention.key, mention.names = "appos", "", named.i
         return mention
@@ -157,11 +171,14 @@ def _role_mention(doc, tok) -> Mention | None:
     return _role_phrase(doc, tok)
 
 
-def _role_phrase(doc, tok) -> Mention | None:
+def _role_phrase(doc, tok, before: int | None = None) -> Mention | None:
+    """The role phrase of a role noun, which ends before the name set after it (``before``)."""
     start, end = left_edge(tok), tok.i + 1
     of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
     if of and tok.lemma_.lower() in ("head", "chief", "leader", "director", "commander", "member", "secretary"):
         end = of[0].right_edge.i + 1
+        if before is not None and tok.i < before < end:
+            end = before
     start, end = _trim(doc, start, end)
     dets = [c for c in tok.lefts if c.dep_ == "det"]
     mods = _modifiers(tok)
