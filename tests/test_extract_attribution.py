@@ -559,6 +559,15 @@ def test_a_past_verb_joined_to_the_reported_present_is_the_tellers_second_act(ex
     assert _sources(record, "attacked") == ["Roe"]  # 'has defended ... and attacked': one reported clause
 
 
+def test_a_participle_of_saying_hung_from_the_reported_clause_is_the_tellers(extract_text):
+    record = extract_text(
+        "The ministry said its troops were holding the line, adding that Russia attacked Kharkiv. "
+        "Mary Smith rescinded her support, saying that Russia attacked Sumy."
+    )
+    assert _sources(record, "attacked", 0) == ["ministry"]  # not its troops
+    assert _sources(record, "attacked", 1) == ["Mary Smith"]
+
+
 def test_a_pronoun_speaker_continues_who_spoke_through_a_relative_clause_or_a_participle(extract_text):
     record = extract_text(
         "Mary Smith spoke to Joe Biden on Monday. The plan was supported by Emma Jones of Ohio, the senator "
