@@ -148,3 +148,13 @@ def test_a_stance_toward_several_things_is_toward_each_owner(extract_text):
     r = extract_text("The envoy reaffirmed Norway's commitment to the security of Estonia and Latvia.")
     (support,) = _of_type(r, "SUPPORT")
     assert _names(r, support.recipients) == ["Estonia", "Latvia"]
+
+
+def test_a_gerund_after_since_or_after_is_done_by_the_clauses_subject(extract_text):
+    # the parser hangs 'since ...' on the noun; the adjunct is still said of the announcer
+    r = extract_text("Lukashenko announced his sharpest turn since annexing the Zarva region in 2019.")
+    (seize,) = _of_type(r, "COERCE")
+    assert _names(r, seize.actors) == ["Alexander Lukashenko"]
+    r = extract_text("After meeting Macron in Paris, Scholz announced new loans.")
+    (talks,) = _of_type(r, "CONSULT")
+    assert set(_names(r, talks.actors)) == {"Olaf Scholz", "Emmanuel Macron"}

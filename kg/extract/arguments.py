@@ -23,6 +23,8 @@ _STANCE_TYPES = {"AGREE"}
 _HELD_STANCES = frozenset({"commit", "dedicate", "determine", "resolve", "prepare", "bind", "oblige", "obligate"})
 _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
 _TRAVEL = frozenset({"arrive", "come", "travel", "fly", "head", "go", "gather", "convene", "return"})  # "for talks"
+# prepositions whose gerund is an adjunct of the clause: its doer is the clause's subject
+_ADJUNCT_PREPS = frozenset({"since", "after", "before", "while", "when", "upon", "by", "without", "despite"})
 _MEETING_VERBS = frozenset({"meet", "host", "receive"})  # whom one meets, hosts or receives is a party of the talks
 
 
@@ -175,6 +177,9 @@ def verb_actors(ctx: Context, verb) -> list[str]:
         return [i for c in verb.children if c.dep_ in ("npadvmod", "compound", "amod") for i in ctx.resolve(c)]
     if verb.dep_ == "amod":  # "occupying Russian forces": the forces occupy
         return _ids(ctx, [verb.head])
+    adjunct = _adjunct_clause_verb(verb)
+    if adjunct is not None:  # "announced his biggest escalation since invading Ukraine": Putin invaded
+        return _ids(ctx, _subjects(adjunct) + agents(adjunct))
     node, came_from = verb, None
     for _ in range(5):
         controller = _object_controller(ctx, node, came_from)
@@ -211,6 +216,24 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
         node, came_from = node.head, node
     return []
+
+
+def _adjunct_clause_verb(verb):
+    """The verb whose subject does what a subjectless gerund after 'since', 'after', 'while', 'by' ... does: the
+    adjunct is said of the clause's subject, wherever the parser hangs it ('his escalation since invading',
+    'said after meeting Scholz'); None when ``verb`` is no such gerund."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in _ADJUNCT_PREPS or _subjects(verb):
+        return None
+    node = verb.head
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node if _subjects(node) or agents(node) else None
+        if node.dep_ not in ("dobj", "pobj", "prep", "attr", "npadvmod", "appos"):
+            return None  # a subject's or a clause's phrase: 'talks since meeting X were...' says nothing of who
+    return None
 
 
 def shared_passive_subject(node, came_from) -> list:
