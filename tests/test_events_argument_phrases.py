@@ -158,3 +158,10 @@ def test_a_gerund_after_since_or_after_is_done_by_the_clauses_subject(extract_te
     r = extract_text("After meeting Macron in Paris, Scholz announced new loans.")
     (talks,) = _of_type(r, "CONSULT")
     assert set(_names(r, talks.actors)) == {"Olaf Scholz", "Emmanuel Macron"}
+
+
+def test_a_participle_tagged_as_past_tense_on_a_war_of_aggression_states_its_parties(extract_text):
+    # the tagger calls 'waged' a past tense here; a subjectless clause on a noun is still a reduced passive
+    r = extract_text("Macron condemned the ongoing war of aggression waged by Eritrea against Ethiopia.")
+    (war,) = _of_type(r, "ASSAULT")
+    assert _names(r, war.actors) == ["Eritrea"] and _names(r, war.recipients) == ["Ethiopia"]

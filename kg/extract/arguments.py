@@ -92,6 +92,9 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
     preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
     if tok.pos_ != "VERB":  # "the strikes launched against X", "aid provided to Y": the participle's are the noun's
         preps += [c for c in nominal.participle_phrases(tok) if c.lower_ != "by"]
+        outer = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        if outer is not None and event_words.get(outer.i) == entry.type:  # "the war of aggression waged against X"
+            preps += [c for c in nominal.participle_phrases(outer) if c.lower_ != "by"]
     if tok.pos_ == "VERB":  # "reiterated their support for Israel": the verb's object is the same event
         same = [o for o in tok.children if o.dep_ == "dobj" and event_words.get(o.i) == entry.type]
         # "providing $1 billion in security assistance for Ukraine": the amount's event noun is the same act
