@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract import nominal, readouts, ties, words
+from kg.extract import claims, judgments, nominal, readouts, ties, words
 from kg.extract.lexicons import Trigger
 
 if TYPE_CHECKING:
@@ -30,6 +30,15 @@ _MEETING_VERBS = frozenset({"meet", "host", "receive"})  # whom one meets, hosts
 
 def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) -> tuple[list[str], list[str], list[str]]:
     """(actors, recipients, locations) of the event ``tok`` names; ``event_words``: the article's event words by index."""
+    if judgments.is_judgment(tok, entry):  # "Scholz said the strikes were unacceptable": Scholz criticises
+        judges, judged = judgments.parties(
+            tok,
+            speaker_of=lambda verb: verb_actors(ctx, verb),
+            sources_of=lambda word: claims.sources(word, ctx.resolve_source, ctx.cues)[0],
+            resolve=ctx.resolve,
+            owners=lambda noun: _noun_modifier_actors(ctx, noun),
+        )
+        return judges, judged, []
     if tok.pos_ == "VERB":
         actors = verb_actors(ctx, tok)
         cause = None if actors else nominal.passive_cause(tok, event_words, entry.type)
