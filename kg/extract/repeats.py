@@ -14,12 +14,14 @@ if TYPE_CHECKING:
 
     from kg.graph.records import Event
 
-__all__ = ["once"]
+__all__ = ["known_doers", "once"]
 
 # stances and speech acts: each is about its own object
 _SAID = frozenset({"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "AGREE", "CONSULT", "THREATEN", "CONCEDE"})
 _INVITED = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # what an invitation offers: a visit, talks, joining
 _THREAT_WORDS = frozenset({"threaten", "threat"})
+# acts whose later mention by a noun ('the invasion of Ukraine') is the act the article already told with its doer
+_TOLD_AGAIN = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
 
 
 def once(pairs) -> list[tuple[Token, Event]]:
@@ -81,3 +83,38 @@ def _joined(first: Event, second: Event) -> Event:
         quantity=first.quantity or second.quantity,
         explain=(*first.explain, f"told again: {second.type} '{second.trigger.text}', one act"),
     )
+
+
+def known_doers(pairs) -> list[tuple[Token, Event]]:
+    """``pairs`` with a doerless act noun that names an act the article told before ("Russia invaded Ukraine ...
+    during the invasion of Ukraine", "Russia's war against Ukraine ... the war against Ukraine") taking that
+    act's doers: same type, same target, the earlier telling naming who did it. Only nouns with no owner of
+    their own and no determiner other than 'the': "an invasion of Poland" is a new one; verbs keep the doer
+    their clause states or none."""
+    out = []
+    for n, (tok, event) in enumerate(pairs):
+        if event.actors or not event.recipients or event.type not in _TOLD_AGAIN or not _definite_noun(tok):
+            out.append((tok, event))
+            continue
+        earlier = next(
+            (
+                e
+                for _, e in reversed(pairs[:n])
+                if e.type == event.type and e.actors and set(event.recipients) <= set(e.recipients)
+            ),
+            None,
+        )
+        if earlier is None:
+            out.append((tok, event))
+            continue
+        why = f"the act told before ('{earlier.trigger.text}'): its doers"
+        actors = tuple(a for a in earlier.actors if a not in event.recipients)
+        out.append((tok, dataclasses.replace(event, actors=actors, explain=(*event.explain, why))))
+    return out
+
+
+def _definite_noun(tok) -> bool:
+    if tok.pos_ != "NOUN":
+        return False
+    kids = [c for c in tok.children if c.dep_ in ("det", "poss", "compound", "amod", "nmod")]
+    return all(c.dep_ == "det" and c.lower_ == "the" for c in kids if c.dep_ in ("det", "poss"))
