@@ -171,11 +171,18 @@ def _role_mention(doc, tok) -> Mention | None:
     return _role_phrase(doc, tok)
 
 
+# roles whose 'of' phrase says whose they are: 'the head of X', 'the president of Moldova'
+_OF_ROLES = frozenset(
+    """head chief leader director commander member secretary president minister premier chancellor king queen
+    emir ambassador""".split()
+)
+
+
 def _role_phrase(doc, tok, before: int | None = None) -> Mention | None:
     """The role phrase of a role noun, which ends before the name set after it (``before``)."""
     start, end = left_edge(tok), tok.i + 1
     of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
-    if of and tok.lemma_.lower() in ("head", "chief", "leader", "director", "commander", "member", "secretary"):
+    if of and tok.lemma_.lower() in _OF_ROLES:
         end = of[0].right_edge.i + 1
         if before is not None and tok.i < before < end:
             end = before
