@@ -24,6 +24,7 @@ _HELD_STANCES = frozenset({"commit", "dedicate", "determine", "resolve", "prepar
 _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
 _TRAVEL = frozenset({"arrive", "come", "travel", "fly", "head", "go", "gather", "convene", "return"})  # "for talks"
 _MEETING_VERBS = frozenset({"meet", "host", "receive"})  # whom one meets, hosts or receives is a party of the talks
+_ADJUNCT_PREPS = frozenset({"since", "after", "before", "upon", "while", "by", "without"})
 
 
 def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) -> tuple[list[str], list[str], list[str]]:
@@ -205,12 +206,18 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             and not infinitival_relcl
         ):
             return []
-        if node.dep_ == "ccomp" or (node is not verb and ctx.cues.is_speech(node.head)):
+        if node.dep_ == "ccomp" or (node is not verb and ctx.cues.is_speech(node.head) and not _adjunct(node)):
             return []
         if node.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
         node, came_from = node.head, node
     return []
+
+
+def _adjunct(node) -> bool:
+    """'announced his escalation since invading Ukraine', 'said after meeting X': a gerund in a phrase of time or
+    manner on a verb of saying is the speaker's own act, not the content of the speech."""
+    return node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS and any(c.dep_ == "pcomp" for c in node.children)
 
 
 def shared_passive_subject(node, came_from) -> list:
@@ -224,6 +231,8 @@ def _object_controller(ctx: Context, node, came_from) -> list[str]:
     """'urge Russia to withdraw', 'accuse Russia of planning': the object does the embedded act."""
     if came_from is None or node.pos_ != "VERB" or came_from.dep_ not in ("xcomp", "prep", "advcl"):
         return []
+    if came_from.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
+        return []  # "X shelled Y, killing five": a participle's understood subject is the main clause's, not Y
     if came_from.dep_ == "prep" and came_from.lower_ not in ("of", "to", "into", "for"):  # "thank X for helping"
         return []
     objects = [c for c in node.children if c.dep_ == "dobj"]
@@ -296,6 +305,12 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     if not _supports(verb, noun) and not setting:
         return []  # "outlined his vision for guarantees": the speaker is not the guarantor
     found = _ids(ctx, _subjects(verb) + agents(verb))
-    if not found and verb.dep_ == "conj":  # "massed troops and launched an offensive": the shared subject
+    if not found and (verb.dep_ == "conj" or _participle_clause(verb)):
+        # "massed troops and launched an offensive", "X invaded Y, continuing the aggression": the shared subject
         found = verb_actors(ctx, verb)
     return found
+
+
+def _participle_clause(verb) -> bool:
+    """'..., continuing the aggression': a clause of a present participle with no subject of its own."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not _subjects(verb)

@@ -1,6 +1,8 @@
 """An act told twice in one clause is one event: 'the attacks that killed 1,000 people' (a relative clause
 telling the act's result), 'arrested, convicted them and sentenced them' (the same act continued by the same
-doers on the same people), 'invited X to visit' (the visit is what the invitation offers)."""
+doers on the same people), 'invited X to visit' (the visit is what the invitation offers), 'threatened to invade
+X', 'threats to use nuclear weapons' (the threatened act is the threat's content, PLOVER's THREATEN mode: it is
+not told to happen)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ __all__ = ["once"]
 # stances and speech acts: each is about its own object
 _SAID = frozenset({"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "AGREE", "CONSULT", "THREATEN", "CONCEDE"})
 _INVITED = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # what an invitation offers: a visit, talks, joining
+_THREAT_WORDS = frozenset({"threaten", "threat"})
 
 
 def once(pairs) -> list[tuple[Token, Event]]:
@@ -50,6 +53,8 @@ def _told_before(tok, event: Event, pairs, at) -> int | None:
             return m  # "convicted them ... and sentenced them"
         if tok.dep_ == "xcomp" and head.lemma_.lower() == "invite" and event.type in _INVITED:
             return m  # "invited the governor to visit"
+        if tok.dep_ in ("xcomp", "acl") and head.lemma_.lower() in _THREAT_WORDS and other.type == "THREATEN":
+            return m  # "threatened to invade Latvia", "threats to use nuclear weapons": the threat, to whom
     return None
 
 
