@@ -182,6 +182,18 @@ def test_an_open_office_counts_only_up_to_the_dictionaries_horizon(extract_text)
     assert index.held(open_ended.name, index.horizon) and not index.held(open_ended.name, "2022-03-01")
 
 
+def test_a_derived_person_has_no_first_name_alone_as_alias():
+    assert phoenix._first_name_alone("William", "William Perry")
+    assert not phoenix._first_name_alone("Perry", "William Perry")
+    people = [e for e in lexicons.load_derived_gazetteer() if e.type == "Person"]
+    assert not any(a.lower() == e.name.split()[0].lower() for e in people for a in e.aliases)
+
+
+def test_a_first_name_does_not_call_up_another_bearer(extract_text):
+    record = extract_text("President William Otieno of Kenya arrived in Paris on Monday.")
+    assert "William Otieno" in {e.name for e in record.entities if e.type == "Person"}
+
+
 CAMEO_FORCE_BLOCKS = """####### VERB PATTERNS #######
 ---  DISAGREE   [110]  ---
 DISAGREE

@@ -195,6 +195,26 @@ def test_quotation_running_over_paragraphs_keeps_its_speaker(extract_text):
     assert _sources(record, "deal", 1) == []  # after the quotation closes: the article's own voice
 
 
+def test_a_quotation_holding_another_in_the_same_marks_keeps_its_speaker(extract_text):
+    record = extract_text(
+        "Mary Smith spoke in Texas. “The United States attacked Iraq, this “axis” of states, and Iran. It was a "
+        "mistake,” Mary Smith said. “Russia attacked Georgia. “Then Russia attacked Moldova.\n\nIraq signed a "
+        "deal with Turkey."
+    )
+    assert _sources(record, "attacked", 0) == ["Mary Smith"]
+    assert _sources(record, "attacked", 1) == []  # an unclosed quote does not nest the next one: nobody framed them
+    assert _sources(record, "deal") == []
+
+
+def test_a_word_to_the_listener_is_no_source(extract_text):
+    # '(you know this ...)' set aside inside what someone says is no account of the listener's
+    record = extract_text(
+        "“The United States, having attacked all the countries at once (you know this axis of states), they "
+        "realized that they made a mistake,” Mary Smith said."
+    )
+    assert _sources(record, "attacked") == ["Mary Smith"]
+
+
 def test_pronoun_speaker_is_the_person_named_outside_the_quotation(extract_text):
     record = extract_text("Mary Smith spoke in Texas. “Ted Cruz met our governor. He has met us,” she said.")
     assert _sources(record, "met", 0) == ["Mary Smith"]

@@ -315,3 +315,13 @@ def test_a_title_after_an_appointing_noun_is_held_by_its_owner(extract_text):
     assert ("leader_of", "Joseph Roe", "Lebanon") in found
     found = relations(extract_text("Parliament confirmed Maria Lopez's appointment as foreign minister of Chile."))
     assert ("affiliated_with", "Maria Lopez", "Chile") in found
+
+
+def test_a_name_after_a_role_of_a_body_is_the_role_holder(extract_text):
+    # the parser hangs the name on the body ('the Coastal Fisheries Board, Jan Roe'); a name is no body's apposition
+    record = extract_text("The head of the Caspian Fisheries Agency, Rafael Moreno, said the boats were seized.")
+    assert ("leader_of", "Rafael Moreno", "Caspian Fisheries Agency") in relations(record)  # an agency, no newswire
+    assert not any("," in e.name for e in record.entities)  # no entity 'head of the ..., Jan Roe'
+    record = extract_text("The spokesman for the Chilean navy, Pablo Soto, said two ships had sailed.")
+    assert any(r[0] == "affiliated_with" and r[1] == "Pablo Soto" for r in relations(record))
+    assert "spokesman" not in {e.name for e in record.entities}

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from kg.extract import (
+    anaphora,
     claims,
     collectives,
     commitments,
@@ -254,17 +255,19 @@ class _Resolver:
                     # '"They will exchange views," Peskov said': one person's 'they' are others
                     return self._plural_antecedents(tok)
                 if lower == "it":  # "Tamm said that if Russia won, it could invade Poland": a person is no 'it'
-                    return [e for e in tellers if self._type_of(e) != "Person"]
+                    found = [e for e in tellers if self._type_of(e) != "Person"]
+                    return found or anaphora.clause_antecedent(tok, self.resolve, self._type_of)
                 return tellers
             if lower == "it" and tok.head.dep_ == "ROOT":
                 return self._previous_subject(tok)
-            return self._plural_antecedents(tok)
+            return self._plural_antecedents(tok) or anaphora.clause_antecedent(tok, self.resolve, self._type_of)
         if lower == "their" or tok.tag_ == "NNS":  # "their support", "the two leaders agreed"
             found = self._plural_antecedents(tok)
             if found:
                 return found
         return (
             self.resolve_modifier(tok)
+            or anaphora.polity_of_person(tok, self.resolve, self._type_of, self._states_of)
             or collectives.collective(self, tok)
             or self._people_of(tok)
             or referents.state_side(tok, self.resolve_modifier, self._type_of)
@@ -272,6 +275,20 @@ class _Resolver:
 
     def _type_of(self, eid: str) -> str:
         return self.table.get(eid).type
+
+    def _states_of(self, person: str) -> list[str]:
+        """The states a person's titles name ('French Foreign Minister Catherine Colonna' -> France)."""
+        heads = [self.doc[m.head] for m in self.table.mentions if self.table.by_token.get(m.head) == person]
+        words = [w for h in heads for w in anaphora.title_words(h)]
+        found = [e for w in words for e in self.resolve_modifier(w) if self._type_of(e) == "Country"]
+        found += [e for w in words if w.i in self.table.by_token for e in self._demonym_state(w)]  # inside the name
+        return list(dict.fromkeys(found))
+
+    def _demonym_state(self, tok) -> list[str]:
+        entry = self.gazetteer.demonym(tok.text)
+        if entry is None or entry.type != "Country" or self._split(tok.text, entry):
+            return []
+        return [self._add_demonym(entry, tok)]
 
     def _people_of(self, tok) -> list[str]:
         """'condolences to the people of Israel', 'our support for the people of Ukraine': a state's people

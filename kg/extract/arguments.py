@@ -23,9 +23,8 @@ _STANCE_TYPES = {"AGREE"}
 _HELD_STANCES = frozenset({"commit", "dedicate", "determine", "resolve", "prepare", "bind", "oblige", "obligate"})
 _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
 _TRAVEL = frozenset({"arrive", "come", "travel", "fly", "head", "go", "gather", "convene", "return"})  # "for talks"
-# prepositions whose gerund is an adjunct of the clause: its doer is the clause's subject
-_ADJUNCT_PREPS = frozenset({"since", "after", "before", "while", "when", "upon", "by", "without", "despite"})
 _MEETING_VERBS = frozenset({"meet", "host", "receive"})  # whom one meets, hosts or receives is a party of the talks
+_ADJUNCT_PREPS = frozenset({"since", "after", "before", "upon", "while", "by", "without"})
 
 
 def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) -> tuple[list[str], list[str], list[str]]:
@@ -189,9 +188,6 @@ def verb_actors(ctx: Context, verb) -> list[str]:
         return [i for c in verb.children if c.dep_ in ("npadvmod", "compound", "amod") for i in ctx.resolve(c)]
     if verb.dep_ == "amod":  # "occupying Russian forces": the forces occupy
         return _ids(ctx, [verb.head])
-    adjunct = _adjunct_clause_verb(verb)
-    if adjunct is not None:  # "announced his biggest escalation since invading Ukraine": Putin invaded
-        return _ids(ctx, _subjects(adjunct) + agents(adjunct))
     node, came_from = verb, None
     for _ in range(5):
         controller = _object_controller(ctx, node, came_from)
@@ -222,7 +218,7 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             and not infinitival_relcl
         ):
             return []
-        if node.dep_ == "ccomp" or (node is not verb and ctx.cues.is_speech(node.head)):
+        if node.dep_ == "ccomp" or (node is not verb and ctx.cues.is_speech(node.head) and not _adjunct(node)):
             return []
         if node.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
@@ -230,22 +226,10 @@ def verb_actors(ctx: Context, verb) -> list[str]:
     return []
 
 
-def _adjunct_clause_verb(verb):
-    """The verb whose subject does what a subjectless gerund after 'since', 'after', 'while', 'by' ... does: the
-    adjunct is said of the clause's subject, wherever the parser hangs it ('his escalation since invading',
-    'said after meeting Scholz'); None when ``verb`` is no such gerund."""
-    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in _ADJUNCT_PREPS or _subjects(verb):
-        return None
-    node = verb.head
-    for _ in range(4):
-        if node.head.i == node.i:
-            return None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node if _subjects(node) or agents(node) else None
-        if node.dep_ not in ("dobj", "pobj", "prep", "attr", "npadvmod", "appos"):
-            return None  # a subject's or a clause's phrase: 'talks since meeting X were...' says nothing of who
-    return None
+def _adjunct(node) -> bool:
+    """'announced his escalation since invading Ukraine', 'said after meeting X': a gerund in a phrase of time or
+    manner on a verb of saying is the speaker's own act, not the content of the speech."""
+    return node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS and any(c.dep_ == "pcomp" for c in node.children)
 
 
 def shared_passive_subject(node, came_from) -> list:
@@ -259,6 +243,8 @@ def _object_controller(ctx: Context, node, came_from) -> list[str]:
     """'urge Russia to withdraw', 'accuse Russia of planning': the object does the embedded act."""
     if came_from is None or node.pos_ != "VERB" or came_from.dep_ not in ("xcomp", "prep", "advcl"):
         return []
+    if came_from.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
+        return []  # "X shelled Y, killing five": a participle's understood subject is the main clause's, not Y
     if came_from.dep_ == "prep" and came_from.lower_ not in ("of", "to", "into", "for"):  # "thank X for helping"
         return []
     objects = [c for c in node.children if c.dep_ == "dobj"]
@@ -331,6 +317,12 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     if not _supports(verb, noun) and not setting:
         return []  # "outlined his vision for guarantees": the speaker is not the guarantor
     found = _ids(ctx, _subjects(verb) + agents(verb))
-    if not found and verb.dep_ == "conj":  # "massed troops and launched an offensive": the shared subject
+    if not found and (verb.dep_ == "conj" or _participle_clause(verb)):
+        # "massed troops and launched an offensive", "X invaded Y, continuing the aggression": the shared subject
         found = verb_actors(ctx, verb)
     return found
+
+
+def _participle_clause(verb) -> bool:
+    """'..., continuing the aggression': a clause of a present participle with no subject of its own."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not _subjects(verb)

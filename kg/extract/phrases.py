@@ -122,8 +122,22 @@ def _is_title_of_name(tok) -> bool:
 
 
 def _appositive(tok):
-    """The name set after a role phrase by a comma: 'A member of the Syrian parliament, Mohammed Mamoun,'."""
-    return next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and _comma_before(c, tok)), None)
+    """The name set after a role phrase by a comma: 'A member of the Syrian parliament, Mohammed Mamoun,'. The
+    parser may hang it on the body the role names ('The head of the Atomic Agency, Jan Roe,'); a person's name is
+    no apposition of a body, so it names the role."""
+    named = next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and _comma_before(c, tok)), None)
+    return named or next(
+        (
+            c
+            for prep in tok.rights
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+            for body in prep.children
+            if body.dep_ == "pobj"
+            for c in body.rights
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and _comma_before(c, tok)
+        ),
+        None,
+    )
 
 
 def _comma_before(name, tok) -> bool:
@@ -146,7 +160,7 @@ def _role_mention(doc, tok) -> Mention | None:
     if tok.dep_ == "attr" and named is None:
         return None  # "he is the right leader for this time": says what the subject is, names no one else
     if named is not None and tok.dep_ not in ("compound", "appos"):
-        mention = _role_phrase(doc, tok)
+        mention = _role_phrase(doc, tok, before=named.left_edge.i)
         if mention is not None:  # joined to the name it describes in coreference.link_appositions
             mention.kind, mention.key, mention.names = "appos", "", named.i
         return mention
@@ -157,11 +171,21 @@ def _role_mention(doc, tok) -> Mention | None:
     return _role_phrase(doc, tok)
 
 
-def _role_phrase(doc, tok) -> Mention | None:
+# roles whose 'of' phrase says whose they are: 'the head of X', 'the president of Moldova'
+_OF_ROLES = frozenset(
+    """head chief leader director commander member secretary president minister premier chancellor king queen
+    emir ambassador""".split()
+)
+
+
+def _role_phrase(doc, tok, before: int | None = None) -> Mention | None:
+    """The role phrase of a role noun, which ends before the name set after it (``before``)."""
     start, end = left_edge(tok), tok.i + 1
     of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
-    if of and tok.lemma_.lower() in ("head", "chief", "leader", "director", "commander", "member", "secretary"):
+    if of and tok.lemma_.lower() in _OF_ROLES:
         end = of[0].right_edge.i + 1
+        if before is not None and tok.i < before < end:
+            end = before
     start, end = _trim(doc, start, end)
     dets = [c for c in tok.lefts if c.dep_ == "det"]
     mods = _modifiers(tok)
@@ -258,12 +282,22 @@ def _group_mention(doc, tok) -> Mention | None:
         or m.lemma_.lower() in words.GROUP_QUALIFIERS
         or m.dep_ == "poss"
         or (m.lower_ in _ARMED_QUALIFIERS and tok.lemma_.lower() in _ARMED_BODIES)
+        or _named_backer(m)
     ]
     if not mods or _is_title_of_name(tok) or doc[left_edge(tok)].tag_ in _WH_TAGS:
         return None  # "in terms of how many aid workers were killed": a question about them, not a group
     start, end = _trim(doc, left_edge(tok), tok.i + 1)
     name = clean_name(doc[start:end].text)
     return Mention(start, end, "Group", f"Group:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower())
+
+
+# participles that tie a collective to a named patron: 'Russia-backed separatists', 'Iranian-funded militias'
+_BACKED = frozenset({"backed", "supported", "funded", "armed", "sponsored", "financed", "aligned", "allied"})
+
+
+def _named_backer(mod) -> bool:
+    """'Russia-backed', 'Iranian-backed': a patron's name before the participle says whose collective it is."""
+    return mod.lower_ in _BACKED and any(c.text[:1].isupper() and c.i == mod.i - 2 for c in mod.lefts)
 
 
 def _capital_of_sentence(tok) -> bool:

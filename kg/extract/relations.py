@@ -105,6 +105,9 @@ def _named_person_titles(ctx, eid: str, head, m):
     title_nodes = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < m.start]
     if head.dep_ == "appos" and _own_title(ctx, head.head, m):
         title_nodes.append(head.head)
+    role = _role_of_body(head)
+    if role is not None and _own_title(ctx, role, m):
+        title_nodes.append(role)
     title_nodes += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _no_other_holder(ctx, c, m)]
     name = list(ctx.doc[m.start : m.end])
     for node in title_nodes:
@@ -115,6 +118,16 @@ def _named_person_titles(ctx, eid: str, head, m):
     surface = _title(ctx, eid, _title_before(ctx, m), name)
     if surface is not None:
         yield surface
+
+
+def _role_of_body(name):
+    """'The head of the Atomic Agency, Jan Roe,': the parser hangs the name on the body; a person's name is no
+    apposition of a body, so the role whose 'of' / 'for' phrase holds the body is the name's title."""
+    body = name.head
+    if name.dep_ != "appos" or body.dep_ != "pobj" or body.head.lower_ not in ("of", "for"):
+        return None
+    role = body.head.head
+    return role if role.lemma_.lower() in _TITLES and role.i < body.i else None
 
 
 def _title(ctx, eid: str, tokens, name):

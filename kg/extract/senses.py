@@ -54,6 +54,18 @@ _NAMING = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _RALLIED = frozenset(
     {"fund", "funds", "funding", "money", "resource", "support", "coalition", "donor", "voter", "vote", "opinion"}
 )
+# what an ASSAULT word may wreck without a blow: 'the global system of security will be destroyed', 'lives ripped
+# apart', 'undermined trust'
+_ABSTRACT = frozenset(
+    """system order architecture framework trust confidence hope dream economy reputation credibility relationship
+    relation tie unity consensus norm future legacy myth narrative argument idea image morale spirit chance
+    prospect career plan process life peace stability balance faith illusion""".split()
+)
+# feelings one offers or sends ('offered his condolences'): the expressed noun is the act, the offer no promise
+_EXPRESSED = frozenset(
+    {"condolence", "sympathy", "congratulation", "thanks", "gratitude", "apology", "praise", "prayer", "regret"}
+)
+_OFFERING = frozenset({"offer", "extend", "send", "convey", "pass"})
 # 'strike a balance / a deal / a chord': no blow
 _STRUCK = frozenset(
     {"balance", "deal", "agreement", "accord", "bargain", "compromise", "chord", "tone", "note", "pose"}
@@ -67,7 +79,11 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
     if entry.type == "ACCUSE" and tok.pos_ != "VERB" and any(dep == "head" for dep, _ in entry.requires):
         return not judgments.is_judgment(tok, entry)  # "it would be a mistake to": what may be done, not an act
     if entry.type == "AGREE" and lemma == "vote":
-        return not any(c.dep_ == "prep" and c.lower_ in ("for", "in") for c in tok.children)
+        return not _votes_for(tok)
+    if entry.type == "AGREE" and lemma in _OFFERING:
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _EXPRESSED for c in tok.children)
+    if entry.type == "ASSAULT" and tok.pos_ == "VERB" and _wrecks_a_thing(tok):
+        return True
     if entry.type == "COOPERATE" and lemma == "join":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGHTS for c in tok.children)
     if entry.type == "AID" and lemma == "contribute":
@@ -99,6 +115,24 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
     if entry.type == "THREATEN" and lemma == "warn":
         return _warns_of_the_past(tok)
     return False
+
+
+def _votes_for(verb) -> bool:
+    """'voted for X', 'voted in favour of X' back someone or something; 'voted in international bodies',
+    'will vote on the package' back nobody."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        if prep.lower_ == "for" or (
+            prep.lower_ == "in" and any(p.lemma_.lower() in ("favor", "favour") for p in prep.children)
+        ):
+            return True
+    return False
+
+
+def _wrecks_a_thing(verb) -> bool:
+    """'the system of security will be destroyed', 'lives ripped apart by the war', 'shattered the illusion':
+    what undergoes it is no person, place or thing that can be hit."""
+    undergoers = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(undergoers) and all(u.lemma_.lower() in _ABSTRACT for u in undergoers)
 
 
 def _strikes_a_bargain(verb) -> bool:

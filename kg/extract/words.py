@@ -55,9 +55,10 @@ LOCATIVE_PREPS = frozenset(
 )
 # Subject-like dependencies: a capital city in these roles stands for its state.
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj", "appos"})
-# Outlet-looking organisation names, for names the gazetteer does not know.
+# Outlet-looking organisation names, for names the gazetteer does not know ('agency' alone is not one: an unknown
+# 'X Agency' is far more often a state's body than a newswire, which says 'News Agency' or 'Press Agency').
 OUTLET_WORDS = frozenset(
-    """times post journal news agency telegraph guardian herald gazette press tribune radio tv television
+    """times post journal news telegraph guardian herald gazette press tribune radio tv television
     broadcasting reuters observer economist independent mirror chronicle courier daily weekly""".split()
 )
 SEASONS = frozenset({"winter", "spring", "summer", "autumn", "fall"})

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.extract import lexicons, words
+from kg.extract import lexicons, speakers, words
 from kg.extract.dictionaries.common import Tally
 
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -293,6 +293,11 @@ def derive_actors(ref: Path, iso3: dict[str, str], tally: Tally) -> tuple[list[l
                 alias = display_name(_split_bracket(a.split()[0] if a.split() else a)[0])
                 if alias and alias != name and alias.lower() not in taken and len(alias) >= 3 and not _titled(alias):
                     aliases.append(alias)
+            if etype == "Person":
+                first_names = [a for a in aliases if _first_name_alone(a, name)]
+                for _ in first_names:
+                    tally.add(f"{kind}: aliases dropped: a first name alone (any 'William ...' would match)")
+                aliases = [a for a in aliases if a not in first_names]
             key = name.lower()
             if key in taken:
                 tally.add(f"{kind}: entries dropped: name already derived")
@@ -307,6 +312,14 @@ def derive_actors(ref: Path, iso3: dict[str, str], tally: Tally) -> tuple[list[l
                     continue
                 offices.append([name, office_country, _sector(r) or "-", r.start or "-", r.end or "-"])
     return sorted(gaz.values()), sorted(offices)
+
+
+def _first_name_alone(alias: str, name: str) -> bool:
+    """'William' for William Perry: one word that is the person's first name, or a common given name, names
+    whoever else bears it ('William Ruto') as much as him."""
+    if " " in alias:
+        return False
+    return alias.lower() == name.split()[0].lower() or speakers.is_given_name(alias)
 
 
 def derive_agents(path: Path, tally: Tally) -> list[list[str]]:

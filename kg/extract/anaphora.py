@@ -1,0 +1,101 @@
+"""Anaphors whose antecedent the sentence itself states: 'if Russia wins, it could invade Poland' (the subject of
+a clause the pronoun's clause leans on), and 'her country' / 'his government' (the state of the person the
+pronoun stands for). Each rule reads only the parse and the resolver's callbacks; where the antecedent is not
+plain it gives nothing: an empty actor is better than a guessed one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+__all__ = ["clause_antecedent", "polity_of_person", "title_words"]
+
+# clauses a subordinate clause may lean on while keeping its subject in view ('if A won, it ...', 'A signed
+# the deal and it ...', 'the areas they invaded'); a reported clause ('ccomp') speaks of others
+_LEANS = frozenset({"advcl", "conj", "relcl", "xcomp", "dobj", "pobj", "prep", "pcomp", "acl"})
+_SINGULAR_KINDS = frozenset({"Country", "Organization"})
+_PLURAL_KINDS = frozenset({"Country", "Organization", "Group"})
+_POLITY_NOUNS = frozenset({"country", "nation", "government", "administration"})
+_PERSON_POSSESSIVES = frozenset({"his", "her"})
+
+
+def clause_antecedent(pronoun, resolve: Callable, type_of: Callable) -> list[str]:
+    """What a subject 'it' or 'they' stands for when an earlier clause of its own sentence names a state or body
+    as its subject: the subject of a subordinate clause before it ('if Russia won the war, it could invade
+    Poland'), or of a clause it is coordinated with or subordinate to ('Russian forces must leave the areas
+    they invaded'). 'it' takes a singular state or body, 'they' a plural one or a coordination. Where the
+    pronoun's clause follows a clause with an object ('Ukraine shot down a drone after it attacked'), subject
+    and object are both in view: nothing."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in ("it", "they"):
+        return []
+    plural = pronoun.lower_ == "they"
+    node, below = pronoun.head, None
+    for _ in range(6):
+        earlier = [
+            c for c in node.children if c.dep_ == "advcl" and c.i < pronoun.i and (below is None or c.i != below.i)
+        ]
+        candidates = [s for c in earlier for s in _subjects(c)]
+        if below is not None and node.pos_ in ("VERB", "AUX"):
+            if below.dep_ == "advcl" and below.i > node.i and any(c.dep_ == "dobj" for c in node.children):
+                return []
+            if any(_many(o) == plural for o in _other_parties(node, below)):
+                return []  # "A sent a reminder to B that it must ...": the one addressed is as near as A
+            candidates += _subjects(node)
+        for subject in sorted(candidates, key=lambda t: -t.i):
+            found = _fitting(subject, plural, resolve, type_of)
+            if found:
+                return found
+        if node.dep_ not in _LEANS or node.head.i == node.i:
+            return []
+        node, below = node.head, node
+    return []
+
+
+def _other_parties(verb, below) -> list:
+    """The objects a verb and the argument on the pronoun's path name besides that path: 'to Slovakia' in 'sent
+    a reminder to Slovakia that it must ...'."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prep") and c.i != below.i]
+    heads += [c for c in below.children if c.dep_ == "prep"] if below.pos_ in ("NOUN", "PROPN") else []
+    found = [p for h in heads for p in ([h] if h.dep_ == "dobj" else h.children) if p.dep_ in ("dobj", "pobj")]
+    return [p for p in found if p.pos_ in ("NOUN", "PROPN")]
+
+
+def _subjects(verb) -> list:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+
+
+def _many(noun) -> bool:
+    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+
+
+def _fitting(subject, plural: bool, resolve: Callable, type_of: Callable) -> list[str]:
+    """The entities of ``subject`` when their number and kind fit the pronoun, else []."""
+    if _many(subject) != plural:
+        return []
+    ids = list(resolve(subject))
+    for c in subject.children:
+        if c.dep_ == "conj":
+            ids += [i for i in resolve(c) if i not in ids]
+    kinds = _PLURAL_KINDS if plural else _SINGULAR_KINDS
+    return ids if ids and all(type_of(i) in kinds for i in ids) else []
+
+
+def polity_of_person(noun, resolve: Callable, type_of: Callable, states_of: Callable[[str], list[str]]) -> list[str]:
+    """'her country intends to continue its aid', 'his government rejected': the state of the person the
+    possessive stands for, as a title names it ('French Foreign Minister Catherine Colonna'); else nothing."""
+    if noun.lemma_.lower() not in _POLITY_NOUNS or noun.tag_ != "NN":
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.lower_ in _PERSON_POSSESSIVES]
+    if not owners or any(c.dep_ in ("amod", "compound") for c in noun.children):
+        return []  # 'his new government' may be one he formed, 'his home country' one he left: only the plain word
+    people = [e for e in resolve(owners[0]) if type_of(e) == "Person"]
+    states = states_of(people[0]) if len(people) == 1 else []
+    return states if len(states) == 1 else []
+
+
+def title_words(head) -> Iterable:
+    """The words of a person's title around a mention's head: 'French Foreign Minister Catherine Colonna',
+    'Colonna, France's foreign minister,'."""
+    yield from (t for t in head.subtree if t.i < head.i)
+    for c in head.children:
+        if c.dep_ == "appos":
+            yield from c.subtree

@@ -1,0 +1,47 @@
+"""Anaphors whose antecedent the sentence itself states: 'it' / 'they' after a clause that names a state or body
+as its subject, and 'her country' / 'his government' as the state of the person the possessive stands for.
+Where both a subject and an object are in view the pronoun stays unresolved. Texts written for these tests."""
+
+from __future__ import annotations
+
+from record_lookup import entity_names as _names
+from record_lookup import events_of as _of_type
+
+
+def test_it_after_a_conditional_clause_is_that_clause_subject(extract_text):
+    r = extract_text("The senator warned that if Serbia won the war, it could next invade Albania.")
+    (invade,) = _of_type(r, "ASSAULT")
+    assert _names(r, invade.actors) == ["Serbia"] and _names(r, invade.recipients) == ["Albania"]
+
+
+def test_they_in_a_relative_clause_is_the_plural_subject_it_leans_on(extract_text):
+    r = extract_text("Analysts say that Russian forces must leave the towns they invaded last year.")
+    (seized,) = [e for e in r.events if e.trigger.text == "invaded"]
+    assert _names(r, seized.actors) == ["Russian Armed Forces"]
+
+
+def test_it_after_a_clause_with_an_object_stays_unresolved(extract_text):
+    r = extract_text("Estonia shot down a Russian drone after it attacked Tallinn.")
+    attacked = [e for e in r.events if e.trigger.text == "attacked"]
+    assert all(e.actors == () for e in attacked)
+
+
+def test_her_country_is_the_state_her_title_names(extract_text):
+    r = extract_text(
+        "French Foreign Minister Marie Dupont said on Monday that her country intends to continue its aid to Ukraine."
+    )
+    (aid,) = _of_type(r, "AID")
+    assert _names(r, aid.actors) == ["France"] and _names(r, aid.recipients) == ["Ukraine"]
+
+
+def test_his_country_without_a_title_naming_a_state_is_nobody(extract_text):
+    r = extract_text("John Smith said that his country would send weapons to Ukraine.")
+    assert all("France" not in _names(r, e.actors) for e in r.events)
+    assert [_names(r, e.actors) for e in _of_type(r, "AID")] in ([], [[]])
+
+
+def test_it_in_a_message_to_someone_is_not_the_sender(extract_text):
+    r = extract_text("Hungary sent a stern reminder to Croatia that it must respect the border.")
+    assert all("Hungary" not in _names(r, e.recipients) for e in r.events)
+    (demand,) = _of_type(r, "REQUEST")
+    assert _names(r, demand.actors) == ["Hungary"] and _names(r, demand.recipients) == ["Croatia"]

@@ -1,0 +1,36 @@
+"""The understood subject of a clause with none of its own: a present participle after a main clause is the main
+subject's act ('X shelled Y, killing five': X kills, not Y), also for the event noun it governs ('..., continuing
+the aggression'); a gerund in a phrase of time on a verb of saying is the speaker's act ('announced ... since
+invading Y'). Texts written for these tests."""
+
+from __future__ import annotations
+
+from record_lookup import entity_names as _names
+
+
+def _by_trigger(record, word):
+    return [e for e in record.events if e.trigger.text == word]
+
+
+def test_a_participle_clause_is_the_main_subjects_act_not_the_objects(extract_text):
+    r = extract_text("Serbia shelled Kosovo on Monday, killing five civilians.")
+    (killing,) = _by_trigger(r, "killing")
+    assert _names(r, killing.actors) == ["Serbia"]
+
+
+def test_the_event_noun_of_a_participle_clause_takes_the_main_subject(extract_text):
+    r = extract_text("In 2022 Russia launched an invasion of Ukraine, continuing the aggression that began in 2014.")
+    (aggression,) = _by_trigger(r, "aggression")
+    assert _names(r, aggression.actors) == ["Russia"]
+
+
+def test_an_infinitive_of_an_urging_verb_still_takes_its_object(extract_text):
+    r = extract_text("The leaders urged Russia to withdraw its troops from Moldova.")
+    (withdraw,) = _by_trigger(r, "withdraw")
+    assert _names(r, withdraw.actors) == ["Russia"]
+
+
+def test_a_gerund_in_a_phrase_of_time_is_the_speakers_act(extract_text):
+    r = extract_text("The speech was rewritten after Putin announced his biggest escalation since invading Ukraine.")
+    (invading,) = _by_trigger(r, "invading")
+    assert _names(r, invading.actors) == ["Vladimir Putin"]
