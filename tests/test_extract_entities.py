@@ -126,6 +126,15 @@ def test_a_state_office_in_a_lead_is_the_person_named_after_with_that_title(extr
     assert "Ukraine's prime minister" in _mentions_of(r, "Denys Shmyhal")
 
 
+def test_a_leaders_office_in_a_lead_is_the_one_person_of_that_government_named_after(extract_text):
+    r = extract_text("The president of Moldova has warned of unrest. Maia Sandu said the vote would go ahead.")
+    assert "The president of Moldova" in _mentions_of(r, "Maia Sandu")
+    names = {e.id: e.name for e in r.entities}
+    assert ("leader_of", "Maia Sandu", "Moldova") in {(x.type, names[x.subject], names[x.object]) for x in r.relations}
+    r = extract_text("The prime minister of Estonia has warned of unrest. Kaja Kallas said the vote would go ahead.")
+    assert "The prime minister of Estonia" in _mentions_of(r, "Kaja Kallas")
+
+
 def test_a_state_office_with_another_title_after_it_joins_no_one(extract_text):
     r = extract_text("Ukraine's prime minister has warned of defeat. Foreign Minister Dmytro Kuleba agreed.")
     assert "Ukraine's prime minister" not in _mentions_of(r, "Dmytro Kuleba")

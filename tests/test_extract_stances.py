@@ -153,3 +153,16 @@ def test_the_owner_of_a_commitment_is_the_supporter(extract_text):
     found = relations(extract_text("Kamala Harris emphasized the commitment of the United States to supporting Iraq."))
     assert ("supports", "United States", "Iraq") in found
     assert ("supports", "Kamala Harris", "Iraq") not in found
+
+
+@pytest.mark.parametrize(
+    "text, backer, group",
+    [
+        ("Armenia-backed separatists shelled the village.", "Armenia", "Armenia-backed separatists"),
+        ("Sudanese-funded militias raided the camp.", "Sudan", "Sudanese-funded militias"),
+    ],
+)
+def test_a_collective_named_by_its_patron_is_an_actor_it_supports(extract_text, text, backer, group):
+    record = extract_text(text)
+    assert ("supports", backer, group) in relations(record)
+    assert any(group in {a.name for a in (record.entity(x) for x in e.actors)} for e in record.events)

@@ -190,32 +190,42 @@ def link_state_offices(doc, mentions: list) -> None:
     """'Vladimir Putin ... The Russian leader ordered', "Ukraine's prime minister warned ... Ukrainian Prime Minister
     Shmyhal said": a definite office of one state is the person the gazetteer places in that state's government
     whose title agrees (a leader's office also the untitled one): the only such person named before it, else the
-    only one named after it with that very title. Two candidates: it joins neither (the gazetteer gives no office)."""
+    only one named after it with that very title (or untitled, for a leader's office, when he is the only person of
+    that government the article names). Two candidates: it joins neither (the gazetteer gives no office)."""
     people = [
         m
         for m in mentions
         if m.type == "Person" and m.kind in ("ner", "gazetteer") and m.entry is not None and m.entry.country
     ]
     people = [m for m in people if m.entry.sector in _STATE_SECTORS]
+    # a demonym the tagger took for a name ('The Moldovan president') is still the state's
+    states_written = {i for m in mentions if m.type == "Country" for i in range(m.start, m.end)}
     for i, m in enumerate(mentions):
         if m.rule or m.kind != "np" or m.type != "Person" or m.role not in _STATE_OFFICES or len(m.countries) != 1:
             continue
         span = doc[m.start : m.end]
         if not (m.definite or any(t.tag_ == "POS" for t in span)) or _other_office(span):
             continue
-        if any(t.ent_type_ == "PERSON" for t in span):
+        if any(t.ent_type_ == "PERSON" and t.i not in states_written for t in span):
             continue  # "the leader of the party X Sergey Aksyonov": the title of the name inside it
         if any(p.kind == "np" and p.role == m.role and p.type == "Person" for p in mentions[:i]):
             continue  # an earlier phrase with that office: link_anaphors' business
         state = next(iter(m.countries))
         office = {t.lemma_.lower() for t in span if t.is_alpha}
         fits = [p for p in people if p.entry.country == state]
+        # a lead that names the office before the name ('The president of X accused ... Jane Roe said'): a leader's
+        # office is also the untitled person named after it when he is the only one of that government named at all
+        alone = _leads(m.role, office) and len({p.key for p in fits}) == 1
         before = {p.key for p in fits if p.start < m.start and _holds(doc, p, m.role, office, untitled=True)}
-        after = {p.key for p in fits if p.start > m.start and _holds(doc, p, m.role, office, untitled=False)}
+        after = {p.key for p in fits if p.start > m.start and _holds(doc, p, m.role, office, untitled=alone)}
         found = before or after
         if len(found) == 1:
             holder = next(p for p in fits if p.key in found)
             m.key, m.name, m.entry, m.rule = holder.key, holder.name, holder.entry, "definite-description"
+
+
+def _leads(role: str, office: set[str]) -> bool:
+    return role in _LEADERS or (role == "minister" and "prime" in office)
 
 
 def _other_office(span) -> bool:
@@ -227,7 +237,7 @@ def _holds(doc, person, role: str, office: set[str], *, untitled: bool) -> bool:
     'Foreign Minister X'); with ``untitled`` a leader's office also fits a person named without a title."""
     title = _title_lemmas(doc, person)
     if not title & (_STATE_OFFICES | {"prime", "foreign", "defence", "defense"}):
-        return untitled and role in _LEADERS
+        return untitled and _leads(role, office)
     if role == "leader":
         return bool(title & _LEADERS) or {"prime", "minister"} <= title
     return role in title and ("prime" in office) == ("prime" in title)

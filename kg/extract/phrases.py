@@ -171,11 +171,18 @@ def _role_mention(doc, tok) -> Mention | None:
     return _role_phrase(doc, tok)
 
 
+# roles whose 'of' phrase says whose they are: 'the head of X', 'the president of Moldova'
+_OF_ROLES = frozenset(
+    """head chief leader director commander member secretary president minister premier chancellor king queen
+    emir ambassador""".split()
+)
+
+
 def _role_phrase(doc, tok, before: int | None = None) -> Mention | None:
     """The role phrase of a role noun, which ends before the name set after it (``before``)."""
     start, end = left_edge(tok), tok.i + 1
     of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
-    if of and tok.lemma_.lower() in ("head", "chief", "leader", "director", "commander", "member", "secretary"):
+    if of and tok.lemma_.lower() in _OF_ROLES:
         end = of[0].right_edge.i + 1
         if before is not None and tok.i < before < end:
             end = before
@@ -275,12 +282,22 @@ def _group_mention(doc, tok) -> Mention | None:
         or m.lemma_.lower() in words.GROUP_QUALIFIERS
         or m.dep_ == "poss"
         or (m.lower_ in _ARMED_QUALIFIERS and tok.lemma_.lower() in _ARMED_BODIES)
+        or _named_backer(m)
     ]
     if not mods or _is_title_of_name(tok) or doc[left_edge(tok)].tag_ in _WH_TAGS:
         return None  # "in terms of how many aid workers were killed": a question about them, not a group
     start, end = _trim(doc, left_edge(tok), tok.i + 1)
     name = clean_name(doc[start:end].text)
     return Mention(start, end, "Group", f"Group:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower())
+
+
+# participles that tie a collective to a named patron: 'Russia-backed separatists', 'Iranian-funded militias'
+_BACKED = frozenset({"backed", "supported", "funded", "armed", "sponsored", "financed", "aligned", "allied"})
+
+
+def _named_backer(mod) -> bool:
+    """'Russia-backed', 'Iranian-backed': a patron's name before the participle says whose collective it is."""
+    return mod.lower_ in _BACKED and any(c.text[:1].isupper() and c.i == mod.i - 2 for c in mod.lefts)
 
 
 def _capital_of_sentence(tok) -> bool:
