@@ -251,10 +251,3 @@ def test_support_for_armed_forces_is_aid(extract_text):
     r = extract_text("Estonia will coordinate additional international support for the Latvian armed forces.")
     assert [e.type for e in r.events if e.trigger.text == "support"] == ["AID"]
     assert [e.type for e in extract_text("Estonia reaffirmed its support for Latvia.").events] == ["SUPPORT"]
-
-
-def test_a_yes_or_no_question_states_no_act(extract_text):
-    r = extract_text("When asked whether Estonian backing for Latvia was vital, Jaan Tamm said no.")
-    assert _events(r, "SUPPORT") == []
-    assert _events(extract_text("Whether Estonia will impose sanctions on Russia is another matter."), "SANCTION") == []
-    assert len(_events(extract_text("Estonia will impose sanctions on Russia."), "SANCTION")) == 1

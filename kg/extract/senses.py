@@ -76,8 +76,6 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
     """Whether the trigger ``tok`` (matched by ``entry``) is used in a sense that names no event;
     ``event_words``: token index -> event type of the other trigger words."""
     lemma = tok.lemma_.lower()
-    if _asked_whether(tok):
-        return True
     if entry.type == "AGREE" and lemma == "vote":
         return not _votes_for(tok)
     if entry.type == "AGREE" and lemma in _OFFERING:
@@ -115,15 +113,6 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
     if entry.type == "THREATEN" and lemma == "warn":
         return _warns_of_the_past(tok)
     return False
-
-
-def _asked_whether(tok) -> bool:
-    """'asked whether US backing for Kyiv was vital', 'whether we will impose sanctions is another matter': a
-    yes-or-no question states no act, whichever answer follows."""
-    clause = tok
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head
-    return any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children)
 
 
 def _votes_for(verb) -> bool:
