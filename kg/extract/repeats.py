@@ -2,7 +2,7 @@
 telling the act's result), 'arrested, convicted them and sentenced them' (the same act continued by the same
 doers on the same people), 'invited X to visit' (the visit is what the invitation offers), 'threatened to invade
 X', 'threats to use nuclear weapons' (the threatened act is the threat's content, PLOVER's THREATEN mode: it is
-not told to happen)."""
+not told to happen), 'condemned X, noting that its rhetoric is abhorrent' (a judgment restating the accusation)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,8 @@ def once(pairs) -> list[tuple[Token, Event]]:
 def _told_before(tok, event: Event, pairs, at) -> int | None:
     """The index of the pair that tells ``event``'s act already, or None."""
     head = tok.head
+    if event.type == "ACCUSE" and tok.pos_ != "VERB":
+        return _judged_again(tok, event, pairs, at)
     if tok.pos_ != "VERB" or head.i == tok.i:
         return None
     for m in at.get(head.i, ()):
@@ -57,6 +59,21 @@ def _told_before(tok, event: Event, pairs, at) -> int | None:
             return m  # "invited the governor to visit"
         if tok.dep_ in ("xcomp", "acl") and head.lemma_.lower() in _THREAT_WORDS and other.type == "THREATEN":
             return m  # "threatened to invade Latvia", "threats to use nuclear weapons": the threat, to whom
+    return None
+
+
+def _judged_again(tok, event: Event, pairs, at) -> int | None:
+    """'condemned Hamas, noting that its rhetoric is abhorrent': a judgment told in the clause of an accusation by
+    the same judge restates it."""
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        for m in at.get(node.i, ()):
+            other = pairs[m][1]
+            if other.type == "ACCUSE" and set(other.actors) == set(event.actors):
+                return m
     return None
 
 
