@@ -245,3 +245,9 @@ def test_forces_on_alert_and_war_games_mobilize(extract_text):
 def test_a_welcome_given_is_hosting(extract_text):
     r = extract_text("President Jaan Tamm gave a warm welcome to the Latvian leader.")
     assert [(e.type, e.trigger.text) for e in r.events] == [("CONSULT", "welcome")]
+
+
+def test_support_for_armed_forces_is_aid(extract_text):
+    r = extract_text("Estonia will coordinate additional international support for the Latvian armed forces.")
+    assert [e.type for e in r.events if e.trigger.text == "support"] == ["AID"]
+    assert [e.type for e in extract_text("Estonia reaffirmed its support for Latvia.").events] == ["SUPPORT"]
