@@ -468,10 +468,26 @@ class _Resolver:
         chosen = before[-1]
         if not quotes.in_quote(doc, cues, tok.idx):
             outside = [m for m in reversed(before[-12:]) if not quotes.in_quote(doc, cues, doc[m.start].idx)]
-            chosen = next(iter(outside), chosen)
+            chosen = _subject_continued(tok, outside) or next(iter(outside), chosen)
             if tok.dep_ == "nsubj" and cues.attributing(tok.head):
                 chosen = next((m for m in outside if _speaks(doc[m.head], cues, tok)), chosen)
         return [self.table.by_token[chosen.head]]
+
+
+def _subject_continued(pronoun, mentions):
+    """'Mr. Roe affirmed President Doe's commitment to X. He emphasized ...': a pronoun opening its sentence as the
+    subject continues the subject of the sentence before, rather than a name inside its object. ``mentions``: the
+    persons named before the pronoun who agree with it, nearest first."""
+    sent = pronoun.sent
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or sent.start == 0:
+        return None
+    if any(m.start >= sent.start for m in mentions):
+        return None  # someone named earlier in its own sentence is nearer
+    prev = pronoun.doc[sent.start - 1].sent
+    if prev.root.is_space and prev.start > 0:
+        prev = pronoun.doc[prev.start - 1].sent
+    subjects = {c.i for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return next((m for m in mentions if m.head in subjects), None)
 
 
 def _speaks(head, cues, pronoun, window: int = 120) -> bool:
