@@ -588,6 +588,27 @@ def test_talks_a_speaker_says_were_held_are_her_account(extract_text):
     assert _sources(record, "spoke") == []  # speaking with someone is the talks, told by the article
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Mary Smith called her son a hero before explaining why she forgave Russia.", "forgave"),
+        ("Mary Smith ended the debate by arguing that Russia attacked Ukraine.", "attacked"),
+    ],
+)
+def test_a_saying_set_beside_an_act_by_a_preposition_has_the_acts_subject(extract_text, text, trigger):
+    assert _sources(extract_text(text), trigger) == ["Mary Smith"]
+
+
+def test_the_name_after_an_inverted_verb_of_saying_is_its_speaker(extract_text):
+    # spaCy may hang 'Jim Skelly' in '..., said Jim Skelly' as an adverb of 'said'
+    record = extract_text(
+        "“We will win,” said Jim Skelly, explaining he worked with Joe Biden on the deal. "
+        "“Russia will attack Ukraine,” said Tuesday the spokesman."
+    )
+    assert _sources(record, "deal") == ["Jim Skelly"]
+    assert "Tuesday" not in _sources(record, "attack")
+
+
 def test_a_pronoun_speaker_continues_who_spoke_through_a_relative_clause_or_a_participle(extract_text):
     record = extract_text(
         "Mary Smith spoke to Joe Biden on Monday. The plan was supported by Emma Jones of Ohio, the senator "
