@@ -536,6 +536,38 @@ def test_this_pointing_back_does_not_source_what_is_disputed_withheld_announced_
     assert "Joe Biden" not in _sources(extract_text(text), "attacked")
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Mr. Roe visited President Doe's office in Warsaw. He said that Russia attacked Ukraine.", ["Roe"]),
+        ("Mr. Roe met President Doe in Paris. Then he said that Russia attacked Ukraine.", ["Roe"]),
+        ("Mr. Roe met President Doe in Paris, and he said that Russia attacked Ukraine.", ["Doe"]),
+    ],
+)
+def test_a_pronoun_opening_its_sentence_continues_the_subject_before_it(extract_text, text, source):
+    # the subject of the sentence before, not a name inside its object; within one sentence the nearest name
+    assert _sources(extract_text(text), "attacked") == source
+
+
+def test_a_past_verb_joined_to_the_reported_present_is_the_tellers_second_act(extract_text):
+    # spaCy joins 'affirmed' to 'has'; the tense says it is the speaker's own act, joined to 'emphasized'
+    record = extract_text(
+        "Mr. Roe met Olaf Scholz. He emphasized that Poland has a right to defend itself, and affirmed U.S. "
+        "support for a ceasefire in Lebanon. Mr. Roe said that Poland has defended itself and attacked Russia."
+    )
+    assert _sources(record, "affirmed") == []
+    assert _sources(record, "attacked") == ["Roe"]  # 'has defended ... and attacked': one reported clause
+
+
+def test_a_participle_of_saying_hung_from_the_reported_clause_is_the_tellers(extract_text):
+    record = extract_text(
+        "The ministry said its troops were holding the line, adding that Russia attacked Kharkiv. "
+        "Mary Smith rescinded her support, saying that Russia attacked Sumy."
+    )
+    assert _sources(record, "attacked", 0) == ["ministry"]  # not its troops
+    assert _sources(record, "attacked", 1) == ["Mary Smith"]
+
+
 def test_a_pronoun_speaker_continues_who_spoke_through_a_relative_clause_or_a_participle(extract_text):
     record = extract_text(
         "Mary Smith spoke to Joe Biden on Monday. The plan was supported by Emma Jones of Ohio, the senator "
