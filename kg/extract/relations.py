@@ -139,18 +139,25 @@ def _title(ctx, eid: str, tokens, name):
     )
 
 
-# "the Task Force Commander": a commander leads the unit his title names
-_LEADER_TITLES = words.LEADER_TITLES | {"commander"}
-# "Fox News anchor X": a newsroom's titles affiliate a person with the outlet
+# "the Task Force Commander": a commander leads the unit his title names; "Wagner boss X" leads Wagner
+_LEADER_TITLES = words.LEADER_TITLES | {"commander", "boss"}
+# "Fox News anchor X": a newsroom's titles affiliate a person with the outlet; "Wagner founder X"
 _AFFILIATE_TITLES = words.AFFILIATE_TITLES | {"counterpart", "anchor", "host", "columnist", "editor", "presenter"}
+_AFFILIATE_TITLES |= {"founder", "co-founder"}
+# words that put a leader outside the state's offices: a 'Russian opposition leader' leads no state
+_OUTSIDE_THE_STATE = frozenset(
+    """opposition rebel separatist militia party union community religious business student tribal civil
+    resistance insurgent militant""".split()
+)
 _TITLES = _LEADER_TITLES | _AFFILIATE_TITLES
 
 
 def _title_head(tokens):
-    """The title's own noun: the last title noun before its 'of'/'for' complement."""
+    """The title's own noun: the last title noun before its 'of'/'for' complement ('commander' of
+    'commander-in-chief')."""
     head = None
     for t in tokens:
-        if t.lower_ in ("of", "for", "to") and head is not None:
+        if t.lower_ in ("of", "for", "to", "in") and head is not None:
             break
         if t.lemma_.lower() in _TITLES:
             head = t
@@ -191,7 +198,14 @@ _OBSERVERS = frozenset({"correspondent", "reporter", "journalist", "analyst", "e
 
 
 def _title_owners(ctx, title: _Title):
-    for other in _entities_in(ctx, [t for t in title.tokens if ctx.table.by_token.get(t.i) != title.person]):
+    others = _entities_in(ctx, [t for t in title.tokens if ctx.table.by_token.get(t.i) != title.person])
+    # "Russia's army chief X", 'X, commander of Ukraine's ground forces': a leader's title that names a body leads
+    # the body; the state beside it is the one he serves, not leads. An opposition leader leads no state.
+    body_led = any(ctx.table.get(o).type == "Organization" for o in others)
+    portfolio = _portfolio_head(ctx, title)
+    serves_state = body_led or bool(title.lemmas & _OUTSIDE_THE_STATE) or portfolio is not None
+    serves_state = serves_state or title.head == "commander"  # a commander leads forces, never a state
+    for other in others:
         otype = ctx.table.get(other).type
         if otype == "Country" and title.lemmas & _OBSERVERS:
             continue
@@ -203,11 +217,26 @@ def _title_owners(ctx, title: _Title):
             yield _relation(ctx, "affiliated_with", title.person, other, list(title.tokens))
         elif otype in ("Country", "Organization"):
             rtype = "leader_of" if title.leader and not _placed_in(ctx, title, other) else "affiliated_with"
-            if title.head == "director" and otype == "Country":
+            if otype == "Country" and (title.head == "director" or serves_state):
                 rtype = "affiliated_with"  # a director heads a body, not the state his body's name holds
+            if otype == "Organization" and portfolio not in (None, other):
+                rtype = "affiliated_with"  # 'EU foreign policy chief X' leads the EU's foreign policy, not the EU
             if title.head == "member" and otype == "Organization":
                 rtype = "member_of"  # 'War Cabinet Member Benny Gantz', 'a member of the Syrian parliament, X'
             yield _relation(ctx, rtype, title.person, other, list(title.tokens))
+
+
+def _portfolio_head(ctx, title: _Title) -> str | None:
+    """ "Sudan's army chief", 'EU foreign policy chief': a lower-case noun right before a leader's noun names what he
+    leads (the army, the foreign policy), not the state or the body beside it. Returns what the noun names (the
+    entity of 'army' in "Russia's army chief", which he does lead), '' when it names no entity, or None."""
+    head = _title_head(title.tokens)
+    if head is None or head.lemma_.lower() not in _LEADER_TITLES or head.i == 0:
+        return None
+    before = head.doc[head.i - 1]
+    if before.pos_ != "NOUN" or not before.text.islower() or before not in title.tokens:
+        return None
+    return ctx.table.by_token.get(before.i) or ""
 
 
 # "Florida Governor X", "Kharkiv Mayor Y": the title leads the region or city it names
@@ -498,6 +527,9 @@ def _role_phrase_relations(ctx, eid: str, m):
         if ctx.table.get(other).type not in ("Country", "Organization"):
             continue
         leader = entity.type == "Person" and _leads([head], {m.role})
+        before = ctx.doc[head.i - 1] if head.i > m.start else None
+        if before is not None and before.pos_ == "NOUN" and before.text.islower():
+            leader = leader and ctx.table.by_token.get(before.i) == other  # 'Chad's army chief' leads the army
         rtype = "leader_of" if leader else ("member_of" if entity.type == "Group" else "affiliated_with")
         if entity.type == "Group":
             continue
