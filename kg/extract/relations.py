@@ -7,8 +7,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from kg.extract import claims, membership, stances, words
-from kg.extract.ties import conj_ids, subjects, tokens_of
+from kg.extract import membership, stances, words, workplaces
+from kg.extract.ties import conj_ids, tokens_of
 from kg.extract.ties import relation as _relation
 from kg.graph.records import Relation, content_id
 
@@ -19,7 +19,8 @@ def find_relations(ctx) -> list[Relation]:
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
     stated = [*stated, *_stateless_titles(ctx, titles, stated), *_described_holders(ctx)]
     stated = _counterparts(ctx, titles, stated)
-    bodies = [*_state_bodies(ctx), *_led_bodies(ctx), *_leading_verbs(ctx), *_workplaces(ctx), *_roles_taken(ctx)]
+    bodies = [*_state_bodies(ctx), *_led_bodies(ctx), *workplaces.leading_verbs(ctx), *_roles_taken(ctx)]
+    bodies += workplaces.workplaces(ctx, _entity_mentions(ctx))
     found_rels = [*stances.find_stances(ctx), *membership.find_memberships(ctx)]
     for rel in [*stated, *bodies, *found_rels]:
         key = (rel.type, rel.subject, rel.object)
@@ -363,40 +364,6 @@ def _led_bodies(ctx):
                 yield _relation(ctx, "leader_of", leader, body, list(ctx.doc[m.start : m.end]), confidence=0.6)
 
 
-# verbs whose subject leads their object ('Burns commands the task force', 'the task force, led by Burns');
-# 'represent' makes the subject the body's affiliate
-_LEADING_VERBS = {"lead": "leader_of", "head": "leader_of", "command": "leader_of", "chair": "leader_of"}
-_LEADING_VERBS["represent"] = "affiliated_with"
-
-
-def _leading_verbs(ctx):
-    """'X leads / heads / commands Y', 'Y, led by X,', 'Y is chaired by X', 'Y, represented by X' -> X leader_of Y
-    (affiliated_with for 'represent'), where Y is a body (or a state a person leads)."""
-    table = ctx.table
-    for tok in tokens_of(ctx, frozenset(_LEADING_VERBS)):
-        rtype = _LEADING_VERBS.get(tok.lemma_.lower())
-        if rtype is None or tok.pos_ != "VERB":
-            continue
-        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        if agents:
-            leaders = conj_ids(ctx, agents)
-            led = [c for c in tok.children if c.dep_ == "nsubjpass"] or ([tok.head] if tok.dep_ == "acl" else [])
-        else:
-            leaders = subjects(ctx, tok)
-            led = [c for c in tok.children if c.dep_ == "dobj"]
-        modality, _ = claims.modality(tok, ctx.cues)
-        for body in conj_ids(ctx, led):
-            btype = table.get(body).type
-            for leader in leaders:
-                ltype = table.get(leader).type
-                if (
-                    btype == "Organization"
-                    and ltype in ("Person", "Country", "Organization")
-                    or (btype == "Country" and ltype == "Person")
-                ):
-                    yield _relation(ctx, rtype, leader, body, list(tok.subtree), modality=modality, confidence=0.55)
-
-
 def _state_bodies(ctx):
     """A state's own body is affiliated with the state when its name says so: 'Iraqi forces', 'the Iraqi
     military', 'the US State Department' (``EntityTable.states``)."""
@@ -544,38 +511,10 @@ def _demonym_states(ctx, tokens) -> list[str]:
     return [states[e.name] for e in found if e is not None and e.name in states]
 
 
-# prepositions that place a person in a body: 'a researcher at X', 'a spokesman for X', 'a gunner with X'
-_WORKPLACE_PREPS = frozenset({"at", "for", "with", "in"})
 # nouns whose owner takes the role after 'as' ('his election as President of X')
 _APPOINTING_NOUNS = frozenset({"election", "appointment", "nomination", "inauguration", "reelection", "confirmation"})
 # verbs that give their object a role ('appointed X as head of Y'); with any other verb the subject takes it
 _APPOINTING_VERBS = frozenset({"appoint", "name", "elect", "choose", "nominate", "install", "confirm"})
-
-
-def _workplaces(ctx):
-    """'Mary Jones, a researcher at the Brookings Institution', 'X worked for the KGB', 'X served in the Navy': the
-    person is affiliated with the body he works at or serves in."""
-    table = ctx.table
-    for m, eid in _entity_mentions(ctx):
-        if table.get(eid).type != "Person" or m.kind not in ("ner", "gazetteer"):
-            continue
-        head = ctx.doc[m.head]
-        for role in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
-            for body in _bodies_after(ctx, role, _WORKPLACE_PREPS):
-                yield _relation(ctx, "affiliated_with", eid, body, list(role.subtree), confidence=0.55)
-    for tok in tokens_of(ctx, frozenset({"work", "serve"})):
-        if tok.pos_ != "VERB":
-            continue
-        people = [e for e in subjects(ctx, tok) if table.get(e).type == "Person"]
-        for body in _bodies_after(ctx, tok, {"for", "at", "in"}):
-            for person in people:
-                yield _relation(ctx, "affiliated_with", person, body, list(tok.subtree), confidence=0.55)
-
-
-def _bodies_after(ctx, node, preps) -> list[str]:
-    """The bodies a word's prepositions name: 'at the Brookings Institution'."""
-    pobjs = [p for c in node.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
-    return [e for e in conj_ids(ctx, [p for p in pobjs if p.dep_ == "pobj"]) if ctx.table.get(e).type == "Organization"]
 
 
 def _roles_taken(ctx):
