@@ -568,6 +568,26 @@ def test_a_participle_of_saying_hung_from_the_reported_clause_is_the_tellers(ext
     assert _sources(record, "attacked", 1) == ["Mary Smith"]
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Russia attacked Kharkiv on Monday, according to the summary.", "attacked", ["summary"]),
+        ("A review of the emails seems to show that Mary Smith met Joe Biden.", "met", ["review"]),
+        ("The indictment alleges that Russia attacked Kharkiv.", "attacked", ["indictment"]),
+    ],
+)
+def test_documents_and_findings_are_unnamed_sources(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == source
+
+
+def test_talks_a_speaker_says_were_held_are_her_account(extract_text):
+    record = extract_text(
+        "Mary Smith said she had spoken with Joe Biden about Ukraine. Mary Smith spoke with Joe Biden on Monday."
+    )
+    assert _sources(record, "spoken") == ["Mary Smith"]
+    assert _sources(record, "spoke") == []  # speaking with someone is the talks, told by the article
+
+
 def test_a_pronoun_speaker_continues_who_spoke_through_a_relative_clause_or_a_participle(extract_text):
     record = extract_text(
         "Mary Smith spoke to Joe Biden on Monday. The plan was supported by Emma Jones of Ohio, the senator "
