@@ -609,6 +609,22 @@ def test_the_name_after_an_inverted_verb_of_saying_is_its_speaker(extract_text):
     assert "Tuesday" not in _sources(record, "attack")
 
 
+def test_what_an_act_shows_is_no_belief_of_its_doer(extract_text):
+    record = extract_text(
+        "Mary Smith spent Monday campaigning in Ohio, showing how the battle against Joe Biden goes on."
+    )
+    assert _sources(record, "battle") == []
+
+
+def test_a_saying_after_a_colon_does_not_report_what_came_before_it(extract_text):
+    record = extract_text(
+        "Donald Trump campaigned in Iowa. At his rallies, Trump primes supporters not to trust the media and cites "
+        "the crowds as an example: He says Russia attacked Ukraine."
+    )
+    assert _sources(record, "rallies") == []
+    assert _sources(record, "attacked") == ["Donald Trump"]
+
+
 def test_a_pronoun_speaker_continues_who_spoke_through_a_relative_clause_or_a_participle(extract_text):
     record = extract_text(
         "Mary Smith spoke to Joe Biden on Monday. The plan was supported by Emma Jones of Ohio, the senator "

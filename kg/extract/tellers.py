@@ -31,6 +31,8 @@ def speakers_of(verb, resolve, cues: CueIndex | None = None) -> list[str]:
         return resolve(inverted)
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         return []  # 'When asked whether ..., she said': who was asked is not who asks (nobody named)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _EVIDENTIAL:
+        return []  # 'She spent Monday campaigning, showing how the battle goes on': the act shows it, not she
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         teller = _teller_adding(verb, cues)
         if teller is not None:  # 'The ministry said its forces held, adding that ...': the ministry adds it
@@ -44,6 +46,10 @@ def speakers_of(verb, resolve, cues: CueIndex | None = None) -> list[str]:
             return issuers
         return resolve(verb.head)  # '..., said Jim Roe, explaining he ...': the one the participle is said of
     return []
+
+
+# Verbs by which a thing, not a person, bears witness ('polls show'): as a participle they say what the act shows
+_EVIDENTIAL = frozenset({"show", "indicate", "demonstrate", "illustrate"})
 
 
 # Prepositions that set a saying beside the act of the same subject ('before explaining', 'by saying'); not 'for' or
