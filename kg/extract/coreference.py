@@ -18,6 +18,7 @@ __all__ = [
     "link_appositions",
     "link_first_names",
     "link_forces",
+    "link_leaders_named_later",
     "link_state_offices",
     "link_surnames",
     "link_titles",
@@ -216,6 +217,37 @@ def link_state_offices(doc, mentions: list) -> None:
         if len(found) == 1:
             holder = next(p for p in fits if p.key in found)
             m.key, m.name, m.entry, m.rule = holder.key, holder.name, holder.entry, "definite-description"
+
+
+def link_leaders_named_later(doc, mentions: list, countries_after) -> None:
+    """'The president of Moldova has accused Russia ... , said Maia Sandu': a news lead may name a state's leader by
+    office first and by name only later. A definite leader's office of one state ('the president of X', 'the X
+    president') that joined no one is the one person named after it whom the gazetteer places in that state's
+    government, when no mention of that person carries a title (a titled one is linked by her title elsewhere);
+    two such persons: neither. Later bare mentions of the office ('the president said') are her too."""
+    people = [m for m in mentions if m.type == "Person" and m.kind in ("ner", "gazetteer") and m.entry is not None]
+    for m in mentions:
+        unjoined = (m.kind == "anaphor" and not m.key) or (m.kind == "np" and m.definite and m.type == "Person")
+        if not unjoined or m.rule or m.role not in _LEADERS:
+            continue
+        states = m.countries or frozenset(countries_after(doc[m.head]))
+        if len(states) != 1 or _other_office(doc[m.start : m.end]):
+            continue
+        state = next(iter(states))
+        fits = [p for p in people if p.entry.country == state and p.entry.sector == "GOV" and p.start > m.end]
+        keys = {p.key for p in fits}
+        titled = {p.key for p in people if p.key in keys and (_title_lemmas(doc, p) or _described(doc[p.head]))}
+        if len(keys) != 1 or titled:
+            continue
+        holder = fits[0]
+        later = [n for n in mentions if n.start > m.start and n.kind == "anaphor" and n.role == m.role]
+        for same in [m] + [n for n in later if not n.key and not n.rule and n.countries <= states]:
+            same.key, same.name, same.entry, same.rule = holder.key, holder.name, holder.entry, "definite-description"
+
+
+def _described(name) -> bool:
+    """'Dmitry Peskov, the Kremlin spokesman,': a name with a description set beside it."""
+    return any(c.dep_ == "appos" for c in name.children) or name.dep_ == "appos"
 
 
 def _other_office(span) -> bool:

@@ -208,6 +208,12 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
     return out
 
 
+def _of_states(gazetteer, head) -> set[str]:
+    """The states an 'of' phrase on a title names: 'the president of Moldova' -> Moldova."""
+    objects = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    return {s for p in objects if p.dep_ == "pobj" for s in gazetteer.countries_in(p.doc[p.i : p.i + 1])}
+
+
 def _demonym_key(gazetteer, name: str) -> str | None:
     """'Moldovan', 'Ukrainian' labelled as a person or a place: a state's demonym standing alone is that state; a
     movement's ('Houthi' attacks) is that movement."""
@@ -234,6 +240,7 @@ def resolve(
         if m.kind in ("np", "anaphor"):
             m.countries = frozenset(gazetteer.countries_in(doc[m.start : m.end]))
     coreference.link_state_offices(doc, mentions)
+    coreference.link_leaders_named_later(doc, mentions, lambda head: _of_states(gazetteer, head))
     coreference.link_anaphors(mentions)
     if overrides:
         _apply_splits(doc, mentions, overrides, article_id)
