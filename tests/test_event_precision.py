@@ -71,7 +71,7 @@ def test_a_promised_stance_is_that_stance_once(extract_text):
 
 def test_it_in_a_reported_clause_is_not_the_person_who_tells(extract_text):
     r = extract_text("President Jaan Tamm said that if Estonia lost the war, it could next invade Latvia.")
-    assert all(not e.actors for e in _events(r, "ASSAULT"))
+    assert all("Jaan Tamm" not in _names(r, e.actors) for e in _events(r, "ASSAULT"))
 
 
 def test_an_attack_and_the_relative_clause_telling_its_toll_are_one_act(extract_text):
@@ -225,3 +225,29 @@ def test_forces_marching_mobilize(extract_text):
     r = extract_text("Latvian troops marched toward Tallinn.")
     assert [e.type for e in r.events] == ["MOBILIZE"]
     assert _events(extract_text("Students marched toward the Latvian parliament."), "MOBILIZE") == []
+
+
+def test_the_act_told_again_by_a_noun_keeps_its_doers(extract_text):
+    r = extract_text("Russia invaded Latvia in 2022. Estonia has helped Latvia since the invasion of Latvia.")
+    invasions = _events(r, "ASSAULT")
+    assert [_names(r, e.actors) for e in invasions] == [["Russia"], ["Russia"]]
+    r = extract_text("Russia invaded Latvia in 2022. Estonia said an invasion of Lithuania would follow.")
+    assert [_names(r, e.actors) for e in _events(r, "ASSAULT")] == [["Russia"], []]  # a new one: no doer guessed
+
+
+def test_forces_on_alert_and_war_games_mobilize(extract_text):
+    assert [e.type for e in extract_text("Latvian troops remained on alert in the border region.").events] == [
+        "MOBILIZE"
+    ]
+    assert [e.type for e in extract_text("Latvia held war games near the border.").events] == ["MOBILIZE"]
+
+
+def test_a_welcome_given_is_hosting(extract_text):
+    r = extract_text("President Jaan Tamm gave a warm welcome to the Latvian leader.")
+    assert [(e.type, e.trigger.text) for e in r.events] == [("CONSULT", "welcome")]
+
+
+def test_support_for_armed_forces_is_aid(extract_text):
+    r = extract_text("Estonia will coordinate additional international support for the Latvian armed forces.")
+    assert [e.type for e in r.events if e.trigger.text == "support"] == ["AID"]
+    assert [e.type for e in extract_text("Estonia reaffirmed its support for Latvia.").events] == ["SUPPORT"]

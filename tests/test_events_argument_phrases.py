@@ -148,3 +148,20 @@ def test_a_stance_toward_several_things_is_toward_each_owner(extract_text):
     r = extract_text("The envoy reaffirmed Norway's commitment to the security of Estonia and Latvia.")
     (support,) = _of_type(r, "SUPPORT")
     assert _names(r, support.recipients) == ["Estonia", "Latvia"]
+
+
+def test_a_gerund_after_since_or_after_is_done_by_the_clauses_subject(extract_text):
+    # the parser hangs 'since ...' on the noun; the adjunct is still said of the announcer
+    r = extract_text("Lukashenko announced his sharpest turn since annexing the Zarva region in 2019.")
+    (seize,) = _of_type(r, "COERCE")
+    assert _names(r, seize.actors) == ["Alexander Lukashenko"]
+    r = extract_text("After meeting Macron in Paris, Scholz announced new loans.")
+    (talks,) = _of_type(r, "CONSULT")
+    assert set(_names(r, talks.actors)) == {"Olaf Scholz", "Emmanuel Macron"}
+
+
+def test_a_participle_tagged_as_past_tense_on_a_war_of_aggression_states_its_parties(extract_text):
+    # the tagger calls 'waged' a past tense here; a subjectless clause on a noun is still a reduced passive
+    r = extract_text("Macron condemned the ongoing war of aggression waged by Eritrea against Ethiopia.")
+    (war,) = _of_type(r, "ASSAULT")
+    assert _names(r, war.actors) == ["Eritrea"] and _names(r, war.recipients) == ["Ethiopia"]

@@ -195,6 +195,26 @@ def test_quotation_running_over_paragraphs_keeps_its_speaker(extract_text):
     assert _sources(record, "deal", 1) == []  # after the quotation closes: the article's own voice
 
 
+def test_a_quotation_holding_another_in_the_same_marks_keeps_its_speaker(extract_text):
+    record = extract_text(
+        "Mary Smith spoke in Texas. “The United States attacked Iraq, this “axis” of states, and Iran. It was a "
+        "mistake,” Mary Smith said. “Russia attacked Georgia. “Then Russia attacked Moldova.\n\nIraq signed a "
+        "deal with Turkey."
+    )
+    assert _sources(record, "attacked", 0) == ["Mary Smith"]
+    assert _sources(record, "attacked", 1) == []  # an unclosed quote does not nest the next one: nobody framed them
+    assert _sources(record, "deal") == []
+
+
+def test_a_word_to_the_listener_is_no_source(extract_text):
+    # '(you know this ...)' set aside inside what someone says is no account of the listener's
+    record = extract_text(
+        "“The United States, having attacked all the countries at once (you know this axis of states), they "
+        "realized that they made a mistake,” Mary Smith said."
+    )
+    assert _sources(record, "attacked") == ["Mary Smith"]
+
+
 def test_pronoun_speaker_is_the_person_named_outside_the_quotation(extract_text):
     record = extract_text("Mary Smith spoke in Texas. “Ted Cruz met our governor. He has met us,” she said.")
     assert _sources(record, "met", 0) == ["Mary Smith"]
@@ -514,6 +534,58 @@ def test_this_pointing_back_does_not_source_what_is_disputed_withheld_announced_
     assert "Olaf Scholz" not in _sources(extract_text(text), "attacked")
     assert "Kremlin" not in _sources(extract_text(text), "attacked")
     assert "Joe Biden" not in _sources(extract_text(text), "attacked")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Mr. Roe visited President Doe's office in Warsaw. He said that Russia attacked Ukraine.", ["Roe"]),
+        ("Mr. Roe met President Doe in Paris. Then he said that Russia attacked Ukraine.", ["Roe"]),
+        ("Mr. Roe met President Doe in Paris, and he said that Russia attacked Ukraine.", ["Doe"]),
+    ],
+)
+def test_a_pronoun_opening_its_sentence_continues_the_subject_before_it(extract_text, text, source):
+    # the subject of the sentence before, not a name inside its object; within one sentence the nearest name
+    assert _sources(extract_text(text), "attacked") == source
+
+
+def test_a_past_verb_joined_to_the_reported_present_is_the_tellers_second_act(extract_text):
+    # spaCy joins 'affirmed' to 'has'; the tense says it is the speaker's own act, joined to 'emphasized'
+    record = extract_text(
+        "Mr. Roe met Olaf Scholz. He emphasized that Poland has a right to defend itself, and affirmed U.S. "
+        "support for a ceasefire in Lebanon. Mr. Roe said that Poland has defended itself and attacked Russia."
+    )
+    assert _sources(record, "affirmed") == []
+    assert _sources(record, "attacked") == ["Roe"]  # 'has defended ... and attacked': one reported clause
+
+
+def test_a_participle_of_saying_hung_from_the_reported_clause_is_the_tellers(extract_text):
+    record = extract_text(
+        "The ministry said its troops were holding the line, adding that Russia attacked Kharkiv. "
+        "Mary Smith rescinded her support, saying that Russia attacked Sumy."
+    )
+    assert _sources(record, "attacked", 0) == ["ministry"]  # not its troops
+    assert _sources(record, "attacked", 1) == ["Mary Smith"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Russia attacked Kharkiv on Monday, according to the summary.", "attacked", ["summary"]),
+        ("A review of the emails seems to show that Mary Smith met Joe Biden.", "met", ["review"]),
+        ("The indictment alleges that Russia attacked Kharkiv.", "attacked", ["indictment"]),
+    ],
+)
+def test_documents_and_findings_are_unnamed_sources(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == source
+
+
+def test_talks_a_speaker_says_were_held_are_her_account(extract_text):
+    record = extract_text(
+        "Mary Smith said she had spoken with Joe Biden about Ukraine. Mary Smith spoke with Joe Biden on Monday."
+    )
+    assert _sources(record, "spoken") == ["Mary Smith"]
+    assert _sources(record, "spoke") == []  # speaking with someone is the talks, told by the article
 
 
 def test_a_pronoun_speaker_continues_who_spoke_through_a_relative_clause_or_a_participle(extract_text):

@@ -38,6 +38,8 @@ def test_a_chain_of_designations_runs_from_the_smallest_unit(extract_text):
         ("Denmark, as part of the Global Coalition, flew missions over Iraq.", "Denmark", "Global Coalition"),
         ("Hamas is part of the Axis of Resistance.", "Hamas", "Axis of Resistance"),
         ("Poland, a member of NATO, sent jets to Lithuania.", "Poland", "NATO"),
+        ("Norway, a NATO member, sent jets to Lithuania.", "Norway", "NATO"),
+        ("Greece, an EU member state, sent jets to Cyprus.", "Greece", "European Union"),
     ],
 )
 def test_a_part_or_member_of_a_body_belongs_to_it(extract_text, text, member, body):
@@ -63,3 +65,8 @@ def test_a_person_said_to_be_a_member_is_one(extract_text):
 def test_business_or_opposition_leaders_hold_no_office_of_the_state(extract_text):
     found = relations(extract_text("Senior Hungarian business leaders met Romanian opposition officials in Vienna."))
     assert not any(t == "affiliated_with" for t, _s, _o in found)
+
+
+def test_members_named_after_the_body_and_member(extract_text):
+    found = relations(extract_text("NATO members Denmark and Norway sent jets to Lithuania."))
+    assert {("member_of", "Denmark", "NATO"), ("member_of", "Norway", "NATO")} <= found

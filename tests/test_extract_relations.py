@@ -325,3 +325,12 @@ def test_a_name_after_a_role_of_a_body_is_the_role_holder(extract_text):
     record = extract_text("The spokesman for the Chilean navy, Pablo Soto, said two ships had sailed.")
     assert any(r[0] == "affiliated_with" and r[1] == "Pablo Soto" for r in relations(record))
     assert "spokesman" not in {e.name for e in record.entities}
+
+
+def test_the_countrys_title_is_of_the_state_named_before(extract_text):
+    found = relations(
+        extract_text(
+            "Chile will send troops to Peru. The country's defence minister, Ana Gil, said the plan was ready."
+        )
+    )
+    assert ("affiliated_with", "Ana Gil", "Chile") in found

@@ -153,3 +153,23 @@ def test_the_owner_of_a_commitment_is_the_supporter(extract_text):
     found = relations(extract_text("Kamala Harris emphasized the commitment of the United States to supporting Iraq."))
     assert ("supports", "United States", "Iraq") in found
     assert ("supports", "Kamala Harris", "Iraq") not in found
+
+
+@pytest.mark.parametrize(
+    "text, backer, group",
+    [
+        ("Armenia-backed separatists shelled the village.", "Armenia", "Armenia-backed separatists"),
+        ("Sudanese-funded militias raided the camp.", "Sudan", "Sudanese-funded militias"),
+    ],
+)
+def test_a_collective_named_by_its_patron_is_an_actor_it_supports(extract_text, text, backer, group):
+    record = extract_text(text)
+    assert ("supports", backer, group) in relations(record)
+    assert any(group in {a.name for a in (record.entity(x) for x in e.actors)} for e in record.events)
+
+
+def test_an_ally_qualified_by_a_state_is_that_states_ally(extract_text):
+    found = relations(extract_text("Armenia, a traditional Russian ally, skipped the summit."))
+    assert ("allied_with", "Russia", "Armenia") in found or ("allied_with", "Armenia", "Russia") in found
+    found = relations(extract_text("Britain and its NATO allies sent tanks."))
+    assert not any(t == "allied_with" and "NATO" == o for t, _s, o in found)  # allies within NATO, not of it

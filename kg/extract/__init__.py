@@ -384,10 +384,25 @@ class _Resolver:
             return [eid]
         if tok.dep_ not in ("amod", "compound", "nmod", "poss", "npadvmod") and tok.pos_ != "ADJ":
             return []
+        if tok.dep_ == "poss" and tok.lower_ == "country" and any(c.lower_ == "the" for c in tok.children):
+            return self._the_country(tok)
         entry = self.gazetteer.demonym(tok.text)
         if entry is None or self._split(tok.text, entry):
             return []
         return [self._add_demonym(entry, tok)]
+
+    def _the_country(self, tok) -> list[str]:
+        """ "Serbia refused, the country's Prime Minister X said": of the states named in its sentence or the one
+        before, the one the article names most (the story's country), then one that is a subject there ('Chile will
+        send troops to Peru'), then the last named."""
+        first = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+        states = []
+        for i in range(tok.i - 1, first - 1, -1):
+            eid = self.table.by_token.get(i)
+            if eid is not None and self.table.get(eid).type == "Country":
+                subject = self.doc[i].dep_ in ("nsubj", "nsubjpass")
+                states.append((len(self.table.get(eid).mentions), subject, eid))
+        return [max(states, key=lambda s: s[:2])[2]] if states else []
 
     def _split(self, text: str, entry) -> bool:
         """'split,Russian,Russia' in the override file: this demonym does not stand for the state here."""
@@ -453,10 +468,26 @@ class _Resolver:
         chosen = before[-1]
         if not quotes.in_quote(doc, cues, tok.idx):
             outside = [m for m in reversed(before[-12:]) if not quotes.in_quote(doc, cues, doc[m.start].idx)]
-            chosen = next(iter(outside), chosen)
+            chosen = _subject_continued(tok, outside) or next(iter(outside), chosen)
             if tok.dep_ == "nsubj" and cues.attributing(tok.head):
                 chosen = next((m for m in outside if _speaks(doc[m.head], cues, tok)), chosen)
         return [self.table.by_token[chosen.head]]
+
+
+def _subject_continued(pronoun, mentions):
+    """'Mr. Roe affirmed President Doe's commitment to X. He emphasized ...': a pronoun opening its sentence as the
+    subject continues the subject of the sentence before, rather than a name inside its object. ``mentions``: the
+    persons named before the pronoun who agree with it, nearest first."""
+    sent = pronoun.sent
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or sent.start == 0:
+        return None
+    if any(m.start >= sent.start for m in mentions):
+        return None  # someone named earlier in its own sentence is nearer
+    prev = pronoun.doc[sent.start - 1].sent
+    if prev.root.is_space and prev.start > 0:
+        prev = pronoun.doc[prev.start - 1].sent
+    subjects = {c.i for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return next((m for m in mentions if m.head in subjects), None)
 
 
 def _speaks(head, cues, pronoun, window: int = 120) -> bool:

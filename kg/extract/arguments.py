@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract import nominal, readouts, ties, words
+from kg.extract import claims, judgments, nominal, readouts, ties, words
 from kg.extract.lexicons import Trigger
 
 if TYPE_CHECKING:
@@ -31,6 +31,15 @@ _ADJUNCT_PREPS = frozenset({"since", "after", "before", "upon", "while", "by", "
 
 def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) -> tuple[list[str], list[str], list[str]]:
     """(actors, recipients, locations) of the event ``tok`` names; ``event_words``: the article's event words by index."""
+    if judgments.is_judgment(tok, entry):  # "Scholz said the strikes were unacceptable": Scholz criticises
+        judges, judged = judgments.parties(
+            tok,
+            speaker_of=lambda verb: verb_actors(ctx, verb),
+            sources_of=lambda word: claims.sources(word, ctx.resolve_source, ctx.cues)[0],
+            resolve=ctx.resolve,
+            owners=lambda noun: _noun_modifier_actors(ctx, noun),
+        )
+        return judges, judged, []
     if tok.pos_ == "VERB":
         actors = verb_actors(ctx, tok)
         cause = None if actors else nominal.passive_cause(tok, event_words, entry.type)
@@ -93,6 +102,9 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
     preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
     if tok.pos_ != "VERB":  # "the strikes launched against X", "aid provided to Y": the participle's are the noun's
         preps += [c for c in nominal.participle_phrases(tok) if c.lower_ != "by"]
+        outer = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        if outer is not None and event_words.get(outer.i) == entry.type:  # "the war of aggression waged against X"
+            preps += [c for c in nominal.participle_phrases(outer) if c.lower_ != "by"]
     if tok.pos_ == "VERB":  # "reiterated their support for Israel": the verb's object is the same event
         same = [o for o in tok.children if o.dep_ == "dobj" and event_words.get(o.i) == entry.type]
         # "providing $1 billion in security assistance for Ukraine": the amount's event noun is the same act

@@ -25,6 +25,8 @@ def said_aside(child, resolve, cues: CueIndex) -> list[tuple[str, str]]:
     )
     if not aside or cues.attributing(child) not in ("speech", "belief"):
         return []
+    if any(c.dep_ == "nsubj" and c.lower_ == "you" for c in child.children):
+        return []  # '(you know this ...)', 'you see': a word to the listener, nobody's account
     own = ("ccomp", "xcomp", "dobj") if child.dep_ in ("conj", "ccomp") else ("ccomp", "xcomp")
     if any(c.dep_ in own for c in child.children):
         return []  # it says something of its own: '..., and she said she would leave', '..., a poll shows support'

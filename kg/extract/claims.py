@@ -277,18 +277,26 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
     policy, told by whoever tells of it, not by the body (docs/attribution.md)."""
     found: list[tuple[str, str]] = []
     came_from = below = None
+    teller_act = None  # the saying whose own second act the path came up through
     for node in path_up(trigger):
         kind = cues.attributing(node) if node is not trigger else None
         # 'said at the rally': where or when something was said is the article's, not the speaker's (a setting
         # prep never governs content); a saying further up still tells it ('the White House said that during their
         # call the two leaders reaffirmed ...': the call is the White House's account)
-        if kind and _governs_content(node, came_from, kind, below) and not _another_saying(came_from, cues):
+        own_act = teller_act is not None and node.i == teller_act.i
+        if (
+            kind
+            and _governs_content(node, came_from, kind, below)
+            and not _another_saying(came_from, cues)
+            and not own_act
+        ):
             held = kind == "intention" and node.lemma_.lower() not in _SAID_INTENTIONS
             for eid in speakers_of(node, resolve, cues):
                 if held and eid in bodies:
                     continue
                 found.append((eid, f"{kind} verb '{node.text}'"))
         below, came_from = came_from, node
+        teller_act = teller_act or _second_act_of(node)
         for child in node.children:
             # spaCy makes a new Token object on each access: compare positions, not identities
             off_path = below is None or child.i != below.i
@@ -416,6 +424,18 @@ def _another_saying(clause, cues: CueIndex) -> bool:
         return False
     shared = clause.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
     return shared or cues.attributing(clause) in ("speech", "belief")
+
+
+def _second_act_of(verb):
+    """'He emphasized that Israel has a right to defend itself, and affirmed U.S. support': spaCy joins 'affirmed' to
+    the reported 'has', but a past verb with no subject of its own beside a present one is the teller's second act,
+    joined to the past saying above ('emphasized'). That saying, else None."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if head.tag_ not in ("VBZ", "VBP") or head.dep_ != "ccomp" or head.head.tag_ != "VBD":
+        return None
+    return head.head
 
 
 def _infinitive(clause) -> bool:

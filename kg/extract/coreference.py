@@ -17,8 +17,8 @@ __all__ = [
     "link_anaphors",
     "link_appositions",
     "link_first_names",
+    "link_owned_bodies",
     "link_forces",
-    "link_leaders_named_later",
     "link_state_offices",
     "link_surnames",
     "link_titles",
@@ -191,63 +191,42 @@ def link_state_offices(doc, mentions: list) -> None:
     """'Vladimir Putin ... The Russian leader ordered', "Ukraine's prime minister warned ... Ukrainian Prime Minister
     Shmyhal said": a definite office of one state is the person the gazetteer places in that state's government
     whose title agrees (a leader's office also the untitled one): the only such person named before it, else the
-    only one named after it with that very title. Two candidates: it joins neither (the gazetteer gives no office)."""
+    only one named after it with that very title (or untitled, for a leader's office, when he is the only person of
+    that government the article names). Two candidates: it joins neither (the gazetteer gives no office)."""
     people = [
         m
         for m in mentions
         if m.type == "Person" and m.kind in ("ner", "gazetteer") and m.entry is not None and m.entry.country
     ]
     people = [m for m in people if m.entry.sector in _STATE_SECTORS]
+    # a demonym the tagger took for a name ('The Moldovan president') is still the state's
+    states_written = {i for m in mentions if m.type == "Country" for i in range(m.start, m.end)}
     for i, m in enumerate(mentions):
         if m.rule or m.kind != "np" or m.type != "Person" or m.role not in _STATE_OFFICES or len(m.countries) != 1:
             continue
         span = doc[m.start : m.end]
         if not (m.definite or any(t.tag_ == "POS" for t in span)) or _other_office(span):
             continue
-        if any(t.ent_type_ == "PERSON" for t in span):
+        if any(t.ent_type_ == "PERSON" and t.i not in states_written for t in span):
             continue  # "the leader of the party X Sergey Aksyonov": the title of the name inside it
         if any(p.kind == "np" and p.role == m.role and p.type == "Person" for p in mentions[:i]):
             continue  # an earlier phrase with that office: link_anaphors' business
         state = next(iter(m.countries))
         office = {t.lemma_.lower() for t in span if t.is_alpha}
         fits = [p for p in people if p.entry.country == state]
+        # a lead that names the office before the name ('The president of X accused ... Jane Roe said'): a leader's
+        # office is also the untitled person named after it when he is the only one of that government named at all
+        alone = _leads(m.role, office) and len({p.key for p in fits}) == 1
         before = {p.key for p in fits if p.start < m.start and _holds(doc, p, m.role, office, untitled=True)}
-        after = {p.key for p in fits if p.start > m.start and _holds(doc, p, m.role, office, untitled=False)}
+        after = {p.key for p in fits if p.start > m.start and _holds(doc, p, m.role, office, untitled=alone)}
         found = before or after
         if len(found) == 1:
             holder = next(p for p in fits if p.key in found)
             m.key, m.name, m.entry, m.rule = holder.key, holder.name, holder.entry, "definite-description"
 
 
-def link_leaders_named_later(doc, mentions: list, countries_after) -> None:
-    """'The president of Moldova has accused Russia ... , said Maia Sandu': a news lead may name a state's leader by
-    office first and by name only later. A definite leader's office of one state ('the president of X', 'the X
-    president') that joined no one is the one person named after it whom the gazetteer places in that state's
-    government, when no mention of that person carries a title (a titled one is linked by her title elsewhere);
-    two such persons: neither. Later bare mentions of the office ('the president said') are her too."""
-    people = [m for m in mentions if m.type == "Person" and m.kind in ("ner", "gazetteer") and m.entry is not None]
-    for m in mentions:
-        unjoined = (m.kind == "anaphor" and not m.key) or (m.kind == "np" and m.definite and m.type == "Person")
-        if not unjoined or m.rule or m.role not in _LEADERS:
-            continue
-        states = m.countries or frozenset(countries_after(doc[m.head]))
-        if len(states) != 1 or _other_office(doc[m.start : m.end]):
-            continue
-        state = next(iter(states))
-        fits = [p for p in people if p.entry.country == state and p.entry.sector == "GOV" and p.start > m.end]
-        keys = {p.key for p in fits}
-        titled = {p.key for p in people if p.key in keys and (_title_lemmas(doc, p) or _described(doc[p.head]))}
-        if len(keys) != 1 or titled:
-            continue
-        holder = fits[0]
-        later = [n for n in mentions if n.start > m.start and n.kind == "anaphor" and n.role == m.role]
-        for same in [m] + [n for n in later if not n.key and not n.rule and n.countries <= states]:
-            same.key, same.name, same.entry, same.rule = holder.key, holder.name, holder.entry, "definite-description"
-
-
-def _described(name) -> bool:
-    """'Dmitry Peskov, the Kremlin spokesman,': a name with a description set beside it."""
-    return any(c.dep_ == "appos" for c in name.children) or name.dep_ == "appos"
+def _leads(role: str, office: set[str]) -> bool:
+    return role in _LEADERS or (role == "minister" and "prime" in office)
 
 
 def _other_office(span) -> bool:
@@ -259,7 +238,7 @@ def _holds(doc, person, role: str, office: set[str], *, untitled: bool) -> bool:
     'Foreign Minister X'); with ``untitled`` a leader's office also fits a person named without a title."""
     title = _title_lemmas(doc, person)
     if not title & (_STATE_OFFICES | {"prime", "foreign", "defence", "defense"}):
-        return untitled and role in _LEADERS
+        return untitled and _leads(role, office)
     if role == "leader":
         return bool(title & _LEADERS) or {"prime", "minister"} <= title
     return role in title and ("prime" in office) == ("prime" in title)
@@ -295,6 +274,26 @@ _HEADS_OF_STATE = frozenset({"president", "king", "queen", "monarch", "emir", "s
 
 def _compatible(a, b) -> bool:
     return not a.countries or not b.countries or bool(a.countries & b.countries)
+
+
+def link_owned_bodies(doc, mentions: list) -> None:
+    """ "Lebanon's Parliament convened a session of Parliament": a body written bare is the one the article names
+    with its state's possessive ('Lebanese Parliament'), when that text has one owner in the article."""
+    owners: dict[str, set[str]] = {}
+    bare = []
+    for m in mentions:
+        if m.kind not in ("ner", "gazetteer") or m.type != "Organization" or m.rule:
+            continue
+        surface = _norm(doc[m.start : m.end].text)
+        if m.kind == "ner" and m.start >= 2 and doc[m.start - 1].tag_ == "POS" and _norm(m.name) != surface:
+            owners.setdefault(surface, set()).add(m.key)
+        else:  # 'the Senate' after "Chile's Senate" is Chile's, whatever Senate the gazetteer knows
+            bare.append((surface, m))
+    for surface, m in bare:
+        keys = owners.get(surface, set())
+        if len(keys) == 1 and m.key not in keys:
+            owned = next(o for o in mentions if o.key in keys)
+            m.key, m.name, m.entry, m.rule = owned.key, owned.name, owned.entry, "definite-description"
 
 
 def link_appositions(mentions: list) -> None:

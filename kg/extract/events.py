@@ -7,7 +7,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from kg.extract import claims, commitments, nominal, readouts, repeats, senses, words
+from kg.extract import claims, commitments, judgments, nominal, readouts, repeats, senses, words
 from kg.extract.arguments import agents as _agents
 from kg.extract.arguments import arguments as _arguments
 from kg.extract.arguments import shared_passive_subject as _shared_passive_subject
@@ -127,7 +127,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         "speaks_for": lambda verb, actors: commitments.speaks_for(ctx.table.entries, verb, actors),
     }
     pairs = commitments.with_contents_folded(commitments.without_restated(pairs))
-    pairs = senses.allegations(repeats.once(pairs))
+    pairs = senses.allegations(repeats.known_doers(repeats.once(pairs)))
     pairs = commitments.with_speech_acts(pairs, **speech)
     # refusals: also of acts kept as no event for want of a named participant ("would not recognise the new
     # government"); the few negated futures are built again here, the rest cost one check each
@@ -275,9 +275,14 @@ def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[s
     modality, why_mod = claims.modality(tok, ctx.cues)
     bodies = [a for a in actors if ctx.table.get(a).type != "Person"]
     source_ids, why_src = claims.sources(tok, ctx.resolve_source, ctx.cues, bodies=bodies)
-    if entry.type in _VERBAL_TYPES and (claims.performative(tok) or ctx.cues.is_speech(tok)):
+    if entry.type in _VERBAL_TYPES and (
+        claims.performative(tok)
+        or (ctx.cues.is_speech(tok) and tok.dep_ != "ccomp")
+        or judgments.is_judgment(tok, entry)
+    ):
         # '"We call for a ceasefire," Blinken said': saying it is the act, and the caller is its actor, not its
-        # source; 'Cuban said he supports Obama' stays Cuban's claim; 'Yellen spoke to X': speaking is the talks
+        # source; 'Cuban said he supports Obama' stays Cuban's claim; 'Yellen spoke to X': speaking is the talks,
+        # but 'Reid said he had spoken with Y' is Reid's account of talks held before
         source_ids = [s for s in source_ids if s not in actors]
     quantity = event_quantity(ctx.doc, tok)
     time = event_time(ctx.doc, ctx.date, tok, future=modality == "planned")

@@ -85,14 +85,32 @@ def _next_designation(ctx, m, by_start) -> str | None:
     return ctx.table.by_token.get(nxt.head) if nxt is not None else None
 
 
+# nouns that a 'member' before them makes a member: 'an EU member state'
+_MEMBER_KINDS = frozenset({"state", "country", "nation"})
+
+
 def _part_of_relations(ctx):
-    """'X, as part of Y,', 'X is part of Y', 'X, a member of Y,' -> X member_of Y, where Y is a body."""
+    """'X, as part of Y,', 'X is part of Y', 'X, a member of Y,' -> X member_of Y, where Y is a body; also the body
+    written before 'member' ('Finland, a NATO member,', 'NATO members Latvia and Estonia', 'an EU member state')."""
     for tok in tokens_of(ctx, frozenset({"part", "member"})):
         if tok.pos_ != "NOUN":
             continue
         wholes = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        if tok.lemma_.lower() == "member":
+            wholes += [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i]
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() in _MEMBER_KINDS:
+                tok = tok.head  # 'an EU member state': the state is the apposition
+            if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":  # 'NATO members Latvia': both hang on the name
+                wholes += [c for c in tok.head.children if c.dep_ == "compound" and c.i < tok.i]
         bodies = [e for e in conj_ids(ctx, wholes) if ctx.table.get(e).type == "Organization"]
         if not bodies:
+            continue
+        named = [c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == tok.i + 1]
+        if named or tok.dep_ == "compound" and tok.head.pos_ == "PROPN":  # 'NATO members Latvia and Estonia'
+            for member in conj_ids(ctx, named or [tok.head]):
+                if ctx.table.get(member).type in ("Country", "Organization"):
+                    for body in bodies:
+                        yield relation(ctx, "member_of", member, body, [tok, tok.head], confidence=0.55)
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ == "as":
             members = clause_subject(ctx, tok)

@@ -91,10 +91,18 @@ def participle_phrases(noun) -> list:
     return [
         c
         for v in noun.children
-        if v.dep_ == "acl" and v.tag_ == "VBN" and _carrying(v)
+        if v.dep_ == "acl" and _past_participle(v) and _carrying(v)
         for c in v.children
         if c.dep_ in ("prep", "agent")
     ]
+
+
+def _past_participle(verb) -> bool:
+    """A past participle, also where the tagger calls it a past tense ('the war of aggression waged by X'): a
+    clause on a noun with no subject of its own, ending in -ed, is a reduced passive."""
+    if verb.tag_ == "VBN":
+        return True
+    return verb.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _carrying(participle) -> bool:

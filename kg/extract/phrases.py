@@ -26,17 +26,21 @@ def np_mentions(doc, gazetteer) -> list[Mention]:
             continue
         lemma = tok.lemma_.lower()
         plural = tok.tag_ in ("NNS", "NNPS")
+        # "Israel's foreign ministry" tagged a proper noun: a body written in lower case is no proper name
+        proper = tok.pos_ == "PROPN" and not tok.text.islower()
         if lemma in words.STATE_NOUNS:
             m = _state_mention(doc, tok, gazetteer)
-        elif tok.pos_ == "PROPN" and not plural and lemma in words.PERSON_ROLES and _owned(tok):
+        elif proper and not plural and lemma in words.PERSON_ROLES and _owned(tok):
             m = _role_mention(doc, tok)  # "Taiwan's Vice Foreign Minister": a capitalised title with its owner
-        elif tok.pos_ == "PROPN" and not plural and lemma in words.PERSON_ROLES:
+        elif proper and not plural and lemma in words.PERSON_ROLES:
             m = _bare_title(doc, tok)  # "The Vice President urged ...": a title standing for its holder
-        elif tok.pos_ == "PROPN" and lemma == "administration" and not plural:
+        elif proper and lemma == "administration" and not plural:
             m = _org_mention(doc, tok)  # "the Biden-Harris Administration": a leader's government, named by them
-        elif tok.pos_ == "PROPN" and not plural and lemma in BODY_HEADS and tok.ent_type_ not in _NAMED:
+        elif proper and not plural and lemma in BODY_HEADS and tok.ent_type_ not in _NAMED:
             m = _proper_body(doc, tok, gazetteer)  # "the EU Foreign Affairs Council": a body's name the tagger missed
-        elif tok.pos_ == "PROPN":
+        elif proper and not tok.ent_type_ and _described_as_alliance(tok):
+            m = _named_alliance(doc, tok, gazetteer)  # "AUKUS, a defence pact of ...": a body the tagger missed
+        elif proper or (tok.pos_ == "PROPN" and lemma in words.PERSON_ROLES):
             m = None
         elif tok.pos_ == "ADJ" and lemma not in words.PERSON_ROLES:
             m = None
@@ -84,6 +88,25 @@ def _proper_body(doc, tok, gazetteer) -> Mention | None:
     return Mention(
         start, end, "Organization", f"Organization:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower()
     )
+
+
+# nouns that describe a name as a body of states: 'AUKUS, a defence pact of A, B and C'
+_ALLIANCE_WORDS = frozenset({"alliance", "pact", "coalition", "bloc", "grouping"})
+
+
+def _described_as_alliance(tok) -> bool:
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _ALLIANCE_WORDS for c in tok.children)
+
+
+def _named_alliance(doc, tok, gazetteer) -> Mention | None:
+    start = tok.i
+    while start > tok.left_edge.i and _name_word(doc[start - 1]) and doc[start - 1].dep_ == "compound":
+        start -= 1
+    start, end = _trim(doc, start, tok.i + 1)
+    name = clean_name(doc[start:end].text)
+    if gazetteer.key_for(name):
+        return None  # the gazetteer's own mention
+    return Mention(start, end, "Organization", f"Organization:{_norm(name)}", name, tok.i, "np", role="alliance")
 
 
 def _name_word(tok) -> bool:
@@ -171,11 +194,18 @@ def _role_mention(doc, tok) -> Mention | None:
     return _role_phrase(doc, tok)
 
 
+# roles whose 'of' phrase says whose they are: 'the head of X', 'the president of Moldova'
+_OF_ROLES = frozenset(
+    """head chief leader director commander member secretary president minister premier chancellor king queen
+    emir ambassador""".split()
+)
+
+
 def _role_phrase(doc, tok, before: int | None = None) -> Mention | None:
     """The role phrase of a role noun, which ends before the name set after it (``before``)."""
     start, end = left_edge(tok), tok.i + 1
     of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
-    if of and tok.lemma_.lower() in ("head", "chief", "leader", "director", "commander", "member", "secretary"):
+    if of and tok.lemma_.lower() in _OF_ROLES:
         end = of[0].right_edge.i + 1
         if before is not None and tok.i < before < end:
             end = before
@@ -275,12 +305,22 @@ def _group_mention(doc, tok) -> Mention | None:
         or m.lemma_.lower() in words.GROUP_QUALIFIERS
         or m.dep_ == "poss"
         or (m.lower_ in _ARMED_QUALIFIERS and tok.lemma_.lower() in _ARMED_BODIES)
+        or _named_backer(m)
     ]
     if not mods or _is_title_of_name(tok) or doc[left_edge(tok)].tag_ in _WH_TAGS:
         return None  # "in terms of how many aid workers were killed": a question about them, not a group
     start, end = _trim(doc, left_edge(tok), tok.i + 1)
     name = clean_name(doc[start:end].text)
     return Mention(start, end, "Group", f"Group:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower())
+
+
+# participles that tie a collective to a named patron: 'Russia-backed separatists', 'Iranian-funded militias'
+_BACKED = frozenset({"backed", "supported", "funded", "armed", "sponsored", "financed", "aligned", "allied"})
+
+
+def _named_backer(mod) -> bool:
+    """'Russia-backed', 'Iranian-backed': a patron's name before the participle says whose collective it is."""
+    return mod.lower_ in _BACKED and any(c.text[:1].isupper() and c.i == mod.i - 2 for c in mod.lefts)
 
 
 def _capital_of_sentence(tok) -> bool:

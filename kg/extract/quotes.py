@@ -64,18 +64,31 @@ def _stretches(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, runs_on) of each quoted stretch; runs_on: the paragraph ended with the quote still open."""
     out, pos = [], 0
     for para in text.split("\n"):
-        opened = None
-        for m in _MARK.finditer(para):
+        opened, depth = None, 0
+        marks = [m for m in _MARK.finditer(para)]
+        for k, m in enumerate(marks):
             mark = m.group()
             if opened is not None and mark not in ("“", "``"):  # a closing mark, or an ambiguous one closing
+                if mark == "”" and depth > 1:  # the inner quotation of '“The USA (you know this “axis”) ...,” X said'
+                    depth -= 1
+                    continue
                 out.append((pos + opened, pos + m.start(), False))
-                opened = None
+                opened, depth = None, 0
+            elif opened is not None and _nested(marks[k + 1 :], depth):
+                depth += 1
             elif mark != "”":
-                opened = m.end()
+                opened, depth = m.end(), 1
         if opened is not None and para[opened:].strip():
             out.append((pos + opened, pos + len(para.rstrip()), True))
         pos += len(para) + 1
     return out
+
+
+def _nested(rest, depth: int) -> bool:
+    """An opening curly mark inside an open quotation nests ('“... the “axis of evil” ...,” he said') when enough
+    closing curly marks follow in the paragraph to close it and the outer one; else the open quote was never closed
+    and this one starts anew."""
+    return sum(1 for m in rest if m.group() == "”") > depth
 
 
 # a quoted stretch: start, end, its number of words, its own framing verb (a Token) or None, runs_on

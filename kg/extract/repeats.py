@@ -2,7 +2,7 @@
 telling the act's result), 'arrested, convicted them and sentenced them' (the same act continued by the same
 doers on the same people), 'invited X to visit' (the visit is what the invitation offers), 'threatened to invade
 X', 'threats to use nuclear weapons' (the threatened act is the threat's content, PLOVER's THREATEN mode: it is
-not told to happen)."""
+not told to happen), 'condemned X, noting that its rhetoric is abhorrent' (a judgment restating the accusation)."""
 
 from __future__ import annotations
 
@@ -14,12 +14,14 @@ if TYPE_CHECKING:
 
     from kg.graph.records import Event
 
-__all__ = ["once"]
+__all__ = ["known_doers", "once"]
 
 # stances and speech acts: each is about its own object
 _SAID = frozenset({"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "AGREE", "CONSULT", "THREATEN", "CONCEDE"})
 _INVITED = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # what an invitation offers: a visit, talks, joining
 _THREAT_WORDS = frozenset({"threaten", "threat"})
+# acts whose later mention by a noun ('the invasion of Ukraine') is the act the article already told with its doer
+_TOLD_AGAIN = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
 
 
 def once(pairs) -> list[tuple[Token, Event]]:
@@ -43,6 +45,8 @@ def once(pairs) -> list[tuple[Token, Event]]:
 def _told_before(tok, event: Event, pairs, at) -> int | None:
     """The index of the pair that tells ``event``'s act already, or None."""
     head = tok.head
+    if event.type == "ACCUSE" and tok.pos_ != "VERB":
+        return _judged_again(tok, event, pairs, at)
     if tok.pos_ != "VERB" or head.i == tok.i:
         return None
     for m in at.get(head.i, ()):
@@ -55,6 +59,21 @@ def _told_before(tok, event: Event, pairs, at) -> int | None:
             return m  # "invited the governor to visit"
         if tok.dep_ in ("xcomp", "acl") and head.lemma_.lower() in _THREAT_WORDS and other.type == "THREATEN":
             return m  # "threatened to invade Latvia", "threats to use nuclear weapons": the threat, to whom
+    return None
+
+
+def _judged_again(tok, event: Event, pairs, at) -> int | None:
+    """'condemned Hamas, noting that its rhetoric is abhorrent': a judgment told in the clause of an accusation by
+    the same judge restates it."""
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        for m in at.get(node.i, ()):
+            other = pairs[m][1]
+            if other.type == "ACCUSE" and set(other.actors) == set(event.actors):
+                return m
     return None
 
 
@@ -81,3 +100,38 @@ def _joined(first: Event, second: Event) -> Event:
         quantity=first.quantity or second.quantity,
         explain=(*first.explain, f"told again: {second.type} '{second.trigger.text}', one act"),
     )
+
+
+def known_doers(pairs) -> list[tuple[Token, Event]]:
+    """``pairs`` with a doerless act noun that names an act the article told before ("Russia invaded Ukraine ...
+    during the invasion of Ukraine", "Russia's war against Ukraine ... the war against Ukraine") taking that
+    act's doers: same type, same target, the earlier telling naming who did it. Only nouns with no owner of
+    their own and no determiner other than 'the': "an invasion of Poland" is a new one; verbs keep the doer
+    their clause states or none."""
+    out = []
+    for n, (tok, event) in enumerate(pairs):
+        if event.actors or not event.recipients or event.type not in _TOLD_AGAIN or not _definite_noun(tok):
+            out.append((tok, event))
+            continue
+        earlier = next(
+            (
+                e
+                for _, e in reversed(pairs[:n])
+                if e.type == event.type and e.actors and set(event.recipients) <= set(e.recipients)
+            ),
+            None,
+        )
+        if earlier is None:
+            out.append((tok, event))
+            continue
+        why = f"the act told before ('{earlier.trigger.text}'): its doers"
+        actors = tuple(a for a in earlier.actors if a not in event.recipients)
+        out.append((tok, dataclasses.replace(event, actors=actors, explain=(*event.explain, why))))
+    return out
+
+
+def _definite_noun(tok) -> bool:
+    if tok.pos_ != "NOUN":
+        return False
+    kids = [c for c in tok.children if c.dep_ in ("det", "poss", "compound", "amod", "nmod")]
+    return all(c.dep_ == "det" and c.lower_ == "the" for c in kids if c.dep_ in ("det", "poss"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from kg.extract import words
+from kg.extract import judgments, words
 from kg.extract.commitments import RESTATING_VERBS as _RESTATING
 from kg.extract.lexicons import Trigger
 
@@ -76,6 +76,8 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
     """Whether the trigger ``tok`` (matched by ``entry``) is used in a sense that names no event;
     ``event_words``: token index -> event type of the other trigger words."""
     lemma = tok.lemma_.lower()
+    if entry.type == "ACCUSE" and tok.pos_ != "VERB" and any(dep == "head" for dep, _ in entry.requires):
+        return not judgments.is_judgment(tok, entry)  # "it would be a mistake to": what may be done, not an act
     if entry.type == "AGREE" and lemma == "vote":
         return not _votes_for(tok)
     if entry.type == "AGREE" and lemma in _OFFERING:

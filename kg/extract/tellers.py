@@ -29,10 +29,26 @@ def speakers_of(verb, resolve, cues: CueIndex | None = None) -> list[str]:
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         return []  # 'When asked whether ..., she said': who was asked is not who asks (nobody named)
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        teller = _teller_adding(verb, cues)
+        if teller is not None:  # 'The ministry said its forces held, adding that ...': the ministry adds it
+            return speakers_of(teller, resolve, cues)
         return speakers_of(verb.head, resolve, cues)  # 'rescinded his support, saying ...': the subject of 'rescinded'
     if verb.dep_ == "acl" and cues is not None:  # 'issued a statement calling on Y to ...': the document speaks
         return _issuers(verb.head, resolve, cues)
     return []
+
+
+def _teller_adding(participle, cues: CueIndex | None):
+    """The saying above when a participle of saying hangs from the clause it reports: spaCy hangs 'adding that ...'
+    in 'The ministry said its forces held the line, adding that ...' from 'held'; who adds is who said."""
+    clause = participle.head
+    if cues is None or participle.tag_ != "VBG" or participle.dep_ != "advcl" or not cues.is_speech(participle):
+        return None
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # '... said X held but that Y went on, adding ...'
+        clause = clause.head
+    if clause.dep_ != "ccomp" or cues.attributing(clause.head) not in ("speech", "belief"):
+        return None
+    return clause.head
 
 
 # Verbs by which someone puts out a document that then speaks for them: 'issued a statement calling for ...'

@@ -1,0 +1,37 @@
+"""Disapproval told as a judgment: calling someone's act unacceptable, false or a lie criticises it (ACCUSE); the
+judge is who says or calls it so, the judged the owner of what is judged. Texts written for these tests."""
+
+from __future__ import annotations
+
+from record_lookup import entity_names as _names
+from record_lookup import events_of as _of_type
+
+
+def test_a_speaker_calling_an_act_unacceptable_criticises_it(extract_text):
+    r = extract_text("Macron said the shelling of the grain port was unacceptable.")
+    (accuse,) = _of_type(r, "ACCUSE")
+    assert accuse.trigger.text == "unacceptable" and _names(r, accuse.actors) == ["Emmanuel Macron"]
+    assert accuse.sources == ()  # the criticism is Macron's act, told in the article's voice
+
+
+def test_calling_a_report_a_lie_judges_its_owner(extract_text):
+    r = extract_text("The Kremlin called Finland's report a lie.")
+    (accuse,) = _of_type(r, "ACCUSE")
+    assert _names(r, accuse.actors) == ["Russia"] and _names(r, accuse.recipients) == ["Finland"]
+
+
+def test_a_judgment_attributed_by_according_to_is_the_sources(extract_text):
+    r = extract_text('Belarus\'s claim that it is pulling back is "false", according to a senior Polish official.')
+    (accuse,) = _of_type(r, "ACCUSE")
+    assert _names(r, accuse.actors) == ["senior Polish official"] and _names(r, accuse.recipients) == ["Belarus"]
+
+
+def test_a_judgment_nobody_makes_or_of_what_may_be_done_is_no_event(extract_text):
+    assert not _of_type(extract_text("The referendum in the occupied district was a sham."), "ACCUSE")
+    assert not _of_type(extract_text("It would be a mistake to send troops, Orban said."), "ACCUSE")
+    assert not _of_type(extract_text("Orban made an unacceptable offer to Kyiv."), "ACCUSE")
+
+
+def test_a_judgment_restating_an_accusation_is_the_same_act(extract_text):
+    r = extract_text("The minister condemned Hamas, noting that its rhetoric is abhorrent.")
+    assert [e.trigger.text for e in _of_type(r, "ACCUSE")] == ["condemned"]
