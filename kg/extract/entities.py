@@ -126,7 +126,12 @@ def _title_before_name(doc, phrase: Mention, names: list[Mention]) -> bool:
     if phrase.type != "Person" or phrase.kind != "np":
         return False
     i = phrase.end
-    while i < len(doc) and i - phrase.end < 3 and (_RANK.match(doc[i].text) or doc[i].ent_type_ == "ORG"):
+    # 'General' is no rank in _RANK (the 'general staff'), but capitalised right before a name it is one
+    while (
+        i < len(doc)
+        and i - phrase.end < 3
+        and (_RANK.match(doc[i].text) or doc[i].text == "General" or doc[i].ent_type_ == "ORG")
+    ):
         i += 1
     return any(n.start == i and n.type == "Person" for n in names)
 

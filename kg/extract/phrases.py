@@ -139,6 +139,8 @@ def _is_title_of_name(tok) -> bool:
     """'spokesman Dmitry Peskov', 'chief of staff, Yermak': the role noun is a title, not a referent."""
     if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
         return True
+    if tok.dep_ == "nmod" and tok.head.pos_ == "PROPN" and tok.head.ent_type_ == "PERSON" and tok.i < tok.head.i:
+        return True  # "Ukrainian commander-in-chief Valerii X": the hyphened title hangs on the name
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
         return True
     return tok.dep_ == "appos" and tok.head.pos_ == "PROPN"
