@@ -21,6 +21,7 @@ _JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
 _STANCE_TYPES = {"AGREE"}
 # passives that are a stance their subject holds ("was committed to"); "was invited" is done to its subject
 _HELD_STANCES = frozenset({"commit", "dedicate", "determine", "resolve", "prepare", "bind", "oblige", "obligate"})
+_UNDERGONE = frozenset({"die", "perish"})  # verbs whose subject undergoes the act: "soldiers died in the shelling"
 _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
 _TRAVEL = frozenset({"arrive", "come", "travel", "fly", "head", "go", "gather", "convene", "return"})  # "for talks"
 _MEETING_VERBS = frozenset({"meet", "host", "receive"})  # whom one meets, hosts or receives is a party of the talks
@@ -87,6 +88,18 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             recipients = []
         if entry.type == "CONSULT" and tok.lemma_.lower() in _MEETING_VERBS:  # "hosted X", "met X": X meets too
             actors, recipients = _unique(actors + recipients), []
+        if tok.lemma_.lower() in _UNDERGONE:  # "three soldiers died in the shelling": the dead are its victims,
+            # and whoever shelled did it ("died in Russian shelling")
+            causes = [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "from", "during", "by")
+                for p in c.children
+                if p.dep_ == "pobj" and event_words.get(p.i) == entry.type
+            ]
+            victims = _unique(actors + recipients)
+            actors = [a for a in _noun_actors(ctx, causes[0], entry) if a not in victims] if causes else []
+            recipients = victims
     else:
         actors = _noun_actors(ctx, tok, entry)
         head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
