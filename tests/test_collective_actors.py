@@ -20,6 +20,13 @@ def test_a_demonym_plural_is_a_group_of_its_state(extract_text):
     assert {e.id: e.name for e in r.entities}[group.country] == "Serbia"
 
 
+def test_a_plural_demonym_tagged_as_a_name_is_a_group(extract_text):
+    r = extract_text("On Tuesday, thousands of Georgians took to the streets of the capital, Tbilisi.")
+    event = _event(r, "PROTEST")
+    assert _names(r, event.actors) == ["Georgians"]
+    assert next(e for e in r.entities if e.name == "Georgians").type == "Group"
+
+
 def test_a_counted_agent_noun_is_a_group_with_its_sector(extract_text):
     r = extract_text("Thousands of teachers demonstrated outside the ministry.")
     event = _event(r, "PROTEST")

@@ -126,6 +126,22 @@ def test_a_state_office_in_a_lead_is_the_person_named_after_with_that_title(extr
     assert "Ukraine's prime minister" in _mentions_of(r, "Denys Shmyhal")
 
 
+def test_a_leaders_office_in_a_lead_is_the_one_untitled_member_of_that_government_named_after(extract_text):
+    r = extract_text(
+        "The president of Moldova has warned of a plot. Saboteurs were ready, said Maia Sandu. The president "
+        "added that the police had made arrests."
+    )
+    assert {"The president", "Maia Sandu"} <= _mentions_of(r, "Maia Sandu")
+    assert [e.name for e in r.entities if e.type == "Person"] == ["Maia Sandu"]
+
+
+def test_a_leaders_office_named_before_a_described_spokesman_joins_no_one(extract_text):
+    r = extract_text(
+        "The president of Russia has warned of a plot. It failed, said Dmitry Peskov, the Kremlin spokesman."
+    )
+    assert "The president" not in _mentions_of(r, "Dmitry Peskov")
+
+
 def test_a_leaders_office_in_a_lead_is_the_one_person_of_that_government_named_after(extract_text):
     r = extract_text("The president of Moldova has warned of unrest. Maia Sandu said the vote would go ahead.")
     assert "The president of Moldova" in _mentions_of(r, "Maia Sandu")

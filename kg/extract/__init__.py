@@ -250,7 +250,7 @@ class _Resolver:
         if lower in words.PRONOUNS_OTHER and tok.dep_ in ("nsubj", "nsubjpass"):
             speech = tok.head.head if tok.head.dep_ == "ccomp" else None
             if speech is not None and self.cues.is_speech(speech):
-                tellers = [e for s in speech.children if s.dep_ == "nsubj" for e in self.resolve(s)]
+                tellers = [e for s in anaphora.speech_subjects(speech) for e in self.resolve(s)]
                 if lower == "they" and len(tellers) == 1 and self.table.get(tellers[0]).type == "Person":
                     # '"They will exchange views," Peskov said': one person's 'they' are others
                     return self._plural_antecedents(tok)
@@ -444,7 +444,7 @@ class _Resolver:
         if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or not self.cues.is_speech(clause.head):
             return []
         table = self.table
-        subjects = [s for s in clause.head.children if s.dep_ == "nsubj"]
+        subjects = anaphora.speech_subjects(clause.head)
         if any(s.lower_ in words.PRONOUNS_PERSON and _gender(s) != _gender(tok) for s in subjects):
             return []  # "she said he would": he is someone else
         tellers = [e for s in subjects for e in self.resolve(s)]

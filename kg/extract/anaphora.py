@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-__all__ = ["clause_antecedent", "polity_of_person", "title_words"]
+__all__ = ["clause_antecedent", "polity_of_person", "speech_subjects", "title_words"]
 
 # clauses a subordinate clause may lean on while keeping its subject in view ('if A won, it ...', 'A signed
 # the deal and it ...', 'the areas they invaded'); a reported clause ('ccomp') speaks of others
@@ -99,3 +99,14 @@ def title_words(head) -> Iterable:
     for c in head.children:
         if c.dep_ == "appos":
             yield from c.subtree
+
+
+def speech_subjects(speech) -> list:
+    """Who says what a verb of saying reports: its subject, else, for a participle with none ('Poland condemned
+    the strike, saying it would ...'), the subject of the clause it hangs on."""
+    own = [c for c in speech.children if c.dep_ == "nsubj"]
+    if own or speech.dep_ not in ("advcl", "conj") or (speech.dep_ == "advcl" and speech.tag_ != "VBG"):
+        return own
+    if any(c.dep_ in ("mark", "nsubjpass") for c in speech.children):
+        return []  # "while being asked ...": a clause of its own
+    return [c for c in speech.head.children if c.dep_ == "nsubj"]

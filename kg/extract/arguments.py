@@ -25,6 +25,8 @@ _UNDERGONE = frozenset({"die", "perish"})  # verbs whose subject undergoes the a
 _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
 _TRAVEL = frozenset({"arrive", "come", "travel", "fly", "head", "go", "gather", "convene", "return"})  # "for talks"
 _MEETING_VERBS = frozenset({"meet", "host", "receive"})  # whom one meets, hosts or receives is a party of the talks
+# nouns that frame an act without being one: 'in the face of attacks', 'a wave of strikes', 'the threat of raids'
+_FRAME_NOUNS = frozenset({"face", "wake", "aftermath", "midst", "wave", "series", "spate", "string", "threat", "risk"})
 _ADJUNCT_PREPS = frozenset({"since", "after", "before", "upon", "while", "by", "without"})
 
 
@@ -204,6 +206,8 @@ def verb_actors(ctx: Context, verb) -> list[str]:
     node, came_from = verb, None
     for _ in range(5):
         controller = _object_controller(ctx, node, came_from)
+        if controller is None:  # "expelled them, accusing them of spying": the accused spy, known or not
+            return []
         if controller:
             return controller
         if came_from is not None and came_from.lower_ == "in" and node.lemma_.lower() == "join":  # "A joined B in"
@@ -231,7 +235,8 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             and not infinitival_relcl
         ):
             return []
-        if node.dep_ == "ccomp" or (node is not verb and ctx.cues.is_speech(node.head) and not _adjunct(node)):
+        adjunct = _adjunct(node) or (came_from is not None and _adjunct(came_from))  # "his escalation since invading"
+        if node.dep_ == "ccomp" or (node is not verb and ctx.cues.is_speech(node.head) and not adjunct):
             return []
         if node.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
@@ -252,8 +257,9 @@ def shared_passive_subject(node, came_from) -> list:
     return [c for c in node.children if c.dep_ == "nsubjpass"]
 
 
-def _object_controller(ctx: Context, node, came_from) -> list[str]:
-    """'urge Russia to withdraw', 'accuse Russia of planning': the object does the embedded act."""
+def _object_controller(ctx: Context, node, came_from) -> list[str] | None:
+    """'urge Russia to withdraw', 'accuse Russia of planning': the object does the embedded act. None where the
+    act is an object's of 'accuse X of' / 'blame X for' whom no entity names: the act is not the subject's."""
     if came_from is None or node.pos_ != "VERB" or came_from.dep_ not in ("xcomp", "prep", "advcl"):
         return []
     if came_from.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
@@ -261,6 +267,8 @@ def _object_controller(ctx: Context, node, came_from) -> list[str]:
     if came_from.dep_ == "prep" and came_from.lower_ not in ("of", "to", "into", "for"):  # "thank X for helping"
         return []
     objects = [c for c in node.children if c.dep_ == "dobj"]
+    if came_from.dep_ == "prep" and objects:
+        return _ids(ctx, objects) or None
     if not objects and came_from.dep_ in ("xcomp", "advcl"):  # "call on Russia to withdraw": who is called on
         objects = [p for c in node.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for p in c.children]
         objects = [p for p in objects if p.dep_ == "pobj"]
@@ -309,6 +317,9 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
             ids += _ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
     # "the war waged by Russia", "the support provided by Japan": the agent of a participle on the noun
     by = [c for c in nominal.participle_phrases(noun) if c.lower_ == "by"]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _FRAME_NOUNS:
+        # "in the face of attacks on X by Y", "a wave of strikes by Y": spaCy may hang 'by' on the frame noun
+        by += [c for c in noun.head.head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i]
     ids += _ids(ctx, [p for c in by for p in c.children if p.dep_ == "pobj"])
     return _unique(ids)
 
