@@ -282,3 +282,9 @@ def test_senses_of_determine_hold_and_whip_up_that_name_no_event(extract_text):
     assert _events(extract_text("Latvia held parliamentary elections."), "AGREE") == []
     r = extract_text("The minister rejected the fears whipped up around Latvia.")
     assert _events(r, "ASSAULT") == []
+
+
+def test_offering_words_or_accepting_a_fact_is_no_agreement(extract_text):
+    assert _events(extract_text("Jaan Tamm offered a few curt assessments of the Latvian letter."), "AGREE") == []
+    assert _events(extract_text("We have to accept that Latvia needs more time, Jaan Tamm said."), "AGREE") == []
+    assert len(_events(extract_text("Latvia accepted the Estonian proposal."), "AGREE")) == 1

@@ -588,6 +588,43 @@ def test_talks_a_speaker_says_were_held_are_her_account(extract_text):
     assert _sources(record, "spoke") == []  # speaking with someone is the talks, told by the article
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Mary Smith called her son a hero before explaining why she forgave Russia.", "forgave"),
+        ("Mary Smith ended the debate by arguing that Russia attacked Ukraine.", "attacked"),
+    ],
+)
+def test_a_saying_set_beside_an_act_by_a_preposition_has_the_acts_subject(extract_text, text, trigger):
+    assert _sources(extract_text(text), trigger) == ["Mary Smith"]
+
+
+def test_the_name_after_an_inverted_verb_of_saying_is_its_speaker(extract_text):
+    # spaCy may hang 'Jim Skelly' in '..., said Jim Skelly' as an adverb of 'said'
+    record = extract_text(
+        "“We will win,” said Jim Skelly, explaining he worked with Joe Biden on the deal. "
+        "“Russia will attack Ukraine,” said Tuesday the spokesman."
+    )
+    assert _sources(record, "deal") == ["Jim Skelly"]
+    assert "Tuesday" not in _sources(record, "attack")
+
+
+def test_what_an_act_shows_is_no_belief_of_its_doer(extract_text):
+    record = extract_text(
+        "Mary Smith spent Monday campaigning in Ohio, showing how the battle against Joe Biden goes on."
+    )
+    assert _sources(record, "battle") == []
+
+
+def test_a_saying_after_a_colon_does_not_report_what_came_before_it(extract_text):
+    record = extract_text(
+        "Donald Trump campaigned in Iowa. At his rallies, Trump primes supporters not to trust the media and cites "
+        "the crowds as an example: He says Russia attacked Ukraine."
+    )
+    assert _sources(record, "rallies") == []
+    assert _sources(record, "attacked") == ["Donald Trump"]
+
+
 def test_a_pronoun_speaker_continues_who_spoke_through_a_relative_clause_or_a_participle(extract_text):
     record = extract_text(
         "Mary Smith spoke to Joe Biden on Monday. The plan was supported by Emma Jones of Ohio, the senator "

@@ -233,3 +233,21 @@ def test_a_states_possessive_makes_a_known_body_its_own(extract_text):
     assert len([e for e in r.entities if "Senate" in e.name]) == 1  # 'The Senate' after it is Chile's
     r = extract_text("Dmitry Medvedev, deputy head of Russia's Security Council, warned the West.")
     assert "United Nations Security Council" not in {e.name for e in r.entities}
+
+
+def test_a_capital_set_beside_the_capital_is_the_place(extract_text):
+    r = extract_text("Thousands marched through the streets of the capital, Vilnius, on Tuesday.")
+    assert {e.name: e.type for e in r.entities}.get("Vilnius") == "Place"
+
+
+def test_a_states_proxies_are_a_collective(extract_text):
+    r = extract_text("Armenia and its proxies shelled the village.")
+    assert any(e.type == "Group" and e.name == "proxies" for e in r.entities)
+
+
+def test_a_description_repeats_the_title_set_after_a_name(extract_text):
+    r = extract_text(
+        "Anna Berg, the former defence minister, criticised the plan. The former defence minister said aid was late."
+    )
+    assert "The former defence minister" in _mentions_of(r, "Anna Berg")
+    assert [e.name for e in r.entities if e.type == "Person"] == ["Anna Berg"]

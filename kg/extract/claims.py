@@ -396,6 +396,8 @@ def _object_content(verb, obj, below) -> bool:
 
 def _governs_content(verb, came_from, kind: str, below=None) -> bool:
     dep = came_from.dep_
+    if came_from.i < verb.i and any(t.text == ":" for t in verb.doc[came_from.i : verb.i]):
+        return False  # '... cites the crowds as an example: He says ...': what a colon hands on follows it
     if dep == "dobj" and kind in ("speech", "belief"):
         return _object_content(verb, came_from, below)
     if kind == "speech":  # what is said, and what it is said as or about: 'cited it as evidence that ...'

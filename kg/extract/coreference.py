@@ -108,7 +108,8 @@ def _same_office(anaphor: set[str], title: set[str], role: str | None) -> bool:
 
 
 def _title_lemmas(doc, m) -> set[str]:
-    """The title words written just before a name ('Defense Secretary Ash Carter' -> defense, secretary)."""
+    """The title words written just before a name ('Defense Secretary Ash Carter' -> defense, secretary), or in an
+    apposition after it ('Ben Roe, the former defence secretary,' -> former, defence, secretary)."""
     out = set()
     i = m.start - 1
     first = doc[m.start].sent.start
@@ -117,6 +118,14 @@ def _title_lemmas(doc, m) -> set[str]:
             break
         out.add(doc[i].lemma_.lower())
         i -= 1
+    for role in doc[m.head].children:
+        if (
+            role.dep_ == "appos"
+            and role.pos_ == "NOUN"
+            and role.i >= m.end
+            and role.lemma_.lower() in words.PERSON_ROLES
+        ):
+            out |= {t.lemma_.lower() for t in role.subtree if t.is_alpha and t.lower_ not in words.LEADING_DROP}
     return out
 
 

@@ -65,6 +65,11 @@ _ABSTRACT = frozenset(
 _EXPRESSED = frozenset(
     {"condolence", "sympathy", "congratulation", "thanks", "gratitude", "apology", "praise", "prayer", "regret"}
 )
+# what one offers that is said, not given or promised: 'offered a few curt assessments', 'offered reassurance'
+_SAID_THINGS = frozenset(
+    """assessment comment excuse explanation view reassurance insight analysis opinion thought remark account
+    advice detail glimpse hint clue example evidence argument reason justification observation prediction""".split()
+)
 _OFFERING = frozenset({"offer", "extend", "send", "convey", "pass"})
 _STIRRED = frozenset({"whip", "stir", "drum", "ramp"})  # 'whipped up fears', 'stirred up tensions': incited
 _ARRIVING = frozenset({"arrive", "come", "land"})
@@ -95,6 +100,10 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
         and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
     ):
         return True  # "attitudes whipped up around Ukraine", "stirred up": incited, no blow
+    if entry.type == "AGREE" and lemma == "offer" and any(c.lemma_.lower() in _SAID_THINGS for c in _objects(tok)):
+        return True
+    if entry.type == "AGREE" and lemma == "accept" and any(c.dep_ == "ccomp" for c in tok.children):
+        return True  # "we have to accept that we need ...": to acknowledge, no agreement with anyone
     if entry.type == "AGREE" and lemma == "vote" and not _votes_for(tok):
         return True
     if entry.type == "AGREE" and lemma in _OFFERING and any(c.lemma_.lower() in _EXPRESSED for c in _objects(tok)):
