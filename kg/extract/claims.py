@@ -240,6 +240,8 @@ def modality(trigger, cues: CueIndex) -> tuple[str, str]:
                     return "negated", f"plan called off: '{above.text}'"
         if found:
             return found
+        if _scene_of_saying(node, cues) is not None:  # 'as he urged Y': the teller's act, beside what is told
+            break
     return "asserted", "no modality cue: told as fact"
 
 
@@ -296,7 +298,7 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
                     continue
                 found.append((eid, f"{kind} verb '{node.text}'"))
         below, came_from = came_from, node
-        teller_act = teller_act or _second_act_of(node)
+        teller_act = teller_act or _second_act_of(node) or _scene_of_saying(node, cues)
         for child in node.children:
             # spaCy makes a new Token object on each access: compare positions, not identities
             off_path = below is None or child.i != below.i
@@ -438,6 +440,24 @@ def _second_act_of(verb):
     if head.tag_ not in ("VBZ", "VBP") or head.dep_ != "ccomp" or head.head.tag_ != "VBD":
         return None
     return head.head
+
+
+def _scene_of_saying(clause, cues: CueIndex):
+    """'The minister has told the BBC there will be war if Ukraine loses, as he urged Congress to pass the bill':
+    spaCy hangs 'as he urged' inside what is told, but a past act of 'he' beside it is the teller's own, the scene of
+    the saying. The saying it sets, else None."""
+    if (
+        clause.dep_ != "advcl"
+        or clause.tag_ != "VBD"
+        or not any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in clause.children)
+    ):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in clause.children):
+        return None
+    for above in path_up(clause.head):
+        if cues.attributing(above) in ("speech", "belief"):
+            return above if above.tag_ in ("VBD", "VBN") else None
+    return None
 
 
 def _infinitive(clause) -> bool:
