@@ -433,3 +433,11 @@ def test_an_object_requirement_looks_through_a_part_and_a_programs_kind(extract_
     assert [(e.type, _names(r, e.actors)) for e in r.events] == [("SANCTION", ["Canada"])]
     r = extract_text("Norway finally agreed to send some of its howitzers to Kenya.")
     assert ("AID", ["Norway"]) in [(e.type, _names(r, e.actors)) for e in r.events]
+
+
+def test_a_party_travelling_to_a_state_visits_it_a_crowd_does_not(extract_text):
+    r = extract_text("Chancellor Olaf Scholz travelled to Latvia on Monday.")
+    assert [(e.type, e.mode, _names(r, e.actors), _names(r, e.recipients)) for e in r.events] == [
+        ("CONSULT", "visit", ["Olaf Scholz"], ["Latvia"])
+    ]
+    assert not [e for e in extract_text("Thousands of refugees travelled to Latvia.").events if e.type == "CONSULT"]
