@@ -245,3 +245,46 @@ def test_forces_on_alert_and_war_games_mobilize(extract_text):
 def test_a_welcome_given_is_hosting(extract_text):
     r = extract_text("President Jaan Tamm gave a warm welcome to the Latvian leader.")
     assert [(e.type, e.trigger.text) for e in r.events] == [("CONSULT", "welcome")]
+
+
+def test_support_for_armed_forces_is_aid(extract_text):
+    r = extract_text("Estonia will coordinate additional international support for the Latvian armed forces.")
+    assert [e.type for e in r.events if e.trigger.text == "support"] == ["AID"]
+    assert [e.type for e in extract_text("Estonia reaffirmed its support for Latvia.").events] == ["SUPPORT"]
+
+
+def test_the_dead_undergo_the_attack_they_died_in(extract_text):
+    r = extract_text("Three Latvian soldiers died in the Russian shelling of Riga.")
+    deaths = [e for e in r.events if e.trigger.text == "died"]
+    assert [(_names(r, e.actors), _names(r, e.recipients)) for e in deaths] == [(["Russia"], ["Latvian soldiers"])]
+    assert _events(extract_text("The Latvian opposition leader Jaan Tamm died in an Arctic penal colony.")) == []
+
+
+def test_helping_an_outcome_is_no_aid(extract_text):
+    assert _events(extract_text("Estonia sent engineers to help rebuild the bridge in Riga."), "AID") == []
+    assert len(_events(extract_text("Estonia helped Latvia."), "AID")) == 1
+
+
+def test_undermining_an_aim_is_no_event_a_government_is_coerced(extract_text):
+    r = extract_text("Russia tried to undermine European support for Latvia.")
+    assert {e.type for e in r.events} <= {"SUPPORT"}  # the support is told; undermining it is no act
+    assert [e.type for e in extract_text("Russia tried to undermine Latvia's government.").events] == ["COERCE"]
+
+
+def test_things_that_arrive_visit_no_one(extract_text):
+    assert _events(extract_text("A planeload of Estonian military hardware arrived in Riga."), "CONSULT") == []
+    assert [e.type for e in extract_text("More Russian helicopters had arrived in Belgorod.").events] == ["MOBILIZE"]
+    assert len(_events(extract_text("The Estonian envoy arrived in Riga."), "CONSULT")) == 1
+
+
+def test_senses_of_determine_hold_and_whip_up_that_name_no_event(extract_text):
+    assert _events(extract_text("The US has determined that China is providing imagery to Russia."), "AGREE") == []
+    assert _events(extract_text("Latvia held parliamentary elections."), "AGREE") == []
+    r = extract_text("The minister rejected the fears whipped up around Latvia.")
+    assert _events(r, "ASSAULT") == []
+
+
+def test_offering_words_or_accepting_a_fact_is_no_agreement(extract_text):
+    assert _events(extract_text("Jaan Tamm offered a few curt assessments of the Latvian letter."), "AGREE") == []
+    assert _events(extract_text("We have to accept that Latvia needs more time, Jaan Tamm said."), "AGREE") == []
+    assert len(_events(extract_text("Latvia accepted the Estonian proposal."), "AGREE")) == 1

@@ -536,6 +536,106 @@ def test_this_pointing_back_does_not_source_what_is_disputed_withheld_announced_
     assert "Joe Biden" not in _sources(extract_text(text), "attacked")
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Mr. Roe visited President Doe's office in Warsaw. He said that Russia attacked Ukraine.", ["Roe"]),
+        ("Mr. Roe met President Doe in Paris. Then he said that Russia attacked Ukraine.", ["Roe"]),
+        ("Mr. Roe met President Doe in Paris, and he said that Russia attacked Ukraine.", ["Doe"]),
+    ],
+)
+def test_a_pronoun_opening_its_sentence_continues_the_subject_before_it(extract_text, text, source):
+    # the subject of the sentence before, not a name inside its object; within one sentence the nearest name
+    assert _sources(extract_text(text), "attacked") == source
+
+
+def test_a_past_verb_joined_to_the_reported_present_is_the_tellers_second_act(extract_text):
+    # spaCy joins 'affirmed' to 'has'; the tense says it is the speaker's own act, joined to 'emphasized'
+    record = extract_text(
+        "Mr. Roe met Olaf Scholz. He emphasized that Poland has a right to defend itself, and affirmed U.S. "
+        "support for a ceasefire in Lebanon. Mr. Roe said that Poland has defended itself and attacked Russia."
+    )
+    assert _sources(record, "affirmed") == []
+    assert _sources(record, "attacked") == ["Roe"]  # 'has defended ... and attacked': one reported clause
+
+
+def test_a_participle_of_saying_hung_from_the_reported_clause_is_the_tellers(extract_text):
+    record = extract_text(
+        "The ministry said its troops were holding the line, adding that Russia attacked Kharkiv. "
+        "Mary Smith rescinded her support, saying that Russia attacked Sumy."
+    )
+    assert _sources(record, "attacked", 0) == ["ministry"]  # not its troops
+    assert _sources(record, "attacked", 1) == ["Mary Smith"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Russia attacked Kharkiv on Monday, according to the summary.", "attacked", ["summary"]),
+        ("A review of the emails seems to show that Mary Smith met Joe Biden.", "met", ["review"]),
+        ("The indictment alleges that Russia attacked Kharkiv.", "attacked", ["indictment"]),
+    ],
+)
+def test_documents_and_findings_are_unnamed_sources(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == source
+
+
+def test_talks_a_speaker_says_were_held_are_her_account(extract_text):
+    record = extract_text(
+        "Mary Smith said she had spoken with Joe Biden about Ukraine. Mary Smith spoke with Joe Biden on Monday."
+    )
+    assert _sources(record, "spoken") == ["Mary Smith"]
+    assert _sources(record, "spoke") == []  # speaking with someone is the talks, told by the article
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Mary Smith called her son a hero before explaining why she forgave Russia.", "forgave"),
+        ("Mary Smith ended the debate by arguing that Russia attacked Ukraine.", "attacked"),
+    ],
+)
+def test_a_saying_set_beside_an_act_by_a_preposition_has_the_acts_subject(extract_text, text, trigger):
+    assert _sources(extract_text(text), trigger) == ["Mary Smith"]
+
+
+def test_the_name_after_an_inverted_verb_of_saying_is_its_speaker(extract_text):
+    # spaCy may hang 'Jim Skelly' in '..., said Jim Skelly' as an adverb of 'said'
+    record = extract_text(
+        "“We will win,” said Jim Skelly, explaining he worked with Joe Biden on the deal. "
+        "“Russia will attack Ukraine,” said Tuesday the spokesman."
+    )
+    assert _sources(record, "deal") == ["Jim Skelly"]
+    assert "Tuesday" not in _sources(record, "attack")
+
+
+def test_what_an_act_shows_is_no_belief_of_its_doer(extract_text):
+    record = extract_text(
+        "Mary Smith spent Monday campaigning in Ohio, showing how the battle against Joe Biden goes on."
+    )
+    assert _sources(record, "battle") == []
+
+
+def test_a_saying_after_a_colon_does_not_report_what_came_before_it(extract_text):
+    record = extract_text(
+        "Donald Trump campaigned in Iowa. At his rallies, Trump primes supporters not to trust the media and cites "
+        "the crowds as an example: He says Russia attacked Ukraine."
+    )
+    assert _sources(record, "rallies") == []
+    assert _sources(record, "attacked") == ["Donald Trump"]
+
+
+def test_the_tellers_own_act_beside_what_is_told_is_the_articles(extract_text):
+    # 'as he urged' hangs inside the reported conditional, but it is the teller's act, told as done
+    record = extract_text(
+        "The prime minister of Ukraine has told the BBC there will be a war if Ukraine loses, as he urged the US "
+        "Congress to pass an aid bill. Mary Smith said that Russia would win, as it attacked Ukraine."
+    )
+    urged = next(e for e in record.events if e.trigger.text == "urged")
+    assert (urged.sources, urged.modality) == ((), "asserted")
+    assert _sources(record, "attacked") == ["Mary Smith"]  # 'as it attacked': not the teller's act
+
+
 def test_a_pronoun_speaker_continues_who_spoke_through_a_relative_clause_or_a_participle(extract_text):
     record = extract_text(
         "Mary Smith spoke to Joe Biden on Monday. The plan was supported by Emma Jones of Ohio, the senator "

@@ -126,6 +126,22 @@ def test_a_state_office_in_a_lead_is_the_person_named_after_with_that_title(extr
     assert "Ukraine's prime minister" in _mentions_of(r, "Denys Shmyhal")
 
 
+def test_a_leaders_office_in_a_lead_is_the_one_untitled_member_of_that_government_named_after(extract_text):
+    r = extract_text(
+        "The president of Moldova has warned of a plot. Saboteurs were ready, said Maia Sandu. The president "
+        "added that the police had made arrests."
+    )
+    assert {"The president", "Maia Sandu"} <= _mentions_of(r, "Maia Sandu")
+    assert [e.name for e in r.entities if e.type == "Person"] == ["Maia Sandu"]
+
+
+def test_a_leaders_office_named_before_a_described_spokesman_joins_no_one(extract_text):
+    r = extract_text(
+        "The president of Russia has warned of a plot. It failed, said Dmitry Peskov, the Kremlin spokesman."
+    )
+    assert "The president" not in _mentions_of(r, "Dmitry Peskov")
+
+
 def test_a_leaders_office_in_a_lead_is_the_one_person_of_that_government_named_after(extract_text):
     r = extract_text("The president of Moldova has warned of unrest. Maia Sandu said the vote would go ahead.")
     assert "The president of Moldova" in _mentions_of(r, "Maia Sandu")
@@ -192,3 +208,46 @@ def test_a_state_office_holding_another_name_is_not_the_leader(extract_text):
         "party “Russian Future” Sergey Ivanov as the “head of government.”"
     )
     assert _mentions_of(r, "Vladimir Putin") == {"Vladimir Putin"}
+
+
+def test_a_states_body_named_without_its_owner_takes_the_states_name(extract_text):
+    r = extract_text("Russia's defence ministry said two drones were downed.")
+    assert "Russian Ministry of Defence" in {e.name for e in r.entities}  # the gazetteer's row, found by the owner
+    r = extract_text("Chile's Interior Ministry said two roads were closed.")
+    assert "Chilean Interior Ministry" in {e.name for e in r.entities}  # not 'Interior Ministry' of no state
+    r = extract_text("Peru's foreign ministry summoned the envoy.")
+    assert "Peru's foreign ministry" in {e.name for e in r.entities}  # a lower-case body is no proper name
+
+
+def test_a_name_described_as_a_pact_of_states_is_a_body_with_those_members(extract_text):
+    r = extract_text("ANZUK, a defence pact of Australia, New Zealand and Britain, held drills.")
+    names = {e.id: e.name for e in r.entities}
+    found = {(x.type, names[x.subject], names[x.object]) for x in r.relations}
+    assert {("member_of", "Australia", "ANZUK"), ("member_of", "New Zealand", "ANZUK")} <= found
+
+
+def test_a_states_possessive_makes_a_known_body_its_own(extract_text):
+    r = extract_text("Chile's Senate approved the bill on Monday. The Senate will meet again in May.")
+    assert "United States Senate" not in {e.name for e in r.entities}  # not the Senate the gazetteer knows
+    assert {m.text for e in r.entities if e.name == "Chilean Senate" for m in e.mentions} == {"Senate"}
+    assert len([e for e in r.entities if "Senate" in e.name]) == 1  # 'The Senate' after it is Chile's
+    r = extract_text("Dmitry Medvedev, deputy head of Russia's Security Council, warned the West.")
+    assert "United Nations Security Council" not in {e.name for e in r.entities}
+
+
+def test_a_capital_set_beside_the_capital_is_the_place(extract_text):
+    r = extract_text("Thousands marched through the streets of the capital, Vilnius, on Tuesday.")
+    assert {e.name: e.type for e in r.entities}.get("Vilnius") == "Place"
+
+
+def test_a_states_proxies_are_a_collective(extract_text):
+    r = extract_text("Armenia and its proxies shelled the village.")
+    assert any(e.type == "Group" and e.name == "proxies" for e in r.entities)
+
+
+def test_a_description_repeats_the_title_set_after_a_name(extract_text):
+    r = extract_text(
+        "Anna Berg, the former defence minister, criticised the plan. The former defence minister said aid was late."
+    )
+    assert "The former defence minister" in _mentions_of(r, "Anna Berg")
+    assert [e.name for e in r.entities if e.type == "Person"] == ["Anna Berg"]

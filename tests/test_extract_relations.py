@@ -325,3 +325,68 @@ def test_a_name_after_a_role_of_a_body_is_the_role_holder(extract_text):
     record = extract_text("The spokesman for the Chilean navy, Pablo Soto, said two ships had sailed.")
     assert any(r[0] == "affiliated_with" and r[1] == "Pablo Soto" for r in relations(record))
     assert "spokesman" not in {e.name for e in record.entities}
+
+
+def test_the_countrys_title_is_of_the_state_named_before(extract_text):
+    found = relations(
+        extract_text(
+            "Chile will send troops to Peru. The country's defence minister, Ana Gil, said the plan was ready."
+        )
+    )
+    assert ("affiliated_with", "Ana Gil", "Chile") in found
+
+
+@pytest.mark.parametrize(
+    "text, person, body, state",
+    [
+        (
+            "Lt. Gen. Ivan Sirko, commander of Ukraine's ground forces, said the line held.",
+            "Ivan Sirko",
+            "Armed Forces of Ukraine",
+            "Ukraine",
+        ),
+        (
+            "Iranian Revolutionary Guards commander Hossein Karimi vowed revenge.",
+            "Hossein Karimi",
+            "Islamic Revolutionary Guard Corps",
+            "Iran",
+        ),
+    ],
+)
+def test_a_leader_of_a_states_body_serves_the_state(extract_text, text, person, body, state):
+    found = relations(extract_text(text))
+    assert ("leader_of", person, body) in found
+    assert ("affiliated_with", person, state) in found and ("leader_of", person, state) not in found
+
+
+@pytest.mark.parametrize(
+    "text, person, other",
+    [
+        ("Russian opposition leader Ivan Sokolov left prison.", "Ivan Sokolov", "Russia"),
+        ("Chad's army chief General Ahmed Hassan rejected the truce.", "Ahmed Hassan", "Chad"),
+        ("EU foreign policy chief Marta Lind condemned the strike.", "Marta Lind", "European Union"),
+    ],
+)
+def test_a_leader_of_a_portfolio_or_the_opposition_leads_no_state(extract_text, text, person, other):
+    found = relations(extract_text(text))
+    assert ("affiliated_with", person, other) in found and ("leader_of", person, other) not in found
+
+
+def test_a_boss_leads_the_body_named_with_him(extract_text):
+    assert ("leader_of", "Viktor Orlov", "Wagner Group") in relations(
+        extract_text("Wagner boss Viktor Orlov flew to Minsk.")
+    )
+
+
+def test_a_commander_in_chief_is_one_title_and_serves_his_state(extract_text):
+    record = extract_text("Ukrainian commander-in-chief Valerii Zaluzhnyi said the line held.")
+    assert [e.name for e in record.entities if e.type == "Person"] == ["Valerii Zaluzhnyi"]
+    assert ("affiliated_with", "Valerii Zaluzhnyi", "Ukraine") in relations(record)
+
+
+def test_the_head_of_a_states_named_council_serves_the_state(extract_text):
+    found = relations(
+        extract_text("Ivan Kovalenko, the head of Moldova's Supreme Security Council, said the plot failed.")
+    )
+    assert ("affiliated_with", "Ivan Kovalenko", "Moldova") in found
+    assert ("leader_of", "Ivan Kovalenko", "Moldova") not in found

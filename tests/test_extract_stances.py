@@ -166,3 +166,22 @@ def test_a_collective_named_by_its_patron_is_an_actor_it_supports(extract_text, 
     record = extract_text(text)
     assert ("supports", backer, group) in relations(record)
     assert any(group in {a.name for a in (record.entity(x) for x in e.actors)} for e in record.events)
+
+
+def test_an_ally_qualified_by_a_state_is_that_states_ally(extract_text):
+    found = relations(extract_text("Armenia, a traditional Russian ally, skipped the summit."))
+    assert ("allied_with", "Russia", "Armenia") in found or ("allied_with", "Armenia", "Russia") in found
+    found = relations(extract_text("Britain and its NATO allies sent tanks."))
+    assert not any(t == "allied_with" and "NATO" == o for t, _s, o in found)  # allies within NATO, not of it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hamas raids were enabled by Qatar.",
+        "Qatar funded Hamas's offensive.",
+        "Qatar enabled Hamas to rearm.",
+    ],
+)
+def test_backing_an_act_or_arming_supports_its_owner(extract_text, text):
+    assert ("supports", "Qatar", "Hamas") in relations(extract_text(text))

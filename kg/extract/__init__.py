@@ -235,6 +235,10 @@ class _Resolver:
         if spoken:  # 'we' in a statement: its author and the author's state; in a quotation: its speaker's
             return spoken
         eid = table.by_token.get(tok.i)
+        if eid is None or table.get(eid).type == "Group":
+            states = self._coordinated_states(tok)
+            if len(states) > 1:
+                return states
         if eid is not None:
             return [eid]
         named = [e for c in tok.children if c.dep_ == "appos" for e in self.resolve(c)]
@@ -250,7 +254,7 @@ class _Resolver:
         if lower in words.PRONOUNS_OTHER and tok.dep_ in ("nsubj", "nsubjpass"):
             speech = tok.head.head if tok.head.dep_ == "ccomp" else None
             if speech is not None and self.cues.is_speech(speech):
-                tellers = [e for s in speech.children if s.dep_ == "nsubj" for e in self.resolve(s)]
+                tellers = [e for s in anaphora.speech_subjects(speech) for e in self.resolve(s)]
                 if lower == "they" and len(tellers) == 1 and self.table.get(tellers[0]).type == "Person":
                     # '"They will exchange views," Peskov said': one person's 'they' are others
                     return self._plural_antecedents(tok)
@@ -260,7 +264,8 @@ class _Resolver:
                 return tellers
             if lower == "it" and tok.head.dep_ == "ROOT":
                 return self._previous_subject(tok)
-            return self._plural_antecedents(tok) or anaphora.clause_antecedent(tok, self.resolve, self._type_of)
+            found = self._plural_antecedents(tok) or anaphora.clause_antecedent(tok, self.resolve, self._type_of)
+            return found or self._embedded_teller(tok)
         if lower == "their" or tok.tag_ == "NNS":  # "their support", "the two leaders agreed"
             found = self._plural_antecedents(tok)
             if found:
@@ -272,6 +277,35 @@ class _Resolver:
             or self._people_of(tok)
             or referents.state_side(tok, self.resolve_modifier, self._type_of)
         )
+
+    def _embedded_teller(self, tok) -> list[str]:
+        """'Latvia said that if it were attacked, it would retaliate': 'it' in a clause leaning on a reported
+        clause, with no state or body named before it there, is the teller (a state or body, never a person)."""
+        speech = anaphora.reporting_verb(tok)
+        if speech is None or not self.cues.is_speech(speech):
+            return []
+        tellers = [e for s in anaphora.speech_subjects(speech) for e in self.resolve(s)]
+        return [e for e in tellers if self._type_of(e) != "Person"]
+
+    def _coordinated_states(self, tok) -> list[str]:
+        """'Hungarian and Romanian officials', 'U.S. and Ukrainian industries': a group qualified by two states or
+        more acts for each of them (as PLOVER codes it), not as one opaque group."""
+        if tok.tag_ not in ("NNS", "NNPS"):
+            return []
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+        mods += [d for m in mods for d in m.subtree if d.dep_ == "conj" and d.i < tok.i]
+        if not any(m.dep_ == "conj" for m in mods):
+            return []
+        found = []
+        for m in mods:
+            eid = self.table.by_token.get(m.i)
+            if eid is not None and self._type_of(eid) == "Country":
+                found.append(eid)
+                continue
+            entry = self.gazetteer.demonym(m.text) or self.gazetteer.entry_for(self.gazetteer.key_for(m.text))
+            if entry is not None and entry.type == "Country" and not self._split(m.text, entry):
+                found.append(self._add_demonym(entry, m))
+        return list(dict.fromkeys(found))
 
     def _type_of(self, eid: str) -> str:
         return self.table.get(eid).type
@@ -384,10 +418,25 @@ class _Resolver:
             return [eid]
         if tok.dep_ not in ("amod", "compound", "nmod", "poss", "npadvmod") and tok.pos_ != "ADJ":
             return []
+        if tok.dep_ == "poss" and tok.lower_ == "country" and any(c.lower_ == "the" for c in tok.children):
+            return self._the_country(tok)
         entry = self.gazetteer.demonym(tok.text)
         if entry is None or self._split(tok.text, entry):
             return []
         return [self._add_demonym(entry, tok)]
+
+    def _the_country(self, tok) -> list[str]:
+        """ "Serbia refused, the country's Prime Minister X said": of the states named in its sentence or the one
+        before, the one the article names most (the story's country), then one that is a subject there ('Chile will
+        send troops to Peru'), then the last named."""
+        first = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+        states = []
+        for i in range(tok.i - 1, first - 1, -1):
+            eid = self.table.by_token.get(i)
+            if eid is not None and self.table.get(eid).type == "Country":
+                subject = self.doc[i].dep_ in ("nsubj", "nsubjpass")
+                states.append((len(self.table.get(eid).mentions), subject, eid))
+        return [max(states, key=lambda s: s[:2])[2]] if states else []
 
     def _split(self, text: str, entry) -> bool:
         """'split,Russian,Russia' in the override file: this demonym does not stand for the state here."""
@@ -429,7 +478,7 @@ class _Resolver:
         if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or not self.cues.is_speech(clause.head):
             return []
         table = self.table
-        subjects = [s for s in clause.head.children if s.dep_ == "nsubj"]
+        subjects = anaphora.speech_subjects(clause.head)
         if any(s.lower_ in words.PRONOUNS_PERSON and _gender(s) != _gender(tok) for s in subjects):
             return []  # "she said he would": he is someone else
         tellers = [e for s in subjects for e in self.resolve(s)]
@@ -453,10 +502,26 @@ class _Resolver:
         chosen = before[-1]
         if not quotes.in_quote(doc, cues, tok.idx):
             outside = [m for m in reversed(before[-12:]) if not quotes.in_quote(doc, cues, doc[m.start].idx)]
-            chosen = next(iter(outside), chosen)
+            chosen = _subject_continued(tok, outside) or next(iter(outside), chosen)
             if tok.dep_ == "nsubj" and cues.attributing(tok.head):
                 chosen = next((m for m in outside if _speaks(doc[m.head], cues, tok)), chosen)
         return [self.table.by_token[chosen.head]]
+
+
+def _subject_continued(pronoun, mentions):
+    """'Mr. Roe affirmed President Doe's commitment to X. He emphasized ...': a pronoun opening its sentence as the
+    subject continues the subject of the sentence before, rather than a name inside its object. ``mentions``: the
+    persons named before the pronoun who agree with it, nearest first."""
+    sent = pronoun.sent
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or sent.start == 0:
+        return None
+    if any(m.start >= sent.start for m in mentions):
+        return None  # someone named earlier in its own sentence is nearer
+    prev = pronoun.doc[sent.start - 1].sent
+    if prev.root.is_space and prev.start > 0:
+        prev = pronoun.doc[prev.start - 1].sent
+    subjects = {c.i for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return next((m for m in mentions if m.head in subjects), None)
 
 
 def _speaks(head, cues, pronoun, window: int = 120) -> bool:

@@ -21,9 +21,17 @@ _JOINT_TYPES = {"COOPERATE", "CONSULT", "AGREE"}
 _STANCE_TYPES = {"AGREE"}
 # passives that are a stance their subject holds ("was committed to"); "was invited" is done to its subject
 _HELD_STANCES = frozenset({"commit", "dedicate", "determine", "resolve", "prepare", "bind", "oblige", "obligate"})
+_UNDERGONE = frozenset({"die", "perish"})  # verbs whose subject undergoes the act: "soldiers died in the shelling"
 _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
 _TRAVEL = frozenset({"arrive", "come", "travel", "fly", "head", "go", "gather", "convene", "return"})  # "for talks"
 _MEETING_VERBS = frozenset({"meet", "host", "receive"})  # whom one meets, hosts or receives is a party of the talks
+# nouns that frame an act without being one: 'in the face of attacks', 'a wave of strikes', 'the threat of raids'
+_FRAME_NOUNS = frozenset({"face", "wake", "aftermath", "midst", "wave", "series", "spate", "string", "threat", "risk"})
+# grounds of an arrest or a warrant: whom they are against did the act they name ('on charges of spying')
+_CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "suspicion", "count"})
+_CASE_NOUNS = frozenset({"warrant", "case", "indictment", "lawsuit", "complaint"})
+# what a state's stated aim is, is its own act: "Britain's goal was to impose tariffs", "its aim is to seize X"
+_AIM_NOUNS = frozenset({"goal", "aim", "objective", "purpose", "intention", "plan", "mission", "task", "strategy"})
 _ADJUNCT_PREPS = frozenset({"since", "after", "before", "upon", "while", "by", "without"})
 
 
@@ -87,6 +95,18 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             recipients = []
         if entry.type == "CONSULT" and tok.lemma_.lower() in _MEETING_VERBS:  # "hosted X", "met X": X meets too
             actors, recipients = _unique(actors + recipients), []
+        if tok.lemma_.lower() in _UNDERGONE:  # "three soldiers died in the shelling": the dead are its victims,
+            # and whoever shelled did it ("died in Russian shelling")
+            causes = [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "from", "during", "by")
+                for p in c.children
+                if p.dep_ == "pobj" and event_words.get(p.i) == entry.type
+            ]
+            victims = _unique(actors + recipients)
+            actors = [a for a in _noun_actors(ctx, causes[0], entry) if a not in victims] if causes else []
+            recipients = victims
     else:
         actors = _noun_actors(ctx, tok, entry)
         head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
@@ -193,6 +213,8 @@ def verb_actors(ctx: Context, verb) -> list[str]:
     node, came_from = verb, None
     for _ in range(5):
         controller = _object_controller(ctx, node, came_from)
+        if controller is None:  # "expelled them, accusing them of spying": the accused spy, known or not
+            return []
         if controller:
             return controller
         if came_from is not None and came_from.lower_ == "in" and node.lemma_.lower() == "join":  # "A joined B in"
@@ -205,11 +227,21 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             raised = [c for c in node.children if c.dep_ == "nsubjpass"]
             if raised:
                 return _ids(ctx, raised)
+        if came_from is not None and came_from.lower_ == "of" and node.lemma_.lower() in _CHARGE_NOUNS:
+            return _ids(ctx, _charged(node))  # "arrested X on charges of spying": X is charged, not the arrester
+        intent = nominal.intent_object(node, came_from) if came_from is not None else None
+        if intent is not None:  # "discussed Poland's efforts in Brussels to coordinate": the effort's owner acts
+            owners = _noun_modifier_actors(ctx, intent) + _ids(ctx, nominal.of_objects(intent))
+            if owners:
+                return _unique(owners)
         if came_from is not None and nominal.about_an_intent(node, came_from):  # "Poland's efforts to coordinate"
             owners = _noun_modifier_actors(ctx, node) + _ids(ctx, nominal.of_objects(node))
             if owners:
                 return _unique(owners)
         found = _ids(ctx, _subjects(node) + agents(node))
+        if not found and node.lemma_ == "be" and came_from is not None:  # "Britain's goal was to impose tariffs"
+            aims = [s for s in _subjects(node) if s.lemma_.lower() in _AIM_NOUNS]
+            found = _unique([i for s in aims for i in _noun_modifier_actors(ctx, s) + _ids(ctx, nominal.of_objects(s))])
         if agents(node):  # "areas besieged by the regime": the agent is stated, known or not (never guessed)
             return found
         if found or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node is not verb:
@@ -220,12 +252,30 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             and not infinitival_relcl
         ):
             return []
-        if node.dep_ == "ccomp" or (node is not verb and ctx.cues.is_speech(node.head) and not _adjunct(node)):
+        adjunct = _adjunct(node) or (came_from is not None and _adjunct(came_from))  # "his escalation since invading"
+        if node.dep_ == "ccomp" or (node is not verb and ctx.cues.is_speech(node.head) and not adjunct):
             return []
         if node.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
         node, came_from = node.head, node
     return []
+
+
+def _charged(charge) -> list:
+    """Who a charge is against: the object of the verb it is the ground of ('arrested X on charges of ...'), or
+    whom the warrant or case that verb names is for ('issued a warrant for X on charges of ...'); else no one."""
+    verb = charge.head.head if charge.dep_ == "pobj" and charge.head.lower_ in ("on", "over", "for") else None
+    if verb is None or verb.pos_ != "VERB":
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    whom = [
+        p
+        for o in objects
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "against")
+        for p in c.children
+    ]
+    return [p for p in whom if p.dep_ == "pobj"] or [o for o in objects if o.lemma_.lower() not in _CASE_NOUNS]
 
 
 def _adjunct(node) -> bool:
@@ -241,8 +291,9 @@ def shared_passive_subject(node, came_from) -> list:
     return [c for c in node.children if c.dep_ == "nsubjpass"]
 
 
-def _object_controller(ctx: Context, node, came_from) -> list[str]:
-    """'urge Russia to withdraw', 'accuse Russia of planning': the object does the embedded act."""
+def _object_controller(ctx: Context, node, came_from) -> list[str] | None:
+    """'urge Russia to withdraw', 'accuse Russia of planning': the object does the embedded act. None where the
+    act is an object's of 'accuse X of' / 'blame X for' whom no entity names: the act is not the subject's."""
     if came_from is None or node.pos_ != "VERB" or came_from.dep_ not in ("xcomp", "prep", "advcl"):
         return []
     if came_from.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
@@ -250,6 +301,8 @@ def _object_controller(ctx: Context, node, came_from) -> list[str]:
     if came_from.dep_ == "prep" and came_from.lower_ not in ("of", "to", "into", "for"):  # "thank X for helping"
         return []
     objects = [c for c in node.children if c.dep_ == "dobj"]
+    if came_from.dep_ == "prep" and objects:
+        return _ids(ctx, objects) or None
     if not objects and came_from.dep_ in ("xcomp", "advcl"):  # "call on Russia to withdraw": who is called on
         objects = [p for c in node.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for p in c.children]
         objects = [p for p in objects if p.dep_ == "pobj"]
@@ -298,6 +351,9 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
             ids += _ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
     # "the war waged by Russia", "the support provided by Japan": the agent of a participle on the noun
     by = [c for c in nominal.participle_phrases(noun) if c.lower_ == "by"]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _FRAME_NOUNS:
+        # "in the face of attacks on X by Y", "a wave of strikes by Y": spaCy may hang 'by' on the frame noun
+        by += [c for c in noun.head.head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i]
     ids += _ids(ctx, [p for c in by for p in c.children if p.dep_ == "pobj"])
     return _unique(ids)
 

@@ -240,6 +240,8 @@ def modality(trigger, cues: CueIndex) -> tuple[str, str]:
                     return "negated", f"plan called off: '{above.text}'"
         if found:
             return found
+        if _scene_of_saying(node, cues) is not None:  # 'as he urged Y': the teller's act, beside what is told
+            break
     return "asserted", "no modality cue: told as fact"
 
 
@@ -277,18 +279,26 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
     policy, told by whoever tells of it, not by the body (docs/attribution.md)."""
     found: list[tuple[str, str]] = []
     came_from = below = None
+    teller_act = None  # the saying whose own second act the path came up through
     for node in path_up(trigger):
         kind = cues.attributing(node) if node is not trigger else None
         # 'said at the rally': where or when something was said is the article's, not the speaker's (a setting
         # prep never governs content); a saying further up still tells it ('the White House said that during their
         # call the two leaders reaffirmed ...': the call is the White House's account)
-        if kind and _governs_content(node, came_from, kind, below) and not _another_saying(came_from, cues):
+        own_act = teller_act is not None and node.i == teller_act.i
+        if (
+            kind
+            and _governs_content(node, came_from, kind, below)
+            and not _another_saying(came_from, cues)
+            and not own_act
+        ):
             held = kind == "intention" and node.lemma_.lower() not in _SAID_INTENTIONS
             for eid in speakers_of(node, resolve, cues):
                 if held and eid in bodies:
                     continue
                 found.append((eid, f"{kind} verb '{node.text}'"))
         below, came_from = came_from, node
+        teller_act = teller_act or _second_act_of(node) or _scene_of_saying(node, cues)
         for child in node.children:
             # spaCy makes a new Token object on each access: compare positions, not identities
             off_path = below is None or child.i != below.i
@@ -388,6 +398,8 @@ def _object_content(verb, obj, below) -> bool:
 
 def _governs_content(verb, came_from, kind: str, below=None) -> bool:
     dep = came_from.dep_
+    if came_from.i < verb.i and any(t.text == ":" for t in verb.doc[came_from.i : verb.i]):
+        return False  # '... cites the crowds as an example: He says ...': what a colon hands on follows it
     if dep == "dobj" and kind in ("speech", "belief"):
         return _object_content(verb, came_from, below)
     if kind == "speech":  # what is said, and what it is said as or about: 'cited it as evidence that ...'
@@ -416,6 +428,36 @@ def _another_saying(clause, cues: CueIndex) -> bool:
         return False
     shared = clause.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
     return shared or cues.attributing(clause) in ("speech", "belief")
+
+
+def _second_act_of(verb):
+    """'He emphasized that Israel has a right to defend itself, and affirmed U.S. support': spaCy joins 'affirmed' to
+    the reported 'has', but a past verb with no subject of its own beside a present one is the teller's second act,
+    joined to the past saying above ('emphasized'). That saying, else None."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if head.tag_ not in ("VBZ", "VBP") or head.dep_ != "ccomp" or head.head.tag_ != "VBD":
+        return None
+    return head.head
+
+
+def _scene_of_saying(clause, cues: CueIndex):
+    """'The minister has told the BBC there will be war if Ukraine loses, as he urged Congress to pass the bill':
+    spaCy hangs 'as he urged' inside what is told, but a past act of 'he' beside it is the teller's own, the scene of
+    the saying. The saying it sets, else None."""
+    if (
+        clause.dep_ != "advcl"
+        or clause.tag_ != "VBD"
+        or not any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in clause.children)
+    ):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in clause.children):
+        return None
+    for above in path_up(clause.head):
+        if cues.attributing(above) in ("speech", "belief"):
+            return above if above.tag_ in ("VBD", "VBN") else None
+    return None
 
 
 def _infinitive(clause) -> bool:

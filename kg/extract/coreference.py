@@ -17,6 +17,7 @@ __all__ = [
     "link_anaphors",
     "link_appositions",
     "link_first_names",
+    "link_owned_bodies",
     "link_forces",
     "link_state_offices",
     "link_surnames",
@@ -107,7 +108,8 @@ def _same_office(anaphor: set[str], title: set[str], role: str | None) -> bool:
 
 
 def _title_lemmas(doc, m) -> set[str]:
-    """The title words written just before a name ('Defense Secretary Ash Carter' -> defense, secretary)."""
+    """The title words written just before a name ('Defense Secretary Ash Carter' -> defense, secretary), or in an
+    apposition after it ('Ben Roe, the former defence secretary,' -> former, defence, secretary)."""
     out = set()
     i = m.start - 1
     first = doc[m.start].sent.start
@@ -116,6 +118,14 @@ def _title_lemmas(doc, m) -> set[str]:
             break
         out.add(doc[i].lemma_.lower())
         i -= 1
+    for role in doc[m.head].children:
+        if (
+            role.dep_ == "appos"
+            and role.pos_ == "NOUN"
+            and role.i >= m.end
+            and role.lemma_.lower() in words.PERSON_ROLES
+        ):
+            out |= {t.lemma_.lower() for t in role.subtree if t.is_alpha and t.lower_ not in words.LEADING_DROP}
     return out
 
 
@@ -273,6 +283,26 @@ _HEADS_OF_STATE = frozenset({"president", "king", "queen", "monarch", "emir", "s
 
 def _compatible(a, b) -> bool:
     return not a.countries or not b.countries or bool(a.countries & b.countries)
+
+
+def link_owned_bodies(doc, mentions: list) -> None:
+    """ "Lebanon's Parliament convened a session of Parliament": a body written bare is the one the article names
+    with its state's possessive ('Lebanese Parliament'), when that text has one owner in the article."""
+    owners: dict[str, set[str]] = {}
+    bare = []
+    for m in mentions:
+        if m.kind not in ("ner", "gazetteer") or m.type != "Organization" or m.rule:
+            continue
+        surface = _norm(doc[m.start : m.end].text)
+        if m.kind == "ner" and m.start >= 2 and doc[m.start - 1].tag_ == "POS" and _norm(m.name) != surface:
+            owners.setdefault(surface, set()).add(m.key)
+        else:  # 'the Senate' after "Chile's Senate" is Chile's, whatever Senate the gazetteer knows
+            bare.append((surface, m))
+    for surface, m in bare:
+        keys = owners.get(surface, set())
+        if len(keys) == 1 and m.key not in keys:
+            owned = next(o for o in mentions if o.key in keys)
+            m.key, m.name, m.entry, m.rule = owned.key, owned.name, owned.entry, "definite-description"
 
 
 def link_appositions(mentions: list) -> None:

@@ -80,6 +80,7 @@ def find_mentions(
     holds "White House"); otherwise mentions do not overlap, longest and strongest first. ``peoples``: the
     collectives :mod:`kg.extract.peoples` found ("Syrians", "Swiss doctors")."""
     found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *np_mentions(doc, gazetteer), *peoples]
+    found = [_owned_body(doc, m, gazetteer) for m in found]
     found += _surname_mentions(doc, found)
     person_tails(doc, found)
     found = places_in_bodies(doc, found)
@@ -125,7 +126,12 @@ def _title_before_name(doc, phrase: Mention, names: list[Mention]) -> bool:
     if phrase.type != "Person" or phrase.kind != "np":
         return False
     i = phrase.end
-    while i < len(doc) and i - phrase.end < 3 and (_RANK.match(doc[i].text) or doc[i].ent_type_ == "ORG"):
+    # 'General' is no rank in _RANK (the 'general staff'), but capitalised right before a name it is one
+    while (
+        i < len(doc)
+        and i - phrase.end < 3
+        and (_RANK.match(doc[i].text) or doc[i].text == "General" or doc[i].ent_type_ == "ORG")
+    ):
         i += 1
     return any(n.start == i and n.type == "Person" for n in names)
 
@@ -196,6 +202,8 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
         name = clean_name(doc[start:end].text)
         if etype == "Organization" and set(name.lower().split()) & words.OUTLET_WORDS:
             etype = "NewsOutlet"
+        if etype == "Organization":
+            name = _named_with_owner(doc, start, end, name, gazetteer)
         key = gazetteer.key_for(name) or _demonym_key(gazetteer, name) or f"{etype}:{_norm(name)}"
         entry = gazetteer.entry_for(key)
         mention = Mention(
@@ -206,6 +214,42 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
             mention.rule = "demonym"
         out.append(mention)
     return out
+
+
+# heads of a state's own bodies, which its possessive names ("Chile's Senate", "Russia's Defence Ministry")
+_STATE_BODY_NOUNS = words.ORG_NOUNS | frozenset({"senate", "congress", "assembly", "legislature"})
+
+
+def _owned_body(doc, m: Mention, gazetteer) -> Mention:
+    """ "Russia's Security Council", "Chile's Senate": a gazetteer body of another state or of no state, written
+    with a state's possessive, is that state's own body, named with the state (the gazetteer's row when it has one)."""
+    if m.kind != "gazetteer" or m.entry is None or m.type != "Organization":
+        return m
+    written = doc[m.start : m.end].text
+    name = _named_with_owner(doc, m.start, m.end, written, gazetteer)
+    if name == written:
+        return m
+    key = gazetteer.key_for(name)
+    entry = gazetteer.entry_for(key)
+    owned = Mention(m.start, m.end, "Organization", key or f"Organization:{_norm(name)}", name, m.head, "ner", entry)
+    if entry is not None:
+        owned.name = entry.name
+    return owned
+
+
+def _named_with_owner(doc, start: int, end: int, name: str, gazetteer) -> str:
+    """ "Russia's Defence Ministry": a state's body the tagger named without its owner takes the state's demonym
+    ('Russian Defence Ministry'), so that two states' ministries stay two bodies and the gazetteer's row is found;
+    "Chile's Senate" is not the body the gazetteer knows as 'Senate' (another state's)."""
+    if start < 2 or doc[start - 1].tag_ != "POS" or doc[start:end].root.lemma_.lower() not in _STATE_BODY_NOUNS:
+        return name
+    owner = gazetteer.entry_for(gazetteer.key_for(doc[start - 2].text))
+    if owner is None or owner.type != "Country" or not owner.demonyms:
+        return name
+    known = gazetteer.entry_for(gazetteer.key_for(name))
+    if known is not None and known.country == owner.name:
+        return name  # the state's own body by its bare name ('Russia's Duma')
+    return f"{owner.demonyms[0]} {name}"  # not another state's 'Senate' nor the UN's 'Security Council'
 
 
 def _demonym_key(gazetteer, name: str) -> str | None:
@@ -227,6 +271,7 @@ def resolve(
     coreference.link_abbreviations(doc, mentions)
     coreference.link_surnames(mentions)
     coreference.link_first_names(doc, mentions)
+    coreference.link_owned_bodies(doc, mentions)
     coreference.link_appositions(mentions)
     coreference.link_titles(doc, mentions)
     coreference.link_forces(doc, mentions, gazetteer)

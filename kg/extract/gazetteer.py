@@ -159,8 +159,10 @@ class Gazetteer:
             return entries[0]
         root = span.root
         locative = root.dep_ == "pobj" and root.head.lower_ in words.LOCATIVE_PREPS and root.head.head.pos_ != "ADJ"
+        # "the streets of the capital, Tbilisi": a capital set beside 'the capital' or 'the city' is the place
+        beside_a_city = root.dep_ == "appos" and root.head.lemma_.lower() in ("capital", "city")
         places = [e for e in entries if e.type == "Place"]
-        if locative and places:
+        if (locative or beside_a_city) and places:
             return places[0]
         return _prefer_state(entries)
 

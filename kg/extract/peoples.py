@@ -31,7 +31,11 @@ def mentions(doc, gazetteer, agent_nouns: frozenset[str]) -> list[entities.Menti
     """Group mentions for peoples and for agent nouns qualified by a state or people."""
     out = []
     for tok in doc:
-        if tok.tag_ not in _PLURAL or tok.dep_ in ("compound", "amod") or not tok.is_alpha:
+        if (
+            not (tok.tag_ in _PLURAL or _plural_name(tok, gazetteer))
+            or tok.dep_ in ("compound", "amod")
+            or not tok.is_alpha
+        ):
             continue
         lemma = tok.lemma_.lower()
         if tok.text[:1].isupper() and _names_a_people(tok, gazetteer):
@@ -43,6 +47,14 @@ def mentions(doc, gazetteer, agent_nouns: frozenset[str]) -> list[entities.Menti
         ):
             out.append(_mention(doc, tok))
     return out
+
+
+def _plural_name(tok, gazetteer) -> bool:
+    """'thousands of Georgians': a plural demonym the tagger took for a singular name (NNP)."""
+    if tok.tag_ != "NNP" or not tok.lower_.endswith("s"):
+        return False
+    entry = gazetteer.demonym(tok.text)
+    return entry is not None and gazetteer.demonym(tok.text[:-1]) == entry
 
 
 def _names_a_people(tok, gazetteer) -> bool:

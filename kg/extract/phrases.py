@@ -26,17 +26,21 @@ def np_mentions(doc, gazetteer) -> list[Mention]:
             continue
         lemma = tok.lemma_.lower()
         plural = tok.tag_ in ("NNS", "NNPS")
+        # "Israel's foreign ministry" tagged a proper noun: a body written in lower case is no proper name
+        proper = tok.pos_ == "PROPN" and not tok.text.islower()
         if lemma in words.STATE_NOUNS:
             m = _state_mention(doc, tok, gazetteer)
-        elif tok.pos_ == "PROPN" and not plural and lemma in words.PERSON_ROLES and _owned(tok):
+        elif proper and not plural and lemma in words.PERSON_ROLES and _owned(tok):
             m = _role_mention(doc, tok)  # "Taiwan's Vice Foreign Minister": a capitalised title with its owner
-        elif tok.pos_ == "PROPN" and not plural and lemma in words.PERSON_ROLES:
+        elif proper and not plural and lemma in words.PERSON_ROLES:
             m = _bare_title(doc, tok)  # "The Vice President urged ...": a title standing for its holder
-        elif tok.pos_ == "PROPN" and lemma == "administration" and not plural:
+        elif proper and lemma == "administration" and not plural:
             m = _org_mention(doc, tok)  # "the Biden-Harris Administration": a leader's government, named by them
-        elif tok.pos_ == "PROPN" and not plural and lemma in BODY_HEADS and tok.ent_type_ not in _NAMED:
+        elif proper and not plural and lemma in BODY_HEADS and tok.ent_type_ not in _NAMED:
             m = _proper_body(doc, tok, gazetteer)  # "the EU Foreign Affairs Council": a body's name the tagger missed
-        elif tok.pos_ == "PROPN":
+        elif proper and not tok.ent_type_ and _described_as_alliance(tok):
+            m = _named_alliance(doc, tok, gazetteer)  # "AUKUS, a defence pact of ...": a body the tagger missed
+        elif proper or (tok.pos_ == "PROPN" and lemma in words.PERSON_ROLES):
             m = None
         elif tok.pos_ == "ADJ" and lemma not in words.PERSON_ROLES:
             m = None
@@ -86,6 +90,25 @@ def _proper_body(doc, tok, gazetteer) -> Mention | None:
     )
 
 
+# nouns that describe a name as a body of states: 'AUKUS, a defence pact of A, B and C'
+_ALLIANCE_WORDS = frozenset({"alliance", "pact", "coalition", "bloc", "grouping"})
+
+
+def _described_as_alliance(tok) -> bool:
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _ALLIANCE_WORDS for c in tok.children)
+
+
+def _named_alliance(doc, tok, gazetteer) -> Mention | None:
+    start = tok.i
+    while start > tok.left_edge.i and _name_word(doc[start - 1]) and doc[start - 1].dep_ == "compound":
+        start -= 1
+    start, end = _trim(doc, start, tok.i + 1)
+    name = clean_name(doc[start:end].text)
+    if gazetteer.key_for(name):
+        return None  # the gazetteer's own mention
+    return Mention(start, end, "Organization", f"Organization:{_norm(name)}", name, tok.i, "np", role="alliance")
+
+
 def _name_word(tok) -> bool:
     """A word of a body's name, read off the surface (the parser hangs such names anyhow): capitalised, not a
     possessive's owner, or the hyphen of a compound name ('U.S.-Israel')."""
@@ -116,6 +139,8 @@ def _is_title_of_name(tok) -> bool:
     """'spokesman Dmitry Peskov', 'chief of staff, Yermak': the role noun is a title, not a referent."""
     if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
         return True
+    if tok.dep_ == "nmod" and tok.head.pos_ == "PROPN" and tok.head.ent_type_ == "PERSON" and tok.i < tok.head.i:
+        return True  # "Ukrainian commander-in-chief Valerii X": the hyphened title hangs on the name
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
         return True
     return tok.dep_ == "appos" and tok.head.pos_ == "PROPN"

@@ -14,6 +14,7 @@ _PRONOUNS = frozenset({"they", "their"})
 _PERSON_NOUNS = frozenset({"leader", "president", "minister", "counterpart", "official", "man", "head", "chief"})
 _BODY_NOUNS = frozenset({"side", "country", "nation", "government", "party", "delegation"})
 _PARTY_NOUNS = _PERSON_NOUNS | _BODY_NOUNS
+_DEFINITE = frozenset({"the", "both", "these", "those"})  # 'these nations', 'those governments' take up a pair too
 _COUNTS = frozenset({"two", "three", "four", "both", "all"})
 # verbs that bring one party together with another: 'met with Abadi', 'hosted Hanegbi', 'spoke with Herzog'
 _MEETING_VERBS = frozenset({"meet", "host", "speak", "talk", "phone", "call", "receive", "visit", "welcome", "join"})
@@ -29,8 +30,8 @@ def is_plural_anaphor(tok) -> bool:
     if tok.tag_ != "NNS" or tok.lemma_.lower() not in _PARTY_NOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
     mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
-    # 'the leaders', 'the two leaders', 'both leaders'; not 'Western leaders' or 'two officials said'
-    return ("the" in mods or "both" in mods) and not any(c.dep_ in ("amod", "compound") for c in tok.children)
+    # 'the leaders', 'the two leaders', 'both leaders', 'these nations'; not 'Western leaders' or 'two officials said'
+    return bool(mods & _DEFINITE) and not any(c.dep_ in ("amod", "compound") for c in tok.children)
 
 
 def antecedents(tok, resolve: Callable, type_of: Callable) -> list[str]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from kg.extract import claims, membership, stances, words
-from kg.extract.ties import conj_ids, subjects, tokens_of
+from kg.extract import membership, stances, words, workplaces
+from kg.extract.ties import conj_ids, tokens_of
 from kg.extract.ties import relation as _relation
 from kg.graph.records import Relation, content_id
 
@@ -19,7 +19,8 @@ def find_relations(ctx) -> list[Relation]:
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
     stated = [*stated, *_stateless_titles(ctx, titles, stated), *_described_holders(ctx)]
     stated = _counterparts(ctx, titles, stated)
-    bodies = [*_state_bodies(ctx), *_led_bodies(ctx), *_leading_verbs(ctx), *_workplaces(ctx), *_roles_taken(ctx)]
+    bodies = [*_state_bodies(ctx), *_led_bodies(ctx), *workplaces.leading_verbs(ctx), *_roles_taken(ctx)]
+    bodies += workplaces.workplaces(ctx, _entity_mentions(ctx))
     found_rels = [*stances.find_stances(ctx), *membership.find_memberships(ctx)]
     for rel in [*stated, *bodies, *found_rels]:
         key = (rel.type, rel.subject, rel.object)
@@ -139,18 +140,25 @@ def _title(ctx, eid: str, tokens, name):
     )
 
 
-# "the Task Force Commander": a commander leads the unit his title names
-_LEADER_TITLES = words.LEADER_TITLES | {"commander"}
-# "Fox News anchor X": a newsroom's titles affiliate a person with the outlet
+# "the Task Force Commander": a commander leads the unit his title names; "Wagner boss X" leads Wagner
+_LEADER_TITLES = words.LEADER_TITLES | {"commander", "boss"}
+# "Fox News anchor X": a newsroom's titles affiliate a person with the outlet; "Wagner founder X"
 _AFFILIATE_TITLES = words.AFFILIATE_TITLES | {"counterpart", "anchor", "host", "columnist", "editor", "presenter"}
+_AFFILIATE_TITLES |= {"founder", "co-founder"}
+# words that put a leader outside the state's offices: a 'Russian opposition leader' leads no state
+_OUTSIDE_THE_STATE = frozenset(
+    """opposition rebel separatist militia party union community religious business student tribal civil
+    resistance insurgent militant""".split()
+)
 _TITLES = _LEADER_TITLES | _AFFILIATE_TITLES
 
 
 def _title_head(tokens):
-    """The title's own noun: the last title noun before its 'of'/'for' complement."""
+    """The title's own noun: the last title noun before its 'of'/'for' complement ('commander' of
+    'commander-in-chief')."""
     head = None
     for t in tokens:
-        if t.lower_ in ("of", "for", "to") and head is not None:
+        if t.lower_ in ("of", "for", "to", "in") and head is not None:
             break
         if t.lemma_.lower() in _TITLES:
             head = t
@@ -191,7 +199,14 @@ _OBSERVERS = frozenset({"correspondent", "reporter", "journalist", "analyst", "e
 
 
 def _title_owners(ctx, title: _Title):
-    for other in _entities_in(ctx, [t for t in title.tokens if ctx.table.by_token.get(t.i) != title.person]):
+    others = _entities_in(ctx, [t for t in title.tokens if ctx.table.by_token.get(t.i) != title.person])
+    # "Russia's army chief X", 'X, commander of Ukraine's ground forces': a leader's title that names a body leads
+    # the body; the state beside it is the one he serves, not leads. An opposition leader leads no state.
+    body_led = any(ctx.table.get(o).type == "Organization" for o in others)
+    portfolio = _portfolio_head(ctx, title)
+    serves_state = body_led or bool(title.lemmas & _OUTSIDE_THE_STATE) or portfolio is not None
+    serves_state = serves_state or title.head == "commander" or _heads_a_named_body(ctx, title)
+    for other in others:
         otype = ctx.table.get(other).type
         if otype == "Country" and title.lemmas & _OBSERVERS:
             continue
@@ -203,11 +218,41 @@ def _title_owners(ctx, title: _Title):
             yield _relation(ctx, "affiliated_with", title.person, other, list(title.tokens))
         elif otype in ("Country", "Organization"):
             rtype = "leader_of" if title.leader and not _placed_in(ctx, title, other) else "affiliated_with"
-            if title.head == "director" and otype == "Country":
+            if otype == "Country" and (title.head == "director" or serves_state):
                 rtype = "affiliated_with"  # a director heads a body, not the state his body's name holds
+            if otype == "Organization" and portfolio not in (None, other):
+                rtype = "affiliated_with"  # 'EU foreign policy chief X' leads the EU's foreign policy, not the EU
             if title.head == "member" and otype == "Organization":
                 rtype = "member_of"  # 'War Cabinet Member Benny Gantz', 'a member of the Syrian parliament, X'
             yield _relation(ctx, rtype, title.person, other, list(title.tokens))
+
+
+def _heads_a_named_body(ctx, title: _Title) -> bool:
+    """'X, the head of Ukraine's National Security Council': a leader's 'of' names a body, whatever the tagger made
+    of its name; only 'the President of Ukraine' leads the state itself."""
+    head = _title_head(title.tokens)
+    if head is None or head.lemma_.lower() not in _LEADER_TITLES:
+        return False
+    led = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return any(p.text[:1].isupper() and _type_at(ctx, p) != "Country" for p in led)
+
+
+def _type_at(ctx, tok) -> str | None:
+    eid = ctx.table.by_token.get(tok.i)
+    return ctx.table.get(eid).type if eid is not None else None
+
+
+def _portfolio_head(ctx, title: _Title) -> str | None:
+    """ "Sudan's army chief", 'EU foreign policy chief': a lower-case noun right before a leader's noun names what he
+    leads (the army, the foreign policy), not the state or the body beside it. Returns what the noun names (the
+    entity of 'army' in "Russia's army chief", which he does lead), '' when it names no entity, or None."""
+    head = _title_head(title.tokens)
+    if head is None or head.lemma_.lower() not in _LEADER_TITLES or head.i == 0:
+        return None
+    before = head.doc[head.i - 1]
+    if before.pos_ != "NOUN" or not before.text.islower() or before not in title.tokens:
+        return None
+    return ctx.table.by_token.get(before.i) or ""
 
 
 # "Florida Governor X", "Kharkiv Mayor Y": the title leads the region or city it names
@@ -332,40 +377,6 @@ def _led_bodies(ctx):
                 continue
             for leader in {e for c in led.lefts for e in ctx.resolve_modifier(c) if e != body}:
                 yield _relation(ctx, "leader_of", leader, body, list(ctx.doc[m.start : m.end]), confidence=0.6)
-
-
-# verbs whose subject leads their object ('Burns commands the task force', 'the task force, led by Burns');
-# 'represent' makes the subject the body's affiliate
-_LEADING_VERBS = {"lead": "leader_of", "head": "leader_of", "command": "leader_of", "chair": "leader_of"}
-_LEADING_VERBS["represent"] = "affiliated_with"
-
-
-def _leading_verbs(ctx):
-    """'X leads / heads / commands Y', 'Y, led by X,', 'Y is chaired by X', 'Y, represented by X' -> X leader_of Y
-    (affiliated_with for 'represent'), where Y is a body (or a state a person leads)."""
-    table = ctx.table
-    for tok in tokens_of(ctx, frozenset(_LEADING_VERBS)):
-        rtype = _LEADING_VERBS.get(tok.lemma_.lower())
-        if rtype is None or tok.pos_ != "VERB":
-            continue
-        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        if agents:
-            leaders = conj_ids(ctx, agents)
-            led = [c for c in tok.children if c.dep_ == "nsubjpass"] or ([tok.head] if tok.dep_ == "acl" else [])
-        else:
-            leaders = subjects(ctx, tok)
-            led = [c for c in tok.children if c.dep_ == "dobj"]
-        modality, _ = claims.modality(tok, ctx.cues)
-        for body in conj_ids(ctx, led):
-            btype = table.get(body).type
-            for leader in leaders:
-                ltype = table.get(leader).type
-                if (
-                    btype == "Organization"
-                    and ltype in ("Person", "Country", "Organization")
-                    or (btype == "Country" and ltype == "Person")
-                ):
-                    yield _relation(ctx, rtype, leader, body, list(tok.subtree), modality=modality, confidence=0.55)
 
 
 def _state_bodies(ctx):
@@ -498,6 +509,9 @@ def _role_phrase_relations(ctx, eid: str, m):
         if ctx.table.get(other).type not in ("Country", "Organization"):
             continue
         leader = entity.type == "Person" and _leads([head], {m.role})
+        before = ctx.doc[head.i - 1] if head.i > m.start else None
+        if before is not None and before.pos_ == "NOUN" and before.text.islower():
+            leader = leader and ctx.table.by_token.get(before.i) == other  # 'Chad's army chief' leads the army
         rtype = "leader_of" if leader else ("member_of" if entity.type == "Group" else "affiliated_with")
         if entity.type == "Group":
             continue
@@ -512,38 +526,10 @@ def _demonym_states(ctx, tokens) -> list[str]:
     return [states[e.name] for e in found if e is not None and e.name in states]
 
 
-# prepositions that place a person in a body: 'a researcher at X', 'a spokesman for X', 'a gunner with X'
-_WORKPLACE_PREPS = frozenset({"at", "for", "with", "in"})
 # nouns whose owner takes the role after 'as' ('his election as President of X')
 _APPOINTING_NOUNS = frozenset({"election", "appointment", "nomination", "inauguration", "reelection", "confirmation"})
 # verbs that give their object a role ('appointed X as head of Y'); with any other verb the subject takes it
 _APPOINTING_VERBS = frozenset({"appoint", "name", "elect", "choose", "nominate", "install", "confirm"})
-
-
-def _workplaces(ctx):
-    """'Mary Jones, a researcher at the Brookings Institution', 'X worked for the KGB', 'X served in the Navy': the
-    person is affiliated with the body he works at or serves in."""
-    table = ctx.table
-    for m, eid in _entity_mentions(ctx):
-        if table.get(eid).type != "Person" or m.kind not in ("ner", "gazetteer"):
-            continue
-        head = ctx.doc[m.head]
-        for role in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
-            for body in _bodies_after(ctx, role, _WORKPLACE_PREPS):
-                yield _relation(ctx, "affiliated_with", eid, body, list(role.subtree), confidence=0.55)
-    for tok in tokens_of(ctx, frozenset({"work", "serve"})):
-        if tok.pos_ != "VERB":
-            continue
-        people = [e for e in subjects(ctx, tok) if table.get(e).type == "Person"]
-        for body in _bodies_after(ctx, tok, {"for", "at", "in"}):
-            for person in people:
-                yield _relation(ctx, "affiliated_with", person, body, list(tok.subtree), confidence=0.55)
-
-
-def _bodies_after(ctx, node, preps) -> list[str]:
-    """The bodies a word's prepositions name: 'at the Brookings Institution'."""
-    pobjs = [p for c in node.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
-    return [e for e in conj_ids(ctx, [p for p in pobjs if p.dep_ == "pobj"]) if ctx.table.get(e).type == "Organization"]
 
 
 def _roles_taken(ctx):

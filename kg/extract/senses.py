@@ -65,7 +65,15 @@ _ABSTRACT = frozenset(
 _EXPRESSED = frozenset(
     {"condolence", "sympathy", "congratulation", "thanks", "gratitude", "apology", "praise", "prayer", "regret"}
 )
+# what one offers that is said, not given or promised: 'offered a few curt assessments', 'offered reassurance'
+_SAID_THINGS = frozenset(
+    """assessment comment excuse explanation view reassurance insight analysis opinion thought remark account
+    advice detail glimpse hint clue example evidence argument reason justification observation prediction""".split()
+)
 _OFFERING = frozenset({"offer", "extend", "send", "convey", "pass"})
+_STIRRED = frozenset({"whip", "stir", "drum", "ramp"})  # 'whipped up fears', 'stirred up tensions': incited
+_ARRIVING = frozenset({"arrive", "come", "land"})
+_BALLOTS = frozenset({"election", "elections", "referendum", "vote", "poll", "polls", "primary", "ballot"})
 # 'strike a balance / a deal / a chord': no blow
 _STRUCK = frozenset(
     {"balance", "deal", "agreement", "accord", "bargain", "compromise", "chord", "tone", "note", "pose"}
@@ -78,10 +86,28 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
     lemma = tok.lemma_.lower()
     if entry.type == "ACCUSE" and tok.pos_ != "VERB" and any(dep == "head" for dep, _ in entry.requires):
         return not judgments.is_judgment(tok, entry)  # "it would be a mistake to": what may be done, not an act
-    if entry.type == "AGREE" and lemma == "vote":
-        return not _votes_for(tok)
-    if entry.type == "AGREE" and lemma in _OFFERING:
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in _EXPRESSED for c in tok.children)
+    if entry.type == "AID" and lemma == "help" and tok.pos_ == "VERB" and _helps_bring_about(tok):
+        return True
+    if entry.type == "CONSULT" and lemma in _ARRIVING and _a_thing_arrives(tok, entry):
+        return True  # "a planeload of hardware arrived in Kyiv": goods or vehicles arriving visit no one
+    if entry.type == "AGREE" and lemma == "determine" and any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
+        return True  # "the US has determined that China is ...", "determine their own future": no commitment
+    if entry.type == "AGREE" and lemma == "hold" and any(c.lemma_.lower() in _BALLOTS for c in _objects(tok)):
+        return True  # "held parliamentary elections": a vote held at home commits to no one
+    if (
+        entry.type == "ASSAULT"
+        and lemma in _STIRRED
+        and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
+    ):
+        return True  # "attitudes whipped up around Ukraine", "stirred up": incited, no blow
+    if entry.type == "AGREE" and lemma == "offer" and any(c.lemma_.lower() in _SAID_THINGS for c in _objects(tok)):
+        return True
+    if entry.type == "AGREE" and lemma == "accept" and any(c.dep_ == "ccomp" for c in tok.children):
+        return True  # "we have to accept that we need ...": to acknowledge, no agreement with anyone
+    if entry.type == "AGREE" and lemma == "vote" and not _votes_for(tok):
+        return True
+    if entry.type == "AGREE" and lemma in _OFFERING and any(c.lemma_.lower() in _EXPRESSED for c in _objects(tok)):
+        return True
     if entry.type == "ASSAULT" and tok.pos_ == "VERB" and _wrecks_a_thing(tok):
         return True
     if entry.type == "COOPERATE" and lemma == "join":
@@ -115,6 +141,29 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
     if entry.type == "THREATEN" and lemma == "warn":
         return _warns_of_the_past(tok)
     return False
+
+
+def _a_thing_arrives(verb, entry: Trigger) -> bool:
+    """Whether the subject of an arrival (a row that does not say who arrives) is a thing, no one to meet."""
+    if any(dep in ("subj", "pobj", "obj") for dep, _ in entry.requires):
+        return False  # "the envoy arrived", "arrived for talks": the row says a visit
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(
+        s.pos_ == "NOUN" and s.ent_type_ not in _NAMING and s.lemma_.lower() not in words.ACTOR_NOUNS for s in subjects
+    )
+
+
+def _objects(verb) -> list:
+    return [c for c in verb.children if c.dep_ == "dobj"]
+
+
+def _helps_bring_about(verb) -> bool:
+    """'to help stop it being destroyed', 'help address the needs', 'helps build resilience': helping an outcome
+    come about, with nobody helped named, gives no aid ('help Ukraine', 'help Ukraine defend itself' do)."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+    return bool(clauses) and not any(s.dep_ in ("nsubj", "nsubjpass") for c in clauses for s in c.children)
 
 
 def _votes_for(verb) -> bool:

@@ -31,6 +31,7 @@ _SUPPORT_VERBS = {
     "assist": "supports",
     "aid": "supports",
     "help": "supports",
+    "enable": "supports",
     "oppose": "opposes",
     "fight": "opposes",
     "combat": "opposes",
@@ -81,6 +82,9 @@ _GIVING_VERBS = frozenset(
 )
 _RELIEF_NOUNS = frozenset({"aid", "assistance", "help"})
 _ALLIANCE_NOUNS = frozenset({"alliance", "partnership", "coalition"})
+# nouns that describe a named body of states ('AUKUS, a defence pact of A, B and C'): its members, not allies
+# ('a grain pact between Russia and Ukraine' makes no alliance)
+_BODY_OF_STATES_NOUNS = _ALLIANCE_NOUNS | {"pact", "bloc"}
 _ALLY_NOUNS = frozenset({"ally", "partner"})
 
 
@@ -93,18 +97,35 @@ def find_stances(ctx):
 
 
 def _alliance_relations(ctx):
-    for tok in tokens_of(ctx, _ALLIANCE_NOUNS | _ALLY_NOUNS):
+    for tok in tokens_of(ctx, _BODY_OF_STATES_NOUNS | _ALLY_NOUNS):
         lemma = tok.lemma_.lower()
-        if lemma in _ALLIANCE_NOUNS:
+        if lemma in _BODY_OF_STATES_NOUNS:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("between", "of"):
                     # 'the alliance between NATO and Washington', 'a coalition of France and Germany'
-                    ids = [e for e in conj_ids(ctx, [p for p in prep.children if p.dep_ == "pobj"]) if party(ctx, e)]
-                    for i, one in enumerate(ids):
+                    listed = [p for p in prep.children if p.dep_ == "pobj"]
+                    # 'of Australia, New Zealand and Britain': the parser may make the second name an apposition
+                    listed += [a for p in listed for a in p.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+                    ids = [e for e in conj_ids(ctx, listed) if party(ctx, e)]
+                    for i, one in enumerate(ids if lemma in _ALLIANCE_NOUNS else []):
                         for other in ids[i + 1 :]:
                             yield relation(ctx, "allied_with", one, other, list(tok.subtree))
+                    for body in _alliance_named(ctx, tok):
+                        for member in ids:
+                            yield relation(ctx, "member_of", member, body, list(tok.subtree))
         elif tok.pos_ == "NOUN":
             yield from _allies(ctx, tok)
+
+
+def _alliance_named(ctx, tok) -> list[str]:
+    """The body an alliance noun describes: 'AUKUS, a defence pact of A, B and C', 'the Quad is an alliance of ...'."""
+    if tok.dep_ == "appos":
+        named = [tok.head]
+    elif tok.dep_ == "attr":
+        named = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    else:
+        return []
+    return [e for n in named for e in ctx.resolve(n) if ctx.table.get(e).type == "Organization"]
 
 
 def _allies(ctx, tok):
@@ -127,6 +148,15 @@ def _allies(ctx, tok):
         for p in c.children
         if p.dep_ == "pobj"
         for e in ctx.resolve(p)
+    ]
+    # 'a traditional Serbian ally', 'a key US ally': a state written before the noun; a body there says where the
+    # allies are ('NATO allies' are members, not allies of NATO)
+    owners += [
+        e
+        for c in tok.children
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+        for e in ctx.resolve_modifier(c)
+        if ctx.table.get(e).type == "Country"
     ]
     if tok.lemma_.lower() != "ally":
         group = [g for g in group if party(ctx, g)]  # 'its partners' alone names nobody; 'its allies' is the camp
@@ -205,6 +235,8 @@ def _verb_sides(ctx, verb, lemma: str) -> tuple[list[str], list[str]]:
     if agents:
         subj = conj_ids(ctx, agents)
         obj = conj_ids(ctx, [c for c in verb.children if c.dep_ == "nsubjpass"])
+        if not obj and _SUPPORT_VERBS.get(lemma) == "supports":  # 'the Houthi attacks were enabled by Iran'
+            obj = [e for c in verb.children if c.dep_ == "nsubjpass" for e in _owner_of_act(ctx, c)]
         if not obj and verb.dep_ == "acl":
             obj = conj_ids(ctx, [verb.head])
         elif not obj and verb.dep_ == "advcl" and verb.i >= 2 and ctx.doc[verb.i - 1].text == ",":
@@ -215,7 +247,23 @@ def _verb_sides(ctx, verb, lemma: str) -> tuple[list[str], list[str]]:
     obj = [e for d in dobjs for e in named_by(ctx, d)] if lemma in _SUPPORT_VERBS else conj_ids(ctx, dobjs)
     if not obj and lemma in _BLAME_VERBS:  # 'condemned Iran's attack', 'condemned the Russian invasion'
         obj = [e for d in dobjs for e in owner(ctx, d)]
+    if not obj and _SUPPORT_VERBS.get(lemma) == "supports":  # "backed Ukraine's counteroffensive"
+        obj = [e for d in dobjs for e in _owner_of_act(ctx, d)]
     return subj, obj
+
+
+# acts whose backer supports their owner: "funded Russia's war", "backed Ukraine's counteroffensive"
+_BACKED_ACTS = frozenset(
+    """attack war offensive counteroffensive campaign fight struggle defence defense resistance effort operation
+    strike invasion assault raid""".split()
+)
+
+
+def _owner_of_act(ctx, noun) -> list[str]:
+    """The named owner of an act ('Ukraine's', 'Houthi'); not a pronoun's ('their defensive operations')."""
+    if noun.lemma_.lower() not in _BACKED_ACTS or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        return []
+    return owner(ctx, noun)
 
 
 def _controller(ctx, verb, depth: int = 0) -> list[str]:

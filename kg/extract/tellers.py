@@ -26,13 +26,68 @@ def speakers_of(verb, resolve, cues: CueIndex | None = None) -> list[str]:
             return [e for s in (child, *(c for c in child.children if c.dep_ == "conj")) for e in resolve(s)]
         if child.dep_ == "agent":
             return [e for p in child.children if p.dep_ == "pobj" for e in resolve(p)]
+    inverted = _inverted_speaker(verb)
+    if inverted is not None:  # '"...," said Skelly': spaCy may take the name after the verb for an adverb
+        return resolve(inverted)
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         return []  # 'When asked whether ..., she said': who was asked is not who asks (nobody named)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _EVIDENTIAL:
+        return []  # 'She spent Monday campaigning, showing how the battle goes on': the act shows it, not she
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        teller = _teller_adding(verb, cues)
+        if teller is not None:  # 'The ministry said its forces held, adding that ...': the ministry adds it
+            return speakers_of(teller, resolve, cues)
         return speakers_of(verb.head, resolve, cues)  # 'rescinded his support, saying ...': the subject of 'rescinded'
+    if verb.dep_ == "pcomp" and verb.head.lower_ in _WHEN_PREPS and verb.head.head.pos_ in ("VERB", "AUX"):
+        return speakers_of(verb.head.head, resolve, cues)  # 'X praised her before explaining why ...': X explains
     if verb.dep_ == "acl" and cues is not None:  # 'issued a statement calling on Y to ...': the document speaks
-        return _issuers(verb.head, resolve, cues)
+        issuers = _issuers(verb.head, resolve, cues)
+        if issuers or verb.tag_ != "VBG":
+            return issuers
+        return resolve(verb.head)  # '..., said Jim Roe, explaining he ...': the one the participle is said of
     return []
+
+
+# Verbs by which a thing, not a person, bears witness ('polls show'): as a participle they say what the act shows
+_EVIDENTIAL = frozenset({"show", "indicate", "demonstrate", "illustrate"})
+
+
+# Prepositions that set a saying beside the act of the same subject ('before explaining', 'by saying'); not 'for' or
+# 'of', whose saying may be the object's ('criticized him for suggesting ...')
+_WHEN_PREPS = frozenset({"before", "after", "by", "while", "since", "upon", "when"})
+
+
+# How spaCy may hang the name after an inverted verb of saying ('"...," said Skelly'), when it misses the subject
+_INVERTED_DEPS = frozenset({"advmod", "npadvmod", "dobj", "attr", "dep", "oprd"})
+
+
+_NO_SPEAKER = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+def _inverted_speaker(verb):
+    """The name right after a verb of saying with no subject: '"...," said Skelly', '..., said Jim Skelly, explaining
+    ...'. Not a date ('said Tuesday') nor a lower-case word."""
+    if verb.lemma_.lower() not in ("say", "tell", "write", "add", "tweet", "insist", "explain"):
+        return None
+    for child in verb.children:
+        if child.dep_ not in _INVERTED_DEPS or child.ent_type_ in _NO_SPEAKER or not child.text[:1].isupper():
+            continue
+        if verb.i < child.i <= verb.i + 3 and all(t.dep_ == "compound" for t in verb.doc[verb.i + 1 : child.i]):
+            return child
+    return None
+
+
+def _teller_adding(participle, cues: CueIndex | None):
+    """The saying above when a participle of saying hangs from the clause it reports: spaCy hangs 'adding that ...'
+    in 'The ministry said its forces held the line, adding that ...' from 'held'; who adds is who said."""
+    clause = participle.head
+    if cues is None or participle.tag_ != "VBG" or participle.dep_ != "advcl" or not cues.is_speech(participle):
+        return None
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # '... said X held but that Y went on, adding ...'
+        clause = clause.head
+    if clause.dep_ != "ccomp" or cues.attributing(clause.head) not in ("speech", "belief"):
+        return None
+    return clause.head
 
 
 # Verbs by which someone puts out a document that then speaks for them: 'issued a statement calling for ...'

@@ -23,7 +23,7 @@ GROUP_NOUNS = frozenset(
     government state ally partner member authority lawmaker senator analyst expert source militant
     fighter rebel insurgent separatist protester demonstrator civilian refugee resident volunteer
     mercenary investor donor institution agency organization organisation power capital neighbor
-    neighbour negotiator representative delegation air force navy""".split()
+    neighbour negotiator representative delegation air force navy proxy""".split()
 )
 # People nouns that, qualified by a state, a count or a place, make a collective actor of an event
 # ("Palestinian prisoners rioted", "about 200 supporters of ..."); beside the Phoenix agent nouns.
