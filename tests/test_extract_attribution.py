@@ -645,6 +645,7 @@ def test_the_tellers_own_act_beside_what_is_told_is_the_articles(extract_text):
             ["White House"],
         ),
         ("Joe Biden said Israel has a right to defend itself against attacks from Iran.", ["Joe Biden"]),
+        ("According to Reuters, Joe Biden reaffirmed his support for Israel against attacks from Iran.", ["Reuters"]),
     ],
 )
 def test_a_happening_named_inside_a_restated_position_is_known_not_told(extract_text, text, source):

@@ -282,9 +282,6 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
     teller_act = None  # the saying whose own second act the path came up through
     presumed = _restating_above(trigger, cues)  # up to here a named happening is held as known, not told
     for node in path_up(trigger):
-        if presumed is not None and node.i == presumed.i:
-            presumed, came_from, below = None, node, came_from
-            continue
         kind = cues.attributing(node) if node is not trigger and presumed is None else None
         # 'said at the rally': where or when something was said is the article's, not the speaker's (a setting
         # prep never governs content); a saying further up still tells it ('the White House said that during their
@@ -302,6 +299,8 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
                     continue
                 found.append((eid, f"{kind} verb '{node.text}'"))
         below, came_from = came_from, node
+        if presumed is not None and node.i == presumed.i:
+            presumed = None  # above the restating verb, whoever tells of it tells it ('the White House said ...')
         teller_act = teller_act or _second_act_of(node) or _scene_of_saying(node, cues)
         for child in node.children:
             # spaCy makes a new Token object on each access: compare positions, not identities
