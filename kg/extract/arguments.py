@@ -27,6 +27,11 @@ _TRAVEL = frozenset({"arrive", "come", "travel", "fly", "head", "go", "gather", 
 _MEETING_VERBS = frozenset({"meet", "host", "receive"})  # whom one meets, hosts or receives is a party of the talks
 # nouns that frame an act without being one: 'in the face of attacks', 'a wave of strikes', 'the threat of raids'
 _FRAME_NOUNS = frozenset({"face", "wake", "aftermath", "midst", "wave", "series", "spate", "string", "threat", "risk"})
+# grounds of an arrest or a warrant: whom they are against did the act they name ('on charges of spying')
+_CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "suspicion", "count"})
+_CASE_NOUNS = frozenset({"warrant", "case", "indictment", "lawsuit", "complaint"})
+# what a state's stated aim is, is its own act: "Britain's goal was to impose tariffs", "its aim is to seize X"
+_AIM_NOUNS = frozenset({"goal", "aim", "objective", "purpose", "intention", "plan", "mission", "task", "strategy"})
 _ADJUNCT_PREPS = frozenset({"since", "after", "before", "upon", "while", "by", "without"})
 
 
@@ -220,11 +225,21 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             raised = [c for c in node.children if c.dep_ == "nsubjpass"]
             if raised:
                 return _ids(ctx, raised)
+        if came_from is not None and came_from.lower_ == "of" and node.lemma_.lower() in _CHARGE_NOUNS:
+            return _ids(ctx, _charged(node))  # "arrested X on charges of spying": X is charged, not the arrester
+        intent = nominal.intent_object(node, came_from) if came_from is not None else None
+        if intent is not None:  # "discussed Poland's efforts in Brussels to coordinate": the effort's owner acts
+            owners = _noun_modifier_actors(ctx, intent) + _ids(ctx, nominal.of_objects(intent))
+            if owners:
+                return _unique(owners)
         if came_from is not None and nominal.about_an_intent(node, came_from):  # "Poland's efforts to coordinate"
             owners = _noun_modifier_actors(ctx, node) + _ids(ctx, nominal.of_objects(node))
             if owners:
                 return _unique(owners)
         found = _ids(ctx, _subjects(node) + agents(node))
+        if not found and node.lemma_ == "be" and came_from is not None:  # "Britain's goal was to impose tariffs"
+            aims = [s for s in _subjects(node) if s.lemma_.lower() in _AIM_NOUNS]
+            found = _unique([i for s in aims for i in _noun_modifier_actors(ctx, s) + _ids(ctx, nominal.of_objects(s))])
         if agents(node):  # "areas besieged by the regime": the agent is stated, known or not (never guessed)
             return found
         if found or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node is not verb:
@@ -242,6 +257,23 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
         node, came_from = node.head, node
     return []
+
+
+def _charged(charge) -> list:
+    """Who a charge is against: the object of the verb it is the ground of ('arrested X on charges of ...'), or
+    whom the warrant or case that verb names is for ('issued a warrant for X on charges of ...'); else no one."""
+    verb = charge.head.head if charge.dep_ == "pobj" and charge.head.lower_ in ("on", "over", "for") else None
+    if verb is None or verb.pos_ != "VERB":
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    whom = [
+        p
+        for o in objects
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "against")
+        for p in c.children
+    ]
+    return [p for p in whom if p.dep_ == "pobj"] or [o for o in objects if o.lemma_.lower() not in _CASE_NOUNS]
 
 
 def _adjunct(node) -> bool:
