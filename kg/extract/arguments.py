@@ -156,6 +156,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             recipients += ids
         elif word == "with" and entry.type in _JOINT_TYPES:
             recipients += ids
+        elif word == "to" and entry.type == "CONSULT" and entry.mode == "visit" and tok.pos_ == "VERB":
+            recipients += ids  # "travelled to Kyiv": the host of the visit, as the object of 'visited'
         elif word == "to" and entry.type == "CONSULT" and readouts.SPOKEN_TO in entry.requires:
             actors += [i for i in ids if i not in actors]  # "spoke to X" as "spoke with X": both talk
         elif word == "of" and entry.type == "CONSULT":  # "a meeting of the council": the council meets

@@ -280,8 +280,9 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
     found: list[tuple[str, str]] = []
     came_from = below = None
     teller_act = None  # the saying whose own second act the path came up through
+    presumed = _restating_above(trigger, cues)  # up to here a named happening is held as known, not told
     for node in path_up(trigger):
-        kind = cues.attributing(node) if node is not trigger else None
+        kind = cues.attributing(node) if node is not trigger and presumed is None else None
         # 'said at the rally': where or when something was said is the article's, not the speaker's (a setting
         # prep never governs content); a saying further up still tells it ('the White House said that during their
         # call the two leaders reaffirmed ...': the call is the White House's account)
@@ -298,6 +299,8 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
                     continue
                 found.append((eid, f"{kind} verb '{node.text}'"))
         below, came_from = came_from, node
+        if presumed is not None and node.i == presumed.i:
+            presumed = None  # above the restating verb, whoever tells of it tells it ('the White House said ...')
         teller_act = teller_act or _second_act_of(node) or _scene_of_saying(node, cues)
         for child in node.children:
             # spaCy makes a new Token object on each access: compare positions, not identities
@@ -307,7 +310,7 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
             found.extend(asides.described_by(child, resolve, cues))
             if child.i != trigger.i:  # also one the path came through: 'If X, Taylor warned, Y will ...'
                 found.extend(asides.said_aside(child, resolve, cues))
-        if node is not trigger and node.pos_ == "NOUN" and _owned_content(node, below, cues):
+        if node is not trigger and node.pos_ == "NOUN" and presumed is None and _owned_content(node, below, cues):
             for c in node.children:
                 if c.dep_ == "poss" and resolve(c):
                     found.extend((eid, f"'{c.text}'s {node.text}'") for eid in resolve(c))
@@ -333,6 +336,24 @@ _SAID_INTENTIONS = frozenset({"promise", "vow", "pledge", "threaten", "propose"}
 _RESTATING = frozenset(
     "reiterate underscore emphasize emphasise stress reaffirm highlight underline repeat restate express voice".split()
 )
+
+
+def _restating_above(trigger, cues: CueIndex):
+    """'He reaffirmed his support for Israel's right to defend itself against attacks from Iran', 'she expressed
+    sadness at the war that Hamas unleashed': a happening named by a noun inside a position its holder restates is
+    known to the article, which tells the restating (docs/attribution.md); the restating verb, else None."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ == "dobj":  # 'reiterated his call': the restated act itself
+        return None
+    for above in path_up(trigger):
+        if above.i == trigger.i or above.pos_ != "VERB":
+            continue
+        lemma = above.lemma_.lower()
+        if lemma in _RESTATING and lemma not in ("repeat", "voice") and above.tag_ != "VBG":
+            return above
+        if cues.attributing(above) in ("speech", "belief") or any(c.dep_ == "nsubj" for c in above.children):
+            return None  # 'said Israel may defend ...', 'concern that he was encouraging violence at his rallies':
+            # a saying, or a clause with a subject of its own, tells what is said
+    return None
 
 
 def restated(trigger) -> bool:
