@@ -76,3 +76,14 @@ def test_it_in_a_condition_of_a_reported_clause_is_the_teller(extract_text):
 def test_it_in_a_condition_after_a_named_subject_is_not_the_teller(extract_text):
     r = extract_text("Estonia said Russia would attack Latvia if it were provoked.")
     assert all("Estonia" not in _names(r, e.actors + e.recipients) for e in r.events)
+
+
+def test_some_of_a_group_named_before_acts_for_the_group(extract_text):
+    r = extract_text("Many Serbs sympathise with Russia, with some even going to fight against the Ukrainian army.")
+    (fight,) = [e for e in r.events if e.trigger.text == "fight"]
+    assert _names(r, fight.actors) == ["Serbs"]
+
+
+def test_some_with_no_group_named_before_is_nobody(extract_text):
+    r = extract_text("Russia massed troops on the border, and some went on to fight in Donetsk.")
+    assert all(_names(r, e.actors) != ["Russia"] for e in r.events if e.trigger.text == "fight")

@@ -87,3 +87,16 @@ def test_what_a_states_stated_aim_is_is_its_own_act(extract_text):
     r = extract_text("He said Britain's goal was to use the crisis as a pretext to impose new tariffs on China.")
     (impose,) = _by_trigger(r, "impose")
     assert _names(r, impose.actors) == ["United Kingdom"]
+
+
+def test_an_attack_that_harms_as_a_subject_names_its_doer(extract_text):
+    for text in (
+        "Serbian strikes killed ten people in Pristina.",
+        "A strike by Serbia killed ten people.",
+        "The strike, launched by Serbia on Monday, killed ten people.",
+    ):
+        r = extract_text(text)
+        (killed,) = _by_trigger(r, "killed")
+        assert _names(r, killed.actors) == ["Serbia"], text
+    r = extract_text("The strike killed ten people.")
+    assert [e.actors for e in _by_trigger(r, "killed")] == [()]

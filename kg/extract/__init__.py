@@ -272,6 +272,7 @@ class _Resolver:
                 return found
         return (
             self.resolve_modifier(tok)
+            or anaphora.part_of_group(tok, self.table.by_token.get, self._type_of)
             or anaphora.polity_of_person(tok, self.resolve, self._type_of, self._states_of)
             or collectives.collective(self, tok)
             or self._people_of(tok)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-__all__ = ["clause_antecedent", "polity_of_person", "reporting_verb", "speech_subjects", "title_words"]
+__all__ = ["clause_antecedent", "part_of_group", "polity_of_person", "reporting_verb", "speech_subjects", "title_words"]
 
 # clauses a subordinate clause may lean on while keeping its subject in view ('if A won, it ...', 'A signed
 # the deal and it ...', 'the areas they invaded'); a reported clause ('ccomp') speaks of others
@@ -125,3 +125,18 @@ def reporting_verb(pronoun):
         if node.dep_ == "ccomp":
             return node.head
     return None
+
+
+_PARTS = frozenset({"some", "many", "most", "several"})
+
+
+def part_of_group(word, entity_at: Callable, type_of: Callable) -> list[str]:
+    """'Many Serbs back Russia, with some going to fight': a bare 'some', 'many' or 'most' as a subject is part of
+    the last group of people its sentence named before it (and acts for it); none named: nothing."""
+    if word.lower_ not in _PARTS or word.dep_ not in ("nsubj", "nsubjpass") or any(True for _ in word.children):
+        return []
+    for i in range(word.i - 1, word.sent.start - 1, -1):
+        eid = entity_at(i)
+        if eid is not None and type_of(eid) == "Group" and word.doc[i].tag_ in ("NNS", "NNPS"):
+            return [eid]
+    return []

@@ -49,6 +49,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
     if tok.pos_ == "VERB":
         actors = verb_actors(ctx, tok)
         cause = None if actors else nominal.passive_cause(tok, event_words, entry.type)
+        if cause is None and not actors:  # "Russian strikes killed five people": the act that did it, as subject
+            cause = next((s for s in _subjects(tok) if s.pos_ == "NOUN" and event_words.get(s.i) == entry.type), None)
         if cause is not None:  # "five people were killed in Russian strikes": the strikes' owner did it
             actors = _noun_actors(ctx, cause, entry)
         if not actors and entry.type in _STANCE_TYPES and not agents(tok) and tok.lemma_.lower() in _HELD_STANCES:
