@@ -27,6 +27,18 @@ def test_a_plural_demonym_tagged_as_a_name_is_a_group(extract_text):
     assert next(e for e in r.entities if e.name == "Georgians").type == "Group"
 
 
+def test_a_group_qualified_by_two_states_acts_for_each_state(extract_text):
+    r = extract_text("Senior Hungarian and Romanian officials met in Budapest on Monday.")
+    assert _names(r, _event(r, "CONSULT").actors) == ["Hungary", "Romania"]
+    r = extract_text("The minister praised the cooperation between U.S. and Ukrainian arms makers.")
+    assert _names(r, _event(r, "COOPERATE").actors) == ["United States", "Ukraine"]
+
+
+def test_a_group_qualified_by_one_state_stays_a_group(extract_text):
+    r = extract_text("Senior Hungarian officials met in Budapest on Monday.")
+    assert _names(r, _event(r, "CONSULT").actors) == ["Senior Hungarian officials"]
+
+
 def test_a_counted_agent_noun_is_a_group_with_its_sector(extract_text):
     r = extract_text("Thousands of teachers demonstrated outside the ministry.")
     event = _event(r, "PROTEST")

@@ -425,3 +425,19 @@ def test_a_speaker_of_another_state_commits_nobody(extract_text):
 def test_the_country_in_its_own_media_is_the_speakers_state(extract_text):
     r = extract_text("North Korean state media said the country would launch a merciless strike.")
     assert "THREATEN" in _types(r)
+
+
+def test_an_object_requirement_looks_through_a_part_and_a_programs_kind(extract_text):
+    # 'part of X', 'some of X': what is acted on is X; 'the aid program': the program's kind names it
+    r = extract_text("Canada suspended part of its military aid program for Haiti.")
+    assert [(e.type, _names(r, e.actors)) for e in r.events] == [("SANCTION", ["Canada"])]
+    r = extract_text("Norway finally agreed to send some of its howitzers to Kenya.")
+    assert ("AID", ["Norway"]) in [(e.type, _names(r, e.actors)) for e in r.events]
+
+
+def test_a_party_travelling_to_a_state_visits_it_a_crowd_does_not(extract_text):
+    r = extract_text("Chancellor Olaf Scholz travelled to Latvia on Monday.")
+    assert [(e.type, e.mode, _names(r, e.actors), _names(r, e.recipients)) for e in r.events] == [
+        ("CONSULT", "visit", ["Olaf Scholz"], ["Latvia"])
+    ]
+    assert not [e for e in extract_text("Thousands of refugees travelled to Latvia.").events if e.type == "CONSULT"]

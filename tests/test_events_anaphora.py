@@ -63,3 +63,27 @@ def test_these_nations_take_up_the_pair_just_named(extract_text):
     r = extract_text("Finland and Sweden signed the accord on Monday. These countries will help Ukraine.")
     (aid,) = _of_type(r, "AID")
     assert sorted(_names(r, aid.actors)) == ["Finland", "Sweden"]
+
+
+def test_it_in_a_condition_of_a_reported_clause_is_the_teller(extract_text):
+    r = extract_text("Latvia said that if it were attacked, it would retaliate against Russia.")
+    (attacked,) = [e for e in r.events if e.trigger.text == "attacked"]
+    assert _names(r, attacked.recipients) == ["Latvia"]
+    (retaliate,) = [e for e in r.events if e.trigger.text == "retaliate"]
+    assert _names(r, retaliate.actors) == ["Latvia"]
+
+
+def test_it_in_a_condition_after_a_named_subject_is_not_the_teller(extract_text):
+    r = extract_text("Estonia said Russia would attack Latvia if it were provoked.")
+    assert all("Estonia" not in _names(r, e.actors + e.recipients) for e in r.events)
+
+
+def test_some_of_a_group_named_before_acts_for_the_group(extract_text):
+    r = extract_text("Many Serbs sympathise with Russia, with some even going to fight against the Ukrainian army.")
+    (fight,) = [e for e in r.events if e.trigger.text == "fight"]
+    assert _names(r, fight.actors) == ["Serbs"]
+
+
+def test_some_with_no_group_named_before_is_nobody(extract_text):
+    r = extract_text("Russia massed troops on the border, and some went on to fight in Donetsk.")
+    assert all(_names(r, e.actors) != ["Russia"] for e in r.events if e.trigger.text == "fight")

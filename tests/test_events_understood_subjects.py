@@ -56,3 +56,47 @@ def test_the_by_phrase_of_a_framing_noun_names_the_doer_of_the_act_it_frames(ext
     )
     (attacks,) = _by_trigger(r, "attacks")
     assert _names(r, attacks.actors) == ["Hezbollah"] and _names(r, attacks.recipients) == ["Haifa"]
+
+
+def test_an_infinitive_hung_on_the_verb_after_an_effort_is_the_efforts_owners_act(extract_text):
+    for text in (
+        "The ministers praised Poland's efforts in Brussels on Monday to coordinate support for Ukraine.",
+        "The ministers discussed Poland’s efforts in Brussels today to coordinate support for Ukraine.",
+    ):
+        r = extract_text(text)
+        (coordinate,) = _by_trigger(r, "coordinate")
+        assert _names(r, coordinate.actors) == ["Poland"], text
+
+
+def test_the_act_a_charge_names_is_the_charged_ones(extract_text):
+    r = extract_text("Serbia indicted Hashim Thaci on charges of killing civilians.")
+    (killing,) = _by_trigger(r, "killing")
+    assert _names(r, killing.actors) == ["Hashim Thaci"]
+    r = extract_text(
+        "Last year, the tribunal issued an arrest warrant for the Serbian president, on charges of deporting Kosovar children."
+    )
+    (deporting,) = _by_trigger(r, "deporting")
+    assert _names(r, deporting.actors) == ["Serbian president"]
+
+
+def test_what_a_states_stated_aim_is_is_its_own_act(extract_text):
+    for text in ("Serbia's aim is to invade Kosovo.", "The goal of Serbia is to invade Kosovo."):
+        r = extract_text(text)
+        (invade,) = _by_trigger(r, "invade")
+        assert _names(r, invade.actors) == ["Serbia"], text
+    r = extract_text("He said Britain's goal was to use the crisis as a pretext to impose new tariffs on China.")
+    (impose,) = _by_trigger(r, "impose")
+    assert _names(r, impose.actors) == ["United Kingdom"]
+
+
+def test_an_attack_that_harms_as_a_subject_names_its_doer(extract_text):
+    for text in (
+        "Serbian strikes killed ten people in Pristina.",
+        "A strike by Serbia killed ten people.",
+        "The strike, launched by Serbia on Monday, killed ten people.",
+    ):
+        r = extract_text(text)
+        (killed,) = _by_trigger(r, "killed")
+        assert _names(r, killed.actors) == ["Serbia"], text
+    r = extract_text("The strike killed ten people.")
+    assert [e.actors for e in _by_trigger(r, "killed")] == [()]

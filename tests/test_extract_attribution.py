@@ -625,6 +625,35 @@ def test_a_saying_after_a_colon_does_not_report_what_came_before_it(extract_text
     assert _sources(record, "attacked") == ["Donald Trump"]
 
 
+def test_the_tellers_own_act_beside_what_is_told_is_the_articles(extract_text):
+    # 'as he urged' hangs inside the reported conditional, but it is the teller's act, told as done
+    record = extract_text(
+        "The prime minister of Ukraine has told the BBC there will be a war if Ukraine loses, as he urged the US "
+        "Congress to pass an aid bill. Mary Smith said that Russia would win, as it attacked Ukraine."
+    )
+    urged = next(e for e in record.events if e.trigger.text == "urged")
+    assert (urged.sources, urged.modality) == ((), "asserted")
+    assert _sources(record, "attacked") == ["Mary Smith"]  # 'as it attacked': not the teller's act
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Joe Biden reaffirmed his support for the right of Israel to defend itself against attacks from Iran.", []),
+        (
+            "The White House said Joe Biden reaffirmed his support for Israel against attacks from Iran.",
+            ["White House"],
+        ),
+        ("Joe Biden said Israel has a right to defend itself against attacks from Iran.", ["Joe Biden"]),
+        ("According to Reuters, Joe Biden reaffirmed his support for Israel against attacks from Iran.", ["Reuters"]),
+    ],
+)
+def test_a_happening_named_inside_a_restated_position_is_known_not_told(extract_text, text, source):
+    # restating a position is the act the article tells; the attacks it names are the article's too (an outer
+    # teller stays), while what a saying says is the sayer's
+    assert _sources(extract_text(text), "attacks") == source
+
+
 def test_a_pronoun_speaker_continues_who_spoke_through_a_relative_clause_or_a_participle(extract_text):
     record = extract_text(
         "Mary Smith spoke to Joe Biden on Monday. The plan was supported by Emma Jones of Ohio, the senator "

@@ -382,3 +382,11 @@ def test_a_commander_in_chief_is_one_title_and_serves_his_state(extract_text):
     record = extract_text("Ukrainian commander-in-chief Valerii Zaluzhnyi said the line held.")
     assert [e.name for e in record.entities if e.type == "Person"] == ["Valerii Zaluzhnyi"]
     assert ("affiliated_with", "Valerii Zaluzhnyi", "Ukraine") in relations(record)
+
+
+def test_the_head_of_a_states_named_council_serves_the_state(extract_text):
+    found = relations(
+        extract_text("Ivan Kovalenko, the head of Moldova's Supreme Security Council, said the plot failed.")
+    )
+    assert ("affiliated_with", "Ivan Kovalenko", "Moldova") in found
+    assert ("leader_of", "Ivan Kovalenko", "Moldova") not in found

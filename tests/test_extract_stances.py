@@ -173,3 +173,15 @@ def test_an_ally_qualified_by_a_state_is_that_states_ally(extract_text):
     assert ("allied_with", "Russia", "Armenia") in found or ("allied_with", "Armenia", "Russia") in found
     found = relations(extract_text("Britain and its NATO allies sent tanks."))
     assert not any(t == "allied_with" and "NATO" == o for t, _s, o in found)  # allies within NATO, not of it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hamas raids were enabled by Qatar.",
+        "Qatar funded Hamas's offensive.",
+        "Qatar enabled Hamas to rearm.",
+    ],
+)
+def test_backing_an_act_or_arming_supports_its_owner(extract_text, text):
+    assert ("supports", "Qatar", "Hamas") in relations(extract_text(text))

@@ -235,6 +235,10 @@ class _Resolver:
         if spoken:  # 'we' in a statement: its author and the author's state; in a quotation: its speaker's
             return spoken
         eid = table.by_token.get(tok.i)
+        if eid is None or table.get(eid).type == "Group":
+            states = self._coordinated_states(tok)
+            if len(states) > 1:
+                return states
         if eid is not None:
             return [eid]
         named = [e for c in tok.children if c.dep_ == "appos" for e in self.resolve(c)]
@@ -260,18 +264,49 @@ class _Resolver:
                 return tellers
             if lower == "it" and tok.head.dep_ == "ROOT":
                 return self._previous_subject(tok)
-            return self._plural_antecedents(tok) or anaphora.clause_antecedent(tok, self.resolve, self._type_of)
+            found = self._plural_antecedents(tok) or anaphora.clause_antecedent(tok, self.resolve, self._type_of)
+            return found or self._embedded_teller(tok)
         if lower == "their" or tok.tag_ == "NNS":  # "their support", "the two leaders agreed"
             found = self._plural_antecedents(tok)
             if found:
                 return found
         return (
             self.resolve_modifier(tok)
+            or anaphora.part_of_group(tok, self.table.by_token.get, self._type_of)
             or anaphora.polity_of_person(tok, self.resolve, self._type_of, self._states_of)
             or collectives.collective(self, tok)
             or self._people_of(tok)
             or referents.state_side(tok, self.resolve_modifier, self._type_of)
         )
+
+    def _embedded_teller(self, tok) -> list[str]:
+        """'Latvia said that if it were attacked, it would retaliate': 'it' in a clause leaning on a reported
+        clause, with no state or body named before it there, is the teller (a state or body, never a person)."""
+        speech = anaphora.reporting_verb(tok)
+        if speech is None or not self.cues.is_speech(speech):
+            return []
+        tellers = [e for s in anaphora.speech_subjects(speech) for e in self.resolve(s)]
+        return [e for e in tellers if self._type_of(e) != "Person"]
+
+    def _coordinated_states(self, tok) -> list[str]:
+        """'Hungarian and Romanian officials', 'U.S. and Ukrainian industries': a group qualified by two states or
+        more acts for each of them (as PLOVER codes it), not as one opaque group."""
+        if tok.tag_ not in ("NNS", "NNPS"):
+            return []
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+        mods += [d for m in mods for d in m.subtree if d.dep_ == "conj" and d.i < tok.i]
+        if not any(m.dep_ == "conj" for m in mods):
+            return []
+        found = []
+        for m in mods:
+            eid = self.table.by_token.get(m.i)
+            if eid is not None and self._type_of(eid) == "Country":
+                found.append(eid)
+                continue
+            entry = self.gazetteer.demonym(m.text) or self.gazetteer.entry_for(self.gazetteer.key_for(m.text))
+            if entry is not None and entry.type == "Country" and not self._split(m.text, entry):
+                found.append(self._add_demonym(entry, m))
+        return list(dict.fromkeys(found))
 
     def _type_of(self, eid: str) -> str:
         return self.table.get(eid).type

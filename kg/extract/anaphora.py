@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-__all__ = ["clause_antecedent", "polity_of_person", "speech_subjects", "title_words"]
+__all__ = ["clause_antecedent", "part_of_group", "polity_of_person", "reporting_verb", "speech_subjects", "title_words"]
 
 # clauses a subordinate clause may lean on while keeping its subject in view ('if A won, it ...', 'A signed
 # the deal and it ...', 'the areas they invaded'); a reported clause ('ccomp') speaks of others
@@ -110,3 +110,33 @@ def speech_subjects(speech) -> list:
     if any(c.dep_ in ("mark", "nsubjpass") for c in speech.children):
         return []  # "while being asked ...": a clause of its own
     return [c for c in speech.head.children if c.dep_ == "nsubj"]
+
+
+def reporting_verb(pronoun):
+    """The verb of saying whose reported clause holds the pronoun's clause as a subordinate or coordinate one ('said
+    that if it were attacked, it would ...'): None when a clause of its own subject lies between."""
+    node = pronoun.head
+    for _ in range(3):
+        if node.dep_ not in ("advcl", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+        if _subjects(node) or any(c.dep_ in ("dobj", "dative") for c in node.children):
+            return None  # "said Russia would attack Latvia if it were provoked": others are in view
+        if node.dep_ == "ccomp":
+            return node.head
+    return None
+
+
+_PARTS = frozenset({"some", "many", "most", "several"})
+
+
+def part_of_group(word, entity_at: Callable, type_of: Callable) -> list[str]:
+    """'Many Serbs back Russia, with some going to fight': a bare 'some', 'many' or 'most' as a subject is part of
+    the last group of people its sentence named before it (and acts for it); none named: nothing."""
+    if word.lower_ not in _PARTS or word.dep_ not in ("nsubj", "nsubjpass") or any(True for _ in word.children):
+        return []
+    for i in range(word.i - 1, word.sent.start - 1, -1):
+        eid = entity_at(i)
+        if eid is not None and type_of(eid) == "Group" and word.doc[i].tag_ in ("NNS", "NNPS"):
+            return [eid]
+    return []

@@ -27,6 +27,11 @@ _TRAVEL = frozenset({"arrive", "come", "travel", "fly", "head", "go", "gather", 
 _MEETING_VERBS = frozenset({"meet", "host", "receive"})  # whom one meets, hosts or receives is a party of the talks
 # nouns that frame an act without being one: 'in the face of attacks', 'a wave of strikes', 'the threat of raids'
 _FRAME_NOUNS = frozenset({"face", "wake", "aftermath", "midst", "wave", "series", "spate", "string", "threat", "risk"})
+# grounds of an arrest or a warrant: whom they are against did the act they name ('on charges of spying')
+_CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "suspicion", "count"})
+_CASE_NOUNS = frozenset({"warrant", "case", "indictment", "lawsuit", "complaint"})
+# what a state's stated aim is, is its own act: "Britain's goal was to impose tariffs", "its aim is to seize X"
+_AIM_NOUNS = frozenset({"goal", "aim", "objective", "purpose", "intention", "plan", "mission", "task", "strategy"})
 _ADJUNCT_PREPS = frozenset({"since", "after", "before", "upon", "while", "by", "without"})
 
 
@@ -44,6 +49,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
     if tok.pos_ == "VERB":
         actors = verb_actors(ctx, tok)
         cause = None if actors else nominal.passive_cause(tok, event_words, entry.type)
+        if cause is None and not actors:  # "Russian strikes killed five people": the act that did it, as subject
+            cause = next((s for s in _subjects(tok) if s.pos_ == "NOUN" and event_words.get(s.i) == entry.type), None)
         if cause is not None:  # "five people were killed in Russian strikes": the strikes' owner did it
             actors = _noun_actors(ctx, cause, entry)
         if not actors and entry.type in _STANCE_TYPES and not agents(tok) and tok.lemma_.lower() in _HELD_STANCES:
@@ -149,6 +156,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             recipients += ids
         elif word == "with" and entry.type in _JOINT_TYPES:
             recipients += ids
+        elif word == "to" and entry.type == "CONSULT" and entry.mode == "visit" and tok.pos_ == "VERB":
+            recipients += ids  # "travelled to Kyiv": the host of the visit, as the object of 'visited'
         elif word == "to" and entry.type == "CONSULT" and readouts.SPOKEN_TO in entry.requires:
             actors += [i for i in ids if i not in actors]  # "spoke to X" as "spoke with X": both talk
         elif word == "of" and entry.type == "CONSULT":  # "a meeting of the council": the council meets
@@ -220,11 +229,21 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             raised = [c for c in node.children if c.dep_ == "nsubjpass"]
             if raised:
                 return _ids(ctx, raised)
+        if came_from is not None and came_from.lower_ == "of" and node.lemma_.lower() in _CHARGE_NOUNS:
+            return _ids(ctx, _charged(node))  # "arrested X on charges of spying": X is charged, not the arrester
+        intent = nominal.intent_object(node, came_from) if came_from is not None else None
+        if intent is not None:  # "discussed Poland's efforts in Brussels to coordinate": the effort's owner acts
+            owners = _noun_modifier_actors(ctx, intent) + _ids(ctx, nominal.of_objects(intent))
+            if owners:
+                return _unique(owners)
         if came_from is not None and nominal.about_an_intent(node, came_from):  # "Poland's efforts to coordinate"
             owners = _noun_modifier_actors(ctx, node) + _ids(ctx, nominal.of_objects(node))
             if owners:
                 return _unique(owners)
         found = _ids(ctx, _subjects(node) + agents(node))
+        if not found and node.lemma_ == "be" and came_from is not None:  # "Britain's goal was to impose tariffs"
+            aims = [s for s in _subjects(node) if s.lemma_.lower() in _AIM_NOUNS]
+            found = _unique([i for s in aims for i in _noun_modifier_actors(ctx, s) + _ids(ctx, nominal.of_objects(s))])
         if agents(node):  # "areas besieged by the regime": the agent is stated, known or not (never guessed)
             return found
         if found or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node is not verb:
@@ -242,6 +261,23 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
         node, came_from = node.head, node
     return []
+
+
+def _charged(charge) -> list:
+    """Who a charge is against: the object of the verb it is the ground of ('arrested X on charges of ...'), or
+    whom the warrant or case that verb names is for ('issued a warrant for X on charges of ...'); else no one."""
+    verb = charge.head.head if charge.dep_ == "pobj" and charge.head.lower_ in ("on", "over", "for") else None
+    if verb is None or verb.pos_ != "VERB":
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    whom = [
+        p
+        for o in objects
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "against")
+        for p in c.children
+    ]
+    return [p for p in whom if p.dep_ == "pobj"] or [o for o in objects if o.lemma_.lower() not in _CASE_NOUNS]
 
 
 def _adjunct(node) -> bool:

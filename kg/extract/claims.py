@@ -240,6 +240,8 @@ def modality(trigger, cues: CueIndex) -> tuple[str, str]:
                     return "negated", f"plan called off: '{above.text}'"
         if found:
             return found
+        if _scene_of_saying(node, cues) is not None:  # 'as he urged Y': the teller's act, beside what is told
+            break
     return "asserted", "no modality cue: told as fact"
 
 
@@ -278,8 +280,9 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
     found: list[tuple[str, str]] = []
     came_from = below = None
     teller_act = None  # the saying whose own second act the path came up through
+    presumed = _restating_above(trigger, cues)  # up to here a named happening is held as known, not told
     for node in path_up(trigger):
-        kind = cues.attributing(node) if node is not trigger else None
+        kind = cues.attributing(node) if node is not trigger and presumed is None else None
         # 'said at the rally': where or when something was said is the article's, not the speaker's (a setting
         # prep never governs content); a saying further up still tells it ('the White House said that during their
         # call the two leaders reaffirmed ...': the call is the White House's account)
@@ -296,7 +299,9 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
                     continue
                 found.append((eid, f"{kind} verb '{node.text}'"))
         below, came_from = came_from, node
-        teller_act = teller_act or _second_act_of(node)
+        if presumed is not None and node.i == presumed.i:
+            presumed = None  # above the restating verb, whoever tells of it tells it ('the White House said ...')
+        teller_act = teller_act or _second_act_of(node) or _scene_of_saying(node, cues)
         for child in node.children:
             # spaCy makes a new Token object on each access: compare positions, not identities
             off_path = below is None or child.i != below.i
@@ -305,7 +310,7 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
             found.extend(asides.described_by(child, resolve, cues))
             if child.i != trigger.i:  # also one the path came through: 'If X, Taylor warned, Y will ...'
                 found.extend(asides.said_aside(child, resolve, cues))
-        if node is not trigger and node.pos_ == "NOUN" and _owned_content(node, below, cues):
+        if node is not trigger and node.pos_ == "NOUN" and presumed is None and _owned_content(node, below, cues):
             for c in node.children:
                 if c.dep_ == "poss" and resolve(c):
                     found.extend((eid, f"'{c.text}'s {node.text}'") for eid in resolve(c))
@@ -331,6 +336,24 @@ _SAID_INTENTIONS = frozenset({"promise", "vow", "pledge", "threaten", "propose"}
 _RESTATING = frozenset(
     "reiterate underscore emphasize emphasise stress reaffirm highlight underline repeat restate express voice".split()
 )
+
+
+def _restating_above(trigger, cues: CueIndex):
+    """'He reaffirmed his support for Israel's right to defend itself against attacks from Iran', 'she expressed
+    sadness at the war that Hamas unleashed': a happening named by a noun inside a position its holder restates is
+    known to the article, which tells the restating (docs/attribution.md); the restating verb, else None."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ == "dobj":  # 'reiterated his call': the restated act itself
+        return None
+    for above in path_up(trigger):
+        if above.i == trigger.i or above.pos_ != "VERB":
+            continue
+        lemma = above.lemma_.lower()
+        if lemma in _RESTATING and lemma not in ("repeat", "voice") and above.tag_ != "VBG":
+            return above
+        if cues.attributing(above) in ("speech", "belief") or any(c.dep_ == "nsubj" for c in above.children):
+            return None  # 'said Israel may defend ...', 'concern that he was encouraging violence at his rallies':
+            # a saying, or a clause with a subject of its own, tells what is said
+    return None
 
 
 def restated(trigger) -> bool:
@@ -438,6 +461,24 @@ def _second_act_of(verb):
     if head.tag_ not in ("VBZ", "VBP") or head.dep_ != "ccomp" or head.head.tag_ != "VBD":
         return None
     return head.head
+
+
+def _scene_of_saying(clause, cues: CueIndex):
+    """'The minister has told the BBC there will be war if Ukraine loses, as he urged Congress to pass the bill':
+    spaCy hangs 'as he urged' inside what is told, but a past act of 'he' beside it is the teller's own, the scene of
+    the saying. The saying it sets, else None."""
+    if (
+        clause.dep_ != "advcl"
+        or clause.tag_ != "VBD"
+        or not any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in clause.children)
+    ):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in clause.children):
+        return None
+    for above in path_up(clause.head):
+        if cues.attributing(above) in ("speech", "belief"):
+            return above if above.tag_ in ("VBD", "VBN") else None
+    return None
 
 
 def _infinitive(clause) -> bool:

@@ -112,6 +112,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             if not recipients and not nominal.backs_an_act(tok, by_index):
                 continue  # "backed the ceasefire", "affirmed its support for the deal": a stance on a stated act
             args = (actors, recipients, locations)
+        if readouts.journey_of_nobody(entry, actors, lambda eid: ctx.table.get(eid).type):
+            continue
         if readouts.speech_not_talks(entry, actors, recipients, lambda eid: ctx.table.get(eid).type):
             continue  # "spoke to President Herzog" is a call; "spoke to reporters", "Biden spoke" are speech
         key = (entry.type, tok.idx)

@@ -13,6 +13,7 @@ __all__ = [
     "companions",
     "participle_phrases",
     "in_objects",
+    "intent_object",
     "of_objects",
     "party_phrases",
     "passive_cause",
@@ -215,6 +216,15 @@ def about_an_intent(noun, clause) -> bool:
     if clause.dep_ == "acl":
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
     return clause.dep_ == "prep" and clause.lower_ in _INTENT_PREPS
+
+
+def intent_object(verb, clause):
+    """The intent noun an infinitive is about where spaCy hangs the infinitive on the verb whose object the noun is
+    ('discussed X's efforts in Brussels to coordinate ...'): the object, when it stands before the infinitive."""
+    if clause.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _INTENT_NOUNS and c.i < clause.i]
+    return nouns[0] if nouns else None
 
 
 def of_objects(noun) -> list:

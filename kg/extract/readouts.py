@@ -10,11 +10,12 @@ from collections.abc import Callable
 from kg.extract import nominal
 from kg.extract.lexicons import Trigger
 
-__all__ = ["SPOKEN_TO", "carried", "mutual", "not_an_event", "speech_not_talks"]
+__all__ = ["SPOKEN_TO", "carried", "journey_of_nobody", "mutual", "not_an_event", "speech_not_talks"]
 
 SPOKEN_TO = ("prep", frozenset({"to"}))  # a row for talking to someone: a meeting only with a party
 _PARTIES = ("Person", "Country", "Organization")
 _TOLD = frozenset({"brief"})  # meeting verbs that are speech unless their partner is a party
+_JOURNEYS = frozenset({"travel"})  # verbs of going that are a visit when a party goes
 _MUTUAL = frozenset({"speak", "talk"})  # talks when two or more speak (no partner named)
 _TELL = frozenset({"tell", "say"})  # "told reporters", only to tell where the press was addressed
 _PRESS = frozenset({"press", "media", "journalist", "reporter", "correspondent", "newsman", "newsmen"})
@@ -55,9 +56,16 @@ def _told_in(noun) -> bool:
     return verb.pos_ == "VERB" and _to_the_press(verb)
 
 
+def journey_of_nobody(entry: Trigger, actors: list[str], type_of: Callable) -> bool:
+    """'Thousands of refugees travelled to the border': a journey is a visit only by a party, a person, state or
+    body ('Burns travelled to Kyiv')."""
+    return entry.type == "CONSULT" and entry.lemma in _JOURNEYS and not any(type_of(a) in _PARTIES for a in actors)
+
+
 def speech_not_talks(entry: Trigger, actors: list[str], recipients: list[str], type_of: Callable) -> bool:
     """'Biden spoke about the economy', 'spoke to reporters / to the BBC', 'briefed journalists': speech."""
     if mutual(entry) and len(actors) < 2:
         return True
-    told = entry.type == "CONSULT" and (SPOKEN_TO in entry.requires or entry.lemma in _TOLD)
+    told = entry.type == "CONSULT" and entry.lemma not in _JOURNEYS  # 'travelled to Kyiv' goes to a place
+    told = told and (SPOKEN_TO in entry.requires or entry.lemma in _TOLD)
     return told and not any(type_of(r) in _PARTIES for r in [*recipients, *actors[1:]])

@@ -205,7 +205,7 @@ def _title_owners(ctx, title: _Title):
     body_led = any(ctx.table.get(o).type == "Organization" for o in others)
     portfolio = _portfolio_head(ctx, title)
     serves_state = body_led or bool(title.lemmas & _OUTSIDE_THE_STATE) or portfolio is not None
-    serves_state = serves_state or title.head == "commander"  # a commander leads forces, never a state
+    serves_state = serves_state or title.head == "commander" or _heads_a_named_body(ctx, title)
     for other in others:
         otype = ctx.table.get(other).type
         if otype == "Country" and title.lemmas & _OBSERVERS:
@@ -225,6 +225,21 @@ def _title_owners(ctx, title: _Title):
             if title.head == "member" and otype == "Organization":
                 rtype = "member_of"  # 'War Cabinet Member Benny Gantz', 'a member of the Syrian parliament, X'
             yield _relation(ctx, rtype, title.person, other, list(title.tokens))
+
+
+def _heads_a_named_body(ctx, title: _Title) -> bool:
+    """'X, the head of Ukraine's National Security Council': a leader's 'of' names a body, whatever the tagger made
+    of its name; only 'the President of Ukraine' leads the state itself."""
+    head = _title_head(title.tokens)
+    if head is None or head.lemma_.lower() not in _LEADER_TITLES:
+        return False
+    led = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return any(p.text[:1].isupper() and _type_at(ctx, p) != "Country" for p in led)
+
+
+def _type_at(ctx, tok) -> str | None:
+    eid = ctx.table.by_token.get(tok.i)
+    return ctx.table.get(eid).type if eid is not None else None
 
 
 def _portfolio_head(ctx, title: _Title) -> str | None:

@@ -31,6 +31,7 @@ _SUPPORT_VERBS = {
     "assist": "supports",
     "aid": "supports",
     "help": "supports",
+    "enable": "supports",
     "oppose": "opposes",
     "fight": "opposes",
     "combat": "opposes",
@@ -234,6 +235,8 @@ def _verb_sides(ctx, verb, lemma: str) -> tuple[list[str], list[str]]:
     if agents:
         subj = conj_ids(ctx, agents)
         obj = conj_ids(ctx, [c for c in verb.children if c.dep_ == "nsubjpass"])
+        if not obj and _SUPPORT_VERBS.get(lemma) == "supports":  # 'the Houthi attacks were enabled by Iran'
+            obj = [e for c in verb.children if c.dep_ == "nsubjpass" for e in _owner_of_act(ctx, c)]
         if not obj and verb.dep_ == "acl":
             obj = conj_ids(ctx, [verb.head])
         elif not obj and verb.dep_ == "advcl" and verb.i >= 2 and ctx.doc[verb.i - 1].text == ",":
@@ -244,7 +247,23 @@ def _verb_sides(ctx, verb, lemma: str) -> tuple[list[str], list[str]]:
     obj = [e for d in dobjs for e in named_by(ctx, d)] if lemma in _SUPPORT_VERBS else conj_ids(ctx, dobjs)
     if not obj and lemma in _BLAME_VERBS:  # 'condemned Iran's attack', 'condemned the Russian invasion'
         obj = [e for d in dobjs for e in owner(ctx, d)]
+    if not obj and _SUPPORT_VERBS.get(lemma) == "supports":  # "backed Ukraine's counteroffensive"
+        obj = [e for d in dobjs for e in _owner_of_act(ctx, d)]
     return subj, obj
+
+
+# acts whose backer supports their owner: "funded Russia's war", "backed Ukraine's counteroffensive"
+_BACKED_ACTS = frozenset(
+    """attack war offensive counteroffensive campaign fight struggle defence defense resistance effort operation
+    strike invasion assault raid""".split()
+)
+
+
+def _owner_of_act(ctx, noun) -> list[str]:
+    """The named owner of an act ('Ukraine's', 'Houthi'); not a pronoun's ('their defensive operations')."""
+    if noun.lemma_.lower() not in _BACKED_ACTS or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        return []
+    return owner(ctx, noun)
 
 
 def _controller(ctx, verb, depth: int = 0) -> list[str]:

@@ -9,6 +9,9 @@ from kg.extract.words import MEASURE_NOUNS
 __all__ = ["TriggerIndex", "fights_for_a_cause"]
 
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+_PARTS = frozenset({"part", "portion", "half", "bulk", "share", "most", "some", "all", "much", "rest"})
+# nouns that hold a kind of act or good named by their compound: 'the aid program', 'a loan scheme'
+_SCHEMES = frozenset({"program", "programme", "package", "scheme", "project"})
 
 
 class TriggerIndex:
@@ -127,9 +130,17 @@ def _contents(objects) -> list:
             out.append(g)
             if g.pos_ == "PROPN":  # "released dissident Wei Jingsheng": a title before a name says who
                 out += [c for c in g.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")]
-            if g.lemma_.lower() in MEASURE_NOUNS or g.pos_ == "NUM":
-                out += [p for c in g.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            lemma = g.lemma_.lower()
+            if lemma in MEASURE_NOUNS or lemma in _PARTS or g.pos_ == "NUM":  # "part of its aid"
+                held = [p for c in g.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+                out += held + [m for p in held if p.lemma_.lower() in _SCHEMES for m in _kinds(p)]
+            if lemma in _SCHEMES:  # "suspended the military aid program": the program's kind is what is suspended
+                out += _kinds(g)
     return out
+
+
+def _kinds(noun) -> list:
+    return [c for c in noun.children if c.dep_ == "compound"]
 
 
 def _infinitive(clause) -> bool:
