@@ -402,3 +402,8 @@ def test_a_title_a_relative_clause_says_the_name_holds(extract_text):
 def test_an_aide_to_a_person_is_affiliated_with_that_person(extract_text):
     found = relations(extract_text("Olena Bondar, an adviser to Petro Poroshenko, said the deal was dead."))
     assert ("affiliated_with", "Olena Bondar", "Petro Poroshenko") in found
+
+
+def test_the_groups_title_is_of_the_body_named_before(extract_text):
+    found = relations(extract_text("Hezbollah denied the report on Monday, the group's spokesman Ali Fayyad said."))
+    assert ("affiliated_with", "Ali Fayyad", "Hezbollah") in found
