@@ -288,3 +288,8 @@ def test_offering_words_or_accepting_a_fact_is_no_agreement(extract_text):
     assert _events(extract_text("Jaan Tamm offered a few curt assessments of the Latvian letter."), "AGREE") == []
     assert _events(extract_text("We have to accept that Latvia needs more time, Jaan Tamm said."), "AGREE") == []
     assert len(_events(extract_text("Latvia accepted the Estonian proposal."), "AGREE")) == 1
+
+
+def test_force_used_to_coerce_is_one_act(extract_text):
+    r = extract_text("Latvian police fired tear gas to disperse the crowd in Riga.")
+    assert [(e.type, e.trigger.text) for e in r.events] == [("ASSAULT", "fired")]

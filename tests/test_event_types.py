@@ -441,3 +441,12 @@ def test_a_party_travelling_to_a_state_visits_it_a_crowd_does_not(extract_text):
         ("CONSULT", "visit", ["Olaf Scholz"], ["Latvia"])
     ]
     assert not [e for e in extract_text("Thousands of refugees travelled to Latvia.").events if e.type == "CONSULT"]
+
+
+def test_blocking_a_state_from_acting_and_questioning_its_legitimacy(extract_text):
+    r = extract_text("Serbia tried to block Kosovo from joining the Council of Europe.")
+    assert ("COERCE", ["Serbia"], ["Kosovo"]) in [
+        (e.type, _names(r, e.actors), _names(r, e.recipients)) for e in r.events
+    ]
+    r = extract_text("The Kremlin questioned the legitimacy of the vote. Police questioned the driver.")
+    assert [(e.type, e.trigger.text) for e in r.events] == [("ACCUSE", "questioned")]

@@ -251,3 +251,8 @@ def test_a_description_repeats_the_title_set_after_a_name(extract_text):
     )
     assert "The former defence minister" in _mentions_of(r, "Anna Berg")
     assert [e.name for e in r.entities if e.type == "Person"] == ["Anna Berg"]
+
+
+def test_an_office_inside_a_persons_apposition_is_someone_else(extract_text):
+    r = extract_text("Mikhail Podolyak, an adviser to the Ukrainian president, said the talks had stalled.")
+    assert "the Ukrainian president" not in _mentions_of(r, "Mykhailo Podolyak")

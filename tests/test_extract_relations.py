@@ -390,3 +390,20 @@ def test_the_head_of_a_states_named_council_serves_the_state(extract_text):
     )
     assert ("affiliated_with", "Ivan Kovalenko", "Moldova") in found
     assert ("leader_of", "Ivan Kovalenko", "Moldova") not in found
+
+
+def test_a_title_a_relative_clause_says_the_name_holds(extract_text):
+    found = relations(extract_text("Tomas Novak, who is Slovakia's defence minister, visited the base."))
+    assert ("affiliated_with", "Tomas Novak", "Slovakia") in found
+    found = relations(extract_text("Tomas Novak, who was Slovakia's defence minister, retired."))
+    assert ("affiliated_with", "Tomas Novak", "Slovakia") not in found  # a past office
+
+
+def test_an_aide_to_a_person_is_affiliated_with_that_person(extract_text):
+    found = relations(extract_text("Olena Bondar, an adviser to Petro Poroshenko, said the deal was dead."))
+    assert ("affiliated_with", "Olena Bondar", "Petro Poroshenko") in found
+
+
+def test_the_groups_title_is_of_the_body_named_before(extract_text):
+    found = relations(extract_text("Hezbollah denied the report on Monday, the group's spokesman Ali Fayyad said."))
+    assert ("affiliated_with", "Ali Fayyad", "Hezbollah") in found

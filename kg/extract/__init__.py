@@ -169,6 +169,10 @@ class Extractor:
         )
 
 
+# "the country's", "the group's": a definite noun owning a title stands for the state or body of the story
+_BODY_KINDS = {"country": "Country", "group": "Organization", "movement": "Organization", "militia": "Organization"}
+
+
 def _fingerprint(nlp) -> str:
     """Changes when kg's extraction code, its lexicons, the graph layout or the spaCy model change: then
     articles are extracted and stored again."""
@@ -419,22 +423,22 @@ class _Resolver:
             return [eid]
         if tok.dep_ not in ("amod", "compound", "nmod", "poss", "npadvmod") and tok.pos_ != "ADJ":
             return []
-        if tok.dep_ == "poss" and tok.lower_ == "country" and any(c.lower_ == "the" for c in tok.children):
-            return self._the_country(tok)
+        if tok.dep_ == "poss" and tok.lower_ in _BODY_KINDS and any(c.lower_ == "the" for c in tok.children):
+            return self._the_country(tok, _BODY_KINDS[tok.lower_])
         entry = self.gazetteer.demonym(tok.text)
         if entry is None or self._split(tok.text, entry):
             return []
         return [self._add_demonym(entry, tok)]
 
-    def _the_country(self, tok) -> list[str]:
-        """ "Serbia refused, the country's Prime Minister X said": of the states named in its sentence or the one
-        before, the one the article names most (the story's country), then one that is a subject there ('Chile will
-        send troops to Peru'), then the last named."""
+    def _the_country(self, tok, kind: str = "Country") -> list[str]:
+        """ "Serbia refused, the country's Prime Minister X said" ("Hamas denied it, the group's spokesman said"): of
+        the states (bodies) named in its sentence or the one before, the one the article names most (the story's),
+        then one that is a subject there ('Chile will send troops to Peru'), then the last named."""
         first = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
         states = []
         for i in range(tok.i - 1, first - 1, -1):
             eid = self.table.by_token.get(i)
-            if eid is not None and self.table.get(eid).type == "Country":
+            if eid is not None and self.table.get(eid).type == kind:
                 subject = self.doc[i].dep_ in ("nsubj", "nsubjpass")
                 states.append((len(self.table.get(eid).mentions), subject, eid))
         return [max(states, key=lambda s: s[:2])[2]] if states else []

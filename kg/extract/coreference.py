@@ -125,7 +125,17 @@ def _title_lemmas(doc, m) -> set[str]:
             and role.i >= m.end
             and role.lemma_.lower() in words.PERSON_ROLES
         ):
-            out |= {t.lemma_.lower() for t in role.subtree if t.is_alpha and t.lower_ not in words.LEADING_DROP}
+            out |= {t.lemma_.lower() for t in _own_words(role) if t.is_alpha and t.lower_ not in words.LEADING_DROP}
+    return out
+
+
+def _own_words(role) -> list:
+    """A role's words with its 'of' phrase ('the head of the X Committee'), not whom it serves ('an adviser to the
+    president' names no president)."""
+    out = [role]
+    for c in role.children:
+        if c.dep_ != "prep" or c.lower_ == "of":
+            out.extend(c.subtree)
     return out
 
 
@@ -222,7 +232,8 @@ def link_state_offices(doc, mentions: list) -> None:
             continue  # an earlier phrase with that office: link_anaphors' business
         state = next(iter(m.countries))
         office = {t.lemma_.lower() for t in span if t.is_alpha}
-        fits = [p for p in people if p.entry.country == state]
+        # 'X, an adviser to the Ukrainian president,': an office inside a person's own apposition is someone else's
+        fits = [p for p in people if p.entry.country == state and not _inside_phrase_of(doc, p, m)]
         # a lead that names the office before the name ('The president of X accused ... Jane Roe said'): a leader's
         # office is also the untitled person named after it when he is the only one of that government named at all
         alone = _leads(m.role, office) and len({p.key for p in fits}) == 1
@@ -232,6 +243,11 @@ def link_state_offices(doc, mentions: list) -> None:
         if len(found) == 1:
             holder = next(p for p in fits if p.key in found)
             m.key, m.name, m.entry, m.rule = holder.key, holder.name, holder.entry, "definite-description"
+
+
+def _inside_phrase_of(doc, person, m) -> bool:
+    head = doc[person.head]
+    return head.left_edge.i <= m.start and m.end - 1 <= head.right_edge.i
 
 
 def _leads(role: str, office: set[str]) -> bool:

@@ -33,6 +33,7 @@ _POLITY_NOUNS = {"country", "nation"}  # "his country would not hesitate": the s
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
 # acts whose doers news names by a bare plural ("gunmen opened fire", "protesters blocked roads", "police arrested"):
 # there the plural is the stated agent, not the vague "troops arrived" / "historians agree"
+_FORCE_TYPES = {"ASSAULT", "COERCE"}
 _BARE_AGENT_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 
 
@@ -243,13 +244,19 @@ def _purpose_of_same(tok, etype: str, triggers: dict[int, str]) -> bool:
     ):
         return False
     for node in _heads(tok, 3):
-        if triggers.get(node.i) == etype:
+        if _kin(triggers.get(node.i), etype):  # "used water cannon to disperse the crowd": one use of force
             return True
         if node.pos_ in ("VERB", "AUX"):  # "announced ... aid to Ukraine to help": the aid the verb governs
             own = {t.i for t in tok.subtree}
             objects = [c for c in node.children if c.dep_ in ("dobj", "attr") and c.i not in own]
             return any(triggers.get(t.i) == etype for o in objects for t in o.subtree if t.i not in own)
     return False
+
+
+def _kin(other: str | None, etype: str) -> bool:
+    """Whether an event of type ``other`` tells the same act as one of ``etype`` when one is the other's purpose:
+    the same type, or force used to coerce ('fired tear gas to disperse', 'shelled the town to drive them out')."""
+    return other == etype or {other, etype} == _FORCE_TYPES
 
 
 def _governed_by_same(tok, etype: str, verbs: dict[int, str]) -> bool:

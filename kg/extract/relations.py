@@ -110,6 +110,7 @@ def _named_person_titles(ctx, eid: str, head, m):
     if role is not None and _own_title(ctx, role, m):
         title_nodes.append(role)
     title_nodes += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _no_other_holder(ctx, c, m)]
+    title_nodes += _relative_titles(head)
     name = list(ctx.doc[m.start : m.end])
     for node in title_nodes:
         title = _title(ctx, eid, _title_tokens(ctx, node, m), name)
@@ -119,6 +120,29 @@ def _named_person_titles(ctx, eid: str, head, m):
     surface = _title(ctx, eid, _title_before(ctx, m), name)
     if surface is not None:
         yield surface
+
+
+def _relative_titles(name) -> list:
+    """'X, who is Ukraine's defence minister,', 'Y, who serves as Israel's envoy,': a title the name's relative
+    clause says it holds now (not 'who was', a past office)."""
+    found = []
+    for verb in (c for c in name.children if c.dep_ == "relcl" and _present(c)):
+        if verb.lemma_ == "be":
+            found += [a for a in verb.children if a.dep_ == "attr" and a.lemma_.lower() in _TITLES]
+        elif verb.lemma_ == "serve":
+            found += [
+                p
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "as"
+                for p in c.children
+                if p.dep_ == "pobj" and p.lemma_.lower() in _TITLES
+            ]
+    return found
+
+
+def _present(verb) -> bool:
+    """'is', 'serves', 'has been': the clause says what holds now."""
+    return verb.tag_ in ("VBZ", "VBP") or any(a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") for a in verb.children)
 
 
 def _role_of_body(name):
@@ -205,7 +229,8 @@ def _title_owners(ctx, title: _Title):
     body_led = any(ctx.table.get(o).type == "Organization" for o in others)
     portfolio = _portfolio_head(ctx, title)
     serves_state = body_led or bool(title.lemmas & _OUTSIDE_THE_STATE) or portfolio is not None
-    serves_state = serves_state or title.head == "commander" or _heads_a_named_body(ctx, title)
+    led_elsewhere = _leads_something_else(ctx, title)
+    serves_state = serves_state or title.head == "commander" or led_elsewhere
     for other in others:
         otype = ctx.table.get(other).type
         if otype == "Country" and title.lemmas & _OBSERVERS:
@@ -227,14 +252,16 @@ def _title_owners(ctx, title: _Title):
             yield _relation(ctx, rtype, title.person, other, list(title.tokens))
 
 
-def _heads_a_named_body(ctx, title: _Title) -> bool:
-    """'X, the head of Ukraine's National Security Council': a leader's 'of' names a body, whatever the tagger made
-    of its name; only 'the President of Ukraine' leads the state itself."""
+def _leads_something_else(ctx, title: _Title) -> bool:
+    """'X, the head of Ukraine's National Security Council': a leader's 'of' names something that is not the state
+    beside it (a council the tagger did not name); only 'the President of Ukraine' leads the state itself. (A body's
+    'head of its political bureau' is still read as its leader, as annotators do.)"""
     head = _title_head(title.tokens)
     if head is None or head.lemma_.lower() not in _LEADER_TITLES:
         return False
     led = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    return any(p.text[:1].isupper() and _type_at(ctx, p) != "Country" for p in led)
+    led = [p for p in led if ctx.table.by_token.get(p.i) != title.person]  # the parser may hang the name there
+    return any(_type_at(ctx, p) not in ("Country", "Organization") for p in led)
 
 
 def _type_at(ctx, tok) -> str | None:

@@ -59,6 +59,9 @@ def workplaces(ctx, mentions):
         for role in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
             for body in bodies_after(ctx, role, _WORKPLACE_PREPS):
                 yield _relation(ctx, "affiliated_with", eid, body, list(role.subtree), confidence=0.55)
+            for served in _served(ctx, role):
+                if served != eid:
+                    yield _relation(ctx, "affiliated_with", eid, served, list(role.subtree), confidence=0.55)
     for tok in tokens_of(ctx, frozenset({"work", "serve"})):
         if tok.pos_ != "VERB":
             continue
@@ -66,6 +69,19 @@ def workplaces(ctx, mentions):
         for body in bodies_after(ctx, tok, {"for", "at", "in"}):
             for person in people:
                 yield _relation(ctx, "affiliated_with", person, body, list(tok.subtree), confidence=0.55)
+
+
+# roles that serve a person or a state: 'X, an adviser to Zelenskyy,', 'Y, a spokesman for the president,'
+_AIDES = frozenset({"adviser", "advisor", "aide", "assistant", "spokesman", "spokeswoman", "spokesperson"})
+
+
+def _served(ctx, role) -> list[str]:
+    """Whom an aide's role serves: a person or a state after 'to' / 'for' ('an adviser to Zelenskyy')."""
+    if role.lemma_.lower() not in _AIDES:
+        return []
+    pobjs = [p for c in role.children if c.dep_ == "prep" and c.lower_ in ("to", "for") for p in c.children]
+    found = conj_ids(ctx, [p for p in pobjs if p.dep_ == "pobj"])
+    return [e for e in found if ctx.table.get(e).type in ("Person", "Country")]
 
 
 def bodies_after(ctx, node, preps) -> list[str]:
