@@ -100,3 +100,9 @@ def test_an_attack_that_harms_as_a_subject_names_its_doer(extract_text):
         assert _names(r, killed.actors) == ["Serbia"], text
     r = extract_text("The strike killed ten people.")
     assert [e.actors for e in _by_trigger(r, "killed")] == [()]
+
+
+def test_a_gerund_after_an_intent_noun_hung_on_the_verb_is_the_intent_owners_act(extract_text):
+    r = extract_text("The minister faulted Chancellor Olaf Scholz for his hesitation in sending tanks to Ukraine.")
+    (sending,) = _by_trigger(r, "sending")
+    assert _names(r, sending.actors) == ["Olaf Scholz"]

@@ -232,6 +232,7 @@ def verb_actors(ctx: Context, verb) -> list[str]:
         if came_from is not None and came_from.lower_ == "of" and node.lemma_.lower() in _CHARGE_NOUNS:
             return _ids(ctx, _charged(node))  # "arrested X on charges of spying": X is charged, not the arrester
         intent = nominal.intent_object(node, came_from) if came_from is not None else None
+        intent = intent if intent is not None or node.dep_ != "prep" else nominal.intent_before(node)
         if intent is not None:  # "discussed Poland's efforts in Brussels to coordinate": the effort's owner acts
             owners = _noun_modifier_actors(ctx, intent) + _ids(ctx, nominal.of_objects(intent))
             if owners:

@@ -13,6 +13,7 @@ __all__ = [
     "companions",
     "participle_phrases",
     "in_objects",
+    "intent_before",
     "intent_object",
     "of_objects",
     "party_phrases",
@@ -216,6 +217,21 @@ def about_an_intent(noun, clause) -> bool:
     if clause.dep_ == "acl":
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
     return clause.dep_ == "prep" and clause.lower_ in _INTENT_PREPS
+
+
+def intent_before(prep):
+    """The intent noun right before a gerund's phrase that spaCy hung on the verb instead ('slammed X for his
+    hesitation in providing aid': 'in providing' belongs to 'hesitation'), or None."""
+    if prep.dep_ != "prep" or prep.lower_ not in _INTENT_PREPS or prep.i == 0:
+        return None
+    noun = prep.doc[prep.i - 1]
+    if (
+        noun.pos_ != "NOUN"
+        or noun.lemma_.lower() not in _INTENT_NOUNS
+        or not any(c.dep_ == "pcomp" for c in prep.children)
+    ):
+        return None
+    return noun if noun.head.i != prep.head.i or noun.dep_ == "pobj" else None
 
 
 def intent_object(verb, clause):
