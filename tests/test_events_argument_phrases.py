@@ -165,3 +165,9 @@ def test_a_participle_tagged_as_past_tense_on_a_war_of_aggression_states_its_par
     r = extract_text("Macron condemned the ongoing war of aggression waged by Eritrea against Ethiopia.")
     (war,) = _of_type(r, "ASSAULT")
     assert _names(r, war.actors) == ["Eritrea"] and _names(r, war.recipients) == ["Ethiopia"]
+
+
+def test_a_welcomed_decision_is_toward_whom_its_of_phrase_names(extract_text):
+    r = extract_text("Macron welcomed the decision of Finland to join the alliance.")
+    (support,) = _of_type(r, "SUPPORT")
+    assert _names(r, support.recipients) == ["Finland"]

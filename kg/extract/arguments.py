@@ -24,6 +24,8 @@ _HELD_STANCES = frozenset({"commit", "dedicate", "determine", "resolve", "prepar
 _UNDERGONE = frozenset({"die", "perish"})  # verbs whose subject undergoes the act: "soldiers died in the shelling"
 _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
 _TRAVEL = frozenset({"arrive", "come", "travel", "fly", "head", "go", "gather", "convene", "return"})  # "for talks"
+# nouns of a decision or a step taken, whose 'of' phrase names who took it
+_DECISIONS = frozenset({"decision", "move", "step", "initiative", "announcement", "vote", "choice", "resolve"})
 _MEETING_VERBS = frozenset({"meet", "host", "receive"})  # whom one meets, hosts or receives is a party of the talks
 # nouns that frame an act without being one: 'in the face of attacks', 'a wave of strikes', 'the threat of raids'
 _FRAME_NOUNS = frozenset({"face", "wake", "aftermath", "midst", "wave", "series", "spate", "string", "threat", "risk"})
@@ -72,6 +74,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             recipients = _unique(recipients + [i for o in restated for i in _stance_targets(ctx, o)])
         elif not recipients:  # "welcomed Ukraine's commitment": the owner of the object
             owners = [p for o in objects for p in o.children if p.dep_ == "poss"]
+            # "welcomed the decision of the House": the author an act noun's 'of' names owns it
+            owners += [p for o in objects if o.lemma_.lower() in _DECISIONS for p in nominal.of_objects(o)]
             # "dismissed comments made by Scholz": the author a participle names owns the object
             owners += [
                 p for o in objects for c in nominal.participle_phrases(o) if c.lower_ == "by" for p in c.children
