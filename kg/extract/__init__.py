@@ -306,10 +306,8 @@ class _Resolver:
             eid = self.table.by_token.get(m.i)
             if eid is not None and self._type_of(eid) == "Country":
                 found.append(eid)
-                continue
-            entry = self.gazetteer.demonym(m.text) or self.gazetteer.entry_for(self.gazetteer.key_for(m.text))
-            if entry is not None and entry.type == "Country" and not self._split(m.text, entry):
-                found.append(self._add_demonym(entry, m))
+            else:
+                found += self._demonym_state(m, or_name=True)
         return list(dict.fromkeys(found))
 
     def _type_of(self, eid: str) -> str:
@@ -323,8 +321,11 @@ class _Resolver:
         found += [e for w in words if w.i in self.table.by_token for e in self._demonym_state(w)]  # inside the name
         return list(dict.fromkeys(found))
 
-    def _demonym_state(self, tok) -> list[str]:
+    def _demonym_state(self, tok, or_name: bool = False) -> list[str]:
+        """The state a demonym ('Romanian') names, or with ``or_name`` also a state's own name ('U.S.')."""
         entry = self.gazetteer.demonym(tok.text)
+        if entry is None and or_name:
+            entry = self.gazetteer.entry_for(self.gazetteer.key_for(tok.text))
         if entry is None or entry.type != "Country" or self._split(tok.text, entry):
             return []
         return [self._add_demonym(entry, tok)]
