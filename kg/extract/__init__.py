@@ -11,12 +11,10 @@ extend without touching code (see README, "Extending the lexicons").
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from kg.extract import (
-    anaphora,
     claims,
     collectives,
     commitments,
@@ -24,22 +22,15 @@ from kg.extract import (
     entities,
     events,
     lexicons,
-    names,
     offices,
-    phrases,
-    plural,
-    quotes,
-    referents,
     relations,
-    speakers,
     triggers,
     voice,
-    words,
 )
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.nlp import doc_text
 from kg.extract.peoples import mentions as collective_mentions
-from kg.graph.records import Article, Mention, Record, SkipReason, content_id
+from kg.extract.resolver import Resolver
+from kg.graph.records import Article, Record, SkipReason, content_id
 from kg.read.overrides import Overrides, load_overrides
 
 __all__ = ["Extractor", "extract", "extract_many", "split_paragraphs"]
@@ -149,9 +140,7 @@ class Extractor:
         table = entities.resolve(doc, mentions, article.id, self.gazetteer, self.overrides)
         # who 'I' and 'we' are in a statement, 'he' and 'they' in a readout: the title says
         title_voice = voice.voice_of(doc, table, article.title, article.source, self.gazetteer, self.cues, article.id)
-        resolver = _Resolver(
-            doc, table, self.cues, article.id, self.gazetteer, self.overrides, self.agents, title_voice
-        )
+        resolver = Resolver(doc, table, self.cues, article.id, self.gazetteer, self.overrides, self.agents, title_voice)
         skipped = frozenset(debris | headlines)
         ctx = events.Context(
             doc, table, resolver, self.cues, article.id, article.date, skipped, agent_nouns=self.agent_nouns
@@ -167,10 +156,6 @@ class Extractor:
         return Record(
             article, tuple(table.entities), tuple(found_events), tuple(found_relations), warnings, fingerprint
         )
-
-
-# "the country's", "the group's": a definite noun owning a title stands for the state or body of the story
-_BODY_KINDS = {"country": "Country", "group": "Organization", "movement": "Organization", "militia": "Organization"}
 
 
 def _fingerprint(nlp) -> str:
@@ -194,389 +179,6 @@ def _fingerprint(nlp) -> str:
         digest.update(path.read_bytes())
     digest.update(lexicons.fingerprint().encode())
     return digest.hexdigest()[:16]
-
-
-class _Resolver:
-    """Which entities a token stands for: its mention, a pronoun's antecedent, a demonym's state."""
-
-    def __init__(
-        self,
-        doc,
-        table: entities.EntityTable,
-        cues: claims.CueIndex,
-        article_id: str,
-        gazetteer: Gazetteer,
-        overrides: Overrides,
-        agents: dict[str, str] | None = None,
-        title_voice: voice.TitleVoice | None = None,
-    ):
-        self.doc, self.table, self.cues, self.article_id = doc, table, cues, article_id
-        self.voice = title_voice
-        self.gazetteer, self.overrides = gazetteer, overrides
-        self.agents = agents or {}
-        self.phrase_sources: dict[int, str] = {}  # token index -> entity made from an unnamed speaker's phrase
-        self._resolving: set[int] = set()  # tokens being resolved now, to stop cycles between pronouns
-        self._agreement: dict[tuple[str, str | None], bool] = {}  # (entity id, pronoun gender) -> may stand for it
-        self._plural: dict[int, list[str]] = {}  # token index of a plural anaphor -> the parties it takes up
-        self._we: list[str] | None = None  # the authors a statement names ("We, the Leaders of the G7,")
-        self.person_mentions = sorted(
-            (m for m in table.mentions if table.get(table.by_token[m.head]).type == "Person"),
-            key=lambda m: m.start,
-        )
-
-    def resolve(self, tok) -> list[str]:
-        if tok.i in self._resolving:
-            return []  # a cycle ('we' in a quotation framed by 'it', whose antecedent is that 'we'): nothing new
-        self._resolving.add(tok.i)
-        try:
-            return self._resolve(tok)
-        finally:
-            self._resolving.discard(tok.i)
-
-    def _resolve(self, tok) -> list[str]:
-        table = self.table
-        spoken = voice.first_person(self, tok)
-        if spoken:  # 'we' in a statement: its author and the author's state; in a quotation: its speaker's
-            return spoken
-        eid = table.by_token.get(tok.i)
-        if eid is None or table.get(eid).type == "Group":
-            states = self._coordinated_states(tok)
-            if len(states) > 1:
-                return states
-        if eid is not None:
-            return [eid]
-        named = [e for c in tok.children if c.dep_ == "appos" for e in self.resolve(c)]
-        if named:  # "chief of staff, Yermak," -> Yermak
-            return named
-        lower = tok.lower_
-        if lower in words.PRONOUNS_PERSON:
-            return self._teller(tok) or self._last_person(tok)
-        if lower in words.RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-            return referents.relative(tok, self.resolve, self._type_of)
-        if lower in ("we", "our", "us") and self._authors():  # a statement signed "We, the Leaders of the G7,"
-            return self._authors()
-        if lower in words.PRONOUNS_OTHER and tok.dep_ in ("nsubj", "nsubjpass"):
-            speech = tok.head.head if tok.head.dep_ == "ccomp" else None
-            if speech is not None and self.cues.is_speech(speech):
-                tellers = [e for s in anaphora.speech_subjects(speech) for e in self.resolve(s)]
-                if lower == "they" and len(tellers) == 1 and self.table.get(tellers[0]).type == "Person":
-                    # '"They will exchange views," Peskov said': one person's 'they' are others
-                    return self._plural_antecedents(tok)
-                if lower == "it":  # "Tamm said that if Russia won, it could invade Poland": a person is no 'it'
-                    found = [e for e in tellers if self._type_of(e) != "Person"]
-                    return found or anaphora.clause_antecedent(tok, self.resolve, self._type_of)
-                return tellers
-            if lower == "it" and tok.head.dep_ == "ROOT":
-                return self._previous_subject(tok)
-            found = self._plural_antecedents(tok) or anaphora.clause_antecedent(tok, self.resolve, self._type_of)
-            return found or self._embedded_teller(tok)
-        if lower == "their" or tok.tag_ == "NNS":  # "their support", "the two leaders agreed"
-            found = self._plural_antecedents(tok)
-            if found:
-                return found
-        return (
-            self.resolve_modifier(tok)
-            or anaphora.part_of_group(tok, self.table.by_token.get, self._type_of)
-            or anaphora.polity_of_person(tok, self.resolve, self._type_of, self._states_of)
-            or collectives.collective(self, tok)
-            or self._people_of(tok)
-            or referents.state_side(tok, self.resolve_modifier, self._type_of)
-        )
-
-    def _embedded_teller(self, tok) -> list[str]:
-        """'Latvia said that if it were attacked, it would retaliate': 'it' in a clause leaning on a reported
-        clause, with no state or body named before it there, is the teller (a state or body, never a person)."""
-        speech = anaphora.reporting_verb(tok)
-        if speech is None or not self.cues.is_speech(speech):
-            return []
-        tellers = [e for s in anaphora.speech_subjects(speech) for e in self.resolve(s)]
-        return [e for e in tellers if self._type_of(e) != "Person"]
-
-    def _coordinated_states(self, tok) -> list[str]:
-        """'Hungarian and Romanian officials', 'U.S. and Ukrainian industries': a group qualified by two states or
-        more acts for each of them (as PLOVER codes it), not as one opaque group."""
-        if tok.tag_ not in ("NNS", "NNPS"):
-            return []
-        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
-        mods += [d for m in mods for d in m.subtree if d.dep_ == "conj" and d.i < tok.i]
-        if not any(m.dep_ == "conj" for m in mods):
-            return []
-        found = []
-        for m in mods:
-            eid = self.table.by_token.get(m.i)
-            if eid is not None and self._type_of(eid) == "Country":
-                found.append(eid)
-            else:
-                found += self._demonym_state(m, or_name=True)
-        return list(dict.fromkeys(found))
-
-    def _type_of(self, eid: str) -> str:
-        return self.table.get(eid).type
-
-    def _states_of(self, person: str) -> list[str]:
-        """The states a person's titles name ('French Foreign Minister Catherine Colonna' -> France)."""
-        heads = [self.doc[m.head] for m in self.table.mentions if self.table.by_token.get(m.head) == person]
-        words = [w for h in heads for w in anaphora.title_words(h)]
-        found = [e for w in words for e in self.resolve_modifier(w) if self._type_of(e) == "Country"]
-        found += [e for w in words if w.i in self.table.by_token for e in self._demonym_state(w)]  # inside the name
-        return list(dict.fromkeys(found))
-
-    def _demonym_state(self, tok, or_name: bool = False) -> list[str]:
-        """The state a demonym ('Romanian') names, or with ``or_name`` also a state's own name ('U.S.')."""
-        entry = self.gazetteer.demonym(tok.text)
-        if entry is None and or_name:
-            entry = self.gazetteer.entry_for(self.gazetteer.key_for(tok.text))
-        if entry is None or entry.type != "Country" or self._split(tok.text, entry):
-            return []
-        return [self._add_demonym(entry, tok)]
-
-    def _people_of(self, tok) -> list[str]:
-        """'condolences to the people of Israel', 'our support for the people of Ukraine': a state's people
-        stand for the state when no collective of them is known."""
-        if tok.lemma_.lower() not in ("people", "citizen", "population"):
-            return []
-        places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-        ids = [e for p in places if p.dep_ == "pobj" for e in self.resolve(p)]
-        return [e for e in ids if self.table.get(e).type == "Country"][:1]
-
-    def _authors(self) -> list[str]:
-        """Who 'we' are in a statement that names its authors: "We, the Leaders of the G7, condemn ..." (the
-        body a group of its members speaks for: 'the Leaders of the G7' -> the G7)."""
-        if self._we is None:
-            self._we = []
-            for tok in self.doc:
-                if tok.lower_ == "we" and not quotes.in_quote(self.doc, self.cues, tok.idx):
-                    for named in (c for c in tok.children if c.dep_ == "appos"):
-                        body = [p for c in named.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-                        self._we = self.resolve(named) or [i for p in body for i in self.resolve(p)]
-                        return self._we
-                    # "Today, the leaders of A, B and C met ... We condemn ...": the parties just named
-                    self._we = plural.antecedents(tok, self.resolve, lambda eid: self.table.get(eid).type)
-                    return self._we
-        return self._we
-
-    def _plural_antecedents(self, tok) -> list[str]:
-        if not plural.is_plural_anaphor(tok):
-            return []
-        if tok.i not in self._plural:  # each anaphor once: an earlier 'they' may be asked again and again
-            self._plural[tok.i] = []  # and never through itself
-            self._plural[tok.i] = plural.antecedents(tok, self.resolve, lambda eid: self.table.get(eid).type)
-        return self._plural[tok.i]
-
-    def addressee(self, actors: list[str]) -> list[str]:
-        """Whom a stance with no one named is addressed to: in a readout, the principal's to the other party."""
-        return self.voice.addressee(actors) if self.voice is not None else []
-
-    def side_of(self, eid: str) -> list[str]:
-        """The state the title's author speaks for beside herself, or []."""
-        return self.voice.side_of(eid) if self.voice is not None else []
-
-    def resolve_source(self, tok) -> list[str]:
-        """Who a speech or belief verb's subject is: an entity, else the noun phrase itself becomes one ('the poll',
-        'several friends', 'his campaign', 'leaked documents'): an unnamed source is still a source."""
-        if self.voice is not None and self.voice.speaks(tok):
-            return []  # a statement's 'I' and 'we' are its own voice, as the article's: no source
-        if tok.lower_ in words.RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-            antecedent = tok.head.head  # 'officials who condemned ...': the unnamed antecedent is the source
-            if antecedent.dep_ == "appos" and not self.resolve(antecedent):
-                antecedent = antecedent.head
-            return self.resolve_source(antecedent)
-        whole = _part_of(tok)
-        if whole is not None:  # 'some of his backers said', 'one of two witnesses said': the group speaks
-            found = self.resolve(whole)
-            if found or not self.cues.may_name_a_source(whole):
-                return found
-            if tok.i not in self.phrase_sources:  # the phrase names the part: 'some of the candidates'
-                self.phrase_sources[tok.i] = self._add_phrase(whole, phrases.left_edge(tok))
-            return [self.phrase_sources[tok.i]]
-        found = self.resolve(tok) or speakers.earlier_speaker(self, tok)
-        if found or tok.pos_ not in ("NOUN", "PROPN") or not self.cues.may_name_a_source(tok):
-            return found
-        if tok.i not in self.phrase_sources:
-            self.phrase_sources[tok.i] = self._add_phrase(tok)
-        return [self.phrase_sources[tok.i]]
-
-    def _add_phrase(self, tok, first: int | None = None) -> str:
-        """An entity for an unnamed speaker's phrase, headed by ``tok`` (starting at ``first`` when given)."""
-        doc, table = self.doc, self.table
-        start, end = names.trim(doc, phrases.left_edge(tok), tok.i + 1)
-        name = entities.clean_name(doc[start:end].text)
-        if first is not None:  # 'some of the senators': named by the group, the mention keeps the part word
-            start = first
-        if tok.tag_ in ("NNS", "NNPS"):
-            etype = "Group"
-        elif tok.lemma_.lower() in words.PERSON_ROLES or tok.ent_type_ == "PERSON":
-            etype = "Person"
-        else:
-            etype = "Organization"
-        key = f"source:{etype}:{name.lower()}"
-        mention = entities.Mention(start, end, etype, key, name, tok.i, "np")
-        for i, e in enumerate(table.entities):
-            if e.id == "e" + content_id(self.article_id, key, length=10):
-                table.entities[i] = dataclasses.replace(e, mentions=(*e.mentions, entities._record(doc, mention)))
-                return e.id
-        table.entities.append(entities._entity(doc, key, [mention], self.article_id))
-        return table.entities[-1].id
-
-    def resolve_modifier(self, tok) -> list[str]:
-        eid = self.table.by_token.get(tok.i)
-        if eid is not None:
-            return [eid]
-        if tok.dep_ not in ("amod", "compound", "nmod", "poss", "npadvmod") and tok.pos_ != "ADJ":
-            return []
-        if tok.dep_ == "poss" and tok.lower_ in _BODY_KINDS and any(c.lower_ == "the" for c in tok.children):
-            return self._the_country(tok, _BODY_KINDS[tok.lower_])
-        entry = self.gazetteer.demonym(tok.text)
-        if entry is None or self._split(tok.text, entry):
-            return []
-        return [self._add_demonym(entry, tok)]
-
-    def _the_country(self, tok, kind: str = "Country") -> list[str]:
-        """ "Serbia refused, the country's Prime Minister X said" ("Hamas denied it, the group's spokesman said"): of
-        the states (bodies) named in its sentence or the one before, the one the article names most (the story's),
-        then one that is a subject there ('Chile will send troops to Peru'), then the last named."""
-        first = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
-        states = []
-        for i in range(tok.i - 1, first - 1, -1):
-            eid = self.table.by_token.get(i)
-            if eid is not None and self.table.get(eid).type == kind:
-                subject = self.doc[i].dep_ in ("nsubj", "nsubjpass")
-                states.append((len(self.table.get(eid).mentions), subject, eid))
-        return [max(states, key=lambda s: s[:2])[2]] if states else []
-
-    def _split(self, text: str, entry) -> bool:
-        """'split,Russian,Russia' in the override file: this demonym does not stand for the state here."""
-        o = self.overrides.find(text, self.article_id)
-        return o is not None and o.action == "split" and o.names((entry.name, *entry.aliases, entry.wikidata))
-
-    def _add_demonym(self, entry, tok) -> str:
-        table = self.table
-        key = f"gz:{entry.name}"
-        span = Mention(tok.text, tok.idx, tok.idx + len(tok.text), "demonym")
-        for i, e in enumerate(table.entities):
-            if e.name == entry.name and e.wikidata == entry.wikidata:
-                if all((m.start, m.end) != (span.start, span.end) for m in e.mentions):
-                    table.entities[i] = dataclasses.replace(e, mentions=(*e.mentions, span))
-                return e.id
-        mention = entities.Mention(
-            tok.i, tok.i + 1, entry.type, key, entry.name, tok.i, "gazetteer", entry, rule="demonym"
-        )
-        table.entities.append(entities._entity(self.doc, key, [mention], self.article_id))
-        table.entries[table.entities[-1].id] = entry
-        return table.entities[-1].id
-
-    def _previous_subject(self, tok) -> list[str]:
-        """'The United States has provided ... And it has released ...': a state or body as last subject."""
-        sent = tok.sent
-        if sent.start == 0:
-            return []
-        prev = self.doc[sent.start - 1].sent
-        clauses = [prev.root, *(c for c in prev.root.children if c.dep_ == "ccomp")]  # "X did Y, the statement said"
-        subjects = [c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
-        ids = [e for s in subjects for e in self.resolve(s)]
-        table = self.table
-        return [e for e in ids if table.get(e).type in ("Country", "Organization")][:1]
-
-    def _teller(self, tok) -> list[str]:
-        """'The chancellor told the Polish president she would send ...': the subject of a reported clause is
-        the teller, not the nearest person named before it."""
-        clause = tok.head
-        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or not self.cues.is_speech(clause.head):
-            return []
-        table = self.table
-        subjects = anaphora.speech_subjects(clause.head)
-        if any(s.lower_ in words.PRONOUNS_PERSON and _gender(s) != _gender(tok) for s in subjects):
-            return []  # "she said he would": he is someone else
-        tellers = [e for s in subjects for e in self.resolve(s)]
-        text = doc_text(self.doc)
-        return [e for e in tellers if table.get(e).type == "Person" and speakers.agrees(tok, text, table.get(e))][:1]
-
-    def _agrees(self, pronoun, mention) -> bool:
-        eid = self.table.by_token[mention.head]
-        key = (eid, speakers.pronoun_gender(pronoun))
-        if key not in self._agreement:
-            self._agreement[key] = speakers.agrees(pronoun, doc_text(self.doc), self.table.get(eid))
-        return self._agreement[key]
-
-    def _last_person(self, tok) -> list[str]:
-        """The nearest person named before ``tok`` who agrees with it ('she' is not 'Mr. Cruz'); outside a
-        quotation, not one named inside one ('"Cruz has fought for us," she said': she is not Cruz)."""
-        before = [m for m in self.person_mentions if m.start < tok.i and self._agrees(tok, m)]
-        if not before:
-            return []
-        doc, cues = self.doc, self.cues
-        chosen = before[-1]
-        if not quotes.in_quote(doc, cues, tok.idx):
-            outside = [m for m in reversed(before[-12:]) if not quotes.in_quote(doc, cues, doc[m.start].idx)]
-            chosen = _subject_continued(tok, outside) or next(iter(outside), chosen)
-            if tok.dep_ == "nsubj" and cues.attributing(tok.head):
-                chosen = next((m for m in outside if _speaks(doc[m.head], cues, tok)), chosen)
-        return [self.table.by_token[chosen.head]]
-
-
-def _subject_continued(pronoun, mentions):
-    """'Mr. Roe affirmed President Doe's commitment to X. He emphasized ...': a pronoun opening its sentence as the
-    subject continues the subject of the sentence before, rather than a name inside its object. ``mentions``: the
-    persons named before the pronoun who agree with it, nearest first."""
-    sent = pronoun.sent
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or sent.start == 0:
-        return None
-    if any(m.start >= sent.start for m in mentions):
-        return None  # someone named earlier in its own sentence is nearer
-    prev = pronoun.doc[sent.start - 1].sent
-    if prev.root.is_space and prev.start > 0:
-        prev = pronoun.doc[prev.start - 1].sent
-    subjects = {c.i for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")}
-    return next((m for m in mentions if m.head in subjects), None)
-
-
-def _speaks(head, cues, pronoun, window: int = 120) -> bool:
-    """'Mary Smith said ... "...," she said': a pronoun speaker is most likely the last one who spoke, a few
-    sentences back (``window`` tokens), rather than whoever was named last. One speaks as the subject of a verb of
-    saying, of a clause that goes on to say ('X reacted to the news, saying: ...'), or through a relative clause
-    on the name or its apposition ('supported by Mary Smith, the senator from Ohio, who said ...')."""
-    if pronoun.i - head.i >= window:
-        return False
-    if head.dep_ == "nsubj":
-        verb = head.head
-        if cues.attributing(verb) is not None:
-            return True
-        if any(
-            c.dep_ in ("advcl", "xcomp", "conj") and cues.attributing(c) is not None and not _subject(c)
-            for c in verb.children
-        ):
-            return True
-    for noun in (head, *(c for c in head.children if c.dep_ == "appos")):
-        for rel in noun.children:
-            if (
-                rel.dep_ == "relcl"
-                and cues.attributing(rel) is not None
-                and any(s.lower_ in ("who", "that") for s in _subject(rel))
-            ):
-                return True
-    return False
-
-
-# Words that name a part of a group: 'some of the senators', 'one of two witnesses', 'none of the scholars'
-_PARTS = frozenset("some many most several few all none both each one two three half majority".split())
-
-
-def _part_of(tok):
-    """The group in 'some of X' when ``tok`` is the part word and X is named, else None."""
-    if tok.lower_ not in _PARTS or tok.pos_ not in ("DET", "PRON", "NUM", "ADJ", "NOUN"):
-        return None
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            return next((p for p in prep.children if p.dep_ == "pobj"), None)
-    return None
-
-
-def _subject(verb) -> list:
-    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-
-
-def _gender(tok) -> str:
-    return "f" if tok.lower_ in ("she", "her", "hers") else "m"
 
 
 _default: Extractor | None = None
