@@ -326,6 +326,22 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
     return ids, why
 
 
+def telling_word(trigger, cues: CueIndex):
+    """The word of saying or believing that makes ``trigger`` told ('said' in "Y had violated the Charter, X said",
+    'responded' in "X responded that Y had violated it"): the nearest one governing the trigger's clause, else one
+    set aside in it; None when the article tells it."""
+    below = None
+    for node in path_up(trigger):
+        if node is not trigger and cues.attributing(node) in ("speech", "belief") and below is not None:
+            if _governs_content(node, below, cues.attributing(node)):
+                return node
+        for child in node.children:
+            if (below is None or child.i != below.i) and child.i != trigger.i and asides.sets_aside(child, cues):
+                return child
+        below = node
+    return None
+
+
 # Intentions said to someone: the sayer vouches for the act ('X vowed to fight' is X's word). The rest are only held
 # (wants, plans, decisions, refusals); a body's own act under them is its policy, told by whoever tells of the
 # intention ('the United States intends to supply tanks': the article's; the event is planned).
