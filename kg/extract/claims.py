@@ -36,6 +36,8 @@ _CLAUSE_DEPS = {
     "oprd",
     "dep",
     "dative",  # 'gave money to a group backing Y, the paper found': spaCy may hang 'to' as a dative
+    "csubj",  # 'said that attacking Iran would be a mistake': a clause that is the subject of what is told
+    "csubjpass",
     "ROOT",
 }
 
@@ -332,9 +334,9 @@ def telling_word(trigger, cues: CueIndex):
     set aside in it; None when the article tells it."""
     below = None
     for node in path_up(trigger):
-        if node is not trigger and cues.attributing(node) in ("speech", "belief") and below is not None:
-            if _governs_content(node, below, cues.attributing(node)):
-                return node
+        kind = cues.attributing(node) if node is not trigger else None
+        if kind in ("speech", "belief") and below is not None and _governs_content(node, below, kind):
+            return node
         for child in node.children:
             if (below is None or child.i != below.i) and child.i != trigger.i and asides.sets_aside(child, cues):
                 return child
