@@ -256,3 +256,16 @@ def test_a_description_repeats_the_title_set_after_a_name(extract_text):
 def test_an_office_inside_a_persons_apposition_is_someone_else(extract_text):
     r = extract_text("Mikhail Podolyak, an adviser to the Ukrainian president, said the talks had stalled.")
     assert "the Ukrainian president" not in _mentions_of(r, "Mykhailo Podolyak")
+
+
+def test_unnamed_collective_taking_part_in_nothing_is_left_out(extract_text):
+    record = extract_text("Many countries have raised their spending on schools. Poland invaded nobody.")
+    assert "countries" not in " ".join(by_name(record))
+    assert "Poland" in by_name(record)  # a named state stays, whatever it does
+
+
+def test_unnamed_collective_that_acts_or_speaks_stays(extract_text):
+    record = extract_text("Local farmers attacked the depot. Western diplomats say the talks are stuck.")
+    names = by_name(record)
+    assert names["Local farmers"].type == "Group"  # the actor of an attack
+    assert names["Western diplomats"].type == "Group"  # a speaker, though what they say holds no event
