@@ -453,7 +453,7 @@ def _title_before(ctx, m) -> list:
     i = m.start - 1
     if i > first and doc[i].text == "," and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in words.PERSON_ROLES):
         i -= 1
-    out = []
+    out: list = []
     while i >= first:
         t = doc[i]
         eid = table.by_token.get(i)
