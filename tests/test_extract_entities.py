@@ -269,3 +269,18 @@ def test_unnamed_collective_that_acts_or_speaks_stays(extract_text):
     names = by_name(record)
     assert names["Local farmers"].type == "Group"  # the actor of an attack
     assert names["Western diplomats"].type == "Group"  # a speaker, though what they say holds no event
+
+
+def test_capitalised_common_noun_is_no_person(extract_text):
+    record = extract_text("Riot police fired tear gas in the square. Referendums will be held in three regions soon.")
+    assert all(e.type != "Person" for e in record.entities)
+
+
+def test_a_one_word_surname_opening_a_sentence_stays_a_person(extract_text):
+    record = extract_text("Hunt said the talks had failed.")
+    assert by_name(record)["Hunt"].type == "Person"
+
+
+def test_an_online_platform_is_an_organization(extract_text):
+    record = extract_text("Twitter suspended the account of the embassy on Monday.")
+    assert by_name(record)["Twitter"].type == "Organization"
