@@ -93,7 +93,7 @@ def plan_statuses(reports: list[tuple[str, Report]], *, window_days: int = WINDO
                 first_plan[r.event] = min(first_plan.get(r.event, (r.day, r.claim)), (r.day, r.claim))
                 if r.article is not None:
                     plan_articles[r.event].add(r.article)
-        for event, (since, report) in sorted(first_plan.items()):
+        for event, (since, first) in sorted(first_plan.items()):
             later = sorted(
                 (r.day, r.claim, r.modality)
                 for r in group
@@ -105,10 +105,10 @@ def plan_statuses(reports: list[tuple[str, Report]], *, window_days: int = WINDO
             done = [x for x in later if x[2] == "asserted"]
             decided = done[0] if done else (later[0] if later else None)
             if decided is None:
-                out.append(PlanStatus(event, "planned", since, report=report))
+                out.append(PlanStatus(event, "planned", since, report=first))
             else:
                 status = "carried out" if decided[2] == "asserted" else "abandoned"
-                out.append(PlanStatus(event, status, since, decided[0], decided[1], report))
+                out.append(PlanStatus(event, status, since, decided[0], decided[1], first))
     return out
 
 
