@@ -99,6 +99,8 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
         etype = "Person"  # "Ms Sandu said" read as a body: a courtesy title is said of a person only
     if etype != "Person":
         start, end, etype = _title_before_person(doc, start, end, etype, gazetteer)
+    if etype == "Organization" and _after_lowercase_role(doc, start, end, gazetteer):
+        etype = "Person"
     if etype == "Organization" and end - start > 1 and doc[start].lower_ in _KUNYA:
         if not gazetteer.key_for(doc[start:end].text):
             etype = "Person"  # "Abu Musab", "Abu Ayyub al-Masri": a person's name, not a body's
@@ -197,6 +199,16 @@ def _equipment(doc, start: int, end: int, gazetteer) -> bool:
 def _equipment_noun(tok) -> bool:
     lower = tok.lower_
     return tok.lemma_.lower() in _EQUIPMENT or lower in _EQUIPMENT or lower.endswith("s") and lower[:-1] in _EQUIPMENT
+
+
+def _after_lowercase_role(doc, start: int, end: int, gazetteer) -> bool:
+    """ "Israel's national security adviser Tzachi X", 'the defence minister Jan Y': a name the tagger read as a body,
+    right after a person's role noun written in lower case that qualifies it, is the person holding the role."""
+    if start == 0 or end - start < 2 or gazetteer.key_for(doc[start:end].text):
+        return False
+    role = doc[start - 1]
+    tied = role.head.i in range(start, end) or doc[start:end].root.head.i == role.i  # the parser hangs either on either
+    return role.text.islower() and role.lemma_ in words.PERSON_ROLES and tied
 
 
 def _common_noun(tok, gazetteer) -> bool:
