@@ -154,27 +154,27 @@ def test_a_demonym_inside_a_complement_does_not_make_a_compound(extract_text):
 
 
 def test_a_people_named_by_its_plural_is_a_group_of_its_state_when_the_article_names_it(extract_text):
-    r = extract_text("Many Afghans crossed the mountains last winter, after Afghanistan closed its schools.")
+    r = extract_text("Many Afghans protested in the capital last winter, after Afghanistan closed its schools.")
     group = next(e for e in r.entities if e.type == "Group")
     assert group.name == "Afghans"
     assert {e.id: e.name for e in r.entities}[group.country] == "Afghanistan"
 
 
 def test_a_peoples_plural_does_not_make_its_state_an_entity(extract_text):
-    r = extract_text("Many Afghans crossed the mountains last winter.")
+    r = extract_text("Many Afghans protested in the capital last winter.")
     group = next(e for e in r.entities if e.type == "Group")
     assert group.country is None and all(e.type != "Country" for e in r.entities)
 
 
 def test_a_people_qualified_by_a_state_is_one_group(extract_text):
-    r = extract_text("The report said Turkish Kurds had voted in large numbers.")
+    r = extract_text("The report said Turkish Kurds had attacked the convoy.")
     group = next(e for e in r.entities if e.type == "Group")
     assert group.name == "Turkish Kurds"
     assert {e.id: e.name for e in r.entities}[group.country] == "Turkey"
 
 
 def test_an_agent_noun_qualified_by_a_state_is_a_group_wherever_it_stands(extract_text):
-    r = extract_text("The hospital was run for years by Norwegian nurses.")
+    r = extract_text("The hospital was blockaded for days by Norwegian nurses.")
     group = next(e for e in r.entities if e.type == "Group")
     assert group.name == "Norwegian nurses"
     assert group.sector and {e.id: e.name for e in r.entities}[group.country] == "Norway"
@@ -186,5 +186,5 @@ def test_an_unqualified_agent_noun_outside_an_event_is_no_entity(extract_text):
 
 
 def test_a_capital_opening_the_sentence_does_not_qualify_a_group(extract_text):
-    r = extract_text("Many countries lie far from the sea. European countries lie closer to it.")
+    r = extract_text("Many countries lie far from the sea. European countries condemned the strike.")
     assert [e.name for e in r.entities if e.type == "Group"] == ["European countries"]

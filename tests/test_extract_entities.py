@@ -256,3 +256,31 @@ def test_a_description_repeats_the_title_set_after_a_name(extract_text):
 def test_an_office_inside_a_persons_apposition_is_someone_else(extract_text):
     r = extract_text("Mikhail Podolyak, an adviser to the Ukrainian president, said the talks had stalled.")
     assert "the Ukrainian president" not in _mentions_of(r, "Mykhailo Podolyak")
+
+
+def test_unnamed_collective_taking_part_in_nothing_is_left_out(extract_text):
+    record = extract_text("Many countries have raised their spending on schools. Poland invaded nobody.")
+    assert "countries" not in " ".join(by_name(record))
+    assert "Poland" in by_name(record)  # a named state stays, whatever it does
+
+
+def test_unnamed_collective_that_acts_or_speaks_stays(extract_text):
+    record = extract_text("Local farmers attacked the depot. Western diplomats say the talks are stuck.")
+    names = by_name(record)
+    assert names["Local farmers"].type == "Group"  # the actor of an attack
+    assert names["Western diplomats"].type == "Group"  # a speaker, though what they say holds no event
+
+
+def test_capitalised_common_noun_is_no_person(extract_text):
+    record = extract_text("Riot police fired tear gas in the square. Referendums will be held in three regions soon.")
+    assert all(e.type != "Person" for e in record.entities)
+
+
+def test_a_one_word_surname_opening_a_sentence_stays_a_person(extract_text):
+    record = extract_text("Hunt said the talks had failed.")
+    assert by_name(record)["Hunt"].type == "Person"
+
+
+def test_an_online_platform_is_an_organization(extract_text):
+    record = extract_text("Twitter suspended the account of the embassy on Monday.")
+    assert by_name(record)["Twitter"].type == "Organization"

@@ -407,3 +407,13 @@ def test_an_aide_to_a_person_is_affiliated_with_that_person(extract_text):
 def test_the_groups_title_is_of_the_body_named_before(extract_text):
     found = relations(extract_text("Hezbollah denied the report on Monday, the group's spokesman Ali Fayyad said."))
     assert ("affiliated_with", "Ali Fayyad", "Hezbollah") in found
+
+
+def test_a_lower_case_title_with_an_adjective_before_the_name(extract_text):
+    record = extract_text("Chile's military intelligence chief Kirill Petrov said the plan had failed.")
+    assert ("affiliated_with", "Kirill Petrov", "Chile") in relations(record)
+
+
+def test_a_name_after_a_lower_case_role_is_a_person(extract_text):
+    record = extract_text("Peru's national security adviser Tomas Quispe said the talks had failed.")
+    assert {e.name: e.type for e in record.entities}.get("Tomas Quispe") == "Person"

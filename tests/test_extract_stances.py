@@ -185,3 +185,24 @@ def test_an_ally_qualified_by_a_state_is_that_states_ally(extract_text):
 )
 def test_backing_an_act_or_arming_supports_its_owner(extract_text, text):
     assert ("supports", "Qatar", "Hamas") in relations(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text, backer, backed",
+    [
+        ("Norway, Estonia's most generous backer, sent more shells.", "Norway", "Estonia"),
+        ("Syria is the main sponsor of Hezbollah.", "Syria", "Hezbollah"),
+        ("Latvia, one of Georgia's staunchest supporters, sent more aid.", "Latvia", "Georgia"),
+    ],
+)
+def test_a_named_backer_supports_the_nouns_owner(extract_text, text, backer, backed):
+    assert ("supports", backer, backed) in relations(extract_text(text))
+
+
+def test_backers_that_name_nobody_support_nobody(extract_text):
+    assert not [r for r in extract_text("Estonia's backers met in Oslo.").relations if r.type == "supports"]
+
+
+def test_one_of_its_allies_is_the_named_state(extract_text):
+    found = relations(extract_text("Latvia, one of Georgia's closest allies, sent more aid."))
+    assert ("allied_with", "Georgia", "Latvia") in found or ("allied_with", "Latvia", "Georgia") in found

@@ -98,3 +98,42 @@ def test_a_store_without_tallies_gets_them_on_the_next_build(tmp_path, extractor
     build([a], store=store, extractor=extractor)
     rows = run_query("coordination", store=store).to_python()
     assert {(r["aLabel"], r["bLabel"]) for r in rows} >= {("Russia", "Belarus"), ("Belarus", "Russia")}
+
+
+def _statement(tmp_path, name: str, title: str, body: str):
+    path = tmp_path / f"{name}.md"
+    path.write_text(f"---\ndate: 2024-03-05\nsource: The White House\ntitle: {title}\n---\n{body}\n", encoding="utf-8")
+    return path
+
+
+def test_a_person_and_the_state_he_speaks_for_are_not_a_coordinating_pair(tmp_path, extractor):
+    # "we" in a leader's statement or remarks stands for him and his state: both are actors of what "we" did
+    stated = _statement(
+        tmp_path,
+        "statement",
+        "Statement from President Joe Biden",
+        "President Joe Biden reaffirmed the support of the United States for Ukraine. We will continue to consult "
+        "closely with our allies. Ukrainian officials met with Polish officials in Warsaw.",
+    )
+    # no title in the text ties the speaker to her state: only "we" does
+    remarks = _statement(
+        tmp_path,
+        "remarks",
+        "Remarks by Vice President Jane Doe Before a Meeting",
+        "Good morning. The United States stands with the people of Ukraine. We will discuss many issues today. "
+        "I met with Polish officials yesterday, and we talked about energy.",
+    )
+    store = Store(tmp_path / "store")
+    build([stated, remarks], store=store, extractor=extractor)
+    co_actors = store.query("""PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?x ?y WHERE { ?e sem:hasActor ?a , ?b . ?a rdfs:label ?x . ?b rdfs:label ?y }""").to_python()
+    # what the rule is about is in the graph
+    assert {"x": "Joe Biden", "y": "United States"} in co_actors
+    assert {"x": "Jane Doe", "y": "United States"} in co_actors
+    pairs = {(r["aLabel"], r["bLabel"]) for r in run_query("coordination", store=store).to_python()}
+    for person in ("Joe Biden", "Jane Doe"):
+        assert not pairs & {(person, "United States"), ("United States", person)}
+    # two states' officials, and a speaker and whom she met, still coordinate
+    assert {("Ukrainian officials", "Polish officials"), ("Jane Doe", "Polish officials")} <= pairs
+    assert all(a != b for a, b in pairs)

@@ -153,9 +153,8 @@ class Extractor:
         known = {(r.subject, r.object) for r in found_relations}  # a title in the text says more than a dictionary
         found_relations += [r for r in self.offices.apply(ctx, article.date) if (r.subject, r.object) not in known]
         warnings = (f"{len(debris)} boilerplate sentence(s) ignored",) if debris else ()
-        return Record(
-            article, tuple(table.entities), tuple(found_events), tuple(found_relations), warnings, fingerprint
-        )
+        kept = entities.without_bystanders(doc, table, found_events, found_relations, self.cues)
+        return Record(article, kept, tuple(found_events), tuple(found_relations), warnings, fingerprint)
 
 
 def _fingerprint(nlp) -> str:

@@ -400,3 +400,25 @@ def _group_names(mentions: list[Mention]) -> dict[str, set[str]]:
         elif m.kind != "anaphor":
             found.add(m.name)
     return names
+
+
+# an unnamed phrase of these types is a bystander when it takes part in nothing ('allies', 'a diplomat')
+_UNNAMED_TYPES = frozenset({"Group", "Person"})
+
+
+def without_bystanders(doc, table: EntityTable, events, relations, cues) -> tuple[Entity, ...]:
+    """The article's entities less the unnamed collectives and persons that take part in no event or relation
+    and are no source ('Countries have raised spending', 'our allies'): a graph node for them links to nothing,
+    and annotators list an unnamed collective only when it acts, is acted on or speaks. Named entities stay, and
+    so does the subject of a verb of saying ('Western officials say ...') whose content held no event."""
+    named = {table.by_token.get(m.head) for m in table.mentions if m.kind in ("gazetteer", "ner")}
+    speakers = {
+        table.by_token.get(m.head)
+        for m in table.mentions
+        if doc[m.head].dep_ == "nsubj" and cues.attributing(doc[m.head].head) == "speech"
+    }
+    used = {e for ev in events for e in (*ev.actors, *ev.recipients, *ev.locations, *ev.sources)}
+    used.update(e for r in relations for e in (r.subject, r.object, *r.sources))
+    used.update(c for e in table.entities for c in (e.country, *e.countries) if c)
+    kept = named | speakers | used
+    return tuple(e for e in table.entities if e.type not in _UNNAMED_TYPES or e.id in kept)

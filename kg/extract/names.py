@@ -11,9 +11,10 @@ preposition in front (a place).
 
 from __future__ import annotations
 
+import functools
 import re
 
-from kg.extract import speakers, words
+from kg.extract import lexicons, speakers, words
 
 __all__ = ["RANK", "STYLES", "name_span", "person_tails", "places_in_bodies", "trim"]
 
@@ -98,6 +99,8 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
         etype = "Person"  # "Ms Sandu said" read as a body: a courtesy title is said of a person only
     if etype != "Person":
         start, end, etype = _title_before_person(doc, start, end, etype, gazetteer)
+    if etype == "Organization" and _after_lowercase_role(doc, start, end, gazetteer):
+        etype = "Person"
     if etype == "Organization" and end - start > 1 and doc[start].lower_ in _KUNYA:
         if not gazetteer.key_for(doc[start:end].text):
             etype = "Person"  # "Abu Musab", "Abu Ayyub al-Masri": a person's name, not a body's
@@ -123,6 +126,8 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
         etype = "Place"  # "George Bush Intercontinental Airport" read as a person
     if end - start == 1 and doc[start].text == "West" and start > 0 and doc[start - 1].lower_ == "the":
         etype = "Group"  # "the West has been out to get Russia": the Western states and their leaders
+    if etype == "Person" and end - start == 1 and _common_noun(doc[start], gazetteer):
+        return None
     name = doc[start:end].text
     if etype == "Person" and (len(name) < 3 or name.isupper() or RANK.match(doc[end - 1].text)):
         return None  # "Navy Capt" before "Jeff Davis": a name does not end with a rank
@@ -194,6 +199,36 @@ def _equipment(doc, start: int, end: int, gazetteer) -> bool:
 def _equipment_noun(tok) -> bool:
     lower = tok.lower_
     return tok.lemma_.lower() in _EQUIPMENT or lower in _EQUIPMENT or lower.endswith("s") and lower[:-1] in _EQUIPMENT
+
+
+def _after_lowercase_role(doc, start: int, end: int, gazetteer) -> bool:
+    """ "Israel's national security adviser Tzachi X", 'the defence minister Jan Y': a name the tagger read as a body,
+    right after a person's role noun written in lower case that qualifies it, is the person holding the role."""
+    if start == 0 or end - start < 2 or gazetteer.key_for(doc[start:end].text):
+        return False
+    role = doc[start - 1]
+    tied = role.head.i in range(start, end) or doc[start:end].root.head.i == role.i  # the parser hangs either on either
+    return role.text.islower() and role.lemma_ in words.PERSON_ROLES and tied
+
+
+def _common_noun(tok, gazetteer) -> bool:
+    """'Referendums are due', 'Riot police fired': a common noun the tagger read as a one-word person's name, either
+    plural (no name is tagged as a plural noun) or capitalised at the sentence's start before the noun it qualifies
+    when kg's lexicons know it as an event's or an agent's noun ('riot', 'border')."""
+    if gazetteer.key_for(tok.text):
+        return False
+    if tok.tag_ == "NNS":
+        return True
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    qualifies = after is not None and after.pos_ == "NOUN" and after.text.islower() and tok.head.i == after.i
+    return qualifies and _opens_sentence(tok) and tok.lower_ in _lexicon_nouns()
+
+
+@functools.cache
+def _lexicon_nouns() -> frozenset[str]:
+    """The nouns of the hand-made event triggers and the generic agents (lower case)."""
+    triggers = frozenset(t.lemma for t in lexicons.load_triggers() if t.pos == "NOUN" and " " not in t.lemma)
+    return triggers | frozenset(lexicons.load_agents())
 
 
 def _opens_sentence(tok) -> bool:

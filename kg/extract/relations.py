@@ -453,7 +453,7 @@ def _title_before(ctx, m) -> list:
     i = m.start - 1
     if i > first and doc[i].text == "," and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in words.PERSON_ROLES):
         i -= 1
-    out = []
+    out: list = []
     while i >= first:
         t = doc[i]
         eid = table.by_token.get(i)
@@ -461,6 +461,8 @@ def _title_before(ctx, m) -> list:
             break
         glue = t.lower_ in _TITLE_GLUE
         common = t.dep_ == "compound" and t.pos_ == "NOUN"  # 'Pentagon press operations director'
+        # "Ukraine's military intelligence chief X": a lower-case adjective inside a title already begun
+        common = common or (t.dep_ == "amod" and t.pos_ == "ADJ" and t.text.islower() and bool(out))
         if t.is_stop and not glue or not (t.text[:1].isupper() or glue or common or t.lemma_.lower() in _TITLES):
             break  # 'In Turkey Minister Ellwood met': a preposition ends the title
         out.append(t)

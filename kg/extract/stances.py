@@ -86,6 +86,8 @@ _ALLIANCE_NOUNS = frozenset({"alliance", "partnership", "coalition"})
 # ('a grain pact between Russia and Ukraine' makes no alliance)
 _BODY_OF_STATES_NOUNS = _ALLIANCE_NOUNS | {"pact", "bloc"}
 _ALLY_NOUNS = frozenset({"ally", "partner"})
+# nouns of one-way support said of a named party: 'Germany, Ukraine's biggest backer', 'Iran, the main sponsor of X'
+_BACKER_NOUNS = frozenset({"backer", "supporter", "sponsor", "patron", "benefactor"})
 
 
 def find_stances(ctx):
@@ -97,9 +99,11 @@ def find_stances(ctx):
 
 
 def _alliance_relations(ctx):
-    for tok in tokens_of(ctx, _BODY_OF_STATES_NOUNS | _ALLY_NOUNS):
+    for tok in tokens_of(ctx, _BODY_OF_STATES_NOUNS | _ALLY_NOUNS | _BACKER_NOUNS):
         lemma = tok.lemma_.lower()
-        if lemma in _BODY_OF_STATES_NOUNS:
+        if lemma in _BACKER_NOUNS:
+            yield from _backers(ctx, tok) if tok.pos_ == "NOUN" else ()
+        elif lemma in _BODY_OF_STATES_NOUNS:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("between", "of"):
                     # 'the alliance between NATO and Washington', 'a coalition of France and Germany'
@@ -170,9 +174,33 @@ def _allies(ctx, tok):
                 yield relation(ctx, "allied_with", own, g, list(stated))
 
 
+def _backers(ctx, tok):
+    """'Germany, Ukraine's biggest backer,', 'Iran is the main sponsor of Hezbollah', 'Poland, one of Kyiv's staunchest
+    supporters,': the named party supports the noun's owner. 'Its backers' alone names nobody."""
+    named = _the_ally(ctx, tok)
+    owners = [e for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("our", "my") for e in ctx.resolve(c)]
+    owners += [
+        e
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for e in ctx.resolve(p)
+    ]
+    stated = tok.head.subtree if tok.dep_ in ("appos", "attr", "pobj") else tok.subtree
+    for backer in named or []:
+        for own in owners:
+            if backer != own and party(ctx, own):
+                yield relation(ctx, "supports", backer, own, list(stated), confidence=0.6)
+
+
 def _the_ally(ctx, tok) -> list[str] | None:
     """The party an ally noun describes, when the text names it: the name it is set beside ('Hungary, an ally of
-    Russia,'; "Russia's ally Belarus"), the subject it is said of ('Belarus is an ally of Russia')."""
+    Russia,'; "Russia's ally Belarus"), the subject it is said of ('Belarus is an ally of Russia'), through 'one of'
+    ('Poland, one of its closest allies,')."""
+    one = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    if one is not None and one.lower_ == "one" and one.dep_ in ("appos", "attr"):
+        tok = one
     if tok.dep_ == "appos":
         return conj_ids(ctx, [tok.head])
     if tok.dep_ == "attr":

@@ -88,7 +88,7 @@ SUPPORT_VERBS = frozenset(
     deliver send supply grant approve allocate pledge promise announce unveil impose introduce adopt extend
     hold host organize organise attend join have make take sign conclude reach seal broker release commit
     order authorize authorise plan prepare propose undertake declare initiate express voice chair co-chair convene
-    issue""".split()
+    issue wage engage orchestrate perpetrate unleash spearhead respond retaliate""".split()
 )
 # Support verbs of a stance noun that are so only for their own object: "expressed regret" is the subject's
 # regret, the killing in "expressed regret for the killing" is not the subject's.
@@ -122,11 +122,11 @@ KIND_NOUNS = MILITARY_EQUIPMENT | frozenset(
     """game crime criminal zone victim veteran correspondent memorial widow orphan camp site museum chief
     expert analyst reporter region""".split()
 )
-# Weapons and blasts that, as the subject of an attack, state it without its user ("a car bomb exploded,
-# killing three", "a minefield explosion killed two").
+# Weapons, blasts and attacks that, as the subject of an attack, state it without its user ("a car bomb exploded,
+# killing three", "a minefield explosion killed two", "the raid on the convoy killed twelve").
 WEAPON_NOUNS = frozenset(
     """bomb explosion blast mine landmine shell rocket missile grenade device ied airstrike strike explosive
-    bombing shelling""".split()
+    bombing shelling attack raid ambush assault""".split()
 )
 # Nouns that measure or package what a verb acts on ("700 kg of medicine", "$50,000 worth of goods", "a team of
 # surgeons", "thousands of troops"): what is sent or handed over is the 'of' phrase's noun.
