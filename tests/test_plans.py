@@ -65,3 +65,42 @@ def test_a_later_report_updates_the_status_on_the_next_build(tmp_path, extractor
     assert statuses(store)["AID: France -> Ukraine"] == ("carried out", "2024-01-20", "2024-04-02", "c2")
     # the status is derived: it lives in its own graph, apart from what the articles say
     assert store.query("ASK { GRAPH <https://w3id.org/kgct/resource/graph/plans> { ?e ?p ?o } }") is True
+
+
+def test_only_a_later_report_of_a_later_act_carries_a_plan_out(tmp_path, extractor):
+    news = tmp_path / "news"
+    news.mkdir()
+    write(news, "a1", "2024-01-10", "Poland plans to send tanks to Ukraine, officials said.")
+    # published later, but of an act done before the plan: not the plan carried out
+    write(news, "a2", "2024-02-20", "Poland sent tanks to Ukraine in 2023, the ministry said.")
+    # the plan's own article asserts an act of the same kind beside it: one it already knew
+    write(news, "b1", "2024-01-12", "Germany has sent tanks to Ukraine. Germany plans to send tanks to Ukraine.")
+    write(news, "c1", "2024-01-15", "Norway plans to send missiles to Ukraine.")
+    write(news, "c2", "2024-02-01", "Norway sent missiles to Ukraine on Monday, the defence ministry said.")
+    store = Store(tmp_path / "store")
+    build([news], store=store, extractor=extractor)
+    asserted = {
+        (r["actors"], r["article"])
+        for r in run_query("timeline", store=store).to_python()
+        if r["modality"] == "asserted"
+    }
+    assert {("Poland", "a2"), ("Germany", "b1")} <= asserted  # what the rule is about is in the graph
+    rows = {r["label"].split(" (")[0]: r for r in run_query("plan-status", store=store).to_python()}
+    assert rows["AID: Poland -> Ukraine"]["status"] == "planned"
+    assert rows["AID: Germany -> Ukraine"]["status"] == "planned"
+    norway = rows["AID: Norway -> Ukraine"]
+    assert norway["status"] == "carried out"
+    # each row shows the sentence that gives the plan and the one that says it was carried out, with their words
+    assert (norway["planArticle"], norway["planTrigger"], norway["planEvidence"]) == (
+        "c1",
+        "send",
+        "Norway plans to send missiles to Ukraine.",
+    )
+    assert (norway["article"], norway["trigger"], norway["evidence"]) == (
+        "c2",
+        "sent",
+        "Norway sent missiles to Ukraine on Monday, the defence ministry said.",
+    )
+    poland = rows["AID: Poland -> Ukraine"]
+    assert (poland["planArticle"], poland["evidence"]) == ("a1", None)
+    assert poland["planEvidence"] == "Poland plans to send tanks to Ukraine, officials said."

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract import claims, judgments, nominal, readouts, ties, words
+from kg.extract import claims, judgments, misparses, nominal, readouts, ties, words
 from kg.extract.lexicons import Trigger
 
 if TYPE_CHECKING:
@@ -35,6 +35,15 @@ _CASE_NOUNS = frozenset({"warrant", "case", "indictment", "lawsuit", "complaint"
 # what a state's stated aim is, is its own act: "Britain's goal was to impose tariffs", "its aim is to seize X"
 _AIM_NOUNS = frozenset({"goal", "aim", "objective", "purpose", "intention", "plan", "mission", "task", "strategy"})
 _ADJUNCT_PREPS = frozenset({"since", "after", "before", "upon", "while", "by", "without"})
+# verbs that credit or blame their object for an act ('blamed X for', 'thanked X for', 'accused X of', 'sanctioned X
+# over'): the object did the act the phrase names
+_CREDITING_VERBS = frozenset(
+    """blame accuse thank praise commend credit fault criticise criticize condemn denounce punish sanction reward
+    congratulate applaud hail suspect convict penalise penalize rebuke reprimand""".split()
+)
+_CREDIT_PREPS = frozenset({"for", "of", "over"})
+# prepositions whose gerund is the act of the verb's object: 'accuse X of', 'thank X for', 'warn X against'
+_CONTROL_PREPS = frozenset({"of", "to", "into", "for", "against", "from"})
 
 
 def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) -> tuple[list[str], list[str], list[str]]:
@@ -59,8 +68,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             # "the US was committed to preventing a conflict": a passive of stance holds its subject's stance
             actors = _ids(ctx, [c for c in tok.children if c.dep_ == "nsubjpass"])
         objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
-        if tok.dep_ == "amod" and tok.tag_ == "VBN":
-            objects = [tok.head]
+        if (tok.dep_ == "amod" and tok.tag_ == "VBN") or (not objects and nominal.reduced_passive(tok)):
+            objects = [tok.head]  # "a militia backed by Rwanda": the militia is backed
         if not objects and entry.type in _GIVE_TYPES:
             # "civilians were killed in a bombing": the passive subject undergoes the act, and the event keeps
             # its type with no actor when the text names none (never guessed); not "was committed to"
@@ -87,6 +96,13 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             stances = [o for o in objects if event_words.get(o.i) == "SUPPORT"]
             whom = [p for o in stances for c in o.children if c.lower_ in ("for", "to") for p in c.children]
             recipients = _ids(ctx, [p for p in whom if p.dep_ == "pobj"])
+        if not recipients and entry.type == "REQUEST":  # "demanded an apology from Ankara": who is asked
+            # the parser may hang it on the object; not on an act ('demanded the withdrawal of troops from X')
+            heads = [tok, *(o for o in tok.children if o.dep_ == "dobj" and o.i not in event_words)]
+            asked = [
+                p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+            ]
+            recipients = _ids(ctx, [p for p in asked if p.dep_ == "pobj"])
         if not recipients and entry.type in ("REQUEST", "ACCUSE"):  # "demanded that Iran cease": who is asked to
             # act; "alleged that Russia plotted", "... that the plan was backed by X": who is accused
             clauses = [c for c in tok.children if c.dep_ == "ccomp"]
@@ -143,6 +159,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
     verb = support_verb(tok) if tok.pos_ != "VERB" else None
     if verb is not None and entry.type in _GIVE_TYPES:  # "provided $2 billion in aid to Ukraine"
         preps += [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")]
+        # "gave Ukraine $5 billion in loans", "offered Moldova a loan": the light verb's indirect object
+        recipients += _ids(ctx, [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")])
     if entry.type == "MOBILIZE":  # "deploy troops to Ukraine": the place, the troops' destination
         preps += [c for o in tok.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]
     locations = []
@@ -198,13 +216,15 @@ def _ids(ctx: Context, tokens) -> list[str]:
 
 def _conjuncts(tok):
     for c in tok.children:
-        if c.dep_ == "conj":
+        if c.dep_ == "conj" and not misparses.is_stranded(c):  # "to the border and Peru withdrew": Peru acts
             yield c
             yield from _conjuncts(c)
 
 
 def _subjects(verb) -> list:
-    return [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    stranded = None if own else misparses.stranded_subject(verb)
+    return own or ([stranded] if stranded is not None else [])
 
 
 def agents(verb) -> list:
@@ -216,6 +236,10 @@ def verb_actors(ctx: Context, verb) -> list[str]:
         return [i for c in verb.children if c.dep_ in ("npadvmod", "compound", "amod") for i in ctx.resolve(c)]
     if verb.dep_ == "amod":  # "occupying Russian forces": the forces occupy
         return _ids(ctx, [verb.head])
+    if nominal.reduced_passive(verb) and (agents(verb) or _someone(ctx, verb.head)):
+        # "Ukraine mourned the soldiers killed in the battle": not Ukraine's act, whoever did it ("announced arms
+        # delivered to Y" may be the announcer's delivery)
+        return _ids(ctx, agents(verb))
     node, came_from = verb, None
     for _ in range(5):
         controller = _object_controller(ctx, node, came_from)
@@ -245,7 +269,7 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             owners = _noun_modifier_actors(ctx, node) + _ids(ctx, nominal.of_objects(node))
             if owners:
                 return _unique(owners)
-        found = _ids(ctx, _subjects(node) + agents(node))
+        found = _ids(ctx, _subjects(node)) + _agent_ids(ctx, agents(node))
         if not found and node.lemma_ == "be" and came_from is not None:  # "Britain's goal was to impose tariffs"
             aims = [s for s in _subjects(node) if s.lemma_.lower() in _AIM_NOUNS]
             found = _unique([i for s in aims for i in _noun_modifier_actors(ctx, s) + _ids(ctx, nominal.of_objects(s))])
@@ -253,6 +277,8 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             return found
         if found or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and node is not verb:
             return found
+        if node.dep_ == "conj" and _subjects(node):  # "X shelled Y and the rebels withdrew": a clause of its own
+            return []
         infinitival_relcl = node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         if (
             node.dep_ not in ("xcomp", "acomp", "conj", "acl", "pcomp", "prep", "pobj", "advcl", "dobj", "ccomp")
@@ -260,12 +286,26 @@ def verb_actors(ctx: Context, verb) -> list[str]:
         ):
             return []
         adjunct = _adjunct(node) or (came_from is not None and _adjunct(came_from))  # "his escalation since invading"
-        if node.dep_ == "ccomp" or (node is not verb and ctx.cues.is_speech(node.head) and not adjunct):
+        # "warned NATO against sending troops": on a verb of saying, a phrase about its object's act is that object's
+        controlled = node.dep_ == "prep" and node.lower_ in _CONTROL_PREPS and _has_object(node.head)
+        if node.dep_ == "ccomp" or (
+            node is not verb and ctx.cues.is_speech(node.head) and not adjunct and not controlled
+        ):
             return []
         if node.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
         node, came_from = node.head, node
     return []
+
+
+def _someone(ctx: Context, noun) -> bool:
+    """Whether a noun names someone kg knows or a kind of actor ('soldiers', 'civilians')."""
+    lemma = noun.lemma_.lower()
+    return bool(ctx.resolve(noun)) or lemma in words.ACTOR_NOUNS or lemma in ctx.agent_nouns
+
+
+def _has_object(verb) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _charged(charge) -> list:
@@ -305,7 +345,8 @@ def _object_controller(ctx: Context, node, came_from) -> list[str] | None:
         return []
     if came_from.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
         return []  # "X shelled Y, killing five": a participle's understood subject is the main clause's, not Y
-    if came_from.dep_ == "prep" and came_from.lower_ not in ("of", "to", "into", "for"):  # "thank X for helping"
+    # "thank X for helping", "warned X against sending", "prevent X from attacking": X would do it
+    if came_from.dep_ == "prep" and came_from.lower_ not in _CONTROL_PREPS:
         return []
     objects = [c for c in node.children if c.dep_ == "dobj"]
     if came_from.dep_ == "prep" and objects:
@@ -355,14 +396,24 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
         elif c.dep_ == "amod":
             ids += ctx.resolve(c)
         elif c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
-            ids += _ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
+            ids += _agent_ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
     # "the war waged by Russia", "the support provided by Japan": the agent of a participle on the noun
     by = [c for c in nominal.participle_phrases(noun) if c.lower_ == "by"]
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _FRAME_NOUNS:
         # "in the face of attacks on X by Y", "a wave of strikes by Y": spaCy may hang 'by' on the frame noun
         by += [c for c in noun.head.head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i]
-    ids += _ids(ctx, [p for c in by for p in c.children if p.dep_ == "pobj"])
+    ids += _agent_ids(ctx, [p for c in by for p in c.children if p.dep_ == "pobj"])
     return _unique(ids)
+
+
+def _agent_ids(ctx: Context, nouns) -> list[str]:
+    """Who a 'by' phrase names: its entities, else the state or body that owns what it names ('shelled by Russian
+    artillery', 'hit by Israeli missiles', 'attacks by Hamas's fighters'): the weapon's or unit's owner acts."""
+    found = _ids(ctx, nouns)
+    if found or not nouns:
+        return found
+    owners = [m for n in nouns for m in n.children if m.dep_ in ("amod", "poss", "compound", "nmod") and m.i < n.i]
+    return _unique([i for m in owners for i in ctx.resolve(m) if ctx.table.get(i).type in ("Country", "Organization")])
 
 
 def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
@@ -370,6 +421,9 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     ids = _noun_modifier_actors(ctx, noun) + _ids(ctx, nominal.party_phrases(noun))
     if ids:
         return _unique(ids)
+    credited = _credited(noun)
+    if credited is not None:  # "blamed Kyiv for the attack", "criticised Israel over the strikes": Kyiv, Israel
+        return _ids(ctx, credited)
     if readouts.carried(entry):  # "stressed the need for X to ...": the stresser asks
         head = noun.head.head if noun.head.dep_ in ("prep", "agent") else noun.head
         return verb_actors(ctx, head) if head.pos_ in ("VERB", "AUX") else []
@@ -386,6 +440,17 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
         # "massed troops and launched an offensive", "X invaded Y, continuing the aggression": the shared subject
         found = verb_actors(ctx, verb)
     return found
+
+
+def _credited(noun) -> list | None:
+    """The objects of a verb that blames, thanks or punishes someone for the act a noun names ('blamed Kyiv for
+    the attack', 'thanked Japan for the aid', 'sanctioned Iran over the strikes'): who did the act; else None."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _CREDIT_PREPS or noun.head.dep_ != "prep":
+        return None
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CREDITING_VERBS:
+        return None
+    return [c for c in verb.children if c.dep_ == "dobj"] or None
 
 
 def _participle_clause(verb) -> bool:

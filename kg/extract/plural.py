@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["is_plural_anaphor", "antecedents"]
+__all__ = ["antecedents", "is_plural_anaphor", "of_coordination"]
 
 _PRONOUNS = frozenset({"they", "their"})
 # heads of a definite plural that takes up the parties just named: 'the leaders' are people, 'the two sides'
@@ -108,3 +108,18 @@ def _with_conjuncts(tokens, resolve: Callable, before: int) -> list[str]:
             # 'A, B of Canada, and C': spaCy hangs a list of names partly as appositions
             stack += [c for c in node.children if c.dep_ in ("conj", "appos")]
     return out
+
+
+# people and bodies that act for the states an 'of' phrase names: 'the leaders of A and B', 'envoys of A and B'
+_ACTING_FOR = _PARTY_NOUNS | frozenset({"representative", "envoy", "diplomat", "delegate", "force", "army", "troop"})
+
+
+def of_coordination(tok) -> list:
+    """The coordinated names of an 'of' phrase on a plural noun of people or bodies that act for them: 'the
+    leaders of France and Germany' -> [France, Germany] (tokens); [] when the phrase names no coordination."""
+    if _lemma(tok) not in _ACTING_FOR:
+        return []
+    of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if len(of) != 1 or not any(c.dep_ == "conj" for c in of[0].children):
+        return []
+    return [of[0], *(d for d in of[0].subtree if d.dep_ == "conj" and d.pos_ == "PROPN")]

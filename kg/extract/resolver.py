@@ -132,7 +132,10 @@ class Resolver:
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
         mods += [d for m in mods for d in m.subtree if d.dep_ == "conj" and d.i < tok.i]
         if not any(m.dep_ == "conj" for m in mods):
-            return []
+            # "the leaders of France and Germany", "officials of Hungary and Romania": the same, named after
+            mods = plural.of_coordination(tok)
+            if len(mods) < 2:
+                return []
         found = []
         for m in mods:
             eid = self.table.by_token.get(m.i)

@@ -64,6 +64,7 @@ class KG(DefinedNamespace):
     outlet: URIRef
     plannedSince: URIRef
     planOutcome: URIRef
+    planReport: URIRef
     planStatus: URIRef
     planStatusSince: URIRef
     position: URIRef

@@ -1,0 +1,51 @@
+"""Parser mis-attachments that decide who did what, read back from the parse as it is: in "Chile sent troops to
+the border and Peru withdrew its forces" spaCy hangs "Peru" on "border" as a conjunct and leaves "withdrew" with
+no subject of its own, so the withdrawal would inherit Chile. Each reader looks only at the few tokens around one
+word (no pass over the document)."""
+
+from __future__ import annotations
+
+__all__ = ["is_stranded", "stranded_subject"]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_BEFORE_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})  # 'Peru has withdrawn', 'Peru then withdrew'
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_CLAUSE_LINKS = frozenset({"and", "but", "while", "whereas"})
+
+
+def stranded_subject(verb):
+    """The noun that is a coordinated clause's subject though the parser hung it on the first clause's object
+    as a conjunct: 'sent troops to the border and Peru withdrew' -> Peru. The verb is a finite conjunct with
+    no subject of its own, and the word right before it (past its auxiliaries and adverbs) is a noun conjunct
+    just after the 'and'. None where the parse shows no such thing."""
+    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    before = [c for c in verb.children if c.i < verb.i]
+    if any(c.dep_ not in _BEFORE_VERB for c in before):
+        return None
+    if verb.tag_ not in _FINITE and not any(c.dep_ in ("aux", "auxpass") for c in before):
+        return None  # 'and Peru withdrawing': no clause of its own
+    first = min([verb.i, *(c.i for c in before)])
+    if first < 1:
+        return None
+    noun = verb.doc[first - 1]
+    if noun.dep_ != "conj" or noun.pos_ not in ("PROPN", "NOUN") or noun.head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if noun.right_edge.i != noun.i or noun.left_edge.i < 1:
+        return None
+    link = verb.doc[noun.left_edge.i - 1]
+    if link.dep_ != "cc" or link.head.i != noun.head.i or link.lower_ not in _CLAUSE_LINKS:
+        return None
+    return noun if verb.head.is_ancestor(noun.head) else None
+
+
+def is_stranded(noun) -> bool:
+    """Whether a noun conjunct is really the subject of the clause after it (see :func:`stranded_subject`)."""
+    if noun.dep_ != "conj" or noun.i + 1 >= len(noun.doc):
+        return False
+    nxt = noun.doc[noun.i + 1]
+    verb = nxt.head if nxt.dep_ in _BEFORE_VERB else nxt
+    found = stranded_subject(verb)
+    return found is not None and found.i == noun.i

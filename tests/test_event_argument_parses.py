@@ -1,0 +1,65 @@
+"""Who did it to whom where the parse needs reading: a clause subject the parser hangs on the clause before,
+a light verb's indirect object, the owner of the weapon in a 'by' phrase, the object a verb blames or thanks
+for an act, the object warned against an act, and people named after their states ('the leaders of A and B').
+Texts written for these tests."""
+
+from __future__ import annotations
+
+from record_lookup import entity_names as _names
+from record_lookup import events_of as _of_type
+
+
+def test_a_clause_subject_hung_on_the_object_before_it_does_its_own_act(extract_text):
+    r = extract_text("Bolivia moved troops to the border and Paraguay withdrew its forces.")
+    (retreat,) = _of_type(r, "RETREAT")
+    assert _names(r, retreat.actors) == ["Paraguay"]
+    (moved,) = [e for e in r.events if e.trigger.text == "moved"] or [None]
+    assert moved is None or "Paraguay" not in _names(r, moved.recipients)
+
+
+def test_a_coordinated_clause_with_its_own_unknown_subject_does_not_inherit_the_first(extract_text):
+    r = extract_text("Armenia shelled the village of Tegh and the gunmen withdrew from the hills.")
+    (retreat,) = _of_type(r, "RETREAT")
+    assert "Armenia" not in _names(r, retreat.actors)
+
+
+def test_the_indirect_object_of_a_light_verb_receives_the_aid(extract_text):
+    r = extract_text("Norway gave Moldova 40 million euros in loans.")
+    (aid,) = _of_type(r, "AID")
+    assert _names(r, aid.actors) == ["Norway"] and _names(r, aid.recipients) == ["Moldova"]
+
+
+def test_the_state_that_owns_the_weapons_of_a_by_phrase_attacked(extract_text):
+    r = extract_text("The bombardment of Mariupol by Russian artillery went on for weeks.")
+    (bombardment,) = _of_type(r, "ASSAULT")
+    assert _names(r, bombardment.actors) == ["Russia"]
+
+
+def test_the_state_that_owns_the_weapons_of_a_passive_agent_attacked(extract_text):
+    r = extract_text("The convoy was shelled by Turkish missiles near the border.")
+    (bombed,) = _of_type(r, "ASSAULT")
+    assert _names(r, bombed.actors) == ["Turkey"]
+
+
+def test_who_is_asked_for_something_is_the_recipient_of_a_demand(extract_text):
+    r = extract_text("Chile demanded an explanation from Argentina.")
+    (demand,) = _of_type(r, "REQUEST")
+    assert _names(r, demand.actors) == ["Chile"] and _names(r, demand.recipients) == ["Argentina"]
+
+
+def test_the_object_warned_against_an_act_would_do_it(extract_text):
+    r = extract_text("Beijing warned Japan against sending warships to the strait.")
+    (send,) = _of_type(r, "MOBILIZE")
+    assert _names(r, send.actors) == ["Japan"]
+
+
+def test_the_object_blamed_for_an_attack_carried_it_out(extract_text):
+    r = extract_text("Azerbaijan blamed Armenia for the rocket attack on Ganja.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Armenia"]
+
+
+def test_the_leaders_of_two_states_act_for_each_state(extract_text):
+    r = extract_text("The presidents of Kenya and Tanzania met in Arusha on Monday.")
+    (talks,) = _of_type(r, "CONSULT")
+    assert _names(r, talks.actors) == ["Kenya", "Tanzania"]
