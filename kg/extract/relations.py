@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from kg.extract import bodies as bodies_of
 from kg.extract import membership, stances, words, workplaces
 from kg.extract.ties import conj_ids, tokens_of
 from kg.extract.ties import relation as _relation
@@ -19,7 +20,12 @@ def find_relations(ctx) -> list[Relation]:
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
     stated = [*stated, *_stateless_titles(ctx, titles, stated), *_described_holders(ctx)]
     stated = _counterparts(ctx, titles, stated)
-    bodies = [*_state_bodies(ctx), *_led_bodies(ctx), *workplaces.leading_verbs(ctx), *_roles_taken(ctx)]
+    bodies = [
+        *bodies_of.state_bodies(ctx),
+        *bodies_of.led_bodies(ctx),
+        *workplaces.leading_verbs(ctx),
+        *_roles_taken(ctx),
+    ]
     bodies += workplaces.workplaces(ctx, _entity_mentions(ctx))
     found_rels = [*stances.find_stances(ctx), *membership.find_memberships(ctx)]
     for rel in [*stated, *bodies, *found_rels]:
@@ -415,32 +421,6 @@ def _described_holders(ctx):
                 else "affiliated_with"
             )
             yield _relation(ctx, rtype, holder, states[0], list(doc[m.start : m.end]), confidence=0.55)
-
-
-def _led_bodies(ctx):
-    """'the US-led coalition': the leader named before '-led' leads the body."""
-    table = ctx.table
-    for m in table.mentions:
-        body = table.by_token.get(m.head)
-        if m.kind != "np" or body is None or table.get(body).type != "Organization":
-            continue
-        for led in ctx.doc[m.head].lefts:
-            if led.dep_ != "amod" or led.lower_ != "led":
-                continue
-            for leader in {e for c in led.lefts for e in ctx.resolve_modifier(c) if e != body}:
-                yield _relation(ctx, "leader_of", leader, body, list(ctx.doc[m.start : m.end]), confidence=0.6)
-
-
-def _state_bodies(ctx):
-    """A state's own body is affiliated with the state when its name says so: 'Iraqi forces', 'the Iraqi
-    military', 'the US State Department' (``EntityTable.states``)."""
-    table = ctx.table
-    for body, state in table.states.items():
-        mention = next((m for m in table.mentions if table.by_token.get(m.head) == body), None)
-        if mention is None or ctx.doc[mention.start].sent.start in ctx.skip_sents:
-            continue
-        tokens = list(ctx.doc[mention.start : mention.end])
-        yield _relation(ctx, "affiliated_with", body, state, tokens, confidence=0.6)
 
 
 def _no_other_holder(ctx, node, m) -> bool:
