@@ -1,7 +1,9 @@
 """Events kg used to drop on fresh news: an act noun carried out by a verb that is not an event word itself
 ('orchestrated the ambush', 'responded with missile strikes'), and a killing done by an attack whose doer the
 text does not state ('the ambush on the bus killed nine people'), which keeps its type with no actor.
-Texts written for these tests."""
+A past participle on a noun ("the soldiers killed in the battle", "rebels backed by Rwanda") is a passive
+relative clause: the noun undergoes it, its own "by" phrase does it, never the main clause's subject. Texts written
+for these tests."""
 
 from __future__ import annotations
 
@@ -28,3 +30,17 @@ def test_a_killing_by_an_attack_whose_doer_is_not_stated_keeps_its_type_with_no_
     r = extract_text("The ambush on the bus killed nine people.")
     (attack,) = _of_type(r, "ASSAULT")
     assert attack.actors == ()
+
+
+def test_a_participle_on_a_noun_is_not_the_act_of_the_main_clause_subject(extract_text):
+    r = extract_text("Ukraine mourned the soldiers killed in the battle near Bakhmut.")
+    assert not any(_names(r, e.actors) == ["Ukraine"] for e in _of_type(r, "ASSAULT"))
+
+
+def test_the_noun_a_participle_qualifies_undergoes_it_and_its_by_phrase_does_it(extract_text):
+    r = extract_text("The M23 rebels backed by Rwanda seized Goma.")
+    (backing,) = _of_type(r, "SUPPORT")
+    assert _names(r, backing.actors) == ["Rwanda"] and _names(r, backing.recipients) == ["M23 rebels"]
+    r = extract_text("The report counted dozens of civilians killed by Russian shelling.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Russia"]

@@ -68,8 +68,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             # "the US was committed to preventing a conflict": a passive of stance holds its subject's stance
             actors = _ids(ctx, [c for c in tok.children if c.dep_ == "nsubjpass"])
         objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
-        if tok.dep_ == "amod" and tok.tag_ == "VBN":
-            objects = [tok.head]
+        if (tok.dep_ == "amod" and tok.tag_ == "VBN") or (not objects and nominal.reduced_passive(tok)):
+            objects = [tok.head]  # "a militia backed by Rwanda": the militia is backed
         if not objects and entry.type in _GIVE_TYPES:
             # "civilians were killed in a bombing": the passive subject undergoes the act, and the event keeps
             # its type with no actor when the text names none (never guessed); not "was committed to"
@@ -236,6 +236,10 @@ def verb_actors(ctx: Context, verb) -> list[str]:
         return [i for c in verb.children if c.dep_ in ("npadvmod", "compound", "amod") for i in ctx.resolve(c)]
     if verb.dep_ == "amod":  # "occupying Russian forces": the forces occupy
         return _ids(ctx, [verb.head])
+    if nominal.reduced_passive(verb) and (agents(verb) or _someone(ctx, verb.head)):
+        # "Ukraine mourned the soldiers killed in the battle": not Ukraine's act, whoever did it ("announced arms
+        # delivered to Y" may be the announcer's delivery)
+        return _ids(ctx, agents(verb))
     node, came_from = verb, None
     for _ in range(5):
         controller = _object_controller(ctx, node, came_from)
@@ -292,6 +296,12 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
         node, came_from = node.head, node
     return []
+
+
+def _someone(ctx: Context, noun) -> bool:
+    """Whether a noun names someone kg knows or a kind of actor ('soldiers', 'civilians')."""
+    lemma = noun.lemma_.lower()
+    return bool(ctx.resolve(noun)) or lemma in words.ACTOR_NOUNS or lemma in ctx.agent_nouns
 
 
 def _has_object(verb) -> bool:

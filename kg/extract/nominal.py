@@ -18,6 +18,7 @@ __all__ = [
     "of_objects",
     "party_phrases",
     "passive_cause",
+    "reduced_passive",
     "restated_stances",
     "stance_objects",
     "stray_modifiers",
@@ -99,6 +100,12 @@ def participle_phrases(noun) -> list:
     ]
 
 
+def reduced_passive(verb) -> bool:
+    """'the soldiers killed in the battle', 'a militia backed by Moscow': a past participle on a noun is a passive
+    relative clause, whose noun undergoes the act and whose doer only its own 'by' phrase names."""
+    return verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON") and verb.tag_ == "VBN"
+
+
 def _past_participle(verb) -> bool:
     """A past participle, also where the tagger calls it a past tense ('the war of aggression waged by X'): a
     clause on a noun with no subject of its own, ending in -ed, is a reduced passive."""
@@ -119,7 +126,7 @@ def passive_cause(verb, event_nouns: dict[int, str], etype: str):
     'during' / 'by' phrase ('in Russian rocket strikes', 'by a Ukrainian drone strike'), whose modifiers name who
     did it; else None.
     The phrase may hang on a conjunct ('five killed and 18 injured in strikes')."""
-    if not _passive(verb):
+    if not (_passive(verb) or reduced_passive(verb)):
         return None
     near = [
         verb,
