@@ -293,3 +293,12 @@ def test_offering_words_or_accepting_a_fact_is_no_agreement(extract_text):
 def test_force_used_to_coerce_is_one_act(extract_text):
     r = extract_text("Latvian police fired tear gas to disperse the crowd in Riga.")
     assert [(e.type, e.trigger.text) for e in r.events] == [("ASSAULT", "fired")]
+
+
+def test_a_told_violation_is_accused_by_the_telling_word(extract_text):
+    r = extract_text("The Latvian leader had violated the UN Charter, Jaan Tamm said on Monday.")
+    (accusation,) = _events(r, "ACCUSE")
+    assert accusation.trigger.text == "said" and accusation.sources == ()
+    assert _names(r, accusation.actors) == ["Jaan Tamm"]
+    r = extract_text("Jaan Tamm accused the Latvian leader of violating the UN Charter.")
+    assert [e.trigger.text for e in _events(r, "ACCUSE")] == ["accused"]

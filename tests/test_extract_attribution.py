@@ -721,3 +721,19 @@ def test_we_in_quotations_framed_by_it_does_not_resolve_in_a_circle(extract_text
         'approval from Libya," it read.'
     )
     assert record.events
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Bernie Sanders complained that linking him to the Moscow bombing was unfair.", "bombing"),
+        ("Hillary Clinton said that attacking Iran would be a mistake.", "attacking"),
+    ],
+)
+def test_a_clause_that_is_the_subject_of_what_is_told_is_told(extract_text, text, trigger):
+    assert _sources(extract_text(text), trigger) == [text.split(" ", 2)[0] + " " + text.split(" ", 2)[1]]
+
+
+def test_a_quotations_last_words_taken_for_a_second_subject_leave_the_speaker_speaking(extract_text):
+    record = extract_text('"Russia attacked every single town. Every one of them," said Ted Cruz, who was there.')
+    assert _sources(record, "attacked") == ["Ted Cruz"]

@@ -12,25 +12,39 @@ from kg.extract.tellers import speakers_of
 if TYPE_CHECKING:
     from kg.extract.claims import CueIndex
 
-__all__ = ["according_to", "described_by", "headline_speaker", "pointed_back", "quoted_by", "said_aside"]
+__all__ = [
+    "according_to",
+    "described_by",
+    "headline_speaker",
+    "pointed_back",
+    "quoted_by",
+    "said_aside",
+    "sets_aside",
+]
 
 
 def said_aside(child, resolve, cues: CueIndex) -> list[tuple[str, str]]:
     """'Axelrod, Democratic sources said, still respects her', 'They discussed it, as Breitbart reported': a speech
     verb set aside in the clause it reports, after or inside the content."""
+    if not sets_aside(child, cues):
+        return []
+    return [(eid, f"speech verb '{child.text}' set aside") for eid in speakers_of(child, resolve, cues)]
+
+
+def sets_aside(child, cues: CueIndex) -> bool:
+    """Whether ``child`` is a verb of saying or believing set aside in the clause it reports (:func:`said_aside`)."""
     aside = (
         child.dep_ == "parataxis"
         or (child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children))
         or _comma_aside(child)
     )
     if not aside or cues.attributing(child) not in ("speech", "belief"):
-        return []
+        return False
     if any(c.dep_ == "nsubj" and c.lower_ == "you" for c in child.children):
-        return []  # '(you know this ...)', 'you see': a word to the listener, nobody's account
+        return False  # '(you know this ...)', 'you see': a word to the listener, nobody's account
     own = ("ccomp", "xcomp", "dobj") if child.dep_ in ("conj", "ccomp") else ("ccomp", "xcomp")
-    if any(c.dep_ in own for c in child.children):
-        return []  # it says something of its own: '..., and she said she would leave', '..., a poll shows support'
-    return [(eid, f"speech verb '{child.text}' set aside") for eid in speakers_of(child, resolve, cues)]
+    # it says something of its own: '..., and she said she would leave', '..., a poll shows support'
+    return not any(c.dep_ in own for c in child.children)
 
 
 def headline_speaker(trigger, resolve) -> list[tuple[str, str]]:

@@ -36,6 +36,8 @@ _CLAUSE_DEPS = {
     "oprd",
     "dep",
     "dative",  # 'gave money to a group backing Y, the paper found': spaCy may hang 'to' as a dative
+    "csubj",  # 'said that attacking Iran would be a mistake': a clause that is the subject of what is told
+    "csubjpass",
     "ROOT",
 }
 
@@ -324,6 +326,22 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
             ids.append(eid)
             why.append(reason)
     return ids, why
+
+
+def telling_word(trigger, cues: CueIndex):
+    """The word of saying or believing that makes ``trigger`` told ('said' in "Y had violated the Charter, X said",
+    'responded' in "X responded that Y had violated it"): the nearest one governing the trigger's clause, else one
+    set aside in it; None when the article tells it."""
+    below = None
+    for node in path_up(trigger):
+        kind = cues.attributing(node) if node is not trigger else None
+        if kind in ("speech", "belief") and below is not None and _governs_content(node, below, kind):
+            return node
+        for child in node.children:
+            if (below is None or child.i != below.i) and child.i != trigger.i and asides.sets_aside(child, cues):
+                return child
+        below = node
+    return None
 
 
 # Intentions said to someone: the sayer vouches for the act ('X vowed to fight' is X's word). The rest are only held

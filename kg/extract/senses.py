@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from kg.extract import judgments, words
 from kg.extract.commitments import RESTATING_VERBS as _RESTATING
 from kg.extract.lexicons import Trigger
+from kg.graph.records import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -224,9 +225,14 @@ def _contributes_to_a_thing(verb) -> bool:
     return bool(objects) and not any(p.pos_ == "PROPN" or p.ent_type_ in _NAMING for p in objects)
 
 
-def allegations(pairs) -> list[tuple[Token, Event]]:
+def allegations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Event]]:
     """``pairs`` with a wrongdoing verb's ACCUSE turned the teller's: in "the Russian leader had violated the
-    Charter, Biden said" Biden accuses the Russian leader; told in the article's own voice nobody accuses."""
+    Charter, Biden said" Biden accuses the Russian leader; told in the article's own voice nobody accuses.
+
+    The accusation is made by the telling, so its trigger is the telling word (``telling_word(tok)``: 'said' here,
+    as 'accused' is in "X accused Y"), not the wrongdoing it alleges: the told words stay the teller's content, and
+    a telling word that is already an accusation ("accused Y of violating the truce") stays one event."""
+    accusing = {tok.i for tok, event in pairs if event.type == "ACCUSE" and tok.lemma_.lower() not in _WRONGDOING}
     out = []
     for tok, event in pairs:
         if event.type != "ACCUSE" or tok.lemma_.lower() not in _WRONGDOING:
@@ -234,14 +240,20 @@ def allegations(pairs) -> list[tuple[Token, Event]]:
             continue
         if not event.sources:
             continue
+        word = telling_word(tok)
+        if word is not None and word.i in accusing:
+            continue  # "accused Y of violating": one accusation, the telling word's
+        accusing.add(word.i if word is not None else tok.i)
         teller = event.sources[-1]
         accused = tuple(a for a in dict.fromkeys((*event.actors, *event.recipients)) if a != teller)
-        why = "allegation: the teller accuses the doer"
+        why = f"allegation: the teller accuses the doer of '{tok.text}'"
+        at = word if word is not None else tok
         out.append(
             (
-                tok,
+                at,
                 dataclasses.replace(
                     event,
+                    trigger=Span(at.text, at.idx, at.idx + len(at.text)),
                     actors=(teller,),
                     recipients=accused,
                     sources=event.sources[:-1],
@@ -249,7 +261,7 @@ def allegations(pairs) -> list[tuple[Token, Event]]:
                 ),
             )
         )
-    return out
+    return sorted(out, key=lambda p: p[0].i)
 
 
 def _meets_a_need(verb) -> bool:

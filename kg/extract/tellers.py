@@ -18,12 +18,18 @@ def speakers_of(verb, resolve, cues: CueIndex | None = None) -> list[str]:
     calling for ...')."""
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # 'X is convinced that': the subject of the copula
         verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    for child in subjects:
+        authors = _authors(child, resolve, cues) if cues is not None else []
+        if authors:  # 'the statement said': its author speaks (no entity for the document itself)
+            return authors
+        # 'the US and its allies accuse': both
+        found = [e for s in (child, *(c for c in child.children if c.dep_ == "conj")) for e in resolve(s)]
+        if found or child is subjects[-1]:
+            return found
+        # '"He opposed it. Every one of them," said Ted Cruz': spaCy may take the quotation's last words for a
+        # second subject; the one that names someone speaks
     for child in verb.children:
-        if child.dep_ in ("nsubj",):  # 'the US and its allies accuse': both
-            authors = _authors(child, resolve, cues) if cues is not None else []
-            if authors:  # 'the statement said': its author speaks (no entity for the document itself)
-                return authors
-            return [e for s in (child, *(c for c in child.children if c.dep_ == "conj")) for e in resolve(s)]
         if child.dep_ == "agent":
             return [e for p in child.children if p.dep_ == "pobj" for e in resolve(p)]
     inverted = _inverted_speaker(verb)
