@@ -42,6 +42,17 @@ _CREDITING_VERBS = frozenset(
     congratulate applaud hail suspect convict penalise penalize rebuke reprimand""".split()
 )
 _CREDIT_PREPS = frozenset({"for", "of", "over"})
+# verbs that scale an act their object names, whose subject does the act: 'tightened sanctions', 'ramped up aid'
+_SCALING_VERBS = frozenset(
+    """increase boost expand tighten strengthen bolster redouble accelerate ramp double triple maintain sustain
+    deepen broaden enhance toughen widen""".split()
+)
+_AUTHORITY_NOUNS = frozenset(
+    {"order", "orders", "instruction", "behalf", "command", "request", "initiative", "direction"}
+)
+# nouns that ask someone to act, and the prepositions that name whom: 'an appeal to X', 'a call on X'
+_REQUEST_NOUNS = frozenset({"appeal", "call", "demand", "request", "plea", "invitation", "ultimatum", "urging"})
+_ADDRESS_PREPS = frozenset({"to", "on", "upon"})
 # prepositions whose gerund is the act of the verb's object: 'accuse X of', 'thank X for', 'warn X against'
 _CONTROL_PREPS = frozenset({"of", "to", "into", "for", "against", "from"})
 
@@ -156,7 +167,7 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             if event_words.get(o.i) == entry.type
         ]
         preps += [c for o in same for c in o.children if c.dep_ == "prep" and c.i > o.i]
-    verb = support_verb(tok) if tok.pos_ != "VERB" else None
+    verb = support_verb(tok) or _scaling_verb(tok) if tok.pos_ != "VERB" else None
     if verb is not None and entry.type in _GIVE_TYPES:  # "provided $2 billion in aid to Ukraine"
         preps += [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")]
         # "gave Ukraine $5 billion in loans", "offered Moldova a loan": the light verb's indirect object
@@ -165,7 +176,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
         preps += [c for o in tok.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]
     locations = []
     for prep in preps:
-        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        # "on my orders", "at the request of X", "on behalf of X": on whose authority, not to whom
+        objs = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in _AUTHORITY_NOUNS]
         # "support for Ukraine's fight": the owner of what the preposition names, where that is no one
         ids = _ids(ctx, objs) or _ids(ctx, [p for o in objs for p in o.children if p.dep_ == "poss"])
         word = prep.lower_
@@ -239,7 +251,7 @@ def verb_actors(ctx: Context, verb) -> list[str]:
     if nominal.reduced_passive(verb) and (agents(verb) or _someone(ctx, verb.head)):
         # "Ukraine mourned the soldiers killed in the battle": not Ukraine's act, whoever did it ("announced arms
         # delivered to Y" may be the announcer's delivery)
-        return _ids(ctx, agents(verb))
+        return _agent_ids(ctx, agents(verb))
     node, came_from = verb, None
     for _ in range(5):
         controller = _object_controller(ctx, node, came_from)
@@ -247,6 +259,9 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             return []
         if controller:
             return controller
+        addressed = _addressee(ctx, node, came_from)
+        if addressed:  # "an appeal to Russia to cease fire", "our call on Hamas to release": the one asked acts
+            return addressed
         if came_from is not None and came_from.lower_ == "in" and node.lemma_.lower() == "join":  # "A joined B in"
             return _ids(ctx, _subjects(node) + [c for c in node.children if c.dep_ == "dobj"])
         shared = shared_passive_subject(node, came_from)
@@ -296,6 +311,23 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
         node, came_from = node.head, node
     return []
+
+
+def _addressee(ctx: Context, node, came_from) -> list[str]:
+    """Who an appeal, a call or an invitation is addressed to, when ``came_from`` is the infinitive it asks for:
+    'an appeal to X to cease', 'our call on X to release', 'sent a request to X to deliver' (the parser hangs the
+    infinitive on the noun or on its verb); [] when none is named."""
+    if came_from is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
+        return []
+    if node.pos_ == "NOUN" and came_from.dep_ == "acl":
+        asks = [node] if node.lemma_.lower() in _REQUEST_NOUNS else []
+    elif node.pos_ == "VERB" and came_from.dep_ in ("advcl", "xcomp"):
+        asks = [o for o in node.children if o.dep_ == "dobj" and o.lemma_.lower() in _REQUEST_NOUNS]
+        asks += [node] if asks else []  # "sent a request to X to deliver": 'to X' may hang on the verb
+    else:
+        return []
+    whom = [c for a in asks for c in a.children if c.dep_ in ("prep", "dative") and c.lower_ in _ADDRESS_PREPS]
+    return _ids(ctx, [p for c in whom for p in c.children if p.dep_ == "pobj"])
 
 
 def _someone(ctx: Context, noun) -> bool:
@@ -380,6 +412,14 @@ def support_verb(noun):
     return verb if verb is not None and _supports(verb, noun) else None
 
 
+def _scaling_verb(noun):
+    """The verb that scales the act its object names ('tightened sanctions on Iran', 'ramped up its aid to X'):
+    its subject does the act, and its 'to' / 'for' phrase names whom for; else None."""
+    verb, prep = _governing_verb(noun)
+    ok = verb is not None and prep is None and verb.lemma_.lower() in _SCALING_VERBS and noun.dep_ in ("dobj", "conj")
+    return verb if ok else None
+
+
 def _supports(verb, noun) -> bool:
     lemma = verb.lemma_.lower()
     return lemma in words.SUPPORT_VERBS and (lemma not in words.OBJECT_SUPPORT_VERBS or noun.head.i == verb.i)
@@ -433,7 +473,7 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
         return []
     setting = entry.type in _JOINT_TYPES and prep in ("in", "at", "during", "on", "after")
     setting = setting or (entry.type in _JOINT_TYPES and prep == "for" and verb.lemma_.lower() in _TRAVEL)
-    if not _supports(verb, noun) and not setting:
+    if not _supports(verb, noun) and not setting and _scaling_verb(noun) is None:
         return []  # "outlined his vision for guarantees": the speaker is not the guarantor
     found = _ids(ctx, _subjects(verb) + agents(verb))
     if not found and (verb.dep_ == "conj" or _participle_clause(verb)):
