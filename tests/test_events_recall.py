@@ -44,3 +44,16 @@ def test_the_noun_a_participle_qualifies_undergoes_it_and_its_by_phrase_does_it(
     r = extract_text("The report counted dozens of civilians killed by Russian shelling.")
     (attack,) = _of_type(r, "ASSAULT")
     assert _names(r, attack.actors) == ["Russia"]
+
+
+def test_a_named_town_is_what_a_row_for_hitting_or_seizing_a_city_names(extract_text):
+    r = extract_text("Russian drones targeted Odesa and Kharkiv overnight.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.recipients) == ["Kharkiv", "Odesa"]
+    r = extract_text("Russian missiles hit Kyiv on Monday.")
+    assert _of_type(r, "ASSAULT")
+
+
+def test_a_state_is_no_town_that_sanctions_hit(extract_text):
+    r = extract_text("The sanctions hit Russia hard.")
+    assert not _of_type(r, "ASSAULT")

@@ -284,3 +284,8 @@ def test_a_one_word_surname_opening_a_sentence_stays_a_person(extract_text):
 def test_an_online_platform_is_an_organization(extract_text):
     record = extract_text("Twitter suspended the account of the embassy on Monday.")
     assert by_name(record)["Twitter"].type == "Organization"
+
+
+def test_a_known_politician_is_a_person_whatever_the_tagger_says(extract_text):
+    record = extract_text("Prosecutors in Chisinau charged Ilan Shor with fraud on Monday.")
+    assert by_name(record)["Ilan Shor"].type == "Person"

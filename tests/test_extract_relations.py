@@ -460,3 +460,8 @@ def test_a_commissioner_and_a_candidate_are_affiliated(extract_text):
     assert ("affiliated_with", "Karl Berg", "United Nations") in found
     found = relations(extract_text("Republican presidential candidate Tom Reed visited Kyiv."))
     assert ("affiliated_with", "Tom Reed", "Republican Party") in found
+
+
+def test_a_known_office_holder_is_placed_in_his_state_when_the_title_names_none(extract_text):
+    record = extract_text("Foreign Minister Subrahmanyam Jaishankar met envoys from Chile and India in Oslo.")
+    assert ("affiliated_with", "Subrahmanyam Jaishankar", "India") in relations(record)
