@@ -24,7 +24,7 @@ def test_a_coordinated_clause_with_its_own_unknown_subject_does_not_inherit_the_
 
 
 def test_the_indirect_object_of_a_light_verb_receives_the_aid(extract_text):
-    r = extract_text("Norway gave Moldova 40 million euros in loans.")
+    r = extract_text("Norway offered Moldova a loan of 40 million euros.")
     (aid,) = _of_type(r, "AID")
     assert _names(r, aid.actors) == ["Norway"] and _names(r, aid.recipients) == ["Moldova"]
 
@@ -63,3 +63,70 @@ def test_the_leaders_of_two_states_act_for_each_state(extract_text):
     r = extract_text("The presidents of Kenya and Tanzania met in Arusha on Monday.")
     (talks,) = _of_type(r, "CONSULT")
     assert _names(r, talks.actors) == ["Kenya", "Tanzania"]
+
+
+def test_an_appeal_to_someone_to_act_makes_them_the_actor(extract_text):
+    r = extract_text("The envoy repeated his appeal to Sudan to halt the offensive.")
+    (halt,) = _of_type(r, "RETREAT")
+    assert _names(r, halt.actors) == ["Sudan"]
+    r = extract_text("The UN renewed its call on the Taliban to free the detained aid workers.")
+    (release,) = _of_type(r, "RETREAT")
+    assert _names(r, release.actors) == ["Taliban"]
+
+
+def test_who_scales_up_an_act_does_it(extract_text):
+    r = extract_text("Canada tightened sanctions on Belarus on Monday.")
+    (sanctions,) = _of_type(r, "SANCTION")
+    assert _names(r, sanctions.actors) == ["Canada"] and _names(r, sanctions.recipients) == ["Belarus"]
+
+
+def test_on_whose_orders_an_act_is_done_is_not_its_target(extract_text):
+    r = extract_text(
+        '"On my orders, the Finnish navy conducted an operation against the pirates," President Stubb said.'
+    )
+    (operation,) = _of_type(r, "ASSAULT")
+    assert "Alexander Stubb" not in _names(r, operation.recipients)
+
+
+def test_the_two_sides_of_talks_named_before_take_up_their_parties(extract_text):
+    r = extract_text("The talks between Sudan and Chad collapsed on Monday. The two sides blamed each other.")
+    (blame,) = _of_type(r, "ACCUSE")
+    assert _names(r, blame.actors) == ["Chad", "Sudan"]
+
+
+def test_the_allies_take_up_the_pair_of_states_just_named(extract_text):
+    r = extract_text("Iran and Syria signed a defence pact in May. The allies held joint drills in the Gulf.")
+    drills = [e for e in r.events if e.trigger.text == "drills"]
+    assert drills and _names(r, drills[0].actors) == ["Iran", "Syria"]
+
+
+def test_ministers_from_two_states_act_for_each_state(extract_text):
+    r = extract_text("Ministers from Peru and Ecuador met in Quito on Tuesday.")
+    (talks,) = _of_type(r, "CONSULT")
+    assert _names(r, talks.actors) == ["Ecuador", "Peru"]
+
+
+def test_who_responds_to_an_attack_is_not_its_attacker(extract_text):
+    r = extract_text("Qatar will respond to any attack.")
+    attacks = _of_type(r, "ASSAULT")
+    assert attacks and all("Qatar" not in _names(r, e.actors) for e in attacks)
+
+
+def test_the_state_whose_things_an_attack_targets_undergoes_it(extract_text):
+    r = extract_text("The rebels fired rockets at a Turkish warship.")
+    (fired,) = _of_type(r, "ASSAULT")
+    assert _names(r, fired.recipients) == ["Turkey"]
+
+
+def test_the_group_as_a_subject_is_the_body_just_named(extract_text):
+    r = extract_text("A spokesman for Hezbollah said the group had fired rockets at Israel.")
+    (fired,) = _of_type(r, "ASSAULT")
+    assert _names(r, fired.actors) == ["Hezbollah"]
+
+
+def test_an_attack_blamed_on_someone_is_theirs(extract_text):
+    r = extract_text("Baku blamed the attack on Armenia.")
+    (blame,) = _of_type(r, "ACCUSE")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, blame.recipients) == ["Armenia"]
+    assert _names(r, attack.actors) == ["Armenia"] and "Armenia" not in _names(r, attack.recipients)

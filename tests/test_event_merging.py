@@ -117,3 +117,26 @@ def test_reports_that_disagree_on_who_did_it_are_shown_as_an_actor_dispute(tmp_p
     assert sorted(d for d in disputes.values() if d) == ["other reports name Russia", "other reports name Ukraine"]
     rows = [r for r in run_query("disputed", store=store).to_python() if r["actors"]]
     assert len(rows) == 2 and [sorted(r["actors"].split(" | ")) for r in rows] == [["Russia", "Ukraine"]] * 2
+
+
+def test_a_recipient_that_is_also_the_place_is_named_once_and_links_once(tmp_path, extractor):
+    # "an invasion into Ukraine": Ukraine is the recipient and the place of one merged event
+    a = write(tmp_path, "alpha", "2024-03-05", "Russia launched a large-scale invasion into Ukraine on Monday.")
+    b = write(
+        tmp_path, "beta", "2024-03-06", "Russia launched a large-scale invasion into Ukraine on Monday, officials said."
+    )
+    store = Store(tmp_path / "store")
+    build([a, b], store=store, extractor=extractor)
+    [event] = {r["event"] for r in run_query("timeline", store=store).to_python() if r["type"] == "ASSAULT"}
+    roles = store.query(
+        "SELECT ?e ?p WHERE { ?e ?p <https://w3id.org/kgct/resource/entity/Q212> }", {"e": URIRef(event)}
+    ).to_python()
+    assert len(roles) == 2  # what the rule is about is in the graph: recipient and place
+    rows = run_query(
+        "between",
+        {"a": "https://w3id.org/kgct/resource/entity/Q159", "b": "https://w3id.org/kgct/resource/entity/Q212"},
+        store=store,
+    ).to_python()
+    assert [(r["via"], r["viaLabel"]) for r in rows if r["hops"] == 1] == [
+        (event, "ASSAULT: Russia -> Ukraine (2024-03)")
+    ]

@@ -417,3 +417,51 @@ def test_a_lower_case_title_with_an_adjective_before_the_name(extract_text):
 def test_a_name_after_a_lower_case_role_is_a_person(extract_text):
     record = extract_text("Peru's national security adviser Tomas Quispe said the talks had failed.")
     assert {e.name: e.type for e in record.entities}.get("Tomas Quispe") == "Person"
+
+
+def test_a_capitalised_title_in_apposition_after_the_name(extract_text):
+    record = extract_text("We met Jane Roe, President of Chile, in Lima on Monday.")
+    assert ("leader_of", "Jane Roe", "Chile") in relations(record)
+
+
+def test_a_secretary_general_leads_the_body(extract_text):
+    record = extract_text("The minister will meet the NATO secretary-general, Pieter Smit, in Oslo.")
+    assert ("leader_of", "Pieter Smit", "NATO") in relations(record)
+
+
+def test_a_deputy_secretary_general_does_not_lead(extract_text):
+    record = extract_text("UN Deputy Secretary-General Maria Costa visited Oslo.")
+    assert not [r for r in relations(record) if r[0] == "leader_of"]
+
+
+def test_a_capitalised_speaker_leads_the_chamber(extract_text):
+    record = extract_text("The Speaker of the Knesset, Avi Cohen, met the envoy.")
+    assert ("leader_of", "Avi Cohen", "Knesset") in relations(record)
+
+
+def test_a_lower_case_speaker_holds_no_office(extract_text):
+    record = extract_text("John Smith, a speaker at the NATO forum, said the talks failed.")
+    assert not [r for r in relations(record) if r[0] == "leader_of"]
+
+
+def test_pm_is_a_prime_ministers_title(extract_text):
+    record = extract_text("Italian PM Laura Bianchi met the envoy in Rome.")
+    assert ("leader_of", "Laura Bianchi", "Italy") in relations(record)
+
+
+def test_a_partys_word_in_a_title_makes_a_member_not_a_leader(extract_text):
+    found = relations(extract_text("Republican Speaker Tom Reed blocked a vote on the bill."))
+    assert ("affiliated_with", "Tom Reed", "Republican Party") in found
+    assert ("leader_of", "Tom Reed", "Republican Party") not in found
+
+
+def test_a_commissioner_and_a_candidate_are_affiliated(extract_text):
+    found = relations(extract_text('"It must end," said Karl Berg, the UN high commissioner for refugees.'))
+    assert ("affiliated_with", "Karl Berg", "United Nations") in found
+    found = relations(extract_text("Republican presidential candidate Tom Reed visited Kyiv."))
+    assert ("affiliated_with", "Tom Reed", "Republican Party") in found
+
+
+def test_a_known_office_holder_is_placed_in_his_state_when_the_title_names_none(extract_text):
+    record = extract_text("Foreign Minister Subrahmanyam Jaishankar met envoys from Chile and India in Oslo.")
+    assert ("affiliated_with", "Subrahmanyam Jaishankar", "India") in relations(record)

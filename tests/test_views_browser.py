@@ -43,7 +43,18 @@ def pages_dir(tmp_path_factory) -> Path:
     write_html(d / "big.html", network_html(B.big_model(400, 600)))
     write_html(d / "merged.html", network_html(B.merged_model()))
     write_html(d / "big_timeline.html", timeline_html(B.big_model(200, 600)))
+    write_html(d / "crowded_timeline.html", timeline_html(crowded_model()))
     return d
+
+
+def crowded_model() -> dict:
+    """300 events of 10 actors on five days: each lane's items overlap, and vis-timeline clusters them."""
+    model = B.big_model(10, 300)
+    for k, ev in enumerate(model["events"]):
+        day = f"2022-03-{1 + k % 5:02d}"
+        ev["time"] = {"text": day, "start": day, "end": None}
+        ev["published"] = ev["claims"][0]["date"] = day
+    return model
 
 
 @pytest.fixture(scope="module")
@@ -404,6 +415,20 @@ def test_many_lanes_share_one_other_lane(open_page):
     assert page.evaluate("kgTimeline.groups().length") == 41
     # every event keeps an item
     assert page.evaluate("kgTimeline.items().length") == 600
+
+
+def test_lanes_hidden_by_a_filter_come_back_with_their_clusters(open_page):
+    # vis-timeline keeps the clusters of a lane it hid and fails to redraw them when the lane is shown again
+    # ("Cannot redraw item: no parent attached"): the page has them made afresh; the fixture checks the console
+    o = open_page("crowded_timeline")
+    page = o.page
+    wait_until(page, "document.querySelectorAll('.kg-cluster').length > 0")
+    for label in ("none", "all", "none", "all"):
+        page.click(f'#kg-filters fieldset:has(input[data-filter="modalities"]) button:text("{label}")')
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
+    assert page.evaluate("kgTimeline.visibleItems()") == 300
+    wait_until(page, "document.querySelectorAll('.kg-cluster').length > 0")
+    assert o.errors == []
 
 
 # ---------------------------------------------------------------- combined

@@ -52,11 +52,14 @@ class Extractor:
         self.nlp = nlp if nlp is not None else load_model()
         document.add_paragraph_breaks(self.nlp)
         entities.add_rank_abbreviations(self.nlp)
-        self.gazetteer = Gazetteer(self.nlp, lexicons.load_gazetteer(), lexicons.load_derived_gazetteer())
+        known = lexicons.load_gazetteer()
+        self.gazetteer = Gazetteer(self.nlp, known, lexicons.load_derived_gazetteer())
         cues = lexicons.load_cues()
         # a derived row may type a cue word only when the word is itself the act: "promised" is AGREE (CAMEO 030)
         cue_lemmas = frozenset(c.lemma for c in cues) - commitments.COMMISSIVE_VERBS
-        self.triggers = triggers.TriggerIndex(lexicons.load_triggers(), lexicons.load_derived_triggers(), cue_lemmas)
+        self.triggers = triggers.TriggerIndex(
+            lexicons.load_triggers(), lexicons.load_derived_triggers(), cue_lemmas, **triggers.place_words(known)
+        )
         self.cues = claims.CueIndex.from_cues(cues)
         self.offices = offices.OfficeIndex(lexicons.load_offices())
         self.agents = {noun: sector for noun, sector in lexicons.load_agents().items() if " " not in noun}

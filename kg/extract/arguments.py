@@ -42,6 +42,19 @@ _CREDITING_VERBS = frozenset(
     congratulate applaud hail suspect convict penalise penalize rebuke reprimand""".split()
 )
 _CREDIT_PREPS = frozenset({"for", "of", "over"})
+# verbs that scale an act their object names, whose subject does the act: 'tightened sanctions', 'ramped up aid'
+_SCALING_VERBS = frozenset(
+    """increase boost expand tighten strengthen bolster redouble accelerate ramp double triple maintain sustain
+    deepen broaden enhance toughen widen""".split()
+)
+_AUTHORITY_NOUNS = frozenset(
+    {"order", "orders", "instruction", "behalf", "command", "request", "initiative", "direction"}
+)
+_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})  # acts whose target's owner undergoes them
+_RESPONDING_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer"})
+# nouns that ask someone to act, and the prepositions that name whom: 'an appeal to X', 'a call on X'
+_REQUEST_NOUNS = frozenset({"appeal", "call", "demand", "request", "plea", "invitation", "ultimatum", "urging"})
+_ADDRESS_PREPS = frozenset({"to", "on", "upon"})
 # prepositions whose gerund is the act of the verb's object: 'accuse X of', 'thank X for', 'warn X against'
 _CONTROL_PREPS = frozenset({"of", "to", "into", "for", "against", "from"})
 
@@ -90,6 +103,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
                 p for o in objects for c in nominal.participle_phrases(o) if c.lower_ == "by" for p in c.children
             ]
             recipients = _ids(ctx, [p for p in owners if p.lower_ not in ("my", "our")])
+            if not recipients and entry.type in _TARGET_TYPES:  # "struck Houthi radar sites": whose they are
+                recipients = _target_owners(ctx, objects)
             if not _subjects(tok) and tok.dep_ not in ("xcomp", "advcl"):  # "..., and reiterate our support"
                 actors = actors or _ids(ctx, [p for p in owners if p.lower_ in ("my", "our")])  # its owner's stance
         if not recipients and entry.type == "SUPPORT":  # "reaffirmed our support for Ukraine": whom it is for
@@ -107,6 +122,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             # act; "alleged that Russia plotted", "... that the plan was backed by X": who is accused
             clauses = [c for c in tok.children if c.dep_ == "ccomp"]
             recipients = _ids(ctx, [s for c in clauses for s in _subjects(c) + agents(c)])
+        if not recipients and entry.type == "ACCUSE":  # "blamed the attack on X": X is blamed
+            recipients = _ids(ctx, [p for o in objects for p in _blamed_on(o)])
         if not recipients and entry.type in _STANCE_ON_ACTS:
             # "welcomed the agreement between Iraq and Turkey", "condemned Russian strikes": the parties of the
             # act taken a stance on
@@ -142,6 +159,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
     preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
     if tok.pos_ != "VERB":  # "the strikes launched against X", "aid provided to Y": the participle's are the noun's
         preps += [c for c in nominal.participle_phrases(tok) if c.lower_ != "by"]
+        happened = nominal.happening_verb(tok)  # "protests erupted in Tehran": where it broke out
+        preps += [c for c in happened.children if c.dep_ == "prep"] if happened is not None else []
         outer = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
         if outer is not None and event_words.get(outer.i) == entry.type:  # "the war of aggression waged against X"
             preps += [c for c in nominal.participle_phrases(outer) if c.lower_ != "by"]
@@ -156,7 +175,7 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             if event_words.get(o.i) == entry.type
         ]
         preps += [c for o in same for c in o.children if c.dep_ == "prep" and c.i > o.i]
-    verb = support_verb(tok) if tok.pos_ != "VERB" else None
+    verb = support_verb(tok) or _scaling_verb(tok) if tok.pos_ != "VERB" else None
     if verb is not None and entry.type in _GIVE_TYPES:  # "provided $2 billion in aid to Ukraine"
         preps += [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")]
         # "gave Ukraine $5 billion in loans", "offered Moldova a loan": the light verb's indirect object
@@ -164,11 +183,16 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
     if entry.type == "MOBILIZE":  # "deploy troops to Ukraine": the place, the troops' destination
         preps += [c for o in tok.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]
     locations = []
+    blamed = _blamed_on(tok) if tok.pos_ != "VERB" else []
     for prep in preps:
-        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        # "on my orders", "at the request of X", "on behalf of X": on whose authority, not to whom
+        objs = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in _AUTHORITY_NOUNS]
+        objs = [o for o in objs if o not in blamed]  # "blamed the attack on X": X did it, not underwent it
         # "support for Ukraine's fight": the owner of what the preposition names, where that is no one
         ids = _ids(ctx, objs) or _ids(ctx, [p for o in objs for p in o.children if p.dep_ == "poss"])
         word = prep.lower_
+        if not ids and entry.type in _TARGET_TYPES and word in _RECIPIENT_PREPS:  # "fired at a US warship"
+            ids = _target_owners(ctx, objs)
         if tok.pos_ != "VERB" and word == "of" and entry.type not in _JOINT_TYPES:
             recipients += ids
         elif word == "with" and (entry.type == "CONSULT" or entry.type in _JOINT_TYPES and tok.pos_ != "VERB"):
@@ -239,7 +263,7 @@ def verb_actors(ctx: Context, verb) -> list[str]:
     if nominal.reduced_passive(verb) and (agents(verb) or _someone(ctx, verb.head)):
         # "Ukraine mourned the soldiers killed in the battle": not Ukraine's act, whoever did it ("announced arms
         # delivered to Y" may be the announcer's delivery)
-        return _ids(ctx, agents(verb))
+        return _agent_ids(ctx, agents(verb))
     node, came_from = verb, None
     for _ in range(5):
         controller = _object_controller(ctx, node, came_from)
@@ -247,6 +271,9 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             return []
         if controller:
             return controller
+        addressed = _addressee(ctx, node, came_from)
+        if addressed:  # "an appeal to Russia to cease fire", "our call on Hamas to release": the one asked acts
+            return addressed
         if came_from is not None and came_from.lower_ == "in" and node.lemma_.lower() == "join":  # "A joined B in"
             return _ids(ctx, _subjects(node) + [c for c in node.children if c.dep_ == "dobj"])
         shared = shared_passive_subject(node, came_from)
@@ -296,6 +323,23 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
         node, came_from = node.head, node
     return []
+
+
+def _addressee(ctx: Context, node, came_from) -> list[str]:
+    """Who an appeal, a call or an invitation is addressed to, when ``came_from`` is the infinitive it asks for:
+    'an appeal to X to cease', 'our call on X to release', 'sent a request to X to deliver' (the parser hangs the
+    infinitive on the noun or on its verb); [] when none is named."""
+    if came_from is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
+        return []
+    if node.pos_ == "NOUN" and came_from.dep_ == "acl":
+        asks = [node] if node.lemma_.lower() in _REQUEST_NOUNS else []
+    elif node.pos_ == "VERB" and came_from.dep_ in ("advcl", "xcomp"):
+        asks = [o for o in node.children if o.dep_ == "dobj" and o.lemma_.lower() in _REQUEST_NOUNS]
+        asks += [node] if asks else []  # "sent a request to X to deliver": 'to X' may hang on the verb
+    else:
+        return []
+    whom = [c for a in asks for c in a.children if c.dep_ in ("prep", "dative") and c.lower_ in _ADDRESS_PREPS]
+    return _ids(ctx, [p for c in whom for p in c.children if p.dep_ == "pobj"])
 
 
 def _someone(ctx: Context, noun) -> bool:
@@ -380,6 +424,14 @@ def support_verb(noun):
     return verb if verb is not None and _supports(verb, noun) else None
 
 
+def _scaling_verb(noun):
+    """The verb that scales the act its object names ('tightened sanctions on Iran', 'ramped up its aid to X'):
+    its subject does the act, and its 'to' / 'for' phrase names whom for; else None."""
+    verb, prep = _governing_verb(noun)
+    ok = verb is not None and prep is None and verb.lemma_.lower() in _SCALING_VERBS and noun.dep_ in ("dobj", "conj")
+    return verb if ok else None
+
+
 def _supports(verb, noun) -> bool:
     lemma = verb.lemma_.lower()
     return lemma in words.SUPPORT_VERBS and (lemma not in words.OBJECT_SUPPORT_VERBS or noun.head.i == verb.i)
@@ -404,6 +456,13 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
         by += [c for c in noun.head.head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i]
     ids += _agent_ids(ctx, [p for c in by for p in c.children if p.dep_ == "pobj"])
     return _unique(ids)
+
+
+def _target_owners(ctx: Context, targets) -> list[str]:
+    """The states or bodies whose things an attack or a sanction targets, as a modifier names them ('Russian
+    positions', 'a US warship', 'Houthi radar sites', 'Iranian banks')."""
+    mods = [m for t in targets for m in t.children if m.dep_ in ("amod", "compound", "nmod") and m.i < t.i]
+    return _unique([i for m in mods for i in ctx.resolve(m) if ctx.table.get(i).type in ("Country", "Organization")])
 
 
 def _agent_ids(ctx: Context, nouns) -> list[str]:
@@ -433,8 +492,10 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
         return []
     setting = entry.type in _JOINT_TYPES and prep in ("in", "at", "during", "on", "after")
     setting = setting or (entry.type in _JOINT_TYPES and prep == "for" and verb.lemma_.lower() in _TRAVEL)
-    if not _supports(verb, noun) and not setting:
+    if not _supports(verb, noun) and not setting and _scaling_verb(noun) is None:
         return []  # "outlined his vision for guarantees": the speaker is not the guarantor
+    if verb.lemma_.lower() in _RESPONDING_VERBS and prep not in (None, "with", "by"):
+        return []  # "responded with strikes" is the responder's; "will respond to any attack" is the attacker's
     found = _ids(ctx, _subjects(verb) + agents(verb))
     if not found and (verb.dep_ == "conj" or _participle_clause(verb)):
         # "massed troops and launched an offensive", "X invaded Y, continuing the aggression": the shared subject
@@ -444,13 +505,29 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
 
 def _credited(noun) -> list | None:
     """The objects of a verb that blames, thanks or punishes someone for the act a noun names ('blamed Kyiv for
-    the attack', 'thanked Japan for the aid', 'sanctioned Iran over the strikes'): who did the act; else None."""
+    the attack', 'thanked Japan for the aid', 'sanctioned Iran over the strikes'), or whom the act is blamed on
+    ('blamed the attack on Kyiv', 'the strike, which it blamed on Kyiv'): who did the act; else None."""
+    blamed_on = _blamed_on(noun)
+    if blamed_on:
+        return blamed_on
     if noun.dep_ != "pobj" or noun.head.lower_ not in _CREDIT_PREPS or noun.head.dep_ != "prep":
         return None
     verb = noun.head.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CREDITING_VERBS:
         return None
     return [c for c in verb.children if c.dep_ == "dobj"] or None
+
+
+def _blamed_on(noun) -> list:
+    """Whom the act a noun names is blamed on: 'blamed the attack on Kyiv' (spaCy may hang 'on Kyiv' on the
+    noun), 'the strike, which it blamed on Kyiv'; [] otherwise."""
+    blaming = [noun.head] if noun.dep_ == "dobj" else []
+    blaming += [r for r in noun.children if r.dep_ == "relcl" and any(c.dep_ == "dobj" for c in r.children)]
+    blaming = [v for v in blaming if v.lemma_.lower() in ("blame", "pin")]
+    preps = [c for v in blaming for c in v.children if c.dep_ == "prep" and c.lower_ == "on"]
+    if not preps and blaming and noun.dep_ == "dobj":
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "on"]
+    return [p for c in preps for p in c.children if p.dep_ == "pobj"]
 
 
 def _participle_clause(verb) -> bool:

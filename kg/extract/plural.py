@@ -12,7 +12,10 @@ _PRONOUNS = frozenset({"they", "their"})
 # heads of a definite plural that takes up the parties just named: 'the leaders' are people, 'the two sides'
 # states or bodies
 _PERSON_NOUNS = frozenset({"leader", "president", "minister", "counterpart", "official", "man", "head", "chief"})
-_BODY_NOUNS = frozenset({"side", "country", "nation", "government", "party", "delegation"})
+_BODY_NOUNS = frozenset(
+    {"side", "country", "nation", "government", "party", "delegation", "ally", "neighbour", "neighbor", "rival"}
+    | {"power", "state", "capital"}
+)
 _PARTY_NOUNS = _PERSON_NOUNS | _BODY_NOUNS
 _DEFINITE = frozenset({"the", "both", "these", "those"})  # 'these nations', 'those governments' take up a pair too
 _COUNTS = frozenset({"two", "three", "four", "both", "all"})
@@ -74,6 +77,8 @@ def _parties(verb, resolve: Callable, type_of: Callable, before: int) -> list[st
         if s.dep_ == "nsubj"
     ]
     ids = _with_conjuncts(subjects, resolve, before)
+    if not ids:  # "The talks between A and B collapsed. The two sides ...": the parties the talks name
+        ids = _with_conjuncts([p for s in subjects for p in _between(s)], resolve, before)
     if len(ids) == 1 and verb.lemma_.lower() in _MEETING_VERBS:
         met = [c for c in verb.children if c.dep_ == "dobj"]
         met += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
@@ -82,6 +87,12 @@ def _parties(verb, resolve: Callable, type_of: Callable, before: int) -> list[st
     if len(ids) < 2 or not kinds <= set(_PARTY_TYPES) or len(kinds - {"Organization"}) > 1:
         return []  # a person and a state are no pair of 'leaders'
     return ids
+
+
+def _between(noun) -> list:
+    """The parties a noun names with 'between' or 'among': 'the talks between A and B' -> A (with its conjuncts)."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "among")]
+    return [p for c in preps for p in c.children if p.dep_ == "pobj"]
 
 
 def _lemma(tok) -> str:
@@ -115,11 +126,17 @@ _ACTING_FOR = _PARTY_NOUNS | frozenset({"representative", "envoy", "diplomat", "
 
 
 def of_coordination(tok) -> list:
-    """The coordinated names of an 'of' phrase on a plural noun of people or bodies that act for them: 'the
+    """The coordinated names of an 'of' (or 'from') phrase on a plural noun of people or bodies that act for them: 'the
     leaders of France and Germany' -> [France, Germany] (tokens); [] when the phrase names no coordination."""
     if _lemma(tok) not in _ACTING_FOR:
         return []
-    of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    of = [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("of", "from")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
     if len(of) != 1 or not any(c.dep_ == "conj" for c in of[0].children):
         return []
     return [of[0], *(d for d in of[0].subtree if d.dep_ == "conj" and d.pos_ == "PROPN")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from kg.extract import bodies as bodies_of
 from kg.extract import membership, stances, words, workplaces
 from kg.extract.ties import conj_ids, tokens_of
 from kg.extract.ties import relation as _relation
@@ -19,7 +20,12 @@ def find_relations(ctx) -> list[Relation]:
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
     stated = [*stated, *_stateless_titles(ctx, titles, stated), *_described_holders(ctx)]
     stated = _counterparts(ctx, titles, stated)
-    bodies = [*_state_bodies(ctx), *_led_bodies(ctx), *workplaces.leading_verbs(ctx), *_roles_taken(ctx)]
+    bodies = [
+        *bodies_of.state_bodies(ctx),
+        *bodies_of.led_bodies(ctx),
+        *workplaces.leading_verbs(ctx),
+        *_roles_taken(ctx),
+    ]
     bodies += workplaces.workplaces(ctx, _entity_mentions(ctx))
     found_rels = [*stances.find_stances(ctx), *membership.find_memberships(ctx)]
     for rel in [*stated, *bodies, *found_rels]:
@@ -109,7 +115,7 @@ def _named_person_titles(ctx, eid: str, head, m):
     role = _role_of_body(head)
     if role is not None and _own_title(ctx, role, m):
         title_nodes.append(role)
-    title_nodes += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _no_other_holder(ctx, c, m)]
+    title_nodes += [c for c in head.children if c.dep_ == "appos" and _title_noun(c) and _no_other_holder(ctx, c, m)]
     title_nodes += _relative_titles(head)
     name = list(ctx.doc[m.start : m.end])
     for node in title_nodes:
@@ -120,6 +126,11 @@ def _named_person_titles(ctx, eid: str, head, m):
     surface = _title(ctx, eid, _title_before(ctx, m), name)
     if surface is not None:
         yield surface
+
+
+def _title_noun(node) -> bool:
+    """A common noun, or a capitalised title the tagger reads as a name ('X, President of the European Commission')."""
+    return node.pos_ == "NOUN" or (node.pos_ == "PROPN" and node.lemma_.lower() in _TITLES)
 
 
 def _relative_titles(name) -> list:
@@ -157,7 +168,8 @@ def _role_of_body(name):
 
 def _title(ctx, eid: str, tokens, name):
     lemmas = frozenset(t.lemma_.lower() for t in tokens)
-    if not lemmas & (_LEADER_TITLES | _AFFILIATE_TITLES):
+    held = lemmas & (_LEADER_TITLES | _AFFILIATE_TITLES)
+    if not held or (held == {"speaker"} and not any(t.text == "Speaker" for t in tokens)):
         return None
     return _Title(
         eid, tuple(sorted({*tokens, *name}, key=lambda t: t.i)), lemmas, _leads(tokens, lemmas), _head(tokens)
@@ -166,9 +178,12 @@ def _title(ctx, eid: str, tokens, name):
 
 # "the Task Force Commander": a commander leads the unit his title names; "Wagner boss X" leads Wagner
 _LEADER_TITLES = words.LEADER_TITLES | {"commander", "boss"}
+# "Italian PM X" leads; "House Speaker Y", 'the Speaker of the Knesset, Z' leads the chamber (capitalised only: 'a
+# speaker at the forum' is no office)
+_LEADER_TITLES |= {"pm", "speaker"}
 # "Fox News anchor X": a newsroom's titles affiliate a person with the outlet; "Wagner founder X"
 _AFFILIATE_TITLES = words.AFFILIATE_TITLES | {"counterpart", "anchor", "host", "columnist", "editor", "presenter"}
-_AFFILIATE_TITLES |= {"founder", "co-founder"}
+_AFFILIATE_TITLES |= {"founder", "co-founder", "commissioner", "fm", "candidate", "nominee"}
 # words that put a leader outside the state's offices: a 'Russian opposition leader' leads no state
 _OUTSIDE_THE_STATE = frozenset(
     """opposition rebel separatist militia party union community religious business student tribal civil
@@ -199,6 +214,8 @@ def _leads(tokens, lemmas) -> bool:
     'Prime Minister of Iraq' leads."""
     if _deputy(lemmas):
         return False
+    if _SECRETARY_GENERAL <= lemmas:
+        return True  # 'the NATO Secretary-General' heads the body; its 'general' is no rank
     head = _title_head(tokens)
     if head is None:
         return False
@@ -206,6 +223,9 @@ def _leads(tokens, lemmas) -> bool:
     if head.lemma_.lower() == "director":
         return _directs_body(head)
     return head.lemma_.lower() in _LEADER_TITLES or (head.lemma_.lower() == "minister" and before == "prime")
+
+
+_SECRETARY_GENERAL = frozenset({"secretary", "general"})
 
 
 def _directs_body(director) -> bool:
@@ -243,13 +263,24 @@ def _title_owners(ctx, title: _Title):
             yield _relation(ctx, "affiliated_with", title.person, other, list(title.tokens))
         elif otype in ("Country", "Organization"):
             rtype = "leader_of" if title.leader and not _placed_in(ctx, title, other) else "affiliated_with"
-            if otype == "Country" and (title.head == "director" or serves_state):
+            if otype == "Country" and (title.head == "director" or serves_state or _SECRETARY_GENERAL <= title.lemmas):
                 rtype = "affiliated_with"  # a director heads a body, not the state his body's name holds
             if otype == "Organization" and portfolio not in (None, other):
                 rtype = "affiliated_with"  # 'EU foreign policy chief X' leads the EU's foreign policy, not the EU
             if title.head == "member" and otype == "Organization":
                 rtype = "member_of"  # 'War Cabinet Member Benny Gantz', 'a member of the Syrian parliament, X'
+            if otype == "Organization" and _party_member(ctx, title, other):
+                rtype = "affiliated_with"
             yield _relation(ctx, rtype, title.person, other, list(title.tokens))
+
+
+def _party_member(ctx, title: _Title, body: str) -> bool:
+    """'Republican Speaker X', 'Democrat Senator Y': a party named by its member's word sits in the title of one of
+    its members, whatever office the title holds."""
+    entry = ctx.table.entries.get(body)
+    if entry is None or entry.sector != "PTY":
+        return False
+    return any(t.text in entry.demonyms for t in title.tokens)
 
 
 def _leads_something_else(ctx, title: _Title) -> bool:
@@ -319,7 +350,7 @@ def _placed_in(ctx, title: _Title, body: str) -> bool:
 
 # Titles that are offices of a state: a 'Defence Minister' serves a state, a 'spokesman' or 'director' may not.
 _STATE_OFFICES = frozenset(
-    """president premier chancellor minister secretary ambassador envoy adviser advisor governor senator
+    """president premier chancellor minister secretary ambassador envoy adviser advisor governor senator pm fm
     congressman congresswoman lawmaker legislator king queen monarch emperor sultan emir""".split()
 )
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
@@ -340,7 +371,7 @@ def _stateless_titles(ctx, titles, stated):
     for title in titles:
         if title.person in placed or title.person in done or not title.lemmas & _STATE_OFFICES:
             continue
-        if {"secretary", "general"} <= title.lemmas:
+        if _SECRETARY_GENERAL <= title.lemmas:
             continue  # 'Secretary-General': of an organisation, not a state
         entry = table.entries.get(title.person) if title.person in table.current else None
         if entry is not None and entry.sector in _STATE_SECTORS and entry.country:
@@ -390,32 +421,6 @@ def _described_holders(ctx):
                 else "affiliated_with"
             )
             yield _relation(ctx, rtype, holder, states[0], list(doc[m.start : m.end]), confidence=0.55)
-
-
-def _led_bodies(ctx):
-    """'the US-led coalition': the leader named before '-led' leads the body."""
-    table = ctx.table
-    for m in table.mentions:
-        body = table.by_token.get(m.head)
-        if m.kind != "np" or body is None or table.get(body).type != "Organization":
-            continue
-        for led in ctx.doc[m.head].lefts:
-            if led.dep_ != "amod" or led.lower_ != "led":
-                continue
-            for leader in {e for c in led.lefts for e in ctx.resolve_modifier(c) if e != body}:
-                yield _relation(ctx, "leader_of", leader, body, list(ctx.doc[m.start : m.end]), confidence=0.6)
-
-
-def _state_bodies(ctx):
-    """A state's own body is affiliated with the state when its name says so: 'Iraqi forces', 'the Iraqi
-    military', 'the US State Department' (``EntityTable.states``)."""
-    table = ctx.table
-    for body, state in table.states.items():
-        mention = next((m for m in table.mentions if table.by_token.get(m.head) == body), None)
-        if mention is None or ctx.doc[mention.start].sent.start in ctx.skip_sents:
-            continue
-        tokens = list(ctx.doc[mention.start : mention.end])
-        yield _relation(ctx, "affiliated_with", body, state, tokens, confidence=0.6)
 
 
 def _no_other_holder(ctx, node, m) -> bool:

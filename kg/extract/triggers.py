@@ -6,12 +6,15 @@ from __future__ import annotations
 from kg.extract.lexicons import Trigger
 from kg.extract.words import MEASURE_NOUNS
 
-__all__ = ["TriggerIndex", "fights_for_a_cause"]
+__all__ = ["TriggerIndex", "fights_for_a_cause", "place_words"]
 
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 _PARTS = frozenset({"part", "portion", "half", "bulk", "share", "most", "some", "all", "much", "rest"})
 # nouns that hold a kind of act or good named by their compound: 'the aid program', 'a loan scheme'
 _SCHEMES = frozenset({"program", "programme", "package", "scheme", "project"})
+# object words of a row that a named town or region satisfies, and the entity types of such names
+_SETTLEMENTS = frozenset({"city", "town", "village", "territory", "region"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 class TriggerIndex:
@@ -25,8 +28,15 @@ class TriggerIndex:
     """
 
     def __init__(
-        self, triggers: tuple[Trigger, ...], derived: tuple[Trigger, ...] = (), cue_lemmas: frozenset[str] = frozenset()
+        self,
+        triggers: tuple[Trigger, ...],
+        derived: tuple[Trigger, ...] = (),
+        cue_lemmas: frozenset[str] = frozenset(),
+        place_words: frozenset[str] = frozenset(),
+        state_words: frozenset[str] = frozenset(),
     ):
+        self._place_words = place_words  # known towns and regions, where the tagger does not know them
+        self._state_words = state_words  # words of state names: a state is no town a missile hits
         self._by_key: dict[tuple[str, str], list[Trigger]] = {}
         for t in triggers:
             self._by_key.setdefault((t.lemma, t.pos), []).append(t)
@@ -54,12 +64,35 @@ class TriggerIndex:
             found = next((f for k in _verb_stems(tok) if (f := self._first(tok, self._by_key.get(k, ())))), None)
         return found
 
-    @staticmethod
-    def _first(tok, entries) -> Trigger | None:
+    def _first(self, tok, entries) -> Trigger | None:
         for entry in entries:
-            if all(_satisfied(tok, dep, lemmas) for dep, lemmas in entry.requires):
+            if all(self._holds(tok, dep, lemmas) for dep, lemmas in entry.requires):
                 return entry
         return None
+
+    def _holds(self, tok, dep: str, lemmas: frozenset[str]) -> bool:
+        if _satisfied(tok, dep, lemmas):
+            return True
+        # "missiles hit Kyiv", "rebels seized Goma": a named town or region is what a row's 'city' or 'territory'
+        # names; a state is not ("sanctions hit Russia")
+        return dep == "obj" and bool(lemmas & _SETTLEMENTS) and any(self._named_place(o) for o in _objects(tok))
+
+    def _named_place(self, tok) -> bool:
+        if tok.pos_ != "PROPN" or tok.lower_ in self._state_words:
+            return False
+        return tok.ent_type_ in _PLACE_ENTS or tok.lower_ in self._place_words
+
+
+def place_words(entries) -> dict[str, frozenset[str]]:
+    """From gazetteer entries, the words of towns and regions (places, and a state's one-word other names: its
+    capital) and the words of states' names, as TriggerIndex takes them."""
+    places = {f for e in entries if e.type == "Place" for f in e.surface_forms}
+    places |= {f for e in entries if e.type == "Country" for f in e.aliases if " " not in f and f[:1].isupper()}
+    states = {w for e in entries if e.type == "Country" for w in e.name.split()}
+    return {
+        "place_words": frozenset(w.lower() for f in places for w in f.split()) - {w.lower() for w in states},
+        "state_words": frozenset(w.lower() for w in states),
+    }
 
 
 def _again(tok) -> bool:
@@ -118,6 +151,12 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     else:
         return False
     return any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in cands)
+
+
+def _objects(verb) -> list:
+    """A verb's direct objects and their conjuncts ('hit Kharkiv and Odesa')."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return objects + [c for o in objects for c in o.children if c.dep_ == "conj"]
 
 
 def _contents(objects) -> list:

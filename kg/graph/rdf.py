@@ -418,8 +418,9 @@ def _event_label(record: Record, ev: Event, *, merged: bool) -> str:
     if not merged:
         return f"{ev.type}: {ev.trigger.text}"
     names = {e.id: e.name for e in record.entities}
-    actors = ", ".join(sorted(names[i] for i in ev.actors))
-    others = ", ".join(sorted(names[i] for i in (*ev.recipients, *ev.locations)))
+    actors = ", ".join(sorted({names[i] for i in ev.actors}))
+    # a recipient that is also the place ("an invasion into Ukraine") is named once
+    others = ", ".join(sorted({names[i] for i in (*ev.recipients, *ev.locations)}))
     window = (ev.time.start if ev.time and ev.time.start else record.article.date or "")[:7]
     return f"{ev.type}: {actors} -> {others} ({window})"
 

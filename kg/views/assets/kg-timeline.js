@@ -163,6 +163,9 @@
       if ((g.visible !== false) !== vis) gu.push({ id: g.id, visible: vis });  // a new lane has no flag: it is visible
     });
     if (gu.length) groups.update(gu);
+    // vis-timeline keeps the clusters of a lane it hid and throws "Cannot redraw item: no parent attached" when the
+    // lane is shown again: setting the cluster option again has them made afresh (only when a lane comes back)
+    if (OPTIONS.cluster && gu.some(function (g) { return g.visible; })) timeline.setOptions({ cluster: OPTIONS.cluster });
     renderNoDate();
     return "timeline: " + view.length + "/" + items.length + " items";
   }

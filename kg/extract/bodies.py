@@ -1,0 +1,32 @@
+"""Relations a body's own name states: the leader written before '-led' ("the US-led coalition") and the state
+a body's name gives ("Iraqi forces", "the US State Department")."""
+
+from __future__ import annotations
+
+from kg.extract.ties import relation
+
+
+def led_bodies(ctx):
+    """'the US-led coalition': the leader named before '-led' leads the body."""
+    table = ctx.table
+    for m in table.mentions:
+        body = table.by_token.get(m.head)
+        if m.kind != "np" or body is None or table.get(body).type != "Organization":
+            continue
+        for led in ctx.doc[m.head].lefts:
+            if led.dep_ != "amod" or led.lower_ != "led":
+                continue
+            for leader in {e for c in led.lefts for e in ctx.resolve_modifier(c) if e != body}:
+                yield relation(ctx, "leader_of", leader, body, list(ctx.doc[m.start : m.end]), confidence=0.6)
+
+
+def state_bodies(ctx):
+    """A state's own body is affiliated with the state when its name says so: 'Iraqi forces', 'the Iraqi
+    military', 'the US State Department' (``EntityTable.states``)."""
+    table = ctx.table
+    for body, state in table.states.items():
+        mention = next((m for m in table.mentions if table.by_token.get(m.head) == body), None)
+        if mention is None or ctx.doc[mention.start].sent.start in ctx.skip_sents:
+            continue
+        tokens = list(ctx.doc[mention.start : mention.end])
+        yield relation(ctx, "affiliated_with", body, state, tokens, confidence=0.6)
