@@ -289,3 +289,13 @@ def test_an_online_platform_is_an_organization(extract_text):
 def test_a_known_politician_is_a_person_whatever_the_tagger_says(extract_text):
     record = extract_text("Prosecutors in Chisinau charged Ilan Shor with fraud on Monday.")
     assert by_name(record)["Ilan Shor"].type == "Person"
+
+
+def test_a_states_military_qualifying_a_noun_is_no_armed_force(extract_text):
+    record = extract_text("Russian military bloggers said the bridge had fallen.")
+    assert all(e.type != "Organization" for e in record.entities)
+
+
+def test_a_states_military_acting_or_speaking_is_its_armed_force(extract_text):
+    record = extract_text("The Russian military shelled the town. Russian military spokesman Ivan Orlov denied it.")
+    assert [e.name for e in record.entities if e.type == "Organization"] == ["Russian Armed Forces"]

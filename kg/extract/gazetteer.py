@@ -150,6 +150,8 @@ class Gazetteer:
         for alias, start, end in self._matches(doc):
             entry = self._choose(self._entries_for(alias), doc[start:end])
             span = doc[start:end]
+            if entry.sector == "MIL" and _military_adjective(doc, start, end):
+                continue
             yield Mention(start, end, entry.type, f"gz:{entry.name}", entry.name, span.root.i, "gazetteer", entry)
 
     def _choose(self, entries: list[GazetteerEntry], span) -> GazetteerEntry:
@@ -165,6 +167,19 @@ class Gazetteer:
         if (locative or beside_a_city) and places:
             return places[0]
         return _prefer_state(entries)
+
+
+# what a state's military may qualify and still be the body: its spokesman, its chief, its command
+_MILITARY_OFFICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "chief", "commander", "head", "command"})
+
+
+def _military_adjective(doc, start: int, end: int) -> bool:
+    """'Russian military bloggers', 'a Ukrainian military official', 'US military aid': a state's forces named by
+    '<demonym> military' before the noun they qualify are an adjective, not the body (its spokesman is the body's)."""
+    if doc[end - 1].lower_ != "military" or end >= len(doc):
+        return False
+    after = doc[end]
+    return after.pos_ == "NOUN" and doc[end - 1].head.i == after.i and after.lemma_.lower() not in _MILITARY_OFFICES
 
 
 def _known_owner(alias: str, names) -> bool:
