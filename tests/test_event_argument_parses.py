@@ -104,3 +104,29 @@ def test_ministers_from_two_states_act_for_each_state(extract_text):
     r = extract_text("Ministers from Peru and Ecuador met in Quito on Tuesday.")
     (talks,) = _of_type(r, "CONSULT")
     assert _names(r, talks.actors) == ["Ecuador", "Peru"]
+
+
+def test_who_responds_to_an_attack_is_not_its_attacker(extract_text):
+    r = extract_text("Qatar will respond to any attack.")
+    attacks = _of_type(r, "ASSAULT")
+    assert attacks and all("Qatar" not in _names(r, e.actors) for e in attacks)
+
+
+def test_the_state_whose_things_an_attack_targets_undergoes_it(extract_text):
+    r = extract_text("The rebels fired rockets at a Turkish warship.")
+    (fired,) = _of_type(r, "ASSAULT")
+    assert _names(r, fired.recipients) == ["Turkey"]
+
+
+def test_the_group_as_a_subject_is_the_body_just_named(extract_text):
+    r = extract_text("A spokesman for Hezbollah said the group had fired rockets at Israel.")
+    (fired,) = _of_type(r, "ASSAULT")
+    assert _names(r, fired.actors) == ["Hezbollah"]
+
+
+def test_an_attack_blamed_on_someone_is_theirs(extract_text):
+    r = extract_text("Baku blamed the attack on Armenia.")
+    (blame,) = _of_type(r, "ACCUSE")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, blame.recipients) == ["Armenia"]
+    assert _names(r, attack.actors) == ["Armenia"] and "Armenia" not in _names(r, attack.recipients)

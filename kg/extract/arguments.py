@@ -50,6 +50,8 @@ _SCALING_VERBS = frozenset(
 _AUTHORITY_NOUNS = frozenset(
     {"order", "orders", "instruction", "behalf", "command", "request", "initiative", "direction"}
 )
+_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})  # acts whose target's owner undergoes them
+_RESPONDING_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer"})
 # nouns that ask someone to act, and the prepositions that name whom: 'an appeal to X', 'a call on X'
 _REQUEST_NOUNS = frozenset({"appeal", "call", "demand", "request", "plea", "invitation", "ultimatum", "urging"})
 _ADDRESS_PREPS = frozenset({"to", "on", "upon"})
@@ -101,6 +103,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
                 p for o in objects for c in nominal.participle_phrases(o) if c.lower_ == "by" for p in c.children
             ]
             recipients = _ids(ctx, [p for p in owners if p.lower_ not in ("my", "our")])
+            if not recipients and entry.type in _TARGET_TYPES:  # "struck Houthi radar sites": whose they are
+                recipients = _target_owners(ctx, objects)
             if not _subjects(tok) and tok.dep_ not in ("xcomp", "advcl"):  # "..., and reiterate our support"
                 actors = actors or _ids(ctx, [p for p in owners if p.lower_ in ("my", "our")])  # its owner's stance
         if not recipients and entry.type == "SUPPORT":  # "reaffirmed our support for Ukraine": whom it is for
@@ -118,6 +122,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             # act; "alleged that Russia plotted", "... that the plan was backed by X": who is accused
             clauses = [c for c in tok.children if c.dep_ == "ccomp"]
             recipients = _ids(ctx, [s for c in clauses for s in _subjects(c) + agents(c)])
+        if not recipients and entry.type == "ACCUSE":  # "blamed the attack on X": X is blamed
+            recipients = _ids(ctx, [p for o in objects for p in _blamed_on(o)])
         if not recipients and entry.type in _STANCE_ON_ACTS:
             # "welcomed the agreement between Iraq and Turkey", "condemned Russian strikes": the parties of the
             # act taken a stance on
@@ -175,12 +181,16 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
     if entry.type == "MOBILIZE":  # "deploy troops to Ukraine": the place, the troops' destination
         preps += [c for o in tok.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]
     locations = []
+    blamed = _blamed_on(tok) if tok.pos_ != "VERB" else []
     for prep in preps:
         # "on my orders", "at the request of X", "on behalf of X": on whose authority, not to whom
         objs = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in _AUTHORITY_NOUNS]
+        objs = [o for o in objs if o not in blamed]  # "blamed the attack on X": X did it, not underwent it
         # "support for Ukraine's fight": the owner of what the preposition names, where that is no one
         ids = _ids(ctx, objs) or _ids(ctx, [p for o in objs for p in o.children if p.dep_ == "poss"])
         word = prep.lower_
+        if not ids and entry.type in _TARGET_TYPES and word in _RECIPIENT_PREPS:  # "fired at a US warship"
+            ids = _target_owners(ctx, objs)
         if tok.pos_ != "VERB" and word == "of" and entry.type not in _JOINT_TYPES:
             recipients += ids
         elif word == "with" and (entry.type == "CONSULT" or entry.type in _JOINT_TYPES and tok.pos_ != "VERB"):
@@ -446,6 +456,13 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
     return _unique(ids)
 
 
+def _target_owners(ctx: Context, targets) -> list[str]:
+    """The states or bodies whose things an attack or a sanction targets, as a modifier names them ('Russian
+    positions', 'a US warship', 'Houthi radar sites', 'Iranian banks')."""
+    mods = [m for t in targets for m in t.children if m.dep_ in ("amod", "compound", "nmod") and m.i < t.i]
+    return _unique([i for m in mods for i in ctx.resolve(m) if ctx.table.get(i).type in ("Country", "Organization")])
+
+
 def _agent_ids(ctx: Context, nouns) -> list[str]:
     """Who a 'by' phrase names: its entities, else the state or body that owns what it names ('shelled by Russian
     artillery', 'hit by Israeli missiles', 'attacks by Hamas's fighters'): the weapon's or unit's owner acts."""
@@ -475,6 +492,8 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     setting = setting or (entry.type in _JOINT_TYPES and prep == "for" and verb.lemma_.lower() in _TRAVEL)
     if not _supports(verb, noun) and not setting and _scaling_verb(noun) is None:
         return []  # "outlined his vision for guarantees": the speaker is not the guarantor
+    if verb.lemma_.lower() in _RESPONDING_VERBS and prep not in (None, "with", "by"):
+        return []  # "responded with strikes" is the responder's; "will respond to any attack" is the attacker's
     found = _ids(ctx, _subjects(verb) + agents(verb))
     if not found and (verb.dep_ == "conj" or _participle_clause(verb)):
         # "massed troops and launched an offensive", "X invaded Y, continuing the aggression": the shared subject
@@ -484,13 +503,29 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
 
 def _credited(noun) -> list | None:
     """The objects of a verb that blames, thanks or punishes someone for the act a noun names ('blamed Kyiv for
-    the attack', 'thanked Japan for the aid', 'sanctioned Iran over the strikes'): who did the act; else None."""
+    the attack', 'thanked Japan for the aid', 'sanctioned Iran over the strikes'), or whom the act is blamed on
+    ('blamed the attack on Kyiv', 'the strike, which it blamed on Kyiv'): who did the act; else None."""
+    blamed_on = _blamed_on(noun)
+    if blamed_on:
+        return blamed_on
     if noun.dep_ != "pobj" or noun.head.lower_ not in _CREDIT_PREPS or noun.head.dep_ != "prep":
         return None
     verb = noun.head.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CREDITING_VERBS:
         return None
     return [c for c in verb.children if c.dep_ == "dobj"] or None
+
+
+def _blamed_on(noun) -> list:
+    """Whom the act a noun names is blamed on: 'blamed the attack on Kyiv' (spaCy may hang 'on Kyiv' on the
+    noun), 'the strike, which it blamed on Kyiv'; [] otherwise."""
+    blaming = [noun.head] if noun.dep_ == "dobj" else []
+    blaming += [r for r in noun.children if r.dep_ == "relcl" and any(c.dep_ == "dobj" for c in r.children)]
+    blaming = [v for v in blaming if v.lemma_.lower() in ("blame", "pin")]
+    preps = [c for v in blaming for c in v.children if c.dep_ == "prep" and c.lower_ == "on"]
+    if not preps and blaming and noun.dep_ == "dobj":
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "on"]
+    return [p for c in preps for p in c.children if p.dep_ == "pobj"]
 
 
 def _participle_clause(verb) -> bool:

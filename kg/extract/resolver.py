@@ -106,6 +106,13 @@ class Resolver:
             found = self._plural_antecedents(tok)
             if found:
                 return found
+        if (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and tok.lower_ in _BODY_KINDS
+            and [c.lower_ for c in tok.children] == ["the"]
+        ):
+            # "A spokesman for the Houthis said the group had fired ...": the body of the story, as its owner
+            return self._the_country(tok, _BODY_KINDS[tok.lower_])
         return (
             self.resolve_modifier(tok)
             or anaphora.part_of_group(tok, self.table.by_token.get, self._type_of)
