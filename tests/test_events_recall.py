@@ -57,3 +57,20 @@ def test_a_named_town_is_what_a_row_for_hitting_or_seizing_a_city_names(extract_
 def test_a_state_is_no_town_that_sanctions_hit(extract_text):
     r = extract_text("The sanctions hit Russia hard.")
     assert not _of_type(r, "ASSAULT")
+
+
+def test_an_event_noun_that_breaks_out_somewhere_is_an_event_there_with_no_actor_guessed(extract_text):
+    r = extract_text("Protests erupted in Tehran after the death of a young woman.")
+    (protest,) = _of_type(r, "PROTEST")
+    assert protest.actors == () and _names(r, protest.locations) == ["Tehran"]
+
+
+def test_the_parties_between_whom_fighting_breaks_out_fight(extract_text):
+    r = extract_text("Fighting broke out between Armenia and Azerbaijan in September.")
+    (fight,) = _of_type(r, "ASSAULT")
+    assert _names(r, fight.actors) == ["Armenia", "Azerbaijan"]
+
+
+def test_a_war_that_goes_on_somewhere_is_no_new_event(extract_text):
+    r = extract_text("The war continued in Ukraine.")
+    assert not _of_type(r, "ASSAULT")

@@ -173,6 +173,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
     preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
     if tok.pos_ != "VERB":  # "the strikes launched against X", "aid provided to Y": the participle's are the noun's
         preps += [c for c in nominal.participle_phrases(tok) if c.lower_ != "by"]
+        happened = nominal.happening_verb(tok)  # "protests erupted in Tehran": where it broke out
+        preps += [c for c in happened.children if c.dep_ == "prep"] if happened is not None else []
         outer = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
         if outer is not None and event_words.get(outer.i) == entry.type:  # "the war of aggression waged against X"
             preps += [c for c in nominal.participle_phrases(outer) if c.lower_ != "by"]

@@ -102,7 +102,9 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         # the participants first: modality and sources (costly) only for the words that make an event
         actors, recipients, locations = args = _arguments(ctx, tok, entry, by_index)
         recipients = [r for r in recipients if r not in actors]
-        verb_at_place = locations and (tok.pos_ == "VERB" or nominal.an_attack(tok, entry.type))
+        verb_at_place = locations and (
+            tok.pos_ == "VERB" or nominal.an_attack(tok, entry.type) or nominal.happening_verb(tok) is not None
+        )
         if not (actors or recipients or verb_at_place or _stated_agent(ctx, tok, entry.type)):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
         if entry.type in _NEEDS_RECIPIENT and not recipients and len(actors) < 2:

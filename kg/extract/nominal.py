@@ -11,6 +11,7 @@ __all__ = [
     "an_attack",
     "asks_an_act",
     "companions",
+    "happening_verb",
     "participle_phrases",
     "in_objects",
     "intent_before",
@@ -60,6 +61,8 @@ _CARRYING_VERBS = frozenset(
     """launch wage carry conduct commit mount perpetrate stage unleash direct aim provide give deliver send supply
     offer grant allocate pledge extend announce make issue impose""".split()
 )
+# verbs that say an event noun happened or went on ('protests erupted in X', 'fighting broke out in Y')
+_HAPPENING = frozenset("erupt break occur happen unfold rage spread resume flare begin start hold".split())
 _DOER_VERBS = frozenset("unleash wage launch start begin mount conduct carry commit perpetrate continue".split())
 
 
@@ -69,6 +72,9 @@ def party_phrases(noun) -> list:
     verb ('condemned the attacks against Israel by Hezbollah'): an active verb has no agent of its own, so its
     'by' after the noun is the noun's."""
     found = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in _PARTY_PREPS for p in _objects(c)]
+    happened = happening_verb(noun)  # "fighting erupted in Sudan between the army and the RSF"
+    if happened is not None:
+        found += [p for c in happened.children if c.dep_ == "prep" and c.lower_ in _PARTY_PREPS for p in _objects(c)]
     found += [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in _objects(c)]
     # "the war that Hamas unleashed", "the offensive Russia launched": who starts it in a relative clause
     found += [
@@ -173,6 +179,19 @@ def stray_modifiers(noun) -> list:
     if noun.dep_ != "conj" or noun.head.pos_ != "ADJ" or noun.head.i > noun.i:
         return []
     return [c for c in noun.head.children if c.dep_ in ("poss", "prep")]
+
+
+def happening_verb(noun):
+    """'Protests erupted in Tehran', 'fighting broke out near the border', 'talks took place in Geneva': the verb
+    that says an event noun happened, whose place is the event's; else None."""
+    verb = noun.head
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ != "place"]  # "took place"
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or objects:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in _HAPPENING or (lemma == "take" and any(c.lower_ == "place" for c in verb.children)):
+        return verb
+    return None
 
 
 def asks_an_act(noun) -> bool:
