@@ -50,6 +50,8 @@ _SCALING_VERBS = frozenset(
 _AUTHORITY_NOUNS = frozenset(
     {"order", "orders", "instruction", "behalf", "command", "request", "initiative", "direction"}
 )
+# nouns of leaving a place, whose 'of' phrase names who leaves and whose 'from' phrase the place left
+_DEPARTURES = frozenset({"withdrawal", "pullout", "pull-out", "pullback", "retreat", "departure", "exit", "drawdown"})
 _TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})  # acts whose target's owner undergoes them
 _RESPONDING_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer"})
 # nouns that ask someone to act, and the prepositions that name whom: 'an appeal to X', 'a call on X'
@@ -130,6 +132,12 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             acts = [o for o in objects if o.i in event_words]
             recipients = _ids(ctx, [p for o in acts for p in nominal.party_phrases(o)])
             recipients = recipients or [i for o in acts for i in _noun_modifier_actors(ctx, o)]
+            # "welcomed the pullout of Ethiopian troops": who leaves
+            recipients = recipients or _ids(ctx, [p for o in acts if _departure(o) for p in nominal.of_objects(o)])
+        if not recipients and entry.type == "REQUEST":  # "demanded Russia's withdrawal / the pullout of X": X
+            acts = [o for o in objects if o.i in event_words]
+            recipients = [i for o in acts for i in _noun_modifier_actors(ctx, o)]
+            recipients = recipients or _ids(ctx, [p for o in acts if _departure(o) for p in nominal.of_objects(o)])
         if entry.type == "MOBILIZE":
             recipients = []
         if entry.type == "CONSULT" and tok.lemma_.lower() in _MEETING_VERBS:  # "hosted X", "met X": X meets too
@@ -146,6 +154,12 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             victims = _unique(actors + recipients)
             actors = [a for a in _noun_actors(ctx, causes[0], entry) if a not in victims] if causes else []
             recipients = victims
+    elif entry.type == "RETREAT" and _departure(tok):
+        # "the withdrawal of Russian troops from X": who leaves is the 'of' phrase (or the owner), not the place
+        actors = _ids(ctx, nominal.of_objects(tok)) or [
+            i for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.i < tok.i for i in ctx.resolve(c)
+        ]
+        recipients = []
     else:
         actors = _noun_actors(ctx, tok, entry)
         head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
@@ -193,7 +207,11 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
         word = prep.lower_
         if not ids and entry.type in _TARGET_TYPES and word in _RECIPIENT_PREPS:  # "fired at a US warship"
             ids = _target_owners(ctx, objs)
-        if tok.pos_ != "VERB" and word == "of" and entry.type not in _JOINT_TYPES:
+        if (
+            entry.type == "RETREAT" and _departure(tok) and word in ("of", "from")
+        ):  # "the pullout of X's troops from Y": X leaves Y
+            locations += [i for i in ids if word == "from" and ctx.table.get(i).type in ("Place", "Country")]
+        elif tok.pos_ != "VERB" and word == "of" and entry.type not in _JOINT_TYPES:
             recipients += ids
         elif word == "with" and (entry.type == "CONSULT" or entry.type in _JOINT_TYPES and tok.pos_ != "VERB"):
             # "spoke / met with X": talks are both sides' act (PLOVER codes CONSULT's parties as actors)
@@ -449,7 +467,7 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
                 ids += [i for m in c.children if m.dep_ in ("amod", "poss") for i in ctx.resolve(m)]
         elif c.dep_ == "amod":
             ids += ctx.resolve(c)
-        elif c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+        elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or c.lower_ == "from" and not _departure(noun)):
             ids += _agent_ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
     # "the war waged by Russia", "the support provided by Japan": the agent of a participle on the noun
     by = [c for c in nominal.participle_phrases(noun) if c.lower_ == "by"]
@@ -458,6 +476,11 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
         by += [c for c in noun.head.head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i]
     ids += _agent_ids(ctx, [p for c in by for p in c.children if p.dep_ == "pobj"])
     return _unique(ids)
+
+
+def _departure(noun) -> bool:
+    """'the withdrawal of X from Y': a noun of leaving a place."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _DEPARTURES
 
 
 def _target_owners(ctx: Context, targets) -> list[str]:
