@@ -261,6 +261,8 @@ def verb_actors(ctx: Context, verb) -> list[str]:
         return [i for c in verb.children if c.dep_ in ("npadvmod", "compound", "amod") for i in ctx.resolve(c)]
     if verb.dep_ == "amod":  # "occupying Russian forces": the forces occupy
         return _ids(ctx, [verb.head])
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and not _subjects(verb) and _someone(ctx, verb.head):
+        return _ids(ctx, [verb.head])  # "condemned Hezbollah fighters attacking Israeli towns": the fighters attack
     if nominal.reduced_passive(verb) and (agents(verb) or _someone(ctx, verb.head)):
         # "Ukraine mourned the soldiers killed in the battle": not Ukraine's act, whoever did it ("announced arms
         # delivered to Y" may be the announcer's delivery)
