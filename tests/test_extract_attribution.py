@@ -747,3 +747,25 @@ def test_an_utterance_is_its_speakers_not_a_source_of_its_own(extract_text):
 def test_a_report_still_names_a_source(extract_text):
     record = extract_text("The report said Chile attacked Peru.")
     assert _sources(record, "attacked") == ["report"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Russia's attacks on Ukraine were condemned by Germany.", "attacks", "Germany"),
+        ("The claim that Russia attacked Ukraine was denied by the Kremlin.", "attacked", "Russia"),
+    ],
+)
+def test_a_passive_saying_or_stance_tells_its_subject_by_its_agent(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]
+
+
+def test_a_passive_telling_has_its_addressee_as_subject_not_its_content(extract_text):
+    record = extract_text("The victims of the Russian attack on Kyiv were told by Germany to go home.")
+    assert _sources(record, "attack") == []
+
+
+def test_tallies_speak_for_themselves(extract_text):
+    assert _sources(extract_text("Tallies show that Russia attacked Ukrainian towns in May."), "attacked") == [
+        "Tallies"
+    ]

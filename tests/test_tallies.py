@@ -134,6 +134,8 @@ def test_a_person_and_the_state_he_speaks_for_are_not_a_coordinating_pair(tmp_pa
     pairs = {(r["aLabel"], r["bLabel"]) for r in run_query("coordination", store=store).to_python()}
     for person in ("Joe Biden", "Jane Doe"):
         assert not pairs & {(person, "United States"), ("United States", person)}
-    # two states' officials, and a speaker and whom she met, still coordinate
+    # two states' officials, a speaker and whom she met, and whom "we" consult with (in the very event "we" made
+    # a person and a state co-actors of) still coordinate
     assert {("Ukrainian officials", "Polish officials"), ("Jane Doe", "Polish officials")} <= pairs
+    assert {("Joe Biden", "allies"), ("United States", "allies")} <= pairs
     assert all(a != b for a, b in pairs)
