@@ -437,6 +437,8 @@ def _scaling_verb(noun):
 
 def _supports(verb, noun) -> bool:
     lemma = verb.lemma_.lower()
+    if lemma not in words.SUPPORT_VERBS and verb.lower_.endswith("ed"):  # a wrong model lemma: 'staged' -> 'stag'
+        lemma = next((s for s in (verb.lower_[:-1], verb.lower_[:-2]) if s in words.SUPPORT_VERBS), lemma)
     return lemma in words.SUPPORT_VERBS and (lemma not in words.OBJECT_SUPPORT_VERBS or noun.head.i == verb.i)
 
 
