@@ -739,6 +739,16 @@ def test_a_quotations_last_words_taken_for_a_second_subject_leave_the_speaker_sp
     assert _sources(record, "attacked") == ["Ted Cruz"]
 
 
+def test_an_utterance_is_its_speakers_not_a_source_of_its_own(extract_text):
+    record = extract_text("The senator spoke on Monday. The comment signalled that Chile would cut aid to Peru.")
+    assert not [e for e in record.entities if e.name.lower().startswith("comment")]
+
+
+def test_a_report_still_names_a_source(extract_text):
+    record = extract_text("The report said Chile attacked Peru.")
+    assert _sources(record, "attacked") == ["report"]
+
+
 @pytest.mark.parametrize(
     ("text", "trigger", "source"),
     [
