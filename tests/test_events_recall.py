@@ -74,3 +74,32 @@ def test_the_parties_between_whom_fighting_breaks_out_fight(extract_text):
 def test_a_war_that_goes_on_somewhere_is_no_new_event(extract_text):
     r = extract_text("The war continued in Ukraine.")
     assert not _of_type(r, "ASSAULT")
+
+
+def test_someone_a_present_participle_qualifies_does_it(extract_text):
+    r = extract_text("He condemned Hezbollah fighters attacking Israeli towns.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Hezbollah fighters"]
+
+
+def test_suspending_or_halting_support_or_loans_is_a_sanction(extract_text):
+    r = extract_text("The EU suspended budget support to Niger.")
+    (cut,) = _of_type(r, "SANCTION")
+    assert _names(r, cut.actors) == ["European Union"] and _names(r, cut.recipients) == ["Niger"]
+    r = extract_text("The World Bank halted loans to Mali.")
+    assert _of_type(r, "SANCTION")
+
+
+def test_crowds_marching_or_rallying_protest(extract_text):
+    r = extract_text("Thousands of Serbs marched through Belgrade on Saturday.")
+    (protest,) = _of_type(r, "PROTEST")
+    assert _names(r, protest.actors) == ["Serbs"]
+    r = extract_text("Tens of thousands of Israelis rallied in Tel Aviv against the judicial overhaul.")
+    assert _of_type(r, "PROTEST")
+    r = extract_text("Russian troops marched toward Kyiv.")
+    assert not _of_type(r, "PROTEST") and _of_type(r, "MOBILIZE")
+
+
+def test_a_sit_in_staged_is_a_protest(extract_text):
+    r = extract_text("Students staged a sit-in at the university in Dhaka.")
+    assert _of_type(r, "PROTEST")

@@ -737,3 +737,35 @@ def test_a_clause_that_is_the_subject_of_what_is_told_is_told(extract_text, text
 def test_a_quotations_last_words_taken_for_a_second_subject_leave_the_speaker_speaking(extract_text):
     record = extract_text('"Russia attacked every single town. Every one of them," said Ted Cruz, who was there.')
     assert _sources(record, "attacked") == ["Ted Cruz"]
+
+
+def test_an_utterance_is_its_speakers_not_a_source_of_its_own(extract_text):
+    record = extract_text("The senator spoke on Monday. The comment signalled that Chile would cut aid to Peru.")
+    assert not [e for e in record.entities if e.name.lower().startswith("comment")]
+
+
+def test_a_report_still_names_a_source(extract_text):
+    record = extract_text("The report said Chile attacked Peru.")
+    assert _sources(record, "attacked") == ["report"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Russia's attacks on Ukraine were condemned by Germany.", "attacks", "Germany"),
+        ("The claim that Russia attacked Ukraine was denied by the Kremlin.", "attacked", "Russia"),
+    ],
+)
+def test_a_passive_saying_or_stance_tells_its_subject_by_its_agent(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]
+
+
+def test_a_passive_telling_has_its_addressee_as_subject_not_its_content(extract_text):
+    record = extract_text("The victims of the Russian attack on Kyiv were told by Germany to go home.")
+    assert _sources(record, "attack") == []
+
+
+def test_tallies_speak_for_themselves(extract_text):
+    assert _sources(extract_text("Tallies show that Russia attacked Ukrainian towns in May."), "attacked") == [
+        "Tallies"
+    ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract import claims, judgments, misparses, nominal, readouts, ties, words
+from kg.extract import claims, doers, judgments, misparses, nominal, readouts, ties, words
 from kg.extract.lexicons import Trigger
 
 if TYPE_CHECKING:
@@ -35,26 +35,11 @@ _CASE_NOUNS = frozenset({"warrant", "case", "indictment", "lawsuit", "complaint"
 # what a state's stated aim is, is its own act: "Britain's goal was to impose tariffs", "its aim is to seize X"
 _AIM_NOUNS = frozenset({"goal", "aim", "objective", "purpose", "intention", "plan", "mission", "task", "strategy"})
 _ADJUNCT_PREPS = frozenset({"since", "after", "before", "upon", "while", "by", "without"})
-# verbs that credit or blame their object for an act ('blamed X for', 'thanked X for', 'accused X of', 'sanctioned X
-# over'): the object did the act the phrase names
-_CREDITING_VERBS = frozenset(
-    """blame accuse thank praise commend credit fault criticise criticize condemn denounce punish sanction reward
-    congratulate applaud hail suspect convict penalise penalize rebuke reprimand""".split()
-)
-_CREDIT_PREPS = frozenset({"for", "of", "over"})
-# verbs that scale an act their object names, whose subject does the act: 'tightened sanctions', 'ramped up aid'
-_SCALING_VERBS = frozenset(
-    """increase boost expand tighten strengthen bolster redouble accelerate ramp double triple maintain sustain
-    deepen broaden enhance toughen widen""".split()
-)
 _AUTHORITY_NOUNS = frozenset(
     {"order", "orders", "instruction", "behalf", "command", "request", "initiative", "direction"}
 )
 _TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})  # acts whose target's owner undergoes them
 _RESPONDING_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer"})
-# nouns that ask someone to act, and the prepositions that name whom: 'an appeal to X', 'a call on X'
-_REQUEST_NOUNS = frozenset({"appeal", "call", "demand", "request", "plea", "invitation", "ultimatum", "urging"})
-_ADDRESS_PREPS = frozenset({"to", "on", "upon"})
 # prepositions whose gerund is the act of the verb's object: 'accuse X of', 'thank X for', 'warn X against'
 _CONTROL_PREPS = frozenset({"of", "to", "into", "for", "against", "from"})
 
@@ -81,6 +66,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             # "the US was committed to preventing a conflict": a passive of stance holds its subject's stance
             actors = _ids(ctx, [c for c in tok.children if c.dep_ == "nsubjpass"])
         objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        # "Russia shelled Kharkiv and Ukraine struck ...": the parser took the object for the next clause's subject
+        objects += [s[0] for c in tok.children if (s := misparses.split_subject(c, lambda v: _takes_clause(ctx, v)))]
         if (tok.dep_ == "amod" and tok.tag_ == "VBN") or (not objects and nominal.reduced_passive(tok)):
             objects = [tok.head]  # "a militia backed by Rwanda": the militia is backed
         if not objects and entry.type in _GIVE_TYPES:
@@ -123,13 +110,19 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             clauses = [c for c in tok.children if c.dep_ == "ccomp"]
             recipients = _ids(ctx, [s for c in clauses for s in _subjects(c) + agents(c)])
         if not recipients and entry.type == "ACCUSE":  # "blamed the attack on X": X is blamed
-            recipients = _ids(ctx, [p for o in objects for p in _blamed_on(o)])
+            recipients = _ids(ctx, [p for o in objects for p in doers.blamed_on(o)])
         if not recipients and entry.type in _STANCE_ON_ACTS:
             # "welcomed the agreement between Iraq and Turkey", "condemned Russian strikes": the parties of the
             # act taken a stance on
             acts = [o for o in objects if o.i in event_words]
             recipients = _ids(ctx, [p for o in acts for p in nominal.party_phrases(o)])
             recipients = recipients or [i for o in acts for i in _noun_modifier_actors(ctx, o)]
+            # "welcomed the pullout of Ethiopian troops": who leaves
+            recipients = recipients or _ids(ctx, [p for o in acts if doers.departure(o) for p in nominal.of_objects(o)])
+        if not recipients and entry.type == "REQUEST":  # "demanded Russia's withdrawal / the pullout of X": X
+            acts = [o for o in objects if o.i in event_words]
+            recipients = [i for o in acts for i in _noun_modifier_actors(ctx, o)]
+            recipients = recipients or _ids(ctx, [p for o in acts if doers.departure(o) for p in nominal.of_objects(o)])
         if entry.type == "MOBILIZE":
             recipients = []
         if entry.type == "CONSULT" and tok.lemma_.lower() in _MEETING_VERBS:  # "hosted X", "met X": X meets too
@@ -146,6 +139,12 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             victims = _unique(actors + recipients)
             actors = [a for a in _noun_actors(ctx, causes[0], entry) if a not in victims] if causes else []
             recipients = victims
+    elif entry.type == "RETREAT" and doers.departure(tok):
+        # "the withdrawal of Russian troops from X": who leaves is the 'of' phrase (or the owner), not the place
+        actors = _ids(ctx, nominal.of_objects(tok)) or [
+            i for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.i < tok.i for i in ctx.resolve(c)
+        ]
+        recipients = []
     else:
         actors = _noun_actors(ctx, tok, entry)
         head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
@@ -183,7 +182,7 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
     if entry.type == "MOBILIZE":  # "deploy troops to Ukraine": the place, the troops' destination
         preps += [c for o in tok.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]
     locations = []
-    blamed = _blamed_on(tok) if tok.pos_ != "VERB" else []
+    blamed = doers.blamed_on(tok) if tok.pos_ != "VERB" else []
     for prep in preps:
         # "on my orders", "at the request of X", "on behalf of X": on whose authority, not to whom
         objs = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in _AUTHORITY_NOUNS]
@@ -193,7 +192,11 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
         word = prep.lower_
         if not ids and entry.type in _TARGET_TYPES and word in _RECIPIENT_PREPS:  # "fired at a US warship"
             ids = _target_owners(ctx, objs)
-        if tok.pos_ != "VERB" and word == "of" and entry.type not in _JOINT_TYPES:
+        if (
+            entry.type == "RETREAT" and doers.departure(tok) and word in ("of", "from")
+        ):  # "the pullout of X's troops from Y": X leaves Y
+            locations += [i for i in ids if word == "from" and ctx.table.get(i).type in ("Place", "Country")]
+        elif tok.pos_ != "VERB" and word == "of" and entry.type not in _JOINT_TYPES:
             recipients += ids
         elif word == "with" and (entry.type == "CONSULT" or entry.type in _JOINT_TYPES and tok.pos_ != "VERB"):
             # "spoke / met with X": talks are both sides' act (PLOVER codes CONSULT's parties as actors)
@@ -233,16 +236,23 @@ def _unique(ids: list[str]) -> list[str]:
 def _ids(ctx: Context, tokens) -> list[str]:
     out = []
     for t in tokens:
-        for head in [t, *_conjuncts(t)]:
+        for head in [t, *_conjuncts(t, lambda v: _takes_clause(ctx, v))]:
             out.extend(ctx.resolve(head))
     return _unique(out)
 
 
-def _conjuncts(tok):
+def _conjuncts(tok, takes_clause):
     for c in tok.children:
-        if c.dep_ == "conj" and not misparses.is_stranded(c):  # "to the border and Peru withdrew": Peru acts
+        # "to the border and Peru withdrew", "shelled Kharkiv and Ukraine struck": Peru, Ukraine act on their own
+        if c.dep_ == "conj" and not misparses.is_stranded(c) and not misparses.is_split(c, takes_clause):
             yield c
-            yield from _conjuncts(c)
+            yield from _conjuncts(c, takes_clause)
+
+
+def _takes_clause(ctx: Context, verb) -> bool:
+    """Whether a verb may report a clause ('said', 'believes', 'hopes', 'expects')."""
+    lemma = verb.lemma_.lower()
+    return ctx.cues.attributing(verb) is not None or lemma in ctx.cues.speech or (lemma, "VERB") in ctx.cues.modality
 
 
 def _subjects(verb) -> list:
@@ -260,6 +270,8 @@ def verb_actors(ctx: Context, verb) -> list[str]:
         return [i for c in verb.children if c.dep_ in ("npadvmod", "compound", "amod") for i in ctx.resolve(c)]
     if verb.dep_ == "amod":  # "occupying Russian forces": the forces occupy
         return _ids(ctx, [verb.head])
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and not _subjects(verb) and _someone(ctx, verb.head):
+        return _ids(ctx, [verb.head])  # "condemned Hezbollah fighters attacking Israeli towns": the fighters attack
     if nominal.reduced_passive(verb) and (agents(verb) or _someone(ctx, verb.head)):
         # "Ukraine mourned the soldiers killed in the battle": not Ukraine's act, whoever did it ("announced arms
         # delivered to Y" may be the announcer's delivery)
@@ -271,7 +283,7 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             return []
         if controller:
             return controller
-        addressed = _addressee(ctx, node, came_from)
+        addressed = _ids(ctx, doers.addressees(node, came_from))
         if addressed:  # "an appeal to Russia to cease fire", "our call on Hamas to release": the one asked acts
             return addressed
         if came_from is not None and came_from.lower_ == "in" and node.lemma_.lower() == "join":  # "A joined B in"
@@ -296,6 +308,9 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             owners = _noun_modifier_actors(ctx, node) + _ids(ctx, nominal.of_objects(node))
             if owners:
                 return _unique(owners)
+        split = misparses.split_subject(node, lambda v: _takes_clause(ctx, v))
+        if split is not None:  # "Russia shelled Kharkiv and Ukraine struck Belgorod": Ukraine struck
+            return _ids(ctx, [split[1]])
         found = _ids(ctx, _subjects(node)) + _agent_ids(ctx, agents(node))
         if not found and node.lemma_ == "be" and came_from is not None:  # "Britain's goal was to impose tariffs"
             aims = [s for s in _subjects(node) if s.lemma_.lower() in _AIM_NOUNS]
@@ -323,23 +338,6 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
         node, came_from = node.head, node
     return []
-
-
-def _addressee(ctx: Context, node, came_from) -> list[str]:
-    """Who an appeal, a call or an invitation is addressed to, when ``came_from`` is the infinitive it asks for:
-    'an appeal to X to cease', 'our call on X to release', 'sent a request to X to deliver' (the parser hangs the
-    infinitive on the noun or on its verb); [] when none is named."""
-    if came_from is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
-        return []
-    if node.pos_ == "NOUN" and came_from.dep_ == "acl":
-        asks = [node] if node.lemma_.lower() in _REQUEST_NOUNS else []
-    elif node.pos_ == "VERB" and came_from.dep_ in ("advcl", "xcomp"):
-        asks = [o for o in node.children if o.dep_ == "dobj" and o.lemma_.lower() in _REQUEST_NOUNS]
-        asks += [node] if asks else []  # "sent a request to X to deliver": 'to X' may hang on the verb
-    else:
-        return []
-    whom = [c for a in asks for c in a.children if c.dep_ in ("prep", "dative") and c.lower_ in _ADDRESS_PREPS]
-    return _ids(ctx, [p for c in whom for p in c.children if p.dep_ == "pobj"])
 
 
 def _someone(ctx: Context, noun) -> bool:
@@ -428,12 +426,19 @@ def _scaling_verb(noun):
     """The verb that scales the act its object names ('tightened sanctions on Iran', 'ramped up its aid to X'):
     its subject does the act, and its 'to' / 'for' phrase names whom for; else None."""
     verb, prep = _governing_verb(noun)
-    ok = verb is not None and prep is None and verb.lemma_.lower() in _SCALING_VERBS and noun.dep_ in ("dobj", "conj")
+    ok = (
+        verb is not None
+        and prep is None
+        and verb.lemma_.lower() in doers.SCALING_VERBS
+        and noun.dep_ in ("dobj", "conj")
+    )
     return verb if ok else None
 
 
 def _supports(verb, noun) -> bool:
     lemma = verb.lemma_.lower()
+    if lemma not in words.SUPPORT_VERBS and verb.lower_.endswith("ed"):  # a wrong model lemma: 'staged' -> 'stag'
+        lemma = next((s for s in (verb.lower_[:-1], verb.lower_[:-2]) if s in words.SUPPORT_VERBS), lemma)
     return lemma in words.SUPPORT_VERBS and (lemma not in words.OBJECT_SUPPORT_VERBS or noun.head.i == verb.i)
 
 
@@ -447,7 +452,7 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
                 ids += [i for m in c.children if m.dep_ in ("amod", "poss") for i in ctx.resolve(m)]
         elif c.dep_ == "amod":
             ids += ctx.resolve(c)
-        elif c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+        elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or c.lower_ == "from" and not doers.departure(noun)):
             ids += _agent_ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
     # "the war waged by Russia", "the support provided by Japan": the agent of a participle on the noun
     by = [c for c in nominal.participle_phrases(noun) if c.lower_ == "by"]
@@ -480,7 +485,7 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     ids = _noun_modifier_actors(ctx, noun) + _ids(ctx, nominal.party_phrases(noun))
     if ids:
         return _unique(ids)
-    credited = _credited(noun)
+    credited = doers.credited(noun)
     if credited is not None:  # "blamed Kyiv for the attack", "criticised Israel over the strikes": Kyiv, Israel
         return _ids(ctx, credited)
     if readouts.carried(entry):  # "stressed the need for X to ...": the stresser asks
@@ -501,33 +506,6 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
         # "massed troops and launched an offensive", "X invaded Y, continuing the aggression": the shared subject
         found = verb_actors(ctx, verb)
     return found
-
-
-def _credited(noun) -> list | None:
-    """The objects of a verb that blames, thanks or punishes someone for the act a noun names ('blamed Kyiv for
-    the attack', 'thanked Japan for the aid', 'sanctioned Iran over the strikes'), or whom the act is blamed on
-    ('blamed the attack on Kyiv', 'the strike, which it blamed on Kyiv'): who did the act; else None."""
-    blamed_on = _blamed_on(noun)
-    if blamed_on:
-        return blamed_on
-    if noun.dep_ != "pobj" or noun.head.lower_ not in _CREDIT_PREPS or noun.head.dep_ != "prep":
-        return None
-    verb = noun.head.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CREDITING_VERBS:
-        return None
-    return [c for c in verb.children if c.dep_ == "dobj"] or None
-
-
-def _blamed_on(noun) -> list:
-    """Whom the act a noun names is blamed on: 'blamed the attack on Kyiv' (spaCy may hang 'on Kyiv' on the
-    noun), 'the strike, which it blamed on Kyiv'; [] otherwise."""
-    blaming = [noun.head] if noun.dep_ == "dobj" else []
-    blaming += [r for r in noun.children if r.dep_ == "relcl" and any(c.dep_ == "dobj" for c in r.children)]
-    blaming = [v for v in blaming if v.lemma_.lower() in ("blame", "pin")]
-    preps = [c for v in blaming for c in v.children if c.dep_ == "prep" and c.lower_ == "on"]
-    if not preps and blaming and noun.dep_ == "dobj":
-        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "on"]
-    return [p for c in preps for p in c.children if p.dep_ == "pobj"]
 
 
 def _participle_clause(verb) -> bool:

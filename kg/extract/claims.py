@@ -441,6 +441,10 @@ def _governs_content(verb, came_from, kind: str, below=None) -> bool:
         return False  # '... cites the crowds as an example: He says ...': what a colon hands on follows it
     if dep == "dobj" and kind in ("speech", "belief"):
         return _object_content(verb, came_from, below)
+    if dep == "nsubjpass" and kind != "intention" and any(c.dep_ == "agent" for c in verb.children):
+        # 'Russia's attacks were condemned by Germany', 'the claim that ... was denied by the Kremlin': a passive's
+        # subject is what the active's object would be (not whom one tells, asks or accuses: 'was told by')
+        return _object_content(verb, came_from, below)
     if kind == "speech":  # what is said, and what it is said as or about: 'cited it as evidence that ...'
         return dep in _SPEECH_CONTENT or (dep == "prep" and came_from.lower_ in ("as", "about"))
     for_clause = dep == "advcl" and any(

@@ -28,6 +28,10 @@ from kg.read.overrides import Overrides
 _BODY_KINDS = {"country": "Country", "group": "Organization", "movement": "Organization", "militia": "Organization"}
 
 
+# what a person says, not a document: its owner is the source ('Their comments show'), never the noun itself
+_UTTERANCES = frozenset({"comment", "remark", "word", "speech", "interview", "tweet"})
+
+
 class Resolver:
     """Which entities a token stands for: its mention, a pronoun's antecedent, a demonym's state."""
 
@@ -232,6 +236,9 @@ class Resolver:
                 self.phrase_sources[tok.i] = self._add_phrase(whole, phrases.left_edge(tok))
             return [self.phrase_sources[tok.i]]
         found = self.resolve(tok) or speakers.earlier_speaker(self, tok)
+        if not found and tok.lemma_.lower() in _UTTERANCES:
+            # 'his comments suggested', 'the remark signalled': an utterance is its speaker's, no source of its own
+            return [e for c in tok.children if c.dep_ == "poss" for e in self.resolve(c)]
         if found or tok.pos_ not in ("NOUN", "PROPN") or not self.cues.may_name_a_source(tok):
             return found
         if tok.i not in self.phrase_sources:

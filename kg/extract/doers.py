@@ -1,0 +1,75 @@
+"""Who did an act that a phrase around it names, read from the parse alone: whom an act is blamed on or credited
+to ('blamed the attack on X', 'thanked X for the aid'), whom an appeal asks to act ('an appeal to X to halt'),
+who leaves in 'the withdrawal of X from Y', and the verbs that scale an act ('tightened sanctions'). The
+argument finder (:mod:`kg.extract.arguments`) resolves the tokens these readers return."""
+
+from __future__ import annotations
+
+__all__ = ["SCALING_VERBS", "addressees", "blamed_on", "credited", "departure"]
+
+# verbs that credit or blame their object for an act ('blamed X for', 'thanked X for', 'accused X of', 'sanctioned X
+# over'): the object did the act the phrase names
+_CREDITING_VERBS = frozenset(
+    """blame accuse thank praise commend credit fault criticise criticize condemn denounce punish sanction reward
+    congratulate applaud hail suspect convict penalise penalize rebuke reprimand""".split()
+)
+_CREDIT_PREPS = frozenset({"for", "of", "over"})
+# verbs that scale an act their object names, whose subject does the act: 'tightened sanctions', 'ramped up aid'
+SCALING_VERBS = frozenset(
+    """increase boost expand tighten strengthen bolster redouble accelerate ramp double triple maintain sustain
+    deepen broaden enhance toughen widen""".split()
+)
+# nouns of leaving a place, whose 'of' phrase names who leaves and whose 'from' phrase the place left
+_DEPARTURES = frozenset({"withdrawal", "pullout", "pull-out", "pullback", "retreat", "departure", "exit", "drawdown"})
+# nouns that ask someone to act, and the prepositions that name whom: 'an appeal to X', 'a call on X'
+_REQUEST_NOUNS = frozenset({"appeal", "call", "demand", "request", "plea", "invitation", "ultimatum", "urging"})
+_ADDRESS_PREPS = frozenset({"to", "on", "upon"})
+
+
+def credited(noun) -> list | None:
+    """The objects of a verb that blames, thanks or punishes someone for the act a noun names ('blamed Kyiv for
+    the attack', 'thanked Japan for the aid', 'sanctioned Iran over the strikes'), or whom the act is blamed on
+    ('blamed the attack on Kyiv', 'the strike, which it blamed on Kyiv'): who did the act; else None."""
+    blamed = blamed_on(noun)
+    if blamed:
+        return blamed
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _CREDIT_PREPS or noun.head.dep_ != "prep":
+        return None
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CREDITING_VERBS:
+        return None
+    return [c for c in verb.children if c.dep_ == "dobj"] or None
+
+
+def blamed_on(noun) -> list:
+    """Whom the act a noun names is blamed on: 'blamed the attack on Kyiv' (spaCy may hang 'on Kyiv' on the
+    noun), 'the strike, which it blamed on Kyiv'; [] otherwise."""
+    blaming = [noun.head] if noun.dep_ == "dobj" else []
+    blaming += [r for r in noun.children if r.dep_ == "relcl" and any(c.dep_ == "dobj" for c in r.children)]
+    blaming = [v for v in blaming if v.lemma_.lower() in ("blame", "pin")]
+    preps = [c for v in blaming for c in v.children if c.dep_ == "prep" and c.lower_ == "on"]
+    if not preps and blaming and noun.dep_ == "dobj":
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "on"]
+    return [p for c in preps for p in c.children if p.dep_ == "pobj"]
+
+
+def addressees(node, came_from) -> list:
+    """Who an appeal, a call or an invitation is addressed to, when ``came_from`` is the infinitive it asks for:
+    'an appeal to X to cease', 'our call on X to release', 'sent a request to X to deliver' (the parser hangs the
+    infinitive on the noun or on its verb); [] when none is named."""
+    if came_from is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
+        return []
+    if node.pos_ == "NOUN" and came_from.dep_ == "acl":
+        asks = [node] if node.lemma_.lower() in _REQUEST_NOUNS else []
+    elif node.pos_ == "VERB" and came_from.dep_ in ("advcl", "xcomp"):
+        asks = [o for o in node.children if o.dep_ == "dobj" and o.lemma_.lower() in _REQUEST_NOUNS]
+        asks += [node] if asks else []  # "sent a request to X to deliver": 'to X' may hang on the verb
+    else:
+        return []
+    whom = [c for a in asks for c in a.children if c.dep_ in ("prep", "dative") and c.lower_ in _ADDRESS_PREPS]
+    return [p for c in whom for p in c.children if p.dep_ == "pobj"]
+
+
+def departure(noun) -> bool:
+    """'the withdrawal of X from Y': a noun of leaving a place."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _DEPARTURES
