@@ -88,3 +88,18 @@ def test_suspending_or_halting_support_or_loans_is_a_sanction(extract_text):
     assert _names(r, cut.actors) == ["European Union"] and _names(r, cut.recipients) == ["Niger"]
     r = extract_text("The World Bank halted loans to Mali.")
     assert _of_type(r, "SANCTION")
+
+
+def test_crowds_marching_or_rallying_protest(extract_text):
+    r = extract_text("Thousands of Serbs marched through Belgrade on Saturday.")
+    (protest,) = _of_type(r, "PROTEST")
+    assert _names(r, protest.actors) == ["Serbs"]
+    r = extract_text("Tens of thousands of Israelis rallied in Tel Aviv against the judicial overhaul.")
+    assert _of_type(r, "PROTEST")
+    r = extract_text("Russian troops marched toward Kyiv.")
+    assert not _of_type(r, "PROTEST") and _of_type(r, "MOBILIZE")
+
+
+def test_a_sit_in_staged_is_a_protest(extract_text):
+    r = extract_text("Students staged a sit-in at the university in Dhaka.")
+    assert _of_type(r, "PROTEST")
