@@ -138,3 +138,15 @@ def test_who_withdraws_is_the_of_phrase_and_the_place_left_is_no_actor(extract_t
     assert "Vietnam" not in _names(r, withdrawal.actors) and withdrawal.actors
     (demand,) = _of_type(r, "REQUEST")
     assert _names(r, demand.recipients) == _names(r, withdrawal.actors)
+
+
+def test_a_clause_the_parser_hangs_on_a_transitive_verb_has_its_own_subject(extract_text):
+    r = extract_text("Eritrea shelled Zalambessa and Ethiopia bombed Asmara.")
+    shelled, bombed = _of_type(r, "ASSAULT")
+    assert _names(r, shelled.actors) == ["Eritrea"] and "Ethiopia" not in _names(r, shelled.recipients)
+    assert _names(r, bombed.actors) == ["Ethiopia"]
+
+
+def test_a_reported_clause_keeps_its_coordinated_subject(extract_text):
+    r = extract_text("Officials said Chad and Niger held joint patrols.")
+    assert all(_names(r, e.actors) == ["Chad", "Niger"] for e in r.events if e.actors)

@@ -66,6 +66,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             # "the US was committed to preventing a conflict": a passive of stance holds its subject's stance
             actors = _ids(ctx, [c for c in tok.children if c.dep_ == "nsubjpass"])
         objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        # "Russia shelled Kharkiv and Ukraine struck ...": the parser took the object for the next clause's subject
+        objects += [s[0] for c in tok.children if (s := misparses.split_subject(c, lambda v: _takes_clause(ctx, v)))]
         if (tok.dep_ == "amod" and tok.tag_ == "VBN") or (not objects and nominal.reduced_passive(tok)):
             objects = [tok.head]  # "a militia backed by Rwanda": the militia is backed
         if not objects and entry.type in _GIVE_TYPES:
@@ -234,16 +236,23 @@ def _unique(ids: list[str]) -> list[str]:
 def _ids(ctx: Context, tokens) -> list[str]:
     out = []
     for t in tokens:
-        for head in [t, *_conjuncts(t)]:
+        for head in [t, *_conjuncts(t, lambda v: _takes_clause(ctx, v))]:
             out.extend(ctx.resolve(head))
     return _unique(out)
 
 
-def _conjuncts(tok):
+def _conjuncts(tok, takes_clause):
     for c in tok.children:
-        if c.dep_ == "conj" and not misparses.is_stranded(c):  # "to the border and Peru withdrew": Peru acts
+        # "to the border and Peru withdrew", "shelled Kharkiv and Ukraine struck": Peru, Ukraine act on their own
+        if c.dep_ == "conj" and not misparses.is_stranded(c) and not misparses.is_split(c, takes_clause):
             yield c
-            yield from _conjuncts(c)
+            yield from _conjuncts(c, takes_clause)
+
+
+def _takes_clause(ctx: Context, verb) -> bool:
+    """Whether a verb may report a clause ('said', 'believes', 'hopes', 'expects')."""
+    lemma = verb.lemma_.lower()
+    return ctx.cues.attributing(verb) is not None or lemma in ctx.cues.speech or (lemma, "VERB") in ctx.cues.modality
 
 
 def _subjects(verb) -> list:
@@ -299,6 +308,9 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             owners = _noun_modifier_actors(ctx, node) + _ids(ctx, nominal.of_objects(node))
             if owners:
                 return _unique(owners)
+        split = misparses.split_subject(node, lambda v: _takes_clause(ctx, v))
+        if split is not None:  # "Russia shelled Kharkiv and Ukraine struck Belgorod": Ukraine struck
+            return _ids(ctx, [split[1]])
         found = _ids(ctx, _subjects(node)) + _agent_ids(ctx, agents(node))
         if not found and node.lemma_ == "be" and came_from is not None:  # "Britain's goal was to impose tariffs"
             aims = [s for s in _subjects(node) if s.lemma_.lower() in _AIM_NOUNS]
