@@ -299,8 +299,3 @@ def test_a_states_military_qualifying_a_noun_is_no_armed_force(extract_text):
 def test_a_states_military_acting_or_speaking_is_its_armed_force(extract_text):
     record = extract_text("The Russian military shelled the town. Russian military spokesman Ivan Orlov denied it.")
     assert [e.name for e in record.entities if e.type == "Organization"] == ["Russian Armed Forces"]
-
-
-def test_sir_after_a_rank_is_no_person(extract_text):
-    record = extract_text("General Sir Thomas Reed, the head of the army, said the troops were ready.")
-    assert [e.name for e in record.entities if e.type == "Person"] == ["Thomas Reed"]

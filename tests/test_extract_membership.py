@@ -70,3 +70,7 @@ def test_business_or_opposition_leaders_hold_no_office_of_the_state(extract_text
 def test_members_named_after_the_body_and_member(extract_text):
     found = relations(extract_text("NATO members Denmark and Norway sent jets to Lithuania."))
     assert {("member_of", "Denmark", "NATO"), ("member_of", "Norway", "NATO")} <= found
+
+
+def test_a_bodys_possessive_before_member_names_the_body(extract_text):
+    assert ("member_of", "Norway", "NATO") in relations(extract_text("Norway became NATO's newest member in May."))

@@ -465,3 +465,13 @@ def test_a_commissioner_and_a_candidate_are_affiliated(extract_text):
 def test_a_known_office_holder_is_placed_in_his_state_when_the_title_names_none(extract_text):
     record = extract_text("Foreign Minister Subrahmanyam Jaishankar met envoys from Chile and India in Oslo.")
     assert ("affiliated_with", "Subrahmanyam Jaishankar", "India") in relations(record)
+
+
+def test_a_name_beside_a_role_that_names_its_body_is_the_holder(extract_text):
+    record = extract_text("The commander of Chile's ground forces, Oleksandr Pavliuk, said the front held.")
+    assert {e.name: e.type for e in record.entities}.get("Oleksandr Pavliuk") == "Person"
+
+
+def test_a_body_beside_a_bare_role_stays_a_body(extract_text):
+    record = extract_text("The risk is low, said Maj. Gen. Tom Reed, commander, Joint Forces Land Component Command.")
+    assert all(e.type != "Person" or e.name == "Tom Reed" for e in record.entities)

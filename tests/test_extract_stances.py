@@ -206,3 +206,9 @@ def test_backers_that_name_nobody_support_nobody(extract_text):
 def test_one_of_its_allies_is_the_named_state(extract_text):
     found = relations(extract_text("Latvia, one of Georgia's closest allies, sent more aid."))
     assert ("allied_with", "Georgia", "Latvia") in found or ("allied_with", "Latvia", "Georgia") in found
+
+
+def test_a_backed_group_in_apposition_is_the_named_body(extract_text):
+    assert ("supports", "Iran", "Hezbollah") in relations(
+        extract_text("Hezbollah, an Iran-backed armed group, fired rockets across the border.")
+    )

@@ -181,8 +181,8 @@ def _surname_mentions(doc, found: list[Mention]) -> list[Mention]:
     covered = {i for m in found for i in range(m.start, m.end)}
     out = []
     for tok in doc:
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in words.HONORIFICS:
-            continue  # 'General Sir Patrick X': 'Sir' after a rank is no surname
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
         after_title = (
             tok.i > 0 and doc[tok.i - 1].lower_ in _TITLES_BEFORE_SURNAME and tok.lower_ not in _TITLES_BEFORE_SURNAME
         )

@@ -97,7 +97,7 @@ def _part_of_relations(ctx):
             continue
         wholes = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         if tok.lemma_.lower() == "member":
-            wholes += [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i]
+            wholes += [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss") and c.i < tok.i]
             if tok.dep_ == "compound" and tok.head.lemma_.lower() in _MEMBER_KINDS:
                 tok = tok.head  # 'an EU member state': the state is the apposition
             if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":  # 'NATO members Latvia': both hang on the name

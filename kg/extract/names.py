@@ -202,12 +202,20 @@ def _equipment_noun(tok) -> bool:
 
 
 def _after_lowercase_role(doc, start: int, end: int, gazetteer) -> bool:
-    """ "Israel's national security adviser Tzachi X", 'the defence minister Jan Y': a name the tagger read as a body,
-    right after a person's role noun written in lower case that qualifies it, is the person holding the role."""
+    """ "Israel's national security adviser Tzachi X", 'the defence minister Jan Y', 'the commander of the ground forces,
+    Jan Z,': a name the tagger read as a body, right after a person's role noun written in lower case that qualifies
+    it or set beside such a role, is the person holding the role."""
     if start == 0 or end - start < 2 or gazetteer.key_for(doc[start:end].text):
         return False
+    root = doc[start:end].root
+    role = root.head
+    if root.dep_ == "appos" and role.i < start and role.text.islower() and role.lemma_ in words.PERSON_ROLES:
+        # 'The commander of Ukraine's ground forces, Oleksandr Y,': the role names its body, the name its holder (in
+        # 'X, commander, Joint Forces Command' the body follows the role)
+        owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in role.children)
+        return owned and doc[end - 1].lemma_.lower() not in words.ORG_NOUNS | words.FORCE_NOUNS | {"command"}
     role = doc[start - 1]
-    tied = role.head.i in range(start, end) or doc[start:end].root.head.i == role.i  # the parser hangs either on either
+    tied = role.head.i in range(start, end) or root.head.i == role.i  # the parser hangs either on either
     return role.text.islower() and role.lemma_ in words.PERSON_ROLES and tied
 
 

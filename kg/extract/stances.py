@@ -331,6 +331,8 @@ def _backed_bodies(ctx):
             continue
         noun = tok.head
         backed = ctx.resolve(noun) if ctx.table.by_token.get(noun.i) is not None else []
+        if not backed and noun.dep_ == "appos":  # 'Hezbollah, an Iran-backed militant group,': the named body
+            backed = ctx.resolve(noun.head)
         backed += conj_ids(
             ctx, [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "including" for p in c.children]
         )
