@@ -150,3 +150,25 @@ def test_a_clause_the_parser_hangs_on_a_transitive_verb_has_its_own_subject(extr
 def test_a_reported_clause_keeps_its_coordinated_subject(extract_text):
     r = extract_text("Officials said Chad and Niger held joint patrols.")
     assert all(_names(r, e.actors) == ["Chad", "Niger"] for e in r.events if e.actors)
+
+
+def test_the_attack_takes_up_the_attack_told_just_before(extract_text):
+    r = extract_text("Sudanese troops attacked El Fasher on Monday. The attack killed nine people.")
+    killed = [e for e in _of_type(r, "ASSAULT") if e.trigger.text == "killed"]
+    attacked = [e for e in _of_type(r, "ASSAULT") if e.trigger.text == "attacked"]
+    assert killed and attacked and killed[0].actors == attacked[0].actors != ()
+
+
+def test_a_restated_act_with_a_demonstrative_makes_no_new_actor(extract_text):
+    r = extract_text("Sudanese troops attacked El Fasher on Monday. Chad condemned those attacks.")
+    assert not [e for e in _of_type(r, "ASSAULT") if e.trigger.text == "attacks"]
+
+
+def test_the_two_leaders_take_up_a_pair_named_many_sentences_before(extract_text):
+    r = extract_text(
+        "President Boric met President Petro in Santiago on Monday. The visit was the first in years. "
+        "Petro arrived with a large delegation. The talks lasted four hours. Officials called them warm. "
+        "Trade was high on the agenda. Both economies have slowed. Later, the two leaders signed a border deal."
+    )
+    (deal,) = [e for e in r.events if e.trigger.text in ("signed", "deal")]
+    assert _names(r, deal.actors) == ["Boric", "Petro"]

@@ -769,3 +769,13 @@ def test_tallies_speak_for_themselves(extract_text):
     assert _sources(extract_text("Tallies show that Russia attacked Ukrainian towns in May."), "attacked") == [
         "Tallies"
     ]
+
+
+def test_a_colon_hands_a_quotation_to_the_clause_before_it_whatever_its_verb(extract_text):
+    record = extract_text('Marco Rubio fired back forcefully: "If they attack us in Miami, they are going to lose."')
+    assert _sources(record, "attack") == ["Marco Rubio"]
+
+
+def test_a_quotation_after_an_issued_statement_is_its_issuers(extract_text):
+    record = extract_text('Trump issued a statement on Sunday, "Last night, Ohio was attacked by a radical terrorist."')
+    assert _sources(record, "attacked") == ["Donald Trump"]

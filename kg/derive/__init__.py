@@ -67,6 +67,8 @@ def derivation_version() -> str:
 
     h = hashlib.sha256(tallies.version().encode("utf-8"))
     h.update(Path(plans.__file__).read_bytes())
+    # the query plan status is decided from is part of its rules too
+    h.update(Path(plans.__file__).with_name("plan-reports.rq").read_bytes())
     for name in ("__init__.py", "labels.rq", "prune.ru"):
         h.update(resources.files(entities.__name__).joinpath(name).read_bytes())
     return h.hexdigest()[:16]

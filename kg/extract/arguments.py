@@ -61,7 +61,7 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
         if cause is None and not actors:  # "Russian strikes killed five people": the act that did it, as subject
             cause = next((s for s in _subjects(tok) if s.pos_ == "NOUN" and event_words.get(s.i) == entry.type), None)
         if cause is not None:  # "five people were killed in Russian strikes": the strikes' owner did it
-            actors = _noun_actors(ctx, cause, entry)
+            actors = _noun_actors(ctx, cause, entry) or _told_before(ctx, cause, entry, event_words)
         if not actors and entry.type in _STANCE_TYPES and not agents(tok) and tok.lemma_.lower() in _HELD_STANCES:
             # "the US was committed to preventing a conflict": a passive of stance holds its subject's stance
             actors = _ids(ctx, [c for c in tok.children if c.dep_ == "nsubjpass"])
@@ -150,6 +150,7 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
         head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
         if not actors and head is not None and event_words.get(head.i) == entry.type:  # "its war of aggression"
             actors = _noun_actors(ctx, head, entry)
+        actors = actors or _told_before(ctx, tok, entry, event_words)
         # "the need for Israel to act": who is to act, in a clause the parser marks with 'for'
         asked = [c for c in tok.children if c.dep_ in ("advcl", "acl") and any(m.lower_ == "for" for m in c.children)]
         recipients = _ids(ctx, [s for c in asked for s in _subjects(c)]) if entry.type == "REQUEST" else []
@@ -222,6 +223,21 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
         elif word in words.LOCATIVE_PREPS and word != "from":
             locations += [i for i in ids if ctx.table.get(i).type in ("Place", "Country")]
     return _unique(actors), _unique(recipients), _unique(locations)
+
+
+def _told_before(ctx: Context, noun, entry: Trigger, event_words: dict[int, str]) -> list[str]:
+    """'Russian forces attacked Kharkiv. The attack killed three': a bare definite act noun takes up the act of its
+    own word told just before (this sentence or the one before), and so its doer; [] where none is told."""
+    if not doers.bare_definite(noun):
+        return []
+    start = noun.doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else 0
+    for i in range(noun.i - 1, start - 1, -1):
+        word = noun.doc[i]
+        if event_words.get(i) == entry.type and doers.same_act_word(word, noun):
+            found = verb_actors(ctx, word) if word.pos_ == "VERB" else _noun_actors(ctx, word, entry)
+            if found:
+                return found
+    return []
 
 
 def _stance_targets(ctx: Context, stance) -> list[str]:

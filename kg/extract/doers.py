@@ -5,7 +5,7 @@ argument finder (:mod:`kg.extract.arguments`) resolves the tokens these readers 
 
 from __future__ import annotations
 
-__all__ = ["SCALING_VERBS", "addressees", "blamed_on", "credited", "departure"]
+__all__ = ["SCALING_VERBS", "addressees", "bare_definite", "blamed_on", "credited", "departure", "same_act_word"]
 
 # verbs that credit or blame their object for an act ('blamed X for', 'thanked X for', 'accused X of', 'sanctioned X
 # over'): the object did the act the phrase names
@@ -73,3 +73,19 @@ def addressees(node, came_from) -> list:
 def departure(noun) -> bool:
     """'the withdrawal of X from Y': a noun of leaving a place."""
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in _DEPARTURES
+
+
+def bare_definite(noun) -> bool:
+    """'the attack': a noun with only the definite article, which takes up an act told before ('these attacks',
+    'that pledge' restate an act, which news gold does not count again)."""
+    if noun.pos_ != "NOUN":
+        return False
+    mods = [c for c in noun.children if c.i < noun.i]
+    return len(mods) == 1 and mods[0].dep_ == "det" and mods[0].lower_ == "the"
+
+
+def same_act_word(earlier, noun) -> bool:
+    """Whether an earlier word names the act of the same word as ``noun``: 'attacked' / 'the attack', 'shelled' /
+    'the shelling', 'a strike' / 'the strike' (not 'invaded' / 'the war': another word may be another act)."""
+    a, b = earlier.lemma_.lower(), noun.lemma_.lower()
+    return a == b or (len(a) >= 4 and b.startswith(a))

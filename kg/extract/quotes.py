@@ -199,9 +199,19 @@ def _framing_verb(doc, cues, text: str, start: int, end: int) -> int | None:
     since = 0 if colon else inside[0].sent.start  # 'The website notes: "...': the colon may end the sentence before
     before = doc[max(since, first - 1 - _NEAR) : max(first - 1, 0)]
     for tok in reversed(list(before)):
-        if cues.is_speech(tok) and _has_speaker(tok):
+        # 'Rubio fired back: "..."', 'She addressed the crowd again: "..."': a colon hands the quotation to the
+        # clause before it, whatever its verb, even where the parser hangs that clause inside the quotation
+        if (cues.is_speech(tok) or (colon and tok.pos_ == "VERB") or _issues_a_text(tok, cues)) and _has_speaker(tok):
             return tok.i
     return _previous_speaker(doc, cues, text, inside[0])
+
+
+def _issues_a_text(verb, cues) -> bool:
+    """'Trump issued a statement on Sunday, "..."', 'she posted a message: "..."': the quotation is the text the verb
+    puts out, in its subject's words."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in cues.source_nouns for c in verb.children
+    )
 
 
 def _previous_speaker(doc, cues, text: str, first) -> int | None:
