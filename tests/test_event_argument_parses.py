@@ -172,3 +172,10 @@ def test_the_two_leaders_take_up_a_pair_named_many_sentences_before(extract_text
     )
     (deal,) = [e for e in r.events if e.trigger.text in ("signed", "deal")]
     assert _names(r, deal.actors) == ["Boric", "Petro"]
+
+
+def test_a_condemned_act_told_before_names_whom_the_condemnation_targets(extract_text):
+    r = extract_text("Malian troops raided the village on Sunday. Senegal condemned the raid.")
+    (condemn,) = _of_type(r, "ACCUSE")
+    raided = [e for e in _of_type(r, "ASSAULT") if e.trigger.text == "raided"]
+    assert raided and raided[0].actors and condemn.recipients == raided[0].actors
