@@ -238,10 +238,14 @@ def _told_before(ctx: Context, noun, entry: Trigger | None, event_words: dict[in
         word = noun.doc[i]
         if event_words.get(i) != event_words[noun.i] or not doers.same_act_word(word, noun):
             continue
-        if word.pos_ == "VERB" or entry is not None:
-            found = verb_actors(ctx, word) if word.pos_ == "VERB" else _noun_actors(ctx, word, entry)
-            if found:
-                return found
+        if word.pos_ == "VERB":
+            found = verb_actors(ctx, word)
+        elif entry is not None:
+            found = _noun_actors(ctx, word, entry)
+        else:
+            continue
+        if found:
+            return found
     return []
 
 
