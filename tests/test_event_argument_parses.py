@@ -162,3 +162,20 @@ def test_the_attack_takes_up_the_attack_told_just_before(extract_text):
 def test_a_restated_act_with_a_demonstrative_makes_no_new_actor(extract_text):
     r = extract_text("Sudanese troops attacked El Fasher on Monday. Chad condemned those attacks.")
     assert not [e for e in _of_type(r, "ASSAULT") if e.trigger.text == "attacks"]
+
+
+def test_the_two_leaders_take_up_a_pair_named_many_sentences_before(extract_text):
+    r = extract_text(
+        "President Boric met President Petro in Santiago on Monday. The visit was the first in years. "
+        "Petro arrived with a large delegation. The talks lasted four hours. Officials called them warm. "
+        "Trade was high on the agenda. Both economies have slowed. Later, the two leaders signed a border deal."
+    )
+    (deal,) = [e for e in r.events if e.trigger.text in ("signed", "deal")]
+    assert _names(r, deal.actors) == ["Boric", "Petro"]
+
+
+def test_a_condemned_act_told_before_names_whom_the_condemnation_targets(extract_text):
+    r = extract_text("Malian troops raided the village on Sunday. Senegal condemned the raid.")
+    (condemn,) = _of_type(r, "ACCUSE")
+    raided = [e for e in _of_type(r, "ASSAULT") if e.trigger.text == "raided"]
+    assert raided and raided[0].actors and condemn.recipients == raided[0].actors

@@ -119,7 +119,7 @@ def test_reports_that_disagree_on_who_did_it_are_shown_as_an_actor_dispute(tmp_p
     assert len(rows) == 2 and [sorted(r["actors"].split(" | ")) for r in rows] == [["Russia", "Ukraine"]] * 2
 
 
-def test_a_recipient_that_is_also_the_place_is_named_once_and_links_once(tmp_path, extractor):
+def test_a_recipient_that_is_also_the_place_links_once_and_its_label_tells_the_roles_apart(tmp_path, extractor):
     # "an invasion into Ukraine": Ukraine is the recipient and the place of one merged event
     a = write(tmp_path, "alpha", "2024-03-05", "Russia launched a large-scale invasion into Ukraine on Monday.")
     b = write(
@@ -138,5 +138,5 @@ def test_a_recipient_that_is_also_the_place_is_named_once_and_links_once(tmp_pat
         store=store,
     ).to_python()
     assert [(r["via"], r["viaLabel"]) for r in rows if r["hops"] == 1] == [
-        (event, "ASSAULT: Russia -> Ukraine (2024-03)")
+        (event, "ASSAULT: Russia -> Ukraine in Ukraine (2024-03)")
     ]

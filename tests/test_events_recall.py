@@ -103,3 +103,19 @@ def test_crowds_marching_or_rallying_protest(extract_text):
 def test_a_sit_in_staged_is_a_protest(extract_text):
     r = extract_text("Students staged a sit-in at the university in Dhaka.")
     assert _of_type(r, "PROTEST")
+
+
+def test_who_inks_a_deal_or_levies_sanctions_makes_it(extract_text):
+    r = extract_text("India and the UAE inked a trade deal.")
+    (deal,) = _of_type(r, "AGREE")
+    assert _names(r, deal.actors) == ["India", "United Arab Emirates"]
+    r = extract_text("Washington levied sanctions on Iranian oil.")
+    (sanction,) = _of_type(r, "SANCTION")
+    assert _names(r, sanction.actors) == ["United States"]
+
+
+def test_dissolving_parties_restricts_them_and_dissolving_parliament_does_not(extract_text):
+    r = extract_text("The junta dissolved all political parties.")
+    assert _of_type(r, "COERCE")
+    r = extract_text("The prime minister dissolved parliament.")
+    assert not _of_type(r, "COERCE")

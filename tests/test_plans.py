@@ -36,7 +36,7 @@ def test_a_plan_is_carried_out_abandoned_or_still_planned_as_later_reports_say(t
     build([news], store=store, extractor=extractor)
     got = statuses(store)
     assert got["AID: Germany -> Ukraine"] == ("carried out", "2024-01-10", "2024-03-02", "a2")
-    assert got["MOBILIZE: Poland -> Lithuania"] == ("abandoned", "2024-01-15", "2024-02-20", "b2")
+    assert got["MOBILIZE: Poland in Lithuania"] == ("abandoned", "2024-01-15", "2024-02-20", "b2")
     assert got["AID: France -> Ukraine"] == ("planned", "2024-01-20", "None", None)
     assert got["AID: United Kingdom -> Ukraine"] == ("planned", "2024-01-05", "None", None)
     only = run_query("plan-status", {"status": "abandoned"}, store=store).to_python()

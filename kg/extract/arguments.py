@@ -119,6 +119,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             recipients = recipients or [i for o in acts for i in _noun_modifier_actors(ctx, o)]
             # "welcomed the pullout of Ethiopian troops": who leaves
             recipients = recipients or _ids(ctx, [p for o in acts if doers.departure(o) for p in nominal.of_objects(o)])
+            # "X raided the camp. The raid was condemned by Y": the raid told before, and its doer
+            recipients = recipients or [i for o in acts for i in _told_before(ctx, o, None, event_words)]
         if not recipients and entry.type == "REQUEST":  # "demanded Russia's withdrawal / the pullout of X": X
             acts = [o for o in objects if o.i in event_words]
             recipients = [i for o in acts for i in _noun_modifier_actors(ctx, o)]
@@ -225,18 +227,25 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
     return _unique(actors), _unique(recipients), _unique(locations)
 
 
-def _told_before(ctx: Context, noun, entry: Trigger, event_words: dict[int, str]) -> list[str]:
+def _told_before(ctx: Context, noun, entry: Trigger | None, event_words: dict[int, str]) -> list[str]:
     """'Russian forces attacked Kharkiv. The attack killed three': a bare definite act noun takes up the act of its
-    own word told just before (this sentence or the one before), and so its doer; [] where none is told."""
-    if not doers.bare_definite(noun):
+    own word told just before (this sentence or the one before), and so its doer; [] where none is told. Without
+    the noun's ``entry``, only an act told by a verb."""
+    if not doers.bare_definite(noun) or noun.i not in event_words:
         return []
     start = noun.doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else 0
     for i in range(noun.i - 1, start - 1, -1):
         word = noun.doc[i]
-        if event_words.get(i) == entry.type and doers.same_act_word(word, noun):
-            found = verb_actors(ctx, word) if word.pos_ == "VERB" else _noun_actors(ctx, word, entry)
-            if found:
-                return found
+        if event_words.get(i) != event_words[noun.i] or not doers.same_act_word(word, noun):
+            continue
+        if word.pos_ == "VERB":
+            found = verb_actors(ctx, word)
+        elif entry is not None:
+            found = _noun_actors(ctx, word, entry)
+        else:
+            continue
+        if found:
+            return found
     return []
 
 

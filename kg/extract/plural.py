@@ -23,6 +23,8 @@ _COUNTS = frozenset({"two", "three", "four", "both", "all"})
 _MEETING_VERBS = frozenset({"meet", "host", "speak", "talk", "phone", "call", "receive", "visit", "welcome", "join"})
 _PARTY_TYPES = ("Person", "Country", "Organization")
 _SENTENCES_BACK = 5
+# 'the two leaders', 'both sides' name a pair outright, and readouts take it up long after naming it
+_NOUNS_BACK = 10
 
 
 def is_plural_anaphor(tok) -> bool:
@@ -38,12 +40,13 @@ def is_plural_anaphor(tok) -> bool:
 
 
 def antecedents(tok, resolve: Callable, type_of: Callable) -> list[str]:
-    """The parties of the nearest earlier clause (this sentence, then up to five before) that names two or
-    more of the same kind: a coordinated subject ('A and B spoke'), or a subject and whom it met ('A met with
-    B', 'A hosted B and C'). Empty where there is none: never a guess among unrelated names."""
+    """The parties of the nearest earlier clause (this sentence, then up to five before for a pronoun, ten for
+    'the two leaders') that names two or more of the same kind: a coordinated subject ('A and B spoke'), or a
+    subject and whom it met ('A met with B', 'A hosted B and C'). Empty where there is none: never a guess among
+    unrelated names."""
     doc = tok.doc
     sent = tok.sent
-    for _ in range(_SENTENCES_BACK + 1):
+    for _ in range((_SENTENCES_BACK if tok.pos_ == "PRON" else _NOUNS_BACK) + 1):
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.i < tok.i]
         for verb in reversed(verbs):
             found = _parties(verb, resolve, type_of, tok.i)

@@ -293,6 +293,13 @@ class Resolver:
                 states.append((len(self.table.get(eid).mentions), subject, eid))
         return [max(states, key=lambda s: s[:2])[2]] if states else []
 
+    def party_of(self, tok) -> list[str]:
+        """The party a member's word names ('a Republican', 'the Democrat'), as an entity, or []."""
+        entry = self.gazetteer.demonym(tok.text)
+        if entry is None or entry.sector != "PTY" or not tok.text[:1].isupper() or self._split(tok.text, entry):
+            return []
+        return [self._add_demonym(entry, tok)]
+
     def _split(self, text: str, entry) -> bool:
         """'split,Russian,Russia' in the override file: this demonym does not stand for the state here."""
         o = self.overrides.find(text, self.article_id)

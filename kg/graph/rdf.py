@@ -414,15 +414,32 @@ def sort_key(label: str) -> Decimal:
 
 
 def _event_label(record: Record, ev: Event, *, merged: bool) -> str:
-    """'ASSAULT: Russia -> Ukraine (2022-02)' for events merged across articles, 'ASSAULT: invaded' otherwise."""
+    """'ASSAULT: Russia -> Ukraine (2022-02)' for events merged across articles, 'ASSAULT: invaded' otherwise.
+    Places follow "in" ('ASSAULT: Russia -> Ukraine in Kharkiv', 'ASSAULT: Russia in Ukraine'): events that differ
+    only in whether a participant is the recipient or the place are different events, with different labels.
+
+    >>> from kg.graph.records import Article, Span
+    >>> r, u = Entity("e1", "Russia", "Country", "Q159"), Entity("e2", "Ukraine", "Country", "Q212")
+    >>> rec = Record(Article("a", "x", date="2022-02-24"), (r, u), ())
+    >>> def ev(**roles): return Event("v", "ASSAULT", Span("x", 0, 1), Span("x", 0, 1), actors=("e1",), **roles)
+    >>> [_event_label(rec, ev(**roles), merged=True) for roles in
+    ...  ({"recipients": ("e2",)}, {"locations": ("e2",)}, {"recipients": ("e2",), "locations": ("e2",)})]
+    ['ASSAULT: Russia -> Ukraine (2022-02)', 'ASSAULT: Russia in Ukraine (2022-02)', 'ASSAULT: Russia -> Ukraine in Ukraine (2022-02)']
+    """
     if not merged:
         return f"{ev.type}: {ev.trigger.text}"
     names = {e.id: e.name for e in record.entities}
-    actors = ", ".join(sorted({names[i] for i in ev.actors}))
-    # a recipient that is also the place ("an invasion into Ukraine") is named once
-    others = ", ".join(sorted({names[i] for i in (*ev.recipients, *ev.locations)}))
+
+    def listed(ids: tuple[str, ...]) -> str:
+        return ", ".join(sorted({names[i] for i in ids}))
+
+    label = f"{ev.type}: {listed(ev.actors)}"
+    if ev.recipients:
+        label += f" -> {listed(ev.recipients)}"
+    if ev.locations:
+        label += f" in {listed(ev.locations)}"
     window = (ev.time.start if ev.time and ev.time.start else record.article.date or "")[:7]
-    return f"{ev.type}: {actors} -> {others} ({window})"
+    return f"{label} ({window})"
 
 
 def _decimal(value: float) -> Literal:
