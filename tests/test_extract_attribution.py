@@ -779,3 +779,8 @@ def test_a_colon_hands_a_quotation_to_the_clause_before_it_whatever_its_verb(ext
 def test_a_quotation_after_an_issued_statement_is_its_issuers(extract_text):
     record = extract_text('Trump issued a statement on Sunday, "Last night, Ohio was attacked by a radical terrorist."')
     assert _sources(record, "attacked") == ["Donald Trump"]
+
+
+def test_the_partys_member_word_speaks_for_the_politician_just_named(extract_text):
+    record = extract_text("Ohio invited Governor Tom Reed to visit. The Republican said Chile had attacked Peru.")
+    assert _sources(record, "attacked") == ["Tom Reed"]
