@@ -112,3 +112,10 @@ def test_who_inks_a_deal_or_levies_sanctions_makes_it(extract_text):
     r = extract_text("Washington levied sanctions on Iranian oil.")
     (sanction,) = _of_type(r, "SANCTION")
     assert _names(r, sanction.actors) == ["United States"]
+
+
+def test_dissolving_parties_restricts_them_and_dissolving_parliament_does_not(extract_text):
+    r = extract_text("The junta dissolved all political parties.")
+    assert _of_type(r, "COERCE")
+    r = extract_text("The prime minister dissolved parliament.")
+    assert not _of_type(r, "COERCE")

@@ -779,3 +779,19 @@ def test_a_colon_hands_a_quotation_to_the_clause_before_it_whatever_its_verb(ext
 def test_a_quotation_after_an_issued_statement_is_its_issuers(extract_text):
     record = extract_text('Trump issued a statement on Sunday, "Last night, Ohio was attacked by a radical terrorist."')
     assert _sources(record, "attacked") == ["Donald Trump"]
+
+
+def test_the_partys_member_word_speaks_for_the_politician_just_named(extract_text):
+    record = extract_text("Ohio invited Governor Tom Reed to visit. The Republican said Chile had attacked Peru.")
+    assert _sources(record, "attacked") == ["Tom Reed"]
+
+
+def test_hoping_is_a_hope_though_the_lemmatiser_says_hop(extract_text):
+    record = extract_text("Donald Trump is hoping that Russia will attack Ukraine.")
+    assert _sources(record, "attack") == ["Donald Trump"]
+
+
+def test_a_clause_a_copula_states_of_an_owned_position_is_the_owners(extract_text):
+    record = extract_text("Barack Obama's position is that Russia must withdraw from Crimea.")
+    assert _sources(record, "withdraw") == ["Barack Obama"]
+    assert _sources(extract_text("The problem is that Russia invaded Ukraine."), "invaded") == []

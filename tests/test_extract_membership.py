@@ -74,3 +74,14 @@ def test_members_named_after_the_body_and_member(extract_text):
 
 def test_a_bodys_possessive_before_member_names_the_body(extract_text):
     assert ("member_of", "Norway", "NATO") in relations(extract_text("Norway became NATO's newest member in May."))
+
+
+@pytest.mark.parametrize(
+    "text, person, party",
+    [
+        ("Senator Tom Reed, a Republican, backed the bill.", "Tom Reed", "Republican Party"),
+        ("Tom Reed is a Democrat from Ohio.", "Tom Reed", "Democratic Party"),
+    ],
+)
+def test_a_partys_member_word_affiliates_the_person(extract_text, text, person, party):
+    assert ("affiliated_with", person, party) in relations(extract_text(text))

@@ -104,7 +104,7 @@ class CueIndex:
         )
 
     def modal_value(self, tok, *pos_options: str) -> str | None:
-        lemma = tok.lemma_.lower()
+        lemma = cue_lemma(tok)
         for pos in pos_options or (_pos(tok),):
             value = self.modality.get((lemma, pos))
             if value:
@@ -112,7 +112,7 @@ class CueIndex:
         return None
 
     def is_speech(self, tok) -> bool:
-        return tok.pos_ == "VERB" and tok.lemma_.lower() in self.speech
+        return tok.pos_ == "VERB" and cue_lemma(tok) in self.speech
 
     def attributing(self, tok) -> str | None:
         """speech | belief | intention | stance: how a verb makes its subject the source of what it governs."""
@@ -122,7 +122,7 @@ class CueIndex:
             return None
         if tok.pos_ != "VERB":
             return None
-        lemma = tok.lemma_.lower()
+        lemma = cue_lemma(tok)
         kinds = (
             ("speech", self.speech),
             ("belief", self.belief),
@@ -143,6 +143,15 @@ class CueIndex:
             if lemma in lemmas:
                 return kind
         return None
+
+
+# Words spaCy's lemmatiser gets wrong in a way that hides a cue: 'hoping', 'hoped', 'hopes' -> 'hop'
+_LEMMA_FIXES = {"hope": "hope", "hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
+def cue_lemma(tok) -> str:
+    """The lemma a cue is looked up by: spaCy's, except where it is known to be wrong ('hoping' is not 'hop')."""
+    return _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
 
 
 # Verbs through which a first person still does the act by saying it: 'we continue to call for', 'we keep urging'
@@ -316,6 +325,8 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
             for c in node.children:
                 if c.dep_ == "poss" and resolve(c):
                     found.extend((eid, f"'{c.text}'s {node.text}'") for eid in resolve(c))
+        if node is not trigger and presumed is None and below is not None:
+            found.extend(_copular_content(node, below, resolve, cues))
     found.extend(asides.quoted_by(trigger, resolve, cues))
     found.extend(asides.headline_speaker(trigger, resolve))
     found.extend(asides.pointed_back(trigger, resolve, cues))
@@ -386,6 +397,19 @@ def restated(trigger) -> bool:
             if lemma in _RESTATING or (lemma == "make" and any(c.lower_ in ("clear", "plain") for c in above.children)):
                 return True
     return False
+
+
+def _copular_content(copula, clause, resolve, cues: CueIndex) -> list[tuple[str, str]]:
+    """'Obama's position is that Russia must withdraw', 'the Kremlin's claim was that ...': a clause that a copula
+    states of an owned noun of saying or stance is its owner's content."""
+    if copula.lemma_ != "be" or clause.dep_ not in ("ccomp", "attr") or clause.pos_ not in ("VERB", "AUX"):
+        return []
+    out: list[tuple[str, str]] = []
+    for noun in (c for c in copula.children if c.dep_ == "nsubj"):
+        if noun.lemma_.lower() in cues.source_nouns or noun.lemma_.lower() in cues.stance_nouns:
+            for owner in (c for c in noun.children if c.dep_ == "poss"):
+                out.extend((eid, f"'{owner.text}'s {noun.text} is'") for eid in resolve(owner))
+    return out
 
 
 # How content hangs off a noun of stance: 'X's call for a ban', 'his proposal to deport', 'her claim that'.

@@ -44,6 +44,8 @@ class Gazetteer:
                 self._by_alias.setdefault(alias, []).append(e)
             for d in e.demonyms:
                 self._demonyms.setdefault(d.lower(), e)
+        # the words of a party's members ('republican', 'democrat'): the relation rules look them up by index
+        self.party_words = frozenset(d for d, e in self._demonyms.items() if e.sector == "PTY")
         taken = {a.lower() for a in self._by_alias} | set(self._demonyms)
         states = {e.sector: e for e in entries if e.type == "Country" and e.sector}
         kept = []

@@ -36,6 +36,7 @@ _OUTSIDE_THE_STATE = frozenset(
 
 
 def find_memberships(ctx):
+    yield from _party_members(ctx)
     yield from _include_relations(ctx)
     yield from _unit_relations(ctx)
     yield from _part_of_relations(ctx)
@@ -174,3 +175,17 @@ def _include_relations(ctx):
         for body in bodies:
             for member in members:
                 yield relation(ctx, "member_of", member, body, list(tok.sent), modality=modality, confidence=0.55)
+
+
+def _party_members(ctx):
+    """'Senator Jane Roe, a Republican,', 'Roe is a Democrat': a person set beside or called a party's member word is
+    affiliated with the party."""
+    for tok in tokens_of(ctx, lowers=ctx.resolver.gazetteer.party_words):
+        if tok.dep_ not in ("appos", "attr") or tok.tag_ not in ("NNP", "NN"):
+            continue
+        party_ids = ctx.resolver.party_of(tok)
+        if not party_ids:
+            continue
+        people = [tok.head] if tok.dep_ == "appos" else [c for c in tok.head.children if c.dep_ == "nsubj"]
+        for person in (e for e in conj_ids(ctx, people) if ctx.table.get(e).type == "Person"):
+            yield relation(ctx, "affiliated_with", person, party_ids[0], [tok.head, tok], confidence=0.55)
