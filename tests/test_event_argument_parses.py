@@ -179,3 +179,9 @@ def test_a_condemned_act_told_before_names_whom_the_condemnation_targets(extract
     (condemn,) = _of_type(r, "ACCUSE")
     raided = [e for e in _of_type(r, "ASSAULT") if e.trigger.text == "raided"]
     assert raided and raided[0].actors and condemn.recipients == raided[0].actors
+
+
+def test_an_objects_its_is_the_clause_subject_not_the_nearest_state(extract_text):
+    r = extract_text("Norway told Russia it would expand its patrols in the Arctic.")
+    patrols = [e for e in r.events if e.trigger.text == "patrols"]
+    assert patrols and _names(r, patrols[0].actors) == ["Norway"]

@@ -781,6 +781,11 @@ def test_a_quotation_after_an_issued_statement_is_its_issuers(extract_text):
     assert _sources(record, "attacked") == ["Donald Trump"]
 
 
+def test_the_partys_member_word_speaks_for_the_politician_just_named(extract_text):
+    record = extract_text("Ohio invited Governor Tom Reed to visit. The Republican said Chile had attacked Peru.")
+    assert _sources(record, "attacked") == ["Tom Reed"]
+
+
 def test_hoping_is_a_hope_though_the_lemmatiser_says_hop(extract_text):
     record = extract_text("Donald Trump is hoping that Russia will attack Ukraine.")
     assert _sources(record, "attack") == ["Donald Trump"]

@@ -472,7 +472,9 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
     ids = []
     for c in [*noun.children, *nominal.stray_modifiers(noun)]:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i:
-            ids += ctx.resolve(c) or (ties.antecedent(ctx, c) if c.lower_ == "its" else [])  # "Russia ... its war"
+            # "X told Y it would expand its patrols": an object's 'its' is its clause subject's ("Russia ... its war")
+            bound = _ids(ctx, _subjects(noun.head)) if c.lower_ == "its" and noun.dep_ == "dobj" else []
+            ids += bound or ctx.resolve(c) or (ties.antecedent(ctx, c) if c.lower_ == "its" else [])
             if c.dep_ in ("compound", "nmod") and not ids:  # "Russian / Russia's missile strikes": the weapon's owner
                 ids += [i for m in c.children if m.dep_ in ("amod", "poss") for i in ctx.resolve(m)]
         elif c.dep_ == "amod":

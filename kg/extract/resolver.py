@@ -236,6 +236,8 @@ class Resolver:
                 self.phrase_sources[tok.i] = self._add_phrase(whole, phrases.left_edge(tok))
             return [self.phrase_sources[tok.i]]
         found = self.resolve(tok) or speakers.earlier_speaker(self, tok)
+        if not found and self._party_member(tok):
+            found = self._last_person(tok)  # 'after the Republican dismissed it': the politician just named
         if not found and tok.lemma_.lower() in _UTTERANCES:
             # 'his comments suggested', 'the remark signalled': an utterance is its speaker's, no source of its own
             return [e for c in tok.children if c.dep_ == "poss" for e in self.resolve(c)]
@@ -292,6 +294,11 @@ class Resolver:
                 subject = self.doc[i].dep_ in ("nsubj", "nsubjpass")
                 states.append((len(self.table.get(eid).mentions), subject, eid))
         return [max(states, key=lambda s: s[:2])[2]] if states else []
+
+    def _party_member(self, tok) -> bool:
+        """'the Republican', 'the Democrat': one member of a party, written for a person the article names."""
+        singular = tok.tag_ in ("NNP", "NN") and any(c.lower_ == "the" for c in tok.children)
+        return singular and tok.lower_ in self.gazetteer.party_words
 
     def party_of(self, tok) -> list[str]:
         """The party a member's word names ('a Republican', 'the Democrat'), as an entity, or []."""
