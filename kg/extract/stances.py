@@ -145,14 +145,7 @@ def _allies(ctx, tok):
     for c in (c for c in tok.children if c.dep_ == "poss"):
         first_person = c.lower_ in ("our", "my")
         owners += [e for e in ctx.resolve(c) if not first_person or ctx.table.get(e).type != "Person"]
-    owners += [
-        e
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for e in ctx.resolve(p)
-    ]
+    owners += _of_owners(ctx, tok)
     # 'a traditional Serbian ally', 'a key US ally': a state written before the noun; a body there says where the
     # allies are ('NATO allies' are members, not allies of NATO)
     owners += [
@@ -174,12 +167,9 @@ def _allies(ctx, tok):
                 yield relation(ctx, "allied_with", own, g, list(stated))
 
 
-def _backers(ctx, tok):
-    """'Germany, Ukraine's biggest backer,', 'Iran is the main sponsor of Hezbollah', 'Poland, one of Kyiv's staunchest
-    supporters,': the named party supports the noun's owner. 'Its backers' alone names nobody."""
-    named = _the_ally(ctx, tok)
-    owners = [e for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("our", "my") for e in ctx.resolve(c)]
-    owners += [
+def _of_owners(ctx, tok) -> list[str]:
+    """Whose allies or backers an 'of' phrase names: 'allies of Kyiv', 'the main sponsor of Hezbollah'."""
+    return [
         e
         for c in tok.children
         if c.dep_ == "prep" and c.lower_ == "of"
@@ -187,6 +177,14 @@ def _backers(ctx, tok):
         if p.dep_ == "pobj"
         for e in ctx.resolve(p)
     ]
+
+
+def _backers(ctx, tok):
+    """'Germany, Ukraine's biggest backer,', 'Iran is the main sponsor of Hezbollah', 'Poland, one of Kyiv's staunchest
+    supporters,': the named party supports the noun's owner. 'Its backers' alone names nobody."""
+    named = _the_ally(ctx, tok)
+    owners = [e for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("our", "my") for e in ctx.resolve(c)]
+    owners += _of_owners(ctx, tok)
     stated = tok.head.subtree if tok.dep_ in ("appos", "attr", "pobj") else tok.subtree
     for backer in named or []:
         for own in owners:
