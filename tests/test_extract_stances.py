@@ -199,6 +199,11 @@ def test_a_named_backer_supports_the_nouns_owner(extract_text, text, backer, bac
     assert ("supports", backer, backed) in relations(extract_text(text))
 
 
+def test_two_backers_of_one_side_each_support_it(extract_text):
+    record = extract_text("Germany and France, the biggest backers of Ukraine, sent more tanks on Monday.")
+    assert {("supports", "Germany", "Ukraine"), ("supports", "France", "Ukraine")} <= relations(record)
+
+
 def test_backers_that_name_nobody_support_nobody(extract_text):
     assert not [r for r in extract_text("Estonia's backers met in Oslo.").relations if r.type == "supports"]
 

@@ -160,11 +160,11 @@ def _allies(ctx, tok):
     if not owners and tok.tag_ == "NNS" and tok.dep_ == "attr":  # 'Russia and Belarus are allies'
         owners = group[:1]
         group = group[1:]
+    stated = list(tok.head.subtree if tok.dep_ in ("conj", "appos", "attr") else tok.subtree)
     for own in owners:
         for g in group:
             if g != own:
-                stated = tok.head.subtree if tok.dep_ in ("conj", "appos", "attr") else tok.subtree
-                yield relation(ctx, "allied_with", own, g, list(stated))
+                yield relation(ctx, "allied_with", own, g, stated)
 
 
 def _of_owners(ctx, tok) -> list[str]:
@@ -185,11 +185,12 @@ def _backers(ctx, tok):
     named = _the_ally(ctx, tok)
     owners = [e for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("our", "my") for e in ctx.resolve(c)]
     owners += _of_owners(ctx, tok)
-    stated = tok.head.subtree if tok.dep_ in ("appos", "attr", "pobj") else tok.subtree
+    # a list, not the subtree generator: every backer-owner pair states its relation on the same words
+    stated = list(tok.head.subtree if tok.dep_ in ("appos", "attr", "pobj") else tok.subtree)
     for backer in named or []:
         for own in owners:
             if backer != own and party(ctx, own):
-                yield relation(ctx, "supports", backer, own, list(stated), confidence=0.6)
+                yield relation(ctx, "supports", backer, own, stated, confidence=0.6)
 
 
 def _the_ally(ctx, tok) -> list[str] | None:
