@@ -299,3 +299,19 @@ def test_a_states_military_qualifying_a_noun_is_no_armed_force(extract_text):
 def test_a_states_military_acting_or_speaking_is_its_armed_force(extract_text):
     record = extract_text("The Russian military shelled the town. Russian military spokesman Ivan Orlov denied it.")
     assert [e.name for e in record.entities if e.type == "Organization"] == ["Russian Armed Forces"]
+
+
+def test_a_surname_after_an_office_title_is_the_one_office_holder_of_that_name(extract_text):
+    record = extract_text("Vice President Harris met the Polish premier. Harris said the United States stands firm.")
+    harris = [(e.name, e.wikidata, len(e.mentions)) for e in record.entities if "Harris" in e.name]
+    assert harris == [("Kamala Harris", "Q10853588", 2)]
+
+
+def test_a_surname_after_an_honorific_stays_a_local_person(extract_text):
+    record = extract_text("Mr Harris, a farmer in Ohio, said prices were high.")
+    assert [e.name for e in record.entities if e.type == "Person"] == ["Harris"]
+
+
+def test_a_full_name_in_the_article_decides_a_titled_surname(extract_text):
+    record = extract_text("Paul Harris, the trade minister, spoke in Leeds. Minister Harris said prices were high.")
+    assert [e.name for e in record.entities if e.type == "Person"] == ["Paul Harris"]

@@ -41,6 +41,30 @@ def link_surnames(mentions: list) -> None:
                 m.key, m.rule, m.type = key, "surname", "Person"
 
 
+# office titles that say a lone surname after them is an office holder ('Vice President Harris'); honorifics
+# ('Mr', 'Dr') do not: 'Mr Harris' may be anyone
+_OFFICE_TITLES = frozenset(
+    "president chancellor minister secretary general premier senator speaker ambassador admiral governor".split()
+)
+
+
+def link_titled_surnames(doc, mentions: list, gazetteer) -> None:
+    """'Vice President Harris said' in a statement that never gives her full name: a lone surname after an office
+    title is the one current office holder (a hand-made gazetteer person) with that surname, so that she is one
+    entity across articles, not a new 'Harris' in each. A full name with that surname in the article itself
+    decides instead (:func:`link_surnames`); a linked surname takes the full name, so that the bare 'Harris'
+    later joins her too."""
+    in_full = {m.name.split()[-1].lower() for m in mentions if m.type == "Person" and len(m.name.split()) > 1}
+    for m in mentions:
+        if m.kind != "ner" or m.type != "Person" or m.entry is not None or m.rule or m.end - m.start != 1:
+            continue
+        if m.start == 0 or doc[m.start - 1].lower_ not in _OFFICE_TITLES or not doc[m.start - 1].text[:1].isupper():
+            continue
+        entry = None if m.name.lower() in in_full else gazetteer.titled_person(m.name)
+        if entry is not None:
+            m.key, m.entry, m.rule, m.name = f"gz:{entry.name}", entry, "surname", entry.name
+
+
 def link_first_names(doc, mentions: list) -> None:
     """'Bill has always given me ...' after 'Bill Burns', 'Aleksey's widow' after 'Aleksey Navalny': a first name
     alone joins the one person of the article named in full with it (two such persons: it joins neither)."""

@@ -269,6 +269,7 @@ def resolve(
         _apply_merges(doc, mentions, overrides, article_id, gazetteer)
     coreference.one_type_per_name(mentions)
     coreference.link_abbreviations(doc, mentions)
+    coreference.link_titled_surnames(doc, mentions, gazetteer)
     coreference.link_surnames(mentions)
     coreference.link_first_names(doc, mentions)
     coreference.link_owned_bodies(doc, mentions)

@@ -63,6 +63,11 @@ class Gazetteer:
             kept.append(e if aliases == e.aliases else dataclasses.replace(e, aliases=aliases))
         self.entries = {e.name: e for e in (*entries, *kept)}
         self.hand_made = frozenset(e.name for e in entries)  # kept current by hand; the derived rows stop in 2015
+        # 'Vice President Harris': the hand-made persons by surname (those rows are current office holders)
+        self._by_surname: dict[str, list[GazetteerEntry]] = {}
+        for e in entries:
+            if e.type == "Person" and len(e.name.split()) > 1:
+                self._by_surname.setdefault(e.name.split()[-1].lower(), []).append(e)
         ci_forms: dict[str, list[GazetteerEntry]] = {}  # lower-cased multiword form -> entries
         for e in kept:
             for alias in (e.name, *e.aliases):
@@ -127,6 +132,12 @@ class Gazetteer:
         if key and key.startswith("gz:"):
             return self.entries.get(key[3:])
         return None
+
+    def titled_person(self, surname: str) -> GazetteerEntry | None:
+        """The one hand-made person with this surname, for a surname after an office title; None if there are
+        none or several (two Bushes: the title alone does not say which)."""
+        found = self._by_surname.get(surname.lower(), [])
+        return found[0] if len(found) == 1 else None
 
     def by_qid(self, qid: str | None) -> GazetteerEntry | None:
         return self._by_qid.get(qid) if qid else None
