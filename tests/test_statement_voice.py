@@ -285,3 +285,12 @@ def test_a_readouts_principal_restates_her_states_position(statement):
     support = [e for e in record.events if e.trigger.text == "supports"]
     assert support and [names[a] for a in support[0].actors] == ["United States"]
     assert support[0].sources == ()
+
+
+def test_a_title_naming_an_office_holder_by_surname_names_that_person(statement):
+    record, _ = statement(
+        "Remarks by Vice President Harris on the Summit in Warsaw",
+        "I am proud to be here in Warsaw. We stand with Poland, and I told the Prime Minister so.",
+    )
+    author = next(e for e in record.entities if e.type == "Person")
+    assert (author.name, author.wikidata) == ("Kamala Harris", "Q10853588")

@@ -43,7 +43,7 @@ def link_surnames(mentions: list) -> None:
 
 # office titles that say a lone surname after them is an office holder ('Vice President Harris'); honorifics
 # ('Mr', 'Dr') do not: 'Mr Harris' may be anyone
-_OFFICE_TITLES = frozenset(
+OFFICE_TITLES = frozenset(
     "president chancellor minister secretary general premier senator speaker ambassador admiral governor".split()
 )
 
@@ -58,7 +58,7 @@ def link_titled_surnames(doc, mentions: list, gazetteer) -> None:
     for m in mentions:
         if m.kind != "ner" or m.type != "Person" or m.entry is not None or m.rule or m.end - m.start != 1:
             continue
-        if m.start == 0 or doc[m.start - 1].lower_ not in _OFFICE_TITLES or not doc[m.start - 1].text[:1].isupper():
+        if m.start == 0 or doc[m.start - 1].lower_ not in OFFICE_TITLES or not doc[m.start - 1].text[:1].isupper():
             continue
         entry = None if m.name.lower() in in_full else gazetteer.titled_person(m.name)
         if entry is not None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.extract import entities, nlp, quotes, speakers, words
+from kg.extract.coreference import OFFICE_TITLES
 from kg.graph.records import Event
 
 __all__ = ["TitleVoice", "Voice", "first_person", "parse_title", "voice_of"]
@@ -311,7 +312,8 @@ def _person(doc, table, gazetteer, phrase: str, firsts: list, article_id: str) -
         None,
     )
     key = gazetteer.key_for(name)
-    entry = gazetteer.entry_for(key)
+    entry = gazetteer.entry_for(key) or _office_holder(gazetteer, phrase, name)
+    key = f"gz:{entry.name}" if entry is not None else key
     if found is None and entry is not None and entry.type == "Person":
         found = next((e for e in table.entities if e.name == entry.name), None)
     if found is None and not firsts:
@@ -320,6 +322,16 @@ def _person(doc, table, gazetteer, phrase: str, firsts: list, article_id: str) -
         key, entry = f"author:{name.lower()}", None
     ms = [entities.Mention(t.i, t.i + 1, "Person", key, name, t.i, "anaphor", entry, rule="author") for t in firsts]
     return _attach(doc, table, found, key, ms, article_id)
+
+
+def _office_holder(gazetteer, phrase: str, name: str):
+    """'Remarks by Vice President Harris': a lone surname after an office title is the one current office holder
+    of that surname (see :func:`coreference.link_titled_surnames`), else None."""
+    words_before = phrase.replace("’s", "").split()
+    if " " in name or name not in words_before:
+        return None
+    at = words_before.index(name)
+    return gazetteer.titled_person(name) if at and words_before[at - 1].lower() in OFFICE_TITLES else None
 
 
 def _named_in_body(doc, table, phrase: str):
