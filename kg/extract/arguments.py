@@ -118,13 +118,13 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             recipients = _ids(ctx, [p for o in acts for p in nominal.party_phrases(o)])
             recipients = recipients or [i for o in acts for i in _noun_modifier_actors(ctx, o)]
             # "welcomed the pullout of Ethiopian troops": who leaves
-            recipients = recipients or _ids(ctx, [p for o in acts if doers.departure(o) for p in nominal.of_objects(o)])
+            recipients = recipients or _leavers(ctx, acts)
             # "X raided the camp. The raid was condemned by Y": the raid told before, and its doer
             recipients = recipients or [i for o in acts for i in _told_before(ctx, o, None, event_words)]
         if not recipients and entry.type == "REQUEST":  # "demanded Russia's withdrawal / the pullout of X": X
             acts = [o for o in objects if o.i in event_words]
             recipients = [i for o in acts for i in _noun_modifier_actors(ctx, o)]
-            recipients = recipients or _ids(ctx, [p for o in acts if doers.departure(o) for p in nominal.of_objects(o)])
+            recipients = recipients or _leavers(ctx, acts)
         if entry.type == "MOBILIZE":
             recipients = []
         if entry.type == "CONSULT" and tok.lemma_.lower() in _MEETING_VERBS:  # "hosted X", "met X": X meets too
@@ -225,6 +225,11 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
         elif word in words.LOCATIVE_PREPS and word != "from":
             locations += [i for i in ids if ctx.table.get(i).type in ("Place", "Country")]
     return _unique(actors), _unique(recipients), _unique(locations)
+
+
+def _leavers(ctx: Context, acts) -> list[str]:
+    """Who leaves in the acts of leaving among ``acts``: 'the pullout of Ethiopian troops' -> the troops."""
+    return _ids(ctx, [p for o in acts if doers.departure(o) for p in nominal.of_objects(o)])
 
 
 def _told_before(ctx: Context, noun, entry: Trigger | None, event_words: dict[int, str]) -> list[str]:
