@@ -8,7 +8,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from kg.extract import bodies as bodies_of
-from kg.extract import membership, stances, words, workplaces
+from kg.extract import membership, servants, stances, words, workplaces
 from kg.extract.ties import conj_ids, tokens_of
 from kg.extract.ties import relation as _relation
 from kg.graph.records import Relation, content_id
@@ -33,7 +33,8 @@ def find_relations(ctx) -> list[Relation]:
         if rel.subject != rel.object and key not in found:
             found[key] = rel
     # "Prime Minister X ... the country's prime minister": who leads a body is not also merely affiliated with it
-    return [r for r in found.values() if r.type != "affiliated_with" or ("leader_of", r.subject, r.object) not in found]
+    kept = [r for r in found.values() if r.type != "affiliated_with" or ("leader_of", r.subject, r.object) not in found]
+    return kept + servants.state_servants(ctx, kept)
 
 
 def _counterparts(ctx, titles, stated) -> list[Relation]:
