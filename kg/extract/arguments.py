@@ -98,6 +98,9 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             stances = [o for o in objects if event_words.get(o.i) == "SUPPORT"]
             whom = [p for o in stances for c in o.children if c.lower_ in ("for", "to") for p in c.children]
             recipients = _ids(ctx, [p for p in whom if p.dep_ == "pobj"])
+            # "stood on the side of Ukraine": whose side one takes
+            sides = [s for c in tok.children if c.dep_ == "prep" for s in c.children if s.lemma_.lower() == "side"]
+            recipients = recipients or _ids(ctx, [p for s in sides for p in nominal.of_objects(s)])
         if not recipients and entry.type == "REQUEST":  # "demanded an apology from Ankara": who is asked
             # the parser may hang it on the object; not on an act ('demanded the withdrawal of troops from X')
             heads = [tok, *(o for o in tok.children if o.dep_ == "dobj" and o.i not in event_words)]
@@ -342,6 +345,8 @@ def verb_actors(ctx: Context, verb) -> list[str]:
         if split is not None:  # "Russia shelled Kharkiv and Ukraine struck Belgorod": Ukraine struck
             return _ids(ctx, [split[1]])
         found = _ids(ctx, _subjects(node)) + _agent_ids(ctx, agents(node))
+        if not found:  # "Russian missiles slammed into the tower": whose weapons they are fires them
+            found = _agent_ids(ctx, [s for s in _subjects(node) if s.lemma_.lower() in words.WEAPON_NOUNS])
         if not found and node.lemma_ == "be" and came_from is not None:  # "Britain's goal was to impose tariffs"
             aims = [s for s in _subjects(node) if s.lemma_.lower() in _AIM_NOUNS]
             found = _unique([i for s in aims for i in _noun_modifier_actors(ctx, s) + _ids(ctx, nominal.of_objects(s))])
@@ -433,8 +438,8 @@ def _governing_verb(noun):
     """(verb, first preposition on the way) for an event noun that is an object or prepositional object
     within three steps of a verb: 'provided ... aid' -> (provided, 'in'); else (None, None)."""
     node, prep = noun, None
-    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "launched a mediation effort"
-        node = noun.head
+    if noun.dep_ in ("compound", "amod") and noun.head.pos_ == "NOUN":  # "launched a mediation effort"
+        node = noun.head  # "launched counteroffensive actions": an event adjective, as an event compound
     for _ in range(3):
         if node.dep_ not in ("dobj", "pobj", "prep", "attr", "conj") or node.head.i == node.i:
             return None, None

@@ -123,7 +123,7 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     if dep == "subj":
         cands = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
     elif dep == "advmod":
-        cands = [c for c in kids if c.dep_ in ("advmod", "prt")]
+        cands = [c for c in kids if c.dep_ in ("advmod", "prt")] + _stranded_particles(kids)
     elif dep == "obj":
         objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative")]
         # "allowed refugees to return": the parse makes the allowed the subject of an infinitive clause
@@ -140,7 +140,7 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     elif dep == "prep":
         cands = [c for c in kids if c.dep_ in ("prep", "agent", "dative")]
     elif dep == "prt":
-        cands = [c for c in kids if c.dep_ == "prt"]
+        cands = [c for c in kids if c.dep_ == "prt"] + _stranded_particles(kids)
     elif dep == "compound":
         cands = [c for c in kids if c.dep_ in ("compound", "amod", "nmod")]
     elif dep == "head":  # "went on strike", "called a strike": the word the noun hangs on
@@ -151,6 +151,12 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     else:
         return False
     return any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in cands)
+
+
+def _stranded_particles(kids) -> list:
+    """'pulled their diplomats out', 'called the talks off': a phrasal verb's particle after its object, which the
+    parser may take for a preposition with no object of its own."""
+    return [c for c in kids if c.dep_ == "prep" and c.pos_ == "ADP" and not any(True for _ in c.children)]
 
 
 def _objects(verb) -> list:

@@ -1,0 +1,83 @@
+"""Events told by phrasings kg did not know: phrasal verbs (also where the parser takes the particle after the
+object for a preposition), idioms of taking a side, light verbs with an event noun, and nouns that name a
+military act or a diplomatic drawdown only with their modifier. Texts written for these tests."""
+
+from __future__ import annotations
+
+from record_lookup import entity_names as _names
+from record_lookup import events_of as _of_type
+
+
+def test_pulling_diplomats_out_or_drawing_down_embassy_staff_reduces_relations(extract_text):
+    r = extract_text("Canada is pulling its diplomats out of Kyiv.")
+    (drawdown,) = _of_type(r, "SANCTION")
+    assert _names(r, drawdown.actors) == ["Canada"] and not _of_type(r, "RETREAT")
+    r = extract_text("Britain is drawing down its embassy staff in Minsk.")
+    (drawdown,) = _of_type(r, "SANCTION")
+    assert _names(r, drawdown.actors) == ["United Kingdom"]
+
+
+def test_pulling_troops_out_stays_a_withdrawal(extract_text):
+    r = extract_text("Canada pulled its troops out of Mali.")
+    assert _of_type(r, "RETREAT") and not _of_type(r, "SANCTION")
+
+
+def test_standing_up_for_or_on_the_side_of_someone_supports_them(extract_text):
+    r = extract_text("Germany will stand up for Moldova.")
+    (support,) = _of_type(r, "SUPPORT")
+    assert _names(r, support.actors) == ["Germany"] and _names(r, support.recipients) == ["Moldova"]
+    r = extract_text("Chile stood on the side of Ukraine.")
+    (support,) = _of_type(r, "SUPPORT")
+    assert _names(r, support.actors) == ["Chile"] and _names(r, support.recipients) == ["Ukraine"]
+
+
+def test_missiles_slamming_into_a_building_is_an_attack_by_their_owner_not_criticism(extract_text):
+    r = extract_text("Russian missiles slammed into a hospital in Dnipro.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Russia"] and not _of_type(r, "ACCUSE")
+
+
+def test_focusing_forces_on_a_front_mobilizes_them(extract_text):
+    r = extract_text("Poland has focused its forces on the eastern border.")
+    (move,) = _of_type(r, "MOBILIZE")
+    assert _names(r, move.actors) == ["Poland"]
+
+
+def test_joining_the_call_is_taking_part_in_the_talks_but_a_call_for_something_is_a_request(extract_text):
+    r = extract_text("Chancellor Scholz joined the call.")
+    (talks,) = _of_type(r, "CONSULT")
+    assert _names(r, talks.actors) == ["Olaf Scholz"]
+    r = extract_text("Scholz repeated his call for a ceasefire.")
+    assert _of_type(r, "REQUEST") and not _of_type(r, "CONSULT")
+
+
+def test_a_cessation_of_hostilities_is_a_ceasefire(extract_text):
+    r = extract_text("Sudan and Chad announced a cessation of hostilities.")
+    (ceasefire,) = _of_type(r, "RETREAT")
+    assert _names(r, ceasefire.actors) == ["Chad", "Sudan"]
+
+
+def test_imposing_costs_on_a_state_sanctions_it(extract_text):
+    r = extract_text("Canada will continue imposing heavy costs on Iran.")
+    (sanction,) = _of_type(r, "SANCTION")
+    assert _names(r, sanction.actors) == ["Canada"] and _names(r, sanction.recipients) == ["Iran"]
+
+
+def test_military_action_is_an_attack_and_bare_action_is_none(extract_text):
+    r = extract_text("Latvia warned that military action by Russia could follow.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Russia"]
+    r = extract_text("Latvia warned that action by Russia could follow.")
+    assert not _of_type(r, "ASSAULT")
+
+
+def test_weaponry_is_what_arms_deliveries_deliver(extract_text):
+    r = extract_text("Sweden delivered more weaponry to Ukraine.")
+    (aid,) = _of_type(r, "AID")
+    assert _names(r, aid.actors) == ["Sweden"]
+
+
+def test_an_event_adjective_under_a_light_verb_is_the_light_verbs_subjects_act(extract_text):
+    r = extract_text("Azerbaijan launched a series of counteroffensive actions near the border.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Azerbaijan"]
