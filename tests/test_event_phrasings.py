@@ -112,3 +112,26 @@ def test_an_act_on_the_part_of_someone_is_theirs(extract_text):
     r = extract_text("Estonia fears aggression on the part of Russia.")
     (attack,) = _of_type(r, "ASSAULT")
     assert _names(r, attack.actors) == ["Russia"]
+
+
+def test_telling_someone_to_act_is_a_directive_and_telling_them_something_is_speech(extract_text):
+    r = extract_text("The Kenyan authorities told civilians to leave the border areas.")
+    assert _of_type(r, "REQUEST")
+    assert not _of_type(extract_text("The minister told reporters that talks would resume."), "REQUEST")
+
+
+def test_refusing_by_negation_is_a_rejection_told_as_fact(extract_text):
+    r = extract_text("Lithuania will not tolerate Russian provocations.")
+    (refusal,) = _of_type(r, "REJECT")
+    assert _names(r, refusal.actors) == ["Lithuania"] and refusal.modality == "asserted"
+    r = extract_text("Moscow does not recognize the court in The Hague.")
+    (refusal,) = _of_type(r, "REJECT")
+    assert _names(r, refusal.actors) == ["Russia"]
+    assert not _of_type(extract_text("Hungary tolerates the new rules."), "REJECT")
+
+
+def test_preparing_for_war_readies_forces_and_preparing_for_an_election_does_not(extract_text):
+    r = extract_text("NATO prepares for a potential conflict with Russia.")
+    (move,) = _of_type(r, "MOBILIZE")
+    assert _names(r, move.actors) == ["NATO"]
+    assert not _of_type(extract_text("Kenya prepares for the election."), "MOBILIZE")

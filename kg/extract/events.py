@@ -302,6 +302,8 @@ def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[s
     sent = tok.sent
     actors, recipients, locations = arguments
     modality, why_mod = claims.modality(tok, ctx.cues)
+    if modality == "negated" and any(dep == "neg" for dep, _ in entry.requires):
+        modality, why_mod = "asserted", "the negation is the act ('will not tolerate')"
     happened = nominal.happening_verb(tok) if tok.pos_ != "VERB" else None
     if happened is not None and modality == "asserted":  # "war could break out": as the verb tells it happens
         modality, why_mod = claims.modality(happened, ctx.cues)
