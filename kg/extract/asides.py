@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 __all__ = [
     "according_to",
     "described_by",
+    "framing_according_to",
     "headline_speaker",
     "pointed_back",
     "quoted_by",
@@ -75,7 +76,8 @@ def _comma_aside(verb) -> bool:
         return False
     if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
         return False
-    return all(t.is_punct for t in verb.doc[verb.right_edge.i + 1 : verb.sent.end])
+    # the sentence's end: punctuation, and the line break spaCy keeps at a paragraph's end
+    return all(t.is_punct or t.is_space for t in verb.doc[verb.right_edge.i + 1 : verb.sent.end])
 
 
 def quoted_by(trigger, resolve, cues: CueIndex) -> list[tuple[str, str]]:
@@ -95,6 +97,25 @@ def according_to(child, resolve) -> list[tuple[str, str]]:
         for pobj in to.children:
             if pobj.dep_ == "pobj":
                 out.extend((eid, "'according to'") for eid in resolve(pobj))
+    return out
+
+
+def framing_according_to(trigger, resolve) -> list[tuple[str, str]]:
+    """'Democrats laughed as Crowley teased Becerra, according to an aide', 'According to the poll, voters back Y
+    while ...': an 'according to' set off by a comma at the sentence's start or end frames the whole sentence,
+    wherever the parser hangs it."""
+    sent = trigger.sent
+    out: list[tuple[str, str]] = []
+    for tok in sent:
+        if tok.lemma_.lower() != "accord" or tok.dep_ != "prep" or tok.left_edge.i <= trigger.i <= tok.right_edge.i:
+            continue
+        before, after = sent.doc[sent.start : tok.left_edge.i], sent.doc[tok.right_edge.i + 1 : sent.end]
+        opening = all(t.is_punct or t.is_space for t in before) and after[:1].text == ","
+        closing = (
+            tok.i > sent.start and sent.doc[tok.i - 1].text == "," and all(t.is_punct or t.is_space for t in after)
+        )
+        if opening or closing:
+            out.extend(according_to(tok, resolve))
     return out
 
 

@@ -327,6 +327,7 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
                     found.extend((eid, f"'{c.text}'s {node.text}'") for eid in resolve(c))
         if node is not trigger and presumed is None and below is not None:
             found.extend(_copular_content(node, below, resolve, cues))
+    found.extend(asides.framing_according_to(trigger, resolve))
     found.extend(asides.quoted_by(trigger, resolve, cues))
     found.extend(asides.headline_speaker(trigger, resolve))
     found.extend(asides.pointed_back(trigger, resolve, cues))
