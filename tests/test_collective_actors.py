@@ -233,3 +233,26 @@ def test_they_takes_up_one_collective_just_named(extract_text):
 def test_members_of_a_named_body_are_a_collective(extract_text):
     r = extract_text("EU member states agreed on Monday to impose new sanctions on Chile.")
     assert _names(r, _event(r, "AGREE").actors) == ["EU member states"]
+
+
+def test_a_count_stays_in_the_collectives_mention_not_its_name(extract_text):
+    r = extract_text("The 141 nations that voted in March condemned the invasion of Chile.")
+    group = next(e for e in r.entities if e.type == "Group")
+    assert group.name == "nations" and [m.text for m in group.mentions] == ["141 nations"]
+    assert _names(r, _event(r, "ACCUSE").actors) == ["nations"]
+
+
+def test_rebels_who_attacked_are_the_doers_of_the_relative_clause(extract_text):
+    r = extract_text("The rebels, who attacked the town on Monday, were captured.")
+    attack = next(e for e in r.events if e.trigger.text == "attacked")
+    assert _names(r, attack.actors) == ["rebels"]
+
+
+def test_a_participle_on_an_agent_noun_is_its_act(extract_text):
+    r = extract_text("The report described militants attacking the border posts.")
+    assert _names(r, _event(r, "ASSAULT").actors) == ["militants"]
+
+
+def test_a_hyphened_participle_naming_no_one_is_no_event(extract_text):
+    r = extract_text("Moscow planned to send military-trained saboteurs into the capital.")
+    assert not [e for e in r.events if e.trigger.text == "trained"]

@@ -90,7 +90,8 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     if first is not tok and lemma in _CAMP_NOUNS and _lemma(first) in _CAMP_NOUNS:
         return collective(resolver, first)  # 'other Allies and partners': one camp, named by the whole phrase
     determiners = [c for t in {tok, first} for c in t.lefts if c.dep_ in ("det", "poss")]  # 'our allies and partners'
-    if any(c.lower_ in _ANAPHORIC and not (doer and c.lower_ == "the") for c in determiners):
+    defined = doer or _restricted(tok)
+    if any(c.lower_ in _ANAPHORIC and not (defined and c.lower_ == "the") for c in determiners):
         return []  # "the two leaders", "their supporters": people named before, not a new collective
     if tok.left_edge.tag_ in ("WRB", "WDT", "WP", "WP$"):
         return []  # "in terms of how many aid workers were killed": a question about them, not a group
@@ -133,7 +134,7 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
 # passed"); civilians, victims, officials and experts named bare are too vague to be an actor of their own.
 _DOER_SECTORS = frozenset({"CRM", "UAF", "REB", "OPP", "RAD", "COP", "SPY", "MIL", "LEG"})
 _DOER_NOUNS = frozenset({"partner", "ally"})
-_MASS_AGENTS = frozenset({"police"})  # a singular form that names the body's members
+_MASS_AGENTS = frozenset({"police", "militia"})  # singular nouns that name a body of members
 
 
 def _stated_doer(tok, lemma: str, sector: str | None) -> bool:
@@ -148,6 +149,13 @@ def _stated_doer(tok, lemma: str, sector: str | None) -> bool:
     if tok.tag_ not in ("NNS", "NNPS") and lemma not in _MASS_AGENTS:
         return False
     head = _first_conjunct(tok)
+    if any(
+        c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.tag_ in ("WP", "WDT") for s in c.children)
+        for c in head.rights
+    ):
+        return True  # 'rebels who attacked the town': the relative clause's doer
+    if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in head.rights):
+        return True  # 'saboteurs attacking state institutions': the participle's doer
     if head.dep_ == "nsubj":
         return head.head.pos_ == "VERB"
     return head.dep_ == "pobj" and (head.head.dep_ == "agent" or head.head.lower_ in ("with", "between"))
@@ -155,6 +163,15 @@ def _stated_doer(tok, lemma: str, sector: str | None) -> bool:
 
 # Nouns of one camp that news coordinates as one collective: 'allies and partners'.
 _CAMP_NOUNS = frozenset({"ally", "partner"})
+
+
+def _restricted(tok) -> bool:
+    """'the 141 nations that voted', 'the countries that signed the pact': a definite plural that a restrictive
+    relative clause defines names its members itself; it takes up no one named before."""
+    return tok.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ == "relcl" and c.left_edge.lower_ in ("that", "who") and tok.doc[c.left_edge.i - 1].text != ","
+        for c in tok.rights
+    )
 
 
 def _first_conjunct(tok):
@@ -230,6 +247,10 @@ def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
     for e in table.entities:
         if e.type == "Group" and entities._norm(e.name) == entities._norm(name):
             return e.id
+    # "141 nations", "more than 70 Americans": the mention keeps the count, the name does not (a count says how
+    # many took part this time, not who they are)
+    counts = [c.left_edge.i for c in tok.lefts if c.dep_ == "nummod" and c.left_edge.i < start]
+    start = min([start, *counts])
     mention = entities.Mention(start, end, "Group", key, name, tok.i, "np", role=tok.lemma_.lower())
     entity = dataclasses.replace(
         entities._entity(doc, key, [mention], resolver.article_id), sector=sector, country=country
