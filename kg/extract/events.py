@@ -184,7 +184,11 @@ def _as_refusal(ctx: Context, event: Event) -> Event:
 
 def _names_a_kind(ctx: Context, tok) -> bool:
     """'aid groups', 'war games', 'war crimes', 'protest leaders', 'attack helicopters': an event noun that says
-    what kind of actor or thing its head is names no event ('aid package' keeps its aid: a package is no kind)."""
+    what kind of actor or thing its head is names no event ('aid package' keeps its aid: a package is no kind).
+    So does a hyphened participle whose first part names no one: 'military-trained saboteurs' ('Russian-backed
+    rebels' names who backs them)."""
+    if tok.tag_ == "VBN" and tok.dep_ == "amod" and any(c.tag_ == "HYPH" for c in tok.children):
+        return not any(ctx.resolve_modifier(c) for c in tok.lefts if c.dep_ in ("npadvmod", "compound", "amod"))
     if tok.pos_ != "NOUN" or tok.dep_ != "compound" or tok.head.pos_ not in ("NOUN", "PROPN"):
         return False
     head = tok.head.lemma_.lower()

@@ -258,10 +258,15 @@ def load_offices() -> tuple[Office, ...]:
     return _cached("offices", path) if path else ()
 
 
+HAND_AGENTS = "agents.tsv"
+
+
 def load_agents() -> dict[str, str]:
-    """Generic agent nouns (lower case) and their sector: 'student' -> 'EDU'."""
+    """Generic agent nouns (lower case) and their sector: 'student' -> 'EDU'. The hand-made rows of
+    ``agents.tsv`` (agents the Phoenix dictionary lacks: 'saboteur') win over the derived ones."""
     path = _derived("agents")
-    return dict(_cached("agents", path)) if path else {}
+    derived = dict(_cached("agents", path)) if path else {}
+    return derived | dict(_cached("agents", DATA_DIR / HAND_AGENTS))
 
 
 # ---------------------------------------------------------------- file handling

@@ -174,6 +174,8 @@ def _include_relations(ctx):
         modality, _ = claims.modality(tok, ctx.cues)
         for body in bodies:
             for member in members:
+                if ctx.table.get(body).type == "Group" and ctx.table.get(member).type == "Group":
+                    continue  # 'the saboteurs would include covert operatives': one collective described, no body
                 yield relation(ctx, "member_of", member, body, list(tok.sent), modality=modality, confidence=0.55)
 
 

@@ -8,10 +8,10 @@ import dataclasses
 from dataclasses import dataclass
 
 from kg.extract import bodies as bodies_of
-from kg.extract import membership, servants, stances, words, workplaces
+from kg.extract import counterparts, membership, servants, stances, words, workplaces
 from kg.extract.ties import conj_ids, tokens_of
 from kg.extract.ties import relation as _relation
-from kg.graph.records import Relation, content_id
+from kg.graph.records import Relation
 
 
 def find_relations(ctx) -> list[Relation]:
@@ -19,7 +19,7 @@ def find_relations(ctx) -> list[Relation]:
     titles = list(_person_titles(ctx))
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
     stated = [*stated, *_stateless_titles(ctx, titles, stated), *_described_holders(ctx)]
-    stated = _counterparts(ctx, titles, stated)
+    stated = counterparts.counterparts(ctx, titles, stated)
     bodies = [
         *bodies_of.state_bodies(ctx),
         *bodies_of.led_bodies(ctx),
@@ -35,33 +35,6 @@ def find_relations(ctx) -> list[Relation]:
     # "Prime Minister X ... the country's prime minister": who leads a body is not also merely affiliated with it
     kept = [r for r in found.values() if r.type != "affiliated_with" or ("leader_of", r.subject, r.object) not in found]
     return kept + servants.state_servants(ctx, kept)
-
-
-def _counterparts(ctx, titles, stated) -> list[Relation]:
-    """'Putin told his French counterpart Emmanuel Macron': a counterpart holds the office its owner holds, so the
-    counterpart of a state's leader leads his own state (affiliated_with becomes leader_of)."""
-    leaders = {r.subject for r in stated if r.type == "leader_of" and ctx.table.get(r.object).type == "Country"}
-    led = set()
-    for title in titles:
-        if title.head != "counterpart":
-            continue
-        owners = [
-            e
-            for t in title.tokens
-            if t.lemma_.lower() == "counterpart"
-            for c in t.children
-            if c.dep_ == "poss"
-            for e in ctx.resolve(c)
-        ]
-        if set(owners) & leaders:
-            led.add(title.person)
-    out = []
-    for r in stated:
-        if r.type == "affiliated_with" and r.subject in led and ctx.table.get(r.object).type == "Country":
-            rid = "r" + content_id(ctx.article_id, "leader_of", r.subject, r.object, length=10)
-            r = dataclasses.replace(r, id=rid, type="leader_of")
-        out.append(r)
-    return out
 
 
 def _person_titles(ctx):

@@ -79,7 +79,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 TITLE_WORDS = PERSON_ROLES | frozenset(
     """state defence defense finance foreign affairs interior justice economy economics economic international
     national security deputy assistant vice senior principal under of for and the general staff chief
-    director-general undersecretary""".split()
+    director-general undersecretary press policy""".split()
 )
 # Light and support verbs whose subject is the agent of their object noun's event:
 # "launched an offensive", "announced $205 million in aid", "held talks".
