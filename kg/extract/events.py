@@ -35,6 +35,7 @@ _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "ten
 # there the plural is the stated agent, not the vague "troops arrived" / "historians agree"
 _FORCE_TYPES = {"ASSAULT", "COERCE"}
 _BARE_AGENT_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
+_HAPPENING_TYPES = {"ASSAULT", "PROTEST"}  # what may be told to happen with no party named
 
 
 class Resolver(Protocol):
@@ -105,7 +106,9 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         verb_at_place = locations and (
             tok.pos_ == "VERB" or nominal.an_attack(tok, entry.type) or nominal.happening_verb(tok) is not None
         )
-        if not (actors or recipients or verb_at_place or _stated_agent(ctx, tok, entry.type)):
+        if not (actors or recipients or verb_at_place or _told_to_happen(tok, entry.type)) and not _stated_agent(
+            ctx, tok, entry.type
+        ):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
         if entry.type in _NEEDS_RECIPIENT and not recipients and len(actors) < 2:
             # "support the claim": support needs someone supported ("A and B upgraded ties": each other); a
@@ -213,6 +216,20 @@ def _stated_agent(ctx: Context, tok, etype: str) -> bool:
     return False
 
 
+def _told_to_happen(tok, etype: str) -> bool:
+    """'war could break out', 'fighting erupted', 'there is a fierce battle': a clause whose whole news is that the
+    fighting or the protest happens states it, whoever its parties are (kept with no actor, never guessed)."""
+    if tok.pos_ == "VERB" or etype not in _HAPPENING_TYPES:
+        return False
+    verb = nominal.happening_verb(tok)
+    if verb is None and tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        verb = tok.head if any(c.dep_ == "expl" for c in tok.head.children) else None
+    if verb is None or verb.dep_ == "advcl":
+        return False
+    # "since the war started", "should fighting begin": a time or a condition, not news of it
+    return not any(c.dep_ == "mark" and c.lower_ != "that" or c.dep_ == "aux" and c.i < tok.i for c in verb.children)
+
+
 def _names_someone(ctx: Context, head) -> bool:
     if head.pos_ == "PROPN" or head.ent_type_ in _NAMING_ENTS:
         return True
@@ -289,6 +306,11 @@ def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[s
     sent = tok.sent
     actors, recipients, locations = arguments
     modality, why_mod = claims.modality(tok, ctx.cues)
+    if modality == "negated" and any(dep == "neg" for dep, _ in entry.requires):
+        modality, why_mod = "asserted", "the negation is the act ('will not tolerate')"
+    happened = nominal.happening_verb(tok) if tok.pos_ != "VERB" else None
+    if happened is not None and modality == "asserted":  # "war could break out": as the verb tells it happens
+        modality, why_mod = claims.modality(happened, ctx.cues)
     bodies = [a for a in actors if ctx.table.get(a).type != "Person"]
     source_ids, why_src = claims.sources(tok, ctx.resolve_source, ctx.cues, bodies=bodies)
     if entry.type in _VERBAL_TYPES and (
