@@ -81,7 +81,7 @@ class Context:
 def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     seen = set()
     # the lexicon first (one lookup per token), the sentence (costly per token) only for the words it knows
-    candidates = [(tok, t) for tok in ctx.doc if (t := triggers.match(tok)) is not None]
+    candidates = [(tok, senses.retyped(tok, t)) for tok in ctx.doc if (t := triggers.match(tok)) is not None]
     candidates = [
         (tok, t) for tok, t in candidates if tok.sent.start not in ctx.skip_sents and not _inside_name(ctx, tok)
     ]
@@ -125,6 +125,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         if key not in seen:
             seen.add(key)
             pairs.append((tok, _event(ctx, tok, entry, args)))
+    pairs = [(tok, _as_refusal(ctx, e) if senses.refuses_acceptance(tok, e) else e) for tok, e in pairs]
     speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
     time_of = lambda tok: event_time(ctx.doc, ctx.date, tok, future=False)  # noqa: E731
     speech = {
@@ -170,6 +171,18 @@ def _restated_by_holder(ctx: Context, tok, event: Event) -> Event:
     holders = set(event.actors)
     kept = tuple(s for s in event.sources if s not in holders and not holders & set(ctx.resolver.side_of(s)))
     return event if kept == event.sources else dataclasses.replace(event, sources=kept)
+
+
+def _as_refusal(ctx: Context, event: Event) -> Event:
+    """A negated acceptance told as what it is: the refusal, asserted (see senses.refuses_acceptance)."""
+    return dataclasses.replace(
+        event,
+        id="v" + content_id(ctx.article_id, "REJECT", event.trigger.start, length=10),
+        type="REJECT",
+        mode=None,
+        modality="asserted",
+        explain=(*event.explain, "refusal: a negated acceptance -> REJECT"),
+    )
 
 
 def _names_a_kind(ctx: Context, tok) -> bool:

@@ -118,6 +118,8 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
         return None
     if etype != "Person" and _document_word(doc, start, end):
         return None
+    if etype != "Person" and _adjective(doc, start, end, gazetteer):
+        return None  # "Euro-Atlantic integration", "Allied soldiers": an adjective, no body's or place's name
     if end - start > 1 and doc[start].text.isupper() and doc[start].lower_ in _SHIP_PREFIXES:
         return None  # "USS Carney", "HMS Ocean": a ship
     if etype == "Person" and any(t.like_num for t in doc[start:end]):
@@ -180,6 +182,29 @@ def _adjective_and_demonym(doc, start: int, end: int, gazetteer) -> bool:
         return False
     entry = gazetteer.demonym(doc[end - 1].text)
     return entry is not None and entry.type == "Country"
+
+
+def names_a_document(doc, m) -> bool:
+    """'the United Nations Charter', 'the Geneva Convention': a body or place the gazetteer knows, written as the
+    first words of a document's title, is the document's name, not a mention of the body."""
+    after = doc[m.end] if m.end < len(doc) else None
+    return (
+        m.kind == "gazetteer"
+        and m.type in ("Organization", "Place")
+        and after is not None
+        and after.lower_ in _DOCUMENT_WORDS
+        and after.text[:1].isupper()
+    )
+
+
+def _adjective(doc, start: int, end: int, gazetteer) -> bool:
+    """A span the tagger read as a name whose head is an adjective qualifying the common noun after it; a demonym or
+    a name the gazetteer knows ('Russian', 'Western') stays (its state or bloc is meant)."""
+    root = doc[start:end].root
+    if root.tag_ not in ("JJ", "VBN") or root.dep_ != "amod" or root.head.i < end or not root.head.text.islower():
+        return False
+    text = doc[start:end].text
+    return gazetteer.key_for(text) is None and gazetteer.demonym(text) is None
 
 
 def _capital_title(tok) -> bool:
