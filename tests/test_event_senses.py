@@ -64,3 +64,9 @@ def test_a_person_arriving_from_somewhere_visits_and_brings_no_aid(extract_text)
 def test_taking_shelter_gives_no_aid(extract_text):
     assert _events(extract_text("Displaced Palestinians had been sheltering in the school in Rafah."), "AID") == []
     assert len(_events(extract_text("Egypt is sheltering thousands of Sudanese refugees."), "AID")) == 1
+
+
+def test_a_describing_participle_with_its_doer_compounded_still_tells_the_act(extract_text):
+    # "displaced families" tells no act; "Russian-occupied towns" tells who occupies them
+    told = extract_text("Aid reached the Russian-occupied towns and the displaced families in the south.")
+    assert [(e.type, e.trigger.text) for e in told.events if e.type == "COERCE"] == [("COERCE", "occupied")]
