@@ -257,6 +257,8 @@ def _verb_relations(ctx):
             modality, _ = claims.modality(tok, ctx.cues)
             if lemma in _ATTACK_VERBS and modality != "asserted":
                 continue
+            if lemma in _ATTACK_VERBS:  # a leader invades through his state's forces: the state is the side
+                subj = [e for e in subj if ctx.table.get(e).type != "Person"]
             for s in subj:
                 for o in obj:
                     if rtype == "member_of" and ctx.table.get(o).type != "Organization":
@@ -298,10 +300,18 @@ def _verb_sides(ctx, verb, lemma: str) -> tuple[list[str], list[str]]:
     dobjs = [c for c in verb.children if c.dep_ == "dobj"]
     obj = [e for d in dobjs for e in named_by(ctx, d)] if lemma in _SUPPORT_VERBS else conj_ids(ctx, dobjs)
     if not obj and lemma in _BLAME_VERBS:  # 'condemned Iran's attack', 'condemned the Russian invasion'
-        obj = [e for d in dobjs for e in owner(ctx, d)]
+        # not 'condemned Mr Z's proposal': blaming what someone said or planned takes no side against him
+        obj = [e for d in dobjs if d.lemma_.lower() not in _WORDS_AND_PLANS for e in owner(ctx, d)]
     if not obj and _SUPPORT_VERBS.get(lemma) == "supports":  # "backed Ukraine's counteroffensive"
         obj = [e for d in dobjs for e in _owner_of_act(ctx, d)]
     return subj, obj
+
+
+# what someone says or plans: condemning it is no standing hostility to him
+_WORDS_AND_PLANS = frozenset(
+    """proposal plan idea suggestion offer initiative remark comment statement speech word call decision visit
+    claim""".split()
+)
 
 
 # acts whose backer supports their owner: "funded Russia's war", "backed Ukraine's counteroffensive"
@@ -467,7 +477,8 @@ def _against_owners(ctx, word) -> list[str]:
         return list(dict.fromkeys([*doers, *defended]))
     if word.pos_ == "VERB":
         return subjects(ctx, word)
-    owners = owner(ctx, word)
+    # "Putin's invasion of Ukraine": a leader's war is his state's; the person is no side of it
+    owners = [e for e in owner(ctx, word) if ctx.table.get(e).type != "Person"]
     if not owners and word.dep_ == "dobj" and word.head.lemma_.lower() in _WAGING_VERBS:
         owners = subjects(ctx, word.head)
     return owners
