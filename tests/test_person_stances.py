@@ -10,8 +10,12 @@ def relations(record):
 
 
 def test_a_leaders_invasion_sets_no_person_against_the_state(extract_text):
-    record = extract_text("The war began with President Vladimir Putin's full-scale invasion of Georgia.")
-    assert not any(t == "opposes" and s == "Vladimir Putin" for t, s, _o in relations(record))
+    record = extract_text(
+        "The war began with President Vladimir Putin's full-scale invasion of Georgia, Russia's neighbour."
+    )
+    found = relations(record)
+    assert not any(t == "opposes" and s == "Vladimir Putin" for t, s, _o in found)
+    assert ("opposes", "Russia", "Georgia") in found
 
 
 def test_a_states_invasion_still_opposes(extract_text):
@@ -20,7 +24,7 @@ def test_a_states_invasion_still_opposes(extract_text):
 
 
 def test_a_person_who_invades_is_no_side(extract_text):
-    record = extract_text("Putin spoke to reporters a year after invading Georgia.")
+    record = extract_text("Russian President Vladimir Putin spoke to reporters a year after invading Georgia.")
     assert not any(t == "opposes" and s == "Vladimir Putin" for t, s, _o in relations(record))
 
 
