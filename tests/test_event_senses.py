@@ -86,3 +86,19 @@ def test_meeting_an_aspiration_is_no_meeting(extract_text):
 def test_compensating_a_state_for_a_loss_is_aid_not_a_complaint(extract_text):
     r = extract_text("A new fund will compensate Ukraine for the damage caused by Russia.")
     assert [e.type for e in r.events if e.trigger.text == "compensate"] == ["AID"]
+
+
+def test_a_told_rights_violation_is_the_tellers_accusation(extract_text):
+    r = extract_text(
+        "The State Department spokesman Matt Miller noted that Wagner forces have committed rights violations."
+    )
+    accusations = _events(r, "ACCUSE")
+    assert [(e.modality, _names(r, e.actors)) for e in accusations] == [("asserted", ["Matt Miller"])]
+    assert _names(r, accusations[0].recipients) == ["Wagner forces"]
+
+
+def test_committing_a_crime_is_done_not_pledged(extract_text):
+    r = extract_text("Russian troops committed atrocities in Bucha.")
+    assert [(e.type, e.modality) for e in r.events] == [("ASSAULT", "asserted")]
+    r = extract_text("Germany has committed to providing tanks to Ukraine.")
+    assert [(e.type, e.modality) for e in _events(r, "AID")] == [("AID", "planned")]

@@ -52,7 +52,8 @@ _MODALS = frozenset({"will", "would", "shall", "'ll", "could", "can", "may", "mi
 _PERFECT = frozenset({"had", "has", "have", "'d", "was", "were"})
 _FIGHTS = frozenset({"fight", "fighting", "war", "battle", "combat", "offensive", "hostility", "hostilities"})
 # wrongdoing verbs the lexicon types as an allegation (ACCUSE): who says it accuses, who did it is accused
-_WRONGDOING = frozenset({"violate", "breach", "flout", "infringe", "contravene"})
+# ('violated', and the noun: 'committed rights violations', Miller said): the violator is accused
+_WRONGDOING = frozenset({"violate", "breach", "flout", "infringe", "contravene", "violation", "infringement"})
 _NAMING = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _RALLIED = frozenset(
     {"fund", "funds", "funding", "money", "resource", "support", "coalition", "donor", "voter", "vote", "opinion"}
