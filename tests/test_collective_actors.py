@@ -256,3 +256,19 @@ def test_a_participle_on_an_agent_noun_is_its_act(extract_text):
 def test_a_hyphened_participle_naming_no_one_is_no_event(extract_text):
     r = extract_text("Moscow planned to send military-trained saboteurs into the capital.")
     assert not [e for e in r.events if e.trigger.text == "trained"]
+
+
+def test_a_body_noun_with_a_kind_word_is_a_collective_when_it_acts(extract_text):
+    r = extract_text("On Monday, human rights groups condemned the arrests in the capital.")
+    assert _names(r, _event(r, "ACCUSE").actors) == ["human rights groups"]
+
+
+def test_prosecutors_are_a_collective_of_the_judiciary(extract_text):
+    r = extract_text("Prosecutors accused the two men of spying for a foreign power.")
+    prosecutors = next(e for e in r.entities if e.type == "Group")
+    assert prosecutors.sector == "JUD" and _names(r, _event(r, "ACCUSE").actors) == [prosecutors.name]
+
+
+def test_a_village_is_no_collective(extract_text):
+    r = extract_text("Chilean settlers attacked a Peruvian village on Sunday.")
+    assert [e.name for e in r.entities if e.type == "Group"] == ["Chilean settlers"]

@@ -71,6 +71,8 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     """The Group entity ``tok`` heads as an event argument, made on first use; [] if it names no collective."""
     if tok.lower_ in _COUNTING or (tok.like_num and tok.pos_ == "NUM"):
         of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if not of and tok.lower_ == "groups" and _stated_doer(tok, "group", None):
+            return [_group(resolver, tok, [c for c in tok.lefts if c.dep_ in _NAME_DEPS], [], None, None)]
         if not of:
             return _named_body(resolver, tok, tok.lemma_.lower())  # "the Hizbollah group": no count, a body
         return (
@@ -84,6 +86,8 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     named = _named_body(resolver, tok, lemma)
     if named:
         return named
+    if lemma in _NOT_PEOPLE:
+        return []
     sector = resolver.agents.get(lemma) or ("MIL" if lemma in words.MILITARY_EQUIPMENT else None)
     doer = _stated_doer(tok, lemma, sector)
     first = _first_conjunct(tok)
@@ -132,7 +136,13 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
 
 # Sectors whose agents news names bare as the doers of an act ("rebels attacked", "police detained", "lawmakers
 # passed"); civilians, victims, officials and experts named bare are too vague to be an actor of their own.
-_DOER_SECTORS = frozenset({"CRM", "UAF", "REB", "OPP", "RAD", "COP", "SPY", "MIL", "LEG"})
+_DOER_SECTORS = frozenset({"CRM", "UAF", "REB", "OPP", "RAD", "COP", "SPY", "MIL", "LEG", "JUD"})
+# Bodies that a kind word in front makes a collective when they act: 'rights groups condemned', 'aid agencies
+# delivered', 'armed groups attacked'.
+_KINDED_BODIES = frozenset({"group", "organization", "organisation", "agency"})
+# Phoenix agent nouns that name where people live, not the people: 'a Palestinian village' is no collective actor
+# (a school, an embassy or a newspaper may act for its people: 'the embassy said').
+_NOT_PEOPLE = frozenset({"village", "neighborhood", "neighbourhood"})
 _DOER_NOUNS = frozenset({"partner", "ally"})
 _MASS_AGENTS = frozenset({"police", "militia"})  # singular nouns that name a body of members
 
@@ -144,7 +154,8 @@ def _stated_doer(tok, lemma: str, sector: str | None) -> bool:
     equipment need their state)."""
     if lemma in words.FORCE_NOUNS or lemma in words.MILITARY_EQUIPMENT:
         return False
-    if not (sector in _DOER_SECTORS or lemma in _DOER_NOUNS or lemma in words.PEOPLE_NOUNS and sector):
+    kinded = lemma in _KINDED_BODIES and any(c.dep_ in ("compound", "amod") for c in tok.lefts)
+    if not (kinded or sector in _DOER_SECTORS or lemma in _DOER_NOUNS or lemma in words.PEOPLE_NOUNS and sector):
         return False
     if tok.tag_ not in ("NNS", "NNPS") and lemma not in _MASS_AGENTS:
         return False
