@@ -102,3 +102,9 @@ def test_committing_a_crime_is_done_not_pledged(extract_text):
     assert [(e.type, e.modality) for e in r.events] == [("ASSAULT", "asserted")]
     r = extract_text("Germany has committed to providing tanks to Ukraine.")
     assert [(e.type, e.modality) for e in _events(r, "AID")] == [("AID", "planned")]
+
+
+def test_a_describing_participle_with_its_doer_compounded_still_tells_the_act(extract_text):
+    # "displaced families" tells no act; "Russian-occupied towns" tells who occupies them
+    told = extract_text("Aid reached the Russian-occupied towns and the displaced families in the south.")
+    assert [(e.type, e.trigger.text) for e in told.events if e.type == "COERCE"] == [("COERCE", "occupied")]

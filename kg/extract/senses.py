@@ -114,7 +114,9 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
     ``event_words``: token index -> event type of the other trigger words."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and tok.dep_ == "amod":
-        return True  # "displaced Palestinians", "detained Americans": a state of the noun's people, no act told
+        # "displaced Palestinians", "detained Americans": a state of the noun's people, no act told; one whose
+        # doer is compounded to it tells the act ("Armenian-occupied district", as arguments.verb_actors reads it)
+        return not any(c.dep_ in ("npadvmod", "compound", "amod") for c in tok.children)
     if entry.type == "ACCUSE" and tok.pos_ != "VERB" and any(dep == "head" for dep, _ in entry.requires):
         return not judgments.is_judgment(tok, entry)  # "it would be a mistake to": what may be done, not an act
     if entry.type == "AID" and lemma == "help" and tok.pos_ == "VERB" and _helps_bring_about(tok):

@@ -204,12 +204,37 @@ def _the_ally(ctx, tok) -> list[str] | None:
         return conj_ids(ctx, [tok.head])
     if tok.dep_ == "attr":
         return conj_ids(ctx, [c for c in tok.head.children if c.dep_ == "nsubj"])
+    deemed = _deemed_of(tok)
+    if deemed:
+        return conj_ids(ctx, deemed)
     beside = [c for c in tok.children if c.dep_ == "appos"]
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.pos_ == "PROPN" and ctx.table.by_token.get(nxt.i) is not None:
         beside.append(nxt)  # "Russia's ally Belarus": the parser may hang the name anywhere
     found = [e for e in conj_ids(ctx, beside) if party(ctx, e)]
     return found or None
+
+
+# verbs that say what others take someone for: 'X is seen as Russia's key ally', 'X, considered a Serbian ally,'
+_DEEMING = frozenset({"see", "regard", "view", "consider", "describe", "call", "know", "deem"})
+
+
+def _deemed_of(tok) -> list:
+    """Whom an ally noun is said of through a verb of regarding: the passive's subject ('Lukashenko is seen as
+    Russia's key ally', 'Poland is considered a key US ally') or the name a reduced clause after a comma qualifies
+    ('Russia, considered a traditional Serbian ally,', 'Hungary, regarded as a close ally of Moscow,'; the parser
+    reads such a clause anyhow, so the name is the word before the comma)."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else tok.head
+    if tok.dep_ not in ("pobj", "oprd", "dobj") or verb.lemma_.lower() not in _DEEMING or verb.i > tok.i:
+        return []
+    doc = tok.doc
+    if verb.i >= 2 and doc[verb.i - 1].text == "," and verb.tag_ in ("VBN", "VBD"):
+        return [doc[verb.i - 2]]
+    if verb.tag_ != "VBN":
+        return []
+    if verb.dep_ == "acl":
+        return [verb.head]
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
 def _verb_relations(ctx):
