@@ -153,3 +153,16 @@ def test_backing_restrictions_on_someone_backs_an_act(extract_text):
     r = extract_text("Norway also backed restrictions on Russian tourists.")
     (backing,) = _of_type(r, "SUPPORT")
     assert _names(r, backing.actors) == ["Norway"] and _of_type(r, "SANCTION")
+
+
+def test_drills_held_by_two_states_are_joint_and_by_one_a_mobilization(extract_text):
+    r = extract_text("Russia and Belarus held military drills near the border.")
+    (drills,) = _of_type(r, "COOPERATE")
+    assert _names(r, drills.actors) == ["Belarus", "Russia"] and not _of_type(r, "MOBILIZE")
+    r = extract_text("NATO began military exercises in Norway.")
+    assert _of_type(r, "MOBILIZE") and not _of_type(r, "COOPERATE")
+
+
+def test_collecting_signatures_is_a_petition_drive(extract_text):
+    r = extract_text("Greenpeace began collecting signatures against the pipeline.")
+    assert _of_type(r, "PROTEST")
