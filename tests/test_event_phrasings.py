@@ -135,3 +135,34 @@ def test_preparing_for_war_readies_forces_and_preparing_for_an_election_does_not
     (move,) = _of_type(r, "MOBILIZE")
     assert _names(r, move.actors) == ["NATO"]
     assert not _of_type(extract_text("Kenya prepares for the election."), "MOBILIZE")
+
+
+def test_a_hostage_release_is_a_release(extract_text):
+    r = extract_text("Qatar brokered the hostage release.")
+    (release,) = _of_type(r, "RETREAT")
+    assert _names(r, release.actors) == ["Qatar"]
+
+
+def test_expressing_doubt_or_skepticism_disapproves(extract_text):
+    r = extract_text("Chancellor Scholz expressed doubt about the plan.")
+    (doubt,) = _of_type(r, "ACCUSE")
+    assert _names(r, doubt.actors) == ["Olaf Scholz"]
+
+
+def test_backing_restrictions_on_someone_backs_an_act(extract_text):
+    r = extract_text("Norway also backed restrictions on Russian tourists.")
+    (backing,) = _of_type(r, "SUPPORT")
+    assert _names(r, backing.actors) == ["Norway"] and _of_type(r, "SANCTION")
+
+
+def test_drills_held_by_two_states_are_joint_and_by_one_a_mobilization(extract_text):
+    r = extract_text("Russia and Belarus held military drills near the border.")
+    (drills,) = _of_type(r, "COOPERATE")
+    assert _names(r, drills.actors) == ["Belarus", "Russia"] and not _of_type(r, "MOBILIZE")
+    r = extract_text("NATO began military exercises in Norway.")
+    assert _of_type(r, "MOBILIZE") and not _of_type(r, "COOPERATE")
+
+
+def test_collecting_signatures_is_a_petition_drive(extract_text):
+    r = extract_text("Greenpeace began collecting signatures against the pipeline.")
+    assert _of_type(r, "PROTEST")

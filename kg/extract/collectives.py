@@ -34,6 +34,7 @@ _GOVERNMENT_ROLES = frozenset(
         "legislator",
         "negotiator",
         "envoy",
+        "representative",
         "ambassador",
         "authority",
         "government",

@@ -35,7 +35,11 @@ _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "ten
 # there the plural is the stated agent, not the vague "troops arrived" / "historians agree"
 _FORCE_TYPES = {"ASSAULT", "COERCE"}
 _BARE_AGENT_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
-_HAPPENING_TYPES = {"ASSAULT", "PROTEST"}  # what may be told to happen with no party named
+_HAPPENING_TYPES = {"ASSAULT", "PROTEST"}
+# military exercises, which PLOVER codes COOPERATE when held jointly (by two or more actors), MOBILIZE when alone
+_EXERCISES = frozenset(
+    {"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame"}
+)  # what may be told to happen with no party named
 
 
 class Resolver(Protocol):
@@ -117,6 +121,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             if not recipients and not nominal.backs_an_act(tok, by_index):
                 continue  # "backed the ceasefire", "affirmed its support for the deal": a stance on a stated act
             args = (actors, recipients, locations)
+        if entry.type == "MOBILIZE" and tok.lemma_.lower() in _EXERCISES and len(set(actors)) > 1:
+            entry = dataclasses.replace(entry, type="COOPERATE", mode="military")  # "A and B held drills": joint
         if readouts.journey_of_nobody(entry, actors, lambda eid: ctx.table.get(eid).type):
             continue
         if readouts.speech_not_talks(entry, actors, recipients, lambda eid: ctx.table.get(eid).type):
