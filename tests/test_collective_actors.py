@@ -188,3 +188,87 @@ def test_an_unqualified_agent_noun_outside_an_event_is_no_entity(extract_text):
 def test_a_capital_opening_the_sentence_does_not_qualify_a_group(extract_text):
     r = extract_text("Many countries lie far from the sea. European countries condemned the strike.")
     assert [e.name for e in r.entities if e.type == "Group"] == ["European countries"]
+
+
+def test_a_bare_plural_agent_noun_is_the_stated_doer(extract_text):
+    r = extract_text("On Monday, rebels attacked an army base near the border.")
+    assert _names(r, _event(r, "ASSAULT").actors) == ["rebels"]
+    assert next(e for e in r.entities if e.name == "rebels").sector == "REB"
+
+
+def test_the_police_as_subject_is_a_collective(extract_text):
+    r = extract_text("The police detained dozens of demonstrators in the capital.")
+    assert _names(r, _event(r, "COERCE").actors) == ["police"]
+
+
+def test_a_hand_made_agent_noun_wins_where_the_dictionary_has_none(extract_text):
+    r = extract_text("Saboteurs attacked two state institutions on Sunday.")
+    saboteurs = next(e for e in r.entities if e.type == "Group")
+    assert saboteurs.sector == "UAF"
+    assert _names(r, _event(r, "ASSAULT").actors) == [saboteurs.name]
+
+
+def test_both_sides_of_a_clash_are_collectives_of_their_own(extract_text):
+    r = extract_text("Clashes between the police and protesters in the capital left dozens injured.")
+    assert sorted(_names(r, _event(r, "ASSAULT").actors)) == ["police", "protesters"]
+
+
+def test_allies_and_partners_are_one_collective(extract_text):
+    r = extract_text("Other allies and partners pledged more aid to the government in Kyiv.")
+    assert [e.name for e in r.entities if e.type == "Group"] == ["Other allies and partners"]
+
+
+def test_a_bare_plural_of_vague_people_is_still_no_actor(extract_text):
+    r = extract_text("Officials met in the capital on Monday. Civilians fled the town.")
+    assert all(e.type != "Group" for e in r.entities)
+
+
+def test_they_takes_up_one_collective_just_named(extract_text):
+    r = extract_text("Rebels seized the town on Monday. They attacked a convoy on Tuesday.")
+    assert _names(r, _event(r, "ASSAULT").actors) == ["Rebels"]
+    r = extract_text("The weapons arrived on Monday. They attacked a convoy on Tuesday.")
+    assert _event(r, "ASSAULT").actors == ()
+
+
+def test_members_of_a_named_body_are_a_collective(extract_text):
+    r = extract_text("EU member states agreed on Monday to impose new sanctions on Chile.")
+    assert _names(r, _event(r, "AGREE").actors) == ["EU member states"]
+
+
+def test_a_count_stays_in_the_collectives_mention_not_its_name(extract_text):
+    r = extract_text("The 141 nations that voted in March condemned the invasion of Chile.")
+    group = next(e for e in r.entities if e.type == "Group")
+    assert group.name == "nations" and [m.text for m in group.mentions] == ["141 nations"]
+    assert _names(r, _event(r, "ACCUSE").actors) == ["nations"]
+
+
+def test_rebels_who_attacked_are_the_doers_of_the_relative_clause(extract_text):
+    r = extract_text("The rebels, who attacked the town on Monday, were captured.")
+    attack = next(e for e in r.events if e.trigger.text == "attacked")
+    assert _names(r, attack.actors) == ["rebels"]
+
+
+def test_a_participle_on_an_agent_noun_is_its_act(extract_text):
+    r = extract_text("The report described militants attacking the border posts.")
+    assert _names(r, _event(r, "ASSAULT").actors) == ["militants"]
+
+
+def test_a_hyphened_participle_naming_no_one_is_no_event(extract_text):
+    r = extract_text("Moscow planned to send military-trained saboteurs into the capital.")
+    assert not [e for e in r.events if e.trigger.text == "trained"]
+
+
+def test_a_body_noun_with_a_kind_word_is_a_collective_when_it_acts(extract_text):
+    r = extract_text("On Monday, human rights groups condemned the arrests in the capital.")
+    assert _names(r, _event(r, "ACCUSE").actors) == ["human rights groups"]
+
+
+def test_prosecutors_are_a_collective_of_the_judiciary(extract_text):
+    r = extract_text("Prosecutors accused the two men of spying for a foreign power.")
+    prosecutors = next(e for e in r.entities if e.type == "Group")
+    assert prosecutors.sector == "JUD" and _names(r, _event(r, "ACCUSE").actors) == [prosecutors.name]
+
+
+def test_a_village_is_no_collective(extract_text):
+    r = extract_text("Chilean settlers attacked a Peruvian village on Sunday.")
+    assert [e.name for e in r.entities if e.type == "Group"] == ["Chilean settlers"]

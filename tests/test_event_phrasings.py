@@ -81,3 +81,88 @@ def test_an_event_adjective_under_a_light_verb_is_the_light_verbs_subjects_act(e
     r = extract_text("Azerbaijan launched a series of counteroffensive actions near the border.")
     (attack,) = _of_type(r, "ASSAULT")
     assert _names(r, attack.actors) == ["Azerbaijan"]
+
+
+def test_who_works_to_secure_a_release_is_its_actor(extract_text):
+    r = extract_text("Qatar works to secure the release of the hostages.")
+    (release,) = _of_type(r, "RETREAT")
+    assert _names(r, release.actors) == ["Qatar"]
+    r = extract_text("Qatar's efforts to secure the release of the hostages continued.")
+    (release,) = _of_type(r, "RETREAT")
+    assert _names(r, release.actors) == ["Qatar"]
+
+
+def test_fighting_told_to_happen_is_an_event_with_no_actor_in_the_modality_of_its_verb(extract_text):
+    r = extract_text("Officials warned that war could break out within days.")
+    (war,) = _of_type(r, "ASSAULT")
+    assert war.actors == () and war.modality == "possible"
+    r = extract_text("There is fierce fighting near the dam.")
+    (fighting,) = _of_type(r, "ASSAULT")
+    assert fighting.actors == () and fighting.modality == "asserted"
+    r = extract_text("Protests erupted across the country.")
+    assert _of_type(r, "PROTEST")
+
+
+def test_a_war_named_as_a_time_or_a_condition_is_no_news_of_it(extract_text):
+    assert not _of_type(extract_text("Aid has flowed to Sudan since the war started."), "ASSAULT")
+    assert not _of_type(extract_text("Should fighting resume, the talks will end."), "ASSAULT")
+
+
+def test_an_act_on_the_part_of_someone_is_theirs(extract_text):
+    r = extract_text("Estonia fears aggression on the part of Russia.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Russia"]
+
+
+def test_telling_someone_to_act_is_a_directive_and_telling_them_something_is_speech(extract_text):
+    r = extract_text("The Kenyan authorities told civilians to leave the border areas.")
+    assert _of_type(r, "REQUEST")
+    assert not _of_type(extract_text("The minister told reporters that talks would resume."), "REQUEST")
+
+
+def test_refusing_by_negation_is_a_rejection_told_as_fact(extract_text):
+    r = extract_text("Lithuania will not tolerate Russian provocations.")
+    (refusal,) = _of_type(r, "REJECT")
+    assert _names(r, refusal.actors) == ["Lithuania"] and refusal.modality == "asserted"
+    r = extract_text("Moscow does not recognize the court in The Hague.")
+    (refusal,) = _of_type(r, "REJECT")
+    assert _names(r, refusal.actors) == ["Russia"]
+    assert not _of_type(extract_text("Hungary tolerates the new rules."), "REJECT")
+
+
+def test_preparing_for_war_readies_forces_and_preparing_for_an_election_does_not(extract_text):
+    r = extract_text("NATO prepares for a potential conflict with Russia.")
+    (move,) = _of_type(r, "MOBILIZE")
+    assert _names(r, move.actors) == ["NATO"]
+    assert not _of_type(extract_text("Kenya prepares for the election."), "MOBILIZE")
+
+
+def test_a_hostage_release_is_a_release(extract_text):
+    r = extract_text("Qatar brokered the hostage release.")
+    (release,) = _of_type(r, "RETREAT")
+    assert _names(r, release.actors) == ["Qatar"]
+
+
+def test_expressing_doubt_or_skepticism_disapproves(extract_text):
+    r = extract_text("Chancellor Scholz expressed doubt about the plan.")
+    (doubt,) = _of_type(r, "ACCUSE")
+    assert _names(r, doubt.actors) == ["Olaf Scholz"]
+
+
+def test_backing_restrictions_on_someone_backs_an_act(extract_text):
+    r = extract_text("Norway also backed restrictions on Russian tourists.")
+    (backing,) = _of_type(r, "SUPPORT")
+    assert _names(r, backing.actors) == ["Norway"] and _of_type(r, "SANCTION")
+
+
+def test_drills_held_by_two_states_are_joint_and_by_one_a_mobilization(extract_text):
+    r = extract_text("Russia and Belarus held military drills near the border.")
+    (drills,) = _of_type(r, "COOPERATE")
+    assert _names(r, drills.actors) == ["Belarus", "Russia"] and not _of_type(r, "MOBILIZE")
+    r = extract_text("NATO began military exercises in Norway.")
+    assert _of_type(r, "MOBILIZE") and not _of_type(r, "COOPERATE")
+
+
+def test_collecting_signatures_is_a_petition_drive(extract_text):
+    r = extract_text("Greenpeace began collecting signatures against the pipeline.")
+    assert _of_type(r, "PROTEST")

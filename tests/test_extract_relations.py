@@ -475,3 +475,19 @@ def test_a_name_beside_a_role_that_names_its_body_is_the_holder(extract_text):
 def test_a_body_beside_a_bare_role_stays_a_body(extract_text):
     record = extract_text("The risk is low, said Maj. Gen. Tom Reed, commander, Joint Forces Land Component Command.")
     assert all(e.type != "Person" or e.name == "Tom Reed" for e in record.entities)
+
+
+def test_a_known_official_serves_his_state_under_a_title_without_an_office_word(extract_text):
+    found = relations(extract_text("Attorney General Merrick Garland said the United States would help Ukraine."))
+    assert ("affiliated_with", "Merrick Garland", "United States") in found
+    assert ("leader_of", "Merrick Garland", "United States") not in found  # his title leads no state
+    found = relations(extract_text("Chief of the Defence Staff Valery Gerasimov met officials of Russia and Belarus."))
+    assert ("affiliated_with", "Valery Gerasimov", "Russia") in found
+    assert ("leader_of", "Valery Gerasimov", "Russia") not in found
+
+
+def test_a_former_title_places_a_known_official_nowhere(extract_text):
+    found = relations(
+        extract_text("Former Attorney General Merrick Garland said the United States would help Ukraine.")
+    )
+    assert not any(s == "Merrick Garland" and o == "United States" for _, s, o in found)

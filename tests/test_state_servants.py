@@ -32,3 +32,29 @@ def test_state_the_article_never_names_is_not_added(extract_text):
 def test_official_of_an_international_body_serves_no_state(extract_text):
     record = extract_text("NATO spokesman Piet Vos said Poland would host the drills.")
     assert not any(s == "Piet Vos" and o == "Poland" for _, s, o in relations(record))
+
+
+def test_collective_of_officials_named_by_its_states_possessive(extract_text):
+    record = extract_text("Kenya's ability to hold the border depends on supplies, and its officials say so.")
+    assert ("affiliated_with", "officials", "Kenya") in relations(record)
+
+
+def test_representatives_named_by_a_demonym_serve_that_state(extract_text):
+    record = extract_text("Some Russian representatives were not invited to the ceremony in Normandy.")
+    assert ("affiliated_with", "Russian representatives", "Russia") in relations(record)
+
+
+def test_ally_said_of_someone_through_a_verb_of_regarding(extract_text):
+    record = extract_text(
+        "Mr Lukashenko is seen as Russia's key ally. Serbia did not impose sanctions on Russia, considered a "
+        "traditional Serbian ally. Hungary, regarded as a close ally of Moscow, objected."
+    )
+    found = relations(record)
+    assert ("allied_with", "Russia", "Alexander Lukashenko") in found
+    assert ("allied_with", "Serbia", "Russia") in found
+    assert ("allied_with", "Russia", "Hungary") in found
+
+
+def test_regarding_verb_with_its_own_subject_says_nothing_of_the_object(extract_text):
+    record = extract_text("Analysts have long seen Kenya as a partner, the minister said.")
+    assert not any(t == "allied_with" for t, _s, _o in relations(record))

@@ -491,6 +491,9 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
             ids += ctx.resolve(c)
         elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or c.lower_ == "from" and not doers.departure(noun)):
             ids += _agent_ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
+        elif c.dep_ == "prep" and c.lower_ == "on":  # "military action on the part of Russia": Russia acts
+            parts = [p for p in c.children if p.dep_ == "pobj" and p.lower_ == "part"]
+            ids += _agent_ids(ctx, [o for p in parts for o in nominal.of_objects(p)])
     # "the war waged by Russia", "the support provided by Japan": the agent of a participle on the noun
     by = [c for c in nominal.participle_phrases(noun) if c.lower_ == "by"]
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _FRAME_NOUNS:
@@ -539,10 +542,16 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     if verb.lemma_.lower() in _RESPONDING_VERBS and prep not in (None, "with", "by"):
         return []  # "responded with strikes" is the responder's; "will respond to any attack" is the attacker's
     found = _ids(ctx, _subjects(verb) + agents(verb))
-    if not found and (verb.dep_ == "conj" or _participle_clause(verb)):
+    if not found and (verb.dep_ in ("conj", "xcomp") or _participle_clause(verb) or _infinitive_clause(verb)):
         # "massed troops and launched an offensive", "X invaded Y, continuing the aggression": the shared subject
         found = verb_actors(ctx, verb)
     return found
+
+
+def _infinitive_clause(verb) -> bool:
+    """'efforts to secure the release', 'works to secure a ceasefire': a to-infinitive with no subject of its own,
+    whose doer is the controller's (found as for any event verb)."""
+    return verb.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _participle_clause(verb) -> bool:

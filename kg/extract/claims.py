@@ -274,6 +274,8 @@ def _cue_at(node, trigger, cues: CueIndex) -> tuple[str, str] | None:
                 return value, f"modifier '{child.text}' of '{node.text}'"
     if node is not trigger:
         value = cues.modal_value(node, _pos(node), "VERB", "NOUN", "ADJ")
+        if value and node.lemma_.lower() == "commit" and any(c.dep_ == "dobj" for c in node.children):
+            value = None  # "committed rights violations": done, not pledged ("committed to providing" pledges)
         if value:
             return value, f"governed by '{node.text}'"
         for child in node.children:  # "The plan divides the force: one unit for training": the plan's content

@@ -34,6 +34,7 @@ _GOVERNMENT_ROLES = frozenset(
         "legislator",
         "negotiator",
         "envoy",
+        "representative",
         "ambassador",
         "authority",
         "government",
@@ -71,6 +72,8 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     """The Group entity ``tok`` heads as an event argument, made on first use; [] if it names no collective."""
     if tok.lower_ in _COUNTING or (tok.like_num and tok.pos_ == "NUM"):
         of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if not of and tok.lower_ == "groups" and _stated_doer(tok, "group", None):
+            return [_group(resolver, tok, [c for c in tok.lefts if c.dep_ in _NAME_DEPS], [], None, None)]
         if not of:
             return _named_body(resolver, tok, tok.lemma_.lower())  # "the Hizbollah group": no count, a body
         return (
@@ -80,11 +83,20 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
         )
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
-    lemma = tok.lemma_.lower()
+    lemma = _lemma(tok)
     named = _named_body(resolver, tok, lemma)
     if named:
         return named
-    if any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC for c in tok.lefts):
+    if lemma in _NOT_PEOPLE:
+        return []
+    sector = resolver.agents.get(lemma) or ("MIL" if lemma in words.MILITARY_EQUIPMENT else None)
+    doer = _stated_doer(tok, lemma, sector)
+    first = _first_conjunct(tok)
+    if first is not tok and lemma in _CAMP_NOUNS and _lemma(first) in _CAMP_NOUNS:
+        return collective(resolver, first)  # 'other Allies and partners': one camp, named by the whole phrase
+    determiners = [c for t in {tok, first} for c in t.lefts if c.dep_ in ("det", "poss")]  # 'our allies and partners'
+    defined = doer or _restricted(tok)
+    if any(c.lower_ in _ANAPHORIC and not (defined and c.lower_ == "the") for c in determiners):
         return []  # "the two leaders", "their supporters": people named before, not a new collective
     if tok.left_edge.tag_ in ("WRB", "WDT", "WP", "WP$"):
         return []  # "in terms of how many aid workers were killed": a question about them, not a group
@@ -98,7 +110,6 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     mod_states = [(m, e) for m in mods if (e := gazetteer.demonym(m.text)) is not None and e.type == "Country"]
     if lemma in words.MILITARY_EQUIPMENT and not (tok.dep_ == "nsubj" or tok.head.dep_ == "agent"):
         return []  # aircraft stand for their forces when they act ("British aircraft killed"), not when sent
-    sector = resolver.agents.get(lemma) or ("MIL" if lemma in words.MILITARY_EQUIPMENT else None)
     kind = (
         sector
         or lemma in words.GROUP_NOUNS
@@ -106,8 +117,9 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
         or lemma in words.PEOPLE_NOUNS
         or head_state is not None
         or tok.ent_type_ == "NORP"
+        or doer
     )
-    if not kind or (not plural and not (sector and mod_states)):
+    if not kind or (not plural and not (sector and mod_states) and not doer):
         return []  # a singular agent noun is a collective only with its country: "Turkish police"
     if not (
         mod_states
@@ -116,9 +128,77 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
         or counted
         or _placed(resolver, tok)
         or any(m.text[:1].isupper() for m in mods)
+        or any(t.i in resolver.table.by_token for m in mods for t in m.subtree)  # "EU member states"
+        or doer
     ):
         return []  # "troops", "extra troops", "victims": whose or where, the text does not say
     return [_group(resolver, tok, mods, mod_states, head_state, sector)]
+
+
+# Sectors whose agents news names bare as the doers of an act ("rebels attacked", "police detained", "lawmakers
+# passed"); civilians, victims, officials and experts named bare are too vague to be an actor of their own.
+_DOER_SECTORS = frozenset({"CRM", "UAF", "REB", "OPP", "RAD", "COP", "SPY", "MIL", "LEG", "JUD"})
+# Bodies that a kind word in front makes a collective when they act: 'rights groups condemned', 'aid agencies
+# delivered', 'armed groups attacked'.
+_KINDED_BODIES = frozenset({"group", "organization", "organisation", "agency"})
+# Phoenix agent nouns that name where people live, not the people: 'a Palestinian village' is no collective actor
+# (a school, an embassy or a newspaper may act for its people: 'the embassy said').
+_NOT_PEOPLE = frozenset({"village", "neighborhood", "neighbourhood"})
+_DOER_NOUNS = frozenset({"partner", "ally"})
+_MASS_AGENTS = frozenset({"police", "militia"})  # singular nouns that name a body of members
+
+
+def _stated_doer(tok, lemma: str, sector: str | None) -> bool:
+    """'Rebels attacked a base', 'the police detained dozens', 'saboteurs attacked', 'clashes with police': a bare
+    plural agent noun is the stated doer of an act (its subject, its 'by' agent, or its partner 'with'), and so a
+    collective of its own even when the text does not say whose; 'extra troops arrived' does not say (forces and
+    equipment need their state)."""
+    if lemma in words.FORCE_NOUNS or lemma in words.MILITARY_EQUIPMENT:
+        return False
+    kinded = lemma in _KINDED_BODIES and any(c.dep_ in ("compound", "amod") for c in tok.lefts)
+    if not (kinded or sector in _DOER_SECTORS or lemma in _DOER_NOUNS or lemma in words.PEOPLE_NOUNS and sector):
+        return False
+    if tok.tag_ not in ("NNS", "NNPS") and lemma not in _MASS_AGENTS:
+        return False
+    head = _first_conjunct(tok)
+    if any(
+        c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.tag_ in ("WP", "WDT") for s in c.children)
+        for c in head.rights
+    ):
+        return True  # 'rebels who attacked the town': the relative clause's doer
+    if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in head.rights):
+        return True  # 'saboteurs attacking state institutions': the participle's doer
+    if head.dep_ == "nsubj":
+        return head.head.pos_ == "VERB"
+    return head.dep_ == "pobj" and (head.head.dep_ == "agent" or head.head.lower_ in ("with", "between"))
+
+
+# Nouns of one camp that news coordinates as one collective: 'allies and partners'.
+_CAMP_NOUNS = frozenset({"ally", "partner"})
+
+
+def _restricted(tok) -> bool:
+    """'the 141 nations that voted', 'the countries that signed the pact': a definite plural that a restrictive
+    relative clause defines names its members itself; it takes up no one named before."""
+    return tok.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ == "relcl" and c.left_edge.lower_ in ("that", "who") and tok.doc[c.left_edge.i - 1].text != ","
+        for c in tok.rights
+    )
+
+
+def _first_conjunct(tok):
+    """The first of the coordinated nouns ``tok`` belongs to ('partners' in 'Allies and partners' -> 'Allies')."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _lemma(tok) -> str:
+    """The noun's lemma, also where the tagger took a capitalised plural for a name ('Allies and partners')."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ != "NNPS" or not lemma.endswith("s") or any(c.pos_ == "PROPN" for c in tok.lefts):
+        return lemma  # 'G7 Members of the Steering Committee': capitalised after a name, a title of the body
+    return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
 
 
 # Nouns of a body that a name in front of them identifies: "the Hizbollah group", "the U.N. war crimes court".
@@ -146,6 +226,8 @@ def _placing(resolver, tok):
     Association of African Jurists', 'militants loyal to Al-Qaeda'; None if there is none."""
     table = resolver.table
     for right in tok.rights:
+        if right.dep_ == "conj":
+            return None  # 'the police and protesters in Georgia': the place is the coordination's, not this noun's
         fits = (right.dep_ == "prep" and right.lower_ in _PLACING) or right.dep_ == "amod"
         if fits and any(table.by_token.get(t.i) for t in right.subtree):
             return right
@@ -163,6 +245,8 @@ def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
     placing = _placing(resolver, tok)
     if placing is not None:  # "members of the Association of ...", "students throughout Indonesia"
         end = placing.right_edge.i + 1
+    if _lemma(tok) in _CAMP_NOUNS:  # 'other Allies and partners'
+        end = max([end, *(c.i + 1 for c in tok.rights if c.dep_ == "conj" and _lemma(c) in _CAMP_NOUNS)])
     start, end = names.trim(doc, start, end)
     name = entities.clean_name(doc[start:end].text)
     key = f"Group:{entities._norm(name)}"
@@ -175,6 +259,10 @@ def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
     for e in table.entities:
         if e.type == "Group" and entities._norm(e.name) == entities._norm(name):
             return e.id
+    # "141 nations", "more than 70 Americans": the mention keeps the count, the name does not (a count says how
+    # many took part this time, not who they are)
+    counts = [c.left_edge.i for c in tok.lefts if c.dep_ == "nummod" and c.left_edge.i < start]
+    start = min([start, *counts])
     mention = entities.Mention(start, end, "Group", key, name, tok.i, "np", role=tok.lemma_.lower())
     entity = dataclasses.replace(
         entities._entity(doc, key, [mention], resolver.article_id), sector=sector, country=country

@@ -17,6 +17,7 @@ __all__ = [
     "link_anaphors",
     "link_appositions",
     "link_first_names",
+    "link_short_names",
     "link_owned_bodies",
     "link_forces",
     "link_state_offices",
@@ -406,3 +407,43 @@ def link_abbreviations(doc, mentions: list) -> None:
 def _initials(span) -> str:
     """'Ukraine Recovery Conference' -> 'urc', 'international financial institutions' -> 'ifi'."""
     return "".join(t.lower_[0] for t in span if t.is_alpha and not t.is_stop)
+
+
+# a body's last noun that stands for the whole name once the article has given it: 'the Alliance' (the North
+# Atlantic Alliance), 'the Union' (the European Union), 'the Commission'
+_SHORT_HEADS = frozenset({"alliance", "union", "commission", "council", "bloc", "pact", "coalition", "assembly"})
+
+
+def link_short_names(doc, mentions: list, gazetteer) -> None:
+    """'NATO ... the Alliance', 'the Atlantic Alliance'; 'the House of Representatives ... the House': a name the
+    gazetteer does not know that is the end of exactly one body's longer name in the article (ending in a noun such
+    as 'Alliance' or 'Union'), or its first word before 'of', is that body. Longer short names first: 'the Atlantic
+    Alliance' joins NATO before 'the Alliance' is read."""
+    short_forms = [
+        m for m in mentions if m.kind == "ner" and m.entry is None and not m.rule and m.type == "Organization"
+    ]
+    for m in sorted(short_forms, key=lambda m: -len(m.name.split())):
+        bodies: dict[str, set[str]] = {}  # key -> the names it goes by in this article
+        for o in mentions:
+            if o.type == "Organization" and o.key and o.key != m.key:
+                forms = (o.entry.name, *o.entry.aliases) if o.entry is not None else (o.name,)
+                bodies.setdefault(o.key, set()).update(_norm(f) for f in forms)
+        short = _norm(m.name)
+        if not short or any(short in names for names in bodies.values()):
+            continue  # another body's own name
+        last = short.split()[-1]
+        keys = {
+            key
+            for key, names in bodies.items()
+            if any(
+                (last in _SHORT_HEADS and n.endswith(" " + short))
+                or (" " not in short and n.startswith(short + " of "))
+                for n in names
+            )
+        }
+        if len(keys) == 1:
+            key = keys.pop()
+            owner = next(o for o in mentions if o.key == key)
+            for same in (o for o in short_forms if o.key == m.key):
+                same.key, same.name, same.type, same.entry = key, owner.name, owner.type, owner.entry
+                same.rule = "definite-description"

@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.extract import coreference, names, words
+from kg.extract import cataphora, coreference, names, words
 from kg.extract.lexicons import GazetteerEntry
 from kg.extract.mention import Mention, clean_name
 from kg.extract.mention import norm as _norm
 from kg.extract.names import RANK as _RANK
-from kg.extract.names import person_tails, places_in_bodies
+from kg.extract.names import names_a_document, person_tails, places_in_bodies
 from kg.extract.phrases import np_mentions
 from kg.graph import records
 from kg.graph.records import Entity, content_id
@@ -80,7 +80,7 @@ def find_mentions(
     holds "White House"); otherwise mentions do not overlap, longest and strongest first. ``peoples``: the
     collectives :mod:`kg.extract.peoples` found ("Syrians", "Swiss doctors")."""
     found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *np_mentions(doc, gazetteer), *peoples]
-    found = [_owned_body(doc, m, gazetteer) for m in found]
+    found = [_owned_body(doc, m, gazetteer) for m in found if not names_a_document(doc, m)]
     found += _surname_mentions(doc, found)
     person_tails(doc, found)
     found = places_in_bodies(doc, found)
@@ -269,6 +269,7 @@ def resolve(
         _apply_merges(doc, mentions, overrides, article_id, gazetteer)
     coreference.one_type_per_name(mentions)
     coreference.link_abbreviations(doc, mentions)
+    coreference.link_short_names(doc, mentions, gazetteer)
     coreference.link_titled_surnames(doc, mentions, gazetteer)
     coreference.link_surnames(mentions)
     coreference.link_first_names(doc, mentions)
@@ -280,6 +281,7 @@ def resolve(
         if m.kind in ("np", "anaphor"):
             m.countries = frozenset(gazetteer.countries_in(doc[m.start : m.end]))
     coreference.link_state_offices(doc, mentions)
+    cataphora.link_descriptions_ahead(doc, mentions)
     coreference.link_anaphors(mentions)
     if overrides:
         _apply_splits(doc, mentions, overrides, article_id)

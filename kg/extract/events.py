@@ -35,6 +35,11 @@ _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "ten
 # there the plural is the stated agent, not the vague "troops arrived" / "historians agree"
 _FORCE_TYPES = {"ASSAULT", "COERCE"}
 _BARE_AGENT_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
+_HAPPENING_TYPES = {"ASSAULT", "PROTEST"}
+# military exercises, which PLOVER codes COOPERATE when held jointly (by two or more actors), MOBILIZE when alone
+_EXERCISES = frozenset(
+    {"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame"}
+)  # what may be told to happen with no party named
 
 
 class Resolver(Protocol):
@@ -80,7 +85,7 @@ class Context:
 def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     seen = set()
     # the lexicon first (one lookup per token), the sentence (costly per token) only for the words it knows
-    candidates = [(tok, t) for tok in ctx.doc if (t := triggers.match(tok)) is not None]
+    candidates = [(tok, senses.retyped(tok, t)) for tok in ctx.doc if (t := triggers.match(tok)) is not None]
     candidates = [
         (tok, t) for tok, t in candidates if tok.sent.start not in ctx.skip_sents and not _inside_name(ctx, tok)
     ]
@@ -105,7 +110,9 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         verb_at_place = locations and (
             tok.pos_ == "VERB" or nominal.an_attack(tok, entry.type) or nominal.happening_verb(tok) is not None
         )
-        if not (actors or recipients or verb_at_place or _stated_agent(ctx, tok, entry.type)):
+        if not (actors or recipients or verb_at_place or _told_to_happen(tok, entry.type)) and not _stated_agent(
+            ctx, tok, entry.type
+        ):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
         if entry.type in _NEEDS_RECIPIENT and not recipients and len(actors) < 2:
             # "support the claim": support needs someone supported ("A and B upgraded ties": each other); a
@@ -114,6 +121,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             if not recipients and not nominal.backs_an_act(tok, by_index):
                 continue  # "backed the ceasefire", "affirmed its support for the deal": a stance on a stated act
             args = (actors, recipients, locations)
+        if entry.type == "MOBILIZE" and tok.lemma_.lower() in _EXERCISES and len(set(actors)) > 1:
+            entry = dataclasses.replace(entry, type="COOPERATE", mode="military")  # "A and B held drills": joint
         if readouts.journey_of_nobody(entry, actors, lambda eid: ctx.table.get(eid).type):
             continue
         if readouts.speech_not_talks(entry, actors, recipients, lambda eid: ctx.table.get(eid).type):
@@ -122,6 +131,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         if key not in seen:
             seen.add(key)
             pairs.append((tok, _event(ctx, tok, entry, args)))
+    pairs = [(tok, _as_refusal(ctx, e) if senses.refuses_acceptance(tok, e) else e) for tok, e in pairs]
     speaker_of = lambda verb: _verb_actors(ctx, verb)  # noqa: E731
     time_of = lambda tok: event_time(ctx.doc, ctx.date, tok, future=False)  # noqa: E731
     speech = {
@@ -169,9 +179,25 @@ def _restated_by_holder(ctx: Context, tok, event: Event) -> Event:
     return event if kept == event.sources else dataclasses.replace(event, sources=kept)
 
 
+def _as_refusal(ctx: Context, event: Event) -> Event:
+    """A negated acceptance told as what it is: the refusal, asserted (see senses.refuses_acceptance)."""
+    return dataclasses.replace(
+        event,
+        id="v" + content_id(ctx.article_id, "REJECT", event.trigger.start, length=10),
+        type="REJECT",
+        mode=None,
+        modality="asserted",
+        explain=(*event.explain, "refusal: a negated acceptance -> REJECT"),
+    )
+
+
 def _names_a_kind(ctx: Context, tok) -> bool:
     """'aid groups', 'war games', 'war crimes', 'protest leaders', 'attack helicopters': an event noun that says
-    what kind of actor or thing its head is names no event ('aid package' keeps its aid: a package is no kind)."""
+    what kind of actor or thing its head is names no event ('aid package' keeps its aid: a package is no kind).
+    So does a hyphened participle whose first part names no one: 'military-trained saboteurs' ('Russian-backed
+    rebels' names who backs them)."""
+    if tok.tag_ == "VBN" and tok.dep_ == "amod" and any(c.tag_ == "HYPH" for c in tok.children):
+        return not any(ctx.resolve_modifier(c) for c in tok.lefts if c.dep_ in ("npadvmod", "compound", "amod"))
     if tok.pos_ != "NOUN" or tok.dep_ != "compound" or tok.head.pos_ not in ("NOUN", "PROPN"):
         return False
     head = tok.head.lemma_.lower()
@@ -207,6 +233,20 @@ def _stated_agent(ctx: Context, tok, etype: str) -> bool:
             return False
         verb = verb.head
     return False
+
+
+def _told_to_happen(tok, etype: str) -> bool:
+    """'war could break out', 'fighting erupted', 'there is a fierce battle': a clause whose whole news is that the
+    fighting or the protest happens states it, whoever its parties are (kept with no actor, never guessed)."""
+    if tok.pos_ == "VERB" or etype not in _HAPPENING_TYPES:
+        return False
+    verb = nominal.happening_verb(tok)
+    if verb is None and tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        verb = tok.head if any(c.dep_ == "expl" for c in tok.head.children) else None
+    if verb is None or verb.dep_ == "advcl":
+        return False
+    # "since the war started", "should fighting begin": a time or a condition, not news of it
+    return not any(c.dep_ == "mark" and c.lower_ != "that" or c.dep_ == "aux" and c.i < tok.i for c in verb.children)
 
 
 def _names_someone(ctx: Context, head) -> bool:
@@ -285,6 +325,11 @@ def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[s
     sent = tok.sent
     actors, recipients, locations = arguments
     modality, why_mod = claims.modality(tok, ctx.cues)
+    if modality == "negated" and any(dep == "neg" for dep, _ in entry.requires):
+        modality, why_mod = "asserted", "the negation is the act ('will not tolerate')"
+    happened = nominal.happening_verb(tok) if tok.pos_ != "VERB" else None
+    if happened is not None and modality == "asserted":  # "war could break out": as the verb tells it happens
+        modality, why_mod = claims.modality(happened, ctx.cues)
     bodies = [a for a in actors if ctx.table.get(a).type != "Person"]
     source_ids, why_src = claims.sources(tok, ctx.resolve_source, ctx.cues, bodies=bodies)
     if entry.type in _VERBAL_TYPES and (

@@ -37,7 +37,8 @@ the first other line is the header and must be exactly as below):
   ``pobj`` (the object of a preposition child: "take part in talks" -> ``pobj:talk``),
   ``objmod`` (a compound or adjective modifier of the direct object: "sever diplomatic relations" ->
   ``obj:relations;objmod:diplomatic``), ``head`` (the word a noun trigger hangs on, through a preposition:
-  "went on strike" -> ``head:go``).
+  "went on strike" -> ``head:go``), ``neg`` (a negation on the word: "will not tolerate" -> ``neg:not|never|n't``),
+  ``xcomp`` (the marker of an infinitive complement: "told civilians to flee" -> ``xcomp:to``).
   All constraints of an entry must hold; entries with more constraints are tried first, so
   ``send VERB ... obj:troop`` wins over ``send VERB ... obj:weapon`` and a bare light verb
   (send, make, take, give, provide, launch, call ...) is no trigger at all.
@@ -114,7 +115,7 @@ DERIVED_FILES = {
 
 ENTITY_TYPES = ("Person", "Organization", "NewsOutlet", "Country", "Place")
 
-REQUIRE_DEPS = ("obj", "objmod", "subj", "prep", "prt", "advmod", "compound", "pobj", "head")
+REQUIRE_DEPS = ("obj", "objmod", "subj", "prep", "prt", "advmod", "compound", "pobj", "head", "neg", "xcomp")
 TRIGGER_POS = ("VERB", "NOUN", "ADJ")
 CUE_POS = ("VERB", "NOUN", "ADJ", "ADV", "AUX", "PART", "SCONJ", "ADP", "DET")
 CUE_KINDS: dict[str, frozenset[str]] = {
@@ -258,10 +259,15 @@ def load_offices() -> tuple[Office, ...]:
     return _cached("offices", path) if path else ()
 
 
+HAND_AGENTS = "agents.tsv"
+
+
 def load_agents() -> dict[str, str]:
-    """Generic agent nouns (lower case) and their sector: 'student' -> 'EDU'."""
+    """Generic agent nouns (lower case) and their sector: 'student' -> 'EDU'. The hand-made rows of
+    ``agents.tsv`` (agents the Phoenix dictionary lacks: 'saboteur') win over the derived ones."""
     path = _derived("agents")
-    return dict(_cached("agents", path)) if path else {}
+    derived = dict(_cached("agents", path)) if path else {}
+    return derived | dict(_cached("agents", DATA_DIR / HAND_AGENTS))
 
 
 # ---------------------------------------------------------------- file handling

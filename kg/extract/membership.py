@@ -142,11 +142,24 @@ def _collective_states(ctx):
         mention = first.get(entity.id)
         if mention is None or ctx.doc[mention.start].sent.start in ctx.skip_sents:
             continue
+        if not states:  # 'Ukraine ... its officials': the state the possessive stands for
+            states = tuple(_possessive_states(ctx, ctx.doc[mention.head]))
         if any(t.lower_ in _OUTSIDE_THE_STATE for t in ctx.doc[mention.start : mention.end]):
             continue  # 'Palestinian business leaders', 'Syrian opposition officials': no office of the state
         for state in states:
             tokens = list(ctx.doc[mention.start : mention.end])
             yield relation(ctx, "affiliated_with", entity.id, state, tokens, confidence=0.55)
+
+
+def _possessive_states(ctx, head) -> list[str]:
+    """The state a collective's possessive names: "Ukraine's officials"; 'its officials' after a state named in its
+    sentence or the one before (the pronoun lies inside the collective's own mention, so it is read here)."""
+    found = []
+    for c in head.children:
+        if c.dep_ != "poss" or c.lower_ in ("our", "my", "their"):
+            continue
+        found += ctx.resolver._the_country(c) if c.lower_ == "its" else ctx.resolve(c)
+    return [e for e in found if ctx.table.get(e).type == "Country"]
 
 
 def _include_relations(ctx):
@@ -174,6 +187,8 @@ def _include_relations(ctx):
         modality, _ = claims.modality(tok, ctx.cues)
         for body in bodies:
             for member in members:
+                if ctx.table.get(body).type == "Group" and ctx.table.get(member).type == "Group":
+                    continue  # 'the saboteurs would include covert operatives': one collective described, no body
                 yield relation(ctx, "member_of", member, body, list(tok.sent), modality=modality, confidence=0.55)
 
 

@@ -104,6 +104,8 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
     if etype == "Organization" and end - start > 1 and doc[start].lower_ in _KUNYA:
         if not gazetteer.key_for(doc[start:end].text):
             etype = "Person"  # "Abu Musab", "Abu Ayyub al-Masri": a person's name, not a body's
+    if etype == "Person" and _adjective_and_demonym(doc, start, end, gazetteer):
+        start = end - 1  # 'Exiled Belarusian opposition leader X': no name, a state's demonym
     if etype == "Person":
         # "Mr", "President", "Lt. Gen.": honorifics and ranks are not part of the name
         while start < end and (
@@ -116,6 +118,8 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
         return None
     if etype != "Person" and _document_word(doc, start, end):
         return None
+    if etype != "Person" and _adjective(doc, start, end, gazetteer):
+        return None  # "Euro-Atlantic integration", "Allied soldiers": an adjective, no body's or place's name
     if end - start > 1 and doc[start].text.isupper() and doc[start].lower_ in _SHIP_PREFIXES:
         return None  # "USS Carney", "HMS Ocean": a ship
     if etype == "Person" and any(t.like_num for t in doc[start:end]):
@@ -151,16 +155,56 @@ def _title_before_person(doc, start: int, end: int, etype: str, gazetteer) -> tu
         given = next((i for i in range(start + 1, end - 1) if speakers.is_given_name(doc[i].text)), None)
         if given is not None and doc[end - 1].text[:1].isupper():
             return given, end, "Person"
-    if end >= len(doc) or doc[end].ent_type_ != "PERSON":
+    # the title may run on past the span: 'British National Security' tagged a body before 'Advisor Tim X'
+    after = end
+    while after < len(doc) and after - end < 3 and _capital_title(doc[after]):
+        after += 1
+    if after >= len(doc) or doc[after].ent_type_ != "PERSON":
         return start, end, etype
     if portfolio:
         return start, start, etype
-    if not _capital_title(doc[end - 1]):
+    if after == end and not _capital_title(doc[end - 1]):
         return start, end, etype
     cut = end
     while cut > start and (doc[cut - 1].lower_ in words.TITLE_WORDS or _capital_title(doc[cut - 1])):
         cut -= 1
     return start, cut, etype
+
+
+def _adjective_and_demonym(doc, start: int, end: int, gazetteer) -> bool:
+    """'Exiled Belarusian opposition leader X' read as a person: two words ending in a state's demonym that qualify
+    the common noun after them are no given name and surname ('Alan French' is: a given name comes first, and a
+    name heads its phrase)."""
+    if end - start != 2 or end >= len(doc) or speakers.is_given_name(doc[start].text):
+        return False
+    root = doc[start:end].root
+    if not (root.dep_ in ("amod", "compound", "nmod") and root.head.i >= end and root.head.text.islower()):
+        return False
+    entry = gazetteer.demonym(doc[end - 1].text)
+    return entry is not None and entry.type == "Country"
+
+
+def names_a_document(doc, m) -> bool:
+    """'the United Nations Charter', 'the Geneva Convention': a body or place the gazetteer knows, written as the
+    first words of a document's title, is the document's name, not a mention of the body."""
+    after = doc[m.end] if m.end < len(doc) else None
+    return (
+        m.kind == "gazetteer"
+        and m.type in ("Organization", "Place")
+        and after is not None
+        and after.lower_ in _DOCUMENT_WORDS
+        and after.text[:1].isupper()
+    )
+
+
+def _adjective(doc, start: int, end: int, gazetteer) -> bool:
+    """A span the tagger read as a name whose head is an adjective qualifying the common noun after it; a demonym or
+    a name the gazetteer knows ('Russian', 'Western') stays (its state or bloc is meant)."""
+    root = doc[start:end].root
+    if root.tag_ not in ("JJ", "VBN") or root.dep_ != "amod" or root.head.i < end or not root.head.text.islower():
+        return False
+    text = doc[start:end].text
+    return gazetteer.key_for(text) is None and gazetteer.demonym(text) is None
 
 
 def _capital_title(tok) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["antecedents", "is_plural_anaphor", "of_coordination"]
+__all__ = ["antecedents", "group_antecedent", "is_plural_anaphor", "of_coordination"]
 
 _PRONOUNS = frozenset({"they", "their"})
 # heads of a definite plural that takes up the parties just named: 'the leaders' are people, 'the two sides'
@@ -143,3 +143,23 @@ def of_coordination(tok) -> list:
     if len(of) != 1 or not any(c.dep_ == "conj" for c in of[0].children):
         return []
     return [of[0], *(d for d in of[0].subtree if d.dep_ == "conj" and d.pos_ == "PROPN")]
+
+
+def group_antecedent(pronoun, resolve: Callable, type_of: Callable) -> list[str]:
+    """'NATO members take part in the war. They finance the regime': a subject 'they' with no pair of parties
+    before it takes up one collective, when the nearest subject before it (this sentence or the one before)
+    that could be plural is that collective. A plural subject that is no collective ('the weapons') is in view
+    as much, and so is a state or body: nothing then."""
+    if pronoun.pos_ != "PRON" or pronoun.lower_ != "they" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    doc = pronoun.doc
+    start = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0
+    for i in range(pronoun.i - 1, start - 1, -1):
+        subject = doc[i]
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.pos_ == "PRON":
+            continue
+        if subject.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "conj" for c in subject.children):
+            continue  # 'the spokeswoman said': no 'they'
+        found = resolve(subject)
+        return found if len(found) == 1 and type_of(found[0]) == "Group" else []
+    return []

@@ -8,18 +8,25 @@ import dataclasses
 from dataclasses import dataclass
 
 from kg.extract import bodies as bodies_of
-from kg.extract import membership, servants, stances, words, workplaces
+from kg.extract import counterparts, membership, servants, stances, words, workplaces
+from kg.extract.holders import AFFILIATE_TITLES as _AFFILIATE_TITLES
+from kg.extract.holders import LEADER_TITLES as _LEADER_TITLES
+from kg.extract.holders import OUTSIDE_THE_STATE as _OUTSIDE_THE_STATE
+from kg.extract.holders import SECRETARY_GENERAL as _SECRETARY_GENERAL
+from kg.extract.holders import TITLES as _TITLES
+from kg.extract.holders import deputy as _deputy
+from kg.extract.holders import described_holders, stateless_titles
 from kg.extract.ties import conj_ids, tokens_of
 from kg.extract.ties import relation as _relation
-from kg.graph.records import Relation, content_id
+from kg.graph.records import Relation
 
 
 def find_relations(ctx) -> list[Relation]:
     found: dict[tuple, Relation] = {}
     titles = list(_person_titles(ctx))
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
-    stated = [*stated, *_stateless_titles(ctx, titles, stated), *_described_holders(ctx)]
-    stated = _counterparts(ctx, titles, stated)
+    stated = [*stated, *stateless_titles(ctx, titles, stated), *described_holders(ctx, _entity_mentions(ctx))]
+    stated = counterparts.counterparts(ctx, titles, stated)
     bodies = [
         *bodies_of.state_bodies(ctx),
         *bodies_of.led_bodies(ctx),
@@ -27,7 +34,7 @@ def find_relations(ctx) -> list[Relation]:
         *_roles_taken(ctx),
     ]
     bodies += workplaces.workplaces(ctx, _entity_mentions(ctx))
-    found_rels = [*stances.find_stances(ctx), *membership.find_memberships(ctx)]
+    found_rels = [*stances.find_stances(ctx, *_states_served(ctx, stated)), *membership.find_memberships(ctx)]
     for rel in [*stated, *bodies, *found_rels]:
         key = (rel.type, rel.subject, rel.object)
         if rel.subject != rel.object and key not in found:
@@ -37,31 +44,18 @@ def find_relations(ctx) -> list[Relation]:
     return kept + servants.state_servants(ctx, kept)
 
 
-def _counterparts(ctx, titles, stated) -> list[Relation]:
-    """'Putin told his French counterpart Emmanuel Macron': a counterpart holds the office its owner holds, so the
-    counterpart of a state's leader leads his own state (affiliated_with becomes leader_of)."""
-    leaders = {r.subject for r in stated if r.type == "leader_of" and ctx.table.get(r.object).type == "Country"}
-    led = set()
-    for title in titles:
-        if title.head != "counterpart":
-            continue
-        owners = [
-            e
-            for t in title.tokens
-            if t.lemma_.lower() == "counterpart"
-            for c in t.children
-            if c.dep_ == "poss"
-            for e in ctx.resolve(c)
-        ]
-        if set(owners) & leaders:
-            led.add(title.person)
-    out = []
+def _states_served(ctx, stated) -> tuple[dict[str, str], dict[str, str]]:
+    """(person -> the one state his titles place him in, person -> the state he leads), from the title relations."""
+    kinds = {e.id: e.type for e in ctx.table.entities}
+    states: dict[str, set[str]] = {}
+    led: dict[str, str] = {}
     for r in stated:
-        if r.type == "affiliated_with" and r.subject in led and ctx.table.get(r.object).type == "Country":
-            rid = "r" + content_id(ctx.article_id, "leader_of", r.subject, r.object, length=10)
-            r = dataclasses.replace(r, id=rid, type="leader_of")
-        out.append(r)
-    return out
+        if kinds.get(r.subject) == "Person" and kinds.get(r.object) == "Country":
+            states.setdefault(r.subject, set()).add(r.object)
+            if r.type == "leader_of":
+                led[r.subject] = r.object
+    served = {p: next(iter(s)) for p, s in states.items() if len(s) == 1}
+    return served, {p: s for p, s in led.items() if len(states[p]) == 1}
 
 
 def _person_titles(ctx):
@@ -177,22 +171,6 @@ def _title(ctx, eid: str, tokens, name):
     )
 
 
-# "the Task Force Commander": a commander leads the unit his title names; "Wagner boss X" leads Wagner
-_LEADER_TITLES = words.LEADER_TITLES | {"commander", "boss"}
-# "Italian PM X" leads; "House Speaker Y", 'the Speaker of the Knesset, Z' leads the chamber (capitalised only: 'a
-# speaker at the forum' is no office)
-_LEADER_TITLES |= {"pm", "speaker"}
-# "Fox News anchor X": a newsroom's titles affiliate a person with the outlet; "Wagner founder X"
-_AFFILIATE_TITLES = words.AFFILIATE_TITLES | {"counterpart", "anchor", "host", "columnist", "editor", "presenter"}
-_AFFILIATE_TITLES |= {"founder", "co-founder", "commissioner", "fm", "candidate", "nominee"}
-# words that put a leader outside the state's offices: a 'Russian opposition leader' leads no state
-_OUTSIDE_THE_STATE = frozenset(
-    """opposition rebel separatist militia party union community religious business student tribal civil
-    resistance insurgent militant""".split()
-)
-_TITLES = _LEADER_TITLES | _AFFILIATE_TITLES
-
-
 def _title_head(tokens):
     """The title's own noun: the last title noun before its 'of'/'for' complement ('commander' of
     'commander-in-chief')."""
@@ -224,9 +202,6 @@ def _leads(tokens, lemmas) -> bool:
     if head.lemma_.lower() == "director":
         return _directs_body(head)
     return head.lemma_.lower() in _LEADER_TITLES or (head.lemma_.lower() == "minister" and before == "prime")
-
-
-_SECRETARY_GENERAL = frozenset({"secretary", "general"})
 
 
 def _directs_body(director) -> bool:
@@ -349,81 +324,6 @@ def _placed_in(ctx, title: _Title, body: str) -> bool:
     return False
 
 
-# Titles that are offices of a state: a 'Defence Minister' serves a state, a 'spokesman' or 'director' may not.
-_STATE_OFFICES = frozenset(
-    """president premier chancellor minister secretary ambassador envoy adviser advisor governor senator pm fm
-    congressman congresswoman lawmaker legislator king queen monarch emperor sultan emir""".split()
-)
-_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
-
-
-def _stateless_titles(ctx, titles, stated):
-    """'Defence Minister Pierre Joxe said': a state office whose title names no state or body. The state is the
-    one the hand-made gazetteer (kept current) gives for the person, else the only state the article names;
-    none when the article names several and the gazetteer says nothing (never a guess). The derived Phoenix
-    rows stop in 2015: their dated offices are :mod:`kg.extract.offices`' business."""
-    table = ctx.table
-    placed = {r.subject for r in stated if table.get(r.object).type in ("Country", "Organization")}
-    states = {e.name: e.id for e in table.entities if e.type == "Country"}
-    # a state named in another person's title is that person's ('Trade Minister of Chile, Ana Soto')
-    owned = {r.object for r in stated if table.get(r.subject).type == "Person"}
-    free = [s for s in states.values() if s not in owned]
-    done = set()
-    for title in titles:
-        if title.person in placed or title.person in done or not title.lemmas & _STATE_OFFICES:
-            continue
-        if _SECRETARY_GENERAL <= title.lemmas:
-            continue  # 'Secretary-General': of an organisation, not a state
-        entry = table.entries.get(title.person) if title.person in table.current else None
-        if entry is not None and entry.sector in _STATE_SECTORS and entry.country:
-            state = states.get(entry.country)
-        else:
-            state = free[0] if len(free) == 1 and len(states) == 1 else None
-        if state is None:
-            continue
-        done.add(title.person)
-        rtype = "leader_of" if title.leader else "affiliated_with"
-        yield _relation(ctx, rtype, title.person, state, list(title.tokens), confidence=0.55)
-
-
-def _described_holders(ctx):
-    """'Vladimir Putin said ... The Russian president's comments': a definite office with a state ('the Russian
-    president', 'the Iranian foreign minister') that the entity rules left unlinked describes the person named before
-    it whom the gazetteer places in that state's government, when there is exactly one."""
-    table, doc = ctx.table, ctx.doc
-    named = [
-        (m.start, eid)
-        for m, eid in _entity_mentions(ctx)
-        if m.kind in ("ner", "gazetteer") and table.get(eid).type == "Person"
-    ]
-    for m, eid in _entity_mentions(ctx):
-        if m.kind != "np" or not m.definite or m.role not in _STATE_OFFICES or table.get(eid).type != "Person":
-            continue
-        # the demonym is inside the phrase's own mention, so it is read off the gazetteer, not the token table
-        countries = {e.name: e.id for e in table.entities if e.type == "Country"}
-        entries = [ctx.resolver.gazetteer.demonym(t.text) for t in doc[m.start : m.end] if t.i != m.head]
-        states = list(dict.fromkeys(countries[e.name] for e in entries if e is not None and e.name in countries))
-        if len(states) != 1:
-            continue
-        state = table.get(states[0]).name
-        holders = {
-            p
-            for start, p in named
-            if start < m.start
-            and (entry := table.entries.get(p)) is not None
-            and entry.country == state
-            and entry.sector in _STATE_SECTORS
-        }
-        if len(holders) == 1:  # two of that state's officials named before: the gazetteer does not say which office
-            holder = holders.pop()
-            rtype = (
-                "leader_of"
-                if m.role in _LEADER_TITLES and not _deputy({t.lemma_.lower() for t in doc[m.start : m.end]})
-                else "affiliated_with"
-            )
-            yield _relation(ctx, rtype, holder, states[0], list(doc[m.start : m.end]), confidence=0.55)
-
-
 def _no_other_holder(ctx, node, m) -> bool:
     """'Marise Payne, Indian foreign minister S. Jaishankar': an apposition holding another name is his title."""
     return _own_title(ctx, node, m, before=False)
@@ -516,10 +416,6 @@ def _title_tokens(ctx, node, m) -> list:
 
 def _mention_head(ctx, t) -> int:
     return next((mm.head for mm in ctx.table.mentions if mm.start <= t.i < mm.end), t.i)
-
-
-def _deputy(lemmas: set[str]) -> bool:
-    return bool(lemmas & {"deputy", "vice", "former", "acting", "assistant"})
 
 
 def _entities_in(ctx, tokens) -> list[str]:

@@ -95,7 +95,7 @@ class Resolver:
             speech = tok.head.head if tok.head.dep_ == "ccomp" else None
             if speech is not None and self.cues.is_speech(speech):
                 tellers = [e for s in anaphora.speech_subjects(speech) for e in self.resolve(s)]
-                if lower == "they" and len(tellers) == 1 and self.table.get(tellers[0]).type == "Person":
+                if lower == "they" and (not tellers or len(tellers) == 1 and self._type_of(tellers[0]) == "Person"):
                     # '"They will exchange views," Peskov said': one person's 'they' are others
                     return self._plural_antecedents(tok)
                 if lower == "it":  # "Tamm said that if Russia won, it could invade Poland": a person is no 'it'
@@ -206,7 +206,10 @@ class Resolver:
             return []
         if tok.i not in self._plural:  # each anaphor once: an earlier 'they' may be asked again and again
             self._plural[tok.i] = []  # and never through itself
-            self._plural[tok.i] = plural.antecedents(tok, self.resolve, lambda eid: self.table.get(eid).type)
+            type_of = lambda eid: self.table.get(eid).type  # noqa: E731
+            self._plural[tok.i] = plural.antecedents(tok, self.resolve, type_of) or plural.group_antecedent(
+                tok, self.resolve, type_of
+            )
         return self._plural[tok.i]
 
     def addressee(self, actors: list[str]) -> list[str]:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from kg.graph.records import Event
 
-__all__ = ["allegations", "names_no_event"]
+__all__ = ["allegations", "names_no_event", "refuses_acceptance", "retyped"]
 
 # 'meet the needs / the deadline / its obligations': to satisfy or fulfil something, not to hold talks
 _SATISFIED = frozenset(
@@ -43,6 +43,8 @@ _SATISFIED = frozenset(
         "cost",
         "demand",
         "condition",
+        "aspiration",
+        "ambition",
     }
 )
 _SYMPATHY = frozenset({"concern", "worry", "fear"})  # 'concern for the hostages': care for someone
@@ -50,7 +52,8 @@ _MODALS = frozenset({"will", "would", "shall", "'ll", "could", "can", "may", "mi
 _PERFECT = frozenset({"had", "has", "have", "'d", "was", "were"})
 _FIGHTS = frozenset({"fight", "fighting", "war", "battle", "combat", "offensive", "hostility", "hostilities"})
 # wrongdoing verbs the lexicon types as an allegation (ACCUSE): who says it accuses, who did it is accused
-_WRONGDOING = frozenset({"violate", "breach", "flout", "infringe", "contravene"})
+# ('violated', and the noun: 'committed rights violations', Miller said): the violator is accused
+_WRONGDOING = frozenset({"violate", "breach", "flout", "infringe", "contravene", "violation", "infringement"})
 _NAMING = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _RALLIED = frozenset(
     {"fund", "funds", "funding", "money", "resource", "support", "coalition", "donor", "voter", "vote", "opinion"}
@@ -75,6 +78,31 @@ _OFFERING = frozenset({"offer", "extend", "send", "convey", "pass"})
 _STIRRED = frozenset({"whip", "stir", "drum", "ramp"})  # 'whipped up fears', 'stirred up tensions': incited
 _ARRIVING = frozenset({"arrive", "come", "land"})
 _BALLOTS = frozenset({"election", "elections", "referendum", "vote", "poll", "polls", "primary", "ballot"})
+# what one attends or visits that is no meeting of parties: a ceremony, a show, an opening ('attended the opening of
+# the office', 'visit the exhibition'); a summit, talks or a reception (where hosts meet guests) are kept
+_CEREMONIES = frozenset(
+    """ceremony celebration commemoration anniversary opening presentation exhibition exhibit parade funeral
+    memorial concert festival show premiere performance match game screening service mass unveiling""".split()
+)
+# what one accepts when accepting agrees to something (PLOVER AGREE; CAMEO 03x): 'accepted credentials', 'accept
+# Mir cards', 'accept the risk' agree to nothing
+_ACCEPTED = frozenset(
+    """offer proposal proposition plan term deal agreement accord treaty pact ceasefire truce armistice invitation
+    mediation arbitration condition request resolution settlement compromise peace solution formula suggestion
+    arrangement framework roadmap initiative refugee principle idea premise recommendation package""".split()
+)
+# what a threat may warn of: the warner's own answer ('warned of consequences', 'warned of retaliation'), or an act
+# of force or punishment (a trigger word of these types: 'warned of war', 'warned of sanctions')
+_WARNED_ANSWERS = frozenset(
+    """consequence repercussion retaliation reprisal response reaction measure countermeasure action step price
+    cost punishment""".split()
+)
+_FORCEFUL = frozenset({"ASSAULT", "SANCTION", "COERCE", "THREATEN", "MOBILIZE"})
+# a warning threatens when it announces what will be done; 'could', 'may', 'might' foresee, they do not threaten
+_WILL = frozenset({"will", "would", "shall", "'ll", "wo"})
+# what an outlet asks for when it asks someone 'for comment': journalism, not a political request
+_PRESS_ASKS = frozenset({"comment", "interview"})
+_ACCEPTING = frozenset({"accept", "agree"})
 # 'strike a balance / a deal / a chord': no blow
 _STRUCK = frozenset(
     {"balance", "deal", "agreement", "accord", "bargain", "compromise", "chord", "tone", "note", "pose"}
@@ -85,6 +113,10 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
     """Whether the trigger ``tok`` (matched by ``entry``) is used in a sense that names no event;
     ``event_words``: token index -> event type of the other trigger words."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and tok.dep_ == "amod":
+        # "displaced Palestinians", "detained Americans": a state of the noun's people, no act told; one whose
+        # doer is compounded to it tells the act ("Armenian-occupied district", as arguments.verb_actors reads it)
+        return not any(c.dep_ in ("npadvmod", "compound", "amod") for c in tok.children)
     if entry.type == "ACCUSE" and tok.pos_ != "VERB" and any(dep == "head" for dep, _ in entry.requires):
         return not judgments.is_judgment(tok, entry)  # "it would be a mistake to": what may be done, not an act
     if entry.type == "AID" and lemma == "help" and tok.pos_ == "VERB" and _helps_bring_about(tok):
@@ -140,8 +172,81 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
     if entry.type == "ACCUSE":
         return _concern_for(tok)
     if entry.type == "THREATEN" and lemma == "warn":
-        return _warns_of_the_past(tok)
+        return _warns_of_the_past(tok) or _cautions(tok, event_words)
+    if entry.type == "CONSULT" and lemma in ("attend", "visit") and tok.pos_ == "VERB":
+        return _attends_a_ceremony(tok)
+    if entry.type == "AGREE" and lemma == "accept":
+        return _accepts_a_thing(tok, event_words)
+    if entry.type == "REQUEST" and any(c.lemma_.lower() in _PRESS_ASKS for c in _asked_for(tok)):
+        return True  # "did not respond to a request for comment", "asked for comment": a reporter's question
+    if entry.type == "AID" and lemma == "shelter" and tok.pos_ == "VERB":
+        return not any(c.dep_ in ("dobj", "dative") for c in tok.children)  # "families sheltering in basements"
     return False
+
+
+def retyped(tok, entry: Trigger) -> Trigger:
+    """The row ``entry`` as the trigger ``tok`` uses it: 'Mr Sullivan arrived in Israel from Riyadh' is a visit,
+    though a row for aid arriving from somewhere matched it (a person is no shipment)."""
+    if entry.type == "AID" and tok.lemma_.lower() == "arrive" and _a_person_arrives(tok):
+        return dataclasses.replace(entry, type="CONSULT", mode="visit", note="a person arriving: a visit")
+    return entry
+
+
+def refuses_acceptance(tok, event: Event) -> bool:
+    """'we do not accept a dictated peace', 'X does not agree that ...', 'could not accept them': one party's
+    negated acceptance is its refusal (PLOVER REJECT), not an agreement that did not happen; 'the sides did not
+    agree on a ceasefire' (a failure to agree with each other) stays."""
+    if event.type != "AGREE" or event.modality != "negated" or tok.pos_ != "VERB":
+        return False
+    if tok.lemma_.lower() not in _ACCEPTING or not any(c.dep_ == "neg" for c in tok.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children) and len(event.actors) < 2
+
+
+def _a_person_arrives(verb) -> bool:
+    return any(
+        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in words.PERSON_ROLES) for c in verb.children
+    )
+
+
+def _cautions(verb, event_words: dict[int, str]) -> bool:
+    """'warned of a dangerous moment', 'warned that Russia could look for a pretext', 'warned that civilians are
+    being killed': a warning of a danger, a possibility or a present state cautions; it threatens only when it
+    announces what will be done ('warned it would respond') or warns of an answer or of force ('warned of
+    consequences', 'warned of war'). A warning addressed to someone ('warned Russia that ...') is kept."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    contents = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if contents:
+        return not any(a.dep_ == "aux" and a.lower_ in _WILL for c in contents for a in c.children)
+    warned_of = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "about") for p in c.children]
+    if not warned_of:
+        return False  # "warned against ...", a bare "warned": nothing here says it is no threat
+    return not any(
+        t.lemma_.lower() in _WARNED_ANSWERS or event_words.get(t.i) in _FORCEFUL for w in warned_of for t in w.subtree
+    )
+
+
+def _attends_a_ceremony(verb) -> bool:
+    """'attended the opening of the office', 'the presentation was attended by the chancellor', 'to visit the
+    exhibition': being present at a ceremony or a show meets no party ('attended the summit', 'visited Kyiv')."""
+    present_at = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(present_at) and all(p.lemma_.lower() in _CEREMONIES for p in present_at)
+
+
+def _accepts_a_thing(verb, event_words: dict[int, str]) -> bool:
+    """'accepted the credentials of ambassadors', 'accept Mir cards': accepting agrees to something only when what
+    is accepted is an offer, a plan, terms or an act ('accepted the ceasefire'); a pronoun ('accept them') is kept."""
+    objects = _objects(verb)
+    return bool(objects) and not any(
+        o.pos_ == "PRON" or o.lemma_.lower() in _ACCEPTED or o.i in event_words for o in objects
+    )
+
+
+def _asked_for(tok) -> list:
+    """What a request asks for: 'a request for comment', 'asked for comment', 'requested comment'."""
+    asked = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children]
+    return asked + [c for c in tok.children if c.dep_ == "dobj"]
 
 
 def _a_thing_arrives(verb, entry: Trigger) -> bool:

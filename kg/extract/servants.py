@@ -35,6 +35,8 @@ def state_servants(ctx, found: list[Relation]) -> list[Relation]:
         if kinds.get(r.object) != "Organization":
             continue
         state = body_state.get(r.object) or _gazetteer_state(table, r.object, states)
+        if state is None and table.entries.get(r.object) is None:
+            state = _servant_state(table, r.subject, states)
         if state is None or (r.subject, state) in tied or (state, r.subject) in tied:
             continue
         tied.add((r.subject, state))
@@ -45,6 +47,14 @@ def state_servants(ctx, found: list[Relation]) -> list[Relation]:
 
 def _state_body(kinds: dict, r: Relation) -> bool:
     return kinds.get(r.subject) == "Organization" and kinds.get(r.object) == "Country"
+
+
+def _servant_state(table, person: str, states: dict) -> str | None:
+    """'Chief of the General Staff X': a body the gazetteer does not know says no state, but the hand-made gazetteer
+    (kept current) may place its head or member in a state's government or forces."""
+    if person not in table.current:
+        return None
+    return _gazetteer_state(table, person, states)
 
 
 def _gazetteer_state(table, body: str, states: dict) -> str | None:

@@ -146,6 +146,10 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     elif dep == "head":  # "went on strike", "called a strike": the word the noun hangs on
         cands = [tok.head, tok.head.head] if tok.head.dep_ in ("prep", "agent") else [tok.head]
         cands = [c for c in cands if c.i != tok.i]
+    elif dep == "neg":  # "will not tolerate": a word whose negation is the act
+        cands = [c for c in kids if c.dep_ == "neg"]
+    elif dep == "xcomp":  # "told civilians to flee": the 'to' of an infinitive complement
+        cands = [a for c in kids if c.dep_ in ("xcomp", "ccomp") for a in c.children if a.dep_ == "aux"]
     elif dep == "pobj":
         cands = [g for c in kids if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
     else:

@@ -79,7 +79,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 TITLE_WORDS = PERSON_ROLES | frozenset(
     """state defence defense finance foreign affairs interior justice economy economics economic international
     national security deputy assistant vice senior principal under of for and the general staff chief
-    director-general undersecretary""".split()
+    director-general undersecretary press policy""".split()
 )
 # Light and support verbs whose subject is the agent of their object noun's event:
 # "launched an offensive", "announced $205 million in aid", "held talks".
@@ -88,7 +88,7 @@ SUPPORT_VERBS = frozenset(
     deliver send supply grant approve allocate pledge promise announce unveil impose introduce adopt extend
     hold host organize organise attend join have make take sign conclude reach seal broker release commit
     order authorize authorise plan prepare propose undertake declare initiate express voice chair co-chair convene
-    issue wage engage orchestrate perpetrate unleash spearhead respond retaliate ink levy forge""".split()
+    issue wage engage orchestrate perpetrate unleash spearhead respond retaliate ink levy forge secure""".split()
 )
 # Support verbs of a stance noun that are so only for their own object: "expressed regret" is the subject's
 # regret, the killing in "expressed regret for the killing" is not the subject's.

@@ -1,0 +1,126 @@
+"""Titles as offices: the words that make a leader or an affiliate, and the state an office holder serves when his
+title writes none ('Defence Minister Pierre Joxe said', 'Attorney General X', 'the Russian president')."""
+
+from __future__ import annotations
+
+from kg.extract import words
+from kg.extract.ties import relation as _relation
+
+__all__ = [
+    "AFFILIATE_TITLES",
+    "LEADER_TITLES",
+    "OUTSIDE_THE_STATE",
+    "SECRETARY_GENERAL",
+    "TITLES",
+    "deputy",
+    "described_holders",
+    "stateless_titles",
+]
+
+# "the Task Force Commander": a commander leads the unit his title names; "Wagner boss X" leads Wagner
+LEADER_TITLES = words.LEADER_TITLES | {"commander", "boss"}
+# "Italian PM X" leads; "House Speaker Y", 'the Speaker of the Knesset, Z' leads the chamber (capitalised only: 'a
+# speaker at the forum' is no office)
+LEADER_TITLES |= {"pm", "speaker"}
+# "Fox News anchor X": a newsroom's titles affiliate a person with the outlet; "Wagner founder X"
+AFFILIATE_TITLES = words.AFFILIATE_TITLES | {"counterpart", "anchor", "host", "columnist", "editor", "presenter"}
+AFFILIATE_TITLES |= {"founder", "co-founder", "commissioner", "fm", "candidate", "nominee"}
+# words that put a leader outside the state's offices: a 'Russian opposition leader' leads no state
+OUTSIDE_THE_STATE = frozenset(
+    """opposition rebel separatist militia party union community religious business student tribal civil
+    resistance insurgent militant""".split()
+)
+TITLES = LEADER_TITLES | AFFILIATE_TITLES
+SECRETARY_GENERAL = frozenset({"secretary", "general"})
+
+
+def deputy(lemmas: set[str]) -> bool:
+    return bool(lemmas & {"deputy", "vice", "former", "acting", "assistant"})
+
+
+# Titles that are offices of a state: a 'Defence Minister' serves a state, a 'spokesman' or 'director' may not.
+STATE_OFFICES = frozenset(
+    """president premier chancellor minister secretary ambassador envoy adviser advisor governor senator pm fm
+    congressman congresswoman lawmaker legislator king queen monarch emperor sultan emir""".split()
+)
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+FORMER = frozenset({"former", "ex", "late", "then"})
+
+
+def stateless_titles(ctx, titles, stated):
+    """'Defence Minister Pierre Joxe said': a state office whose title names no state or body. The state is the
+    one the hand-made gazetteer (kept current) gives for the person, else the only state the article names;
+    none when the article names several and the gazetteer says nothing (never a guess). The derived Phoenix
+    rows stop in 2015: their dated offices are :mod:`kg.extract.offices`' business."""
+    table = ctx.table
+    placed = {r.subject for r in stated if table.get(r.object).type in ("Country", "Organization")}
+    tied = {r.subject for r in stated}  # 'Zelenskyy's chief of staff, X' serves a person
+    states = {e.name: e.id for e in table.entities if e.type == "Country"}
+    # a state named in another person's title is that person's ('Trade Minister of Chile, Ana Soto')
+    owned = {r.object for r in stated if table.get(r.subject).type == "Person"}
+    free = [s for s in states.values() if s not in owned]
+    done = set()
+    for title in titles:
+        if title.person in placed or title.person in done or SECRETARY_GENERAL <= title.lemmas:
+            continue  # 'Secretary-General': of an organisation, not a state
+        entry = table.entries.get(title.person) if title.person in table.current else None
+        served = entry is not None and entry.sector in STATE_SECTORS and bool(entry.country)
+        office = bool(title.lemmas & STATE_OFFICES)
+        # 'Attorney General X', 'Chief of the General Staff Y': a title no state office word makes, held by one the
+        # gazetteer places in a state's government or forces, is an office of that state; it says whom he serves,
+        # not that he leads the state ('chief' of the staff). A former office says nothing of today.
+        if not office and not (served and title.person not in tied and not former(title)):
+            continue
+        if served:
+            state = states.get(entry.country)
+        else:
+            state = free[0] if len(free) == 1 and len(states) == 1 else None
+        if state is None:
+            continue
+        done.add(title.person)
+        rtype = "leader_of" if title.leader and office else "affiliated_with"
+        yield _relation(ctx, rtype, title.person, state, list(title.tokens), confidence=0.55)
+
+
+def former(title) -> bool:
+    """'former Attorney General X', 'ex-Chief of Staff Y': the title says what he was ('former' is a stop word, so it
+    may stand just before the tokens read as the title)."""
+    first = title.tokens[0]
+    before = {t.lower_ for t in first.doc[max(first.sent.start, first.i - 2) : first.i]}
+    return bool((title.lemmas | before) & FORMER)
+
+
+def described_holders(ctx, mentions):
+    """'Vladimir Putin said ... The Russian president's comments': a definite office with a state ('the Russian
+    president', 'the Iranian foreign minister') that the entity rules left unlinked describes the person named before
+    it whom the gazetteer places in that state's government, when there is exactly one."""
+    table, doc = ctx.table, ctx.doc
+    named = [
+        (m.start, eid) for m, eid in mentions if m.kind in ("ner", "gazetteer") and table.get(eid).type == "Person"
+    ]
+    for m, eid in mentions:
+        if m.kind != "np" or not m.definite or m.role not in STATE_OFFICES or table.get(eid).type != "Person":
+            continue
+        # the demonym is inside the phrase's own mention, so it is read off the gazetteer, not the token table
+        countries = {e.name: e.id for e in table.entities if e.type == "Country"}
+        entries = [ctx.resolver.gazetteer.demonym(t.text) for t in doc[m.start : m.end] if t.i != m.head]
+        states = list(dict.fromkeys(countries[e.name] for e in entries if e is not None and e.name in countries))
+        if len(states) != 1:
+            continue
+        state = table.get(states[0]).name
+        holders = {
+            p
+            for start, p in named
+            if start < m.start
+            and (entry := table.entries.get(p)) is not None
+            and entry.country == state
+            and entry.sector in STATE_SECTORS
+        }
+        if len(holders) == 1:  # two of that state's officials named before: the gazetteer does not say which office
+            holder = holders.pop()
+            rtype = (
+                "leader_of"
+                if m.role in LEADER_TITLES and not deputy({t.lemma_.lower() for t in doc[m.start : m.end]})
+                else "affiliated_with"
+            )
+            yield _relation(ctx, rtype, holder, states[0], list(doc[m.start : m.end]), confidence=0.55)

@@ -1,0 +1,61 @@
+"""Short names of bodies the article has named in full, documents named after a body, adjectives the tagger read as
+names: on short texts written for these tests."""
+
+from __future__ import annotations
+
+
+def entities(record):
+    return {e.name: {m.text for m in e.mentions} for e in record.entities}
+
+
+def test_alliance_and_atlantic_alliance_are_nato(extract_text):
+    record = extract_text(
+        "NATO ministers met in Oslo on Monday. The Alliance said the drills would go ahead. "
+        "The largest drills of the Atlantic Alliance began in March."
+    )
+    found = entities(record)
+    assert {"Alliance", "the Atlantic Alliance"} <= found["NATO"]
+    assert "Alliance" not in found and "Atlantic Alliance" not in found
+
+
+def test_alliance_with_two_alliances_named_joins_neither(extract_text):
+    record = extract_text(
+        "The North Atlantic Alliance and the Pacific Island Alliance met in Oslo. The Alliance said talks went well."
+    )
+    assert "Alliance" not in entities(record).get("NATO", set())
+
+
+def test_house_after_the_house_of_representatives(extract_text):
+    record = extract_text(
+        "The House of Representatives approved the aid bill. The package approved by the House includes loans. "
+        "The White House welcomed the vote."
+    )
+    found = entities(record)
+    house = next(names for name, names in found.items() if "House of Representatives" in names)
+    assert "House" in house
+    assert "House" not in found.get("White House", set())
+
+
+def test_document_named_after_a_body_is_no_mention_of_it(extract_text):
+    record = extract_text("Kenya voted to defend the United Nations Charter and condemned the annexation.")
+    assert "United Nations" not in entities(record)
+
+
+def test_adjectives_read_as_names_are_no_entities(extract_text):
+    record = extract_text(
+        "Moldova moves forward on the path of Euro-Atlantic integration. Allied soldiers landed in France."
+    )
+    found = entities(record)
+    assert "Euro-Atlantic" not in found and "Allied" not in found
+
+
+def test_congressional_is_the_congress(extract_text):
+    record = extract_text("He stressed the need for immediate Congressional action to fund the aid.")
+    assert "Congressional" in entities(record)["United States Congress"]
+
+
+def test_nazi_germany_is_not_germany(extract_text):
+    record = extract_text("The landings drove out the forces of Nazi Germany, the minister said in Berlin.")
+    found = entities(record)
+    assert "Nazi Germany" in found
+    assert "Germany" not in found
