@@ -66,6 +66,44 @@ def test_taking_shelter_gives_no_aid(extract_text):
     assert len(_events(extract_text("Egypt is sheltering thousands of Sudanese refugees."), "AID")) == 1
 
 
+def test_attending_a_ceremony_meets_no_party(extract_text):
+    r = extract_text("The Polish prime minister attended the opening of the new embassy in Kyiv.")
+    assert _events(r, "CONSULT") == []
+    r = extract_text("The presentation of the strategy was attended by Chancellor Olaf Scholz.")
+    assert _events(r, "CONSULT") == []
+    assert len(_events(extract_text("The Polish prime minister attended the NATO summit in Vilnius."), "CONSULT")) == 1
+
+
+def test_conversing_with_journalists_is_speech_not_talks(extract_text):
+    r = extract_text("When conversing with journalists, the Belarusian minister Vladimir Makei praised Russia.")
+    assert _events(r, "CONSULT") == []
+
+
+def test_meeting_an_aspiration_is_no_meeting(extract_text):
+    assert _events(extract_text("Russia's air force failed to meet Moscow's aspirations."), "CONSULT") == []
+
+
+def test_compensating_a_state_for_a_loss_is_aid_not_a_complaint(extract_text):
+    r = extract_text("A new fund will compensate Ukraine for the damage caused by Russia.")
+    assert [e.type for e in r.events if e.trigger.text == "compensate"] == ["AID"]
+
+
+def test_a_told_rights_violation_is_the_tellers_accusation(extract_text):
+    r = extract_text(
+        "The State Department spokesman Matt Miller noted that Wagner forces have committed rights violations."
+    )
+    accusations = _events(r, "ACCUSE")
+    assert [(e.modality, _names(r, e.actors)) for e in accusations] == [("asserted", ["Matt Miller"])]
+    assert _names(r, accusations[0].recipients) == ["Wagner forces"]
+
+
+def test_committing_a_crime_is_done_not_pledged(extract_text):
+    r = extract_text("Russian troops committed atrocities in Bucha.")
+    assert [(e.type, e.modality) for e in r.events] == [("ASSAULT", "asserted")]
+    r = extract_text("Germany has committed to providing tanks to Ukraine.")
+    assert [(e.type, e.modality) for e in _events(r, "AID")] == [("AID", "planned")]
+
+
 def test_a_describing_participle_with_its_doer_compounded_still_tells_the_act(extract_text):
     # "displaced families" tells no act; "Russian-occupied towns" tells who occupies them
     told = extract_text("Aid reached the Russian-occupied towns and the displaced families in the south.")

@@ -217,3 +217,64 @@ def test_a_backed_group_in_apposition_is_the_named_body(extract_text):
     assert ("supports", "Iran", "Hezbollah") in relations(
         extract_text("Hezbollah, an Iran-backed armed group, fired rockets across the border.")
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Jane Roe of Chile reiterated our steadfast support for Peru's right to defend itself.",
+        "Chile is unwavering in our support for Peru's sovereignty and independence.",
+        "Chile reaffirmed its commitment to the security of Peru.",
+    ],
+)
+def test_support_for_a_sides_right_or_security_supports_the_side(extract_text, text):
+    found = relations(extract_text(text))
+    assert ("supports", "Chile", "Peru") in found
+    assert not any(t == "supports" and s == "Jane Roe" for t, s, _o in found)  # 'our' support is her state's
+
+
+def test_a_persons_own_commitment_is_his_and_a_leaders_is_his_states(extract_text):
+    found = relations(extract_text("Tom Reed, a former senator, reaffirmed his commitment to Peru's security."))
+    assert ("supports", "Tom Reed", "Peru") in found
+    found = relations(extract_text("Chilean President Ana Soto reaffirmed her ironclad commitment to Peru's security."))
+    assert ("supports", "Chile", "Peru") in found
+    assert ("supports", "Ana Soto", "Peru") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean President Carlos Mendez spoke on Monday. Mendez's invasion of Peru began a week ago.",
+        "Chilean President Carlos Mendez invaded Peru a week ago.",
+    ],
+)
+def test_a_leaders_invasion_is_his_states(extract_text, text):
+    found = relations(extract_text(text))
+    assert ("opposes", "Chile", "Peru") in found
+    assert ("opposes", "Carlos Mendez", "Peru") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Novak is seen as Peru's closest ally in the region.",
+        "Mr Novak, regarded as Peru's key ally, stayed silent.",
+        "Mr Novak, who is considered a traditional Peruvian ally, stayed silent.",
+    ],
+)
+def test_one_seen_as_an_ally_is_allied(extract_text, text):
+    found = relations(extract_text(text))
+    assert ("allied_with", "Peru", "Novak") in found or ("allied_with", "Novak", "Peru") in found
+
+
+def test_who_regards_another_as_an_ally_is_no_ally(extract_text):
+    found = relations(extract_text("Chile considers Peru's ally Bolivia a threat."))
+    assert not {("allied_with", "Chile", "Peru"), ("allied_with", "Peru", "Chile")} & found
+
+
+def test_condemning_an_aggression_in_a_relative_clause_opposes_the_aggressor(extract_text):
+    found = relations(
+        extract_text("The vote followed Chile's aggression against Peru, which Bolivia strongly condemns.")
+    )
+    assert ("opposes", "Bolivia", "Chile") in found
+    assert ("opposes", "Bolivia", "Peru") not in found

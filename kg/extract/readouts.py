@@ -17,6 +17,7 @@ _PARTIES = ("Person", "Country", "Organization")
 _TOLD = frozenset({"brief"})  # meeting verbs that are speech unless their partner is a party
 _JOURNEYS = frozenset({"travel"})  # verbs of going that are a visit when a party goes
 _MUTUAL = frozenset({"speak", "talk"})  # talks when two or more speak (no partner named)
+_CHAT = frozenset({"converse", "chat"})  # "conversing with journalists": speech when the partner is the press
 _TELL = frozenset({"tell", "say"})  # "told reporters", only to tell where the press was addressed
 _PRESS = frozenset({"press", "media", "journalist", "reporter", "correspondent", "newsman", "newsmen"})
 
@@ -41,7 +42,7 @@ def not_an_event(tok, entry: Trigger) -> bool:
 
 def _to_the_press(verb) -> bool:
     """'who spoke with journalists', 'talked to reporters': speaking to the press is speech, not talks."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _MUTUAL | _TOLD | _TELL:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _MUTUAL | _TOLD | _TELL | _CHAT:
         return False
     partners = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for p in c.children]
     partners += [c for c in verb.children if c.dep_ in ("dobj", "dative")]  # "briefed reporters", "told reporters"

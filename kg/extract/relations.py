@@ -34,7 +34,7 @@ def find_relations(ctx) -> list[Relation]:
         *_roles_taken(ctx),
     ]
     bodies += workplaces.workplaces(ctx, _entity_mentions(ctx))
-    found_rels = [*stances.find_stances(ctx), *membership.find_memberships(ctx)]
+    found_rels = [*stances.find_stances(ctx, *_states_served(ctx, stated)), *membership.find_memberships(ctx)]
     for rel in [*stated, *bodies, *found_rels]:
         key = (rel.type, rel.subject, rel.object)
         if rel.subject != rel.object and key not in found:
@@ -42,6 +42,20 @@ def find_relations(ctx) -> list[Relation]:
     # "Prime Minister X ... the country's prime minister": who leads a body is not also merely affiliated with it
     kept = [r for r in found.values() if r.type != "affiliated_with" or ("leader_of", r.subject, r.object) not in found]
     return kept + servants.state_servants(ctx, kept)
+
+
+def _states_served(ctx, stated) -> tuple[dict[str, str], dict[str, str]]:
+    """(person -> the one state his titles place him in, person -> the state he leads), from the title relations."""
+    kinds = {e.id: e.type for e in ctx.table.entities}
+    states: dict[str, set[str]] = {}
+    led: dict[str, str] = {}
+    for r in stated:
+        if kinds.get(r.subject) == "Person" and kinds.get(r.object) == "Country":
+            states.setdefault(r.subject, set()).add(r.object)
+            if r.type == "leader_of":
+                led[r.subject] = r.object
+    served = {p: next(iter(s)) for p, s in states.items() if len(s) == 1}
+    return served, {p: s for p, s in led.items() if len(states[p]) == 1}
 
 
 def _person_titles(ctx):

@@ -43,6 +43,8 @@ _SATISFIED = frozenset(
         "cost",
         "demand",
         "condition",
+        "aspiration",
+        "ambition",
     }
 )
 _SYMPATHY = frozenset({"concern", "worry", "fear"})  # 'concern for the hostages': care for someone
@@ -50,7 +52,8 @@ _MODALS = frozenset({"will", "would", "shall", "'ll", "could", "can", "may", "mi
 _PERFECT = frozenset({"had", "has", "have", "'d", "was", "were"})
 _FIGHTS = frozenset({"fight", "fighting", "war", "battle", "combat", "offensive", "hostility", "hostilities"})
 # wrongdoing verbs the lexicon types as an allegation (ACCUSE): who says it accuses, who did it is accused
-_WRONGDOING = frozenset({"violate", "breach", "flout", "infringe", "contravene"})
+# ('violated', and the noun: 'committed rights violations', Miller said): the violator is accused
+_WRONGDOING = frozenset({"violate", "breach", "flout", "infringe", "contravene", "violation", "infringement"})
 _NAMING = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _RALLIED = frozenset(
     {"fund", "funds", "funding", "money", "resource", "support", "coalition", "donor", "voter", "vote", "opinion"}
@@ -75,6 +78,12 @@ _OFFERING = frozenset({"offer", "extend", "send", "convey", "pass"})
 _STIRRED = frozenset({"whip", "stir", "drum", "ramp"})  # 'whipped up fears', 'stirred up tensions': incited
 _ARRIVING = frozenset({"arrive", "come", "land"})
 _BALLOTS = frozenset({"election", "elections", "referendum", "vote", "poll", "polls", "primary", "ballot"})
+# what one attends or visits that is no meeting of parties: a ceremony, a show, an opening ('attended the opening of
+# the office', 'visit the exhibition'); a summit, talks or a reception (where hosts meet guests) are kept
+_CEREMONIES = frozenset(
+    """ceremony celebration commemoration anniversary opening presentation exhibition exhibit parade funeral
+    memorial concert festival show premiere performance match game screening service mass unveiling""".split()
+)
 # what one accepts when accepting agrees to something (PLOVER AGREE; CAMEO 03x): 'accepted credentials', 'accept
 # Mir cards', 'accept the risk' agree to nothing
 _ACCEPTED = frozenset(
@@ -164,6 +173,8 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
         return _concern_for(tok)
     if entry.type == "THREATEN" and lemma == "warn":
         return _warns_of_the_past(tok) or _cautions(tok, event_words)
+    if entry.type == "CONSULT" and lemma in ("attend", "visit") and tok.pos_ == "VERB":
+        return _attends_a_ceremony(tok)
     if entry.type == "AGREE" and lemma == "accept":
         return _accepts_a_thing(tok, event_words)
     if entry.type == "REQUEST" and any(c.lemma_.lower() in _PRESS_ASKS for c in _asked_for(tok)):
@@ -214,6 +225,13 @@ def _cautions(verb, event_words: dict[int, str]) -> bool:
     return not any(
         t.lemma_.lower() in _WARNED_ANSWERS or event_words.get(t.i) in _FORCEFUL for w in warned_of for t in w.subtree
     )
+
+
+def _attends_a_ceremony(verb) -> bool:
+    """'attended the opening of the office', 'the presentation was attended by the chancellor', 'to visit the
+    exhibition': being present at a ceremony or a show meets no party ('attended the summit', 'visited Kyiv')."""
+    present_at = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(present_at) and all(p.lemma_.lower() in _CEREMONIES for p in present_at)
 
 
 def _accepts_a_thing(verb, event_words: dict[int, str]) -> bool:

@@ -74,6 +74,7 @@ _SUPPORT_NOUNS = {
     "aid": ("to", "for"),
     "help": ("to", "for"),
     "solidarity": ("with",),
+    "commitment": ("to",),
 }
 # verbs that carry a support noun to its recipient: 'sent aid to Y', 'express our support to Y'
 _GIVING_VERBS = frozenset(
@@ -90,12 +91,16 @@ _ALLY_NOUNS = frozenset({"ally", "partner"})
 _BACKER_NOUNS = frozenset({"backer", "supporter", "sponsor", "patron", "benefactor"})
 
 
-def find_stances(ctx):
+def find_stances(ctx, served: dict[str, str] | None = None, led: dict[str, str] | None = None):
+    """The sides taken in the text. ``served`` maps a person to the one state his title places him in, ``led`` a
+    person to the state he leads: 'our support' announced by a state's official is his state's, and a leader's
+    invasion or war is his state's ('Putin's invasion of Ukraine': Russia opposes Ukraine)."""
+    served, led = served or {}, led or {}
     yield from _alliance_relations(ctx)
-    yield from _verb_relations(ctx)
+    yield from _verb_relations(ctx, led)
     yield from _backed_bodies(ctx)
-    yield from _support_nouns(ctx)
-    yield from _against_relations(ctx)
+    yield from _support_nouns(ctx, served, led)
+    yield from _against_relations(ctx, led)
 
 
 def _alliance_relations(ctx):
@@ -237,7 +242,7 @@ def _deemed_of(tok) -> list:
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
-def _verb_relations(ctx):
+def _verb_relations(ctx, led: dict[str, str]):
     for tok in tokens_of(ctx, frozenset(_SUPPORT_VERBS) | {"join", "stand"}):
         if tok.pos_ != "VERB":
             continue
@@ -257,6 +262,8 @@ def _verb_relations(ctx):
             modality, _ = claims.modality(tok, ctx.cues)
             if lemma in _ATTACK_VERBS and modality != "asserted":
                 continue
+            if lemma in _ATTACK_VERBS:
+                subj = _states_of_leaders(subj, led)
             for s in subj:
                 for o in obj:
                     if rtype == "member_of" and ctx.table.get(o).type != "Organization":
@@ -296,12 +303,33 @@ def _verb_sides(ctx, verb, lemma: str) -> tuple[list[str], list[str]]:
         return subj, obj
     subj = acting_subjects(ctx, verb)
     dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ == "relcl":  # "Russia's aggression, which France condemns": the object is the noun the clause is of
+        dobjs = [_relative_object(verb, lemma) if d.lower_ in ("which", "that", "whom") else d for d in dobjs]
     obj = [e for d in dobjs for e in named_by(ctx, d)] if lemma in _SUPPORT_VERBS else conj_ids(ctx, dobjs)
     if not obj and lemma in _BLAME_VERBS:  # 'condemned Iran's attack', 'condemned the Russian invasion'
-        obj = [e for d in dobjs for e in owner(ctx, d)]
+        # not 'condemned Mr Z's proposal': blaming what someone said or planned takes no side against him
+        obj = [e for d in dobjs if d.lemma_.lower() not in _WORDS_AND_PLANS for e in owner(ctx, d)]
     if not obj and _SUPPORT_VERBS.get(lemma) == "supports":  # "backed Ukraine's counteroffensive"
         obj = [e for d in dobjs for e in _owner_of_act(ctx, d)]
     return subj, obj
+
+
+# what someone says or plans: condemning it is no standing hostility to him
+_WORDS_AND_PLANS = frozenset(
+    """proposal plan idea suggestion offer initiative remark comment statement speech word call decision visit
+    claim""".split()
+)
+
+
+def _relative_object(verb, lemma: str):
+    """What a relative pronoun object stands for: the noun the clause is of; for a blamed act the parser hangs the
+    clause on the act's target ("Russia's aggression against Ukraine, which France condemns": the aggression)."""
+    noun = verb.head
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if lemma in _BLAME_VERBS and prep is not None and prep.lower_ in ("against", "on", "of"):
+        if prep.head.lemma_.lower() in _AGAINST_WORDS | _ON_WORDS | _OF_WORDS:
+            return prep.head
+    return noun
 
 
 # acts whose backer supports their owner: "funded Russia's war", "backed Ukraine's counteroffensive"
@@ -379,7 +407,7 @@ def _modifier(ctx, tok) -> list[str]:
     return found
 
 
-def _support_nouns(ctx):
+def _support_nouns(ctx, served: dict[str, str], led: dict[str, str]):
     """'X reiterated its support for Y', 'strikes in support of Y', 'US support for Y', 'sent aid to Y',
     'solidarity with Y' -> X supports Y."""
     for tok in tokens_of(ctx, frozenset(_SUPPORT_NOUNS)):
@@ -400,13 +428,32 @@ def _support_nouns(ctx):
             continue
         if lemma in _RELIEF_NOUNS:  # 'assistance to Palestinians in need': relief of people takes no side
             recipients = [o for o in recipients if ctx.table.get(o).type != "Group"]
-        # a person who announces or reiterates support speaks for the state or body that gives it
-        givers = [g for g in owner(ctx, tok) or _support_giver(ctx, tok) if ctx.table.get(g).type != "Person"]
+        givers = _support_givers(ctx, tok, served, led)
         modality, _ = claims.modality(tok.head if tok.head.pos_ in ("VERB", "AUX") else tok, ctx.cues)
         for s in givers:
             for o in recipients:
                 if s != o and party(ctx, s) and party(ctx, o):
                     yield relation(ctx, "supports", s, o, evidence, modality=modality, confidence=0.55)
+
+
+def _support_givers(ctx, tok, served: dict[str, str], led: dict[str, str]) -> list[str]:
+    """Who gives the support a noun names. A person who announces or reiterates support speaks for the state or body
+    that gives it, and 'our support' announced by a state's official is his state's. A person's own support ('his
+    commitment to Y', "Pence's support for Y") is his, a state leader's his state's ("President Biden's ironclad
+    commitment to Y")."""
+    owners = owner(ctx, tok)
+    if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in tok.children):
+        found = [served.get(g, g) for g in owners or _support_giver(ctx, tok)]
+    elif owners:
+        return _states_of_leaders(owners, led)
+    else:
+        found = _support_giver(ctx, tok)
+    return [g for g in found if ctx.table.get(g).type != "Person"]
+
+
+def _states_of_leaders(ids: list[str], led: dict[str, str]) -> list[str]:
+    """A leader's invasion, war or strikes are his state's: 'Putin invaded Ukraine', 'Putin's war against Y'."""
+    return list(dict.fromkeys(led.get(e, e) for e in ids))
 
 
 def _support_giver(ctx, tok) -> list[str]:
@@ -424,7 +471,7 @@ def _support_giver(ctx, tok) -> list[str]:
     return []  # 'Russia will not outlast the support for Ukraine': the subject does not give it
 
 
-def _against_relations(ctx):
+def _against_relations(ctx, led: dict[str, str]):
     """'X fought against Y', "X's campaign against Y", 'X launched strikes against Y', 'sanctions on Y', 'the
     invasion of Y' -> X opposes Y; 'X fought a war with Y' -> each opposes the other."""
     heads = _AGAINST_WORDS | _ON_WORDS | _OF_WORDS | _WITH_WORDS | _DEFENDING_VERBS
@@ -447,7 +494,7 @@ def _against_relations(ctx):
         if not objects:
             continue
         modality, _ = claims.modality(word if word.pos_ == "VERB" else word.head, ctx.cues)
-        for s in _against_owners(ctx, word):
+        for s in _states_of_leaders(_against_owners(ctx, word), led):
             for o in objects:
                 if s == o:
                     continue

@@ -124,7 +124,7 @@ def named_by(ctx, tok) -> list[str]:
 
 _STANDS_FOR_OWNER = frozenset(
     """government people fight defense defence self-defense self-defence effort efforts security sovereignty
-    forces military army struggle""".split()
+    forces military army struggle right independence integrity freedom""".split()
 )
 
 
