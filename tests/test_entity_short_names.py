@@ -59,3 +59,13 @@ def test_nazi_germany_is_not_germany(extract_text):
     found = entities(record)
     assert "Nazi Germany" in found
     assert "Germany" not in found
+
+
+def test_signature_in_capitals_names_the_signer(extract_text):
+    record = extract_text("The national emergency declared in 2007 must continue in effect.\n\nJOSEPH R. BIDEN JR.")
+    assert "Joe Biden" in entities(record)
+
+
+def test_capitals_line_of_an_unknown_name_is_still_debris(extract_text):
+    record = extract_text("The national emergency must continue in effect.\n\nJOHN Q. PUBLIC")
+    assert not any(e.type == "Person" for e in record.entities)

@@ -38,3 +38,137 @@ def test_a_source_after_the_content_closing_a_paragraph(extract_text):
     )
     assert _sources(record, "supporting") == ["Reuters review"]
     assert _sources(record, "attacked") == []
+
+
+def test_whom_a_source_after_the_content_tells_is_not_what_it_says(extract_text):
+    record = extract_text(
+        "Russia will send tanks to help Serbian troops, the defence minister told a Senate panel Monday."
+    )
+    assert _sources(record, "send") == ["defence minister"]
+
+
+def test_a_name_and_a_colon_before_a_quotation_speaks_it(extract_text):
+    # a debate transcript: 'Name: "..."' within a paragraph, not only at its start as a headline has it
+    record = extract_text(
+        'The two rivals sparred over the war. Jane Roe: "We will destroy the militia, not contain it."'
+    )
+    assert _sources(record, "destroy") == ["Jane Roe"]
+
+
+def test_people_in_the_plural_who_say_something_are_a_source(extract_text):
+    # nouns the lexicon does not list as speakers
+    record = extract_text("Already, 520 superdelegates have said they support Joe Biden.")
+    assert _sources(record, "support") == ["superdelegates"]
+    record = extract_text("Many homeowners say they will vote for Joe Biden.")
+    assert _sources(record, "vote") == ["Many homeowners"]
+
+
+def _parsed(extractor, rows, no_space_after=()):
+    """A Doc with a parse written by hand (word, pos, tag, dep, head, lemma): the rule under test, whatever the model
+    makes of the sentence."""
+    from spacy.tokens import Doc
+
+    words = [r[0] for r in rows]
+    spaces = [
+        i + 1 < len(words) and words[i + 1] not in (",", ".", ":") and i not in no_space_after
+        for i in range(len(words))
+    ]
+    return Doc(
+        extractor.nlp.vocab,
+        words=words,
+        spaces=spaces,
+        pos=[r[1] for r in rows],
+        tags=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+    )
+
+
+def test_a_colon_hands_a_quotation_to_a_saying_further_back_in_its_sentence(extractor):
+    from kg.extract import quotes
+
+    # 'Roe, who voted twice, said that given the field of candidates on both sides: "Only one man. He attacks banks."'
+    rows = [
+        ("Roe", "PROPN", "NNP", "nsubj", 6, "Roe"),
+        (",", "PUNCT", ",", "punct", 0, ","),
+        ("who", "PRON", "WP", "nsubj", 3, "who"),
+        ("voted", "VERB", "VBD", "relcl", 0, "vote"),
+        ("twice", "ADV", "RB", "advmod", 3, "twice"),
+        (",", "PUNCT", ",", "punct", 0, ","),
+        ("said", "VERB", "VBD", "ROOT", 6, "say"),
+        ("that", "SCONJ", "IN", "mark", 8, "that"),
+        ("given", "VERB", "VBN", "ccomp", 6, "give"),
+        ("the", "DET", "DT", "det", 10, "the"),
+        ("field", "NOUN", "NN", "dobj", 8, "field"),
+        ("of", "ADP", "IN", "prep", 10, "of"),
+        ("candidates", "NOUN", "NNS", "pobj", 11, "candidate"),
+        ("on", "ADP", "IN", "prep", 8, "on"),
+        ("both", "DET", "DT", "det", 15, "both"),
+        ("sides", "NOUN", "NNS", "pobj", 13, "side"),
+        (":", "PUNCT", ":", "punct", 8, ":"),
+        ('"', "PUNCT", "``", "punct", 8, '"'),
+        ("Only", "ADV", "RB", "advmod", 20, "only"),
+        ("one", "NUM", "CD", "nummod", 20, "one"),
+        ("man", "NOUN", "NN", "dobj", 8, "man"),
+        (".", "PUNCT", ".", "punct", 20, "."),
+        ("He", "PRON", "PRP", "nsubj", 23, "he"),
+        ("attacks", "VERB", "VBZ", "ROOT", 23, "attack"),
+        ("banks", "NOUN", "NNS", "dobj", 23, "bank"),
+        (".", "PUNCT", ".", "punct", 23, "."),
+        ('"', "PUNCT", "''", "punct", 23, '"'),
+    ]
+    doc = _parsed(extractor, rows, no_space_after=(17,))
+    (quote,) = quotes.quotes(doc, extractor.cues)
+    assert doc[quote.verb].text == "said"
+
+
+def test_a_participle_of_saying_speaks_through_its_clauses_subject(extractor):
+    from kg.extract import quotes
+
+    # 'The Times confirmed the account of the raid on Monday, reporting: "The army shelled the bridge."'
+    rows = [
+        ("The", "DET", "DT", "det", 1, "the"),
+        ("Times", "PROPN", "NNP", "nsubj", 2, "Times"),
+        ("confirmed", "VERB", "VBD", "ROOT", 2, "confirm"),
+        ("the", "DET", "DT", "det", 4, "the"),
+        ("account", "NOUN", "NN", "dobj", 2, "account"),
+        ("of", "ADP", "IN", "prep", 4, "of"),
+        ("the", "DET", "DT", "det", 7, "the"),
+        ("raid", "NOUN", "NN", "pobj", 5, "raid"),
+        ("on", "ADP", "IN", "prep", 2, "on"),
+        ("Monday", "PROPN", "NNP", "pobj", 8, "Monday"),
+        (",", "PUNCT", ",", "punct", 2, ","),
+        ("reporting", "VERB", "VBG", "advcl", 2, "report"),
+        (":", "PUNCT", ":", "punct", 11, ":"),
+        ('"', "PUNCT", "``", "punct", 11, '"'),
+        ("The", "DET", "DT", "det", 15, "the"),
+        ("army", "NOUN", "NN", "nsubj", 16, "army"),
+        ("shelled", "VERB", "VBD", "ccomp", 11, "shell"),
+        ("the", "DET", "DT", "det", 18, "the"),
+        ("bridge", "NOUN", "NN", "dobj", 16, "bridge"),
+        (".", "PUNCT", ".", "punct", 16, "."),
+        ('"', "PUNCT", "''", "punct", 16, '"'),
+    ]
+    doc = _parsed(extractor, rows, no_space_after=(13,))
+    (quote,) = quotes.quotes(doc, extractor.cues)
+    assert doc[quote.verb].text == "reporting"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Most voters see Joe Biden as the man most likely to attack Russia.", "attack", "Most voters"),
+        ("Jane Roe cast her rival as attacking the unions.", "attacking", "Jane Roe"),
+        ("Jane Roe shot back that Russia had attacked the convoy.", "attacked", "Jane Roe"),
+    ],
+)
+def test_taking_something_as_and_answering_back_attribute(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]
+
+
+def test_a_verb_that_carries_a_quotation_on_after_its_closing_mark(extract_text):
+    # '"...," she continued': no saying of its own, but who goes on speaking; 'continued to attack' stays no cue
+    record = extract_text('Jane Roe spoke in Warsaw.\n\n"Russia will attack Kyiv again in May," Jane Roe continued.')
+    assert _sources(record, "attack") == ["Jane Roe"]
+    assert _sources(extract_text("Russia continued to attack Kyiv in May."), "attack") == []

@@ -44,20 +44,31 @@ def sets_aside(child, cues: CueIndex) -> bool:
     if any(c.dep_ == "nsubj" and c.lower_ == "you" for c in child.children):
         return False  # '(you know this ...)', 'you see': a word to the listener, nobody's account
     own = ("ccomp", "xcomp", "dobj") if child.dep_ in ("conj", "ccomp") else ("ccomp", "xcomp")
+    if any(c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN") for c in child.children) and child.dep_ == "advcl":
+        own = ("ccomp", "xcomp", "dobj")  # 'as rivals see him as a threat': a view of someone, no aside
+    if child.lemma_.lower() in _TOLD_TO:  # '..., the minister told a Senate panel': whom one tells is not what
+        own = ("ccomp", "xcomp")
     # it says something of its own: '..., and she said she would leave', '..., a poll shows support'
     return not any(c.dep_ in own for c in child.children)
 
 
+# Verbs of saying whose object is whom one tells, not what is told
+_TOLD_TO = frozenset({"tell", "inform", "brief", "assure", "remind", "notify"})
+
+
 def headline_speaker(trigger, resolve) -> list[tuple[str, str]]:
     """'Lynch: No outside influence on the probe': a paragraph that opens with a name and a colon (a headline's
-    way of quoting) is that person's words, after the colon."""
+    way of quoting) is that person's words, after the colon; so is a sentence that opens with a name, a colon and a
+    quotation mark ('Bush: "The mission is to destroy ISIS."')."""
     sent = trigger.sent
     doc = trigger.doc
-    if sent.start and "\n" not in doc[sent.start - 1].text_with_ws:
-        return []  # not at a paragraph's start
     colon = next((t for t in doc[sent.start : min(sent.end, sent.start + 5)] if t.text == ":"), None)
     if colon is None or trigger.i <= colon.i or colon.i == sent.start:
         return []
+    quoted = colon.i + 1 < len(doc) and quotes.is_mark(doc[colon.i + 1].text)
+    if sent.start and "\n" not in doc[sent.start - 1].text_with_ws and not quoted:
+        return []  # not at a paragraph's start, nor a debate transcript's 'Bush: "The mission is ..."'
+
     name = doc[sent.start : colon.i]
     if not all(t.pos_ == "PROPN" for t in name):
         return []

@@ -43,8 +43,8 @@ _CLAUSE_DEPS = {
 
 
 # How the second word of a two-word cue hangs off its verb: 'lash out' (prt), 'go after' (prep), 'make clear'
-# (ccomp, acomp or oprd, as spaCy parses the adjective).
-_PHRASE_DEPS = frozenset({"prt", "prep", "ccomp", "acomp", "oprd"})
+# (ccomp, acomp or oprd, as spaCy parses the adjective), 'shoot back' (advmod).
+_PHRASE_DEPS = frozenset({"prt", "prep", "ccomp", "acomp", "oprd", "advmod"})
 
 
 @dataclass(frozen=True)
@@ -446,6 +446,11 @@ _STANCE_DEPS = {"dobj", "ccomp", "xcomp"}
 _STANCE_PREPS = {"for", "about", "against", "on", "over", "with", "to", "of"}
 
 
+# Verbs that take something as something: what the 'as' phrase says is the subject's view ('see Y as the one to beat
+# Z', 'cast her rival as offering ...'); not 'welcomed Turkey as a player in the war' (a stance on Turkey's entry)
+_TAKEN_AS = frozenset({"see", "regard", "view", "cast", "paint", "portray", "depict", "describe", "brand"})
+
+
 # Verbs whose object is not what is reported: the speaker's own act ('announced $200 million in aid') or
 # whom they address ('told a rally that', 'urged the meeting to', 'accused the government of').
 _OBJECT_NOT_CONTENT = frozenset(
@@ -464,6 +469,8 @@ def _object_content(verb, obj, below) -> bool:
 
 def _governs_content(verb, came_from, kind: str, below=None) -> bool:
     dep = came_from.dep_
+    if dep == "prep" and came_from.lower_ == "as" and verb.lemma_.lower() in _TAKEN_AS:
+        return True
     if came_from.i < verb.i and any(t.text == ":" for t in verb.doc[came_from.i : verb.i]):
         return False  # '... cites the crowds as an example: He says ...': what a colon hands on follows it
     if dep == "dobj" and kind in ("speech", "belief"):
@@ -493,11 +500,20 @@ def _governs_content(verb, came_from, kind: str, below=None) -> bool:
 
 def _another_saying(clause, cues: CueIndex) -> bool:
     """'He underscored that X, and he urged Y to ...', 'The envoy said X and thanked Y': a saying, or a verb sharing
-    the subject, joined to another is a second act, not its content."""
+    the subject, joined to another is a second act, not its content; so is a clause of its own joined by 'but' ('X
+    said it was done, but Y was furious'), unless a 'that' makes it said too."""
     if clause.dep_ != "conj":
         return False
-    shared = clause.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    if own_subject and not any(c.dep_ == "mark" for c in clause.children) and _contrasted(clause):
+        return True  # 'X assured him it was done, but Obama was furious': the article's clause, not X's
+    shared = clause.pos_ == "VERB" and not own_subject
     return shared or cues.attributing(clause) in ("speech", "belief")
+
+
+def _contrasted(clause) -> bool:
+    """A 'but' or 'yet' joins the clause to the one before it."""
+    return any(c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < clause.i for c in clause.head.children)
 
 
 def _second_act_of(verb):

@@ -115,6 +115,7 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
         or lemma in words.GROUP_NOUNS
         or (plural and lemma in _BODY_NOUNS)  # "seven opposition parties in Nepal", "two rebel factions"
         or lemma in words.PEOPLE_NOUNS
+        or lemma in _ATTENDEES  # "Crimea Platform participants": those a name in front says whose
         or head_state is not None
         or tok.ent_type_ == "NORP"
         or doer
@@ -145,6 +146,7 @@ _KINDED_BODIES = frozenset({"group", "organization", "organisation", "agency"})
 # (a school, an embassy or a newspaper may act for its people: 'the embassy said').
 _NOT_PEOPLE = frozenset({"village", "neighborhood", "neighbourhood"})
 _DOER_NOUNS = frozenset({"partner", "ally"})
+_ATTENDEES = frozenset({"participant", "attendee"})
 _MASS_AGENTS = frozenset({"police", "militia"})  # singular nouns that name a body of members
 
 

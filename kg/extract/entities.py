@@ -84,7 +84,7 @@ def find_mentions(
     found += _surname_mentions(doc, found)
     person_tails(doc, found)
     found = places_in_bodies(doc, found)
-    found = [m for m in found if doc[m.start].sent.start not in debris]
+    found = [m for m in found if doc[m.start].sent.start not in debris or _signature(doc, m)]
     found = [m for m in found if doc[m.start].sent.start not in headlines or m.kind == "gazetteer"]
     phrases = _non_overlapping(m for m in found if m.kind in ("np", "anaphor", "title"))
     names = _non_overlapping(m for m in found if m.kind in ("gazetteer", "ner"))
@@ -118,6 +118,15 @@ def find_mentions(
         if all(_nested_or_apart(m, p) for p in phrases):
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _signature(doc, m: Mention) -> bool:
+    """'JOSEPH R. BIDEN JR.' closing a proclamation: a line in capitals (debris) that is only the name of a person the
+    gazetteer knows signs the text; he is named in it."""
+    if m.type != "Person" or m.entry is None:
+        return False
+    sent = doc[m.start].sent
+    return all(m.start <= t.i < m.end for t in sent if t.is_alpha)
 
 
 def _title_before_name(doc, phrase: Mention, names: list[Mention]) -> bool:

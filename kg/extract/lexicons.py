@@ -131,7 +131,7 @@ MULTIWORD_OK = frozenset(
     (
         "rule out,according to,in case,as long as,provided that,on condition that,in the event,cease fire,pull out,"
         "pull back,step up,step down,call off,make clear,make plain,make known,go after,rip into,lash out,hit out,"
-        "play down,speak out,point to"
+        "play down,speak out,point to,shoot back,fire back,chime in,see as,regard as,cast as,paint as"
     ).split(",")
 )
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from kg.extract import nlp
 
-__all__ = ["Quote", "in_quote", "quote_at", "quotes"]
+__all__ = ["Quote", "in_quote", "is_mark", "quote_at", "quotes"]
 
 _KEY = "kg_quotes"
 # Opening and closing marks: curly double quotes, straight double quotes, TeX/NYT-style '' and ``
@@ -53,6 +53,11 @@ def quote_at(doc, cues, char: int) -> Quote | None:
         if q.start <= char < q.end and q.verb is not None and (best is None or q.end - q.start < best.end - best.start):
             best = q
     return best
+
+
+def is_mark(text: str) -> bool:
+    """Whether ``text`` (a token's) is a quotation mark."""
+    return _MARK.fullmatch(text) is not None
 
 
 def in_quote(doc, cues, char: int) -> bool:
@@ -193,7 +198,7 @@ def _framing_verb(doc, cues, text: str, start: int, end: int) -> int | None:
     for tok in after:
         if "\n" in tok.text or _MARK.fullmatch(tok.text):
             break  # the paragraph ends, or the next quotation begins
-        if cues.is_speech(tok) and _has_speaker(tok):
+        if (cues.is_speech(tok) or tok.lemma_.lower() in _CARRY_ON) and _has_speaker(tok):
             return tok.i
     first = inside[0].i
     since = 0 if colon else inside[0].sent.start  # 'The website notes: "...': the colon may end the sentence before
@@ -203,7 +208,17 @@ def _framing_verb(doc, cues, text: str, start: int, end: int) -> int | None:
         # clause before it, whatever its verb, even where the parser hangs that clause inside the quotation
         if (cues.is_speech(tok) or (colon and tok.pos_ == "VERB") or _issues_a_text(tok, cues)) and _has_speaker(tok):
             return tok.i
+    if colon and first > 1:  # 'X said that, given the field of candidates on both sides: "...': further back
+        lead = doc[first - 2].sent
+        for tok in reversed(list(doc[lead.start : max(lead.start, first - 1 - _NEAR)])):
+            if cues.is_speech(tok) and _has_speaker(tok):
+                return tok.i
     return _previous_speaker(doc, cues, text, inside[0])
+
+
+# Verbs that are no saying of their own but carry a quotation on right after its closing mark: '"...," he continued.',
+# '"...," she laughed.' (as a cue, 'continued to attack' would make Russia the source of its own attack)
+_CARRY_ON = frozenset({"continue", "laugh", "joke", "smile", "shrug"})
 
 
 def _issues_a_text(verb, cues) -> bool:
@@ -236,10 +251,14 @@ def _previous_speaker(doc, cues, text: str, first) -> int | None:
 
 
 def _has_speaker(verb) -> bool:
-    """The verb has a subject, or is the complement of one that has ('she went on to say: ...')."""
+    """The verb has a subject, or is the complement of one that has ('she went on to say: ...'), or is a participle
+    of a clause that has ('The paper confirmed it, reporting: ...')."""
     for _ in range(3):
         if any(c.dep_ in ("nsubj", "agent") for c in verb.children):
             return True
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+            verb = verb.head
+            continue
         if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
             return False
         verb = verb.head

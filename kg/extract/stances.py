@@ -307,10 +307,18 @@ def _verb_sides(ctx, verb, lemma: str) -> tuple[list[str], list[str]]:
         dobjs = [_relative_object(verb, lemma) if d.lower_ in ("which", "that", "whom") else d for d in dobjs]
     obj = [e for d in dobjs for e in named_by(ctx, d)] if lemma in _SUPPORT_VERBS else conj_ids(ctx, dobjs)
     if not obj and lemma in _BLAME_VERBS:  # 'condemned Iran's attack', 'condemned the Russian invasion'
-        obj = [e for d in dobjs for e in owner(ctx, d)]
+        # not 'condemned Mr Z's proposal': blaming what someone said or planned takes no side against him
+        obj = [e for d in dobjs if d.lemma_.lower() not in _WORDS_AND_PLANS for e in owner(ctx, d)]
     if not obj and _SUPPORT_VERBS.get(lemma) == "supports":  # "backed Ukraine's counteroffensive"
         obj = [e for d in dobjs for e in _owner_of_act(ctx, d)]
     return subj, obj
+
+
+# what someone says or plans: condemning it is no standing hostility to him
+_WORDS_AND_PLANS = frozenset(
+    """proposal plan idea suggestion offer initiative remark comment statement speech word call decision visit
+    claim""".split()
+)
 
 
 def _relative_object(verb, lemma: str):
