@@ -166,3 +166,9 @@ def test_drills_held_by_two_states_are_joint_and_by_one_a_mobilization(extract_t
 def test_collecting_signatures_is_a_petition_drive(extract_text):
     r = extract_text("Greenpeace began collecting signatures against the pipeline.")
     assert _of_type(r, "PROTEST")
+
+
+def test_a_legislature_passing_a_measure_is_its_author(extract_text):
+    r = extract_text("Congress passed new sanctions on Iran.")
+    (sanction,) = _of_type(r, "SANCTION")
+    assert _names(r, sanction.actors) == ["United States Congress"]
