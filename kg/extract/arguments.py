@@ -495,7 +495,7 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
             if c.dep_ in ("compound", "nmod") and not ids:  # "Russian / Russia's missile strikes": the weapon's owner
                 ids += [i for m in c.children if m.dep_ in ("amod", "poss") for i in ctx.resolve(m)]
         elif c.dep_ == "amod":
-            ids += ctx.resolve(c)
+            ids += ctx.resolve(c) or ctx.resolver.bloc(c)  # 'Western sanctions': the West
         elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or c.lower_ == "from" and not doers.departure(noun)):
             ids += _agent_ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
         elif c.dep_ == "prep" and c.lower_ == "on":  # "military action on the part of Russia": Russia acts
@@ -528,6 +528,12 @@ def _agent_ids(ctx: Context, nouns) -> list[str]:
 
 
 def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
+    verb, prep = _governing_verb(noun)
+    if verb is not None and prep is None and verb.lemma_.lower() == "join":
+        # "Serbia has not joined the Western sanctions": who joins an act takes part in it, whoever began it
+        joiners = verb_actors(ctx, verb)
+        if joiners:
+            return joiners
     # "talks between A and B", "attacks on Israel by Hezbollah": the parties named by a preposition
     ids = _noun_modifier_actors(ctx, noun) + _ids(ctx, nominal.party_phrases(noun))
     if ids:
@@ -539,7 +545,6 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
         head = noun.head.head if noun.head.dep_ in ("prep", "agent") else noun.head
         return verb_actors(ctx, head) if head.pos_ in ("VERB", "AUX") else []
     # "announced $205 million in aid": the announcer gives the aid; "agreed in a phone call": the callers
-    verb, prep = _governing_verb(noun)
     if verb is None:
         return []
     setting = entry.type in _JOINT_TYPES and prep in ("in", "at", "during", "on", "after")
