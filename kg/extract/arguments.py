@@ -132,6 +132,13 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             recipients = []
         if entry.type == "CONSULT" and tok.lemma_.lower() in _MEETING_VERBS:  # "hosted X", "met X": X meets too
             actors, recipients = _unique(actors + recipients), []
+        if entry.type == "ASSAULT" and tok.lemma_.lower() == "come":  # "the convoy came under fire from X": X
+            # attacks, the convoy (or whose it is) undergoes it
+            undergo = _subjects(tok)
+            recipients = _unique(_ids(ctx, undergo) or _target_owners(ctx, undergo) or recipients)
+            heads = [tok, *(p for c in tok.children if c.lower_ == "under" for p in c.children)]
+            froms = [p for h in heads for c in h.children if c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
+            actors = _agent_ids(ctx, froms)
         if tok.lemma_.lower() in _UNDERGONE:  # "three soldiers died in the shelling": the dead are its victims,
             # and whoever shelled did it ("died in Russian shelling")
             causes = [
