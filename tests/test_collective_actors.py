@@ -272,3 +272,26 @@ def test_prosecutors_are_a_collective_of_the_judiciary(extract_text):
 def test_a_village_is_no_collective(extract_text):
     r = extract_text("Chilean settlers attacked a Peruvian village on Sunday.")
     assert [e.name for e in r.entities if e.type == "Group"] == ["Chilean settlers"]
+
+
+def test_participants_are_the_parties_of_the_meeting_just_told(extract_text):
+    r = extract_text(
+        "Anna Berg met with Lars Olsen in Oslo on Monday. Participants discussed the need to secure supply chains."
+    )
+    talks = next(e for e in r.events if e.trigger.text == "discussed")
+    assert sorted(_names(r, talks.actors)) == ["Anna Berg", "Lars Olsen"]
+
+
+def test_participants_named_by_a_body_are_its_collective(extract_text):
+    r = extract_text("Crimea Platform participants condemned the conscription of local residents.")
+    assert _names(r, _event(r, "ACCUSE").actors) == ["Crimea Platform participants"]
+
+
+def test_a_western_act_is_the_wests(extract_text):
+    r = extract_text("Western sanctions have hit the economy of Chile hard.")
+    assert _names(r, _event(r, "SANCTION").actors) == ["West"]
+
+
+def test_who_joins_an_act_takes_part_in_it(extract_text):
+    r = extract_text("Peru has not joined the Western sanctions against Chile.")
+    assert _names(r, _event(r, "SANCTION").actors) == ["Peru"]

@@ -59,3 +59,25 @@ def test_nazi_germany_is_not_germany(extract_text):
     found = entities(record)
     assert "Nazi Germany" in found
     assert "Germany" not in found
+
+
+def test_signature_in_capitals_names_the_signer(extract_text):
+    record = extract_text("The national emergency declared in 2007 must continue in effect.\n\nJOSEPH R. BIDEN JR.")
+    assert "Joe Biden" in entities(record)
+
+
+def test_capitals_line_of_an_unknown_name_is_still_debris(extract_text):
+    record = extract_text("The national emergency must continue in effect.\n\nJOHN Q. PUBLIC")
+    assert not any(e.type == "Person" for e in record.entities)
+
+
+def test_body_named_after_its_leader_is_no_mention_of_him(extract_text):
+    record = extract_text("The senator criticised the Biden administration's handling of the war.")
+    found = entities(record)
+    assert "Biden administration" in found
+    assert "Joe Biden" not in found
+
+
+def test_site_named_after_a_person_is_no_mention_of_him(extract_text):
+    record = extract_text("The delegation flew from George Bush Intercontinental Airport to Warsaw on Monday.")
+    assert "George Bush" not in entities(record)

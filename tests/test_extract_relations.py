@@ -491,3 +491,34 @@ def test_a_former_title_places_a_known_official_nowhere(extract_text):
         extract_text("Former Attorney General Merrick Garland said the United States would help Ukraine.")
     )
     assert not any(s == "Merrick Garland" and o == "United States" for _, s, o in found)
+
+
+def test_a_demonym_before_a_describing_noun_places_the_person_in_the_state(extract_text):
+    found = relations(extract_text("Chilean billionaire Carlos Mendez said Chile had lost its way."))
+    assert ("affiliated_with", "Carlos Mendez", "Chile") in found
+    found = relations(extract_text("The pro-Chilean blogger Carlos Mendez wrote about Chile and Peru."))
+    assert not any(s == "Carlos Mendez" and o == "Chile" for _, s, o in found)  # a leaning, not a state
+
+
+def test_a_faiths_chief_serves_no_state_as_its_leader(extract_text):
+    found = relations(extract_text("Chile's Chief Rabbi Carlos Mendez visited the synagogue."))
+    assert ("affiliated_with", "Carlos Mendez", "Chile") in found
+    assert ("leader_of", "Carlos Mendez", "Chile") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carlos Mendez, the Chilean ambassador to Peru, handed over the note.",
+        "Chilean Ambassador to Peru Carlos Mendez handed over the note.",
+    ],
+)
+def test_an_ambassador_serves_the_state_that_sends_him(extract_text, text):
+    found = relations(extract_text(text))
+    assert ("affiliated_with", "Carlos Mendez", "Chile") in found
+    assert not any(s == "Carlos Mendez" and o == "Peru" for _, s, o in found)
+
+
+def test_an_ambassador_to_the_only_state_named_is_not_placed_in_it(extract_text):
+    found = relations(extract_text("Ambassador to Peru Carlos Mendez handed over the note in Lima."))
+    assert not any(s == "Carlos Mendez" and o == "Peru" for _, s, o in found)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from kg.extract.lexicons import GazetteerEntry
 
-__all__ = ["collective", "qualify_groups"]
+__all__ = ["bloc", "collective", "qualify_groups"]
 
 # Role nouns of state officials: "Hungarian officials" are a group of Hungary's government sector.
 _GOVERNMENT_ROLES = frozenset(
@@ -115,6 +115,7 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
         or lemma in words.GROUP_NOUNS
         or (plural and lemma in _BODY_NOUNS)  # "seven opposition parties in Nepal", "two rebel factions"
         or lemma in words.PEOPLE_NOUNS
+        or lemma in _ATTENDEES  # "Crimea Platform participants": those a name in front says whose
         or head_state is not None
         or tok.ent_type_ == "NORP"
         or doer
@@ -145,6 +146,7 @@ _KINDED_BODIES = frozenset({"group", "organization", "organisation", "agency"})
 # (a school, an embassy or a newspaper may act for its people: 'the embassy said').
 _NOT_PEOPLE = frozenset({"village", "neighborhood", "neighbourhood"})
 _DOER_NOUNS = frozenset({"partner", "ally"})
+_ATTENDEES = frozenset({"participant", "attendee"})
 _MASS_AGENTS = frozenset({"police", "militia"})  # singular nouns that name a body of members
 
 
@@ -274,6 +276,24 @@ def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
         if t not in table.by_token or table.by_token[t] == country:
             table.by_token[t] = entity.id
     return entity.id
+
+
+def bloc(resolver, tok) -> list[str]:
+    """'Western sanctions', 'Western support for Kyiv': the bloc adjective that owns an act names the West, the
+    collective the article calls 'the West' (made from the adjective where the article does not)."""
+    if tok.text != "Western" or tok.dep_ != "amod":
+        return []
+    table = resolver.table
+    west = next((e.id for e in table.entities if e.type == "Group" and entities._norm(e.name) in _WEST), None)
+    if west is not None:
+        return [west]
+    mention = entities.Mention(tok.i, tok.i + 1, "Group", "Group:west", "West", tok.i, "np", rule="demonym")
+    table.entities.append(entities._entity(resolver.doc, "Group:west", [mention], resolver.article_id))
+    table.mentions.append(mention)
+    return [table.entities[-1].id]
+
+
+_WEST = frozenset({"west", "the west"})
 
 
 def qualify_groups(resolver) -> None:

@@ -30,6 +30,8 @@ OUTSIDE_THE_STATE = frozenset(
     """opposition rebel separatist militia party union community religious business student tribal civil
     resistance insurgent militant""".split()
 )
+# a faith's offices: "Russia's Chief Rabbi X" leads a community of the state, not the state
+OUTSIDE_THE_STATE |= {"rabbi", "mufti", "imam", "patriarch", "bishop", "archbishop", "cardinal", "cleric"}
 TITLES = LEADER_TITLES | AFFILIATE_TITLES
 SECRETARY_GENERAL = frozenset({"secretary", "general"})
 
@@ -75,11 +77,18 @@ def stateless_titles(ctx, titles, stated):
             state = states.get(entry.country)
         else:
             state = free[0] if len(free) == 1 and len(states) == 1 else None
-        if state is None:
-            continue
+        if state is None or _named_inside(ctx, title, state):
+            continue  # 'Ambassador to Ukraine X': a state the title names and does not serve is not his
         done.add(title.person)
         rtype = "leader_of" if title.leader and office else "affiliated_with"
         yield _relation(ctx, rtype, title.person, state, list(title.tokens), confidence=0.55)
+
+
+def _named_inside(ctx, title, state: str) -> bool:
+    """Whether the state is written within the title's words (the parser may leave it out of them)."""
+    doc = ctx.doc
+    span = doc[title.tokens[0].i : title.tokens[-1].i + 1]
+    return any(state in ctx.resolve_modifier(t) for t in span if ctx.table.by_token.get(t.i) != title.person)
 
 
 def former(title) -> bool:

@@ -133,7 +133,9 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
     if etype == "Person" and end - start == 1 and _common_noun(doc[start], gazetteer):
         return None
     name = doc[start:end].text
-    if etype == "Person" and (len(name) < 3 or name.isupper() or RANK.match(doc[end - 1].text)):
+    # an upper-case 'name' is an acronym, unless it is a person the gazetteer knows ('JOSEPH R. BIDEN JR.' signing)
+    upper = name.isupper() and not (" " in name and gazetteer.key_for(name))
+    if etype == "Person" and (len(name) < 3 or upper or RANK.match(doc[end - 1].text)):
         return None  # "Navy Capt" before "Jeff Davis": a name does not end with a rank
     if etype != "Person" and all(t.lower_ in words.TITLE_WORDS for t in doc[start:end] if t.is_alpha):
         return None  # "National Security Advisor for", "State" in "Secretary of State": a title, not a body
@@ -182,6 +184,19 @@ def _adjective_and_demonym(doc, start: int, end: int, gazetteer) -> bool:
         return False
     entry = gazetteer.demonym(doc[end - 1].text)
     return entry is not None and entry.type == "Country"
+
+
+def names_a_site(doc, m) -> bool:
+    """'George Bush Intercontinental Airport', 'Kennedy Space Center Station': a person's name written as the first
+    words of a capitalised site's name (the tagger cuts such names anyhow) is the site's, not a mention of him."""
+    if m.type != "Person" or m.kind not in ("gazetteer", "ner"):
+        return False
+    for tok in doc[m.end : m.end + 3]:
+        if not tok.text[:1].isupper():
+            return False
+        if tok.lower_ in _SITES:
+            return True
+    return False
 
 
 def names_a_document(doc, m) -> bool:

@@ -17,6 +17,8 @@ _BODY_NOUNS = frozenset(
     | {"power", "state", "capital"}
 )
 _PARTY_NOUNS = _PERSON_NOUNS | _BODY_NOUNS
+# who attended the meeting just told: people and bodies alike
+_ATTENDEE_NOUNS = frozenset({"participant", "attendee"})
 _DEFINITE = frozenset({"the", "both", "these", "those"})  # 'these nations', 'those governments' take up a pair too
 _COUNTS = frozenset({"two", "three", "four", "both", "all"})
 # verbs that bring one party together with another: 'met with Abadi', 'hosted Hanegbi', 'spoke with Herzog'
@@ -32,6 +34,10 @@ def is_plural_anaphor(tok) -> bool:
     lower = tok.lower_
     if lower in _PRONOUNS:
         return tok.dep_ in ("nsubj", "nsubjpass", "poss")
+    if tok.tag_ in ("NNS", "NNPS") and _lemma(tok) in _ATTENDEE_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+        # 'Participants discussed ...', 'the participants agreed': those of the meeting just told, with or
+        # without 'the'; not 'Crimea Platform participants' (the body's own)
+        return not any(c.dep_ in ("amod", "compound") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     if tok.tag_ != "NNS" or tok.lemma_.lower() not in _PARTY_NOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
     mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}

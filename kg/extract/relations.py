@@ -7,8 +7,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from kg.extract import belonging, counterparts, membership, servants, stances, words, workplaces
 from kg.extract import bodies as bodies_of
-from kg.extract import counterparts, membership, servants, stances, words, workplaces
 from kg.extract.holders import AFFILIATE_TITLES as _AFFILIATE_TITLES
 from kg.extract.holders import LEADER_TITLES as _LEADER_TITLES
 from kg.extract.holders import OUTSIDE_THE_STATE as _OUTSIDE_THE_STATE
@@ -34,6 +34,7 @@ def find_relations(ctx) -> list[Relation]:
         *_roles_taken(ctx),
     ]
     bodies += workplaces.workplaces(ctx, _entity_mentions(ctx))
+    bodies += belonging.nationals(ctx, _entity_mentions(ctx))
     found_rels = [*stances.find_stances(ctx, *_states_served(ctx, stated)), *membership.find_memberships(ctx)]
     for rel in [*stated, *bodies, *found_rels]:
         key = (rel.type, rel.subject, rel.object)
@@ -227,9 +228,10 @@ def _title_owners(ctx, title: _Title):
     serves_state = body_led or bool(title.lemmas & _OUTSIDE_THE_STATE) or portfolio is not None
     led_elsewhere = _leads_something_else(ctx, title)
     serves_state = serves_state or title.head == "commander" or led_elsewhere
+    received = _received(ctx, title)
     for other in others:
         otype = ctx.table.get(other).type
-        if otype == "Country" and title.lemmas & _OBSERVERS:
+        if otype == "Country" and title.lemmas & _OBSERVERS or other in received:
             continue
         if otype == "Person":
             yield _relation(ctx, "affiliated_with", title.person, other, list(title.tokens))
@@ -248,6 +250,24 @@ def _title_owners(ctx, title: _Title):
             if otype == "Organization" and _party_member(ctx, title, other):
                 rtype = "affiliated_with"
             yield _relation(ctx, rtype, title.person, other, list(title.tokens))
+
+
+# envoys whose 'to' names where they are sent: 'the UK ambassador to Ukraine' serves the UK, not Ukraine
+_ENVOYS = frozenset({"ambassador", "envoy", "emissary", "representative", "delegate", "consul", "attache"})
+
+
+def _received(ctx, title: _Title) -> set[str]:
+    """The parties an envoy's title says he is sent to ('ambassador to Ukraine', 'envoy to the UN'): what the title
+    writes after an envoy's 'to' (the parser may hang it on the name)."""
+    tokens = list(title.tokens)
+    after = next(
+        (k + 1 for k, t in enumerate(tokens[1:], 1) if t.lower_ == "to" and tokens[k - 1].lemma_.lower() in _ENVOYS),
+        None,
+    )
+    if after is None:
+        return set()
+    named = [t for t in tokens[after:] if ctx.table.by_token.get(t.i) != title.person]
+    return set(_entities_in(ctx, named))
 
 
 def _party_member(ctx, title: _Title, body: str) -> bool:
@@ -366,6 +386,8 @@ def _title_before(ctx, m) -> list:
         if eid is not None and table.get(eid).type == "Person":
             break
         glue = t.lower_ in _TITLE_GLUE
+        # 'Ambassador to Ukraine X': an envoy's 'to' is part of his title
+        glue = glue or t.lower_ == "to" and i > first and doc[i - 1].lemma_.lower() in _ENVOYS
         common = t.dep_ == "compound" and t.pos_ == "NOUN"  # 'Pentagon press operations director'
         # "Ukraine's military intelligence chief X": a lower-case adjective inside a title already begun
         common = common or (t.dep_ == "amod" and t.pos_ == "ADJ" and t.text.islower() and bool(out))

@@ -277,6 +277,10 @@ class Resolver:
         table.entities.append(entities._entity(doc, key, [mention], self.article_id))
         return table.entities[-1].id
 
+    def bloc(self, tok) -> list[str]:
+        """The bloc an adjective owning an act names ('Western sanctions' -> the West), or []."""
+        return collectives.bloc(self, tok)
+
     def resolve_modifier(self, tok) -> list[str]:
         eid = self.table.by_token.get(tok.i)
         if eid is not None:

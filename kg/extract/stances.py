@@ -444,10 +444,10 @@ def _support_givers(ctx, tok, served: dict[str, str], led: dict[str, str]) -> li
     owners = owner(ctx, tok)
     if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in tok.children):
         found = [served.get(g, g) for g in owners or _support_giver(ctx, tok)]
-    elif owners:
+    elif owners and not any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children):
         return _states_of_leaders(owners, led)
-    else:
-        found = _support_giver(ctx, tok)
+    else:  # 'their support' is a state's or a body's: the pronoun names no person surely
+        found = owners or _support_giver(ctx, tok)
     return [g for g in found if ctx.table.get(g).type != "Person"]
 
 
