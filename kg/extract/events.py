@@ -30,6 +30,7 @@ _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", 
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we"}  # not "it": often a state kg already failed to resolve
 _POLITY_NOUNS = {"country", "nation"}
+_DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 _DOER_PRONOUNS = frozenset(
     {"i", "we", "you", "he", "she", "they", "my", "our", "your", "his", "her", "their"}
 )  # "his country would not hesitate": the speaker's state
@@ -266,7 +267,15 @@ def _unresolved_doer(tok) -> bool:
         doers = [c for c in tok.children if c.dep_ == "nsubj"]
     else:
         doers = [c for c in tok.children if c.dep_ == "poss"]
-    return any(d.lower_ in _DOER_PRONOUNS for d in doers)
+    return any(d.lower_ in _DOER_PRONOUNS or _anaphoric_description(d) for d in doers)
+
+
+def _anaphoric_description(head) -> bool:
+    """'the pontiff', 'the two sides', 'this coalition': a definite description of no name takes up someone
+    named before ("doctors from two aid groups", a name kg lacks, is new: kept)."""
+    if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS for t in head.subtree):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
 
 
 def _names_someone(ctx: Context, head) -> bool:
