@@ -265,6 +265,8 @@ def _unresolved_doer(tok) -> bool:
         return False
     if tok.pos_ == "VERB":
         doers = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not doers and tok.dep_ == "conj" and tok.head.pos_ == "VERB":  # "the pontiff praised X and condemned Y"
+            doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
     else:
         doers = [c for c in tok.children if c.dep_ == "poss"]
     return any(d.lower_ in _DOER_PRONOUNS or _anaphoric_description(d) for d in doers)
@@ -273,7 +275,9 @@ def _unresolved_doer(tok) -> bool:
 def _anaphoric_description(head) -> bool:
     """'the pontiff', 'the two sides', 'this coalition': a definite description of no name takes up someone
     named before ("doctors from two aid groups", a name kg lacks, is new: kept)."""
-    if head.pos_ != "NOUN" or any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS for t in head.subtree):
+    # a people's adjective describes ('the Argentinian pontiff'); a name in the phrase may be one kg lacks
+    named = [t for t in head.subtree if t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS - {"NORP"}]
+    if head.pos_ != "NOUN" or named:
         return False
     return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
 
