@@ -133,3 +133,14 @@ def test_an_act_of_a_pronoun_kg_cannot_resolve_is_not_told_as_nobodys(extract_te
     # blows keep their type: the victims are stated whoever struck
     r = extract_text("The weapons arrived on Monday. They attacked a convoy on Tuesday.")
     assert [e.actors for e in _events(r, "ASSAULT")] == [()]
+
+
+def test_an_act_of_a_definite_description_kg_cannot_resolve_is_not_told_as_nobodys(extract_text):
+    r = extract_text("The talks opened in Geneva on Monday. The two sides discussed a prisoner exchange.")
+    assert _events(r, "CONSULT") == []
+    r = extract_text("The summit opened in Geneva. This coalition is providing Ukraine with tanks.")
+    assert _events(r, "AID") == []
+    r = extract_text("The pope arrived on Sunday. The Argentinian pontiff praised Ukraine and condemned Russia.")
+    assert _events(r, "SUPPORT") == [] and _events(r, "ACCUSE") == []
+    # an indefinite group is new to the story, not taken up: its act keeps its type
+    assert len(_events(extract_text("Doctors from two American aid groups donated medicine to Iraq."), "AID")) == 1

@@ -30,6 +30,7 @@ _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", 
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we"}  # not "it": often a state kg already failed to resolve
 _POLITY_NOUNS = {"country", "nation"}
+_DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 _DOER_PRONOUNS = frozenset(
     {"i", "we", "you", "he", "she", "they", "my", "our", "your", "his", "her", "their"}
 )  # "his country would not hesitate": the speaker's state
@@ -264,9 +265,21 @@ def _unresolved_doer(tok) -> bool:
         return False
     if tok.pos_ == "VERB":
         doers = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not doers and tok.dep_ == "conj" and tok.head.pos_ == "VERB":  # "the pontiff praised X and condemned Y"
+            doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
     else:
         doers = [c for c in tok.children if c.dep_ == "poss"]
-    return any(d.lower_ in _DOER_PRONOUNS for d in doers)
+    return any(d.lower_ in _DOER_PRONOUNS or _anaphoric_description(d) for d in doers)
+
+
+def _anaphoric_description(head) -> bool:
+    """'the pontiff', 'the two sides', 'this coalition': a definite description of no name takes up someone
+    named before ("doctors from two aid groups", a name kg lacks, is new: kept)."""
+    # a people's adjective describes ('the Argentinian pontiff'); a name in the phrase may be one kg lacks
+    named = [t for t in head.subtree if t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS - {"NORP"}]
+    if head.pos_ != "NOUN" or named:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
 
 
 def _names_someone(ctx: Context, head) -> bool:
