@@ -285,3 +285,13 @@ def test_participants_are_the_parties_of_the_meeting_just_told(extract_text):
 def test_participants_named_by_a_body_are_its_collective(extract_text):
     r = extract_text("Crimea Platform participants condemned the conscription of local residents.")
     assert _names(r, _event(r, "ACCUSE").actors) == ["Crimea Platform participants"]
+
+
+def test_a_western_act_is_the_wests(extract_text):
+    r = extract_text("Western sanctions have hit the economy of Chile hard.")
+    assert _names(r, _event(r, "SANCTION").actors) == ["West"]
+
+
+def test_who_joins_an_act_takes_part_in_it(extract_text):
+    r = extract_text("Peru has not joined the Western sanctions against Chile.")
+    assert _names(r, _event(r, "SANCTION").actors) == ["Peru"]

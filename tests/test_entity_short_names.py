@@ -69,3 +69,24 @@ def test_signature_in_capitals_names_the_signer(extract_text):
 def test_capitals_line_of_an_unknown_name_is_still_debris(extract_text):
     record = extract_text("The national emergency must continue in effect.\n\nJOHN Q. PUBLIC")
     assert not any(e.type == "Person" for e in record.entities)
+
+
+def test_body_named_after_its_leader_is_no_mention_of_him(extract_text):
+    record = extract_text("The senator criticised the Biden administration's handling of the war.")
+    found = entities(record)
+    assert "Biden administration" in found
+    assert "Joe Biden" not in found
+
+
+def test_site_named_after_a_person_is_no_mention_of_him(extract_text):
+    record = extract_text("The delegation flew from George Bush Intercontinental Airport to Warsaw on Monday.")
+    assert "George Bush" not in entities(record)
+
+
+def test_capital_whose_parts_are_meant_is_the_city(extract_text):
+    record = extract_text(
+        "Israel struck the densely populated areas of Beirut on Monday. Beirut said it would respond."
+    )
+    found = {e.name: e.type for e in record.entities}
+    assert found.get("Beirut") == "Place"
+    assert found.get("Lebanon") == "Country"

@@ -172,3 +172,19 @@ def test_a_legislature_passing_a_measure_is_its_author(extract_text):
     r = extract_text("Congress passed new sanctions on Iran.")
     (sanction,) = _of_type(r, "SANCTION")
     assert _names(r, sanction.actors) == ["United States Congress"]
+
+
+def test_coming_under_fire_is_being_attacked_by_whoever_fires(extract_text):
+    r = extract_text("The Ukrainian convoy came under fire from Russian forces near Izium.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Russian Armed Forces"] and _names(r, attack.recipients) == ["Ukraine"]
+    r = extract_text("The plan came under criticism from Poland.")
+    assert not _of_type(r, "ASSAULT")
+
+
+def test_a_weapon_that_fell_or_landed_was_fired(extract_text):
+    r = extract_text("A Russian missile landed near a school in Kharkiv.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Russia"]
+    assert _of_type(extract_text("Rockets fell on the town on Monday."), "ASSAULT")
+    assert not _of_type(extract_text("The plane landed in Warsaw."), "ASSAULT")

@@ -172,3 +172,16 @@ def test_a_verb_that_carries_a_quotation_on_after_its_closing_mark(extract_text)
     record = extract_text('Jane Roe spoke in Warsaw.\n\n"Russia will attack Kyiv again in May," Jane Roe continued.')
     assert _sources(record, "attack") == ["Jane Roe"]
     assert _sources(extract_text("Russia continued to attack Kyiv in May."), "attack") == []
+
+
+def test_a_second_relative_clause_joined_to_the_first_speaks_for_the_same_antecedent(extract_text):
+    record = extract_text(
+        "Jane Roe, a senator who visited Kyiv in May and who hoped that Ukraine would attack Russia, spoke on Monday."
+    )
+    assert _sources(record, "attack") == ["Jane Roe"]
+
+
+def test_a_headline_naming_a_side_by_a_noun_after_a_name(extract_text):
+    record = extract_text("Biden camp: Russia attacked the convoy near Kyiv.\n\nThe campaign said it.")
+    assert _sources(record, "attacked") == ["Biden camp"]
+    assert _sources(extract_text("Update: Russia attacked the convoy near Kyiv."), "attacked") == []

@@ -132,6 +132,13 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             recipients = []
         if entry.type == "CONSULT" and tok.lemma_.lower() in _MEETING_VERBS:  # "hosted X", "met X": X meets too
             actors, recipients = _unique(actors + recipients), []
+        if entry.type == "ASSAULT" and tok.lemma_.lower() == "come":  # "the convoy came under fire from X": X
+            # attacks, the convoy (or whose it is) undergoes it
+            undergo = _subjects(tok)
+            recipients = _unique(_ids(ctx, undergo) or _target_owners(ctx, undergo) or recipients)
+            heads = [tok, *(p for c in tok.children if c.lower_ == "under" for p in c.children)]
+            froms = [p for h in heads for c in h.children if c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
+            actors = _agent_ids(ctx, froms)
         if tok.lemma_.lower() in _UNDERGONE:  # "three soldiers died in the shelling": the dead are its victims,
             # and whoever shelled did it ("died in Russian shelling")
             causes = [
@@ -488,7 +495,7 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
             if c.dep_ in ("compound", "nmod") and not ids:  # "Russian / Russia's missile strikes": the weapon's owner
                 ids += [i for m in c.children if m.dep_ in ("amod", "poss") for i in ctx.resolve(m)]
         elif c.dep_ == "amod":
-            ids += ctx.resolve(c)
+            ids += ctx.resolve(c) or ctx.resolver.bloc(c)  # 'Western sanctions': the West
         elif c.dep_ in ("prep", "agent") and (c.lower_ == "by" or c.lower_ == "from" and not doers.departure(noun)):
             ids += _agent_ids(ctx, [p for p in c.children if p.dep_ == "pobj"])
         elif c.dep_ == "prep" and c.lower_ == "on":  # "military action on the part of Russia": Russia acts
@@ -521,6 +528,12 @@ def _agent_ids(ctx: Context, nouns) -> list[str]:
 
 
 def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
+    verb, prep = _governing_verb(noun)
+    if verb is not None and prep is None and verb.lemma_.lower() == "join":
+        # "Serbia has not joined the Western sanctions": who joins an act takes part in it, whoever began it
+        joiners = verb_actors(ctx, verb)
+        if joiners:
+            return joiners
     # "talks between A and B", "attacks on Israel by Hezbollah": the parties named by a preposition
     ids = _noun_modifier_actors(ctx, noun) + _ids(ctx, nominal.party_phrases(noun))
     if ids:
@@ -532,7 +545,6 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
         head = noun.head.head if noun.head.dep_ in ("prep", "agent") else noun.head
         return verb_actors(ctx, head) if head.pos_ in ("VERB", "AUX") else []
     # "announced $205 million in aid": the announcer gives the aid; "agreed in a phone call": the callers
-    verb, prep = _governing_verb(noun)
     if verb is None:
         return []
     setting = entry.type in _JOINT_TYPES and prep in ("in", "at", "during", "on", "after")

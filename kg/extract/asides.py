@@ -70,9 +70,16 @@ def headline_speaker(trigger, resolve) -> list[tuple[str, str]]:
         return []  # not at a paragraph's start, nor a debate transcript's 'Bush: "The mission is ..."'
 
     name = doc[sent.start : colon.i]
-    if not all(t.pos_ == "PROPN" for t in name):
+    if not all(t.pos_ == "PROPN" for t in name) and not _named_body(name):
         return []
     return [(eid, f"'{name.text}:' opening the paragraph") for eid in resolve(name[-1])]
+
+
+def _named_body(name) -> bool:
+    """'Clinton camp:', 'Trump campaign:', 'Pentagon officials:': a noun after proper names, as a headline names the
+    side that speaks (not 'Update:', 'Photo:' with no name before)."""
+    head, before = name[-1], name[:-1]
+    return head.pos_ == "NOUN" and len(before) > 0 and all(t.pos_ == "PROPN" for t in before)
 
 
 def _comma_aside(verb) -> bool:

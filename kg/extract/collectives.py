@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from kg.extract.lexicons import GazetteerEntry
 
-__all__ = ["collective", "qualify_groups"]
+__all__ = ["bloc", "collective", "qualify_groups"]
 
 # Role nouns of state officials: "Hungarian officials" are a group of Hungary's government sector.
 _GOVERNMENT_ROLES = frozenset(
@@ -122,6 +122,12 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     )
     if not kind or (not plural and not (sector and mod_states) and not doer):
         return []  # a singular agent noun is a collective only with its country: "Turkish police"
+    if not plural and tok.tag_ == "NNP" and tok.text[:1].isupper():
+        # 'French Diplomatic Counselor to the President X': a capitalised singular role is a title, not a collective;
+        # the state it names is still named
+        for modifier, state in mod_states:
+            resolver._add_demonym(state, modifier)
+        return []
     if not (
         mod_states
         or head_state
@@ -276,6 +282,24 @@ def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
         if t not in table.by_token or table.by_token[t] == country:
             table.by_token[t] = entity.id
     return entity.id
+
+
+def bloc(resolver, tok) -> list[str]:
+    """'Western sanctions', 'Western support for Kyiv': the bloc adjective that owns an act names the West, the
+    collective the article calls 'the West' (made from the adjective where the article does not)."""
+    if tok.text != "Western" or tok.dep_ != "amod":
+        return []
+    table = resolver.table
+    west = next((e.id for e in table.entities if e.type == "Group" and entities._norm(e.name) in _WEST), None)
+    if west is not None:
+        return [west]
+    mention = entities.Mention(tok.i, tok.i + 1, "Group", "Group:west", "West", tok.i, "np", rule="demonym")
+    table.entities.append(entities._entity(resolver.doc, "Group:west", [mention], resolver.article_id))
+    table.mentions.append(mention)
+    return [table.entities[-1].id]
+
+
+_WEST = frozenset({"west", "the west"})
 
 
 def qualify_groups(resolver) -> None:

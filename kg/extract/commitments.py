@@ -207,9 +207,26 @@ def without_restated(pairs) -> list[tuple[Token, Event]]:
         word, stance = out[m]
         actors = tuple(dict.fromkeys((*stance.actors, *event.actors)))
         recipients = tuple(r for r in dict.fromkeys((*stance.recipients, *event.recipients)) if r not in actors)
-        out[m] = (word, dataclasses.replace(stance, actors=actors, recipients=recipients))
+        # "reaffirmed our commitment to stay out of the war": restating a commitment to an act commits (AGREE);
+        # "affirmed the commitment to Israel's security" restates a stance on someone (SUPPORT)
+        etype = "AGREE" if event.type == "AGREE" and _commits_to_an_act(tok) else stance.type
+        out[m] = (word, dataclasses.replace(stance, type=etype, actors=actors, recipients=recipients))
         dropped.add(n)
     return [p for n, p in enumerate(out) if n not in dropped]
+
+
+def _commits_to_an_act(noun) -> bool:
+    """'commitment to bring home the remains', 'to achieving a deal', 'that the US will stand by Ukraine'."""
+    for child in noun.children:
+        if (
+            child.dep_ in ("acl", "relcl")
+            and child.pos_ == "VERB"
+            and any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that") for c in child.children)
+        ):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(c.dep_ == "pcomp" for c in child.children):
+            return True
+    return False
 
 
 def _speech_act_types(event: Event) -> list[tuple[str, str | None]]:

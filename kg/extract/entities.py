@@ -18,7 +18,7 @@ from kg.extract.lexicons import GazetteerEntry
 from kg.extract.mention import Mention, clean_name
 from kg.extract.mention import norm as _norm
 from kg.extract.names import RANK as _RANK
-from kg.extract.names import names_a_document, person_tails, places_in_bodies
+from kg.extract.names import names_a_document, names_a_site, person_tails, places_in_bodies
 from kg.extract.phrases import np_mentions
 from kg.graph import records
 from kg.graph.records import Entity, content_id
@@ -80,7 +80,7 @@ def find_mentions(
     holds "White House"); otherwise mentions do not overlap, longest and strongest first. ``peoples``: the
     collectives :mod:`kg.extract.peoples` found ("Syrians", "Swiss doctors")."""
     found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *np_mentions(doc, gazetteer), *peoples]
-    found = [_owned_body(doc, m, gazetteer) for m in found if not names_a_document(doc, m)]
+    found = [_owned_body(doc, m, gazetteer) for m in found if not (names_a_document(doc, m) or names_a_site(doc, m))]
     found += _surname_mentions(doc, found)
     person_tails(doc, found)
     found = places_in_bodies(doc, found)
@@ -115,9 +115,20 @@ def find_mentions(
     phrases = [p for p in phrases if not any(_crosses(p, n) for n in known)]
     kept = [*phrases]
     for m in names:
-        if all(_nested_or_apart(m, p) for p in phrases):
+        if all(_nested_or_apart(m, p) for p in phrases) and not any(_named_after(m, p) for p in phrases):
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+# bodies named after the person who leads them: 'the Biden administration' names a government, not Biden
+_NAMED_AFTER_LEADER = frozenset({"administration", "government", "cabinet", "campaign", "camp", "team", "era"})
+
+
+def _named_after(m: Mention, phrase: Mention) -> bool:
+    """A person's name inside a body's phrase named after him ('the Biden administration', "the Netanyahu
+    government") is no mention of the person: the body is meant."""
+    inside = phrase.start <= m.start and m.end <= phrase.end and m.end <= phrase.head
+    return m.type == "Person" and phrase.type == "Organization" and phrase.role in _NAMED_AFTER_LEADER and inside
 
 
 def _signature(doc, m: Mention) -> bool:

@@ -29,7 +29,11 @@ _VICTIM_TYPES = {"ASSAULT", "COERCE"}
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we"}  # not "it": often a state kg already failed to resolve
-_POLITY_NOUNS = {"country", "nation"}  # "his country would not hesitate": the speaker's state
+_POLITY_NOUNS = {"country", "nation"}
+_DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+_DOER_PRONOUNS = frozenset(
+    {"i", "we", "you", "he", "she", "they", "my", "our", "your", "his", "her", "their"}
+)  # "his country would not hesitate": the speaker's state
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
 # acts whose doers news names by a bare plural ("gunmen opened fire", "protesters blocked roads", "police arrested"):
 # there the plural is the stated agent, not the vague "troops arrived" / "historians agree"
@@ -48,6 +52,8 @@ class Resolver(Protocol):
     def resolve(self, tok) -> list[str]: ...
 
     def resolve_modifier(self, tok) -> list[str]: ...
+
+    def bloc(self, tok) -> list[str]: ...
 
     def resolve_source(self, tok) -> list[str]: ...
 
@@ -114,6 +120,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             ctx, tok, entry.type
         ):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
+        if not actors and entry.type not in _VICTIM_TYPES and _unresolved_doer(tok):
+            continue  # "she had met survivors", "we will discuss it": the doer is stated, kg does not know who
         if entry.type in _NEEDS_RECIPIENT and not recipients and len(actors) < 2:
             # "support the claim": support needs someone supported ("A and B upgraded ties": each other); a
             # readout's "he expressed his condolences" is addressed to the other party of the call
@@ -247,6 +255,31 @@ def _told_to_happen(tok, etype: str) -> bool:
         return False
     # "since the war started", "should fighting begin": a time or a condition, not news of it
     return not any(c.dep_ == "mark" and c.lower_ != "that" or c.dep_ == "aux" and c.i < tok.i for c in verb.children)
+
+
+def _unresolved_doer(tok) -> bool:
+    """Whether the event's doer is a pronoun ('she', 'they', 'we', 'our march') that kg could not resolve though
+    the text before it names who it is: the doer is stated, so an actor-less event would say it is not. A
+    pronoun in a text's first sentence ("He rejected the demand.") names no one the text states: kept."""
+    if tok.sent.start == 0:
+        return False
+    if tok.pos_ == "VERB":
+        doers = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not doers and tok.dep_ == "conj" and tok.head.pos_ == "VERB":  # "the pontiff praised X and condemned Y"
+            doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    else:
+        doers = [c for c in tok.children if c.dep_ == "poss"]
+    return any(d.lower_ in _DOER_PRONOUNS or _anaphoric_description(d) for d in doers)
+
+
+def _anaphoric_description(head) -> bool:
+    """'the pontiff', 'the two sides', 'this coalition': a definite description of no name takes up someone
+    named before ("doctors from two aid groups", a name kg lacks, is new: kept)."""
+    # a people's adjective describes ('the Argentinian pontiff'); a name in the phrase may be one kg lacks
+    named = [t for t in head.subtree if t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS - {"NORP"}]
+    if head.pos_ != "NOUN" or named:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
 
 
 def _names_someone(ctx: Context, head) -> bool:

@@ -177,7 +177,7 @@ class Gazetteer:
         # "the streets of the capital, Tbilisi": a capital set beside 'the capital' or 'the city' is the place
         beside_a_city = root.dep_ == "appos" and root.head.lemma_.lower() in ("capital", "city")
         places = [e for e in entries if e.type == "Place"]
-        if (locative or beside_a_city) and places:
+        if (locative or beside_a_city or _city_as_ground(root)) and places:
             return places[0]
         return _prefer_state(entries)
 
@@ -193,6 +193,19 @@ def _military_adjective(doc, start: int, end: int) -> bool:
         return False
     after = doc[end]
     return after.pos_ == "NOUN" and doc[end - 1].head.i == after.i and after.lemma_.lower() not in _MILITARY_OFFICES
+
+
+# a part of a city: 'the densely populated areas of Beirut', 'the outskirts of Kyiv' (a city taken, 'capturing Kyiv',
+# stays its state: an attack's recipient is the state, as annotators give it)
+_CITY_PARTS = frozenset(
+    "area outskirt suburb centre center street part district neighbourhood neighborhood edge".split()
+)
+
+
+def _city_as_ground(root) -> bool:
+    """'the outskirts of Kyiv', 'the densely populated areas of Beirut': a capital whose parts are meant is the city."""
+    head = root.head
+    return root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _CITY_PARTS
 
 
 def _known_owner(alias: str, names) -> bool:

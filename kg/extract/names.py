@@ -186,6 +186,19 @@ def _adjective_and_demonym(doc, start: int, end: int, gazetteer) -> bool:
     return entry is not None and entry.type == "Country"
 
 
+def names_a_site(doc, m) -> bool:
+    """'George Bush Intercontinental Airport', 'Kennedy Space Center Station': a person's name written as the first
+    words of a capitalised site's name (the tagger cuts such names anyhow) is the site's, not a mention of him."""
+    if m.type != "Person" or m.kind not in ("gazetteer", "ner"):
+        return False
+    for tok in doc[m.end : m.end + 3]:
+        if not tok.text[:1].isupper():
+            return False
+        if tok.lower_ in _SITES:
+            return True
+    return False
+
+
 def names_a_document(doc, m) -> bool:
     """'the United Nations Charter', 'the Geneva Convention': a body or place the gazetteer knows, written as the
     first words of a document's title, is the document's name, not a mention of the body."""

@@ -225,8 +225,11 @@ class Resolver:
         'several friends', 'his campaign', 'leaked documents'): an unnamed source is still a source."""
         if self.voice is not None and self.voice.speaks(tok):
             return []  # a statement's 'I' and 'we' are its own voice, as the article's: no source
-        if tok.lower_ in words.RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-            antecedent = tok.head.head  # 'officials who condemned ...': the unnamed antecedent is the source
+        clause = tok.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:  # 'a president who authorized X and who hoped'
+            clause = clause.head
+        if tok.lower_ in words.RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+            antecedent = clause.head  # 'officials who condemned ...': the unnamed antecedent is the source
             if antecedent.dep_ == "appos" and not self.resolve(antecedent):
                 antecedent = antecedent.head
             return self.resolve_source(antecedent)
@@ -273,6 +276,10 @@ class Resolver:
                 return e.id
         table.entities.append(entities._entity(doc, key, [mention], self.article_id))
         return table.entities[-1].id
+
+    def bloc(self, tok) -> list[str]:
+        """The bloc an adjective owning an act names ('Western sanctions' -> the West), or []."""
+        return collectives.bloc(self, tok)
 
     def resolve_modifier(self, tok) -> list[str]:
         eid = self.table.by_token.get(tok.i)

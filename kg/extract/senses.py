@@ -189,6 +189,10 @@ def retyped(tok, entry: Trigger) -> Trigger:
     though a row for aid arriving from somewhere matched it (a person is no shipment)."""
     if entry.type == "AID" and tok.lemma_.lower() == "arrive" and _a_person_arrives(tok):
         return dataclasses.replace(entry, type="CONSULT", mode="visit", note="a person arriving: a visit")
+    if entry.type == "CONSULT" and _speaks_out(tok):
+        # "spoke out against the war": speaking out takes a stand, it holds no talks
+        against = any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
+        return dataclasses.replace(entry, type="ACCUSE" if against else "SUPPORT", mode=None, note="spoke out")
     return entry
 
 
@@ -201,6 +205,13 @@ def refuses_acceptance(tok, event: Event) -> bool:
     if tok.lemma_.lower() not in _ACCEPTING or not any(c.dep_ == "neg" for c in tok.children):
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children) and len(event.actors) < 2
+
+
+def _speaks_out(verb) -> bool:
+    """'spoke out against the conflict', 'speaks out for the prisoners', 'spoke up for them'."""
+    return verb.lemma_.lower() == "speak" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "up") for c in verb.children
+    )
 
 
 def _a_person_arrives(verb) -> bool:
