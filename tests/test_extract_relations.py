@@ -528,3 +528,9 @@ def test_former_inside_a_coordinated_title_keeps_the_whole_title(extract_text):
     found = relations(extract_text("GOP presidential candidate and former Vice President Tom Reed visited Kyiv."))
     assert ("affiliated_with", "Tom Reed", "Republican Party") in found
     assert not any(t == "leader_of" and s == "Tom Reed" for t, s, _o in found)
+
+
+def test_a_title_in_square_brackets_after_the_name_is_his(extract_text):
+    found = relations(extract_text("Carlos Mendez [Chilean Foreign Minister] said Chile and Peru were close."))
+    assert ("affiliated_with", "Carlos Mendez", "Chile") in found
+    assert not any(s == "Carlos Mendez" and o == "Peru" for _, s, o in found)

@@ -122,6 +122,18 @@ def _named_person_titles(ctx, eid: str, head, m):
     surface = _title(ctx, eid, _title_before(ctx, m), name)
     if surface is not None:
         yield surface
+    bracketed = _title(ctx, eid, _bracketed_after(ctx, m), name)
+    if bracketed is not None:
+        yield bracketed
+
+
+def _bracketed_after(ctx, m) -> list:
+    """'Sergey Lavrov [Russian Foreign Minister]': an editor's title in square brackets right after the name."""
+    doc = ctx.doc
+    if m.end >= len(doc) or doc[m.end].text != "[":
+        return []
+    close = next((i for i in range(m.end + 1, min(m.end + 8, len(doc))) if doc[i].text == "]"), None)
+    return list(doc[m.end + 1 : close]) if close is not None else []
 
 
 def _title_noun(node) -> bool:
