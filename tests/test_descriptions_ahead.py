@@ -69,3 +69,10 @@ def test_counterpart_heading_a_body_does_not_lead_his_state(extract_text):
     )
     found = relations(record)
     assert ("leader_of", "Tom Hale", "United States") not in found
+
+
+def test_capitalised_singular_role_is_a_title_not_a_collective(extract_text):
+    record = extract_text("Jake Sullivan met French Diplomatic Counselor to the President Emmanuel Bonne in Paris.")
+    names = {e.name for e in record.entities}
+    assert "French Diplomatic Counselor" not in names
+    assert "France" in names

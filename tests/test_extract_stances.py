@@ -278,3 +278,44 @@ def test_condemning_an_aggression_in_a_relative_clause_opposes_the_aggressor(ext
     )
     assert ("opposes", "Bolivia", "Chile") in found
     assert ("opposes", "Bolivia", "Peru") not in found
+
+
+@pytest.mark.parametrize(
+    "text", ["Chile and its OAS allies sent monitors.", "The vote was backed by Peru, Chile and their OAS allies."]
+)
+def test_who_has_allies_in_a_body_is_its_member(extract_text, text):
+    assert ("member_of", "Chile", "Organization of American States") in relations(extract_text(text))
+
+
+def test_allies_in_a_body_beside_a_state_make_no_member_without_a_possessive(extract_text):
+    found = relations(extract_text("Chile and OAS allies sent monitors."))
+    assert ("member_of", "Chile", "Organization of American States") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's alliance with Chile worries Bolivia.",
+        "Peru forged a military alliance with Chile last year.",
+        "Peru has aligned itself with Chile.",
+    ],
+)
+def test_an_alliance_with_a_party_allies_the_two(extract_text, text):
+    found = relations(extract_text(text))
+    assert ("allied_with", "Peru", "Chile") in found or ("allied_with", "Chile", "Peru") in found
+
+
+def test_siding_with_a_party_supports_it(extract_text):
+    assert ("supports", "Peru", "Chile") in relations(extract_text("Peru sided with Chile in the dispute."))
+
+
+@pytest.mark.parametrize(
+    "text", ["Peru's continuing arms transfers to Chile worry Bolivia.", "Peru continued weapons deliveries to Chile."]
+)
+def test_handing_over_arms_supports_the_recipient(extract_text, text):
+    assert ("supports", "Peru", "Chile") in relations(extract_text(text))
+
+
+def test_handing_over_what_is_no_arms_takes_no_side(extract_text):
+    found = relations(extract_text("Peru's transfer of the prisoners to Chile ended the crisis."))
+    assert ("supports", "Peru", "Chile") not in found

@@ -122,6 +122,12 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     )
     if not kind or (not plural and not (sector and mod_states) and not doer):
         return []  # a singular agent noun is a collective only with its country: "Turkish police"
+    if not plural and tok.tag_ == "NNP" and tok.text[:1].isupper():
+        # 'French Diplomatic Counselor to the President X': a capitalised singular role is a title, not a collective;
+        # the state it names is still named
+        for modifier, state in mod_states:
+            resolver._add_demonym(state, modifier)
+        return []
     if not (
         mod_states
         or head_state

@@ -4,7 +4,7 @@ groups"), who opposes whom ("X condemned Y", "strikes against Y", "a war with Y"
 
 from __future__ import annotations
 
-from kg.extract import claims
+from kg.extract import claims, support
 from kg.extract.ties import (
     acting_subjects,
     clause_subject,
@@ -13,6 +13,7 @@ from kg.extract.ties import (
     owner,
     party,
     relation,
+    states_of_leaders,
     subjects,
     tokens_of,
 )
@@ -65,23 +66,6 @@ _WITH_WORDS = frozenset({"war", "conflict", "clash", "hostility", "hostilities"}
 _DEFENDING_VERBS = frozenset({"support", "back", "help", "assist", "aid", "defend", "protect"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _HARM_VERBS = frozenset({"degrade", "destroy", "dismantle", "defeat", "combat", "fight", "weaken", "counter"})
-# Nouns of one-way support and the prepositions that name whom they go to: 'support for Y', 'in support of Y',
-# 'aid to Y', 'solidarity with Y'.
-_SUPPORT_NOUNS = {
-    "support": ("for", "of", "to"),
-    "backing": ("for", "of"),
-    "assistance": ("to", "for"),
-    "aid": ("to", "for"),
-    "help": ("to", "for"),
-    "solidarity": ("with",),
-    "commitment": ("to",),
-}
-# verbs that carry a support noun to its recipient: 'sent aid to Y', 'express our support to Y'
-_GIVING_VERBS = frozenset(
-    """send provide give deliver offer pledge promise express extend reiterate reaffirm announce continue increase
-    boost show voice confirm approve""".split()
-)
-_RELIEF_NOUNS = frozenset({"aid", "assistance", "help"})
 _ALLIANCE_NOUNS = frozenset({"alliance", "partnership", "coalition"})
 # nouns that describe a named body of states ('AUKUS, a defence pact of A, B and C'): its members, not allies
 # ('a grain pact between Russia and Ukraine' makes no alliance)
@@ -99,7 +83,7 @@ def find_stances(ctx, served: dict[str, str] | None = None, led: dict[str, str] 
     yield from _alliance_relations(ctx)
     yield from _verb_relations(ctx, led)
     yield from _backed_bodies(ctx)
-    yield from _support_nouns(ctx, served, led)
+    yield from support.support_nouns(ctx, served, led)
     yield from _against_relations(ctx, led)
 
 
@@ -122,8 +106,33 @@ def _alliance_relations(ctx):
                     for body in _alliance_named(ctx, tok):
                         for member in ids:
                             yield relation(ctx, "member_of", member, body, list(tok.subtree))
+            if lemma in _ALLIANCE_NOUNS and tok.pos_ == "NOUN":
+                yield from _alliance_with(ctx, tok)
         elif tok.pos_ == "NOUN":
             yield from _allies(ctx, tok)
+
+
+# verbs whose subject holds the alliance their object names: 'we have a closer alliance with Russia'
+_HOLDING_VERBS = frozenset(
+    """have form forge build seek sign strengthen deepen enter maintain keep cement conclude announce""".split()
+)
+
+
+def _alliance_with(ctx, tok):
+    """ "Russia's alliance with China", 'X forged a partnership with Y', 'we have a closer alliance with Russia': the
+    noun's owner, or the subject of the verb that holds it, is allied with the party after 'with'."""
+    partners = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
+    others = [e for e in conj_ids(ctx, [p for p in partners if p.dep_ == "pobj"]) if party(ctx, e)]
+    if not others:
+        return
+    holders = owner(ctx, tok)
+    if not holders and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HOLDING_VERBS:
+        holders = subjects(ctx, tok.head)
+    modality, _ = claims.modality(tok.head if tok.head.pos_ in ("VERB", "AUX") else tok, ctx.cues)
+    for one in (h for h in holders if party(ctx, h) and ctx.table.get(h).type != "Person"):
+        for other in others:
+            if one != other:
+                yield relation(ctx, "allied_with", one, other, list(tok.subtree), modality=modality, confidence=0.55)
 
 
 def _alliance_named(ctx, tok) -> list[str]:
@@ -170,6 +179,30 @@ def _allies(ctx, tok):
         for g in group:
             if g != own:
                 yield relation(ctx, "allied_with", own, g, stated)
+    yield from _members_by_allies(ctx, tok, owners, stated)
+
+
+def _members_by_allies(ctx, tok, owners: list[str], stated: list):
+    """'The US and its NATO allies', 'the US, UK and their Nato allies': who has allies in a body is a member of it
+    (a possessive pronoun says the allies are the owner's fellows; 'the US and NATO allies' does not)."""
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+        return
+    bodies = [
+        e
+        for c in tok.children
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+        for e in ctx.resolve_modifier(c)
+        if ctx.table.get(e).type == "Organization"
+    ]
+    members = [e for e in owners if ctx.table.get(e).type == "Country"]
+    if tok.dep_ == "conj":  # 'the US, UK and their allies': every state of the list
+        first = tok.head
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        members += [e for e in conj_ids(ctx, [first]) if ctx.table.get(e).type == "Country" and e not in members]
+    for member in members:
+        for body in bodies:
+            yield relation(ctx, "member_of", member, body, stated)
 
 
 def _of_owners(ctx, tok) -> list[str]:
@@ -243,11 +276,11 @@ def _deemed_of(tok) -> list:
 
 
 def _verb_relations(ctx, led: dict[str, str]):
-    for tok in tokens_of(ctx, frozenset(_SUPPORT_VERBS) | {"join", "stand"}):
+    for tok in tokens_of(ctx, frozenset(_SUPPORT_VERBS) | {"join", "stand"} | frozenset(_SIDING_VERBS)):
         if tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()
-        if lemma == "stand":
+        if lemma == "stand" or lemma in _SIDING_VERBS:
             yield from _standing_by(ctx, tok)
             continue
         if lemma in _SUPPORT_VERBS or lemma == "join":
@@ -263,7 +296,7 @@ def _verb_relations(ctx, led: dict[str, str]):
             if lemma in _ATTACK_VERBS and modality != "asserted":
                 continue
             if lemma in _ATTACK_VERBS:
-                subj = _states_of_leaders(subj, led)
+                subj = states_of_leaders(subj, led)
             for s in subj:
                 for o in obj:
                     if rtype == "member_of" and ctx.table.get(o).type != "Organization":
@@ -277,14 +310,25 @@ def _verb_relations(ctx, led: dict[str, str]):
                     yield relation(ctx, rtype, s, o, list(tok.sent), modality=modality, confidence=0.55)
 
 
+# verbs that take a side with the party after 'with': 'X sided with Russia' supports it, 'X aligns itself with
+# Russia' and 'X allied itself with Y' make allies
+_SIDING_VERBS = {"side": "supports", "align": "allied_with", "ally": "allied_with"}
+
+
 def _standing_by(ctx, verb):
-    """'X stands by Y', 'X will stand with Y' -> X supports Y."""
-    sides = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("by", "with") for p in c.children]
+    """'X stands by Y', 'X will stand with Y', 'X sided with Y' -> X supports Y; 'X aligned itself with Y' -> X
+    allied_with Y."""
+    rtype = _SIDING_VERBS.get(verb.lemma_.lower(), "supports")
+    preps = ("with",) if verb.lemma_.lower() in _SIDING_VERBS else ("by", "with")
+    sides = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
     modality, _ = claims.modality(verb, ctx.cues)
-    for s in subjects(ctx, verb):
+    doers = subjects(ctx, verb)
+    if not doers and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":  # 'much of the world siding with Y'
+        doers = conj_ids(ctx, [verb.head])
+    for s in doers:
         for o in [e for p in sides if p.dep_ == "pobj" for e in named_by(ctx, p)]:
             if s != o and party(ctx, s) and party(ctx, o) and ctx.table.get(s).type != "Person":
-                yield relation(ctx, "supports", s, o, list(verb.subtree), modality=modality, confidence=0.55)
+                yield relation(ctx, rtype, s, o, list(verb.subtree), modality=modality, confidence=0.55)
 
 
 def _verb_sides(ctx, verb, lemma: str) -> tuple[list[str], list[str]]:
@@ -407,70 +451,6 @@ def _modifier(ctx, tok) -> list[str]:
     return found
 
 
-def _support_nouns(ctx, served: dict[str, str], led: dict[str, str]):
-    """'X reiterated its support for Y', 'strikes in support of Y', 'US support for Y', 'sent aid to Y',
-    'solidarity with Y' -> X supports Y."""
-    for tok in tokens_of(ctx, frozenset(_SUPPORT_NOUNS)):
-        lemma = tok.lemma_.lower()
-        if lemma not in _SUPPORT_NOUNS or tok.pos_ != "NOUN":
-            continue
-        preps = _SUPPORT_NOUNS[lemma]
-        targets = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
-        carrier = tok.head if tok.dep_ in ("dobj", "conj") else None
-        if carrier is not None and tok.dep_ == "conj":
-            carrier = carrier.head if carrier.dep_ == "dobj" else None
-        evidence = list(tok.subtree)
-        if not targets and carrier is not None and carrier.lemma_.lower() in _GIVING_VERBS:
-            targets = [p for c in carrier.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
-            evidence = list(carrier.subtree)
-        recipients = [e for p in targets if p.dep_ == "pobj" for e in named_by(ctx, p)]
-        if not recipients:
-            continue
-        if lemma in _RELIEF_NOUNS:  # 'assistance to Palestinians in need': relief of people takes no side
-            recipients = [o for o in recipients if ctx.table.get(o).type != "Group"]
-        givers = _support_givers(ctx, tok, served, led)
-        modality, _ = claims.modality(tok.head if tok.head.pos_ in ("VERB", "AUX") else tok, ctx.cues)
-        for s in givers:
-            for o in recipients:
-                if s != o and party(ctx, s) and party(ctx, o):
-                    yield relation(ctx, "supports", s, o, evidence, modality=modality, confidence=0.55)
-
-
-def _support_givers(ctx, tok, served: dict[str, str], led: dict[str, str]) -> list[str]:
-    """Who gives the support a noun names. A person who announces or reiterates support speaks for the state or body
-    that gives it, and 'our support' announced by a state's official is his state's. A person's own support ('his
-    commitment to Y', "Pence's support for Y") is his, a state leader's his state's ("President Biden's ironclad
-    commitment to Y")."""
-    owners = owner(ctx, tok)
-    if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in tok.children):
-        found = [served.get(g, g) for g in owners or _support_giver(ctx, tok)]
-    elif owners and not any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children):
-        return _states_of_leaders(owners, led)
-    else:  # 'their support' is a state's or a body's: the pronoun names no person surely
-        found = owners or _support_giver(ctx, tok)
-    return [g for g in found if ctx.table.get(g).type != "Person"]
-
-
-def _states_of_leaders(ids: list[str], led: dict[str, str]) -> list[str]:
-    """A leader's invasion, war or strikes are his state's: 'Putin invaded Ukraine', 'Putin's war against Y'."""
-    return list(dict.fromkeys(led.get(e, e) for e in ids))
-
-
-def _support_giver(ctx, tok) -> list[str]:
-    """Who gives the support a noun names when it has no owner: the subject of the clause ('X provided aid',
-    'X conducted strikes in support of Y')."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "in":
-        if tok.head.head.pos_ in ("NOUN", "PROPN"):  # 'strikes in support of Y': whose strikes
-            found = owner(ctx, tok.head.head)
-            if found:
-                return found
-        return clause_subject(ctx, tok)
-    verb = tok.head.head if tok.dep_ == "conj" else tok.head
-    if tok.dep_ in ("dobj", "conj") and verb.lemma_.lower() in _GIVING_VERBS:
-        return clause_subject(ctx, tok)
-    return []  # 'Russia will not outlast the support for Ukraine': the subject does not give it
-
-
 def _against_relations(ctx, led: dict[str, str]):
     """'X fought against Y', "X's campaign against Y", 'X launched strikes against Y', 'sanctions on Y', 'the
     invasion of Y' -> X opposes Y; 'X fought a war with Y' -> each opposes the other."""
@@ -494,7 +474,7 @@ def _against_relations(ctx, led: dict[str, str]):
         if not objects:
             continue
         modality, _ = claims.modality(word if word.pos_ == "VERB" else word.head, ctx.cues)
-        for s in _states_of_leaders(_against_owners(ctx, word), led):
+        for s in states_of_leaders(_against_owners(ctx, word), led):
             for o in objects:
                 if s == o:
                     continue

@@ -156,3 +156,8 @@ def _word_index(doc) -> tuple[dict, dict]:
         by_lemma.setdefault(lemma, []).append(i)
         by_lower.setdefault(lower, []).append(i)
     return by_lemma, by_lower
+
+
+def states_of_leaders(ids: list[str], led: dict[str, str]) -> list[str]:
+    """A leader's invasion, war or strikes are his state's: 'Putin invaded Ukraine', 'Putin's war against Y'."""
+    return list(dict.fromkeys(led.get(e, e) for e in ids))
