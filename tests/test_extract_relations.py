@@ -522,3 +522,9 @@ def test_an_ambassador_serves_the_state_that_sends_him(extract_text, text):
 def test_an_ambassador_to_the_only_state_named_is_not_placed_in_it(extract_text):
     found = relations(extract_text("Ambassador to Peru Carlos Mendez handed over the note in Lima."))
     assert not any(s == "Carlos Mendez" and o == "Peru" for _, s, o in found)
+
+
+def test_former_inside_a_coordinated_title_keeps_the_whole_title(extract_text):
+    found = relations(extract_text("GOP presidential candidate and former Vice President Tom Reed visited Kyiv."))
+    assert ("affiliated_with", "Tom Reed", "Republican Party") in found
+    assert not any(t == "leader_of" and s == "Tom Reed" for t, s, _o in found)

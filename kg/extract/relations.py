@@ -388,6 +388,8 @@ def _title_before(ctx, m) -> list:
         glue = t.lower_ in _TITLE_GLUE
         # 'Ambassador to Ukraine X': an envoy's 'to' is part of his title
         glue = glue or t.lower_ == "to" and i > first and doc[i - 1].lemma_.lower() in _ENVOYS
+        # 'GOP candidate and former Vice President X': 'former' (a stop word) is part of the title it qualifies
+        glue = glue or t.lower_ == "former" and bool(out)
         common = t.dep_ == "compound" and t.pos_ == "NOUN"  # 'Pentagon press operations director'
         # "Ukraine's military intelligence chief X": a lower-case adjective inside a title already begun
         common = common or (t.dep_ == "amod" and t.pos_ == "ADJ" and t.text.islower() and bool(out))
