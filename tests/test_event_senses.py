@@ -144,3 +144,10 @@ def test_an_act_of_a_definite_description_kg_cannot_resolve_is_not_told_as_nobod
     assert _events(r, "SUPPORT") == [] and _events(r, "ACCUSE") == []
     # an indefinite group is new to the story, not taken up: its act keeps its type
     assert len(_events(extract_text("Doctors from two American aid groups donated medicine to Iraq."), "AID")) == 1
+
+
+def test_calling_something_a_threat_makes_no_threat(extract_text):
+    r = extract_text("Ursula von der Leyen said she views Russia's invasion as a direct threat to Europe's security.")
+    assert _events(r, "THREATEN") == []
+    assert _events(extract_text("Poland said Russia is a threat to Europe."), "THREATEN") == []
+    assert len(_events(extract_text("Russia made nuclear threats against Ukraine."), "THREATEN")) == 1

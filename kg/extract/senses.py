@@ -171,6 +171,8 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
         return tok.dep_ == "amod"  # "Moscow's alleged plan": the article hedges, nobody accuses
     if entry.type == "ACCUSE":
         return _concern_for(tok)
+    if entry.type == "THREATEN" and lemma in ("threat", "danger") and tok.pos_ == "NOUN" and _a_characterization(tok):
+        return True  # "views the invasion as a direct threat to Europe", "is a threat to peace": a judgment, no threat made
     if entry.type == "THREATEN" and lemma == "warn":
         return _warns_of_the_past(tok) or _cautions(tok, event_words)
     if entry.type == "CONSULT" and lemma in ("attend", "visit") and tok.pos_ == "VERB":
@@ -218,6 +220,14 @@ def _a_person_arrives(verb) -> bool:
     return any(
         c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in words.PERSON_ROLES) for c in verb.children
     )
+
+
+def _a_characterization(noun) -> bool:
+    """'sees X as a threat', 'X is a threat to Y': what X is called; a threat with its maker named ('threats from
+    Hamas', 'Iran's threats') or made ('made threats') is one."""
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by")) for c in noun.children):
+        return False
+    return noun.dep_ == "attr" or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
 
 
 def _cautions(verb, event_words: dict[int, str]) -> bool:
