@@ -720,7 +720,7 @@ def test_we_in_quotations_framed_by_it_does_not_resolve_in_a_circle(extract_text
         'we speak," it said.\n"If the principals agree to deploy them, we will ask the State Department for '
         'approval from Libya," it read.'
     )
-    # extraction ends (no endless resolution); the 'we' stays unresolved, so its request is told as no one's act
+    # extraction ends (no endless resolution); the 'we' stays unresolved, and its request is not told as no one's act
     assert "Hillary Clinton" in {e.name for e in record.entities}
     assert all(e.actors for e in record.events if e.type == "REQUEST")
 
