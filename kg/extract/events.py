@@ -29,21 +29,18 @@ _VICTIM_TYPES = {"ASSAULT", "COERCE"}
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we"}  # not "it": often a state kg already failed to resolve
-_POLITY_NOUNS = {"country", "nation"}
+_POLITY_NOUNS = {"country", "nation"}  # "his country would not hesitate": the speaker's state
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
-_DOER_PRONOUNS = frozenset(
-    {"i", "we", "you", "he", "she", "they", "my", "our", "your", "his", "her", "their"}
-)  # "his country would not hesitate": the speaker's state
+# a doer told by a pronoun ('she met', 'our march'); not "it", often a state kg already failed to resolve
+_DOER_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "my", "our", "your", "his", "her", "their"})
 _NUMBER_WORDS = {"thousands", "hundreds", "dozens", "millions", "billions", "tens"}
 # acts whose doers news names by a bare plural ("gunmen opened fire", "protesters blocked roads", "police arrested"):
 # there the plural is the stated agent, not the vague "troops arrived" / "historians agree"
 _FORCE_TYPES = {"ASSAULT", "COERCE"}
 _BARE_AGENT_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
-_HAPPENING_TYPES = {"ASSAULT", "PROTEST"}
+_HAPPENING_TYPES = {"ASSAULT", "PROTEST"}  # what may be told to happen with no party named
 # military exercises, which PLOVER codes COOPERATE when held jointly (by two or more actors), MOBILIZE when alone
-_EXERCISES = frozenset(
-    {"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame"}
-)  # what may be told to happen with no party named
+_EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame"})
 
 
 class Resolver(Protocol):

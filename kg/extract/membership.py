@@ -158,7 +158,7 @@ def _possessive_states(ctx, head) -> list[str]:
     for c in head.children:
         if c.dep_ != "poss" or c.lower_ in ("our", "my", "their"):
             continue
-        found += ctx.resolver._the_country(c) if c.lower_ == "its" else ctx.resolve(c)
+        found += ctx.resolver.the_country(c) if c.lower_ == "its" else ctx.resolve(c)
     return [e for e in found if ctx.table.get(e).type == "Country"]
 
 

@@ -116,7 +116,7 @@ class Resolver:
             and [c.lower_ for c in tok.children] == ["the"]
         ):
             # "A spokesman for the Houthis said the group had fired ...": the body of the story, as its owner
-            return self._the_country(tok, _BODY_KINDS[tok.lower_])
+            return self.the_country(tok, _BODY_KINDS[tok.lower_])
         return (
             self.resolve_modifier(tok)
             or anaphora.part_of_group(tok, self.table.by_token.get, self._type_of)
@@ -288,13 +288,13 @@ class Resolver:
         if tok.dep_ not in ("amod", "compound", "nmod", "poss", "npadvmod") and tok.pos_ != "ADJ":
             return []
         if tok.dep_ == "poss" and tok.lower_ in _BODY_KINDS and any(c.lower_ == "the" for c in tok.children):
-            return self._the_country(tok, _BODY_KINDS[tok.lower_])
+            return self.the_country(tok, _BODY_KINDS[tok.lower_])
         entry = self.gazetteer.demonym(tok.text)
         if entry is None or self._split(tok.text, entry):
             return []
         return [self._add_demonym(entry, tok)]
 
-    def _the_country(self, tok, kind: str = "Country") -> list[str]:
+    def the_country(self, tok, kind: str = "Country") -> list[str]:
         """ "Serbia refused, the country's Prime Minister X said" ("Hamas denied it, the group's spokesman said"): of
         the states (bodies) named in its sentence or the one before, the one the article names most (the story's),
         then one that is a subject there ('Chile will send troops to Peru'), then the last named."""
