@@ -107,8 +107,17 @@ def _written_title(doc, m, gazetteer) -> set[str]:
         roles.append(head.head)
     for role in roles:
         if role.lemma_.lower() in words.PERSON_ROLES or role.lower_ in words.PERSON_ROLES:
-            out.update(t for t in role.subtree if t.is_alpha and not m.start <= t.i < m.end)
+            out.update(t for t in _own_words(role) if t.is_alpha and not m.start <= t.i < m.end)
     return {_word(t, gazetteer) for t in out}
+
+
+def _own_words(role) -> list:
+    """A role's words with its 'of' phrase ('the Chancellor of Germany'), not whom it serves ('an adviser to the
+    president' holds no president's office)."""
+    out = [role]
+    for c in role.children:
+        out.extend(c.subtree if c.i < role.i or (c.dep_ == "prep" and c.lower_ == "of") else ())
+    return out
 
 
 def _word(t, gazetteer) -> str:
