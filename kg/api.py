@@ -470,13 +470,14 @@ def evaluate_re3d(gold_file: str | Path, *, split: str = "all"):
     return score(gold_file, Extractor().extract_many, split=split)
 
 
-def evaluate_attribution(polnear_dir: str | Path, *, limit: int | None = None, jobs: int = 1):
+def evaluate_attribution(polnear_dir: str | Path, *, limit: int | None = None, split: str = "all", jobs: int = 1):
     """Run the extractor on a PolNeAR split and score its source chains (rules in :mod:`kg.quality.eval_polnear`);
-    ``limit`` takes that many articles spread evenly over the split."""
+    ``split`` keeps one fixed half of its articles (tune or check, by a hash of each name: tune rules on one half,
+    see whether they carry over on the other), ``limit`` takes that many articles spread evenly over it."""
     from kg.quality.eval_polnear import evaluate_polnear
 
     _at_least_one(jobs=jobs, **({} if limit is None else {"limit": limit}))
-    return evaluate_polnear(polnear_dir, limit=limit, jobs=jobs)
+    return evaluate_polnear(polnear_dir, limit=limit, half=split, jobs=jobs)
 
 
 def demo(*, data: str | Path = "data", out_dir: str | Path = "out", store=DEFAULT_STORE):

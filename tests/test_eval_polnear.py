@@ -162,3 +162,21 @@ def test_cli_wants_one_of_gold_dir_or_polnear(split, capsys):
 
 def test_limit_spreads_over_the_split(split):
     assert len(load_split(split, limit=1)) == 1
+
+
+def test_split_keeps_one_fixed_half_of_the_articles(tmp_path):
+    from kg.quality.gold import split_of
+
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    names = [f"outlet_2016-01-02_story{i}" for i in range(12)]
+    for name in names:
+        (tmp_path / "text" / f"{name}.txt").write_text("Kyiv said it rained.", encoding="utf-8")
+        (tmp_path / "attributions" / f"{name}_a1.ann").write_text("", encoding="utf-8")
+    tune = {a.name for a in load_split(tmp_path, half="tune")}
+    check = {a.name for a in load_split(tmp_path, half="check")}
+    assert tune == {n for n in names if split_of(n) == "tune"} and tune.isdisjoint(check)
+    assert tune | check == set(names) and tune and check
+    assert len(load_split(tmp_path, half="tune", limit=2)) == 2
+    with pytest.raises(EvalError, match="--split half: unknown"):
+        load_split(tmp_path, half="half")

@@ -203,7 +203,7 @@ def _parser() -> argparse.ArgumentParser:
         help="score attribution on a PolNeAR split folder instead (one holding text/ and attributions/)",
     )
     p.add_argument("--re3d", metavar="FILE", help="score entities and relations on re3d gold (gold_re3d.jsonl)")
-    p.add_argument("--split", choices=("all", "tune", "check"), default="all", help="with --re3d: the fixed half")
+    p.add_argument("--split", choices=("all", "tune", "check"), default="all", help="--re3d/--polnear: a fixed half")
     p.add_argument("--limit", type=int, help="with --polnear: this many articles, spread evenly over the split")
     p.add_argument("--jobs", type=int, default=1, help="with --polnear: parser processes")
 
@@ -459,7 +459,7 @@ def cmd_eval(args) -> int:
     if args.plover is not None:
         reports.append(api.evaluate_plover(args.plover))
     if args.polnear is not None:
-        reports.append(api.evaluate_attribution(args.polnear, limit=args.limit, jobs=args.jobs))
+        reports.append(api.evaluate_attribution(args.polnear, limit=args.limit, split=args.split, jobs=args.jobs))
     if args.re3d is not None:
         reports.append(api.evaluate_re3d(args.re3d, split=args.split))
     for report in reports:

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.graph.records import Article, Record
-from kg.quality.gold import EvalError, normalise
+from kg.quality.gold import EvalError, check_split, normalise, split_of
 from kg.quality.report import ratio
 
 __all__ = [
@@ -158,8 +158,10 @@ def spread_sample(items: Sequence, limit: int | None) -> list:
     return [items[i * len(items) // limit] for i in range(limit)]
 
 
-def load_split(folder: str | Path, *, limit: int | None = None) -> list[PolnearArticle]:
-    """The articles of a PolNeAR split folder (``text/`` and ``attributions/``), ``limit`` spread evenly."""
+def load_split(folder: str | Path, *, limit: int | None = None, half: str = "all") -> list[PolnearArticle]:
+    """The articles of a PolNeAR split folder (``text/`` and ``attributions/``) in the fixed ``half`` (all, tune or
+    check, by :func:`kg.quality.gold.split_of` of the article's name), ``limit`` spread evenly over it."""
+    check_split(half)
     folder = Path(folder)
     text_dir, ann_dir = folder / "text", folder / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
@@ -173,6 +175,7 @@ def load_split(folder: str | Path, *, limit: int | None = None) -> list[PolnearA
     names = sorted(n for n in anns if (text_dir / f"{n}.txt").is_file())
     if not names:
         raise EvalError(f"{folder}: no article has both text/<name>.txt and attributions/<name>_<annotator>.ann")
+    names = [n for n in names if half == "all" or split_of(n) == half]
     out = []
     for name in spread_sample(names, limit):
         text = _utf8(text_dir / f"{name}.txt")
@@ -418,11 +421,14 @@ class PolnearReport:
         return "\n".join(lines) + "\n"
 
 
-def evaluate_polnear(folder: str | Path, *, limit: int | None = None, jobs: int = 1, extractor=None) -> PolnearReport:
-    """Run the extractor over a PolNeAR split (``limit`` articles spread evenly over it) and score it."""
+def evaluate_polnear(
+    folder: str | Path, *, limit: int | None = None, half: str = "all", jobs: int = 1, extractor=None
+) -> PolnearReport:
+    """Run the extractor over a PolNeAR split (its fixed ``half``, ``limit`` articles spread evenly over it) and
+    score it."""
     from kg.extract import Extractor
 
-    articles = load_split(folder, limit=limit)
+    articles = load_split(folder, limit=limit, half=half)
     extractor = extractor or Extractor()
     heads = spacy_heads(extractor.nlp)
     scored: list[Scored] = []

@@ -40,7 +40,6 @@ bound: a false kg relation between untied entities is not counted there; IsSynon
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -49,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.graph.records import Article
-from kg.quality.gold import EvalError, normalise
+from kg.quality.gold import SPLITS, EvalError, check_split, normalise, split_of
 
 __all__ = [
     "RELATION_MAP",
@@ -62,7 +61,6 @@ __all__ = [
 ]
 
 Span = tuple[int, int]
-SPLITS = ("all", "tune", "check")
 FIGURE_TITLES = {"entity": "entities (distinct names)", "mention": "mentions", "relation": "relations"}
 CONFIDENT = 0.5
 SCORED_TYPES = ("Person", "Organisation", "Location")
@@ -108,11 +106,6 @@ _KG_CLASS = {
     "opposes": "opposes",
     "supports": "supports",
 }
-
-
-def split_of(doc_id: str) -> str:
-    """The fixed half a document belongs to: ``tune`` when the SHA-1 of its id starts with an even byte."""
-    return "tune" if hashlib.sha1(doc_id.encode("utf-8")).digest()[0] % 2 == 0 else "check"
 
 
 # --------------------------------------------------------------------------- reading
@@ -206,8 +199,7 @@ def _parse_doc(rec: object, where: str) -> Re3dDoc:
 def read_re3d(path: str | Path, split: str = "all") -> list[Re3dDoc]:
     """The documents of a re3d gold file in ``split``; a bad line or split is an :class:`EvalError`."""
     path = Path(path)
-    if split not in SPLITS:
-        raise EvalError(f"--split {split}: unknown; give one of {', '.join(SPLITS)}")
+    check_split(split)
     if not path.is_file():
         raise EvalError(f"{path}: not a file; give the re3d gold JSON Lines file (gold_re3d.jsonl)")
     docs = []

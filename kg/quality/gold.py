@@ -8,6 +8,7 @@ is an :class:`EvalError` whose one line names the file, the place in it and the 
 from __future__ import annotations
 
 import calendar
+import hashlib
 import json
 import re
 import unicodedata
@@ -20,7 +21,7 @@ from typing import Any
 from kg.errors import KgError
 from kg.graph.records import ENTITY_TYPES, EVENT_TYPES, MODALITIES, RELATION_TYPES, Article
 
-__all__ = ["EvalError", "GoldArticle", "load_gold", "normalise", "parse_gold"]
+__all__ = ["SPLITS", "EvalError", "GoldArticle", "load_gold", "normalise", "parse_gold", "split_of"]
 
 Span = tuple[int, int]
 _GOLD_SUFFIX = ".gold.json"
@@ -28,6 +29,22 @@ _GOLD_SUFFIX = ".gold.json"
 
 class EvalError(KgError, ValueError):
     """A gold file or folder that cannot be scored; the one-line message names the file and the fix."""
+
+
+# --------------------------------------------------------------------------- fixed halves
+
+SPLITS = ("all", "tune", "check")
+
+
+def split_of(doc_id: str) -> str:
+    """The fixed half a document belongs to: ``tune`` when the SHA-1 of its id starts with an even byte (rules are
+    written from the tune half; the check half shows whether they carry over)."""
+    return "tune" if hashlib.sha1(doc_id.encode("utf-8")).digest()[0] % 2 == 0 else "check"
+
+
+def check_split(split: str) -> None:
+    if split not in SPLITS:
+        raise EvalError(f"--split {split}: unknown; give one of {', '.join(SPLITS)}")
 
 
 # --------------------------------------------------------------------------- names
