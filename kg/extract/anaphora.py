@@ -33,6 +33,12 @@ def clause_antecedent(pronoun, resolve: Callable, type_of: Callable) -> list[str
     they invaded'). 'it' takes a singular state or body, 'they' a plural one or a coordination. Where the
     pronoun's clause follows a clause with an object ('Ukraine shot down a drone after it attacked'), subject
     and object are both in view: nothing."""
+    return _clause_search(pronoun, resolve, type_of) or []
+
+
+def _clause_search(pronoun, resolve: Callable, type_of: Callable) -> list[str] | None:
+    """:func:`clause_antecedent`'s search: None where another party is as near as the subject (nothing may be
+    guessed then, not even from sentences before)."""
     if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in ("it", "they"):
         return []
     plural = pronoun.lower_ == "they"
@@ -44,9 +50,9 @@ def clause_antecedent(pronoun, resolve: Callable, type_of: Callable) -> list[str
         candidates = [s for c in earlier for s in _subjects(c)]
         if below is not None and node.pos_ in ("VERB", "AUX"):
             if below.dep_ == "advcl" and below.i > node.i and any(c.dep_ == "dobj" for c in node.children):
-                return []
+                return None
             if any(_many(o) == plural for o in _other_parties(node, below)):
-                return []  # "A sent a reminder to B that it must ...": the one addressed is as near as A
+                return None  # "A sent a reminder to B that it must ...": the one addressed is as near as A
             candidates += _subjects(node)
         for subject in sorted(candidates, key=lambda t: -t.i):
             found = _fitting(subject, plural, resolve, type_of)
@@ -161,12 +167,15 @@ def nearest_subject(pronoun, resolve: Callable, type_of: Callable) -> list[str]:
     closed the border': a subject 'it' that no clause around it explains takes up the nearest singular subject
     before it, in its sentence or the one before in the same paragraph, when that subject is a state or body
     (people, who are no 'it', are passed over): subjects are in focus more than objects. A nearer subject that is
-    no state or body ('the proposal') may be what 'it' takes up: nothing then. Not the empty 'it' of 'it is important to', 'it seems that'."""
+    no state or body ('the proposal') may be what 'it' takes up, and a state or body named nearer as an object
+    ('sent a reminder to Slovakia that it must') is as near: nothing then. Not the empty 'it' of 'it is important to', 'it seems that'."""
     if pronoun.lower_ != "it" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return []
     verb = pronoun.head
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _EMPTY_IT_VERBS:
         return []
+    if _clause_search(pronoun, resolve, type_of) is None:
+        return []  # 'Estonia shot down a drone after it attacked': the drone is as near
     doc, sent = pronoun.doc, pronoun.sent
     start = sent.start
     if start > 0:
@@ -175,6 +184,9 @@ def nearest_subject(pronoun, resolve: Callable, type_of: Callable) -> list[str]:
             start = before.start
     for i in range(pronoun.i - 1, start - 1, -1):
         subject = doc[i]
+        if subject.dep_ in ("dobj", "dative", "pobj") and subject.pos_ in ("PROPN", "NOUN"):
+            if any(type_of(e) in _SINGULAR_KINDS for e in resolve(subject)):
+                return []  # 'Austria sent a reminder to Slovakia that it must ...': whom it named is as near
         if subject.dep_ not in ("nsubj", "nsubjpass") or subject.tag_ in ("NNS", "NNPS"):
             continue
         if subject.head.dep_ in ("relcl", "acl"):
