@@ -47,9 +47,12 @@ def acting_subjects(ctx, verb) -> list[str]:
 
 def party(ctx, eid: str) -> bool:
     """Whether an entity may take a side: a state, body or person, or a group its name qualifies
-    ('Syrian rebels', 'NATO allies'; not 'partners')."""
+    ('Syrian rebels', 'NATO allies'; not 'partners', nor a state's whole people, 'the Ukrainian people', for whom
+    the sides act)."""
     entity = ctx.table.get(eid)
     if entity.type not in PARTIES:
+        return False
+    if entity.type == "Group" and "people" in entity.name.lower().split():
         return False
     return entity.type != "Group" or any(ch.isupper() for ch in entity.name)
 
