@@ -318,7 +318,9 @@ def test_a_word_people_inside_a_name_is_no_people(extract_text):
     assert not any(m.text.endswith("People") for e in r.entities for m in e.mentions)
 
 
-def test_a_states_people_takes_no_side(extract_text):
-    r = extract_text("Britain reaffirmed its support for the Ukrainian people.")
+def test_a_side_taken_for_a_states_people_is_for_the_state(extract_text):
+    r = extract_text("Ukraine asked for more help, and Britain reaffirmed its support for the Ukrainian people.")
     assert _names(r, _event(r, "SUPPORT").recipients) == ["Ukrainian people"]
-    assert not [x for x in r.relations if x.type == "supports"]
+    assert [_names(r, (x.subject, x.object)) for x in r.relations if x.type == "supports"] == [
+        ["United Kingdom", "Ukraine"]
+    ]
