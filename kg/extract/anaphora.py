@@ -94,11 +94,13 @@ def polity_of_person(noun, resolve: Callable, type_of: Callable, states_of: Call
 
 def title_words(head) -> Iterable:
     """The words of a person's title around a mention's head: 'French Foreign Minister Catherine Colonna',
-    'Colonna, France's foreign minister,'."""
+    'Colonna, France's foreign minister,', 'France's foreign minister, Catherine Colonna,'."""
     yield from (t for t in head.subtree if t.i < head.i)
     for c in head.children:
         if c.dep_ == "appos":
             yield from c.subtree
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":  # "the UK foreign secretary, Liz Truss,": the title before
+        yield from (t for t in head.head.subtree if t.i <= head.head.i)
 
 
 def speech_subjects(speech) -> list:

@@ -206,7 +206,9 @@ def refuses_acceptance(tok, event: Event) -> bool:
         return False
     if tok.lemma_.lower() not in _ACCEPTING or not any(c.dep_ == "neg" for c in tok.children):
         return False
-    return not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children) and len(event.actors) < 2
+    # 'we' is one party, though it stands for the speaker and her state
+    one_party = len(event.actors) < 2 or any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children)
+    return not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children) and one_party
 
 
 def _speaks_out(verb) -> bool:
