@@ -544,9 +544,6 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     if readouts.carried(entry):  # "stressed the need for X to ...": the stresser asks
         head = noun.head.head if noun.head.dep_ in ("prep", "agent") else noun.head
         return verb_actors(ctx, head) if head.pos_ in ("VERB", "AUX") else []
-    clause = nominal.relative_act_clause(noun)
-    if clause is not None:  # "the aid that Germany provided": the clause's subject gives it
-        return _ids(ctx, _subjects(clause))
     # "announced $205 million in aid": the announcer gives the aid; "agreed in a phone call": the callers
     if verb is None:
         return []

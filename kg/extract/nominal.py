@@ -20,7 +20,6 @@ __all__ = [
     "party_phrases",
     "passive_cause",
     "reduced_passive",
-    "relative_act_clause",
     "restated_stances",
     "stance_objects",
     "stray_modifiers",
@@ -111,27 +110,9 @@ def participle_phrases(noun) -> list:
     participles = [v for h in heads for v in h.children if v.dep_ == "acl" and _past_participle(v)]
     stray = _stray_participle(noun)
     participles += [stray] if stray is not None else []
-    clause = relative_act_clause(noun)  # "the aid that Germany sent to Ukraine": the clause's phrases
-    participles += [clause] if clause is not None else []
+    # "the aid that Germany sent to Ukraine", "the sanctions the EU imposed on Moscow": the relative clause's phrases
+    participles += [v for v in noun.children if v.dep_ == "relcl" and _carried_in_relative(v)]
     return [c for v in participles if _carrying(v) for c in v.children if c.dep_ in ("prep", "agent")]
-
-
-_RELATIVES = frozenset({"that", "which", "whom"})
-
-
-def relative_act_clause(noun):
-    """'the aid that Germany provided', 'the sanctions the EU imposed on Moscow': a relative clause of a carrying
-    verb whose object is the event noun (its relative pronoun, or a gap) and whose subject is its own tells the act
-    as 'Germany provided aid' does: its subject does it, its phrases name to whom; else None."""
-    for clause in noun.children:
-        if clause.dep_ != "relcl" or not _carrying(clause):
-            continue
-        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-        objects = [c for c in clause.children if c.dep_ == "dobj"]
-        if subjects and not any(s.lower_ in _RELATIVES for s in subjects):
-            if all(o.lower_ in _RELATIVES for o in objects):
-                return clause
-    return None
 
 
 def _stray_participle(noun):
