@@ -52,3 +52,31 @@ def test_they_takes_up_a_body_named_by_its_members_in_the_plural(extract_text):
     r = extract_text("Russian troops shelled Kharkiv on Sunday. They also attacked Kherson and Zaporizhzhia.")
     attacks = _of_type(r, "ASSAULT")
     assert len(attacks) == 2 and all(_names(r, a.actors) == _names(r, attacks[0].actors) != [] for a in attacks)
+
+
+def test_it_takes_up_the_nearest_state_named_as_a_subject_before_it(extract_text):
+    r = extract_text("Hungary blocked the aid package on Monday. Diplomats said it had also vetoed new sanctions.")
+    (veto,) = [e for e in _of_type(r, "REJECT") if e.trigger.text == "vetoed"]
+    assert _names(r, veto.actors) == ["Hungary"]
+    r = extract_text("China held drills on Monday. Western diplomats said it had threatened war against Taiwan.")
+    (threat,) = _of_type(r, "THREATEN")
+    assert _names(r, threat.actors) == ["China"]
+
+
+def test_it_takes_up_nothing_past_a_nearer_subject_that_is_no_state(extract_text):
+    r = extract_text("Poland criticised the plan on Monday. The proposal failed after it sent troops to Ukraine.")
+    assert all("Poland" not in _names(r, e.actors) for e in r.events if e.trigger.text == "sent")
+
+
+def test_the_empty_it_of_it_is_important_stands_for_no_one(extract_text):
+    r = extract_text('Germany sent tanks to Kyiv on Monday. "It is important to support Ukraine," Scholz said.')
+    assert all("Germany" not in _names(r, e.actors) for e in _of_type(r, "SUPPORT"))
+
+
+def test_a_relative_clause_on_a_predicate_noun_tells_what_its_subject_did(extract_text):
+    r = extract_text("Hamas is a militant group that attacked Israel on October 7.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Hamas"]
+    r = extract_text("Britain described Hamas as a terrorist organisation that had attacked Israel.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Hamas"]
