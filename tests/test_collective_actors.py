@@ -295,3 +295,32 @@ def test_a_western_act_is_the_wests(extract_text):
 def test_who_joins_an_act_takes_part_in_it(extract_text):
     r = extract_text("Peru has not joined the Western sanctions against Chile.")
     assert _names(r, _event(r, "SANCTION").actors) == ["Peru"]
+
+
+def test_a_states_people_is_one_group_however_written(extract_text):
+    r = extract_text(
+        "The people of Sudan demanded an end to the war on Monday, and the Sudanese people marched in Khartoum."
+    )
+    people = [e for e in r.entities if e.type == "Group"]
+    assert len(people) == 1
+    assert {m.text for m in people[0].mentions} == {"people of Sudan", "Sudanese people"}
+    assert _names(r, _event(r, "REQUEST").actors) == [people[0].name]
+
+
+def test_a_peoples_plural_joins_the_people_of_its_state(extract_text):
+    r = extract_text("The Ukrainian people resisted the invasion, and Ukrainians protested in Kyiv.")
+    people = next(e for e in r.entities if e.type == "Group")
+    assert {m.text for m in people.mentions} == {"Ukrainian people", "Ukrainians"}
+
+
+def test_a_word_people_inside_a_name_is_no_people(extract_text):
+    r = extract_text("Delegates of the Belarusian People's Congress met in Minsk.")
+    assert not any(m.text.endswith("People") for e in r.entities for m in e.mentions)
+
+
+def test_a_side_taken_for_a_states_people_is_for_the_state(extract_text):
+    r = extract_text("Ukraine asked for more help, and Britain reaffirmed its support for the Ukrainian people.")
+    assert _names(r, _event(r, "SUPPORT").recipients) == ["Ukrainian people"]
+    assert [_names(r, (x.subject, x.object)) for x in r.relations if x.type == "supports"] == [
+        ["United Kingdom", "Ukraine"]
+    ]

@@ -400,3 +400,27 @@ def test_any_text_and_anchor_never_raises_and_ends_are_ordered(text, anchor, fut
 @given(st.lists(st.sampled_from(TIME_WORDS), min_size=1, max_size=6).map(" ".join), anchors, st.booleans())
 def test_phrases_of_time_words_never_raise_and_ends_are_ordered(text, anchor, future):
     check_well_formed(normalise_time(text, anchor, future=future))
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("nearly 4 months ago", "2022-02", "2022-02"),
+        ("more than a week ago", "2022-06-13", "2022-06-19"),
+        ("for more than two years now", "2020-06-23", "2022-06-23"),
+        ("over the past year alone", "2021-06-23", "2022-06-23"),
+    ],
+)
+def test_hedged_counts_and_stressed_stretches(text, start, end):
+    time = normalise_time(text, "2022-06-23")
+    assert (time.start, time.end) == (start, end)
+
+
+def test_a_range_of_days_in_one_month():
+    time = normalise_time("on March 19 and 20", "2022-03-25")
+    assert (time.start, time.end) == ("2022-03-19", "2022-03-20")
+
+
+def test_this_weekend_in_the_past_tense_is_the_last_one():
+    assert normalise_time("this weekend", "2023-06-26", past=True).start == "2023-06-24"
+    assert normalise_time("this weekend", "2023-06-26").start == "2023-07-01"

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-__all__ = ["clause_antecedent", "part_of_group", "polity_of_person", "reporting_verb", "speech_subjects", "title_words"]
+__all__ = [
+    "clause_antecedent",
+    "nearest_subject",
+    "part_of_group",
+    "polity_of_person",
+    "reporting_verb",
+    "speech_subjects",
+    "title_words",
+]
 
 # clauses a subordinate clause may lean on while keeping its subject in view ('if A won, it ...', 'A signed
 # the deal and it ...', 'the areas they invaded'); a reported clause ('ccomp') speaks of others
@@ -25,6 +33,12 @@ def clause_antecedent(pronoun, resolve: Callable, type_of: Callable) -> list[str
     they invaded'). 'it' takes a singular state or body, 'they' a plural one or a coordination. Where the
     pronoun's clause follows a clause with an object ('Ukraine shot down a drone after it attacked'), subject
     and object are both in view: nothing."""
+    return _clause_search(pronoun, resolve, type_of) or []
+
+
+def _clause_search(pronoun, resolve: Callable, type_of: Callable) -> list[str] | None:
+    """:func:`clause_antecedent`'s search: None where another party is as near as the subject (nothing may be
+    guessed then, not even from sentences before)."""
     if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in ("it", "they"):
         return []
     plural = pronoun.lower_ == "they"
@@ -36,9 +50,9 @@ def clause_antecedent(pronoun, resolve: Callable, type_of: Callable) -> list[str
         candidates = [s for c in earlier for s in _subjects(c)]
         if below is not None and node.pos_ in ("VERB", "AUX"):
             if below.dep_ == "advcl" and below.i > node.i and any(c.dep_ == "dobj" for c in node.children):
-                return []
+                return None
             if any(_many(o) == plural for o in _other_parties(node, below)):
-                return []  # "A sent a reminder to B that it must ...": the one addressed is as near as A
+                return None  # "A sent a reminder to B that it must ...": the one addressed is as near as A
             candidates += _subjects(node)
         for subject in sorted(candidates, key=lambda t: -t.i):
             found = _fitting(subject, plural, resolve, type_of)
@@ -94,11 +108,13 @@ def polity_of_person(noun, resolve: Callable, type_of: Callable, states_of: Call
 
 def title_words(head) -> Iterable:
     """The words of a person's title around a mention's head: 'French Foreign Minister Catherine Colonna',
-    'Colonna, France's foreign minister,'."""
+    'Colonna, France's foreign minister,', 'France's foreign minister, Catherine Colonna,'."""
     yield from (t for t in head.subtree if t.i < head.i)
     for c in head.children:
         if c.dep_ == "appos":
             yield from c.subtree
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":  # "the UK foreign secretary, Liz Truss,": the title before
+        yield from (t for t in head.head.subtree if t.i <= head.head.i)
 
 
 def speech_subjects(speech) -> list:
@@ -139,4 +155,47 @@ def part_of_group(word, entity_at: Callable, type_of: Callable) -> list[str]:
         eid = entity_at(i)
         if eid is not None and type_of(eid) == "Group" and word.doc[i].tag_ in ("NNS", "NNPS"):
             return [eid]
+    return []
+
+
+# verbs whose subject 'it' is mostly empty: 'it is important to', 'it seems that', 'it takes time'
+_EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "become", "remain", "happen", "matter", "take", "make", "mean"})
+
+
+def nearest_subject(pronoun, resolve: Callable, type_of: Callable) -> list[str]:
+    """'Beijing says it wants peace while it threatens war', 'Turkey condemned the raid. Diplomats said it had also
+    closed the border': a subject 'it' that no clause around it explains takes up the nearest singular subject
+    before it, in its sentence or the one before in the same paragraph, when that subject is a state or body
+    (people, who are no 'it', are passed over): subjects are in focus more than objects. A nearer subject that is
+    no state or body ('the proposal') may be what 'it' takes up, and a state or body named nearer as an object
+    ('sent a reminder to Slovakia that it must') is as near: nothing then. Not the empty 'it' of 'it is important to', 'it seems that'."""
+    if pronoun.lower_ != "it" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verb = pronoun.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _EMPTY_IT_VERBS:
+        return []
+    if _clause_search(pronoun, resolve, type_of) is None:
+        return []  # 'Estonia shot down a drone after it attacked': the drone is as near
+    doc, sent = pronoun.doc, pronoun.sent
+    start = sent.start
+    if start > 0:
+        before = doc[start - 1].sent
+        if not any(t.is_space and "\n" in t.text for t in doc[before.start : start]):  # a paragraph ends there
+            start = before.start
+    for i in range(pronoun.i - 1, start - 1, -1):
+        subject = doc[i]
+        if subject.dep_ in ("dobj", "dative", "pobj") and subject.pos_ in ("PROPN", "NOUN"):
+            if any(type_of(e) in _SINGULAR_KINDS for e in resolve(subject)):
+                return []  # 'Austria sent a reminder to Slovakia that it must ...': whom it named is as near
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.tag_ in ("NNS", "NNPS"):
+            continue
+        if subject.head.dep_ in ("relcl", "acl"):
+            continue  # 'the funding that Congress appropriated': a clause on a noun, out of focus
+        if subject.pos_ == "PRON" and subject.lower_ != "it":
+            continue  # 'he', 'we', 'who': someone else
+        found = list(resolve(subject))
+        kinds = {type_of(e) for e in found}
+        if found and kinds <= {"Person"}:
+            continue
+        return found if len(found) == 1 and kinds <= _SINGULAR_KINDS else []
     return []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract import claims, doers, judgments, misparses, nominal, readouts, ties, words
+from kg.extract import claims, doers, judgments, misparses, nominal, participants, readouts, ties, words
 from kg.extract.lexicons import Trigger
 
 if TYPE_CHECKING:
@@ -120,6 +120,9 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             acts = [o for o in objects if o.i in event_words]
             recipients = _ids(ctx, [p for o in acts for p in nominal.party_phrases(o)])
             recipients = recipients or [i for o in acts for i in _noun_modifier_actors(ctx, o)]
+            # "condemned supplies of British arms": whose arms they are
+            gifts = [o for o in acts if event_words[o.i] in participants.GIVING_TYPES]
+            recipients = recipients or _owners(ctx, [t for o in gifts for t in participants.given_things(o)])
             # "welcomed the pullout of Ethiopian troops": who leaves
             recipients = recipients or _leavers(ctx, acts)
             # "X raided the camp. The raid was condemned by Y": the raid told before, and its doer
@@ -169,6 +172,9 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
     if entry.type in _JOINT_TYPES and actors:  # "A, together with B, co-chaired the meeting": B too
         actors += nominal.companions(tok.sent, lambda t: _ids(ctx, [t]))
     preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
+    if tok.pos_ == "VERB" and entry.type in _STANCE_ON_ACTS:  # "condemned supplies of arms to X": the supplies'
+        gifts = [o for o in tok.children if o.dep_ == "dobj" and event_words.get(o.i) == "AID"]
+        preps = [c for c in preps if not any(c in participants.stray_to(g) for g in gifts)]
     if tok.pos_ != "VERB":  # "the strikes launched against X", "aid provided to Y": the participle's are the noun's
         preps += [c for c in nominal.participle_phrases(tok) if c.lower_ != "by"]
         happened = nominal.happening_verb(tok)  # "protests erupted in Tehran": where it broke out
@@ -234,7 +240,23 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             locations += [i for i in ids if ctx.table.get(i).type in ("Place", "Country")]
         elif word in words.LOCATIVE_PREPS and word != "from":
             locations += [i for i in ids if ctx.table.get(i).type in ("Place", "Country")]
+    actors, recipients = participants.completed(
+        tok,
+        entry.type,
+        actors,
+        recipients,
+        ids=lambda toks: _ids(ctx, toks),
+        doers=lambda verb: verb_actors(ctx, verb),
+        owners=lambda things: _owners(ctx, things),
+    )
     return _unique(actors), _unique(recipients), _unique(locations)
+
+
+def _owners(ctx: Context, things) -> list[str]:
+    """The states, bodies or blocs whose things a modifier names ('Western weapons', 'Russian troops')."""
+    mods = [m for t in things for m in t.children if m.dep_ in ("amod", "poss", "compound", "nmod") and m.i < t.i]
+    found = [i for m in mods for i in ctx.resolve(m) if ctx.table.get(i).type in ("Country", "Organization")]
+    return _unique(found or [i for m in mods if m.dep_ == "amod" for i in ctx.resolver.bloc(m)])
 
 
 def _leavers(ctx: Context, acts) -> list[str]:

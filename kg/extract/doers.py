@@ -17,7 +17,7 @@ _CREDIT_PREPS = frozenset({"for", "of", "over"})
 # verbs that scale an act their object names, whose subject does the act: 'tightened sanctions', 'ramped up aid'
 SCALING_VERBS = frozenset(
     """increase boost expand tighten strengthen bolster redouble accelerate ramp double triple maintain sustain
-    deepen broaden enhance toughen widen""".split()
+    deepen broaden enhance toughen widen speed step""".split()
 )
 # nouns of leaving a place, whose 'of' phrase names who leaves and whose 'from' phrase the place left
 _DEPARTURES = frozenset({"withdrawal", "pullout", "pull-out", "pullback", "retreat", "departure", "exit", "drawdown"})

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.extract import cataphora, coreference, names, words
+from kg.extract import cataphora, coreference, names, sole_holders, words
 from kg.extract.lexicons import GazetteerEntry
 from kg.extract.mention import Mention, clean_name
 from kg.extract.mention import norm as _norm
@@ -303,6 +303,7 @@ def resolve(
     coreference.link_state_offices(doc, mentions)
     cataphora.link_descriptions_ahead(doc, mentions)
     coreference.link_anaphors(mentions)
+    sole_holders.link_sole_holders(doc, mentions, gazetteer)
     if overrides:
         _apply_splits(doc, mentions, overrides, article_id)
     table = EntityTable()

@@ -1,4 +1,12 @@
-"""When an event happened or is planned: the date or time expression its sentence attaches to its trigger."""
+"""When an event happened or is planned: the date or time expression its sentence attaches to its trigger.
+
+A time attached to the trigger or its own verb dates it. Failing that, a clause that happens at the time of
+another one takes that one's time: a later conjunct ("met today and signed"), a clause of circumstance
+("as", "while", "when", a participle), a purpose ("met today to discuss"), the trigger noun's own verb
+("attacks launched today", "violence that began on April 15") and a present-tense stance reported by a
+dated speech ("said Monday that it is ready"). A clause set before, after or until another does not: its
+time is its own. "Since" a dated clause makes the main clause run from that date to the article date.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +16,121 @@ from kg.graph.records import TimeValue
 
 __all__ = ["event_time"]
 
+# Subordinators of a clause that happens while its head does ("as authorities told civilians to flee").
+_SIMULTANEOUS = frozenset({"as", "while", "whilst", "when"})
+# Day words the parser's NER sometimes leaves untagged ("Earlier today, I spoke with ...").
+_DAY_WORDS = frozenset({"today", "yesterday", "tonight", "tomorrow"})
+_PRESENT = frozenset({"VBZ", "VBP"})
+_MAX_CLIMB = 3  # clauses of one sentence: a longer chain has left the event's situation
+
 
 def event_time(doc, date: str | None, tok, *, future: bool) -> TimeValue | None:
     """The time a trigger's clause gives it: a date or time expression attached to the trigger or its verb,
-    else a season naming it ("a winter offensive"); relative expressions are read against ``date``."""
+    else one of a clause it shares its time with, else a season naming it ("a winter offensive"); relative
+    expressions are read against ``date``."""
     clause = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), tok)
-    best = None
+    if tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children):
+        future = False  # a possessed act is a done one: "its Feb. 24 invasion" whatever the sentence plans
+    rank: dict[int, float] = {tok.i: 0, clause.i: 1}
+    for told in tok.children:  # the trigger noun's own verb: "attacks launched today", "violence that began"
+        if told.dep_ in ("acl", "relcl") and told.pos_ == "VERB":
+            rank.setdefault(told.i, 0.5)
+    for depth, governor in enumerate(_governors(clause), start=2):
+        rank.setdefault(governor.i, depth)
+    best: tuple | None = None
     for ent in _sentence_times(doc, tok.sent):
         anchor = _attachment(ent.root, tok)
-        if anchor is not None and anchor.i in (tok.i, clause.i):
-            if best is None or abs(ent.start - tok.i) < abs(best.start - tok.i):
-                best = ent
+        if anchor is None:
+            continue
+        since = _since_clause(anchor, rank)
+        level = rank.get(anchor.i) if since is None else rank[since.head.i] + 0.5
+        if level is None:
+            continue
+        text = ("since " if since is not None else "") + _with_preposition(doc, ent)
+        time = normalise_time(text, date, future=future, past=_past(since or anchor))
+        if time is None:
+            continue
+        key = (level, time.start is None, abs(ent.start - tok.i))  # placed before unplaced, then the nearest
+        if best is None or key < best[0]:
+            best = (key, time)
     if best is not None:
-        start = best.start - 1 if best.start > 0 and doc[best.start - 1].dep_ == "prep" else best.start
-        return normalise_time(doc[start : best.end].text, date, future=future)
+        return best[1]
+    return _day_word(clause, date, future) or _season_of(tok, date, future)
+
+
+def _with_preposition(doc, ent) -> str:
+    """The expression with its preposition ("on Friday") and a "now" that makes a span reach the present
+    ("for two years now")."""
+    start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].dep_ == "prep" else ent.start
+    end = ent.end + 1 if ent.end < len(doc) and doc[ent.end].lower_ == "now" else ent.end
+    return doc[start:end].text
+
+
+def _governors(clause):
+    """The clauses ``clause`` shares its time with, nearest first (see the module docstring)."""
+    node = clause
+    for _ in range(_MAX_CLIMB):
+        head = _same_time_head(node)
+        if head is None:
+            return
+        yield head
+        node = head
+
+
+def _same_time_head(verb):
+    """The verb whose time ``verb``'s clause shares, or None."""
+    dep, head = verb.dep_, verb.head
+    if head.i == verb.i:
+        return None
+    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        return head
+    if dep == "advcl":
+        subordinators = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        participle = verb.tag_ == "VBG" and not subordinators
+        if subordinators & _SIMULTANEOUS or purpose or participle:
+            return _verb_of(head)
+    if dep == "acl" and verb.tag_ in ("VBN", "VBG"):  # "the convoy hit when the bridge fell"
+        return _verb_of(head)
+    if dep == "pcomp" and head.lower_ in ("with", "amid"):  # "were shelled, with five people killed"
+        return _verb_of(head)
+    if dep == "ccomp" and _present(verb):  # a stance stated at the time of its saying
+        return head
+    return None
+
+
+def _verb_of(tok):
+    return next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _past(verb) -> bool:
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _present(verb) -> bool:
+    if verb.tag_ in _PRESENT and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in _PRESENT and c.lemma_ == "be" for c in verb.children)
+
+
+def _since_clause(anchor, rank):
+    """The "since" clause ``anchor`` heads under a ranked clause ("have sent aid since Russia invaded in
+    February"): its date starts the main clause's stretch. None otherwise."""
+    if anchor.dep_ != "advcl" or anchor.head.i not in rank or anchor.i in rank:
+        return None
+    return anchor if any(c.dep_ == "mark" and c.lower_ == "since" for c in anchor.children) else None
+
+
+def _day_word(clause, date: str | None, future: bool) -> TimeValue | None:
+    """A bare "today" or "yesterday" on the clause's verb that the NER left untagged."""
+    for child in clause.children:
+        if child.lower_ in _DAY_WORDS and child.ent_type_ not in ("DATE", "TIME"):
+            text = " ".join(t.text for t in child.subtree)  # "earlier today"
+            return normalise_time(text, date, future=future)
+    return None
+
+
+def _season_of(tok, date: str | None, future: bool) -> TimeValue | None:
     for c in tok.children:  # "a winter offensive"
         if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words.SEASONS:
             return normalise_time(c.text, date, future=future)

@@ -59,7 +59,7 @@ _PRESS = frozenset({"press", "news", "media", "journalist", "reporter"})
 # verbs that carry out, give or aim the act a noun names, whose participle on the noun states its parties
 _CARRYING_VERBS = frozenset(
     """launch wage carry conduct commit mount perpetrate stage unleash direct aim provide give deliver send supply
-    offer grant allocate pledge extend announce make issue impose""".split()
+    offer grant allocate pledge extend announce make issue impose approve adopt authorize authorise earmark""".split()
 )
 # verbs that say an event noun happened or went on ('protests erupted in X', 'fighting broke out in Y')
 _HAPPENING = frozenset("erupt break occur happen unfold rage spread resume flare begin start hold".split())
@@ -97,13 +97,26 @@ def participle_phrases(noun) -> list:
     Moldova', 'the aid provided by Japan to Ukraine', 'the war waged by Russia'): a reduced passive relative
     clause, whose agent and objects are the noun's own. A participle that is itself an event verb ('the
     people killed in the strikes') is left to that verb."""
-    return [
-        c
-        for v in noun.children
-        if v.dep_ == "acl" and _past_participle(v) and _carrying(v)
-        for c in v.children
-        if c.dep_ in ("prep", "agent")
-    ]
+    heads = [noun, noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [noun]  # "aid package"
+    participles = [v for h in heads for v in h.children if v.dep_ == "acl" and _past_participle(v)]
+    stray = _stray_participle(noun)
+    participles += [stray] if stray is not None else []
+    return [c for v in participles if _carrying(v) for c in v.children if c.dep_ in ("prep", "agent")]
+
+
+def _stray_participle(noun):
+    """A past participle right after an event noun's phrase that spaCy hung on the clause's verb instead of on the
+    noun ('spoke to discuss the war of aggression waged by Russia against Ukraine': 'waged' is the war's), with
+    its own 'by' agent and no subject; else None."""
+    end = noun.right_edge.i + 1
+    if end >= len(noun.doc) or noun.right_edge.is_punct:
+        return None
+    verb = noun.doc[end]
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl", "conj") or verb.head.i == noun.i:
+        return None
+    if verb.head.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return verb if any(c.dep_ == "agent" for c in verb.children) else None
 
 
 def reduced_passive(verb) -> bool:

@@ -4,6 +4,8 @@ Two phenomena, both a plural noun phrase that the role and group nouns of :mod:`
 
 * **A people** named by its plural: "Syrians fled", "ethnic Albanians", "Iraqi Kurds", "the Palestinians". A
   count in front is not part of the name ("many Syrians" is the Syrians).
+* **A state's people** by the word 'people': "the Ukrainian people", "the people of Sudan" (one group, however
+  written: not the state, which acts through its government).
 * **An agent qualified by its state or people**: "Swiss doctors", "Palestinian prisoners", "Chinese companies" (a
   people noun of :data:`kg.extract.words.PEOPLE_NOUNS` or a Phoenix agent noun, with a demonym in front). Without
   the demonym ("doctors", "thousands of students") a plural is an entity only as an event's argument
@@ -38,8 +40,14 @@ def mentions(doc, gazetteer, agent_nouns: frozenset[str]) -> list[entities.Menti
         ):
             continue
         lemma = tok.lemma_.lower()
-        if tok.text[:1].isupper() and _names_a_people(tok, gazetteer):
+        people = _state_people(doc, tok, gazetteer) if tok.text == "people" else None
+        if people is not None:
+            out.append(people)
+        elif tok.text[:1].isupper() and _names_a_people(tok, gazetteer):
             out.append(_mention(doc, tok))
+            state = gazetteer.demonym(tok.text)
+            if state is not None and state.type == "Country":  # 'Ukrainians' and 'the Ukrainian people': one group
+                out[-1].key = _people_key(state)
         elif (
             lemma not in words.GROUP_NOUNS
             and (lemma in words.PEOPLE_NOUNS or lemma in agent_nouns)
@@ -47,6 +55,29 @@ def mentions(doc, gazetteer, agent_nouns: frozenset[str]) -> list[entities.Menti
         ):
             out.append(_mention(doc, tok))
     return out
+
+
+def _state_people(doc, tok, gazetteer) -> entities.Mention | None:
+    """'the Sudanese people', 'the people of Sudan': the people of the state a demonym before the word or an 'of'
+    phrase after it names; keyed by the state, so that both ways of writing it are one group."""
+    demonyms = [c for c in tok.lefts if c.dep_ in _NAME_DEPS and _demonym(c, gazetteer)]
+    if demonyms:
+        state, start, end = gazetteer.demonym(demonyms[0].text), demonyms[0].i, tok.i + 1
+    else:
+        of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        place = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if place is None or not place.text[:1].isupper():
+            return None
+        start, end = tok.i, place.i + 1
+        state = gazetteer.entry_for(gazetteer.key_for(doc[place.left_edge.i : end].text))
+    if state is None or state.type != "Country":
+        return None
+    name = doc[start:end].text
+    return entities.Mention(start, end, "Group", _people_key(state), name, tok.i, "np")
+
+
+def _people_key(state) -> str:
+    return f"Group:people of {state.name.lower()}"
 
 
 def _plural_name(tok, gazetteer) -> bool:

@@ -153,7 +153,7 @@ def of_coordination(tok) -> list:
 
 def group_antecedent(pronoun, resolve: Callable, type_of: Callable) -> list[str]:
     """'NATO members take part in the war. They finance the regime': a subject 'they' with no pair of parties
-    before it takes up one collective, when the nearest subject before it (this sentence or the one before)
+    before it takes up one collective (or one body its members name: 'Russian troops'), when the nearest subject before it (this sentence or the one before)
     that could be plural is that collective. A plural subject that is no collective ('the weapons') is in view
     as much, and so is a state or body: nothing then."""
     if pronoun.pos_ != "PRON" or pronoun.lower_ != "they" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
@@ -167,5 +167,7 @@ def group_antecedent(pronoun, resolve: Callable, type_of: Callable) -> list[str]
         if subject.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "conj" for c in subject.children):
             continue  # 'the spokeswoman said': no 'they'
         found = resolve(subject)
-        return found if len(found) == 1 and type_of(found[0]) == "Group" else []
+        # 'Russian troops shelled X. They also ...': a body named by its members in the plural is one too
+        plural_body = subject.tag_ in ("NNS", "NNPS") and found and type_of(found[0]) == "Organization"
+        return found if len(found) == 1 and (type_of(found[0]) == "Group" or plural_body) else []
     return []

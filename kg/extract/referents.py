@@ -19,6 +19,8 @@ def relative(tok, resolve: Callable, type_of: Callable) -> list[str]:
     found = resolve(antecedent)
     if not found and antecedent.dep_ == "appos":
         found = resolve(antecedent.head)
+    if not found:  # "Hamas is a group that attacked Israel", "described Hamas as a group that ...": Hamas
+        found = [e for t in _described(antecedent) for e in resolve(t)]
     if found or tok.lower_ != "who":
         return found
     node = antecedent
@@ -30,6 +32,22 @@ def relative(tok, resolve: Callable, type_of: Callable) -> list[str]:
         if people:
             return people
     return []
+
+
+def _described(noun) -> list:
+    """What a predicate noun describes: the subject of 'is' ('X is a group'), the object a verb calls or designates
+    as it ('called X a group', 'designated X as a group'), the subject of such a passive ('X was listed as a group')."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    elif noun.dep_ == "attr" and verb.lemma_ == "be":
+        # not "he is the one who ...": a cleft on a pronoun, whose 'one' is someone else
+        return [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    elif noun.dep_ != "oprd":
+        return []
+    if verb.pos_ != "VERB":
+        return []
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
 def state_side(tok, resolve_modifier: Callable, type_of: Callable) -> list[str]:

@@ -9,6 +9,7 @@ from kg.extract import (
     anaphora,
     claims,
     collectives,
+    descriptions,
     entities,
     names,
     phrases,
@@ -23,10 +24,6 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.nlp import doc_text
 from kg.graph.records import Mention, content_id
 from kg.read.overrides import Overrides
-
-# "the country's", "the group's": a definite noun owning a title stands for the state or body of the story
-_BODY_KINDS = {"country": "Country", "group": "Organization", "movement": "Organization", "militia": "Organization"}
-
 
 # what a person says, not a document: its owner is the source ('Their comments show'), never the noun itself
 _UTTERANCES = frozenset({"comment", "remark", "word", "speech", "interview", "tweet"})
@@ -99,28 +96,28 @@ class Resolver:
                     # '"They will exchange views," Peskov said': one person's 'they' are others
                     return self._plural_antecedents(tok)
                 if lower == "it":  # "Tamm said that if Russia won, it could invade Poland": a person is no 'it'
-                    found = [e for e in tellers if self._type_of(e) != "Person"]
-                    return found or anaphora.clause_antecedent(tok, self.resolve, self._type_of)
+                    found = [e for e in tellers if self._type_of(e) not in ("Person", "Group")]  # nor are 'diplomats'
+                    found = found or anaphora.clause_antecedent(tok, self.resolve, self._type_of)
+                    return found or anaphora.nearest_subject(tok, self.resolve, self._type_of)
                 return tellers
             if lower == "it" and tok.head.dep_ == "ROOT":
-                return self._previous_subject(tok)
+                return self._previous_subject(tok) or anaphora.nearest_subject(tok, self.resolve, self._type_of)
             found = self._plural_antecedents(tok) or anaphora.clause_antecedent(tok, self.resolve, self._type_of)
-            return found or self._embedded_teller(tok)
+            found = found or self._embedded_teller(tok)
+            return found or anaphora.nearest_subject(tok, self.resolve, self._type_of)
         if lower == "their" or tok.tag_ == "NNS":  # "their support", "the two leaders agreed"
             found = self._plural_antecedents(tok)
             if found:
                 return found
-        if (
-            tok.dep_ in ("nsubj", "nsubjpass")
-            and tok.lower_ in _BODY_KINDS
-            and [c.lower_ for c in tok.children] == ["the"]
-        ):
-            # "A spokesman for the Houthis said the group had fired ...": the body of the story, as its owner
-            return self.the_country(tok, _BODY_KINDS[tok.lower_])
+        kind = descriptions.kind_of(tok) if tok.dep_ in ("nsubj", "nsubjpass") or _by_phrase(tok) else None
+        if kind is not None:
+            # "A spokesman for the Houthis said the group had fired ...", "NATO met. The alliance agreed ...": the
+            # body of the story, as its owner
+            return self.the_country(tok, kind)
         return (
             self.resolve_modifier(tok)
             or anaphora.part_of_group(tok, self.table.by_token.get, self._type_of)
-            or anaphora.polity_of_person(tok, self.resolve, self._type_of, self._states_of)
+            or anaphora.polity_of_person(tok, self.resolve, self._type_of, self.states_of)
             or collectives.collective(self, tok)
             or self._people_of(tok)
             or referents.state_side(tok, self.resolve_modifier, self._type_of)
@@ -159,7 +156,7 @@ class Resolver:
     def _type_of(self, eid: str) -> str:
         return self.table.get(eid).type
 
-    def _states_of(self, person: str) -> list[str]:
+    def states_of(self, person: str) -> list[str]:
         """The states a person's titles name ('French Foreign Minister Catherine Colonna' -> France)."""
         heads = [self.doc[m.head] for m in self.table.mentions if self.table.by_token.get(m.head) == person]
         words = [w for h in heads for w in anaphora.title_words(h)]
@@ -287,22 +284,24 @@ class Resolver:
             return [eid]
         if tok.dep_ not in ("amod", "compound", "nmod", "poss", "npadvmod") and tok.pos_ != "ADJ":
             return []
-        if tok.dep_ == "poss" and tok.lower_ in _BODY_KINDS and any(c.lower_ == "the" for c in tok.children):
-            return self.the_country(tok, _BODY_KINDS[tok.lower_])
+        kind = descriptions.kind_of(tok) if tok.dep_ == "poss" else None
+        if kind is not None:  # "the country's Prime Minister", "the alliance's members"
+            return self.the_country(tok, kind)
         entry = self.gazetteer.demonym(tok.text)
         if entry is None or self._split(tok.text, entry):
             return []
         return [self._add_demonym(entry, tok)]
 
-    def the_country(self, tok, kind: str = "Country") -> list[str]:
+    def the_country(self, tok, kind: descriptions.Kind = descriptions.KINDS["country"]) -> list[str]:
         """ "Serbia refused, the country's Prime Minister X said" ("Hamas denied it, the group's spokesman said"): of
-        the states (bodies) named in its sentence or the one before, the one the article names most (the story's),
-        then one that is a subject there ('Chile will send troops to Peru'), then the last named."""
+        the states (bodies of the ``kind``) named in its sentence or the one before, the one the article names most
+        (the story's), then one that is a subject there ('Chile will send troops to Peru'), then the last named."""
         first = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
         states = []
         for i in range(tok.i - 1, first - 1, -1):
             eid = self.table.by_token.get(i)
-            if eid is not None and self.table.get(eid).type == kind:
+            entry = self.table.entries.get(eid) if eid is not None else None
+            if eid is not None and kind.fits(self.table.get(eid).type, entry.sector if entry is not None else None):
                 subject = self.doc[i].dep_ in ("nsubj", "nsubjpass")
                 states.append((len(self.table.get(eid).mentions), subject, eid))
         return [max(states, key=lambda s: s[:2])[2]] if states else []
@@ -387,6 +386,11 @@ class Resolver:
             if tok.dep_ == "nsubj" and cues.attributing(tok.head):
                 chosen = next((m for m in outside if _speaks(doc[m.head], cues, tok)), chosen)
         return [self.table.by_token[chosen.head]]
+
+
+def _by_phrase(tok) -> bool:
+    """'was condemned by the alliance': the object of a passive's 'by'."""
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
 
 
 def _subject_continued(pronoun, mentions):

@@ -3,7 +3,8 @@ satisfy), 'concern for the hostages' (sympathy), 'the alleged plan' (a hedge), '
 plan' (a warning of what happened is information, not a threat of force), 'set to vote on the package' (a vote
 for no one), 'join the fight' (fighting, not cooperation), 'contributing to the tax base' (a cause, not aid),
 'ordered a mobilisation' (the ordered act is the event). And a wrongdoing verb typed as an allegation ('the
-Russian leader had violated the Charter, Biden said') is the teller's accusation of the doer.
+Russian leader had violated the Charter, Biden said') is the teller's accusation of the doer, and so is an attack
+a teller condemns as it names it ('Russia's unprovoked invasion', X said).
 
 Each check looks at the trigger and its children only: one test per candidate trigger, no pass over the doc."""
 
@@ -15,14 +16,14 @@ from typing import TYPE_CHECKING
 from kg.extract import judgments, words
 from kg.extract.commitments import RESTATING_VERBS as _RESTATING
 from kg.extract.lexicons import Trigger
-from kg.graph.records import Span
+from kg.graph.records import Span, content_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from kg.graph.records import Event
 
-__all__ = ["allegations", "names_no_event", "refuses_acceptance", "retyped"]
+__all__ = ["allegations", "condemnations", "names_no_event", "refuses_acceptance", "retyped"]
 
 # 'meet the needs / the deadline / its obligations': to satisfy or fulfil something, not to hold talks
 _SATISFIED = frozenset(
@@ -55,6 +56,13 @@ _FIGHTS = frozenset({"fight", "fighting", "war", "battle", "combat", "offensive"
 # ('violated', and the noun: 'committed rights violations', Miller said): the violator is accused
 _WRONGDOING = frozenset({"violate", "breach", "flout", "infringe", "contravene", "violation", "infringement"})
 _NAMING = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# words that condemn an attack as they name it ('the unprovoked invasion', 'a proxy war', 'its illegal war'): the
+# naming is a judgment of the doer (PLOVER ACCUSE: "condemn, decry a policy or an action"); 'full-scale' or
+# 'Russian' only describe it
+_CONDEMNING = frozenset(
+    """unprovoked unjustified unjust illegal illegitimate unlawful criminal brutal barbaric savage senseless
+    needless reckless murderous genocidal heinous cruel proxy imperial colonial""".split()
+)
 _RALLIED = frozenset(
     {"fund", "funds", "funding", "money", "resource", "support", "coalition", "donor", "voter", "vote", "opinion"}
 )
@@ -206,7 +214,9 @@ def refuses_acceptance(tok, event: Event) -> bool:
         return False
     if tok.lemma_.lower() not in _ACCEPTING or not any(c.dep_ == "neg" for c in tok.children):
         return False
-    return not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children) and len(event.actors) < 2
+    # 'we' is one party, though it stands for the speaker and her state
+    one_party = len(event.actors) < 2 or any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children)
+    return not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children) and one_party
 
 
 def _speaks_out(verb) -> bool:
@@ -388,6 +398,60 @@ def allegations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Event
             )
         )
     return sorted(out, key=lambda p: p[0].i)
+
+
+def condemnations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Event]]:
+    """``pairs`` with the accusation a teller makes by condemning an attack as they name it ("Lavrov said NATO is
+    waging a proxy war", "the unprovoked invasion, the minister said"): beside the attack, told as the teller tells
+    it, the teller accuses its doer (PLOVER ACCUSE), at the telling word. Told in the article's own voice, the
+    words describe; a teller who already accuses someone in that sentence makes no second accusation."""
+    accusing = {(tok.sent.start, e.actors) for tok, e in pairs if e.type == "ACCUSE"}
+    added = []
+    for tok, event in pairs:
+        if event.type != "ASSAULT" or not event.sources or not event.actors:
+            continue
+        # the attack's noun, or a verb's object that names it ('waging a proxy war', 'launched an illegal invasion')
+        named = [tok] if tok.pos_ == "NOUN" else [c for c in tok.children if c.dep_ == "dobj"]
+        if not any(c.dep_ == "amod" and c.lower_ in _CONDEMNING for n in named for c in n.children):
+            continue
+        teller = event.sources[-1]
+        if (tok.sent.start, (teller,)) in accusing or teller in event.actors:
+            continue
+        word = telling_word(tok)
+        if not _what_is_told(tok, word):
+            continue
+        accusing.add((tok.sent.start, (teller,)))
+        at = word if word is not None else tok
+        why = f"condemnation: the teller accuses the doer of the '{tok.text}' they condemn"
+        accusation = dataclasses.replace(
+            event,
+            id="v" + content_id(event.id, "ACCUSE", at.idx, length=10),
+            type="ACCUSE",
+            mode=None,
+            trigger=Span(at.text, at.idx, at.idx + len(at.text)),
+            actors=(teller,),
+            recipients=event.actors,
+            locations=(),
+            quantity=None,
+            modality="asserted",  # the condemnation is made, whatever the attack's modality
+            time=None,
+            sources=event.sources[:-1],
+            explain=(*event.explain, why),
+        )
+        added.append((at, accusation))
+    return sorted(pairs + added, key=lambda p: p[0].i)
+
+
+def _what_is_told(tok, word) -> bool:
+    """Whether the attack is in the clause the teller tells ("Lavrov said NATO is engaging in a proxy war", a quote's
+    own clause), not in an aside of it ("the CIA is delivering an approach to challenges, from tackling Russia's
+    brutal aggression to ...": the praise is told, the aggression only mentioned)."""
+    clause = tok
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "ROOT":
+        return True
+    return word is not None and clause.head.i == word.i and clause.dep_ in ("ccomp", "xcomp", "parataxis")
 
 
 def _meets_a_need(verb) -> bool:

@@ -26,7 +26,7 @@ def conj_ids(ctx, tokens) -> list[str]:
         stack = [t]
         while stack:
             node = stack.pop(0)
-            ids += [e for e in ctx.resolve(node) if e not in ids]
+            ids += [e for found in ctx.resolve(node) for e in _as_side(ctx, node, found) if e not in ids]
             stack += [c for c in node.children if c.dep_ == "conj"]
     return ids
 
@@ -119,7 +119,30 @@ def named_by(ctx, tok) -> list[str]:
     found += [
         e for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children for e in ctx.resolve(p)
     ]
-    return list(dict.fromkeys(found))
+    return [e for e in dict.fromkeys(found) if not _a_states_people(ctx, e)]
+
+
+def _as_side(ctx, tok, eid: str) -> list[str]:
+    """'the Ukrainian people' is an entity of its own (a group that acts), but a side taken for it or by it is its
+    state's: the state when the article names it, else nobody."""
+    return _states_named(ctx, tok) if _a_states_people(ctx, eid) else [eid]
+
+
+def _a_states_people(ctx, eid: str) -> bool:
+    entity = ctx.table.get(eid)
+    return entity.type == "Group" and "people" in entity.name.lower().split()
+
+
+def _states_named(ctx, people) -> list[str]:
+    """The state of 'the Ukrainian people' (its demonym) or 'the people of Ukraine' (its 'of' phrase), when the
+    article has it as an entity."""
+    gazetteer = ctx.resolver.gazetteer
+    words_ = [people, *(c for c in people.children if c.dep_ in ("amod", "compound"))]
+    words_ += [p for c in people.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    names = {
+        e.name for w in words_ for e in (gazetteer.demonym(w.text), gazetteer.entry_for(gazetteer.key_for(w.text))) if e
+    }
+    return [e.id for e in ctx.table.entities if e.type == "Country" and e.name in names]
 
 
 _STANDS_FOR_OWNER = frozenset(

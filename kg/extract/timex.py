@@ -50,6 +50,16 @@ _PREPOSITIONS = re.compile(
     r"^(?:on|in|at|during|by|over|throughout|for|within|from|until|till|through|around|about|circa|as of"
     r"|ever|so far|the|of)\s+"
 )
+# Words that blur a count without moving it: "nearly 4 months ago", "for more than two years now".
+_HEDGE = re.compile(
+    r"^(?:nearly|almost|about|around|some|roughly|approximately|more than|over|less than|under|just|only"
+    r"|at least) "
+)
+# Trailing words that stress a time without changing it: "over the past year alone".
+_STRESS = re.compile(r" (?:alone|so far|or so)$")
+# "this Friday", "this weekend": told in the past tense, the last one begun by the anchor (a Monday's "shocked
+# the world this weekend" is the weekend just gone), as a bare "Friday" is.
+_THIS_IN_WEEK = re.compile(r"\b(?:this|current) (?=weekend|" + "|".join(_WEEKDAYS) + ")")
 _RANGE_SEPARATOR = re.compile(r" (?:to|until|till|through|and) | ?- ?")
 _TEMPORAL = re.compile(
     r"\b(?:day|week|weekend|fortnight|month|year|decade|century|season|quarter|hour|minute|morning|afternoon"
@@ -196,7 +206,9 @@ def _how_in_week(rel: str | None, future: bool) -> str:
 
 
 def _count(word: str | None, default: int) -> int | None:
-    """How many units a phrase like "the past two weeks" counts; vague words take the default."""
+    """How many units a phrase like "the past two weeks" counts; vague words take the default, and a hedge
+    ("nearly four", "more than two") counts as its number."""
+    word = _HEDGE.sub("", word) if word else word
     if word is None or word in ("few", "a few", "several", "many"):
         return default
     if word in ("couple of", "a couple of"):
@@ -260,6 +272,14 @@ def _ago(m: re.Match, anchor: date | None, future: bool) -> _Period | None:
     if count == 0:
         return _Period(_shift(anchor, -_RECENT[m["unit"]], m["unit"]), anchor, "interval")
     return _containing(m["unit"], _shift(anchor, -count, m["unit"]))
+
+
+def _up_to_now(m: re.Match, anchor: date | None, future: bool) -> _Period | None:
+    """A stretch reaching the anchor: "for more than two years now"."""
+    count = _count(m["n"], 1)
+    if anchor is None or count is None:
+        return None
+    return _Period(_shift(anchor, -count, m["unit"]), anchor, "interval")
 
 
 def _part_of_period(m: re.Match, anchor: date | None, future: bool) -> _Period | None:
@@ -351,6 +371,7 @@ _RULES: list[tuple[re.Pattern, _Rule]] = [
         (r"(?:(?P<rel>this|last|next|previous|current) )?" + _CALENDAR_UNIT, _calendar),
         (r"(?P<dir>recent|past|last|previous|next|coming|upcoming)(?: (?P<n>.+?))? " + _UNIT, _rolling),
         (r"(?P<n>.+?) " + _UNIT + " ago", _ago),
+        (r"(?P<n>.+?) " + _UNIT + " now", _up_to_now),
         (r"(?P<part>early|mid|middle of|late|end of|beginning of|start of)[ -](?P<rest>.+)", _sub_range),
         (_YEAR + r"-(?P<month_number>\d{1,2})(?:-(?P<day>\d{1,2}))?", _date),
         (rf"(?:{_WEEKDAY} )?{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?: {_YEAR})?", _date),
@@ -376,7 +397,7 @@ def _canonical(text: str) -> str:
 
 def _resolve(text: str, anchor: date | None, future: bool) -> _Period | None:
     """The period one expression (no "since", no range) names, or None."""
-    while (bare := _PREPOSITIONS.sub("", text)) != text:
+    while (bare := _STRESS.sub("", _PREPOSITIONS.sub("", text))) != text:
         text = bare
     for pattern, rule in _RULES:
         if (m := pattern.fullmatch(text)) and (period := rule(m, anchor, future)):
@@ -399,7 +420,10 @@ def _range(text: str, anchor: date | None, future: bool) -> tuple[str, str, str]
     text = text.removeprefix("between ")
     for sep in _RANGE_SEPARATOR.finditer(text):
         first = _resolve(text[: sep.start()], anchor, future)
-        last = first and _resolve(text[sep.end() :], anchor, future)
+        second = text[sep.end() :]
+        if first and first.granularity == "day" and re.fullmatch(r"\d{1,2}", second):  # "March 19 and 20"
+            second = f"{first.first.year}-{first.first.month}-{second}"
+        last = first and _resolve(second, anchor, future)
         if first and last and last.last < first.first:  # "from October to March": March after October
             last = _resolve(text[sep.end() :], first.first, True)
         if first and last and first.first <= last.last:
@@ -429,10 +453,11 @@ def _place(text: str, anchor: date | None, future: bool) -> tuple[str | None, st
     return (period.start, period.end, period.kind) if period else None
 
 
-def normalise_time(text: str, anchor: str | None, *, future: bool = False) -> TimeValue | None:
+def normalise_time(text: str, anchor: str | None, *, future: bool = False, past: bool = False) -> TimeValue | None:
     """Normalise a DATE/TIME expression against the article date ``anchor`` ("YYYY-MM-DD" or None).
 
-    ``future`` says the clause is planned or future tense, so "on Friday" and "in June" look forward.
+    ``future`` says the clause is planned or future tense, so "on Friday" and "in June" look forward; ``past``
+    says it is in the past tense, so "this weekend" is the last one, not the one of the anchor's week.
     Returns None for text that is not a time at all, and granularity "unknown" (no start, no end) for a time
     that cannot be placed: a relative one with no anchor, or one no rule reads.
 
@@ -447,6 +472,8 @@ def normalise_time(text: str, anchor: str | None, *, future: bool = False) -> Ti
     """
     clean = text.strip()
     key = _canonical(clean)
+    if past and not future:
+        key = _THIS_IN_WEEK.sub("", key)
     placed = _place(key, _parse_anchor(anchor), future)
     if placed:
         return TimeValue(clean, *placed)

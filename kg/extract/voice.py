@@ -474,7 +474,9 @@ def first_person(resolver, tok) -> list[str]:
         return []
     if lower in _FIRST_SINGULAR:
         return said if resolver.table.get(said[0]).type == "Person" else []
-    return _unique([*said, *_speakers_state(resolver, said[0])])
+    # else the state any of her titles names ('the UK foreign secretary, Liz Truss,'), when just one
+    states = _speakers_state(resolver, said[0]) or resolver.states_of(said[0])
+    return _unique([*said, *(states if len(states) == 1 else [])])
 
 
 def _speakers_state(resolver, eid: str) -> list[str]:

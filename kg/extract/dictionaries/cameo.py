@@ -111,8 +111,11 @@ _GENERIC_VERBS = {
 }
 # Verbs of CAMEO's lists whose everyday sense in news is no act ('grapple with a problem', 'hammer out a deal',
 # 'appropriate funds', 'struggle to', 'a match', 'delayed flights'): kept only through a pattern's constraint.
+# 'betray' (CAMEO 160, reduce relations) is a judgement of someone's act ("forcing Ukraine to betray its
+# citizens"), which PLOVER codes as the judge's ACCUSE, not a reduction of relations (SANCTION).
 _EVERYDAY_SENSES = {
     "appropriate",
+    "betray",
     "blow",
     "combat",
     "conflict",

@@ -1,0 +1,129 @@
+"""Participants of an event word that its own subject, objects and modifiers do not name, read from the phrases
+around it: the owner of the things given or moved ('supplies of Western weapons'), the captor who releases
+('the release of hostages held by Hamas'), who undergoes an act they face or receive ('Russia faces new
+sanctions', 'Ukraine received military aid'), and the agent of a participle that belongs to the event noun's
+phrase ('the aid package approved by Congress', '... the war of aggression waged by Russia'). Each reader
+returns tokens; the argument finder (:mod:`kg.extract.arguments`) resolves them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+__all__ = ["GIVING_TYPES", "captors", "completed", "given_things", "receiving_verb", "stray_to", "undergoing_verb"]
+
+# acts of giving or moving things, whose things' owner gives or moves them: 'supplies of Western weapons'
+GIVING_TYPES = frozenset({"AID", "MOBILIZE"})
+# participles that say someone holds captives: 'hostages held by Hamas', 'soldiers captured by the rebels'
+_HOLDING = frozenset("hold take kidnap abduct capture seize detain imprison jail keep".split())
+_RELEASING = frozenset("release free freeing releasing liberate liberation".split())
+# verbs whose subject undergoes the act their object names: 'faced criticism', 'suffered attacks', 'drew condemnation'
+_UNDERGOING = frozenset("face suffer endure undergo incur draw attract weather withstand".split())
+_UNDERGONE_TYPES = frozenset({"ACCUSE", "SANCTION", "COERCE", "ASSAULT", "THREATEN", "REJECT"})
+# verbs whose subject is given what their object names: 'received military aid', 'got weapons'
+_RECEIVING = frozenset("receive get obtain accept".split())
+
+
+def given_things(noun) -> list:
+    """The things an act of giving or moving names with 'of' ('supplies of Western weapons', 'the deployment of
+    Russian troops'), whose owning modifiers ('Western', 'Russian') name who gives or moves them."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
+def captors(act) -> list:
+    """Who holds the captives an act of release frees ('the release of hostages held by Hamas', 'release the
+    soldiers captured by the rebels'): the captor releases them; [] when no captor is named."""
+    if act.lemma_.lower() not in _RELEASING and act.lower_ not in _RELEASING:
+        return []
+    freed = [c for c in act.children if c.dep_ in ("dobj", "nsubjpass")]
+    freed += given_things(act) if act.pos_ == "NOUN" else []
+    freed += [c for f in freed for c in f.children if c.dep_ == "conj"]
+    holding = [v for f in freed for v in f.children if v.dep_ == "acl" and v.tag_ == "VBN" and _lemma(v) & _HOLDING]
+    return [p for v in holding for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def undergoing_verb(noun, etype: str):
+    """The verb whose subject undergoes the act its object names ('Russia faces new sanctions', 'the pope faced
+    criticism', 'the convoy came under attack'), or None."""
+    if etype not in _UNDERGONE_TYPES or given_things(noun):
+        return None  # "faces the threat of an invasion": the threat frames the invasion, no one threatens yet
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and _lemma(noun.head) & _UNDERGOING:
+        return noun.head
+    under = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" else None
+    verb = under.head if under is not None else None
+    if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in ("come", "be", "fall"):
+        return verb
+    return None
+
+
+def receiving_verb(word):
+    """For an act of giving told from the receiver's side, the receiving verb: the word itself ('Belarus received
+    the weapons') or the verb whose object it is ('Ukraine continues to receive the support it needs'); else
+    None. Its subject is given the things, its 'from' phrase names the giver."""
+    verb = word if word.pos_ == "VERB" else word.head if word.dep_ == "dobj" else None
+    if verb is None or verb.pos_ != "VERB" or not _lemma(verb) & _RECEIVING:
+        return None
+    # "get more aid to the people": getting things to someone is giving them
+    heads = [verb, *(o for o in verb.children if o.dep_ == "dobj")]
+    return None if any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for h in heads for c in h.children) else verb
+
+
+def completed(
+    tok,
+    etype: str,
+    actors: list[str],
+    recipients: list[str],
+    *,
+    ids: Callable[[list], list[str]],
+    doers: Callable[[object], list[str]],
+    owners: Callable[[list], list[str]],
+) -> tuple[list[str], list[str]]:
+    """``actors`` and ``recipients`` of the event word ``tok`` with what the phrases around it add: ``ids``
+    resolves tokens, ``doers`` gives a verb's doers (through control), ``owners`` the states or bodies whose
+    things some nouns name."""
+    held_by = ids(captors(tok)) if etype == "RETREAT" else []
+    if held_by:  # "the release of hostages held by Hamas": Hamas releases them, whoever pressed for it
+        actors = held_by
+    verb = receiving_verb(tok) if etype == "AID" else None
+    if verb is not None:  # "Belarus received weapons from Russia": Russia gives, Belarus is given
+        # "received weapons from Russia", "received aid from Germany" (spaCy may hang 'from' on the object)
+        heads = [verb, *(o for o in verb.children if o.dep_ == "dobj")]
+        givers = ids(
+            [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from" for p in _objects(c)]
+        )
+        takers = doers(verb)
+        actors = givers if verb is tok else actors or givers
+        recipients = recipients + [t for t in takers if t not in actors]
+    if tok.pos_ == "NOUN" and etype in GIVING_TYPES and not actors:
+        # "supplies of Western weapons", "the deployment of Russian troops": whose things they are gives or moves them
+        things = given_things(tok)
+        moved = ids(things) if etype == "MOBILIZE" else []
+        actors = moved or owners(things)
+        recipients = [r for r in recipients if r not in actors]
+    if tok.pos_ == "NOUN" and etype == "AID" and not recipients:
+        recipients = [i for i in ids([p for c in stray_to(tok) for p in _objects(c)]) if i not in actors]
+    verb = undergoing_verb(tok, etype) if tok.pos_ == "NOUN" else None
+    if verb is not None:  # "Russia faces new sanctions": Russia undergoes them
+        recipients = recipients + [t for t in doers(verb) if t not in actors]
+    return actors, recipients
+
+
+def stray_to(noun) -> list:
+    """The 'to' phrase of an act of giving that spaCy hung on the things given or on the clause's verb ('condemned
+    supplies of British missiles to Ukraine'): right after the noun's phrase, it names whom they go to."""
+    things = given_things(noun)
+    whom = [c for t in things for c in t.children if c.dep_ == "prep" and c.lower_ == "to"]
+    after = noun.right_edge.i + 1
+    if things and not whom and after < len(noun.doc):  # not "scale back aid to X": the verb's own
+        word = noun.doc[after]
+        whom = [word] if word.lower_ == "to" and word.dep_ in ("prep", "dative") and word.head.pos_ == "VERB" else []
+    return whom
+
+
+def _objects(prep) -> list:
+    return [p for p in prep.children if p.dep_ == "pobj"]
+
+
+def _lemma(verb) -> set[str]:
+    """The verb's lemma and the stems of its -ed form (the model's lemma may be wrong: 'waged' -> 'wag')."""
+    form = verb.lower_
+    return {verb.lemma_.lower(), form[:-1], form[:-2]} if form.endswith("ed") else {verb.lemma_.lower()}

@@ -1,0 +1,129 @@
+"""The second chance of a definite title: 'Belarusian Minister of Foreign Affairs X began ... the minister said',
+'Olaf Scholz, the Chancellor of Germany, ... the German Chancellor said', 'President X ... the head of state'.
+
+:func:`kg.extract.coreference.link_titles` links a title only to a person whose written title holds all its words
+and no other office's ('the minister' is not a 'Foreign Minister', for an article may name two ministers).
+What it leaves unlinked is a person of its own, and annotators never count it apart from the named holder: the
+article names the office once, with the name, and then writes the office alone. So a definite title that joined
+nobody joins the one person the article names with that office; two such persons, or none, and it stays apart.
+"""
+
+from __future__ import annotations
+
+from kg.extract import words
+
+__all__ = ["link_sole_holders"]
+
+# offices a definite title names one holder of; 'the official', 'the spokesman' are often several people
+_OFFICES = frozenset(
+    """minister secretary president chancellor premier leader head king queen emir sultan governor mayor
+    ambassador envoy commander chief pope""".split()
+)
+# 'the head of state', 'the Russian leader': the state's president, chancellor, prime minister or monarch
+_LEADER_WORDS = frozenset({"leader", "head"})
+_HEADS_OF_STATE = frozenset({"president", "king", "queen", "emir", "sultan", "monarch"})
+_HEADS_OF_GOVERNMENT = frozenset({"chancellor", "premier", "prime"})
+# a title word that names another office than the bare one ('the minister' is no 'deputy minister')
+_LESSER = frozenset({"vice", "deputy", "assistant", "acting", "former", "under", "junior", "ex"})
+# words of a title that say whose office it is, not which ('the head of the government')
+_FILLER = frozenset({"of", "the", "state", "government", "country", "nation"})
+
+
+def link_sole_holders(doc, mentions: list, gazetteer) -> None:
+    """Join each unnamed definite title (all its mentions unnamed persons) to the only named person whose title
+    fits it; run after the rules that link titles by their full words, so that it only fills their gaps."""
+    named: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "Person" and m.kind in ("ner", "gazetteer"):
+            named.setdefault(m.key, set()).update(_written_title(doc, m, gazetteer))
+            if m.entry is not None and m.entry.country:
+                named[m.key].add(m.entry.country.lower())
+    if not named:
+        return
+    groups: dict[str, list] = {}
+    for m in mentions:
+        groups.setdefault(m.key, []).append(m)
+    for key, ms in groups.items():
+        first = ms[0]
+        if key in named or not all(m.type == "Person" and m.kind in ("np", "anaphor") for m in ms):
+            continue
+        # a bare 'the minister' is an anaphor that joined nobody: its phrase is definite too
+        if not (first.definite or doc[first.start].lower_ == "the") or first.role not in _OFFICES:
+            continue
+        wanted = _title_words(doc, first, gazetteer)
+        if wanted is None:
+            continue
+        fits = {k for k, title in named.items() if _fits(wanted, first.role, title)}
+        if len(fits) > 1:  # several holders: the one named last before it, as a reader takes it
+            before = [m for m in mentions if m.key in fits and m.end <= first.start]
+            fits = {before[-1].key} if before else set()
+        if not fits:
+            continue
+        holder = next(m for m in mentions if m.key in fits)
+        for m in ms:
+            m.key, m.name, m.entry, m.rule = holder.key, holder.name, holder.entry, "definite-description"
+
+
+def _title_words(doc, m, gazetteer) -> set[str] | None:
+    """The title's words, its state written as the state's name ('the German Chancellor' -> chancellor, germany);
+    None for a lesser office ('the deputy minister')."""
+    out = set()
+    for t in doc[m.start : m.end]:
+        if not t.is_alpha or t.lower_ in words.LEADING_DROP:
+            continue
+        if t.lower_ in _LESSER:
+            return None
+        out.add(_word(t, gazetteer))
+    return out
+
+
+def _fits(wanted: set[str], role: str, title: set[str]) -> bool:
+    """The title holds the office ('the head of state': a president's or a monarch's; 'the head of the government':
+    a prime minister's or a chancellor's; 'the leader': either) and every other word asked for."""
+    if title & _LESSER:
+        return False
+    if role in _LEADER_WORDS:
+        heads = _HEADS_OF_STATE if "state" in wanted else set()
+        heads |= _HEADS_OF_GOVERNMENT if "government" in wanted else set()
+        if not title & (heads or _HEADS_OF_STATE | _HEADS_OF_GOVERNMENT | {"leader"}):
+            return False
+        wanted = wanted - _LEADER_WORDS
+    return wanted - _FILLER <= title
+
+
+def _written_title(doc, m, gazetteer) -> set[str]:
+    """The words of a named person's title, lower case (states by name): written right before the name
+    ('Belarusian Minister of Foreign Affairs X'), or in an apposition either side ('X, the Chancellor of Germany,';
+    'The UK foreign secretary, X,')."""
+    out: set = set()  # tokens
+    i = m.start - 1
+    first = doc[m.start].sent.start
+    while i >= first and doc[i].is_alpha and (doc[i].lower_ in words.TITLE_WORDS or doc[i].text[:1].isupper()):
+        out.add(doc[i])
+        i -= 1
+    head = doc[m.head]
+    roles = [c for c in head.children if c.dep_ == "appos" and c.i >= m.end]
+    if head.dep_ == "appos" and head.head.i < m.start:
+        roles.append(head.head)
+    for role in roles:
+        if role.lemma_.lower() in words.PERSON_ROLES or role.lower_ in words.PERSON_ROLES:
+            out.update(t for t in _own_words(role) if t.is_alpha and not m.start <= t.i < m.end)
+    return {_word(t, gazetteer) for t in out}
+
+
+def _own_words(role) -> list:
+    """A role's words with its 'of' phrase ('the Chancellor of Germany'), not whom it serves ('an adviser to the
+    president' holds no president's office)."""
+    out = [role]
+    for c in role.children:
+        out.extend(c.subtree if c.i < role.i or (c.dep_ == "prep" and c.lower_ == "of") else ())
+    return out
+
+
+def _word(t, gazetteer) -> str:
+    """A title's word as compared: a state by its name ('German', 'Germany' -> 'germany'), else its lemma."""
+    if t.text[:1].isupper():
+        state = gazetteer.demonym(t.text) or gazetteer.entry_for(gazetteer.key_for(t.text))
+        if state is not None and state.type == "Country":
+            return state.name.lower()
+    return t.lemma_.lower()

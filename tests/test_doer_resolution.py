@@ -1,0 +1,82 @@
+"""Who did it, where the text tells the doer by a pronoun or a description that takes up someone named before:
+'the alliance', 'the bloc', 'the group' (the last body of that kind), 'we' in a quotation (the speaker and the
+state her title names, also a title in apposition), 'they' after a body named by its members in the plural.
+Texts written for these tests."""
+
+from __future__ import annotations
+
+from record_lookup import entity_names as _names
+from record_lookup import events_of as _of_type
+
+
+def test_the_alliance_takes_up_the_alliance_named_before(extract_text):
+    r = extract_text(
+        "NATO held talks with Russia in Brussels on Monday. The alliance then imposed sanctions on Moscow."
+    )
+    (sanction,) = _of_type(r, "SANCTION")
+    assert _names(r, sanction.actors) == ["NATO"] and _names(r, sanction.recipients) == ["Russia"]
+
+
+def test_the_bloc_takes_up_an_intergovernmental_body_not_a_state_named_nearer(extract_text):
+    r = extract_text("The European Union met Serbia in Brussels. The bloc later imposed sanctions on Belgrade.")
+    (sanction,) = _of_type(r, "SANCTION")
+    assert _names(r, sanction.actors) == ["European Union"]
+
+
+def test_the_group_is_no_alliance(extract_text):
+    r = extract_text("Hamas fighters crossed the border on Saturday. The group later attacked an army base in Israel.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Hamas"]
+    r = extract_text("NATO ministers met in Brussels on Monday. The group later attacked the new plan.")
+    assert all("NATO" not in _names(r, e.actors) for e in r.events)
+
+
+def test_we_in_a_quotation_is_the_state_of_a_speaker_whose_title_is_in_apposition(extract_text):
+    r = extract_text(
+        'The Dutch defence minister, Kajsa Ollongren, arrived in Kyiv on Monday. "We have supplied howitzers to '
+        'Ukraine," Ollongren said.'
+    )
+    (aid,) = _of_type(r, "AID")
+    assert "Netherlands" in _names(r, aid.actors)
+
+
+def test_we_do_not_accept_stays_one_partys_refusal_though_we_is_the_speaker_and_her_state(extract_text):
+    r = extract_text(
+        'Germany\'s foreign minister, Annalena Baerbock, spoke in Berlin. "We do not accept a dictated peace," '
+        "Baerbock said."
+    )
+    assert _of_type(r, "REJECT") and not _of_type(r, "AGREE")
+
+
+def test_they_takes_up_a_body_named_by_its_members_in_the_plural(extract_text):
+    r = extract_text("Russian troops shelled Kharkiv on Sunday. They also attacked Kherson and Zaporizhzhia.")
+    attacks = _of_type(r, "ASSAULT")
+    assert len(attacks) == 2 and all(_names(r, a.actors) == _names(r, attacks[0].actors) != [] for a in attacks)
+
+
+def test_it_takes_up_the_nearest_state_named_as_a_subject_before_it(extract_text):
+    r = extract_text("Hungary blocked the aid package on Monday. Diplomats said it had also vetoed new sanctions.")
+    (veto,) = [e for e in _of_type(r, "REJECT") if e.trigger.text == "vetoed"]
+    assert _names(r, veto.actors) == ["Hungary"]
+    r = extract_text("China held drills on Monday. Western diplomats said it had threatened war against Taiwan.")
+    (threat,) = _of_type(r, "THREATEN")
+    assert _names(r, threat.actors) == ["China"]
+
+
+def test_it_takes_up_nothing_past_a_nearer_subject_that_is_no_state(extract_text):
+    r = extract_text("Poland criticised the plan on Monday. The proposal failed after it sent troops to Ukraine.")
+    assert all("Poland" not in _names(r, e.actors) for e in r.events if e.trigger.text == "sent")
+
+
+def test_the_empty_it_of_it_is_important_stands_for_no_one(extract_text):
+    r = extract_text('Germany sent tanks to Kyiv on Monday. "It is important to support Ukraine," Scholz said.')
+    assert all("Germany" not in _names(r, e.actors) for e in _of_type(r, "SUPPORT"))
+
+
+def test_a_relative_clause_on_a_predicate_noun_tells_what_its_subject_did(extract_text):
+    r = extract_text("Hamas is a militant group that attacked Israel on October 7.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Hamas"]
+    r = extract_text("Britain described Hamas as a terrorist organisation that had attacked Israel.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Hamas"]

@@ -1,0 +1,94 @@
+"""Which time expression of a sentence dates an event (kg.extract.event_time), on short texts of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.event_time import event_time
+
+
+@pytest.fixture(scope="module")
+def time_of(extractor):
+    def run(text: str, trigger: str, *, date: str = "2024-03-08", future: bool = False):
+        doc = extractor.nlp(text)
+        tok = next(t for t in doc if t.text == trigger)
+        time = event_time(doc, date, tok, future=future)
+        return (time.start, time.end) if time else None
+
+    return run
+
+
+def test_a_later_conjunct_shares_the_first_ones_time(time_of):
+    text = "Today, the council met in the capital, and a large majority of its members voted for the plan."
+    assert time_of(text, "voted") == ("2024-03-08", "2024-03-08")
+
+
+def test_a_clause_of_circumstance_shares_its_heads_time(time_of):
+    text = "Zembian troops crossed the border on Wednesday, as officials told villagers to leave."
+    assert time_of(text, "told") == ("2024-03-06", "2024-03-06")
+    text = "The rebel leader stunned the capital last weekend when he marched his men towards it."
+    assert time_of(text, "marched") == ("2024-03-02", "2024-03-03")
+
+
+def test_a_purpose_shares_the_time_of_the_act_it_is_for(time_of):
+    text = "The minister met her Zembian counterpart today to reaffirm their support for the talks."
+    assert time_of(text, "support") == ("2024-03-08", "2024-03-08")
+
+
+def test_a_clause_set_after_another_keeps_no_borrowed_time(time_of):
+    text = "The envoy left on Tuesday after rebels shelled the airport."
+    assert time_of(text, "shelled") is None
+
+
+def test_a_trigger_nouns_own_verb_dates_it(time_of):
+    text = "We condemn the attacks launched against the port earlier today."
+    assert time_of(text, "attacks") == ("2024-03-08", "2024-03-08")
+    text = "The new measures answer the violence that began on February 15."
+    assert time_of(text, "violence") == ("2024-02-15", "2024-02-15")
+
+
+def test_a_present_stance_takes_the_time_it_was_stated(time_of):
+    text = "The president said Tuesday that his country is ready to negotiate."
+    assert time_of(text, "ready") == ("2024-03-05", "2024-03-05")
+    text = "The president said Tuesday that rebels attacked the town in January."
+    assert time_of(text, "attacked") == ("2024-01", "2024-01")
+
+
+def test_since_a_dated_clause_runs_from_its_date_to_the_article_date(time_of):
+    text = "Allies have sent weapons to Zembia since the war began in February."
+    assert time_of(text, "sent") == ("2024-02", "2024-03-08")
+
+
+def test_a_placed_time_wins_over_one_that_cannot_be_placed(time_of):
+    text = "Five depots were hit within the space of an hour on Monday."
+    assert time_of(text, "hit") == ("2024-03-04", "2024-03-04")
+
+
+def test_a_day_word_the_tagger_missed_still_dates_its_verb(time_of):
+    assert time_of("Today I met the envoy.", "met") == ("2024-03-08", "2024-03-08")
+    assert time_of("Earlier today, Zembia launched waves of drones against the port.", "launched") == (
+        "2024-03-08",
+        "2024-03-08",
+    )
+
+
+def test_a_past_tense_this_weekend_is_the_weekend_just_gone(time_of):
+    text = "The mutineers seized two airfields this weekend."
+    assert time_of(text, "seized", date="2024-03-11") == ("2024-03-09", "2024-03-10")
+    text = "The ministers will meet this weekend."
+    assert time_of(text, "meet", date="2024-03-11", future=True) == ("2024-03-16", "2024-03-17")
+
+
+def test_a_possessed_act_is_dated_backward_even_in_a_planned_clause(time_of):
+    text = "Zembia wants to hold the junta accountable for its Feb. 24 invasion."
+    assert time_of(text, "invasion", date="2022-09-16", future=True) == ("2022-02-24", "2022-02-24")
+
+
+def test_a_span_reaching_now_runs_to_the_article_date(time_of):
+    text = "For more than two years now, the junta has been waging a war against its neighbours."
+    assert time_of(text, "waging", date="2024-04-17") == ("2022-04-17", "2024-04-17")
+
+
+def test_an_absolute_with_clause_shares_the_time_of_its_verb(time_of):
+    text = "Four depots were shelled on Monday, with three guards killed when shells fell in the yard."
+    assert time_of(text, "fell") == ("2024-03-04", "2024-03-04")

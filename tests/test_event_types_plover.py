@@ -1,0 +1,54 @@
+"""Event types as the PLOVER manual gives them where a CAMEO row's code says something else (the manual is the
+authority: REJECT is all rejections and refusals, THREATEN a warning of coercion, SANCTION a cut in relations)."""
+
+from __future__ import annotations
+
+
+def _types(record) -> list[tuple[str, str]]:
+    return [(e.type, e.trigger.text) for e in record.events]
+
+
+def test_breaking_with_someone_rejects_their_position_and_threatens_no_one(extract_text):
+    record = extract_text("Senator Ann Roe broke with the leaders of the Liberal Party over the budget on Monday.")
+    assert ("REJECT", "broke") in _types(record)
+    assert not [e for e in record.events if e.type == "THREATEN"]
+
+
+def test_breaking_off_relations_stays_a_cut_in_relations(extract_text):
+    record = extract_text("Ruritania broke off diplomatic relations with Freedonia on Monday.")
+    assert ("SANCTION", "broke") in _types(record)
+
+
+def test_betraying_is_a_judgement_not_a_cut_in_relations(extract_text):
+    # CAMEO files 'betray' under reduced relations (160); said of someone, it judges an act: no SANCTION
+    record = extract_text("Pressing Georgia to betray its allies would be wrong, the minister said.")
+    assert not [e for e in record.events if e.type == "SANCTION"]
+
+
+def _accusations(record) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    name = {e.id: e.name for e in record.entities}
+    return [
+        (e.trigger.text, tuple(name[a] for a in e.actors), tuple(name[r] for r in e.recipients))
+        for e in record.events
+        if e.type == "ACCUSE"
+    ]
+
+
+def test_a_teller_who_condemns_an_attack_as_he_names_it_accuses_its_doer(extract_text):
+    record = extract_text("Foreign Minister Sergei Lavrov said NATO is waging a proxy war against Russia.")
+    assert _accusations(record) == [("said", ("Sergey Lavrov",), ("NATO",))]  # the gazetteer spelling
+    assert [e.type for e in record.events if e.trigger.text == "waging"] == ["ASSAULT"]  # the attack stays, told
+
+
+def test_an_attack_described_or_named_in_the_articles_voice_accuses_no_one(extract_text):
+    assert not _accusations(extract_text("Russia's unprovoked invasion of Ukraine entered its third year on Monday."))
+    said = extract_text("Chancellor Olaf Scholz said Russia's full-scale invasion of Ukraine began in February.")
+    assert not _accusations(said)  # 'full-scale' describes; it condemns nothing
+
+
+def test_an_attack_mentioned_in_an_aside_of_what_is_told_is_no_accusation(extract_text):
+    record = extract_text(
+        "Joe Biden said the agency is delivering a sober approach to many challenges, from tackling Russia's brutal "
+        "aggression against Ukraine to managing the rise of China."
+    )
+    assert not [a for a in _accusations(record) if "Joe Biden" in a[1]]
