@@ -86,3 +86,30 @@ def test_who_speeds_up_supplies_gives_them(extract_text):
     r = extract_text("Poland and Estonia understand the need to speed up arms supplies to Ukraine.")
     (aid,) = _of_type(r, "AID")
     assert _names(r, aid.actors) == ["Estonia", "Poland"] and _names(r, aid.recipients) == ["Ukraine"]
+
+
+def test_who_is_given_the_chance_to_act_acts(extract_text):
+    r = extract_text("The new rockets will give Ukraine the chance to strike back at Russia.")
+    (strike,) = _of_type(r, "ASSAULT")
+    assert _names(r, strike.actors) == ["Ukraine"] and _names(r, strike.recipients) == ["Russia"]
+
+
+def test_the_owner_of_a_role_in_an_act_does_it(extract_text):
+    r = extract_text("Iran's role in arming the Houthis worries Saudi Arabia.")
+    (aid,) = _of_type(r, "AID")
+    assert _names(r, aid.actors) == ["Iran"] and _names(r, aid.recipients) == ["Houthis"]
+
+
+def test_the_subject_of_an_accusation_s_that_clause_is_accused(extract_text):
+    r = extract_text("The senator repeated accusations that Serbia had provoked the clashes.")
+    (blame,) = _of_type(r, "ACCUSE")
+    assert _names(r, blame.recipients) == ["Serbia"]
+
+
+def test_who_makes_or_gives_what_a_relative_clause_names_does_it(extract_text):
+    r = extract_text("Ukraine welcomed the commitment that Chancellor Scholz has made to the ceasefire.")
+    (commitment,) = _of_type(r, "AGREE")
+    assert _names(r, commitment.actors) == ["Olaf Scholz"]
+    r = extract_text("Japan praised the aid that Germany provided.")
+    (aid,) = _of_type(r, "AID")
+    assert _names(r, aid.actors) == ["Germany"]

@@ -29,12 +29,8 @@ _DECISIONS = frozenset({"decision", "move", "step", "initiative", "announcement"
 _MEETING_VERBS = frozenset({"meet", "host", "receive"})  # whom one meets, hosts or receives is a party of the talks
 # nouns that frame an act without being one: 'in the face of attacks', 'a wave of strikes', 'the threat of raids'
 _FRAME_NOUNS = frozenset({"face", "wake", "aftermath", "midst", "wave", "series", "spate", "string", "threat", "risk"})
-# grounds of an arrest or a warrant: whom they are against did the act they name ('on charges of spying')
-_CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "suspicion", "count"})
-_CASE_NOUNS = frozenset({"warrant", "case", "indictment", "lawsuit", "complaint"})
 # what a state's stated aim is, is its own act: "Britain's goal was to impose tariffs", "its aim is to seize X"
 _AIM_NOUNS = frozenset({"goal", "aim", "objective", "purpose", "intention", "plan", "mission", "task", "strategy"})
-_ADJUNCT_PREPS = frozenset({"since", "after", "before", "upon", "while", "by", "without"})
 _AUTHORITY_NOUNS = frozenset(
     {"order", "orders", "instruction", "behalf", "command", "request", "initiative", "direction"}
 )
@@ -358,8 +354,8 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             raised = [c for c in node.children if c.dep_ == "nsubjpass"]
             if raised:
                 return _ids(ctx, raised)
-        if came_from is not None and came_from.lower_ == "of" and node.lemma_.lower() in _CHARGE_NOUNS:
-            return _ids(ctx, _charged(node))  # "arrested X on charges of spying": X is charged, not the arrester
+        if came_from is not None and came_from.lower_ == "of" and node.lemma_.lower() in doers.CHARGE_NOUNS:
+            return _ids(ctx, doers.charged(node))  # "arrested X on charges of spying": X is charged, not the arrester
         intent = nominal.intent_object(node, came_from) if came_from is not None else None
         intent = intent if intent is not None or node.dep_ != "prep" else nominal.intent_before(node)
         if intent is not None:  # "discussed Poland's efforts in Brussels to coordinate": the effort's owner acts
@@ -391,7 +387,9 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             and not infinitival_relcl
         ):
             return []
-        adjunct = _adjunct(node) or (came_from is not None and _adjunct(came_from))  # "his escalation since invading"
+        adjunct = doers.adjunct(node) or (
+            came_from is not None and doers.adjunct(came_from)
+        )  # "his escalation since invading"
         # "warned NATO against sending troops": on a verb of saying, a phrase about its object's act is that object's
         controlled = node.dep_ == "prep" and node.lower_ in _CONTROL_PREPS and _has_object(node.head)
         if node.dep_ == "ccomp" or (
@@ -414,29 +412,6 @@ def _has_object(verb) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children)
 
 
-def _charged(charge) -> list:
-    """Who a charge is against: the object of the verb it is the ground of ('arrested X on charges of ...'), or
-    whom the warrant or case that verb names is for ('issued a warrant for X on charges of ...'); else no one."""
-    verb = charge.head.head if charge.dep_ == "pobj" and charge.head.lower_ in ("on", "over", "for") else None
-    if verb is None or verb.pos_ != "VERB":
-        return []
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    whom = [
-        p
-        for o in objects
-        for c in o.children
-        if c.dep_ == "prep" and c.lower_ in ("for", "against")
-        for p in c.children
-    ]
-    return [p for p in whom if p.dep_ == "pobj"] or [o for o in objects if o.lemma_.lower() not in _CASE_NOUNS]
-
-
-def _adjunct(node) -> bool:
-    """'announced his escalation since invading Ukraine', 'said after meeting X': a gerund in a phrase of time or
-    manner on a verb of saying is the speaker's own act, not the content of the speech."""
-    return node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS and any(c.dep_ == "pcomp" for c in node.children)
-
-
 def shared_passive_subject(node, came_from) -> list:
     """The passive subject of a verb that an active conjunct (not a participle) shares."""
     if came_from is None or came_from.dep_ != "conj" or came_from.tag_ == "VBN" or _subjects(node):
@@ -447,6 +422,9 @@ def shared_passive_subject(node, came_from) -> list:
 def _object_controller(ctx: Context, node, came_from) -> list[str] | None:
     """'urge Russia to withdraw', 'accuse Russia of planning': the object does the embedded act. None where the
     act is an object's of 'accuse X of' / 'blame X for' whom no entity names: the act is not the subject's."""
+    if came_from is not None and node.pos_ == "VERB" and came_from.dep_ == "dobj":
+        # "gave Kyiv the chance to strike back", "sent Armenia arms to defend itself": who is given it acts
+        return _ids(ctx, [c for c in node.children if c.dep_ == "dative"])
     if came_from is None or node.pos_ != "VERB" or came_from.dep_ not in ("xcomp", "prep", "advcl"):
         return []
     if came_from.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):

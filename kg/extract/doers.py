@@ -1,11 +1,23 @@
 """Who did an act that a phrase around it names, read from the parse alone: whom an act is blamed on or credited
 to ('blamed the attack on X', 'thanked X for the aid'), whom an appeal asks to act ('an appeal to X to halt'),
-who leaves in 'the withdrawal of X from Y', and the verbs that scale an act ('tightened sanctions'). The
-argument finder (:mod:`kg.extract.arguments`) resolves the tokens these readers return."""
+who leaves in 'the withdrawal of X from Y', the verbs that scale an act ('tightened sanctions'), whom a charge is
+against ('arrested X on charges of spying'), and a gerund of time or manner on a verb of saying ('said after
+meeting X'). The argument finder (:mod:`kg.extract.arguments`) resolves the tokens these readers return."""
 
 from __future__ import annotations
 
-__all__ = ["SCALING_VERBS", "addressees", "bare_definite", "blamed_on", "credited", "departure", "same_act_word"]
+__all__ = [
+    "CHARGE_NOUNS",
+    "SCALING_VERBS",
+    "addressees",
+    "adjunct",
+    "bare_definite",
+    "blamed_on",
+    "charged",
+    "credited",
+    "departure",
+    "same_act_word",
+]
 
 # verbs that credit or blame their object for an act ('blamed X for', 'thanked X for', 'accused X of', 'sanctioned X
 # over'): the object did the act the phrase names
@@ -24,6 +36,10 @@ _DEPARTURES = frozenset({"withdrawal", "pullout", "pull-out", "pullback", "retre
 # nouns that ask someone to act, and the prepositions that name whom: 'an appeal to X', 'a call on X'
 _REQUEST_NOUNS = frozenset({"appeal", "call", "demand", "request", "plea", "invitation", "ultimatum", "urging"})
 _ADDRESS_PREPS = frozenset({"to", "on", "upon"})
+# grounds of an arrest or a warrant: whom they are against did the act they name ('on charges of spying')
+CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "suspicion", "count"})
+_CASE_NOUNS = frozenset({"warrant", "case", "indictment", "lawsuit", "complaint"})
+_ADJUNCT_PREPS = frozenset({"since", "after", "before", "upon", "while", "by", "without"})
 
 
 def credited(noun) -> list | None:
@@ -89,3 +105,26 @@ def same_act_word(earlier, noun) -> bool:
     'the shelling', 'a strike' / 'the strike' (not 'invaded' / 'the war': another word may be another act)."""
     a, b = earlier.lemma_.lower(), noun.lemma_.lower()
     return a == b or (len(a) >= 4 and b.startswith(a))
+
+
+def charged(charge) -> list:
+    """Who a charge is against: the object of the verb it is the ground of ('arrested X on charges of ...'), or
+    whom the warrant or case that verb names is for ('issued a warrant for X on charges of ...'); else no one."""
+    verb = charge.head.head if charge.dep_ == "pobj" and charge.head.lower_ in ("on", "over", "for") else None
+    if verb is None or verb.pos_ != "VERB":
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    whom = [
+        p
+        for o in objects
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "against")
+        for p in c.children
+    ]
+    return [p for p in whom if p.dep_ == "pobj"] or [o for o in objects if o.lemma_.lower() not in _CASE_NOUNS]
+
+
+def adjunct(node) -> bool:
+    """'announced his escalation since invading Ukraine', 'said after meeting X': a gerund in a phrase of time or
+    manner on a verb of saying is the speaker's own act, not the content of the speech."""
+    return node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS and any(c.dep_ == "pcomp" for c in node.children)

@@ -49,7 +49,7 @@ _STANCE_PREPS = frozenset({"to", "for", "with", "toward", "towards", "about", "o
 _INTENT_NOUNS = frozenset(
     """effort attempt decision plan bid move push drive hesitation reluctance refusal readiness willingness
     intention determination commitment promise pledge offer threat ability failure campaign initiative order
-    resolve desire""".split()
+    resolve desire intent role right capacity capability""".split()
 )
 _INTENT_PREPS = frozenset({"in", "to", "on", "toward", "towards", "for"})
 _PARTY_PREPS = ("between", "among", "amongst")  # 'talks between A and B': both take part
@@ -77,10 +77,11 @@ def party_phrases(noun) -> list:
         found += [p for c in happened.children if c.dep_ == "prep" and c.lower_ in _PARTY_PREPS for p in _objects(c)]
     found += [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in _objects(c)]
     # "the war that Hamas unleashed", "the offensive Russia launched": who starts it in a relative clause
+    # "the commitment that Netanyahu has made", "the aid Japan provided": who carries it out, gives or makes it
     found += [
         s
         for v in noun.children
-        if v.dep_ == "relcl" and v.lemma_.lower() in _DOER_VERBS and not _passive(v)
+        if v.dep_ in ("relcl", "acl") and _carried_in_relative(v)
         for s in v.children
         if s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP")
     ]
@@ -90,6 +91,14 @@ def party_phrases(noun) -> list:
             p for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i for p in _objects(c)
         ]
     return found
+
+
+def _carried_in_relative(verb) -> bool:
+    """Whether a relative clause on an act noun tells who does the act: an active verb that starts, carries out or
+    gives it, whose object is the noun itself (no object of its own but the relative pronoun)."""
+    if _passive(verb) or not (verb.lemma_.lower() in _DOER_VERBS or _carrying(verb)):
+        return False
+    return not any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in verb.children)
 
 
 def participle_phrases(noun) -> list:

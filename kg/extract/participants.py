@@ -101,6 +101,12 @@ def completed(
         recipients = [r for r in recipients if r not in actors]
     if tok.pos_ == "NOUN" and etype == "AID" and not recipients:
         recipients = [i for i in ids([p for c in stray_to(tok) for p in _objects(c)]) if i not in actors]
+    if tok.pos_ == "NOUN" and etype in ("ACCUSE", "REQUEST") and not recipients:
+        # "accusations that NATO provoked the war", "demands that Israel withdraw": who is accused or asked
+        clauses = [
+            c for c in tok.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+        ]
+        recipients = [i for i in ids([s for c in clauses for s in c.children if s.dep_ == "nsubj"]) if i not in actors]
     verb = undergoing_verb(tok, etype) if tok.pos_ == "NOUN" else None
     if verb is not None:  # "Russia faces new sanctions": Russia undergoes them
         recipients = recipients + [t for t in doers(verb) if t not in actors]
