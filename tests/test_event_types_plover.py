@@ -52,3 +52,12 @@ def test_an_attack_mentioned_in_an_aside_of_what_is_told_is_no_accusation(extrac
         "aggression against Ukraine to managing the rise of China."
     )
     assert not [a for a in _accusations(record) if "Joe Biden" in a[1]]
+
+
+def test_training_ones_own_people_is_readiness_training_anothers_is_aid(extract_text):
+    own = extract_text("Ruritania has trained more than 300 drone operators, the ministry said on Monday.")
+    assert [(e.type, e.trigger.text) for e in own.events] == [("MOBILIZE", "trained")]
+    theirs = extract_text("Britain has trained 20,000 Ukrainian soldiers since 2022.")
+    assert [(e.type, e.trigger.text) for e in theirs.events] == [("AID", "trained")]
+    given = extract_text("Poland will train troops from Ghana next year.")
+    assert [e.type for e in given.events] == ["AID"]

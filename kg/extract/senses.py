@@ -199,6 +199,10 @@ def retyped(tok, entry: Trigger) -> Trigger:
     though a row for aid arriving from somewhere matched it (a person is no shipment)."""
     if entry.type == "AID" and tok.lemma_.lower() == "arrive" and _a_person_arrives(tok):
         return dataclasses.replace(entry, type="CONSULT", mode="visit", note="a person arriving: a visit")
+    if entry.type == "AID" and tok.lemma_.lower() in ("train", "training") and _trains_its_own(tok):
+        # "North Korea has trained 500 hackers": readying one's own forces (PLOVER MOBILIZE); AID is training given
+        # to another party ("trained 20,000 Ukrainian soldiers"), and AID requires that recipient
+        return dataclasses.replace(entry, type="MOBILIZE", mode="troops", note="training its own forces")
     if entry.type == "CONSULT" and _speaks_out(tok):
         # "spoke out against the war": speaking out takes a stand, it holds no talks
         against = any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
@@ -217,6 +221,38 @@ def refuses_acceptance(tok, event: Event) -> bool:
     # 'we' is one party, though it stands for the speaker and her state
     one_party = len(event.actors) < 2 or any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children)
     return not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children) and one_party
+
+
+def _trains_its_own(tok) -> bool:
+    """Whether the trainees named are the trainer's own: no people, state or name of another party in their
+    phrase ('500 hackers', 'its reservists'); 'Ukrainian soldiers', 'troops from Ghana' name another. With no
+    trainees named, or a recipient after 'for' / 'to', the training may be given: not its own."""
+    if tok.pos_ == "VERB":  # 'train troops from Ghana': the parse may hang their origin on the verb
+        trainees = [c for c in tok.children if c.dep_ == "dobj"]
+        trainees += [
+            p for c in tok.children if trainees and c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+        ]
+    else:
+        trainees = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    given = [
+        c for n in (tok, *trainees) for c in n.children if c.dep_ in ("prep", "dative") and c.lower_ in ("for", "to")
+    ]
+    if not trainees or given:
+        return False
+    return not any(_names_a_party(t) for tr in trainees for t in _whose(tr))
+
+
+def _whose(noun) -> list:
+    """The words that say whose a noun's people are: the noun, its modifiers and possessor ('Ukrainian soldiers',
+    "Ukraine's pilots"), and the objects of its 'from' / 'of' ('troops from Ghana'); not what they may do later
+    ('hackers capable of attacking the United States')."""
+    kids = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    origin = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for p in c.children]
+    return [noun, *kids, *origin]
+
+
+def _names_a_party(tok) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in _NAMING
 
 
 def _speaks_out(verb) -> bool:
