@@ -165,6 +165,16 @@ def test_a_document_put_out_by_someone_speaks_for_them(extract_text):
     assert _sources(record, "attack") == ["Sanders campaign"]
 
 
+def test_remarks_someone_made_speak_for_them(extract_text):
+    record = extract_text(
+        "Senator Jane Roe made remarks calling for an attack on Iran. The minister made a statement saying Russia "
+        "had attacked Kharkiv. Russia made an attack on Odesa."
+    )
+    assert _sources(record, "attack", 0) == ["Jane Roe"]
+    assert _sources(record, "attacked") == ["minister"]
+    assert _sources(record, "attack", 1) == []
+
+
 def test_what_a_statement_reads_is_its_content(extract_text):
     record = extract_text('"Russia must withdraw from Ukraine," the statement read. Mary Smith read the letter.')
     assert _sources(record, "withdraw") == ["statement"]

@@ -30,6 +30,27 @@ def test_the_phrase_of_an_according_to_is_not_its_own_content(extract_text):
     assert _sources(record, "attack") == []
 
 
+def test_an_according_to_set_off_inside_the_sentence_frames_its_clause(extract_text):
+    # spaCy hangs the phrase from the relative clause ('they have made'), off the path from the attack
+    record = extract_text(
+        "The best answer they have found, according to a senior aide, is to turn every attack by Russia into a "
+        "counterattack on Moscow."
+    )
+    assert _sources(record, "attack") == ["senior aide"]
+
+
+def test_an_according_to_inside_what_is_reported_stays_inside_the_chain(extract_text):
+    record = extract_text("Reuters reported that, according to an analysis of the data, Russia attacked Kharkiv.")
+    assert _sources(record, "attacked") == ["Reuters", "analysis"]
+
+
+def test_an_according_to_inside_the_sentence_does_not_frame_the_clause_joined_after_it(extract_text):
+    record = extract_text(
+        "The plan that Joe Biden made, according to an aide, is to wait, and Ukraine attacked Belgorod."
+    )
+    assert _sources(record, "attacked") == []
+
+
 def test_a_source_after_the_content_closing_a_paragraph(extract_text):
     # spaCy keeps the paragraph break as a token of the sentence: it is no part of the source phrase
     record = extract_text(
@@ -61,6 +82,16 @@ def test_people_in_the_plural_who_say_something_are_a_source(extract_text):
     assert _sources(record, "support") == ["superdelegates"]
     record = extract_text("Many homeowners say they will vote for Joe Biden.")
     assert _sources(record, "vote") == ["Many homeowners"]
+
+
+def test_people_in_the_plural_who_believe_or_call_for_something_are_a_source(extract_text):
+    # a part of them too ('most of his rivals'), with nouns the lexicon does not list as speakers
+    record = extract_text("Most of his rivals called for a bigger military effort to destroy Hamas.")
+    assert _sources(record, "destroy") == ["rivals"]
+    record = extract_text("Many residents fear that Russia will attack Odesa.")
+    assert _sources(record, "attack") == ["Many residents"]
+    record = extract_text("Most of the fighting stopped when Russia attacked Odesa.")
+    assert _sources(record, "attacked") == []
 
 
 def _parsed(extractor, rows, no_space_after=()):

@@ -121,20 +121,39 @@ def according_to(child, resolve) -> list[tuple[str, str]]:
 def framing_according_to(trigger, resolve) -> list[tuple[str, str]]:
     """'Democrats laughed as Crowley teased Becerra, according to an aide', 'According to the poll, voters back Y
     while ...': an 'according to' set off by a comma at the sentence's start or end frames the whole sentence,
-    wherever the parser hangs it."""
+    wherever the parser hangs it; set off by commas inside the sentence ('The plan they settled on, according to an
+    aide, is to answer any attack with a counterattack') it frames the clauses it stands in, up to a conjunction
+    that joins another clause."""
     sent = trigger.sent
+    doc = sent.doc
     out: list[tuple[str, str]] = []
     for tok in sent:
         if tok.lemma_.lower() != "accord" or tok.dep_ != "prep" or tok.left_edge.i <= trigger.i <= tok.right_edge.i:
             continue
-        before, after = sent.doc[sent.start : tok.left_edge.i], sent.doc[tok.right_edge.i + 1 : sent.end]
+        before, after = doc[sent.start : tok.left_edge.i], doc[tok.right_edge.i + 1 : sent.end]
+        comma_before = tok.i > sent.start and doc[tok.i - 1].text == ","
         opening = all(t.is_punct or t.is_space for t in before) and after[:1].text == ","
-        closing = (
-            tok.i > sent.start and sent.doc[tok.i - 1].text == "," and all(t.is_punct or t.is_space for t in after)
+        closing = comma_before and all(t.is_punct or t.is_space for t in after)
+        inside = (
+            comma_before
+            and after[:1].text == ","
+            and not _on_path(tok.head, trigger)  # there the walk up from the trigger meets it, in its place
+            and not _clause_joined_between(tok, trigger)
         )
-        if opening or closing:
+        if opening or closing or inside:
             out.extend(according_to(tok, resolve))
     return out
+
+
+def _on_path(head, trigger) -> bool:
+    return head.i == trigger.i or any(a.i == head.i for a in trigger.ancestors)
+
+
+def _clause_joined_between(phrase, trigger) -> bool:
+    """A conjunction joining clauses ('..., according to X, and Y attacked ...') between the phrase and the trigger:
+    the other clause is not framed by it."""
+    lo, hi = sorted((phrase.right_edge.i, trigger.i)) if trigger.i > phrase.i else (trigger.i, phrase.left_edge.i)
+    return any(t.dep_ == "cc" and t.head.pos_ in ("VERB", "AUX") for t in phrase.doc[lo:hi])
 
 
 def described_by(child, resolve, cues: CueIndex) -> list[tuple[str, str]]:

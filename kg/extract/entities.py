@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.extract import cataphora, coreference, names, sole_holders, words
+from kg.extract import cataphora, coreference, names, short_forms, sole_holders, words
 from kg.extract.lexicons import GazetteerEntry
 from kg.extract.mention import Mention, clean_name
 from kg.extract.mention import norm as _norm
@@ -109,6 +109,8 @@ def find_mentions(
         )
     ]
     phrases = [p for p in phrases if not _title_before_name(doc, p, names)]
+    for p in phrases:
+        _newsroom(p, names)
     # "the Islamic State of Iraq and the Levant fighters" misparsed: a phrase cutting through a name the
     # gazetteer knows loses to the name
     known = [n for n in names if n.kind == "gazetteer" and n.end - n.start > 1]
@@ -120,8 +122,24 @@ def find_mentions(
     return sorted(kept, key=lambda m: (m.start, -m.end))
 
 
+_NEWSROOM_ROLES = frozenset({"correspondent", "reporter"})
+
+
 # bodies named after the person who leads them: 'the Biden administration' names a government, not Biden
 _NAMED_AFTER_LEADER = frozenset({"administration", "government", "cabinet", "campaign", "camp", "team", "era"})
+
+
+def _newsroom(phrase: Mention, names: list[Mention]) -> None:
+    """'an Ukrinform correspondent reports': an outlet's own reporter is the outlet reporting (annotators and readers
+    take the report as the outlet's), no person of his own; the phrase joins the outlet."""
+    if phrase.type != "Person" or phrase.role not in _NEWSROOM_ROLES:
+        return
+    outlet = next(
+        (n for n in names if phrase.start <= n.start and n.end <= phrase.end and n.type == "NewsOutlet"), None
+    )
+    if outlet is not None:
+        phrase.key, phrase.name, phrase.type, phrase.entry = outlet.key, outlet.name, outlet.type, outlet.entry
+        phrase.rule = "newsroom"
 
 
 def _named_after(m: Mention, phrase: Mention) -> bool:
@@ -297,6 +315,7 @@ def resolve(
     coreference.link_appositions(mentions)
     coreference.link_titles(doc, mentions)
     coreference.link_forces(doc, mentions, gazetteer)
+    short_forms.link_bare_heads(doc, mentions)  # after the forces, which name 'the British army'
     for m in mentions:
         if m.kind in ("np", "anaphor"):
             m.countries = frozenset(gazetteer.countries_in(doc[m.start : m.end]))

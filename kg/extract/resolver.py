@@ -233,7 +233,7 @@ class Resolver:
         whole = _part_of(tok)
         if whole is not None:  # 'some of his backers said', 'one of two witnesses said': the group speaks
             found = self.resolve(whole)
-            if found or not self.cues.may_name_a_source(whole):
+            if found or not (self.cues.may_name_a_source(whole) or _tells(whole, self.cues, tok)):
                 return found
             if tok.i not in self.phrase_sources:  # the phrase names the part: 'some of the candidates'
                 self.phrase_sources[tok.i] = self._add_phrase(whole, phrases.left_edge(tok))
@@ -458,8 +458,10 @@ def _gender(tok) -> str:
     return "f" if tok.lower_ in ("she", "her", "hers") else "m"
 
 
-def _tells(tok, cues) -> bool:
-    """'520 superdelegates have said', 'many factory workers say', 'two outside analysts told': people in the plural
-    who are the subject of a verb of saying are a source, whatever the noun (not only the role and group nouns of the
-    lexicon). Not a singular noun: 'the fight shows', 'the scene says' name no one."""
-    return tok.tag_ == "NNS" and tok.dep_ == "nsubj" and cues.is_speech(tok.head)
+def _tells(tok, cues, subject=None) -> bool:
+    """'520 superdelegates have said', 'many factory workers say', 'two outside analysts told', 'most of his rivals
+    called for': people in the plural who are the subject (or whose part, ``subject``, is) of a verb of saying are a
+    source, whatever the noun (not only the role and group nouns of the lexicon). Not a singular noun: 'the fight
+    shows', 'the scene says' name no one."""
+    subject = tok if subject is None else subject
+    return tok.tag_ == "NNS" and subject.dep_ == "nsubj" and cues.attributing(subject.head) in ("speech", "belief")

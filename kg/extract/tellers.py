@@ -96,8 +96,9 @@ def _teller_adding(participle, cues: CueIndex | None):
     return clause.head
 
 
-# Verbs by which someone puts out a document that then speaks for them: 'issued a statement calling for ...'
-_ISSUE = frozenset("issue release send publish post put deliver give write sign file circulate run air".split())
+# Verbs by which someone puts out a document that then speaks for them: 'issued a statement calling for ...', 'made
+# remarks urging ...'
+_ISSUE = frozenset("issue release send publish post put deliver give make write sign file circulate run air".split())
 
 
 def _issuers(document, resolve, cues: CueIndex) -> list[str]:

@@ -84,6 +84,7 @@ RESOLUTION_RULES = {
     "Burns)",
     "abbreviation": "an abbreviation given in brackets after the name, and its later uses (the Ukraine Recovery "
     "Conference (URC) -> Ukraine Recovery Conference)",
+    "newsroom": "an outlet's own reporter reporting (an Ukrinform correspondent -> Ukrinform)",
     "override-merge": "joined by the override file",
 }
 IDENTITY_RULES = ("name", "wikidata", "gazetteer", "override-split")

@@ -1,0 +1,45 @@
+"""A body's last word written alone: 'the U.S. Treasury ... the Treasury said', 'the British Army ... the Army',
+'the Amalthea Initiative ... the Initiative'.
+
+:func:`kg.extract.coreference.link_short_names` joins such a word when it is a noun that always stands for its
+whole name ('the Alliance', 'the Union'). Any other capitalised word the tagger took for a body of its own, and that
+ends the name of one body of the article (as written, or as the gazetteer writes it), is that body too: a
+capital letter on 'Treasury' or 'Army' says a particular body is meant. Of two bodies ending in the word, it is
+the one named last before it, as a reader takes it.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["link_bare_heads"]
+
+
+def link_bare_heads(doc, mentions: list) -> None:
+    """Join each one-word body name the gazetteer does not know to the body whose longer name ends in it."""
+    bodies: dict[str, set[str]] = {}  # key -> last words of the body's names of several words
+    for o in mentions:
+        if o.type in ("Organization", "NewsOutlet", "Place") and o.key and (o.entry or o.kind in ("ner", "gazetteer")):
+            forms = (o.entry.name, *o.entry.aliases) if o.entry is not None else (o.name,)
+            bodies.setdefault(o.key, set()).update(_last(f) for f in forms if len(f.split()) > 1)
+    for m in mentions:
+        word = doc[m.start : m.end].text
+        if m.kind != "ner" or m.entry is not None or m.rule or m.type != "Organization" or m.end - m.start != 1:
+            continue
+        if not word[:1].isupper() or word.isupper():  # an acronym is a name of its own
+            continue
+        keys = {key for key, lasts in bodies.items() if key != m.key and word.lower() in lasts}
+        if len(keys) > 1:  # 'the Ukrainian army ... the British army ... the Army': the one named last before it
+            before = [o for o in mentions if o.key in keys and o.end <= m.start]
+            keys = {before[-1].key} if before else set()
+        if not keys:
+            continue
+        body = next(o for o in mentions if o.key in keys)
+        for same in [o for o in mentions if o.key == m.key]:
+            same.key, same.name, same.type, same.entry = body.key, body.name, body.type, body.entry
+            same.rule = "definite-description"
+
+
+def _last(form: str) -> str:
+    words = re.findall(r"\w+", form.lower())
+    return words[-1] if words else ""

@@ -1,0 +1,34 @@
+"""Surface forms that name an entity the article already has (texts written for these tests)."""
+
+from __future__ import annotations
+
+
+def _entities(record) -> dict[str, tuple[str, set[tuple[str, str]]]]:
+    return {e.name: (e.type, {(m.text, m.rule) for m in e.mentions}) for e in record.entities}
+
+
+def test_an_outlets_correspondent_is_the_outlet_reporting(extract_text):
+    record = extract_text("Kyiv will receive new air defence systems, an Ukrinform correspondent reported.")
+    found = _entities(record)
+    assert ("an Ukrinform correspondent", "newsroom") in found["Ukrinform"][1]
+    assert not any(t == "Person" for t, _ in found.values())
+
+
+def test_a_correspondent_of_no_outlet_stays_a_person(extract_text):
+    record = extract_text("A war correspondent said Russian troops shelled the town on Monday.")
+    assert not any(rule == "newsroom" for _, ms in _entities(record).values() for _, rule in ms)
+
+
+def test_a_bodys_last_word_written_alone_is_the_body(extract_text):
+    record = extract_text(
+        "The U.S. Treasury imposed sanctions on Monday. The Treasury said the banks had helped Moscow."
+    )
+    assert ("Treasury", "definite-description") in _entities(record)["United States Department of the Treasury"][1]
+    assert "Treasury" not in _entities(record)
+
+
+def test_a_last_word_two_bodies_end_in_is_the_one_named_last_before_it(extract_text):
+    record = extract_text(
+        "The Ukrainian army held the line. The British army sent trainers in May. The Army said more would come."
+    )
+    assert ("Army", "definite-description") in _entities(record)["British Armed Forces"][1]
