@@ -69,3 +69,13 @@ def test_declaring_independence_asks_no_one_while_demanding_autonomy_does(extrac
     assert not [e for e in declared.events if e.type == "REQUEST"]
     demanded = extract_text("Protesters in Tiraspol demanded autonomy from Moldova on Sunday.")
     assert [e.type for e in demanded.events if e.trigger.text == "demanded"] == ["REQUEST"]
+
+
+def test_a_bid_for_office_is_a_candidacy_and_a_bid_to_join_a_request(extract_text):
+    assert not extract_text("Senator Ann Roe ended her presidential bid on Tuesday.").events
+    nominated = extract_text("Ruritania's governor launched a bid for the nomination, his aides said.")
+    assert not [e for e in nominated.events if e.type == "REQUEST"]
+    joining = extract_text("Ukraine renewed its bid to join NATO on Monday.")
+    assert [(e.type, e.trigger.text) for e in joining.events] == [("REQUEST", "bid")]
+    member = extract_text("Turkey's EU membership bid has stalled, the minister said.")
+    assert [e.type for e in member.events] == ["REQUEST"]
