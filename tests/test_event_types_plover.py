@@ -79,3 +79,14 @@ def test_a_bid_for_office_is_a_candidacy_and_a_bid_to_join_a_request(extract_tex
     assert [(e.type, e.trigger.text) for e in joining.events] == [("REQUEST", "bid")]
     member = extract_text("Turkey's EU membership bid has stalled, the minister said.")
     assert [e.type for e in member.events] == ["REQUEST"]
+
+
+def test_in_support_of_says_why_an_act_is_done_and_tells_no_stance(extract_text):
+    coalition = extract_text("The United States leads a coalition of 50 countries in support of Ukraine.")
+    assert not [e for e in coalition.events if e.type == "SUPPORT"]
+    welcome = extract_text(
+        "Russian veterans would be welcome in recognition of Russia's wartime sacrifice, France said."
+    )
+    assert not [e for e in welcome.events if e.type == "SUPPORT"]
+    owned = extract_text("The United States is unwavering in its support for Israel.")
+    assert [(e.type, e.trigger.text) for e in owned.events] == [("SUPPORT", "support")]

@@ -191,6 +191,8 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
         return _attends_a_ceremony(tok)
     if entry.type == "AGREE" and lemma == "accept":
         return _accepts_a_thing(tok, event_words)
+    if entry.type == "SUPPORT" and tok.pos_ == "NOUN" and _in_aid_of(tok):
+        return True
     if entry.type == "REQUEST" and lemma == "bid" and tok.pos_ == "NOUN":
         return not _applies(tok)
     if entry.type == "REQUEST" and any(c.lemma_.lower() in _PRESS_ASKS for c in _asked_for(tok)):
@@ -227,6 +229,17 @@ def refuses_acceptance(tok, event: Event) -> bool:
     # 'we' is one party, though it stands for the speaker and her state
     one_party = len(event.actors) < 2 or any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children)
     return not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children) and one_party
+
+
+def _in_aid_of(noun) -> bool:
+    """'leads a coalition in support of Ukraine', 'welcome in recognition of its sacrifice', 'marched in solidarity
+    with them': the set phrase says why the clause's act is done, it tells no stance of its own ('unwavering in our
+    support for Israel', with its owner, is one)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.head.head.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+        return False
+    if any(c.dep_ in ("det", "poss", "amod") for c in noun.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "with") for c in noun.children)
 
 
 def _applies(bid) -> bool:
