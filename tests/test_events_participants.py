@@ -135,3 +135,9 @@ def test_whom_something_is_captured_from_undergoes_the_capture(extract_text):
     r = extract_text("An exhibition of equipment captured from Ukrainian forces opened in Moscow.")
     (capture,) = _of_type(r, "ASSAULT")
     assert capture.actors == () and _names(r, capture.recipients) == ["Armed Forces of Ukraine"]
+
+
+def test_the_by_phrase_of_a_past_participle_names_its_agent_where_spacy_calls_it_a_plain_phrase(extract_text):
+    r = extract_text("The minister met with families of Israelis taken hostage by Hamas in October.")
+    (taking,) = _of_type(r, "ASSAULT")
+    assert _names(r, taking.actors) == ["Hamas"]

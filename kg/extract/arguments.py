@@ -327,7 +327,13 @@ def _subjects(verb) -> list:
 
 
 def agents(verb) -> list:
-    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    """The 'by' agents of a passive; also of a past participle without 'have' whose 'by' spaCy calls a plain
+    phrase ('families of Americans taken hostage by Hamas')."""
+    reduced = verb.tag_ == "VBD" and verb.dep_ in ("acl", "advcl") and not _subjects(verb)  # tagged a past tense
+    passive = verb.tag_ == "VBN" or reduced
+    passive = passive and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    by = [c for c in verb.children if c.dep_ == "agent" or passive and c.dep_ == "prep" and c.lower_ == "by"]
+    return [p for c in by for p in c.children if p.dep_ == "pobj"]
 
 
 def verb_actors(ctx: Context, verb) -> list[str]:
