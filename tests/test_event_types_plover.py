@@ -90,3 +90,10 @@ def test_in_support_of_says_why_an_act_is_done_and_tells_no_stance(extract_text)
     assert not [e for e in welcome.events if e.type == "SUPPORT"]
     owned = extract_text("The United States is unwavering in its support for Israel.")
     assert [(e.type, e.trigger.text) for e in owned.events] == [("SUPPORT", "support")]
+
+
+def test_welcoming_a_guest_hosts_a_visit_welcoming_a_decision_supports_it(extract_text):
+    guest = extract_text("President Biden welcomed Chancellor Scholz to the White House on Friday.")
+    assert [(e.type, e.mode, e.trigger.text) for e in guest.events] == [("CONSULT", "visit", "welcomed")]
+    decision = extract_text("Germany welcomed the decision of the US Congress.")
+    assert [(e.type, e.trigger.text) for e in decision.events] == [("SUPPORT", "welcomed")]

@@ -85,6 +85,8 @@ _SAID_THINGS = frozenset(
 _OFFERING = frozenset({"offer", "extend", "send", "convey", "pass"})
 _STIRRED = frozenset({"whip", "stir", "drum", "ramp"})  # 'whipped up fears', 'stirred up tensions': incited
 _ARRIVING = frozenset({"arrive", "come", "land"})
+# who is welcomed as a guest: a delegation or its members ('welcomed the delegation', 'representatives were welcomed')
+_VISITORS = frozenset({"delegation", "representative", "guest", "visitor", "counterpart", "envoy", "leader"})
 _BALLOTS = frozenset({"election", "elections", "referendum", "vote", "poll", "polls", "primary", "ballot"})
 # what one attends or visits that is no meeting of parties: a ceremony, a show, an opening ('attended the opening of
 # the office', 'visit the exhibition'); a summit, talks or a reception (where hosts meet guests) are kept
@@ -207,6 +209,10 @@ def retyped(tok, entry: Trigger) -> Trigger:
     though a row for aid arriving from somewhere matched it (a person is no shipment)."""
     if entry.type == "AID" and tok.lemma_.lower() == "arrive" and _a_person_arrives(tok):
         return dataclasses.replace(entry, type="CONSULT", mode="visit", note="a person arriving: a visit")
+    if entry.type == "SUPPORT" and tok.lemma_.lower() == "welcome" and tok.pos_ == "VERB" and _guests(tok):
+        # "Biden welcomed Chancellor Scholz to the White House": hosting a visitor (PLOVER CONSULT 'visit');
+        # "welcomed the decision" is the stance
+        return dataclasses.replace(entry, type="CONSULT", mode="visit", note="a guest welcomed: hosting a visit")
     if entry.type == "AID" and tok.lemma_.lower() in ("train", "training") and _trains_its_own(tok):
         # "North Korea has trained 500 hackers": readying one's own forces (PLOVER MOBILIZE); AID is training given
         # to another party ("trained 20,000 Ukrainian soldiers"), and AID requires that recipient
@@ -250,6 +256,16 @@ def _applies(bid) -> bool:
     if any(n.lemma_.lower() in _APPLIED_FOR for n in named):
         return True
     return any(c.dep_ in ("acl", "relcl", "xcomp") and c.lemma_.lower() in _JOINING for c in bid.children)
+
+
+def _guests(verb) -> bool:
+    """Whether the welcomed are people, named or by office ('welcomed Chancellor Scholz', 'representatives will be
+    welcomed', 'welcomed the delegation'), not a decision, a deal or help."""
+    welcomed = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    titled = [c for w in welcomed for c in w.children if c.dep_ == "compound"]  # 'Chancellor Scholz'
+    return any(w.ent_type_ == "PERSON" for w in welcomed) or any(
+        w.lemma_.lower() in words.PERSON_ROLES or w.lemma_.lower() in _VISITORS for w in (*welcomed, *titled)
+    )
 
 
 def _trains_its_own(tok) -> bool:
