@@ -80,3 +80,27 @@ def test_a_relative_clause_on_a_predicate_noun_tells_what_its_subject_did(extrac
     r = extract_text("Britain described Hamas as a terrorist organisation that had attacked Israel.")
     (attack,) = _of_type(r, "ASSAULT")
     assert _names(r, attack.actors) == ["Hamas"]
+
+
+def test_a_relative_clause_that_carries_out_the_act_names_its_doer_and_parties(extract_text):
+    r = extract_text("Kyiv welcomed the aid that Germany provided last year.")
+    (aid,) = _of_type(r, "AID")
+    assert _names(r, aid.actors) == ["Germany"]
+    r = extract_text("Analysts criticised the sanctions the European Union imposed on Moscow.")
+    (sanction,) = _of_type(r, "SANCTION")
+    assert _names(r, sanction.actors) == ["European Union"] and _names(r, sanction.recipients) == ["Russia"]
+
+
+def test_a_relative_clause_whose_subject_is_the_act_names_no_doer(extract_text):
+    r = extract_text("Officials in Kyiv praised the aid that reached Kharkiv from Poland.")
+    assert all("Poland" not in _names(r, e.actors) for e in _of_type(r, "AID"))
+
+
+def test_a_chain_of_he_goes_on_about_one_person_past_a_person_named_in_an_object(extract_text):
+    r = extract_text(
+        "Belarusian President Alexander Lukashenko said on Friday that he had asked Russian President Vladimir "
+        "Putin for the weapons. He claimed that he needed them for protection, a threat he uses to justify his "
+        "repression of the opposition."
+    )
+    (repression,) = _of_type(r, "COERCE")
+    assert _names(r, repression.actors) == ["Alexander Lukashenko"]

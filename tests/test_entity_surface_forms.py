@@ -32,3 +32,13 @@ def test_a_last_word_two_bodies_end_in_is_the_one_named_last_before_it(extract_t
         "The Ukrainian army held the line. The British army sent trainers in May. The Army said more would come."
     )
     assert ("Army", "definite-description") in _entities(record)["British Armed Forces"][1]
+
+
+def test_a_lower_case_body_that_takes_part_in_nothing_is_no_entity(extract_text):
+    record = extract_text("Moldova said on Friday it needed a very capable military to deter any attack.")
+    assert not any(e.type == "Organization" and e.name.islower() for e in record.entities)
+
+
+def test_a_states_own_body_named_by_its_possessive_stays(extract_text):
+    record = extract_text("Russia denied the report. Its defence ministry has published images of the convoy.")
+    assert "Its defence ministry" in {m.text for e in record.entities for m in e.mentions}

@@ -92,3 +92,36 @@ def test_a_span_reaching_now_runs_to_the_article_date(time_of):
 def test_an_absolute_with_clause_shares_the_time_of_its_verb(time_of):
     text = "Four depots were shelled on Monday, with three guards killed when shells fell in the yard."
     assert time_of(text, "fell") == ("2024-03-04", "2024-03-04")
+
+
+def test_an_act_only_spoken_of_borrows_no_time_of_the_speaking(time_of):
+    text = "This morning the two leaders met to discuss the war in the east."
+    assert time_of(text, "war") is None
+    assert time_of(text, "discuss") == ("2024-03-08", "2024-03-08")
+    assert time_of("On Friday the rebels launched an offensive in the north.", "offensive") == (
+        "2024-03-08",
+        "2024-03-08",
+    )
+    assert time_of("The talks ended in deadlock on Tuesday.", "talks") == ("2024-03-05", "2024-03-05")
+
+
+def test_a_conjunct_in_another_tense_or_the_main_clauses_since_keeps_its_own_time(time_of):
+    text = "Allies have sent arms since the war began in May, and their ministers are meeting in Bonn."
+    assert time_of(text, "sent") == ("2023-05", "2024-03-08")
+    assert time_of(text, "meeting") is None
+
+
+def test_a_time_modifying_another_noun_is_that_nouns(time_of):
+    assert time_of("Zembia must withdraw behind its 1991 borders.", "withdraw") is None
+    assert time_of("The council condemned Tuesday's attacks on the port.", "condemned") is None
+    assert time_of("The council condemned Tuesday's attacks on the port.", "attacks") == ("2024-03-05", "2024-03-05")
+
+
+def test_an_act_whose_anniversary_is_marked_was_before_the_report(time_of):
+    text = "Today the president marked the first anniversary of the October 7 attacks."
+    assert time_of(text, "attacks", date="2024-10-07") == ("2023-10-07", "2023-10-07")
+
+
+def test_an_act_caused_happens_when_its_cause_does(time_of):
+    text = "The junta annulled the vote in 2020, triggering mass protests and a harsh crackdown by the police."
+    assert time_of(text, "crackdown") == ("2020", "2020")

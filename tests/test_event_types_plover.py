@@ -61,3 +61,11 @@ def test_training_ones_own_people_is_readiness_training_anothers_is_aid(extract_
     assert [(e.type, e.trigger.text) for e in theirs.events] == [("AID", "trained")]
     given = extract_text("Poland will train troops from Ghana next year.")
     assert [e.type for e in given.events] == ["AID"]
+
+
+def test_declaring_independence_asks_no_one_while_demanding_autonomy_does(extract_text):
+    # CAMEO codes both as a demand for a change of regime (1044); PLOVER's REQUEST is a demand made of someone
+    declared = extract_text("Moldova declared independence from the Soviet Union in 1991.")
+    assert not [e for e in declared.events if e.type == "REQUEST"]
+    demanded = extract_text("Protesters in Tiraspol demanded autonomy from Moldova on Sunday.")
+    assert [e.type for e in demanded.events if e.trigger.text == "demanded"] == ["REQUEST"]

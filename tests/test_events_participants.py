@@ -113,3 +113,37 @@ def test_who_makes_or_gives_what_a_relative_clause_names_does_it(extract_text):
     r = extract_text("Japan praised the aid that Germany provided.")
     (aid,) = _of_type(r, "AID")
     assert _names(r, aid.actors) == ["Germany"]
+
+
+def test_a_phrase_after_an_act_that_a_stance_verb_took_is_the_act_s(extract_text):
+    r = extract_text("Egypt condemned the Israeli raids on Rafah.")
+    (raid,) = _of_type(r, "ASSAULT")
+    (blame,) = _of_type(r, "ACCUSE")
+    assert _names(r, raid.actors) == ["Israel"] and _names(r, raid.recipients) == ["Rafah"]
+    assert _names(r, blame.recipients) == ["Israel"]  # the raiders, not the place raided
+
+
+def test_an_act_renamed_is_done_by_the_owner_of_what_it_renames(extract_text):
+    r = extract_text("Moscow terms its action in Georgia a special operation.")
+    (operation,) = _of_type(r, "ASSAULT")
+    assert _names(r, operation.actors) == ["Russia"]
+    r = extract_text("Russia described its invasion as a special military operation.")
+    assert [_names(r, e.actors) for e in _of_type(r, "ASSAULT")] == [["Russia"]]  # one act, named twice
+
+
+def test_whom_something_is_captured_from_undergoes_the_capture(extract_text):
+    r = extract_text("An exhibition of equipment captured from Ukrainian forces opened in Moscow.")
+    (capture,) = _of_type(r, "ASSAULT")
+    assert capture.actors == () and _names(r, capture.recipients) == ["Armed Forces of Ukraine"]
+
+
+def test_the_by_phrase_of_a_past_participle_names_its_agent_where_spacy_calls_it_a_plain_phrase(extract_text):
+    r = extract_text("The minister met with families of Israelis taken hostage by Hamas in October.")
+    (taking,) = _of_type(r, "ASSAULT")
+    assert _names(r, taking.actors) == ["Hamas"]
+
+
+def test_the_of_phrase_of_a_protest_or_a_demand_names_who_protests_or_demands(extract_text):
+    r = extract_text("The government ignored the protests of Georgians in Tbilisi.")
+    (protest,) = _of_type(r, "PROTEST")
+    assert _names(r, protest.actors) == ["Georgians"]

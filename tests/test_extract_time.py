@@ -295,7 +295,6 @@ def test_absolute_times_resolve_without_an_anchor(text, expected):
         ("the coming period", WEDNESDAY),
         ("since the war began", WEDNESDAY),
         ("for two years", WEDNESDAY),
-        ("overnight", WEDNESDAY),
         ("10 a.m.", WEDNESDAY),
         ("Feb. 30", WEDNESDAY),  # no such day
         ("2024 to 2014", WEDNESDAY),  # a range that runs backwards
@@ -424,3 +423,8 @@ def test_a_range_of_days_in_one_month():
 def test_this_weekend_in_the_past_tense_is_the_last_one():
     assert normalise_time("this weekend", "2023-06-26", past=True).start == "2023-06-24"
     assert normalise_time("this weekend", "2023-06-26").start == "2023-07-01"
+
+
+def test_overnight_is_the_night_before_the_report():
+    assert placed("overnight") == ("2024-03-12", "2024-03-13", "interval")
+    assert normalise_time("overnight", None) == TimeValue("overnight", None, None, "unknown")

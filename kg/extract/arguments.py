@@ -23,6 +23,7 @@ _STANCE_TYPES = {"AGREE"}
 _HELD_STANCES = frozenset({"commit", "dedicate", "determine", "resolve", "prepare", "bind", "oblige", "obligate"})
 _UNDERGONE = frozenset({"die", "perish"})  # verbs whose subject undergoes the act: "soldiers died in the shelling"
 _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
+_OWN_ACT_TYPES = frozenset({"PROTEST", "REQUEST"})  # nouns whose 'of' phrase names who protests or demands
 _TRAVEL = frozenset({"arrive", "come", "travel", "fly", "head", "go", "gather", "convene", "return"})  # "for talks"
 # nouns of a decision or a step taken, whose 'of' phrase names who took it
 _DECISIONS = frozenset({"decision", "move", "step", "initiative", "announcement", "vote", "choice", "resolve"})
@@ -161,6 +162,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
         head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
         if not actors and head is not None and event_words.get(head.i) == entry.type:  # "its war of aggression"
             actors = _noun_actors(ctx, head, entry)
+        renamed = participants.renamed(tok)  # "Moscow terms its action a special operation": the action's owner
+        actors = actors or (_noun_modifier_actors(ctx, renamed) if renamed is not None else [])
         actors = actors or _told_before(ctx, tok, entry, event_words)
         # "the need for Israel to act": who is to act, in a clause the parser marks with 'for'
         asked = [c for c in tok.children if c.dep_ in ("advcl", "acl") and any(m.lower_ == "for" for m in c.children)]
@@ -168,11 +171,14 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
     if entry.type in _JOINT_TYPES and actors:  # "A, together with B, co-chaired the meeting": B too
         actors += nominal.companions(tok.sent, lambda t: _ids(ctx, [t]))
     preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
-    if tok.pos_ == "VERB" and entry.type in _STANCE_ON_ACTS:  # "condemned supplies of arms to X": the supplies'
-        gifts = [o for o in tok.children if o.dep_ == "dobj" and event_words.get(o.i) == "AID"]
-        preps = [c for c in preps if not any(c in participants.stray_to(g) for g in gifts)]
+    if tok.pos_ == "VERB" and entry.type in _STANCE_ON_ACTS:  # "condemned the raids on X": the raids' phrase
+        acts = [o for o in tok.children if o.dep_ == "dobj" and o.i in event_words]
+        taken = [c for o in acts for c in participants.stray_preps(o) + participants.stray_to(o)]
+        preps = [c for c in preps if c not in taken]
     if tok.pos_ != "VERB":  # "the strikes launched against X", "aid provided to Y": the participle's are the noun's
         preps += [c for c in nominal.participle_phrases(tok) if c.lower_ != "by"]
+        stance = tok.dep_ == "dobj" and event_words.get(tok.head.i) in _STANCE_ON_ACTS
+        preps += participants.stray_preps(tok) if stance and tok.head.pos_ == "VERB" else []
         happened = nominal.happening_verb(tok)  # "protests erupted in Tehran": where it broke out
         preps += [c for c in happened.children if c.dep_ == "prep"] if happened is not None else []
         outer = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
@@ -211,6 +217,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             entry.type == "RETREAT" and doers.departure(tok) and word in ("of", "from")
         ):  # "the pullout of X's troops from Y": X leaves Y
             locations += [i for i in ids if word == "from" and ctx.table.get(i).type in ("Place", "Country")]
+        elif tok.pos_ != "VERB" and word == "of" and entry.type in _OWN_ACT_TYPES:  # "the protests of farmers"
+            actors += _ids(ctx, objs)  # whose protest or demand it is ("the demands of X's workers": nobody named)
         elif tok.pos_ != "VERB" and word == "of" and entry.type not in _JOINT_TYPES:
             recipients += ids
         elif word == "with" and (entry.type == "CONSULT" or entry.type in _JOINT_TYPES and tok.pos_ != "VERB"):
@@ -234,6 +242,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             owners = _ids(ctx, [p for o in objs for p in o.children if p.dep_ == "poss"])
             recipients += [i for i in ids + owners if ctx.table.get(i).type == "Country"]
             locations += [i for i in ids if ctx.table.get(i).type in ("Place", "Country")]
+        elif word == "from" and entry.type in _TARGET_TYPES and participants.takes(tok):  # "captured it from X"
+            recipients += ids
         elif word in words.LOCATIVE_PREPS and word != "from":
             locations += [i for i in ids if ctx.table.get(i).type in ("Place", "Country")]
     actors, recipients = participants.completed(
@@ -320,7 +330,13 @@ def _subjects(verb) -> list:
 
 
 def agents(verb) -> list:
-    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    """The 'by' agents of a passive; also of a past participle without 'have' whose 'by' spaCy calls a plain
+    phrase ('families of Americans taken hostage by Hamas')."""
+    reduced = verb.tag_ == "VBD" and verb.dep_ in ("acl", "advcl") and not _subjects(verb)  # tagged a past tense
+    passive = verb.tag_ == "VBN" or reduced
+    passive = passive and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    by = [c for c in verb.children if c.dep_ == "agent" or passive and c.dep_ == "prep" and c.lower_ == "by"]
+    return [p for c in by for p in c.children if p.dep_ == "pobj"]
 
 
 def verb_actors(ctx: Context, verb) -> list[str]:

@@ -464,4 +464,21 @@ def without_bystanders(doc, table: EntityTable, events, relations, cues) -> tupl
     used.update(e for r in relations for e in (r.subject, r.object, *r.sources))
     used.update(c for e in table.entities for c in (e.country, *e.countries) if c)
     kept = named | speakers | used
-    return tuple(e for e in table.entities if e.type not in _UNNAMED_TYPES or e.id in kept)
+    return tuple(e for e in table.entities if not (e.type in _UNNAMED_TYPES or _unnamed_body(e)) or e.id in kept)
+
+
+def _unnamed_body(e: Entity) -> bool:
+    """'the statement', 'a very capable military', 'our court': a body written all in lower case that no dictionary
+    knows names no particular body, and is kept only when it takes part in something; a state's own body its owner
+    names ('its defence ministry', 'their government') is that particular body."""
+    if e.type != "Organization" or e.wikidata or any(ch.isupper() for ch in e.name):
+        return False
+    owned = [m.text.lower().split() for m in e.mentions]
+    return not any(w[0] in _POSSESSIVES and w[-1] in _OWNED_BODIES for w in owned if len(w) > 1)
+
+
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+_OWNED_BODIES = frozenset(
+    """ministry department government administration parliament cabinet army navy military embassy agency council
+    commission committee""".split()
+)

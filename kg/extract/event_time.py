@@ -10,6 +10,8 @@ time is its own. "Since" a dated clause makes the main clause run from that date
 
 from __future__ import annotations
 
+import datetime
+
 from kg.extract import words
 from kg.extract.timex import normalise_time
 from kg.graph.records import TimeValue
@@ -19,8 +21,15 @@ __all__ = ["event_time"]
 # Subordinators of a clause that happens while its head does ("as authorities told civilians to flee").
 _SIMULTANEOUS = frozenset({"as", "while", "whilst", "when"})
 # Day words the parser's NER sometimes leaves untagged ("Earlier today, I spoke with ...").
-_DAY_WORDS = frozenset({"today", "yesterday", "tonight", "tomorrow"})
+_DAY_WORDS = frozenset({"today", "yesterday", "tonight", "tomorrow", "overnight"})
 _PRESENT = frozenset({"VBZ", "VBP"})
+# Verbs that state the stance their object names, as a light verb does an act ("reaffirmed their support"),
+# and verbs of causing, whose object happens as they do ("triggering protests and a crackdown").
+_STATING = frozenset(
+    """reaffirm reiterate underscore emphasize emphasise affirm stress renew show demonstrate
+    trigger spark provoke prompt cause spur""".split()
+)
+_NOUN_MODIFIERS = frozenset({"compound", "nummod", "nmod", "amod", "poss"})
 _MAX_CLIMB = 3  # clauses of one sentence: a longer chain has left the event's situation
 
 
@@ -35,8 +44,9 @@ def event_time(doc, date: str | None, tok, *, future: bool) -> TimeValue | None:
     for told in tok.children:  # the trigger noun's own verb: "attacks launched today", "violence that began"
         if told.dep_ in ("acl", "relcl") and told.pos_ == "VERB":
             rank.setdefault(told.i, 0.5)
-    for depth, governor in enumerate(_governors(clause), start=2):
-        rank.setdefault(governor.i, depth)
+    if _told_by(tok, clause):
+        for depth, governor in enumerate(_governors(clause), start=2):
+            rank.setdefault(governor.i, depth)
     best: tuple | None = None
     for ent in _sentence_times(doc, tok.sent):
         anchor = _attachment(ent.root, tok)
@@ -47,7 +57,8 @@ def event_time(doc, date: str | None, tok, *, future: bool) -> TimeValue | None:
         if level is None:
             continue
         text = ("since " if since is not None else "") + _with_preposition(doc, ent)
-        time = normalise_time(text, date, future=future, past=_past(since or anchor))
+        when = _eve(date) if level == 0 and _remembered(tok) else date
+        time = normalise_time(text, when, future=future, past=_past(since or anchor))
         if time is None:
             continue
         key = (level, time.start is None, abs(ent.start - tok.i))  # placed before unplaced, then the nearest
@@ -56,6 +67,35 @@ def event_time(doc, date: str | None, tok, *, future: bool) -> TimeValue | None:
     if best is not None:
         return best[1]
     return _day_word(clause, date, future) or _season_of(tok, date, future)
+
+
+def _remembered(tok) -> bool:
+    """An act whose anniversary is marked ("the anniversary of the October 7 attacks") was before the report."""
+    return tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "anniversary"
+
+
+def _eve(date: str | None) -> str | None:
+    """The day before ``date`` (YYYY-MM-DD), so that a day of the year resolves strictly before it."""
+    try:
+        return (datetime.date.fromisoformat((date or "")[:10]) - datetime.timedelta(days=1)).isoformat()
+    except ValueError:
+        return date
+
+
+def _told_by(tok, clause) -> bool:
+    """Whether ``clause`` tells the act a trigger noun names, so that the time of a clause it shares its time
+    with is the act's too: the act is its subject ("the talks ended") or the object of a light verb ("held
+    talks", "engaged in talks"). A noun only spoken of there ("to discuss the war", "in the face of a feared
+    invasion") is another event. (A time on the clause itself still dates the noun: the parser hangs a noun's
+    own date on the verb, "condemned Iran's attack on Israel on October 1st".)"""
+    if tok.i == clause.i or tok.pos_ in ("VERB", "AUX"):
+        return True
+    while tok.dep_ == "conj" and tok.head.i != clause.i:  # "held talks and consultations"
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "acomp", "attr"):  # "the talks ended", "is ready to negotiate"
+        return tok.head.i == clause.i
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.head.i == clause.i else tok.head
+    return head.i == clause.i and clause.lemma_.lower() in words.SUPPORT_VERBS | _STATING
 
 
 def _with_preposition(doc, ent) -> str:
@@ -82,8 +122,8 @@ def _same_time_head(verb):
     dep, head = verb.dep_, verb.head
     if head.i == verb.i:
         return None
-    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
-        return head
+    if dep == "conj" and head.pos_ in ("VERB", "AUX") and verb.tag_ == head.tag_:
+        return head  # "met ... and convened", not "have sent aid since May and are meeting"
     if dep == "advcl":
         subordinators = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
         purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -116,7 +156,7 @@ def _present(verb) -> bool:
 def _since_clause(anchor, rank):
     """The "since" clause ``anchor`` heads under a ranked clause ("have sent aid since Russia invaded in
     February"): its date starts the main clause's stretch. None otherwise."""
-    if anchor.dep_ != "advcl" or anchor.head.i not in rank or anchor.i in rank:
+    if anchor.dep_ != "advcl" or rank.get(anchor.head.i, 2) > 1 or anchor.i in rank:
         return None
     return anchor if any(c.dep_ == "mark" and c.lower_ == "since" for c in anchor.children) else None
 
@@ -151,7 +191,10 @@ def _sentence_times(doc, sent) -> list:
 
 
 def _attachment(root, trigger):
-    """The trigger, or the first verb, above a time expression: what the time is the time of."""
+    """The trigger, or the first verb, above a time expression: what the time is the time of. A time that
+    modifies a noun other than the trigger ("its 1991 borders", "Tuesday's attacks") is that noun's."""
+    if root.dep_ in _NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN") and root.head.i != trigger.i:
+        return None
     node = root
     for _ in range(6):
         if node.head.i == node.i:

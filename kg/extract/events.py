@@ -7,7 +7,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from kg.extract import claims, commitments, judgments, nominal, readouts, repeats, senses, words
+from kg.extract import claims, commitments, judgments, nominal, participants, readouts, repeats, senses, words
 from kg.extract.arguments import agents as _agents
 from kg.extract.arguments import arguments as _arguments
 from kg.extract.arguments import shared_passive_subject as _shared_passive_subject
@@ -103,6 +103,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         if tok.pos_ != "VERB" and any(by_index.get(p.i) == entry.type for p in nominal.of_objects(tok)):
             continue  # "its war of aggression": one act, told by the inner noun (which takes the outer's owner)
+        if tok.pos_ != "VERB" and by_index.get(getattr(participants.renamed(tok), "i", -1)) == entry.type:
+            continue  # "described its invasion as a special operation": one act, named twice
         if _names_a_kind(ctx, tok) or readouts.not_an_event(tok, entry) or senses.names_no_event(tok, entry, by_index):
             continue
         if entry.type == "ASSAULT" and fights_for_a_cause(tok):

@@ -110,6 +110,8 @@ def participle_phrases(noun) -> list:
     participles = [v for h in heads for v in h.children if v.dep_ == "acl" and _past_participle(v)]
     stray = _stray_participle(noun)
     participles += [stray] if stray is not None else []
+    # "the aid that Germany sent to Ukraine", "the sanctions the EU imposed on Moscow": the relative clause's phrases
+    participles += [v for v in noun.children if v.dep_ == "relcl" and _carried_in_relative(v)]
     return [c for v in participles if _carrying(v) for c in v.children if c.dep_ in ("prep", "agent")]
 
 

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["GIVING_TYPES", "captors", "completed", "given_things", "receiving_verb", "stray_to", "undergoing_verb"]
+__all__ = [
+    "GIVING_TYPES",
+    "captors",
+    "completed",
+    "given_things",
+    "receiving_verb",
+    "renamed",
+    "stray_preps",
+    "stray_to",
+    "takes",
+    "undergoing_verb",
+]
 
 # acts of giving or moving things, whose things' owner gives or moves them: 'supplies of Western weapons'
 GIVING_TYPES = frozenset({"AID", "MOBILIZE"})
@@ -19,6 +30,12 @@ _RELEASING = frozenset("release free freeing releasing liberate liberation".spli
 # verbs whose subject undergoes the act their object names: 'faced criticism', 'suffered attacks', 'drew condemnation'
 _UNDERGOING = frozenset("face suffer endure undergo incur draw attract weather withstand".split())
 _UNDERGONE_TYPES = frozenset({"ACCUSE", "SANCTION", "COERCE", "ASSAULT", "THREATEN", "REJECT"})
+# verbs of taking something from someone, whose 'from' phrase names whom it is taken from: 'seized arms from X'
+_TAKING = frozenset("capture seize take grab confiscate wrest snatch steal".split())
+# verbs that name an act as something: 'terms its action a special operation', 'described its war as X'
+_NAMING = frozenset("call term describe label brand dub characterize characterise portray present".split())
+# prepositions that name whom an act is against or for ('raids on X', 'aid to Y')
+_ACT_PREPS = frozenset({"on", "against", "at", "to", "for", "into", "toward", "towards"})
 # verbs whose subject is given what their object names: 'received military aid', 'got weapons'
 _RECEIVING = frozenset("receive get obtain accept".split())
 
@@ -123,6 +140,41 @@ def stray_to(noun) -> list:
         word = noun.doc[after]
         whom = [word] if word.lower_ == "to" and word.dep_ in ("prep", "dative") and word.head.pos_ == "VERB" else []
     return whom
+
+
+def takes(verb) -> bool:
+    """Whether an act is told by a verb of taking, whose 'from' phrase names whom it is taken from."""
+    return verb.pos_ == "VERB" and bool(_lemma(verb) & _TAKING)
+
+
+def renamed(noun):
+    """The noun an event noun renames, whose owner does the act: 'terms its action a "special operation"' (spaCy
+    makes the name an apposition or an object predicate), 'described its war as a special operation'; else None."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "NOUN":
+        return noun.head
+    verb = (
+        noun.head
+        if noun.dep_ == "oprd"
+        else noun.head.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as"
+        else None
+    )
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in _NAMING:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    return objects[0] if objects else None
+
+
+def stray_preps(noun) -> list:
+    """The phrase right after an act noun that spaCy hung on the verb of a stance taken on the act ('condemned the
+    raids on Rafah', 'welcomed the aid to Gaza'): whom the act is against or for, not a phrase of the stance.
+    Not 'blamed the attack on X' (whom it is blamed on)."""
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    after = noun.right_edge.i + 1
+    if verb is None or after >= len(noun.doc) or verb.lemma_.lower() in ("blame", "pin"):
+        return []
+    word = noun.doc[after]
+    return [word] if word.dep_ in ("prep", "dative") and word.head.i == verb.i and word.lower_ in _ACT_PREPS else []
 
 
 def _objects(prep) -> list:

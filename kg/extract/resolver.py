@@ -52,6 +52,8 @@ class Resolver:
         self._agreement: dict[tuple[str, str | None], bool] = {}  # (entity id, pronoun gender) -> may stand for it
         self._plural: dict[int, list[str]] = {}  # token index of a plural anaphor -> the parties it takes up
         self._we: list[str] | None = None  # the authors a statement names ("We, the Leaders of the G7,")
+        self._chain: dict[int, list[str]] = {}  # token index of a subject 'he' / 'she' -> whom it stands for
+        self._chain_depth = 0  # pronouns being resolved through a chain now
         self.person_mentions = sorted(
             (m for m in table.mentions if table.get(table.by_token[m.head]).type == "Person"),
             key=lambda m: m.start,
@@ -382,10 +384,53 @@ class Resolver:
         chosen = before[-1]
         if not quotes.in_quote(doc, cues, tok.idx):
             outside = [m for m in reversed(before[-12:]) if not quotes.in_quote(doc, cues, doc[m.start].idx)]
-            chosen = _subject_continued(tok, outside) or next(iter(outside), chosen)
+            spoke = None
             if tok.dep_ == "nsubj" and cues.attributing(tok.head):
-                chosen = next((m for m in outside if _speaks(doc[m.head], cues, tok)), chosen)
+                spoke = next((m for m in outside if _speaks(doc[m.head], cues, tok)), None)
+            continued = spoke or _subject_continued(tok, outside)
+            if continued is None and len(self._chain) < _CHAIN_MOST:
+                chained = self._chained(tok, before[-1])
+                if chained:
+                    return chained
+            chosen = continued or next(iter(outside), chosen)
         return [self.table.by_token[chosen.head]]
+
+    def _chained(self, tok, named) -> list[str]:
+        """'He said he needed them, a threat he uses to justify his repression': a person pronoun with no person
+        of its gender named since the last subject pronoun of that gender takes up what that pronoun stands for
+        (a chain of 'he's goes on about one person), rather than a person named further back."""
+        earlier = _earlier_subject_pronoun(tok, named.end, self.cues)
+        if earlier is None:
+            return []
+        if earlier.i not in self._chain:
+            if self._chain_depth >= _CHAIN_DEPTH:
+                return []  # asked first at the end of a long chain: the named person, not a deep recursion
+            self._chain[earlier.i] = []  # each pronoun once, and never through itself
+            self._chain_depth += 1
+            try:
+                found = self.resolve(earlier)
+            finally:
+                self._chain_depth -= 1
+            self._chain[earlier.i] = found if len(found) == 1 and self._type_of(found[0]) == "Person" else []
+        return self._chain[earlier.i]
+
+
+_CHAIN_WINDOW = 60  # tokens back to the pronoun a chain continues
+_CHAIN_MOST = 400  # pronouns chained per article at most: a bound on the work
+_CHAIN_DEPTH = 25  # links followed back at once (pronouns are mostly asked in text order, each link then cached)
+
+
+def _earlier_subject_pronoun(tok, after: int, cues):
+    """The nearest subject pronoun of ``tok``'s gender before it and after token ``after`` (the last person named
+    who agrees with it), on the same side of a quotation mark, within a few lines; else None."""
+    gender = speakers.pronoun_gender(tok)
+    doc = tok.doc
+    quoted = quotes.in_quote(doc, cues, tok.idx)
+    for i in range(tok.i - 1, max(after, tok.i - _CHAIN_WINDOW) - 1, -1):
+        t = doc[i]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she") and speakers.pronoun_gender(t) == gender:
+            return t if quotes.in_quote(doc, cues, t.idx) == quoted else None
+    return None
 
 
 def _by_phrase(tok) -> bool:

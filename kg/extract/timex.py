@@ -224,6 +224,8 @@ _Rule = Callable[[re.Match, date | None, bool], _Period | None]
 
 def _relative_day(m: re.Match, anchor: date | None, future: bool) -> _Period | None:
     offsets = {"yesterday": -1, "last night": -1, "tomorrow": 1}
+    if anchor and m["word"] == "overnight":  # the night before the report
+        return _Period(anchor - timedelta(days=1), anchor, "interval")
     return _day(anchor + timedelta(days=offsets.get(m["word"], 0))) if anchor else None
 
 
@@ -362,7 +364,8 @@ _RULES: list[tuple[re.Pattern, _Rule]] = [
     (re.compile(p), rule)
     for p, rule in [
         (
-            r"(?P<word>today|tonight|now|this (?:morning|afternoon|evening)|yesterday|tomorrow|last night)" + _DAY_PART,
+            r"(?P<word>today|tonight|overnight|now|this (?:morning|afternoon|evening)|yesterday|tomorrow|last night)"
+            + _DAY_PART,
             _relative_day,
         ),
         (rf"(?P<side>earlier|later) (?:(?:in )?(?:this|the) )?(?:{_CALENDAR_UNIT}|today|tonight)", _part_of_period),

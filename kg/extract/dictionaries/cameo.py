@@ -331,6 +331,11 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
         if mapped is None:
             tally.add("rows dropped: CAMEO code without PLOVER type (01 statements, 02 appeals)")
             return
+        if requires and _change_made_not_asked(code, block_code):
+            tally.add(
+                "patterns dropped: a demand for a change of regime (CAMEO 1044) under a block of another act (a decree)"
+            )
+            return
         lemma, prt = lemma_prt
         req = tuple(requires) + ((("prt", (prt,)),) if prt else ())
         if not req and lemma in _GENERIC_VERBS | _EVERYDAY_SENSES:
@@ -405,6 +410,18 @@ def derive_triggers(cameo: Path, table: dict, tally: Tally) -> list[_Row]:
 
 
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _change_made_not_asked(code: str, block_code: str | None) -> bool:
+    """Whether a pattern coded as a demand for a change of institutions or regime (CAMEO 1044) sits under a block
+    of another kind of act ('DECREE [010]': "declared independence"; 'ENACT [060]': "instituted self-rule"):
+    the pattern names the change made, which asks no one anything (PLOVER REQUEST is a demand made of someone).
+    Under a block of asking (10x demands, 02x appeals) or an uncoded one ('SEARCH': "seek independence") it stays
+    a demand; so do calls for a leader's removal (1041: "introduced a censure motion"), which PLOVER codes REQUEST."""
+    block = (block_code or "").split(":")[0].strip()
+    return (
+        code.split(":")[0].strip().startswith("1044") and block.strip("-") != "" and not block.startswith(("10", "02"))
+    )
 
 
 def _a_class_of_force(head: str | None, code: str, verbs: dict, table: dict) -> bool:
