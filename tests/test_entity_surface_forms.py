@@ -42,3 +42,29 @@ def test_a_lower_case_body_that_takes_part_in_nothing_is_no_entity(extract_text)
 def test_a_states_own_body_named_by_its_possessive_stays(extract_text):
     record = extract_text("Russia denied the report. Its defence ministry has published images of the convoy.")
     assert "Its defence ministry" in {m.text for e in record.entities for m in e.mentions}
+
+
+def test_a_name_cut_at_its_possessive_goes_on_through_what_it_qualifies(extract_text):
+    record = extract_text("The charity Samaritan's Purse sent a field hospital to Lviv on Monday.")
+    assert "Samaritan's Purse" in {e.name for e in record.entities}
+
+
+def test_a_known_owners_possessive_does_not_make_one_name(extract_text):
+    record = extract_text("Russia's Defence Ministry said on Monday that the convoy had turned back.")
+    assert "Russia" in {e.name for e in record.entities}
+    assert not any(e.name.startswith("Russia's") for e in record.entities)
+
+
+def test_an_acronym_never_spelled_out_is_the_body_whose_initials_it_is(extract_text):
+    record = extract_text(
+        "The Ministry of Reintegration Affairs opened an inquiry on Monday. MRA officials said the camp was closed."
+    )
+    found = _entities(record)
+    assert ("MRA", "abbreviation") in found["Ministry of Reintegration Affairs"][1]
+
+
+def test_an_acronym_two_bodies_could_be_stays_apart(extract_text):
+    record = extract_text(
+        "The Ministry of Reintegration Affairs and the Ministry of Regional Affairs met. MRA officials spoke."
+    )
+    assert not any(rule == "abbreviation" for _, ms in _entities(record).values() for _, rule in ms)

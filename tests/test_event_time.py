@@ -125,3 +125,17 @@ def test_an_act_whose_anniversary_is_marked_was_before_the_report(time_of):
 def test_an_act_caused_happens_when_its_cause_does(time_of):
     text = "The junta annulled the vote in 2020, triggering mass protests and a harsh crackdown by the police."
     assert time_of(text, "crackdown") == ("2020", "2020")
+
+
+def test_the_call_or_the_meeting_takes_the_time_of_the_meeting_told_before(time_of):
+    text = "The president spoke this morning with the Zembian leader. The vice president joined the call."
+    assert time_of(text, "joined") == ("2024-03-08", "2024-03-08")
+    text = "The envoys met in Geneva on Tuesday. Following the meeting, the minister flew home."
+    assert time_of(text, "flew") == ("2024-03-05", "2024-03-05")
+    text = "The envoys met in Geneva on Tuesday. The minister will fly home after the meeting."
+    assert time_of(text, "fly") is None
+
+
+def test_a_day_running_into_a_time_noun_still_dates_the_verb(time_of):
+    text = "The premier arrived in the capital on Tuesday afternoon local time."
+    assert time_of(text, "arrived") == ("2024-03-05", "2024-03-05")

@@ -141,3 +141,9 @@ def test_the_by_phrase_of_a_past_participle_names_its_agent_where_spacy_calls_it
     r = extract_text("The minister met with families of Israelis taken hostage by Hamas in October.")
     (taking,) = _of_type(r, "ASSAULT")
     assert _names(r, taking.actors) == ["Hamas"]
+
+
+def test_the_of_phrase_of_a_protest_or_a_demand_names_who_protests_or_demands(extract_text):
+    r = extract_text("The government ignored the protests of Georgians in Tbilisi.")
+    (protest,) = _of_type(r, "PROTEST")
+    assert _names(r, protest.actors) == ["Georgians"]

@@ -237,6 +237,7 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
         if span is None:
             continue
         start, end, etype = span
+        end = _possessive_name_end(doc, start, end, etype, gazetteer)
         name = clean_name(doc[start:end].text)
         if etype == "Organization" and set(name.lower().split()) & words.OUTLET_WORDS:
             etype = "NewsOutlet"
@@ -252,6 +253,23 @@ def _ner_mentions(doc, gazetteer) -> list[Mention]:
             mention.rule = "demonym"
         out.append(mention)
     return out
+
+
+def _possessive_name_end(doc, start: int, end: int, etype: str, gazetteer) -> int:
+    """ "Samaritan's Purse", "St. Peter's Square": a name the tagger cut at its possessive goes on through the
+    capitalised words the possessive qualifies, when the owner is no person and nothing the gazetteer knows
+    ("Russia's Defence Ministry" is Russia's body) and those words are no name of their own ("Gaza's Al-Shifa
+    Hospital")."""
+    owner = doc[end - 1] if doc[end - 1].tag_ != "POS" else doc[end - 2]
+    after = owner.i + 2
+    if etype == "Person" or owner.dep_ != "poss" or after >= len(doc) or doc[owner.i + 1].tag_ != "POS":
+        return end
+    head = owner.head
+    if head.i < after or gazetteer.key_for(doc[start : owner.i + 1].text) or gazetteer.demonym(owner.text):
+        return end
+    if all(t.is_alpha and t.text[:1].isupper() and not t.ent_type_ for t in doc[after : head.i + 1]):
+        return head.i + 1
+    return end
 
 
 # heads of a state's own bodies, which its possessive names ("Chile's Senate", "Russia's Defence Ministry")
@@ -316,6 +334,7 @@ def resolve(
     coreference.link_titles(doc, mentions)
     coreference.link_forces(doc, mentions, gazetteer)
     short_forms.link_bare_heads(doc, mentions)  # after the forces, which name 'the British army'
+    short_forms.link_initials(doc, mentions)
     for m in mentions:
         if m.kind in ("np", "anaphor"):
             m.countries = frozenset(gazetteer.countries_in(doc[m.start : m.end]))

@@ -27,10 +27,15 @@ _PRESENT = frozenset({"VBZ", "VBP"})
 # and verbs of causing, whose object happens as they do ("triggering protests and a crackdown").
 _STATING = frozenset(
     """reaffirm reiterate underscore emphasize emphasise affirm stress renew show demonstrate
-    trigger spark provoke prompt cause spur""".split()
+    trigger spark provoke prompt cause spur pose""".split()
 )
 _NOUN_MODIFIERS = frozenset({"compound", "nummod", "nmod", "amod", "poss"})
-_MAX_CLIMB = 3  # clauses of one sentence: a longer chain has left the event's situation
+# Nouns a time expression runs on into, which do not make it another thing's: "on Tuesday afternoon local time".
+_TIME_NOUNS = frozenset("time morning afternoon evening night day days hours weekend week month year".split())
+_MAX_CLIMB = 3
+# Nouns that take up a meeting told just before: "Biden spoke this morning with X. Harris joined the call."
+_MEETING_NOUNS = frozenset({"call", "meeting", "talks", "conversation", "session", "summit", "visit"})
+_LOOK_BACK = 3  # sentences  # clauses of one sentence: a longer chain has left the event's situation
 
 
 def event_time(doc, date: str | None, tok, *, future: bool) -> TimeValue | None:
@@ -66,7 +71,7 @@ def event_time(doc, date: str | None, tok, *, future: bool) -> TimeValue | None:
             best = (key, time)
     if best is not None:
         return best[1]
-    return _day_word(clause, date, future) or _season_of(tok, date, future)
+    return _day_word(clause, date, future) or _season_of(tok, date, future) or _meeting_before(doc, date, clause)
 
 
 def _remembered(tok) -> bool:
@@ -170,6 +175,31 @@ def _day_word(clause, date: str | None, future: bool) -> TimeValue | None:
     return None
 
 
+def _meeting_before(doc, date: str | None, clause) -> TimeValue | None:
+    """The time of a meeting a past clause takes up with "the call", "the meeting" ("Following the meeting, X
+    met Y"): that of the nearest sentence before whose main verb is dated."""
+    if clause.tag_ != "VBD" or not any(_the_meeting(t) for t in (*clause.children, *_objects_of_preps(clause))):
+        return None
+    sent = clause.sent
+    for _ in range(_LOOK_BACK):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        for ent in _sentence_times(doc, sent):
+            anchor = _attachment(ent.root, sent.root)
+            if anchor is not None and anchor.i == sent.root.i:
+                return normalise_time(_with_preposition(doc, ent), date, past=True)
+    return None
+
+
+def _the_meeting(tok) -> bool:
+    return tok.lemma_.lower() in _MEETING_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def _objects_of_preps(verb):
+    return [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+
+
 def _season_of(tok, date: str | None, future: bool) -> TimeValue | None:
     for c in tok.children:  # "a winter offensive"
         if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in words.SEASONS:
@@ -193,7 +223,8 @@ def _sentence_times(doc, sent) -> list:
 def _attachment(root, trigger):
     """The trigger, or the first verb, above a time expression: what the time is the time of. A time that
     modifies a noun other than the trigger ("its 1991 borders", "Tuesday's attacks") is that noun's."""
-    if root.dep_ in _NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN") and root.head.i != trigger.i:
+    head = root.head
+    if root.dep_ in _NOUN_MODIFIERS and head.pos_ == "NOUN" and head.i != trigger.i and head.lower_ not in _TIME_NOUNS:
         return None
     node = root
     for _ in range(6):
