@@ -53,3 +53,18 @@ def test_a_known_owners_possessive_does_not_make_one_name(extract_text):
     record = extract_text("Russia's Defence Ministry said on Monday that the convoy had turned back.")
     assert "Russia" in {e.name for e in record.entities}
     assert not any(e.name.startswith("Russia's") for e in record.entities)
+
+
+def test_an_acronym_never_spelled_out_is_the_body_whose_initials_it_is(extract_text):
+    record = extract_text(
+        "The Ministry of Reintegration Affairs opened an inquiry on Monday. MRA officials said the camp was closed."
+    )
+    found = _entities(record)
+    assert ("MRA", "abbreviation") in found["Ministry of Reintegration Affairs"][1]
+
+
+def test_an_acronym_two_bodies_could_be_stays_apart(extract_text):
+    record = extract_text(
+        "The Ministry of Reintegration Affairs and the Ministry of Regional Affairs met. MRA officials spoke."
+    )
+    assert not any(rule == "abbreviation" for _, ms in _entities(record).values() for _, rule in ms)

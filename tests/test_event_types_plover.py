@@ -69,3 +69,31 @@ def test_declaring_independence_asks_no_one_while_demanding_autonomy_does(extrac
     assert not [e for e in declared.events if e.type == "REQUEST"]
     demanded = extract_text("Protesters in Tiraspol demanded autonomy from Moldova on Sunday.")
     assert [e.type for e in demanded.events if e.trigger.text == "demanded"] == ["REQUEST"]
+
+
+def test_a_bid_for_office_is_a_candidacy_and_a_bid_to_join_a_request(extract_text):
+    assert not extract_text("Senator Ann Roe ended her presidential bid on Tuesday.").events
+    nominated = extract_text("Ruritania's governor launched a bid for the nomination, his aides said.")
+    assert not [e for e in nominated.events if e.type == "REQUEST"]
+    joining = extract_text("Ukraine renewed its bid to join NATO on Monday.")
+    assert [(e.type, e.trigger.text) for e in joining.events] == [("REQUEST", "bid")]
+    member = extract_text("Turkey's EU membership bid has stalled, the minister said.")
+    assert [e.type for e in member.events] == ["REQUEST"]
+
+
+def test_in_support_of_says_why_an_act_is_done_and_tells_no_stance(extract_text):
+    coalition = extract_text("The United States leads a coalition of 50 countries in support of Ukraine.")
+    assert not [e for e in coalition.events if e.type == "SUPPORT"]
+    welcome = extract_text(
+        "Russian veterans would be welcome in recognition of Russia's wartime sacrifice, France said."
+    )
+    assert not [e for e in welcome.events if e.type == "SUPPORT"]
+    owned = extract_text("The United States is unwavering in its support for Israel.")
+    assert [(e.type, e.trigger.text) for e in owned.events] == [("SUPPORT", "support")]
+
+
+def test_welcoming_a_guest_hosts_a_visit_welcoming_a_decision_supports_it(extract_text):
+    guest = extract_text("President Biden welcomed Chancellor Scholz to the White House on Friday.")
+    assert [(e.type, e.mode, e.trigger.text) for e in guest.events] == [("CONSULT", "visit", "welcomed")]
+    decision = extract_text("Germany welcomed the decision of the US Congress.")
+    assert [(e.type, e.trigger.text) for e in decision.events] == [("SUPPORT", "welcomed")]

@@ -807,3 +807,18 @@ def test_a_clause_a_copula_states_of_an_owned_position_is_the_owners(extract_tex
     record = extract_text("Barack Obama's position is that Russia must withdraw from Crimea.")
     assert _sources(record, "withdraw") == ["Barack Obama"]
     assert _sources(extract_text("The problem is that Russia invaded Ukraine."), "invaded") == []
+
+
+def test_a_speech_act_told_inside_what_someone_says_is_their_account(extract_text):
+    # talks or a telling the speaker reports, in a clause under the saying or in a quotation, keep the speaker as
+    # source; the talks the article itself reports, or a call made by saying it, do not
+    record = extract_text(
+        'The aide, Jane Roe, stated: "When I spoke with Joe Biden yesterday, he was sad about the attack." '
+        "Harry Reid said that he would have told Hillary Clinton to stop if he had known. "
+        "Janet Yellen spoke to Olaf Scholz on Monday."
+    )
+    assert _sources(record, "spoke", 0) == ["Jane Roe"]
+    assert _sources(record, "told") == ["Harry Reid"]
+    assert _sources(record, "spoke", 1) == []
+    record = extract_text('"We call for a ceasefire," Antony Blinken said.')
+    assert _sources(record, "call") == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.extract import asides, words
+from kg.extract import asides, quotes, words
 from kg.extract.lexicons import Cue
 from kg.extract.tellers import speakers_of
 
@@ -356,6 +356,19 @@ def telling_word(trigger, cues: CueIndex):
                 return child
         below = node
     return None
+
+
+def told_within(trigger, cues: CueIndex) -> bool:
+    """'Reid said he had spoken with Y', 'X said that if he had told Y to stop ...', '"When I spoke with him, he was
+    sad," X said': a speech act told inside what someone says is the teller's account of it (past talks, a past
+    telling), not the act the article reports ('Yellen spoke to X')."""
+    if trigger.dep_ == "ccomp":
+        return True
+    word = telling_word(trigger, cues)
+    if word is not None and word.i != trigger.i:
+        return True
+    quote = quotes.quote_at(trigger.doc, cues, trigger.idx)
+    return quote is not None and quote.verb != trigger.i and trigger.tag_ in ("VBD", "VBN")
 
 
 # Intentions said to someone: the sayer vouches for the act ('X vowed to fight' is X's word). The rest are only held

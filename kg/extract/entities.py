@@ -334,6 +334,7 @@ def resolve(
     coreference.link_titles(doc, mentions)
     coreference.link_forces(doc, mentions, gazetteer)
     short_forms.link_bare_heads(doc, mentions)  # after the forces, which name 'the British army'
+    short_forms.link_initials(doc, mentions)
     for m in mentions:
         if m.kind in ("np", "anaphor"):
             m.countries = frozenset(gazetteer.countries_in(doc[m.start : m.end]))

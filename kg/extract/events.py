@@ -367,12 +367,12 @@ def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[s
     source_ids, why_src = claims.sources(tok, ctx.resolve_source, ctx.cues, bodies=bodies)
     if entry.type in _VERBAL_TYPES and (
         claims.performative(tok)
-        or (ctx.cues.is_speech(tok) and tok.dep_ != "ccomp")
+        or (ctx.cues.is_speech(tok) and not claims.told_within(tok, ctx.cues))
         or judgments.is_judgment(tok, entry)
     ):
         # '"We call for a ceasefire," Blinken said': saying it is the act, and the caller is its actor, not its
         # source; 'Cuban said he supports Obama' stays Cuban's claim; 'Yellen spoke to X': speaking is the talks,
-        # but 'Reid said he had spoken with Y' is Reid's account of talks held before
+        # but 'Reid said he had spoken with Y' (or said so in a quotation) is Reid's account of talks held before
         source_ids = [s for s in source_ids if s not in actors]
     quantity = event_quantity(ctx.doc, tok)
     time = event_time(ctx.doc, ctx.date, tok, future=modality == "planned")

@@ -85,6 +85,8 @@ _SAID_THINGS = frozenset(
 _OFFERING = frozenset({"offer", "extend", "send", "convey", "pass"})
 _STIRRED = frozenset({"whip", "stir", "drum", "ramp"})  # 'whipped up fears', 'stirred up tensions': incited
 _ARRIVING = frozenset({"arrive", "come", "land"})
+# who is welcomed as a guest: a delegation or its members ('welcomed the delegation', 'representatives were welcomed')
+_VISITORS = frozenset({"delegation", "representative", "guest", "visitor", "counterpart", "envoy", "leader"})
 _BALLOTS = frozenset({"election", "elections", "referendum", "vote", "poll", "polls", "primary", "ballot"})
 # what one attends or visits that is no meeting of parties: a ceremony, a show, an opening ('attended the opening of
 # the office', 'visit the exhibition'); a summit, talks or a reception (where hosts meet guests) are kept
@@ -110,6 +112,10 @@ _FORCEFUL = frozenset({"ASSAULT", "SANCTION", "COERCE", "THREATEN", "MOBILIZE"})
 _WILL = frozenset({"will", "would", "shall", "'ll", "wo"})
 # what an outlet asks for when it asks someone 'for comment': journalism, not a political request
 _PRESS_ASKS = frozenset({"comment", "interview"})
+# what a bid asks of someone ('a bid for membership', 'its accession bid', 'a bid to join NATO'); a bid for office,
+# a nomination or a contract is a candidacy, and 'in a bid to end the war' an attempt: nobody is asked anything
+_APPLIED_FOR = frozenset({"membership", "accession", "asylum", "admission", "entry", "extradition", "citizenship"})
+_JOINING = frozenset({"join", "enter", "accede"})
 _ACCEPTING = frozenset({"accept", "agree"})
 # 'strike a balance / a deal / a chord': no blow
 _STRUCK = frozenset(
@@ -187,6 +193,10 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
         return _attends_a_ceremony(tok)
     if entry.type == "AGREE" and lemma == "accept":
         return _accepts_a_thing(tok, event_words)
+    if entry.type == "SUPPORT" and tok.pos_ == "NOUN" and _in_aid_of(tok):
+        return True
+    if entry.type == "REQUEST" and lemma == "bid" and tok.pos_ == "NOUN":
+        return not _applies(tok)
     if entry.type == "REQUEST" and any(c.lemma_.lower() in _PRESS_ASKS for c in _asked_for(tok)):
         return True  # "did not respond to a request for comment", "asked for comment": a reporter's question
     if entry.type == "AID" and lemma == "shelter" and tok.pos_ == "VERB":
@@ -199,6 +209,10 @@ def retyped(tok, entry: Trigger) -> Trigger:
     though a row for aid arriving from somewhere matched it (a person is no shipment)."""
     if entry.type == "AID" and tok.lemma_.lower() == "arrive" and _a_person_arrives(tok):
         return dataclasses.replace(entry, type="CONSULT", mode="visit", note="a person arriving: a visit")
+    if entry.type == "SUPPORT" and tok.lemma_.lower() == "welcome" and tok.pos_ == "VERB" and _guests(tok):
+        # "Biden welcomed Chancellor Scholz to the White House": hosting a visitor (PLOVER CONSULT 'visit');
+        # "welcomed the decision" is the stance
+        return dataclasses.replace(entry, type="CONSULT", mode="visit", note="a guest welcomed: hosting a visit")
     if entry.type == "AID" and tok.lemma_.lower() in ("train", "training") and _trains_its_own(tok):
         # "North Korea has trained 500 hackers": readying one's own forces (PLOVER MOBILIZE); AID is training given
         # to another party ("trained 20,000 Ukrainian soldiers"), and AID requires that recipient
@@ -221,6 +235,37 @@ def refuses_acceptance(tok, event: Event) -> bool:
     # 'we' is one party, though it stands for the speaker and her state
     one_party = len(event.actors) < 2 or any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children)
     return not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children) and one_party
+
+
+def _in_aid_of(noun) -> bool:
+    """'leads a coalition in support of Ukraine', 'welcome in recognition of its sacrifice', 'marched in solidarity
+    with them': the set phrase says why the clause's act is done, it tells no stance of its own ('unwavering in our
+    support for Israel', with its owner, is one)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.head.head.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+        return False
+    if any(c.dep_ in ("det", "poss", "amod") for c in noun.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "with") for c in noun.children)
+
+
+def _applies(bid) -> bool:
+    """Whether a bid asks to be let in: 'a bid to join NATO', 'its EU membership bid', 'a bid for asylum' (PLOVER
+    REQUEST), not 'her presidential bid', 'his bid for the nomination', 'in a bid to appeal to moderates'."""
+    named = [c for c in bid.children if c.dep_ in ("compound", "amod", "nmod")]
+    named += [p for c in bid.children if c.dep_ == "prep" and c.lower_ in ("for", "to") for p in c.children]
+    if any(n.lemma_.lower() in _APPLIED_FOR for n in named):
+        return True
+    return any(c.dep_ in ("acl", "relcl", "xcomp") and c.lemma_.lower() in _JOINING for c in bid.children)
+
+
+def _guests(verb) -> bool:
+    """Whether the welcomed are people, named or by office ('welcomed Chancellor Scholz', 'representatives will be
+    welcomed', 'welcomed the delegation'), not a decision, a deal or help."""
+    welcomed = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    titled = [c for w in welcomed for c in w.children if c.dep_ == "compound"]  # 'Chancellor Scholz'
+    return any(w.ent_type_ == "PERSON" for w in welcomed) or any(
+        w.lemma_.lower() in words.PERSON_ROLES or w.lemma_.lower() in _VISITORS for w in (*welcomed, *titled)
+    )
 
 
 def _trains_its_own(tok) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["link_bare_heads"]
+__all__ = ["link_bare_heads", "link_initials"]
 
 
 def link_bare_heads(doc, mentions: list) -> None:
@@ -43,3 +43,36 @@ def link_bare_heads(doc, mentions: list) -> None:
 def _last(form: str) -> str:
     words = re.findall(r"\w+", form.lower())
     return words[-1] if words else ""
+
+
+def link_initials(doc, mentions: list) -> None:
+    """'the Department of Justice ... DOJ said': an acronym the gazetteer does not know, never spelled out in brackets,
+    is the one body of the article whose name's initials it is (every word's, or the words other than 'of', 'and',
+    'the', 'for'). None or two such bodies, and it stays a name of its own."""
+    bodies: dict[str, set[str]] = {}
+    for o in mentions:
+        if o.type in ("Organization", "NewsOutlet") and o.key and (o.entry or o.kind in ("ner", "gazetteer")):
+            forms = (o.entry.name, *o.entry.aliases) if o.entry is not None else (o.name,)
+            bodies.setdefault(o.key, set()).update(i for f in forms if len(f.split()) > 1 for i in _initials(f))
+    for m in mentions:
+        word = doc[m.start : m.end].text
+        if m.kind != "ner" or m.entry is not None or m.rule or m.end - m.start != 1:
+            continue
+        if not (word.isalpha() and word.isupper() and 2 < len(word) <= 6):
+            continue
+        keys = {key for key, initials in bodies.items() if key != m.key and word.lower() in initials}
+        if len(keys) != 1:
+            continue
+        body = next(o for o in mentions if o.key in keys)
+        for same in [o for o in mentions if o.key == m.key]:
+            same.key, same.name, same.type, same.entry = body.key, body.name, body.type, body.entry
+            same.rule = "abbreviation"
+
+
+_LINKING_WORDS = frozenset({"of", "and", "the", "for"})
+
+
+def _initials(form: str) -> set[str]:
+    """'Department of Justice' -> doj, dj."""
+    words_ = re.findall(r"[^\W\d_]+", form.lower())
+    return {"".join(w[0] for w in words_), "".join(w[0] for w in words_ if w not in _LINKING_WORDS)}
