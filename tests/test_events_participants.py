@@ -147,3 +147,8 @@ def test_the_of_phrase_of_a_protest_or_a_demand_names_who_protests_or_demands(ex
     r = extract_text("The government ignored the protests of Georgians in Tbilisi.")
     (protest,) = _of_type(r, "PROTEST")
     assert _names(r, protest.actors) == ["Georgians"]
+
+
+def test_a_stance_verb_keeps_the_phrase_after_an_object_of_its_own_act(extract_text):
+    r = extract_text("The minister expressed his support to Moldova.")
+    assert any(_names(r, e.recipients) == ["Moldova"] for e in _of_type(r, "SUPPORT"))

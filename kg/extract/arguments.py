@@ -172,7 +172,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
         actors += nominal.companions(tok.sent, lambda t: _ids(ctx, [t]))
     preps = [c for c in [*tok.children, *nominal.stray_modifiers(tok)] if c.dep_ in ("prep", "dative")]
     if tok.pos_ == "VERB" and entry.type in _STANCE_ON_ACTS:  # "condemned the raids on X": the raids' phrase
-        acts = [o for o in tok.children if o.dep_ == "dobj" and o.i in event_words]
+        # not "expressed his condolences to X": an object of the verb's own type is the verb's act, its phrase the verb's
+        acts = [o for o in tok.children if o.dep_ == "dobj" and event_words.get(o.i, entry.type) != entry.type]
         taken = [c for o in acts for c in participants.stray_preps(o) + participants.stray_to(o)]
         preps = [c for c in preps if c not in taken]
     if tok.pos_ != "VERB":  # "the strikes launched against X", "aid provided to Y": the participle's are the noun's
