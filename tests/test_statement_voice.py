@@ -211,11 +211,18 @@ def test_who_is_thanked_for_an_act_does_it(extract_text):
     assert [names[a] for a in sending.actors] == ["Freedonia"]
 
 
-def test_a_states_people_stand_for_the_state(extract_text):
-    record = extract_text("The president expressed his condolences to the people of Israel.")
-    names = {e.id: e.name for e in record.entities}
-    condolences = next(e for e in record.events if e.type == "SUPPORT")
-    assert [names[r] for r in condolences.recipients] == ["Israel"]
+def test_condolences_to_a_states_people_go_to_its_people_tied_to_the_state(extract_text):
+    # a people is a group of its own (not its government), tied to its state as "Israeli soldiers" are
+    for text in (
+        "The president expressed his condolences to the people of Israel.",
+        "The president expressed his condolences to the Israeli people.",
+    ):
+        record = extract_text(text)
+        by_id = {e.id: e for e in record.entities}
+        condolences = next(e for e in record.events if e.type == "SUPPORT")
+        [people] = [by_id[r] for r in condolences.recipients]
+        assert people.type == "Group"
+        assert by_id[people.country].name == "Israel"
 
 
 def test_a_transcripts_bare_q_is_a_reporters_turn(statement):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from kg.extract import entities, names, words
+from kg.extract import entities, names, peoples, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -309,6 +309,8 @@ def qualify_groups(resolver) -> None:
     _place_bodies(resolver)
     for i, e in enumerate(list(table.entities)):
         role = table.roles.get(e.id)
+        if e.type == "Group" and not e.country and role is None:
+            _tie_a_states_people(resolver, i, e)
         if e.type != "Group" or e.country or role is None:
             continue
         mention = next((m for m in table.mentions if table.by_token.get(m.head) == e.id), None)
@@ -334,6 +336,20 @@ def qualify_groups(resolver) -> None:
             table.entities[i] = dataclasses.replace(
                 e, country=country, countries=countries if len(countries) > 1 else (), sector=e.sector or sector
             )
+
+
+def _tie_a_states_people(resolver, i: int, group) -> None:
+    """'the Ukrainian people', 'the people of Israel': the people of one state is that state's, as 'Ukrainian
+    soldiers' are (the group stays a group of its own: a people is not its government)."""
+    table, doc = resolver.table, resolver.doc
+    for mention in table.mentions:
+        head = doc[mention.head]
+        if table.by_token.get(mention.head) != group.id or head.lower_ != "people":
+            continue
+        found = peoples.state_of_people(doc, head, resolver.gazetteer)
+        if found is not None:
+            table.entities[i] = dataclasses.replace(group, country=resolver._add_demonym(*found))
+            return
 
 
 def _coordinated(demonym, head) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from kg.extract import entities, names, words
 
-__all__ = ["mentions"]
+__all__ = ["mentions", "state_of_people"]
 
 _PLURAL = ("NNS", "NNPS")
 _NAME_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
@@ -60,20 +60,30 @@ def mentions(doc, gazetteer, agent_nouns: frozenset[str]) -> list[entities.Menti
 def _state_people(doc, tok, gazetteer) -> entities.Mention | None:
     """'the Sudanese people', 'the people of Sudan': the people of the state a demonym before the word or an 'of'
     phrase after it names; keyed by the state, so that both ways of writing it are one group."""
+    found = state_of_people(doc, tok, gazetteer)
+    if found is None:
+        return None
+    state, word = found
+    start, end = (word.i, tok.i + 1) if word.i < tok.i else (tok.i, word.i + 1)
+    name = doc[start:end].text
+    return entities.Mention(start, end, "Group", _people_key(state), name, tok.i, "np")
+
+
+def state_of_people(doc, tok, gazetteer):
+    """The state whose people the word 'people' names, and the word that names it: the demonym before it ('the
+    Sudanese people') or the place of its 'of' phrase ('the people of Sudan'); None for any other people."""
     demonyms = [c for c in tok.lefts if c.dep_ in _NAME_DEPS and _demonym(c, gazetteer)]
     if demonyms:
-        state, start, end = gazetteer.demonym(demonyms[0].text), demonyms[0].i, tok.i + 1
+        state, word = gazetteer.demonym(demonyms[0].text), demonyms[0]
     else:
         of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         place = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if place is None or not place.text[:1].isupper():
             return None
-        start, end = tok.i, place.i + 1
-        state = gazetteer.entry_for(gazetteer.key_for(doc[place.left_edge.i : end].text))
+        state, word = gazetteer.entry_for(gazetteer.key_for(doc[place.left_edge.i : place.i + 1].text)), place
     if state is None or state.type != "Country":
         return None
-    name = doc[start:end].text
-    return entities.Mention(start, end, "Group", _people_key(state), name, tok.i, "np")
+    return state, word
 
 
 def _people_key(state) -> str:
