@@ -215,7 +215,7 @@ def test_condolences_to_a_states_people_go_to_its_people_tied_to_the_state(extra
     # a people is a group of its own (not its government), tied to its state as "Israeli soldiers" are
     for text in (
         "The president expressed his condolences to the people of Israel.",
-        "The president expressed his condolences to the Israeli people.",
+        "Israel mourned. The president expressed his condolences to the Israeli people.",
     ):
         record = extract_text(text)
         by_id = {e.id: e for e in record.entities}
@@ -301,3 +301,8 @@ def test_a_title_naming_an_office_holder_by_surname_names_that_person(statement)
     )
     author = next(e for e in record.entities if e.type == "Person")
     assert (author.name, author.wikidata) == ("Kamala Harris", "Q10853588")
+
+
+def test_a_states_people_brings_no_state_the_article_does_not_name(extract_text):
+    record = extract_text("The director said he works for the safety of the American people.")
+    assert "United States" not in {e.name for e in record.entities}

@@ -339,15 +339,16 @@ def qualify_groups(resolver) -> None:
 
 
 def _tie_a_states_people(resolver, i: int, group) -> None:
-    """'the Ukrainian people', 'the people of Israel': the people of one state is that state's, as 'Ukrainian
-    soldiers' are (the group stays a group of its own: a people is not its government)."""
+    """'the Ukrainian people', 'the people of Israel': the people of one state the article names is that state's,
+    as 'Ukrainian soldiers' are (the group stays a group of its own: a people is not its government). 'The
+    American people' alone does not bring the United States into an article that names it nowhere else."""
     table, doc = resolver.table, resolver.doc
     for mention in table.mentions:
         head = doc[mention.head]
         if table.by_token.get(mention.head) != group.id or head.lower_ != "people":
             continue
         found = peoples.state_of_people(doc, head, resolver.gazetteer)
-        if found is not None:
+        if found is not None and any(e.name == found[0].name for e in table.entities if e.type == "Country"):
             table.entities[i] = dataclasses.replace(group, country=resolver._add_demonym(*found))
             return
 
