@@ -214,7 +214,7 @@ def retyped(tok, entry: Trigger) -> Trigger:
         # "welcomed the decision" is the stance
         return dataclasses.replace(entry, type="CONSULT", mode="visit", note="a guest welcomed: hosting a visit")
     if entry.type == "AID" and tok.lemma_.lower() in ("train", "training") and _trains_its_own(tok):
-        # "North Korea has trained 500 hackers": readying one's own forces (PLOVER MOBILIZE); AID is training given
+        # "Ruritania has trained 300 drone operators": readying one's own forces (PLOVER MOBILIZE); AID is training given
         # to another party ("trained 20,000 Ukrainian soldiers"), and AID requires that recipient
         return dataclasses.replace(entry, type="MOBILIZE", mode="troops", note="training its own forces")
     if entry.type == "CONSULT" and _speaks_out(tok):
