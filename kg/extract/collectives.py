@@ -126,7 +126,7 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
         # 'French Diplomatic Counselor to the President X': a capitalised singular role is a title, not a collective;
         # the state it names is still named
         for modifier, state in mod_states:
-            resolver._add_demonym(state, modifier)
+            resolver.add_demonym(state, modifier)
         return []
     if not (
         mod_states
@@ -261,9 +261,9 @@ def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
     country = None
     if mod_states:
         modifier, state = mod_states[0]
-        country = resolver._add_demonym(state, modifier)
+        country = resolver.add_demonym(state, modifier)
     elif head_state is not None and head_state.type == "Country":
-        country = resolver._add_demonym(head_state, tok)
+        country = resolver.add_demonym(head_state, tok)
     for e in table.entities:
         if e.type == "Group" and entities._norm(e.name) == entities._norm(name):
             return e.id
@@ -329,9 +329,9 @@ def qualify_groups(resolver) -> None:
         country, countries = None, ()
         if len(states) == 1:
             entry, token = next(iter(states.values()))
-            country = resolver._add_demonym(entry, token)
+            country = resolver.add_demonym(entry, token)
         elif states and all(_coordinated(t, doc[mention.head]) for _, t in states.values()):
-            countries = tuple(dict.fromkeys(resolver._add_demonym(entry, t) for entry, t in states.values()))
+            countries = tuple(dict.fromkeys(resolver.add_demonym(entry, t) for entry, t in states.values()))
         if country or countries or sector:
             table.entities[i] = dataclasses.replace(
                 e, country=country, countries=countries if len(countries) > 1 else (), sector=e.sector or sector
@@ -349,7 +349,7 @@ def _tie_a_states_people(resolver, i: int, group) -> None:
             continue
         found = peoples.state_of_people(doc, head, resolver.gazetteer)
         if found is not None and any(e.name == found[0].name for e in table.entities if e.type == "Country"):
-            table.entities[i] = dataclasses.replace(group, country=resolver._add_demonym(*found))
+            table.entities[i] = dataclasses.replace(group, country=resolver.add_demonym(*found))
             return
 
 
@@ -391,7 +391,7 @@ def _place_bodies(resolver) -> None:
                 continue
             named = next((e.id for e in table.entities if e.type == "Country" and e.name == state.name), None)
             # the state as the article names it elsewhere; made from the demonym only when it is named nowhere else
-            table.states[eid] = named or resolver._add_demonym(state, t)
+            table.states[eid] = named or resolver.add_demonym(state, t)
             break
 
 

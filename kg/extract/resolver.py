@@ -173,7 +173,7 @@ class Resolver:
             entry = self.gazetteer.entry_for(self.gazetteer.key_for(tok.text))
         if entry is None or entry.type != "Country" or self._split(tok.text, entry):
             return []
-        return [self._add_demonym(entry, tok)]
+        return [self.add_demonym(entry, tok)]
 
     def _people_of(self, tok) -> list[str]:
         """'condolences to the people of Israel', 'our support for the people of Ukraine': a state's people
@@ -292,7 +292,7 @@ class Resolver:
         entry = self.gazetteer.demonym(tok.text)
         if entry is None or self._split(tok.text, entry):
             return []
-        return [self._add_demonym(entry, tok)]
+        return [self.add_demonym(entry, tok)]
 
     def the_country(self, tok, kind: descriptions.Kind = descriptions.KINDS["country"]) -> list[str]:
         """ "Serbia refused, the country's Prime Minister X said" ("Hamas denied it, the group's spokesman said"): of
@@ -318,14 +318,16 @@ class Resolver:
         entry = self.gazetteer.demonym(tok.text)
         if entry is None or entry.sector != "PTY" or not tok.text[:1].isupper() or self._split(tok.text, entry):
             return []
-        return [self._add_demonym(entry, tok)]
+        return [self.add_demonym(entry, tok)]
 
     def _split(self, text: str, entry) -> bool:
         """'split,Russian,Russia' in the override file: this demonym does not stand for the state here."""
         o = self.overrides.find(text, self.article_id)
         return o is not None and o.action == "split" and o.names((entry.name, *entry.aliases, entry.wikidata))
 
-    def _add_demonym(self, entry, tok) -> str:
+    def add_demonym(self, entry, tok) -> str:
+        """The entity of the state a demonym (or a place word) names, ``tok`` recorded as its mention: the one the
+        article already has, else a new one from the gazetteer row."""
         table = self.table
         key = f"gz:{entry.name}"
         span = Mention(tok.text, tok.idx, tok.idx + len(tok.text), "demonym")
