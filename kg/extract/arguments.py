@@ -119,7 +119,7 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             recipients = recipients or [i for o in acts for i in _noun_modifier_actors(ctx, o)]
             # "condemned supplies of British arms": whose arms they are
             gifts = [o for o in acts if event_words[o.i] in participants.GIVING_TYPES]
-            recipients = recipients or _owners(ctx, [t for o in gifts for t in participants.given_things(o)])
+            recipients = recipients or _owners(ctx, [t for o in gifts for t in nominal.of_objects(o)])
             # "welcomed the pullout of Ethiopian troops": who leaves
             recipients = recipients or _leavers(ctx, acts)
             # "X raided the camp. The raid was condemned by Y": the raid told before, and its doer

@@ -9,6 +9,7 @@ a leaning or a mixed origin, not one state.
 
 from __future__ import annotations
 
+from kg.extract import words
 from kg.extract.holders import TITLES
 from kg.extract.ties import relation
 
@@ -47,7 +48,7 @@ def _demonym_state(ctx, adj) -> str | None:
     doc = adj.doc
     if not adj.text[:1].isupper() or adj.pos_ not in ("ADJ", "PROPN"):
         return None
-    if adj.i > 0 and doc[adj.i - 1].text == "-" or adj.i + 1 < len(doc) and doc[adj.i + 1].text == "-":
+    if words.hyphened(doc, adj):
         return None
     entry = ctx.resolver.gazetteer.demonym(adj.text)
     return entry.name if entry is not None else None

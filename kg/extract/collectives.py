@@ -91,7 +91,7 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
         return []
     sector = resolver.agents.get(lemma) or ("MIL" if lemma in words.MILITARY_EQUIPMENT else None)
     doer = _stated_doer(tok, lemma, sector)
-    first = _first_conjunct(tok)
+    first = words.first_conjunct(tok)
     if first is not tok and lemma in _CAMP_NOUNS and _lemma(first) in _CAMP_NOUNS:
         return collective(resolver, first)  # 'other Allies and partners': one camp, named by the whole phrase
     determiners = [c for t in {tok, first} for c in t.lefts if c.dep_ in ("det", "poss")]  # 'our allies and partners'
@@ -168,7 +168,7 @@ def _stated_doer(tok, lemma: str, sector: str | None) -> bool:
         return False
     if tok.tag_ not in ("NNS", "NNPS") and lemma not in _MASS_AGENTS:
         return False
-    head = _first_conjunct(tok)
+    head = words.first_conjunct(tok)
     if any(
         c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.tag_ in ("WP", "WDT") for s in c.children)
         for c in head.rights
@@ -192,13 +192,6 @@ def _restricted(tok) -> bool:
         c.dep_ == "relcl" and c.left_edge.lower_ in ("that", "who") and tok.doc[c.left_edge.i - 1].text != ","
         for c in tok.rights
     )
-
-
-def _first_conjunct(tok):
-    """The first of the coordinated nouns ``tok`` belongs to ('partners' in 'Allies and partners' -> 'Allies')."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
 
 
 def _lemma(tok) -> str:
@@ -357,9 +350,7 @@ def _coordinated(demonym, head) -> bool:
     """'Senior Hungarian and Romanian officials': each demonym qualifies the head itself, or is coordinated with
     one that does; a demonym deeper in the phrase ('officials of the Hungarian-led mission') qualifies something
     else."""
-    tok = demonym
-    while tok.dep_ == "conj" and tok.head != tok:
-        tok = tok.head
+    tok = words.first_conjunct(demonym)
     return tok.head == head and tok.dep_ in ("amod", "compound", "nmod")
 
 

@@ -195,7 +195,7 @@ def _forces_state(doc, m, gazetteer):
     not two states' ('British and French troops')."""
     found = {}
     for t in doc[m.start : m.end]:
-        if t.i == m.head or _hyphened(doc, t):
+        if t.i == m.head or words.hyphened(doc, t):
             continue
         entry = gazetteer.demonym(t.text) or gazetteer.entry_for(gazetteer.key_for(t.text))
         if entry is not None and entry.type == "Country":
@@ -206,10 +206,6 @@ def _forces_state(doc, m, gazetteer):
 def _demonym_written(doc, m, gazetteer, country) -> str:
     written = [t.text for t in doc[m.start : m.end] if gazetteer.demonym(t.text) == country]
     return written[0] if written else (country.demonyms or (country.name,))[0]
-
-
-def _hyphened(doc, t) -> bool:
-    return (t.i > 0 and doc[t.i - 1].text == "-") or (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
 
 
 _FORCE_FORMS = ("{} forces", "{} armed forces", "{} military", "{} troops", "{} army")

@@ -117,7 +117,7 @@ def find_mentions(
     phrases = [p for p in phrases if not any(_crosses(p, n) for n in known)]
     kept = [*phrases]
     for m in names:
-        if all(_nested_or_apart(m, p) for p in phrases) and not any(_named_after(m, p) for p in phrases):
+        if all(_nested_or_apart(m, p) and not _named_after(m, p) for p in phrases):
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, -m.end))
 

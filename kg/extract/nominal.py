@@ -71,11 +71,13 @@ def party_phrases(noun) -> list:
     caller follows conjuncts), 'by X'. spaCy hangs the 'by' of a noun that is an active verb's object on the
     verb ('condemned the attacks against Israel by Hezbollah'): an active verb has no agent of its own, so its
     'by' after the noun is the noun's."""
-    found = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in _PARTY_PREPS for p in _objects(c)]
+    found = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in _PARTY_PREPS for p in prep_objects(c)]
     happened = happening_verb(noun)  # "fighting erupted in Sudan between the army and the RSF"
     if happened is not None:
-        found += [p for c in happened.children if c.dep_ == "prep" and c.lower_ in _PARTY_PREPS for p in _objects(c)]
-    found += [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in _objects(c)]
+        found += [
+            p for c in happened.children if c.dep_ == "prep" and c.lower_ in _PARTY_PREPS for p in prep_objects(c)
+        ]
+    found += [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in prep_objects(c)]
     # "the war that Hamas unleashed", "the offensive Russia launched": who starts it in a relative clause
     # "the commitment that Netanyahu has made", "the aid Japan provided": who carries it out, gives or makes it
     found += [
@@ -88,7 +90,7 @@ def party_phrases(noun) -> list:
     verb = noun.head
     if noun.dep_ == "dobj" and verb.pos_ == "VERB" and not _passive(verb):
         found += [
-            p for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i for p in _objects(c)
+            p for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i for p in prep_objects(c)
         ]
     return found
 
@@ -146,9 +148,7 @@ def _past_participle(verb) -> bool:
 
 def _carrying(participle) -> bool:
     """Whether a past participle is of a carrying verb, also where the model's lemma is wrong ('waged' -> 'wag')."""
-    form = participle.lower_
-    stems = {participle.lemma_.lower(), form[:-1], form[:-2]} if form.endswith("ed") else {participle.lemma_.lower()}
-    return bool(stems & _CARRYING_VERBS)
+    return bool(stems(participle) & _CARRYING_VERBS)
 
 
 def passive_cause(verb, event_nouns: dict[int, str], etype: str):
@@ -166,14 +166,21 @@ def passive_cause(verb, event_nouns: dict[int, str], etype: str):
     for node in near:
         for prep in node.children:
             if prep.dep_ in ("prep", "agent") and prep.lower_ in _CAUSE_PREPS:
-                for noun in _objects(prep):
+                for noun in prep_objects(prep):
                     if event_nouns.get(noun.i) == etype:
                         return noun
     return None
 
 
-def _objects(prep) -> list:
+def prep_objects(prep) -> list:
+    """The objects of a preposition: 'Kyiv' in 'to Kyiv'."""
     return [p for p in prep.children if p.dep_ == "pobj"]
+
+
+def stems(verb) -> set[str]:
+    """The verb's lemma and the stems of its -ed form (the model's lemma may be wrong: 'waged' -> 'wag')."""
+    form = verb.lower_
+    return {verb.lemma_.lower(), form[:-1], form[:-2]} if form.endswith("ed") else {verb.lemma_.lower()}
 
 
 def _passive(verb) -> bool:
@@ -191,7 +198,7 @@ def a_press_appearance(noun) -> bool:
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ("conference", "briefing", "call"):
         return False
     mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
-    partners = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for p in _objects(c)]
+    partners = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for p in prep_objects(c)]
     if any(p.lemma_.lower() in _PRESS for p in partners):
         return True  # "during a regular call with journalists"
     return bool(mods & _PRESS) and not ("joint" in mods or partners)
@@ -234,7 +241,7 @@ def companions(sent, resolve) -> list[str]:
         together = prep.lower_ == "with" and prep.head.dep_ in ("nsubj", "nsubjpass")
         together = together and any(c.dep_ == "advmod" and c.lower_ in ("together", "along") for c in prep.children)
         if together or prep.lower_ == "alongside":  # "our pledge, alongside Canada and Japan, to invest"
-            found += [i for p in _objects(prep) for i in resolve(p) if i not in found]
+            found += [i for p in prep_objects(prep) for i in resolve(p) if i not in found]
     return found
 
 
@@ -252,9 +259,9 @@ def stance_objects(stance) -> list[tuple]:
     found = []
     for prep in stance.children:
         if prep.dep_ == "prep" and prep.lower_ in _STANCE_PREPS:
-            for obj in (o for p in _objects(prep) for o in (p, *(c for c in p.children if c.dep_ == "conj"))):
+            for obj in (o for p in prep_objects(prep) for o in (p, *(c for c in p.children if c.dep_ == "conj"))):
                 owners = [c for c in obj.children if c.dep_ == "poss"]
-                owners += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in _objects(c)]
+                owners += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in prep_objects(c)]
                 found.append((obj, owners))
     return found
 
@@ -295,7 +302,7 @@ def intent_object(verb, clause):
 
 def of_objects(noun) -> list:
     """The objects of a noun's 'of' phrases: 'the decision of the parliament'."""
-    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in _objects(c)]
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in prep_objects(c)]
 
 
 def backs_an_act(word, event_words: dict) -> bool:
@@ -303,11 +310,15 @@ def backs_an_act(word, event_words: dict) -> bool:
     'affirmed its full support for the agreement' (the act is a stated event; whom it favours may go unnamed)."""
     objects = [c for c in word.children if c.dep_ == "dobj"] if word.pos_ == "VERB" else [word]
     objects += [
-        p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for p in _objects(c)
+        p
+        for o in objects
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "of")
+        for p in prep_objects(c)
     ]
     return any(o.i in event_words and o.i != word.i for o in objects)
 
 
 def in_objects(noun) -> list:
     """The objects of a noun's 'in' phrases: '$1 billion in security assistance'."""
-    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for p in _objects(c)]
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for p in prep_objects(c)]

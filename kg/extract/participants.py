@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kg.extract import nominal
+
 __all__ = [
     "GIVING_TYPES",
     "captors",
     "completed",
-    "given_things",
     "receiving_verb",
     "renamed",
     "stray_preps",
@@ -40,30 +41,26 @@ _ACT_PREPS = frozenset({"on", "against", "at", "to", "for", "into", "toward", "t
 _RECEIVING = frozenset("receive get obtain accept".split())
 
 
-def given_things(noun) -> list:
-    """The things an act of giving or moving names with 'of' ('supplies of Western weapons', 'the deployment of
-    Russian troops'), whose owning modifiers ('Western', 'Russian') name who gives or moves them."""
-    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-
-
 def captors(act) -> list:
     """Who holds the captives an act of release frees ('the release of hostages held by Hamas', 'release the
     soldiers captured by the rebels'): the captor releases them; [] when no captor is named."""
     if act.lemma_.lower() not in _RELEASING and act.lower_ not in _RELEASING:
         return []
     freed = [c for c in act.children if c.dep_ in ("dobj", "nsubjpass")]
-    freed += given_things(act) if act.pos_ == "NOUN" else []
+    freed += nominal.of_objects(act) if act.pos_ == "NOUN" else []
     freed += [c for f in freed for c in f.children if c.dep_ == "conj"]
-    holding = [v for f in freed for v in f.children if v.dep_ == "acl" and v.tag_ == "VBN" and _lemma(v) & _HOLDING]
+    holding = [
+        v for f in freed for v in f.children if v.dep_ == "acl" and v.tag_ == "VBN" and nominal.stems(v) & _HOLDING
+    ]
     return [p for v in holding for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
 def undergoing_verb(noun, etype: str):
     """The verb whose subject undergoes the act its object names ('Russia faces new sanctions', 'the pope faced
     criticism', 'the convoy came under attack'), or None."""
-    if etype not in _UNDERGONE_TYPES or given_things(noun):
+    if etype not in _UNDERGONE_TYPES or nominal.of_objects(noun):
         return None  # "faces the threat of an invasion": the threat frames the invasion, no one threatens yet
-    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and _lemma(noun.head) & _UNDERGOING:
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and nominal.stems(noun.head) & _UNDERGOING:
         return noun.head
     under = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" else None
     verb = under.head if under is not None else None
@@ -77,7 +74,7 @@ def receiving_verb(word):
     the weapons') or the verb whose object it is ('Ukraine continues to receive the support it needs'); else
     None. Its subject is given the things, its 'from' phrase names the giver."""
     verb = word if word.pos_ == "VERB" else word.head if word.dep_ == "dobj" else None
-    if verb is None or verb.pos_ != "VERB" or not _lemma(verb) & _RECEIVING:
+    if verb is None or verb.pos_ != "VERB" or not nominal.stems(verb) & _RECEIVING:
         return None
     # "get more aid to the people": getting things to someone is giving them
     heads = [verb, *(o for o in verb.children if o.dep_ == "dobj")]
@@ -105,19 +102,25 @@ def completed(
         # "received weapons from Russia", "received aid from Germany" (spaCy may hang 'from' on the object)
         heads = [verb, *(o for o in verb.children if o.dep_ == "dobj")]
         givers = ids(
-            [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from" for p in _objects(c)]
+            [
+                p
+                for h in heads
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for p in nominal.prep_objects(c)
+            ]
         )
         takers = doers(verb)
         actors = givers if verb is tok else actors or givers
         recipients = recipients + [t for t in takers if t not in actors]
     if tok.pos_ == "NOUN" and etype in GIVING_TYPES and not actors:
         # "supplies of Western weapons", "the deployment of Russian troops": whose things they are gives or moves them
-        things = given_things(tok)
+        things = nominal.of_objects(tok)
         moved = ids(things) if etype == "MOBILIZE" else []
         actors = moved or owners(things)
         recipients = [r for r in recipients if r not in actors]
     if tok.pos_ == "NOUN" and etype == "AID" and not recipients:
-        recipients = [i for i in ids([p for c in stray_to(tok) for p in _objects(c)]) if i not in actors]
+        recipients = [i for i in ids([p for c in stray_to(tok) for p in nominal.prep_objects(c)]) if i not in actors]
     if tok.pos_ == "NOUN" and etype in ("ACCUSE", "REQUEST") and not recipients:
         # "accusations that NATO provoked the war", "demands that Israel withdraw": who is accused or asked
         clauses = [
@@ -133,7 +136,7 @@ def completed(
 def stray_to(noun) -> list:
     """The 'to' phrase of an act of giving that spaCy hung on the things given or on the clause's verb ('condemned
     supplies of British missiles to Ukraine'): right after the noun's phrase, it names whom they go to."""
-    things = given_things(noun)
+    things = nominal.of_objects(noun)
     whom = [c for t in things for c in t.children if c.dep_ == "prep" and c.lower_ == "to"]
     after = noun.right_edge.i + 1
     if things and not whom and after < len(noun.doc):  # not "scale back aid to X": the verb's own
@@ -144,7 +147,7 @@ def stray_to(noun) -> list:
 
 def takes(verb) -> bool:
     """Whether an act is told by a verb of taking, whose 'from' phrase names whom it is taken from."""
-    return verb.pos_ == "VERB" and bool(_lemma(verb) & _TAKING)
+    return verb.pos_ == "VERB" and bool(nominal.stems(verb) & _TAKING)
 
 
 def renamed(noun):
@@ -175,13 +178,3 @@ def stray_preps(noun) -> list:
         return []
     word = noun.doc[after]
     return [word] if word.dep_ in ("prep", "dative") and word.head.i == verb.i and word.lower_ in _ACT_PREPS else []
-
-
-def _objects(prep) -> list:
-    return [p for p in prep.children if p.dep_ == "pobj"]
-
-
-def _lemma(verb) -> set[str]:
-    """The verb's lemma and the stems of its -ed form (the model's lemma may be wrong: 'waged' -> 'wag')."""
-    form = verb.lower_
-    return {verb.lemma_.lower(), form[:-1], form[:-2]} if form.endswith("ed") else {verb.lemma_.lower()}

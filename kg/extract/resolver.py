@@ -224,9 +224,7 @@ class Resolver:
         'several friends', 'his campaign', 'leaked documents'): an unnamed source is still a source."""
         if self.voice is not None and self.voice.speaks(tok):
             return []  # a statement's 'I' and 'we' are its own voice, as the article's: no source
-        clause = tok.head
-        while clause.dep_ == "conj" and clause.head.i != clause.i:  # 'a president who authorized X and who hoped'
-            clause = clause.head
+        clause = words.first_conjunct(tok.head)  # 'a president who authorized X and who hoped'
         if tok.lower_ in words.RELATIVE_PRONOUNS and clause.dep_ == "relcl":
             antecedent = clause.head  # 'officials who condemned ...': the unnamed antecedent is the source
             if antecedent.dep_ == "appos" and not self.resolve(antecedent):

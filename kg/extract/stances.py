@@ -4,7 +4,7 @@ groups"), who opposes whom ("X condemned Y", "strikes against Y", "a war with Y"
 
 from __future__ import annotations
 
-from kg.extract import claims, support
+from kg.extract import claims, support, words
 from kg.extract.ties import (
     acting_subjects,
     clause_subject,
@@ -196,9 +196,7 @@ def _members_by_allies(ctx, tok, owners: list[str], stated: list):
     ]
     members = [e for e in owners if ctx.table.get(e).type == "Country"]
     if tok.dep_ == "conj":  # 'the US, UK and their allies': every state of the list
-        first = tok.head
-        while first.dep_ == "conj" and first.head is not first:
-            first = first.head
+        first = words.first_conjunct(tok.head)
         members += [e for e in conj_ids(ctx, [first]) if ctx.table.get(e).type == "Country" and e not in members]
     for member in members:
         for body in bodies:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extract import words
+
 if TYPE_CHECKING:
     from kg.extract.claims import CueIndex
 
@@ -89,8 +91,7 @@ def _teller_adding(participle, cues: CueIndex | None):
     clause = participle.head
     if cues is None or participle.tag_ != "VBG" or participle.dep_ != "advcl" or not cues.is_speech(participle):
         return None
-    while clause.dep_ == "conj" and clause.head.i != clause.i:  # '... said X held but that Y went on, adding ...'
-        clause = clause.head
+    clause = words.first_conjunct(clause)  # '... said X held but that Y went on, adding ...'
     if clause.dep_ != "ccomp" or cues.attributing(clause.head) not in ("speech", "belief"):
         return None
     return clause.head

@@ -135,3 +135,18 @@ MEASURE_NOUNS = frozenset(
     consignment batch crate box bag sack carton lot quantity amount number thousand hundred dozen million billion
     tens convoy shipment cargo""".split()
 )
+
+
+# Two small questions about a word's place in the parse, asked by several modules.
+
+
+def hyphened(doc, t) -> bool:
+    """Whether the word is joined by a hyphen to the one before or after it ('Russian-occupied', 'pro-Russian')."""
+    return (t.i > 0 and doc[t.i - 1].text == "-") or (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
+
+
+def first_conjunct(tok):
+    """The first of the coordinated words ``tok`` belongs to ('partners' in 'Allies and partners' -> 'Allies')."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
