@@ -75,3 +75,25 @@ def test_dismissing_or_resisting_arguments_rejects_them(extract_text):
     assert _names(r, rejection.actors) == ["Peru"]
     r = extract_text("Chad resisted the arguments of its neighbours.")
     assert _of_type(r, "REJECT")
+
+
+def test_the_shuttering_of_media_or_blocking_social_media_is_censorship(extract_text):
+    r = extract_text("Observers condemned Belarus's shuttering of independent media.")
+    (censorship,) = _of_type(r, "COERCE")
+    assert _names(r, censorship.actors) == ["Belarus"]
+    r = extract_text("Belarus blocked social media during the vote.")
+    assert _of_type(r, "COERCE")
+
+
+def test_strengthening_or_bolstering_forces_somewhere_mobilizes(extract_text):
+    r = extract_text("Chad strengthened its forces along the border with Sudan.")
+    (build_up,) = _of_type(r, "MOBILIZE")
+    assert _names(r, build_up.actors) == ["Chad"]
+    r = extract_text("Chad and Niger strengthened their ties.")
+    assert not _of_type(r, "MOBILIZE")
+
+
+def test_championing_someone_supports_them(extract_text):
+    r = extract_text("Kenya championed Qatar's mediation.")
+    (backing,) = _of_type(r, "SUPPORT")
+    assert _names(r, backing.actors) == ["Kenya"] and _names(r, backing.recipients) == ["Qatar"]
