@@ -482,16 +482,17 @@ def support_verb(noun):
 
 
 def _scaling_verb(noun):
-    """The verb that scales the act its object names ('tightened sanctions on Iran', 'ramped up its aid to X'):
-    its subject does the act, and its 'to' / 'for' phrase names whom for; else None."""
+    """The verb that scales or keeps up the act its object names ('tightened sanctions on Iran', 'ramped up its aid
+    to X', 'renewed threats against X', 'doubled down on accusations'): its subject does the act, and its 'to' /
+    'for' phrase names whom for; else None."""
     verb, prep = _governing_verb(noun)
-    ok = (
-        verb is not None
-        and prep is None
-        and verb.lemma_.lower() in doers.SCALING_VERBS
-        and noun.dep_ in ("dobj", "conj")
-    )
-    return verb if ok else None
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    if prep is not None:  # "stood by its demands": the phrase of a verb that keeps up what it names
+        return verb if prep == doers.RESTATING_PREPS.get(lemma) else None
+    scales = lemma in doers.SCALING_VERBS or lemma in doers.RESTATING_VERBS
+    return verb if scales and noun.dep_ in ("dobj", "conj") else None
 
 
 def _supports(verb, noun) -> bool:

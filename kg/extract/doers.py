@@ -8,6 +8,8 @@ from __future__ import annotations
 
 __all__ = [
     "CHARGE_NOUNS",
+    "RESTATING_PREPS",
+    "RESTATING_VERBS",
     "SCALING_VERBS",
     "addressees",
     "adjunct",
@@ -31,6 +33,11 @@ SCALING_VERBS = frozenset(
     """increase boost expand tighten strengthen bolster redouble accelerate ramp double triple maintain sustain
     deepen broaden enhance toughen widen speed step""".split()
 )
+# verbs that restate or keep up an act their object names, whose subject does it again: 'renewed its threats',
+# 'repeated accusations that X lied'; and those that do so through a preposition: 'doubled down on accusations',
+# 'stood by its demand', 'insisted on demands', 'persisted in its refusal'
+RESTATING_VERBS = frozenset("renew repeat reiterate restate reaffirm reissue".split())
+RESTATING_PREPS = {"double": "on", "stand": "by", "insist": "on", "persist": "in"}
 # nouns of leaving a place, whose 'of' phrase names who leaves and whose 'from' phrase the place left
 _DEPARTURES = frozenset({"withdrawal", "pullout", "pull-out", "pullback", "retreat", "departure", "exit", "drawdown"})
 # nouns that ask someone to act, and the prepositions that name whom: 'an appeal to X', 'a call on X'

@@ -1,14 +1,16 @@
 """What a few words that name no one by themselves stand for: a relative pronoun whose clause the parser hung on
-the wrong noun ('the contender for the nomination, who ...') and a state's 'side' ('the Israeli side'). Each rule
+the wrong noun ('the contender for the nomination, who ...') or that opens the clause of a cleft ('it was Ruritania
+that closed the border'), and a state's 'side' ('the Israeli side'). Each rule
 takes the resolver's callbacks, so that it stays a function of the parse."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["relative", "state_side"]
+__all__ = ["cleft_focus", "listed", "relative", "state_side"]
 
 _CLIMB = ("pobj", "prep", "appos")
+_LIST_MARKS = frozenset({":", "-", "–", "—"})
 
 
 def relative(tok, resolve: Callable, type_of: Callable) -> list[str]:
@@ -32,6 +34,34 @@ def relative(tok, resolve: Callable, type_of: Callable) -> list[str]:
         if people:
             return people
     return []
+
+
+def cleft_focus(tok) -> list:
+    """The focus of a cleft whose clause a relative pronoun opens: 'it was Ruritania who closed the border' (spaCy
+    makes the clause a complement of 'was'), 'it is Ruritania that has attacked': [Ruritania]; else []."""
+    verb = tok.head
+    be = verb.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp" or be.lemma_ != "be" or be.i > tok.i:
+        return []
+    expletive = any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children)
+    return [c for c in be.children if c.dep_ == "attr" and c.i < tok.i] if expletive else []
+
+
+def listed(tok) -> list:
+    """The names a plural or counted word is given by a list in apposition: 'two states, Ruritania and Freedonia,
+    voted against', 'four states sided with X: A, B, C and D', 'only three chose to abstain - A, B and C' (spaCy
+    may hang a list after a colon or a dash on the verb); [] when none follows. Each item, in text order."""
+    if tok.tag_ not in ("NNS", "NNPS", "CD"):
+        return []
+    heads = [c for c in tok.children if c.dep_ == "appos"]
+    if not heads and tok.dep_ in ("nsubj", "nsubjpass"):  # the list after a colon or a dash that ends the clause
+        heads = [
+            c
+            for c in tok.head.children
+            if c.dep_ in ("appos", "npadvmod") and c.i > tok.i and c.i > 0 and tok.doc[c.i - 1].text in _LIST_MARKS
+        ]
+    # the items, however spaCy chained them ('Belarus, the Republic of Korea, Nicaragua': a conj under 'Korea')
+    return [t for h in heads[:1] for t in h.subtree if t is h or t.dep_ in ("conj", "appos")]
 
 
 def _described(noun) -> list:

@@ -80,6 +80,9 @@ class Resolver:
                 return states
         if eid is not None:
             return [eid]
+        listed = [e for c in referents.listed(tok) for e in self.resolve(c)]
+        if listed:  # "two states, A and B, voted", "four states sided with X: A, B, C and D"
+            return list(dict.fromkeys(listed))
         named = [e for c in tok.children if c.dep_ == "appos" for e in self.resolve(c)]
         if named:  # "chief of staff, Yermak," -> Yermak
             return named
@@ -88,6 +91,8 @@ class Resolver:
             return self._teller(tok) or self._last_person(tok)
         if lower in words.RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return referents.relative(tok, self.resolve, self._type_of)
+        if lower in words.RELATIVE_PRONOUNS and tok.head.dep_ == "ccomp":  # "it was Ruritania that closed it"
+            return [e for f in referents.cleft_focus(tok) for e in self.resolve(f)]
         if lower in ("we", "our", "us") and self._authors():  # a statement signed "We, the Leaders of the G7,"
             return self._authors()
         if lower in words.PRONOUNS_OTHER and tok.dep_ in ("nsubj", "nsubjpass"):

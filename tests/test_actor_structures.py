@@ -1,0 +1,76 @@
+"""Who does an act, where the doer is named by a sentence structure and not as the verb's plain subject: the focus of
+a cleft ('it was X who blockaded Y'), a list that names a counted subject ('four states sided with X: A, B, C and D'),
+and the subject of a verb that keeps up an act ('renewed threats against X', 'doubled down on accusations that').
+Where the text names no doer, the event keeps no actor. Texts written for these tests."""
+
+from __future__ import annotations
+
+from record_lookup import entity_names as _names
+from record_lookup import events_of as _of_type
+
+
+def test_the_focus_of_a_cleft_does_the_act_its_clause_tells(extract_text):
+    r = extract_text("It was Moldova who declared an economic blockade of Transnistria.")
+    (blockade,) = _of_type(r, "COERCE")
+    assert _names(r, blockade.actors) == ["Moldova"]
+    r = extract_text("It was Serbia, not Albania, that has attacked the border posts of Kosovo.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Serbia"]
+
+
+def test_a_cleft_focus_also_does_the_act_of_the_clauses_second_verb(extract_text):
+    r = extract_text(
+        "It was Lithuania who, before any other state, had closed its ports to their ships and declared "
+        "an economic blockade of Belarus."
+    )
+    (blockade,) = _of_type(r, "COERCE")
+    assert _names(r, blockade.actors) == ["Lithuania"]
+
+
+def test_a_relative_clause_that_is_no_cleft_keeps_its_own_antecedent(extract_text):
+    r = extract_text("It said that the ships which attacked the port of Odesa were Russian.")
+    assert all("Odesa" not in _names(r, e.actors) for e in _of_type(r, "ASSAULT"))
+
+
+def test_a_list_after_a_colon_names_the_counted_subject(extract_text):
+    r = extract_text("Only four states sided with Serbia: Belarus, Cuba, Nicaragua and Syria.")
+    (side,) = _of_type(r, "SUPPORT")
+    assert _names(r, side.actors) == ["Belarus", "Cuba", "Nicaragua", "Syria"]
+    assert _names(r, side.recipients) == ["Serbia"]
+
+
+def test_a_list_after_a_dash_names_the_counted_subject_however_it_is_chained(extract_text):
+    r = extract_text(
+        "Only 4 chose to side with Serbia—Belarus, the Democratic People’s Republic of Korea, Cuba, and Syria."
+    )
+    (side,) = _of_type(r, "SUPPORT")
+    assert _names(r, side.actors) == ["Belarus", "Cuba", "North Korea", "Syria"]
+
+
+def test_a_list_in_apposition_names_every_member_of_a_plural_subject(extract_text):
+    r = extract_text("Two countries, Belarus and Cuba, voted against the resolution.")
+    (vote,) = _of_type(r, "REJECT")
+    assert _names(r, vote.actors) == ["Belarus", "Cuba"]
+
+
+def test_a_verb_that_keeps_up_an_act_gives_it_its_subject(extract_text):
+    r = extract_text("Iran renewed threats against Israel on Sunday.")
+    (threat,) = _of_type(r, "THREATEN")
+    assert _names(r, threat.actors) == ["Iran"] and _names(r, threat.recipients) == ["Israel"]
+    r = extract_text("Hungary has repeated accusations that NATO provoked the war.")
+    (accusation,) = _of_type(r, "ACCUSE")
+    assert _names(r, accusation.actors) == ["Hungary"] and _names(r, accusation.recipients) == ["NATO"]
+
+
+def test_a_phrasal_verb_that_keeps_up_an_act_gives_it_its_subject(extract_text):
+    r = extract_text("Viktor Orban has doubled down on accusations that Brussels betrayed farmers.")
+    (accusation,) = _of_type(r, "ACCUSE")
+    assert _names(r, accusation.actors) == ["Viktor Orban"]
+    r = extract_text("Viktor Orban stood by demands that Brussels release the frozen funds.")
+    (demand,) = _of_type(r, "REQUEST")
+    assert _names(r, demand.actors) == ["Viktor Orban"]
+
+
+def test_a_verb_that_only_mentions_an_act_gives_it_no_actor(extract_text):
+    r = extract_text("Viktor Orban has commented on accusations that Brussels betrayed farmers.")
+    assert all(not e.actors for e in _of_type(r, "ACCUSE"))
