@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kg.extract import belonging, counterparts, membership, servants, stances, words, workplaces
 from kg.extract import bodies as bodies_of
@@ -20,12 +21,17 @@ from kg.extract.ties import conj_ids, tokens_of
 from kg.extract.ties import relation as _relation
 from kg.graph.records import Relation
 
+if TYPE_CHECKING:
+    from kg.extract.offices import OfficeIndex
 
-def find_relations(ctx) -> list[Relation]:
+
+def find_relations(ctx, *, offices: OfficeIndex | None = None) -> list[Relation]:
+    """The relations the article states; ``offices`` (the dictionaries' dated offices) tells which state a title that
+    names none belongs to ('President X said', X a head of state on the article's day)."""
     found: dict[tuple, Relation] = {}
     titles = list(_person_titles(ctx))
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
-    stated = [*stated, *stateless_titles(ctx, titles, stated), *described_holders(ctx, _entity_mentions(ctx))]
+    stated = [*stated, *stateless_titles(ctx, titles, stated, offices), *described_holders(ctx, _entity_mentions(ctx))]
     stated = counterparts.counterparts(ctx, titles, stated)
     bodies = [
         *bodies_of.state_bodies(ctx),
@@ -498,6 +504,8 @@ def _role_phrase_relations(ctx, eid: str, m):
         before = ctx.doc[head.i - 1] if head.i > m.start else None
         if before is not None and before.pos_ == "NOUN" and before.text.islower():
             leader = leader and ctx.table.by_token.get(before.i) == other  # 'Chad's army chief' leads the army
+        # 'a Belarusian commander' commands troops of the state, as a titled commander does; he does not lead it
+        leader = leader and not (m.role == "commander" and ctx.table.get(other).type == "Country")
         rtype = "leader_of" if leader else ("member_of" if entity.type == "Group" else "affiliated_with")
         if entity.type == "Group":
             continue
