@@ -153,6 +153,13 @@ def test_a_bare_weekday_dates_the_main_act_not_a_trailing_infinitive(time_of):
     assert time_of(text, "called") == ("2024-03-06", "2024-03-06")
 
 
+def test_a_clause_a_gap_after_or_before_its_main_clause_is_dated_across_the_gap(time_of):
+    text = "The junta fell in 2019, two years after the rebels seized the capital."
+    assert time_of(text, "seized") == ("2017", "2017")
+    text = "In May 2023, a few weeks after the rebels seized the port, the council met."
+    assert time_of(text, "seized") == ("2023-04", "2023-05")
+
+
 def test_a_pluperfect_or_a_sentence_dating_its_main_clause_borrows_no_narrative_time(time_of):
     text = "On Monday the envoy arrived in Geneva. Rebels had shelled the airport."
     assert time_of(text, "shelled") is None

@@ -7,7 +7,8 @@ another one takes that one's time: a later conjunct ("met today and signed"), a 
 with a modal, reported by a dated speech ("said Monday that it is ready", "... that it would strike"; the
 speech's time is read backward when the speech is past). A clause of circumstance dates its head in turn
 ("when I spoke with him this morning, I told him"). A clause set before, after or until another does not: its
-time is its own. "Since" a dated clause makes the main clause run from that date to the article date. A bare
+time is its own, unless the sentence counts the gap ("in 2016, two years after Russia invaded": 2014). "Since" a
+dated clause makes the main clause run from that date to the article date. A bare
 weekday ("in an address Wednesday") dates the tensed clause above the infinitive or participle the parser
 hangs it on.
 
@@ -22,7 +23,7 @@ import calendar
 import datetime
 
 from kg.extract import words
-from kg.extract.timex import normalise_time
+from kg.extract.timex import normalise_time, shift_time
 from kg.graph.records import TimeValue
 
 __all__ = ["event_time"]
@@ -92,13 +93,35 @@ def _stated_time(doc, date: str | None, tok, clause, *, future: bool) -> TimeVal
         text = ("since " if since is not None else "") + _with_preposition(doc, ent)
         when = _eve(date) if level == 0 and _remembered(tok) else date
         past = _past(since or anchor)
-        time = normalise_time(text, when, future=future and not (level >= 2 and reported), past=past)
+        time = _across_gap(doc, date, ent, anchor) or normalise_time(
+            text, when, future=future and not (level >= 2 and reported), past=past
+        )
         if time is None:
             continue
         key = (level, time.start is None, distance)  # placed before unplaced, then the nearest
         if best is None or key < best[0]:
             best = (key, time)
     return best[1] if best is not None else None
+
+
+def _across_gap(doc, date: str | None, ent, verb) -> TimeValue | None:
+    """The time of a clause set a gap after or before its main clause ("in 2016, two years after Russia
+    invaded": 2014), counted from the main clause's time, stated or carried on from the narrative."""
+    mark = doc[ent.end] if ent.end < len(doc) else None
+    if (
+        mark is None
+        or mark.lower_ not in ("after", "before")
+        or mark.dep_ != "mark"
+        or mark.head.i != verb.i
+        or ent.root.dep_ != "npadvmod"
+        or verb.dep_ != "advcl"
+    ):
+        return None
+    main = _verb_of(verb.head)
+    then = main and (_stated_time(doc, date, main, main, future=False) or _narrative_time(doc, date, main))
+    if not then or then.start is None:
+        return None
+    return shift_time(then, ent.text, back=mark.lower_ == "after", text=f"{ent.text} {mark.text}")
 
 
 def _narrative_time(doc, date: str | None, clause) -> TimeValue | None:
