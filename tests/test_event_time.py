@@ -136,6 +136,30 @@ def test_a_past_narrative_carries_the_time_of_its_last_dated_sentence(time_of):
     assert time_of(text, "agreed") == ("2024-03-08", "2024-03-08")
 
 
+def test_a_clause_of_circumstance_dates_its_undated_head(time_of):
+    text = "When the envoy landed in Geneva on Tuesday, she told reporters that her country backs the talks."
+    assert time_of(text, "told") == ("2024-03-05", "2024-03-05")
+    assert time_of(text, "backs") == ("2024-03-05", "2024-03-05")
+
+
+def test_a_plan_or_demand_told_takes_the_time_of_its_telling_read_backward(time_of):
+    text = "The spokesman said on Monday that the army would strike the depots."
+    assert time_of(text, "strike", future=True) == ("2024-03-04", "2024-03-04")
+    assert time_of("The army will strike the depots on Monday.", "strike", future=True) == ("2024-03-11", "2024-03-11")
+
+
+def test_a_bare_weekday_dates_the_main_act_not_a_trailing_infinitive(time_of):
+    text = "The president called for a tribunal to try the generals in an address Wednesday."
+    assert time_of(text, "called") == ("2024-03-06", "2024-03-06")
+
+
+def test_a_clause_a_gap_after_or_before_its_main_clause_is_dated_across_the_gap(time_of):
+    text = "The junta fell in 2019, two years after the rebels seized the capital."
+    assert time_of(text, "seized") == ("2017", "2017")
+    text = "In May 2023, a few weeks after the rebels seized the port, the council met."
+    assert time_of(text, "seized") == ("2023-04", "2023-05")
+
+
 def test_a_pluperfect_or_a_sentence_dating_its_main_clause_borrows_no_narrative_time(time_of):
     text = "On Monday the envoy arrived in Geneva. Rebels had shelled the airport."
     assert time_of(text, "shelled") is None

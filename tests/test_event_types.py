@@ -104,6 +104,11 @@ def test_a_named_but_unknown_agent_of_a_light_verb_keeps_the_nouns_event(extract
     assert _only(r, "PROTEST").mode == "strike"
 
 
+def test_a_possible_act_on_a_weekday_looks_forward(extract_text):
+    r = extract_text("Zembia could attack Osterland on Monday.", date="2024-03-08")
+    assert _only(r, "ASSAULT").time.start == "2024-03-11"
+
+
 def test_a_speech_act_has_the_time_it_was_made(extract_text):
     r = extract_text("On Monday, Estonia said it would boycott the summit in Minsk.", date="2024-03-06")
     assert _only(r, "THREATEN").time.start == "2024-03-04"

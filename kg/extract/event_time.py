@@ -3,9 +3,14 @@
 A time attached to the trigger or its own verb dates it. Failing that, a clause that happens at the time of
 another one takes that one's time: a later conjunct ("met today and signed"), a clause of circumstance
 ("as", "while", "when", a participle), a purpose ("met today to discuss"), the trigger noun's own verb
-("attacks launched today", "violence that began on April 15") and a present-tense stance reported by a
-dated speech ("said Monday that it is ready"). A clause set before, after or until another does not: its
-time is its own. "Since" a dated clause makes the main clause run from that date to the article date.
+("attacks launched today", "violence that began on April 15") and a present-tense stance, or a plan or demand
+with a modal, reported by a dated speech ("said Monday that it is ready", "... that it would strike"; the
+speech's time is read backward when the speech is past). A clause of circumstance dates its head in turn
+("when I spoke with him this morning, I told him"). A clause set before, after or until another does not: its
+time is its own, unless the sentence counts the gap ("in 2016, two years after Russia invaded": 2014). "Since" a
+dated clause makes the main clause run from that date to the article date. A bare
+weekday ("in an address Wednesday") dates the tensed clause above the infinitive or participle the parser
+hangs it on.
 
 A sentence that dates neither the event's clause nor its own main clause goes on with the narrative before
 it: a simple-past clause there happens at the time of the last sentence whose main clause is dated ("Today,
@@ -14,10 +19,11 @@ X met Y. The two discussed ..."; "... Following the call, Z flew home").
 
 from __future__ import annotations
 
+import calendar
 import datetime
 
 from kg.extract import words
-from kg.extract.timex import normalise_time
+from kg.extract.timex import normalise_time, shift_time
 from kg.graph.records import TimeValue
 
 __all__ = ["event_time"]
@@ -27,6 +33,7 @@ _SIMULTANEOUS = frozenset({"as", "while", "whilst", "when"})
 # Day words the parser's NER sometimes leaves untagged ("Earlier today, I spoke with ...").
 _DAY_WORDS = frozenset({"today", "yesterday", "tonight", "tomorrow", "overnight"})
 _PRESENT = frozenset({"VBZ", "VBP"})
+_WEEKDAYS = frozenset(name.lower() for name in calendar.day_name)
 # Verbs that state the stance their object names, as a light verb does an act ("reaffirmed their support"),
 # and verbs of causing, whose object happens as they do ("triggering protests and a crackdown").
 _STATING = frozenset(
@@ -64,11 +71,18 @@ def _stated_time(doc, date: str | None, tok, clause, *, future: bool) -> TimeVal
     if _told_by(tok, clause):
         for depth, governor in enumerate(_governors(clause), start=2):
             rank.setdefault(governor.i, depth)
+    for i, step in list(rank.items()):  # "when I spoke with him this morning, I told him ..."
+        for circumstance in _circumstances(doc[i]) if step >= 1 else ():
+            rank.setdefault(circumstance.i, step + 0.25)
+    # a plan told in the past ("said on Monday it would strike"): the times of the telling look back
+    reported = any(_past(doc[i]) for i, step in rank.items() if step >= 2)
     best: tuple | None = None
     for ent in _sentence_times(doc, tok.sent):
         anchor = _attachment(ent.root, tok)
         if anchor is None:
             continue
+        if anchor.i not in rank and _bare_weekday(ent):
+            anchor = _finite_clause(anchor)
         since = _since_clause(anchor, rank)
         level = rank.get(anchor.i) if since is None else rank[since.head.i] + 0.5
         if level is None:
@@ -78,13 +92,36 @@ def _stated_time(doc, date: str | None, tok, clause, *, future: bool) -> TimeVal
             continue  # it cannot win even if it reads as a placed time: spare reading it
         text = ("since " if since is not None else "") + _with_preposition(doc, ent)
         when = _eve(date) if level == 0 and _remembered(tok) else date
-        time = normalise_time(text, when, future=future, past=_past(since or anchor))
+        past = _past(since or anchor)
+        time = _across_gap(doc, date, ent, anchor) or normalise_time(
+            text, when, future=future and not (level >= 2 and reported), past=past
+        )
         if time is None:
             continue
         key = (level, time.start is None, distance)  # placed before unplaced, then the nearest
         if best is None or key < best[0]:
             best = (key, time)
     return best[1] if best is not None else None
+
+
+def _across_gap(doc, date: str | None, ent, verb) -> TimeValue | None:
+    """The time of a clause set a gap after or before its main clause ("in 2016, two years after Russia
+    invaded": 2014), counted from the main clause's time, stated or carried on from the narrative."""
+    mark = doc[ent.end] if ent.end < len(doc) else None
+    if (
+        mark is None
+        or mark.lower_ not in ("after", "before")
+        or mark.dep_ != "mark"
+        or mark.head.i != verb.i
+        or ent.root.dep_ != "npadvmod"
+        or verb.dep_ != "advcl"
+    ):
+        return None
+    main = _verb_of(verb.head)
+    then = main and (_stated_time(doc, date, main, main, future=False) or _narrative_time(doc, date, main))
+    if not then or then.start is None:
+        return None
+    return shift_time(then, ent.text, back=mark.lower_ == "after", text=f"{ent.text} {mark.text}")
 
 
 def _narrative_time(doc, date: str | None, clause) -> TimeValue | None:
@@ -174,18 +211,49 @@ def _same_time_head(verb):
     if dep == "conj" and head.pos_ in ("VERB", "AUX") and verb.tag_ == head.tag_:
         return head  # "met ... and convened", not "have sent aid since May and are meeting"
     if dep == "advcl":
-        subordinators = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
         purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        participle = verb.tag_ == "VBG" and not subordinators
-        if subordinators & _SIMULTANEOUS or purpose or participle:
+        if _simultaneous(verb) or purpose:
             return _verb_of(head)
     if dep == "acl" and verb.tag_ in ("VBN", "VBG"):  # "the convoy hit when the bridge fell"
         return _verb_of(head)
     if dep == "pcomp" and head.lower_ in ("with", "amid"):  # "were shelled, with five people killed"
         return _verb_of(head)
-    if dep == "ccomp" and _present(verb):  # a stance stated at the time of its saying
-        return head
+    if dep == "ccomp" and (_present(verb) or _modal(verb)):  # a stance, plan or demand stated: "said Monday
+        return head  # it is ready", "announced Monday it would send tanks", "said Monday Russia must pay"
     return None
+
+
+def _circumstances(verb):
+    """The clauses of circumstance under ``verb`` ("when ...", "as ...", a participle): the time of one is the
+    time of ``verb`` too, when ``verb``'s own clause gives none."""
+    return [c for c in verb.children if c.dep_ == "advcl" and _simultaneous(c)]
+
+
+def _simultaneous(verb) -> bool:
+    subordinators = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+    return bool(subordinators & _SIMULTANEOUS) or (verb.tag_ == "VBG" and not subordinators)
+
+
+def _bare_weekday(ent) -> bool:
+    """A weekday with no preposition ("said Wednesday", "in an address Wednesday"): news style puts it on the
+    main act it reports, even where the parser hangs it on an infinitive or participle at the sentence end."""
+    return ent.root.dep_ == "npadvmod" and any(t.lower_ in _WEEKDAYS for t in ent)
+
+
+def _finite_clause(verb):
+    """The nearest verb at or above ``verb`` that has a tense of its own."""
+    node = verb
+    for _ in range(_MAX_CLIMB):
+        if not _nonfinite(node) or (above := _verb_of(node.head)) is None or above.i == node.i:
+            return node
+        node = above
+    return node
+
+
+def _nonfinite(verb) -> bool:
+    """An infinitive or participle with no tensed auxiliary ("to hold", "killed", "speaking")."""
+    tensed = any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in verb.children)
+    return verb.tag_ in ("VB", "VBG", "VBN") and not tensed
 
 
 def _verb_of(tok):
@@ -194,6 +262,10 @@ def _verb_of(tok):
 
 def _past(verb) -> bool:
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _modal(verb) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def _present(verb) -> bool:

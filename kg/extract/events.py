@@ -386,7 +386,7 @@ def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[s
         # but 'Reid said he had spoken with Y' (or said so in a quotation) is Reid's account of talks held before
         source_ids = [s for s in source_ids if s not in actors]
     quantity = event_quantity(ctx.doc, tok)
-    time = event_time(ctx.doc, ctx.date, tok, future=modality == "planned")
+    time = event_time(ctx.doc, ctx.date, tok, future=modality in ("planned", "possible"))
     evidence = _sentence_span(ctx.doc, sent)
     trigger = Span(tok.text, tok.idx, tok.idx + len(tok.text))
     explain = (

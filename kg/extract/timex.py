@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from kg.extract.quantities import parse_number
 from kg.graph.records import TimeValue
 
-__all__ = ["normalise_time"]
+__all__ = ["normalise_time", "shift_time"]
 
 _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
@@ -454,6 +454,44 @@ def _place(text: str, anchor: date | None, future: bool) -> tuple[str | None, st
     except (ValueError, OverflowError):  # impossible dates ("30 February") and years past the calendar's ends
         return None
     return (period.start, period.end, period.kind) if period else None
+
+
+_GAP = re.compile(r"(?:(?P<n>.+?) )?" + _UNIT)
+_ORDER = ["hour", "day", "week", "month", "year", "decade"]
+
+
+def shift_time(time: TimeValue, gap: str, *, back: bool, text: str) -> TimeValue | None:
+    """``time`` moved back (or forward) by a gap such as "two years" or "just one day", as finely as it was
+    written; a vague gap ("weeks", "a few days") stretches it back (or on) by a few units. None when the gap is
+    no count of units or ``time`` is not placed.
+
+    >>> shift_time(TimeValue("in 2016", "2016", "2016", "year"), "two years", back=True, text="two years after")
+    TimeValue(text='two years after', start='2014', end='2014', granularity='interval')
+    >>> shift_time(TimeValue("in March 2022", "2022-03", "2022-03", "month"), "weeks", back=True, text="weeks after")
+    TimeValue(text='weeks after', start='2022-02', end='2022-03', granularity='interval')
+    """
+    m = _GAP.fullmatch(_canonical(gap))
+    if time.start is None or m is None:
+        return None
+    first, precision = _read_date(time.start)
+    last = _end_of(_read_date(time.end or time.start)[0], precision)
+    unit, sign = m["unit"], -1 if back else 1
+    count = _count(m["n"], 0) if m["n"] else (0 if _canonical(gap).endswith("s") else 1)
+    if count is None:
+        return None
+    if count == 0:  # "weeks after": some weeks before, up to the time itself
+        reach = _shift(first if back else last, sign * _RECENT[unit], unit)
+        first, last = (reach, last) if back else (first, reach)
+    elif _ORDER.index(unit) >= _ORDER.index(precision):  # "one day after" a month stays that month
+        first, last = _shift(first, sign * count, unit), _shift(last, sign * count, unit)
+    return TimeValue(text, _write(first, precision), _write(last, precision), "interval")
+
+
+def _read_date(text: str) -> tuple[date, str]:
+    """The first day of a date written YYYY, YYYY-MM or YYYY-MM-DD, and how finely it is written."""
+    parts = [int(p) for p in text.split("-")]
+    precision = {1: "year", 2: "month", 3: "day"}[len(parts)]
+    return date(*parts, *[1] * (3 - len(parts))), precision
 
 
 def normalise_time(text: str, anchor: str | None, *, future: bool = False, past: bool = False) -> TimeValue | None:
