@@ -337,3 +337,13 @@ def test_a_person_whose_name_opens_a_sites_name_is_not_there(extract_text):
 def test_a_movements_demonym_is_the_movement(extract_text):
     r = extract_text("Unprovoked Houthi attacks hit Jeddah, and the Houthis refused talks.")
     assert [e.name for e in r.entities if e.type == "Organization"] == ["Houthis"]
+
+
+def test_a_place_that_names_a_format_of_talks_is_no_entity(extract_text):
+    record = extract_text("The talks in the Normandy format resumed in Paris after a long pause.")
+    assert [e.name for e in record.entities] == ["Paris"]
+
+
+def test_a_place_before_style_names_a_kind_of_trial_not_a_place(extract_text):
+    record = extract_text("Zelensky called for a Nuremberg-style tribunal to judge Russia's leaders.")
+    assert not any("Nuremberg" in e.name for e in record.entities)

@@ -315,3 +315,13 @@ def test_a_surname_after_an_honorific_stays_a_local_person(extract_text):
 def test_a_full_name_in_the_article_decides_a_titled_surname(extract_text):
     record = extract_text("Paul Harris, the trade minister, spoke in Leeds. Minister Harris said prices were high.")
     assert [e.name for e in record.entities if e.type == "Person"] == ["Paul Harris"]
+
+
+def test_a_state_named_only_by_its_adjective_in_a_bystander_is_no_entity(extract_text):
+    record = extract_text("The museum tells the story of the city under the German occupiers in 1944.")
+    assert "Germany" not in by_name(record)
+
+
+def test_a_state_named_only_by_its_adjective_stays_with_an_entity_of_that_state_that_acts(extract_text):
+    record = extract_text("Russian officials accused Kyiv of staging the attack.")
+    assert by_name(record)["Russia"].type == "Country"

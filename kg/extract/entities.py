@@ -18,7 +18,7 @@ from kg.extract.lexicons import GazetteerEntry
 from kg.extract.mention import Mention, clean_name
 from kg.extract.mention import norm as _norm
 from kg.extract.names import RANK as _RANK
-from kg.extract.names import names_a_document, names_a_site, person_tails, places_in_bodies
+from kg.extract.names import names_a_document, names_a_format, names_a_site, person_tails, places_in_bodies
 from kg.extract.phrases import np_mentions
 from kg.graph import records
 from kg.graph.records import Entity, content_id
@@ -80,7 +80,11 @@ def find_mentions(
     holds "White House"); otherwise mentions do not overlap, longest and strongest first. ``peoples``: the
     collectives :mod:`kg.extract.peoples` found ("Syrians", "Swiss doctors")."""
     found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *np_mentions(doc, gazetteer), *peoples]
-    found = [_owned_body(doc, m, gazetteer) for m in found if not (names_a_document(doc, m) or names_a_site(doc, m))]
+    found = [
+        _owned_body(doc, m, gazetteer)
+        for m in found
+        if not (names_a_document(doc, m) or names_a_site(doc, m) or names_a_format(doc, m))
+    ]
     found += _surname_mentions(doc, found)
     person_tails(doc, found)
     found = places_in_bodies(doc, found)
@@ -472,8 +476,11 @@ def without_bystanders(doc, table: EntityTable, events, relations, cues) -> tupl
     """The article's entities less the unnamed collectives and persons that take part in no event or relation
     and are no source ('Countries have raised spending', 'our allies'): a graph node for them links to nothing,
     and annotators list an unnamed collective only when it acts, is acted on or speaks. Named entities stay, and
-    so does the subject of a verb of saying ('Western officials say ...') whose content held no event."""
+    so does the subject of a verb of saying ('Western officials say ...') whose content held no event. A state
+    named only by its adjective ('against the German occupiers') is named by nothing of its own: it stays when it
+    takes part, or when an entity that stays belongs to it ('Russian officials accused ...')."""
     named = {table.by_token.get(m.head) for m in table.mentions if m.kind in ("gazetteer", "ner")}
+    named -= {e.id for e in table.entities if _adjective_only(e)}
     speakers = {
         table.by_token.get(m.head)
         for m in table.mentions
@@ -481,9 +488,17 @@ def without_bystanders(doc, table: EntityTable, events, relations, cues) -> tupl
     }
     used = {e for ev in events for e in (*ev.actors, *ev.recipients, *ev.locations, *ev.sources)}
     used.update(e for r in relations for e in (r.subject, r.object, *r.sources))
-    used.update(c for e in table.entities for c in (e.country, *e.countries) if c)
     kept = named | speakers | used
-    return tuple(e for e in table.entities if not (e.type in _UNNAMED_TYPES or _unnamed_body(e)) or e.id in kept)
+    staying = [e for e in table.entities if not (_adjective_only(e) or e.type in _UNNAMED_TYPES or _unnamed_body(e))]
+    staying += [e for e in table.entities if e.id in kept and e not in staying]
+    kept.update(c for e in staying for c in (e.country, *e.countries) if c)
+    return tuple(e for e in table.entities if e in staying or e.id in kept)
+
+
+def _adjective_only(e: Entity) -> bool:
+    """A state every mention of which is a demonym ('Iranian', 'German'): the article names no such state itself.
+    A body's adjective ('Congressional action') names the body."""
+    return e.type == "Country" and all(getattr(m, "rule", "name") == "demonym" for m in e.mentions)
 
 
 def _unnamed_body(e: Entity) -> bool:

@@ -212,6 +212,17 @@ def names_a_document(doc, m) -> bool:
     )
 
 
+# nouns of a kind of meeting or proceeding a place's name qualifies ('the Normandy format', 'a Nuremberg-style trial')
+_FORMAT_NOUNS = frozenset({"format", "style"})
+
+
+def names_a_format(doc, m) -> bool:
+    """'talks in the Normandy format', 'a Nuremberg-style tribunal': a place's name that qualifies a kind of meeting
+    or proceeding names the kind, not a place nor a state that takes part."""
+    i = m.end + 1 if m.end < len(doc) and doc[m.end].text == "-" else m.end
+    return m.type in ("Place", "Country", "Organization") and i < len(doc) and doc[i].lower_ in _FORMAT_NOUNS
+
+
 def _adjective(doc, start: int, end: int, gazetteer) -> bool:
     """A span the tagger read as a name whose head is an adjective qualifying the common noun after it; a demonym or
     a name the gazetteer knows ('Russian', 'Western') stays (its state or bloc is meant)."""
