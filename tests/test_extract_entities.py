@@ -315,3 +315,13 @@ def test_a_surname_after_an_honorific_stays_a_local_person(extract_text):
 def test_a_full_name_in_the_article_decides_a_titled_surname(extract_text):
     record = extract_text("Paul Harris, the trade minister, spoke in Leeds. Minister Harris said prices were high.")
     assert [e.name for e in record.entities if e.type == "Person"] == ["Paul Harris"]
+
+
+def test_a_surname_that_is_also_a_plural_noun_is_the_person_named_before(extract_text):
+    record = extract_text("Bernie Sanders spoke in Iowa on Monday. Sanders says Russia attacked Ukraine.")
+    assert [(e.name, len(e.mentions)) for e in record.entities if "Sanders" in e.name] == [("Bernie Sanders", 2)]
+
+
+def test_a_surname_qualifying_the_noun_after_it_is_no_mention(extract_text):
+    record = extract_text("Tom Price spoke in Ohio on Monday. Price increases hurt farmers in the state.")
+    assert [len(e.mentions) for e in record.entities if e.name == "Tom Price"] == [1]
