@@ -822,3 +822,28 @@ def test_a_speech_act_told_inside_what_someone_says_is_their_account(extract_tex
     assert _sources(record, "spoke", 1) == []
     record = extract_text('"We call for a ceasefire," Antony Blinken said.')
     assert _sources(record, "call") == []
+
+
+def test_a_speaker_the_parser_hung_on_an_opening_phrase_still_speaks(extract_text):
+    # spaCy may take the name after an opening participle phrase for a conjunct of the phrase's last noun
+    record = extract_text(
+        "Shaken by the violence in Nevada, Senator Harry Reid, the Democratic leader, said that Russia attacked Ukraine."
+    )
+    assert _sources(record, "attacked") == ["Harry Reid"]
+
+
+def test_a_saying_parsed_as_a_clause_on_the_speakers_name_keeps_its_speaker(extract_text):
+    # 'Donald Trump called Tuesday for ...' may come out as a noun phrase, 'called' a clause modifying the name
+    record = extract_text("Donald Trump called Tuesday for the governor to resign.")
+    assert _sources(record, "resign") == ["Donald Trump"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("Bernie Sanders spoke in Iowa on Monday. Sanders says Russia attacked Ukraine.", "attacked", "Bernie Sanders"),
+        ("Tom Banks met voters in Ohio. Banks wants Russia to withdraw from Ukraine.", "withdraw", "Tom Banks"),
+    ],
+)
+def test_a_surname_that_is_also_a_plural_noun_speaks_as_the_person(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]

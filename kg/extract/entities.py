@@ -217,13 +217,29 @@ _TITLES_BEFORE_SURNAME = {
 }
 
 
+# How a surname the tagger took for a common noun stands as a name: a subject, an object or an owner, not a modifier
+# of the noun after it ('Price increases' beside a Tom Price)
+_NOUN_SURNAME_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "pobj", "dobj", "conj", "appos", "ROOT"})
+
+
+def _surname_as_noun(tok, surnames: set[str]) -> bool:
+    """'Sanders says ...' after 'Bernie Sanders' was named: the tagger may take a surname that is also a plural
+    noun for one at a sentence's start; it is the person's surname when it stands as a name would."""
+    return tok.pos_ == "NOUN" and tok.text in surnames and not tok.text.isupper() and tok.dep_ in _NOUN_SURNAME_DEPS
+
+
+def _name_like(tok, surnames: set[str]) -> bool:
+    """A capitalised proper noun, or a surname the tagger took for a common noun."""
+    return tok.text[:1].isupper() and (tok.pos_ == "PROPN" or _surname_as_noun(tok, surnames))
+
+
 def _surname_mentions(doc, found: list[Mention]) -> list[Mention]:
     """Surnames the NER missed: 'Ms Petrenko' or 'Petrenko' after 'Olena Petrenko' was named."""
     surnames = {m.name.split()[-1] for m in found if m.type == "Person" and len(m.name.split()) > 1}
     covered = {i for m in found for i in range(m.start, m.end)}
     out = []
     for tok in doc:
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        if tok.i in covered or not _name_like(tok, surnames):
             continue
         after_title = (
             tok.i > 0 and doc[tok.i - 1].lower_ in _TITLES_BEFORE_SURNAME and tok.lower_ not in _TITLES_BEFORE_SURNAME

@@ -37,6 +37,9 @@ def speakers_of(verb, resolve, cues: CueIndex | None = None) -> list[str]:
     inverted = _inverted_speaker(verb)
     if inverted is not None:  # '"...," said Skelly': spaCy may take the name after the verb for an adverb
         return resolve(inverted)
+    stranded = _stranded_subject(verb)
+    if stranded is not None:  # 'Shaken by the violence in Nevada, Senator Roe, the leader, said ...'
+        return resolve(stranded)
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         return []  # 'When asked whether ..., she said': who was asked is not who asks (nobody named)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _EVIDENTIAL:
@@ -48,6 +51,8 @@ def speakers_of(verb, resolve, cues: CueIndex | None = None) -> list[str]:
         return speakers_of(verb.head, resolve, cues)  # 'rescinded his support, saying ...': the subject of 'rescinded'
     if verb.dep_ == "pcomp" and verb.head.lower_ in _WHEN_PREPS and verb.head.head.pos_ in ("VERB", "AUX"):
         return speakers_of(verb.head.head, resolve, cues)  # 'X praised her before explaining why ...': X explains
+    if _finite_acl(verb):  # 'Jane Roe called Tuesday for ...' parsed as a noun phrase: the name is who calls
+        return resolve(verb.head)
     if verb.dep_ == "acl" and cues is not None:  # 'issued a statement calling on Y to ...': the document speaks
         issuers = _issuers(verb.head, resolve, cues)
         if issuers or verb.tag_ != "VBG":
@@ -83,6 +88,50 @@ def _inverted_speaker(verb):
         if verb.i < child.i <= verb.i + 3 and all(t.dep_ == "compound" for t in verb.doc[verb.i + 1 : child.i]):
             return child
     return None
+
+
+def _finite_acl(verb) -> bool:
+    """'Jane Roe called Tuesday for the mayor to resign': spaCy may parse a sentence as a noun phrase, with its
+    finite verb a clause modifying the name that is the root; the name is the verb's subject."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBZ")
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("PROPN", "NOUN")
+        and head.i < verb.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+# Words between a stranded subject and its verb that hang from the verb: commas, 'also', 'has', 'not'
+_BETWEEN_DEPS = frozenset({"punct", "advmod", "aux", "neg", "npadvmod"})
+# How spaCy may hang a subject it did not see as one on the phrase before it
+_STRANDED_DEPS = frozenset({"conj", "pobj", "appos", "dobj", "npadvmod"})
+
+
+def _stranded_subject(verb):
+    """The subject of a main verb with none that spaCy hung on the phrase opening the sentence: 'Shaken by the
+    violence in Nevada, Senator Roe, the majority leader, said ...' (Roe a conjunct of 'Nevada'). The noun phrase
+    right before the verb (past commas, an adverb and an apposition), when it hangs on something before it; else
+    None."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    doc, k = verb.doc, verb.i - 1
+    while k >= verb.sent.start and doc[k].head.i == verb.i and doc[k].dep_ in _BETWEEN_DEPS:
+        k -= 1
+    if k < verb.sent.start:
+        return None
+    noun = doc[k]
+    while noun.dep_ == "appos" and noun.head.i < noun.i:  # 'Senator Roe, the majority leader,'
+        noun = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in _STRANDED_DEPS or noun.head.i >= noun.i:
+        return None
+    if not any(t.text == "," for t in doc[noun.left_edge.i - 1 : noun.left_edge.i]):
+        return None  # the phrase opens after a comma, as a clause's subject does after an opening phrase
+    return noun
 
 
 def _teller_adding(participle, cues: CueIndex | None):
