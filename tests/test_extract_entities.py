@@ -317,7 +317,6 @@ def test_a_full_name_in_the_article_decides_a_titled_surname(extract_text):
     assert [e.name for e in record.entities if e.type == "Person"] == ["Paul Harris"]
 
 
-<<<<<<< HEAD
 def test_a_state_named_only_by_its_adjective_in_a_bystander_is_no_entity(extract_text):
     record = extract_text("The museum tells the story of the city under the German occupiers in 1944.")
     assert "Germany" not in by_name(record)
@@ -326,7 +325,8 @@ def test_a_state_named_only_by_its_adjective_in_a_bystander_is_no_entity(extract
 def test_a_state_named_only_by_its_adjective_stays_with_an_entity_of_that_state_that_acts(extract_text):
     record = extract_text("Russian officials accused Kyiv of staging the attack.")
     assert by_name(record)["Russia"].type == "Country"
-=======
+
+
 def test_a_surname_that_is_also_a_plural_noun_is_the_person_named_before(extract_text):
     record = extract_text("Bernie Sanders spoke in Iowa on Monday. Sanders says Russia attacked Ukraine.")
     assert [(e.name, len(e.mentions)) for e in record.entities if "Sanders" in e.name] == [("Bernie Sanders", 2)]
@@ -335,4 +335,3 @@ def test_a_surname_that_is_also_a_plural_noun_is_the_person_named_before(extract
 def test_a_surname_qualifying_the_noun_after_it_is_no_mention(extract_text):
     record = extract_text("Tom Price spoke in Ohio on Monday. Price increases hurt farmers in the state.")
     assert [len(e.mentions) for e in record.entities if e.name == "Tom Price"] == [1]
->>>>>>> 4b2ad39
