@@ -74,3 +74,32 @@ def test_a_phrasal_verb_that_keeps_up_an_act_gives_it_its_subject(extract_text):
 def test_a_verb_that_only_mentions_an_act_gives_it_no_actor(extract_text):
     r = extract_text("Viktor Orban has commented on accusations that Brussels betrayed farmers.")
     assert all(not e.actors for e in _of_type(r, "ACCUSE"))
+
+
+def test_a_participle_on_an_authored_document_is_its_authors_act(extract_text):
+    r = extract_text("Israel ignored a Security Council resolution demanding a ceasefire in Gaza.")
+    (demand,) = _of_type(r, "REQUEST")
+    assert _names(r, demand.actors) == ["United Nations Security Council"]
+    r = extract_text("Moscow rejected a resolution by the General Assembly condemning the annexation.")
+    (condemn,) = _of_type(r, "ACCUSE")
+    assert _names(r, condemn.actors) == ["United Nations General Assembly"]
+
+
+def test_a_participle_on_an_owned_act_is_the_owners_not_the_clause_subjects(extract_text):
+    r = extract_text("Ukraine faced Russian strikes targeting its power grid.")
+    assert all(_names(r, e.actors) == ["Russia"] for e in _of_type(r, "ASSAULT"))
+
+
+def test_a_participle_on_a_document_with_no_author_named_keeps_its_issuer(extract_text):
+    r = extract_text("The G7 issued a statement condemning the strikes on Kharkiv.")
+    (condemn,) = _of_type(r, "ACCUSE")
+    assert _names(r, condemn.actors) == ["Group of Seven"]
+
+
+def test_a_possessor_the_parser_cut_from_its_quoted_act_still_owns_it(extract_text):
+    r = extract_text(
+        "The ministers have called Serbia’s “unprovoked and unjustified attack on the state of Kosovo” a serious "
+        "violation of law."
+    )
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Serbia"] and _names(r, attack.recipients) == ["Kosovo"]

@@ -371,6 +371,10 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             raised = [c for c in node.children if c.dep_ == "nsubjpass"]
             if raised:
                 return _ids(ctx, raised)
+        if came_from is verb and doers.participle_on(node, verb):  # "ignored a UN resolution demanding X"
+            authors = _noun_modifier_actors(ctx, node)  # the resolution's author demands it, not who ignores it
+            if authors:
+                return authors
         if came_from is not None and came_from.lower_ == "of" and node.lemma_.lower() in doers.CHARGE_NOUNS:
             return _ids(ctx, doers.charged(node))  # "arrested X on charges of spying": X is charged, not the arrester
         intent = nominal.intent_object(node, came_from) if came_from is not None else None
@@ -519,6 +523,8 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
         elif c.dep_ == "prep" and c.lower_ == "on":  # "military action on the part of Russia": Russia acts
             parts = [p for p in c.children if p.dep_ == "pobj" and p.lower_ == "part"]
             ids += _agent_ids(ctx, [o for p in parts for o in nominal.of_objects(p)])
+    stranded = nominal.stranded_possessor(noun)  # 'called Russia's "attack" a crime'
+    ids += ctx.resolve(stranded) if stranded is not None else []
     # "the war waged by Russia", "the support provided by Japan": the agent of a participle on the noun
     by = [c for c in nominal.participle_phrases(noun) if c.lower_ == "by"]
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _FRAME_NOUNS:

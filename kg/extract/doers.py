@@ -18,6 +18,7 @@ __all__ = [
     "charged",
     "credited",
     "departure",
+    "participle_on",
     "same_act_word",
 ]
 
@@ -47,6 +48,19 @@ _ADDRESS_PREPS = frozenset({"to", "on", "upon"})
 CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "suspicion", "count"})
 _CASE_NOUNS = frozenset({"warrant", "case", "indictment", "lawsuit", "complaint"})
 _ADJUNCT_PREPS = frozenset({"since", "after", "before", "upon", "while", "by", "without"})
+
+
+def participle_on(noun, participle) -> bool:
+    """Whether ``participle`` is a present participle with no subject of its own that modifies ``noun`` ('a Security
+    Council resolution demanding a truce', 'Russian strikes targeting the grid'): what the noun names, or its
+    author or owner, does the act, not the subject of the clause the noun is in."""
+    return (
+        participle.dep_ == "acl"
+        and participle.tag_ == "VBG"
+        and participle.head.i == noun.i
+        and noun.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in participle.children)
+    )
 
 
 def credited(noun) -> list | None:
