@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from kg.quality.eval_re3d import Re3dReport, _parse_doc, evaluate_re3d, read_re3d, score_document, split_of
-from kg.quality.gold import EvalError
+from kg.quality.eval_re3d import Re3dReport, _parse_doc, evaluate_re3d, read_re3d, score_document
+from kg.quality.gold import EvalError, split_of
 
 TEXT = "General Tom Baker, commander of the Northern Legion, met Lisbonian envoys in Valdora."
 

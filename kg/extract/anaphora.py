@@ -26,19 +26,14 @@ _POLITY_NOUNS = frozenset({"country", "nation", "government", "administration"})
 _PERSON_POSSESSIVES = frozenset({"his", "her"})
 
 
-def clause_antecedent(pronoun, resolve: Callable, type_of: Callable) -> list[str]:
+def clause_antecedent(pronoun, resolve: Callable, type_of: Callable) -> list[str] | None:
     """What a subject 'it' or 'they' stands for when an earlier clause of its own sentence names a state or body
     as its subject: the subject of a subordinate clause before it ('if Russia won the war, it could invade
     Poland'), or of a clause it is coordinated with or subordinate to ('Russian forces must leave the areas
     they invaded'). 'it' takes a singular state or body, 'they' a plural one or a coordination. Where the
     pronoun's clause follows a clause with an object ('Ukraine shot down a drone after it attacked'), subject
-    and object are both in view: nothing."""
-    return _clause_search(pronoun, resolve, type_of) or []
-
-
-def _clause_search(pronoun, resolve: Callable, type_of: Callable) -> list[str] | None:
-    """:func:`clause_antecedent`'s search: None where another party is as near as the subject (nothing may be
-    guessed then, not even from sentences before)."""
+    and object are both in view: None, and nothing may be guessed then, not even from sentences before (pass
+    the answer on to :func:`nearest_subject`)."""
     if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in ("it", "they"):
         return []
     plural = pronoun.lower_ == "they"
@@ -162,19 +157,20 @@ def part_of_group(word, entity_at: Callable, type_of: Callable) -> list[str]:
 _EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "become", "remain", "happen", "matter", "take", "make", "mean"})
 
 
-def nearest_subject(pronoun, resolve: Callable, type_of: Callable) -> list[str]:
+def nearest_subject(pronoun, resolve: Callable, type_of: Callable, in_clause: list[str] | None) -> list[str]:
     """'Beijing says it wants peace while it threatens war', 'Turkey condemned the raid. Diplomats said it had also
     closed the border': a subject 'it' that no clause around it explains takes up the nearest singular subject
     before it, in its sentence or the one before in the same paragraph, when that subject is a state or body
     (people, who are no 'it', are passed over): subjects are in focus more than objects. A nearer subject that is
     no state or body ('the proposal') may be what 'it' takes up, and a state or body named nearer as an object
-    ('sent a reminder to Slovakia that it must') is as near: nothing then. Not the empty 'it' of 'it is important to', 'it seems that'."""
+    ('sent a reminder to Slovakia that it must') is as near: nothing then. Not the empty 'it' of 'it is important to', 'it seems that'.
+    ``in_clause``: :func:`clause_antecedent`'s answer for the pronoun (None: nothing may be guessed)."""
     if pronoun.lower_ != "it" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return []
     verb = pronoun.head
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _EMPTY_IT_VERBS:
         return []
-    if _clause_search(pronoun, resolve, type_of) is None:
+    if in_clause is None:
         return []  # 'Estonia shot down a drone after it attacked': the drone is as near
     doc, sent = pronoun.doc, pronoun.sent
     start = sent.start

@@ -88,7 +88,7 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             ]
             recipients = _ids(ctx, [p for p in owners if p.lower_ not in ("my", "our")])
             if not recipients and entry.type in _TARGET_TYPES:  # "struck Houthi radar sites": whose they are
-                recipients = _target_owners(ctx, objects)
+                recipients = _owners_named(ctx, objects, possessive=False)
             if not _subjects(tok) and tok.dep_ not in ("xcomp", "advcl"):  # "..., and reiterate our support"
                 actors = actors or _ids(ctx, [p for p in owners if p.lower_ in ("my", "our")])  # its owner's stance
         if not recipients and entry.type == "SUPPORT":  # "reaffirmed our support for Ukraine": whom it is for
@@ -119,7 +119,7 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             recipients = recipients or [i for o in acts for i in _noun_modifier_actors(ctx, o)]
             # "condemned supplies of British arms": whose arms they are
             gifts = [o for o in acts if event_words[o.i] in participants.GIVING_TYPES]
-            recipients = recipients or _owners(ctx, [t for o in gifts for t in nominal.of_objects(o)])
+            recipients = recipients or _owners_named(ctx, [t for o in gifts for t in nominal.of_objects(o)], blocs=True)
             # "welcomed the pullout of Ethiopian troops": who leaves
             recipients = recipients or _leavers(ctx, acts)
             # "X raided the camp. The raid was condemned by Y": the raid told before, and its doer
@@ -135,7 +135,7 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
         if entry.type == "ASSAULT" and tok.lemma_.lower() == "come":  # "the convoy came under fire from X": X
             # attacks, the convoy (or whose it is) undergoes it
             undergo = _subjects(tok)
-            recipients = _unique(_ids(ctx, undergo) or _target_owners(ctx, undergo) or recipients)
+            recipients = _unique(_ids(ctx, undergo) or _owners_named(ctx, undergo, possessive=False) or recipients)
             heads = [tok, *(p for c in tok.children if c.lower_ == "under" for p in c.children)]
             froms = [p for h in heads for c in h.children if c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
             actors = _agent_ids(ctx, froms)
@@ -213,7 +213,7 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
         ids = _ids(ctx, objs) or _ids(ctx, [p for o in objs for p in o.children if p.dep_ == "poss"])
         word = prep.lower_
         if not ids and entry.type in _TARGET_TYPES and word in _RECIPIENT_PREPS:  # "fired at a US warship"
-            ids = _target_owners(ctx, objs)
+            ids = _owners_named(ctx, objs, possessive=False)
         if (
             entry.type == "RETREAT" and doers.departure(tok) and word in ("of", "from")
         ):  # "the pullout of X's troops from Y": X leaves Y
@@ -254,16 +254,9 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
         recipients,
         ids=lambda toks: _ids(ctx, toks),
         doers=lambda verb: verb_actors(ctx, verb),
-        owners=lambda things: _owners(ctx, things),
+        owners=lambda things: _owners_named(ctx, things, blocs=True),
     )
     return _unique(actors), _unique(recipients), _unique(locations)
-
-
-def _owners(ctx: Context, things) -> list[str]:
-    """The states, bodies or blocs whose things a modifier names ('Western weapons', 'Russian troops')."""
-    mods = [m for t in things for m in t.children if m.dep_ in ("amod", "poss", "compound", "nmod") and m.i < t.i]
-    found = [i for m in mods for i in ctx.resolve(m) if ctx.table.get(i).type in ("Country", "Organization")]
-    return _unique(found or [i for m in mods if m.dep_ == "amod" for i in ctx.resolver.bloc(m)])
 
 
 def _leavers(ctx: Context, acts) -> list[str]:
@@ -534,11 +527,16 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
     return _unique(ids)
 
 
-def _target_owners(ctx: Context, targets) -> list[str]:
-    """The states or bodies whose things an attack or a sanction targets, as a modifier names them ('Russian
-    positions', 'a US warship', 'Houthi radar sites', 'Iranian banks')."""
-    mods = [m for t in targets for m in t.children if m.dep_ in ("amod", "compound", "nmod") and m.i < t.i]
-    return _unique([i for m in mods for i in ctx.resolve(m) if ctx.table.get(i).type in ("Country", "Organization")])
+def _owners_named(ctx: Context, things, *, possessive: bool = True, blocs: bool = False) -> list[str]:
+    """The states or bodies whose things a modifier before them names ('Russian troops', 'a US warship', "Hamas's
+    fighters"). ``possessive=False`` leaves possessives out (the callers tried them, 'our' among them, as owners
+    already); ``blocs``: where no state or body is named, the bloc an adjective names ('Western weapons')."""
+    deps = ("amod", "poss", "compound", "nmod") if possessive else ("amod", "compound", "nmod")
+    mods = [m for t in things for m in t.children if m.dep_ in deps and m.i < t.i]
+    found = [i for m in mods for i in ctx.resolve(m) if ctx.table.get(i).type in ("Country", "Organization")]
+    if found or not blocs:
+        return _unique(found)
+    return _unique([i for m in mods if m.dep_ == "amod" for i in ctx.resolver.bloc(m)])
 
 
 def _agent_ids(ctx: Context, nouns) -> list[str]:
@@ -547,8 +545,7 @@ def _agent_ids(ctx: Context, nouns) -> list[str]:
     found = _ids(ctx, nouns)
     if found or not nouns:
         return found
-    owners = [m for n in nouns for m in n.children if m.dep_ in ("amod", "poss", "compound", "nmod") and m.i < n.i]
-    return _unique([i for m in owners for i in ctx.resolve(m) if ctx.table.get(i).type in ("Country", "Organization")])
+    return _owners_named(ctx, nouns)
 
 
 def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:

@@ -300,15 +300,16 @@ def qualify_groups(resolver) -> None:
     their noun and the state their demonym names, when it names exactly one."""
     table, doc = resolver.table, resolver.doc
     _place_bodies(resolver)
+    mentions_of: dict[str | None, list[entities.Mention]] = {}  # the loop below adds entities, never mentions
+    for m in table.mentions:
+        mentions_of.setdefault(table.by_token.get(m.head), []).append(m)
     for i, e in enumerate(list(table.entities)):
         role = table.roles.get(e.id)
         if e.type == "Group" and not e.country and role is None:
-            _tie_a_states_people(resolver, i, e)
-        if e.type != "Group" or e.country or role is None:
+            _tie_a_states_people(resolver, i, e, mentions_of.get(e.id, []))
+        if e.type != "Group" or e.country or role is None or e.id not in mentions_of:
             continue
-        mention = next((m for m in table.mentions if table.by_token.get(m.head) == e.id), None)
-        if mention is None:
-            continue
+        mention = mentions_of[e.id][0]
         states: dict[str, tuple[GazetteerEntry, Token]] = {}  # state name -> its entry, the demonym's token
         for t in doc[mention.start : mention.end]:
             entry = resolver.gazetteer.demonym(t.text)
@@ -331,14 +332,15 @@ def qualify_groups(resolver) -> None:
             )
 
 
-def _tie_a_states_people(resolver, i: int, group) -> None:
+def _tie_a_states_people(resolver, i: int, group, mentions: list[entities.Mention]) -> None:
     """'the Ukrainian people', 'the people of Israel': the people of one state the article names is that state's,
     as 'Ukrainian soldiers' are (the group stays a group of its own: a people is not its government). 'The
-    American people' alone does not bring the United States into an article that names it nowhere else."""
+    American people' alone does not bring the United States into an article that names it nowhere else.
+    ``mentions``: the group's."""
     table, doc = resolver.table, resolver.doc
-    for mention in table.mentions:
+    for mention in mentions:
         head = doc[mention.head]
-        if table.by_token.get(mention.head) != group.id or head.lower_ != "people":
+        if head.lower_ != "people":
             continue
         found = peoples.state_of_people(doc, head, resolver.gazetteer)
         if found is not None and any(e.name == found[0].name for e in table.entities if e.type == "Country"):

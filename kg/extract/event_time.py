@@ -61,12 +61,15 @@ def event_time(doc, date: str | None, tok, *, future: bool) -> TimeValue | None:
         level = rank.get(anchor.i) if since is None else rank[since.head.i] + 0.5
         if level is None:
             continue
+        distance = abs(ent.start - tok.i)
+        if best is not None and (level, False, distance) >= best[0]:
+            continue  # it cannot win even if it reads as a placed time: spare reading it
         text = ("since " if since is not None else "") + _with_preposition(doc, ent)
         when = _eve(date) if level == 0 and _remembered(tok) else date
         time = normalise_time(text, when, future=future, past=_past(since or anchor))
         if time is None:
             continue
-        key = (level, time.start is None, abs(ent.start - tok.i))  # placed before unplaced, then the nearest
+        key = (level, time.start is None, distance)  # placed before unplaced, then the nearest
         if best is None or key < best[0]:
             best = (key, time)
     if best is not None:

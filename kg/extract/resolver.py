@@ -104,14 +104,19 @@ class Resolver:
                     return self._plural_antecedents(tok)
                 if lower == "it":  # "Tamm said that if Russia won, it could invade Poland": a person is no 'it'
                     found = [e for e in tellers if self._type_of(e) not in ("Person", "Group")]  # nor are 'diplomats'
-                    found = found or anaphora.clause_antecedent(tok, self.resolve, self._type_of)
-                    return found or anaphora.nearest_subject(tok, self.resolve, self._type_of)
+                    if found:
+                        return found
+                    in_clause = anaphora.clause_antecedent(tok, self.resolve, self._type_of)
+                    return in_clause or anaphora.nearest_subject(tok, self.resolve, self._type_of, in_clause)
                 return tellers
-            if lower == "it" and tok.head.dep_ == "ROOT":
-                return self._previous_subject(tok) or anaphora.nearest_subject(tok, self.resolve, self._type_of)
-            found = self._plural_antecedents(tok) or anaphora.clause_antecedent(tok, self.resolve, self._type_of)
-            found = found or self._embedded_teller(tok)
-            return found or anaphora.nearest_subject(tok, self.resolve, self._type_of)
+            if lower == "it" and tok.head.dep_ == "ROOT":  # a main clause leans on no clause: no party is as near
+                return self._previous_subject(tok) or anaphora.nearest_subject(tok, self.resolve, self._type_of, [])
+            found = self._plural_antecedents(tok)
+            if found:
+                return found
+            in_clause = anaphora.clause_antecedent(tok, self.resolve, self._type_of)
+            found = in_clause or self._embedded_teller(tok)
+            return found or anaphora.nearest_subject(tok, self.resolve, self._type_of, in_clause)
         if lower == "their" or tok.tag_ == "NNS":  # "their support", "the two leaders agreed"
             found = self._plural_antecedents(tok)
             if found:

@@ -57,21 +57,28 @@ class TriggerIndex:
         if pos is None:
             return None
         entries = self._by_key.get((tok.lemma_.lower(), pos))
-        found = self._first(tok, entries or ())
+        near: dict[str, frozenset[str]] = {}  # requirement -> the words around the token that may meet it
+        found = self._first(tok, entries or (), near)
         if found is None and pos == "VERB" and (entries is None or _again(tok)):
             # a wrong model lemma ('staged' -> 'stag'): the regular stems; 'reimposed blockades': the act again
             # is the act, whose rows apply when the word's own fail
-            found = next((f for k in _verb_stems(tok) if (f := self._first(tok, self._by_key.get(k, ())))), None)
+            stems = _verb_stems(tok)
+            found = next((f for k in stems if (f := self._first(tok, self._by_key.get(k, ()), near))), None)
         return found
 
-    def _first(self, tok, entries) -> Trigger | None:
+    def _first(self, tok, entries, near: dict[str, frozenset[str]]) -> Trigger | None:
         for entry in entries:
-            if all(self._holds(tok, dep, lemmas) for dep, lemmas in entry.requires):
+            if all(self._holds(tok, dep, lemmas, near) for dep, lemmas in entry.requires):
                 return entry
         return None
 
-    def _holds(self, tok, dep: str, lemmas: frozenset[str]) -> bool:
-        if _satisfied(tok, dep, lemmas):
+    def _holds(self, tok, dep: str, lemmas: frozenset[str], near: dict[str, frozenset[str]]) -> bool:
+        """``near``: the words each requirement reads around ``tok``, read once for all the rows of the token (a
+        word may have dozens of rows that each require an object)."""
+        found = near.get(dep)
+        if found is None:
+            found = near[dep] = _words_for(tok, dep)
+        if not lemmas.isdisjoint(found):
             return True
         # "missiles hit Kyiv", "rebels seized Goma": a named town or region is what a row's 'city' or 'territory'
         # names; a state is not ("sanctions hit Russia")
@@ -118,7 +125,8 @@ def _verb_stems(tok) -> list[tuple[str, str]]:
     return [(s, "VERB") for s in stems if s != lemma]
 
 
-def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
+def _words_for(tok, dep: str) -> frozenset[str]:
+    """The lemmas and forms of the words around ``tok`` that a row's requirement ``dep`` reads."""
     kids = list(tok.children)
     if dep == "subj":
         cands = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
@@ -153,8 +161,8 @@ def _satisfied(tok, dep: str, lemmas: frozenset[str]) -> bool:
     elif dep == "pobj":
         cands = [g for c in kids if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
     else:
-        return False
-    return any(c.lemma_.lower() in lemmas or c.lower_ in lemmas for c in cands)
+        return frozenset()
+    return frozenset(w for c in cands for w in (c.lemma_.lower(), c.lower_))
 
 
 def _stranded_particles(kids) -> list:

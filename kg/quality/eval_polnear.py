@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.graph.records import Article, Record
-from kg.quality.gold import EvalError, check_split, normalise, split_of
+from kg.quality.gold import EvalError, check_split, in_split, normalise
 from kg.quality.report import ratio
 
 __all__ = [
@@ -175,7 +175,7 @@ def load_split(folder: str | Path, *, limit: int | None = None, half: str = "all
     names = sorted(n for n in anns if (text_dir / f"{n}.txt").is_file())
     if not names:
         raise EvalError(f"{folder}: no article has both text/<name>.txt and attributions/<name>_<annotator>.ann")
-    names = [n for n in names if half == "all" or split_of(n) == half]
+    names = [n for n in names if in_split(n, half)]
     out = []
     for name in spread_sample(names, limit):
         text = _utf8(text_dir / f"{name}.txt")

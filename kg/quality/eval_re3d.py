@@ -48,16 +48,14 @@ from pathlib import Path
 from typing import Any
 
 from kg.graph.records import Article
-from kg.quality.gold import SPLITS, EvalError, check_split, normalise, split_of
+from kg.quality.gold import EvalError, check_split, in_split, normalise
 
 __all__ = [
     "RELATION_MAP",
-    "SPLITS",
     "Re3dReport",
     "evaluate_re3d",
     "read_re3d",
     "score_document",
-    "split_of",
 ]
 
 Span = tuple[int, int]
@@ -212,7 +210,7 @@ def read_re3d(path: str | Path, split: str = "all") -> list[Re3dDoc]:
             except ValueError as err:
                 raise EvalError(f"{path}:{lineno}: not JSON ({err}); give the re3d gold JSON Lines file") from err
             doc = _parse_doc(rec, f"{path}:{lineno}")
-            if split == "all" or split_of(doc.id) == split:
+            if in_split(doc.id, split):
                 docs.append(doc)
     return docs
 

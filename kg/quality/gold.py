@@ -21,7 +21,7 @@ from typing import Any
 from kg.errors import KgError
 from kg.graph.records import ENTITY_TYPES, EVENT_TYPES, MODALITIES, RELATION_TYPES, Article
 
-__all__ = ["SPLITS", "EvalError", "GoldArticle", "load_gold", "normalise", "parse_gold", "split_of"]
+__all__ = ["SPLITS", "EvalError", "GoldArticle", "in_split", "load_gold", "normalise", "parse_gold", "split_of"]
 
 Span = tuple[int, int]
 _GOLD_SUFFIX = ".gold.json"
@@ -40,6 +40,15 @@ def split_of(doc_id: str) -> str:
     """The fixed half a document belongs to: ``tune`` when the SHA-1 of its id starts with an even byte (rules are
     written from the tune half; the check half shows whether they carry over)."""
     return "tune" if hashlib.sha1(doc_id.encode("utf-8")).digest()[0] % 2 == 0 else "check"
+
+
+def in_split(doc_id: str, split: str) -> bool:
+    """Whether a document is in ``split`` (one of :data:`SPLITS`; ``all`` holds every document).
+
+    >>> in_split("any", "all"), in_split("any", split_of("any"))
+    (True, True)
+    """
+    return split == "all" or split_of(doc_id) == split
 
 
 def check_split(split: str) -> None:
