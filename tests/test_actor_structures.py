@@ -1,6 +1,7 @@
 """Who does an act, where the doer is named by a sentence structure and not as the verb's plain subject: the focus of
 a cleft ('it was X who blockaded Y'), a list that names a counted subject ('four states sided with X: A, B, C and D'),
-and the subject of a verb that keeps up an act ('renewed threats against X', 'doubled down on accusations that').
+the subject of a verb that keeps up an act ('renewed threats against X', 'doubled down on accusations that'), and a
+party that acts along with the subject ('X, along with Y, vetoed', 'Joined by Y, X imposed').
 Where the text names no doer, the event keeps no actor. Texts written for these tests."""
 
 from __future__ import annotations
@@ -103,3 +104,26 @@ def test_a_possessor_the_parser_cut_from_its_quoted_act_still_owns_it(extract_te
     )
     (attack,) = _of_type(r, "ASSAULT")
     assert _names(r, attack.actors) == ["Serbia"] and _names(r, attack.recipients) == ["Kosovo"]
+
+
+def test_a_party_named_along_with_the_subject_acts_with_it(extract_text):
+    r = extract_text("Norway, along with Denmark, condemned the execution of the two activists.")
+    (condemn,) = _of_type(r, "ACCUSE")
+    assert _names(r, condemn.actors) == ["Denmark", "Norway"]
+    r = extract_text("Canada imposed new sanctions on Iranian officials together with Australia on Monday.")
+    (sanction,) = _of_type(r, "SANCTION")
+    assert _names(r, sanction.actors) == ["Australia", "Canada"]
+
+
+def test_a_party_that_joins_the_subject_acts_with_it(extract_text):
+    r = extract_text("Joined by Japan, South Korea imposed sanctions on North Korean banks.")
+    (sanction,) = _of_type(r, "SANCTION")
+    assert _names(r, sanction.actors) == ["Japan", "South Korea"]
+
+
+def test_a_bare_with_names_no_companion(extract_text):
+    r = extract_text("Protesters clashed with police in Tbilisi on Sunday.")
+    assert all(len(e.actors) <= 2 for e in r.events)
+    r = extract_text("Norway condemned the raid with strong words.")
+    (condemn,) = _of_type(r, "ACCUSE")
+    assert _names(r, condemn.actors) == ["Norway"]

@@ -300,6 +300,8 @@ def _ids(ctx: Context, tokens) -> list[str]:
     for t in tokens:
         for head in [t, *_conjuncts(t, lambda v: _takes_clause(ctx, v))]:
             out.extend(ctx.resolve(head))
+            if head.pos_ in ("NOUN", "PROPN"):  # "Russia, along with China, vetoed": China as well
+                out.extend(_ids(ctx, doers.companions(head)))
     return _unique(out)
 
 
@@ -384,6 +386,7 @@ def verb_actors(ctx: Context, verb) -> list[str]:
         if split is not None:  # "Russia shelled Kharkiv and Ukraine struck Belgorod": Ukraine struck
             return _ids(ctx, [split[1]])
         found = _ids(ctx, _subjects(node)) + _agent_ids(ctx, agents(node))
+        found += _ids(ctx, doers.companions(node)) if found else []  # "imposed sanctions along with France"
         if not found:  # "Russian missiles slammed into the tower": whose weapons they are fires them
             found = _agent_ids(ctx, [s for s in _subjects(node) if s.lemma_.lower() in words.WEAPON_NOUNS])
         if not found and node.lemma_ == "be" and came_from is not None:  # "Britain's goal was to impose tariffs"
@@ -412,6 +415,8 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             return []
         if node.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
+        if node.dep_ == "acl" and _subjects(node) and node.head.lemma_.lower() in ctx.cues.source_nouns:
+            return []  # "dismissed the claim that it was pulling back": the claim's teller acts, not who dismissed it
         node, came_from = node.head, node
     return []
 

@@ -16,6 +16,7 @@ __all__ = [
     "bare_definite",
     "blamed_on",
     "charged",
+    "companions",
     "credited",
     "departure",
     "participle_on",
@@ -48,6 +49,24 @@ _ADDRESS_PREPS = frozenset({"to", "on", "upon"})
 CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "suspicion", "count"})
 _CASE_NOUNS = frozenset({"warrant", "case", "indictment", "lawsuit", "complaint"})
 _ADJUNCT_PREPS = frozenset({"since", "after", "before", "upon", "while", "by", "without"})
+
+
+def companions(head) -> list:
+    """Who acts with a party, by a phrase on its noun or on its verb: 'Russia, along with China, vetoed', 'Britain,
+    alongside France, imposed', 'troops, together with allied fighters, attacked', 'imposed sanctions along with
+    France', 'Joined by France, Britain imposed sanctions'. A bare 'with' is no companion ('clashed with police',
+    'Russia with its tanks')."""
+    out = []
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "alongside":
+            out += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ == "along":
+            out += [p for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for p in w.children]
+        elif c.dep_ == "prep" and c.lower_ == "with" and any(a.lower_ == "together" for a in c.children):
+            out += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ == "advcl" and c.lemma_.lower() == "join" and c.tag_ == "VBN" and c.i < head.i:
+            out += [p for a in c.children if a.dep_ == "agent" for p in a.children]
+    return [p for p in out if p.dep_ == "pobj"]
 
 
 def participle_on(noun, participle) -> bool:
