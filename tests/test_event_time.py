@@ -127,6 +127,22 @@ def test_an_act_caused_happens_when_its_cause_does(time_of):
     assert time_of(text, "crackdown") == ("2020", "2020")
 
 
+def test_a_past_narrative_carries_the_time_of_its_last_dated_sentence(time_of):
+    text = (
+        "Today, the foreign ministers of Zembia and Osterland met in Geneva. The talks were long. The two "
+        "ministers discussed the border dispute. They agreed to meet again."
+    )
+    assert time_of(text, "discussed") == ("2024-03-08", "2024-03-08")
+    assert time_of(text, "agreed") == ("2024-03-08", "2024-03-08")
+
+
+def test_a_pluperfect_or_a_sentence_dating_its_main_clause_borrows_no_narrative_time(time_of):
+    text = "On Monday the envoy arrived in Geneva. Rebels had shelled the airport."
+    assert time_of(text, "shelled") is None
+    text = "On Monday the envoy arrived in Geneva. She left on Tuesday after rebels shelled the airport."
+    assert time_of(text, "shelled") is None
+
+
 def test_the_call_or_the_meeting_takes_the_time_of_the_meeting_told_before(time_of):
     text = "The president spoke this morning with the Zembian leader. The vice president joined the call."
     assert time_of(text, "joined") == ("2024-03-08", "2024-03-08")

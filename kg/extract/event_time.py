@@ -6,6 +6,10 @@ another one takes that one's time: a later conjunct ("met today and signed"), a 
 ("attacks launched today", "violence that began on April 15") and a present-tense stance reported by a
 dated speech ("said Monday that it is ready"). A clause set before, after or until another does not: its
 time is its own. "Since" a dated clause makes the main clause run from that date to the article date.
+
+A sentence that dates neither the event's clause nor its own main clause goes on with the narrative before
+it: a simple-past clause there happens at the time of the last sentence whose main clause is dated ("Today,
+X met Y. The two discussed ..."; "... Following the call, Z flew home").
 """
 
 from __future__ import annotations
@@ -32,19 +36,27 @@ _STATING = frozenset(
 _NOUN_MODIFIERS = frozenset({"compound", "nummod", "nmod", "amod", "poss"})
 # Nouns a time expression runs on into, which do not make it another thing's: "on Tuesday afternoon local time".
 _TIME_NOUNS = frozenset("time morning afternoon evening night day days hours weekend week month year".split())
-_MAX_CLIMB = 3
-# Nouns that take up a meeting told just before: "Biden spoke this morning with X. Harris joined the call."
-_MEETING_NOUNS = frozenset({"call", "meeting", "talks", "conversation", "session", "summit", "visit"})
-_LOOK_BACK = 3  # sentences  # clauses of one sentence: a longer chain has left the event's situation
+_MAX_CLIMB = 3  # clauses of one sentence: a longer chain has left the event's situation
+# How far back a past narrative's time carries over sentences that give none.
+_NARRATIVE_LOOK_BACK = 8  # sentences
 
 
 def event_time(doc, date: str | None, tok, *, future: bool) -> TimeValue | None:
     """The time a trigger's clause gives it: a date or time expression attached to the trigger or its verb,
-    else one of a clause it shares its time with, else a season naming it ("a winter offensive"); relative
-    expressions are read against ``date``."""
+    else one of a clause it shares its time with, else a season naming it ("a winter offensive"), else the
+    time of the past narrative it goes on with; relative expressions are read against ``date``."""
     clause = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), tok)
     if tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children):
         future = False  # a possessed act is a done one: "its Feb. 24 invasion" whatever the sentence plans
+    stated = _stated_time(doc, date, tok, clause, future=future)
+    if stated is not None:
+        return stated
+    return _day_word(clause, date, future) or _season_of(tok, date, future) or _narrative_time(doc, date, clause)
+
+
+def _stated_time(doc, date: str | None, tok, clause, *, future: bool) -> TimeValue | None:
+    """The best time expression of the sentence attached to the trigger, its clause or a clause it shares
+    its time with."""
     rank: dict[int, float] = {tok.i: 0, clause.i: 1}
     for told in tok.children:  # the trigger noun's own verb: "attacks launched today", "violence that began"
         if told.dep_ in ("acl", "relcl") and told.pos_ == "VERB":
@@ -72,9 +84,38 @@ def event_time(doc, date: str | None, tok, *, future: bool) -> TimeValue | None:
         key = (level, time.start is None, distance)  # placed before unplaced, then the nearest
         if best is None or key < best[0]:
             best = (key, time)
-    if best is not None:
-        return best[1]
-    return _day_word(clause, date, future) or _season_of(tok, date, future) or _meeting_before(doc, date, clause)
+    return best[1] if best is not None else None
+
+
+def _narrative_time(doc, date: str | None, clause) -> TimeValue | None:
+    """The time a past narrative carries on: a simple-past clause whose sentence dates neither it nor its main
+    clause happens at the time of the nearest sentence before whose main clause is dated ("Today, X met Y.
+    The two discussed ..."). A pluperfect ("had met") is set before that time, not at it."""
+    top = [clause, *_governors(clause)][-1]
+    if not _simple_past(top) or _root_time(doc, date, clause.sent, top) is not None:
+        return None
+    sent = clause.sent
+    for _ in range(_NARRATIVE_LOOK_BACK):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        time = _root_time(doc, date, sent, sent.root)
+        if time is not None:  # a time after the report is a plan told, not the time of a narrative
+            return time if time.start is not None and (date is None or time.start <= date) else None
+    return None
+
+
+def _root_time(doc, date: str | None, sent, top) -> TimeValue | None:
+    """The time a sentence gives its main clause (or ``top``, the clause an event's clause reports to)."""
+    for verb in dict.fromkeys((sent.root, top)):
+        time = _stated_time(doc, date, verb, verb, future=False)
+        if time is not None:
+            return time
+    return None
+
+
+def _simple_past(verb) -> bool:
+    return _past(verb) and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _remembered(tok) -> bool:
@@ -176,31 +217,6 @@ def _day_word(clause, date: str | None, future: bool) -> TimeValue | None:
             text = " ".join(t.text for t in child.subtree)  # "earlier today"
             return normalise_time(text, date, future=future)
     return None
-
-
-def _meeting_before(doc, date: str | None, clause) -> TimeValue | None:
-    """The time of a meeting a past clause takes up with "the call", "the meeting" ("Following the meeting, X
-    met Y"): that of the nearest sentence before whose main verb is dated."""
-    if clause.tag_ != "VBD" or not any(_the_meeting(t) for t in (*clause.children, *_objects_of_preps(clause))):
-        return None
-    sent = clause.sent
-    for _ in range(_LOOK_BACK):
-        if sent.start == 0:
-            return None
-        sent = doc[sent.start - 1].sent
-        for ent in _sentence_times(doc, sent):
-            anchor = _attachment(ent.root, sent.root)
-            if anchor is not None and anchor.i == sent.root.i:
-                return normalise_time(_with_preposition(doc, ent), date, past=True)
-    return None
-
-
-def _the_meeting(tok) -> bool:
-    return tok.lemma_.lower() in _MEETING_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-
-
-def _objects_of_preps(verb):
-    return [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
 
 
 def _season_of(tok, date: str | None, future: bool) -> TimeValue | None:
