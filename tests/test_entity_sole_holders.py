@@ -39,3 +39,47 @@ def test_a_title_written_in_an_apposition_is_the_persons_office(extract_text):
         "The head of the Austrian government promised more aid to Ukraine."
     )
     assert "The head of the Austrian government" in _mentions(record)["Olaf Berg"]
+
+
+def test_a_capitalised_title_the_speaker_joins_the_holder_named_in_an_apposition(extract_text):
+    record = extract_text(
+        "Olaf Berg, the Chancellor of Austria, arrived in Kyiv on Monday. "
+        '"We will not leave Ukraine alone," the Austrian Chancellor said.'
+    )
+    assert "Austrian Chancellor" in _mentions(record)["Olaf Berg"]
+    assert not any(e.type == "Person" and "chancellor" in e.name.lower() for e in record.entities)
+
+
+def test_a_state_leader_title_joins_the_one_untitled_person_of_that_state(extract_text):
+    record = extract_text(
+        "Emmanuel Macron arrived in Warsaw on Tuesday for talks on energy. "
+        "The French President said Europe must stay united."
+    )
+    assert "French President" in _mentions(record)["Emmanuel Macron"]
+    assert not any(e.type == "Person" and "president" in e.name.lower() for e in record.entities)
+
+
+def test_a_state_leader_title_joins_nobody_when_two_untitled_persons_of_that_state_are_named(extract_text):
+    record = extract_text(
+        "Emmanuel Macron and Jean-Yves Le Drian arrived in Warsaw on Tuesday for talks on energy. "
+        "The French President said Europe must stay united."
+    )
+    found = _mentions(record)
+    assert "French President" not in found["Emmanuel Macron"] | found["Jean-Yves Le Drian"]
+
+
+def test_a_lesser_state_office_does_not_join_the_untitled_leader(extract_text):
+    record = extract_text(
+        "Emmanuel Macron arrived in Warsaw on Tuesday for talks on energy. "
+        "The French Foreign Minister said Europe must stay united."
+    )
+    assert _mentions(record)["Emmanuel Macron"] == {"Emmanuel Macron"}
+
+
+def test_the_minister_tagged_as_a_proper_noun_after_a_quote_joins_the_holder(extract_text):
+    # spaCy tags a lower-case 'minister' after a quotation as a proper noun
+    record = extract_text(
+        'Foreign Minister Ivan Petrov opened the briefing. "We will talk about it now," the minister joked.'
+    )
+    assert "the minister" in _mentions(record)["Ivan Petrov"]
+    assert not any(e.type == "Person" and e.name.lower() == "minister" for e in record.entities)

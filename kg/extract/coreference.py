@@ -101,11 +101,12 @@ def _link_patronymics(mentions: list) -> None:
 _OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "acting", "former", "prime", "under", "foreign", "defence"})
 
 
-def link_titles(doc, mentions: list) -> None:
+def link_titles(doc, mentions: list) -> list:
     """'Vice President Kamala Harris met ... The Vice President urged ...': a definite title ('the Vice President',
     'the prime minister', 'the secretary') refers to the person last named with a title holding its words;
     'the President' is not a 'Vice President', nor 'the minister' a 'Prime Minister'. A bare capitalised title
-    that joins nobody is dropped (it names no one we know)."""
+    that joins nobody leaves the mentions and is returned: :func:`kg.extract.sole_holders.link_sole_holders`
+    gives it a second chance, else it is dropped (it names no one we know)."""
     titled = []  # (title lemmas, mention) of named persons, in text order
     for m in mentions:
         if m.type == "Person" and m.kind in ("ner", "gazetteer"):
@@ -125,7 +126,9 @@ def link_titles(doc, mentions: list) -> None:
                 "definite-description",
                 "anaphor",
             )
+    unlinked = [m for m in mentions if m.kind == "title"]
     mentions[:] = [m for m in mentions if m.kind != "title"]
+    return unlinked
 
 
 def _same_office(anaphor: set[str], title: set[str], role: str | None) -> bool:

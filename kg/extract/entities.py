@@ -331,7 +331,7 @@ def resolve(
     coreference.link_first_names(doc, mentions)
     coreference.link_owned_bodies(doc, mentions)
     coreference.link_appositions(mentions)
-    coreference.link_titles(doc, mentions)
+    bare_titles = coreference.link_titles(doc, mentions)
     coreference.link_forces(doc, mentions, gazetteer)
     short_forms.link_bare_heads(doc, mentions)  # after the forces, which name 'the British army'
     short_forms.link_initials(doc, mentions)
@@ -341,7 +341,7 @@ def resolve(
     coreference.link_state_offices(doc, mentions)
     cataphora.link_descriptions_ahead(doc, mentions)
     coreference.link_anaphors(mentions)
-    sole_holders.link_sole_holders(doc, mentions, gazetteer)
+    sole_holders.link_sole_holders(doc, mentions, gazetteer, bare_titles)
     if overrides:
         _apply_splits(doc, mentions, overrides, article_id)
     table = EntityTable()

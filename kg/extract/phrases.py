@@ -40,7 +40,7 @@ def np_mentions(doc, gazetteer) -> list[Mention]:
             m = _proper_body(doc, tok, gazetteer)  # "the EU Foreign Affairs Council": a body's name the tagger missed
         elif proper and not tok.ent_type_ and _described_as_alliance(tok):
             m = _named_alliance(doc, tok, gazetteer)  # "AUKUS, a defence pact of ...": a body the tagger missed
-        elif proper or (tok.pos_ == "PROPN" and lemma in words.PERSON_ROLES):
+        elif proper:
             m = None
         elif tok.pos_ == "ADJ" and lemma not in words.PERSON_ROLES:
             m = None

@@ -10,6 +10,8 @@ nobody joins the one person the article names with that office; two such persons
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kg.extract import words
 
 __all__ = ["link_sole_holders"]
@@ -25,43 +27,69 @@ _HEADS_OF_STATE = frozenset({"president", "king", "queen", "emir", "sultan", "mo
 _HEADS_OF_GOVERNMENT = frozenset({"chancellor", "premier", "prime"})
 # a title word that names another office than the bare one ('the minister' is no 'deputy minister')
 _LESSER = frozenset({"vice", "deputy", "assistant", "acting", "former", "under", "junior", "ex"})
+# offices a state has one holder of, whom a reader takes the article's one untitled person of that state for
+_TOP_OFFICES = _LEADER_WORDS | _HEADS_OF_STATE | _HEADS_OF_GOVERNMENT
+# words that give a named person an office of his own ('Foreign Minister X', 'X, a senator')
+_ROLES = words.PERSON_ROLES | words.LEADER_TITLES | {"counterpart", "prime", "foreign", "defence", "defense"}
 # words of a title that say whose office it is, not which ('the head of the government')
 _FILLER = frozenset({"of", "the", "state", "government", "country", "nation"})
 
 
-def link_sole_holders(doc, mentions: list, gazetteer) -> None:
+def link_sole_holders(doc, mentions: list, gazetteer, bare_titles: Sequence = ()) -> None:
     """Join each unnamed definite title (all its mentions unnamed persons) to the only named person whose title
-    fits it; run after the rules that link titles by their full words, so that it only fills their gaps."""
+    fits it; run after the rules that link titles by their full words, so that it only fills their gaps.
+    ``bare_titles``: the capitalised titles :func:`kg.extract.coreference.link_titles` left ('the German
+    Chancellor said'); each one that joins a holder here becomes a mention of that holder."""
     named: dict[str, set[str]] = {}
     for m in mentions:
         if m.type == "Person" and m.kind in ("ner", "gazetteer"):
             named.setdefault(m.key, set()).update(_written_title(doc, m, gazetteer))
-            if m.entry is not None and m.entry.country:
-                named[m.key].add(m.entry.country.lower())
     if not named:
         return
+    states = {m.key: m.entry.country.lower() for m in mentions if m.key in named and m.entry and m.entry.country}
     groups: dict[str, list] = {}
     for m in mentions:
         groups.setdefault(m.key, []).append(m)
-    for key, ms in groups.items():
-        first = ms[0]
-        if key in named or not all(m.type == "Person" and m.kind in ("np", "anaphor") for m in ms):
+    unnamed = [ms for key, ms in groups.items() if key and key not in named]
+    unnamed += [[m] for m in groups.get("", ())] + [[m] for m in bare_titles]
+    for ms in unnamed:
+        if not all(m.type == "Person" and m.kind in ("np", "anaphor", "title") for m in ms):
             continue
-        # a bare 'the minister' is an anaphor that joined nobody: its phrase is definite too
-        if not (first.definite or doc[first.start].lower_ == "the") or first.role not in _OFFICES:
-            continue
-        wanted = _title_words(doc, first, gazetteer)
-        if wanted is None:
-            continue
-        fits = {k for k, title in named.items() if _fits(wanted, first.role, title)}
-        if len(fits) > 1:  # several holders: the one named last before it, as a reader takes it
-            before = [m for m in mentions if m.key in fits and m.end <= first.start]
-            fits = {before[-1].key} if before else set()
-        if not fits:
-            continue
-        holder = next(m for m in mentions if m.key in fits)
-        for m in ms:
+        holder = _holder(doc, ms[0], mentions, named, states, gazetteer)
+        for m in ms if holder is not None else ():
             m.key, m.name, m.entry, m.rule = holder.key, holder.name, holder.entry, "definite-description"
+            if m.kind == "title":
+                m.kind = "anaphor"
+                mentions.append(m)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _holder(doc, first, mentions: list, named: dict[str, set[str]], states: dict[str, str], gazetteer):
+    """The named person a definite title stands for, or None."""
+    # a bare 'the minister' is an anaphor that joined nobody: its phrase is definite too
+    if not (first.definite or doc[first.start].lower_ == "the") or first.role not in _OFFICES:
+        return None
+    wanted = _title_words(doc, first, gazetteer)
+    if wanted is None:
+        return None
+    titles = {k: title | ({states[k]} if k in states else set()) for k, title in named.items()}
+    fits = {k for k, title in titles.items() if _fits(wanted, first.role, title)}
+    if not fits:
+        fits = _state_leader(wanted, first.role, named, states)
+    if len(fits) > 1:  # several holders: the one named last before it, as a reader takes it
+        before = [m for m in mentions if m.key in fits and m.end <= first.start]
+        fits = {before[-1].key} if before else set()
+    return next((m for m in mentions if m.key in fits), None)
+
+
+def _state_leader(wanted: set[str], role: str, named: dict[str, set[str]], states: dict[str, str]) -> set[str]:
+    """'Emmanuel Macron told ... The French President said': a state's top office ('the Russian leader', 'the
+    German Chancellor') whose holder the article names with no title is the one person it names of that state
+    (as the dictionaries know him) with no written title; with a second such person of that state, nobody."""
+    if role not in _TOP_OFFICES:
+        return set()
+    untitled = {k for k, title in named.items() if states.get(k) in wanted and not title & _ROLES}
+    return untitled if len(untitled) == 1 else set()
 
 
 def _title_words(doc, m, gazetteer) -> set[str] | None:
