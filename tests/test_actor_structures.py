@@ -1,7 +1,8 @@
 """Who does an act, where the doer is named by a sentence structure and not as the verb's plain subject: the focus of
 a cleft ('it was X who blockaded Y'), a list that names a counted subject ('four states sided with X: A, B, C and D'),
 the subject of a verb that keeps up an act ('renewed threats against X', 'doubled down on accusations that'), and a
-party that acts along with the subject ('X, along with Y, vetoed', 'Joined by Y, X imposed').
+party that acts along with the subject ('X, along with Y, vetoed', 'Joined by Y, X imposed'), and the author of a text
+that acts ('the G7 statement condemned', 'a report by X accused', 'the resolution, drafted by X, calls on').
 Where the text names no doer, the event keeps no actor. Texts written for these tests."""
 
 from __future__ import annotations
@@ -127,3 +128,20 @@ def test_a_bare_with_names_no_companion(extract_text):
     r = extract_text("Norway condemned the raid with strong words.")
     (condemn,) = _of_type(r, "ACCUSE")
     assert _names(r, condemn.actors) == ["Norway"]
+
+
+def test_a_text_that_condemns_or_asks_is_its_authors_act(extract_text):
+    r = extract_text("The OSCE statement condemned the shelling of the hospital in Kherson.")
+    (condemn,) = _of_type(r, "ACCUSE")
+    assert _names(r, condemn.actors) == ["Organization for Security and Co-operation in Europe"]
+    r = extract_text("A report by Human Rights Watch accused the militia of torturing prisoners.")
+    (accuse,) = _of_type(r, "ACCUSE")
+    assert _names(r, accuse.actors) == ["Human Rights Watch"]
+    r = extract_text("The resolution, drafted by Mexico, calls on Israel to halt its offensive.")
+    (ask,) = _of_type(r, "REQUEST")
+    assert _names(r, ask.actors) == ["Mexico"]
+
+
+def test_a_text_with_no_author_named_gives_no_actor(extract_text):
+    r = extract_text("The statement condemned the shelling of the hospital in Kherson.")
+    assert all(not e.actors for e in _of_type(r, "ACCUSE"))

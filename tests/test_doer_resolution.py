@@ -73,6 +73,24 @@ def test_war_machines_a_pronoun_owns_are_their_owners_forces(extract_text):
     assert _names(r, strike.actors) == ["Russian Armed Forces"]
 
 
+def test_forces_a_description_owns_are_the_forces_of_the_state_it_describes(extract_text):
+    r = extract_text("Georgia said on Monday that the country's forces had repelled an attack near the border.")
+    (repel,) = _of_type(r, "ASSAULT")
+    assert _names(r, repel.actors) == ["Georgia"]
+
+
+def test_fighters_an_armed_group_owns_are_the_group_not_its_country(extract_text):
+    r = extract_text("Sudanese rebels said their fighters had shot down an army helicopter near Kassala.")
+    (shoot,) = _of_type(r, "ASSAULT")
+    assert _names(r, shoot.actors) == ["Sudanese rebels"]
+
+
+def test_soldiers_a_states_officials_own_are_that_states_forces(extract_text):
+    r = extract_text("Israeli officials said their soldiers had killed two gunmen near Jenin.")
+    (kill,) = _of_type(r, "ASSAULT")
+    assert _names(r, kill.actors) == ["Israel Defense Forces"]
+
+
 def test_forces_of_a_body_no_state_owns_are_the_body(extract_text):
     r = extract_text("NATO said its troops in Kosovo had detained three armed men near the border.")
     (detain,) = _of_type(r, "COERCE")

@@ -142,20 +142,22 @@ class Resolver:
             or referents.state_side(tok, self.resolve_modifier, self._type_of)
         )
 
-    def resolve_pronoun(self, pronoun) -> list[str]:
-        """What a possessive pronoun stands for where its phrase's mention covers it ('its' in a mention 'its forces'):
-        the pronoun read as if the phrase had no mention; 'its' is the nearest state or body named before it."""
-        held = self.table.by_token.pop(pronoun.i, None)
+    def resolve_owner(self, owner) -> list[str]:
+        """What a possessive pronoun or description stands for where its phrase's mention covers it ('its' in a
+        mention 'its forces', 'the country' in "the country's forces"): the owner read as if the phrase had no
+        mention; 'its' or 'their' that nothing else explains is the nearest state or body named before it."""
+        held = self.table.by_token.pop(owner.i, None)
         try:
-            found = self.resolve(pronoun)
+            found = self.resolve(owner)
         finally:
             if held is not None:
-                self.table.by_token[pronoun.i] = held
-        if found or pronoun.lower_ != "its":
+                self.table.by_token[owner.i] = held
+        if found or owner.lower_ not in ("its", "their"):
             return found
-        for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        kinds = ("Country", "Organization", "Group") if owner.lower_ == "their" else ("Country", "Organization")
+        for i in range(owner.i - 1, owner.sent.start - 1, -1):
             eid = self.table.by_token.get(i)
-            if eid is not None and self._type_of(eid) in ("Country", "Organization"):
+            if eid is not None and self._type_of(eid) in kinds:
                 return [eid]
         return []
 
