@@ -35,6 +35,68 @@ def test_modality(extract_text, text, trigger, modality):
     assert event(extract_text(text), trigger).modality == modality
 
 
+@pytest.mark.parametrize(
+    "text,trigger,modality",
+    [
+        ("Sanctions could not stop Russia's invasion of Ukraine.", "invasion", "asserted"),
+        ("Kyiv cannot win its war without Western tanks.", "war", "asserted"),
+        ("Hamas rejected Israel's offer of a truce.", "offer", "asserted"),
+        ("Germany will not stop its arms deliveries to Israel.", "deliveries", "asserted"),
+        # the act's own verb, its owner disowning it, the speaker's own act: the negation holds
+        ("Russia has not launched its offensive on Kharkiv.", "launched", "negated"),
+        ("Russia denied its attack on the shopping mall.", "attack", "negated"),
+        ("We will not renew our sanctions on Iran.", "sanctions", "negated"),
+        ("The senator did not call for the minister's resignation.", "resignation", "negated"),
+    ],
+)
+def test_a_negation_above_an_owned_act_does_not_reach_it(extract_text, text, trigger, modality):
+    assert event(extract_text(text), trigger).modality == modality
+
+
+@pytest.mark.parametrize(
+    "text,trigger,modality",
+    [
+        ("Hamas must stop the rocket attacks on Israel.", "attacks", "asserted"),
+        ("Russia refused to halt its offensive in Donbas.", "offensive", "asserted"),
+        ("We will not end our support for Ukraine.", "support", "asserted"),
+        ("If Russia ends its occupation of Crimea, sanctions will be lifted.", "occupation", "asserted"),
+        # the ending itself keeps what is said of it
+        ("If Russia ends its occupation of Crimea, sanctions will be lifted.", "ends", "possible"),
+    ],
+)
+def test_what_is_to_be_ended_is_going_on(extract_text, text, trigger, modality):
+    assert event(extract_text(text), trigger).modality == modality
+
+
+@pytest.mark.parametrize(
+    "text,trigger,modality",
+    [
+        ("Washington wants to hold Moscow accountable for its invasion of Ukraine.", "invasion", "asserted"),
+        ("The current military aid to Ukraine could be cut next year.", "aid", "asserted"),
+        # not an act resumed or prepared ('resume', 'prepare' do it), nor one its owner undergoes
+        ("Iran threatened to resume its attacks on shipping.", "attacks", "possible"),
+        ("The minister began preparations for his visit to Beijing.", "visit", "planned"),
+        ("Police said they would seek their arrest and extradition to France.", "arrest", "planned"),
+    ],
+)
+def test_what_is_said_above_an_owned_or_current_act_does_not_reach_it(extract_text, text, trigger, modality):
+    assert event(extract_text(text), trigger).modality == modality
+
+
+@pytest.mark.parametrize(
+    "text,trigger,modality",
+    [
+        ("Prosecutors will charge the militants who killed two soldiers.", "killed", "asserted"),
+        ("Weeks after Moscow invaded Ukraine, Biden vowed to punish Russia.", "invaded", "asserted"),
+        ("Weeks after Moscow invaded Ukraine, Biden vowed to punish Russia.", "punish", "planned"),
+        # a plan is called off by what governs it, not by the verb it is joined to
+        ("The rebels killed two soldiers and plan to attack the base.", "attack", "planned"),
+    ],
+)
+def test_a_clause_that_tells_its_own_fact_keeps_its_own_modality(extract_text, text, trigger, modality):
+    assert event(extract_text(text), trigger).modality == modality
+
+
 def test_article_voice_has_no_sources(extract_text):
     record = extract_text("Russian forces shelled Kharkiv on Monday.", date="2023-03-08")
     assert event(record, "shelled").sources == ()

@@ -1,9 +1,7 @@
-"""What a claim's wording says about it: modality (asserted, planned, possible, negated) and
-attribution (who it is said by, outermost first), read off the dependency tree.
+"""What a claim's wording says about it: attribution (who it is said by, outermost first), read off the dependency
+tree, and the cue index that it and the modality (:mod:`kg.extract.factuality`) read their words from.
 
-Both walk from the event's trigger up to the sentence root and stop at the first cue, so the
-nearest cue wins: "preventing a possible invasion" is possible because "possible" is nearer
-than "preventing".
+Both walk from the event's trigger up to the sentence root and stop at the first cue, so the nearest cue wins.
 """
 
 from __future__ import annotations
@@ -105,7 +103,7 @@ class CueIndex:
 
     def modal_value(self, tok, *pos_options: str) -> str | None:
         lemma = cue_lemma(tok)
-        for pos in pos_options or (_pos(tok),):
+        for pos in pos_options or (cue_pos(tok),):
             value = self.modality.get((lemma, pos))
             if value:
                 return value
@@ -183,7 +181,7 @@ def _hedged(verb) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children)
 
 
-def _pos(tok) -> str:
+def cue_pos(tok) -> str:
     return {"PROPN": "NOUN", "AUX": "AUX"}.get(tok.pos_, tok.pos_)
 
 
@@ -194,96 +192,6 @@ def path_up(trigger):
     while node.head.i != node.i and node.dep_ in _CLAUSE_DEPS:
         node = node.head
         yield node
-
-
-# Prepositions through which a governing word's modality reaches its complement
-# ("plan for an attack", "hesitant to send"); not adjuncts ("agreed in a phone call", "despite having amassed").
-_COMPLEMENT_PREPS = {"to", "for", "of", "on", "toward", "towards", "about", "into"}
-_COMPLEMENT_DEPS = {
-    "xcomp",
-    "ccomp",
-    "acl",
-    "relcl",
-    "pcomp",
-    "dobj",
-    "pobj",
-    "acomp",
-    "attr",
-    "oprd",
-    "nsubjpass",
-    "conj",
-    "amod",
-    "appos",
-    "advcl",
-    "ROOT",
-}
-
-
-def claim_path(trigger):
-    """Like path_up, but stops where the trigger is only an adjunct of what governs it."""
-    for node in path_up(trigger):
-        yield node
-        if node.dep_ == "prep" and node.lower_ not in _COMPLEMENT_PREPS:
-            return
-        if node.dep_ not in _COMPLEMENT_DEPS | {"prep"}:
-            return
-
-
-# Verbs that call a plan off: "abandoned plans to deploy", "scrapped the planned visit" are negated plans.
-# Verbs whose negation commits: "would not hesitate to use force" is a plan to.
-_LITOTES = {"hesitate"}
-_CALL_OFF = {"abandon", "scrap", "shelve", "cancel", "drop", "ditch", "axe", "kill"}
-
-
-def modality(trigger, cues: CueIndex) -> tuple[str, str]:
-    """(modality, why): the nearest cue on the way from the trigger to the root of its claim; a plan
-    that a verb above it calls off ("abandoned plans to ...") is negated."""
-    path = list(claim_path(trigger))
-    for i, node in enumerate(path):
-        if node is not trigger and cues.is_speech(node):
-            break
-        found = _cue_at(node, trigger, cues)
-        if found and found[0] == "planned":
-            for above in path[i + 1 :]:
-                if cues.is_speech(above):
-                    break
-                if above.pos_ == "VERB" and above.lemma_.lower() in _CALL_OFF:
-                    return "negated", f"plan called off: '{above.text}'"
-        if found:
-            return found
-        if _scene_of_saying(node, cues) is not None:  # 'as he urged Y': the teller's act, beside what is told
-            break
-    return "asserted", "no modality cue: told as fact"
-
-
-def _cue_at(node, trigger, cues: CueIndex) -> tuple[str, str] | None:
-    for child in node.children:
-        if child.dep_ == "neg" and node is not trigger and node.lemma_.lower() in _LITOTES:
-            return "planned", f"'{child.text} {node.text}': a negated doubt commits"  # "would not hesitate to"
-        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and node is trigger):
-            return "negated", f"negation '{child.text}' on '{node.text}'"
-    for child in node.children:
-        if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
-            value = cues.modal_value(child, "AUX")
-            if value:
-                return value, f"modal '{child.text}' on '{node.text}'"
-    for child in node.children if node is trigger else ():
-        if child.dep_ in ("amod", "compound", "advmod") and child.i < node.i:
-            value = cues.modal_value(child, "ADJ", "VERB", "ADV", "NOUN")
-            if value:
-                return value, f"modifier '{child.text}' of '{node.text}'"
-    if node is not trigger:
-        value = cues.modal_value(node, _pos(node), "VERB", "NOUN", "ADJ")
-        if value and node.lemma_.lower() == "commit" and any(c.dep_ == "dobj" for c in node.children):
-            value = None  # "committed rights violations": done, not pledged ("committed to providing" pledges)
-        if value:
-            return value, f"governed by '{node.text}'"
-        for child in node.children:  # "The plan divides the force: one unit for training": the plan's content
-            if child.dep_ in ("nsubj", "nsubjpass") and cues.modality.get((child.lemma_.lower(), "NOUN")) == "planned":
-                return "planned", f"content of '{child.text}'"
-    if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.conditionals for c in node.children):
-        return "possible", f"conditional clause '{node.text}'"
-    return None
 
 
 def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], list[str]]:
@@ -314,7 +222,7 @@ def sources(trigger, resolve, cues: CueIndex, *, bodies=()) -> tuple[list[str], 
         below, came_from = came_from, node
         if presumed is not None and node.i == presumed.i:
             presumed = None  # above the restating verb, whoever tells of it tells it ('the White House said ...')
-        teller_act = teller_act or _second_act_of(node) or _scene_of_saying(node, cues)
+        teller_act = teller_act or _second_act_of(node) or scene_of_saying(node, cues)
         for child in node.children:
             # spaCy makes a new Token object on each access: compare positions, not identities
             off_path = below is None or child.i != below.i
@@ -541,7 +449,7 @@ def _second_act_of(verb):
     return head.head
 
 
-def _scene_of_saying(clause, cues: CueIndex):
+def scene_of_saying(clause, cues: CueIndex):
     """'The minister has told the BBC there will be war if Ukraine loses, as he urged Congress to pass the bill':
     spaCy hangs 'as he urged' inside what is told, but a past act of 'he' beside it is the teller's own, the scene of
     the saying. The saying it sets, else None."""

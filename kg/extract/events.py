@@ -7,7 +7,18 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from kg.extract import claims, commitments, judgments, nominal, participants, readouts, repeats, senses, words
+from kg.extract import (
+    claims,
+    commitments,
+    factuality,
+    judgments,
+    nominal,
+    participants,
+    readouts,
+    repeats,
+    senses,
+    words,
+)
 from kg.extract.arguments import agents as _agents
 from kg.extract.arguments import arguments as _arguments
 from kg.extract.arguments import shared_passive_subject as _shared_passive_subject
@@ -357,12 +368,12 @@ def _heads(tok, most: int):
 def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[str], list[str]]) -> Event:
     sent = tok.sent
     actors, recipients, locations = arguments
-    modality, why_mod = claims.modality(tok, ctx.cues)
+    modality, why_mod = factuality.modality(tok, ctx.cues)
     if modality == "negated" and any(dep == "neg" for dep, _ in entry.requires):
         modality, why_mod = "asserted", "the negation is the act ('will not tolerate')"
     happened = nominal.happening_verb(tok) if tok.pos_ != "VERB" else None
     if happened is not None and modality == "asserted":  # "war could break out": as the verb tells it happens
-        modality, why_mod = claims.modality(happened, ctx.cues)
+        modality, why_mod = factuality.modality(happened, ctx.cues)
     bodies = [a for a in actors if ctx.table.get(a).type != "Person"]
     source_ids, why_src = claims.sources(tok, ctx.resolve_source, ctx.cues, bodies=bodies)
     if entry.type in _VERBAL_TYPES and (

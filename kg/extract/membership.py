@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import claims
+from kg.extract import factuality
 from kg.extract.ties import clause_subject, conj_ids, party, relation, tokens_of
 
 _MEMBER_NOUNS = frozenset({"member", "part", "partner"})
@@ -121,7 +121,7 @@ def _part_of_relations(ctx):
             members = conj_ids(ctx, [tok.head])
         else:
             continue
-        modality, _ = claims.modality(tok.head if tok.head.pos_ in ("VERB", "AUX") else tok, ctx.cues)
+        modality, _ = factuality.modality(tok.head if tok.head.pos_ in ("VERB", "AUX") else tok, ctx.cues)
         for member in members:
             if ctx.table.get(member).type == "Person" and tok.dep_ != "attr" or not party(ctx, member):
                 continue  # 'X, a member of parliament,' is a title: the title rules' business; 'X is a member of' is not
@@ -184,7 +184,7 @@ def _include_relations(ctx):
             ]
         members = conj_ids(ctx, [c for c in tok.children if c.dep_ == "dobj"])
         members = [e for e in members if ctx.table.get(e).type in ("Country", "Organization", "Group")]
-        modality, _ = claims.modality(tok, ctx.cues)
+        modality, _ = factuality.modality(tok, ctx.cues)
         for body in bodies:
             for member in members:
                 if ctx.table.get(body).type == "Group" and ctx.table.get(member).type == "Group":

@@ -4,7 +4,7 @@ groups"), who opposes whom ("X condemned Y", "strikes against Y", "a war with Y"
 
 from __future__ import annotations
 
-from kg.extract import claims, support, words
+from kg.extract import factuality, support, words
 from kg.extract.ties import (
     acting_subjects,
     clause_subject,
@@ -128,7 +128,7 @@ def _alliance_with(ctx, tok):
     holders = owner(ctx, tok)
     if not holders and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HOLDING_VERBS:
         holders = subjects(ctx, tok.head)
-    modality, _ = claims.modality(tok.head if tok.head.pos_ in ("VERB", "AUX") else tok, ctx.cues)
+    modality, _ = factuality.modality(tok.head if tok.head.pos_ in ("VERB", "AUX") else tok, ctx.cues)
     for one in (h for h in holders if party(ctx, h) and ctx.table.get(h).type != "Person"):
         for other in others:
             if one != other:
@@ -290,7 +290,7 @@ def _verb_relations(ctx, led: dict[str, str]):
             if rtype in ("opposes", "supports") and not subj and not any(c.dep_ in _SUBJECTS for c in tok.children):
                 # 'X is working to defeat Y', 'X is committed to supporting Y', 'X will continue to back Y'
                 subj = _controller(ctx, tok) or clause_subject(ctx, tok)
-            modality, _ = claims.modality(tok, ctx.cues)
+            modality, _ = factuality.modality(tok, ctx.cues)
             if lemma in _ATTACK_VERBS and modality != "asserted":
                 continue
             if lemma in _ATTACK_VERBS:
@@ -319,7 +319,7 @@ def _standing_by(ctx, verb):
     rtype = _SIDING_VERBS.get(verb.lemma_.lower(), "supports")
     preps = ("with",) if verb.lemma_.lower() in _SIDING_VERBS else ("by", "with")
     sides = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
-    modality, _ = claims.modality(verb, ctx.cues)
+    modality, _ = factuality.modality(verb, ctx.cues)
     doers = subjects(ctx, verb)
     if not doers and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":  # 'much of the world siding with Y'
         doers = conj_ids(ctx, [verb.head])
@@ -471,7 +471,7 @@ def _against_relations(ctx, led: dict[str, str]):
         objects = [o for o in objects if party(ctx, o)]
         if not objects:
             continue
-        modality, _ = claims.modality(word if word.pos_ == "VERB" else word.head, ctx.cues)
+        modality, _ = factuality.modality(word if word.pos_ == "VERB" else word.head, ctx.cues)
         for s in states_of_leaders(_against_owners(ctx, word), led):
             for o in objects:
                 if s == o:

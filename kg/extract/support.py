@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from kg.extract import claims
+from kg.extract import factuality
 from kg.extract.ties import clause_subject, named_by, owner, party, relation, states_of_leaders, tokens_of
 
 __all__ = ["support_nouns"]
@@ -58,7 +58,7 @@ def support_nouns(ctx, served: dict[str, str], led: dict[str, str]):
         if lemma in _RELIEF_NOUNS:  # 'assistance to Palestinians in need': relief of people takes no side
             recipients = [o for o in recipients if ctx.table.get(o).type != "Group"]
         givers = _support_givers(ctx, tok, served, led)
-        modality, _ = claims.modality(tok.head if tok.head.pos_ in ("VERB", "AUX") else tok, ctx.cues)
+        modality, _ = factuality.modality(tok.head if tok.head.pos_ in ("VERB", "AUX") else tok, ctx.cues)
         for s in givers:
             for o in recipients:
                 if s != o and party(ctx, s) and party(ctx, o):

@@ -3,7 +3,7 @@ task force, led by X', 'X, a researcher at the Brookings Institution', 'X served
 
 from __future__ import annotations
 
-from kg.extract import claims
+from kg.extract import factuality
 from kg.extract.ties import conj_ids, subjects, tokens_of
 from kg.extract.ties import relation as _relation
 
@@ -31,7 +31,7 @@ def leading_verbs(ctx):
         else:
             leaders = subjects(ctx, tok)
             led = [c for c in tok.children if c.dep_ == "dobj"]
-        modality, _ = claims.modality(tok, ctx.cues)
+        modality, _ = factuality.modality(tok, ctx.cues)
         for body in conj_ids(ctx, led):
             btype = table.get(body).type
             for leader in leaders:
