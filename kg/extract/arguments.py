@@ -366,10 +366,9 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             raised = [c for c in node.children if c.dep_ == "nsubjpass"]
             if raised:
                 return _ids(ctx, raised)
-        if came_from is verb and doers.participle_on(node, verb):  # "ignored a UN resolution demanding X"
-            authors = _noun_modifier_actors(ctx, node)  # the resolution's author demands it, not who ignores it
-            if authors:
-                return authors
+        authors = _noun_modifier_actors(ctx, node) if came_from is verb and doers.participle_on(node, verb) else []
+        if authors:  # "ignored a UN resolution demanding X": the resolution's author demands it, not who ignores it
+            return authors
         if came_from is not None and came_from.lower_ == "of" and node.lemma_.lower() in doers.CHARGE_NOUNS:
             return _ids(ctx, doers.charged(node))  # "arrested X on charges of spying": X is charged, not the arrester
         intent = nominal.intent_object(node, came_from) if came_from is not None else None
@@ -387,9 +386,8 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             return _ids(ctx, [split[1]])
         found = _ids(ctx, _subjects(node)) + _agent_ids(ctx, agents(node))
         found += _ids(ctx, doers.companions(node)) if found else []  # "imposed sanctions along with France"
-        if not found:  # "The G7 statement condemned", "a resolution drafted by France calls on": its authors act
-            documents = [s for s in _subjects(node) if _a_document(ctx, s)]
-            found = _unique([i for s in documents for i in _noun_modifier_actors(ctx, s) or _authors(ctx, s)])
+        texts = [] if found else doers.texts(_subjects(node), ctx.cues.source_nouns)  # "the G7 statement condemned":
+        found += [i for t in texts for i in _noun_modifier_actors(ctx, t) or _agent_ids(ctx, doers.authors(t))]
         if not found:  # "Russian missiles slammed into the tower": whose weapons they are fires them
             found = _agent_ids(ctx, [s for s in _subjects(node) if s.lemma_.lower() in words.WEAPON_NOUNS])
         if not found and node.lemma_ == "be" and came_from is not None:  # "Britain's goal was to impose tariffs"
@@ -422,21 +420,6 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             return []  # "dismissed the claim that it was pulling back": the claim's teller acts, not who dismissed it
         node, came_from = node.head, node
     return []
-
-
-# texts a body adopts besides those that report what someone said ('a resolution calls on', 'the draft demands')
-_ADOPTED_TEXTS = frozenset({"resolution", "declaration", "draft", "decree", "motion", "petition", "communiqué"})
-
-
-def _a_document(ctx: Context, noun) -> bool:
-    """Whether a noun names a text, whose authors act through it ('the statement condemned')."""
-    lemma = noun.lemma_.lower()
-    return noun.pos_ == "NOUN" and (lemma in ctx.cues.source_nouns or lemma in _ADOPTED_TEXTS)
-
-
-def _authors(ctx: Context, document) -> list[str]:
-    """Who a participle on a text names as its author: 'the resolution, drafted by France,', 'a letter signed by'."""
-    return _agent_ids(ctx, [p for v in document.children if v.dep_ == "acl" for p in agents(v)])
 
 
 def _someone(ctx: Context, noun) -> bool:

@@ -13,6 +13,7 @@ __all__ = [
     "SCALING_VERBS",
     "addressees",
     "adjunct",
+    "authors",
     "bare_definite",
     "blamed_on",
     "charged",
@@ -21,6 +22,7 @@ __all__ = [
     "departure",
     "participle_on",
     "same_act_word",
+    "texts",
 ]
 
 # verbs that credit or blame their object for an act ('blamed X for', 'thanked X for', 'accused X of', 'sanctioned X
@@ -67,6 +69,22 @@ def companions(head) -> list:
         elif c.dep_ == "advcl" and c.lemma_.lower() == "join" and c.tag_ == "VBN" and c.i < head.i:
             out += [p for a in c.children if a.dep_ == "agent" for p in a.children]
     return [p for p in out if p.dep_ == "pobj"]
+
+
+# texts a body adopts besides those that report what someone said ('a resolution calls on', 'the draft demands')
+_ADOPTED_TEXTS = frozenset({"resolution", "declaration", "draft", "decree", "motion", "petition", "communiqué"})
+
+
+def texts(nouns, source_nouns: frozenset[str]) -> list:
+    """The nouns that name a text, whose authors act through it ('the statement condemned', 'a resolution calls
+    on'): a source noun of the cue lexicon (``source_nouns``) or a text a body adopts."""
+    return [n for n in nouns if n.pos_ == "NOUN" and n.lemma_.lower() in source_nouns | _ADOPTED_TEXTS]
+
+
+def authors(text) -> list:
+    """Whom a participle on a text names as its author: 'the resolution, drafted by France,', 'a letter signed by'."""
+    by = [a for v in text.children if v.dep_ == "acl" and v.tag_ == "VBN" for a in v.children]
+    return [p for a in by if a.dep_ == "agent" or a.lower_ == "by" for p in a.children if p.dep_ == "pobj"]
 
 
 def participle_on(noun, participle) -> bool:
