@@ -534,3 +534,75 @@ def test_a_title_in_square_brackets_after_the_name_is_his(extract_text):
     found = relations(extract_text("Carlos Mendez [Chilean Foreign Minister] said Chile and Peru were close."))
     assert ("affiliated_with", "Carlos Mendez", "Chile") in found
     assert not any(s == "Carlos Mendez" and o == "Peru" for _, s, o in found)
+
+
+def test_the_state_after_a_name_inside_a_titles_of_phrase(extract_text):
+    found = relations(
+        extract_text("Park Min-soo met with Director of National Security Kim Jae-won of the Republic of Korea.")
+    )
+    assert ("affiliated_with", "Kim Jae-won", "South Korea") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sergei Volkov, head of Russian-occupied Crimea, said the vote would go ahead.",
+        "The head of Crimea, Sergei Volkov, said the vote would go ahead.",
+    ],
+)
+def test_the_head_of_a_region_leads_it(extract_text, text):
+    assert ("leader_of", "Sergei Volkov", "Crimea") in relations(extract_text(text))
+
+
+def test_a_head_only_placed_in_a_region_does_not_lead_it(extract_text):
+    found = relations(extract_text("Sergei Volkov, the head of a charity in Crimea, said the vote would go ahead."))
+    assert ("leader_of", "Sergei Volkov", "Crimea") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sami Haddad, Secretary General of the Executive Committee of the Arab League, met Egyptian officials.",
+        "Colonel Sami Haddad, commander of the 3rd Assault Brigade of the Arab League, met Egyptian officials.",
+    ],
+)
+def test_the_body_holding_the_body_led_is_served_not_led(extract_text, text):
+    found = relations(extract_text(text))
+    assert ("affiliated_with", "Sami Haddad", "Arab League") in found
+    assert ("leader_of", "Sami Haddad", "Arab League") not in found
+
+
+@pytest.mark.parametrize(("owner", "outlet"), [("Reuters'", "Reuters"), ("CNN’s", "CNN")])
+def test_an_outlet_owning_a_name_is_the_reporters(extract_text, owner, outlet):
+    found = relations(extract_text(f"Russia's Sergei Lavrov told {owner} Anna Berg that the talks had failed."))
+    assert ("affiliated_with", "Anna Berg", outlet) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "ministry"),
+    [
+        ("Moldova's foreign ministry spokeswoman Ana Rusu said the talks had failed.", "Moldova's foreign ministry"),
+        ("The Moldovan defence ministry spokesman, Ana Rusu, said the troops left.", "Moldovan defence ministry"),
+    ],
+)
+def test_a_states_body_inside_a_title_is_the_holders_workplace(extract_text, text, ministry):
+    record = extract_text(text)
+    assert ministry in {e.name for e in record.entities if e.type == "Organization"}
+    assert ("affiliated_with", "Ana Rusu", ministry) in relations(record)
+
+
+def test_a_commander_named_by_his_state_does_not_lead_it(extract_text):
+    found = relations(extract_text("A Belarusian commander said the unit had lost ten men near Minsk."))
+    assert ("leader_of", "Belarusian commander", "Belarus") not in found
+
+
+def test_a_dated_office_holder_leads_the_state_his_title_names_none_of(extract_text):
+    record = extract_text("President Arpad Goncz said Hungary and Austria would sign the treaty.", date="1995-03-01")
+    assert ("leader_of", "Arpad Goncz", "Hungary") in relations(record)
+    undated = extract_text("President Arpad Goncz said Hungary and Austria would sign the treaty.")
+    assert not any(s == "Arpad Goncz" for _, s, _o in relations(undated))  # no date, no dated office
+
+
+def test_a_head_of_state_called_by_family_name(extract_text):
+    found = relations(extract_text("President Yoon said South Korea and Japan would hold talks.", date="2024-05-01"))
+    assert ("leader_of", "Yoon Suk Yeol", "South Korea") in found

@@ -152,7 +152,7 @@ class Extractor:
         found_events = events.find_events(ctx, self.triggers)
         if title_voice is not None:
             found_events = title_voice.joint(found_events)
-        found_relations = relations.find_relations(ctx)
+        found_relations = relations.find_relations(ctx, offices=self.offices)
         known = {(r.subject, r.object) for r in found_relations}  # a title in the text says more than a dictionary
         found_relations += [r for r in self.offices.apply(ctx, article.date) if (r.subject, r.object) not in known]
         warnings = (f"{len(debris)} boilerplate sentence(s) ignored",) if debris else ()

@@ -49,11 +49,11 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 FORMER = frozenset({"former", "ex", "late", "then"})
 
 
-def stateless_titles(ctx, titles, stated):
+def stateless_titles(ctx, titles, stated, offices=None):
     """'Defence Minister Pierre Joxe said': a state office whose title names no state or body. The state is the
-    one the hand-made gazetteer (kept current) gives for the person, else the only state the article names;
-    none when the article names several and the gazetteer says nothing (never a guess). The derived Phoenix
-    rows stop in 2015: their dated offices are :mod:`kg.extract.offices`' business."""
+    one the hand-made gazetteer (kept current) gives for the person, else the one a dated office of the dictionaries
+    (``offices``, a :class:`kg.extract.offices.OfficeIndex`) places him in on the article's day, else the only
+    state the article names; none when the article names several and neither says anything (never a guess)."""
     table = ctx.table
     placed = {r.subject for r in stated if table.get(r.object).type in ("Country", "Organization")}
     tied = {r.subject for r in stated}  # 'Zelenskyy's chief of staff, X' serves a person
@@ -67,14 +67,17 @@ def stateless_titles(ctx, titles, stated):
             continue  # 'Secretary-General': of an organisation, not a state
         entry = table.entries.get(title.person) if title.person in table.current else None
         served = entry is not None and entry.sector in STATE_SECTORS and bool(entry.country)
+        dated = None if served else _dated_state(ctx, offices, title.person)
         office = bool(title.lemmas & STATE_OFFICES)
         # 'Attorney General X', 'Chief of the General Staff Y': a title no state office word makes, held by one the
         # gazetteer places in a state's government or forces, is an office of that state; it says whom he serves,
         # not that he leads the state ('chief' of the staff). A former office says nothing of today.
-        if not office and not (served and title.person not in tied and not former(title)):
+        if not office and not ((served or dated) and title.person not in tied and not former(title)):
             continue
         if served:
             state = states.get(entry.country)
+        elif dated is not None:
+            state = dated
         else:
             state = free[0] if len(free) == 1 and len(states) == 1 else None
         if state is None or _named_inside(ctx, title, state):
@@ -82,6 +85,16 @@ def stateless_titles(ctx, titles, stated):
         done.add(title.person)
         rtype = "leader_of" if title.leader and office else "affiliated_with"
         yield _relation(ctx, rtype, title.person, state, list(title.tokens), confidence=0.55)
+
+
+def _dated_state(ctx, offices, person: str) -> str | None:
+    """The one state named in the article whose government a dated office of the dictionaries has the person serve
+    on the article's day ('President Arpad Goncz' in a 1995 article: Hungary's)."""
+    if offices is None:
+        return None
+    states = {e.name: e.id for e in ctx.table.entities if e.type == "Country"}
+    found = {states[o.country] for o in offices.held(ctx.table.get(person).name, ctx.date) if o.country in states}
+    return found.pop() if len(found) == 1 else None
 
 
 def _named_inside(ctx, title, state: str) -> bool:

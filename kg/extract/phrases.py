@@ -18,10 +18,12 @@ _NOUN_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos"}
 
 
 def np_mentions(doc, gazetteer) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
     for tok in doc:
         # the tagger sometimes calls a role noun an adjective ("the official said"): trust its function
         nominal = tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ in _NOUN_DEPS)
+        if nominal and tok.dep_ == "compound" and tok.lemma_.lower() in words.ORG_NOUNS:
+            out.extend(m for m in [_body_in_title(doc, tok, gazetteer)] if m is not None)
         if not nominal or tok.dep_ in ("compound",):
             continue
         lemma = tok.lemma_.lower()
@@ -255,6 +257,30 @@ def _org_mention(doc, tok) -> Mention | None:
     return Mention(
         start, end, "Organization", f"Organization:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower()
     )
+
+
+def _body_in_title(doc, tok, gazetteer) -> Mention | None:
+    """ "Russia's foreign ministry spokeswoman X", 'the Iranian foreign ministry spokesman': a state's body written in
+    lower case right before a role is a body of its own, where the role's holder works (the parser hangs the state
+    on the role, so the body's name runs from the state to the body's noun)."""
+    role = tok.head
+    if role.i != tok.i + 1 or role.lemma_.lower() not in words.PERSON_ROLES or not tok.text.islower():
+        return None
+    owners = [c for c in [*role.lefts, *tok.lefts] if c.dep_ in ("poss", "compound", "amod") and c.i < tok.i]
+    owner = next((c for c in owners if _names_state(doc, gazetteer, c)), None)
+    if owner is None or not all(t.tag_ == "POS" or t.text.islower() for t in doc[owner.i + 1 : tok.i]):
+        return None
+    start = owner.left_edge.i
+    name = clean_name(doc[start : tok.i + 1].text)
+    return Mention(
+        start, tok.i + 1, "Organization", f"Organization:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower()
+    )
+
+
+def _names_state(doc, gazetteer, tok) -> bool:
+    text = _with_compounds(doc, tok)
+    entry = gazetteer.demonym(text) or gazetteer.entry_for(gazetteer.key_for(text))
+    return entry is not None and entry.type == "Country"
 
 
 def _state_mention(doc, tok, gazetteer) -> Mention | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kg.extract import belonging, counterparts, membership, servants, stances, words, workplaces
 from kg.extract import bodies as bodies_of
@@ -20,12 +21,17 @@ from kg.extract.ties import conj_ids, tokens_of
 from kg.extract.ties import relation as _relation
 from kg.graph.records import Relation
 
+if TYPE_CHECKING:
+    from kg.extract.offices import OfficeIndex
 
-def find_relations(ctx) -> list[Relation]:
+
+def find_relations(ctx, *, offices: OfficeIndex | None = None) -> list[Relation]:
+    """The relations the article states; ``offices`` (the dictionaries' dated offices) tells which state a title that
+    names none belongs to ('President X said', X a head of state on the article's day)."""
     found: dict[tuple, Relation] = {}
     titles = list(_person_titles(ctx))
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
-    stated = [*stated, *stateless_titles(ctx, titles, stated), *described_holders(ctx, _entity_mentions(ctx))]
+    stated = [*stated, *stateless_titles(ctx, titles, stated, offices), *described_holders(ctx, _entity_mentions(ctx))]
     stated = counterparts.counterparts(ctx, titles, stated)
     bodies = [
         *bodies_of.state_bodies(ctx),
@@ -121,7 +127,8 @@ def _named_person_titles(ctx, eid: str, head, m):
             yield dataclasses.replace(title, tokens=(*title.tokens, *_of_after_name(ctx, head, m)))
     surface = _title(ctx, eid, _title_before(ctx, m), name)
     if surface is not None:
-        yield surface
+        # 'met with Director of National Security X of Korea': the parser hangs the name inside the title's 'of'
+        yield dataclasses.replace(surface, tokens=(*surface.tokens, *_of_after_name(ctx, head, m)))
     bracketed = _title(ctx, eid, _bracketed_after(ctx, m), name)
     if bracketed is not None:
         yield bracketed
@@ -247,7 +254,7 @@ def _title_owners(ctx, title: _Title):
             continue
         if otype == "Person":
             yield _relation(ctx, "affiliated_with", title.person, other, list(title.tokens))
-        elif otype == "Place" and title.head in _PLACE_LEADERS and _titles_place(ctx, title, other):
+        elif otype == "Place" and title.head in _PLACE_LEADERS | _PLACE_HEADS and _titles_place(ctx, title, other):
             yield _relation(ctx, "leader_of", title.person, other, list(title.tokens))
         elif otype == "NewsOutlet":
             yield _relation(ctx, "affiliated_with", title.person, other, list(title.tokens))
@@ -259,7 +266,7 @@ def _title_owners(ctx, title: _Title):
                 rtype = "affiliated_with"  # 'EU foreign policy chief X' leads the EU's foreign policy, not the EU
             if title.head == "member" and otype == "Organization":
                 rtype = "member_of"  # 'War Cabinet Member Benny Gantz', 'a member of the Syrian parliament, X'
-            if otype == "Organization" and _party_member(ctx, title, other):
+            if otype == "Organization" and (_party_member(ctx, title, other) or _holds_the_body_led(ctx, title, other)):
                 rtype = "affiliated_with"
             yield _relation(ctx, rtype, title.person, other, list(title.tokens))
 
@@ -289,6 +296,20 @@ def _party_member(ctx, title: _Title, body: str) -> bool:
     if entry is None or entry.sector != "PTY":
         return False
     return any(t.text in entry.demonyms for t in title.tokens)
+
+
+def _holds_the_body_led(ctx, title: _Title, body: str) -> bool:
+    """'Secretary General of the Executive Committee of the League', 'commander of the 3rd Brigade of the army': a
+    body written after another body's 'of' holds the body the title leads; the holder serves it, he does not lead it.
+    Read off the surface: before a name the parser may make the body a compound of the name."""
+    doc, table = ctx.doc, ctx.table
+    i = next((t.i for t in title.tokens if table.by_token.get(t.i) == body), 0) - 1
+    while i > 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ != "of":
+        return False
+    owner = table.by_token.get(i - 1)
+    return owner not in (None, body, title.person) and table.get(owner).type == "Organization"
 
 
 def _leads_something_else(ctx, title: _Title) -> bool:
@@ -323,18 +344,22 @@ def _portfolio_head(ctx, title: _Title) -> str | None:
 
 # "Florida Governor X", "Kharkiv Mayor Y": the title leads the region or city it names
 _PLACE_LEADERS = frozenset({"governor", "mayor"})
+# 'X, head of occupied Crimea': a head or leader leads a region only through his title's 'of' ('a Crimea leader' may
+# lead a party there)
+_PLACE_HEADS = frozenset({"head", "leader"})
 
 
 def _titles_place(ctx, title: _Title, place: str) -> bool:
     """The place is the title's own: written right before the title noun ('Kharkiv regional governor') or after its
     'of' ('the mayor of Melitopol'), not in a description beside it ('the mayor of X, a city close to Crimea')."""
-    nouns = [t for t in title.tokens if t.lemma_.lower() in _PLACE_LEADERS]
+    nouns = [t for t in title.tokens if t.lemma_.lower() in _PLACE_LEADERS | _PLACE_HEADS]
     for t in title.tokens:
         if ctx.table.by_token.get(t.i) != place:
             continue
         for noun in nouns:
             between = ctx.doc[t.i + 1 : noun.i]
-            if t.i < noun.i and len(between) <= 3 and not any(b.is_punct for b in between):
+            before = noun.lemma_.lower() in _PLACE_LEADERS and t.i < noun.i
+            if before and len(between) <= 3 and not any(b.is_punct for b in between):
                 return True
             if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == noun.i:
                 return True
@@ -479,6 +504,8 @@ def _role_phrase_relations(ctx, eid: str, m):
         before = ctx.doc[head.i - 1] if head.i > m.start else None
         if before is not None and before.pos_ == "NOUN" and before.text.islower():
             leader = leader and ctx.table.by_token.get(before.i) == other  # 'Chad's army chief' leads the army
+        # 'a Belarusian commander' commands troops of the state, as a titled commander does; he does not lead it
+        leader = leader and not (m.role == "commander" and ctx.table.get(other).type == "Country")
         rtype = "leader_of" if leader else ("member_of" if entity.type == "Group" else "affiliated_with")
         if entity.type == "Group":
             continue

@@ -49,8 +49,8 @@ _WORKPLACE_PREPS = frozenset({"at", "for", "with", "in"})
 
 
 def workplaces(ctx, mentions):
-    """'Mary Jones, a researcher at the Brookings Institution', 'X worked for the KGB', 'X served in the Navy': the
-    person is affiliated with the body he works at or serves in."""
+    """'Mary Jones, a researcher at the Brookings Institution', 'X worked for the KGB', 'X served in the Navy',
+    "CNN's X": the person is affiliated with the body he works at or serves in, or reports for."""
     table = ctx.table
     for m, eid in mentions:  # (mention, entity id) pairs of the kept sentences
         if table.get(eid).type != "Person" or m.kind not in ("ner", "gazetteer"):
@@ -62,6 +62,8 @@ def workplaces(ctx, mentions):
             for served in _served(ctx, role):
                 if served != eid:
                     yield _relation(ctx, "affiliated_with", eid, served, list(role.subtree), confidence=0.55)
+        for outlet in _outlets_owning(ctx, head, m):
+            yield _relation(ctx, "affiliated_with", eid, outlet, list(ctx.doc[m.start - 1 : m.end]), confidence=0.55)
     for tok in tokens_of(ctx, frozenset({"work", "serve"})):
         if tok.pos_ != "VERB":
             continue
@@ -69,6 +71,12 @@ def workplaces(ctx, mentions):
         for body in bodies_after(ctx, tok, {"for", "at", "in"}):
             for person in people:
                 yield _relation(ctx, "affiliated_with", person, body, list(tok.subtree), confidence=0.55)
+
+
+def _outlets_owning(ctx, name, m) -> list[str]:
+    """ "Reuters' Jane Roe", "the Times's X": a news outlet written as the owner of a name is the reporter's."""
+    owners = [c for c in name.children if c.dep_ == "poss" and c.i < m.start]
+    return [e for c in owners for e in ctx.resolve_modifier(c) if ctx.table.get(e).type == "NewsOutlet"]
 
 
 # roles that serve a person or a state: 'X, an adviser to Zelenskyy,', 'Y, a spokesman for the president,'
