@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 __all__ = [
+    "claimant",
     "clause_antecedent",
     "nearest_subject",
     "part_of_group",
@@ -57,6 +58,21 @@ def clause_antecedent(pronoun, resolve: Callable, type_of: Callable) -> list[str
             return []
         node, below = node.head, node
     return []
+
+
+def claimant(pronoun, nouns: frozenset[str], resolve: Callable, type_of: Callable) -> list[str]:
+    """'Serbia's claim that it was pulling its troops back', 'the assertion by Iran that it has no such plans': a
+    subject 'it' or 'they' of what a noun of saying (one of ``nouns``) tells is the noun's owner, when number and
+    kind fit; [] where the noun has no owner or the pronoun is no such subject."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in ("it", "they") or clause.dep_ != "acl":
+        return []
+    noun = clause.head
+    if noun.lemma_.lower() not in nouns:
+        return []
+    by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"] + by
+    return [e for o in owners[:1] for e in _fitting(o, pronoun.lower_ == "they", resolve, type_of)]
 
 
 def _other_parties(verb, below) -> list:

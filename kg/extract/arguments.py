@@ -300,6 +300,8 @@ def _ids(ctx: Context, tokens) -> list[str]:
     for t in tokens:
         for head in [t, *_conjuncts(t, lambda v: _takes_clause(ctx, v))]:
             out.extend(ctx.resolve(head))
+            if head.pos_ in ("NOUN", "PROPN"):  # "Russia, along with China, vetoed": China as well
+                out.extend(_ids(ctx, doers.companions(head)))
     return _unique(out)
 
 
@@ -364,6 +366,9 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             raised = [c for c in node.children if c.dep_ == "nsubjpass"]
             if raised:
                 return _ids(ctx, raised)
+        authors = _noun_modifier_actors(ctx, node) if came_from is verb and doers.participle_on(node, verb) else []
+        if authors:  # "ignored a UN resolution demanding X": the resolution's author demands it, not who ignores it
+            return authors
         if came_from is not None and came_from.lower_ == "of" and node.lemma_.lower() in doers.CHARGE_NOUNS:
             return _ids(ctx, doers.charged(node))  # "arrested X on charges of spying": X is charged, not the arrester
         intent = nominal.intent_object(node, came_from) if came_from is not None else None
@@ -380,6 +385,9 @@ def verb_actors(ctx: Context, verb) -> list[str]:
         if split is not None:  # "Russia shelled Kharkiv and Ukraine struck Belgorod": Ukraine struck
             return _ids(ctx, [split[1]])
         found = _ids(ctx, _subjects(node)) + _agent_ids(ctx, agents(node))
+        found += _ids(ctx, doers.companions(node)) if found else []  # "imposed sanctions along with France"
+        texts = [] if found else doers.texts(_subjects(node), ctx.cues.source_nouns)  # "the G7 statement condemned":
+        found += [i for t in texts for i in _noun_modifier_actors(ctx, t) or _agent_ids(ctx, doers.authors(t))]
         if not found:  # "Russian missiles slammed into the tower": whose weapons they are fires them
             found = _agent_ids(ctx, [s for s in _subjects(node) if s.lemma_.lower() in words.WEAPON_NOUNS])
         if not found and node.lemma_ == "be" and came_from is not None:  # "Britain's goal was to impose tariffs"
@@ -408,6 +416,8 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             return []
         if node.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             return []  # "when the dam was blown up, he blamed Ukraine": a clause with its own subject
+        if node.dep_ == "acl" and _subjects(node) and node.head.lemma_.lower() in ctx.cues.source_nouns:
+            return []  # "dismissed the claim that it was pulling back": the claim's teller acts, not who dismissed it
         node, came_from = node.head, node
     return []
 
@@ -512,6 +522,8 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
         elif c.dep_ == "prep" and c.lower_ == "on":  # "military action on the part of Russia": Russia acts
             parts = [p for p in c.children if p.dep_ == "pobj" and p.lower_ == "part"]
             ids += _agent_ids(ctx, [o for p in parts for o in nominal.of_objects(p)])
+    stranded = nominal.stranded_possessor(noun)  # 'called Russia's "attack" a crime'
+    ids += ctx.resolve(stranded) if stranded is not None else []
     # "the war waged by Russia", "the support provided by Japan": the agent of a participle on the noun
     by = [c for c in nominal.participle_phrases(noun) if c.lower_ == "by"]
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _FRAME_NOUNS:

@@ -13,12 +13,16 @@ __all__ = [
     "SCALING_VERBS",
     "addressees",
     "adjunct",
+    "authors",
     "bare_definite",
     "blamed_on",
     "charged",
+    "companions",
     "credited",
     "departure",
+    "participle_on",
     "same_act_word",
+    "texts",
 ]
 
 # verbs that credit or blame their object for an act ('blamed X for', 'thanked X for', 'accused X of', 'sanctioned X
@@ -47,6 +51,53 @@ _ADDRESS_PREPS = frozenset({"to", "on", "upon"})
 CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "suspicion", "count"})
 _CASE_NOUNS = frozenset({"warrant", "case", "indictment", "lawsuit", "complaint"})
 _ADJUNCT_PREPS = frozenset({"since", "after", "before", "upon", "while", "by", "without"})
+
+
+def companions(head) -> list:
+    """Who acts with a party, by a phrase on its noun or on its verb: 'Russia, along with China, vetoed', 'Britain,
+    alongside France, imposed', 'troops, together with allied fighters, attacked', 'imposed sanctions along with
+    France', 'Joined by France, Britain imposed sanctions'. A bare 'with' is no companion ('clashed with police',
+    'Russia with its tanks')."""
+    out = []
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "alongside":
+            out += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ == "along":
+            out += [p for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for p in w.children]
+        elif c.dep_ == "prep" and c.lower_ == "with" and any(a.lower_ == "together" for a in c.children):
+            out += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ == "advcl" and c.lemma_.lower() == "join" and c.tag_ == "VBN" and c.i < head.i:
+            out += [p for a in c.children if a.dep_ == "agent" for p in a.children]
+    return [p for p in out if p.dep_ == "pobj"]
+
+
+# texts a body adopts besides those that report what someone said ('a resolution calls on', 'the draft demands')
+_ADOPTED_TEXTS = frozenset({"resolution", "declaration", "draft", "decree", "motion", "petition", "communiqué"})
+
+
+def texts(nouns, source_nouns: frozenset[str]) -> list:
+    """The nouns that name a text, whose authors act through it ('the statement condemned', 'a resolution calls
+    on'): a source noun of the cue lexicon (``source_nouns``) or a text a body adopts."""
+    return [n for n in nouns if n.pos_ == "NOUN" and n.lemma_.lower() in source_nouns | _ADOPTED_TEXTS]
+
+
+def authors(text) -> list:
+    """Whom a participle on a text names as its author: 'the resolution, drafted by France,', 'a letter signed by'."""
+    by = [a for v in text.children if v.dep_ == "acl" and v.tag_ == "VBN" for a in v.children]
+    return [p for a in by if a.dep_ == "agent" or a.lower_ == "by" for p in a.children if p.dep_ == "pobj"]
+
+
+def participle_on(noun, participle) -> bool:
+    """Whether ``participle`` is a present participle with no subject of its own that modifies ``noun`` ('a Security
+    Council resolution demanding a truce', 'Russian strikes targeting the grid'): what the noun names, or its
+    author or owner, does the act, not the subject of the clause the noun is in."""
+    return (
+        participle.dep_ == "acl"
+        and participle.tag_ == "VBG"
+        and participle.head.i == noun.i
+        and noun.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in participle.children)
+    )
 
 
 def credited(noun) -> list | None:

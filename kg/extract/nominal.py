@@ -22,6 +22,7 @@ __all__ = [
     "reduced_passive",
     "restated_stances",
     "stance_objects",
+    "stranded_possessor",
     "stray_modifiers",
 ]
 
@@ -202,6 +203,17 @@ def a_press_appearance(noun) -> bool:
     if any(p.lemma_.lower() in _PRESS for p in partners):
         return True  # "during a regular call with journalists"
     return bool(mods & _PRESS) and not ("joint" in mods or partners)
+
+
+def stranded_possessor(noun):
+    """'called Russia's "unprovoked attack on X" a crime': spaCy may hang the possessor and its 's on the verb, beside
+    the quoted phrase of the noun; the possessor owns the noun. None where the noun keeps its own."""
+    doc, start = noun.doc, noun.left_edge.i
+    if start < 2 or doc[start - 1].lower_ not in ("'s", "’s") or noun.head.i == noun.i:
+        return None
+    owner = doc[start - 2]
+    stranded = owner.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and noun.dep_ not in ("compound", "amod", "nmod")
+    return owner if stranded and owner.pos_ in ("PROPN", "NOUN") and owner.head.i == noun.head.i else None
 
 
 def stray_modifiers(noun) -> list:

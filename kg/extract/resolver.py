@@ -12,6 +12,7 @@ from kg.extract import (
     descriptions,
     entities,
     names,
+    owned_forces,
     phrases,
     plural,
     quotes,
@@ -78,12 +79,15 @@ class Resolver:
             states = self._coordinated_states(tok)
             if len(states) > 1:
                 return states
+            owned = owned_forces.owned_forces(self, tok)
+            if owned:  # "Russia said its forces had struck": Russia's armed forces, not some 'forces'
+                return owned
         if eid is not None:
             return [eid]
         listed = [e for c in referents.listed(tok) for e in self.resolve(c)]
         if listed:  # "two states, A and B, voted", "four states sided with X: A, B, C and D"
             return list(dict.fromkeys(listed))
-        named = [e for c in tok.children if c.dep_ == "appos" for e in self.resolve(c)]
+        named = [e for c in tok.children if c.dep_ == "appos" for e in self.resolve(c) or self._name_within(c)]
         if named:  # "chief of staff, Yermak," -> Yermak
             return named
         lower = tok.lower_
@@ -109,6 +113,9 @@ class Resolver:
                     in_clause = anaphora.clause_antecedent(tok, self.resolve, self._type_of)
                     return in_clause or anaphora.nearest_subject(tok, self.resolve, self._type_of, in_clause)
                 return tellers
+            claimed = anaphora.claimant(tok, self.cues.source_nouns, self.resolve, self._type_of)
+            if claimed:  # "dismissed Serbia's claim that it was pulling back": Serbia, not whoever dismissed it
+                return claimed
             if lower == "it" and tok.head.dep_ == "ROOT":  # a main clause leans on no clause: no party is as near
                 return self._previous_subject(tok) or anaphora.nearest_subject(tok, self.resolve, self._type_of, [])
             found = self._plural_antecedents(tok)
@@ -134,6 +141,32 @@ class Resolver:
             or self._people_of(tok)
             or referents.state_side(tok, self.resolve_modifier, self._type_of)
         )
+
+    def resolve_owner(self, owner) -> list[str]:
+        """What a possessive pronoun or description stands for where its phrase's mention covers it ('its' in a
+        mention 'its forces', 'the country' in "the country's forces"): the owner read as if the phrase had no
+        mention; 'its' or 'their' that nothing else explains is the nearest state or body named before it."""
+        held = self.table.by_token.pop(owner.i, None)
+        try:
+            found = self.resolve(owner)
+        finally:
+            if held is not None:
+                self.table.by_token[owner.i] = held
+        if found or owner.lower_ not in ("its", "their"):
+            return found
+        kinds = ("Country", "Organization", "Group") if owner.lower_ == "their" else ("Country", "Organization")
+        for i in range(owner.i - 1, owner.sent.start - 1, -1):
+            eid = self.table.by_token.get(i)
+            if eid is not None and self._type_of(eid) in kinds:
+                return [eid]
+        return []
+
+    def _name_within(self, tok) -> list[str]:
+        """'the emir, Sheikh Tamim bin Hamad al-Thani,': the one person a name's words before its head name, where the
+        name's mention stops short of the head."""
+        found = {self.table.by_token.get(c.i) for c in tok.children if c.dep_ == "compound"} - {None}
+        people = [e for e in found if e is not None and self._type_of(e) == "Person"]
+        return people if len(people) == 1 == len(found) else []
 
     def _embedded_teller(self, tok) -> list[str]:
         """'Latvia said that if it were attacked, it would retaliate': 'it' in a clause leaning on a reported

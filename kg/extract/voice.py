@@ -474,9 +474,32 @@ def first_person(resolver, tok) -> list[str]:
         return []
     if lower in _FIRST_SINGULAR:
         return said if resolver.table.get(said[0]).type == "Person" else []
+    body = _spoken_for(resolver, subjects)
+    if body:  # '"We reject it," a spokesman for the foreign ministry said': 'we' is the ministry
+        return _unique([*said, *body])
     # else the state any of her titles names ('the UK foreign secretary, Liz Truss,'), when just one
     states = _speakers_state(resolver, said[0]) or resolver.states_of(said[0])
     return _unique([*said, *(states if len(states) == 1 else [])])
+
+
+_SPEAKS_FOR = frozenset({"for", "of", "at"})
+
+
+def _spoken_for(resolver, subjects) -> list[str]:
+    """The one body an unnamed speaker's role noun says she speaks for: 'a spokesman for the ministry', 'an official
+    at the Pentagon', 'a Hamas spokesman' (a state only by its own name: 'an official of Ruritania')."""
+    roles = [s for s in subjects if s.pos_ == "NOUN" and s.lemma_.lower() in words.PERSON_ROLES]
+    heads = [p for s in roles for c in s.children if c.dep_ == "prep" and c.lower_ in _SPEAKS_FOR for p in c.children]
+    heads = [p for p in heads if p.dep_ == "pobj"] + [c for s in roles for c in s.children if c.dep_ in _NAMING]
+    table = resolver.table
+    found = _unique([e for h in heads for e in resolver.resolve(h) if table.get(e).type == "Organization"])
+    found = found or _unique(
+        [e for h in heads if h.pos_ == "PROPN" for e in resolver.resolve(h) if table.get(e).type == "Country"]
+    )
+    return found if len(found) == 1 else []
+
+
+_NAMING = frozenset({"compound", "poss", "nmod"})
 
 
 def _speakers_state(resolver, eid: str) -> list[str]:
