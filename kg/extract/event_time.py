@@ -46,6 +46,7 @@ _TIME_NOUNS = frozenset("time morning afternoon evening night day days hours wee
 _MAX_CLIMB = 3  # clauses of one sentence: a longer chain has left the event's situation
 # How far back a past narrative's time carries over sentences that give none.
 _NARRATIVE_LOOK_BACK = 8  # sentences
+_MAIN_TIMES = "kg.event_time.main_clause_times"  # doc.user_data key: sentence start -> its main clause's time
 
 
 def event_time(doc, date: str | None, tok, *, future: bool) -> TimeValue | None:
@@ -136,10 +137,20 @@ def _narrative_time(doc, date: str | None, clause) -> TimeValue | None:
         if sent.start == 0:
             return None
         sent = doc[sent.start - 1].sent
-        time = _root_time(doc, date, sent, sent.root)
+        time = _main_clause_time(doc, date, sent)
         if time is not None:  # a time after the report is a plan told, not the time of a narrative
             return time if time.start is not None and (date is None or time.start <= date) else None
     return None
+
+
+def _main_clause_time(doc, date: str | None, sent) -> TimeValue | None:
+    """The time a sentence gives its main clause, read once per Doc and sentence: every undated event after it
+    looks back over the same sentences."""
+    known = doc.user_data.setdefault(_MAIN_TIMES, {})
+    key = (sent.start, date)
+    if key not in known:
+        known[key] = _root_time(doc, date, sent, sent.root)
+    return known[key]
 
 
 def _root_time(doc, date: str | None, sent, top) -> TimeValue | None:
