@@ -38,6 +38,20 @@ def test_modality(extract_text, text, trigger, modality):
 @pytest.mark.parametrize(
     "text,trigger,modality",
     [
+        ("Germany is resolved to continue imposing costs on Russia.", "imposing", "planned"),
+        ("The United States offered to discuss a new arms treaty with Russia.", "discuss", "planned"),
+        ("The Senate is poised to approve new sanctions on Iran.", "approve", "planned"),
+        ("Turkey is eager to host talks between the two sides.", "host", "planned"),
+        ("Poland offered military support and sent tanks to Ukraine.", "sent", "asserted"),
+    ],
+)
+def test_an_offer_a_resolve_or_a_readiness_to_act_is_a_plan(extract_text, text, trigger, modality):
+    assert event(extract_text(text), trigger).modality == modality
+
+
+@pytest.mark.parametrize(
+    "text,trigger,modality",
+    [
         ("Sanctions could not stop Russia's invasion of Ukraine.", "invasion", "asserted"),
         ("Kyiv cannot win its war without Western tanks.", "war", "asserted"),
         ("Hamas rejected Israel's offer of a truce.", "offer", "asserted"),

@@ -118,6 +118,9 @@ def going_on(trigger) -> bool:
 # Words that end what they govern, verbs and nouns; 'prevent', 'avert' and 'deter' keep it from happening instead
 _ENDING = frozenset({"end", "stop", "halt", "cease", "suspend", "cessation", "suspension"})
 _INDEFINITE = frozenset({"a", "an", "any", "another", "no"})
+# Cue verbs that do their act when they take an object: 'committed war crimes', 'offering military support'; with an
+# infinitive they pledge it: 'committed to providing', 'offered to mediate'
+_DONE_WITH_OBJECT = frozenset({"commit", "offer"})
 # Modifiers that tell an act is going on
 _ONGOING = frozenset({"current", "ongoing", "continuing", "continued", "existing"})
 
@@ -186,7 +189,7 @@ def _cue_at(node, trigger, cues: CueIndex) -> tuple[str, str] | None:
                 return value, f"modifier '{child.text}' of '{node.text}'"
     if node is not trigger:
         value = cues.modal_value(node, cue_pos(node), "VERB", "NOUN", "ADJ")
-        if value and node.lemma_.lower() == "commit" and any(c.dep_ == "dobj" for c in node.children):
+        if value and node.lemma_.lower() in _DONE_WITH_OBJECT and any(c.dep_ == "dobj" for c in node.children):
             value = None  # "committed rights violations": done, not pledged ("committed to providing" pledges)
         if value:
             return value, f"governed by '{node.text}'"
