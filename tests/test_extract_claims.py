@@ -52,6 +52,19 @@ def test_an_offer_a_resolve_or_a_readiness_to_act_is_a_plan(extract_text, text, 
 @pytest.mark.parametrize(
     "text,trigger,modality",
     [
+        ("The task force will enforce the ban by freezing the assets of oligarchs.", "freezing", "planned"),
+        ("Russia could punish Ukraine by cutting off gas supplies.", "cutting", "possible"),
+        ("Estonia did not retaliate by expelling the Russian ambassador.", "expelling", "negated"),
+        ("The bankers could help Iran evade the sanctions imposed by the EU in May.", "sanctions", "asserted"),
+    ],
+)
+def test_the_means_of_an_act_shares_its_modality(extract_text, text, trigger, modality):
+    assert event(extract_text(text), trigger).modality == modality
+
+
+@pytest.mark.parametrize(
+    "text,trigger,modality",
+    [
         ("Sanctions could not stop Russia's invasion of Ukraine.", "invasion", "asserted"),
         ("Kyiv cannot win its war without Western tanks.", "war", "asserted"),
         ("Hamas rejected Israel's offer of a truce.", "offer", "asserted"),

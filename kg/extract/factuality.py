@@ -16,8 +16,9 @@ if TYPE_CHECKING:
     from kg.extract.claims import CueIndex
 
 # Prepositions through which a governing word's modality reaches its complement
-# ("plan for an attack", "hesitant to send"); not adjuncts ("agreed in a phone call", "despite having amassed").
-_COMPLEMENT_PREPS = {"to", "for", "of", "on", "toward", "towards", "about", "into"}
+# ("plan for an attack", "hesitant to send") or the means it is done by ("will respond by imposing sanctions");
+# not adjuncts ("agreed in a phone call", "despite having amassed").
+_COMPLEMENT_PREPS = {"to", "for", "of", "on", "toward", "towards", "about", "into", "by"}
 _COMPLEMENT_DEPS = {
     "xcomp",
     "ccomp",
@@ -75,9 +76,18 @@ def modality(trigger, cues: CueIndex) -> tuple[str, str]:
         return found
     if going_on(trigger):
         return "asserted", f"'{trigger.text}' is going on; what is said above it ({found[1]}) is not said of it"
-    if presupposed(trigger, cues):
+    if presupposed(trigger, cues) or done_by_participle(trigger, cues):
         return "asserted", f"'{trigger.text}' is presupposed: what is said above it ({found[1]}) is of something else"
     return found
+
+
+def done_by_participle(trigger, cues: CueIndex) -> bool:
+    """'helping it evade sanctions imposed on Russia', 'could undo the aid delivered last year': a past participle
+    on an act's noun tells it as done, whatever is said above it. Not a participle that is itself a cue ('the aid
+    promised to Kyiv', 'the planned deployment')."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and cues.modal_value(c, "VERB") is None for c in trigger.children
+    )
 
 
 def _modality_on_path(trigger, cues: CueIndex) -> tuple[str, str]:
