@@ -93,6 +93,8 @@ def test_this_last_next_calendar_units(text, start, end, granularity):
         ("in the coming weeks", "2024-03-13", "2024-04-03"),
         ("the coming months", "2024-03-13", "2024-06-13"),
         ("within the next 10 days", "2024-03-13", "2024-03-23"),
+        ("this past week", "2024-03-06", "2024-03-13"),
+        ("this coming week", "2024-03-13", "2024-03-20"),
     ],
 )
 def test_recent_and_coming_stretches_end_or_start_at_the_anchor(text, start, end):
@@ -177,6 +179,8 @@ def test_bare_years(text, year):
         ("winter", MIDWINTER, False, "2023-12", "2024-02"),
         ("next winter", MIDWINTER, False, "2024-12", "2025-02"),
         ("last winter", MIDWINTER, False, "2022-12", "2023-02"),
+        ("this past winter", MIDWINTER, False, "2023-12", "2024-02"),  # the latest begun, not the latest over
+        ("the past summer", AUTUMN, False, "2022-06", "2022-08"),
         ("summer 2023", None, False, "2023-06", "2023-08"),
         ("the winter of 2022-23", None, False, "2022-12", "2023-02"),
     ],

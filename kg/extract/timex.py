@@ -60,6 +60,7 @@ _STRESS = re.compile(r" (?:alone|so far|or so)$")
 # "this Friday", "this weekend": told in the past tense, the last one begun by the anchor (a Monday's "shocked
 # the world this weekend" is the weekend just gone), as a bare "Friday" is.
 _THIS_IN_WEEK = re.compile(r"\b(?:this|current) (?=weekend|" + "|".join(_WEEKDAYS) + ")")
+_THIS_BEFORE_DIRECTION = re.compile(r"^this (?=past |coming )")
 _RANGE_SEPARATOR = re.compile(r" (?:to|until|till|through|and) | ?- ?")
 _TEMPORAL = re.compile(
     r"\b(?:day|week|weekend|fortnight|month|year|decade|century|season|quarter|hour|minute|morning|afternoon"
@@ -330,7 +331,8 @@ def _season_rule(m: re.Match, anchor: date | None, future: bool) -> _Period | No
     if anchor is None:
         return None
     candidates = [_season(m["season"], y) for y in range(anchor.year - 2, anchor.year + 2)]
-    return _pick(candidates, anchor, _how(m["rel"], future))
+    # "the past winter" is the latest begun, though not yet over; "last winter" the latest over
+    return _pick(candidates, anchor, "past" if m["rel"] == "past" else _how(m["rel"], future))
 
 
 def _sub_range(m: re.Match, anchor: date | None, future: bool) -> _Period | None:
@@ -512,7 +514,7 @@ def normalise_time(text: str, anchor: str | None, *, future: bool = False, past:
     TimeValue(text='the coming period', start=None, end=None, granularity='unknown')
     """
     clean = text.strip()
-    key = _canonical(clean)
+    key = _THIS_BEFORE_DIRECTION.sub("", _canonical(clean))  # "this past week" is "past week"
     if past and not future:
         key = _THIS_IN_WEEK.sub("", key)
     placed = _place(key, _parse_anchor(anchor), future)
