@@ -115,6 +115,11 @@ def test_a_verb_joined_to_a_saying_with_its_subject_is_a_second_act(extract_text
     assert _sources(record, "invaded") == ["Donald Trump"]  # a second clause of what is said still is
 
 
+def test_a_passive_belief_joined_to_another_clause_has_no_holder_of_the_first(extract_text):
+    record = extract_text("The US will boycott the ceremony, but France was expected to send an envoy to Moscow.")
+    assert _sources(record, "send") == []
+
+
 def test_a_saying_joined_to_another_is_not_its_content(extract_text):
     record = extract_text(
         "Joe Biden underscored that the talks were important, and he urged Israel to open the crossings."

@@ -44,6 +44,8 @@ def speakers_of(verb, resolve, cues: CueIndex | None = None) -> list[str]:
         return []  # 'When asked whether ..., she said': who was asked is not who asks (nobody named)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _EVIDENTIAL:
         return []  # 'She spent Monday campaigning, showing how the battle goes on': the act shows it, not she
+    if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []  # 'The US will boycott it, but France was expected to ...': a passive of its own names no holder
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         teller = _teller_adding(verb, cues)
         if teller is not None:  # 'The ministry said its forces held, adding that ...': the ministry adds it
