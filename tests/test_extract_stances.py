@@ -319,3 +319,23 @@ def test_handing_over_arms_supports_the_recipient(extract_text, text):
 def test_handing_over_what_is_no_arms_takes_no_side(extract_text):
     found = relations(extract_text("Peru's transfer of the prisoners to Chile ended the crisis."))
     assert ("supports", "Peru", "Chile") not in found
+
+
+@pytest.mark.parametrize(
+    "text, subject, target",
+    [
+        ("Senator Ann Rowe debated her political rival Tom Gale and his son, Bill.", "Ann Rowe", "Tom Gale"),
+        ("Iran, Israel's arch-enemy, fired missiles.", "Israel", "Iran"),
+        ("Hamas is an enemy of Israel.", "Israel", "Hamas"),
+        ("Moscow sees NATO as its main adversary.", "Russia", "NATO"),
+    ],
+)
+def test_foe_nouns_name_who_opposes_whom(extract_text, text, subject, target):
+    found = relations(extract_text(text))
+    assert ("opposes", subject, target) in found
+    assert ("opposes", target, subject) not in found
+    assert not any(o == "Bill" for _t, _s, o in found)
+
+
+def test_foe_noun_without_a_named_foe_names_nobody(extract_text):
+    assert not relations(extract_text("Ukraine's enemies are many."))

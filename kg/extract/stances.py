@@ -7,6 +7,7 @@ from __future__ import annotations
 from kg.extract import factuality, support, words
 from kg.extract.ties import (
     acting_subjects,
+    antecedent,
     clause_subject,
     conj_ids,
     named_by,
@@ -73,6 +74,9 @@ _BODY_OF_STATES_NOUNS = _ALLIANCE_NOUNS | {"pact", "bloc"}
 _ALLY_NOUNS = frozenset({"ally", "partner"})
 # nouns of one-way support said of a named party: 'Germany, Ukraine's biggest backer', 'Iran, the main sponsor of X'
 _BACKER_NOUNS = frozenset({"backer", "supporter", "sponsor", "patron", "benefactor"})
+# nouns of a standing hostility said of a named party: 'his political rival Joe Biden', "Iran, Israel's arch-enemy,",
+# 'the West (Russia's self-defined adversary)'
+_FOE_NOUNS = frozenset({"adversary", "enemy", "foe", "rival", "opponent", "nemesis", "archenemy", "archrival"})
 
 
 def find_stances(ctx, served: dict[str, str] | None = None, led: dict[str, str] | None = None):
@@ -88,9 +92,9 @@ def find_stances(ctx, served: dict[str, str] | None = None, led: dict[str, str] 
 
 
 def _alliance_relations(ctx):
-    for tok in tokens_of(ctx, _BODY_OF_STATES_NOUNS | _ALLY_NOUNS | _BACKER_NOUNS):
+    for tok in tokens_of(ctx, _BODY_OF_STATES_NOUNS | _ALLY_NOUNS | _BACKER_NOUNS | _FOE_NOUNS):
         lemma = tok.lemma_.lower()
-        if lemma in _BACKER_NOUNS:
+        if lemma in _BACKER_NOUNS or lemma in _FOE_NOUNS:
             yield from _backers(ctx, tok) if tok.pos_ == "NOUN" else ()
         elif lemma in _BODY_OF_STATES_NOUNS:
             for prep in tok.children:
@@ -217,16 +221,29 @@ def _of_owners(ctx, tok) -> list[str]:
 
 def _backers(ctx, tok):
     """'Germany, Ukraine's biggest backer,', 'Iran is the main sponsor of Hezbollah', 'Poland, one of Kyiv's staunchest
-    supporters,': the named party supports the noun's owner. 'Its backers' alone names nobody."""
+    supporters,': the named party supports the noun's owner. 'Its backers' alone names nobody. A foe noun turns the
+    relation round: in 'his rival Joe Biden', "Iran, Israel's enemy," the owner is the one who opposes."""
     named = _the_ally(ctx, tok)
-    owners = [e for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("our", "my") for e in ctx.resolve(c)]
+    owners = [
+        e
+        for c in tok.children
+        if c.dep_ == "poss" and c.lower_ not in ("our", "my")
+        for e in ctx.resolve(c) or (antecedent(ctx, c) if c.lower_ in ("its", "their") else [])
+    ]
     owners += _of_owners(ctx, tok)
     # a list, not the subtree generator: every backer-owner pair states its relation on the same words
     stated = list(tok.head.subtree if tok.dep_ in ("appos", "attr", "pobj") else tok.subtree)
+    deemers = _deemer(ctx, tok)
+    if deemers and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in tok.children):
+        owners, stated = deemers, list(tok.head.head.subtree)  # 'Moscow sees NATO as its adversary': the subject's
+    foe = tok.lemma_.lower() in _FOE_NOUNS
+    if named and tok.tag_ == "NN":  # 'his rival Joe Biden and his son, Hunter': a singular noun names one party
+        named = named[:1]
     for backer in named or []:
         for own in owners:
             if backer != own and party(ctx, own):
-                yield relation(ctx, "supports", backer, own, stated, confidence=0.6)
+                pair = (own, backer) if foe else (backer, own)
+                yield relation(ctx, "opposes" if foe else "supports", *pair, stated, confidence=0.6)
 
 
 def _the_ally(ctx, tok) -> list[str] | None:
@@ -255,6 +272,15 @@ def _the_ally(ctx, tok) -> list[str] | None:
 _DEEMING = frozenset({"see", "regard", "view", "consider", "describe", "call", "know", "deem"})
 
 
+def _deemer(ctx, tok) -> list[str]:
+    """Who takes the named party for what the noun says, when an active verb of regarding says so: 'Russia regards
+    the US as an adversary', 'Moscow sees NATO as its main adversary'."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else None
+    if verb is None or verb.lemma_.lower() not in _DEEMING or verb.tag_ == "VBN":
+        return []
+    return subjects(ctx, verb)
+
+
 def _deemed_of(tok) -> list:
     """Whom an ally noun is said of through a verb of regarding: the passive's subject ('Lukashenko is seen as
     Russia's key ally', 'Poland is considered a key US ally') or the name a reduced clause after a comma qualifies
@@ -266,8 +292,8 @@ def _deemed_of(tok) -> list:
     doc = tok.doc
     if verb.i >= 2 and doc[verb.i - 1].text == "," and verb.tag_ in ("VBN", "VBD"):
         return [doc[verb.i - 2]]
-    if verb.tag_ != "VBN":
-        return []
+    if verb.tag_ != "VBN":  # 'Moscow sees NATO as its adversary': the active verb's object
+        return [c for c in verb.children if c.dep_ == "dobj"] if tok.dep_ == "pobj" else []
     if verb.dep_ == "acl":
         return [verb.head]
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
