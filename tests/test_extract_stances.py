@@ -339,3 +339,16 @@ def test_foe_nouns_name_who_opposes_whom(extract_text, text, subject, target):
 
 def test_foe_noun_without_a_named_foe_names_nobody(extract_text):
     assert not relations(extract_text("Ukraine's enemies are many."))
+
+
+@pytest.mark.parametrize(
+    "text, giver, owner",
+    [
+        ("Japan condemned North Korea's ongoing support to Russia's war against Ukraine.", "North Korea", "Russia"),
+        ("Canada pledged aid for Ukraine's counteroffensive.", "Canada", "Ukraine"),
+    ],
+)
+def test_support_for_an_act_supports_its_owner(extract_text, text, giver, owner):
+    found = relations(extract_text(text))
+    assert ("supports", giver, owner) in found
+    assert not any(t == "supports" and o == "Ukraine" and owner != "Ukraine" for t, _s, o in found)

@@ -12,6 +12,7 @@ from kg.extract.ties import (
     conj_ids,
     named_by,
     owner,
+    owner_of_act,
     party,
     relation,
     states_of_leaders,
@@ -363,7 +364,7 @@ def _verb_sides(ctx, verb, lemma: str) -> tuple[list[str], list[str]]:
         subj = conj_ids(ctx, agents)
         obj = conj_ids(ctx, [c for c in verb.children if c.dep_ == "nsubjpass"])
         if not obj and _SUPPORT_VERBS.get(lemma) == "supports":  # 'the Houthi attacks were enabled by Iran'
-            obj = [e for c in verb.children if c.dep_ == "nsubjpass" for e in _owner_of_act(ctx, c)]
+            obj = [e for c in verb.children if c.dep_ == "nsubjpass" for e in owner_of_act(ctx, c)]
         if not obj and verb.dep_ == "acl":
             obj = conj_ids(ctx, [verb.head])
         elif not obj and verb.dep_ == "advcl" and verb.i >= 2 and ctx.doc[verb.i - 1].text == ",":
@@ -378,7 +379,7 @@ def _verb_sides(ctx, verb, lemma: str) -> tuple[list[str], list[str]]:
         # not 'condemned Mr Z's proposal': blaming what someone said or planned takes no side against him
         obj = [e for d in dobjs if d.lemma_.lower() not in _WORDS_AND_PLANS for e in owner(ctx, d)]
     if not obj and _SUPPORT_VERBS.get(lemma) == "supports":  # "backed Ukraine's counteroffensive"
-        obj = [e for d in dobjs for e in _owner_of_act(ctx, d)]
+        obj = [e for d in dobjs for e in owner_of_act(ctx, d)]
     return subj, obj
 
 
@@ -398,20 +399,6 @@ def _relative_object(verb, lemma: str):
         if prep.head.lemma_.lower() in _AGAINST_WORDS | _ON_WORDS | _OF_WORDS:
             return prep.head
     return noun
-
-
-# acts whose backer supports their owner: "funded Russia's war", "backed Ukraine's counteroffensive"
-_BACKED_ACTS = frozenset(
-    """attack war offensive counteroffensive campaign fight struggle defence defense resistance effort operation
-    strike invasion assault raid""".split()
-)
-
-
-def _owner_of_act(ctx, noun) -> list[str]:
-    """The named owner of an act ('Ukraine's', 'Houthi'); not a pronoun's ('their defensive operations')."""
-    if noun.lemma_.lower() not in _BACKED_ACTS or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
-        return []
-    return owner(ctx, noun)
 
 
 def _controller(ctx, verb, depth: int = 0) -> list[str]:

@@ -4,7 +4,16 @@
 from __future__ import annotations
 
 from kg.extract import factuality
-from kg.extract.ties import clause_subject, named_by, owner, party, relation, states_of_leaders, tokens_of
+from kg.extract.ties import (
+    clause_subject,
+    named_by,
+    owner,
+    owner_of_act,
+    party,
+    relation,
+    states_of_leaders,
+    tokens_of,
+)
 
 __all__ = ["support_nouns"]
 
@@ -52,7 +61,8 @@ def support_nouns(ctx, served: dict[str, str], led: dict[str, str]):
         if not targets and carrier is not None and carrier.lemma_.lower() in _GIVING_VERBS:
             targets = [p for c in carrier.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
             evidence = list(carrier.subtree)
-        recipients = [e for p in targets if p.dep_ == "pobj" for e in named_by(ctx, p)]
+        # 'support to Russia's war against Ukraine', 'aid for Ukraine's counteroffensive': the act's owner
+        recipients = [e for p in targets if p.dep_ == "pobj" for e in named_by(ctx, p) or owner_of_act(ctx, p)]
         if not recipients:
             continue
         if lemma in _RELIEF_NOUNS:  # 'assistance to Palestinians in need': relief of people takes no side
