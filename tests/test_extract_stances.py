@@ -352,3 +352,14 @@ def test_support_for_an_act_supports_its_owner(extract_text, text, giver, owner)
     found = relations(extract_text(text))
     assert ("supports", giver, owner) in found
     assert not any(t == "supports" and o == "Ukraine" and owner != "Ukraine" for t, _s, o in found)
+
+
+def test_condemning_a_leaders_war_opposes_his_state(extract_text):
+    found = relations(extract_text("Canada condemned Putin's war of choice in Ukraine. Russia must stop it."))
+    assert ("opposes", "Canada", "Russia") in found
+    assert ("opposes", "Canada", "Vladimir Putin") not in found
+
+
+def test_condemning_a_persons_plan_is_no_war(extract_text):
+    found = relations(extract_text("Canada condemned Putin's proposal. Russia must stop it."))
+    assert ("opposes", "Canada", "Russia") not in found

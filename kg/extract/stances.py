@@ -377,10 +377,32 @@ def _verb_sides(ctx, verb, lemma: str) -> tuple[list[str], list[str]]:
     obj = [e for d in dobjs for e in named_by(ctx, d)] if lemma in _SUPPORT_VERBS else conj_ids(ctx, dobjs)
     if not obj and lemma in _BLAME_VERBS:  # 'condemned Iran's attack', 'condemned the Russian invasion'
         # not 'condemned Mr Z's proposal': blaming what someone said or planned takes no side against him
-        obj = [e for d in dobjs if d.lemma_.lower() not in _WORDS_AND_PLANS for e in owner(ctx, d)]
+        obj = [e for d in dobjs if d.lemma_.lower() not in _WORDS_AND_PLANS for e in _act_owners(ctx, d)]
     if not obj and _SUPPORT_VERBS.get(lemma) == "supports":  # "backed Ukraine's counteroffensive"
         obj = [e for d in dobjs for e in owner_of_act(ctx, d)]
     return subj, obj
+
+
+# acts only a state wages: 'Putin's war' is Russia's
+_STATE_ACTS = frozenset({"war", "invasion", "aggression", "occupation", "annexation"})
+
+
+def _act_owners(ctx, act) -> list[str]:
+    """Whose act is blamed: its owner; a state's war, invasion or occupation its owner wages for his state ("condemn
+    Putin's war of choice": Russia, when the dictionaries give Putin's state and the article names it)."""
+    found = owner(ctx, act)
+    if act.lemma_.lower() not in _STATE_ACTS:
+        return found
+    return list(dict.fromkeys(_state_of_official(ctx, e) or e for e in found))
+
+
+def _state_of_official(ctx, eid: str) -> str | None:
+    """The state a person serves as the dictionaries know him (a government official's country), if the article
+    names it."""
+    entry = ctx.table.entries.get(eid)
+    if ctx.table.get(eid).type != "Person" or entry is None or entry.sector != "GOV" or not entry.country:
+        return None
+    return next((e.id for e in ctx.table.entities if e.type == "Country" and e.name == entry.country), None)
 
 
 # what someone says or plans: condemning it is no standing hostility to him
