@@ -606,3 +606,13 @@ def test_a_dated_office_holder_leads_the_state_his_title_names_none_of(extract_t
 def test_a_head_of_state_called_by_family_name(extract_text):
     found = relations(extract_text("President Yoon said South Korea and Japan would hold talks.", date="2024-05-01"))
     assert ("leader_of", "Yoon Suk Yeol", "South Korea") in found
+
+
+def test_a_title_apposition_keeps_its_holder_when_another_name_is_coordinated(extract_text):
+    record = extract_text(
+        "Peru's radio said both Jan Roe, the president, and Tom Gale, the defence minister, were told."
+    )
+    found = relations(record)
+    assert ("leader_of", "Jan Roe", "Peru") in found
+    assert ("affiliated_with", "Tom Gale", "Peru") in found
+    assert ("leader_of", "Tom Gale", "Peru") not in found

@@ -394,7 +394,7 @@ def _own_title(ctx, node, m, before: bool = True) -> bool:
         return False
     table = ctx.table
     holder = table.by_token.get(m.head)
-    for t in node.subtree:
+    for t in _without_conjuncts(node):
         eid = table.by_token.get(t.i)
         if m.start <= t.i < m.end or eid in (None, holder) or table.get(eid).type != "Person":
             continue
@@ -403,6 +403,17 @@ def _own_title(ctx, node, m, before: bool = True) -> bool:
         if t.dep_ != "poss" and not any(c.tag_ == "POS" for c in t.children):
             return False
     return True
+
+
+def _without_conjuncts(node) -> list:
+    """A phrase's tokens less the items coordinated with it: in 'Vladimir Putin, the president, and Sergei Shoigu,
+    the defence minister' the parser hangs Shoigu on 'president', whose office is still Putin's alone."""
+    out, stack = [], [node]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("conj", "cc"))
+    return out
 
 
 _TITLE_GLUE = frozenset({"of", "for", "and", "-", "–", "'s", "’s", "the", "&"})
