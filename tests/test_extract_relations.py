@@ -616,3 +616,23 @@ def test_a_title_apposition_keeps_its_holder_when_another_name_is_coordinated(ex
     assert ("leader_of", "Jan Roe", "Peru") in found
     assert ("affiliated_with", "Tom Gale", "Peru") in found
     assert ("leader_of", "Tom Gale", "Peru") not in found
+
+
+@pytest.mark.parametrize(
+    "text, body, state",
+    [
+        ("Protesters gathered at the United States Embassy in Kyiv.", "United States Embassy", "United States"),
+        (
+            "The Armed Forces of the Republic of Belarus moved west.",
+            "Armed Forces of the Republic of Belarus",
+            "Belarus",
+        ),
+    ],
+)
+def test_a_named_state_body_is_affiliated_with_the_state_its_name_writes(extract_text, text, body, state):
+    assert ("affiliated_with", body, state) in relations(extract_text(text))
+
+
+def test_a_name_with_a_state_in_it_is_no_state_body_unless_its_noun_is_one(extract_text):
+    found = relations(extract_text("The United States Institute of Peace said so."))
+    assert not any(t == "affiliated_with" for t, _s, _o in found)
