@@ -636,3 +636,25 @@ def test_a_named_state_body_is_affiliated_with_the_state_its_name_writes(extract
 def test_a_name_with_a_state_in_it_is_no_state_body_unless_its_noun_is_one(extract_text):
     found = relations(extract_text("The United States Institute of Peace said so."))
     assert not any(t == "affiliated_with" for t, _s, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text, body, owner",
+    [
+        (
+            "The Palestinian Authority said so. The Palestinian Authority Security Forces arrested him.",
+            "Palestinian Authority Security Forces",
+            "Palestinian Authority",
+        ),
+        ("The Bank of Russia's National Card Payment System (NSPK) took over.", "NSPK", "Central Bank of Russia"),
+    ],
+)
+def test_a_body_another_bodys_name_or_possessive_owns_is_affiliated_with_it(extract_text, text, body, owner):
+    found = relations(extract_text(text))
+    assert ("affiliated_with", body, owner) in found
+    assert ("affiliated_with", body, "Palestine") not in found
+
+
+def test_a_body_cut_short_is_not_part_of_itself(extract_text):
+    text = "The Steering Committee met. The Steering Committee of the Donor Platform agreed."
+    assert not any(t == "affiliated_with" for t, _s, _o in relations(extract_text(text)))

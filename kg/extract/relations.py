@@ -36,6 +36,7 @@ def find_relations(ctx, *, offices: OfficeIndex | None = None) -> list[Relation]
     bodies = [
         *bodies_of.state_bodies(ctx),
         *bodies_of.led_bodies(ctx),
+        *bodies_of.bodies_of_bodies(ctx),
         *workplaces.leading_verbs(ctx),
         *_roles_taken(ctx),
     ]
