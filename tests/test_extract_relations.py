@@ -658,3 +658,26 @@ def test_a_body_another_bodys_name_or_possessive_owns_is_affiliated_with_it(extr
 def test_a_body_cut_short_is_not_part_of_itself(extract_text):
     text = "The Steering Committee met. The Steering Committee of the Donor Platform agreed."
     assert not any(t == "affiliated_with" for t, _s, _o in relations(extract_text(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "THE PRESIDENT: Good afternoon. Today I want to say that the United States stands with Peru.",
+        "PRESIDENT BIDEN: Well, welcome. The United States stands with Peru.",
+    ],
+)
+def test_a_transcripts_speaker_label_is_the_speakers_title(extractor, text):
+    from kg.graph.records import Article
+
+    article = Article("t", text, title="Remarks by President Biden on Peru", source="The White House")
+    assert ("leader_of", "Joe Biden", "United States") in relations(extractor.extract(article))
+
+
+def test_a_heading_in_capitals_is_no_speaker_label(extractor):
+    from kg.graph.records import Article
+
+    text = "RESTORING PRESSURE ON IRAN: I have directed the Secretary to act. Peru agreed."
+    article = Article("t", text, title="Statement by President Biden on Iran", source="The White House")
+    found = relations(extractor.extract(article))
+    assert not any(s == "Joe Biden" and o == "Peru" for _t, s, o in found)

@@ -8,7 +8,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract import belonging, counterparts, membership, servants, stances, words, workplaces
+from kg.extract import belonging, counterparts, labels, membership, servants, stances, words, workplaces
 from kg.extract import bodies as bodies_of
 from kg.extract.holders import AFFILIATE_TITLES as _AFFILIATE_TITLES
 from kg.extract.holders import LEADER_TITLES as _LEADER_TITLES
@@ -29,7 +29,7 @@ def find_relations(ctx, *, offices: OfficeIndex | None = None) -> list[Relation]
     """The relations the article states; ``offices`` (the dictionaries' dated offices) tells which state a title that
     names none belongs to ('President X said', X a head of state on the article's day)."""
     found: dict[tuple, Relation] = {}
-    titles = list(_person_titles(ctx))
+    titles = [*_person_titles(ctx), *_label_titles(ctx)]
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
     stated = [*stated, *stateless_titles(ctx, titles, stated, offices), *described_holders(ctx, _entity_mentions(ctx))]
     stated = counterparts.counterparts(ctx, titles, stated)
@@ -70,6 +70,14 @@ def _person_titles(ctx):
     for m, eid in _entity_mentions(ctx):
         if ctx.table.get(eid).type == "Person" and m.kind in ("ner", "gazetteer"):
             yield from _named_person_titles(ctx, eid, ctx.doc[m.head], m)
+
+
+def _label_titles(ctx):
+    """'THE PRESIDENT: Good afternoon.': a transcript's speaker label is its speaker's title."""
+    for person, label in labels.speaker_labels(ctx, _TITLES):
+        title = _title(ctx, person, label, [])
+        if title is not None:
+            yield title
 
 
 def _role_relations(ctx):
