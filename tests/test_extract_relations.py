@@ -681,3 +681,16 @@ def test_a_heading_in_capitals_is_no_speaker_label(extractor):
     article = Article("t", text, title="Statement by President Biden on Iran", source="The White House")
     found = relations(extractor.extract(article))
     assert not any(s == "Joe Biden" and o == "Peru" for _t, s, o in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's economy grew. The former Peruvian leader said so.",
+        "Peru's economy grew. The ex-president of Peru said so.",
+    ],
+)
+def test_a_former_leader_is_affiliated_with_the_state_he_led(extract_text, text):
+    found = relations(extract_text(text))
+    assert any(t == "affiliated_with" and o == "Peru" for t, _s, o in found)
+    assert not any(t == "leader_of" for t, _s, _o in found)

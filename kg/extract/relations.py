@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from kg.extract import belonging, counterparts, labels, membership, servants, stances, words, workplaces
 from kg.extract import bodies as bodies_of
 from kg.extract.holders import AFFILIATE_TITLES as _AFFILIATE_TITLES
+from kg.extract.holders import FORMER as _FORMER
 from kg.extract.holders import LEADER_TITLES as _LEADER_TITLES
 from kg.extract.holders import OUTSIDE_THE_STATE as _OUTSIDE_THE_STATE
 from kg.extract.holders import SECRETARY_GENERAL as _SECRETARY_GENERAL
@@ -219,8 +220,8 @@ def _head(tokens) -> str | None:
 
 def _leads(tokens, lemmas) -> bool:
     """Whether the title's own noun is a leader's. 'President and White House Coordinator for ...' coordinates;
-    'Prime Minister of Iraq' leads."""
-    if _deputy(lemmas):
+    'Prime Minister of Iraq' leads; an 'ex-President' led."""
+    if _deputy(lemmas) or "ex" in lemmas:
         return False
     if _SECRETARY_GENERAL <= lemmas:
         return True  # 'the NATO Secretary-General' heads the body; its 'general' is no rank
@@ -520,7 +521,8 @@ def _role_phrase_relations(ctx, eid: str, m):
     for other in others:
         if ctx.table.get(other).type not in ("Country", "Organization"):
             continue
-        leader = entity.type == "Person" and _leads([head], {m.role})
+        # 'the former Polish leader', 'the ex-president of Poland': who held an office no longer leads
+        leader = entity.type == "Person" and _leads([head], {m.role}) and not _former(ctx, m)
         before = ctx.doc[head.i - 1] if head.i > m.start else None
         if before is not None and before.pos_ == "NOUN" and before.text.islower():
             leader = leader and ctx.table.by_token.get(before.i) == other  # 'Chad's army chief' leads the army
@@ -530,6 +532,13 @@ def _role_phrase_relations(ctx, eid: str, m):
         if entity.type == "Group":
             continue
         yield _relation(ctx, rtype, eid, other, tokens, confidence=0.6)
+
+
+def _former(ctx, m) -> bool:
+    """The phrase, or the words just before it ('ex-' the tagger leaves out: 'the ex-president of Poland'), say the
+    office was held."""
+    first = max(ctx.doc[m.start].sent.start, m.start - 2)
+    return any(t.lower_ in _FORMER for t in ctx.doc[first : m.end])
 
 
 def _demonym_states(ctx, tokens) -> list[str]:
