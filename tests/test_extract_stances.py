@@ -363,3 +363,22 @@ def test_condemning_a_leaders_war_opposes_his_state(extract_text):
 def test_condemning_a_persons_plan_is_no_war(extract_text):
     found = relations(extract_text("Canada condemned Putin's proposal. Russia must stop it."))
     assert ("opposes", "Canada", "Russia") not in found
+
+
+@pytest.mark.parametrize(
+    "text, giver, receiver",
+    [
+        ("Britain will supply Ukraine with three billion pounds in military aid.", "United Kingdom", "Ukraine"),
+        ("Iran has provided Russia with drones.", "Iran", "Russia"),
+        ("Canada continued to supply critical security assistance to Peru.", "Canada", "Peru"),
+    ],
+)
+def test_supplying_a_party_with_arms_or_aid_supports_it(extract_text, text, giver, receiver):
+    assert ("supports", giver, receiver) in relations(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Canada will provide Peru with documents.", "Canada will provide Peru.", "Canada supplied data to Peru."]
+)
+def test_supplying_what_is_no_arms_nor_aid_takes_no_side(extract_text, text):
+    assert not any(t == "supports" for t, _s, _o in relations(extract_text(text)))

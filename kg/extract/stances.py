@@ -35,6 +35,9 @@ _SUPPORT_VERBS = {
     "aid": "supports",
     "help": "supports",
     "enable": "supports",
+    "supply": "supports",
+    "provide": "supports",
+    "equip": "supports",
     "oppose": "opposes",
     "fight": "opposes",
     "combat": "opposes",
@@ -47,6 +50,9 @@ _SUPPORT_VERBS = {
     "bomb": "opposes",
     "shell": "opposes",
 }
+# verbs of handing over: 'supply Ukraine with missiles', 'provide Israel with aid' support the party supplied (only
+# with a 'with': 'provide Ukraine' alone, 'provide information to X' take no side)
+_PROVIDING_VERBS = frozenset({"supply", "provide", "equip"})
 # 'condemned Iran's attack', 'denounced the Russian invasion': the owner of what is condemned is the one opposed
 _BLAME_VERBS = frozenset({"condemn", "denounce"})
 # a stated attack is a hostility; one that may come ('could invade') is not yet
@@ -307,6 +313,8 @@ def _verb_relations(ctx, led: dict[str, str]):
         lemma = tok.lemma_.lower()
         if lemma == "stand" or lemma in _SIDING_VERBS:
             yield from _standing_by(ctx, tok)
+            continue
+        if lemma in _PROVIDING_VERBS and not support.provides_with_arms_or_aid(tok):
             continue
         if lemma in _SUPPORT_VERBS or lemma == "join":
             subj, obj = _verb_sides(ctx, tok, lemma)

@@ -15,7 +15,7 @@ from kg.extract.ties import (
     tokens_of,
 )
 
-__all__ = ["support_nouns"]
+__all__ = ["provides_with_arms_or_aid", "support_nouns"]
 
 # Nouns of one-way support and the prepositions that name whom they go to: 'support for Y', 'in support of Y',
 # 'aid to Y', 'solidarity with Y'.
@@ -38,7 +38,7 @@ _ARMS_WORDS = frozenset(
 # verbs that carry a support noun to its recipient: 'sent aid to Y', 'express our support to Y'
 _GIVING_VERBS = frozenset(
     """send provide give deliver offer pledge promise express extend reiterate reaffirm announce continue increase
-    boost show voice confirm approve""".split()
+    boost show voice confirm approve supply""".split()
 )
 _RELIEF_NOUNS = frozenset({"aid", "assistance", "help"})
 
@@ -73,6 +73,18 @@ def support_nouns(ctx, served: dict[str, str], led: dict[str, str]):
             for o in recipients:
                 if s != o and party(ctx, s) and party(ctx, o):
                     yield relation(ctx, "supports", s, o, evidence, modality=modality, confidence=0.55)
+
+
+# what is handed over 'with' that takes the side of whom it is handed to: arms, aid, money
+_GIVEN_WORDS = _ARMS_WORDS | frozenset(
+    """aid assistance support help money fund funds funding loan loans credit equipment billion million""".split()
+)
+
+
+def provides_with_arms_or_aid(verb) -> bool:
+    """'supply Ukraine with three billion pounds in military aid', 'provide Israel with interceptors'."""
+    given = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
+    return any(t.lemma_.lower() in _GIVEN_WORDS or t.lower_ in _GIVEN_WORDS for p in given for t in p.subtree)
 
 
 def _of_arms(noun) -> bool:
