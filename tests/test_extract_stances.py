@@ -382,3 +382,19 @@ def test_supplying_a_party_with_arms_or_aid_supports_it(extract_text, text, give
 )
 def test_supplying_what_is_no_arms_nor_aid_takes_no_side(extract_text, text):
     assert not any(t == "supports" for t, _s, _o in relations(extract_text(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada will continue to stand with the sovereign nation and people of Peru.",
+        "Canada will keep working with partners and stand with the people of Peru.",
+    ],
+)
+def test_standing_with_a_party_without_a_subject_of_its_own(extract_text, text):
+    assert ("supports", "Canada", "Peru") in relations(extract_text(text))
+
+
+def test_standing_with_a_party_one_urges_another_to_is_not_the_urgers(extract_text):
+    found = relations(extract_text("Canada urged Japan to stand with Peru."))
+    assert ("supports", "Canada", "Peru") not in found

@@ -358,6 +358,8 @@ def _standing_by(ctx, verb):
     doers = subjects(ctx, verb)
     if not doers and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":  # 'much of the world siding with Y'
         doers = conj_ids(ctx, [verb.head])
+    if not doers and verb.dep_ in ("xcomp", "conj"):  # "We will continue to stand with Y", "We act and stand with Y"
+        doers = _controller(ctx, verb)
     for s in doers:
         for o in [e for p in sides if p.dep_ == "pobj" for e in named_by(ctx, p)]:
             if s != o and party(ctx, s) and party(ctx, o) and ctx.table.get(s).type != "Person":
