@@ -398,3 +398,20 @@ def test_standing_with_a_party_without_a_subject_of_its_own(extract_text, text):
 def test_standing_with_a_party_one_urges_another_to_is_not_the_urgers(extract_text):
     found = relations(extract_text("Canada urged Japan to stand with Peru."))
     assert ("supports", "Canada", "Peru") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada is committed to Peru's long-term success.",
+        "Canada has skin in the game and is committed to Peru's security.",
+        "Canada remains committed to Peru.",
+    ],
+)
+def test_being_committed_to_a_party_supports_it(extract_text, text):
+    assert ("supports", "Canada", "Peru") in relations(extract_text(text))
+
+
+@pytest.mark.parametrize("text", ["Canada is committed to peace.", "Canada committed troops to Peru."])
+def test_being_committed_to_no_party_takes_no_side(extract_text, text):
+    assert not any(t == "supports" for t, _s, _o in relations(extract_text(text)))

@@ -95,6 +95,7 @@ def find_stances(ctx, served: dict[str, str] | None = None, led: dict[str, str] 
     yield from _verb_relations(ctx, led)
     yield from _backed_bodies(ctx)
     yield from support.support_nouns(ctx, served, led)
+    yield from support.committed_to(ctx, led)
     yield from _against_relations(ctx, led)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from kg.extract import factuality
 from kg.extract.ties import (
     clause_subject,
+    conj_ids,
     named_by,
     owner,
     owner_of_act,
@@ -15,7 +16,7 @@ from kg.extract.ties import (
     tokens_of,
 )
 
-__all__ = ["provides_with_arms_or_aid", "support_nouns"]
+__all__ = ["committed_to", "provides_with_arms_or_aid", "support_nouns"]
 
 # Nouns of one-way support and the prepositions that name whom they go to: 'support for Y', 'in support of Y',
 # 'aid to Y', 'solidarity with Y'.
@@ -41,6 +42,25 @@ _GIVING_VERBS = frozenset(
     boost show voice confirm approve supply""".split()
 )
 _RELIEF_NOUNS = frozenset({"aid", "assistance", "help"})
+
+
+def committed_to(ctx, led: dict[str, str]):
+    """'The United States is committed to Ukraine's long-term success', 'X remains committed to the security of Y':
+    who is committed to a party, or to its security, success or defence, supports it."""
+    for tok in tokens_of(ctx, lowers=frozenset({"committed"})):
+        if tok.tag_ not in ("VBN", "JJ"):
+            continue
+        targets = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
+        recipients = [e for p in targets if p.dep_ == "pobj" for e in named_by(ctx, p)]
+        committed = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+        givers = conj_ids(ctx, committed)
+        if not committed and tok.dep_ in ("conj", "acomp", "oprd"):  # 'X has skin in the game and is committed to Y'
+            givers = conj_ids(ctx, [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")])
+        modality, _ = factuality.modality(tok, ctx.cues)
+        for s in states_of_leaders(givers, led):
+            for o in recipients:
+                if s != o and party(ctx, s) and party(ctx, o):
+                    yield relation(ctx, "supports", s, o, list(tok.subtree), modality=modality, confidence=0.55)
 
 
 def support_nouns(ctx, served: dict[str, str], led: dict[str, str]):

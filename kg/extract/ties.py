@@ -161,7 +161,7 @@ def _states_named(ctx, people) -> list[str]:
 
 _STANDS_FOR_OWNER = frozenset(
     """government people fight defense defence self-defense self-defence effort efforts security sovereignty
-    forces military army struggle right independence integrity freedom""".split()
+    forces military army struggle right independence integrity freedom success victory recovery""".split()
 )
 
 
