@@ -415,3 +415,12 @@ def test_being_committed_to_a_party_supports_it(extract_text, text):
 @pytest.mark.parametrize("text", ["Canada is committed to peace.", "Canada committed troops to Peru."])
 def test_being_committed_to_no_party_takes_no_side(extract_text, text):
     assert not any(t == "supports" for t, _s, _o in relations(extract_text(text)))
+
+
+def test_allies_the_text_names_after_such_as_are_the_owners_allies(extract_text):
+    found = relations(extract_text("Russia's allies like Belarus and Iran held drills."))
+    assert {("allied_with", "Russia", "Belarus"), ("allied_with", "Russia", "Iran")} <= found
+
+
+def test_allies_named_with_no_owner_are_nobodys(extract_text):
+    assert not relations(extract_text("Moscow threatened allies like Poland."))

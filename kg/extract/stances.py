@@ -183,6 +183,7 @@ def _allies(ctx, tok):
     ]
     if tok.lemma_.lower() != "ally":
         group = [g for g in group if party(ctx, g)]  # 'its partners' alone names nobody; 'its allies' is the camp
+    group = _examples(ctx, tok) or group  # "Russia's allies such as Belarus": the allies the text names
     if not owners and tok.tag_ == "NNS" and tok.dep_ == "attr":  # 'Russia and Belarus are allies'
         owners = group[:1]
         group = group[1:]
@@ -192,6 +193,18 @@ def _allies(ctx, tok):
             if g != own:
                 yield relation(ctx, "allied_with", own, g, stated)
     yield from _members_by_allies(ctx, tok, owners, stated)
+
+
+def _examples(ctx, tok) -> list[str]:
+    """The parties a plural noun names after 'such as', 'like' or 'including' ("Russia's allies like Belarus")."""
+    listed = [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("as", "like", "including")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return [e for e in conj_ids(ctx, listed) if party(ctx, e)] if tok.tag_ == "NNS" else []
 
 
 def _members_by_allies(ctx, tok, owners: list[str], stated: list):
