@@ -694,3 +694,9 @@ def test_a_former_leader_is_affiliated_with_the_state_he_led(extract_text, text)
     found = relations(extract_text(text))
     assert any(t == "affiliated_with" and o == "Peru" for t, _s, o in found)
     assert not any(t == "leader_of" for t, _s, _o in found)
+
+
+def test_an_outlets_reporter_is_stated_with_the_outlets_name(extract_text):
+    record = extract_text("The New York Times' Jane Roe reported it.")
+    tie = next(r for r in record.relations if r.type == "affiliated_with")
+    assert tie.evidence.text == "The New York Times' Jane Roe"
