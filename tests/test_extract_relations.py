@@ -700,3 +700,15 @@ def test_an_outlets_reporter_is_stated_with_the_outlets_name(extract_text):
     record = extract_text("The New York Times' Jane Roe reported it.")
     tie = next(r for r in record.relations if r.type == "affiliated_with")
     assert tie.evidence.text == "The New York Times' Jane Roe"
+
+
+def test_a_mayor_whose_title_names_no_place_leads_the_place_his_sentence_names(extract_text):
+    found = relations(
+        extract_text("Missiles struck a district of Kharkiv on Wednesday, said the mayor, Ihor Terekhov.")
+    )
+    assert ("leader_of", "Ihor Terekhov", "Kharkiv") in found
+
+
+def test_a_mayor_among_two_places_leads_neither(extract_text):
+    found = relations(extract_text("Missiles struck Kharkiv and Odesa, said the mayor, Ihor Terekhov."))
+    assert not any(t == "leader_of" for t, _s, _o in found)

@@ -32,6 +32,7 @@ def find_relations(ctx, *, offices: OfficeIndex | None = None) -> list[Relation]
     found: dict[tuple, Relation] = {}
     titles = [*_person_titles(ctx), *_label_titles(ctx)]
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
+    stated += _local_leaders(ctx, titles, stated)
     stated = [*stated, *stateless_titles(ctx, titles, stated, offices), *described_holders(ctx, _entity_mentions(ctx))]
     stated = counterparts.counterparts(ctx, titles, stated)
     bodies = [
@@ -374,6 +375,24 @@ def _titles_place(ctx, title: _Title, place: str) -> bool:
             if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == noun.i:
                 return True
     return False
+
+
+def _local_leaders(ctx, titles, stated) -> list:
+    """'Russian missiles struck Kharkiv, said the mayor, Ihor Terekhov': a mayor or governor whose title names no
+    place leads the one place (no state) his sentence names."""
+    found = []
+    led = {r.subject for r in stated if r.type == "leader_of"}
+    for title in titles:
+        if title.head not in _PLACE_LEADERS or title.person in led:
+            continue
+        if any(ctx.table.by_token.get(t.i) not in (None, title.person) for t in title.tokens):
+            continue  # 'the Kharkiv mayor', 'the mayor of Melitopol': his title names his place or another
+        sent = title.tokens[0].sent
+        named = {ctx.table.by_token.get(t.i) for t in sent} - {None}
+        places = [p for p in named if ctx.table.get(p).type == "Place"]
+        if len(places) == 1:
+            found.append(_relation(ctx, "leader_of", title.person, places[0], list(title.tokens), confidence=0.5))
+    return found
 
 
 def _placed_in(ctx, title: _Title, body: str) -> bool:
