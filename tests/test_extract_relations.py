@@ -712,3 +712,8 @@ def test_a_mayor_whose_title_names_no_place_leads_the_place_his_sentence_names(e
 def test_a_mayor_among_two_places_leads_neither(extract_text):
     found = relations(extract_text("Missiles struck Kharkiv and Odesa, said the mayor, Ihor Terekhov."))
     assert not any(t == "leader_of" for t, _s, _o in found)
+
+
+def test_then_before_a_leaders_title_is_no_former_office(extract_text):
+    found = relations(extract_text("Peru's economy grew, then the president of Peru spoke."))
+    assert any(t == "leader_of" and o == "Peru" for t, _s, o in found)

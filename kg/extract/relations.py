@@ -557,7 +557,10 @@ def _former(ctx, m) -> bool:
     """The phrase, or the words just before it ('ex-' the tagger leaves out: 'the ex-president of Poland'), say the
     office was held."""
     first = max(ctx.doc[m.start].sent.start, m.start - 2)
-    return any(t.lower_ in _FORMER for t in ctx.doc[first : m.end])
+    before = ctx.doc[first : m.start]  # not 'then' there: '..., then the president said'
+    return any(t.lower_ in _FORMER for t in ctx.doc[m.start : m.end]) or any(
+        t.lower_ in ("ex", "former") for t in before
+    )
 
 
 def _demonym_states(ctx, tokens) -> list[str]:
