@@ -717,3 +717,9 @@ def test_a_mayor_among_two_places_leads_neither(extract_text):
 def test_then_before_a_leaders_title_is_no_former_office(extract_text):
     found = relations(extract_text("Peru's economy grew, then the president of Peru spoke."))
     assert any(t == "leader_of" and o == "Peru" for t, _s, o in found)
+
+
+def test_a_unit_a_body_owns_is_its_member_not_an_affiliate(extract_text):
+    found = relations(extract_text("The U.S. Army deployed. The Army's 82nd Airborne Division moved."))
+    assert ("member_of", "82nd Airborne Division", "United States Army") in found
+    assert ("affiliated_with", "82nd Airborne Division", "United States Army") not in found

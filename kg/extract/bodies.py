@@ -4,6 +4,7 @@ a body's name gives ("Iraqi forces", "the US State Department")."""
 from __future__ import annotations
 
 from kg.extract.collectives import bodies_named_in
+from kg.extract.membership import is_unit
 from kg.extract.ties import relation
 
 
@@ -42,8 +43,8 @@ def bodies_of_bodies(ctx):
         body = table.by_token.get(m.head)
         if body is None or body in seen or table.get(body).type != "Organization":
             continue
-        if ctx.doc[m.start].sent.start in ctx.skip_sents:
-            continue
+        if ctx.doc[m.start].sent.start in ctx.skip_sents or is_unit(ctx, body):
+            continue  # "the Army's 82nd Division" is a member of the army (membership's units)
         seen.add(body)
         head = ctx.doc[m.head]
         named = (head, head.head) if head.dep_ == "appos" else (head,)  # "X's Payment System (NSPK)"

@@ -44,6 +44,12 @@ def find_memberships(ctx):
     yield from _collective_states(ctx)
 
 
+def is_unit(ctx, eid: str) -> bool:
+    """Whether a body is a military unit below an armed force ('3rd Battalion', '82nd Airborne Division'), whose
+    place in a larger body is membership ('Security Forces', an armed force, is not)."""
+    return (_echelon(ctx, eid) or _ECHELONS["army"]) < _ECHELONS["army"]
+
+
 def _echelon(ctx, eid: str) -> int | None:
     """How large a unit is by the word its name ends with ('3rd Battalion' 4); None for what is no unit."""
     entity = ctx.table.get(eid)
