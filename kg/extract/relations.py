@@ -14,10 +14,11 @@ from kg.extract.holders import AFFILIATE_TITLES as _AFFILIATE_TITLES
 from kg.extract.holders import FORMER as _FORMER
 from kg.extract.holders import LEADER_TITLES as _LEADER_TITLES
 from kg.extract.holders import OUTSIDE_THE_STATE as _OUTSIDE_THE_STATE
+from kg.extract.holders import PLACE_LEADERS as _PLACE_LEADERS
 from kg.extract.holders import SECRETARY_GENERAL as _SECRETARY_GENERAL
 from kg.extract.holders import TITLES as _TITLES
 from kg.extract.holders import deputy as _deputy
-from kg.extract.holders import described_holders, stateless_titles
+from kg.extract.holders import described_holders, local_leaders, stateless_titles
 from kg.extract.ties import conj_ids, tokens_of
 from kg.extract.ties import relation as _relation
 from kg.graph.records import Relation
@@ -32,7 +33,7 @@ def find_relations(ctx, *, offices: OfficeIndex | None = None) -> list[Relation]
     found: dict[tuple, Relation] = {}
     titles = [*_person_titles(ctx), *_label_titles(ctx)]
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
-    stated += _local_leaders(ctx, titles, stated)
+    stated += local_leaders(ctx, titles, stated)
     stated = [*stated, *stateless_titles(ctx, titles, stated, offices), *described_holders(ctx, _entity_mentions(ctx))]
     stated = counterparts.counterparts(ctx, titles, stated)
     bodies = [
@@ -353,8 +354,6 @@ def _portfolio_head(ctx, title: _Title) -> str | None:
     return ctx.table.by_token.get(before.i) or ""
 
 
-# "Florida Governor X", "Kharkiv Mayor Y": the title leads the region or city it names
-_PLACE_LEADERS = frozenset({"governor", "mayor"})
 # 'X, head of occupied Crimea': a head or leader leads a region only through his title's 'of' ('a Crimea leader' may
 # lead a party there)
 _PLACE_HEADS = frozenset({"head", "leader"})
@@ -375,24 +374,6 @@ def _titles_place(ctx, title: _Title, place: str) -> bool:
             if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == noun.i:
                 return True
     return False
-
-
-def _local_leaders(ctx, titles, stated) -> list:
-    """'Russian missiles struck Kharkiv, said the mayor, Ihor Terekhov': a mayor or governor whose title names no
-    place leads the one place (no state) his sentence names."""
-    found = []
-    led = {r.subject for r in stated if r.type == "leader_of"}
-    for title in titles:
-        if title.head not in _PLACE_LEADERS or title.person in led:
-            continue
-        if any(ctx.table.by_token.get(t.i) not in (None, title.person) for t in title.tokens):
-            continue  # 'the Kharkiv mayor', 'the mayor of Melitopol': his title names his place or another
-        sent = title.tokens[0].sent
-        named = {ctx.table.by_token.get(t.i) for t in sent} - {None}
-        places = [p for p in named if ctx.table.get(p).type == "Place"]
-        if len(places) == 1:
-            found.append(_relation(ctx, "leader_of", title.person, places[0], list(title.tokens), confidence=0.5))
-    return found
 
 
 def _placed_in(ctx, title: _Title, body: str) -> bool:
