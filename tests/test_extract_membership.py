@@ -85,3 +85,21 @@ def test_a_bodys_possessive_before_member_names_the_body(extract_text):
 )
 def test_a_partys_member_word_affiliates_the_person(extract_text, text, person, party):
     assert ("affiliated_with", person, party) in relations(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text, members",
+    [
+        ("France and some other EU states want sanctions.", {"France"}),
+        ("Germany, Italy and other EU countries agreed.", {"Germany", "Italy"}),
+        ("EU member states such as Hungary objected.", {"Hungary"}),
+        ("NATO countries like Poland and Estonia objected.", {"Poland", "Estonia"}),
+    ],
+)
+def test_states_named_with_a_bodys_states_are_its_members(extract_text, text, members):
+    found = {s for t, s, _o in relations(extract_text(text)) if t == "member_of"}
+    assert found == members
+
+
+def test_a_bodys_states_alone_name_no_member(extract_text):
+    assert not relations(extract_text("Some EU states want sanctions."))

@@ -606,3 +606,120 @@ def test_a_dated_office_holder_leads_the_state_his_title_names_none_of(extract_t
 def test_a_head_of_state_called_by_family_name(extract_text):
     found = relations(extract_text("President Yoon said South Korea and Japan would hold talks.", date="2024-05-01"))
     assert ("leader_of", "Yoon Suk Yeol", "South Korea") in found
+
+
+def test_a_title_apposition_keeps_its_holder_when_another_name_is_coordinated(extract_text):
+    record = extract_text(
+        "Peru's radio said both Jan Roe, the president, and Tom Gale, the defence minister, were told."
+    )
+    found = relations(record)
+    assert ("leader_of", "Jan Roe", "Peru") in found
+    assert ("affiliated_with", "Tom Gale", "Peru") in found
+    assert ("leader_of", "Tom Gale", "Peru") not in found
+
+
+@pytest.mark.parametrize(
+    "text, body, state",
+    [
+        ("Protesters gathered at the United States Embassy in Kyiv.", "United States Embassy", "United States"),
+        (
+            "The Armed Forces of the Republic of Belarus moved west.",
+            "Armed Forces of the Republic of Belarus",
+            "Belarus",
+        ),
+    ],
+)
+def test_a_named_state_body_is_affiliated_with_the_state_its_name_writes(extract_text, text, body, state):
+    assert ("affiliated_with", body, state) in relations(extract_text(text))
+
+
+def test_a_name_with_a_state_in_it_is_no_state_body_unless_its_noun_is_one(extract_text):
+    found = relations(extract_text("The United States Institute of Peace said so."))
+    assert not any(t == "affiliated_with" for t, _s, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text, body, owner",
+    [
+        (
+            "The Palestinian Authority said so. The Palestinian Authority Security Forces arrested him.",
+            "Palestinian Authority Security Forces",
+            "Palestinian Authority",
+        ),
+        ("The Bank of Russia's National Card Payment System (NSPK) took over.", "NSPK", "Central Bank of Russia"),
+    ],
+)
+def test_a_body_another_bodys_name_or_possessive_owns_is_affiliated_with_it(extract_text, text, body, owner):
+    found = relations(extract_text(text))
+    assert ("affiliated_with", body, owner) in found
+    assert ("affiliated_with", body, "Palestine") not in found
+
+
+def test_a_body_cut_short_is_not_part_of_itself(extract_text):
+    text = "The Steering Committee met. The Steering Committee of the Donor Platform agreed."
+    assert not any(t == "affiliated_with" for t, _s, _o in relations(extract_text(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "THE PRESIDENT: Good afternoon. Today I want to say that the United States stands with Peru.",
+        "PRESIDENT BIDEN: Well, welcome. The United States stands with Peru.",
+    ],
+)
+def test_a_transcripts_speaker_label_is_the_speakers_title(extractor, text):
+    from kg.graph.records import Article
+
+    article = Article("t", text, title="Remarks by President Biden on Peru", source="The White House")
+    assert ("leader_of", "Joe Biden", "United States") in relations(extractor.extract(article))
+
+
+def test_a_heading_in_capitals_is_no_speaker_label(extractor):
+    from kg.graph.records import Article
+
+    text = "RESTORING PRESSURE ON IRAN: I have directed the Secretary to act. Peru agreed."
+    article = Article("t", text, title="Statement by President Biden on Iran", source="The White House")
+    found = relations(extractor.extract(article))
+    assert not any(s == "Joe Biden" and o == "Peru" for _t, s, o in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's economy grew. The former Peruvian leader said so.",
+        "Peru's economy grew. The ex-president of Peru said so.",
+    ],
+)
+def test_a_former_leader_is_affiliated_with_the_state_he_led(extract_text, text):
+    found = relations(extract_text(text))
+    assert any(t == "affiliated_with" and o == "Peru" for t, _s, o in found)
+    assert not any(t == "leader_of" for t, _s, _o in found)
+
+
+def test_an_outlets_reporter_is_stated_with_the_outlets_name(extract_text):
+    record = extract_text("The New York Times' Jane Roe reported it.")
+    tie = next(r for r in record.relations if r.type == "affiliated_with")
+    assert tie.evidence.text == "The New York Times' Jane Roe"
+
+
+def test_a_mayor_whose_title_names_no_place_leads_the_place_his_sentence_names(extract_text):
+    found = relations(
+        extract_text("Missiles struck a district of Kharkiv on Wednesday, said the mayor, Ihor Terekhov.")
+    )
+    assert ("leader_of", "Ihor Terekhov", "Kharkiv") in found
+
+
+def test_a_mayor_among_two_places_leads_neither(extract_text):
+    found = relations(extract_text("Missiles struck Kharkiv and Odesa, said the mayor, Ihor Terekhov."))
+    assert not any(t == "leader_of" for t, _s, _o in found)
+
+
+def test_then_before_a_leaders_title_is_no_former_office(extract_text):
+    found = relations(extract_text("Peru's economy grew, then the president of Peru spoke."))
+    assert any(t == "leader_of" and o == "Peru" for t, _s, o in found)
+
+
+def test_a_unit_a_body_owns_is_its_member_not_an_affiliate(extract_text):
+    found = relations(extract_text("The U.S. Army deployed. The Army's 82nd Airborne Division moved."))
+    assert ("member_of", "82nd Airborne Division", "United States Army") in found
+    assert ("affiliated_with", "82nd Airborne Division", "United States Army") not in found

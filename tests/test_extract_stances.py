@@ -319,3 +319,108 @@ def test_handing_over_arms_supports_the_recipient(extract_text, text):
 def test_handing_over_what_is_no_arms_takes_no_side(extract_text):
     found = relations(extract_text("Peru's transfer of the prisoners to Chile ended the crisis."))
     assert ("supports", "Peru", "Chile") not in found
+
+
+@pytest.mark.parametrize(
+    "text, subject, target",
+    [
+        ("Senator Ann Rowe debated her political rival Tom Gale and his son, Bill.", "Ann Rowe", "Tom Gale"),
+        ("Iran, Israel's arch-enemy, fired missiles.", "Israel", "Iran"),
+        ("Hamas is an enemy of Israel.", "Israel", "Hamas"),
+        ("Moscow sees NATO as its main adversary.", "Russia", "NATO"),
+    ],
+)
+def test_foe_nouns_name_who_opposes_whom(extract_text, text, subject, target):
+    found = relations(extract_text(text))
+    assert ("opposes", subject, target) in found
+    assert ("opposes", target, subject) not in found
+    assert not any(o == "Bill" for _t, _s, o in found)
+
+
+def test_foe_noun_without_a_named_foe_names_nobody(extract_text):
+    assert not relations(extract_text("Ukraine's enemies are many."))
+
+
+@pytest.mark.parametrize(
+    "text, giver, owner",
+    [
+        ("Japan condemned North Korea's ongoing support to Russia's war against Ukraine.", "North Korea", "Russia"),
+        ("Canada pledged aid for Ukraine's counteroffensive.", "Canada", "Ukraine"),
+    ],
+)
+def test_support_for_an_act_supports_its_owner(extract_text, text, giver, owner):
+    found = relations(extract_text(text))
+    assert ("supports", giver, owner) in found
+    assert not any(t == "supports" and o == "Ukraine" and owner != "Ukraine" for t, _s, o in found)
+
+
+def test_condemning_a_leaders_war_opposes_his_state(extract_text):
+    found = relations(extract_text("Canada condemned Putin's war of choice in Ukraine. Russia must stop it."))
+    assert ("opposes", "Canada", "Russia") in found
+    assert ("opposes", "Canada", "Vladimir Putin") not in found
+
+
+def test_condemning_a_persons_plan_is_no_war(extract_text):
+    found = relations(extract_text("Canada condemned Putin's proposal. Russia must stop it."))
+    assert ("opposes", "Canada", "Russia") not in found
+
+
+@pytest.mark.parametrize(
+    "text, giver, receiver",
+    [
+        ("Britain will supply Ukraine with three billion pounds in military aid.", "United Kingdom", "Ukraine"),
+        ("Iran has provided Russia with drones.", "Iran", "Russia"),
+        ("Canada continued to supply critical security assistance to Peru.", "Canada", "Peru"),
+    ],
+)
+def test_supplying_a_party_with_arms_or_aid_supports_it(extract_text, text, giver, receiver):
+    assert ("supports", giver, receiver) in relations(extract_text(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Canada will provide Peru with documents.", "Canada will provide Peru.", "Canada supplied data to Peru."]
+)
+def test_supplying_what_is_no_arms_nor_aid_takes_no_side(extract_text, text):
+    assert not any(t == "supports" for t, _s, _o in relations(extract_text(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada will continue to stand with the sovereign nation and people of Peru.",
+        "Canada will keep working with partners and stand with the people of Peru.",
+    ],
+)
+def test_standing_with_a_party_without_a_subject_of_its_own(extract_text, text):
+    assert ("supports", "Canada", "Peru") in relations(extract_text(text))
+
+
+def test_standing_with_a_party_one_urges_another_to_is_not_the_urgers(extract_text):
+    found = relations(extract_text("Canada urged Japan to stand with Peru."))
+    assert ("supports", "Canada", "Peru") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada is committed to Peru's long-term success.",
+        "Canada has skin in the game and is committed to Peru's security.",
+        "Canada remains committed to Peru.",
+    ],
+)
+def test_being_committed_to_a_party_supports_it(extract_text, text):
+    assert ("supports", "Canada", "Peru") in relations(extract_text(text))
+
+
+@pytest.mark.parametrize("text", ["Canada is committed to peace.", "Canada committed troops to Peru."])
+def test_being_committed_to_no_party_takes_no_side(extract_text, text):
+    assert not any(t == "supports" for t, _s, _o in relations(extract_text(text)))
+
+
+def test_allies_the_text_names_after_such_as_are_the_owners_allies(extract_text):
+    found = relations(extract_text("Russia's allies like Belarus and Iran held drills."))
+    assert {("allied_with", "Russia", "Belarus"), ("allied_with", "Russia", "Iran")} <= found
+
+
+def test_allies_named_with_no_owner_are_nobodys(extract_text):
+    assert not relations(extract_text("Moscow threatened allies like Poland."))

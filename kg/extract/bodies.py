@@ -3,6 +3,8 @@ a body's name gives ("Iraqi forces", "the US State Department")."""
 
 from __future__ import annotations
 
+from kg.extract.collectives import bodies_named_in
+from kg.extract.membership import is_unit
 from kg.extract.ties import relation
 
 
@@ -30,3 +32,24 @@ def state_bodies(ctx):
             continue
         tokens = list(ctx.doc[mention.start : mention.end])
         yield relation(ctx, "affiliated_with", body, state, tokens, confidence=0.6)
+
+
+def bodies_of_bodies(ctx):
+    """A body another body's name or possessive owns: 'the Palestinian Authority Security Forces' (the Palestinian
+    Authority's), "the Bank of Russia's National Card Payment System" -> affiliated_with the owning body."""
+    table = ctx.table
+    seen = set()
+    for m in table.mentions:
+        body = table.by_token.get(m.head)
+        if body is None or body in seen or table.get(body).type != "Organization":
+            continue
+        if ctx.doc[m.start].sent.start in ctx.skip_sents or is_unit(ctx, body):
+            continue  # "the Army's 82nd Division" is a member of the army (membership's units)
+        seen.add(body)
+        head = ctx.doc[m.head]
+        named = (head, head.head) if head.dep_ == "appos" else (head,)  # "X's Payment System (NSPK)"
+        owners = [e for n in named for c in n.children if c.dep_ == "poss" for e in ctx.resolve(c)]
+        owners = [e for e in owners if e != body and table.get(e).type == "Organization"]
+        tokens = list(ctx.doc[m.start : m.end])
+        for owner in owners or bodies_named_in(table, body):
+            yield relation(ctx, "affiliated_with", body, owner, tokens, confidence=0.55)

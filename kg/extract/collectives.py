@@ -376,16 +376,66 @@ def _place_bodies(resolver) -> None:
         entry = table.entries.get(eid)
         if m.kind == "gazetteer" and not (entry and entry.country and entry.sector in _STATE_SECTORS):
             continue
-        if m.kind not in ("gazetteer", "np") or any(c.lower_ == "led" for c in doc[m.head].lefts):
-            continue  # a name with a demonym in it ('the American Conservative') is no state's body, a 'US-led' one led
-        for t in doc[m.start : m.end]:
-            state = gazetteer.demonym(t.text) or _written_state(gazetteer, t.text)
-            if state is None or state.type != "Country" or (entry is not None and entry.country != state.name):
+        # a name with a demonym in it ('the American Conservative') is no state's body, unless its own noun is a
+        # state's body ('the United States Embassy', 'the Armed Forces of the Republic of Belarus'); a 'US-led' one led
+        ner_body = m.kind == "ner" and _state_body_noun(resolver, doc[m.head]) and not _named_after_body(table, eid)
+        if m.kind not in ("gazetteer", "np") and not ner_body or any(c.lower_ == "led" for c in doc[m.head].lefts):
+            continue
+        for t, state in _states_written(gazetteer, doc[m.start : m.end]):
+            if state.type != "Country" or (entry is not None and entry.country != state.name):
                 continue
             named = next((e.id for e in table.entities if e.type == "Country" and e.name == state.name), None)
             # the state as the article names it elsewhere; made from the demonym only when it is named nowhere else
             table.states[eid] = named or resolver.add_demonym(state, t)
             break
+
+
+# the noun of a state's armed forces, which the agent dictionaries (bare agents of acts) do not hold
+_FORCES = frozenset({"force", "forces"})
+
+
+def _state_body_noun(resolver, head) -> bool:
+    """A name's own noun is a body of a state: an agent noun of a state's sector in the dictionaries ('embassy',
+    'ministry', 'parliament', 'army') or the state's forces."""
+    lemma = head.lemma_.lower()
+    return lemma in _FORCES or resolver.agents.get(lemma) in _STATE_SECTORS
+
+
+def _named_after_body(table, eid: str) -> bool:
+    """'Palestinian Authority Security Forces': a body whose name begins with another body's is that body's, not the
+    state's its demonym names."""
+    return bool(bodies_named_in(table, eid))
+
+
+def bodies_named_in(table, eid: str) -> list[str]:
+    """The other bodies of the article whose name begins the body's own name, the rest naming a part of it
+    ('Security Forces'; not 'of the Multi-agency', which is the same body cut short). A one-word name the
+    gazetteer does not know may be a piece of a longer name ('Kastus' of 'Kastus Kalinouski Regiment')."""
+    name = table.get(eid).name.lower()
+    found = []
+    for e in table.entities:
+        if e.type != "Organization" or e.id == eid or not name.startswith(e.name.lower() + " "):
+            continue
+        rest = name[len(e.name) + 1 :].split()
+        known = e.id in table.entries or len(e.name.split()) > 1
+        if known and rest and rest[0] not in _GLUE:
+            found.append(e.id)
+    return found
+
+
+_GLUE = frozenset({"of", "for", "on", "to", "in", "and", "at"})
+
+
+def _states_written(gazetteer, tokens):
+    """(token, state) for each state a span writes by demonym or by name, a name of up to three words ('United
+    States') as one."""
+    for k, t in enumerate(tokens):
+        state = gazetteer.demonym(t.text) or _written_state(gazetteer, t.text)
+        if state is None:
+            wider = (tokens[k : k + n] for n in (3, 2) if k + n <= len(tokens))
+            state = next((s for w in wider if (s := _written_state(gazetteer, w.text)) is not None), None)
+        if state is not None:
+            yield t, state
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})

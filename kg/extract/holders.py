@@ -1,5 +1,6 @@
 """Titles as offices: the words that make a leader or an affiliate, and the state an office holder serves when his
-title writes none ('Defence Minister Pierre Joxe said', 'Attorney General X', 'the Russian president')."""
+title writes none ('Defence Minister Pierre Joxe said', 'Attorney General X', 'the Russian president'), or the
+place a mayor leads ('Missiles struck Kharkiv, said the mayor, Ihor Terekhov')."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ __all__ = [
     "SECRETARY_GENERAL",
     "TITLES",
     "deputy",
+    "PLACE_LEADERS",
     "described_holders",
+    "local_leaders",
     "stateless_titles",
 ]
 
@@ -33,6 +36,8 @@ OUTSIDE_THE_STATE = frozenset(
 # a faith's offices: "Russia's Chief Rabbi X" leads a community of the state, not the state
 OUTSIDE_THE_STATE |= {"rabbi", "mufti", "imam", "patriarch", "bishop", "archbishop", "cardinal", "cleric"}
 TITLES = LEADER_TITLES | AFFILIATE_TITLES
+# "Florida Governor X", "Kharkiv Mayor Y": titles that lead a region or a city
+PLACE_LEADERS = frozenset({"governor", "mayor"})
 SECRETARY_GENERAL = frozenset({"secretary", "general"})
 
 
@@ -146,3 +151,21 @@ def described_holders(ctx, mentions):
                 else "affiliated_with"
             )
             yield _relation(ctx, rtype, holder, states[0], list(doc[m.start : m.end]), confidence=0.55)
+
+
+def local_leaders(ctx, titles, stated) -> list:
+    """'Russian missiles struck Kharkiv, said the mayor, Ihor Terekhov': a mayor or governor whose title names no
+    place leads the one place (no state) his sentence names."""
+    found = []
+    led = {r.subject for r in stated if r.type == "leader_of"}
+    for title in titles:
+        if title.head not in PLACE_LEADERS or title.person in led:
+            continue
+        if any(ctx.table.by_token.get(t.i) not in (None, title.person) for t in title.tokens):
+            continue  # 'the Kharkiv mayor', 'the mayor of Melitopol': his title names his place or another
+        sent = title.tokens[0].sent
+        named = {ctx.table.by_token.get(t.i) for t in sent} - {None}
+        places = [p for p in named if ctx.table.get(p).type == "Place"]
+        if len(places) == 1:
+            found.append(_relation(ctx, "leader_of", title.person, places[0], list(title.tokens), confidence=0.5))
+    return found

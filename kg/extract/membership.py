@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import factuality
+from kg.extract import factuality, words
 from kg.extract.ties import clause_subject, conj_ids, party, relation, tokens_of
 
 _MEMBER_NOUNS = frozenset({"member", "part", "partner"})
@@ -40,7 +40,14 @@ def find_memberships(ctx):
     yield from _include_relations(ctx)
     yield from _unit_relations(ctx)
     yield from _part_of_relations(ctx)
+    yield from _members_listed_by_kind(ctx)
     yield from _collective_states(ctx)
+
+
+def is_unit(ctx, eid: str) -> bool:
+    """Whether a body is a military unit below an armed force ('3rd Battalion', '82nd Airborne Division'), whose
+    place in a larger body is membership ('Security Forces', an armed force, is not)."""
+    return (_echelon(ctx, eid) or _ECHELONS["army"]) < _ECHELONS["army"]
 
 
 def _echelon(ctx, eid: str) -> int | None:
@@ -127,6 +134,38 @@ def _part_of_relations(ctx):
                 continue  # 'X, a member of parliament,' is a title: the title rules' business; 'X is a member of' is not
             for body in bodies:
                 yield relation(ctx, "member_of", member, body, list(tok.subtree), modality=modality, confidence=0.55)
+
+
+# plural nouns for the states of a body written before them: 'EU states', 'NATO members', 'G7 countries'
+_MEMBERS_OF_A_BODY = frozenset({"state", "country", "nation", "member", "ally"})
+_EXAMPLE_PREPS = frozenset({"like", "as", "including"})
+
+
+def _members_listed_by_kind(ctx):
+    """'France and some other EU states', 'Poland and other NATO allies', 'EU member states such as Hungary', 'NATO
+    countries like Poland and Estonia' -> each named state is a member of the body written before the noun."""
+    for tok in tokens_of(ctx, _MEMBERS_OF_A_BODY):
+        if tok.tag_ != "NNS":
+            continue
+        bodies = [e for e in _bodies_before(ctx, tok) if ctx.table.get(e).type == "Organization"]
+        if not bodies:
+            continue
+        listed = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in _EXAMPLE_PREPS for p in c.children]
+        listed = [p for p in listed if p.dep_ == "pobj"]
+        if tok.dep_ == "conj" and any(c.lower_ == "other" for c in tok.children):
+            listed.append(words.first_conjunct(tok.head))
+        states = [e for e in conj_ids(ctx, listed) if ctx.table.get(e).type == "Country"]
+        stated = [*tok.subtree, *listed]
+        for state in states:
+            for body in bodies:
+                yield relation(ctx, "member_of", state, body, stated, confidence=0.55)
+
+
+def _bodies_before(ctx, tok) -> list[str]:
+    """The bodies named by the modifiers before a noun, also through 'member' ('EU member states')."""
+    mods = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i]
+    mods += [g for c in mods if c.lower_ == "member" for g in c.children if g.dep_ in ("compound", "nmod")]
+    return [e for c in mods for e in ctx.resolve_modifier(c)]
 
 
 def _collective_states(ctx):

@@ -8,15 +8,17 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract import belonging, counterparts, membership, servants, stances, words, workplaces
+from kg.extract import belonging, counterparts, labels, membership, servants, stances, words, workplaces
 from kg.extract import bodies as bodies_of
 from kg.extract.holders import AFFILIATE_TITLES as _AFFILIATE_TITLES
+from kg.extract.holders import FORMER as _FORMER
 from kg.extract.holders import LEADER_TITLES as _LEADER_TITLES
 from kg.extract.holders import OUTSIDE_THE_STATE as _OUTSIDE_THE_STATE
+from kg.extract.holders import PLACE_LEADERS as _PLACE_LEADERS
 from kg.extract.holders import SECRETARY_GENERAL as _SECRETARY_GENERAL
 from kg.extract.holders import TITLES as _TITLES
 from kg.extract.holders import deputy as _deputy
-from kg.extract.holders import described_holders, stateless_titles
+from kg.extract.holders import described_holders, local_leaders, stateless_titles
 from kg.extract.ties import conj_ids, tokens_of
 from kg.extract.ties import relation as _relation
 from kg.graph.records import Relation
@@ -29,13 +31,15 @@ def find_relations(ctx, *, offices: OfficeIndex | None = None) -> list[Relation]
     """The relations the article states; ``offices`` (the dictionaries' dated offices) tells which state a title that
     names none belongs to ('President X said', X a head of state on the article's day)."""
     found: dict[tuple, Relation] = {}
-    titles = list(_person_titles(ctx))
+    titles = [*_person_titles(ctx), *_label_titles(ctx)]
     stated = [r for t in titles for r in _title_owners(ctx, t)] + list(_role_relations(ctx))
+    stated += local_leaders(ctx, titles, stated)
     stated = [*stated, *stateless_titles(ctx, titles, stated, offices), *described_holders(ctx, _entity_mentions(ctx))]
     stated = counterparts.counterparts(ctx, titles, stated)
     bodies = [
         *bodies_of.state_bodies(ctx),
         *bodies_of.led_bodies(ctx),
+        *bodies_of.bodies_of_bodies(ctx),
         *workplaces.leading_verbs(ctx),
         *_roles_taken(ctx),
     ]
@@ -69,6 +73,14 @@ def _person_titles(ctx):
     for m, eid in _entity_mentions(ctx):
         if ctx.table.get(eid).type == "Person" and m.kind in ("ner", "gazetteer"):
             yield from _named_person_titles(ctx, eid, ctx.doc[m.head], m)
+
+
+def _label_titles(ctx):
+    """'THE PRESIDENT: Good afternoon.': a transcript's speaker label is its speaker's title."""
+    for person, label in labels.speaker_labels(ctx, _TITLES):
+        title = _title(ctx, person, label, [])
+        if title is not None:
+            yield title
 
 
 def _role_relations(ctx):
@@ -210,8 +222,8 @@ def _head(tokens) -> str | None:
 
 def _leads(tokens, lemmas) -> bool:
     """Whether the title's own noun is a leader's. 'President and White House Coordinator for ...' coordinates;
-    'Prime Minister of Iraq' leads."""
-    if _deputy(lemmas):
+    'Prime Minister of Iraq' leads; an 'ex-President' led."""
+    if _deputy(lemmas) or "ex" in lemmas:
         return False
     if _SECRETARY_GENERAL <= lemmas:
         return True  # 'the NATO Secretary-General' heads the body; its 'general' is no rank
@@ -342,8 +354,6 @@ def _portfolio_head(ctx, title: _Title) -> str | None:
     return ctx.table.by_token.get(before.i) or ""
 
 
-# "Florida Governor X", "Kharkiv Mayor Y": the title leads the region or city it names
-_PLACE_LEADERS = frozenset({"governor", "mayor"})
 # 'X, head of occupied Crimea': a head or leader leads a region only through his title's 'of' ('a Crimea leader' may
 # lead a party there)
 _PLACE_HEADS = frozenset({"head", "leader"})
@@ -394,7 +404,7 @@ def _own_title(ctx, node, m, before: bool = True) -> bool:
         return False
     table = ctx.table
     holder = table.by_token.get(m.head)
-    for t in node.subtree:
+    for t in _without_conjuncts(node):
         eid = table.by_token.get(t.i)
         if m.start <= t.i < m.end or eid in (None, holder) or table.get(eid).type != "Person":
             continue
@@ -403,6 +413,17 @@ def _own_title(ctx, node, m, before: bool = True) -> bool:
         if t.dep_ != "poss" and not any(c.tag_ == "POS" for c in t.children):
             return False
     return True
+
+
+def _without_conjuncts(node) -> list:
+    """A phrase's tokens less the items coordinated with it: in 'Vladimir Putin, the president, and Sergei Shoigu,
+    the defence minister' the parser hangs Shoigu on 'president', whose office is still Putin's alone."""
+    out, stack = [], [node]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("conj", "cc"))
+    return out
 
 
 _TITLE_GLUE = frozenset({"of", "for", "and", "-", "–", "'s", "’s", "the", "&"})
@@ -500,7 +521,8 @@ def _role_phrase_relations(ctx, eid: str, m):
     for other in others:
         if ctx.table.get(other).type not in ("Country", "Organization"):
             continue
-        leader = entity.type == "Person" and _leads([head], {m.role})
+        # 'the former Polish leader', 'the ex-president of Poland': who held an office no longer leads
+        leader = entity.type == "Person" and _leads([head], {m.role}) and not _former(ctx, m)
         before = ctx.doc[head.i - 1] if head.i > m.start else None
         if before is not None and before.pos_ == "NOUN" and before.text.islower():
             leader = leader and ctx.table.by_token.get(before.i) == other  # 'Chad's army chief' leads the army
@@ -510,6 +532,16 @@ def _role_phrase_relations(ctx, eid: str, m):
         if entity.type == "Group":
             continue
         yield _relation(ctx, rtype, eid, other, tokens, confidence=0.6)
+
+
+def _former(ctx, m) -> bool:
+    """The phrase, or the words just before it ('ex-' the tagger leaves out: 'the ex-president of Poland'), say the
+    office was held."""
+    first = max(ctx.doc[m.start].sent.start, m.start - 2)
+    before = ctx.doc[first : m.start]  # not 'then' there: '..., then the president said'
+    return any(t.lower_ in _FORMER for t in ctx.doc[m.start : m.end]) or any(
+        t.lower_ in ("ex", "former") for t in before
+    )
 
 
 def _demonym_states(ctx, tokens) -> list[str]:

@@ -7,10 +7,12 @@ from __future__ import annotations
 from kg.extract import factuality, support, words
 from kg.extract.ties import (
     acting_subjects,
+    antecedent,
     clause_subject,
     conj_ids,
     named_by,
     owner,
+    owner_of_act,
     party,
     relation,
     states_of_leaders,
@@ -33,6 +35,9 @@ _SUPPORT_VERBS = {
     "aid": "supports",
     "help": "supports",
     "enable": "supports",
+    "supply": "supports",
+    "provide": "supports",
+    "equip": "supports",
     "oppose": "opposes",
     "fight": "opposes",
     "combat": "opposes",
@@ -45,6 +50,9 @@ _SUPPORT_VERBS = {
     "bomb": "opposes",
     "shell": "opposes",
 }
+# verbs of handing over: 'supply Ukraine with missiles', 'provide Israel with aid' support the party supplied (only
+# with a 'with': 'provide Ukraine' alone, 'provide information to X' take no side)
+_PROVIDING_VERBS = frozenset({"supply", "provide", "equip"})
 # 'condemned Iran's attack', 'denounced the Russian invasion': the owner of what is condemned is the one opposed
 _BLAME_VERBS = frozenset({"condemn", "denounce"})
 # a stated attack is a hostility; one that may come ('could invade') is not yet
@@ -73,6 +81,9 @@ _BODY_OF_STATES_NOUNS = _ALLIANCE_NOUNS | {"pact", "bloc"}
 _ALLY_NOUNS = frozenset({"ally", "partner"})
 # nouns of one-way support said of a named party: 'Germany, Ukraine's biggest backer', 'Iran, the main sponsor of X'
 _BACKER_NOUNS = frozenset({"backer", "supporter", "sponsor", "patron", "benefactor"})
+# nouns of a standing hostility said of a named party: 'his political rival Joe Biden', "Iran, Israel's arch-enemy,",
+# 'the West (Russia's self-defined adversary)'
+_FOE_NOUNS = frozenset({"adversary", "enemy", "foe", "rival", "opponent", "nemesis", "archenemy", "archrival"})
 
 
 def find_stances(ctx, served: dict[str, str] | None = None, led: dict[str, str] | None = None):
@@ -84,13 +95,14 @@ def find_stances(ctx, served: dict[str, str] | None = None, led: dict[str, str] 
     yield from _verb_relations(ctx, led)
     yield from _backed_bodies(ctx)
     yield from support.support_nouns(ctx, served, led)
+    yield from support.committed_to(ctx, led)
     yield from _against_relations(ctx, led)
 
 
 def _alliance_relations(ctx):
-    for tok in tokens_of(ctx, _BODY_OF_STATES_NOUNS | _ALLY_NOUNS | _BACKER_NOUNS):
+    for tok in tokens_of(ctx, _BODY_OF_STATES_NOUNS | _ALLY_NOUNS | _BACKER_NOUNS | _FOE_NOUNS):
         lemma = tok.lemma_.lower()
-        if lemma in _BACKER_NOUNS:
+        if lemma in _BACKER_NOUNS or lemma in _FOE_NOUNS:
             yield from _backers(ctx, tok) if tok.pos_ == "NOUN" else ()
         elif lemma in _BODY_OF_STATES_NOUNS:
             for prep in tok.children:
@@ -171,6 +183,7 @@ def _allies(ctx, tok):
     ]
     if tok.lemma_.lower() != "ally":
         group = [g for g in group if party(ctx, g)]  # 'its partners' alone names nobody; 'its allies' is the camp
+    group = _examples(ctx, tok) or group  # "Russia's allies such as Belarus": the allies the text names
     if not owners and tok.tag_ == "NNS" and tok.dep_ == "attr":  # 'Russia and Belarus are allies'
         owners = group[:1]
         group = group[1:]
@@ -180,6 +193,18 @@ def _allies(ctx, tok):
             if g != own:
                 yield relation(ctx, "allied_with", own, g, stated)
     yield from _members_by_allies(ctx, tok, owners, stated)
+
+
+def _examples(ctx, tok) -> list[str]:
+    """The parties a plural noun names after 'such as', 'like' or 'including' ("Russia's allies like Belarus")."""
+    listed = [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("as", "like", "including")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return [e for e in conj_ids(ctx, listed) if party(ctx, e)] if tok.tag_ == "NNS" else []
 
 
 def _members_by_allies(ctx, tok, owners: list[str], stated: list):
@@ -217,16 +242,29 @@ def _of_owners(ctx, tok) -> list[str]:
 
 def _backers(ctx, tok):
     """'Germany, Ukraine's biggest backer,', 'Iran is the main sponsor of Hezbollah', 'Poland, one of Kyiv's staunchest
-    supporters,': the named party supports the noun's owner. 'Its backers' alone names nobody."""
+    supporters,': the named party supports the noun's owner. 'Its backers' alone names nobody. A foe noun turns the
+    relation round: in 'his rival Joe Biden', "Iran, Israel's enemy," the owner is the one who opposes."""
     named = _the_ally(ctx, tok)
-    owners = [e for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("our", "my") for e in ctx.resolve(c)]
+    owners = [
+        e
+        for c in tok.children
+        if c.dep_ == "poss" and c.lower_ not in ("our", "my")
+        for e in ctx.resolve(c) or (antecedent(ctx, c) if c.lower_ in ("its", "their") else [])
+    ]
     owners += _of_owners(ctx, tok)
     # a list, not the subtree generator: every backer-owner pair states its relation on the same words
     stated = list(tok.head.subtree if tok.dep_ in ("appos", "attr", "pobj") else tok.subtree)
+    deemers = _deemer(ctx, tok)
+    if deemers and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in tok.children):
+        owners, stated = deemers, list(tok.head.head.subtree)  # 'Moscow sees NATO as its adversary': the subject's
+    foe = tok.lemma_.lower() in _FOE_NOUNS
+    if named and tok.tag_ == "NN":  # 'his rival Joe Biden and his son, Hunter': a singular noun names one party
+        named = named[:1]
     for backer in named or []:
         for own in owners:
             if backer != own and party(ctx, own):
-                yield relation(ctx, "supports", backer, own, stated, confidence=0.6)
+                pair = (own, backer) if foe else (backer, own)
+                yield relation(ctx, "opposes" if foe else "supports", *pair, stated, confidence=0.6)
 
 
 def _the_ally(ctx, tok) -> list[str] | None:
@@ -255,6 +293,15 @@ def _the_ally(ctx, tok) -> list[str] | None:
 _DEEMING = frozenset({"see", "regard", "view", "consider", "describe", "call", "know", "deem"})
 
 
+def _deemer(ctx, tok) -> list[str]:
+    """Who takes the named party for what the noun says, when an active verb of regarding says so: 'Russia regards
+    the US as an adversary', 'Moscow sees NATO as its main adversary'."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else None
+    if verb is None or verb.lemma_.lower() not in _DEEMING or verb.tag_ == "VBN":
+        return []
+    return subjects(ctx, verb)
+
+
 def _deemed_of(tok) -> list:
     """Whom an ally noun is said of through a verb of regarding: the passive's subject ('Lukashenko is seen as
     Russia's key ally', 'Poland is considered a key US ally') or the name a reduced clause after a comma qualifies
@@ -266,8 +313,8 @@ def _deemed_of(tok) -> list:
     doc = tok.doc
     if verb.i >= 2 and doc[verb.i - 1].text == "," and verb.tag_ in ("VBN", "VBD"):
         return [doc[verb.i - 2]]
-    if verb.tag_ != "VBN":
-        return []
+    if verb.tag_ != "VBN":  # 'Moscow sees NATO as its adversary': the active verb's object
+        return [c for c in verb.children if c.dep_ == "dobj"] if tok.dep_ == "pobj" else []
     if verb.dep_ == "acl":
         return [verb.head]
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -280,6 +327,8 @@ def _verb_relations(ctx, led: dict[str, str]):
         lemma = tok.lemma_.lower()
         if lemma == "stand" or lemma in _SIDING_VERBS:
             yield from _standing_by(ctx, tok)
+            continue
+        if lemma in _PROVIDING_VERBS and not support.provides_with_arms_or_aid(tok):
             continue
         if lemma in _SUPPORT_VERBS or lemma == "join":
             subj, obj = _verb_sides(ctx, tok, lemma)
@@ -323,6 +372,8 @@ def _standing_by(ctx, verb):
     doers = subjects(ctx, verb)
     if not doers and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":  # 'much of the world siding with Y'
         doers = conj_ids(ctx, [verb.head])
+    if not doers and verb.dep_ in ("xcomp", "conj"):  # "We will continue to stand with Y", "We act and stand with Y"
+        doers = _controller(ctx, verb)
     for s in doers:
         for o in [e for p in sides if p.dep_ == "pobj" for e in named_by(ctx, p)]:
             if s != o and party(ctx, s) and party(ctx, o) and ctx.table.get(s).type != "Person":
@@ -337,7 +388,7 @@ def _verb_sides(ctx, verb, lemma: str) -> tuple[list[str], list[str]]:
         subj = conj_ids(ctx, agents)
         obj = conj_ids(ctx, [c for c in verb.children if c.dep_ == "nsubjpass"])
         if not obj and _SUPPORT_VERBS.get(lemma) == "supports":  # 'the Houthi attacks were enabled by Iran'
-            obj = [e for c in verb.children if c.dep_ == "nsubjpass" for e in _owner_of_act(ctx, c)]
+            obj = [e for c in verb.children if c.dep_ == "nsubjpass" for e in owner_of_act(ctx, c)]
         if not obj and verb.dep_ == "acl":
             obj = conj_ids(ctx, [verb.head])
         elif not obj and verb.dep_ == "advcl" and verb.i >= 2 and ctx.doc[verb.i - 1].text == ",":
@@ -350,10 +401,32 @@ def _verb_sides(ctx, verb, lemma: str) -> tuple[list[str], list[str]]:
     obj = [e for d in dobjs for e in named_by(ctx, d)] if lemma in _SUPPORT_VERBS else conj_ids(ctx, dobjs)
     if not obj and lemma in _BLAME_VERBS:  # 'condemned Iran's attack', 'condemned the Russian invasion'
         # not 'condemned Mr Z's proposal': blaming what someone said or planned takes no side against him
-        obj = [e for d in dobjs if d.lemma_.lower() not in _WORDS_AND_PLANS for e in owner(ctx, d)]
+        obj = [e for d in dobjs if d.lemma_.lower() not in _WORDS_AND_PLANS for e in _act_owners(ctx, d)]
     if not obj and _SUPPORT_VERBS.get(lemma) == "supports":  # "backed Ukraine's counteroffensive"
-        obj = [e for d in dobjs for e in _owner_of_act(ctx, d)]
+        obj = [e for d in dobjs for e in owner_of_act(ctx, d)]
     return subj, obj
+
+
+# acts only a state wages: 'Putin's war' is Russia's
+_STATE_ACTS = frozenset({"war", "invasion", "aggression", "occupation", "annexation"})
+
+
+def _act_owners(ctx, act) -> list[str]:
+    """Whose act is blamed: its owner; a state's war, invasion or occupation its owner wages for his state ("condemn
+    Putin's war of choice": Russia, when the dictionaries give Putin's state and the article names it)."""
+    found = owner(ctx, act)
+    if act.lemma_.lower() not in _STATE_ACTS:
+        return found
+    return list(dict.fromkeys(_state_of_official(ctx, e) or e for e in found))
+
+
+def _state_of_official(ctx, eid: str) -> str | None:
+    """The state a person serves as the dictionaries know him (a government official's country), if the article
+    names it."""
+    entry = ctx.table.entries.get(eid)
+    if ctx.table.get(eid).type != "Person" or entry is None or entry.sector != "GOV" or not entry.country:
+        return None
+    return next((e.id for e in ctx.table.entities if e.type == "Country" and e.name == entry.country), None)
 
 
 # what someone says or plans: condemning it is no standing hostility to him
@@ -372,20 +445,6 @@ def _relative_object(verb, lemma: str):
         if prep.head.lemma_.lower() in _AGAINST_WORDS | _ON_WORDS | _OF_WORDS:
             return prep.head
     return noun
-
-
-# acts whose backer supports their owner: "funded Russia's war", "backed Ukraine's counteroffensive"
-_BACKED_ACTS = frozenset(
-    """attack war offensive counteroffensive campaign fight struggle defence defense resistance effort operation
-    strike invasion assault raid""".split()
-)
-
-
-def _owner_of_act(ctx, noun) -> list[str]:
-    """The named owner of an act ('Ukraine's', 'Houthi'); not a pronoun's ('their defensive operations')."""
-    if noun.lemma_.lower() not in _BACKED_ACTS or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
-        return []
-    return owner(ctx, noun)
 
 
 def _controller(ctx, verb, depth: int = 0) -> list[str]:

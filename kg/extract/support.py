@@ -4,9 +4,19 @@
 from __future__ import annotations
 
 from kg.extract import factuality
-from kg.extract.ties import clause_subject, named_by, owner, party, relation, states_of_leaders, tokens_of
+from kg.extract.ties import (
+    clause_subject,
+    conj_ids,
+    named_by,
+    owner,
+    owner_of_act,
+    party,
+    relation,
+    states_of_leaders,
+    tokens_of,
+)
 
-__all__ = ["support_nouns"]
+__all__ = ["committed_to", "provides_with_arms_or_aid", "support_nouns"]
 
 # Nouns of one-way support and the prepositions that name whom they go to: 'support for Y', 'in support of Y',
 # 'aid to Y', 'solidarity with Y'.
@@ -29,9 +39,28 @@ _ARMS_WORDS = frozenset(
 # verbs that carry a support noun to its recipient: 'sent aid to Y', 'express our support to Y'
 _GIVING_VERBS = frozenset(
     """send provide give deliver offer pledge promise express extend reiterate reaffirm announce continue increase
-    boost show voice confirm approve""".split()
+    boost show voice confirm approve supply""".split()
 )
 _RELIEF_NOUNS = frozenset({"aid", "assistance", "help"})
+
+
+def committed_to(ctx, led: dict[str, str]):
+    """'The United States is committed to Ukraine's long-term success', 'X remains committed to the security of Y':
+    who is committed to a party, or to its security, success or defence, supports it."""
+    for tok in tokens_of(ctx, lowers=frozenset({"committed"})):
+        if tok.tag_ not in ("VBN", "JJ"):
+            continue
+        targets = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
+        recipients = [e for p in targets if p.dep_ == "pobj" for e in named_by(ctx, p)]
+        committed = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+        givers = conj_ids(ctx, committed)
+        if not committed and tok.dep_ in ("conj", "acomp", "oprd"):  # 'X has skin in the game and is committed to Y'
+            givers = conj_ids(ctx, [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")])
+        modality, _ = factuality.modality(tok, ctx.cues)
+        for s in states_of_leaders(givers, led):
+            for o in recipients:
+                if s != o and party(ctx, s) and party(ctx, o):
+                    yield relation(ctx, "supports", s, o, list(tok.subtree), modality=modality, confidence=0.55)
 
 
 def support_nouns(ctx, served: dict[str, str], led: dict[str, str]):
@@ -52,7 +81,8 @@ def support_nouns(ctx, served: dict[str, str], led: dict[str, str]):
         if not targets and carrier is not None and carrier.lemma_.lower() in _GIVING_VERBS:
             targets = [p for c in carrier.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
             evidence = list(carrier.subtree)
-        recipients = [e for p in targets if p.dep_ == "pobj" for e in named_by(ctx, p)]
+        # 'support to Russia's war against Ukraine', 'aid for Ukraine's counteroffensive': the act's owner
+        recipients = [e for p in targets if p.dep_ == "pobj" for e in named_by(ctx, p) or owner_of_act(ctx, p)]
         if not recipients:
             continue
         if lemma in _RELIEF_NOUNS:  # 'assistance to Palestinians in need': relief of people takes no side
@@ -63,6 +93,18 @@ def support_nouns(ctx, served: dict[str, str], led: dict[str, str]):
             for o in recipients:
                 if s != o and party(ctx, s) and party(ctx, o):
                     yield relation(ctx, "supports", s, o, evidence, modality=modality, confidence=0.55)
+
+
+# what is handed over 'with' that takes the side of whom it is handed to: arms, aid, money
+_GIVEN_WORDS = _ARMS_WORDS | frozenset(
+    """aid assistance support help money fund funds funding loan loans credit equipment billion million""".split()
+)
+
+
+def provides_with_arms_or_aid(verb) -> bool:
+    """'supply Ukraine with three billion pounds in military aid', 'provide Israel with interceptors'."""
+    given = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
+    return any(t.lemma_.lower() in _GIVEN_WORDS or t.lower_ in _GIVEN_WORDS for p in given for t in p.subtree)
 
 
 def _of_arms(noun) -> bool:

@@ -92,6 +92,20 @@ def owner(ctx, tok) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# acts whose backer supports their owner: "funded Russia's war", "backed Ukraine's counteroffensive"
+_BACKED_ACTS = frozenset(
+    """attack war offensive counteroffensive campaign fight struggle defence defense resistance effort operation
+    strike invasion assault raid""".split()
+)
+
+
+def owner_of_act(ctx, noun) -> list[str]:
+    """The named owner of an act ('Ukraine's', 'Houthi'); not a pronoun's ('their defensive operations')."""
+    if noun.lemma_.lower() not in _BACKED_ACTS or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        return []
+    return owner(ctx, noun)
+
+
 def antecedent(ctx, pronoun) -> list[str]:
     """What 'its' or 'their' stands for: the nearest state, body or group named before it in the sentence ('sanctions
     against Moscow over its invasion', 'The UK remains steadfast in its support'), else the clause's subject."""
@@ -147,7 +161,7 @@ def _states_named(ctx, people) -> list[str]:
 
 _STANDS_FOR_OWNER = frozenset(
     """government people fight defense defence self-defense self-defence effort efforts security sovereignty
-    forces military army struggle right independence integrity freedom""".split()
+    forces military army struggle right independence integrity freedom success victory recovery""".split()
 )
 
 

@@ -321,7 +321,10 @@ def _person(doc, table, gazetteer, phrase: str, firsts: list, article_id: str) -
     if entry is None or entry.type != "Person":
         key, entry = f"author:{name.lower()}", None
     ms = [entities.Mention(t.i, t.i + 1, "Person", key, name, t.i, "anaphor", entry, rule="author") for t in firsts]
-    return _attach(doc, table, found, key, ms, article_id)
+    eid = _attach(doc, table, found, key, ms, article_id)
+    if eid is not None and entry is not None and entry.name in gazetteer.hand_made:
+        table.current.add(eid)  # a hand-made row holds his office now, as for a person the body names
+    return eid
 
 
 def _office_holder(gazetteer, phrase: str, name: str):

@@ -62,8 +62,10 @@ def workplaces(ctx, mentions):
             for served in _served(ctx, role):
                 if served != eid:
                     yield _relation(ctx, "affiliated_with", eid, served, list(role.subtree), confidence=0.55)
-        for outlet in _outlets_owning(ctx, head, m):
-            yield _relation(ctx, "affiliated_with", eid, outlet, list(ctx.doc[m.start - 1 : m.end]), confidence=0.55)
+        for outlet, owner in _outlets_owning(ctx, head, m):
+            # the evidence holds the outlet's name, not only its "'s": "CNN's Jake Tapper"
+            stated = list(ctx.doc[owner.left_edge.i : m.end])
+            yield _relation(ctx, "affiliated_with", eid, outlet, stated, confidence=0.55)
     for tok in tokens_of(ctx, frozenset({"work", "serve"})):
         if tok.pos_ != "VERB":
             continue
@@ -73,10 +75,11 @@ def workplaces(ctx, mentions):
                 yield _relation(ctx, "affiliated_with", person, body, list(tok.subtree), confidence=0.55)
 
 
-def _outlets_owning(ctx, name, m) -> list[str]:
-    """ "Reuters' Jane Roe", "the Times's X": a news outlet written as the owner of a name is the reporter's."""
+def _outlets_owning(ctx, name, m) -> list[tuple]:
+    """ "Reuters' Jane Roe", "the Times's X": a news outlet written as the owner of a name is the reporter's; (outlet,
+    the owner's token) pairs."""
     owners = [c for c in name.children if c.dep_ == "poss" and c.i < m.start]
-    return [e for c in owners for e in ctx.resolve_modifier(c) if ctx.table.get(e).type == "NewsOutlet"]
+    return [(e, c) for c in owners for e in ctx.resolve_modifier(c) if ctx.table.get(e).type == "NewsOutlet"]
 
 
 # roles that serve a person or a state: 'X, an adviser to Zelenskyy,', 'Y, a spokesman for the president,'
