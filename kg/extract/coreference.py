@@ -293,9 +293,9 @@ def _holds(doc, person, role: str, office: set[str], *, untitled: bool) -> bool:
     return role in title and ("prime" in office) == ("prime" in title)
 
 
-def link_anaphors(mentions: list) -> None:
+def link_anaphors(doc, mentions: list) -> None:
     """'the diplomat', 'the US official' join the most recent earlier role phrase with the same
-    head noun, unless the two name different states."""
+    head noun, unless the two name different states or different offices."""
     names_someone = any(p.type == "Person" and p.kind in ("ner", "gazetteer") for p in mentions)
     for i, m in enumerate(mentions):
         if m.rule or not (m.kind == "anaphor" or (m.kind == "np" and m.definite and m.type == "Person")):
@@ -304,7 +304,11 @@ def link_anaphors(mentions: list) -> None:
             (
                 p
                 for p in reversed(mentions[:i])
-                if p.kind == "np" and p.role == m.role and p.type == "Person" and _compatible(p, m)
+                if p.kind == "np"
+                and p.role == m.role
+                and p.type == "Person"
+                and _compatible(p, m)
+                and not _other_offices(doc, p, m)
             ),
             None,
         )
@@ -323,6 +327,19 @@ _HEADS_OF_STATE = frozenset({"president", "king", "queen", "monarch", "emir", "s
 
 def _compatible(a, b) -> bool:
     return not a.countries or not b.countries or bool(a.countries & b.countries)
+
+
+def _other_offices(doc, a, b) -> bool:
+    """'the Secretary of the Treasury' and 'the Secretary of State': one role noun, each with whose office it is
+    after it written with a capital, and those differ ('the head of the agency' may be 'the head of the IAEA')."""
+    whose_a, whose_b = (_whose(doc, m) for m in (a, b))
+    return bool(whose_a and whose_b) and whose_a != whose_b
+
+
+def _whose(doc, m) -> str:
+    """'of the Treasury' and 'of Treasury' are one office's."""
+    after = [t.lower_ for t in doc[m.head + 1 : m.end] if t.lower_ not in words.LEADING_DROP]
+    return " ".join(after) if any(t.text[:1].isupper() for t in doc[m.head + 1 : m.end]) else ""
 
 
 def link_owned_bodies(doc, mentions: list) -> None:
