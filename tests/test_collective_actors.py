@@ -324,3 +324,16 @@ def test_a_side_taken_for_a_states_people_is_for_the_state(extract_text):
     assert [_names(r, (x.subject, x.object)) for x in r.relations if x.type == "supports"] == [
         ["United Kingdom", "Ukraine"]
     ]
+
+
+def test_a_people_named_by_the_word_people_is_kept_without_an_event(extract_text):
+    r = extract_text(
+        "The minister spoke of the grief of the Moldovan people. She said the history of the Romanian people was long."
+    )
+    groups = {e.name for e in r.entities if e.type == "Group"}
+    assert {"Moldovan people", "Romanian people"} <= groups
+
+
+def test_a_plural_noun_that_takes_no_part_is_still_a_bystander(extract_text):
+    r = extract_text("The minister spoke of the grief of Moldovan farmers.")
+    assert not any(e.type == "Group" for e in r.entities)

@@ -126,6 +126,9 @@ def find_mentions(
     return sorted(kept, key=lambda m: (m.start, -m.end))
 
 
+# the key of a people named by the word 'people' (kg.extract.peoples): 'the Ukrainian people', 'the people of Gaza'
+PEOPLE_KEY = "Group:people of "
+
 _NEWSROOM_ROLES = frozenset({"correspondent", "reporter"})
 
 
@@ -506,7 +509,9 @@ def without_bystanders(doc, table: EntityTable, events, relations, cues) -> tupl
     named only by its adjective ('against the German occupiers') is named by nothing of its own: it stays when it
     takes part, or when an entity that stays belongs to it ('Russian officials accused ...')."""
     named = {
-        table.by_token.get(m.head) for m in table.mentions if m.kind in ("gazetteer", "ner") or names_an_office(doc, m)
+        table.by_token.get(m.head)
+        for m in table.mentions
+        if m.kind in ("gazetteer", "ner") or names_an_office(doc, m) or _a_people(doc, m)
     }
     named -= {e.id for e in table.entities if _adjective_only(e)}
     speakers = {
@@ -521,6 +526,12 @@ def without_bystanders(doc, table: EntityTable, events, relations, cues) -> tupl
     staying += [e for e in table.entities if e.id in kept and e not in staying]
     kept.update(c for e in staying for c in (e.country, *e.countries) if c)
     return tuple(e for e in table.entities if e in staying or e.id in kept)
+
+
+def _a_people(doc, m: Mention) -> bool:
+    """'the Israeli people', 'the people of Ukraine': a people named by the word 'people' and the state or people it
+    is (kg.extract.peoples), which annotators list wherever the article speaks of it, as they list a state."""
+    return m.type == "Group" and m.kind == "np" and doc[m.head].lower_ == "people" and m.key.startswith(PEOPLE_KEY)
 
 
 def _adjective_only(e: Entity) -> bool:
