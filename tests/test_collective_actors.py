@@ -337,3 +337,16 @@ def test_a_people_named_by_the_word_people_is_kept_without_an_event(extract_text
 def test_a_plural_noun_that_takes_no_part_is_still_a_bystander(extract_text):
     r = extract_text("The minister spoke of the grief of Moldovan farmers.")
     assert not any(e.type == "Group" for e in r.entities)
+
+
+def test_an_armed_groups_members_named_by_its_name_are_the_group(extract_text):
+    r = extract_text("Dozens of villagers were killed by Hezbollah fighters on Monday.")
+    event = _event(r, "ASSAULT")
+    assert _names(r, event.actors) == ["Hezbollah"]
+    assert not any(e.type == "Group" and "Hezbollah" in e.name for e in r.entities)
+
+
+def test_an_armed_groups_supporters_are_not_the_group(extract_text):
+    r = extract_text("Hezbollah supporters attacked a convoy near the border.")
+    event = _event(r, "ASSAULT")
+    assert _names(r, event.actors) != ["Hezbollah"]

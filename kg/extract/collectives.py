@@ -208,15 +208,27 @@ _BODY_NOUNS = words.ACTOR_NOUNS - words.PERSON_ROLES - words.PEOPLE_NOUNS - word
 
 def _named_body(resolver, tok, lemma: str) -> list[str]:
     """A singular body noun whose modifier is a named organisation stands for it: 'indicted by the U.N. war
-    crimes court' (the United Nations), 'the Hizbollah (Party of God) group declared' (Hezbollah)."""
-    if lemma not in _BODY_NOUNS or tok.tag_ not in ("NN", "NNP"):
+    crimes court' (the United Nations), 'the Hizbollah (Party of God) group declared' (Hezbollah); so do an armed
+    group's members named by its name alone ('massacred by Hamas terrorists', 'Wagner mercenaries took the
+    town'), as a state's troops stand for its forces ('Hamas supporters' are not Hamas)."""
+    members = lemma in words.ARMED_MEMBERS and tok.tag_ in ("NNS", "NNPS")
+    if not (members or (lemma in _BODY_NOUNS and tok.tag_ in ("NN", "NNP"))):
         return []
     table = resolver.table
     for c in tok.lefts:
         eid = table.by_token.get(c.i) if c.dep_ in _NAME_DEPS else None
-        if eid is not None and table.get(eid).type == "Organization":
+        if eid is None or table.get(eid).type != "Organization":
+            continue
+        entry = table.entries.get(eid)
+        if not members or (entry is not None and entry.sector in words.ARMED_SECTORS and _name_only(tok, c)):
             return [eid]
     return []
+
+
+def _name_only(tok, name) -> bool:
+    """The name is all that qualifies the members ('Hamas fighters', not 'former Hamas fighters' nor 'two Hamas
+    fighters')."""
+    return all(c.i == name.i or c.dep_ == "det" for c in tok.lefts)
 
 
 _PLACING = frozenset({"in", "of", "from", "throughout"})

@@ -15,6 +15,7 @@ __all__ = [
     "armed_forces",
     "link_abbreviations",
     "link_anaphors",
+    "link_armed_members",
     "link_appositions",
     "link_first_names",
     "link_short_names",
@@ -190,6 +191,24 @@ def link_forces(doc, mentions: list, gazetteer) -> None:
             country = gazetteer.entry_for(gazetteer.key_for(entry.country))
             if country is not None and armed_forces(gazetteer, country) == entry:
                 m.key = f"forces:{entry.country}"
+
+
+def link_armed_members(doc, mentions: list) -> None:
+    """'Hezbollah fighters attacked': an armed group's members named by the group's name alone are the group, as a
+    state's troops are its forces (annotators and PLOVER give the group as the actor); 'Hezbollah supporters' and
+    'two Hezbollah fighters' stay a group of their own."""
+    armed = [
+        m for m in mentions if m.kind in ("gazetteer", "ner") and m.entry and m.entry.sector in words.ARMED_SECTORS
+    ]
+    for m in mentions:
+        head = doc[m.head]
+        if m.kind != "np" or m.type != "Group" or m.rule or head.lemma_.lower() not in words.ARMED_MEMBERS:
+            continue
+        group = next(
+            (g for g in armed if g.end == m.head and all(t.dep_ == "det" for t in doc[m.start : g.start])), None
+        )
+        if group is not None and head.tag_ in ("NNS", "NNPS"):
+            m.type, m.key, m.name, m.entry, m.rule = group.type, group.key, group.name, group.entry, "armed-forces"
 
 
 def _forces_state(doc, m, gazetteer):

@@ -366,6 +366,7 @@ def resolve(
     coreference.link_appositions(mentions)
     bare_titles = coreference.link_titles(doc, mentions)
     coreference.link_forces(doc, mentions, gazetteer)
+    coreference.link_armed_members(doc, mentions)
     short_forms.link_bare_heads(doc, mentions)  # after the forces, which name 'the British army'
     short_forms.link_initials(doc, mentions)
     for m in mentions:
