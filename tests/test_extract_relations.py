@@ -606,3 +606,9 @@ def test_a_dated_office_holder_leads_the_state_his_title_names_none_of(extract_t
 def test_a_head_of_state_called_by_family_name(extract_text):
     found = relations(extract_text("President Yoon said South Korea and Japan would hold talks.", date="2024-05-01"))
     assert ("leader_of", "Yoon Suk Yeol", "South Korea") in found
+
+
+def test_a_former_leader_leads_no_more(extract_text):
+    r = extract_text("Poland sent tanks. The former Polish leader accused Russia of aggression on Monday.")
+    assert ("affiliated_with", "former Polish leader", "Poland") in relations(r)
+    assert not any(t == "leader_of" for t, _, _ in relations(r))

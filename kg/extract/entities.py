@@ -376,6 +376,7 @@ def resolve(
     cataphora.link_descriptions_ahead(doc, mentions)
     coreference.link_anaphors(doc, mentions)
     sole_holders.link_sole_holders(doc, mentions, gazetteer, bare_titles)
+    sole_holders.link_former_holders(doc, mentions, gazetteer)
     if overrides:
         _apply_splits(doc, mentions, overrides, article_id)
     table = EntityTable()

@@ -506,10 +506,16 @@ def _role_phrase_relations(ctx, eid: str, m):
             leader = leader and ctx.table.by_token.get(before.i) == other  # 'Chad's army chief' leads the army
         # 'a Belarusian commander' commands troops of the state, as a titled commander does; he does not lead it
         leader = leader and not (m.role == "commander" and ctx.table.get(other).type == "Country")
+        leader = leader and not _past(ctx.doc, m)  # 'the former British prime minister' leads no more
         rtype = "leader_of" if leader else ("member_of" if entity.type == "Group" else "affiliated_with")
         if entity.type == "Group":
             continue
         yield _relation(ctx, rtype, eid, other, tokens, confidence=0.6)
+
+
+def _past(doc, m) -> bool:
+    """'the former Polish leader', 'the ex-president' (the tokenizer cuts 'ex' off before the role)."""
+    return any(t.lower_ in ("former", "ex") for t in doc[max(m.start - 2, 0) : m.head])
 
 
 def _demonym_states(ctx, tokens) -> list[str]:
