@@ -350,3 +350,10 @@ def test_an_armed_groups_supporters_are_not_the_group(extract_text):
     r = extract_text("Hezbollah supporters attacked a convoy near the border.")
     event = _event(r, "ASSAULT")
     assert _names(r, event.actors) != ["Hezbollah"]
+
+
+def test_members_of_named_bodies_are_the_bodies(extract_text):
+    r = extract_text("Officials said members of Hezbollah and Hamas attacked a convoy near the border.")
+    event = _event(r, "ASSAULT")
+    assert sorted(_names(r, event.actors)) == ["Hamas", "Hezbollah"]
+    assert not any(e.name.startswith("members") for e in r.entities)

@@ -84,7 +84,7 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
     lemma = _lemma(tok)
-    named = _named_body(resolver, tok, lemma)
+    named = _named_body(resolver, tok, lemma) or _members_of(resolver, tok, lemma)
     if named:
         return named
     if lemma in _NOT_PEOPLE:
@@ -223,6 +223,19 @@ def _named_body(resolver, tok, lemma: str) -> list[str]:
         if not members or (entry is not None and entry.sector in words.ARMED_SECTORS and _name_only(tok, c)):
             return [eid]
     return []
+
+
+def _members_of(resolver, tok, lemma: str) -> list[str]:
+    """'spoken with members of Congress', 'members of the SAF and the RSF have committed war crimes': the members of
+    named bodies, as an act's party, are those bodies (annotators give the bodies as the actors, 'members of
+    Congress' as an alias of Congress); members of anything else stay a group of their own."""
+    if lemma != "member" or tok.tag_ not in ("NNS", "NNPS"):
+        return []
+    of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    bodies = [t for p in of for t in (p, *p.conjuncts) if resolver.table.by_token.get(t.i)]
+    ids = list(dict.fromkeys(resolver.table.by_token[t.i] for t in bodies))
+    named = ids and all(resolver.table.get(i).type == "Organization" for i in ids)
+    return ids if named else []
 
 
 def _name_only(tok, name) -> bool:
