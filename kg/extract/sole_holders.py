@@ -198,16 +198,13 @@ def _former_holder(doc, m, mentions: list, gazetteer):
     if not states or len(names) > len(states):
         return None  # 'the former head of Britain's Joint Forces Command': a body's office, not the state's
     counts: dict[str, int] = {}
-    last: dict[str, object] = {}
+    last: dict = {}  # key -> the person's last mention before the description
     for p in mentions:
         if p.type == "Person" and p.kind in ("ner", "gazetteer") and p.end <= m.start:
             counts[p.key] = counts.get(p.key, 0) + 1
             last[p.key] = p
     fits = [k for k in counts if _may_have_held(doc, last[k], m.role, states, mentions, gazetteer)]
-    if not fits:
-        return None
-    order = {k: last[k].start for k in fits}  # type: ignore[attr-defined]
-    return last[max(fits, key=lambda k: (counts[k], order[k]))]
+    return last[max(fits, key=lambda k: (counts[k], last[k].start))] if fits else None
 
 
 def _may_have_held(doc, person, role: str, states: set[str], mentions: list, gazetteer) -> bool:
