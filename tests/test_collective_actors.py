@@ -324,3 +324,36 @@ def test_a_side_taken_for_a_states_people_is_for_the_state(extract_text):
     assert [_names(r, (x.subject, x.object)) for x in r.relations if x.type == "supports"] == [
         ["United Kingdom", "Ukraine"]
     ]
+
+
+def test_a_people_named_by_the_word_people_is_kept_without_an_event(extract_text):
+    r = extract_text(
+        "The minister spoke of the grief of the Moldovan people. She said the history of the Romanian people was long."
+    )
+    groups = {e.name for e in r.entities if e.type == "Group"}
+    assert {"Moldovan people", "Romanian people"} <= groups
+
+
+def test_a_plural_noun_that_takes_no_part_is_still_a_bystander(extract_text):
+    r = extract_text("The minister spoke of the grief of Moldovan farmers.")
+    assert not any(e.type == "Group" for e in r.entities)
+
+
+def test_an_armed_groups_members_named_by_its_name_are_the_group(extract_text):
+    r = extract_text("Dozens of villagers were killed by Hezbollah fighters on Monday.")
+    event = _event(r, "ASSAULT")
+    assert _names(r, event.actors) == ["Hezbollah"]
+    assert not any(e.type == "Group" and "Hezbollah" in e.name for e in r.entities)
+
+
+def test_an_armed_groups_supporters_are_not_the_group(extract_text):
+    r = extract_text("Hezbollah supporters attacked a convoy near the border.")
+    event = _event(r, "ASSAULT")
+    assert _names(r, event.actors) != ["Hezbollah"]
+
+
+def test_members_of_named_bodies_are_the_bodies(extract_text):
+    r = extract_text("Officials said members of Hezbollah and Hamas attacked a convoy near the border.")
+    event = _event(r, "ASSAULT")
+    assert sorted(_names(r, event.actors)) == ["Hamas", "Hezbollah"]
+    assert not any(e.name.startswith("members") for e in r.entities)

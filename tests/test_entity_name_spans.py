@@ -347,3 +347,23 @@ def test_a_place_that_names_a_format_of_talks_is_no_entity(extract_text):
 def test_a_place_before_style_names_a_kind_of_trial_not_a_place(extract_text):
     record = extract_text("Zelensky called for a Nuremberg-style tribunal to judge Russia's leaders.")
     assert not any("Nuremberg" in e.name for e in record.entities)
+
+
+def test_an_event_name_is_no_entity(extract_text):
+    r = extract_text(
+        "She arrived after the Prague Uprising. Leaders met before the 12th Baltic Summit. He spoke on Veterans Day."
+    )
+    assert not any(e.name in ("Prague Uprising", "12th Baltic Summit", "Veterans Day") for e in r.entities)
+    assert "Prague" not in _entities(r)
+
+
+def test_a_treaty_read_as_a_persons_name_is_no_person(extract_text):
+    r = extract_text("He brokered the historic Oslo Accords with Israel. Jude Law met him in London.")
+    names = _entities(r)
+    assert "Oslo Accords" not in names
+    assert names["Jude Law"].type == "Person"
+
+
+def test_a_place_naming_trials_or_an_address_is_no_place(extract_text):
+    r = extract_text("The war must end in Nuremberg trials, she said before the State of the Union address.")
+    assert not {"Nuremberg", "State of the Union"} & set(_entities(r))

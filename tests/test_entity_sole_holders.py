@@ -83,3 +83,27 @@ def test_the_minister_tagged_as_a_proper_noun_after_a_quote_joins_the_holder(ext
     )
     assert "the minister" in _mentions(record)["Ivan Petrov"]
     assert not any(e.type == "Person" and e.name.lower() == "minister" for e in record.entities)
+
+
+def test_a_former_state_office_joins_the_person_named_before_it(extract_text):
+    record = extract_text(
+        "Vladimir Putin met officials in Moscow. In an interview, Jan Kowalczyk said Putin had long wanted Ukraine. "
+        "The former Polish leader said Kowalczyk had warned allies in 2004."
+    )
+    found = _mentions(record)
+    assert "The former Polish leader" in found["Jan Kowalczyk"]
+    assert "The former Polish leader" not in found["Vladimir Putin"]
+
+
+def test_a_former_office_without_a_state_stays_apart(extract_text):
+    record = extract_text("Jan Kowalczyk met Anna Nowak on Monday. The former president said talks had failed.")
+    found = _mentions(record)
+    assert "The former president" not in found.get("Jan Kowalczyk", set())
+    assert "The former president" not in found.get("Anna Nowak", set())
+
+
+def test_a_former_office_of_a_body_does_not_join_the_states_leader(extract_text):
+    record = extract_text(
+        "Rishi Sunak visited troops. The former head of Britain's Joint Forces Command warned of a serious risk."
+    )
+    assert "The former head of Britain's Joint Forces Command" not in _mentions(record)["Rishi Sunak"]

@@ -723,3 +723,9 @@ def test_a_unit_a_body_owns_is_its_member_not_an_affiliate(extract_text):
     found = relations(extract_text("The U.S. Army deployed. The Army's 82nd Airborne Division moved."))
     assert ("member_of", "82nd Airborne Division", "United States Army") in found
     assert ("affiliated_with", "82nd Airborne Division", "United States Army") not in found
+
+
+def test_a_former_leader_leads_no_more(extract_text):
+    r = extract_text("Poland sent tanks. The former Polish leader accused Russia of aggression on Monday.")
+    assert ("affiliated_with", "former Polish leader", "Poland") in relations(r)
+    assert not any(t == "leader_of" for t, _, _ in relations(r))

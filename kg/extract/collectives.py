@@ -84,7 +84,7 @@ def collective(resolver, tok, counted: bool = False) -> list[str]:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
     lemma = _lemma(tok)
-    named = _named_body(resolver, tok, lemma)
+    named = _named_body(resolver, tok, lemma) or _members_of(resolver, tok, lemma)
     if named:
         return named
     if lemma in _NOT_PEOPLE:
@@ -208,15 +208,40 @@ _BODY_NOUNS = words.ACTOR_NOUNS - words.PERSON_ROLES - words.PEOPLE_NOUNS - word
 
 def _named_body(resolver, tok, lemma: str) -> list[str]:
     """A singular body noun whose modifier is a named organisation stands for it: 'indicted by the U.N. war
-    crimes court' (the United Nations), 'the Hizbollah (Party of God) group declared' (Hezbollah)."""
-    if lemma not in _BODY_NOUNS or tok.tag_ not in ("NN", "NNP"):
+    crimes court' (the United Nations), 'the Hizbollah (Party of God) group declared' (Hezbollah); so do an armed
+    group's members named by its name alone ('massacred by Hamas terrorists', 'Wagner mercenaries took the
+    town'), as a state's troops stand for its forces ('Hamas supporters' are not Hamas)."""
+    members = lemma in words.ARMED_MEMBERS and tok.tag_ in ("NNS", "NNPS")
+    if not (members or (lemma in _BODY_NOUNS and tok.tag_ in ("NN", "NNP"))):
         return []
     table = resolver.table
     for c in tok.lefts:
         eid = table.by_token.get(c.i) if c.dep_ in _NAME_DEPS else None
-        if eid is not None and table.get(eid).type == "Organization":
+        if eid is None or table.get(eid).type != "Organization":
+            continue
+        entry = table.entries.get(eid)
+        if not members or (entry is not None and entry.sector in words.ARMED_SECTORS and _name_only(tok, c)):
             return [eid]
     return []
+
+
+def _members_of(resolver, tok, lemma: str) -> list[str]:
+    """'spoken with members of Congress', 'members of the SAF and the RSF have committed war crimes': the members of
+    named bodies, as an act's party, are those bodies (annotators give the bodies as the actors, 'members of
+    Congress' as an alias of Congress); members of anything else stay a group of their own."""
+    if lemma != "member" or tok.tag_ not in ("NNS", "NNPS"):
+        return []
+    of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    bodies = [t for p in of for t in (p, *p.conjuncts) if resolver.table.by_token.get(t.i)]
+    ids = list(dict.fromkeys(resolver.table.by_token[t.i] for t in bodies))
+    named = ids and all(resolver.table.get(i).type == "Organization" for i in ids)
+    return ids if named else []
+
+
+def _name_only(tok, name) -> bool:
+    """The name is all that qualifies the members ('Hamas fighters', not 'former Hamas fighters' nor 'two Hamas
+    fighters')."""
+    return all(c.i == name.i or c.dep_ == "det" for c in tok.lefts)
 
 
 _PLACING = frozenset({"in", "of", "from", "throughout"})

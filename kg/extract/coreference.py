@@ -15,6 +15,7 @@ __all__ = [
     "armed_forces",
     "link_abbreviations",
     "link_anaphors",
+    "link_armed_members",
     "link_appositions",
     "link_first_names",
     "link_short_names",
@@ -192,6 +193,24 @@ def link_forces(doc, mentions: list, gazetteer) -> None:
                 m.key = f"forces:{entry.country}"
 
 
+def link_armed_members(doc, mentions: list) -> None:
+    """'Hezbollah fighters attacked': an armed group's members named by the group's name alone are the group, as a
+    state's troops are its forces (annotators and PLOVER give the group as the actor); 'Hezbollah supporters' and
+    'two Hezbollah fighters' stay a group of their own."""
+    armed = [
+        m for m in mentions if m.kind in ("gazetteer", "ner") and m.entry and m.entry.sector in words.ARMED_SECTORS
+    ]
+    for m in mentions:
+        head = doc[m.head]
+        if m.kind != "np" or m.type != "Group" or m.rule or head.lemma_.lower() not in words.ARMED_MEMBERS:
+            continue
+        group = next(
+            (g for g in armed if g.end == m.head and all(t.dep_ == "det" for t in doc[m.start : g.start])), None
+        )
+        if group is not None and head.tag_ in ("NNS", "NNPS"):
+            m.type, m.key, m.name, m.entry, m.rule = group.type, group.key, group.name, group.entry, "armed-forces"
+
+
 def _forces_state(doc, m, gazetteer):
     """The state whose forces a phrase names: by a demonym ('Russian troops') or the state's name, abbreviation or
     capital ('U.S. forces', "Moscow's forces"); not in a prefixed compound ('pro-Russian', 'Russian-backed'), and
@@ -293,9 +312,9 @@ def _holds(doc, person, role: str, office: set[str], *, untitled: bool) -> bool:
     return role in title and ("prime" in office) == ("prime" in title)
 
 
-def link_anaphors(mentions: list) -> None:
+def link_anaphors(doc, mentions: list) -> None:
     """'the diplomat', 'the US official' join the most recent earlier role phrase with the same
-    head noun, unless the two name different states."""
+    head noun, unless the two name different states or different offices."""
     names_someone = any(p.type == "Person" and p.kind in ("ner", "gazetteer") for p in mentions)
     for i, m in enumerate(mentions):
         if m.rule or not (m.kind == "anaphor" or (m.kind == "np" and m.definite and m.type == "Person")):
@@ -304,7 +323,11 @@ def link_anaphors(mentions: list) -> None:
             (
                 p
                 for p in reversed(mentions[:i])
-                if p.kind == "np" and p.role == m.role and p.type == "Person" and _compatible(p, m)
+                if p.kind == "np"
+                and p.role == m.role
+                and p.type == "Person"
+                and _compatible(p, m)
+                and not _other_offices(doc, p, m)
             ),
             None,
         )
@@ -323,6 +346,19 @@ _HEADS_OF_STATE = frozenset({"president", "king", "queen", "monarch", "emir", "s
 
 def _compatible(a, b) -> bool:
     return not a.countries or not b.countries or bool(a.countries & b.countries)
+
+
+def _other_offices(doc, a, b) -> bool:
+    """'the Secretary of the Treasury' and 'the Secretary of State': one role noun, each with whose office it is
+    after it written with a capital, and those differ ('the head of the agency' may be 'the head of the IAEA')."""
+    whose_a, whose_b = (_whose(doc, m) for m in (a, b))
+    return bool(whose_a and whose_b) and whose_a != whose_b
+
+
+def _whose(doc, m) -> str:
+    """'of the Treasury' and 'of Treasury' are one office's."""
+    after = [t.lower_ for t in doc[m.head + 1 : m.end] if t.lower_ not in words.LEADING_DROP]
+    return " ".join(after) if any(t.text[:1].isupper() for t in doc[m.head + 1 : m.end]) else ""
 
 
 def link_owned_bodies(doc, mentions: list) -> None:

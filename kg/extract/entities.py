@@ -19,7 +19,7 @@ from kg.extract.mention import Mention, clean_name
 from kg.extract.mention import norm as _norm
 from kg.extract.names import RANK as _RANK
 from kg.extract.names import names_a_document, names_a_format, names_a_site, person_tails, places_in_bodies
-from kg.extract.phrases import np_mentions
+from kg.extract.phrases import BODY_HEADS, names_an_office, np_mentions
 from kg.graph import records
 from kg.graph.records import Entity, content_id
 from kg.read.overrides import Overrides, surface_key
@@ -121,10 +121,13 @@ def find_mentions(
     phrases = [p for p in phrases if not any(_crosses(p, n) for n in known)]
     kept = [*phrases]
     for m in names:
-        if all(_nested_or_apart(m, p) and not _named_after(m, p) for p in phrases):
+        if all(_nested_or_apart(m, p) and not _named_after(m, p) and not _portfolio(doc, m, p) for p in phrases):
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, -m.end))
 
+
+# the key of a people named by the word 'people' (kg.extract.peoples): 'the Ukrainian people', 'the people of Gaza'
+PEOPLE_KEY = "Group:people of "
 
 _NEWSROOM_ROLES = frozenset({"correspondent", "reporter"})
 
@@ -151,6 +154,15 @@ def _named_after(m: Mention, phrase: Mention) -> bool:
     government") is no mention of the person: the body is meant."""
     inside = phrase.start <= m.start and m.end <= phrase.end and m.end <= phrase.head
     return m.type == "Person" and phrase.type == "Organization" and phrase.role in _NAMED_AFTER_LEADER and inside
+
+
+def _portfolio(doc, m: Mention, phrase: Mention) -> bool:
+    """'the Secretary of the Treasury', 'the Secretary of Commerce': a body no dictionary knows, named in an office's
+    title as whose office it is and not by a body's noun, is the office's portfolio, no body the article speaks
+    of."""
+    inside = phrase.head < m.start and m.end <= phrase.end
+    body = doc[m.start : m.end].root.lemma_.lower() in BODY_HEADS  # 'the Chairman of the EU Military Committee'
+    return inside and m.type == "Organization" and m.entry is None and not body and names_an_office(doc, phrase)
 
 
 def _signature(doc, m: Mention) -> bool:
@@ -234,8 +246,9 @@ def _name_like(tok, surnames: set[str]) -> bool:
 
 
 def _surname_mentions(doc, found: list[Mention]) -> list[Mention]:
-    """Surnames the NER missed: 'Ms Petrenko' or 'Petrenko' after 'Olena Petrenko' was named."""
-    surnames = {m.name.split()[-1] for m in found if m.type == "Person" and len(m.name.split()) > 1}
+    """Surnames the NER missed: 'Ms Petrenko' or 'Petrenko' after 'Olena Petrenko' was named (a role phrase has no
+    surname: 'State' is none after 'the Secretary of State')."""
+    surnames = {m.name.split()[-1] for m in found if m.type == "Person" and len(m.name.split()) > 1 and m.kind != "np"}
     covered = {i for m in found for i in range(m.start, m.end)}
     out = []
     for tok in doc:
@@ -353,6 +366,7 @@ def resolve(
     coreference.link_appositions(mentions)
     bare_titles = coreference.link_titles(doc, mentions)
     coreference.link_forces(doc, mentions, gazetteer)
+    coreference.link_armed_members(doc, mentions)
     short_forms.link_bare_heads(doc, mentions)  # after the forces, which name 'the British army'
     short_forms.link_initials(doc, mentions)
     for m in mentions:
@@ -360,8 +374,9 @@ def resolve(
             m.countries = frozenset(gazetteer.countries_in(doc[m.start : m.end]))
     coreference.link_state_offices(doc, mentions)
     cataphora.link_descriptions_ahead(doc, mentions)
-    coreference.link_anaphors(mentions)
+    coreference.link_anaphors(doc, mentions)
     sole_holders.link_sole_holders(doc, mentions, gazetteer, bare_titles)
+    sole_holders.link_former_holders(doc, mentions, gazetteer)
     if overrides:
         _apply_splits(doc, mentions, overrides, article_id)
     table = EntityTable()
@@ -495,7 +510,11 @@ def without_bystanders(doc, table: EntityTable, events, relations, cues) -> tupl
     so does the subject of a verb of saying ('Western officials say ...') whose content held no event. A state
     named only by its adjective ('against the German occupiers') is named by nothing of its own: it stays when it
     takes part, or when an entity that stays belongs to it ('Russian officials accused ...')."""
-    named = {table.by_token.get(m.head) for m in table.mentions if m.kind in ("gazetteer", "ner")}
+    named = {
+        table.by_token.get(m.head)
+        for m in table.mentions
+        if m.kind in ("gazetteer", "ner") or names_an_office(doc, m) or _a_people(doc, m)
+    }
     named -= {e.id for e in table.entities if _adjective_only(e)}
     speakers = {
         table.by_token.get(m.head)
@@ -509,6 +528,12 @@ def without_bystanders(doc, table: EntityTable, events, relations, cues) -> tupl
     staying += [e for e in table.entities if e.id in kept and e not in staying]
     kept.update(c for e in staying for c in (e.country, *e.countries) if c)
     return tuple(e for e in table.entities if e in staying or e.id in kept)
+
+
+def _a_people(doc, m: Mention) -> bool:
+    """'the Israeli people', 'the people of Ukraine': a people named by the word 'people' and the state or people it
+    is (kg.extract.peoples), which annotators list wherever the article speaks of it, as they list a state."""
+    return m.type == "Group" and m.kind == "np" and doc[m.head].lower_ == "people" and m.key.startswith(PEOPLE_KEY)
 
 
 def _adjective_only(e: Entity) -> bool:

@@ -47,6 +47,13 @@ _DOCUMENT_WORDS = frozenset(
     """act acts treaty treaties accord accords agreement agreements resolution convention conventions protocol
     charter law bill declaration doctrine amendment memorandum""".split()
 )
+# Document words that are also surnames ('Jude Law', 'Bill'): a person's name may end with them
+_SURNAME_WORDS = frozenset({"law", "bill", "charter"})
+# Last words of the names of events, days and polls: what happened or was asked, not who acted ("the Warsaw
+# Uprising", "the 75th NATO Summit", "the Rio Olympic Games", "Mother's Day", "a November Gallup poll")
+_EVENT_WORDS = frozenset(
+    """uprising summit games olympics day festival parade ceremony championship championships poll survey""".split()
+)
 # Prefixes of ships' names ("USS Carney", "HMS Ocean"): a vessel is equipment, none of the record's kinds
 _SHIP_PREFIXES = frozenset({"uss", "usns", "hms", "hmcs", "hmas", "fs", "ins", "rfs", "tcg", "roks", "js", "its"})
 # Nouns of equipment a model's name qualifies ("a Bradley armored vehicle", "the Patriot missile system")
@@ -141,8 +148,10 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
         return None  # "National Security Advisor for", "State" in "Secretary of State": a title, not a body
     if etype == "Organization" and _portfolio(doc, start, end, gazetteer, name):
         return None  # "Trade" in "Trade Minister Maria Lopez": the minister's portfolio, not a body
-    if etype != "Person" and _document(doc, start, end, gazetteer):
-        return None
+    if _document(doc, start, end, gazetteer) and (etype != "Person" or doc[end - 1].lower_ not in _SURNAME_WORDS):
+        return None  # 'the Abraham Accords' read as a person: no person's name ends with 'Accords'
+    if end - start > 1 and doc[end - 1].lower_ in _EVENT_WORDS:
+        return None  # 'the Warsaw Uprising', 'the 75th NATO Summit', 'a November Gallup poll': an event, no actor
     return start, end, etype
 
 
@@ -213,14 +222,19 @@ def names_a_document(doc, m) -> bool:
 
 
 # nouns of a kind of meeting or proceeding a place's name qualifies ('the Normandy format', 'a Nuremberg-style trial')
-_FORMAT_NOUNS = frozenset({"format", "style"})
+_FORMAT_NOUNS = frozenset({"format", "style", "trials", "address"})
 
 
 def names_a_format(doc, m) -> bool:
-    """'talks in the Normandy format', 'a Nuremberg-style tribunal': a place's name that qualifies a kind of meeting
-    or proceeding names the kind, not a place nor a state that takes part."""
+    """'talks in the Normandy format', 'a Nuremberg-style tribunal', 'the Nuremberg trials', 'the State of the Union
+    address': a place's name that qualifies a kind of meeting, proceeding or speech names the kind, not a place nor
+    a state that takes part."""
     i = m.end + 1 if m.end < len(doc) and doc[m.end].text == "-" else m.end
-    return m.type in ("Place", "Country", "Organization") and i < len(doc) and doc[i].lower_ in _FORMAT_NOUNS
+    if i >= len(doc) or m.type not in ("Place", "Country", "Organization"):
+        return False
+    # 'the Warsaw Uprising': a place written as the first word of an event's name (a body's summit is its own act)
+    event = m.type != "Organization" and doc[i].lower_ in _EVENT_WORDS and doc[i].text[:1].isupper()
+    return doc[i].lower_ in _FORMAT_NOUNS or event
 
 
 def _adjective(doc, start: int, end: int, gazetteer) -> bool:

@@ -87,7 +87,7 @@ def state_of_people(doc, tok, gazetteer):
 
 
 def _people_key(state) -> str:
-    return f"Group:people of {state.name.lower()}"
+    return f"{entities.PEOPLE_KEY}{state.name.lower()}"
 
 
 def _plural_name(tok, gazetteer) -> bool:

@@ -8,9 +8,10 @@ from __future__ import annotations
 from kg.extract import words
 from kg.extract.mention import Mention, clean_name
 from kg.extract.mention import norm as _norm
+from kg.extract.names import RANK
 from kg.extract.names import trim as _trim
 
-__all__ = ["left_edge", "np_mentions"]
+__all__ = ["left_edge", "names_an_office", "np_mentions"]
 
 
 _WH_TAGS = frozenset({"WRB", "WDT", "WP", "WP$"})
@@ -241,10 +242,69 @@ def _bare_title(doc, tok) -> Mention | None:
     if _is_title_of_name(tok) or tok.dep_ == "compound":
         return None
     dets = [c for c in tok.lefts if c.dep_ == "det"]
-    if not dets or dets[0].lower_ != "the" or any(c.dep_ == "prep" for c in tok.rights):
+    if not dets or dets[0].lower_ != "the":
         return None
+    preps = [c for c in tok.rights if c.dep_ == "prep"]
+    if preps:
+        return _office(doc, tok, dets[0].i + 1, preps[0])
     start, end = _trim(doc, dets[0].i + 1, tok.i + 1)
     return Mention(start, end, "Person", "", doc[tok.i].text, tok.i, "title", role=tok.lemma_.lower(), definite=True)
+
+
+# prepositions that say whose an office is: 'the Secretary of the Treasury', 'the Permanent Representative to the UN'
+_OFFICE_PREPS = frozenset({"of", "to"})
+
+
+def _office(doc, tok, start: int, prep) -> Mention | None:
+    """'the Secretary of the Treasury', 'the King of Jordan', 'The United States Permanent Representative to the United
+    Nations': a capitalised title with whose office it is names the office's one holder, a person, even when the
+    article gives no name (a named holder's title joins him in coreference.link_titles)."""
+    end = _office_end(doc, prep)
+    if end is None or _holder_named(doc, tok, end):
+        return None  # 'the Secretary of State Antony X', 'the Chairman of the X, General Y': the name's title
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+        return None  # 'X served as the Director of the Office of Y': the office X held, no other person
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.text[:1].isupper():
+        return None  # 'the Residence of the Vice President of the US': a place or body named after the office
+    start, end = _trim(doc, start, end)
+    name = clean_name(doc[start:end].text)
+    role = tok.lemma_.lower()
+    return Mention(start, end, "Person", f"Person:{_norm(name)}", name, tok.i, "np", role=role, definite=True)
+
+
+def _holder_named(doc, tok, end: int) -> bool:
+    """The office's holder named right after it, across a comma and a rank ('the Chairman of the X, General Y')."""
+    i = end + 1 if end < len(doc) and doc[end].text == "," else end
+    while i < len(doc) and i - end < 3 and (RANK.match(doc[i].text) or doc[i].text == "General"):
+        i += 1
+    return (i < len(doc) and doc[i].ent_type_ == "PERSON") or _appositive(tok) is not None
+
+
+def names_an_office(doc, m: Mention) -> bool:
+    """Whether the mention is a capitalised title with whose office it is ('the Secretary of State'): the name of an
+    office, which has one holder, as a person's name has one bearer."""
+    after = m.head + 1
+    return (
+        m.type == "Person"
+        and m.kind == "np"
+        and doc[m.head].text[:1].isupper()
+        and after < m.end
+        and (doc[after].lower_ in _OFFICE_PREPS)
+    )
+
+
+def _office_end(doc, prep) -> int | None:
+    """Where a capitalised title's 'of' or 'to' phrase ends when it names whose office it is: its object is
+    capitalised ('of State', 'of the House of Representatives'); None for any other phrase ('the President in
+    Kyiv', 'the Secretary of defence policy')."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if prep.lower_ not in _OFFICE_PREPS or obj is None or not obj.text[:1].isupper():
+        return None
+    end = obj.i + 1
+    inner = next((c for c in obj.rights if c.dep_ == "prep"), None)
+    if inner is not None and inner.i == end:
+        end = _office_end(doc, inner) or end  # 'the Speaker of the House of Representatives'
+    return end
 
 
 def _org_mention(doc, tok) -> Mention | None:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from kg.extract import words
 
-__all__ = ["link_sole_holders"]
+__all__ = ["link_former_holders", "link_sole_holders"]
 
 # offices a definite title names one holder of; 'the official', 'the spokesman' are often several people
 _OFFICES = frozenset(
@@ -155,3 +155,70 @@ def _word(t, gazetteer) -> str:
         if state is not None and state.type == "Country":
             return state.name.lower()
     return t.lemma_.lower()
+
+
+# words that make an office a past one: 'the former president', 'the ex-president of Poland'
+_FORMER = frozenset({"former", "ex"})
+# offices a state has, whose past holder a description names by the state alone
+_STATE_OFFICES = _TOP_OFFICES | {"minister", "secretary"}
+
+
+def link_former_holders(doc, mentions: list, gazetteer) -> None:
+    """'Alexander X ... the former Polish leader said', 'David Y ... the former British prime minister told
+    Reuters': a description of a state's past office that joined nobody is a person the article named before it, as
+    a reader takes it: of those who hold no such office now by their written title and are of no other state, the
+    one named most often so far (the last named on a tie). Without a state ('the former president') the article's
+    other persons are too many candidates, and it stays apart."""
+    for m in mentions:
+        if m.type != "Person" or m.kind not in ("np", "anaphor") or m.rule or not _former(doc, m):
+            continue
+        holder = _former_holder(doc, m, mentions, gazetteer)
+        if holder is None or holder.key == m.key:
+            continue
+        old = m.key  # 'the former Polish leader' again later joined this one as a definite description
+        for d in [d for d in mentions if d.key == old]:
+            d.key, d.name, d.entry, d.rule = holder.key, holder.name, holder.entry, "definite-description"
+
+
+def _former(doc, m) -> bool:
+    """'the former Polish leader', 'the ex-president' (the tokenizer cuts 'ex' off before the role): a state's
+    office, not a body's ('the former head of Britain's Joint Forces Command'), with no name after it whose title it
+    is ('the former British prime minister Jan X')."""
+    start = max(m.start - 2, doc[m.start].sent.start)
+    if m.role not in _STATE_OFFICES or not any(t.lower_ in _FORMER for t in doc[start : m.head]):
+        return False
+    after = m.end + 1 if m.end < len(doc) and doc[m.end].text == "," else m.end
+    return not (after < len(doc) and doc[after].ent_type_ == "PERSON")
+
+
+def _former_holder(doc, m, mentions: list, gazetteer):
+    words_ = {_word(t, gazetteer) for t in doc[m.start : m.end] if t.is_alpha and t.lower_ not in _FORMER}
+    states = _states(words_, gazetteer)
+    names = {t.text for t in doc[m.start : m.end] if t.text[:1].isupper() and t.i != m.head and not t.is_stop}
+    if not states or len(names) > len(states):
+        return None  # 'the former head of Britain's Joint Forces Command': a body's office, not the state's
+    counts: dict[str, int] = {}
+    last: dict = {}  # key -> the person's last mention before the description
+    for p in mentions:
+        if p.type == "Person" and p.kind in ("ner", "gazetteer") and p.end <= m.start:
+            counts[p.key] = counts.get(p.key, 0) + 1
+            last[p.key] = p
+    fits = [k for k in counts if _may_have_held(doc, last[k], m.role, states, mentions, gazetteer)]
+    return last[max(fits, key=lambda k: (counts[k], last[k].start))] if fits else None
+
+
+def _may_have_held(doc, person, role: str, states: set[str], mentions: list, gazetteer) -> bool:
+    """No written title gives the person the office now ('President Biden' is no former president), and no state
+    of his is another than the description's."""
+    titles = set().union(*(_written_title(doc, p, gazetteer) for p in mentions if p.key == person.key))
+    if role in titles and not titles & _LESSER:
+        return False
+    own = {person.entry.country.lower()} if person.entry is not None and person.entry.country else set()
+    own |= _states(titles, gazetteer)
+    return not states or not own or bool(own & states)
+
+
+def _states(words_: set[str], gazetteer) -> set[str]:
+    """The words of a title that name a state (as :func:`_word` writes them: 'germany')."""
+    entries = {w: gazetteer.entry_for(gazetteer.key_for(w.title())) for w in words_}
+    return {w for w, e in entries.items() if e is not None and e.type == "Country"}

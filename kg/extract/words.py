@@ -32,6 +32,13 @@ PEOPLE_NOUNS = frozenset(
     pilgrim worshipper activist opponent dissident demonstrator protester militant gunman hostage
     peacekeeper""".split()
 )
+# Plural nouns for an armed group's members, who stand for the group when its name alone qualifies them ('Hamas
+# terrorists', 'Wagner mercenaries'), and the sectors (kg.extract.vocabulary.SECTORS) of such groups: rebels,
+# insurgents, separatists, unaffiliated armed groups; no state's forces.
+ARMED_MEMBERS = frozenset(
+    """terrorist fighter militant gunman mercenary operative insurgent rebel jihadist soldier troop""".split()
+)
+ARMED_SECTORS = frozenset({"REB", "INS", "SEP", "UAF"})
 # Nouns for armed forces: "<demonym> forces" is an Organization (the state's forces).
 FORCE_NOUNS = frozenset({"force", "troop", "military", "army", "navy"})
 # Titles that make the person the leader of the state or organisation that modifies them.

@@ -1,0 +1,58 @@
+"""A capitalised title written with whose office it is ('the Secretary of the Treasury') names the office's holder,
+a person, when the article gives no name (kg.extract.phrases)."""
+
+from __future__ import annotations
+
+
+def _names(record):
+    return {e.name: e for e in record.entities}
+
+
+def test_an_office_with_whose_it_is_names_its_holder(extract_text):
+    r = extract_text(
+        "The tariffs will be set by the Secretary of the Interior, in consultation with the Secretary of Labor. "
+        "She has also spoken with the King of Norway."
+    )
+    names = _names(r)
+    assert {"Secretary of the Interior", "Secretary of Labor", "King of Norway"} <= set(names)
+    assert all(names[n].type == "Person" for n in ("Secretary of the Interior", "Secretary of Labor"))
+
+
+def test_the_portfolio_in_an_office_is_no_body(extract_text):
+    r = extract_text("The Secretary of the Interior will review the ban, in consultation with the Secretary of Labor.")
+    assert not {"Interior", "Labor"} & set(_names(r))
+
+
+def test_two_offices_of_one_title_noun_stay_two_persons(extract_text):
+    r = extract_text("The Secretary of Labor met farmers. Later the Secretary of the Interior met miners.")
+    people = [e.name for e in r.entities if e.type == "Person"]
+    assert "Secretary of Labor" in people and "Secretary of the Interior" in people
+
+
+def test_an_office_written_with_and_without_the_is_one_office(extract_text):
+    r = extract_text("The Secretary of the Interior will act. The Secretary of Interior will also report to Congress.")
+    assert len([e for e in r.entities if e.type == "Person" and "Interior" in e.name]) == 1
+
+
+def test_an_office_held_as_a_post_is_no_other_person(extract_text):
+    r = extract_text("Jonas Brandt served as the Director of the Office of Rural Affairs until 2019.")
+    assert not any(e.type == "Person" and e.name.startswith("Director") for e in r.entities)
+
+
+def test_a_site_named_after_an_office_is_no_person(extract_text):
+    r = extract_text("They planted a tree at the Residence of the Governor of Ohio on Monday.")
+    assert not any(e.type == "Person" and "Governor" in e.name for e in r.entities)
+
+
+def test_an_office_with_a_name_after_it_is_that_persons_title(extract_text):
+    r = extract_text("The Secretary of State Antony Blinken met the Secretary of State of Moldova.")
+    assert "Antony Blinken" in _names(r)
+    assert "Secretary of State Antony Blinken" not in _names(r)
+
+
+def test_the_last_word_of_an_office_is_no_surname(extract_text):
+    r = extract_text(
+        "The minister met the Secretary of State and partners on Monday. Later she joined Secretary of State "
+        "Antony Blinken in Paris."
+    )
+    assert "State" not in _names(r)
