@@ -306,3 +306,38 @@ def test_a_title_naming_an_office_holder_by_surname_names_that_person(statement)
 def test_a_states_people_brings_no_state_the_article_does_not_name(extract_text):
     record = extract_text("The director said he works for the safety of the American people.")
     assert "United States" not in {e.name for e in record.entities}
+
+
+def test_you_in_a_two_party_transcript_is_the_other_speaker(statement):
+    _, found = statement(
+        "Remarks by President Jane Roe and Prime Minister John Doe of Poland Before Bilateral Meeting",
+        "PRESIDENT ROE: I want to thank you for your steady leadership. You have sent tanks to Ukraine."
+        "\n\nPRIME MINISTER DOE: Well, I want to thank you for your support.",
+    )
+    assert any(t == "SUPPORT" and a == {"Jane Roe"} and r == {"John Doe"} for t, _w, a, r, _s in found)
+    assert any(t == "AID" and a == {"John Doe"} for t, _w, a, _r, _s in found)
+    assert any(t == "SUPPORT" and a == {"John Doe"} and r == {"Jane Roe"} for t, _w, a, r, _s in found)
+
+
+def test_you_with_more_or_fewer_speakers_than_two_is_no_one(statement):
+    _, found = statement(
+        "Remarks by President Jane Roe at a Meeting with Farmers",
+        "THE PRESIDENT: I want to thank you for your steady leadership. You have sent tanks to Ukraine.",
+    )
+    assert all(not a for t, _w, a, _r, _s in found if t == "AID")
+
+
+def test_a_turn_run_on_into_the_paragraph_before_is_its_speakers(statement):
+    _, found = statement(
+        "Remarks by President Jane Roe and Prime Minister John Doe of Poland Before Bilateral Meeting",
+        "PRESIDENT ROE: Poland has been a good friend. PRIME MINISTER DOE: I condemn the attack on Ukraine.",
+    )
+    assert [a for t, _w, a, _r, _s in found if t == "ACCUSE"] == [{"John Doe"}]
+
+
+def test_thanks_with_no_one_saying_them_are_a_courtesy(statement):
+    _, found = statement(
+        "Remarks by President Jane Roe and Prime Minister John Doe of Poland Before Bilateral Meeting",
+        "PRESIDENT ROE: Thank you for coming, Prime Minister. So, thank you very much.",
+    )
+    assert not [w for t, w, _a, _r, _s in found if t == "SUPPORT"]

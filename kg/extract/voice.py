@@ -27,6 +27,7 @@ _FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _FIRST_PERSON = _FIRST_SINGULAR | _FIRST_PLURAL
 _PARTY_PRONOUNS = frozenset({"he", "she", "they"})
+_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 # words of a title phrase that are an office, not a name ("White House Press Secretary Jane Roe")
 _ROLE_WORDS = words.PERSON_ROLES | frozenset(
     """vice prime foreign defense defence national security advisor adviser press white house senior principal
@@ -58,6 +59,9 @@ _READOUT = re.compile(
 _COLLECTIVE = re.compile(r"^(?P<who>[^:]+?)\s+(?:joint\s+)?(?:leaders['’]?\s+)?(?:joint\s+)?statement\b", re.I)
 # a transcript's turn: 'THE PRESIDENT:', 'PRIME MINISTER DOE:', 'Q:' or a bare 'Q Mr. President, ...'
 _LABEL = re.compile(r"^[ \t]*(?:(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}[A-Z.])[ \t]*:|(?P<q>Q)[ \t]+(?=\S))", re.M)
+# a turn run on into the paragraph before it ('... our conversation. CHANCELLOR DOE: Thank you.'): counted only
+# where the label names an author, so that a stray 'NOTE:' in a sentence starts no one's turn
+_RUN_ON_LABEL = re.compile(r"(?<=[.?!”\"] )(?P<label>[A-Z][A-Z.'’ -]{1,40}[A-Z.]):")
 _PARTY_NOUNS = frozenset({"leader", "side", "president", "minister", "official", "delegation", "counterpart"})
 
 
@@ -161,11 +165,15 @@ class TitleVoice:
     counterparts: list[str] = field(default_factory=list)  # a readout's other party
     plural: dict[int, list[str]] = field(default_factory=dict)  # 'we', 'our' ... (token index) -> who they are
     firsts: set[int] = field(default_factory=set)  # the first-person tokens that are the authors'
+    speakers: dict[int, str] = field(default_factory=dict)  # a statement's author (index in the title) -> entity id
 
     def resolve(self, tok) -> list[str]:
-        """The entities a first-person pronoun (or a readout's 'he', 'they', 'the two leaders') stands for, or []."""
+        """The entities a first-person pronoun (or a readout's 'he', 'they', 'the two leaders', a two-party
+        transcript's 'you') stands for, or []."""
         if tok.i in self.plural:
             return self.plural[tok.i]
+        if tok.lower_ in _SECOND_PERSON:
+            return self._addressed(tok)
         if self.voice.kind != "readout" or not self.authors or not self._main_subject(tok):
             return []
         lower = tok.lower_
@@ -178,6 +186,15 @@ class TitleVoice:
             and not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in tok.children)
         )
         return _unique([*self.authors, *self.counterparts]) if both and self.counterparts else []
+
+    def _addressed(self, tok) -> list[str]:
+        """'Remarks by President Roe and Chancellor Doe': in Roe's turn, 'you' ('I want to thank you, Olaf', 'you
+        helped Ukraine') is Doe, and in Doe's turn Roe; outside a turn, or with more than two speakers, no one."""
+        if self.voice.kind != "statement" or len(self.voice.authors) != 2 or not self._open(tok):
+            return []
+        turn = self.turn_of(tok.idx)
+        other = self.speakers.get(1 - turn) if turn is not None else None
+        return [other] if other is not None else []
 
     def speaks(self, tok) -> bool:
         """Whether ``tok`` is the statement's own first person: what 'I' or 'we' say is the article's voice."""
@@ -254,6 +271,7 @@ def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | 
             bound.plural.update((t.i, bodies) for t in mine if t.lower_ in _FIRST_PLURAL and bodies)
             continue
         parties.append((eid, phrase))
+        bound.speakers[k] = eid
         state = _state_of(phrase, source if k == 0 else None, gazetteer)
         states = [e.id for e in table.entities if state and e.name == state]
         bound.plural.update((t.i, _unique([eid, *states])) for t in mine if t.lower_ in _FIRST_PLURAL)
@@ -273,6 +291,8 @@ def _turns(text: str, voice: Voice) -> Callable[[int], int | None]:
         return lambda _char: alone
     names = [(_person_name(a) or "").split()[-1:] for a in voice.authors]
     offices = [" ".join(w for w in a.split() if w.lower() in _ROLE_WORDS).upper() for a in voice.authors]
+    run_on = [(m.start(), m["label"]) for m in _RUN_ON_LABEL.finditer(text)]
+    labels = sorted(labels + [(s, label) for s, label in run_on if _labelled(label, names, offices) is not None])
     starts = [s for s, _ in labels]
     owners = [_labelled(label, names, offices) for _, label in labels]
 
