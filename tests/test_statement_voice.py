@@ -176,6 +176,17 @@ def test_a_quoted_we_is_its_speaker_and_the_state_her_title_names(extract_text):
     assert {names[a] for a in condemn.actors} == {"Jane Roe", "Poland"}
 
 
+def test_quoted_paragraphs_after_a_speakers_closing_quotation_are_hers(extract_text):
+    record = extract_text(
+        "Polish Defence Minister Jane Roe told a newspaper: “We do not judge the choices of our friends.”\n\n"
+        "“Our position has not changed in any way since the war began last year.”\n\n"
+        "“We will continue to send tanks to Ukraine for as long as it is needed.”"
+    )
+    names = {e.id: e.name for e in record.entities}
+    aid = next(e for e in record.events if e.type == "AID")
+    assert {names[a] for a in aid.actors} == {"Jane Roe", "Poland"}
+
+
 def test_a_quoted_i_is_its_speaker_alone(extract_text):
     record = extract_text("“I met Chancellor Doe in Vienna,” said Jane Roe, a Ruritanian diplomat.")
     names = {e.id: e.name for e in record.entities}
