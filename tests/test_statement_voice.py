@@ -352,3 +352,20 @@ def test_thanks_with_no_one_saying_them_are_a_courtesy(statement):
         "PRESIDENT ROE: Thank you for coming, Prime Minister. So, thank you very much.",
     )
     assert not [w for t, w, _a, _r, _s in found if t == "SUPPORT"]
+
+
+def test_a_signed_letters_i_is_whoever_signs_it(statement):
+    _, found = statement(
+        "Letter to the Speaker of the House on the Border Emergency",
+        "Dear Madam Speaker:\n\nToday I imposed new sanctions on Ruritania for its attacks on the border."
+        "\n\nSincerely,\n\nJANE Q. ROE",
+    )
+    assert any(t == "SANCTION" and a == {"Jane Q. Roe"} for t, _w, a, _r, _s in found)
+
+
+def test_an_unsigned_letters_i_stays_unresolved(statement):
+    _, found = statement(
+        "Letter to the Speaker of the House on the Border Emergency",
+        "Dear Madam Speaker:\n\nToday I imposed new sanctions on Ruritania for its attacks on the border.\n\nEND",
+    )
+    assert all(not a for t, _w, a, _r, _s in found if t == "SANCTION")

@@ -21,7 +21,7 @@ from kg.extract import entities, nlp, quotes, speakers, words
 from kg.extract.coreference import OFFICE_TITLES
 from kg.graph.records import Event
 
-__all__ = ["TitleVoice", "Voice", "first_person", "parse_title", "voice_of"]
+__all__ = ["TitleVoice", "Voice", "first_person", "parse_title", "signed", "voice_of"]
 
 _FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -100,6 +100,29 @@ def parse_title(title: str | None) -> Voice | None:
     if _person_name(who) or who.split()[-1].lower() in words.PERSON_ROLES:  # "Foreign Secretary statement on ..."
         return Voice("statement", (who,))
     return Voice("collective", tuple(p for p in re.split(r"\s*(?:-|–|,|\band\b)\s*", who) if p))
+
+
+# a signature closing a letter or a proclamation: 'JOSEPH R. BIDEN JR.' alone on the last line
+_SIGNATURE = re.compile(r"\n[ \t]*(?P<name>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){1,4})[ \t]*\s*$")
+_SUFFIXES = frozenset({"JR.", "JR", "SR.", "SR", "II", "III"})
+
+
+def signed(text: str) -> Voice | None:
+    """The voice of a text signed by a person on its last line ('Sincerely,\\n\\nJOSEPH R. BIDEN JR.'), whose 'I'
+    is the signer, or None.
+
+    >>> signed("I have extended the emergency.\\n\\nSincerely,\\n\\nJANE Q. ROE")
+    Voice(kind='statement', authors=('Jane Q. Roe',), counterparts=())
+    >>> signed("The talks ended.\\n\\nWASHINGTON") is None
+    True
+    """
+    m = _SIGNATURE.search(text)
+    if m is None:
+        return None
+    words = [w for w in m["name"].split() if w not in _SUFFIXES]
+    if len(words) < 2 or words[0].lower() not in speakers._given_names():
+        return None  # 'UNITED STATES', 'END', a dateline: no one signs
+    return Voice("statement", (" ".join(w.capitalize() for w in words),))
 
 
 def _split_parties(phrase: str) -> tuple[str, ...]:
@@ -241,8 +264,9 @@ class TitleVoice:
 
 def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | None, gazetteer, cues, article_id: str):
     """The title's voice bound to ``table``; first-person pronouns become mentions of their author (rule ``author``,
-    an entity made from the title's name when the body never names the author). None when the title names no voice."""
-    voice = parse_title(title)
+    an entity made from the title's name when the body never names the author). A letter or proclamation whose
+    title names no one speaks in the voice of whoever signs it. None when neither names a voice."""
+    voice = parse_title(title) or signed(nlp.doc_text(doc))
     if voice is None:
         return None
     if voice.kind == "statement" and all(_body_entry(gazetteer, p) for p in voice.authors):
