@@ -369,3 +369,17 @@ def test_an_unsigned_letters_i_stays_unresolved(statement):
         "Dear Madam Speaker:\n\nToday I imposed new sanctions on Ruritania for its attacks on the border.\n\nEND",
     )
     assert all(not a for t, _w, a, _r, _s in found if t == "SANCTION")
+
+
+def test_a_readout_of_a_trip_names_its_principal():
+    trip = parse_title("Readout of Secretary Jane Roe’s Travel to the Region")
+    assert (trip.kind, trip.authors, trip.counterparts) == ("readout", ("Secretary Jane Roe",), ())
+
+
+def test_a_readouts_our_is_its_principal_and_her_state(statement):
+    _, found = statement(
+        "Readout of Secretary Jane Roe’s Travel to Moldova",
+        "Secretary Jane Roe traveled to Chisinau on Monday and met President Maia Sandu to discuss aid from the "
+        "United States. She underscored our commitment to the sovereignty of Moldova.",
+    )
+    assert any(t == "AGREE" and a == {"Jane Roe", "United States"} for t, _w, a, _r, _s in found)

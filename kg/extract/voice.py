@@ -56,6 +56,8 @@ _READOUT = re.compile(
     r"(?:call|meeting|conversation|visit|talks?|discussion|engagement)s?\s+with\s+(?P<with>.+?)" + _CONNECTORS,
     re.I,
 )
+# a readout of a trip names no counterpart: "Readout of Secretary Roe's Travel to the Region"
+_JOURNEY = re.compile(r"^readout\s+of\s+(?P<who>.+?)['’]s?\s+(?:travel|trip|visit)\s+to\s+(?P<with>)", re.I)
 _COLLECTIVE = re.compile(r"^(?P<who>[^:]+?)\s+(?:joint\s+)?(?:leaders['’]?\s+)?(?:joint\s+)?statement\b", re.I)
 # a transcript's turn: 'THE PRESIDENT:', 'PRIME MINISTER DOE:', 'Q:' or a bare 'Q Mr. President, ...'
 _LABEL = re.compile(r"^[ \t]*(?:(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}[A-Z.])[ \t]*:|(?P<q>Q)[ \t]+(?=\S))", re.M)
@@ -87,9 +89,9 @@ def parse_title(title: str | None) -> Voice | None:
     if not title:
         return None
     title = _PREFIX.sub("", title.strip())
-    m = _READOUT.match(title)
+    m = _READOUT.match(title) or _JOURNEY.match(title)
     if m:
-        return Voice("readout", _split_parties(m["who"]), _split_parties(m["with"]))
+        return Voice("readout", _split_parties(m["who"]), _split_parties(m["with"] or ""))
     m = _SPOKEN.match(title)
     if m:
         return Voice("statement", _split_parties(m["who"]))
@@ -284,6 +286,9 @@ def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | 
         state = _state_of(voice.authors[0], source, gazetteer)
         bound.states = [e.id for e in table.entities if state and e.name == state]
         bound.counterparts = [e for p in voice.counterparts if (e := _person(doc, table, gazetteer, p, [], article_id))]
+        # the readout's own 'we' and 'our' ("He underscored our commitment"): its principal's side, as she speaks for it
+        side = _unique([*bound.authors, *bound.states])
+        bound.plural = {t.i: side for t in firsts if t.lower_ in _FIRST_PLURAL} if bound.authors else {}
         _offices(doc, table, [(eid, voice.authors[0])] if eid else [], bound.counterparts, voice)
         return bound
     parties = []
