@@ -51,6 +51,23 @@ def test_the_leaders_are_people_and_do_not_take_up_a_pair_of_states(extract_text
     assert any(_names(r, e.actors) == ["Chile", "Peru"] for e in _of_type(r, "CONSULT"))
 
 
+def test_both_sides_after_talks_held_by_a_team_are_the_team_and_whom_it_met(extract_text):
+    r = extract_text(
+        "Foreign Minister Anna Berg and Trade Minister Olav Lind held talks with President Maia Sandu in Oslo. "
+        "The talks were open and friendly. Both sides welcomed the progress made and agreed to meet again in May."
+    )
+    (backing,) = [e for e in _of_type(r, "SUPPORT") if e.trigger.text == "welcomed"]
+    assert _names(r, backing.actors) == ["Anna Berg", "Maia Sandu", "Olav Lind"]
+    (deal,) = [e for e in _of_type(r, "AGREE") if e.trigger.text == "agreed"]
+    assert _names(r, deal.actors) == ["Anna Berg", "Maia Sandu", "Olav Lind"]
+
+
+def test_they_after_talks_held_with_someone_are_both_parties(extract_text):
+    r = extract_text("Anna Berg held talks with Maia Sandu in Oslo on Monday. They agreed to meet again in May.")
+    (deal,) = [e for e in _of_type(r, "AGREE") if e.trigger.text == "agreed"]
+    assert _names(r, deal.actors) == ["Anna Berg", "Maia Sandu"]
+
+
 def test_one_speakers_they_are_others_than_the_speaker(extract_text):
     r = extract_text('"They will exchange views on trade," spokesman Ivan Petrov said on Monday.')
     (talks,) = _of_type(r, "CONSULT")

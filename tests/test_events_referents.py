@@ -62,3 +62,21 @@ def test_a_one_sentence_english_brief_is_read(extract_text):
         "official to go there."
     )
     assert not r.warnings and len(_of_type(r, "CONSULT")) == 1
+
+
+def test_a_states_nation_is_the_state(extract_text):
+    r = extract_text("The Ukrainian nation condemned the attack on Kharkiv.")
+    (blame,) = _of_type(r, "ACCUSE")
+    assert _names(r, blame.actors) == ["Ukraine"]
+    r = extract_text("The nation of Belarus does not support the Russian invasion of Ukraine.")
+    (backing,) = _of_type(r, "SUPPORT")
+    assert _names(r, backing.actors) == ["Belarus"]
+
+
+def test_standing_firm_in_support_for_someone_supports_them(extract_text):
+    r = extract_text(
+        "Romania has stood firm in its support for Moldova during the crisis, with Romanians housing thousands of "
+        "refugees in their own homes."
+    )
+    (backing,) = _of_type(r, "SUPPORT")
+    assert _names(r, backing.actors) == ["Romania"] and _names(r, backing.recipients) == ["Moldova"]

@@ -176,6 +176,17 @@ def test_a_quoted_we_is_its_speaker_and_the_state_her_title_names(extract_text):
     assert {names[a] for a in condemn.actors} == {"Jane Roe", "Poland"}
 
 
+def test_quoted_paragraphs_after_a_speakers_closing_quotation_are_hers(extract_text):
+    record = extract_text(
+        "Polish Defence Minister Jane Roe told a newspaper: “We do not judge the choices of our friends.”\n\n"
+        "“Our position has not changed in any way since the war began last year.”\n\n"
+        "“We will continue to send tanks to Ukraine for as long as it is needed.”"
+    )
+    names = {e.id: e.name for e in record.entities}
+    aid = next(e for e in record.events if e.type == "AID")
+    assert {names[a] for a in aid.actors} == {"Jane Roe", "Poland"}
+
+
 def test_a_quoted_i_is_its_speaker_alone(extract_text):
     record = extract_text("“I met Chancellor Doe in Vienna,” said Jane Roe, a Ruritanian diplomat.")
     names = {e.id: e.name for e in record.entities}
@@ -306,3 +317,69 @@ def test_a_title_naming_an_office_holder_by_surname_names_that_person(statement)
 def test_a_states_people_brings_no_state_the_article_does_not_name(extract_text):
     record = extract_text("The director said he works for the safety of the American people.")
     assert "United States" not in {e.name for e in record.entities}
+
+
+def test_you_in_a_two_party_transcript_is_the_other_speaker(statement):
+    _, found = statement(
+        "Remarks by President Jane Roe and Prime Minister John Doe of Poland Before Bilateral Meeting",
+        "PRESIDENT ROE: I want to thank you for your steady leadership. You have sent tanks to Ukraine."
+        "\n\nPRIME MINISTER DOE: Well, I want to thank you for your support.",
+    )
+    assert any(t == "SUPPORT" and a == {"Jane Roe"} and r == {"John Doe"} for t, _w, a, r, _s in found)
+    assert any(t == "AID" and a == {"John Doe"} for t, _w, a, _r, _s in found)
+    assert any(t == "SUPPORT" and a == {"John Doe"} and r == {"Jane Roe"} for t, _w, a, r, _s in found)
+
+
+def test_you_with_more_or_fewer_speakers_than_two_is_no_one(statement):
+    _, found = statement(
+        "Remarks by President Jane Roe at a Meeting with Farmers",
+        "THE PRESIDENT: I want to thank you for your steady leadership. You have sent tanks to Ukraine.",
+    )
+    assert all(not a for t, _w, a, _r, _s in found if t == "AID")
+
+
+def test_a_turn_run_on_into_the_paragraph_before_is_its_speakers(statement):
+    _, found = statement(
+        "Remarks by President Jane Roe and Prime Minister John Doe of Poland Before Bilateral Meeting",
+        "PRESIDENT ROE: Poland has been a good friend. PRIME MINISTER DOE: I condemn the attack on Ukraine.",
+    )
+    assert [a for t, _w, a, _r, _s in found if t == "ACCUSE"] == [{"John Doe"}]
+
+
+def test_thanks_with_no_one_saying_them_are_a_courtesy(statement):
+    _, found = statement(
+        "Remarks by President Jane Roe and Prime Minister John Doe of Poland Before Bilateral Meeting",
+        "PRESIDENT ROE: Thank you for coming, Prime Minister. So, thank you very much.",
+    )
+    assert not [w for t, w, _a, _r, _s in found if t == "SUPPORT"]
+
+
+def test_a_signed_letters_i_is_whoever_signs_it(statement):
+    _, found = statement(
+        "Letter to the Speaker of the House on the Border Emergency",
+        "Dear Madam Speaker:\n\nToday I imposed new sanctions on Ruritania for its attacks on the border."
+        "\n\nSincerely,\n\nJANE Q. ROE",
+    )
+    assert any(t == "SANCTION" and a == {"Jane Q. Roe"} for t, _w, a, _r, _s in found)
+
+
+def test_an_unsigned_letters_i_stays_unresolved(statement):
+    _, found = statement(
+        "Letter to the Speaker of the House on the Border Emergency",
+        "Dear Madam Speaker:\n\nToday I imposed new sanctions on Ruritania for its attacks on the border.\n\nEND",
+    )
+    assert all(not a for t, _w, a, _r, _s in found if t == "SANCTION")
+
+
+def test_a_readout_of_a_trip_names_its_principal():
+    trip = parse_title("Readout of Secretary Jane Roe’s Travel to the Region")
+    assert (trip.kind, trip.authors, trip.counterparts) == ("readout", ("Secretary Jane Roe",), ())
+
+
+def test_a_readouts_our_is_its_principal_and_her_state(statement):
+    _, found = statement(
+        "Readout of Secretary Jane Roe’s Travel to Moldova",
+        "Secretary Jane Roe traveled to Chisinau on Monday and met President Maia Sandu to discuss aid from the "
+        "United States. She underscored our commitment to the sovereignty of Moldova.",
+    )
+    assert any(t == "AGREE" and a == {"Jane Roe", "United States"} for t, _w, a, _r, _s in found)

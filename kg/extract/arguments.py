@@ -91,8 +91,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
                 recipients = _owners_named(ctx, objects, possessive=False)
             if not _subjects(tok) and tok.dep_ not in ("xcomp", "advcl"):  # "..., and reiterate our support"
                 actors = actors or _ids(ctx, [p for p in owners if p.lower_ in ("my", "our")])  # its owner's stance
-        if not recipients and entry.type == "SUPPORT":  # "reaffirmed our support for Ukraine": whom it is for
-            stances = [o for o in objects if event_words.get(o.i) == "SUPPORT"]
+        if not recipients and entry.type == "SUPPORT":  # "reaffirmed our support for Ukraine", "stood firm in it"
+            stances = [o for o in [*objects, *nominal.held_in(tok)] if event_words.get(o.i) == "SUPPORT"]
             whom = [p for o in stances for c in o.children if c.lower_ in ("for", "to") for p in c.children]
             recipients = _ids(ctx, [p for p in whom if p.dep_ == "pobj"])
             # "stood on the side of Ukraine": whose side one takes

@@ -116,7 +116,12 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue  # "its war of aggression": one act, told by the inner noun (which takes the outer's owner)
         if tok.pos_ != "VERB" and by_index.get(getattr(participants.renamed(tok), "i", -1)) == entry.type:
             continue  # "described its invasion as a special operation": one act, named twice
-        if _names_a_kind(ctx, tok) or readouts.not_an_event(tok, entry) or senses.names_no_event(tok, entry, by_index):
+        addressed = lambda you: bool(ctx.resolve(you))  # noqa: E731
+        if (
+            _names_a_kind(ctx, tok)
+            or readouts.not_an_event(tok, entry)
+            or senses.names_no_event(tok, entry, by_index, addressed=addressed)
+        ):
             continue
         if entry.type == "ASSAULT" and fights_for_a_cause(tok):
             continue

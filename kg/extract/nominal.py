@@ -12,6 +12,7 @@ __all__ = [
     "asks_an_act",
     "companions",
     "happening_verb",
+    "held_in",
     "participle_phrases",
     "in_objects",
     "intent_before",
@@ -334,3 +335,8 @@ def backs_an_act(word, event_words: dict) -> bool:
 def in_objects(noun) -> list:
     """The objects of a noun's 'in' phrases: '$1 billion in security assistance'."""
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for p in prep_objects(c)]
+
+
+def held_in(verb) -> list:
+    """What a verb or its complement adjective holds to with 'in': 'stood firm in its support for X' -> support."""
+    return [o for h in [verb, *(a for a in verb.children if a.dep_ == "acomp")] for o in in_objects(h)]

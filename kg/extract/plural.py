@@ -23,6 +23,8 @@ _DEFINITE = frozenset({"the", "both", "these", "those"})  # 'these nations', 'th
 _COUNTS = frozenset({"two", "three", "four", "both", "all"})
 # verbs that bring one party together with another: 'met with Abadi', 'hosted Hanegbi', 'spoke with Herzog'
 _MEETING_VERBS = frozenset({"meet", "host", "speak", "talk", "phone", "call", "receive", "visit", "welcome", "join"})
+# what a clause's subject holds with another party: 'held talks with B', 'had a meeting with B'
+_MEETING_NOUNS = frozenset({"meeting", "talk", "call", "conversation", "discussion", "negotiation", "consultation"})
 _PARTY_TYPES = ("Person", "Country", "Organization")
 _SENTENCES_BACK = 5
 # 'the two leaders', 'both sides' name a pair outright, and readouts take it up long after naming it
@@ -55,7 +57,7 @@ def antecedents(tok, resolve: Callable, type_of: Callable) -> list[str]:
     for _ in range((_SENTENCES_BACK if tok.pos_ == "PRON" else _NOUNS_BACK) + 1):
         verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.i < tok.i]
         for verb in reversed(verbs):
-            found = _parties(verb, resolve, type_of, tok.i)
+            found = _parties(verb, resolve, type_of, tok.i, sides=_lemma(tok) == "side")
             if len(found) >= 2 and _fits(tok, {type_of(i) for i in found}):
                 return found
         if sent.start == 0:
@@ -65,8 +67,11 @@ def antecedents(tok, resolve: Callable, type_of: Callable) -> list[str]:
 
 
 def _fits(anaphor, kinds: set[str]) -> bool:
-    """'the two leaders' are people, 'both sides' states or bodies; 'they' either."""
+    """'the two leaders' are people, 'the two countries' states or bodies; 'both sides' and 'they' either (a side
+    of talks may be a team of officials)."""
     lemma = anaphor.lemma_.lower()
+    if lemma == "side":
+        return True
     if lemma in _PERSON_NOUNS:
         return kinds == {"Person"}
     if lemma in _BODY_NOUNS:
@@ -74,7 +79,9 @@ def _fits(anaphor, kinds: set[str]) -> bool:
     return True
 
 
-def _parties(verb, resolve: Callable, type_of: Callable, before: int) -> list[str]:
+def _parties(verb, resolve: Callable, type_of: Callable, before: int, *, sides: bool = False) -> list[str]:
+    """The parties a clause names: its coordinated subjects, or its subject and whom it met. With ``sides`` ('both
+    sides'), whom a team met as well: 'A, B and C held talks with D' has two sides, A-B-C and D."""
     # "They were joined by ...": a passive 'they' that takes up the pair carries it on to the next 'they'
     subjects = [c for c in verb.children if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and is_plural_anaphor(c)]
     # "A intends to send X, and B intends to send Y. Both countries ...": the subjects of coordinated clauses
@@ -88,14 +95,21 @@ def _parties(verb, resolve: Callable, type_of: Callable, before: int) -> list[st
     ids = _with_conjuncts(subjects, resolve, before)
     if not ids:  # "The talks between A and B collapsed. The two sides ...": the parties the talks name
         ids = _with_conjuncts([p for s in subjects for p in _between(s)], resolve, before)
-    if len(ids) == 1 and verb.lemma_.lower() in _MEETING_VERBS:
-        met = [c for c in verb.children if c.dep_ == "dobj"]
-        met += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
-        ids += [i for i in _with_conjuncts(met, resolve, before) if i not in ids]
+    if len(ids) == 1 or (sides and ids):
+        ids += [i for i in _with_conjuncts(_met(verb), resolve, before) if i not in ids]
     kinds = {type_of(i) for i in ids}
     if len(ids) < 2 or not kinds <= set(_PARTY_TYPES) or len(kinds - {"Organization"}) > 1:
         return []  # a person and a state are no pair of 'leaders'
     return ids
+
+
+def _met(verb) -> list:
+    """Whom a clause's subject meets: 'met (with) B', 'hosted B', 'held talks / a meeting with B'."""
+    meets = verb.lemma_.lower() in _MEETING_VERBS
+    held = [o for o in verb.children if o.dep_ == "dobj" and _lemma(o) in _MEETING_NOUNS]
+    heads = ([verb] if meets else []) + held
+    met = [c for c in verb.children if c.dep_ == "dobj"] if meets else []
+    return met + [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children]
 
 
 def _between(noun) -> list:

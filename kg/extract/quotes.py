@@ -134,8 +134,9 @@ def _groups(text: str, items: list[_Item]) -> list[list[int]]:
 
 def _from_neighbouring_paragraphs(text: str, items: list[_Item], groups: list[list[int]], verbs: list) -> list:
     """A paragraph that is all quotation and names no speaker continues the quotation of the paragraph just
-    before it when that one is a quotation with a speaker ('"...," she said.' then '"..."'), else is the
-    start of the next paragraph's ('"..."' then '"...," she said.')."""
+    before it when that one is a quotation with a speaker that opens or closes its paragraph ('"...," she said.'
+    or 'She said: "..."' then '"..."', and so on down a run of such paragraphs), else is the start of the next
+    paragraph's ('"..."' then '"...," she said.')."""
     spans = [(items[m[0]][0], items[m[-1]][1]) for m in groups]
     paragraph = [_paragraph(text, start) for start, _ in spans]
     out = list(verbs)
@@ -143,10 +144,10 @@ def _from_neighbouring_paragraphs(text: str, items: list[_Item], groups: list[li
         if verbs[g] is not None or items[groups[g][0]][2] < _MIN_WORDS or not _whole_paragraph(text, start, end):
             continue
         para_start, para_end = paragraph[g]
-        before = g > 0 and verbs[g - 1] is not None and _adjacent(text, paragraph[g - 1][1], para_start)
+        before = g > 0 and out[g - 1] is not None and _adjacent(text, paragraph[g - 1][1], para_start)
         after = g + 1 < len(spans) and verbs[g + 1] is not None and _adjacent(text, para_end, paragraph[g + 1][0])
-        if before and _opens_paragraph(text, spans[g - 1][0], paragraph[g - 1][0]):
-            out[g] = verbs[g - 1]
+        if before and _ends_at_a_paragraph_edge(text, spans[g - 1], paragraph[g - 1]):
+            out[g] = out[g - 1]
         elif after and _opens_paragraph(text, spans[g + 1][0], paragraph[g + 1][0]):
             out[g] = verbs[g + 1]
     return out
@@ -162,6 +163,11 @@ def _whole_paragraph(text: str, start: int, end: int) -> bool:
     para_start, para_end = _paragraph(text, start)
     outside = text[para_start:start] + text[end:para_end]
     return not outside.strip(" \t“”\"`'.,")
+
+
+def _ends_at_a_paragraph_edge(text: str, span: tuple[int, int], para: tuple[int, int]) -> bool:
+    """Whether a quotation opens its paragraph or closes it (its speaker named before it: 'X said: "..."')."""
+    return _opens_paragraph(text, span[0], para[0]) or not text[span[1] : para[1]].strip(" \t”\"'.,")
 
 
 def _opens_paragraph(text: str, start: int, para_start: int) -> bool:

@@ -37,7 +37,22 @@ def not_an_event(tok, entry: Trigger) -> bool:
     no one asked to act)."""
     if nominal.a_press_appearance(tok) or (entry.type == "CONSULT" and (_to_the_press(tok) or _told_in(tok))):
         return True
+    if _courtesy_thanks(tok):
+        return True
     return entry.type == "REQUEST" and tok.pos_ == "NOUN" and carried(entry) and not nominal.asks_an_act(tok)
+
+
+def _courtesy_thanks(verb) -> bool:
+    """'Thank you for having me.', 'So, Olaf, thank you very much.': thanks with no one saying them are a courtesy
+    of speech, not a stance; 'I want to thank you for your leadership' and 'she thanked Japan' are stances."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "thank" or verb.dep_ not in ("ROOT", "parataxis"):
+        return False
+    # a transcript's turn label ('PRESIDENT ROE: Thank you') is no subject, though the parser may take it for one
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and not _labels_a_turn(c) for c in verb.children)
+
+
+def _labels_a_turn(tok) -> bool:
+    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"
 
 
 def _to_the_press(verb) -> bool:

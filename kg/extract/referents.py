@@ -81,8 +81,13 @@ def _described(noun) -> list:
 
 
 def state_side(tok, resolve_modifier: Callable, type_of: Callable) -> list[str]:
-    """'the Israeli side affirmed', 'talks with the Ukrainian side': in diplomacy a state's side is the state."""
-    if tok.lemma_.lower() != "side" or tok.tag_ != "NN":
+    """'the Israeli side affirmed', 'talks with the Ukrainian side': in diplomacy a state's side is the state; so is
+    a state's nation as a whole ('the Polish nation has stood firm', 'the nation of Belarus does not support')."""
+    lemma = tok.lemma_.lower()
+    if lemma not in ("side", "nation") or tok.tag_ != "NN":
         return []
-    ids = [e for c in tok.children if c.dep_ in ("amod", "compound") for e in resolve_modifier(c)]
+    named = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+    if lemma == "nation":  # 'the nation of Belarus': the state the 'of' phrase names
+        named += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    ids = [e for c in named for e in resolve_modifier(c)]
     return [e for e in ids if type_of(e) == "Country"][:1]

@@ -11,7 +11,8 @@ Each check looks at the trigger and its children only: one test per candidate tr
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from kg.extract import judgments, words
 from kg.extract.commitments import RESTATING_VERBS as _RESTATING
@@ -123,9 +124,12 @@ _STRUCK = frozenset(
 )
 
 
-def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
+def names_no_event(
+    tok, entry: Trigger, event_words: dict[int, str], *, addressed: Callable[[Any], bool] = lambda _you: False
+) -> bool:
     """Whether the trigger ``tok`` (matched by ``entry``) is used in a sense that names no event;
-    ``event_words``: token index -> event type of the other trigger words."""
+    ``event_words``: token index -> event type of the other trigger words; ``addressed``: whether a 'you' stands
+    for someone (a two-party transcript's other speaker), which makes it no generic 'you'."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and tok.dep_ == "amod":
         # "displaced Palestinians", "detained Americans": a state of the noun's people, no act told; one whose
@@ -175,7 +179,7 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
         return _strikes_a_bargain(tok)
     if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.i in event_words:
         return True  # "an arrest warrant", "ceasefire talks": the head names the act, the compound its kind
-    if tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in tok.children):
+    if tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ == "you" and not addressed(c) for c in tok.children):
         return True  # "you can't incrementally help Ukraine": generic 'you' names nobody, the claim is general
     if any(dep == "obj" for dep, _ in entry.requires) and _names_its_objects_act(tok, entry, event_words):
         return True

@@ -21,12 +21,13 @@ from kg.extract import entities, nlp, quotes, speakers, words
 from kg.extract.coreference import OFFICE_TITLES
 from kg.graph.records import Event
 
-__all__ = ["TitleVoice", "Voice", "first_person", "parse_title", "voice_of"]
+__all__ = ["TitleVoice", "Voice", "first_person", "parse_title", "signed", "voice_of"]
 
 _FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _FIRST_PERSON = _FIRST_SINGULAR | _FIRST_PLURAL
 _PARTY_PRONOUNS = frozenset({"he", "she", "they"})
+_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 # words of a title phrase that are an office, not a name ("White House Press Secretary Jane Roe")
 _ROLE_WORDS = words.PERSON_ROLES | frozenset(
     """vice prime foreign defense defence national security advisor adviser press white house senior principal
@@ -55,9 +56,14 @@ _READOUT = re.compile(
     r"(?:call|meeting|conversation|visit|talks?|discussion|engagement)s?\s+with\s+(?P<with>.+?)" + _CONNECTORS,
     re.I,
 )
+# a readout of a trip names no counterpart: "Readout of Secretary Roe's Travel to the Region"
+_JOURNEY = re.compile(r"^readout\s+of\s+(?P<who>.+?)['’]s?\s+(?:travel|trip|visit)\s+to\s+(?P<with>)", re.I)
 _COLLECTIVE = re.compile(r"^(?P<who>[^:]+?)\s+(?:joint\s+)?(?:leaders['’]?\s+)?(?:joint\s+)?statement\b", re.I)
 # a transcript's turn: 'THE PRESIDENT:', 'PRIME MINISTER DOE:', 'Q:' or a bare 'Q Mr. President, ...'
 _LABEL = re.compile(r"^[ \t]*(?:(?P<label>Q|[A-Z][A-Z.'’ -]{1,40}[A-Z.])[ \t]*:|(?P<q>Q)[ \t]+(?=\S))", re.M)
+# a turn run on into the paragraph before it ('... our conversation. CHANCELLOR DOE: Thank you.'): counted only
+# where the label names an author, so that a stray 'NOTE:' in a sentence starts no one's turn
+_RUN_ON_LABEL = re.compile(r"(?<=[.?!”\"] )(?P<label>[A-Z][A-Z.'’ -]{1,40}[A-Z.]):")
 _PARTY_NOUNS = frozenset({"leader", "side", "president", "minister", "official", "delegation", "counterpart"})
 
 
@@ -83,9 +89,9 @@ def parse_title(title: str | None) -> Voice | None:
     if not title:
         return None
     title = _PREFIX.sub("", title.strip())
-    m = _READOUT.match(title)
+    m = _READOUT.match(title) or _JOURNEY.match(title)
     if m:
-        return Voice("readout", _split_parties(m["who"]), _split_parties(m["with"]))
+        return Voice("readout", _split_parties(m["who"]), _split_parties(m["with"] or ""))
     m = _SPOKEN.match(title)
     if m:
         return Voice("statement", _split_parties(m["who"]))
@@ -96,6 +102,29 @@ def parse_title(title: str | None) -> Voice | None:
     if _person_name(who) or who.split()[-1].lower() in words.PERSON_ROLES:  # "Foreign Secretary statement on ..."
         return Voice("statement", (who,))
     return Voice("collective", tuple(p for p in re.split(r"\s*(?:-|–|,|\band\b)\s*", who) if p))
+
+
+# a signature closing a letter or a proclamation: 'JOSEPH R. BIDEN JR.' alone on the last line
+_SIGNATURE = re.compile(r"\n[ \t]*(?P<name>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){1,4})[ \t]*\s*$")
+_SUFFIXES = frozenset({"JR.", "JR", "SR.", "SR", "II", "III"})
+
+
+def signed(text: str) -> Voice | None:
+    """The voice of a text signed by a person on its last line ('Sincerely,\\n\\nJOSEPH R. BIDEN JR.'), whose 'I'
+    is the signer, or None.
+
+    >>> signed("I have extended the emergency.\\n\\nSincerely,\\n\\nJANE Q. ROE")
+    Voice(kind='statement', authors=('Jane Q. Roe',), counterparts=())
+    >>> signed("The talks ended.\\n\\nWASHINGTON") is None
+    True
+    """
+    m = _SIGNATURE.search(text)
+    if m is None:
+        return None
+    words = [w for w in m["name"].split() if w not in _SUFFIXES]
+    if len(words) < 2 or words[0].lower() not in speakers._given_names():
+        return None  # 'UNITED STATES', 'END', a dateline: no one signs
+    return Voice("statement", (" ".join(w.capitalize() for w in words),))
 
 
 def _split_parties(phrase: str) -> tuple[str, ...]:
@@ -161,11 +190,15 @@ class TitleVoice:
     counterparts: list[str] = field(default_factory=list)  # a readout's other party
     plural: dict[int, list[str]] = field(default_factory=dict)  # 'we', 'our' ... (token index) -> who they are
     firsts: set[int] = field(default_factory=set)  # the first-person tokens that are the authors'
+    speakers: dict[int, str] = field(default_factory=dict)  # a statement's author (index in the title) -> entity id
 
     def resolve(self, tok) -> list[str]:
-        """The entities a first-person pronoun (or a readout's 'he', 'they', 'the two leaders') stands for, or []."""
+        """The entities a first-person pronoun (or a readout's 'he', 'they', 'the two leaders', a two-party
+        transcript's 'you') stands for, or []."""
         if tok.i in self.plural:
             return self.plural[tok.i]
+        if tok.lower_ in _SECOND_PERSON:
+            return self._addressed(tok)
         if self.voice.kind != "readout" or not self.authors or not self._main_subject(tok):
             return []
         lower = tok.lower_
@@ -178,6 +211,15 @@ class TitleVoice:
             and not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in tok.children)
         )
         return _unique([*self.authors, *self.counterparts]) if both and self.counterparts else []
+
+    def _addressed(self, tok) -> list[str]:
+        """'Remarks by President Roe and Chancellor Doe': in Roe's turn, 'you' ('I want to thank you, Olaf', 'you
+        helped Ukraine') is Doe, and in Doe's turn Roe; outside a turn, or with more than two speakers, no one."""
+        if self.voice.kind != "statement" or len(self.voice.authors) != 2 or not self._open(tok):
+            return []
+        turn = self.turn_of(tok.idx)
+        other = self.speakers.get(1 - turn) if turn is not None else None
+        return [other] if other is not None else []
 
     def speaks(self, tok) -> bool:
         """Whether ``tok`` is the statement's own first person: what 'I' or 'we' say is the article's voice."""
@@ -224,8 +266,9 @@ class TitleVoice:
 
 def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | None, gazetteer, cues, article_id: str):
     """The title's voice bound to ``table``; first-person pronouns become mentions of their author (rule ``author``,
-    an entity made from the title's name when the body never names the author). None when the title names no voice."""
-    voice = parse_title(title)
+    an entity made from the title's name when the body never names the author). A letter or proclamation whose
+    title names no one speaks in the voice of whoever signs it. None when neither names a voice."""
+    voice = parse_title(title) or signed(nlp.doc_text(doc))
     if voice is None:
         return None
     if voice.kind == "statement" and all(_body_entry(gazetteer, p) for p in voice.authors):
@@ -243,6 +286,9 @@ def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | 
         state = _state_of(voice.authors[0], source, gazetteer)
         bound.states = [e.id for e in table.entities if state and e.name == state]
         bound.counterparts = [e for p in voice.counterparts if (e := _person(doc, table, gazetteer, p, [], article_id))]
+        # the readout's own 'we' and 'our' ("He underscored our commitment"): its principal's side, as she speaks for it
+        side = _unique([*bound.authors, *bound.states])
+        bound.plural = {t.i: side for t in firsts if t.lower_ in _FIRST_PLURAL} if bound.authors else {}
         _offices(doc, table, [(eid, voice.authors[0])] if eid else [], bound.counterparts, voice)
         return bound
     parties = []
@@ -254,6 +300,7 @@ def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | 
             bound.plural.update((t.i, bodies) for t in mine if t.lower_ in _FIRST_PLURAL and bodies)
             continue
         parties.append((eid, phrase))
+        bound.speakers[k] = eid
         state = _state_of(phrase, source if k == 0 else None, gazetteer)
         states = [e.id for e in table.entities if state and e.name == state]
         bound.plural.update((t.i, _unique([eid, *states])) for t in mine if t.lower_ in _FIRST_PLURAL)
@@ -273,6 +320,8 @@ def _turns(text: str, voice: Voice) -> Callable[[int], int | None]:
         return lambda _char: alone
     names = [(_person_name(a) or "").split()[-1:] for a in voice.authors]
     offices = [" ".join(w for w in a.split() if w.lower() in _ROLE_WORDS).upper() for a in voice.authors]
+    run_on = [(m.start(), m["label"]) for m in _RUN_ON_LABEL.finditer(text)]
+    labels = sorted(labels + [(s, label) for s, label in run_on if _labelled(label, names, offices) is not None])
     starts = [s for s, _ in labels]
     owners = [_labelled(label, names, offices) for _, label in labels]
 
