@@ -45,6 +45,18 @@ def test_a_promise_and_the_act_it_promises_are_one_agree(extract_text):
     assert "AID" not in _types(r)
 
 
+def test_resources_or_a_joint_course_committed_are_the_act_planned(extract_text):
+    r = extract_text("Estonia committed on Monday to deliver drones to Latvia.")
+    aid = _only(r, "AID")
+    assert (aid.trigger.text, aid.modality) == ("deliver", "planned")
+    assert _names(r, aid.actors) == ["Estonia"] and _names(r, aid.recipients) == ["Latvia"]
+    assert "AGREE" not in _types(r)
+    r = extract_text("Estonia and Latvia committed to coordinate closely.")
+    assert _only(r, "COOPERATE").modality == "planned" and "AGREE" not in _types(r)
+    r = extract_text("Estonia will commit 300 more troops to Latvia.")
+    assert (_only(r, "MOBILIZE").trigger.text, _types(r)) == ("commit", ["MOBILIZE"])
+
+
 def test_an_act_its_speaker_says_they_will_do_stays_beside_the_agree(extract_text):
     r = extract_text("Lithuania said it would send food aid to Latvia.")
     assert _only(r, "AGREE").trigger.text == "said"
