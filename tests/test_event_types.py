@@ -468,3 +468,14 @@ def test_blocking_a_state_from_acting_and_questioning_its_legitimacy(extract_tex
     ]
     r = extract_text("The Kremlin questioned the legitimacy of the vote. Police questioned the driver.")
     assert [(e.type, e.trigger.text) for e in r.events] == [("ACCUSE", "questioned")]
+
+
+def test_working_or_acting_together_is_cooperation(extract_text):
+    r = extract_text("Estonia and Latvia have been working together on energy.")
+    assert _names(r, _only(r, "COOPERATE").actors) == ["Estonia", "Latvia"]
+    r = extract_text("Estonia and Latvia acted together.")
+    assert _only(r, "COOPERATE").trigger.text == "acted"
+    r = extract_text("The Estonian envoy will work with key allies on the sanctions.")
+    assert _only(r, "COOPERATE").modality == "planned"
+    r = extract_text("Jaan Tamm worked with him for years.")  # a colleague, not a policy
+    assert "COOPERATE" not in _types(r)
