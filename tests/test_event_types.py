@@ -479,3 +479,13 @@ def test_working_or_acting_together_is_cooperation(extract_text):
     assert _only(r, "COOPERATE").modality == "planned"
     r = extract_text("Jaan Tamm worked with him for years.")  # a colleague, not a policy
     assert "COOPERATE" not in _types(r)
+
+
+def test_calling_for_someone_to_act_or_pressing_them_to_is_a_request(extract_text):
+    r = extract_text("Jaan Tamm spoke on Sunday, calling for the monitors to be allowed into Narva.")
+    assert _only(r, "REQUEST").trigger.text == "calling"
+    r = extract_text("Estonia pressed Latvia to open its border.")
+    request = _only(r, "REQUEST")
+    assert _names(r, request.actors) == ["Estonia"] and _names(r, request.recipients) == ["Latvia"]
+    r = extract_text("Estonian troops pressed ahead to reach the river.")
+    assert "REQUEST" not in _types(r)

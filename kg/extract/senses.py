@@ -83,6 +83,7 @@ _SAID_THINGS = frozenset(
     advice detail glimpse hint clue example evidence argument reason justification observation prediction""".split()
 )
 _OFFERING = frozenset({"offer", "extend", "send", "convey", "pass"})
+_ONWARD = frozenset({"ahead", "on", "forward", "onward", "onwards"})  # 'pressed ahead to take the town': went on
 _STIRRED = frozenset({"whip", "stir", "drum", "ramp"})  # 'whipped up fears', 'stirred up tensions': incited
 _ARRIVING = frozenset({"arrive", "come", "land"})
 # who is welcomed as a guest: a delegation or its members ('welcomed the delegation', 'representatives were welcomed')
@@ -169,6 +170,8 @@ def names_no_event(tok, entry: Trigger, event_words: dict[int, str]) -> bool:
     if entry.type == "MOBILIZE" and lemma in ("mobilize", "mobilise"):
         # "mobilized a coalition to fund", "mobilize the funds": rallying money or backers, not forces
         return any(c.dep_ == "dobj" and c.lemma_.lower() in _RALLIED for c in tok.children)
+    if entry.type == "REQUEST" and lemma == "press" and tok.pos_ == "VERB":
+        return any(c.dep_ in ("advmod", "prt") and c.lower_ in _ONWARD for c in tok.children)  # "pressed ahead to"
     if entry.type == "REQUEST" and lemma == "appeal" and tok.pos_ == "NOUN":
         return not _asks(tok)  # "broadens its appeal": attractiveness, no one asked
     if entry.type == "ASSAULT" and lemma == "strike":

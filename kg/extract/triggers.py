@@ -146,7 +146,7 @@ def _words_for(tok, dep: str) -> frozenset[str]:
         objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         cands = [m for o in objects for m in o.children if m.dep_ in ("compound", "amod", "nmod")]
     elif dep == "prep":
-        cands = [c for c in kids if c.dep_ in ("prep", "agent", "dative")]
+        cands = [c for c in kids if c.dep_ in ("prep", "agent", "dative")] + _for_to_marks(kids)
     elif dep == "prt":
         cands = [c for c in kids if c.dep_ == "prt"] + _stranded_particles(kids)
     elif dep == "compound":
@@ -163,6 +163,14 @@ def _words_for(tok, dep: str) -> frozenset[str]:
     else:
         return frozenset()
     return frozenset(w for c in cands for w in (c.lemma_.lower(), c.lower_))
+
+
+def _for_to_marks(kids) -> list:
+    """'calling for corridors to evacuate people', 'called for the mission to be allowed': the parse makes the 'for'
+    of a for-to infinitive the mark of the verb's clause, not a preposition of the verb."""
+    return [
+        m for c in kids if c.dep_ in ("advcl", "ccomp") for m in c.children if m.dep_ == "mark" and m.lower_ == "for"
+    ]
 
 
 def _stranded_particles(kids) -> list:
