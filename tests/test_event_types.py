@@ -489,3 +489,13 @@ def test_calling_for_someone_to_act_or_pressing_them_to_is_a_request(extract_tex
     assert _names(r, request.actors) == ["Estonia"] and _names(r, request.recipients) == ["Latvia"]
     r = extract_text("Estonian troops pressed ahead to reach the river.")
     assert "REQUEST" not in _types(r)
+
+
+def test_misinformation_someone_tells_of_is_their_accusation(extract_text):
+    r = extract_text('Jaan Tamm said that "the Latvian propaganda is about being at war with Estonia."')
+    accusation = _only(r, "ACCUSE")
+    assert (accusation.mode, accusation.modality) == ("allege", "asserted")
+    assert _names(r, accusation.actors) == ["Jaan Tamm"] and _names(r, accusation.recipients) == ["Latvia"]
+    assert "COERCE" not in _types(r)
+    r = extract_text("Latvia ran a disinformation campaign against Estonia.")
+    assert "ACCUSE" not in _types(r)

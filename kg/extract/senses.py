@@ -447,7 +447,9 @@ def _contributes_to_a_thing(verb) -> bool:
 
 def allegations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Event]]:
     """``pairs`` with a wrongdoing verb's ACCUSE turned the teller's: in "the Russian leader had violated the
-    Charter, Biden said" Biden accuses the Russian leader; told in the article's own voice nobody accuses.
+    Charter, Biden said" Biden accuses the Russian leader; told in the article's own voice nobody accuses. So with a
+    deception: "Russia's propaganda is about war, Kallas said" is Kallas's ACCUSE of Russia ('allege'), while the
+    article's own "Russia ran a disinformation campaign" stays the COERCE.
 
     The accusation is made by the telling, so its trigger is the telling word (``telling_word(tok)``: 'said' here,
     as 'accused' is in "X accused Y"), not the wrongdoing it alleges: the told words stay the teller's content, and
@@ -455,10 +457,12 @@ def allegations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Event
     accusing = {tok.i for tok, event in pairs if event.type == "ACCUSE" and tok.lemma_.lower() not in _WRONGDOING}
     out = []
     for tok, event in pairs:
-        if event.type != "ACCUSE" or tok.lemma_.lower() not in _WRONGDOING:
+        if not _alleged(tok, event):
             out.append((tok, event))
             continue
         if not event.sources:
+            if event.type == "COERCE":
+                out.append((tok, event))  # misinformation told as a fact: the act itself (PLOVER COERCE)
             continue
         word = telling_word(tok)
         if word is not None and word.i in accusing:
@@ -473,6 +477,9 @@ def allegations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Event
                 at,
                 dataclasses.replace(
                     event,
+                    type="ACCUSE",
+                    mode=event.mode if event.type == "ACCUSE" else "allege",
+                    modality=event.modality if event.type == "ACCUSE" else "asserted",  # the allegation is made
                     trigger=Span(at.text, at.idx, at.idx + len(at.text)),
                     actors=(teller,),
                     recipients=accused,
@@ -482,6 +489,15 @@ def allegations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Event
             )
         )
     return sorted(out, key=lambda p: p[0].i)
+
+
+def _alleged(tok, event: Event) -> bool:
+    """Whether the event is a wrongdoing or a deception whose telling accuses its doer: 'violated the truce',
+    'Russia's propaganda', 'a disinformation campaign' (PLOVER: misinformation told by someone is ACCUSE
+    'allege'; told as a fact, COERCE 'misinformation')."""
+    if event.type == "COERCE":
+        return event.mode == "misinformation"
+    return event.type == "ACCUSE" and tok.lemma_.lower() in _WRONGDOING
 
 
 def condemnations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Event]]:
