@@ -63,6 +63,9 @@ _CONDEMNING = frozenset(
     """unprovoked unjustified unjust illegal illegitimate unlawful criminal brutal barbaric savage senseless
     needless reckless murderous genocidal heinous cruel proxy imperial colonial""".split()
 )
+# attack nouns that are themselves a judgment ('Russia's continued aggression', 'a war of aggression'): whoever names
+# the act so condemns its doer, as with a condemning adjective
+_CONDEMNING_NOUNS = frozenset({"aggression"})
 _RALLIED = frozenset(
     {"fund", "funds", "funding", "money", "resource", "support", "coalition", "donor", "voter", "vote", "opinion"}
 )
@@ -512,7 +515,7 @@ def condemnations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Eve
             continue
         # the attack's noun, or a verb's object that names it ('waging a proxy war', 'launched an illegal invasion')
         named = [tok] if tok.pos_ == "NOUN" else [c for c in tok.children if c.dep_ == "dobj"]
-        if not any(c.dep_ == "amod" and c.lower_ in _CONDEMNING for n in named for c in n.children):
+        if not _condemned(named):
             continue
         teller = event.sources[-1]
         if (tok.sent.start, (teller,)) in accusing or teller in event.actors:
@@ -540,6 +543,14 @@ def condemnations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Eve
         )
         added.append((at, accusation))
     return sorted(pairs + added, key=lambda p: p[0].i)
+
+
+def _condemned(named) -> bool:
+    """Whether the words naming an attack condemn it: a condemning adjective ('the unprovoked invasion') or a
+    noun that is a judgment in itself ('aggression')."""
+    return any(n.lemma_.lower() in _CONDEMNING_NOUNS for n in named) or any(
+        c.dep_ == "amod" and c.lower_ in _CONDEMNING for n in named for c in n.children
+    )
 
 
 def _what_is_told(tok, word) -> bool:
