@@ -499,3 +499,10 @@ def test_misinformation_someone_tells_of_is_their_accusation(extract_text):
     assert "COERCE" not in _types(r)
     r = extract_text("Latvia ran a disinformation campaign against Estonia.")
     assert "ACCUSE" not in _types(r)
+
+
+def test_a_stance_or_a_demand_told_of_no_one_is_no_event(extract_text):
+    r = extract_text("The support for Latvia is being maintained and strengthened.")
+    assert "SUPPORT" not in _types(r)
+    r = extract_text("Estonia's support for Latvia is being maintained.")
+    assert _names(r, _only(r, "SUPPORT").actors) == ["Estonia"]
