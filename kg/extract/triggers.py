@@ -15,6 +15,11 @@ _SCHEMES = frozenset({"program", "programme", "package", "scheme", "project"})
 # object words of a row that a named town or region satisfies, and the entity types of such names
 _SETTLEMENTS = frozenset({"city", "town", "village", "territory", "region"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# ills a government or a society fights without fighting anyone ('fight corruption', 'fight the pandemic')
+_ILLS = frozenset(
+    """corruption poverty crime hunger famine disease pandemic epidemic virus inflation fraud impunity
+    antisemitism racism discrimination hate misinformation disinformation fire wildfire drought""".split()
+)
 
 
 class TriggerIndex:
@@ -213,11 +218,14 @@ def _infinitive(clause) -> bool:
 
 
 def fights_for_a_cause(tok) -> bool:
-    """'we never stopped fighting for their release', 'as they fight for their freedom': a fight *for* something,
-    against no one named and with no object, is a cause pursued, not an armed assault."""
+    """'we never stopped fighting for their release', 'as they fight for their freedom', 'will fight for the people
+    to realize their rights': a fight *for* something, against no one named and with no object, is a cause pursued,
+    not an armed assault; so is a fight against an ill ('reforms to fight corruption')."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("fight", "battle", "struggle"):
         return False
-    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _ILLS for c in tok.children):
+        return True  # "reforms to fight corruption": a society's ill fought, no one attacked
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"} | {m.lower_ for m in _for_to_marks(tok.children)}
     return (
         "for" in preps
         and not preps & {"against", "with", "in", "on", "at"}
