@@ -506,3 +506,14 @@ def test_a_stance_or_a_demand_told_of_no_one_is_no_event(extract_text):
     assert "SUPPORT" not in _types(r)
     r = extract_text("Estonia's support for Latvia is being maintained.")
     assert _names(r, _only(r, "SUPPORT").actors) == ["Estonia"]
+
+
+def test_every_verb_of_handing_over_knows_the_same_weapons(extract_text):
+    for text in (
+        "Estonia delivered military hardware to Latvia.",
+        "Estonia gave javelins to Latvia.",
+        "Estonia transported weapons to Latvia.",
+    ):
+        r = extract_text(text)
+        aid = _only(r, "AID")
+        assert (aid.mode, _names(r, aid.actors), _names(r, aid.recipients)) == ("military", ["Estonia"], ["Latvia"])
