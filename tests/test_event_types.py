@@ -517,3 +517,8 @@ def test_every_verb_of_handing_over_knows_the_same_weapons(extract_text):
         r = extract_text(text)
         aid = _only(r, "AID")
         assert (aid.mode, _names(r, aid.actors), _names(r, aid.recipients)) == ("military", ["Estonia"], ["Latvia"])
+
+
+def test_dismissing_an_appeal_rejects_it(extract_text):
+    r = extract_text("Estonian rebels dismissed an appeal from Latvia to lay down their arms.")
+    assert _names(r, _only(r, "REJECT").recipients) == ["Latvia"]
