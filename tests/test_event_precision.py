@@ -302,3 +302,10 @@ def test_a_told_violation_is_accused_by_the_telling_word(extract_text):
     assert _names(r, accusation.actors) == ["Jaan Tamm"]
     r = extract_text("Jaan Tamm accused the Latvian leader of violating the UN Charter.")
     assert [e.trigger.text for e in _events(r, "ACCUSE")] == ["accused"]
+
+
+def test_fighting_an_ill_or_for_someone_to_act_attacks_no_one(extract_text):
+    assert _events(extract_text("Latvia made reforms to fight corruption."), "ASSAULT") == []
+    r = extract_text("Jaan Tamm will always fight for the Latvian people to be able to vote.")
+    assert _events(r, "ASSAULT") == []
+    assert _events(extract_text("Latvian troops fight Estonian forces near Narva."), "ASSAULT")

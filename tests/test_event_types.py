@@ -45,6 +45,18 @@ def test_a_promise_and_the_act_it_promises_are_one_agree(extract_text):
     assert "AID" not in _types(r)
 
 
+def test_resources_or_a_joint_course_committed_are_the_act_planned(extract_text):
+    r = extract_text("Estonia committed on Monday to deliver drones to Latvia.")
+    aid = _only(r, "AID")
+    assert (aid.trigger.text, aid.modality) == ("deliver", "planned")
+    assert _names(r, aid.actors) == ["Estonia"] and _names(r, aid.recipients) == ["Latvia"]
+    assert "AGREE" not in _types(r)
+    r = extract_text("Estonia and Latvia committed to coordinate closely.")
+    assert _only(r, "COOPERATE").modality == "planned" and "AGREE" not in _types(r)
+    r = extract_text("Estonia will commit 300 more troops to Latvia.")
+    assert (_only(r, "MOBILIZE").trigger.text, _types(r)) == ("commit", ["MOBILIZE"])
+
+
 def test_an_act_its_speaker_says_they_will_do_stays_beside_the_agree(extract_text):
     r = extract_text("Lithuania said it would send food aid to Latvia.")
     assert _only(r, "AGREE").trigger.text == "said"
@@ -456,3 +468,57 @@ def test_blocking_a_state_from_acting_and_questioning_its_legitimacy(extract_tex
     ]
     r = extract_text("The Kremlin questioned the legitimacy of the vote. Police questioned the driver.")
     assert [(e.type, e.trigger.text) for e in r.events] == [("ACCUSE", "questioned")]
+
+
+def test_working_or_acting_together_is_cooperation(extract_text):
+    r = extract_text("Estonia and Latvia have been working together on energy.")
+    assert _names(r, _only(r, "COOPERATE").actors) == ["Estonia", "Latvia"]
+    r = extract_text("Estonia and Latvia acted together.")
+    assert _only(r, "COOPERATE").trigger.text == "acted"
+    r = extract_text("The Estonian envoy will work with key allies on the sanctions.")
+    assert _only(r, "COOPERATE").modality == "planned"
+    r = extract_text("Jaan Tamm worked with him for years.")  # a colleague, not a policy
+    assert "COOPERATE" not in _types(r)
+
+
+def test_calling_for_someone_to_act_or_pressing_them_to_is_a_request(extract_text):
+    r = extract_text("Jaan Tamm spoke on Sunday, calling for the monitors to be allowed into Narva.")
+    assert _only(r, "REQUEST").trigger.text == "calling"
+    r = extract_text("Estonia pressed Latvia to open its border.")
+    request = _only(r, "REQUEST")
+    assert _names(r, request.actors) == ["Estonia"] and _names(r, request.recipients) == ["Latvia"]
+    r = extract_text("Estonian troops pressed ahead to reach the river.")
+    assert "REQUEST" not in _types(r)
+
+
+def test_misinformation_someone_tells_of_is_their_accusation(extract_text):
+    r = extract_text('Jaan Tamm said that "the Latvian propaganda is about being at war with Estonia."')
+    accusation = _only(r, "ACCUSE")
+    assert (accusation.mode, accusation.modality) == ("allege", "asserted")
+    assert _names(r, accusation.actors) == ["Jaan Tamm"] and _names(r, accusation.recipients) == ["Latvia"]
+    assert "COERCE" not in _types(r)
+    r = extract_text("Latvia ran a disinformation campaign against Estonia.")
+    assert "ACCUSE" not in _types(r)
+
+
+def test_a_stance_or_a_demand_told_of_no_one_is_no_event(extract_text):
+    r = extract_text("The support for Latvia is being maintained and strengthened.")
+    assert "SUPPORT" not in _types(r)
+    r = extract_text("Estonia's support for Latvia is being maintained.")
+    assert _names(r, _only(r, "SUPPORT").actors) == ["Estonia"]
+
+
+def test_every_verb_of_handing_over_knows_the_same_weapons(extract_text):
+    for text in (
+        "Estonia delivered military hardware to Latvia.",
+        "Estonia gave javelins to Latvia.",
+        "Estonia transported weapons to Latvia.",
+    ):
+        r = extract_text(text)
+        aid = _only(r, "AID")
+        assert (aid.mode, _names(r, aid.actors), _names(r, aid.recipients)) == ("military", ["Estonia"], ["Latvia"])
+
+
+def test_dismissing_an_appeal_rejects_it(extract_text):
+    r = extract_text("Estonian rebels dismissed an appeal from Latvia to lay down their arms.")
+    assert _names(r, _only(r, "REJECT").recipients) == ["Latvia"]

@@ -40,6 +40,12 @@ def test_a_teller_who_condemns_an_attack_as_he_names_it_accuses_its_doer(extract
     assert [e.type for e in record.events if e.trigger.text == "waging"] == ["ASSAULT"]  # the attack stays, told
 
 
+def test_a_teller_who_names_an_attack_aggression_accuses_its_doer(extract_text):
+    record = extract_text("Jaan Tamm said Latvia's war of aggression against Estonia must end.")
+    assert _accusations(record) == [("said", ("Jaan Tamm",), ("Latvia",))]
+    assert not _accusations(extract_text("Latvia's aggression against Estonia began in May."))
+
+
 def test_an_attack_described_or_named_in_the_articles_voice_accuses_no_one(extract_text):
     assert not _accusations(extract_text("Russia's unprovoked invasion of Ukraine entered its third year on Monday."))
     said = extract_text("Chancellor Olaf Scholz said Russia's full-scale invasion of Ukraine began in February.")

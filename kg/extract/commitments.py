@@ -61,6 +61,8 @@ _DEMAND_NOUNS = frozenset({"reminder", "warning", "message", "ultimatum", "deman
 # CONCEDE (the manual: "announced ... would withdraw troops" is CONCEDE; CONCEDE + future does not reduce to AGREE).
 _AGREE_CONTENT = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _CONCEDE_CONTENT = frozenset({"CONCEDE", "RETREAT"})
+# what one commits (resources, forces, a joint course) rather than promises
+_ALLOCATED = frozenset({"AID", "COOPERATE", "MOBILIZE"})
 # What a refusal declines: cooperation its own actor says it will not give ("said it would not attend the talks").
 REFUSABLE = _AGREE_CONTENT | _CONCEDE_CONTENT
 # A negated verb that commits: "would not hesitate to use force".
@@ -100,6 +102,7 @@ def with_speech_acts(
     out = list(pairs)
     added = []
     promised = set()  # contents folded into their promise
+    decided = set()  # committing words whose content is told as the act itself
     for m, (tok, event) in enumerate(pairs):
         kinds = _speech_act_types(event) if event.modality == "planned" else []
         if not kinds:
@@ -111,6 +114,11 @@ def with_speech_acts(
         if found is None:
             continue
         word, actors = found
+        if explicit and kinds[0][0] == "AGREE" and _allocates(word, event):
+            decided.add(word.i)
+            if not event.actors and actors:
+                out[m] = (tok, dataclasses.replace(event, actors=tuple(actors)))
+            continue
         if explicit and kinds[0][0] == "AGREE":
             promised.add(m)
         for etype, mode in kinds:
@@ -124,8 +132,17 @@ def with_speech_acts(
             added.append((word, _folded(act, event) if explicit and etype == "AGREE" else act))
     threats = {word.i for word, e in added if e.type == "THREATEN"}
     out = [(tok, e) for m, (tok, e) in enumerate(out) if m not in promised]
+    out = [(tok, e) for tok, e in out if not (e.type == "AGREE" and tok.i in decided)]
     out = [(tok, e) for tok, e in out if not (e.type == "AGREE" and tok.i in threats)]
     return sorted(out + added, key=lambda p: p[0].i)
+
+
+def _allocates(word, content: Event) -> bool:
+    """'committed to sending $9 billion', 'committed to deliver drones', 'committed to coordinate closely': news
+    tells a commitment of resources or of a joint course as the act decided, planned (the news gold codes the AID
+    or the COOPERATE, not a promise); promising, pledging and vowing stay promises (AGREE), as does a committed
+    stance."""
+    return word.lemma_.lower() == "commit" and content.type in _ALLOCATED
 
 
 def _commissive(word) -> bool:

@@ -135,6 +135,10 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             ctx, tok, entry.type
         ):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
+        if not actors and entry.type in _VERBAL_TYPES and not _agent_in_view(ctx, tok, entry.type):
+            # "the support for Ukraine is being maintained", "a call for restraint": a stance, a promise or a demand
+            # is someone's; told of no one, it states no one's act
+            continue
         if not actors and entry.type not in _VICTIM_TYPES and _unresolved_doer(tok):
             continue  # "she had met survivors", "we will discuss it": the doer is stated, kg does not know who
         if entry.type in _NEEDS_RECIPIENT and not recipients and len(actors) < 2:
@@ -259,6 +263,16 @@ def _stated_agent(ctx: Context, tok, etype: str) -> bool:
             return False
         verb = verb.head
     return False
+
+
+def _agent_in_view(ctx: Context, tok, etype: str) -> bool:
+    """Whether the text has someone in view as the doer though kg has no entity for them: an agent it names ('the
+    radical movement rejected'), the noun a participle describes ('a group backing Clinton'), a pronoun ('we will
+    not end our support'), or, in a passive, the party it is done to ('Lewandowski would be charged')."""
+    if tok.dep_ == "acl" or any(c.dep_ == "nsubjpass" for c in tok.children):
+        return True
+    doers = [c for c in tok.children if c.dep_ in ("nsubj", "poss")]
+    return any(d.lower_ in _DOER_PRONOUNS for d in doers) or _stated_agent(ctx, tok, etype)
 
 
 def _undergoes(verb) -> bool:

@@ -64,6 +64,9 @@ _CONDEMNING = frozenset(
     """unprovoked unjustified unjust illegal illegitimate unlawful criminal brutal barbaric savage senseless
     needless reckless murderous genocidal heinous cruel proxy imperial colonial""".split()
 )
+# attack nouns that are themselves a judgment ('Russia's continued aggression', 'a war of aggression'): whoever names
+# the act so condemns its doer, as with a condemning adjective
+_CONDEMNING_NOUNS = frozenset({"aggression"})
 _RALLIED = frozenset(
     {"fund", "funds", "funding", "money", "resource", "support", "coalition", "donor", "voter", "vote", "opinion"}
 )
@@ -84,6 +87,7 @@ _SAID_THINGS = frozenset(
     advice detail glimpse hint clue example evidence argument reason justification observation prediction""".split()
 )
 _OFFERING = frozenset({"offer", "extend", "send", "convey", "pass"})
+_ONWARD = frozenset({"ahead", "on", "forward", "onward", "onwards"})  # 'pressed ahead to take the town': went on
 _STIRRED = frozenset({"whip", "stir", "drum", "ramp"})  # 'whipped up fears', 'stirred up tensions': incited
 _ARRIVING = frozenset({"arrive", "come", "land"})
 # who is welcomed as a guest: a delegation or its members ('welcomed the delegation', 'representatives were welcomed')
@@ -173,6 +177,8 @@ def names_no_event(
     if entry.type == "MOBILIZE" and lemma in ("mobilize", "mobilise"):
         # "mobilized a coalition to fund", "mobilize the funds": rallying money or backers, not forces
         return any(c.dep_ == "dobj" and c.lemma_.lower() in _RALLIED for c in tok.children)
+    if entry.type == "REQUEST" and lemma == "press" and tok.pos_ == "VERB":
+        return any(c.dep_ in ("advmod", "prt") and c.lower_ in _ONWARD for c in tok.children)  # "pressed ahead to"
     if entry.type == "REQUEST" and lemma == "appeal" and tok.pos_ == "NOUN":
         return not _asks(tok)  # "broadens its appeal": attractiveness, no one asked
     if entry.type == "ASSAULT" and lemma == "strike":
@@ -448,7 +454,9 @@ def _contributes_to_a_thing(verb) -> bool:
 
 def allegations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Event]]:
     """``pairs`` with a wrongdoing verb's ACCUSE turned the teller's: in "the Russian leader had violated the
-    Charter, Biden said" Biden accuses the Russian leader; told in the article's own voice nobody accuses.
+    Charter, Biden said" Biden accuses the Russian leader; told in the article's own voice nobody accuses. So with a
+    deception: "Russia's propaganda is about war, Kallas said" is Kallas's ACCUSE of Russia ('allege'), while the
+    article's own "Russia ran a disinformation campaign" stays the COERCE.
 
     The accusation is made by the telling, so its trigger is the telling word (``telling_word(tok)``: 'said' here,
     as 'accused' is in "X accused Y"), not the wrongdoing it alleges: the told words stay the teller's content, and
@@ -456,10 +464,12 @@ def allegations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Event
     accusing = {tok.i for tok, event in pairs if event.type == "ACCUSE" and tok.lemma_.lower() not in _WRONGDOING}
     out = []
     for tok, event in pairs:
-        if event.type != "ACCUSE" or tok.lemma_.lower() not in _WRONGDOING:
+        if not _alleged(tok, event):
             out.append((tok, event))
             continue
         if not event.sources:
+            if event.type == "COERCE":
+                out.append((tok, event))  # misinformation told as a fact: the act itself (PLOVER COERCE)
             continue
         word = telling_word(tok)
         if word is not None and word.i in accusing:
@@ -474,6 +484,9 @@ def allegations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Event
                 at,
                 dataclasses.replace(
                     event,
+                    type="ACCUSE",
+                    mode=event.mode if event.type == "ACCUSE" else "allege",
+                    modality=event.modality if event.type == "ACCUSE" else "asserted",  # the allegation is made
                     trigger=Span(at.text, at.idx, at.idx + len(at.text)),
                     actors=(teller,),
                     recipients=accused,
@@ -483,6 +496,15 @@ def allegations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Event
             )
         )
     return sorted(out, key=lambda p: p[0].i)
+
+
+def _alleged(tok, event: Event) -> bool:
+    """Whether the event is a wrongdoing or a deception whose telling accuses its doer: 'violated the truce',
+    'Russia's propaganda', 'a disinformation campaign' (PLOVER: misinformation told by someone is ACCUSE
+    'allege'; told as a fact, COERCE 'misinformation')."""
+    if event.type == "COERCE":
+        return event.mode == "misinformation"
+    return event.type == "ACCUSE" and tok.lemma_.lower() in _WRONGDOING
 
 
 def condemnations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Event]]:
@@ -497,7 +519,7 @@ def condemnations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Eve
             continue
         # the attack's noun, or a verb's object that names it ('waging a proxy war', 'launched an illegal invasion')
         named = [tok] if tok.pos_ == "NOUN" else [c for c in tok.children if c.dep_ == "dobj"]
-        if not any(c.dep_ == "amod" and c.lower_ in _CONDEMNING for n in named for c in n.children):
+        if not _condemned(named):
             continue
         teller = event.sources[-1]
         if (tok.sent.start, (teller,)) in accusing or teller in event.actors:
@@ -525,6 +547,14 @@ def condemnations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Eve
         )
         added.append((at, accusation))
     return sorted(pairs + added, key=lambda p: p[0].i)
+
+
+def _condemned(named) -> bool:
+    """Whether the words naming an attack condemn it: a condemning adjective ('the unprovoked invasion') or a
+    noun that is a judgment in itself ('aggression')."""
+    return any(n.lemma_.lower() in _CONDEMNING_NOUNS for n in named) or any(
+        c.dep_ == "amod" and c.lower_ in _CONDEMNING for n in named for c in n.children
+    )
 
 
 def _what_is_told(tok, word) -> bool:

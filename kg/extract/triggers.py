@@ -16,6 +16,11 @@ _SCHEMES = frozenset({"program", "programme", "package", "scheme", "project"})
 # object words of a row that a named town or region satisfies, and the entity types of such names
 _SETTLEMENTS = frozenset({"city", "town", "village", "territory", "region"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# ills a government or a society fights without fighting anyone ('fight corruption', 'fight the pandemic')
+_ILLS = frozenset(
+    """corruption poverty crime hunger famine disease pandemic epidemic virus inflation fraud impunity
+    antisemitism racism discrimination hate misinformation disinformation fire wildfire drought""".split()
+)
 
 
 class TriggerIndex:
@@ -149,7 +154,7 @@ def _words_for(tok, dep: str) -> frozenset[str]:
         objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         cands = [m for o in objects for m in o.children if m.dep_ in ("compound", "amod", "nmod")]
     elif dep == "prep":
-        cands = [c for c in kids if c.dep_ in ("prep", "agent", "dative")]
+        cands = [c for c in kids if c.dep_ in ("prep", "agent", "dative")] + _for_to_marks(kids)
     elif dep == "prt":
         cands = [c for c in kids if c.dep_ == "prt"] + _stranded_particles(kids)
     elif dep == "compound":
@@ -166,6 +171,14 @@ def _words_for(tok, dep: str) -> frozenset[str]:
     else:
         return frozenset()
     return frozenset(w for c in cands for w in (c.lemma_.lower(), c.lower_))
+
+
+def _for_to_marks(kids) -> list:
+    """'calling for corridors to evacuate people', 'called for the mission to be allowed': the parse makes the 'for'
+    of a for-to infinitive the mark of the verb's clause, not a preposition of the verb."""
+    return [
+        m for c in kids if c.dep_ in ("advcl", "ccomp") for m in c.children if m.dep_ == "mark" and m.lower_ == "for"
+    ]
 
 
 def _stranded_particles(kids) -> list:
@@ -208,11 +221,14 @@ def _infinitive(clause) -> bool:
 
 
 def fights_for_a_cause(tok) -> bool:
-    """'we never stopped fighting for their release', 'as they fight for their freedom': a fight *for* something,
-    against no one named and with no object, is a cause pursued, not an armed assault."""
+    """'we never stopped fighting for their release', 'as they fight for their freedom', 'will fight for the people
+    to realize their rights': a fight *for* something, against no one named and with no object, is a cause pursued,
+    not an armed assault; so is a fight against an ill ('reforms to fight corruption')."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("fight", "battle", "struggle"):
         return False
-    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _ILLS for c in tok.children):
+        return True  # "reforms to fight corruption": a society's ill fought, no one attacked
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"} | {m.lower_ for m in _for_to_marks(tok.children)}
     return (
         "for" in preps
         and not preps & {"against", "with", "in", "on", "at"}
