@@ -147,7 +147,7 @@ def framing_according_to(trigger, resolve) -> list[tuple[str, str]]:
     for tok in sent:
         if tok.lemma_.lower() != "accord" or tok.dep_ != "prep" or tok.left_edge.i <= trigger.i <= tok.right_edge.i:
             continue
-        before, after = doc[sent.start : tok.left_edge.i], doc[tok.right_edge.i + 1 : sent.end]
+        before, after = doc[sent.start : tok.left_edge.i], doc[_phrase_end(tok) + 1 : sent.end]
         comma_before = tok.i > sent.start and doc[tok.i - 1].text == ","
         opening = all(t.is_punct or t.is_space for t in before) and after[:1].text == ","
         closing = comma_before and all(t.is_punct or t.is_space for t in after)
@@ -160,6 +160,17 @@ def framing_according_to(trigger, resolve) -> list[tuple[str, str]]:
         if opening or closing or inside:
             out.extend(according_to(tok, resolve))
     return out
+
+
+def _phrase_end(phrase) -> int:
+    """Where an 'according to' phrase ends: spaCy may hang it on a participle that follows and describes its own
+    noun ('..., according to an email previously kept secret.': 'according' hangs on 'kept'); that word's phrase
+    ends it then."""
+    head = phrase.head
+    participle = head.dep_ in ("advcl", "acl") and head.tag_ in ("VBN", "VBD")
+    if head.i > phrase.i and participle and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return max(phrase.right_edge.i, head.right_edge.i)
+    return phrase.right_edge.i
 
 
 def _on_path(head, trigger) -> bool:
