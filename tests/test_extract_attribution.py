@@ -144,6 +144,9 @@ def test_a_first_person_does_the_act_by_saying_it_only_when_plainly_stated(extra
         ("Hillary Clinton is hopeful that Russia will withdraw from Ukraine.", "withdraw", "Hillary Clinton"),
         ("Joe Biden was worried about the attack on Kyiv.", "attack", "Joe Biden"),
         ("Mary Smith is sure that Russia attacked Ukraine.", "attacked", "Mary Smith"),
+        ("Joe Biden is furious about the attack on Kyiv.", "attack", "Joe Biden"),
+        ("Olaf Scholz is unhappy with the plan to send troops to Ukraine.", "send", "Olaf Scholz"),
+        ("Olaf Scholz is alarmed at the attacks on Odesa.", "attacks", "Olaf Scholz"),
     ],
 )
 def test_adjectives_of_belief_and_feeling_make_the_subject_the_source(extract_text, text, trigger, source):
