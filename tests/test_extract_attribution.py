@@ -62,6 +62,14 @@ def test_a_bodys_own_intention_is_policy_told_by_the_article(extract_text, text,
     assert _sources(extract_text(text), trigger) == []
 
 
+def test_a_collective_of_people_holds_its_own_intention_as_a_person_does(extract_text):
+    # a collective of states acts by policy (told by the article); one of people vouches for its own plans
+    record = extract_text("Most European countries plan to send troops to Ukraine.")
+    assert _sources(record, "send") == []
+    record = extract_text("The demonstrators intend to attack the embassy in Minsk.")
+    assert _sources(record, "attack") == ["demonstrators"]
+
+
 @pytest.mark.parametrize(
     ("text", "trigger", "source"),
     [
