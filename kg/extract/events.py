@@ -230,6 +230,8 @@ def _stated_agent(ctx: Context, tok, etype: str) -> bool:
     agent unknown to kg, so it keeps its type with no actor. "Troops arrived" names nobody."""
     if etype in _VICTIM_TYPES and tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children):
         return True  # "five people were killed", "the convoy was shelled": the victims are stated, the agent not
+    if etype in _VICTIM_TYPES and _undergoes(tok):
+        return True  # "the convoy came under fire": the subject is the victim, as a passive's is
     if tok.pos_ != "VERB":  # "the guerrillas' threat", "the rejection by the junta": the noun's own agent
         owners = [c for c in tok.children if c.dep_ == "poss"]
         owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
@@ -252,6 +254,16 @@ def _stated_agent(ctx: Context, tok, etype: str) -> bool:
             return False
         verb = verb.head
     return False
+
+
+def _undergoes(verb) -> bool:
+    """'came under fire', 'fell under attack': a verb of undergoing whose subject suffers the act."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in ("come", "fall")
+        and any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def _told_to_happen(tok, etype: str) -> bool:

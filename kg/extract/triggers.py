@@ -3,6 +3,7 @@ per token, and the syntactic requirements a row puts on the word's neighbours.""
 
 from __future__ import annotations
 
+from kg.extract.giving import handing_over
 from kg.extract.lexicons import Trigger
 from kg.extract.words import MEASURE_NOUNS
 
@@ -64,6 +65,8 @@ class TriggerIndex:
             # is the act, whose rows apply when the word's own fail
             stems = _verb_stems(tok)
             found = next((f for k in stems if (f := self._first(tok, self._by_key.get(k, ()), near))), None)
+        if found is None and pos == "VERB":  # "provided Ukraine with spare parts": goods no row lists are aid too
+            found = handing_over(tok)
         return found
 
     def _first(self, tok, entries, near: dict[str, frozenset[str]]) -> Trigger | None:
