@@ -62,6 +62,14 @@ def test_a_bodys_own_intention_is_policy_told_by_the_article(extract_text, text,
     assert _sources(extract_text(text), trigger) == []
 
 
+def test_a_collective_of_people_holds_its_own_intention_as_a_person_does(extract_text):
+    # a collective of states acts by policy (told by the article); one of people vouches for its own plans
+    record = extract_text("Most European countries plan to send troops to Ukraine.")
+    assert _sources(record, "send") == []
+    record = extract_text("The demonstrators intend to attack the embassy in Minsk.")
+    assert _sources(record, "attack") == ["demonstrators"]
+
+
 @pytest.mark.parametrize(
     ("text", "trigger", "source"),
     [
@@ -149,6 +157,9 @@ def test_a_first_person_does_the_act_by_saying_it_only_when_plainly_stated(extra
         ("Hillary Clinton is hopeful that Russia will withdraw from Ukraine.", "withdraw", "Hillary Clinton"),
         ("Joe Biden was worried about the attack on Kyiv.", "attack", "Joe Biden"),
         ("Mary Smith is sure that Russia attacked Ukraine.", "attacked", "Mary Smith"),
+        ("Joe Biden is furious about the attack on Kyiv.", "attack", "Joe Biden"),
+        ("Olaf Scholz is unhappy with the plan to send troops to Ukraine.", "send", "Olaf Scholz"),
+        ("Olaf Scholz is alarmed at the attacks on Odesa.", "attacks", "Olaf Scholz"),
     ],
 )
 def test_adjectives_of_belief_and_feeling_make_the_subject_the_source(extract_text, text, trigger, source):

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 
-def _sources(record, trigger: str) -> list[str]:
+def _sources(record, trigger: str, nth: int = 0) -> list[str]:
     names = {e.id: e.name for e in record.entities}
     found = [e for e in record.events if e.trigger.text == trigger]
-    assert found, f"no event {trigger!r} in {[e.trigger.text for e in record.events]}"
-    return [names[s] for s in found[0].sources]
+    assert len(found) > nth, f"no event {trigger!r} #{nth} in {[e.trigger.text for e in record.events]}"
+    return [names[s] for s in found[nth].sources]
 
 
 @pytest.mark.parametrize(
@@ -23,6 +23,15 @@ def _sources(record, trigger: str) -> list[str]:
 def test_an_according_to_at_the_sentence_edge_frames_every_clause(extract_text, text):
     # spaCy may hang the phrase from a clause the event is not in; set off at the edge, it covers the sentence
     assert _sources(extract_text(text), "attacked") == ["senior aide"]
+
+
+def test_an_according_to_hung_on_the_participle_after_it_still_ends_the_sentence(extract_text):
+    # spaCy hangs 'according to an email previously kept secret' on 'kept'; the phrase still closes the sentence
+    record = extract_text(
+        "Even as Russia attacked the port, the navy was told that troops were ready to help, according to an email "
+        "previously kept secret."
+    )
+    assert _sources(record, "attacked") == ["email"]
 
 
 def test_the_phrase_of_an_according_to_is_not_its_own_content(extract_text):
@@ -216,3 +225,11 @@ def test_a_headline_naming_a_side_by_a_noun_after_a_name(extract_text):
     record = extract_text("Biden camp: Russia attacked the convoy near Kyiv.\n\nThe campaign said it.")
     assert _sources(record, "attacked") == ["Biden camp"]
     assert _sources(extract_text("Update: Russia attacked the convoy near Kyiv."), "attacked") == []
+
+
+def test_a_transcript_turn_is_the_named_speaker_s_to_the_paragraph_s_end(extract_text):
+    record = extract_text(
+        "Mary Smith spoke to the network on Sunday.\n\nSmith: I think the talks went well. Russia attacked Georgia in May."
+        "\n\nRussia attacked Ukraine in June."
+    )
+    assert [_sources(record, "attacked", k) for k in (0, 1)] == [["Mary Smith"], []]

@@ -59,8 +59,17 @@ _TOLD_TO = frozenset({"tell", "inform", "brief", "assure", "remind", "notify"})
 def headline_speaker(trigger, resolve) -> list[tuple[str, str]]:
     """'Lynch: No outside influence on the probe': a paragraph that opens with a name and a colon (a headline's
     way of quoting) is that person's words, after the colon; so is a sentence that opens with a name, a colon and a
-    quotation mark ('Bush: "The mission is to destroy ISIS."')."""
-    sent = trigger.sent
+    quotation mark ('Bush: "The mission is to destroy ISIS."'). A transcript's turn ('FALLIN: I think he is trying.
+    I trust him.') is the named speaker's to the paragraph's end, whichever of its sentences tells the event."""
+    found = _labelled_speaker(trigger, trigger.sent, resolve)
+    opening = _paragraph_opening(trigger.sent)
+    if not found and opening.start != trigger.sent.start:
+        found = _labelled_speaker(trigger, opening, resolve)
+    return found
+
+
+def _labelled_speaker(trigger, sent, resolve) -> list[tuple[str, str]]:
+    """The speaker a name and a colon opening ``sent`` label, when ``trigger`` comes after the colon."""
     doc = trigger.doc
     colon = next((t for t in doc[sent.start : min(sent.end, sent.start + 5)] if t.text == ":"), None)
     if colon is None or trigger.i <= colon.i or colon.i == sent.start:
@@ -73,6 +82,14 @@ def headline_speaker(trigger, resolve) -> list[tuple[str, str]]:
     if not all(t.pos_ == "PROPN" for t in name) and not _named_body(name):
         return []
     return [(eid, f"'{name.text}:' opening the paragraph") for eid in resolve(name[-1])]
+
+
+def _paragraph_opening(sent):
+    """The first sentence of the paragraph ``sent`` is in (sentences back to a line break)."""
+    doc = sent.doc
+    while sent.start and "\n" not in doc[sent.start - 1].text_with_ws and not doc[sent.start - 1].is_space:
+        sent = doc[sent.start - 1].sent
+    return sent
 
 
 def _named_body(name) -> bool:
@@ -130,7 +147,7 @@ def framing_according_to(trigger, resolve) -> list[tuple[str, str]]:
     for tok in sent:
         if tok.lemma_.lower() != "accord" or tok.dep_ != "prep" or tok.left_edge.i <= trigger.i <= tok.right_edge.i:
             continue
-        before, after = doc[sent.start : tok.left_edge.i], doc[tok.right_edge.i + 1 : sent.end]
+        before, after = doc[sent.start : tok.left_edge.i], doc[_phrase_end(tok) + 1 : sent.end]
         comma_before = tok.i > sent.start and doc[tok.i - 1].text == ","
         opening = all(t.is_punct or t.is_space for t in before) and after[:1].text == ","
         closing = comma_before and all(t.is_punct or t.is_space for t in after)
@@ -143,6 +160,17 @@ def framing_according_to(trigger, resolve) -> list[tuple[str, str]]:
         if opening or closing or inside:
             out.extend(according_to(tok, resolve))
     return out
+
+
+def _phrase_end(phrase) -> int:
+    """Where an 'according to' phrase ends: spaCy may hang it on a participle that follows and describes its own
+    noun ('..., according to an email previously kept secret.': 'according' hangs on 'kept'); that word's phrase
+    ends it then."""
+    head = phrase.head
+    participle = head.dep_ in ("advcl", "acl") and head.tag_ in ("VBN", "VBD")
+    if head.i > phrase.i and participle and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return max(phrase.right_edge.i, head.right_edge.i)
+    return phrase.right_edge.i
 
 
 def _on_path(head, trigger) -> bool:

@@ -359,6 +359,9 @@ _SPEECH_CONTENT = {"ccomp", "parataxis", "xcomp", "conj"}
 # Beside clauses, a verb of belief governs a gerund or an 'of'/'about' phrase: 'accused Y of planning to attack',
 # 'denied planning', 'complained about the attacks'.
 _BELIEF_PREPS = {"of", "about", "for", "on", "over", "against"}
+# An adjective of feeling also takes what it is felt at, by, with or in: 'alarmed at the attacks', 'appalled by the
+# shelling', 'unhappy with the plan to', 'vocal in opposing the deal'.
+_FEELING_PREPS = _BELIEF_PREPS | {"at", "by", "with", "in"}
 
 
 # A verb of stance governs its object and the phrase it takes a position through: 'rejected the offer to ...',
@@ -410,7 +413,7 @@ def _governs_content(verb, came_from, kind: str, below=None) -> bool:
     clause = (
         dep in _SPEECH_CONTENT - {"conj"}
         or (dep == "dobj" and came_from.pos_ == "VERB")
-        or (dep == "prep" and came_from.lower_ in _BELIEF_PREPS)
+        or (dep == "prep" and came_from.lower_ in (_FEELING_PREPS if verb.pos_ == "ADJ" else _BELIEF_PREPS))
         or (dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in came_from.children))
     )  # 'for Y to
     # intention: 'wants Y to go', 'hopes that Y wins', the holder's own intended act ('vowed to fight', 'refused to

@@ -405,7 +405,7 @@ def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[s
     happened = nominal.happening_verb(tok) if tok.pos_ != "VERB" else None
     if happened is not None and modality == "asserted":  # "war could break out": as the verb tells it happens
         modality, why_mod = factuality.modality(happened, ctx.cues)
-    bodies = [a for a in actors if ctx.table.get(a).type != "Person"]
+    bodies = [a for a in actors if _acts_by_policy(ctx.table.get(a))]
     source_ids, why_src = claims.sources(tok, ctx.resolve_source, ctx.cues, bodies=bodies)
     if entry.type in _VERBAL_TYPES and (
         claims.performative(tok)
@@ -449,6 +449,37 @@ def _event(ctx: Context, tok, entry: Trigger, arguments: tuple[list[str], list[s
         confidence=min(confidence, 0.95),
         explain=explain,
     )
+
+
+# Nouns that name a collective of states or bodies, whose intention is policy ('most European countries plan to')
+_BODY_COLLECTIVES = (
+    words.STATE_NOUNS
+    | words.ORG_NOUNS
+    | frozenset(
+        """country nation ally partner power capital neighbor neighbour institution organization organisation agency
+        authority force troop army navy member bloc alliance delegation proxy""".split()
+    )
+)
+
+
+def _acts_by_policy(entity) -> bool:
+    """A state, an organisation, or a collective of them: its own intention is its policy (docs/attribution.md). A
+    collective of people ('Democrats', 'the demonstrators', 'Sanders supporters') holds an intention as a person
+    does: only they vouch for it."""
+    if entity.type == "Person":
+        return False
+    if entity.type != "Group":
+        return True
+    parts = entity.name.lower().split()
+    head = parts[-1] if parts else ""
+    return head in _BODY_COLLECTIVES or _singular(head) in _BODY_COLLECTIVES
+
+
+def _singular(noun: str) -> str:
+    """'countries' -> 'country', 'allies' -> 'ally', 'states' -> 'state' (enough for the collective nouns above)."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") else noun
 
 
 def _sentence_span(doc, sent) -> Span:
