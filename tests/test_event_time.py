@@ -35,6 +35,15 @@ def test_a_purpose_shares_the_time_of_the_act_it_is_for(time_of):
     assert time_of(text, "support") == ("2024-03-08", "2024-03-08")
 
 
+def test_an_act_committed_to_or_decided_is_dated_by_the_commitment(time_of):
+    text = "Zembia committed Tuesday to deliver more trucks to the rebels."
+    assert time_of(text, "deliver", future=True) == ("2024-03-05", "2024-03-05")
+    text = "The council decided in January to ban the party."
+    assert time_of(text, "ban", future=True) == ("2024-01", "2024-01")
+    text = "Zembia agreed on Monday to send tanks to the rebels next year."
+    assert time_of(text, "send", future=True) == ("2025", "2025")  # a time of its own wins
+
+
 def test_a_clause_set_after_another_keeps_no_borrowed_time(time_of):
     text = "The envoy left on Tuesday after rebels shelled the airport."
     assert time_of(text, "shelled") is None

@@ -40,6 +40,8 @@ _STATING = frozenset(
     """reaffirm reiterate underscore emphasize emphasise affirm stress renew show demonstrate
     trigger spark provoke prompt cause spur pose""".split()
 )
+# Verbs of committing or deciding to act: the act they govern is dated by them ("agreed on Monday to send tanks")
+_COMMITTING = frozenset("commit pledge promise vow swear agree decide offer vote undertake resolve".split())
 _NOUN_MODIFIERS = frozenset({"compound", "nummod", "nmod", "amod", "poss"})
 # Nouns a time expression runs on into, which do not make it another thing's: "on Tuesday afternoon local time".
 _TIME_NOUNS = frozenset("time morning afternoon evening night day days hours weekend week month year".split())
@@ -229,6 +231,8 @@ def _same_time_head(verb):
         return _verb_of(head)
     if dep == "pcomp" and head.lower_ in ("with", "amid"):  # "were shelled, with five people killed"
         return _verb_of(head)
+    if dep == "xcomp" and head.lemma_.lower() in _COMMITTING:  # "committed Tuesday to deliver", "decided in
+        return head  # February to attack": the act is dated by the commitment that states it
     if dep == "ccomp" and (_present(verb) or _modal(verb)):  # a stance, plan or demand stated: "said Monday
         return head  # it is ready", "announced Monday it would send tanks", "said Monday Russia must pay"
     return None
