@@ -240,3 +240,19 @@ def test_any_text_never_raises(text, head):
 @given(st.integers(min_value=0, max_value=10**12), st.sampled_from(["troops", "drones", "people"]))
 def test_any_count_written_with_separators_reads_back(n, unit):
     assert parse_quantity(f"{n:,} {unit}") == Quantity(n, unit, False, None, f"{n:,} {unit}")
+
+
+def _quantity_of(record, trigger: str):
+    found = [e for e in record.events if e.trigger.text == trigger]
+    assert found, f"no event {trigger!r} in {[e.trigger.text for e in record.events]}"
+    return found[0].quantity
+
+
+def test_an_event_counts_what_its_own_phrases_state(extract_text):
+    record = extract_text("Russian forces killed 12 civilians who were sheltering in a school.")
+    assert _quantity_of(record, "killed").value == 12
+
+
+def test_a_number_inside_a_clause_on_a_participant_is_not_the_events_count(extract_text):
+    text = "The Zembian weightlifter Jaan Tamm, who finished fourth in the 85kg category, was killed by Russian forces."
+    assert _quantity_of(extract_text(text), "killed") is None

@@ -420,7 +420,7 @@ def event_quantity(doc, tok) -> Quantity | None:
     elif tok.head.dep_ == "prep" and tok.dep_ == "pobj":  # "$205 million in humanitarian aid"
         scope.append(tok.head.head)
     for node in scope:
-        for t in node.subtree:
+        for t in _own_words(node):
             if _is_amount(t):
                 head = _amount_head(t)
                 if head.i > tok.i and tok.pos_ != "VERB" and head is not tok:
@@ -432,6 +432,13 @@ def event_quantity(doc, tok) -> Quantity | None:
                 if q is not None:
                     return q
     return None
+
+
+def _own_words(node):
+    """The words of a phrase but not of a clause inside it: 'the weightlifter, who competed at 85kg, was killed'
+    counts no 85."""
+    clauses = {c.i for c in node.subtree if c.i != node.i and c.dep_ in ("relcl", "acl", "advcl")}
+    return [t for t in node.subtree if not any(a.i in clauses for a in (t, *t.ancestors) if a.i != node.i)]
 
 
 def _is_amount(t) -> bool:
