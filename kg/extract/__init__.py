@@ -18,6 +18,7 @@ from kg.extract import (
     claims,
     collectives,
     commitments,
+    dialogue,
     document,
     entities,
     events,
@@ -152,6 +153,7 @@ class Extractor:
         found_events = events.find_events(ctx, self.triggers)
         if title_voice is not None:
             found_events = title_voice.joint(found_events)
+        found_events = dialogue.told_in_turns(found_events, doc, title_voice)
         found_relations = relations.find_relations(ctx, offices=self.offices)
         known = {(r.subject, r.object) for r in found_relations}  # a title in the text says more than a dictionary
         found_relations += [r for r in self.offices.apply(ctx, article.date) if (r.subject, r.object) not in known]

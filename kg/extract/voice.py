@@ -191,6 +191,7 @@ class TitleVoice:
     plural: dict[int, list[str]] = field(default_factory=dict)  # 'we', 'our' ... (token index) -> who they are
     firsts: set[int] = field(default_factory=set)  # the first-person tokens that are the authors'
     speakers: dict[int, str] = field(default_factory=dict)  # a statement's author (index in the title) -> entity id
+    sides: dict[str, list[str]] = field(default_factory=dict)  # a speaker -> herself and the state she speaks for
 
     def resolve(self, tok) -> list[str]:
         """The entities a first-person pronoun (or a readout's 'he', 'they', 'the two leaders', a two-party
@@ -303,7 +304,8 @@ def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | 
         bound.speakers[k] = eid
         state = _state_of(phrase, source if k == 0 else None, gazetteer)
         states = [e.id for e in table.entities if state and e.name == state]
-        bound.plural.update((t.i, _unique([eid, *states])) for t in mine if t.lower_ in _FIRST_PLURAL)
+        bound.sides[eid] = _unique([eid, *states])
+        bound.plural.update((t.i, bound.sides[eid]) for t in mine if t.lower_ in _FIRST_PLURAL)
         if k == 0:
             bound.authors, bound.states = [eid], states
     bound.firsts = {t.i for t in firsts if t.i in table.by_token or t.i in bound.plural}
