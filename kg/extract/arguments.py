@@ -594,5 +594,7 @@ def _infinitive_clause(verb) -> bool:
 
 
 def _participle_clause(verb) -> bool:
-    """'..., continuing the aggression': a clause of a present participle with no subject of its own."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not _subjects(verb)
+    """'..., continuing the aggression', 'erred by starting a war': a present participle with no subject of its own,
+    alone or as the means a 'by' phrase names."""
+    means = verb.dep_ == "pcomp" and verb.head.lower_ == "by"
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" or means) and not _subjects(verb)
