@@ -87,6 +87,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
                 p for o in objects for c in nominal.participle_phrases(o) if c.lower_ == "by" for p in c.children
             ]
             recipients = _ids(ctx, [p for p in owners if p.lower_ not in ("my", "our")])
+            # "championed U.S. efforts to investigate", "welcomed efforts by donors to mobilize aid": who attempts it
+            recipients = recipients or [i for o in nominal.attempts(objects) for i in _noun_modifier_actors(ctx, o)]
             if not recipients and entry.type in _TARGET_TYPES:  # "struck Houthi radar sites": whose they are
                 recipients = _owners_named(ctx, objects, possessive=False)
             if not _subjects(tok) and tok.dep_ not in ("xcomp", "advcl"):  # "..., and reiterate our support"
@@ -153,9 +155,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             recipients = victims
     elif entry.type == "RETREAT" and doers.departure(tok):
         # "the withdrawal of Russian troops from X": who leaves is the 'of' phrase (or the owner), not the place
-        actors = _ids(ctx, nominal.of_objects(tok)) or [
-            i for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.i < tok.i for i in ctx.resolve(c)
-        ]
+        mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.i < tok.i]
+        actors = _ids(ctx, nominal.of_objects(tok)) or [i for c in mods for i in ctx.resolve(c)]
         recipients = []
     else:
         actors = _noun_actors(ctx, tok, entry)
@@ -594,7 +595,6 @@ def _infinitive_clause(verb) -> bool:
 
 
 def _participle_clause(verb) -> bool:
-    """'..., continuing the aggression', 'erred by starting a war': a present participle with no subject of its own,
-    alone or as the means a 'by' phrase names."""
+    """'..., continuing the aggression', 'erred by starting a war': a participle with no subject, alone or of means."""
     means = verb.dep_ == "pcomp" and verb.head.lower_ == "by"
     return (verb.dep_ == "advcl" and verb.tag_ == "VBG" or means) and not _subjects(verb)
