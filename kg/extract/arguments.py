@@ -511,8 +511,10 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
     ids = []
     for c in [*noun.children, *nominal.stray_modifiers(noun)]:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i:
-            # "X told Y it would expand its patrols": an object's 'its' is its clause subject's ("Russia ... its war")
-            bound = _ids(ctx, _subjects(noun.head)) if c.lower_ == "its" and noun.dep_ == "dobj" else []
+            # an object's 'its' is its clause subject's ("X told Y it would expand its patrols", "Russia ... its war"),
+            # and 'their' an act's on its carrying verb ("Russian forces unleashed their assault")
+            owned = c.lower_ == "its" or c.lower_ == "their" and _supports(noun.head, noun)
+            bound = _ids(ctx, _subjects(noun.head)) if owned and noun.dep_ == "dobj" else []
             ids += bound or ctx.resolve(c) or (ties.antecedent(ctx, c) if c.lower_ == "its" else [])
             if c.dep_ in ("compound", "nmod") and not ids:  # "Russian / Russia's missile strikes": the weapon's owner
                 ids += [i for m in c.children if m.dep_ in ("amod", "poss") for i in ctx.resolve(m)]
@@ -582,16 +584,10 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     if verb.lemma_.lower() in _RESPONDING_VERBS and prep not in (None, "with", "by"):
         return []  # "responded with strikes" is the responder's; "will respond to any attack" is the attacker's
     found = _ids(ctx, _subjects(verb) + agents(verb))
-    if not found and (verb.dep_ in ("conj", "xcomp") or _participle_clause(verb) or _infinitive_clause(verb)):
+    if not found and (verb.dep_ in ("conj", "xcomp") or _participle_clause(verb) or doers.infinitive_clause(verb)):
         # "massed troops and launched an offensive", "X invaded Y, continuing the aggression": the shared subject
         found = verb_actors(ctx, verb)
     return found
-
-
-def _infinitive_clause(verb) -> bool:
-    """'efforts to secure the release', 'works to secure a ceasefire': a to-infinitive with no subject of its own,
-    whose doer is the controller's (found as for any event verb)."""
-    return verb.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _participle_clause(verb) -> bool:
