@@ -337,6 +337,8 @@ def agents(verb) -> list:
 
 
 def verb_actors(ctx: Context, verb) -> list[str]:
+    if misparses.root_subject(verb) is not None:  # "The two officials condemned in the strongest terms X"
+        return _ids(ctx, [misparses.root_subject(verb)])
     if verb.dep_ == "amod" and verb.tag_ == "VBN":  # "Russian-occupied Ukraine": Ukraine undergoes it
         return [i for c in verb.children if c.dep_ in ("npadvmod", "compound", "amod") for i in ctx.resolve(c)]
     if verb.dep_ == "amod":  # "occupying Russian forces": the forces occupy
