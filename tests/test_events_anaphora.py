@@ -1,6 +1,7 @@
 """Anaphors whose antecedent the sentence itself states: 'it' / 'they' after a clause that names a state or body
-as its subject, and 'her country' / 'his government' as the state of the person the possessive stands for.
-Where both a subject and an object are in view the pronoun stays unresolved. Texts written for these tests."""
+as its subject, 'her country' / 'his government' as the state of the person the possessive stands for, and
+'their' on an act its verb carries out as that verb's subject ('troops resumed their shelling'). Where both a
+subject and an object are in view the pronoun stays unresolved. Texts written for these tests."""
 
 from __future__ import annotations
 
@@ -87,3 +88,12 @@ def test_some_of_a_group_named_before_acts_for_the_group(extract_text):
 def test_some_with_no_group_named_before_is_nobody(extract_text):
     r = extract_text("Russia massed troops on the border, and some went on to fight in Donetsk.")
     assert all(_names(r, e.actors) != ["Russia"] for e in r.events if e.trigger.text == "fight")
+
+
+def test_their_on_an_act_a_verb_carries_out_is_that_verbs_subject(extract_text):
+    r = extract_text(
+        "Leaders of France and Germany met in Rome. As Serbian troops resumed their shelling of Kosovo, they agreed "
+        "to impose sanctions."
+    )
+    (shelling,) = _of_type(r, "ASSAULT")
+    assert _names(r, shelling.actors) == ["Serbian forces"]

@@ -1,6 +1,7 @@
 """Plural anaphors in readouts: 'they', 'the two leaders', 'both sides', 'their' take up the pair or more of
-parties just named (a coordinated subject, or someone and whom they met), so the events they tell have actors.
-Texts written for these tests."""
+parties just named (a coordinated subject, or someone and whom they met), so the events they tell have actors,
+also where the parser made 'the two officials' the sentence's root and its verb a clause on it. Texts written for
+these tests."""
 
 from __future__ import annotations
 
@@ -95,3 +96,12 @@ def test_we_in_a_joint_statement_are_the_parties_its_first_sentence_names(extrac
 def test_an_explosion_at_a_place_is_not_by_itself_an_attack(extract_text):
     r = extract_text("The ministers discussed the explosion in Przewodow.")
     assert _of_type(r, "ASSAULT") == []
+
+
+def test_the_two_officials_the_parser_made_the_root_still_take_up_the_pair(extract_text):
+    r = extract_text(
+        "Foreign Minister Ana Lopez met Foreign Minister Jorge Ruiz in Lima. The two ministers condemned in the "
+        "strongest possible terms Serbia's ongoing support to the brutal war against Kosovo."
+    )
+    (condemned,) = _of_type(r, "ACCUSE")
+    assert _names(r, condemned.actors) == ["Ana Lopez", "Jorge Ruiz"]

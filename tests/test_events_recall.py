@@ -119,3 +119,12 @@ def test_dissolving_parties_restricts_them_and_dissolving_parliament_does_not(ex
     assert _of_type(r, "COERCE")
     r = extract_text("The prime minister dissolved parliament.")
     assert not _of_type(r, "COERCE")
+
+
+def test_who_enters_into_a_deal_or_brandishes_a_threat_makes_it(extract_text):
+    r = extract_text("Chile and Peru entered into a fishing agreement.")
+    (deal,) = _of_type(r, "AGREE")
+    assert _names(r, deal.actors) == ["Chile", "Peru"]
+    r = extract_text("Serbia has brandished the threat of a blockade.")
+    threats = _of_type(r, "THREATEN")
+    assert threats and all(_names(r, t.actors) == ["Serbia"] for t in threats)

@@ -1,6 +1,7 @@
 """Who a word that names no one stands for when an event's actor is read from it: 'who' whose clause the parser
 hung on the wrong noun, 'they' carrying a pair on over several sentences,
-and a stance on a stated act whose beneficiary goes unnamed. Texts written for these tests."""
+a stance on a stated act whose beneficiary goes unnamed, and one on an attempt at an act ('welcomed efforts by X to
+end the war'), toward who attempts it. Texts written for these tests."""
 
 from __future__ import annotations
 
@@ -32,6 +33,15 @@ def test_support_for_a_stated_act_is_an_event_without_a_named_beneficiary(extrac
     r = extract_text("Kenya backed the ceasefire on Monday.")
     (support,) = _of_type(r, "SUPPORT")
     assert _names(r, support.actors) == ["Kenya"] and support.recipients == ()
+
+
+def test_support_for_an_attempt_at_an_act_is_toward_who_attempts_it(extract_text):
+    r = extract_text("Kenya championed Peruvian efforts to mediate between the rivals.")
+    (support,) = _of_type(r, "SUPPORT")
+    assert _names(r, support.actors) == ["Kenya"] and _names(r, support.recipients) == ["Peru"]
+    r = extract_text("Kenya welcomed efforts by Chile to end the war.")
+    (support,) = _of_type(r, "SUPPORT")
+    assert _names(r, support.actors) == ["Kenya"] and _names(r, support.recipients) == ["Chile"]
 
 
 def test_support_for_a_claim_is_no_event(extract_text):

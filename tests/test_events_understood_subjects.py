@@ -1,8 +1,9 @@
 """The understood subject of a clause with none of its own: a present participle after a main clause is the main
 subject's act ('X shelled Y, killing five': X kills, not Y), also for the event noun it governs ('..., continuing
 the aggression'); a gerund in a phrase of time on a verb of saying is the speaker's act ('announced ... since
-attacking Y'), also on the object of a verb of saying; the act an unnamed accused is accused of is not the
-accuser's. Texts written for these tests."""
+attacking Y'), also on the object of a verb of saying; a gerund of means is the subject's act, also for its event
+noun ('erred by starting a war'); the act an unnamed accused is accused of is not the accuser's. Texts written for
+these tests."""
 
 from __future__ import annotations
 
@@ -106,3 +107,9 @@ def test_a_gerund_after_an_intent_noun_hung_on_the_verb_is_the_intent_owners_act
     r = extract_text("The minister faulted Chancellor Olaf Scholz for his hesitation in sending tanks to Ukraine.")
     (sending,) = _by_trigger(r, "sending")
     assert _names(r, sending.actors) == ["Olaf Scholz"]
+
+
+def test_the_event_noun_of_a_means_gerund_takes_the_main_subject(extract_text):
+    r = extract_text("Serbia made a grave error by starting a long war against Kosovo.")
+    (war,) = _by_trigger(r, "war")
+    assert _names(r, war.actors) == ["Serbia"]

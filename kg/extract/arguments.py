@@ -87,6 +87,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
                 p for o in objects for c in nominal.participle_phrases(o) if c.lower_ == "by" for p in c.children
             ]
             recipients = _ids(ctx, [p for p in owners if p.lower_ not in ("my", "our")])
+            # "championed U.S. efforts to investigate", "welcomed efforts by donors to mobilize aid": who attempts it
+            recipients = recipients or [i for o in nominal.attempts(objects) for i in _noun_modifier_actors(ctx, o)]
             if not recipients and entry.type in _TARGET_TYPES:  # "struck Houthi radar sites": whose they are
                 recipients = _owners_named(ctx, objects, possessive=False)
             if not _subjects(tok) and tok.dep_ not in ("xcomp", "advcl"):  # "..., and reiterate our support"
@@ -153,9 +155,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             recipients = victims
     elif entry.type == "RETREAT" and doers.departure(tok):
         # "the withdrawal of Russian troops from X": who leaves is the 'of' phrase (or the owner), not the place
-        actors = _ids(ctx, nominal.of_objects(tok)) or [
-            i for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.i < tok.i for i in ctx.resolve(c)
-        ]
+        mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.i < tok.i]
+        actors = _ids(ctx, nominal.of_objects(tok)) or [i for c in mods for i in ctx.resolve(c)]
         recipients = []
     else:
         actors = _noun_actors(ctx, tok, entry)
@@ -336,6 +337,8 @@ def agents(verb) -> list:
 
 
 def verb_actors(ctx: Context, verb) -> list[str]:
+    if misparses.root_subject(verb) is not None:  # "The two officials condemned in the strongest terms X"
+        return _ids(ctx, [misparses.root_subject(verb)])
     if verb.dep_ == "amod" and verb.tag_ == "VBN":  # "Russian-occupied Ukraine": Ukraine undergoes it
         return [i for c in verb.children if c.dep_ in ("npadvmod", "compound", "amod") for i in ctx.resolve(c)]
     if verb.dep_ == "amod":  # "occupying Russian forces": the forces occupy
@@ -510,8 +513,10 @@ def _noun_modifier_actors(ctx: Context, noun) -> list[str]:
     ids = []
     for c in [*noun.children, *nominal.stray_modifiers(noun)]:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i:
-            # "X told Y it would expand its patrols": an object's 'its' is its clause subject's ("Russia ... its war")
-            bound = _ids(ctx, _subjects(noun.head)) if c.lower_ == "its" and noun.dep_ == "dobj" else []
+            # an object's 'its' is its clause subject's ("X told Y it would expand its patrols", "Russia ... its war"),
+            # and 'their' an act's on its carrying verb ("Russian forces unleashed their assault")
+            owned = c.lower_ == "its" or c.lower_ == "their" and _supports(noun.head, noun)
+            bound = _ids(ctx, _subjects(noun.head)) if owned and noun.dep_ == "dobj" else []
             ids += bound or ctx.resolve(c) or (ties.antecedent(ctx, c) if c.lower_ == "its" else [])
             if c.dep_ in ("compound", "nmod") and not ids:  # "Russian / Russia's missile strikes": the weapon's owner
                 ids += [i for m in c.children if m.dep_ in ("amod", "poss") for i in ctx.resolve(m)]
@@ -581,18 +586,13 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
     if verb.lemma_.lower() in _RESPONDING_VERBS and prep not in (None, "with", "by"):
         return []  # "responded with strikes" is the responder's; "will respond to any attack" is the attacker's
     found = _ids(ctx, _subjects(verb) + agents(verb))
-    if not found and (verb.dep_ in ("conj", "xcomp") or _participle_clause(verb) or _infinitive_clause(verb)):
+    if not found and (verb.dep_ in ("conj", "xcomp") or _participle_clause(verb) or doers.infinitive_clause(verb)):
         # "massed troops and launched an offensive", "X invaded Y, continuing the aggression": the shared subject
         found = verb_actors(ctx, verb)
     return found
 
 
-def _infinitive_clause(verb) -> bool:
-    """'efforts to secure the release', 'works to secure a ceasefire': a to-infinitive with no subject of its own,
-    whose doer is the controller's (found as for any event verb)."""
-    return verb.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
 def _participle_clause(verb) -> bool:
-    """'..., continuing the aggression': a clause of a present participle with no subject of its own."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not _subjects(verb)
+    """'..., continuing the aggression', 'erred by starting a war': a participle with no subject, alone or of means."""
+    means = verb.dep_ == "pcomp" and verb.head.lower_ == "by"
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" or means) and not _subjects(verb)

@@ -20,6 +20,7 @@ __all__ = [
     "companions",
     "credited",
     "departure",
+    "infinitive_clause",
     "participle_on",
     "same_act_word",
     "texts",
@@ -186,3 +187,9 @@ def adjunct(node) -> bool:
     """'announced his escalation since invading Ukraine', 'said after meeting X': a gerund in a phrase of time or
     manner on a verb of saying is the speaker's own act, not the content of the speech."""
     return node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS and any(c.dep_ == "pcomp" for c in node.children)
+
+
+def infinitive_clause(verb) -> bool:
+    """'efforts to secure the release', 'works to secure a ceasefire': a to-infinitive with no subject of its own,
+    whose doer is the controller's (found as for any event verb)."""
+    return verb.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

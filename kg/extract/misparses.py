@@ -6,7 +6,7 @@ Ukraine" the subject of "struck" (a clause "shelled" would report): Kharkiv is t
 
 from __future__ import annotations
 
-__all__ = ["is_split", "is_stranded", "split_subject", "stranded_subject"]
+__all__ = ["is_split", "is_stranded", "root_subject", "split_subject", "stranded_subject"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _BEFORE_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})  # 'Peru has withdrawn', 'Peru then withdrew'
@@ -88,3 +88,13 @@ def is_split(noun, takes_clause) -> bool:
         return False
     found = split_subject(noun.head.head, takes_clause)
     return found is not None and found[1].i == noun.i
+
+
+def root_subject(verb):
+    """The subject the parser made the sentence's root, hanging the main verb on it as a clause: 'The two officials
+    condemned in the strongest terms the attack' -> officials. The verb follows the noun right away and has a
+    direct object, which a reduced passive ('the soldiers killed in the battle') cannot have. None otherwise."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.dep_ != "ROOT" or noun.pos_ not in ("NOUN", "PROPN") or verb.i != noun.i + 1:
+        return None
+    return noun if any(c.dep_ == "dobj" for c in verb.children) else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 __all__ = [
     "a_press_appearance",
     "about_an_intent",
+    "attempts",
     "backs_an_act",
     "an_attack",
     "asks_an_act",
@@ -320,7 +321,8 @@ def of_objects(noun) -> list:
 
 def backs_an_act(word, event_words: dict) -> bool:
     """Whether a word of support has an act for its object: 'backed the ceasefire', 'support for the deal',
-    'affirmed its full support for the agreement' (the act is a stated event; whom it favours may go unnamed)."""
+    'affirmed its full support for the agreement', 'welcomed efforts to mobilize aid' (the act is a stated event or an
+    attempt at one; whom it favours may go unnamed)."""
     objects = [c for c in word.children if c.dep_ == "dobj"] if word.pos_ == "VERB" else [word]
     objects += [
         p
@@ -329,7 +331,13 @@ def backs_an_act(word, event_words: dict) -> bool:
         if c.dep_ == "prep" and c.lower_ in ("for", "of")
         for p in prep_objects(c)
     ]
-    return any(o.i in event_words and o.i != word.i for o in objects)
+    return any(o.i in event_words and o.i != word.i for o in objects) or bool(attempts(o for o in objects if o != word))
+
+
+def attempts(nouns) -> list:
+    """The nouns among ``nouns`` of an attempt at an act told by an infinitive: 'efforts to investigate', 'a bid to
+    end the war' (who backs an attempt backs an act, whoever it favours)."""
+    return [n for n in nouns if any(c.dep_ == "acl" and about_an_intent(n, c) for c in n.children)]
 
 
 def in_objects(noun) -> list:

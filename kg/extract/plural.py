@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kg.extract import misparses
+
 __all__ = ["antecedents", "group_antecedent", "is_plural_anaphor", "of_coordination"]
 
 _PRONOUNS = frozenset({"they", "their"})
@@ -40,7 +42,9 @@ def is_plural_anaphor(tok) -> bool:
         # 'Participants discussed ...', 'the participants agreed': those of the meeting just told, with or
         # without 'the'; not 'Crimea Platform participants' (the body's own)
         return not any(c.dep_ in ("amod", "compound") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
-    if tok.tag_ != "NNS" or tok.lemma_.lower() not in _PARTY_NOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+    # 'the two officials condemned X' where the parser made 'officials' the root (misparses.root_subject)
+    subject = tok.dep_ in ("nsubj", "nsubjpass") or any(misparses.root_subject(c) == tok for c in tok.children)
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in _PARTY_NOUNS or not subject:
         return False
     mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
     # 'the leaders', 'the two leaders', 'both leaders', 'these nations'; not 'Western leaders' or 'two officials said'

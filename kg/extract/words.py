@@ -95,7 +95,8 @@ SUPPORT_VERBS = frozenset(
     deliver send supply grant approve allocate pledge promise announce unveil impose introduce adopt extend
     hold host organize organise attend join have make take sign conclude reach seal broker release commit
     order authorize authorise plan prepare propose undertake declare initiate express voice chair co-chair convene
-    issue wage engage orchestrate perpetrate unleash spearhead respond retaliate ink levy forge secure pass""".split()
+    issue wage engage orchestrate perpetrate unleash spearhead respond retaliate ink levy forge secure pass brandish
+    enter""".split()
 )
 # Support verbs of a stance noun that are so only for their own object: "expressed regret" is the subject's
 # regret, the killing in "expressed regret for the killing" is not the subject's.
