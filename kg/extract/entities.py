@@ -19,7 +19,7 @@ from kg.extract.mention import Mention, clean_name
 from kg.extract.mention import norm as _norm
 from kg.extract.names import RANK as _RANK
 from kg.extract.names import names_a_document, names_a_format, names_a_site, person_tails, places_in_bodies
-from kg.extract.phrases import BODY_HEADS, names_an_office, np_mentions
+from kg.extract.phrases import BODY_HEADS, addressees, names_an_office, np_mentions
 from kg.graph import records
 from kg.graph.records import Entity, content_id
 from kg.read.overrides import Overrides, surface_key
@@ -80,6 +80,7 @@ def find_mentions(
     holds "White House"); otherwise mentions do not overlap, longest and strongest first. ``peoples``: the
     collectives :mod:`kg.extract.peoples` found ("Syrians", "Swiss doctors")."""
     found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *np_mentions(doc, gazetteer), *peoples]
+    found += addressees(doc)
     found = [
         _owned_body(doc, m, gazetteer)
         for m in found

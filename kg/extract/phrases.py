@@ -8,10 +8,10 @@ from __future__ import annotations
 from kg.extract import words
 from kg.extract.mention import Mention, clean_name
 from kg.extract.mention import norm as _norm
-from kg.extract.names import RANK
+from kg.extract.names import COURTESY_TITLES, RANK
 from kg.extract.names import trim as _trim
 
-__all__ = ["left_edge", "names_an_office", "np_mentions"]
+__all__ = ["addressees", "left_edge", "names_an_office", "np_mentions"]
 
 
 _WH_TAGS = frozenset({"WRB", "WDT", "WP", "WP$"})
@@ -281,16 +281,51 @@ def _holder_named(doc, tok, end: int) -> bool:
 
 
 def names_an_office(doc, m: Mention) -> bool:
-    """Whether the mention is a capitalised title with whose office it is ('the Secretary of State'): the name of an
-    office, which has one holder, as a person's name has one bearer."""
+    """Whether the mention is a capitalised title with whose office it is ('the Secretary of State'), or a title a
+    letter addresses ('Dear Madam President:'): the name of an office, which has one holder, as a person's name has
+    one bearer."""
     after = m.head + 1
     return (
         m.type == "Person"
         and m.kind == "np"
         and doc[m.head].text[:1].isupper()
-        and after < m.end
-        and (doc[after].lower_ in _OFFICE_PREPS)
+        and ((after < m.end and doc[after].lower_ in _OFFICE_PREPS) or doc[m.start].lower_ in COURTESY_TITLES)
     )
+
+
+# titles a salutation addresses: a person's role, and the chair of a legislature ('Mr. Speaker')
+_ADDRESSED = words.PERSON_ROLES | frozenset({"speaker"})
+
+
+def addressees(doc) -> list[Mention]:
+    """'Dear Mr. Speaker: (Dear Madam President:)': a letter's salutation addresses the holders of offices by a
+    courtesy title and the office's title; each is a person (named 'Madam President', as the letter calls her)."""
+    out = []
+    for sent in doc.sents:
+        if not _salutation(sent):
+            continue
+        for tok in sent[:-1]:
+            role = doc[tok.i + 1]
+            if tok.lower_ in COURTESY_TITLES and role.text[:1].isupper() and role.lemma_.lower() in _ADDRESSED:
+                name = doc[tok.i : role.i + 1].text
+                out.append(
+                    Mention(
+                        tok.i,
+                        role.i + 1,
+                        "Person",
+                        f"Person:{_norm(name)}",
+                        name,
+                        role.i,
+                        "np",
+                        role=role.lemma_.lower(),
+                    )
+                )
+    return out
+
+
+def _salutation(sent) -> bool:
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    return first is not None and first.text == "Dear"
 
 
 def _office_end(doc, prep) -> int | None:
