@@ -69,3 +69,12 @@ def test_a_letters_salutation_addresses_the_holders_of_offices(extract_text):
 def test_a_salutation_to_a_named_person_keeps_the_name(extract_text):
     r = extract_text("Dear Mr. Hollis,\n\nRussia has attacked Ukraine again.")
     assert "Mr. Hollis" not in {e.name for e in r.entities}
+
+
+def test_a_definite_title_joins_the_holder_named_with_the_title_and_its_state(extract_text):
+    r = extract_text(
+        "First Deputy Minister of Foreign Affairs of Norway Ingrid Halvorsen spoke on Monday. "
+        '"The blockade must end," the Deputy Minister of Foreign Affairs said.'
+    )
+    people = [e for e in r.entities if e.type == "Person"]
+    assert [e.name for e in people] == ["Ingrid Halvorsen"]

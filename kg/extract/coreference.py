@@ -143,7 +143,7 @@ def _title_lemmas(doc, m) -> set[str]:
     i = m.start - 1
     first = doc[m.start].sent.start
     while i >= first and doc[i].is_alpha and (doc[i].lower_ in words.TITLE_WORDS or doc[i].text[:1].isupper()):
-        if doc[i].is_stop and doc[i].lower_ not in words.TITLE_WORDS:
+        if doc[i].is_stop and doc[i].lower_ not in words.TITLE_WORDS and not _of_in_title(doc, i, first):
             break
         out.add(doc[i].lemma_.lower())
         i -= 1
@@ -156,6 +156,11 @@ def _title_lemmas(doc, m) -> set[str]:
         ):
             out |= {t.lemma_.lower() for t in _own_words(role) if t.is_alpha and t.lower_ not in words.LEADING_DROP}
     return out
+
+
+def _of_in_title(doc, i: int, first: int) -> bool:
+    """'Minister of Foreign Affairs of Ukraine X': an 'of' between capitalised words runs through a title."""
+    return doc[i].lower_ == "of" and i > first and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()
 
 
 def _own_words(role) -> list:
