@@ -367,3 +367,18 @@ def test_a_treaty_read_as_a_persons_name_is_no_person(extract_text):
 def test_a_place_naming_trials_or_an_address_is_no_place(extract_text):
     r = extract_text("The war must end in Nuremberg trials, she said before the State of the Union address.")
     assert not {"Nuremberg", "State of the Union"} & set(_entities(r))
+
+
+def test_a_body_named_after_general_is_no_surname_after_a_rank(extract_text):
+    r = extract_text(
+        "The army's General Staff said in its evening report that Russian forces attacked Kharkiv. "
+        "Abbas met the Head of Palestinian General Intelligence Services, who condemned the attack."
+    )
+    people = {e.name for e in r.entities if e.type == "Person"}
+    assert not {"Staff", "Intelligence"} & people
+
+
+def test_a_knights_sir_after_a_rank_is_no_surname(extract_text):
+    r = extract_text("General Sir Richard Barrons warned that Russia could attack the Baltic states.")
+    people = {e.name for e in r.entities if e.type == "Person"}
+    assert "Sir" not in people and "Richard Barrons" in people
