@@ -174,10 +174,12 @@ def _issuers(document, resolve, cues: CueIndex) -> list[str]:
 
 def _authors(document, resolve, cues: CueIndex) -> list[str]:
     """Who stands behind a document that speaks ('the statement said'): its owner ('Blinken's statement', 'a
-    statement from the ministry'), else, for 'the statement', whoever spoke 'in a statement' earlier on."""
+    statement from the ministry', 'the EU statement'), else, for 'the statement', whoever spoke 'in a statement' earlier on."""
     if document.lemma_.lower() not in cues.source_nouns:
         return []
     owners = [c for c in document.children if c.dep_ == "poss"]
+    # 'the EU statement', 'a Kremlin readout': a name written before the document is its author's
+    owners += [c for c in document.children if c.dep_ == "compound" and c.pos_ == "PROPN" and resolve(c)]
     owners += [
         p
         for c in document.children
