@@ -382,3 +382,12 @@ def test_a_knights_sir_after_a_rank_is_no_surname(extract_text):
     r = extract_text("General Sir Richard Barrons warned that Russia could attack the Baltic states.")
     people = {e.name for e in r.entities if e.type == "Person"}
     assert "Sir" not in people and "Richard Barrons" in people
+
+
+def test_a_first_name_the_tagger_read_as_a_body_is_the_person_the_gazetteer_names_in_full(extract_text):
+    r = extract_text(
+        "CHANCELLOR SCHOLZ: Thank you for having me.\n\n"
+        "PRESIDENT BIDEN: Well, welcome back, Olaf. Thank you for making the effort to be here. We stand with Ukraine."
+    )
+    scholz = [e for e in r.entities if "Olaf" in {m.text for m in e.mentions}]
+    assert [(e.name, e.type) for e in scholz] == [("Olaf Scholz", "Person")]
