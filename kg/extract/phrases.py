@@ -430,11 +430,29 @@ def _group_mention(doc, tok) -> Mention | None:
         or (m.lower_ in _ARMED_QUALIFIERS and tok.lemma_.lower() in _ARMED_BODIES)
         or _named_backer(m)
     ]
-    if not mods or _is_title_of_name(tok) or doc[left_edge(tok)].tag_ in _WH_TAGS:
+    whose = _named_whole(tok)
+    if not (mods or whose) or _is_title_of_name(tok) or doc[left_edge(tok)].tag_ in _WH_TAGS:
         return None  # "in terms of how many aid workers were killed": a question about them, not a group
-    start, end = _trim(doc, left_edge(tok), tok.i + 1)
+    start, end = _trim(doc, left_edge(tok), whose or tok.i + 1)
     name = clean_name(doc[start:end].text)
     return Mention(start, end, "Group", f"Group:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower())
+
+
+# members of a named body are the body (kg.extract.membership); a state's forces are its armed forces (link_forces)
+_NOT_COLLECTIVES_OF = words.FORCE_NOUNS | frozenset({"member"})
+
+
+def _named_whole(tok) -> int | None:
+    """'the foreign ministers of Germany and France', 'the citizens of Russia': an 'of' phrase of names only says
+    whose the collective is, and is part of its name; where it ends, or None. A capitalised collective ('the Armed
+    Forces of Belarus') is a body's name."""
+    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or tok.lemma_.lower() in _NOT_COLLECTIVES_OF or not tok.text.islower():
+        return None
+    words_ = [t for t in of.subtree if t.i > of.i and not (t.is_punct or t.dep_ in ("cc", "det"))]
+    if not words_ or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words_):
+        return None
+    return of.right_edge.i + 1
 
 
 # participles that tie a collective to a named patron: 'Russia-backed separatists', 'Iranian-funded militias'
