@@ -391,3 +391,8 @@ def test_a_first_name_the_tagger_read_as_a_body_is_the_person_the_gazetteer_name
     )
     scholz = [e for e in r.entities if "Olaf" in {m.text for m in e.mentions}]
     assert [(e.name, e.type) for e in scholz] == [("Olaf Scholz", "Person")]
+
+
+def test_a_model_named_before_weapons_is_no_entity(extract_text):
+    r = extract_text("The new package will include Javelin anti-tank weapons for Ukraine, the official said.")
+    assert not any("Javelin" in e.name for e in r.entities)

@@ -58,7 +58,7 @@ _EVENT_WORDS = frozenset(
 _SHIP_PREFIXES = frozenset({"uss", "usns", "hms", "hmcs", "hmas", "fs", "ins", "rfs", "tcg", "roks", "js", "its"})
 # Nouns of equipment a model's name qualifies ("a Bradley armored vehicle", "the Patriot missile system")
 _EQUIPMENT = words.MILITARY_EQUIPMENT | frozenset(
-    """vehicle missile rifle howitzer launcher system carrier gun rocket jet drone battery interceptor""".split()
+    """vehicle missile rifle howitzer launcher system carrier gun rocket jet drone battery interceptor weapon""".split()
 )
 # Names of weapon systems in the news, written like names of persons or bodies ("how Storm Shadows are
 # programmed", "a Patriot"); matched as the whole span, singular or plural
