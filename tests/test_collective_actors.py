@@ -357,3 +357,22 @@ def test_members_of_named_bodies_are_the_bodies(extract_text):
     event = _event(r, "ASSAULT")
     assert sorted(_names(r, event.actors)) == ["Hamas", "Hezbollah"]
     assert not any(e.name.startswith("members") for e in r.entities)
+
+
+def test_a_collective_of_named_states_keeps_its_of_phrase_in_its_name(extract_text):
+    record = extract_text("The defence ministers of Poland and Lithuania said that Russia attacked Ukraine.")
+    groups = {e.name for e in record.entities if e.type == "Group"}
+    assert "defence ministers of Poland and Lithuania" in groups
+
+
+def test_an_of_phrase_that_is_no_name_stays_out_of_a_collective(extract_text):
+    record = extract_text("Western ministers of defence said that Russia attacked Ukraine.")
+    assert "Western ministers of defence" not in {e.name for e in record.entities}
+
+
+def test_a_collectives_place_phrase_ends_before_the_list_of_who_they_are(extract_text):
+    record = extract_text(
+        "The minister stayed in contact with leaders throughout the region, including Oman, Kuwait and Bahrain, "
+        "as Russia attacked Ukraine."
+    )
+    assert "leaders throughout the region" in {e.name for e in record.entities if e.type == "Group"}

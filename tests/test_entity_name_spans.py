@@ -367,3 +367,32 @@ def test_a_treaty_read_as_a_persons_name_is_no_person(extract_text):
 def test_a_place_naming_trials_or_an_address_is_no_place(extract_text):
     r = extract_text("The war must end in Nuremberg trials, she said before the State of the Union address.")
     assert not {"Nuremberg", "State of the Union"} & set(_entities(r))
+
+
+def test_a_body_named_after_general_is_no_surname_after_a_rank(extract_text):
+    r = extract_text(
+        "The army's General Staff said in its evening report that Russian forces attacked Kharkiv. "
+        "Abbas met the Head of Palestinian General Intelligence Services, who condemned the attack."
+    )
+    people = {e.name for e in r.entities if e.type == "Person"}
+    assert not {"Staff", "Intelligence"} & people
+
+
+def test_a_knights_sir_after_a_rank_is_no_surname(extract_text):
+    r = extract_text("General Sir Richard Barrons warned that Russia could attack the Baltic states.")
+    people = {e.name for e in r.entities if e.type == "Person"}
+    assert "Sir" not in people and "Richard Barrons" in people
+
+
+def test_a_first_name_the_tagger_read_as_a_body_is_the_person_the_gazetteer_names_in_full(extract_text):
+    r = extract_text(
+        "CHANCELLOR SCHOLZ: Thank you for having me.\n\n"
+        "PRESIDENT BIDEN: Well, welcome back, Olaf. Thank you for making the effort to be here. We stand with Ukraine."
+    )
+    scholz = [e for e in r.entities if "Olaf" in {m.text for m in e.mentions}]
+    assert [(e.name, e.type) for e in scholz] == [("Olaf Scholz", "Person")]
+
+
+def test_a_model_named_before_weapons_is_no_entity(extract_text):
+    r = extract_text("The new package will include Javelin anti-tank weapons for Ukraine, the official said.")
+    assert not any("Javelin" in e.name for e in r.entities)

@@ -56,3 +56,25 @@ def test_the_last_word_of_an_office_is_no_surname(extract_text):
         "Antony Blinken in Paris."
     )
     assert "State" not in _names(r)
+
+
+def test_a_letters_salutation_addresses_the_holders_of_offices(extract_text):
+    r = extract_text(
+        "Dear Mr. Speaker: (Dear Madam President:)\n\nI hereby report that I have ordered new sanctions against Russia."
+    )
+    people = {e.name for e in r.entities if e.type == "Person"}
+    assert {"Mr. Speaker", "Madam President"} <= people
+
+
+def test_a_salutation_to_a_named_person_keeps_the_name(extract_text):
+    r = extract_text("Dear Mr. Hollis,\n\nRussia has attacked Ukraine again.")
+    assert "Mr. Hollis" not in {e.name for e in r.entities}
+
+
+def test_a_definite_title_joins_the_holder_named_with_the_title_and_its_state(extract_text):
+    r = extract_text(
+        "First Deputy Minister of Foreign Affairs of Norway Ingrid Halvorsen spoke on Monday. "
+        '"The blockade must end," the Deputy Minister of Foreign Affairs said.'
+    )
+    people = [e for e in r.entities if e.type == "Person"]
+    assert [e.name for e in people] == ["Ingrid Halvorsen"]

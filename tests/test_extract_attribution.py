@@ -278,6 +278,12 @@ def test_a_document_speaks_for_its_author(extract_text):
     assert _sources(record, "sent") == ["Antony Blinken"]
 
 
+def test_a_document_speaks_for_the_author_named_before_it(extract_text):
+    record = extract_text('"Russia must withdraw its troops from the border," the EU statement said.')
+    assert _sources(record, "withdraw") == ["European Union"]
+    assert "EU statement" not in {e.name for e in record.entities}
+
+
 def test_an_abstract_noun_is_not_a_speaker(extract_text):
     record = extract_text("The dual mission shows that Russia attacked Ukraine.")
     assert _sources(record, "attacked") == []

@@ -335,3 +335,11 @@ def test_a_surname_that_is_also_a_plural_noun_is_the_person_named_before(extract
 def test_a_surname_qualifying_the_noun_after_it_is_no_mention(extract_text):
     record = extract_text("Tom Price spoke in Ohio on Monday. Price increases hurt farmers in the state.")
     assert [len(e.mentions) for e in record.entities if e.name == "Tom Price"] == [1]
+
+
+def test_the_oval_office_is_the_white_house(extract_text):
+    r = extract_text(
+        "The chancellor met the president in the Oval Office on Friday. The White House called the talks useful."
+    )
+    offices = [e for e in r.entities if any(m.text in ("the Oval Office", "White House") for m in e.mentions)]
+    assert [e.name for e in offices] == ["White House"]

@@ -260,6 +260,12 @@ def _placing(resolver, tok):
     return None
 
 
+def _placing_end(placing) -> int:
+    """Where a place phrase ends: at a comma ('leaders throughout the region, including Egypt and Qatar': what
+    follows lists who they are, not where)."""
+    return next((t.i for t in placing.subtree if t.text == ","), placing.right_edge.i + 1)
+
+
 def _placed(resolver, tok) -> bool:
     return _placing(resolver, tok) is not None
 
@@ -270,7 +276,7 @@ def _group(resolver, tok, mods, mod_states, head_state, sector) -> str:
     end = tok.i + 1
     placing = _placing(resolver, tok)
     if placing is not None:  # "members of the Association of ...", "students throughout Indonesia"
-        end = placing.right_edge.i + 1
+        end = _placing_end(placing)
     if _lemma(tok) in _CAMP_NOUNS:  # 'other Allies and partners'
         end = max([end, *(c.i + 1 for c in tok.rights if c.dep_ == "conj" and _lemma(c) in _CAMP_NOUNS)])
     start, end = names.trim(doc, start, end)

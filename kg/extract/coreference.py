@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import words
+from kg.extract.speakers import is_given_name
 from kg.read.overrides import surface_key
 
 __all__ = [
@@ -69,17 +70,28 @@ def link_titled_surnames(doc, mentions: list, gazetteer) -> None:
 
 def link_first_names(doc, mentions: list) -> None:
     """'Bill has always given me ...' after 'Bill Burns', 'Aleksey's widow' after 'Aleksey Navalny': a first name
-    alone joins the one person of the article named in full with it (two such persons: it joins neither)."""
+    alone joins the one person of the article named in full with it (two such persons: it joins neither). A person
+    the gazetteer knows is named in full by its row ('CHANCELLOR SCHOLZ' is Olaf Scholz), and a common first name
+    the tagger labelled a body or a place ('welcome back, Olaf') is still the person's."""
     keys: dict[str, set[str]] = {}
+    entries: dict[str, object] = {}  # a full name's key -> its gazetteer row, which the first name joins with it
     for m in mentions:
-        if m.type == "Person" and m.kind in ("ner", "gazetteer") and m.end - m.start > 1:
-            for first in {doc[m.start].text, m.name.split()[0]}:
+        if m.type == "Person" and m.kind in ("ner", "gazetteer") and (m.end - m.start > 1 or m.entry is not None):
+            for first in {doc[m.start].text, m.name.split()[0]} if m.end - m.start > 1 else {m.name.split()[0]}:
                 keys.setdefault(first.lower(), set()).add(m.key)
+            entries.setdefault(m.key, m.entry)
     for m in mentions:
-        if m.kind == "ner" and m.type == "Person" and m.entry is None and not m.rule and len(m.name.split()) == 1:
+        if m.kind == "ner" and _lone_first_name(m):
             found = keys.get(m.name.lower(), set()) - {m.key}
             if len(found) == 1 and not any(k == m.key for k in keys.get(m.name.lower(), ())):
-                m.key, m.rule = found.pop(), "first-name"
+                m.key, m.rule, m.type = found.pop(), "first-name", "Person"
+                m.entry = entries.get(m.key)
+
+
+def _lone_first_name(m) -> bool:
+    if m.entry is not None or m.rule or len(m.name.split()) != 1:
+        return False
+    return m.type == "Person" or is_given_name(m.name)
 
 
 _PATRONYMIC = re.compile(r"(ovich|evich|ovych|ich|ovna|evna|ivna|ichna)$")
@@ -143,7 +155,7 @@ def _title_lemmas(doc, m) -> set[str]:
     i = m.start - 1
     first = doc[m.start].sent.start
     while i >= first and doc[i].is_alpha and (doc[i].lower_ in words.TITLE_WORDS or doc[i].text[:1].isupper()):
-        if doc[i].is_stop and doc[i].lower_ not in words.TITLE_WORDS:
+        if doc[i].is_stop and doc[i].lower_ not in words.TITLE_WORDS and not _of_in_title(doc, i, first):
             break
         out.add(doc[i].lemma_.lower())
         i -= 1
@@ -156,6 +168,11 @@ def _title_lemmas(doc, m) -> set[str]:
         ):
             out |= {t.lemma_.lower() for t in _own_words(role) if t.is_alpha and t.lower_ not in words.LEADING_DROP}
     return out
+
+
+def _of_in_title(doc, i: int, first: int) -> bool:
+    """'Minister of Foreign Affairs of Ukraine X': an 'of' between capitalised words runs through a title."""
+    return doc[i].lower_ == "of" and i > first and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()
 
 
 def _own_words(role) -> list:

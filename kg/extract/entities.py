@@ -19,7 +19,7 @@ from kg.extract.mention import Mention, clean_name
 from kg.extract.mention import norm as _norm
 from kg.extract.names import RANK as _RANK
 from kg.extract.names import names_a_document, names_a_format, names_a_site, person_tails, places_in_bodies
-from kg.extract.phrases import BODY_HEADS, names_an_office, np_mentions
+from kg.extract.phrases import BODY_HEADS, addressees, names_an_office, np_mentions
 from kg.graph import records
 from kg.graph.records import Entity, content_id
 from kg.read.overrides import Overrides, surface_key
@@ -80,6 +80,7 @@ def find_mentions(
     holds "White House"); otherwise mentions do not overlap, longest and strongest first. ``peoples``: the
     collectives :mod:`kg.extract.peoples` found ("Syrians", "Swiss doctors")."""
     found = [*gazetteer.mentions(doc), *_ner_mentions(doc, gazetteer), *np_mentions(doc, gazetteer), *peoples]
+    found += addressees(doc)
     found = [
         _owned_body(doc, m, gazetteer)
         for m in found
@@ -245,6 +246,12 @@ def _name_like(tok, surnames: set[str]) -> bool:
     return tok.text[:1].isupper() and (tok.pos_ == "PROPN" or _surname_as_noun(tok, surnames))
 
 
+def _may_be_surname(tok) -> bool:
+    """A word after a title that may be a surname: no title or honorific of its own ('General Sir Richard X'), and
+    no word of a body's name the tagger found ('the General Staff', 'the General Intelligence Services')."""
+    return tok.lower_ not in _TITLES_BEFORE_SURNAME and tok.lower_ not in words.HONORIFICS and tok.ent_type_ != "ORG"
+
+
 def _surname_mentions(doc, found: list[Mention]) -> list[Mention]:
     """Surnames the NER missed: 'Ms Petrenko' or 'Petrenko' after 'Olena Petrenko' was named (a role phrase has no
     surname: 'State' is none after 'the Secretary of State')."""
@@ -254,9 +261,7 @@ def _surname_mentions(doc, found: list[Mention]) -> list[Mention]:
     for tok in doc:
         if tok.i in covered or not _name_like(tok, surnames):
             continue
-        after_title = (
-            tok.i > 0 and doc[tok.i - 1].lower_ in _TITLES_BEFORE_SURNAME and tok.lower_ not in _TITLES_BEFORE_SURNAME
-        )
+        after_title = tok.i > 0 and doc[tok.i - 1].lower_ in _TITLES_BEFORE_SURNAME and _may_be_surname(tok)
         if tok.text in surnames or (after_title and doc[tok.i - 1].text[:1].isupper() and len(tok.text) > 2):
             out.append(Mention(tok.i, tok.i + 1, "Person", f"Person:{_norm(tok.text)}", tok.text, tok.i, "ner"))
     return out

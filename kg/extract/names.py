@@ -16,7 +16,7 @@ import re
 
 from kg.extract import lexicons, speakers, words
 
-__all__ = ["RANK", "STYLES", "name_span", "person_tails", "places_in_bodies", "trim"]
+__all__ = ["COURTESY_TITLES", "RANK", "STYLES", "name_span", "person_tails", "places_in_bodies", "trim"]
 
 
 def _singular(name: str) -> str:
@@ -37,7 +37,7 @@ RANK = re.compile(
 # Short titles written before a person's name: "PM Natalia X", "FM Dmytro Y", "MP Jo Z".
 _SHORT_TITLES = frozenset({"pm", "fm", "mp", "mep", "gov", "gov.", "sen", "sen.", "rep", "rep.", "amb", "amb."})
 # Courtesy titles, said of persons only: "Ms Sandu" is a person whatever the tagger's label
-_COURTESY_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"})
+COURTESY_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"})
 # Prepositions that open a sentence before a place: "Near Al Qaim, ...", "Outside Rawah, ..."
 _PLACE_PREPOSITIONS = frozenset({"near", "in", "outside", "inside", "around", "west", "east", "north", "south"})
 _COMPASS = frozenset({"east", "west", "north", "south"})
@@ -58,7 +58,7 @@ _EVENT_WORDS = frozenset(
 _SHIP_PREFIXES = frozenset({"uss", "usns", "hms", "hmcs", "hmas", "fs", "ins", "rfs", "tcg", "roks", "js", "its"})
 # Nouns of equipment a model's name qualifies ("a Bradley armored vehicle", "the Patriot missile system")
 _EQUIPMENT = words.MILITARY_EQUIPMENT | frozenset(
-    """vehicle missile rifle howitzer launcher system carrier gun rocket jet drone battery interceptor""".split()
+    """vehicle missile rifle howitzer launcher system carrier gun rocket jet drone battery interceptor weapon""".split()
 )
 # Names of weapon systems in the news, written like names of persons or bodies ("how Storm Shadows are
 # programmed", "a Patriot"); matched as the whole span, singular or plural
@@ -102,7 +102,7 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
             etype = "Place"  # "Near Al Qaim, one strike ...": what a sentence opens with 'near' is a place
     if end - start > 1 and doc[start].lower_ in _SHORT_TITLES:
         start, etype = start + 1, "Person"  # "PM Natalia X": a title before a name makes it a person's
-    if end - start > 1 and doc[start].lower_ in _COURTESY_TITLES:
+    if end - start > 1 and doc[start].lower_ in COURTESY_TITLES:
         etype = "Person"  # "Ms Sandu said" read as a body: a courtesy title is said of a person only
     if etype != "Person":
         start, end, etype = _title_before_person(doc, start, end, etype, gazetteer)

@@ -8,10 +8,10 @@ from __future__ import annotations
 from kg.extract import words
 from kg.extract.mention import Mention, clean_name
 from kg.extract.mention import norm as _norm
-from kg.extract.names import RANK
+from kg.extract.names import COURTESY_TITLES, RANK
 from kg.extract.names import trim as _trim
 
-__all__ = ["left_edge", "names_an_office", "np_mentions"]
+__all__ = ["addressees", "left_edge", "names_an_office", "np_mentions"]
 
 
 _WH_TAGS = frozenset({"WRB", "WDT", "WP", "WP$"})
@@ -281,16 +281,51 @@ def _holder_named(doc, tok, end: int) -> bool:
 
 
 def names_an_office(doc, m: Mention) -> bool:
-    """Whether the mention is a capitalised title with whose office it is ('the Secretary of State'): the name of an
-    office, which has one holder, as a person's name has one bearer."""
+    """Whether the mention is a capitalised title with whose office it is ('the Secretary of State'), or a title a
+    letter addresses ('Dear Madam President:'): the name of an office, which has one holder, as a person's name has
+    one bearer."""
     after = m.head + 1
     return (
         m.type == "Person"
         and m.kind == "np"
         and doc[m.head].text[:1].isupper()
-        and after < m.end
-        and (doc[after].lower_ in _OFFICE_PREPS)
+        and ((after < m.end and doc[after].lower_ in _OFFICE_PREPS) or doc[m.start].lower_ in COURTESY_TITLES)
     )
+
+
+# titles a salutation addresses: a person's role, and the chair of a legislature ('Mr. Speaker')
+_ADDRESSED = words.PERSON_ROLES | frozenset({"speaker"})
+
+
+def addressees(doc) -> list[Mention]:
+    """'Dear Mr. Speaker: (Dear Madam President:)': a letter's salutation addresses the holders of offices by a
+    courtesy title and the office's title; each is a person (named 'Madam President', as the letter calls her)."""
+    out = []
+    for sent in doc.sents:
+        if not _salutation(sent):
+            continue
+        for tok in sent[:-1]:
+            role = doc[tok.i + 1]
+            if tok.lower_ in COURTESY_TITLES and role.text[:1].isupper() and role.lemma_.lower() in _ADDRESSED:
+                name = doc[tok.i : role.i + 1].text
+                out.append(
+                    Mention(
+                        tok.i,
+                        role.i + 1,
+                        "Person",
+                        f"Person:{_norm(name)}",
+                        name,
+                        role.i,
+                        "np",
+                        role=role.lemma_.lower(),
+                    )
+                )
+    return out
+
+
+def _salutation(sent) -> bool:
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    return first is not None and first.text == "Dear"
 
 
 def _office_end(doc, prep) -> int | None:
@@ -395,11 +430,29 @@ def _group_mention(doc, tok) -> Mention | None:
         or (m.lower_ in _ARMED_QUALIFIERS and tok.lemma_.lower() in _ARMED_BODIES)
         or _named_backer(m)
     ]
-    if not mods or _is_title_of_name(tok) or doc[left_edge(tok)].tag_ in _WH_TAGS:
+    whose = _named_whole(tok)
+    if not (mods or whose) or _is_title_of_name(tok) or doc[left_edge(tok)].tag_ in _WH_TAGS:
         return None  # "in terms of how many aid workers were killed": a question about them, not a group
-    start, end = _trim(doc, left_edge(tok), tok.i + 1)
+    start, end = _trim(doc, left_edge(tok), whose or tok.i + 1)
     name = clean_name(doc[start:end].text)
     return Mention(start, end, "Group", f"Group:{_norm(name)}", name, tok.i, "np", role=tok.lemma_.lower())
+
+
+# members of a named body are the body (kg.extract.membership); a state's forces are its armed forces (link_forces)
+_NOT_COLLECTIVES_OF = words.FORCE_NOUNS | frozenset({"member"})
+
+
+def _named_whole(tok) -> int | None:
+    """'the foreign ministers of Germany and France', 'the citizens of Russia': an 'of' phrase of names only says
+    whose the collective is, and is part of its name; where it ends, or None. A capitalised collective ('the Armed
+    Forces of Belarus') is a body's name."""
+    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or tok.lemma_.lower() in _NOT_COLLECTIVES_OF or not tok.text.islower():
+        return None
+    words_ = [t for t in of.subtree if t.i > of.i and not (t.is_punct or t.dep_ in ("cc", "det"))]
+    if not words_ or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words_):
+        return None
+    return of.right_edge.i + 1
 
 
 # participles that tie a collective to a named patron: 'Russia-backed separatists', 'Iranian-funded militias'
