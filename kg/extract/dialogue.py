@@ -57,8 +57,7 @@ def _tellers(doc, title: voice.TitleVoice | None):
     if not named:
         return None
     text = nlp.doc_text(doc)
-    labels = [*voice._LABEL.finditer(text), *voice._RUN_ON_LABEL.finditer(text)]
-    if len({title.turn_of(m.start()) for m in labels} & set(named)) < 2:
+    if len({title.turn_of(start) for start in voice.turn_label_starts(text)} & set(named)) < 2:
         return None  # one named voice throughout, with or without a reporter's questions: the text's own voice
 
     def teller(char: int) -> str | None:

@@ -21,7 +21,7 @@ from kg.extract import entities, nlp, quotes, speakers, words
 from kg.extract.coreference import OFFICE_TITLES
 from kg.graph.records import Event
 
-__all__ = ["TitleVoice", "Voice", "first_person", "parse_title", "signed", "voice_of"]
+__all__ = ["TitleVoice", "Voice", "first_person", "parse_title", "signed", "turn_label_starts", "voice_of"]
 
 _FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -311,6 +311,11 @@ def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | 
     bound.firsts = {t.i for t in firsts if t.i in table.by_token or t.i in bound.plural}
     _offices(doc, table, parties, [], voice)
     return bound
+
+
+def turn_label_starts(text: str) -> list[int]:
+    """Where a transcript's turn labels stand ('THE PRESIDENT:', '... our talks. CHANCELLOR DOE:'), in order."""
+    return sorted(m.start() for pattern in (_LABEL, _RUN_ON_LABEL) for m in pattern.finditer(text))
 
 
 def _turns(text: str, voice: Voice) -> Callable[[int], int | None]:
