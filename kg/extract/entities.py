@@ -161,9 +161,10 @@ def _portfolio(doc, m: Mention, phrase: Mention) -> bool:
     """'the Secretary of the Treasury', 'the Secretary of Commerce': a body no dictionary knows, named in an office's
     title as whose office it is and not by a body's noun, is the office's portfolio, no body the article speaks
     of."""
-    inside = phrase.head < m.start and m.end <= phrase.end
+    if not (phrase.head < m.start and m.end <= phrase.end and m.type == "Organization" and m.entry is None):
+        return False  # checked first: this runs for every name and phrase of the article
     body = doc[m.start : m.end].root.lemma_.lower() in BODY_HEADS  # 'the Chairman of the EU Military Committee'
-    return inside and m.type == "Organization" and m.entry is None and not body and names_an_office(doc, phrase)
+    return not body and names_an_office(doc, phrase)
 
 
 def _signature(doc, m: Mention) -> bool:
