@@ -20,7 +20,7 @@ def nationals(ctx, mentions):
     """affiliated_with(person, state) for each named person described by '<demonym> <noun>' just before the name,
     when the article names the state."""
     table, doc = ctx.table, ctx.doc
-    states = {e.name: e.id for e in table.entities if e.type == "Country"}
+    states = table.country_ids()
     for m, eid in mentions:  # (mention, entity id) pairs of the kept sentences
         if m.kind not in ("ner", "gazetteer") or table.get(eid).type != "Person":
             continue

@@ -45,6 +45,10 @@ class EntityTable:
     def get(self, entity_id: str) -> Entity:
         return next(e for e in self.entities if e.id == entity_id)
 
+    def country_ids(self) -> dict[str, str]:
+        """The article's states by name: 'Ukraine' -> its entity id."""
+        return {e.name: e.id for e in self.entities if e.type == "Country"}
+
 
 _RANK_ABBREVIATIONS = ("Capt.", "Lt.", "Col.", "Maj.", "Sgt.", "Cmdr.", "Cdr.", "Brig.", "Cpl.", "Pvt.")
 

@@ -9,8 +9,10 @@ from kg.extract.ties import relation as _relation
 
 __all__ = [
     "AFFILIATE_TITLES",
+    "FORMER",
     "LEADER_TITLES",
     "OUTSIDE_THE_STATE",
+    "PAST_OFFICE",
     "SECRETARY_GENERAL",
     "TITLES",
     "deputy",
@@ -51,7 +53,10 @@ STATE_OFFICES = frozenset(
     congressman congresswoman lawmaker legislator king queen monarch emperor sultan emir""".split()
 )
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
-FORMER = frozenset({"former", "ex", "late", "then"})
+# words before an office that say it was held: "the former president", "the ex-president" (the tokenizer cuts
+# "ex" off); inside a title also "the late president", "then-President"
+PAST_OFFICE = frozenset({"former", "ex"})
+FORMER = PAST_OFFICE | {"late", "then"}
 
 
 def stateless_titles(ctx, titles, stated, offices=None):
@@ -62,7 +67,7 @@ def stateless_titles(ctx, titles, stated, offices=None):
     table = ctx.table
     placed = {r.subject for r in stated if table.get(r.object).type in ("Country", "Organization")}
     tied = {r.subject for r in stated}  # 'Zelenskyy's chief of staff, X' serves a person
-    states = {e.name: e.id for e in table.entities if e.type == "Country"}
+    states = table.country_ids()
     # a state named in another person's title is that person's ('Trade Minister of Chile, Ana Soto')
     owned = {r.object for r in stated if table.get(r.subject).type == "Person"}
     free = [s for s in states.values() if s not in owned]
@@ -97,7 +102,7 @@ def _dated_state(ctx, offices, person: str) -> str | None:
     on the article's day ('President Arpad Goncz' in a 1995 article: Hungary's)."""
     if offices is None:
         return None
-    states = {e.name: e.id for e in ctx.table.entities if e.type == "Country"}
+    states = ctx.table.country_ids()
     found = {states[o.country] for o in offices.held(ctx.table.get(person).name, ctx.date) if o.country in states}
     return found.pop() if len(found) == 1 else None
 
@@ -129,7 +134,7 @@ def described_holders(ctx, mentions):
         if m.kind != "np" or not m.definite or m.role not in STATE_OFFICES or table.get(eid).type != "Person":
             continue
         # the demonym is inside the phrase's own mention, so it is read off the gazetteer, not the token table
-        countries = {e.name: e.id for e in table.entities if e.type == "Country"}
+        countries = table.country_ids()
         entries = [ctx.resolver.gazetteer.demonym(t.text) for t in doc[m.start : m.end] if t.i != m.head]
         states = list(dict.fromkeys(countries[e.name] for e in entries if e is not None and e.name in countries))
         if len(states) != 1:

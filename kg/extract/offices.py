@@ -44,7 +44,7 @@ class OfficeIndex:
         if not date or not self._by_name:
             return []
         table = ctx.table
-        states = {e.name: e.id for e in table.entities if e.type == "Country"}
+        states = table.country_ids()
         found = []
         for i, e in enumerate(table.entities):
             if e.type != "Person":

@@ -14,6 +14,7 @@ from kg.extract.holders import AFFILIATE_TITLES as _AFFILIATE_TITLES
 from kg.extract.holders import FORMER as _FORMER
 from kg.extract.holders import LEADER_TITLES as _LEADER_TITLES
 from kg.extract.holders import OUTSIDE_THE_STATE as _OUTSIDE_THE_STATE
+from kg.extract.holders import PAST_OFFICE as _PAST_OFFICE
 from kg.extract.holders import PLACE_LEADERS as _PLACE_LEADERS
 from kg.extract.holders import SECRETARY_GENERAL as _SECRETARY_GENERAL
 from kg.extract.holders import TITLES as _TITLES
@@ -539,15 +540,13 @@ def _former(ctx, m) -> bool:
     office was held."""
     first = max(ctx.doc[m.start].sent.start, m.start - 2)
     before = ctx.doc[first : m.start]  # not 'then' there: '..., then the president said'
-    return any(t.lower_ in _FORMER for t in ctx.doc[m.start : m.end]) or any(
-        t.lower_ in ("ex", "former") for t in before
-    )
+    return any(t.lower_ in _FORMER for t in ctx.doc[m.start : m.end]) or any(t.lower_ in _PAST_OFFICE for t in before)
 
 
 def _demonym_states(ctx, tokens) -> list[str]:
     """'The Russian leader' joined to the person it describes: its demonym is inside the person's own mention, so
     the state is read off the gazetteer (the article must name the state)."""
-    states = {e.name: e.id for e in ctx.table.entities if e.type == "Country"}
+    states = ctx.table.country_ids()
     found = [ctx.resolver.gazetteer.demonym(t.text) for t in tokens if t.pos_ in ("ADJ", "PROPN")]
     return [states[e.name] for e in found if e is not None and e.name in states]
 

@@ -25,7 +25,7 @@ def state_servants(ctx, found: list[Relation]) -> list[Relation]:
     has no tie to the state yet; the evidence, modality and sources are those of the person's tie to the body."""
     table = ctx.table
     kinds = {e.id: e.type for e in table.entities}
-    states = {e.name: e.id for e in table.entities if e.type == "Country"}
+    states = table.country_ids()
     body_state = {r.subject: r.object for r in found if r.type == "affiliated_with" and _state_body(kinds, r)}
     tied = {(r.subject, r.object) for r in found}
     out: list[Relation] = []

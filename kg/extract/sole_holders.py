@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.extract import words
+from kg.extract.holders import PAST_OFFICE
 
 __all__ = ["link_former_holders", "link_sole_holders"]
 
@@ -158,7 +159,6 @@ def _word(t, gazetteer) -> str:
 
 
 # words that make an office a past one: 'the former president', 'the ex-president of Poland'
-_FORMER = frozenset({"former", "ex"})
 # offices a state has, whose past holder a description names by the state alone
 _STATE_OFFICES = _TOP_OFFICES | {"minister", "secretary"}
 
@@ -185,14 +185,14 @@ def _former(doc, m) -> bool:
     office, not a body's ('the former head of Britain's Joint Forces Command'), with no name after it whose title it
     is ('the former British prime minister Jan X')."""
     start = max(m.start - 2, doc[m.start].sent.start)
-    if m.role not in _STATE_OFFICES or not any(t.lower_ in _FORMER for t in doc[start : m.head]):
+    if m.role not in _STATE_OFFICES or not any(t.lower_ in PAST_OFFICE for t in doc[start : m.head]):
         return False
     after = m.end + 1 if m.end < len(doc) and doc[m.end].text == "," else m.end
     return not (after < len(doc) and doc[after].ent_type_ == "PERSON")
 
 
 def _former_holder(doc, m, mentions: list, gazetteer):
-    words_ = {_word(t, gazetteer) for t in doc[m.start : m.end] if t.is_alpha and t.lower_ not in _FORMER}
+    words_ = {_word(t, gazetteer) for t in doc[m.start : m.end] if t.is_alpha and t.lower_ not in PAST_OFFICE}
     states = _states(words_, gazetteer)
     names = {t.text for t in doc[m.start : m.end] if t.text[:1].isupper() and t.i != m.head and not t.is_stop}
     if not states or len(names) > len(states):
