@@ -90,3 +90,13 @@ def test_capital_whose_parts_are_meant_is_the_city(extract_text):
     found = {e.name: e.type for e in record.entities}
     assert found.get("Beirut") == "Place"
     assert found.get("Lebanon") == "Country"
+
+
+def test_bare_head_the_tagger_took_for_a_person_joins_its_body(extract_text):
+    record = extract_text(
+        "Finance ministers attended the meeting of the Donor Coordination Platform in Brussels on Monday. "
+        "The Platform is the main forum for donors to Ukraine, officials said."
+    )
+    found = entities(record)
+    assert "Platform" in found["Donor Coordination Platform"]
+    assert "Platform" not in found

@@ -24,7 +24,7 @@ def link_bare_heads(doc, mentions: list) -> None:
             bodies.setdefault(o.key, set()).update(_last(f) for f in forms if len(f.split()) > 1)
     for m in mentions:
         word = doc[m.start : m.end].text
-        if m.kind != "ner" or m.entry is not None or m.rule or m.type != "Organization" or m.end - m.start != 1:
+        if m.kind != "ner" or m.entry is not None or m.rule or m.end - m.start != 1 or not _may_be_bare_head(doc, m):
             continue
         if not word[:1].isupper() or word.isupper():  # an acronym is a name of its own
             continue
@@ -38,6 +38,13 @@ def link_bare_heads(doc, mentions: list) -> None:
         for same in [o for o in mentions if o.key == m.key]:
             same.key, same.name, same.type, same.entry = body.key, body.name, body.type, body.entry
             same.rule = "definite-description"
+
+
+def _may_be_bare_head(doc, m) -> bool:
+    """A one-word body name, or a one-word 'person' written after 'the' ('The Platform is the main forum'): a person's
+    name takes no article, so the tagger's label is wrong there."""
+    after_the = m.start > 0 and doc[m.start - 1].lower_ == "the"
+    return m.type == "Organization" or (m.type == "Person" and after_the)
 
 
 def _last(form: str) -> str:
