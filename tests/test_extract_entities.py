@@ -19,6 +19,12 @@ def test_capital_after_in_is_a_place(extract_text):
     assert by_name(record)["London"].type == "Place"
 
 
+def test_capital_joined_to_a_place_after_in_is_a_place(extract_text):
+    record = extract_text("Fighting spread from Darfur into Kordofan and Khartoum last week, aid agencies said.")
+    assert by_name(record)["Khartoum"].type == "Place"
+    assert "Sudan" not in by_name(record)
+
+
 def test_surname_and_title_join_the_full_name(extract_text):
     record = extract_text("Olena Petrenko, Ukraine's ambassador, spoke on Monday. Later Ms Petrenko said talks failed.")
     people = [e for e in record.entities if e.type == "Person"]

@@ -173,13 +173,25 @@ class Gazetteer:
         if len(entries) == 1:
             return entries[0]
         root = span.root
-        locative = root.dep_ == "pobj" and root.head.lower_ in words.LOCATIVE_PREPS and root.head.head.pos_ != "ADJ"
+        locative = _locative(_first_conjunct(root))
         # "the streets of the capital, Tbilisi": a capital set beside 'the capital' or 'the city' is the place
         beside_a_city = root.dep_ == "appos" and root.head.lemma_.lower() in ("capital", "city")
         places = [e for e in entries if e.type == "Place"]
         if (locative or beside_a_city or _city_as_ground(root)) and places:
             return places[0]
         return _prefer_state(entries)
+
+
+def _first_conjunct(tok):
+    """'into Darfur and Khartoum': the first of the names a conjunction joins, which holds their place in the clause."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
+
+
+def _locative(tok) -> bool:
+    """The object of a preposition of place ('in London'), not of an adjective's ('closer to Moscow')."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in words.LOCATIVE_PREPS and tok.head.head.pos_ != "ADJ"
 
 
 # what a state's military may qualify and still be the body: its spokesman, its chief, its command
