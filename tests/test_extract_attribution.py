@@ -869,3 +869,13 @@ def test_a_saying_parsed_as_a_clause_on_the_speakers_name_keeps_its_speaker(extr
 )
 def test_a_surname_that_is_also_a_plural_noun_speaks_as_the_person(extract_text, text, trigger, source):
     assert _sources(extract_text(text), trigger) == [source]
+
+
+def test_an_outlet_named_before_its_kind_is_the_source(extract_text):
+    record = extract_text(
+        "The Reuters news agency reported on Monday that Russian forces had shelled the port. "
+        "The Interfax news agency said three people were killed."
+    )
+    assert _sources(record, "shelled") == ["Reuters"]
+    assert _sources(record, "killed") == ["Interfax"]
+    assert not any("news agency" in e.name for e in record.entities)
