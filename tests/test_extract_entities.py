@@ -349,3 +349,14 @@ def test_the_oval_office_is_the_white_house(extract_text):
     )
     offices = [e for e in r.entities if any(m.text in ("the Oval Office", "White House") for m in e.mentions)]
     assert [e.name for e in offices] == ["White House"]
+
+
+def test_outlets_and_the_payment_network_are_known_names(extract_text):
+    record = extract_text(
+        "Russian banks were removed from the SWIFT messaging system, the Corriere della Sera newspaper reported. "
+        "EURACTIV: the ministers agreed to more sanctions."
+    )
+    found = by_name(record)
+    assert found["SWIFT"].type == "Organization"
+    assert found["Corriere della Sera"].type == "NewsOutlet"
+    assert found["Euractiv"].type == "NewsOutlet"
