@@ -360,3 +360,9 @@ def test_outlets_and_the_payment_network_are_known_names(extract_text):
     assert found["SWIFT"].type == "Organization"
     assert found["Corriere della Sera"].type == "NewsOutlet"
     assert found["Euractiv"].type == "NewsOutlet"
+
+
+def test_a_name_qualifying_a_site_noun_is_the_site(extract_text):
+    record = extract_text("Fighters sheltered in the Azovstal steelworks in Mariupol, the Ukrainian army said.")
+    assert by_name(record)["Azovstal steelworks"].type == "Place"
+    assert "Azovstal" not in by_name(record)

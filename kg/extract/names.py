@@ -123,6 +123,8 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
             start += 1
     if end <= start or not any(t.is_alpha for t in doc[start:end]):
         return None
+    if etype != "Person" and _site_after(doc, start, end):
+        end, etype = end + 1, "Place"  # "the Azovstal steelworks": the site the name qualifies, not a body
     if etype != "Person" and _document_word(doc, start, end):
         return None
     if etype != "Person" and _adjective(doc, start, end, gazetteer):
@@ -245,6 +247,17 @@ def _adjective(doc, start: int, end: int, gazetteer) -> bool:
         return False
     text = doc[start:end].text
     return gazetteer.key_for(text) is None and gazetteer.demonym(text) is None
+
+
+# installations a name the tagger cut off may qualify ('the Azovstal steelworks', 'the Antonov airport'); not a museum
+# or a factory, which act as bodies too ('the Auschwitz-Birkenau museum declined')
+_SITES_AFTER = frozenset({"steelworks", "plant", "refinery", "airport", "airbase", "airfield", "dam"})
+
+
+def _site_after(doc, start: int, end: int) -> bool:
+    """The span's name qualifies the site noun right after it."""
+    after = doc[end] if end < len(doc) else None
+    return after is not None and after.lower_ in _SITES_AFTER and doc[start:end].root.head.i == after.i
 
 
 def _capital_title(tok) -> bool:
