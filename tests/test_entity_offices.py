@@ -78,3 +78,8 @@ def test_a_definite_title_joins_the_holder_named_with_the_title_and_its_state(ex
     )
     people = [e for e in r.entities if e.type == "Person"]
     assert [e.name for e in people] == ["Ingrid Halvorsen"]
+
+
+def test_a_section_number_is_no_name(extract_text):
+    record = extract_text("Sec. 2. The prohibition applies to aliens admitted by the Secretary of State. Sec. 3. Done.")
+    assert "Sec" not in {e.name for e in record.entities}

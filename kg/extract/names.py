@@ -123,6 +123,8 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
             start += 1
     if end <= start or not any(t.is_alpha for t in doc[start:end]):
         return None
+    if _section_label(doc, start, end):
+        return None  # "Sec. 2.": a numbered part of the text, no body
     if etype != "Person" and _site_after(doc, start, end):
         end, etype = end + 1, "Place"  # "the Azovstal steelworks": the site the name qualifies, not a body
     if etype != "Person" and _document_word(doc, start, end):
@@ -247,6 +249,18 @@ def _adjective(doc, start: int, end: int, gazetteer) -> bool:
         return False
     text = doc[start:end].text
     return gazetteer.key_for(text) is None and gazetteer.demonym(text) is None
+
+
+# abbreviations that number the parts of a law or a proclamation ("Sec. 2.", "Art. 5")
+_SECTION_LABELS = frozenset({"sec", "art", "para", "ch"})
+
+
+def _section_label(doc, start: int, end: int) -> bool:
+    """'Sec' of 'Sec. 2.': a one-word span that is a section's abbreviation before its number."""
+    if end - start != 1 or doc[start].lower_.rstrip(".") not in _SECTION_LABELS:
+        return False
+    i = end + 1 if end < len(doc) and doc[end].text == "." else end
+    return i < len(doc) and doc[i].like_num
 
 
 # installations a name the tagger cut off may qualify ('the Azovstal steelworks', 'the Antonov airport'); not a museum
