@@ -366,3 +366,12 @@ def test_a_name_qualifying_a_site_noun_is_the_site(extract_text):
     record = extract_text("Fighters sheltered in the Azovstal steelworks in Mariupol, the Ukrainian army said.")
     assert by_name(record)["Azovstal steelworks"].type == "Place"
     assert "Azovstal" not in by_name(record)
+
+
+def test_a_creed_or_a_process_is_no_entity(extract_text):
+    record = extract_text(
+        "The authorities continue to peddle a false narrative of de-Nazification, Kyiv said. We plant a pomegranate "
+        "tree, which, in Judaism, is a symbol of hope, the President of Israel said."
+    )
+    names = {e.name for e in record.entities}
+    assert "Judaism" not in names and "de-Nazification" not in names

@@ -123,6 +123,8 @@ def name_span(doc, ent, etype: str, gazetteer) -> tuple[int, int, str] | None:
             start += 1
     if end <= start or not any(t.is_alpha for t in doc[start:end]):
         return None
+    if etype != "Person" and _abstract(doc[start:end].text, gazetteer):
+        return None  # "in Judaism", "a false narrative of de-Nazification": a creed or a process, no body or place
     if _section_label(doc, start, end):
         return None  # "Sec. 2.": a numbered part of the text, no body
     if etype != "Person" and _site_after(doc, start, end):
@@ -249,6 +251,15 @@ def _adjective(doc, start: int, end: int, gazetteer) -> bool:
         return False
     text = doc[start:end].text
     return gazetteer.key_for(text) is None and gazetteer.demonym(text) is None
+
+
+# endings of the names of creeds, doctrines and processes ('Judaism', 'de-Nazification', 'NATOization')
+_ABSTRACT = re.compile(r"(?i)(ism|[iy][sz]ation|ification)$")
+
+
+def _abstract(text: str, gazetteer) -> bool:
+    """One word (hyphens allowed) naming a creed or a process, which the gazetteer does not know as a name."""
+    return " " not in text and _ABSTRACT.search(text) is not None and not gazetteer.key_for(text)
 
 
 # abbreviations that number the parts of a law or a proclamation ("Sec. 2.", "Art. 5")
