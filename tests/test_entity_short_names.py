@@ -100,3 +100,13 @@ def test_bare_head_the_tagger_took_for_a_person_joins_its_body(extract_text):
     found = entities(record)
     assert "Platform" in found["Donor Coordination Platform"]
     assert "Platform" not in found
+
+
+def test_first_words_of_a_body_cut_into_two_names_are_the_body(extract_text):
+    record = extract_text(
+        "Belarusian volunteers of the Kastus Kalinouski Regiment fought near Bakhmut. More than 300 soldiers have "
+        "joined the Kastus Kalinouski ranks since March, Prokhorov said."
+    )
+    found = entities(record)
+    assert {"Kastus", "Kalinouski"} <= found["Kastus Kalinouski Regiment"]
+    assert "Kastus" not in found and "Kalinouski" not in found

@@ -379,6 +379,7 @@ def resolve(
     coreference.link_armed_members(doc, mentions)
     short_forms.link_bare_heads(doc, mentions)  # after the forces, which name 'the British army'
     short_forms.link_initials(doc, mentions)
+    short_forms.link_split_prefixes(doc, mentions)
     for m in mentions:
         if m.kind in ("np", "anaphor"):
             m.countries = frozenset(gazetteer.countries_in(doc[m.start : m.end]))

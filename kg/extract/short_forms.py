@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["link_bare_heads", "link_initials"]
+__all__ = ["link_bare_heads", "link_initials", "link_split_prefixes"]
 
 
 def link_bare_heads(doc, mentions: list) -> None:
@@ -38,6 +38,35 @@ def link_bare_heads(doc, mentions: list) -> None:
         for same in [o for o in mentions if o.key == m.key]:
             same.key, same.name, same.type, same.entry = body.key, body.name, body.type, body.entry
             same.rule = "definite-description"
+
+
+def link_split_prefixes(doc, mentions: list) -> None:
+    """'the Kastus Kalinouski Regiment ... the Kastus Kalinouski ranks': the first words of a body's name the article
+    gave in full, which the tagger cut into names of their own ('Kastus' a body, 'Kalinouski' a person), are that
+    body when they run on into a common noun, not into a name."""
+    bodies = {
+        tuple(o.name.split()): o
+        for o in mentions
+        if o.type in ("Organization", "NewsOutlet") and o.kind == "ner" and o.entry is None and len(o.name.split()) > 2
+    }
+    names = sorted((m for m in mentions if m.kind == "ner" and m.entry is None), key=lambda m: m.start)
+    for i, first in enumerate(names):
+        run = [first]
+        while i + len(run) < len(names) and names[i + len(run)].start == run[-1].end:
+            run.append(names[i + len(run)])
+        if len(run) < 2 or (run[-1].end < len(doc) and doc[run[-1].end].text[:1].isupper()):
+            continue
+        words_ = tuple(doc[first.start : run[-1].end].text.split())
+        body = next((b for n, b in bodies.items() if len(n) > len(words_) and n[: len(words_)] == words_), None)
+        if body is not None:
+            for m in run:
+                m.key, m.name, m.type, m.entry, m.rule = (
+                    body.key,
+                    body.name,
+                    body.type,
+                    body.entry,
+                    "definite-description",
+                )
 
 
 def _may_be_bare_head(doc, m) -> bool:
