@@ -375,3 +375,13 @@ def test_a_creed_or_a_process_is_no_entity(extract_text):
     )
     names = {e.name for e in record.entities}
     assert "Judaism" not in names and "de-Nazification" not in names
+
+
+def test_a_speakers_own_unnamed_body_taking_part_in_nothing_is_left_out(extract_text):
+    record = extract_text(
+        '"We will protect our embassy and our military is ready," the French foreign minister said on Tuesday. '
+        "Its defence ministry declined to comment."
+    )
+    names = {e.name for e in record.entities}
+    assert "embassy" not in names and "military" not in names
+    assert "defence ministry" in names

@@ -556,14 +556,16 @@ def _adjective_only(e: Entity) -> bool:
 def _unnamed_body(e: Entity) -> bool:
     """'the statement', 'a very capable military', 'our court': a body written all in lower case that no dictionary
     knows names no particular body, and is kept only when it takes part in something; a state's own body its owner
-    names ('its defence ministry', 'their government') is that particular body."""
+    names ('its defence ministry', 'their government') is that particular body. 'Our military', 'our embassy' in a
+    speaker's words are the speaker's side's, which the record cannot name apart from the speaker: kept only when
+    they take part."""
     if e.type != "Organization" or e.wikidata or any(ch.isupper() for ch in e.name):
         return False
     owned = [m.text.lower().split() for m in e.mentions]
     return not any(w[0] in _POSSESSIVES and w[-1] in _OWNED_BODIES for w in owned if len(w) > 1)
 
 
-_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+_POSSESSIVES = frozenset({"its", "their", "his", "her"})
 _OWNED_BODIES = frozenset(
     """ministry department government administration parliament cabinet army navy military embassy agency council
     commission committee""".split()
