@@ -83,3 +83,22 @@ def test_a_definite_title_joins_the_holder_named_with_the_title_and_its_state(ex
 def test_a_section_number_is_no_name(extract_text):
     record = extract_text("Sec. 2. The prohibition applies to aliens admitted by the Secretary of State. Sec. 3. Done.")
     assert "Sec" not in {e.name for e in record.entities}
+
+
+def test_a_title_goes_on_through_what_its_office_is_for(extract_text):
+    record = extract_text(
+        "The UN’s Special Representative on Sexual Violence in Conflict said in 2022 that Russia used rape as a "
+        "weapon. The Minister for Foreign Affairs of Ireland condemned the attack. The President on Monday said "
+        "talks would resume."
+    )
+    names = {e.name: e.type for e in record.entities}
+    assert names.get("UN’s Special Representative on Sexual Violence in Conflict") == "Person"
+    assert names.get("Minister for Foreign Affairs of Ireland") == "Person"
+    assert not any("Monday" in name for name in names)
+
+
+def test_an_office_of_a_body_named_in_two_words_keeps_both(extract_text):
+    record = extract_text("The Secretary of Homeland Security shall issue rules for the admission of aliens.")
+    names = {e.name: e.type for e in record.entities}
+    assert names.get("Secretary of Homeland Security") == "Person"
+    assert "Homeland Security" not in names and "Secretary of Homeland" not in names

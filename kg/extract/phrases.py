@@ -214,6 +214,7 @@ def _role_phrase(doc, tok, before: int | None = None) -> Mention | None:
         end = of[0].right_edge.i + 1
         if before is not None and tok.i < before < end:
             end = before
+    end = _portfolio_end(doc, tok, before) or end
     start, end = _trim(doc, start, end)
     dets = [c for c in tok.lefts if c.dep_ == "det"]
     mods = _modifiers(tok)
@@ -251,8 +252,10 @@ def _bare_title(doc, tok) -> Mention | None:
     return Mention(start, end, "Person", "", doc[tok.i].text, tok.i, "title", role=tok.lemma_.lower(), definite=True)
 
 
-# prepositions that say whose an office is: 'the Secretary of the Treasury', 'the Permanent Representative to the UN'
-_OFFICE_PREPS = frozenset({"of", "to"})
+# prepositions that say whose an office is or what it is for: 'the Secretary of the Treasury', 'the Permanent
+# Representative to the UN', 'the Minister for Foreign Affairs', 'the Special Representative on Sexual Violence'
+_OFFICE_PREPS = frozenset({"of", "to", "for", "on"})
+_PORTFOLIO_PREPS = frozenset({"for", "on"})
 
 
 def _office(doc, tok, start: int, prep) -> Mention | None:
@@ -328,6 +331,16 @@ def _salutation(sent) -> bool:
     return first is not None and first.text == "Dear"
 
 
+def _portfolio_end(doc, tok, before: int | None) -> int | None:
+    """ "The UN's Special Representative on Sexual Violence in Conflict": a capitalised title goes on through what its
+    office is for, written in capitals too (not past the name set after it)."""
+    prep = next((c for c in tok.rights if c.dep_ == "prep"), None)
+    if not tok.text[:1].isupper() or prep is None or prep.i != tok.i + 1 or prep.lower_ not in _PORTFOLIO_PREPS:
+        return None
+    end = _office_end(doc, prep)
+    return None if end is None or (before is not None and tok.i < before < end) else end
+
+
 def _office_end(doc, prep) -> int | None:
     """Where a capitalised title's 'of' or 'to' phrase ends when it names whose office it is: its object is
     capitalised ('of State', 'of the House of Representatives'); None for any other phrase ('the President in
@@ -335,7 +348,11 @@ def _office_end(doc, prep) -> int | None:
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if prep.lower_ not in _OFFICE_PREPS or obj is None or not obj.text[:1].isupper():
         return None
+    if prep.lower_ in _PORTFOLIO_PREPS and obj.ent_type_ in ("DATE", "TIME"):
+        return None  # 'the President on Monday': when, not what the office is for
     end = obj.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and obj.ent_iob_ in ("B", "I"):
+        end += 1  # 'of Homeland Security' parsed with 'Homeland' as the object: the name the tagger found goes on
     inner = next((c for c in obj.rights if c.dep_ == "prep"), None)
     if inner is not None and inner.i == end:
         end = _office_end(doc, inner) or end  # 'the Speaker of the House of Representatives'
