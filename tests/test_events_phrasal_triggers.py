@@ -61,6 +61,16 @@ def test_imposing_pressure_coerces(extract_text):
     assert not _of_type(r, "COERCE")
 
 
+def test_keeping_up_or_maintaining_pressure_coerces(extract_text):
+    r = extract_text("Chile will keep up the pressure on Bolivia over the border.")
+    (pressure,) = _of_type(r, "COERCE")
+    assert _names(r, pressure.actors) == ["Chile"] and _names(r, pressure.recipients) == ["Bolivia"]
+    r = extract_text("Peru said it would maintain the pressure on Ecuador.")
+    assert _of_type(r, "COERCE")
+    r = extract_text("The minister said he was feeling the pressure of the job.")
+    assert not _of_type(r, "COERCE")
+
+
 def test_shuttering_newspapers_or_blocking_websites_is_censorship(extract_text):
     r = extract_text("Belarus shuttered three newspapers in Minsk.")
     (censorship,) = _of_type(r, "COERCE")
