@@ -68,6 +68,19 @@ def test_what_the_author_condemns_is_the_articles_voice(statement):
     assert attack[4] == ()
 
 
+def test_what_a_statement_says_someone_must_do_is_its_authors_demand(statement):
+    _, found = statement(
+        "Statement from President Jane Roe on Ruritania",
+        'I stand with Ruritania. Freedonia must end its blockade of Ruritania. "Ruritania should withdraw," a'
+        " Freedonian minister said.",
+    )
+    requests = [f for f in found if f[0] == "REQUEST"]
+    assert ("REQUEST", "must", {"Jane Roe"}, {"Freedonia"}, ()) in requests
+    assert all(f[2] != {"Jane Roe"} for f in requests if f[1] == "should")  # the quoted words are the minister's
+    _, found = statement(None, "Freedonia must end its blockade of Ruritania.")
+    assert not [f for f in found if f[0] == "REQUEST"]  # a news story's own 'must' is no one's demand
+
+
 def test_quoted_words_and_other_speakers_turns_are_not_the_author(statement):
     _, found = statement(
         "Remarks by President Jane Roe on Ruritania",

@@ -69,6 +69,8 @@ class Resolver(Protocol):
 
     def side_of(self, eid: str) -> list[str]: ...
 
+    def own_voice(self, tok) -> list[str]: ...
+
 
 @dataclass(frozen=True)
 class Context:
@@ -189,6 +191,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         sources_of=lambda tok: claims.sources(tok, ctx.resolve_source, ctx.cues)[0],
         time_of=time_of,
         article_id=ctx.article_id,
+        voiced=ctx.resolver.own_voice,
     )
     taken = {(e.type, e.evidence.start) for _tok, e in pairs}
     pairs += [(tok, e) for tok, e in asked if (e.type, e.evidence.start) not in taken]
