@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract import claims, doers, judgments, misparses, nominal, participants, readouts, ties, words
+from kg.extract import doers, judgments, misparses, nominal, participants, readouts, ties, words
 from kg.extract.lexicons import Trigger
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
         judges, judged = judgments.parties(
             tok,
             speaker_of=lambda verb: verb_actors(ctx, verb),
-            sources_of=lambda word: claims.sources(word, ctx.resolve_source, ctx.cues)[0],
+            sources_of=ctx.tellers,
             resolve=ctx.resolve,
             owners=lambda noun: _noun_modifier_actors(ctx, noun),
         )

@@ -97,6 +97,10 @@ class Context:
         """The entity ids of a speaker; an unnamed one ('the poll') is made an entity."""
         return self.resolver.resolve_source(tok)
 
+    def tellers(self, tok) -> list[str]:
+        """Who tells ``tok``, outermost first: its sources, else the speaker of a statement's own words there."""
+        return claims.sources(tok, self.resolve_source, self.cues)[0] or self.resolver.own_voice(tok)[:1]
+
 
 def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     seen = set()
