@@ -396,3 +396,18 @@ def test_a_readouts_our_is_its_principal_and_her_state(statement):
         "United States. She underscored our commitment to the sovereignty of Moldova.",
     )
     assert any(t == "AGREE" and a == {"Jane Roe", "United States"} for t, _w, a, _r, _s in found)
+
+
+def test_a_speakers_welcome_back_is_hosting_a_visit(statement):
+    title = "Remarks by President Novak and Chancellor Kovacs of Austria Before Bilateral Meeting"
+    for greeting in (
+        "Well, Chancellor, welcome back to the Oval Office.",
+        "It is an honor to welcome you to Washington.",
+    ):
+        _, found = statement(
+            title,
+            f"Oval Office\n\nPRESIDENT NOVAK: {greeting} We have a lot to discuss.\n\nCHANCELLOR KOVACS: Thank you.",
+        )
+        assert ("CONSULT", "welcome", {"Novak"}) in [f[:3] for f in found]
+    _, found = statement(None, "Welcome back to the show. Welcome the new rules.")
+    assert not [f for f in found if f[1].lower() == "welcome"]  # a news story's imperative is no one's act

@@ -51,6 +51,7 @@ _FORCE_TYPES = {"ASSAULT", "COERCE"}
 _BARE_AGENT_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 _HAPPENING_TYPES = {"ASSAULT", "PROTEST"}  # what may be told to happen with no party named
 # military exercises, which PLOVER codes COOPERATE when held jointly (by two or more actors), MOBILIZE when alone
+_COURTESIES = frozenset({"honor", "honour", "pleasure", "privilege"})  # "it is an honor to welcome you"
 _EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame"})
 
 
@@ -133,6 +134,9 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         # the participants first: modality and sources (costly) only for the words that make an event
         actors, recipients, locations = args = _arguments(ctx, tok, entry, by_index)
+        if not actors and _speakers_own(tok):  # "Welcome back to the White House.": the speaker welcomes
+            actors = ctx.resolver.own_voice(tok)[:1]
+            args = (actors, recipients, locations)
         recipients = [r for r in recipients if r not in actors]
         verb_at_place = locations and (
             tok.pos_ == "VERB" or nominal.an_attack(tok, entry.type) or nominal.happening_verb(tok) is not None
@@ -280,6 +284,19 @@ def _agent_in_view(ctx: Context, tok, etype: str) -> bool:
         return True
     doers = [c for c in tok.children if c.dep_ in ("nsubj", "poss")]
     return any(d.lower_ in _DOER_PRONOUNS for d in doers) or _stated_agent(ctx, tok, etype)
+
+
+def _speakers_own(verb) -> bool:
+    """'Welcome back to the Oval Office.', 'it is an honor to welcome you': a verb with no subject of its own that is
+    its speaker's act, as an imperative of greeting or an infinitive of courtesy ('an honor to', 'a pleasure to')."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return verb.tag_ in ("VB", "VBP")  # the parser takes a sentence-opening imperative for a present
+    head = verb.head
+    return verb.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
+        c.dep_ == "attr" and c.lemma_.lower() in _COURTESIES for c in [head, *head.children]
+    )
 
 
 def _undergoes(verb) -> bool:
