@@ -47,6 +47,12 @@ def test_drafting_people_into_the_army_mobilizes(extract_text):
     assert _names(r, draft.actors) == ["Eritrea"]
 
 
+def test_the_stationing_of_troops_mobilizes(extract_text):
+    r = extract_text("Chile announced the stationing of a brigade of 3,000 troops in Peru.")
+    (stationing,) = _of_type(r, "MOBILIZE")
+    assert _names(r, stationing.actors) == ["Chile"]
+
+
 def test_pointing_the_finger_accuses(extract_text):
     r = extract_text("Chile pointed the finger at Peru for the spill.")
     (blame,) = _of_type(r, "ACCUSE")
