@@ -47,6 +47,14 @@ def test_drafting_people_into_the_army_mobilizes(extract_text):
     assert _names(r, draft.actors) == ["Eritrea"]
 
 
+def test_forces_said_to_be_deployed_or_drafted_state_a_mobilisation_without_its_agent(extract_text):
+    r = extract_text("Two more battalions were deployed to the border on Monday.")
+    (deployment,) = _of_type(r, "MOBILIZE")
+    assert deployment.actors == ()  # the agent is not stated: none is guessed
+    assert _of_type(extract_text("Thousands of students have been drafted into the army."), "MOBILIZE")
+    assert not _of_type(extract_text("Deploying more battalions would take months."), "MOBILIZE")
+
+
 def test_the_stationing_of_troops_mobilizes(extract_text):
     r = extract_text("Chile announced the stationing of a brigade of 3,000 troops in Peru.")
     (stationing,) = _of_type(r, "MOBILIZE")

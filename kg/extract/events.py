@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 _NEEDS_RECIPIENT = {"SUPPORT"}
 _VICTIM_TYPES = {"ASSAULT", "COERCE"}
+_MOVED_TYPES = _VICTIM_TYPES | {"MOBILIZE"}  # acts whose passive subject states them: the victims, the forces moved
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we"}  # not "it": often a state kg already failed to resolve
@@ -248,8 +249,10 @@ def _stated_agent(ctx: Context, tok, etype: str) -> bool:
     rejected ...", "doctors from two American aid groups donated ...", "the junta imposed ..."), or the weapon
     of an attack whose user is not stated ("a car bomb exploded, killing three"): the event is stated, its
     agent unknown to kg, so it keeps its type with no actor. "Troops arrived" names nobody."""
-    if etype in _VICTIM_TYPES and tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children):
-        return True  # "five people were killed", "the convoy was shelled": the victims are stated, the agent not
+    if etype in _MOVED_TYPES and tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children):
+        # "five people were killed", "the convoy was shelled", "two battalions were deployed": who undergoes it is
+        # stated, the agent not
+        return True
     if etype in _VICTIM_TYPES and _undergoes(tok):
         return True  # "the convoy came under fire": the subject is the victim, as a passive's is
     if tok.pos_ != "VERB":  # "the guerrillas' threat", "the rejection by the junta": the noun's own agent
