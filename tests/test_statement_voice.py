@@ -81,6 +81,17 @@ def test_what_a_statement_says_someone_must_do_is_its_authors_demand(statement):
     assert not [f for f in found if f[0] == "REQUEST"]  # a news story's own 'must' is no one's demand
 
 
+def test_what_a_statement_says_someone_needs_to_do_is_its_authors_demand(statement):
+    _, found = statement(
+        "Statement from President Jane Roe on Moldova",
+        "I stand with Moldova. Chile needs to allow humanitarian access. We have to pass the budget.",
+    )
+    requests = [f[:4] for f in found if f[0] == "REQUEST"]
+    assert requests == [("REQUEST", "needs", {"Jane Roe"}, {"Chile"})]  # 'we have to' exhorts her own side
+    _, found = statement(None, "Chile needs to allow humanitarian access.")
+    assert not [f for f in found if f[0] == "REQUEST"]
+
+
 def test_quoted_words_and_other_speakers_turns_are_not_the_author(statement):
     _, found = statement(
         "Remarks by President Jane Roe on Ruritania",

@@ -419,10 +419,11 @@ def demands(
     must stop its assault.") is its author's demand: ``voiced`` gives who says the words at a token."""
     out = []
     for aux in tokens:
-        if aux.dep_ != "aux" or aux.lower_ not in _DEONTIC_AUX:
+        needs = _needs_to(aux)  # "Both parties need to allow access.": a main clause's 'need to', 'have to'
+        if not needs and (aux.dep_ != "aux" or aux.lower_ not in _DEONTIC_AUX):
             continue
-        clause = aux.head
-        frame = _demand_frame(clause, is_speech)
+        clause = aux if needs else aux.head
+        frame = None if needs else _demand_frame(clause, is_speech)
         authors = voiced(aux) if frame is None and clause.dep_ == "ROOT" else []
         if frame is None and not authors:
             continue
@@ -458,6 +459,15 @@ def demands(
             )
         )
     return out
+
+
+def _needs_to(verb) -> bool:
+    """'Y needs to / has to <act>' as a main clause (a statement's own words may make it a demand of Y)."""
+    if verb.dep_ != "ROOT" or verb.lemma_.lower() not in ("need", "have"):
+        return False
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children
+    )
 
 
 def _addressees(verb, resolve) -> list[str]:

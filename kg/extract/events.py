@@ -52,6 +52,8 @@ _FORCE_TYPES = {"ASSAULT", "COERCE"}
 _BARE_AGENT_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 _HAPPENING_TYPES = {"ASSAULT", "PROTEST"}  # what may be told to happen with no party named
 # military exercises, which PLOVER codes COOPERATE when held jointly (by two or more actors), MOBILIZE when alone
+# words of a demand: 'Y must / should', and a statement's own 'Y needs to / has to' (commitments.demands)
+_DEMANDING = frozenset({"must", "should", "need", "needs", "needed", "have", "has", "had"})
 _COURTESIES = frozenset({"honor", "honour", "pleasure", "privilege"})  # "it is an honor to welcome you"
 _EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame"})
 
@@ -193,7 +195,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     ]
     pairs = commitments.with_refusals(pairs, declined, stated_agent=lambda v: _stated_agent(ctx, v, "REJECT"), **speech)
     asked = commitments.demands(
-        [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
+        [t for t in ctx.doc if t.lower_ in _DEMANDING and t.sent.start not in ctx.skip_sents],
         resolve=ctx.resolve,
         speaker_of=speaker_of,
         is_speech=ctx.cues.is_speech,
