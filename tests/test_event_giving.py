@@ -46,3 +46,14 @@ def test_an_attack_undergone_by_the_subject_keeps_its_type_with_no_actor(extract
 def test_coming_under_what_is_no_attack_is_no_assault(extract_text):
     assert _of_type(extract_text("The minister came under pressure."), "ASSAULT") == []
     assert _of_type(extract_text("The town fell under Russian control."), "ASSAULT") == []
+
+
+def test_support_given_or_provided_is_aid_and_support_expressed_is_a_stance(extract_text):
+    r = extract_text("Norway will give the necessary support to Moldova this winter.")
+    assert [e.type for e in r.events] == ["AID"]
+    (aid,) = r.events
+    assert (_names(r, aid.actors), _names(r, aid.recipients)) == (["Norway"], ["Moldova"])
+    r = extract_text("Chile provided support to Peru after the floods.")
+    assert [e.type for e in r.events] == ["AID"]
+    r = extract_text("Chile expressed its support for Peru.")
+    assert [e.type for e in r.events] == ["SUPPORT"]

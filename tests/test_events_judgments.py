@@ -35,3 +35,29 @@ def test_a_judgment_nobody_makes_or_of_what_may_be_done_is_no_event(extract_text
 def test_a_judgment_restating_an_accusation_is_the_same_act(extract_text):
     r = extract_text("The minister condemned Hamas, noting that its rhetoric is abhorrent.")
     assert [e.trigger.text for e in _of_type(r, "ACCUSE")] == ["condemned"]
+
+
+def test_saying_a_state_has_the_right_to_act_backs_it(extract_text):
+    r = extract_text("Moldova has the right to defend itself, Chancellor Karl Nehammer said.")
+    (backing,) = _of_type(r, "SUPPORT")
+    assert _names(r, backing.actors) == ["Karl Nehammer"] and _names(r, backing.recipients) == ["Moldova"]
+    assert _of_type(extract_text("Moldova has the right to defend itself."), "SUPPORT") == []  # nobody says so
+    r = extract_text("Moldova has no right to close the border, Chancellor Karl Nehammer said.")
+    assert _of_type(r, "SUPPORT") == []
+
+
+def test_a_statements_own_judgment_is_its_authors(extractor):
+    from kg.graph.records import Article
+
+    r = extractor.extract(
+        Article(
+            "t",
+            "I spoke today with the leaders of Moldova. Moldova has the right to defend itself. Let there be no mistake:"
+            " Moldova is not alone.",
+            title="Statement from President Jane Roe on Moldova",
+            source="The White House",
+        )
+    )
+    (backing,) = _of_type(r, "SUPPORT")
+    assert _names(r, backing.actors) == ["Jane Roe"] and _names(r, backing.recipients) == ["Moldova"]
+    assert _of_type(r, "ACCUSE") == []  # 'let there be no mistake' judges nothing

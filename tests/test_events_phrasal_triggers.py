@@ -47,6 +47,20 @@ def test_drafting_people_into_the_army_mobilizes(extract_text):
     assert _names(r, draft.actors) == ["Eritrea"]
 
 
+def test_forces_said_to_be_deployed_or_drafted_state_a_mobilisation_without_its_agent(extract_text):
+    r = extract_text("Two more battalions were deployed to the border on Monday.")
+    (deployment,) = _of_type(r, "MOBILIZE")
+    assert deployment.actors == ()  # the agent is not stated: none is guessed
+    assert _of_type(extract_text("Thousands of students have been drafted into the army."), "MOBILIZE")
+    assert not _of_type(extract_text("Deploying more battalions would take months."), "MOBILIZE")
+
+
+def test_the_stationing_of_troops_mobilizes(extract_text):
+    r = extract_text("Chile announced the stationing of a brigade of 3,000 troops in Peru.")
+    (stationing,) = _of_type(r, "MOBILIZE")
+    assert _names(r, stationing.actors) == ["Chile"]
+
+
 def test_pointing_the_finger_accuses(extract_text):
     r = extract_text("Chile pointed the finger at Peru for the spill.")
     (blame,) = _of_type(r, "ACCUSE")
@@ -58,6 +72,16 @@ def test_imposing_pressure_coerces(extract_text):
     (pressure,) = _of_type(r, "COERCE")
     assert _names(r, pressure.actors) == ["Brazil"] and _names(r, pressure.recipients) == ["Paraguay"]
     r = extract_text("Brazil came under pressure from Paraguay.")
+    assert not _of_type(r, "COERCE")
+
+
+def test_keeping_up_or_maintaining_pressure_coerces(extract_text):
+    r = extract_text("Chile will keep up the pressure on Bolivia over the border.")
+    (pressure,) = _of_type(r, "COERCE")
+    assert _names(r, pressure.actors) == ["Chile"] and _names(r, pressure.recipients) == ["Bolivia"]
+    r = extract_text("Peru said it would maintain the pressure on Ecuador.")
+    assert _of_type(r, "COERCE")
+    r = extract_text("The minister said he was feeling the pressure of the job.")
     assert not _of_type(r, "COERCE")
 
 

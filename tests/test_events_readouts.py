@@ -42,6 +42,13 @@ def test_speaking_to_a_leader_is_a_call_and_to_the_press_is_speech(extract_text)
     assert _of_type(extract_text("Karl Nehammer spoke to the BBC on Friday."), "CONSULT") == []
 
 
+def test_talking_to_a_leader_is_talks_and_to_the_press_is_speech(extract_text):
+    r = extract_text("President Gitanas Nauseda talked to Chancellor Karl Nehammer on Friday.")
+    (talks,) = _of_type(r, "CONSULT")
+    assert _names(r, talks.actors) == ["Gitanas Nauseda", "Karl Nehammer"]
+    assert _of_type(extract_text("Gitanas Nauseda talked to reporters in Vilnius."), "CONSULT") == []
+
+
 def test_working_with_partners_is_cooperation(extract_text):
     r = extract_text("Norway will work closely with Kenya to keep the port open.")
     (work,) = _of_type(r, "COOPERATE")

@@ -68,6 +68,30 @@ def test_what_the_author_condemns_is_the_articles_voice(statement):
     assert attack[4] == ()
 
 
+def test_what_a_statement_says_someone_must_do_is_its_authors_demand(statement):
+    _, found = statement(
+        "Statement from President Jane Roe on Ruritania",
+        'I stand with Ruritania. Freedonia must end its blockade of Ruritania. "Ruritania should withdraw," a'
+        " Freedonian minister said.",
+    )
+    requests = [f for f in found if f[0] == "REQUEST"]
+    assert ("REQUEST", "must", {"Jane Roe"}, {"Freedonia"}, ()) in requests
+    assert all(f[2] != {"Jane Roe"} for f in requests if f[1] == "should")  # the quoted words are the minister's
+    _, found = statement(None, "Freedonia must end its blockade of Ruritania.")
+    assert not [f for f in found if f[0] == "REQUEST"]  # a news story's own 'must' is no one's demand
+
+
+def test_what_a_statement_says_someone_needs_to_do_is_its_authors_demand(statement):
+    _, found = statement(
+        "Statement from President Jane Roe on Moldova",
+        "I stand with Moldova. Chile needs to allow humanitarian access. We have to pass the budget.",
+    )
+    requests = [f[:4] for f in found if f[0] == "REQUEST"]
+    assert requests == [("REQUEST", "needs", {"Jane Roe"}, {"Chile"})]  # 'we have to' exhorts her own side
+    _, found = statement(None, "Chile needs to allow humanitarian access.")
+    assert not [f for f in found if f[0] == "REQUEST"]
+
+
 def test_quoted_words_and_other_speakers_turns_are_not_the_author(statement):
     _, found = statement(
         "Remarks by President Jane Roe on Ruritania",
@@ -383,3 +407,18 @@ def test_a_readouts_our_is_its_principal_and_her_state(statement):
         "United States. She underscored our commitment to the sovereignty of Moldova.",
     )
     assert any(t == "AGREE" and a == {"Jane Roe", "United States"} for t, _w, a, _r, _s in found)
+
+
+def test_a_speakers_welcome_back_is_hosting_a_visit(statement):
+    title = "Remarks by President Novak and Chancellor Kovacs of Austria Before Bilateral Meeting"
+    for greeting in (
+        "Well, Chancellor, welcome back to the Oval Office.",
+        "It is an honor to welcome you to Washington.",
+    ):
+        _, found = statement(
+            title,
+            f"Oval Office\n\nPRESIDENT NOVAK: {greeting} We have a lot to discuss.\n\nCHANCELLOR KOVACS: Thank you.",
+        )
+        assert ("CONSULT", "welcome", {"Novak"}) in [f[:3] for f in found]
+    _, found = statement(None, "Welcome back to the show. Welcome the new rules.")
+    assert not [f for f in found if f[1].lower() == "welcome"]  # a news story's imperative is no one's act

@@ -412,19 +412,23 @@ def _modal(verb, words) -> bool:
 
 
 def demands(
-    tokens, *, resolve, speaker_of, is_speech, sources_of, time_of, article_id: str
+    tokens, *, resolve, speaker_of, is_speech, sources_of, time_of, article_id: str, voiced=lambda _tok: []
 ) -> list[tuple[Token, Event]]:
     """REQUEST events for "X said / agreed / issued a reminder that Y must (should) ...": the speaker demands
-    of Y, with the modal as the trigger; Y's own act keeps its type."""
+    of Y, with the modal as the trigger; Y's own act keeps its type. A statement's own main clause ("The militia
+    must stop its assault.") is its author's demand: ``voiced`` gives who says the words at a token."""
     out = []
     for aux in tokens:
-        if aux.dep_ != "aux" or aux.lower_ not in _DEONTIC_AUX:
+        needs = _needs_to(aux)  # "Both parties need to allow access.": a main clause's 'need to', 'have to'
+        if not needs and (aux.dep_ != "aux" or aux.lower_ not in _DEONTIC_AUX):
             continue
-        clause = aux.head
-        frame = _demand_frame(clause, is_speech)
-        if frame is None:
+        clause = aux if needs else aux.head
+        frame = None if needs else _demand_frame(clause, is_speech)
+        authors = voiced(aux) if frame is None and clause.dep_ == "ROOT" else []
+        if frame is None and not authors:
             continue
-        speakers = speaker_of(frame)
+        frame = frame or clause
+        speakers = authors or speaker_of(frame)
         subjects = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
         targets = [e for s in subjects for e in resolve(s)]
         if not targets and any(s.pos_ == "PRON" for s in subjects):
@@ -446,7 +450,8 @@ def demands(
                     modality="asserted",
                     actors=tuple(dict.fromkeys(speakers)),
                     recipients=tuple(t for t in dict.fromkeys(targets) if t not in speakers),
-                    sources=tuple(dict.fromkeys((*sources_of(frame), *speakers))),  # what Y must do is X's word
+                    # what Y must do is X's word; a statement's own demand is its voice's act, told by no one else
+                    sources=() if authors else tuple(dict.fromkeys((*sources_of(frame), *speakers))),
                     time=time_of(frame),
                     confidence=0.55,
                     explain=(f"demand: '{frame.text}' ... '{aux.text}' -> REQUEST",),
@@ -454,6 +459,15 @@ def demands(
             )
         )
     return out
+
+
+def _needs_to(verb) -> bool:
+    """'Y needs to / has to <act>' as a main clause (a statement's own words may make it a demand of Y)."""
+    if verb.dep_ != "ROOT" or verb.lemma_.lower() not in ("need", "have"):
+        return False
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children
+    )
 
 
 def _addressees(verb, resolve) -> list[str]:

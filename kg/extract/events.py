@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 _NEEDS_RECIPIENT = {"SUPPORT"}
 _VICTIM_TYPES = {"ASSAULT", "COERCE"}
+_MOVED_TYPES = _VICTIM_TYPES | {"MOBILIZE"}  # acts whose passive subject states them: the victims, the forces moved
 _VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NAMING_ENTS = {"NORP", "ORG", "PERSON", "GPE", "FAC"}
 _PERSONAL_PRONOUNS = {"he", "she", "they", "we"}  # not "it": often a state kg already failed to resolve
@@ -51,6 +52,9 @@ _FORCE_TYPES = {"ASSAULT", "COERCE"}
 _BARE_AGENT_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 _HAPPENING_TYPES = {"ASSAULT", "PROTEST"}  # what may be told to happen with no party named
 # military exercises, which PLOVER codes COOPERATE when held jointly (by two or more actors), MOBILIZE when alone
+# words of a demand: 'Y must / should', and a statement's own 'Y needs to / has to' (commitments.demands)
+_DEMANDING = frozenset({"must", "should", "need", "needs", "needed", "have", "has", "had"})
+_COURTESIES = frozenset({"honor", "honour", "pleasure", "privilege"})  # "it is an honor to welcome you"
 _EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game", "wargame"})
 
 
@@ -68,6 +72,8 @@ class Resolver(Protocol):
     def addressee(self, actors: list[str]) -> list[str]: ...
 
     def side_of(self, eid: str) -> list[str]: ...
+
+    def own_voice(self, tok) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,10 @@ class Context:
     def resolve_source(self, tok) -> list[str]:
         """The entity ids of a speaker; an unnamed one ('the poll') is made an entity."""
         return self.resolver.resolve_source(tok)
+
+    def tellers(self, tok) -> list[str]:
+        """Who tells ``tok``, outermost first: its sources, else the speaker of a statement's own words there."""
+        return claims.sources(tok, self.resolve_source, self.cues)[0] or self.resolver.own_voice(tok)[:1]
 
 
 def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
@@ -127,6 +137,9 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             continue
         # the participants first: modality and sources (costly) only for the words that make an event
         actors, recipients, locations = args = _arguments(ctx, tok, entry, by_index)
+        if not actors and _speakers_own(tok):  # "Welcome back to the White House.": the speaker welcomes
+            actors = ctx.resolver.own_voice(tok)[:1]
+            args = (actors, recipients, locations)
         recipients = [r for r in recipients if r not in actors]
         verb_at_place = locations and (
             tok.pos_ == "VERB" or nominal.an_attack(tok, entry.type) or nominal.happening_verb(tok) is not None
@@ -182,13 +195,14 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     ]
     pairs = commitments.with_refusals(pairs, declined, stated_agent=lambda v: _stated_agent(ctx, v, "REJECT"), **speech)
     asked = commitments.demands(
-        [t for t in ctx.doc if t.lower_ in ("must", "should") and t.sent.start not in ctx.skip_sents],
+        [t for t in ctx.doc if t.lower_ in _DEMANDING and t.sent.start not in ctx.skip_sents],
         resolve=ctx.resolve,
         speaker_of=speaker_of,
         is_speech=ctx.cues.is_speech,
         sources_of=lambda tok: claims.sources(tok, ctx.resolve_source, ctx.cues)[0],
         time_of=time_of,
         article_id=ctx.article_id,
+        voiced=ctx.resolver.own_voice,
     )
     taken = {(e.type, e.evidence.start) for _tok, e in pairs}
     pairs += [(tok, e) for tok, e in asked if (e.type, e.evidence.start) not in taken]
@@ -237,8 +251,10 @@ def _stated_agent(ctx: Context, tok, etype: str) -> bool:
     rejected ...", "doctors from two American aid groups donated ...", "the junta imposed ..."), or the weapon
     of an attack whose user is not stated ("a car bomb exploded, killing three"): the event is stated, its
     agent unknown to kg, so it keeps its type with no actor. "Troops arrived" names nobody."""
-    if etype in _VICTIM_TYPES and tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children):
-        return True  # "five people were killed", "the convoy was shelled": the victims are stated, the agent not
+    if etype in _MOVED_TYPES and tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children):
+        # "five people were killed", "the convoy was shelled", "two battalions were deployed": who undergoes it is
+        # stated, the agent not
+        return True
     if etype in _VICTIM_TYPES and _undergoes(tok):
         return True  # "the convoy came under fire": the subject is the victim, as a passive's is
     if tok.pos_ != "VERB":  # "the guerrillas' threat", "the rejection by the junta": the noun's own agent
@@ -273,6 +289,19 @@ def _agent_in_view(ctx: Context, tok, etype: str) -> bool:
         return True
     doers = [c for c in tok.children if c.dep_ in ("nsubj", "poss")]
     return any(d.lower_ in _DOER_PRONOUNS for d in doers) or _stated_agent(ctx, tok, etype)
+
+
+def _speakers_own(verb) -> bool:
+    """'Welcome back to the Oval Office.', 'it is an honor to welcome you': a verb with no subject of its own that is
+    its speaker's act, as an imperative of greeting or an infinitive of courtesy ('an honor to', 'a pleasure to')."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return verb.tag_ in ("VB", "VBP")  # the parser takes a sentence-opening imperative for a present
+    head = verb.head
+    return verb.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
+        c.dep_ == "attr" and c.lemma_.lower() in _COURTESIES for c in [head, *head.children]
+    )
 
 
 def _undergoes(verb) -> bool:

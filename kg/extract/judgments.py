@@ -22,14 +22,18 @@ _PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd", "xcomp", "ccomp", "pobj", 
 
 def is_judgment(tok, entry: Trigger) -> bool:
     """Whether ``tok`` is an ACCUSE word said of something as its predicate ('... were unacceptable', 'called it a
-    lie', 'described them as baseless'), not a word of an accusation ('the accusation', 'condemned')."""
+    lie', 'described them as baseless'), not a word of an accusation ('the accusation', 'condemned'); or a right
+    said to be someone's ('Kyiv has the right to strike back, she said'): backing them (SUPPORT)."""
+    if entry.type == "SUPPORT" and tok.lemma_.lower() == "right":
+        return tok.dep_ == "dobj" and not any(c.lower_ == "no" for c in tok.children) and _verb(tok) is not None
     if entry.type != "ACCUSE" or tok.pos_ == "VERB" or tok.dep_ not in _PREDICATE_DEPS:
         return False
     verb = _verb(tok)
     if verb is None or verb.lemma_.lower() not in _COPULAS | CALLING_VERBS:
         return False
-    # "it would be a mistake to send troops": a judgment of what may be done criticises no one's act
-    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    # "it would be a mistake to send troops": a judgment of what may be done criticises no one's act; "let there
+    # be no mistake": a phrase of emphasis, said of nothing
+    return not any(c.dep_ == "aux" and c.tag_ == "MD" or c.dep_ == "expl" for c in verb.children)
 
 
 def parties(tok, *, speaker_of: Callable, sources_of: Callable, resolve: Callable, owners: Callable):
@@ -42,7 +46,7 @@ def parties(tok, *, speaker_of: Callable, sources_of: Callable, resolve: Callabl
     if verb.lemma_.lower() in CALLING_VERBS:  # "Moscow called the report a lie": Moscow judges the report
         judged = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         judges = speaker_of(verb)
-    else:  # "the strikes were unacceptable, Scholz said", "... is false, according to X": who tells it judges
+    else:  # "the strikes were unacceptable, Scholz said", "X has the right to ...": who tells it judges
         judged = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         judges = sources_of(tok)[-1:]
     if not judges:

@@ -16,6 +16,7 @@ SPOKEN_TO = ("prep", frozenset({"to"}))  # a row for talking to someone: a meeti
 _PARTIES = ("Person", "Country", "Organization")
 _TOLD = frozenset({"brief"})  # meeting verbs that are speech unless their partner is a party
 _JOURNEYS = frozenset({"travel"})  # verbs of going that are a visit when a party goes
+_HOSTING = frozenset({"welcome"})  # "welcome (X) to Washington": a guest received in a place, no speech
 _MUTUAL = frozenset({"speak", "talk"})  # talks when two or more speak (no partner named)
 _CHAT = frozenset({"converse", "chat"})  # "conversing with journalists": speech when the partner is the press
 _TELL = frozenset({"tell", "say"})  # "told reporters", only to tell where the press was addressed
@@ -82,6 +83,6 @@ def speech_not_talks(entry: Trigger, actors: list[str], recipients: list[str], t
     """'Biden spoke about the economy', 'spoke to reporters / to the BBC', 'briefed journalists': speech."""
     if mutual(entry) and len(actors) < 2:
         return True
-    told = entry.type == "CONSULT" and entry.lemma not in _JOURNEYS  # 'travelled to Kyiv' goes to a place
+    told = entry.type == "CONSULT" and entry.lemma not in _JOURNEYS | _HOSTING  # 'travelled to Kyiv' goes to a place
     told = told and (SPOKEN_TO in entry.requires or entry.lemma in _TOLD)
     return told and not any(type_of(r) in _PARTIES for r in [*recipients, *actors[1:]])

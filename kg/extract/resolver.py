@@ -264,6 +264,10 @@ class Resolver:
         """The state the title's author speaks for beside herself, or []."""
         return self.voice.side_of(eid) if self.voice is not None else []
 
+    def own_voice(self, tok) -> list[str]:
+        """Who says a statement's own words at ``tok`` (kg.extract.voice.TitleVoice.own_voice), or []."""
+        return self.voice.own_voice(tok) if self.voice is not None else []
+
     def resolve_source(self, tok) -> list[str]:
         """Who a speech or belief verb's subject is: an entity, else the noun phrase itself becomes one ('the poll',
         'several friends', 'his campaign', 'leaked documents'): an unnamed source is still a source."""

@@ -226,6 +226,14 @@ class TitleVoice:
         """Whether ``tok`` is the statement's own first person: what 'I' or 'we' say is the article's voice."""
         return self.voice.kind != "readout" and tok.lower_ in _FIRST_PERSON and tok.i in self.firsts
 
+    def own_voice(self, tok) -> list[str]:
+        """Who says a statement's own words at ``tok`` (outside quotations, in a speaker's turn): she and the state
+        she speaks for, or [] in a readout (told of its principal, not by her) or where no speaker is known."""
+        if self.voice.kind != "statement" or not self._open(tok):
+            return []
+        speaker = self.speakers.get(self.turn_of(tok.idx) or 0)
+        return list(self.sides.get(speaker, [])) if speaker is not None else []
+
     def _main_subject(self, tok) -> bool:
         """A readout's 'he' and 'they' stand for its parties as the subject of a main clause, outside quotations:
         'Mr. Doe confirmed that he ...' is Doe's own."""
