@@ -1,0 +1,15 @@
+"""Event words that tell no new act: a class described by its habit, the war as a topic, a denied war, the same
+attack named twice. Short texts written for these tests."""
+
+from __future__ import annotations
+
+
+def _events(record, etype=None):
+    return [e for e in record.events if etype is None or e.type == etype]
+
+
+def test_a_habit_of_a_class_tells_no_attack(extract_text):
+    assert _events(extract_text("Latvia will punish those who attack Estonia."), "ASSAULT") == []
+    assert _events(extract_text("Latvia will shelter anyone who fights against Russia."), "ASSAULT") == []
+    r = extract_text("Latvia will prosecute those who murdered the Estonian envoy Jaan Tamm.")
+    assert len(_events(r, "ASSAULT")) == 1
