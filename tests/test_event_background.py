@@ -13,3 +13,13 @@ def test_a_habit_of_a_class_tells_no_attack(extract_text):
     assert _events(extract_text("Latvia will shelter anyone who fights against Russia."), "ASSAULT") == []
     r = extract_text("Latvia will prosecute those who murdered the Estonian envoy Jaan Tamm.")
     assert len(_events(r, "ASSAULT")) == 1
+
+
+def test_a_war_to_be_ended_won_or_lost_is_no_new_attack(extract_text):
+    text = "Russia has waged a war against Ukraine since 2022. "
+    r = extract_text(text + "Jaan Tamm of Latvia does not want to lose the war.")
+    assert [e.trigger.text for e in _events(r, "ASSAULT")] == ["waged"]
+    r = extract_text(text + "Jaan Tamm of Latvia said he would end the war within a day.")
+    assert [e.trigger.text for e in _events(r, "ASSAULT")] == ["waged"]
+    r = extract_text(text + "Latvia demanded that Russia end its war on Ukraine.")
+    assert [e.trigger.text for e in _events(r, "ASSAULT")] == ["waged", "war"]

@@ -121,7 +121,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         if (
             _names_a_kind(ctx, tok)
             or readouts.not_an_event(tok, entry)
-            or background.names_no_act(tok)
+            or background.names_no_act(tok, entry.type)
             or senses.names_no_event(tok, entry, by_index, addressed=addressed)
         ):
             continue
