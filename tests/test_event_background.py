@@ -23,3 +23,10 @@ def test_a_war_to_be_ended_won_or_lost_is_no_new_attack(extract_text):
     assert [e.trigger.text for e in _events(r, "ASSAULT")] == ["waged"]
     r = extract_text(text + "Latvia demanded that Russia end its war on Ukraine.")
     assert [e.trigger.text for e in _events(r, "ASSAULT")] == ["waged", "war"]
+
+
+def test_one_attack_named_twice_in_one_phrase_is_one_event(extract_text):
+    r = extract_text("Latvia condemned Russia's invasion and continuing war against Estonia.")
+    assert [e.trigger.text for e in _events(r, "ASSAULT")] == ["invasion"]
+    by_id = {e.id: e.name for e in r.entities}
+    assert [by_id[i] for i in _events(r, "ASSAULT")[0].recipients] == ["Estonia"]

@@ -2,7 +2,8 @@
 telling the act's result), 'arrested, convicted them and sentenced them' (the same act continued by the same
 doers on the same people), 'invited X to visit' (the visit is what the invitation offers), 'threatened to invade
 X', 'threats to use nuclear weapons' (the threatened act is the threat's content, PLOVER's THREATEN mode: it is
-not told to happen), 'condemned X, noting that its rhetoric is abhorrent' (a judgment restating the accusation)."""
+not told to happen), 'condemned X, noting that its rhetoric is abhorrent' (a judgment restating the accusation), 'its invasion and
+continuing war against Ukraine' (one attack named twice)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,10 @@ def _told_before(tok, event: Event, pairs, at) -> int | None:
     head = tok.head
     if event.type == "ACCUSE" and tok.pos_ != "VERB":
         return _judged_again(tok, event, pairs, at)
+    if event.type == "ASSAULT" and tok.pos_ == "NOUN" and tok.dep_ == "conj":
+        # "its invasion and continuing war against Ukraine", "the war of choice and attacks on Ukraine": one attack
+        # named twice in one phrase
+        return next((m for m in at.get(head.i, ()) if pairs[m][1].type == event.type), None)
     if tok.pos_ != "VERB" or head.i == tok.i:
         return None
     for m in at.get(head.i, ()):
