@@ -85,3 +85,10 @@ def test_demanding_that_someone_act_asks_them(extract_text):
     r = extract_text("Latvia demanded that Belarus close the camps.")
     (ask,) = _of_type(r, "REQUEST")
     assert _names(r, ask.actors) == ["Latvia"] and _names(r, ask.recipients) == ["Belarus"]
+
+
+def test_the_aggression_of_a_state_is_its_attack(extract_text):
+    r = extract_text("Latvia will help Estonia defend itself against the brutal aggression of Russia.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Russia"]
+    assert attack.recipients == ()

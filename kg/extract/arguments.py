@@ -219,8 +219,8 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             entry.type == "RETREAT" and doers.departure(tok) and word in ("of", "from")
         ):  # "the pullout of X's troops from Y": X leaves Y
             locations += [i for i in ids if word == "from" and ctx.table.get(i).type in ("Place", "Country")]
-        elif tok.pos_ != "VERB" and word == "of" and entry.type in _OWN_ACT_TYPES:  # "the protests of farmers"
-            actors += _ids(ctx, objs)  # whose protest or demand it is ("the demands of X's workers": nobody named)
+        elif tok.pos_ != "VERB" and word == "of" and (entry.type in _OWN_ACT_TYPES or nominal.doer_of(tok)):
+            actors += _ids(ctx, objs)  # "the protests of farmers", "the aggression of Russia": whose act it is
         elif tok.pos_ != "VERB" and word == "of" and entry.type not in _JOINT_TYPES:
             recipients += ids
         elif word == "with" and (entry.type == "CONSULT" or entry.type in _JOINT_TYPES and tok.pos_ != "VERB"):
