@@ -30,3 +30,13 @@ def test_one_attack_named_twice_in_one_phrase_is_one_event(extract_text):
     assert [e.trigger.text for e in _events(r, "ASSAULT")] == ["invasion"]
     by_id = {e.id: e.name for e in r.entities}
     assert [by_id[i] for i in _events(r, "ASSAULT")[0].recipients] == ["Estonia"]
+
+
+def test_ending_someone_elses_war_is_no_ceasefire(extract_text):
+    r = extract_text(
+        "Jaan Tamm said he would stop Russia's war on Estonia. Latvia worked to end the conflict in Estonia."
+    )
+    assert _events(r, "RETREAT") == []
+    r = extract_text("Russia must end its war on Estonia. Latvia and Estonia agreed to end the fighting.")
+    assert len(_events(r, "RETREAT")) == 2
+    assert len(_events(extract_text("Latvia urged Russia to end the war."), "RETREAT")) == 1
