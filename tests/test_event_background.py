@@ -40,3 +40,10 @@ def test_ending_someone_elses_war_is_no_ceasefire(extract_text):
     r = extract_text("Russia must end its war on Estonia. Latvia and Estonia agreed to end the fighting.")
     assert len(_events(r, "RETREAT")) == 2
     assert len(_events(extract_text("Latvia urged Russia to end the war."), "RETREAT")) == 1
+
+
+def test_the_harms_of_one_attack_are_one_event(extract_text):
+    r = extract_text("Latvian forces killed and wounded dozens of Estonian soldiers in Narva.")
+    assert [e.trigger.text for e in _events(r, "ASSAULT")] == ["killed"]
+    r = extract_text("Latvian forces shelled Riga and bombed Narva.")
+    assert [e.trigger.text for e in _events(r, "ASSAULT")] == ["shelled", "bombed"]

@@ -1,9 +1,10 @@
 """An act told twice in one clause is one event: 'the attacks that killed 1,000 people' (a relative clause
 telling the act's result), 'arrested, convicted them and sentenced them' (the same act continued by the same
-doers on the same people), 'invited X to visit' (the visit is what the invitation offers), 'threatened to invade
-X', 'threats to use nuclear weapons' (the threatened act is the threat's content, PLOVER's THREATEN mode: it is
-not told to happen), 'condemned X, noting that its rhetoric is abhorrent' (a judgment restating the accusation), 'its invasion and
-continuing war against Ukraine' (one attack named twice)."""
+doers on the same people), 'killed and wounded dozens' (one attack's harms), 'invited X to visit' (the visit is
+what the invitation offers), 'threatened to invade X', 'threats to use nuclear weapons' (the threatened act is the
+threat's content, PLOVER's THREATEN mode: it is not told to happen), 'condemned X, noting that its rhetoric is
+abhorrent' (a judgment restating the accusation), 'its invasion and continuing war against Ukraine' (one attack
+named twice)."""
 
 from __future__ import annotations
 
@@ -88,12 +89,27 @@ def _continues(tok, event: Event, first: Event) -> bool:
     different objects are different acts ("endorsed the plan and welcomed the donations")."""
     if event.type in _SAID or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
-    if set(event.actors) != set(first.actors) or not set(event.locations) <= set(first.locations):
+    if set(event.actors) != set(first.actors):
+        return False
+    if event.type == "ASSAULT":
+        return _one_attack(tok, event, first)
+    if not set(event.locations) <= set(first.locations):
         return False
     if event.recipients:
         return set(event.recipients) == set(first.recipients)
     objects = {c.lower_ for c in tok.children if c.dep_ == "dobj"}
     return bool(objects) and objects <= {c.lower_ for c in tok.head.children if c.dep_ == "dobj"}
+
+
+def _one_attack(verb, event: Event, first: Event) -> bool:
+    """'killed and wounded dozens of soldiers', 'captured, harmed or killed citizens', 'killed and wounded in
+    action': the harms of one attack by the same doers, whose shared target (or place) one conjunct carries alone;
+    'shelled X and bombed Y' (each verb with its own target) are two attacks."""
+    if any(c.dep_ == "dobj" for c in verb.children) and any(c.dep_ == "dobj" for c in verb.head.children):
+        return False
+    places = not event.locations or not first.locations or set(event.locations) == set(first.locations)
+    targets = not event.recipients or not first.recipients or set(event.recipients) == set(first.recipients)
+    return places and targets
 
 
 def _joined(first: Event, second: Event) -> Event:
