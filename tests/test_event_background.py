@@ -47,3 +47,10 @@ def test_the_harms_of_one_attack_are_one_event(extract_text):
     assert [e.trigger.text for e in _events(r, "ASSAULT")] == ["killed"]
     r = extract_text("Latvian forces shelled Riga and bombed Narva.")
     assert [e.trigger.text for e in _events(r, "ASSAULT")] == ["shelled", "bombed"]
+
+
+def test_a_war_whose_existence_is_denied_is_no_attack(extract_text):
+    text = "Russia has waged a war against Ukraine since 2022. There was no full-scale war in Estonia at that time."
+    assert [e.trigger.text for e in _events(extract_text(text), "ASSAULT")] == ["waged"]
+    r = extract_text("There was heavy fighting in Narva.")
+    assert [e.trigger.text for e in _events(r, "ASSAULT")] == ["fighting"]

@@ -3,7 +3,8 @@ who commit war crimes', 'those that fight against him': a generic relative claus
 no one and tells nothing that happened); a war named as what is to be ended, won or lost, with no party of its
 own ('bring the two leaders to the table and end the war', 'does not want to lose the war'); a war that someone
 would end or stop without it being theirs ('he would stop Russia's war in 24 hours', 'efforts to end the fighting'):
-a mediator's aim, no ceasefire of the subject's (PLOVER RETREAT is the fighter's own de-escalation).
+a mediator's aim, no ceasefire of the subject's (PLOVER RETREAT is the fighter's own de-escalation); a war whose
+existence is denied ('there is no full-scale war in X'): a state of affairs, no act of anyone's.
 
 Each check looks at the trigger, its head and its children only: one test per candidate trigger."""
 
@@ -31,7 +32,9 @@ def names_no_act(tok, etype: str) -> bool:
     docstring)."""
     if etype == "RETREAT" and tok.pos_ == "VERB" and tok.lemma_.lower() in _CEASING_VERBS:
         return not _ends_its_own_fight(tok)
-    return _habit_of_a_class(tok) or (etype == "ASSAULT" and _war_as_an_outcome(tok))
+    if etype == "ASSAULT" and (_war_as_an_outcome(tok) or _denied_existence(tok)):
+        return True
+    return _habit_of_a_class(tok)
 
 
 def _habit_of_a_class(verb) -> bool:
@@ -87,3 +90,11 @@ def _subject(verb):
             return asked[0]
         verb = verb.head
     return None
+
+
+def _denied_existence(noun) -> bool:
+    """'there is no full-scale war in X', 'there was no fighting': the noun whose existence 'there is no' denies."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return False
+    there = any(c.dep_ == "expl" for c in noun.head.children)
+    return there and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
