@@ -11,6 +11,8 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from kg.extract import nominal
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -128,10 +130,12 @@ def known_doers(pairs) -> list[tuple[Token, Event]]:
     during the invasion of Ukraine", "Russia's war against Ukraine ... the war against Ukraine") taking that
     act's doers: same type, same target, the earlier telling naming who did it. Only nouns with no owner of
     their own and no determiner other than 'the': "an invasion of Poland" is a new one; verbs keep the doer
-    their clause states or none."""
+    their clause states or none. So does an act foreseen to happen with no party of its own ("Russia massed troops
+    ... an invasion could start at any moment")."""
     out = []
     for n, (tok, event) in enumerate(pairs):
-        if event.actors or not event.recipients or event.type not in _TOLD_AGAIN or not _definite_noun(tok):
+        told_again = event.recipients and _definite_noun(tok) or not event.recipients and _foreseen(tok, event)
+        if event.actors or event.type not in _TOLD_AGAIN or not told_again:
             out.append((tok, event))
             continue
         earlier = next(
@@ -149,6 +153,12 @@ def known_doers(pairs) -> list[tuple[Token, Event]]:
         actors = tuple(a for a in earlier.actors if a not in event.recipients)
         out.append((tok, dataclasses.replace(event, actors=actors, explain=(*event.explain, why))))
     return out
+
+
+def _foreseen(tok, event: Event) -> bool:
+    """'an invasion could start at any moment', 'an attack may happen soon': an act foreseen to happen, with no
+    party of its own, is the one the article's doers are said to prepare (its doers told before)."""
+    return tok.pos_ == "NOUN" and event.modality in ("possible", "planned") and nominal.happening_verb(tok) is not None
 
 
 def _definite_noun(tok) -> bool:
