@@ -18,6 +18,7 @@ from kg.extract import (
     readouts,
     repeats,
     senses,
+    weapons,
     words,
 )
 from kg.extract.arguments import agents as _agents
@@ -100,7 +101,9 @@ class Context:
 def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     seen = set()
     # the lexicon first (one lookup per token), the sentence (costly per token) only for the words it knows
-    candidates = [(tok, senses.retyped(tok, t)) for tok in ctx.doc if (t := triggers.match(tok)) is not None]
+    candidates = [
+        (tok, weapons.retyped(tok, senses.retyped(tok, t))) for tok in ctx.doc if (t := triggers.match(tok)) is not None
+    ]
     candidates = [
         (tok, t) for tok, t in candidates if tok.sent.start not in ctx.skip_sents and not _inside_name(ctx, tok)
     ]
