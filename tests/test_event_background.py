@@ -23,6 +23,8 @@ def test_a_war_to_be_ended_won_or_lost_is_no_new_attack(extract_text):
     assert [e.trigger.text for e in _events(r, "ASSAULT")] == ["waged"]
     r = extract_text(text + "Latvia demanded that Russia end its war on Ukraine.")
     assert [e.trigger.text for e in _events(r, "ASSAULT")] == ["waged", "war"]
+    r = extract_text("The Latvian guard said he had to end the brutal attack from Jaan Tamm.")
+    assert [e.trigger.text for e in _events(r, "ASSAULT")] == ["attack"]
 
 
 def test_one_attack_named_twice_in_one_phrase_is_one_event(extract_text):

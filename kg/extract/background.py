@@ -17,8 +17,8 @@ _CLASS_PRONOUNS = frozenset({"those", "anyone", "anybody", "whoever", "everyone"
 _SIMPLE_PRESENT = frozenset({"VBP", "VBZ"})
 # what one does to a war as a whole: its outcome or its end, said of whoever brings them about
 _OUTCOME_VERBS = frozenset({"end", "win", "lose", "finish"})
-# prepositions that name a party of an attack ('the war against Ukraine', 'attacks by militants', 'war on')
-_PARTY_PREPS = frozenset({"against", "on", "by", "between", "with", "of"})
+# prepositions that name a party of an attack ('the war against Ukraine', 'attacks by militants', 'the attack from X')
+_PARTY_PREPS = frozenset({"against", "on", "by", "between", "with", "of", "from"})
 _NAMING = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _CEASING_VERBS = frozenset({"end", "stop", "halt", "cease"})
 # a possessive that takes up the subject: 'Russia ends its aggression', 'the militias must stop their attacks'
