@@ -103,3 +103,9 @@ def test_welcoming_a_guest_hosts_a_visit_welcoming_a_decision_supports_it(extrac
     assert [(e.type, e.mode, e.trigger.text) for e in guest.events] == [("CONSULT", "visit", "welcomed")]
     decision = extract_text("Germany welcomed the decision of the US Congress.")
     assert [(e.type, e.trigger.text) for e in decision.events] == [("SUPPORT", "welcomed")]
+
+
+def test_deploying_chemical_weapons_is_their_use(extract_text):
+    record = extract_text("Latvia accused Russia of deploying chemical weapons in Estonia.")
+    assert ("ASSAULT", "deploying") in _types(record)
+    assert ("MOBILIZE", "deployed") in _types(extract_text("Russia deployed nuclear missiles to Belarus."))

@@ -94,3 +94,18 @@ def test_the_aggression_of_a_state_is_its_own_attack(extract_text):
     r = extract_text("The bombing of Kharkiv lasted two days.")
     (attack,) = _of_type(r, "ASSAULT")
     assert attack.actors == () and _names(r, attack.recipients) == ["Kharkiv"]
+
+
+def test_the_aggression_of_a_state_is_its_attack(extract_text):
+    r = extract_text("Latvia will help Estonia defend itself against the brutal aggression of Russia.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert _names(r, attack.actors) == ["Russia"]
+    assert attack.recipients == ()
+
+
+def test_an_attack_foreseen_to_happen_is_the_one_its_doers_prepare(extract_text):
+    r = extract_text("Russia denies planning to invade Estonia. Latvia said an invasion could start at any moment.")
+    invasion = [e for e in _of_type(r, "ASSAULT") if e.trigger.text == "invasion"]
+    assert [_names(r, e.actors) for e in invasion] == [["Russia"]]
+    r = extract_text("Latvia said an invasion could start at any moment.")
+    assert all(not e.actors for e in _of_type(r, "ASSAULT"))

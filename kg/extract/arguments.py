@@ -24,7 +24,6 @@ _HELD_STANCES = frozenset({"commit", "dedicate", "determine", "resolve", "prepar
 _UNDERGONE = frozenset({"die", "perish"})  # verbs whose subject undergoes the act: "soldiers died in the shelling"
 _STANCE_ON_ACTS = {"SUPPORT", "ACCUSE", "REJECT"}  # verbs whose object may be someone's act
 _OWN_ACT_TYPES = frozenset({"PROTEST", "REQUEST"})  # nouns whose 'of' phrase names who protests or demands
-_AGENTIVE_OF = frozenset({"aggression", "brutality", "terrorism", "barbarism"})  # not "the bombing of Kyiv"
 _TRAVEL = frozenset({"arrive", "come", "travel", "fly", "head", "go", "gather", "convene", "return"})  # "for talks"
 # nouns of a decision or a step taken, whose 'of' phrase names who took it
 _DECISIONS = frozenset({"decision", "move", "step", "initiative", "announcement", "vote", "choice", "resolve"})
@@ -220,7 +219,7 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             entry.type == "RETREAT" and doers.departure(tok) and word in ("of", "from")
         ):  # "the pullout of X's troops from Y": X leaves Y
             locations += [i for i in ids if word == "from" and ctx.table.get(i).type in ("Place", "Country")]
-        elif tok.pos_ != "VERB" and word == "of" and (entry.type in _OWN_ACT_TYPES or tok.lemma_ in _AGENTIVE_OF):
+        elif tok.pos_ != "VERB" and word == "of" and (entry.type in _OWN_ACT_TYPES or nominal.doer_of(tok)):
             actors += _ids(ctx, objs)  # "the protests of farmers", "the aggression of Russia": whose act it is
         elif tok.pos_ != "VERB" and word == "of" and entry.type not in _JOINT_TYPES:
             recipients += ids

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from kg.extract import (
+    background,
     claims,
     commitments,
     factuality,
@@ -17,6 +18,7 @@ from kg.extract import (
     readouts,
     repeats,
     senses,
+    weapons,
     words,
 )
 from kg.extract.arguments import agents as _agents
@@ -109,7 +111,9 @@ class Context:
 def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     seen = set()
     # the lexicon first (one lookup per token), the sentence (costly per token) only for the words it knows
-    candidates = [(tok, senses.retyped(tok, t)) for tok in ctx.doc if (t := triggers.match(tok)) is not None]
+    candidates = [
+        (tok, weapons.retyped(tok, senses.retyped(tok, t))) for tok in ctx.doc if (t := triggers.match(tok)) is not None
+    ]
     candidates = [
         (tok, t) for tok, t in candidates if tok.sent.start not in ctx.skip_sents and not _inside_name(ctx, tok)
     ]
@@ -130,6 +134,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         if (
             _names_a_kind(ctx, tok)
             or readouts.not_an_event(tok, entry)
+            or background.names_no_act(tok, entry.type)
             or senses.names_no_event(tok, entry, by_index, addressed=addressed)
         ):
             continue

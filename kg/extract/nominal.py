@@ -12,6 +12,7 @@ __all__ = [
     "an_attack",
     "asks_an_act",
     "companions",
+    "doer_of",
     "happening_verb",
     "held_in",
     "participle_phrases",
@@ -65,6 +66,8 @@ _CARRYING_VERBS = frozenset(
     offer grant allocate pledge extend announce make issue impose approve adopt authorize authorise earmark""".split()
 )
 # verbs that say an event noun happened or went on ('protests erupted in X', 'fighting broke out in Y')
+# attack nouns whose 'of' phrase names the doer, their target taking 'against'
+_DOER_OF_NOUNS = frozenset({"aggression", "atrocity", "brutality", "provocation", "terrorism", "barbarism"})
 _HAPPENING = frozenset("erupt break occur happen unfold rage spread resume flare begin start hold".split())
 _DOER_VERBS = frozenset("unleash wage launch start begin mount conduct carry commit perpetrate continue".split())
 
@@ -312,6 +315,12 @@ def intent_object(verb, clause):
         return None
     nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _INTENT_NOUNS and c.i < clause.i]
     return nouns[0] if nouns else None
+
+
+def doer_of(noun) -> bool:
+    """Whether the noun's 'of' phrase names its doer: an attack noun whose target takes 'against' ('the aggression
+    of Russia against Ukraine', 'atrocities of the regime'), unlike 'the invasion of Ukraine'."""
+    return noun.lemma_.lower() in _DOER_OF_NOUNS
 
 
 def of_objects(noun) -> list:

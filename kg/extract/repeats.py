@@ -1,13 +1,17 @@
 """An act told twice in one clause is one event: 'the attacks that killed 1,000 people' (a relative clause
 telling the act's result), 'arrested, convicted them and sentenced them' (the same act continued by the same
-doers on the same people), 'invited X to visit' (the visit is what the invitation offers), 'threatened to invade
-X', 'threats to use nuclear weapons' (the threatened act is the threat's content, PLOVER's THREATEN mode: it is
-not told to happen), 'condemned X, noting that its rhetoric is abhorrent' (a judgment restating the accusation)."""
+doers on the same people), 'killed and wounded dozens' (one attack's harms), 'invited X to visit' (the visit is
+what the invitation offers), 'threatened to invade X', 'threats to use nuclear weapons' (the threatened act is the
+threat's content, PLOVER's THREATEN mode: it is not told to happen), 'condemned X, noting that its rhetoric is
+abhorrent' (a judgment restating the accusation), 'its invasion and continuing war against Ukraine' (one attack
+named twice)."""
 
 from __future__ import annotations
 
 import dataclasses
 from typing import TYPE_CHECKING
+
+from kg.extract import nominal
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -47,6 +51,10 @@ def _told_before(tok, event: Event, pairs, at) -> int | None:
     head = tok.head
     if event.type == "ACCUSE" and tok.pos_ != "VERB":
         return _judged_again(tok, event, pairs, at)
+    if event.type == "ASSAULT" and tok.pos_ == "NOUN" and tok.dep_ == "conj":
+        # "its invasion and continuing war against Ukraine", "the war of choice and attacks on Ukraine": one attack
+        # named twice in one phrase
+        return next((m for m in at.get(head.i, ()) if pairs[m][1].type == event.type), None)
     if tok.pos_ != "VERB" or head.i == tok.i:
         return None
     for m in at.get(head.i, ()):
@@ -83,12 +91,27 @@ def _continues(tok, event: Event, first: Event) -> bool:
     different objects are different acts ("endorsed the plan and welcomed the donations")."""
     if event.type in _SAID or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
-    if set(event.actors) != set(first.actors) or not set(event.locations) <= set(first.locations):
+    if set(event.actors) != set(first.actors):
+        return False
+    if event.type == "ASSAULT":
+        return _one_attack(tok, event, first)
+    if not set(event.locations) <= set(first.locations):
         return False
     if event.recipients:
         return set(event.recipients) == set(first.recipients)
     objects = {c.lower_ for c in tok.children if c.dep_ == "dobj"}
     return bool(objects) and objects <= {c.lower_ for c in tok.head.children if c.dep_ == "dobj"}
+
+
+def _one_attack(verb, event: Event, first: Event) -> bool:
+    """'killed and wounded dozens of soldiers', 'captured, harmed or killed citizens', 'killed and wounded in
+    action': the harms of one attack by the same doers, whose shared target (or place) one conjunct carries alone;
+    'shelled X and bombed Y' (each verb with its own target) are two attacks."""
+    if any(c.dep_ == "dobj" for c in verb.children) and any(c.dep_ == "dobj" for c in verb.head.children):
+        return False
+    places = not event.locations or not first.locations or set(event.locations) == set(first.locations)
+    targets = not event.recipients or not first.recipients or set(event.recipients) == set(first.recipients)
+    return places and targets
 
 
 def _joined(first: Event, second: Event) -> Event:
@@ -107,10 +130,12 @@ def known_doers(pairs) -> list[tuple[Token, Event]]:
     during the invasion of Ukraine", "Russia's war against Ukraine ... the war against Ukraine") taking that
     act's doers: same type, same target, the earlier telling naming who did it. Only nouns with no owner of
     their own and no determiner other than 'the': "an invasion of Poland" is a new one; verbs keep the doer
-    their clause states or none."""
+    their clause states or none. So does an act foreseen to happen with no party of its own ("Russia massed troops
+    ... an invasion could start at any moment")."""
     out = []
     for n, (tok, event) in enumerate(pairs):
-        if event.actors or not event.recipients or event.type not in _TOLD_AGAIN or not _definite_noun(tok):
+        told_again = event.recipients and _definite_noun(tok) or not event.recipients and _foreseen(tok, event)
+        if event.actors or event.type not in _TOLD_AGAIN or not told_again:
             out.append((tok, event))
             continue
         earlier = next(
@@ -128,6 +153,12 @@ def known_doers(pairs) -> list[tuple[Token, Event]]:
         actors = tuple(a for a in earlier.actors if a not in event.recipients)
         out.append((tok, dataclasses.replace(event, actors=actors, explain=(*event.explain, why))))
     return out
+
+
+def _foreseen(tok, event: Event) -> bool:
+    """'an invasion could start at any moment', 'an attack may happen soon': an act foreseen to happen, with no
+    party of its own, is the one the article's doers are said to prepare (its doers told before)."""
+    return tok.pos_ == "NOUN" and event.modality in ("possible", "planned") and nominal.happening_verb(tok) is not None
 
 
 def _definite_noun(tok) -> bool:
