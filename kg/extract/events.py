@@ -14,6 +14,7 @@ from kg.extract import (
     judgments,
     nominal,
     participants,
+    quotes,
     readouts,
     repeats,
     senses,
@@ -171,7 +172,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     pairs = commitments.with_contents_folded(commitments.without_restated(pairs))
     telling_word = lambda tok: claims.telling_word(tok, ctx.cues)  # noqa: E731
     pairs = senses.allegations(repeats.known_doers(repeats.once(pairs)), telling_word)
-    pairs = senses.condemnations(pairs, telling_word)
+    pairs = senses.condemnations(pairs, telling_word, lambda tok: _quotation_verb(ctx, tok))
     pairs = commitments.with_speech_acts(pairs, **speech)
     # refusals: also of acts kept as no event for want of a named participant ("would not recognise the new
     # government"); the few negated futures are built again here, the rest cost one check each
@@ -193,6 +194,12 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     taken = {(e.type, e.evidence.start) for _tok, e in pairs}
     pairs += [(tok, e) for tok, e in asked if (e.type, e.evidence.start) not in taken]
     return [_restated_by_holder(ctx, tok, e) for tok, e in sorted(pairs, key=lambda p: p[0].i)]
+
+
+def _quotation_verb(ctx: Context, tok):
+    """The speech verb of the quotation ``tok`` is in ('"... its war of aggression," Borrell wrote'), or None."""
+    quote = quotes.quote_at(ctx.doc, ctx.cues, tok.idx)
+    return ctx.doc[quote.verb] if quote is not None and quote.verb is not None else None
 
 
 def _restated_by_holder(ctx: Context, tok, event: Event) -> Event:

@@ -67,6 +67,10 @@ _CONDEMNING = frozenset(
 # attack nouns that are themselves a judgment ('Russia's continued aggression', 'a war of aggression'): whoever names
 # the act so condemns its doer, as with a condemning adjective
 _CONDEMNING_NOUNS = frozenset({"aggression"})
+# a teller's own speech acts, which take the attack they name as their matter
+_SPEECH_ACT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
+_OPENING_MARKS = frozenset({"‘", "“", "'", '"', "``"})
+_CLOSING_MARKS = frozenset({"’", "”", "'", '"', "''"})
 _RALLIED = frozenset(
     {"fund", "funds", "funding", "money", "resource", "support", "coalition", "donor", "voter", "vote", "opinion"}
 )
@@ -507,26 +511,32 @@ def _alleged(tok, event: Event) -> bool:
     return event.type == "ACCUSE" and tok.lemma_.lower() in _WRONGDOING
 
 
-def condemnations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Event]]:
+def condemnations(pairs, telling_word=lambda tok: None, quoting=lambda tok: None) -> list[tuple[Token, Event]]:
     """``pairs`` with the accusation a teller makes by condemning an attack as they name it ("Lavrov said NATO is
     waging a proxy war", "the unprovoked invasion, the minister said"): beside the attack, told as the teller tells
     it, the teller accuses its doer (PLOVER ACCUSE), at the telling word. Told in the article's own voice, the
-    words describe; a teller who already accuses someone in that sentence makes no second accusation."""
+    words describe; a teller who already accuses someone in that sentence makes no second accusation. Quoted words
+    are all the speaker's wording, asides too: the naming is at the verb of the quotation (``quoting(tok)``)."""
     accusing = {(tok.sent.start, e.actors) for tok, e in pairs if e.type == "ACCUSE"}
+    speech_acts = {tok.i: e.actors for tok, e in pairs if e.type in _SPEECH_ACT_TYPES}
     added = []
     for tok, event in pairs:
         if event.type != "ASSAULT" or not event.sources or not event.actors:
             continue
         # the attack's noun, or a verb's object that names it ('waging a proxy war', 'launched an illegal invasion')
         named = [tok] if tok.pos_ == "NOUN" else [c for c in tok.children if c.dep_ == "dobj"]
-        if not _condemned(named):
+        if not _condemned(named) or any(_cited(n) for n in named):
             continue
         teller = event.sources[-1]
         if (tok.sent.start, (teller,)) in accusing or teller in event.actors:
             continue
-        word = telling_word(tok)
-        if not _what_is_told(tok, word):
-            continue
+        if any(teller in speech_acts.get(a.i, ()) for a in tok.ancestors):
+            continue  # '"We call for an end to Russia's war of aggression," X said': the teller's act is the call
+        word = quoting(tok)
+        if word is None:
+            word = telling_word(tok)
+            if not _what_is_told(tok, word):
+                continue
         accusing.add((tok.sent.start, (teller,)))
         at = word if word is not None else tok
         why = f"condemnation: the teller accuses the doer of the '{tok.text}' they condemn"
@@ -555,6 +565,16 @@ def _condemned(named) -> bool:
     return any(n.lemma_.lower() in _CONDEMNING_NOUNS for n in named) or any(
         c.dep_ == "amod" and c.lower_ in _CONDEMNING for n in named for c in n.children
     )
+
+
+def _cited(noun) -> bool:
+    """'the propaganda concerning ‘Russian aggression’', 'what it calls "aggression"': a name in scare quotes is
+    another's word, cited, not the teller's own judgment."""
+    doc = noun.doc
+    left = noun.left_edge
+    before = left.text if left.text in _OPENING_MARKS else doc[max(left.i - 1, 0)].text
+    after = doc[min(noun.i + 1, len(doc) - 1)].text
+    return before in _OPENING_MARKS and after in _CLOSING_MARKS
 
 
 def _what_is_told(tok, word) -> bool:
