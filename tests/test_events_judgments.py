@@ -35,3 +35,26 @@ def test_a_judgment_nobody_makes_or_of_what_may_be_done_is_no_event(extract_text
 def test_a_judgment_restating_an_accusation_is_the_same_act(extract_text):
     r = extract_text("The minister condemned Hamas, noting that its rhetoric is abhorrent.")
     assert [e.trigger.text for e in _of_type(r, "ACCUSE")] == ["condemned"]
+
+
+def test_calling_someone_an_accomplice_or_a_sponsor_of_terrorism_accuses_them(extract_text):
+    r = extract_text("Latvia is an accomplice to the crime of aggression, Jaan Tamm said.")
+    (accuse,) = _of_type(r, "ACCUSE")
+    assert _names(r, accuse.actors) == ["Jaan Tamm"] and _names(r, accuse.recipients) == ["Latvia"]
+    r = extract_text("Jaan Tamm said Freedonia has long been the leading sponsor of terrorism in the region.")
+    assert [_names(r, a.recipients) for a in _of_type(r, "ACCUSE")] == [["Freedonia"]]
+    assert not _of_type(extract_text("Jaan Tamm said Latvia was the main sponsor of the summit."), "ACCUSE")
+
+
+def test_saying_someone_made_a_mistake_judges_the_maker(extract_text):
+    r = extract_text("Jaan Tamm said Latvia made a historic mistake by closing the border.")
+    (accuse,) = _of_type(r, "ACCUSE")
+    assert _names(r, accuse.actors) == ["Jaan Tamm"] and _names(r, accuse.recipients) == ["Latvia"]
+    assert not _of_type(extract_text("Latvia made a mistake."), "ACCUSE")  # the article's voice: no judge
+    assert not _of_type(extract_text("Let there be no mistake: Latvia stands with Estonia, Tamm said."), "ACCUSE")
+
+
+def test_what_someone_did_judged_as_evil_judges_the_doer(extract_text):
+    r = extract_text("What Latvia did that day was pure evil, Jaan Tamm said.")
+    (accuse,) = _of_type(r, "ACCUSE")
+    assert _names(r, accuse.actors) == ["Jaan Tamm"] and _names(r, accuse.recipients) == ["Latvia"]

@@ -383,3 +383,22 @@ def test_a_readouts_our_is_its_principal_and_her_state(statement):
         "United States. She underscored our commitment to the sovereignty of Moldova.",
     )
     assert any(t == "AGREE" and a == {"Jane Roe", "United States"} for t, _w, a, _r, _s in found)
+
+
+def test_a_judgment_in_a_statements_own_voice_is_its_authors(statement):
+    _, found = statement(
+        "Remarks by President Jane Roe on the Border Raids",
+        "I spoke with the governor today. Freedonian militias burned three villages. It’s unconscionable. What "
+        "Freedonia did that night was pure evil.",
+    )
+    judged = [(t, actors, whom) for kind, t, actors, whom, _ in found if kind == "ACCUSE"]
+    assert ("unconscionable", {"Jane Roe"}, set()) in judged
+    assert ("evil", {"Jane Roe"}, {"Freedonia"}) in judged
+
+
+def test_a_judgment_in_a_quotation_within_a_statement_is_the_quoted_speakers(statement):
+    _, found = statement(
+        "Statement by President Jane Roe on the Border Raids",
+        "“The raid was barbaric,” Freedonian minister Joe Doe said on Monday.",
+    )
+    assert [a for kind, _t, a, _w, _s in found if kind == "ACCUSE"] == [{"Joe Doe"}]

@@ -50,6 +50,7 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             sources_of=lambda word: claims.sources(word, ctx.resolve_source, ctx.cues)[0],
             resolve=ctx.resolve,
             owners=lambda noun: _noun_modifier_actors(ctx, noun),
+            author_at=ctx.resolver.author_at,
         )
         return judges, judged, []
     if tok.pos_ == "VERB":

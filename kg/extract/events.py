@@ -70,6 +70,8 @@ class Resolver(Protocol):
 
     def side_of(self, eid: str) -> list[str]: ...
 
+    def author_at(self, tok) -> list[str]: ...
+
 
 @dataclass(frozen=True)
 class Context:
@@ -136,6 +138,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             ctx, tok, entry.type
         ):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
+        if not actors and judgments.is_judgment(tok, entry):
+            continue  # "Orban made a mistake" in the article's voice: a judgment with no judge
         if not actors and entry.type in _VERBAL_TYPES and not _agent_in_view(ctx, tok, entry.type):
             # "the support for Ukraine is being maintained", "a call for restraint": a stance, a promise or a demand
             # is someone's; told of no one, it states no one's act

@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kg.extract.lexicons import Trigger
+from kg.extract.words import lemma
 
 __all__ = ["CALLING_VERBS", "is_judgment", "parties"]
 
 # verbs whose object is called what their complement says: 'called the vote a sham', 'described it as false'
 CALLING_VERBS = frozenset({"call", "describe", "label", "brand", "deem", "consider", "term"})
 _COPULAS = frozenset({"be", "remain", "seem"})
+# verbs whose subject did what the object judges: 'Putin made a historic mistake'
+_COMMITTING = frozenset({"make"})
 _PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd", "xcomp", "ccomp", "pobj", "dobj"})
 
 
@@ -26,25 +29,31 @@ def is_judgment(tok, entry: Trigger) -> bool:
     if entry.type != "ACCUSE" or tok.pos_ == "VERB" or tok.dep_ not in _PREDICATE_DEPS:
         return False
     verb = _verb(tok)
-    if verb is None or verb.lemma_.lower() not in _COPULAS | CALLING_VERBS:
+    if verb is None or lemma(verb) not in _COPULAS | _COMMITTING | CALLING_VERBS:
         return False
-    # "it would be a mistake to send troops": a judgment of what may be done criticises no one's act
-    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    # "it would be a mistake to send troops": a judgment of what may be done criticises no one's act; "let there
+    # be no mistake": no one's act at all
+    return not any((c.dep_ == "aux" and c.tag_ == "MD") or c.dep_ == "expl" for c in verb.children)
 
 
-def parties(tok, *, speaker_of: Callable, sources_of: Callable, resolve: Callable, owners: Callable):
+def parties(
+    tok, *, speaker_of: Callable, sources_of: Callable, resolve: Callable, owners: Callable, author_at: Callable
+):
     """(judges, judged) as entity ids: who calls it so, and whom the judged thing is of; no judge, no judgment.
     ``speaker_of(verb)``: the ids of a verb's subject; ``sources_of(tok)``: who the article has tell the word,
-    outermost first; ``owners(noun)``: the ids a noun's modifiers name ('Russia's claims')."""
+    outermost first; ``owners(noun)``: the ids a noun's modifiers name ('Russia's claims'); ``author_at(tok)``: who
+    speaks in the text's own voice there ('It's unconscionable.' in remarks by President Roe: Roe judges)."""
     verb = _verb(tok)
     if verb is None:
         return [], []
-    if verb.lemma_.lower() in CALLING_VERBS:  # "Moscow called the report a lie": Moscow judges the report
+    if lemma(verb) in CALLING_VERBS:  # "Moscow called the report a lie": Moscow judges the report
         judged = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         judges = speaker_of(verb)
     else:  # "the strikes were unacceptable, Scholz said", "... is false, according to X": who tells it judges
         judged = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        judges = sources_of(tok)[-1:]
+        # "what Hamas did was pure evil": the doer of the act the subject clause tells
+        judged += [s for c in verb.children if c.dep_ == "csubj" for s in c.children if s.dep_ == "nsubj"]
+        judges = sources_of(tok)[-1:] or author_at(tok)
     if not judges:
         return [], []
     whom = [i for t in judged for i in resolve(t) or owners(t)]
