@@ -46,11 +46,7 @@ def test_calling_someone_an_accomplice_or_a_sponsor_of_terrorism_accuses_them(ex
     assert not _of_type(extract_text("Jaan Tamm said Latvia was the main sponsor of the summit."), "ACCUSE")
 
 
-def test_saying_someone_made_a_mistake_judges_the_maker(extract_text):
-    r = extract_text("Jaan Tamm said Latvia made a historic mistake by closing the border.")
-    (accuse,) = _of_type(r, "ACCUSE")
-    assert _names(r, accuse.actors) == ["Jaan Tamm"] and _names(r, accuse.recipients) == ["Latvia"]
-    assert not _of_type(extract_text("Latvia made a mistake."), "ACCUSE")  # the article's voice: no judge
+def test_an_existential_no_mistake_judges_no_one(extract_text):
     assert not _of_type(extract_text("Let there be no mistake: Latvia stands with Estonia, Tamm said."), "ACCUSE")
 
 

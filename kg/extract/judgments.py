@@ -18,8 +18,6 @@ __all__ = ["CALLING_VERBS", "is_judgment", "parties"]
 # verbs whose object is called what their complement says: 'called the vote a sham', 'described it as false'
 CALLING_VERBS = frozenset({"call", "describe", "label", "brand", "deem", "consider", "term"})
 _COPULAS = frozenset({"be", "remain", "seem"})
-# verbs whose subject did what the object judges: 'Putin made a historic mistake'
-_COMMITTING = frozenset({"make"})
 _PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd", "xcomp", "ccomp", "pobj", "dobj"})
 
 
@@ -29,7 +27,7 @@ def is_judgment(tok, entry: Trigger) -> bool:
     if entry.type != "ACCUSE" or tok.pos_ == "VERB" or tok.dep_ not in _PREDICATE_DEPS:
         return False
     verb = _verb(tok)
-    if verb is None or lemma(verb) not in _COPULAS | _COMMITTING | CALLING_VERBS:
+    if verb is None or lemma(verb) not in _COPULAS | CALLING_VERBS:
         return False
     # "it would be a mistake to send troops": a judgment of what may be done criticises no one's act; "let there
     # be no mistake": no one's act at all
