@@ -231,6 +231,9 @@ def retyped(tok, entry: Trigger) -> Trigger:
         # "Ruritania has trained 300 drone operators": readying one's own forces (PLOVER MOBILIZE); AID is training given
         # to another party ("trained 20,000 Ukrainian soldiers"), and AID requires that recipient
         return dataclasses.replace(entry, type="MOBILIZE", mode="troops", note="training its own forces")
+    if entry.type == "THREATEN" and tok.lemma_.lower() == "warn" and tok.pos_ == "VERB" and _alarms_about(tok):
+        # "Ukraine warned that Minsk is testing its readiness": a warning of what another is doing accuses them
+        return dataclasses.replace(entry, type="ACCUSE", mode="allege", note="a warning of another's doing")
     if entry.type == "CONSULT" and _speaks_out(tok):
         # "spoke out against the war": speaking out takes a stand, it holds no talks
         against = any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
@@ -333,6 +336,23 @@ def _a_characterization(noun) -> bool:
     if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by")) for c in noun.children):
         return False
     return noun.dep_ == "attr" or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
+
+
+def _alarms_about(verb) -> bool:
+    """'warned that Minsk is testing its combat readiness', 'warned that Russian troops had massed': a warning, to
+    no one named, that a named party is doing or did something (no 'will': 'warned Russia would strike' threatens)."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    contents = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    return any(
+        not any(a.dep_ == "aux" and a.lower_ in _WILL for a in c.children)
+        and any(s.dep_ == "nsubj" and _named(s) for s in c.children)
+        for c in contents
+    )
+
+
+def _named(noun) -> bool:
+    return any(t.ent_type_ in _NAMING for t in noun.subtree)
 
 
 def _cautions(verb, event_words: dict[int, str]) -> bool:
