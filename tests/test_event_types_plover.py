@@ -133,3 +133,8 @@ def test_an_attack_named_in_the_tellers_own_demand_is_the_demands_matter(extract
         "“We continue to call for an immediate end to Latvia's war of aggression,” Jaan Tamm said on Monday."
     )
     assert not _accusations(record)
+
+
+def test_an_attack_only_foreseen_condemns_no_act(extract_text):
+    record = extract_text("Jaan Tamm said that a deal with Latvia would lead to further Latvian aggression.")
+    assert not _accusations(record)

@@ -541,8 +541,8 @@ def condemnations(pairs, telling_word=lambda tok: None, quoting=lambda tok: None
     speech_acts = {tok.i: e.actors for tok, e in pairs if e.type in _SPEECH_ACT_TYPES}
     added = []
     for tok, event in pairs:
-        if event.type != "ASSAULT" or not event.sources or not event.actors:
-            continue
+        if event.type != "ASSAULT" or not event.sources or not event.actors or event.modality != "asserted":
+            continue  # "a deal would lead to further Russian aggression": an attack foreseen condemns no act
         # the attack's noun, or a verb's object that names it ('waging a proxy war', 'launched an illegal invasion')
         named = [tok] if tok.pos_ == "NOUN" else [c for c in tok.children if c.dep_ == "dobj"]
         if not _condemned(named) or any(_cited(n) for n in named):
