@@ -109,3 +109,9 @@ def test_admonishing_or_berating_someone_criticises_them(extract_text):
     for verb in ("admonished", "berated", "castigated"):
         r = extract_text(f"Senior Latvian officials {verb} Estonia over its rhetoric.")
         assert [e.type for e in r.events] == ["ACCUSE"], verb
+
+
+def test_searching_a_home_coerces_and_searching_for_signs_is_no_event(extract_text):
+    r = extract_text("Latvian police searched the home of Jaan Tamm.")
+    assert [(e.type, e.trigger.text) for e in r.events] == [("COERCE", "searched")]
+    assert not extract_text("The Latvian agency is searching for red flags along the border.").events
