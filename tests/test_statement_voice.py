@@ -388,7 +388,7 @@ def test_a_readouts_our_is_its_principal_and_her_state(statement):
 def test_a_judgment_in_a_statements_own_voice_is_its_authors(statement):
     _, found = statement(
         "Remarks by President Jane Roe on the Border Raids",
-        "I spoke with the governor today. Freedonian militias burned three villages. It’s unconscionable. What "
+        "I spoke with the governor today. Freedonian militias burned three villages. It is unconscionable. What "
         "Freedonia did that night was pure evil.",
     )
     judged = [(t, actors, whom) for kind, t, actors, whom, _ in found if kind == "ACCUSE"]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 from kg.extract import (
     claims,
     commitments,
+    condemnations,
     factuality,
     judgments,
     nominal,
@@ -176,7 +177,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     pairs = commitments.with_contents_folded(commitments.without_restated(pairs))
     telling_word = lambda tok: claims.telling_word(tok, ctx.cues)  # noqa: E731
     pairs = senses.allegations(repeats.known_doers(repeats.once(pairs)), telling_word)
-    pairs = senses.condemnations(pairs, telling_word, lambda tok: _quotation_verb(ctx, tok))
+    pairs = condemnations.condemnations(pairs, telling_word, lambda tok: _quotation_verb(ctx, tok))
     pairs = commitments.with_speech_acts(pairs, **speech)
     # refusals: also of acts kept as no event for want of a named participant ("would not recognise the new
     # government"); the few negated futures are built again here, the rest cost one check each

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kg.extract.lexicons import Trigger
-from kg.extract.words import lemma
 
 __all__ = ["CALLING_VERBS", "is_judgment", "parties"]
 
@@ -27,7 +26,7 @@ def is_judgment(tok, entry: Trigger) -> bool:
     if entry.type != "ACCUSE" or tok.pos_ == "VERB" or tok.dep_ not in _PREDICATE_DEPS:
         return False
     verb = _verb(tok)
-    if verb is None or lemma(verb) not in _COPULAS | CALLING_VERBS:
+    if verb is None or verb.lemma_.lower() not in _COPULAS | CALLING_VERBS:
         return False
     # "it would be a mistake to send troops": a judgment of what may be done criticises no one's act; "let there
     # be no mistake": no one's act at all
@@ -44,7 +43,7 @@ def parties(
     verb = _verb(tok)
     if verb is None:
         return [], []
-    if lemma(verb) in CALLING_VERBS:  # "Moscow called the report a lie": Moscow judges the report
+    if verb.lemma_.lower() in CALLING_VERBS:  # "Moscow called the report a lie": Moscow judges the report
         judged = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         judges = speaker_of(verb)
     else:  # "the strikes were unacceptable, Scholz said", "... is false, according to X": who tells it judges

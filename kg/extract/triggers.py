@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kg.extract.giving import handing_over
 from kg.extract.lexicons import Trigger
-from kg.extract.words import MEASURE_NOUNS, lemma
+from kg.extract.words import MEASURE_NOUNS
 
 __all__ = ["TriggerIndex", "fights_for_a_cause", "place_words"]
 
@@ -170,7 +170,7 @@ def _words_for(tok, dep: str) -> frozenset[str]:
         cands = [g for c in kids if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
     else:
         return frozenset()
-    return frozenset(w for c in cands for w in (lemma(c), c.lower_))
+    return frozenset(w for c in cands for w in (c.lemma_.lower(), c.lower_))
 
 
 def _for_to_marks(kids) -> list:

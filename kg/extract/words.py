@@ -145,7 +145,7 @@ MEASURE_NOUNS = frozenset(
 )
 
 
-# Three small questions about a word, asked by several modules.
+# Two small questions about a word's place in the parse, asked by several modules.
 
 
 def hyphened(doc, t) -> bool:
@@ -158,14 +158,3 @@ def first_conjunct(tok):
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
-
-
-# contracted copulas written with a curly apostrophe, which the model's lemmatizer leaves as the apostrophe
-_CONTRACTED_BE = frozenset({"’s", "’re", "’m"})
-
-
-def lemma(tok) -> str:
-    """The word's lemma, lower case; 'be' for a curly contraction of it ("It’s unconscionable")."""
-    if tok.lower_ in _CONTRACTED_BE and tok.pos_ in ("AUX", "VERB") and tok.dep_ != "aux":
-        return "be"
-    return tok.lemma_.lower()
