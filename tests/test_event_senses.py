@@ -151,3 +151,11 @@ def test_calling_something_a_threat_makes_no_threat(extract_text):
     assert _events(r, "THREATEN") == []
     assert _events(extract_text("Poland said Russia is a threat to Europe."), "THREATEN") == []
     assert len(_events(extract_text("Russia made nuclear threats against Ukraine."), "THREATEN")) == 1
+
+
+def test_a_warning_of_what_another_is_doing_accuses_them(extract_text):
+    r = extract_text("The Latvian armed forces have warned that Minsk is testing its combat readiness near the border.")
+    assert [(e.trigger.text, e.type) for e in r.events if e.trigger.text == "warned"] == [("warned", "ACCUSE")]
+    (accuse,) = _events(r, "ACCUSE")
+    assert _names(r, accuse.recipients) == ["Belarus"]
+    assert _events(extract_text("Poland warned that civilians are being killed in Ukraine."), "ACCUSE") == []

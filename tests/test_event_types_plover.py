@@ -109,3 +109,38 @@ def test_deploying_chemical_weapons_is_their_use(extract_text):
     record = extract_text("Latvia accused Russia of deploying chemical weapons in Estonia.")
     assert ("ASSAULT", "deploying") in _types(record)
     assert ("MOBILIZE", "deployed") in _types(extract_text("Russia deployed nuclear missiles to Belarus."))
+
+
+def test_an_attack_condemned_in_a_clause_joined_to_what_is_told_accuses_its_doer(extract_text):
+    record = extract_text(
+        "Some states stay silent out of fear, but that silence helps Latvia and its war of aggression, Jaan Tamm wrote."
+    )
+    assert ("wrote", ("Jaan Tamm",), ("Latvia",)) in _accusations(record)
+
+
+def test_an_attack_condemned_anywhere_in_a_quotation_accuses_its_doer(extract_text):
+    record = extract_text(
+        "“Some states stay silent out of fear, from hidden alignment to fear of reprisals, but that silence helps "
+        "Latvia and its war of aggression,” Jaan Tamm wrote."
+    )
+    assert ("wrote", ("Jaan Tamm",), ("Latvia",)) in _accusations(record)
+
+
+def test_an_attack_named_in_scare_quotes_is_cited_not_condemned(extract_text):
+    record = extract_text(
+        "Jaan Tamm said that “the campaign unleashed by Estonia concerning ‘Latvian aggression’ against Estonia "
+        "pursues provocative goals”."
+    )
+    assert not [a for a in _accusations(record) if a[2] == ("Latvia",)]
+
+
+def test_an_attack_named_in_the_tellers_own_demand_is_the_demands_matter(extract_text):
+    record = extract_text(
+        "“We continue to call for an immediate end to Latvia's war of aggression,” Jaan Tamm said on Monday."
+    )
+    assert not _accusations(record)
+
+
+def test_an_attack_only_foreseen_condemns_no_act(extract_text):
+    record = extract_text("Jaan Tamm said that a deal with Latvia would lead to further Latvian aggression.")
+    assert not _accusations(record)

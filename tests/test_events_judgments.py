@@ -61,3 +61,22 @@ def test_a_statements_own_judgment_is_its_authors(extractor):
     (backing,) = _of_type(r, "SUPPORT")
     assert _names(r, backing.actors) == ["Jane Roe"] and _names(r, backing.recipients) == ["Moldova"]
     assert _of_type(r, "ACCUSE") == []  # 'let there be no mistake' judges nothing
+
+
+def test_calling_someone_an_accomplice_or_a_sponsor_of_terrorism_accuses_them(extract_text):
+    r = extract_text("Latvia is an accomplice to the crime of aggression, Jaan Tamm said.")
+    (accuse,) = _of_type(r, "ACCUSE")
+    assert _names(r, accuse.actors) == ["Jaan Tamm"] and _names(r, accuse.recipients) == ["Latvia"]
+    r = extract_text("Jaan Tamm said Freedonia has long been the leading sponsor of terrorism in the region.")
+    assert [_names(r, a.recipients) for a in _of_type(r, "ACCUSE")] == [["Freedonia"]]
+    assert not _of_type(extract_text("Jaan Tamm said Latvia was the main sponsor of the summit."), "ACCUSE")
+
+
+def test_an_existential_no_mistake_judges_no_one(extract_text):
+    assert not _of_type(extract_text("Let there be no mistake: Latvia stands with Estonia, Tamm said."), "ACCUSE")
+
+
+def test_what_someone_did_judged_as_evil_judges_the_doer(extract_text):
+    r = extract_text("What Latvia did that day was pure evil, Jaan Tamm said.")
+    (accuse,) = _of_type(r, "ACCUSE")
+    assert _names(r, accuse.actors) == ["Jaan Tamm"] and _names(r, accuse.recipients) == ["Latvia"]

@@ -152,3 +152,18 @@ def test_the_of_phrase_of_a_protest_or_a_demand_names_who_protests_or_demands(ex
 def test_a_stance_verb_keeps_the_phrase_after_an_object_of_its_own_act(extract_text):
     r = extract_text("The minister expressed his support to Moldova.")
     assert any(_names(r, e.recipients) == ["Moldova"] for e in _of_type(r, "SUPPORT"))
+
+
+def test_criticism_drawn_or_received_from_someone_is_theirs(extract_text):
+    r = extract_text("Tamm's comments have drawn criticism from Latvia.")
+    (accuse,) = [e for e in r.events if e.type == "ACCUSE"]
+    assert _names(r, accuse.actors) == ["Latvia"] and _names(r, accuse.recipients) == ["Tamm"]
+    r = extract_text("Estonia received a sharp rebuke from Latvia.")
+    (accuse,) = [e for e in r.events if e.type == "ACCUSE"]
+    assert _names(r, accuse.actors) == ["Latvia"] and _names(r, accuse.recipients) == ["Estonia"]
+
+
+def test_an_act_that_comes_from_someone_is_theirs(extract_text):
+    r = extract_text("The harshest rebuke came from Latvian Prime Minister Jaan Tamm.")
+    (accuse,) = [e for e in r.events if e.type == "ACCUSE"]
+    assert _names(r, accuse.actors) == ["Jaan Tamm"]

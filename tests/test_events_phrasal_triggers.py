@@ -121,3 +121,21 @@ def test_championing_someone_supports_them(extract_text):
     r = extract_text("Kenya championed Qatar's mediation.")
     (backing,) = _of_type(r, "SUPPORT")
     assert _names(r, backing.actors) == ["Kenya"] and _names(r, backing.recipients) == ["Qatar"]
+
+
+def test_calling_someone_out_criticises_them_and_asks_nothing(extract_text):
+    r = extract_text("Estonia was called out by Latvia for campaigning against the government.")
+    assert [(e.type, e.trigger.text) for e in r.events if e.trigger.text == "called"] == [("ACCUSE", "called")]
+    assert [e.type for e in extract_text("Latvia called for talks with Estonia.").events] == ["REQUEST"]
+
+
+def test_admonishing_or_berating_someone_criticises_them(extract_text):
+    for verb in ("admonished", "berated", "castigated"):
+        r = extract_text(f"Senior Latvian officials {verb} Estonia over its rhetoric.")
+        assert [e.type for e in r.events] == ["ACCUSE"], verb
+
+
+def test_searching_a_home_coerces_and_searching_for_signs_is_no_event(extract_text):
+    r = extract_text("Latvian police searched the home of Jaan Tamm.")
+    assert [(e.type, e.trigger.text) for e in r.events] == [("COERCE", "searched")]
+    assert not extract_text("The Latvian agency is searching for red flags along the border.").events

@@ -422,3 +422,22 @@ def test_a_speakers_welcome_back_is_hosting_a_visit(statement):
         assert ("CONSULT", "welcome", {"Novak"}) in [f[:3] for f in found]
     _, found = statement(None, "Welcome back to the show. Welcome the new rules.")
     assert not [f for f in found if f[1].lower() == "welcome"]  # a news story's imperative is no one's act
+
+
+def test_a_judgment_in_a_statements_own_voice_is_its_authors(statement):
+    _, found = statement(
+        "Remarks by President Jane Roe on the Border Raids",
+        "I spoke with the governor today. Freedonian militias burned three villages. It is unconscionable. What "
+        "Freedonia did that night was pure evil.",
+    )
+    judged = [(t, actors, whom) for kind, t, actors, whom, _ in found if kind == "ACCUSE"]
+    assert ("unconscionable", {"Jane Roe"}, set()) in judged
+    assert ("evil", {"Jane Roe"}, {"Freedonia"}) in judged
+
+
+def test_a_judgment_in_a_quotation_within_a_statement_is_the_quoted_speakers(statement):
+    _, found = statement(
+        "Statement by President Jane Roe on the Border Raids",
+        "“The raid was barbaric,” Freedonian minister Joe Doe said on Monday.",
+    )
+    assert [a for kind, _t, a, _w, _s in found if kind == "ACCUSE"] == [{"Joe Doe"}]

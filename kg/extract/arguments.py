@@ -50,6 +50,7 @@ def arguments(ctx: Context, tok, entry: Trigger, event_words: dict[int, str]) ->
             sources_of=ctx.tellers,
             resolve=ctx.resolve,
             owners=lambda noun: _noun_modifier_actors(ctx, noun),
+            author_at=ctx.resolver.author_at,
         )
         return judges, judged, []
     if tok.pos_ == "VERB":

@@ -11,10 +11,12 @@ from kg.extract import (
     background,
     claims,
     commitments,
+    condemnations,
     factuality,
     judgments,
     nominal,
     participants,
+    quotes,
     readouts,
     repeats,
     senses,
@@ -76,6 +78,7 @@ class Resolver(Protocol):
     def side_of(self, eid: str) -> list[str]: ...
 
     def own_voice(self, tok) -> list[str]: ...
+    def author_at(self, tok) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,8 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             ctx, tok, entry.type
         ):
             continue  # an event word with no participant in the text ("the war", "aid") is not a claim about anyone
+        if not actors and judgments.is_judgment(tok, entry):
+            continue  # "Orban made a mistake" in the article's voice: a judgment with no judge
         if not actors and entry.type in _VERBAL_TYPES and not _agent_in_view(ctx, tok, entry.type):
             # "the support for Ukraine is being maintained", "a call for restraint": a stance, a promise or a demand
             # is someone's; told of no one, it states no one's act
@@ -189,7 +194,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     pairs = commitments.with_contents_folded(commitments.without_restated(pairs))
     telling_word = lambda tok: claims.telling_word(tok, ctx.cues)  # noqa: E731
     pairs = senses.allegations(repeats.known_doers(repeats.once(pairs)), telling_word)
-    pairs = senses.condemnations(pairs, telling_word)
+    pairs = condemnations.condemnations(pairs, telling_word, lambda tok: _quotation_verb(ctx, tok))
     pairs = commitments.with_speech_acts(pairs, **speech)
     # refusals: also of acts kept as no event for want of a named participant ("would not recognise the new
     # government"); the few negated futures are built again here, the rest cost one check each
@@ -212,6 +217,12 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     taken = {(e.type, e.evidence.start) for _tok, e in pairs}
     pairs += [(tok, e) for tok, e in asked if (e.type, e.evidence.start) not in taken]
     return [_restated_by_holder(ctx, tok, e) for tok, e in sorted(pairs, key=lambda p: p[0].i)]
+
+
+def _quotation_verb(ctx: Context, tok):
+    """The speech verb of the quotation ``tok`` is in ('"... its war of aggression," Borrell wrote'), or None."""
+    quote = quotes.quote_at(ctx.doc, ctx.cues, tok.idx)
+    return ctx.doc[quote.verb] if quote is not None and quote.verb is not None else None
 
 
 def _restated_by_holder(ctx: Context, tok, event: Event) -> Event:

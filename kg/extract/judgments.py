@@ -32,14 +32,17 @@ def is_judgment(tok, entry: Trigger) -> bool:
     if verb is None or verb.lemma_.lower() not in _COPULAS | CALLING_VERBS:
         return False
     # "it would be a mistake to send troops": a judgment of what may be done criticises no one's act; "let there
-    # be no mistake": a phrase of emphasis, said of nothing
-    return not any(c.dep_ == "aux" and c.tag_ == "MD" or c.dep_ == "expl" for c in verb.children)
+    # be no mistake": no one's act at all
+    return not any((c.dep_ == "aux" and c.tag_ == "MD") or c.dep_ == "expl" for c in verb.children)
 
 
-def parties(tok, *, speaker_of: Callable, sources_of: Callable, resolve: Callable, owners: Callable):
+def parties(
+    tok, *, speaker_of: Callable, sources_of: Callable, resolve: Callable, owners: Callable, author_at: Callable
+):
     """(judges, judged) as entity ids: who calls it so, and whom the judged thing is of; no judge, no judgment.
     ``speaker_of(verb)``: the ids of a verb's subject; ``sources_of(tok)``: who the article has tell the word,
-    outermost first; ``owners(noun)``: the ids a noun's modifiers name ('Russia's claims')."""
+    outermost first; ``owners(noun)``: the ids a noun's modifiers name ('Russia's claims'); ``author_at(tok)``: who
+    speaks in the text's own voice there ('It's unconscionable.' in remarks by President Roe: Roe judges)."""
     verb = _verb(tok)
     if verb is None:
         return [], []
@@ -48,7 +51,9 @@ def parties(tok, *, speaker_of: Callable, sources_of: Callable, resolve: Callabl
         judges = speaker_of(verb)
     else:  # "the strikes were unacceptable, Scholz said", "X has the right to ...": who tells it judges
         judged = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        judges = sources_of(tok)[-1:]
+        # "what Hamas did was pure evil": the doer of the act the subject clause tells
+        judged += [s for c in verb.children if c.dep_ == "csubj" for s in c.children if s.dep_ == "nsubj"]
+        judges = sources_of(tok)[-1:] or author_at(tok)
     if not judges:
         return [], []
     whom = [i for t in judged for i in resolve(t) or owners(t)]

@@ -29,7 +29,7 @@ GIVING_TYPES = frozenset({"AID", "MOBILIZE"})
 _HOLDING = frozenset("hold take kidnap abduct capture seize detain imprison jail keep".split())
 _RELEASING = frozenset("release free freeing releasing liberate liberation".split())
 # verbs whose subject undergoes the act their object names: 'faced criticism', 'suffered attacks', 'drew condemnation'
-_UNDERGOING = frozenset("face suffer endure undergo incur draw attract weather withstand".split())
+_UNDERGOING = frozenset("face suffer endure undergo incur draw attract earn receive weather withstand".split())
 _UNDERGONE_TYPES = frozenset({"ACCUSE", "SANCTION", "COERCE", "ASSAULT", "THREATEN", "REJECT"})
 # verbs of taking something from someone, whose 'from' phrase names whom it is taken from: 'seized arms from X'
 _TAKING = frozenset("capture seize take grab confiscate wrest snatch steal".split())
@@ -129,8 +129,22 @@ def completed(
         recipients = [i for i in ids([s for c in clauses for s in c.children if s.dep_ == "nsubj"]) if i not in actors]
     verb = undergoing_verb(tok, etype) if tok.pos_ == "NOUN" else None
     if verb is not None:  # "Russia faces new sanctions": Russia undergoes them
-        recipients = recipients + [t for t in doers(verb) if t not in actors]
+        actors = actors or ids(_from_phrases(verb))  # "drew criticism from Italy": Italy criticises
+        # "Roe's comments drew criticism": whose comments they are
+        undergo = doers(verb) or owners([c for c in verb.children if c.dep_ == "nsubj"])
+        recipients = recipients + [t for t in undergo if t not in actors]
+    elif tok.pos_ == "NOUN" and etype in _UNDERGONE_TYPES and _comes(tok):
+        actors = actors or ids(_from_phrases(tok.head))  # "the harshest rebuke came from Salvini"
     return actors, recipients
+
+
+def _from_phrases(verb) -> list:
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for p in nominal.prep_objects(c)]
+
+
+def _comes(noun) -> bool:
+    """'The harshest rebuke came from X': an act noun that comes from someone, its doer."""
+    return noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() == "come"
 
 
 def stray_to(noun) -> list:

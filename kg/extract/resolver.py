@@ -268,6 +268,10 @@ class Resolver:
         """Who says a statement's own words at ``tok`` (kg.extract.voice.TitleVoice.own_voice), or []."""
         return self.voice.own_voice(tok) if self.voice is not None else []
 
+    def author_at(self, tok) -> list[str]:
+        """Who tells ``tok`` in the text's own voice (a statement's author, a transcript's speaker), or []."""
+        return self.voice.author_at(tok) if self.voice is not None else []
+
     def resolve_source(self, tok) -> list[str]:
         """Who a speech or belief verb's subject is: an entity, else the noun phrase itself becomes one ('the poll',
         'several friends', 'his campaign', 'leaked documents'): an unnamed source is still a source."""

@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Any
 from kg.extract import judgments, words
 from kg.extract.commitments import RESTATING_VERBS as _RESTATING
 from kg.extract.lexicons import Trigger
-from kg.graph.records import Span, content_id
+from kg.graph.records import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from kg.graph.records import Event
 
-__all__ = ["allegations", "condemnations", "names_no_event", "refuses_acceptance", "retyped"]
+__all__ = ["allegations", "names_no_event", "refuses_acceptance", "retyped"]
 
 # 'meet the needs / the deadline / its obligations': to satisfy or fulfil something, not to hold talks
 _SATISFIED = frozenset(
@@ -57,16 +57,6 @@ _FIGHTS = frozenset({"fight", "fighting", "war", "battle", "combat", "offensive"
 # ('violated', and the noun: 'committed rights violations', Miller said): the violator is accused
 _WRONGDOING = frozenset({"violate", "breach", "flout", "infringe", "contravene", "violation", "infringement"})
 _NAMING = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-# words that condemn an attack as they name it ('the unprovoked invasion', 'a proxy war', 'its illegal war'): the
-# naming is a judgment of the doer (PLOVER ACCUSE: "condemn, decry a policy or an action"); 'full-scale' or
-# 'Russian' only describe it
-_CONDEMNING = frozenset(
-    """unprovoked unjustified unjust illegal illegitimate unlawful criminal brutal barbaric savage senseless
-    needless reckless murderous genocidal heinous cruel proxy imperial colonial""".split()
-)
-# attack nouns that are themselves a judgment ('Russia's continued aggression', 'a war of aggression'): whoever names
-# the act so condemns its doer, as with a condemning adjective
-_CONDEMNING_NOUNS = frozenset({"aggression"})
 _RALLIED = frozenset(
     {"fund", "funds", "funding", "money", "resource", "support", "coalition", "donor", "voter", "vote", "opinion"}
 )
@@ -227,6 +217,9 @@ def retyped(tok, entry: Trigger) -> Trigger:
         # "Ruritania has trained 300 drone operators": readying one's own forces (PLOVER MOBILIZE); AID is training given
         # to another party ("trained 20,000 Ukrainian soldiers"), and AID requires that recipient
         return dataclasses.replace(entry, type="MOBILIZE", mode="troops", note="training its own forces")
+    if entry.type == "THREATEN" and tok.lemma_.lower() == "warn" and tok.pos_ == "VERB" and _alarms_about(tok):
+        # "Ukraine warned that Minsk is testing its readiness": a warning of what another is doing accuses them
+        return dataclasses.replace(entry, type="ACCUSE", mode="allege", note="a warning of another's doing")
     if entry.type == "CONSULT" and _speaks_out(tok):
         # "spoke out against the war": speaking out takes a stand, it holds no talks
         against = any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
@@ -329,6 +322,23 @@ def _a_characterization(noun) -> bool:
     if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by")) for c in noun.children):
         return False
     return noun.dep_ == "attr" or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
+
+
+def _alarms_about(verb) -> bool:
+    """'warned that Minsk is testing its combat readiness', 'warned that Russian troops had massed': a warning, to
+    no one named, that a named party is doing or did something (no 'will': 'warned Russia would strike' threatens)."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    contents = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    return any(
+        not any(a.dep_ == "aux" and a.lower_ in _WILL for a in c.children)
+        and any(s.dep_ == "nsubj" and _named(s) for s in c.children)
+        for c in contents
+    )
+
+
+def _named(noun) -> bool:
+    return any(t.ent_type_ in _NAMING for t in noun.subtree)
 
 
 def _cautions(verb, event_words: dict[int, str]) -> bool:
@@ -505,68 +515,6 @@ def _alleged(tok, event: Event) -> bool:
     if event.type == "COERCE":
         return event.mode == "misinformation"
     return event.type == "ACCUSE" and tok.lemma_.lower() in _WRONGDOING
-
-
-def condemnations(pairs, telling_word=lambda tok: None) -> list[tuple[Token, Event]]:
-    """``pairs`` with the accusation a teller makes by condemning an attack as they name it ("Lavrov said NATO is
-    waging a proxy war", "the unprovoked invasion, the minister said"): beside the attack, told as the teller tells
-    it, the teller accuses its doer (PLOVER ACCUSE), at the telling word. Told in the article's own voice, the
-    words describe; a teller who already accuses someone in that sentence makes no second accusation."""
-    accusing = {(tok.sent.start, e.actors) for tok, e in pairs if e.type == "ACCUSE"}
-    added = []
-    for tok, event in pairs:
-        if event.type != "ASSAULT" or not event.sources or not event.actors:
-            continue
-        # the attack's noun, or a verb's object that names it ('waging a proxy war', 'launched an illegal invasion')
-        named = [tok] if tok.pos_ == "NOUN" else [c for c in tok.children if c.dep_ == "dobj"]
-        if not _condemned(named):
-            continue
-        teller = event.sources[-1]
-        if (tok.sent.start, (teller,)) in accusing or teller in event.actors:
-            continue
-        word = telling_word(tok)
-        if not _what_is_told(tok, word):
-            continue
-        accusing.add((tok.sent.start, (teller,)))
-        at = word if word is not None else tok
-        why = f"condemnation: the teller accuses the doer of the '{tok.text}' they condemn"
-        accusation = dataclasses.replace(
-            event,
-            id="v" + content_id(event.id, "ACCUSE", at.idx, length=10),
-            type="ACCUSE",
-            mode=None,
-            trigger=Span(at.text, at.idx, at.idx + len(at.text)),
-            actors=(teller,),
-            recipients=event.actors,
-            locations=(),
-            quantity=None,
-            modality="asserted",  # the condemnation is made, whatever the attack's modality
-            time=None,
-            sources=event.sources[:-1],
-            explain=(*event.explain, why),
-        )
-        added.append((at, accusation))
-    return sorted(pairs + added, key=lambda p: p[0].i)
-
-
-def _condemned(named) -> bool:
-    """Whether the words naming an attack condemn it: a condemning adjective ('the unprovoked invasion') or a
-    noun that is a judgment in itself ('aggression')."""
-    return any(n.lemma_.lower() in _CONDEMNING_NOUNS for n in named) or any(
-        c.dep_ == "amod" and c.lower_ in _CONDEMNING for n in named for c in n.children
-    )
-
-
-def _what_is_told(tok, word) -> bool:
-    """Whether the attack is in the clause the teller tells ("Lavrov said NATO is engaging in a proxy war", a quote's
-    own clause), not in an aside of it ("the CIA is delivering an approach to challenges, from tackling Russia's
-    brutal aggression to ...": the praise is told, the aggression only mentioned)."""
-    clause = tok
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head
-    if clause.dep_ == "ROOT":
-        return True
-    return word is not None and clause.head.i == word.i and clause.dep_ in ("ccomp", "xcomp", "parataxis")
 
 
 def _meets_a_need(verb) -> bool:

@@ -222,6 +222,17 @@ class TitleVoice:
         other = self.speakers.get(1 - turn) if turn is not None else None
         return [other] if other is not None else []
 
+    def author_at(self, tok) -> list[str]:
+        """Who speaks in the text's own voice at ``tok``: a statement's author (in a transcript, the one whose turn
+        it is), a joint statement's states; [] in a quotation, in a reporter's turn, or in a readout (the office's
+        voice tells what its principal said)."""
+        if self.voice.kind == "collective":
+            return list(self.states) if not quotes.in_quote(tok.doc, self.cues, tok.idx) else []
+        if self.voice.kind != "statement" or not self._open(tok):
+            return []
+        turn = self.turn_of(tok.idx)
+        return [self.speakers[turn]] if turn in self.speakers else []
+
     def speaks(self, tok) -> bool:
         """Whether ``tok`` is the statement's own first person: what 'I' or 'we' say is the article's voice."""
         return self.voice.kind != "readout" and tok.lower_ in _FIRST_PERSON and tok.i in self.firsts
@@ -229,10 +240,9 @@ class TitleVoice:
     def own_voice(self, tok) -> list[str]:
         """Who says a statement's own words at ``tok`` (outside quotations, in a speaker's turn): she and the state
         she speaks for, or [] in a readout (told of its principal, not by her) or where no speaker is known."""
-        if self.voice.kind != "statement" or not self._open(tok):
+        if self.voice.kind != "statement":
             return []
-        speaker = self.speakers.get(self.turn_of(tok.idx) or 0)
-        return list(self.sides.get(speaker, [])) if speaker is not None else []
+        return [e for speaker in self.author_at(tok) for e in self.sides.get(speaker, [])]
 
     def _main_subject(self, tok) -> bool:
         """A readout's 'he' and 'they' stand for its parties as the subject of a main clause, outside quotations:
