@@ -56,3 +56,11 @@ def test_a_war_whose_existence_is_denied_is_no_attack(extract_text):
     assert [e.trigger.text for e in _events(extract_text(text), "ASSAULT")] == ["waged"]
     r = extract_text("There was heavy fighting in Narva.")
     assert [e.trigger.text for e in _events(r, "ASSAULT")] == ["fighting"]
+
+
+def test_a_party_called_on_or_appealed_to_to_stop_fighting_retreats(extract_text):
+    for text in (
+        "Estonia called on Latvia to stop the shelling of its villages.",
+        "Estonia appealed to Latvia to halt the offensive.",
+    ):
+        assert [e.trigger.text for e in _events(extract_text(text), "RETREAT")] in (["stop"], ["halt"])

@@ -68,7 +68,7 @@ def _ends_its_own_fight(verb) -> bool:
     if any(p.dep_ == "poss" and p.lower_ in _OWN for f in fights for p in f.children):
         return True
     subject = _subject(verb)
-    if subject is None or subject.dep_ == "dobj":
+    if subject is None or subject.dep_ in ("dobj", "pobj"):
         # "urged Russia to end the war": one asks a party to stop fighting; "his appeal to Sudan to halt the
         # offensive": whoever is asked, kg cannot say who ends it
         return not any(p.dep_ == "poss" for f in fights for p in f.children)
@@ -85,7 +85,7 @@ def _subject(verb):
             return subjects[0]
         if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
             return None
-        asked = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
+        asked = _asked(verb.head) if verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB" else []
         if asked:
             return asked[0]
         verb = verb.head
@@ -98,3 +98,15 @@ def _denied_existence(noun) -> bool:
         return False
     there = any(c.dep_ == "expl" for c in noun.head.children)
     return there and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+def _asked(verb) -> list:
+    """Whom a verb asks to act: 'urged Russia to end', 'called on Russia to stop', 'appealed to Sudan to halt'."""
+    asked = [c for c in verb.children if c.dep_ == "dobj"]
+    return asked or [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "to")
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
