@@ -309,3 +309,9 @@ def test_fighting_an_ill_or_for_someone_to_act_attacks_no_one(extract_text):
     r = extract_text("Jaan Tamm will always fight for the Latvian people to be able to vote.")
     assert _events(r, "ASSAULT") == []
     assert _events(extract_text("Latvian troops fight Estonian forces near Narva."), "ASSAULT")
+
+
+def test_a_topic_left_to_talk_about_is_no_talks(extract_text):
+    assert _events(extract_text("Estonia and Latvia have a lot to talk about."), "CONSULT") == []
+    assert _events(extract_text("Estonia has much to discuss with Latvia."), "CONSULT") == []
+    assert len(_events(extract_text("Latvia will discuss the border with Estonia."), "CONSULT")) == 1

@@ -17,6 +17,7 @@ from kg.extract import (
     readouts,
     repeats,
     senses,
+    unheld,
     words,
 )
 from kg.extract.arguments import agents as _agents
@@ -121,6 +122,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             _names_a_kind(ctx, tok)
             or readouts.not_an_event(tok, entry)
             or senses.names_no_event(tok, entry, by_index, addressed=addressed)
+            or unheld.names_no_act(tok)
         ):
             continue
         if entry.type == "ASSAULT" and fights_for_a_cause(tok):

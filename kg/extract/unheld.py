@@ -1,0 +1,30 @@
+"""Event words that name an act the clause does not tell as done: 'we have a lot to talk about' (a topic left to
+discuss, no talks held).
+
+Each check looks at the trigger and its neighbours only: one test per candidate trigger, no pass over the doc."""
+
+from __future__ import annotations
+
+__all__ = ["names_no_act"]
+
+# what is left to do in 'a lot to talk about', 'much to discuss', 'nothing to negotiate': the head names how much of
+# a topic there is, and the infinitive's missing object (or its stranded 'about') is that topic
+_AMOUNTS = frozenset(
+    """lot much plenty something anything nothing everything more little deal thing issue matter question
+    topic""".split()
+)
+
+
+def names_no_act(tok) -> bool:
+    """Whether the event word ``tok`` names an act its clause does not tell as done."""
+    return _a_topic_left(tok)
+
+
+def _a_topic_left(verb) -> bool:
+    """'We have a lot to talk about', 'there is much to discuss': an infinitive that says what an amount of topics
+    is there for tells no act; 'the first leader to visit Kyiv' (the head does the visiting) is one."""
+    if verb.pos_ != "VERB" or verb.dep_ not in ("relcl", "acl") or verb.head.lemma_.lower() not in _AMOUNTS:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return not any(c.dep_ in ("dobj", "nsubj", "ccomp") for c in verb.children)
