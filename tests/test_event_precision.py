@@ -315,3 +315,9 @@ def test_a_topic_left_to_talk_about_is_no_talks(extract_text):
     assert _events(extract_text("Estonia and Latvia have a lot to talk about."), "CONSULT") == []
     assert _events(extract_text("Estonia has much to discuss with Latvia."), "CONSULT") == []
     assert len(_events(extract_text("Latvia will discuss the border with Estonia."), "CONSULT")) == 1
+
+
+def test_not_ruling_a_thing_out_refuses_nothing(extract_text):
+    r = extract_text("The Latvian premier Arturs Berzins did not rule out a freeze of the conflict.")
+    assert _events(r, "REJECT") == []
+    assert len(_events(extract_text("Estonia ruled out talks with Latvia."), "REJECT")) == 1

@@ -122,7 +122,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             _names_a_kind(ctx, tok)
             or readouts.not_an_event(tok, entry)
             or senses.names_no_event(tok, entry, by_index, addressed=addressed)
-            or unheld.names_no_act(tok)
+            or unheld.names_no_act(tok, entry.type)
         ):
             continue
         if entry.type == "ASSAULT" and fights_for_a_cause(tok):

@@ -1,5 +1,5 @@
 """Event words that name an act the clause does not tell as done: 'we have a lot to talk about' (a topic left to
-discuss, no talks held).
+discuss, no talks held), 'would not rule out sending troops' (left open, nothing refused).
 
 Each check looks at the trigger and its neighbours only: one test per candidate trigger, no pass over the doc."""
 
@@ -15,9 +15,19 @@ _AMOUNTS = frozenset(
 )
 
 
-def names_no_act(tok) -> bool:
-    """Whether the event word ``tok`` names an act its clause does not tell as done."""
-    return _a_topic_left(tok)
+# refusals whose negation leaves the thing open: 'does not rule out a freeze', 'did not exclude talks'
+_RULING_OUT = frozenset({"rule", "exclude"})
+
+
+def names_no_act(tok, etype: str) -> bool:
+    """Whether the event word ``tok`` (typed ``etype``) names an act its clause does not tell as done."""
+    return _a_topic_left(tok) or (etype == "REJECT" and _left_open(tok))
+
+
+def _left_open(verb) -> bool:
+    """'He would not rule out sending troops', 'does not exclude a freeze': not ruling a thing out refuses nothing;
+    it says the thing may come (the content's modality, not a refusal that did not happen)."""
+    return verb.lemma_.lower() in _RULING_OUT and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _a_topic_left(verb) -> bool:
