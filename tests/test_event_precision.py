@@ -321,3 +321,9 @@ def test_not_ruling_a_thing_out_refuses_nothing(extract_text):
     r = extract_text("The Latvian premier Arturs Berzins did not rule out a freeze of the conflict.")
     assert _events(r, "REJECT") == []
     assert len(_events(extract_text("Estonia ruled out talks with Latvia."), "REJECT")) == 1
+
+
+def test_a_promise_kept_is_no_new_promise(extract_text):
+    assert _events(extract_text("Latvia made good on its promise to Estonia."), "AGREE") == []
+    assert _events(extract_text("Estonia delivered on its commitments to Latvia."), "AGREE") == []
+    assert len(_events(extract_text("Latvia made a promise to Estonia."), "AGREE")) == 1

@@ -1,5 +1,6 @@
 """Event words that name an act the clause does not tell as done: 'we have a lot to talk about' (a topic left to
-discuss, no talks held), 'would not rule out sending troops' (left open, nothing refused).
+discuss, no talks held), 'would not rule out sending troops' (left open, nothing refused),
+'we made good on our promise' (a promise kept was made before: keeping it makes none).
 
 Each check looks at the trigger and its neighbours only: one test per candidate trigger, no pass over the doc."""
 
@@ -17,11 +18,29 @@ _AMOUNTS = frozenset(
 
 # refusals whose negation leaves the thing open: 'does not rule out a freeze', 'did not exclude talks'
 _RULING_OUT = frozenset({"rule", "exclude"})
+# keeping one's word: 'kept its promise', 'fulfilled its pledge', 'honoured the commitment'; and with 'on': 'delivered
+# on', 'made good on', 'followed through on' it
+_KEEPING = frozenset({"keep", "fulfil", "fulfill", "honor", "honour", "redeem"})
+_KEEPING_ON = frozenset({"deliver", "make", "follow", "act"})
 
 
 def names_no_act(tok, etype: str) -> bool:
     """Whether the event word ``tok`` (typed ``etype``) names an act its clause does not tell as done."""
+    if etype == "AGREE" and tok.pos_ == "NOUN":
+        return _kept(tok)
     return _a_topic_left(tok) or (etype == "REJECT" and _left_open(tok))
+
+
+def _kept(noun) -> bool:
+    """'We made good on our promise', 'kept its pledge', 'delivered on its commitments': the promise kept was made
+    before; keeping it tells no new one ('renewed its commitment', 'made a promise' make one)."""
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in _KEEPING
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "on" or prep.head.lemma_.lower() not in _KEEPING_ON:
+        return False
+    verb = prep.head
+    return verb.lemma_.lower() != "make" or any(c.lower_ == "good" for c in verb.children)
 
 
 def _left_open(verb) -> bool:
