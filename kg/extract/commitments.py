@@ -276,6 +276,8 @@ def _commitment(tok, event: Event, speaker_of, is_speech, speaks_for=lambda verb
             return None
         if _infinitive_of(node) and head.lemma_.lower() in COMMISSIVE_VERBS:
             return head, speaker_of(head)  # "vowed to fight"; "vowed on Sunday to fight" parses an advcl
+        if _gerund_of(node) and head.head.lemma_.lower() in COMMISSIVE_VERBS and event.type in REFUSABLE:
+            return head.head, speaker_of(head.head)  # "committed to sending aid": the gerund after 'to'
         if node.dep_ == "xcomp" and head.lemma_.lower() in LITOTES_VERBS and _negated(head):
             return head, speaker_of(head)  # "would not hesitate to use force"
         if node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in WILLING_ADJECTIVES:
@@ -327,6 +329,12 @@ def _infinitive_of(node) -> bool:
     return node.dep_ == "xcomp" or (
         node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
     )
+
+
+def _gerund_of(node) -> bool:
+    """'committed to sending', 'pledged to providing': a gerund after the commissive verb's 'to' (a cooperative
+    content only: 'commit to imposing sanctions' is no threat)."""
+    return node.dep_ == "pcomp" and node.head.lower_ == "to" and node.head.dep_ == "prep"
 
 
 def _negated(verb) -> bool:
