@@ -327,3 +327,9 @@ def test_a_promise_kept_is_no_new_promise(extract_text):
     assert _events(extract_text("Latvia made good on its promise to Estonia."), "AGREE") == []
     assert _events(extract_text("Estonia delivered on its commitments to Latvia."), "AGREE") == []
     assert len(_events(extract_text("Latvia made a promise to Estonia."), "AGREE")) == 1
+
+
+def test_a_restated_commitment_to_a_party_is_a_stance_on_it(extract_text):
+    r = extract_text("The Estonian minister Jaan Tamm reiterated the ironclad Estonian commitment to Latvia.")
+    assert [e.type for e in r.events] == ["SUPPORT"]
+    assert _names(r, r.events[0].recipients) == ["Latvia"]

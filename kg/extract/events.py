@@ -100,7 +100,11 @@ class Context:
 def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     seen = set()
     # the lexicon first (one lookup per token), the sentence (costly per token) only for the words it knows
-    candidates = [(tok, senses.retyped(tok, t)) for tok in ctx.doc if (t := triggers.match(tok)) is not None]
+    candidates = [
+        (tok, commitments.restated_stance(tok, senses.retyped(tok, t)))
+        for tok in ctx.doc
+        if (t := triggers.match(tok)) is not None
+    ]
     candidates = [
         (tok, t) for tok, t in candidates if tok.sent.start not in ctx.skip_sents and not _inside_name(ctx, tok)
     ]
