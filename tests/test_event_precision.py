@@ -333,3 +333,9 @@ def test_a_restated_commitment_to_a_party_is_a_stance_on_it(extract_text):
     r = extract_text("The Estonian minister Jaan Tamm reiterated the ironclad Estonian commitment to Latvia.")
     assert [e.type for e in r.events] == ["SUPPORT"]
     assert _names(r, r.events[0].recipients) == ["Latvia"]
+
+
+def test_restating_what_one_will_do_is_a_commitment(extract_text):
+    r = extract_text("Estonia and Latvia reaffirmed that they will maintain a combined defense posture.")
+    assert [e.type for e in r.events] == ["AGREE"]
+    assert [e.type for e in extract_text("Estonia reaffirmed its support for Latvia.").events] == ["SUPPORT"]

@@ -238,8 +238,15 @@ def without_restated(pairs) -> list[tuple[Token, Event]]:
 
 def restated_stance(tok, entry: Trigger) -> Trigger:
     """'Sullivan reiterated the US ironclad commitment to the ROK': restating a commitment to a party, not to an act,
-    states a stance on that party (PLOVER SUPPORT), though a row for restating a commitment typed it AGREE."""
-    if entry.type != "AGREE" or tok.pos_ != "VERB" or tok.lemma_.lower() not in RESTATING_VERBS:
+    states a stance on that party (PLOVER SUPPORT), though a row for restating a commitment typed it AGREE; and
+    restating what one will do ('reaffirmed that they will maintain ...') is a commitment (AGREE)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in RESTATING_VERBS:
+        return entry
+    if entry.type == "SUPPORT" and any(c.dep_ == "ccomp" and _future(c) for c in tok.children):
+        # "reaffirmed that the US and the ROK will maintain a combined posture": what they will do, restated, is a
+        # commitment (PLOVER AGREE), not a stance on someone
+        return dataclasses.replace(entry, type="AGREE", mode=None, note="a future course restated")
+    if entry.type != "AGREE":
         return entry
     objects = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _COMMITMENT_NOUNS]
     if not objects or _commits_to_an_act(objects[0]) or not _committed_to_someone(objects[0]):
