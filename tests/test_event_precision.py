@@ -339,3 +339,10 @@ def test_restating_what_one_will_do_is_a_commitment(extract_text):
     r = extract_text("Estonia and Latvia reaffirmed that they will maintain a combined defense posture.")
     assert [e.type for e in r.events] == ["AGREE"]
     assert [e.type for e in extract_text("Estonia reaffirmed its support for Latvia.").events] == ["SUPPORT"]
+
+
+def test_aid_stopped_is_no_aid_given(extract_text):
+    r = extract_text("Estonia suspended military aid to Latvia.")
+    assert [e.type for e in r.events] == ["SANCTION"]
+    assert _events(extract_text("Lithuania cut funding for Latvia."), "AID") == []
+    assert len(_events(extract_text("Estonia sent military aid to Latvia."), "AID")) == 1

@@ -1,6 +1,7 @@
 """Event words that name an act the clause does not tell as done: 'we have a lot to talk about' (a topic left to
 discuss, no talks held), 'would not rule out sending troops' (left open, nothing refused),
-'we made good on our promise' (a promise kept was made before: keeping it makes none).
+'we made good on our promise' (a promise kept was made before: keeping it makes none), 'suspended military aid'
+(aid stopped is no aid given).
 
 Each check looks at the trigger and its neighbours only: one test per candidate trigger, no pass over the doc."""
 
@@ -22,13 +23,28 @@ _RULING_OUT = frozenset({"rule", "exclude"})
 # on', 'made good on', 'followed through on' it
 _KEEPING = frozenset({"keep", "fulfil", "fulfill", "honor", "honour", "redeem"})
 _KEEPING_ON = frozenset({"deliver", "make", "follow", "act"})
+# what stops aid ('suspended aid', 'threatened to withhold aid', 'stop providing support'): the stopping is the act
+# (SANCTION, COERCE, REJECT by its own row), the aid is not given
+_STOPPING = frozenset(
+    """suspend halt stop cut freeze withhold block cancel end cease pause delay terminate deny""".split()
+)
 
 
 def names_no_act(tok, etype: str) -> bool:
     """Whether the event word ``tok`` (typed ``etype``) names an act its clause does not tell as done."""
     if etype == "AGREE" and tok.pos_ == "NOUN":
         return _kept(tok)
+    if etype == "AID":
+        return _stopped(tok)
     return _a_topic_left(tok) or (etype == "REJECT" and _left_open(tok))
+
+
+def _stopped(tok) -> bool:
+    """'The US suspended military aid', 'cut funding for Ukraine', 'to stop providing support': aid that a verb
+    stops, withholds or blocks is not given; the stopping verb tells the act ('suspended aid' is a sanction)."""
+    if tok.pos_ == "VERB":
+        return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _STOPPING
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _STOPPING
 
 
 def _kept(noun) -> bool:
