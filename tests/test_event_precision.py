@@ -346,3 +346,9 @@ def test_aid_stopped_is_no_aid_given(extract_text):
     assert [e.type for e in r.events] == ["SANCTION"]
     assert _events(extract_text("Lithuania cut funding for Latvia."), "AID") == []
     assert len(_events(extract_text("Estonia sent military aid to Latvia."), "AID")) == 1
+
+
+def test_an_order_to_ones_own_forces_asks_no_one(extract_text):
+    assert _events(extract_text("Estonia ordered its army to hold drills near Narva."), "REQUEST") == []
+    assert _events(extract_text("Latvia was ordering most of its embassy staff to leave."), "REQUEST") == []
+    assert len(_events(extract_text("Estonia ordered Latvia to withdraw its troops."), "REQUEST")) == 1

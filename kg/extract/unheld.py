@@ -1,7 +1,7 @@
 """Event words that name an act the clause does not tell as done: 'we have a lot to talk about' (a topic left to
 discuss, no talks held), 'would not rule out sending troops' (left open, nothing refused),
 'we made good on our promise' (a promise kept was made before: keeping it makes none), 'suspended military aid'
-(aid stopped is no aid given).
+(aid stopped is no aid given), 'ordered its military to hold drills' (a state acts through its own forces).
 
 Each check looks at the trigger and its neighbours only: one test per candidate trigger, no pass over the doc."""
 
@@ -23,6 +23,9 @@ _RULING_OUT = frozenset({"rule", "exclude"})
 # on', 'made good on', 'followed through on' it
 _KEEPING = frozenset({"keep", "fulfil", "fulfill", "honor", "honour", "redeem"})
 _KEEPING_ON = frozenset({"deliver", "make", "follow", "act"})
+_ORDERING = frozenset({"order", "direct", "instruct", "command"})
+_OWN = frozenset({"its", "his", "her", "their", "our", "my"})
+_PARTS = frozenset({"most", "all", "some", "part", "rest", "half", "many"})  # 'most of its staff'
 # what stops aid ('suspended aid', 'threatened to withhold aid', 'stop providing support'): the stopping is the act
 # (SANCTION, COERCE, REJECT by its own row), the aid is not given
 _STOPPING = frozenset(
@@ -36,7 +39,22 @@ def names_no_act(tok, etype: str) -> bool:
         return _kept(tok)
     if etype == "AID":
         return _stopped(tok)
+    if etype == "REQUEST":
+        return _orders_its_own(tok)
     return _a_topic_left(tok) or (etype == "REJECT" and _left_open(tok))
+
+
+def _orders_its_own(verb) -> bool:
+    """'Russia ordered its military to hold drills', 'was ordering most of its embassy staff to leave', 'directed my
+    team to stay in contact': an order to one's own forces or staff asks no other party anything; the ordered act
+    is the orderer's, done through them ('ordered Russia to withdraw' asks Russia)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ORDERING:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        p for o in objects if o.lemma_.lower() in _PARTS for c in o.children if c.dep_ == "prep" for p in c.children
+    ]
+    return any(c.dep_ == "poss" and c.lower_ in _OWN for o in objects for c in o.children)
 
 
 def _stopped(tok) -> bool:
