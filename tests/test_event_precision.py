@@ -352,3 +352,10 @@ def test_an_order_to_ones_own_forces_asks_no_one(extract_text):
     assert _events(extract_text("Estonia ordered its army to hold drills near Narva."), "REQUEST") == []
     assert _events(extract_text("Latvia was ordering most of its embassy staff to leave."), "REQUEST") == []
     assert len(_events(extract_text("Estonia ordered Latvia to withdraw its troops."), "REQUEST")) == 1
+
+
+def test_a_meeting_taken_up_as_a_time_is_no_new_meeting(extract_text):
+    r = extract_text("Estonia and Latvia held a summit in Riga. During the summit, Estonia praised Latvia.")
+    assert [e.trigger.text for e in _events(r, "CONSULT")] == ["held"]
+    r = extract_text("Estonia accused Latvia of lying during a call with Latvia.")
+    assert [e.trigger.text for e in _events(r, "CONSULT")] == ["call"]

@@ -1,7 +1,8 @@
 """Event words that name an act the clause does not tell as done: 'we have a lot to talk about' (a topic left to
 discuss, no talks held), 'would not rule out sending troops' (left open, nothing refused),
 'we made good on our promise' (a promise kept was made before: keeping it makes none), 'suspended military aid'
-(aid stopped is no aid given), 'ordered its military to hold drills' (a state acts through its own forces).
+(aid stopped is no aid given), 'ordered its military to hold drills' (a state acts through its own forces), 'during the summit, Wallace admitted'
+(a meeting told before, taken up as the time of another act).
 
 Each check looks at the trigger and its neighbours only: one test per candidate trigger, no pass over the doc."""
 
@@ -23,6 +24,8 @@ _RULING_OUT = frozenset({"rule", "exclude"})
 # on', 'made good on', 'followed through on' it
 _KEEPING = frozenset({"keep", "fulfil", "fulfill", "honor", "honour", "redeem"})
 _KEEPING_ON = frozenset({"deliver", "make", "follow", "act"})
+_FRAMES = frozenset({"during", "throughout", "amid"})  # 'during the summit': the time of the clause's act
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _ORDERING = frozenset({"order", "direct", "instruct", "command"})
 _OWN = frozenset({"its", "his", "her", "their", "our", "my"})
 _PARTS = frozenset({"most", "all", "some", "part", "rest", "half", "many"})  # 'most of its staff'
@@ -41,6 +44,8 @@ def names_no_act(tok, etype: str) -> bool:
         return _stopped(tok)
     if etype == "REQUEST":
         return _orders_its_own(tok)
+    if etype == "CONSULT" and tok.pos_ == "NOUN":
+        return _meeting_as_a_time(tok)
     return _a_topic_left(tok) or (etype == "REJECT" and _left_open(tok))
 
 
@@ -55,6 +60,17 @@ def _orders_its_own(verb) -> bool:
         p for o in objects if o.lemma_.lower() in _PARTS for c in o.children if c.dep_ == "prep" for p in c.children
     ]
     return any(c.dep_ == "poss" and c.lower_ in _OWN for o in objects for c in o.children)
+
+
+def _meeting_as_a_time(noun) -> bool:
+    """'During the summit, Wallace admitted ...', 'throughout his meetings in Ramallah, Gordon emphasized ...': a
+    meeting the text told before, taken up by a definite or possessive phrase as the time of another act, is no
+    new meeting; 'during a call with his counterpart' tells one (new, with its partner)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _FRAMES:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children)
 
 
 def _stopped(tok) -> bool:
