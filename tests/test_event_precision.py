@@ -359,3 +359,10 @@ def test_a_meeting_taken_up_as_a_time_is_no_new_meeting(extract_text):
     assert [e.trigger.text for e in _events(r, "CONSULT")] == ["held"]
     r = extract_text("Estonia accused Latvia of lying during a call with Latvia.")
     assert [e.trigger.text for e in _events(r, "CONSULT")] == ["call"]
+
+
+def test_an_offer_of_an_act_told_by_its_own_word_is_that_act(extract_text):
+    r = extract_text("Estonia offered to hold talks with Latvia.")
+    assert [(e.type, e.modality) for e in r.events] == [("CONSULT", "planned")]
+    assert [e.type for e in extract_text("Lithuania has offered military support to Latvia.").events] == ["AID"]
+    assert [e.type for e in extract_text("Estonia offered its troops to Latvia.").events] == ["AGREE"]

@@ -196,6 +196,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         time_of=time_of,
         article_id=ctx.article_id,
     )
+    pairs = unheld.without_offers(pairs)
     taken = {(e.type, e.evidence.start) for _tok, e in pairs}
     pairs += [(tok, e) for tok, e in asked if (e.type, e.evidence.start) not in taken]
     return [_restated_by_holder(ctx, tok, e) for tok, e in sorted(pairs, key=lambda p: p[0].i)]

@@ -2,13 +2,14 @@
 discuss, no talks held), 'would not rule out sending troops' (left open, nothing refused),
 'we made good on our promise' (a promise kept was made before: keeping it makes none), 'suspended military aid'
 (aid stopped is no aid given), 'ordered its military to hold drills' (a state acts through its own forces), 'during the summit, Wallace admitted'
-(a meeting told before, taken up as the time of another act).
+(a meeting told before, taken up as the time of another act), 'offering to discuss a treaty' (the offered act is
+the event, planned).
 
 Each check looks at the trigger and its neighbours only: one test per candidate trigger, no pass over the doc."""
 
 from __future__ import annotations
 
-__all__ = ["names_no_act"]
+__all__ = ["names_no_act", "without_offers"]
 
 # what is left to do in 'a lot to talk about', 'much to discuss', 'nothing to negotiate': the head names how much of
 # a topic there is, and the infinitive's missing object (or its stranded 'about') is that topic
@@ -24,6 +25,9 @@ _RULING_OUT = frozenset({"rule", "exclude"})
 # on', 'made good on', 'followed through on' it
 _KEEPING = frozenset({"keep", "fulfil", "fulfill", "honor", "honour", "redeem"})
 _KEEPING_ON = frozenset({"deliver", "make", "follow", "act"})
+# what an offer may hold that is itself the event the news tells: talks, help, joint work ('offering to discuss',
+# 'offering military support')
+_OFFERED = frozenset({"AID", "CONSULT", "COOPERATE"})
 _FRAMES = frozenset({"during", "throughout", "amid"})  # 'during the summit': the time of the clause's act
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _ORDERING = frozenset({"order", "direct", "instruct", "command"})
@@ -60,6 +64,21 @@ def _orders_its_own(verb) -> bool:
         p for o in objects if o.lemma_.lower() in _PARTS for c in o.children if c.dep_ == "prep" for p in c.children
     ]
     return any(c.dep_ == "poss" and c.lower_ in _OWN for o in objects for c in o.children)
+
+
+def without_offers(pairs):
+    """``pairs`` ((trigger token, event)) without the offers whose offered act is an event of its own: 'Washington
+    offered to discuss a new treaty', 'Poles offering military support to their neighbour' tell the talks (planned)
+    or the help (given) by their own word, and the offer is no second event. An offer of what no event tells
+    ('offered its troops to help', 'offered talks' where the talks name no one) stays an AGREE."""
+    told = {tok.i for tok, e in pairs if e.type in _OFFERED}
+    return [(tok, e) for tok, e in pairs if not (e.type == "AGREE" and _offers(tok, told))]
+
+
+def _offers(verb, told: set[int]) -> bool:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "offer":
+        return False
+    return any(c.dep_ in ("dobj", "xcomp") and c.i in told for c in verb.children)
 
 
 def _meeting_as_a_time(noun) -> bool:
