@@ -29,6 +29,7 @@ _KEEPING_ON = frozenset({"deliver", "make", "follow", "act"})
 # 'offering military support')
 _OFFERED = frozenset({"AID", "CONSULT", "COOPERATE"})
 _FRAMES = frozenset({"during", "throughout", "amid"})  # 'during the summit': the time of the clause's act
+_VERB_OF = {"meeting": "meet", "talk": "talk", "visit": "visit", "call": "call", "negotiation": "negotiate"}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _ORDERING = frozenset({"order", "direct", "instruct", "command"})
 _OWN = frozenset({"its", "his", "her", "their", "our", "my"})
@@ -84,12 +85,16 @@ def _offers(verb, told: set[int]) -> bool:
 def _meeting_as_a_time(noun) -> bool:
     """'During the summit, Wallace admitted ...', 'throughout his meetings in Ramallah, Gordon emphasized ...': a
     meeting the text told before, taken up by a definite or possessive phrase as the time of another act, is no
-    new meeting; 'during a call with his counterpart' tells one (new, with its partner)."""
+    new meeting; 'during a call with his counterpart', 'during their call on Monday' (first told there) tell one."""
     if noun.dep_ != "pobj" or noun.head.lower_ not in _FRAMES:
         return False
     if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children):
         return False
-    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children)
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children):
+        return False
+    lemma = noun.lemma_.lower()
+    told = {lemma, _VERB_OF.get(lemma, lemma)}  # 'met with Abbas' ... 'throughout his meetings'
+    return any(t.lemma_.lower() in told for t in noun.doc[: noun.sent.start])
 
 
 def _stopped(tok) -> bool:
