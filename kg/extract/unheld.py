@@ -34,6 +34,7 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _ORDERING = frozenset({"order", "direct", "instruct", "command"})
 _OWN = frozenset({"its", "his", "her", "their", "our", "my"})
 _PARTS = frozenset({"most", "all", "some", "part", "rest", "half", "many"})  # 'most of its staff'
+_MODALS = frozenset({"will", "would", "shall", "'ll", "could", "can", "may", "might", "must", "should", "wo", "ca"})
 # what stops aid ('suspended aid', 'threatened to withhold aid', 'stop providing support'): the stopping is the act
 # (SANCTION, COERCE, REJECT by its own row), the aid is not given
 _STOPPING = frozenset(
@@ -99,10 +100,14 @@ def _meeting_as_a_time(noun) -> bool:
 
 def _stopped(tok) -> bool:
     """'The US suspended military aid', 'cut funding for Ukraine', 'to stop providing support': aid that a verb
-    stops, withholds or blocks is not given; the stopping verb tells the act ('suspended aid' is a sanction)."""
-    if tok.pos_ == "VERB":
-        return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _STOPPING
-    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _STOPPING
+    stops, withholds or blocks is not given; the stopping verb tells the act ('suspended aid' is a sanction). Aid
+    whose end is negated or only possible ('will not stop its deliveries', 'could be cut') goes on."""
+    stopping = tok.dep_ == "xcomp" if tok.pos_ == "VERB" else tok.dep_ in ("dobj", "nsubjpass")
+    verb = tok.head
+    if not stopping or verb.lemma_.lower() not in _STOPPING:
+        return False
+    # "will not stop its deliveries", "the current aid could be cut": the aid goes on, only its end is in doubt
+    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children)
 
 
 def _kept(noun) -> bool:
