@@ -366,3 +366,9 @@ def test_an_offer_of_an_act_told_by_its_own_word_is_that_act(extract_text):
     assert [(e.type, e.modality) for e in r.events] == [("CONSULT", "planned")]
     assert [e.type for e in extract_text("Lithuania has offered military support to Latvia.").events] == ["AID"]
     assert [e.type for e in extract_text("Estonia offered its troops to Latvia.").events] == ["AGREE"]
+
+
+def test_a_thing_that_helps_gives_no_aid(extract_text):
+    r = extract_text("Estonia praised the new Latvian port, which could assist Lithuania in its trade.")
+    assert _events(r, "AID") == []
+    assert len(_events(extract_text("Estonia, which helped Latvia with money, is a member."), "AID")) == 1

@@ -34,6 +34,9 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _ORDERING = frozenset({"order", "direct", "instruct", "command"})
 _OWN = frozenset({"its", "his", "her", "their", "our", "my"})
 _PARTS = frozenset({"most", "all", "some", "part", "rest", "half", "many"})  # 'most of its staff'
+_HELPING = frozenset({"help", "assist"})
+_THING_PRONOUNS = frozenset({"it", "which", "this", "that"})  # 'it will help us', 'which could assist Russia'
+_PARTY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 _MODALS = frozenset({"will", "would", "shall", "'ll", "could", "can", "may", "might", "must", "should", "wo", "ca"})
 # what stops aid ('suspended aid', 'threatened to withhold aid', 'stop providing support'): the stopping is the act
 # (SANCTION, COERCE, REJECT by its own row), the aid is not given
@@ -47,7 +50,7 @@ def names_no_act(tok, etype: str) -> bool:
     if etype == "AGREE" and tok.pos_ == "NOUN":
         return _kept(tok)
     if etype == "AID":
-        return _stopped(tok)
+        return _stopped(tok) or _a_thing_helps(tok)
     if etype == "REQUEST":
         return _orders_its_own(tok)
     if etype == "CONSULT" and tok.pos_ == "NOUN":
@@ -96,6 +99,17 @@ def _meeting_as_a_time(noun) -> bool:
     lemma = noun.lemma_.lower()
     told = {lemma, _VERB_OF.get(lemma, lemma)}  # 'met with Abbas' ... 'throughout his meetings'
     return any(t.lemma_.lower() in told for t in noun.doc[: noun.sent.start])
+
+
+def _a_thing_helps(verb) -> bool:
+    """'I hope it will help us to see the beauty', 'the network, which could assist Russia in circumventing
+    sanctions': what helps is a thing the clause talks of, no party giving aid ('Germany helped Ukraine' gives it)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _HELPING:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _THING_PRONOUNS]
+    if verb.dep_ == "relcl" and (verb.head.pos_ == "PROPN" or verb.head.ent_type_ in _PARTY_ENTS):
+        return False  # "Poland, which helped Ukraine": the relative stands for a party
+    return bool(subjects)
 
 
 def _stopped(tok) -> bool:
