@@ -372,3 +372,10 @@ def test_a_thing_that_helps_gives_no_aid(extract_text):
     r = extract_text("Estonia praised the new Latvian port, which could assist Lithuania in its trade.")
     assert _events(r, "AID") == []
     assert len(_events(extract_text("Estonia, which helped Latvia with money, is a member."), "AID")) == 1
+
+
+def test_a_ruling_left_to_an_official_is_no_commitment(extract_text):
+    r = extract_text(
+        "The Estonian decree bans imports of any goods as may be determined by the Estonian minister Jaan Tamm."
+    )
+    assert _events(r, "AGREE") == []

@@ -3,7 +3,7 @@ discuss, no talks held), 'would not rule out sending troops' (left open, nothing
 'we made good on our promise' (a promise kept was made before: keeping it makes none), 'suspended military aid'
 (aid stopped is no aid given), 'ordered its military to hold drills' (a state acts through its own forces), 'during the summit, Wallace admitted'
 (a meeting told before, taken up as the time of another act), 'offering to discuss a treaty' (the offered act is
-the event, planned).
+the event, planned), 'as may be determined by the Secretary' (a ruling, no commitment).
 
 Each check looks at the trigger and its neighbours only: one test per candidate trigger, no pass over the doc."""
 
@@ -49,6 +49,8 @@ def names_no_act(tok, etype: str) -> bool:
     """Whether the event word ``tok`` (typed ``etype``) names an act its clause does not tell as done."""
     if etype == "AGREE" and tok.pos_ == "NOUN":
         return _kept(tok)
+    if etype == "AGREE" and tok.lemma_.lower() == "determine":
+        return _a_determination(tok)
     if etype == "AID":
         return _stopped(tok) or _a_thing_helps(tok)
     if etype == "REQUEST":
@@ -99,6 +101,13 @@ def _meeting_as_a_time(noun) -> bool:
     lemma = noun.lemma_.lower()
     told = {lemma, _VERB_OF.get(lemma, lemma)}  # 'met with Abbas' ... 'throughout his meetings'
     return any(t.lemma_.lower() in told for t in noun.doc[: noun.sent.start])
+
+
+def _a_determination(verb) -> bool:
+    """'any other products as may be determined by the Secretary', 'it was determined that': a passive 'determine'
+    is a finding or a ruling left to an official, no commitment to anyone ('Russia is determined to win' is an
+    adjective, no trigger)."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _a_thing_helps(verb) -> bool:
