@@ -379,3 +379,10 @@ def test_a_ruling_left_to_an_official_is_no_commitment(extract_text):
         "The Estonian decree bans imports of any goods as may be determined by the Estonian minister Jaan Tamm."
     )
     assert _events(r, "AGREE") == []
+
+
+def test_a_decree_enacted_asks_no_one_and_backs_no_one(extract_text):
+    r = extract_text("The Estonian president Alar Karis signed a decree to declare the day a holiday.")
+    assert _events(r, "REQUEST") == [] and _events(r, "SUPPORT") == []
+    r = extract_text("Estonia and Latvia signed a memorandum on defence cooperation.")
+    assert [e.trigger.text for e in _events(r, "SUPPORT")] == ["signed"]

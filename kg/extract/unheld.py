@@ -28,6 +28,10 @@ _KEEPING_ON = frozenset({"deliver", "make", "follow", "act"})
 # what an offer may hold that is itself the event the news tells: talks, help, joint work ('offering to discuss',
 # 'offering military support')
 _OFFERED = frozenset({"AID", "CONSULT", "COOPERATE"})
+# a leader's instruments enacted alone: 'signed a decree', 'issued an executive order', 'a presidential memorandum'
+_ENACTING = frozenset({"sign", "issue"})
+_DECREES = frozenset({"decree", "order", "directive", "proclamation", "ordinance", "edict"})
+_EXECUTIVE = frozenset({"executive", "presidential"})
 _FRAMES = frozenset({"during", "throughout", "amid"})  # 'during the summit': the time of the clause's act
 _VERB_OF = {"meeting": "meet", "talk": "talk", "visit": "visit", "call": "call", "negotiation": "negotiate"}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -53,8 +57,10 @@ def names_no_act(tok, etype: str) -> bool:
         return _a_determination(tok)
     if etype == "AID":
         return _stopped(tok) or _a_thing_helps(tok)
-    if etype == "REQUEST":
-        return _orders_its_own(tok)
+    if etype == "REQUEST" and _orders_its_own(tok):
+        return True
+    if etype in ("REQUEST", "SUPPORT") and tok.pos_ == "VERB" and tok.lemma_.lower() in _ENACTING:
+        return _enacts_a_decree(tok)
     if etype == "CONSULT" and tok.pos_ == "NOUN":
         return _meeting_as_a_time(tok)
     return _a_topic_left(tok) or (etype == "REJECT" and _left_open(tok))
@@ -101,6 +107,22 @@ def _meeting_as_a_time(noun) -> bool:
     lemma = noun.lemma_.lower()
     told = {lemma, _VERB_OF.get(lemma, lemma)}  # 'met with Abbas' ... 'throughout his meetings'
     return any(t.lemma_.lower() in told for t in noun.doc[: noun.sent.start])
+
+
+def _enacts_a_decree(verb) -> bool:
+    """'Zelensky signed a decree to declare the day Europe Day', 'I have issued an Executive Order', 'Trump signed a
+    National Security Presidential Memorandum restoring pressure': a decree one leader enacts asks nobody anything
+    and backs nobody; what it orders is the act ('signed a memorandum with Poland' is a deal between parties)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(_a_decree(o) for o in objects)
+
+
+def _a_decree(noun) -> bool:
+    lemma = noun.lemma_.lower()
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children):
+        return False
+    kinds = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+    return lemma in _DECREES or bool(kinds & _EXECUTIVE)
 
 
 def _a_determination(verb) -> bool:
