@@ -381,6 +381,10 @@ def test_a_ruling_left_to_an_official_is_no_commitment(extract_text):
     assert _events(r, "AGREE") == []
 
 
+def test_one_flown_somewhere_is_carried_there(extract_text):
+    assert _events(extract_text("The Estonian president Alar Karis was flown to Riga in a plane."), "AGREE") == []
+
+
 def test_a_decree_enacted_asks_no_one_and_backs_no_one(extract_text):
     r = extract_text("The Estonian president Alar Karis signed a decree to declare the day a holiday.")
     assert _events(r, "REQUEST") == [] and _events(r, "SUPPORT") == []

@@ -3,7 +3,8 @@ discuss, no talks held), 'would not rule out sending troops' (left open, nothing
 'we made good on our promise' (a promise kept was made before: keeping it makes none), 'suspended military aid'
 (aid stopped is no aid given), 'ordered its military to hold drills' (a state acts through its own forces), 'during the summit, Wallace admitted'
 (a meeting told before, taken up as the time of another act), 'offering to discuss a treaty' (the offered act is
-the event, planned), 'as may be determined by the Secretary' (a ruling, no commitment).
+the event, planned), 'as may be determined by the Secretary' (a ruling, no commitment), 'was flown to Pennsylvania'
+(carried, no journey).
 
 Each check looks at the trigger and its neighbours only: one test per candidate trigger, no pass over the doc."""
 
@@ -53,8 +54,8 @@ def names_no_act(tok, etype: str) -> bool:
     """Whether the event word ``tok`` (typed ``etype``) names an act its clause does not tell as done."""
     if etype == "AGREE" and tok.pos_ == "NOUN":
         return _kept(tok)
-    if etype == "AGREE" and tok.lemma_.lower() == "determine":
-        return _a_determination(tok)
+    if etype == "AGREE" and tok.lemma_.lower() in ("determine", "fly"):
+        return _passive(tok)  # 'as may be determined by the Secretary', 'Zelensky was flown to Pennsylvania'
     if etype == "AID":
         return _stopped(tok) or _a_thing_helps(tok)
     if etype == "REQUEST" and _orders_its_own(tok):
@@ -125,10 +126,11 @@ def _a_decree(noun) -> bool:
     return lemma in _DECREES or bool(kinds & _EXECUTIVE)
 
 
-def _a_determination(verb) -> bool:
-    """'any other products as may be determined by the Secretary', 'it was determined that': a passive 'determine'
+def _passive(verb) -> bool:
+    """'Any other products as may be determined by the Secretary', 'it was determined that': a passive 'determine'
     is a finding or a ruling left to an official, no commitment to anyone ('Russia is determined to win' is an
-    adjective, no trigger)."""
+    adjective, no trigger); 'he was flown to Pennsylvania' is carried there, no journey of his own (CAMEO's 'fly
+    to' is an intent to meet)."""
     return verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
