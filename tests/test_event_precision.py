@@ -315,6 +315,8 @@ def test_a_topic_left_to_talk_about_is_no_talks(extract_text):
     assert _events(extract_text("Estonia and Latvia have a lot to talk about."), "CONSULT") == []
     assert _events(extract_text("Estonia has much to discuss with Latvia."), "CONSULT") == []
     assert len(_events(extract_text("Latvia will discuss the border with Estonia."), "CONSULT")) == 1
+    r = extract_text("Estonia and Latvia will do much to discuss and settle the border.")
+    assert len(_events(r, "CONSULT")) == 1  # what is done for it: a purpose, not a topic left
 
 
 def test_not_ruling_a_thing_out_refuses_nothing(extract_text):

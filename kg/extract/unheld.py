@@ -182,4 +182,7 @@ def _a_topic_left(verb) -> bool:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
-    return not any(c.dep_ in ("dobj", "nsubj", "ccomp") for c in verb.children)
+    if verb.head.head.lemma_.lower() == "do":  # "did everything to endorse X": what was done for it, a purpose
+        return False
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]  # "to endorse and embrace the campaign"
+    return not any(c.dep_ in ("dobj", "nsubj", "ccomp") for v in verbs for c in v.children)
