@@ -309,3 +309,86 @@ def test_fighting_an_ill_or_for_someone_to_act_attacks_no_one(extract_text):
     r = extract_text("Jaan Tamm will always fight for the Latvian people to be able to vote.")
     assert _events(r, "ASSAULT") == []
     assert _events(extract_text("Latvian troops fight Estonian forces near Narva."), "ASSAULT")
+
+
+def test_a_topic_left_to_talk_about_is_no_talks(extract_text):
+    assert _events(extract_text("Estonia and Latvia have a lot to talk about."), "CONSULT") == []
+    assert _events(extract_text("Estonia has much to discuss with Latvia."), "CONSULT") == []
+    assert len(_events(extract_text("Latvia will discuss the border with Estonia."), "CONSULT")) == 1
+    r = extract_text("Estonia and Latvia will do much to discuss and settle the border.")
+    assert len(_events(r, "CONSULT")) == 1  # what is done for it: a purpose, not a topic left
+
+
+def test_not_ruling_a_thing_out_refuses_nothing(extract_text):
+    r = extract_text("The Latvian premier Arturs Berzins did not rule out a freeze of the conflict.")
+    assert _events(r, "REJECT") == []
+    assert len(_events(extract_text("Estonia ruled out talks with Latvia."), "REJECT")) == 1
+
+
+def test_a_promise_kept_is_no_new_promise(extract_text):
+    assert _events(extract_text("Latvia made good on its promise to Estonia."), "AGREE") == []
+    assert _events(extract_text("Estonia delivered on its commitments to Latvia."), "AGREE") == []
+    assert len(_events(extract_text("Latvia made a promise to Estonia."), "AGREE")) == 1
+
+
+def test_a_restated_commitment_to_a_party_is_a_stance_on_it(extract_text):
+    r = extract_text("The Estonian minister Jaan Tamm reiterated the ironclad Estonian commitment to Latvia.")
+    assert [e.type for e in r.events] == ["SUPPORT"]
+    assert _names(r, r.events[0].recipients) == ["Latvia"]
+
+
+def test_restating_what_one_will_do_is_a_commitment(extract_text):
+    r = extract_text("Estonia and Latvia reaffirmed that they will maintain a combined defense posture.")
+    assert [e.type for e in r.events] == ["AGREE"]
+    assert [e.type for e in extract_text("Estonia reaffirmed its support for Latvia.").events] == ["SUPPORT"]
+
+
+def test_aid_stopped_is_no_aid_given(extract_text):
+    r = extract_text("Estonia suspended military aid to Latvia.")
+    assert [e.type for e in r.events] == ["SANCTION"]
+    assert _events(extract_text("Lithuania cut funding for Latvia."), "AID") == []
+    assert len(_events(extract_text("Estonia sent military aid to Latvia."), "AID")) == 1
+
+
+def test_an_order_to_ones_own_forces_asks_no_one(extract_text):
+    assert _events(extract_text("Estonia ordered its army to hold drills near Narva."), "REQUEST") == []
+    assert _events(extract_text("Latvia was ordering most of its embassy staff to leave."), "REQUEST") == []
+    assert len(_events(extract_text("Estonia ordered Latvia to withdraw its troops."), "REQUEST")) == 1
+
+
+def test_a_meeting_taken_up_as_a_time_is_no_new_meeting(extract_text):
+    r = extract_text("Estonia and Latvia held a summit in Riga. During the summit, Estonia praised Latvia.")
+    assert [e.trigger.text for e in _events(r, "CONSULT")] == ["held"]
+    r = extract_text("Estonia accused Latvia of lying during a call with Latvia.")
+    assert [e.trigger.text for e in _events(r, "CONSULT")] == ["call"]
+
+
+def test_an_offer_of_an_act_told_by_its_own_word_is_that_act(extract_text):
+    r = extract_text("Estonia offered to hold talks with Latvia.")
+    assert [(e.type, e.modality) for e in r.events] == [("CONSULT", "planned")]
+    assert [e.type for e in extract_text("Lithuania has offered military support to Latvia.").events] == ["AID"]
+    assert [e.type for e in extract_text("Estonia offered its troops to Latvia.").events] == ["AGREE"]
+
+
+def test_a_thing_that_helps_gives_no_aid(extract_text):
+    r = extract_text("Estonia praised the new Latvian port, which could assist Lithuania in its trade.")
+    assert _events(r, "AID") == []
+    assert len(_events(extract_text("Estonia, which helped Latvia with money, is a member."), "AID")) == 1
+
+
+def test_a_ruling_left_to_an_official_is_no_commitment(extract_text):
+    r = extract_text(
+        "The Estonian decree bans imports of any goods as may be determined by the Estonian minister Jaan Tamm."
+    )
+    assert _events(r, "AGREE") == []
+
+
+def test_one_flown_somewhere_is_carried_there(extract_text):
+    assert _events(extract_text("The Estonian president Alar Karis was flown to Riga in a plane."), "AGREE") == []
+
+
+def test_a_decree_enacted_asks_no_one_and_backs_no_one(extract_text):
+    r = extract_text("The Estonian president Alar Karis signed a decree to declare the day a holiday.")
+    assert _events(r, "REQUEST") == [] and _events(r, "SUPPORT") == []
+    r = extract_text("Estonia and Latvia signed a memorandum on defence cooperation.")
+    assert [e.trigger.text for e in _events(r, "SUPPORT")] == ["signed"]

@@ -53,6 +53,8 @@ def test_resources_or_a_joint_course_committed_are_the_act_planned(extract_text)
     assert "AGREE" not in _types(r)
     r = extract_text("Estonia and Latvia committed to coordinate closely.")
     assert _only(r, "COOPERATE").modality == "planned" and "AGREE" not in _types(r)
+    r = extract_text("Estonia has committed to sending drones to Latvia.")
+    assert (_only(r, "AID").trigger.text, _only(r, "AID").modality, _types(r)) == ("sending", "planned", ["AID"])
     r = extract_text("Estonia will commit 300 more troops to Latvia.")
     assert (_only(r, "MOBILIZE").trigger.text, _types(r)) == ("commit", ["MOBILIZE"])
 

@@ -28,6 +28,8 @@ from kg.graph.records import Event, Span, content_id
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from kg.extract.lexicons import Trigger
+
 __all__ = [
     "COMMISSIVE_VERBS",
     "LITOTES_VERBS",
@@ -71,6 +73,8 @@ _OWN = frozenset({"his", "her", "its", "their", "our"})
 # An unresolved subject pronoun is the speaker's own side only in the first person ("we will boycott," they
 # said); "they will exchange views," Peskov said names someone else, whom kg could not find.
 _FIRST_PERSON = frozenset({"we", "i"})
+_PARTY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+_PEOPLES = frozenset({"people", "population", "ally", "partner"})
 _POLITIES = frozenset({"country", "nation"})
 # The manual's list for a bare reported future ("RETREAT + future and CONCEDE + future ... do not reduce to AGREE").
 _FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -232,6 +236,37 @@ def without_restated(pairs) -> list[tuple[Token, Event]]:
     return [p for n, p in enumerate(out) if n not in dropped]
 
 
+def restated_stance(tok, entry: Trigger) -> Trigger:
+    """'Sullivan reiterated the US ironclad commitment to the ROK': restating a commitment to a party, not to an act,
+    states a stance on that party (PLOVER SUPPORT), though a row for restating a commitment typed it AGREE; and
+    restating what one will do ('reaffirmed that they will maintain ...') is a commitment (AGREE)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in RESTATING_VERBS:
+        return entry
+    if entry.type == "SUPPORT" and any(c.dep_ == "ccomp" and _future(c) for c in tok.children):
+        # "reaffirmed that the US and the ROK will maintain a combined posture": what they will do, restated, is a
+        # commitment (PLOVER AGREE), not a stance on someone
+        return dataclasses.replace(entry, type="AGREE", mode=None, note="a future course restated")
+    if entry.type != "AGREE":
+        return entry
+    objects = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _COMMITMENT_NOUNS]
+    if not objects or _commits_to_an_act(objects[0]) or not _committed_to_someone(objects[0]):
+        return entry
+    return dataclasses.replace(entry, type="SUPPORT", mode=None, note="a commitment to a party restated")
+
+
+def _committed_to_someone(noun) -> bool:
+    """'commitment to the ROK', 'to Ukraine's security', 'to the people of Sudan': committed to a party or its good,
+    not to an act ('commitment to sending aid', 'to the establishment of a state')."""
+    objects = [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"
+    ]
+    return any(_a_party(o) or any(c.dep_ == "poss" and _a_party(c) for c in o.children) for o in objects)
+
+
+def _a_party(tok) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in _PARTY_ENTS or tok.lemma_.lower() in _PEOPLES
+
+
 def _commits_to_an_act(noun) -> bool:
     """'commitment to bring home the remains', 'to achieving a deal', 'that the US will stand by Ukraine'."""
     for child in noun.children:
@@ -276,6 +311,8 @@ def _commitment(tok, event: Event, speaker_of, is_speech, speaks_for=lambda verb
             return None
         if _infinitive_of(node) and head.lemma_.lower() in COMMISSIVE_VERBS:
             return head, speaker_of(head)  # "vowed to fight"; "vowed on Sunday to fight" parses an advcl
+        if _gerund_of(node) and head.head.lemma_.lower() in COMMISSIVE_VERBS and event.type in REFUSABLE:
+            return head.head, speaker_of(head.head)  # "committed to sending aid": the gerund after 'to'
         if node.dep_ == "xcomp" and head.lemma_.lower() in LITOTES_VERBS and _negated(head):
             return head, speaker_of(head)  # "would not hesitate to use force"
         if node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in WILLING_ADJECTIVES:
@@ -327,6 +364,12 @@ def _infinitive_of(node) -> bool:
     return node.dep_ == "xcomp" or (
         node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
     )
+
+
+def _gerund_of(node) -> bool:
+    """'committed to sending', 'pledged to providing': a gerund after the commissive verb's 'to' (a cooperative
+    content only: 'commit to imposing sanctions' is no threat)."""
+    return node.dep_ == "pcomp" and node.head.lower_ == "to" and node.head.dep_ == "prep"
 
 
 def _negated(verb) -> bool:

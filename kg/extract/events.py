@@ -20,6 +20,7 @@ from kg.extract import (
     readouts,
     repeats,
     senses,
+    unheld,
     weapons,
     words,
 )
@@ -115,7 +116,9 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     seen = set()
     # the lexicon first (one lookup per token), the sentence (costly per token) only for the words it knows
     candidates = [
-        (tok, weapons.retyped(tok, senses.retyped(tok, t))) for tok in ctx.doc if (t := triggers.match(tok)) is not None
+        (tok, weapons.retyped(tok, commitments.restated_stance(tok, senses.retyped(tok, t))))
+        for tok in ctx.doc
+        if (t := triggers.match(tok)) is not None
     ]
     candidates = [
         (tok, t) for tok, t in candidates if tok.sent.start not in ctx.skip_sents and not _inside_name(ctx, tok)
@@ -139,6 +142,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
             or readouts.not_an_event(tok, entry)
             or background.names_no_act(tok, entry.type)
             or senses.names_no_event(tok, entry, by_index, addressed=addressed)
+            or unheld.names_no_act(tok, entry.type)
         ):
             continue
         if entry.type == "ASSAULT" and fights_for_a_cause(tok):
@@ -214,6 +218,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
         article_id=ctx.article_id,
         voiced=ctx.resolver.own_voice,
     )
+    pairs = unheld.without_offers(pairs)
     taken = {(e.type, e.evidence.start) for _tok, e in pairs}
     pairs += [(tok, e) for tok, e in asked if (e.type, e.evidence.start) not in taken]
     return [_restated_by_holder(ctx, tok, e) for tok, e in sorted(pairs, key=lambda p: p[0].i)]
