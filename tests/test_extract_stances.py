@@ -424,3 +424,18 @@ def test_allies_the_text_names_after_such_as_are_the_owners_allies(extract_text)
 
 def test_allies_named_with_no_owner_are_nobodys(extract_text):
     assert not relations(extract_text("Moscow threatened allies like Poland."))
+
+
+def test_a_joint_statements_we_and_our_allies_allies_no_signatory(extract_text):
+    record = extract_text(
+        "Joint statement by the leaders of France and Germany\n\nWe, the leaders of France and Germany, condemn the"
+        " attack. We, as well as our other allies and partners, imposed severe sanctions on Russia."
+    )
+    names = {e.id: e.name for e in record.entities}
+    assert not any(r.type == "allied_with" and "allies" in names[r.object] for r in record.relations)
+
+
+def test_one_state_and_its_allies_are_allied(extract_text):
+    record = extract_text("The United States and its allies imposed severe sanctions on Russia on Monday.")
+    names = {e.id: e.name for e in record.entities}
+    assert any(r.type == "allied_with" and names[r.subject] == "United States" for r in record.relations)

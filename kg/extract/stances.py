@@ -165,10 +165,10 @@ def _allies(ctx, tok):
     named = _the_ally(ctx, tok)
     group = named if named is not None else ctx.resolve(tok) if tok.tag_ == "NNS" else []
     owners = []
-    if tok.dep_ == "conj":
+    if tok.dep_ == "conj" and not _signatories(ctx, tok.head):
         owners = ctx.resolve(tok.head)
     # 'our allies' are the writer's state's, not the person who signs the statement
-    for c in (c for c in tok.children if c.dep_ == "poss"):
+    for c in (c for c in tok.children if c.dep_ == "poss" and not _signatories(ctx, c)):
         first_person = c.lower_ in ("our", "my")
         owners += [e for e in ctx.resolve(c) if not first_person or ctx.table.get(e).type != "Person"]
     owners += _of_owners(ctx, tok)
@@ -193,6 +193,14 @@ def _allies(ctx, tok):
             if g != own:
                 yield relation(ctx, "allied_with", own, g, stated)
     yield from _members_by_allies(ctx, tok, owners, stated)
+
+
+def _signatories(ctx, tok) -> bool:
+    """'we, as well as our other allies': a joint statement's 'we' or 'our' stands for several states, whose allies
+    are the camp the signatories share, not each signatory's own."""
+    if tok.lower_ not in ("we", "us", "our"):
+        return False
+    return len([e for e in ctx.resolve(tok) if ctx.table.get(e).type != "Person"]) > 1
 
 
 def _examples(ctx, tok) -> list[str]:
