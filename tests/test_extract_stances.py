@@ -439,3 +439,17 @@ def test_one_state_and_its_allies_are_allied(extract_text):
     record = extract_text("The United States and its allies imposed severe sanctions on Russia on Monday.")
     names = {e.id: e.name for e in record.entities}
     assert any(r.type == "allied_with" and names[r.subject] == "United States" for r in record.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel must defend itself against Iran and Iran-backed terrorists like Hamas.",
+        "Israel struck Iranian-backed groups such as Hamas on Monday.",
+    ],
+)
+def test_a_backer_supports_the_bodies_a_backed_collective_names(extract_text, text):
+    record = extract_text(text)
+    names = {e.id: e.name for e in record.entities}
+    found = {(r.type, names[r.subject], names[r.object]) for r in record.relations}
+    assert ("supports", "Iran", "Hamas") in found

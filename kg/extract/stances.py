@@ -480,8 +480,8 @@ _BACKING_WORDS = frozenset({"backed", "supported", "funded", "armed", "sponsored
 
 
 def _backed_bodies(ctx):
-    """'Iranian-backed groups, including Hamas', 'the Russia-backed separatists': the backer written before
-    '-backed' supports the body, or the bodies the phrase then names."""
+    """'Iranian-backed groups, including Hamas', 'Iran-backed terrorists like Hamas', 'the Russia-backed
+    separatists': the backer written before '-backed' supports the body, and the bodies the phrase then names."""
     for tok in tokens_of(ctx, lowers=_BACKING_WORDS):
         if tok.dep_ != "amod":
             continue
@@ -494,13 +494,31 @@ def _backed_bodies(ctx):
         backed = ctx.resolve(noun) if ctx.table.by_token.get(noun.i) is not None else []
         if not backed and noun.dep_ == "appos":  # 'Hezbollah, an Iran-backed militant group,': the named body
             backed = ctx.resolve(noun.head)
-        backed += conj_ids(
-            ctx, [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "including" for p in c.children]
-        )
+        examples = [p for c in _example_preps(noun) for p in c.children if p.dep_ == "pobj"]
+        backed += conj_ids(ctx, examples)
+        stated = [*noun.subtree, *(t for p in examples for t in p.subtree)]
         for s in backers:
             for o in backed:
                 if s != o and party(ctx, o):
-                    yield relation(ctx, "supports", s, o, list(noun.subtree), confidence=0.6)
+                    yield relation(ctx, "supports", s, o, stated, confidence=0.6)
+
+
+def _example_preps(noun) -> list:
+    """The noun's 'including', 'like' or 'such as', also written right after it where the parser hangs it on the verb
+    ('defend itself against Iran-backed terrorists like Hamas')."""
+    found = [c for c in noun.children if _names_examples(c)]
+    after = noun.right_edge.i + 1
+    if not found and after < len(noun.doc) and _names_examples(noun.doc[after]):
+        found.append(noun.doc[after])
+    return found
+
+
+def _names_examples(prep) -> bool:
+    """'including', 'like', 'such as': a preposition after which a noun names some of what it stands for."""
+    if prep.dep_ != "prep":
+        return False
+    such = prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+    return prep.lower_ in ("including", "like") or (prep.lower_ == "as" and such)
 
 
 def _modifier(ctx, tok) -> list[str]:
