@@ -453,3 +453,15 @@ def test_a_backer_supports_the_bodies_a_backed_collective_names(extract_text, te
     names = {e.id: e.name for e in record.entities}
     found = {(r.type, names[r.subject], names[r.object]) for r in record.relations}
     assert ("supports", "Iran", "Hamas") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungary said on Monday that it does not support Ukraine.",
+        "Germany has never condemned Russia, Hungary said.",
+    ],
+)
+def test_a_side_the_text_denies_is_not_taken(extract_text, text):
+    record = extract_text(text)
+    assert not any(r.type in ("supports", "opposes") for r in record.relations)

@@ -50,7 +50,7 @@ def find_relations(ctx, *, offices: OfficeIndex | None = None) -> list[Relation]
     found_rels += alliances.find_alliances(ctx)
     for rel in [*stated, *bodies, *found_rels]:
         key = (rel.type, rel.subject, rel.object)
-        if rel.subject != rel.object and key not in found:
+        if rel.subject != rel.object and key not in found and rel.modality != "negated":
             found[key] = rel
     # "Prime Minister X ... the country's prime minister": who leads a body is not also merely affiliated with it
     kept = [r for r in found.values() if r.type != "affiliated_with" or ("leader_of", r.subject, r.object) not in found]
