@@ -47,9 +47,10 @@ def test_a_part_or_member_of_a_body_belongs_to_it(extract_text, text, member, bo
     assert any(t == "member_of" and s == member and o.startswith(body) for t, s, o in found)
 
 
-def test_a_compound_collective_of_officials_serves_each_state(extract_text):
-    found = relations(extract_text("Senior Hungarian and Romanian officials met in Vienna on Monday."))
-    assert {o for t, s, o in found if t == "affiliated_with" and "officials" in s} == {"Hungary", "Romania"}
+def test_officials_named_by_a_demonym_state_no_tie(extract_text):
+    record = extract_text("Senior Hungarian and Romanian officials met in Vienna on Monday.")
+    assert not any(t == "affiliated_with" and "officials" in s for t, s, _o in relations(record))
+    assert "Senior Hungarian and Romanian officials" in {e.name for e in record.entities}  # listed all the same
 
 
 def test_doctors_or_soldiers_named_by_a_demonym_hold_no_office(extract_text):

@@ -424,3 +424,44 @@ def test_allies_the_text_names_after_such_as_are_the_owners_allies(extract_text)
 
 def test_allies_named_with_no_owner_are_nobodys(extract_text):
     assert not relations(extract_text("Moscow threatened allies like Poland."))
+
+
+def test_a_joint_statements_we_and_our_allies_allies_no_signatory(extract_text):
+    record = extract_text(
+        "Joint statement by the leaders of France and Germany\n\nWe, the leaders of France and Germany, condemn the"
+        " attack. We, as well as our other allies and partners, imposed severe sanctions on Russia."
+    )
+    names = {e.id: e.name for e in record.entities}
+    assert not any(r.type == "allied_with" and "allies" in names[r.object] for r in record.relations)
+
+
+def test_one_state_and_its_allies_are_allied(extract_text):
+    record = extract_text("The United States and its allies imposed severe sanctions on Russia on Monday.")
+    names = {e.id: e.name for e in record.entities}
+    assert any(r.type == "allied_with" and names[r.subject] == "United States" for r in record.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel must defend itself against Iran and Iran-backed terrorists like Hamas.",
+        "Israel struck Iranian-backed groups such as Hamas on Monday.",
+    ],
+)
+def test_a_backer_supports_the_bodies_a_backed_collective_names(extract_text, text):
+    record = extract_text(text)
+    names = {e.id: e.name for e in record.entities}
+    found = {(r.type, names[r.subject], names[r.object]) for r in record.relations}
+    assert ("supports", "Iran", "Hamas") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungary said on Monday that it does not support Ukraine.",
+        "Germany has never condemned Russia, Hungary said.",
+    ],
+)
+def test_a_side_the_text_denies_is_not_taken(extract_text, text):
+    record = extract_text(text)
+    assert not any(r.type in ("supports", "opposes") for r in record.relations)

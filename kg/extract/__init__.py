@@ -23,6 +23,7 @@ from kg.extract import (
     entities,
     events,
     lexicons,
+    membership,
     offices,
     relations,
     triggers,
@@ -158,7 +159,8 @@ class Extractor:
         known = {(r.subject, r.object) for r in found_relations}  # a title in the text says more than a dictionary
         found_relations += [r for r in self.offices.apply(ctx, article.date) if (r.subject, r.object) not in known]
         warnings = (f"{len(debris)} boilerplate sentence(s) ignored",) if debris else ()
-        kept = entities.without_bystanders(doc, table, found_events, found_relations, self.cues)
+        listed = membership.state_officials(ctx)
+        kept = entities.without_bystanders(doc, table, found_events, found_relations, self.cues, listed)
         return Record(article, kept, tuple(found_events), tuple(found_relations), warnings, fingerprint)
 
 

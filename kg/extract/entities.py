@@ -514,13 +514,14 @@ def _group_names(mentions: list[Mention]) -> dict[str, set[str]]:
 _UNNAMED_TYPES = frozenset({"Group", "Person"})
 
 
-def without_bystanders(doc, table: EntityTable, events, relations, cues) -> tuple[Entity, ...]:
+def without_bystanders(doc, table: EntityTable, events, relations, cues, listed=frozenset()) -> tuple[Entity, ...]:
     """The article's entities less the unnamed collectives and persons that take part in no event or relation
     and are no source ('Countries have raised spending', 'our allies'): a graph node for them links to nothing,
     and annotators list an unnamed collective only when it acts, is acted on or speaks. Named entities stay, and
     so does the subject of a verb of saying ('Western officials say ...') whose content held no event. A state
     named only by its adjective ('against the German occupiers') is named by nothing of its own: it stays when it
-    takes part, or when an entity that stays belongs to it ('Russian officials accused ...')."""
+    takes part, or when an entity that stays belongs to it ('Russian officials accused ...'). ``listed`` are ids
+    that stay whatever they do (kg.extract.membership.state_officials)."""
     named = {
         table.by_token.get(m.head)
         for m in table.mentions
@@ -534,7 +535,7 @@ def without_bystanders(doc, table: EntityTable, events, relations, cues) -> tupl
     }
     used = {e for ev in events for e in (*ev.actors, *ev.recipients, *ev.locations, *ev.sources)}
     used.update(e for r in relations for e in (r.subject, r.object, *r.sources))
-    kept = named | speakers | used
+    kept = named | speakers | used | set(listed)
     staying = [e for e in table.entities if not (_adjective_only(e) or e.type in _UNNAMED_TYPES or _unnamed_body(e))]
     staying += [e for e in table.entities if e.id in kept and e not in staying]
     kept.update(c for e in staying for c in (e.country, *e.countries) if c)

@@ -168,26 +168,46 @@ def _bodies_before(ctx, tok) -> list[str]:
     return [e for c in mods for e in ctx.resolve_modifier(c)]
 
 
+# nouns of a collective a state sends to act for it: 'the Ukrainian delegation', 'representatives of Russia'
+_SENT_BY_A_STATE = frozenset({"delegation", "delegate", "representative", "envoy", "negotiator", "emissary"})
+
+
 def _collective_states(ctx):
-    """'Senior Hungarian and Romanian officials', 'Serbian lawmakers': a collective of a state's officials,
-    lawmakers or judges (its sector, set by the entity rules) is affiliated with each state its name gives."""
+    """'The Ukrainian delegation', 'representatives of the Russian Federation': a collective a state sends to act
+    for it (its sector, set by the entity rules, a state's offices) is affiliated with each state its name gives;
+    "Kenya's officials", 'its officials' with the state its possessive names. 'Russian officials', 'Belarussian
+    authorities' only say whose officials speak or act: no tie is stated."""
+    for entity, mention, states in _office_collectives(ctx):
+        if states and ctx.doc[mention.head].lemma_.lower() not in _SENT_BY_A_STATE:
+            continue  # 'Russian officials': a demonym says whose, not that a tie is stated
+        if not states:  # 'Ukraine ... its officials': the state the possessive stands for
+            states = tuple(_possessive_states(ctx, ctx.doc[mention.head]))
+        for state in states:
+            tokens = list(ctx.doc[mention.start : mention.end])
+            yield relation(ctx, "affiliated_with", entity.id, state, tokens, confidence=0.55)
+
+
+def state_officials(ctx) -> set[str]:
+    """The collectives of a state's officials named by its demonym ('Russian officials'): they get no tie, but
+    annotators list them as they list a state, so they stay in the record."""
+    return {entity.id for entity, _m, states in _office_collectives(ctx) if states}
+
+
+def _office_collectives(ctx):
+    """(entity, first mention, the states its name gives) for each collective of officials, lawmakers or judges
+    in the kept sentences, less those outside the state's offices ('Syrian opposition officials')."""
     first: dict = {}
     for m in ctx.table.mentions:
         first.setdefault(ctx.table.by_token.get(m.head), m)
     for entity in ctx.table.entities:
         if entity.type != "Group" or entity.sector not in _OFFICE_SECTORS:
             continue
-        states = entity.countries or ((entity.country,) if entity.country else ())
         mention = first.get(entity.id)
         if mention is None or ctx.doc[mention.start].sent.start in ctx.skip_sents:
             continue
-        if not states:  # 'Ukraine ... its officials': the state the possessive stands for
-            states = tuple(_possessive_states(ctx, ctx.doc[mention.head]))
         if any(t.lower_ in _OUTSIDE_THE_STATE for t in ctx.doc[mention.start : mention.end]):
             continue  # 'Palestinian business leaders', 'Syrian opposition officials': no office of the state
-        for state in states:
-            tokens = list(ctx.doc[mention.start : mention.end])
-            yield relation(ctx, "affiliated_with", entity.id, state, tokens, confidence=0.55)
+        yield entity, mention, entity.countries or ((entity.country,) if entity.country else ())
 
 
 def _possessive_states(ctx, head) -> list[str]:

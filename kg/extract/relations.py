@@ -8,7 +8,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract import belonging, counterparts, labels, membership, servants, stances, words, workplaces
+from kg.extract import alliances, belonging, counterparts, labels, membership, servants, stances, words, workplaces
 from kg.extract import bodies as bodies_of
 from kg.extract.holders import AFFILIATE_TITLES as _AFFILIATE_TITLES
 from kg.extract.holders import FORMER as _FORMER
@@ -47,9 +47,10 @@ def find_relations(ctx, *, offices: OfficeIndex | None = None) -> list[Relation]
     bodies += workplaces.workplaces(ctx, _entity_mentions(ctx))
     bodies += belonging.nationals(ctx, _entity_mentions(ctx))
     found_rels = [*stances.find_stances(ctx, *_states_served(ctx, stated)), *membership.find_memberships(ctx)]
+    found_rels += alliances.find_alliances(ctx)
     for rel in [*stated, *bodies, *found_rels]:
         key = (rel.type, rel.subject, rel.object)
-        if rel.subject != rel.object and key not in found:
+        if rel.subject != rel.object and key not in found and rel.modality != "negated":
             found[key] = rel
     # "Prime Minister X ... the country's prime minister": who leads a body is not also merely affiliated with it
     kept = [r for r in found.values() if r.type != "affiliated_with" or ("leader_of", r.subject, r.object) not in found]

@@ -165,10 +165,10 @@ def _allies(ctx, tok):
     named = _the_ally(ctx, tok)
     group = named if named is not None else ctx.resolve(tok) if tok.tag_ == "NNS" else []
     owners = []
-    if tok.dep_ == "conj":
+    if tok.dep_ == "conj" and not _signatories(ctx, tok.head):
         owners = ctx.resolve(tok.head)
     # 'our allies' are the writer's state's, not the person who signs the statement
-    for c in (c for c in tok.children if c.dep_ == "poss"):
+    for c in (c for c in tok.children if c.dep_ == "poss" and not _signatories(ctx, c)):
         first_person = c.lower_ in ("our", "my")
         owners += [e for e in ctx.resolve(c) if not first_person or ctx.table.get(e).type != "Person"]
     owners += _of_owners(ctx, tok)
@@ -193,6 +193,14 @@ def _allies(ctx, tok):
             if g != own:
                 yield relation(ctx, "allied_with", own, g, stated)
     yield from _members_by_allies(ctx, tok, owners, stated)
+
+
+def _signatories(ctx, tok) -> bool:
+    """'we, as well as our other allies': a joint statement's 'we' or 'our' stands for several states, whose allies
+    are the camp the signatories share, not each signatory's own."""
+    if tok.lower_ not in ("we", "us", "our"):
+        return False
+    return len([e for e in ctx.resolve(tok) if ctx.table.get(e).type != "Person"]) > 1
 
 
 def _examples(ctx, tok) -> list[str]:
@@ -472,8 +480,8 @@ _BACKING_WORDS = frozenset({"backed", "supported", "funded", "armed", "sponsored
 
 
 def _backed_bodies(ctx):
-    """'Iranian-backed groups, including Hamas', 'the Russia-backed separatists': the backer written before
-    '-backed' supports the body, or the bodies the phrase then names."""
+    """'Iranian-backed groups, including Hamas', 'Iran-backed terrorists like Hamas', 'the Russia-backed
+    separatists': the backer written before '-backed' supports the body, and the bodies the phrase then names."""
     for tok in tokens_of(ctx, lowers=_BACKING_WORDS):
         if tok.dep_ != "amod":
             continue
@@ -486,13 +494,31 @@ def _backed_bodies(ctx):
         backed = ctx.resolve(noun) if ctx.table.by_token.get(noun.i) is not None else []
         if not backed and noun.dep_ == "appos":  # 'Hezbollah, an Iran-backed militant group,': the named body
             backed = ctx.resolve(noun.head)
-        backed += conj_ids(
-            ctx, [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "including" for p in c.children]
-        )
+        examples = [p for c in _example_preps(noun) for p in c.children if p.dep_ == "pobj"]
+        backed += conj_ids(ctx, examples)
+        stated = [*noun.subtree, *(t for p in examples for t in p.subtree)]
         for s in backers:
             for o in backed:
                 if s != o and party(ctx, o):
-                    yield relation(ctx, "supports", s, o, list(noun.subtree), confidence=0.6)
+                    yield relation(ctx, "supports", s, o, stated, confidence=0.6)
+
+
+def _example_preps(noun) -> list:
+    """The noun's 'including', 'like' or 'such as', also written right after it where the parser hangs it on the verb
+    ('defend itself against Iran-backed terrorists like Hamas')."""
+    found = [c for c in noun.children if _names_examples(c)]
+    after = noun.right_edge.i + 1
+    if not found and after < len(noun.doc) and _names_examples(noun.doc[after]):
+        found.append(noun.doc[after])
+    return found
+
+
+def _names_examples(prep) -> bool:
+    """'including', 'like', 'such as': a preposition after which a noun names some of what it stands for."""
+    if prep.dep_ != "prep":
+        return False
+    such = prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+    return prep.lower_ in ("including", "like") or (prep.lower_ == "as" and such)
 
 
 def _modifier(ctx, tok) -> list[str]:
