@@ -388,7 +388,18 @@ def _object_content(verb, obj, below) -> bool:
     Y has denied': the denial is Y's) nor the speaker's own act ('announced new aid')."""
     if obj.pos_ == "VERB":
         return True
+    if verb.lemma_.lower() == "question" and not _names_someone(obj):
+        return below is None or below.dep_ != "relcl"  # 'questioned Israel's commitment to peace': doubts it
     return verb.lemma_.lower() not in _OBJECT_NOT_CONTENT and (below is None or below.dep_ != "relcl")
+
+
+def _names_someone(noun) -> bool:
+    """'questioned the witness', 'questioned him', 'questioned Roe': whom one asks, not what one doubts."""
+    return (
+        noun.pos_ in ("PRON", "PROPN")
+        or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or (noun.lemma_.lower() in words.PERSON_ROLES)
+    )
 
 
 def _governs_content(verb, came_from, kind: str, below=None) -> bool:
