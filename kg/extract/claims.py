@@ -415,7 +415,7 @@ def _governs_content(verb, came_from, kind: str, below=None) -> bool:
         # subject is what the active's object would be (not whom one tells, asks or accuses: 'was told by')
         return _object_content(verb, came_from, below)
     if kind == "speech":  # what is said, and what it is said as or about: 'cited it as evidence that ...'
-        return dep in _SPEECH_CONTENT or (dep == "prep" and came_from.lower_ in ("as", "about"))
+        return dep in _SPEECH_CONTENT or (dep == "prep" and _speech_topic(verb, came_from))
     for_clause = dep == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "for" for c in came_from.children
     )  # 'for Y to'
@@ -431,6 +431,16 @@ def _governs_content(verb, came_from, kind: str, below=None) -> bool:
     # concede': PolNeAR annotates what a source intends as attributed, whoever is to act) and what they want
     # ('wants a deal', 'is considering a run')
     return clause or (kind == "intention" and (dep == "dobj" or _infinitive(came_from)))
+
+
+# Verbs of saying whose topic also hangs on 'on': 'commenting on the shootings', 'remarked on the attack'
+_ON_TOPIC = frozenset({"comment", "remark"})
+
+
+def _speech_topic(verb, prep) -> bool:
+    """What a saying is about ('said about', 'cited it as'), and what a comment is on ('commenting on the
+    shootings'); not where or when it was said ('said on Tuesday', 'spoke on television')."""
+    return prep.lower_ in ("as", "about") or (prep.lower_ == "on" and verb.lemma_.lower() in _ON_TOPIC)
 
 
 def _another_saying(clause, cues: CueIndex) -> bool:
