@@ -388,7 +388,18 @@ def _object_content(verb, obj, below) -> bool:
     Y has denied': the denial is Y's) nor the speaker's own act ('announced new aid')."""
     if obj.pos_ == "VERB":
         return True
+    if verb.lemma_.lower() == "question" and not _names_someone(obj):
+        return below is None or below.dep_ != "relcl"  # 'questioned Israel's commitment to peace': doubts it
     return verb.lemma_.lower() not in _OBJECT_NOT_CONTENT and (below is None or below.dep_ != "relcl")
+
+
+def _names_someone(noun) -> bool:
+    """'questioned the witness', 'questioned him', 'questioned Roe': whom one asks, not what one doubts."""
+    return (
+        noun.pos_ in ("PRON", "PROPN")
+        or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or (noun.lemma_.lower() in words.PERSON_ROLES)
+    )
 
 
 def _governs_content(verb, came_from, kind: str, below=None) -> bool:
@@ -404,7 +415,7 @@ def _governs_content(verb, came_from, kind: str, below=None) -> bool:
         # subject is what the active's object would be (not whom one tells, asks or accuses: 'was told by')
         return _object_content(verb, came_from, below)
     if kind == "speech":  # what is said, and what it is said as or about: 'cited it as evidence that ...'
-        return dep in _SPEECH_CONTENT or (dep == "prep" and came_from.lower_ in ("as", "about"))
+        return dep in _SPEECH_CONTENT or (dep == "prep" and _speech_topic(verb, came_from))
     for_clause = dep == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "for" for c in came_from.children
     )  # 'for Y to'
@@ -420,6 +431,16 @@ def _governs_content(verb, came_from, kind: str, below=None) -> bool:
     # concede': PolNeAR annotates what a source intends as attributed, whoever is to act) and what they want
     # ('wants a deal', 'is considering a run')
     return clause or (kind == "intention" and (dep == "dobj" or _infinitive(came_from)))
+
+
+# Verbs of saying whose topic also hangs on 'on': 'commenting on the shootings', 'remarked on the attack'
+_ON_TOPIC = frozenset({"comment", "remark"})
+
+
+def _speech_topic(verb, prep) -> bool:
+    """What a saying is about ('said about', 'cited it as'), and what a comment is on ('commenting on the
+    shootings'); not where or when it was said ('said on Tuesday', 'spoke on television')."""
+    return prep.lower_ in ("as", "about") or (prep.lower_ == "on" and verb.lemma_.lower() in _ON_TOPIC)
 
 
 def _another_saying(clause, cues: CueIndex) -> bool:

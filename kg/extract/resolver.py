@@ -61,6 +61,10 @@ class Resolver:
             (m for m in table.mentions if table.get(table.by_token[m.head]).type == "Person"),
             key=lambda m: m.start,
         )
+        self.untyped_mentions = sorted(  # names of persons the tagger typed as organisations ('Reynolds says')
+            (m for m in table.mentions if _untyped_person(table, table.by_token[m.head])),
+            key=lambda m: m.start,
+        )
 
     def resolve(self, tok) -> list[str]:
         if tok.i in self._resolving:
@@ -453,15 +457,15 @@ class Resolver:
         """The nearest person named before ``tok`` who agrees with it ('she' is not 'Mr. Cruz'); outside a
         quotation, not one named inside one ('"Cruz has fought for us," she said': she is not Cruz)."""
         before = [m for m in self.person_mentions if m.start < tok.i and self._agrees(tok, m)]
-        if not before:
-            return []
         doc, cues = self.doc, self.cues
+        spoke = None
+        if tok.dep_ == "nsubj" and cues.attributing(tok.head) and not quotes.in_quote(doc, cues, tok.idx):
+            spoke = self._last_speaker(tok, before)
+        if not before:
+            return [self.table.by_token[spoke.head]] if spoke is not None else []
         chosen = before[-1]
         if not quotes.in_quote(doc, cues, tok.idx):
             outside = [m for m in reversed(before[-12:]) if not quotes.in_quote(doc, cues, doc[m.start].idx)]
-            spoke = None
-            if tok.dep_ == "nsubj" and cues.attributing(tok.head):
-                spoke = next((m for m in outside if _speaks(doc[m.head], cues, tok)), None)
             continued = spoke or _subject_continued(tok, outside)
             if continued is None and len(self._chain) < _CHAIN_MOST:
                 chained = self._chained(tok, before[-1])
@@ -469,6 +473,20 @@ class Resolver:
                     return chained
             chosen = continued or next(iter(outside), chosen)
         return [self.table.by_token[chosen.head]]
+
+    def _last_speaker(self, tok, before):
+        """The nearest person named before ``tok``, outside quotations, who spoke (:func:`_speaks`); failing one,
+        a speaker the tagger typed an organisation ('Reynolds says ... "...," she says': only a person is 'he' or
+        'she', and a speaker just named is the likeliest one); else None."""
+        spoke = self._spoke(tok, before)
+        if spoke is None and tok.lower_ in ("he", "she"):
+            spoke = self._spoke(tok, [m for m in self.untyped_mentions if m.start < tok.i and self._agrees(tok, m)])
+        return spoke
+
+    def _spoke(self, tok, named):
+        doc, cues = self.doc, self.cues
+        outside = [m for m in reversed(named[-12:]) if not quotes.in_quote(doc, cues, doc[m.start].idx)]
+        return next((m for m in outside if _speaks(doc[m.head], cues, tok)), None)
 
     def _chained(self, tok, named) -> list[str]:
         """'He said he needed them, a threat he uses to justify his repression': a person pronoun with no person
@@ -506,6 +524,10 @@ def _earlier_subject_pronoun(tok, after: int, cues):
         if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she") and speakers.pronoun_gender(t) == gender:
             return t if quotes.in_quote(doc, cues, t.idx) == quoted else None
     return None
+
+
+def _untyped_person(table, eid: str) -> bool:
+    return speakers.may_be_person(table.get(eid), eid in table.entries)
 
 
 def _by_phrase(tok) -> bool:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.extract import quotes
+from kg.extract import quotes, words
 from kg.extract.lexicons import DATA_DIR
 
-__all__ = ["agrees", "earlier_speaker", "entity_gender", "is_given_name", "pronoun_gender"]
+__all__ = ["agrees", "earlier_speaker", "entity_gender", "is_given_name", "may_be_person", "pronoun_gender"]
 
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -84,3 +84,23 @@ def agrees(pronoun, text: str, entity) -> bool:
         return True
     got = entity_gender(text, entity)
     return got is None or got == want
+
+
+# Words of a body's name beside the actor nouns: 'Clinton Foundation', 'New York Times', 'Brookings Institution'
+_BODY_WORDS = frozenset(
+    """foundation institute institution university college inc corp co company times news post press journal center
+    centre fund bank club church school hospital""".split()
+)
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’][A-Z]?[a-z]+)?\.?")
+
+
+def may_be_person(entity, known: bool) -> bool:
+    """'Reynolds says ...', 'Carly Fiorina told ...': the tagger may type a person's name an organisation. A name
+    typed Organization that no gazetteer knows (``known``), written as a person's (one to three capitalised words,
+    no acronym, no word of a body's name), may be the person a later 'he' or 'she' stands for."""
+    if entity.type != "Organization" or known:
+        return False
+    parts = entity.name.split()
+    if not 0 < len(parts) <= 3 or not all(_NAME_WORD.fullmatch(p) for p in parts):
+        return False
+    return not any(p.lower().rstrip(".") in words.ACTOR_NOUNS | _BODY_WORDS for p in parts)

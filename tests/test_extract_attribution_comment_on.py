@@ -1,0 +1,33 @@
+"""What a comment is on is what the commenter speaks about, as 'said about' (issue 13). Short texts written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _sources(record, trigger: str) -> list[str]:
+    names = {e.id: e.name for e in record.entities}
+    found = [e for e in record.events if e.trigger.text == trigger]
+    assert found, f"no event {trigger!r} in {[e.trigger.text for e in record.events]}"
+    return [names[s] for s in found[0].sources]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        (
+            "Commenting on the recent shootings in Ohio, Governor Jane Roe said Donald Trump should speak.",
+            "shootings",
+            "Jane Roe",
+        ),
+        ("John Doe was commenting on how the fighting between Russia and Turkey could hurt Syria.", "hurt", "John Doe"),
+    ],
+)
+def test_what_a_comment_is_on_is_the_commenters(extract_text, text, trigger, source):
+    assert _sources(extract_text(text), trigger) == [source]
+
+
+def test_a_saying_on_a_day_or_a_stage_tells_nothing_of_it(extract_text):
+    record = extract_text("Jane Roe spoke on the stage where the protesters attacked the police.")
+    assert _sources(record, "attacked") == []
