@@ -11,7 +11,9 @@ from kg.extract import (
     collectives,
     descriptions,
     entities,
+    first_person,
     names,
+    outlet_kinds,
     owned_forces,
     phrases,
     plural,
@@ -28,8 +30,6 @@ from kg.read.overrides import Overrides
 
 # what a person says, not a document: its owner is the source ('Their comments show'), never the noun itself
 _UTTERANCES = frozenset({"comment", "remark", "word", "speech", "interview", "tweet"})
-# kinds of news outlet a name may qualify ('the Reuters news agency', 'the Kommersant newspaper')
-_OUTLET_KINDS = frozenset({"newspaper", "paper", "daily", "broadcaster", "channel", "network", "outlet", "website"})
 
 
 class Resolver:
@@ -77,7 +77,7 @@ class Resolver:
 
     def _resolve(self, tok) -> list[str]:
         table = self.table
-        spoken = voice.first_person(self, tok)
+        spoken = first_person.first_person(self, tok)
         if spoken:  # 'we' in a statement: its author and the author's state; in a quotation: its speaker's
             return spoken
         eid = table.by_token.get(tok.i)
@@ -303,7 +303,7 @@ class Resolver:
             return [e for c in tok.children if c.dep_ == "poss" for e in self.resolve(c)]
         if found or tok.pos_ not in ("NOUN", "PROPN"):
             return found
-        found = self._outlet_by_kind(tok)
+        found = outlet_kinds.named_outlet(self, tok)
         if found:
             return found
         if not self.cues.may_name_a_source(tok) and not _tells(tok, self.cues):
@@ -311,25 +311,6 @@ class Resolver:
         if tok.i not in self.phrase_sources:
             self.phrase_sources[tok.i] = self._add_phrase(tok)
         return [self.phrase_sources[tok.i]]
-
-    def _outlet_by_kind(self, tok) -> list[str]:
-        """'The Reuters news agency reported', 'the Kommersant newspaper wrote': a kind of outlet or body named by the
-        name before it is that outlet or body, no unnamed source of its own."""
-        if tok.lemma_.lower() not in _OUTLET_KINDS | words.ORG_NOUNS:
-            return []
-        named = [e for c in tok.children if c.dep_ == "compound" for e in self.resolve(c)]
-        found = [e for e in named if self.table.get(e).type in ("NewsOutlet", "Organization")][:1]
-        if found:  # the phrase is a mention of it: 'The Reuters news agency' is what the text calls it there
-            start, end = names.trim(self.doc, phrases.left_edge(tok), tok.i + 1)
-            self._add_mention(found[0], entities.Mention(start, end, "", "", "", tok.i, "np"), "definite-description")
-        return found
-
-    def _add_mention(self, eid: str, mention, rule: str) -> None:
-        table = self.table
-        span = dataclasses.replace(entities._record(self.doc, mention), rule=rule)
-        for i, e in enumerate(table.entities):
-            if e.id == eid and all((m.start, m.end) != (span.start, span.end) for m in e.mentions):
-                table.entities[i] = dataclasses.replace(e, mentions=(*e.mentions, span))
 
     def _add_phrase(self, tok, first: int | None = None) -> str:
         """An entity for an unnamed speaker's phrase, headed by ``tok`` (starting at ``first`` when given)."""

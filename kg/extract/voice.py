@@ -21,11 +21,20 @@ from kg.extract import entities, nlp, quotes, speakers, words
 from kg.extract.coreference import OFFICE_TITLES
 from kg.graph.records import Event
 
-__all__ = ["TitleVoice", "Voice", "first_person", "parse_title", "signed", "turn_label_starts", "voice_of"]
+__all__ = [
+    "FIRST_PERSON",
+    "FIRST_SINGULAR",
+    "TitleVoice",
+    "Voice",
+    "parse_title",
+    "signed",
+    "turn_label_starts",
+    "voice_of",
+]
 
-_FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
-_FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
-_FIRST_PERSON = _FIRST_SINGULAR | _FIRST_PLURAL
+FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+FIRST_PERSON = FIRST_SINGULAR | FIRST_PLURAL
 _PARTY_PRONOUNS = frozenset({"he", "she", "they"})
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 # words of a title phrase that are an office, not a name ("White House Press Secretary Jane Roe")
@@ -235,7 +244,7 @@ class TitleVoice:
 
     def speaks(self, tok) -> bool:
         """Whether ``tok`` is the statement's own first person: what 'I' or 'we' say is the article's voice."""
-        return self.voice.kind != "readout" and tok.lower_ in _FIRST_PERSON and tok.i in self.firsts
+        return self.voice.kind != "readout" and tok.lower_ in FIRST_PERSON and tok.i in self.firsts
 
     def own_voice(self, tok) -> list[str]:
         """Who says a statement's own words at ``tok`` (outside quotations, in a speaker's turn): she and the state
@@ -293,11 +302,11 @@ def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | 
     if voice.kind == "statement" and all(_body_entry(gazetteer, p) for p in voice.authors):
         voice = Voice("collective", voice.authors)  # "Joint Statement of the United States and Japan"
     bound = TitleVoice(voice, table, cues, _turns(nlp.doc_text(doc), voice))
-    firsts = [t for t in doc if t.lower_ in _FIRST_PERSON and bound._open(t)]
+    firsts = [t for t in doc if t.lower_ in FIRST_PERSON and bound._open(t)]
     bound.firsts = {t.i for t in firsts}
     if voice.kind == "collective":
         bound.states = _unique([e for p in voice.authors for e in _body(doc, table, gazetteer, p, firsts, article_id)])
-        bound.plural = {t.i: bound.states for t in firsts if t.lower_ in _FIRST_PLURAL} if bound.states else {}
+        bound.plural = {t.i: bound.states for t in firsts if t.lower_ in FIRST_PLURAL} if bound.states else {}
         return bound
     if voice.kind == "readout":
         eid = _person(doc, table, gazetteer, voice.authors[0], [], article_id)
@@ -307,7 +316,7 @@ def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | 
         bound.counterparts = [e for p in voice.counterparts if (e := _person(doc, table, gazetteer, p, [], article_id))]
         # the readout's own 'we' and 'our' ("He underscored our commitment"): its principal's side, as she speaks for it
         side = _unique([*bound.authors, *bound.states])
-        bound.plural = {t.i: side for t in firsts if t.lower_ in _FIRST_PLURAL} if bound.authors else {}
+        bound.plural = {t.i: side for t in firsts if t.lower_ in FIRST_PLURAL} if bound.authors else {}
         _offices(doc, table, [(eid, voice.authors[0])] if eid else [], bound.counterparts, voice)
         return bound
     parties = []
@@ -316,14 +325,14 @@ def voice_of(doc, table: entities.EntityTable, title: str | None, source: str | 
         eid = None if _body_entry(gazetteer, phrase) else _person(doc, table, gazetteer, phrase, mine, article_id)
         if eid is None:  # "Joint Statement of the United States and Japan": a state or a body speaks
             bodies = _body(doc, table, gazetteer, phrase, mine, article_id)
-            bound.plural.update((t.i, bodies) for t in mine if t.lower_ in _FIRST_PLURAL and bodies)
+            bound.plural.update((t.i, bodies) for t in mine if t.lower_ in FIRST_PLURAL and bodies)
             continue
         parties.append((eid, phrase))
         bound.speakers[k] = eid
         state = _state_of(phrase, source if k == 0 else None, gazetteer)
         states = [e.id for e in table.entities if state and e.name == state]
         bound.sides[eid] = _unique([eid, *states])
-        bound.plural.update((t.i, bound.sides[eid]) for t in mine if t.lower_ in _FIRST_PLURAL)
+        bound.plural.update((t.i, bound.sides[eid]) for t in mine if t.lower_ in FIRST_PLURAL)
         if k == 0:
             bound.authors, bound.states = [eid], states
     bound.firsts = {t.i for t in firsts if t.i in table.by_token or t.i in bound.plural}
@@ -471,7 +480,7 @@ def _body(doc, table, gazetteer, phrase: str, firsts: list, article_id: str) -> 
         return []
     key = f"gz:{entry.name}"
     found = next((e for e in table.entities if e.name == entry.name), None)
-    plural = [t for t in firsts if t.lower_ in _FIRST_PLURAL]
+    plural = [t for t in firsts if t.lower_ in FIRST_PLURAL]
     if found is None and not plural:
         return []
     ms = [
@@ -526,78 +535,3 @@ def _state_of(phrase: str, source: str | None, gazetteer) -> str | None:
 
 def _unique(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
-
-
-def first_person(resolver, tok) -> list[str]:
-    """Whom a first-person pronoun (or a readout's 'he', 'they') stands for: the title's voice, else, inside a
-    quotation, its speaker ('"We condemn the attack," Ruritanian Foreign Minister Jane Roe said': 'we' is Roe and
-    Ruritania, the state her title names; 'I' is Roe). [] when neither says."""
-    title = resolver.voice
-    if title is not None:
-        found = title.resolve(tok)
-        if found:
-            return found
-    lower = tok.lower_
-    if lower not in _FIRST_PERSON or tok.i in resolver.table.by_token:
-        return []
-    doc = tok.doc
-    quote = quotes.quote_at(doc, resolver.cues, tok.idx)
-    if quote is None or quote.verb is None:
-        return []
-    verb = doc[quote.verb]
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _FIRST_PERSON]
-    said = _unique([e for c in subjects for e in resolver.resolve_source(c)])
-    if len(said) != 1:
-        return []
-    if lower in _FIRST_SINGULAR:
-        return said if resolver.table.get(said[0]).type == "Person" else []
-    body = _spoken_for(resolver, subjects)
-    if body:  # '"We reject it," a spokesman for the foreign ministry said': 'we' is the ministry
-        return _unique([*said, *body])
-    # else the state any of her titles names ('the UK foreign secretary, Liz Truss,'), when just one
-    states = _speakers_state(resolver, said[0]) or resolver.states_of(said[0])
-    return _unique([*said, *(states if len(states) == 1 else [])])
-
-
-_SPEAKS_FOR = frozenset({"for", "of", "at"})
-
-
-def _spoken_for(resolver, subjects) -> list[str]:
-    """The one body an unnamed speaker's role noun says she speaks for: 'a spokesman for the ministry', 'an official
-    at the Pentagon', 'a Hamas spokesman' (a state only by its own name: 'an official of Ruritania')."""
-    roles = [s for s in subjects if s.pos_ == "NOUN" and s.lemma_.lower() in words.PERSON_ROLES]
-    heads = [p for s in roles for c in s.children if c.dep_ == "prep" and c.lower_ in _SPEAKS_FOR for p in c.children]
-    heads = [p for p in heads if p.dep_ == "pobj"] + [c for s in roles for c in s.children if c.dep_ in _NAMING]
-    table = resolver.table
-    found = _unique([e for h in heads for e in resolver.resolve(h) if table.get(e).type == "Organization"])
-    found = found or _unique(
-        [e for h in heads if h.pos_ == "PROPN" for e in resolver.resolve(h) if table.get(e).type == "Country"]
-    )
-    return found if len(found) == 1 else []
-
-
-_NAMING = frozenset({"compound", "poss", "nmod"})
-
-
-def _speakers_state(resolver, eid: str) -> list[str]:
-    """The state a person's title names where the article first names her ('Ruritanian Foreign Minister Jane
-    Roe', 'Foreign Minister of Ruritania Jane Roe'), for the 'we' she speaks for."""
-    table, doc = resolver.table, resolver.doc
-    entity = table.get(eid)
-    if entity.type != "Person" or not entity.mentions:
-        return []
-    span = doc.char_span(entity.mentions[0].start, entity.mentions[0].end, alignment_mode="expand")
-    if span is None:
-        return []
-    found: list[str] = []
-    for t in doc[max(span.sent.start, span.start - 8) : span.start]:
-        if t.is_punct or t.pos_ == "VERB":
-            found = []
-        elif t.dep_ == "prep" and t.lower_ != "of":  # "Ruritania's Ambassador to the United States": not hers
-            break
-        else:
-            states = [e for e in resolver.resolve_modifier(t) if table.get(e).type == "Country"]
-            named = table.by_token.get(t.i)  # "Ukraine's Ambassador": a name, not a phrase to make an entity of
-            states = states or ([named] if named is not None and table.get(named).type == "Country" else [])
-            found = states or found
-    return found[:1]
