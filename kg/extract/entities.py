@@ -38,12 +38,24 @@ class EntityTable:
     roles: dict[str, str] = field(default_factory=dict)  # entity id -> role lemma
     states: dict[str, str] = field(default_factory=dict)  # body's entity id -> the state it belongs to, as written
     current: set[str] = field(default_factory=set)  # entities of hand-made gazetteer rows (current office holders)
+    # entity id -> position of its first entity in ``entities``; rebuilt when a position no longer holds that id
+    _positions: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def at(self, token) -> str | None:
         return self.by_token.get(token.i)
 
     def get(self, entity_id: str) -> Entity:
-        return next(e for e in self.entities if e.id == entity_id)
+        """The first entity with this id (StopIteration if none): looked up by position, not by a walk over all of
+        them, since the rules ask for an entity thousands of times an article."""
+        i = self._positions.get(entity_id)
+        if i is None or i >= len(self.entities) or self.entities[i].id != entity_id:
+            self._positions = {}
+            for n, e in enumerate(self.entities):
+                self._positions.setdefault(e.id, n)
+            i = self._positions.get(entity_id)
+            if i is None:
+                raise StopIteration(entity_id)
+        return self.entities[i]
 
     def country_ids(self) -> dict[str, str]:
         """The article's states by name: 'Ukraine' -> its entity id."""
