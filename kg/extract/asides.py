@@ -144,7 +144,7 @@ def framing_according_to(trigger, resolve) -> list[tuple[str, str]]:
     sent = trigger.sent
     doc = sent.doc
     out: list[tuple[str, str]] = []
-    for tok in sent:
+    for tok in _words_in(sent, _ACCORDING):
         if tok.lemma_.lower() != "accord" or tok.dep_ != "prep" or tok.left_edge.i <= trigger.i <= tok.right_edge.i:
             continue
         before, after = doc[sent.start : tok.left_edge.i], doc[_phrase_end(tok) + 1 : sent.end]
@@ -197,6 +197,21 @@ def described_by(child, resolve, cues: CueIndex) -> list[tuple[str, str]]:
 
 _POINTERS = frozenset({"this", "that"})
 
+# The words these rules look for in the sentence of each event, found once per article: (key in the Doc's user_data,
+# the test a token passes)
+_ACCORDING = ("kg.asides.accord", lambda t: t.lemma_.lower() == "accord")
+_POINTING = ("kg.asides.pointers", lambda t: t.lower_ in _POINTERS)
+
+
+def _words_in(sent, words) -> list:
+    """The tokens of ``sent`` that pass the test of ``words``, in text order, from the article's list of them."""
+    key, test = words
+    doc = sent.doc
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = [t.i for t in doc if test(t)]
+    return [doc[i] for i in found if sent.start <= i < sent.end]
+
 
 def pointed_back(trigger, resolve, cues: CueIndex) -> list[tuple[str, str]]:
     """'Russia poses the greatest threat to Europe.\n\nOlaf Scholz said this while presenting ...', 'That's according
@@ -224,7 +239,7 @@ def _next_sentence(doc, start: int):
 
 
 def _pointer(sent, resolve, cues: CueIndex) -> list[tuple[str, str]]:
-    for d in sent:
+    for d in _words_in(sent, _POINTING):
         if d.lower_ not in _POINTERS or d.tag_ != "DT" or d.dep_ not in ("dobj", "nsubjpass", "nsubj"):
             continue  # a demonstrative standing alone, not 'this week' nor the relative 'that' ('the aid that X sought')
         verb = d.head

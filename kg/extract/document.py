@@ -38,9 +38,11 @@ def split_paragraphs(text: str, limit: int = _CHUNK_CHARS) -> list[str]:
 def is_headline(sent, text: str, title: str | None) -> bool:
     if title and text.startswith(title.strip()):
         return True
-    alpha = [t for t in sent if t.is_alpha and not t.is_stop]
     # a letter's salutation ('Dear Mr. Speaker:') is capitalised as a headline is, and names its addressees
-    if len(alpha) < 4 or text.endswith((".", "?", "!", '"', "”")) or text.lstrip("(").startswith("Dear "):
+    if text.endswith((".", "?", "!", '"', "”")) or text.lstrip("(").startswith("Dear "):
+        return False  # decided on the text before the sentence's words are walked
+    alpha = [t for t in sent if t.is_alpha and not t.is_stop]
+    if len(alpha) < 4:
         return False
     return sum(t.text[0].isupper() for t in alpha) / len(alpha) >= 0.8
 

@@ -10,6 +10,7 @@ keeps the rule that resolved it (:data:`kg.graph.records.RESOLUTION_RULES`), and
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -38,12 +39,24 @@ class EntityTable:
     roles: dict[str, str] = field(default_factory=dict)  # entity id -> role lemma
     states: dict[str, str] = field(default_factory=dict)  # body's entity id -> the state it belongs to, as written
     current: set[str] = field(default_factory=set)  # entities of hand-made gazetteer rows (current office holders)
+    # entity id -> position of its first entity in ``entities``; rebuilt when a position no longer holds that id
+    _positions: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def at(self, token) -> str | None:
         return self.by_token.get(token.i)
 
     def get(self, entity_id: str) -> Entity:
-        return next(e for e in self.entities if e.id == entity_id)
+        """The first entity with this id (StopIteration if none): looked up by position, not by a walk over all of
+        them, since the rules ask for an entity thousands of times an article."""
+        i = self._positions.get(entity_id)
+        if i is None or i >= len(self.entities) or self.entities[i].id != entity_id:
+            self._positions = {}
+            for n, e in enumerate(self.entities):
+                self._positions.setdefault(e.id, n)
+            i = self._positions.get(entity_id)
+            if i is None:
+                raise StopIteration(entity_id)
+        return self.entities[i]
 
     def country_ids(self) -> dict[str, str]:
         """The article's states by name: 'Ukraine' -> its entity id."""
@@ -93,8 +106,9 @@ def find_mentions(
     found += _surname_mentions(doc, found)
     person_tails(doc, found)
     found = places_in_bodies(doc, found)
-    found = [m for m in found if doc[m.start].sent.start not in debris or _signature(doc, m)]
-    found = [m for m in found if doc[m.start].sent.start not in headlines or m.kind == "gazetteer"]
+    sentence_of = _sentence_start_of(doc)
+    found = [m for m in found if sentence_of(m.start) not in debris or _signature(doc, m)]
+    found = [m for m in found if sentence_of(m.start) not in headlines or m.kind == "gazetteer"]
     phrases = _non_overlapping(m for m in found if m.kind in ("np", "anaphor", "title"))
     names = _non_overlapping(m for m in found if m.kind in ("gazetteer", "ner"))
     # a role phrase before a name may hold a body ('a member of the Chilean parliament, X'): both are kept; one
@@ -129,6 +143,13 @@ def find_mentions(
         if all(_nested_or_apart(m, p) and not _named_after(m, p) and not _portfolio(doc, m, p) for p in phrases):
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _sentence_start_of(doc):
+    """A function from a token's position to its sentence's start (``doc[i].sent.start``), from the sentence starts
+    found once: ``Token.sent`` walks the sentence out from the token each time."""
+    starts = [s.start for s in doc.sents]
+    return lambda i: starts[bisect.bisect_right(starts, i) - 1]
 
 
 # the key of a people named by the word 'people' (kg.extract.peoples): 'the Ukrainian people', 'the people of Gaza'

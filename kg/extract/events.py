@@ -32,6 +32,7 @@ from kg.extract.arguments import verb_actors as _verb_actors
 from kg.extract.event_time import event_time
 from kg.extract.lexicons import Trigger
 from kg.extract.quantities import event_quantity
+from kg.extract.ties import tokens_of
 from kg.extract.triggers import TriggerIndex, fights_for_a_cause
 from kg.graph.records import Event, Span, content_id
 
@@ -209,7 +210,7 @@ def find_events(ctx: Context, triggers: TriggerIndex) -> list[Event]:
     ]
     pairs = commitments.with_refusals(pairs, declined, stated_agent=lambda v: _stated_agent(ctx, v, "REJECT"), **speech)
     asked = commitments.demands(
-        [t for t in ctx.doc if t.lower_ in _DEMANDING and t.sent.start not in ctx.skip_sents],
+        list(tokens_of(ctx, lowers=_DEMANDING)),
         resolve=ctx.resolve,
         speaker_of=speaker_of,
         is_speech=ctx.cues.is_speech,

@@ -99,21 +99,32 @@ class Gazetteer:
             self.matcher.add(alias, [doc])
         # The 20,000 derived multiword forms are not tokenised by spaCy (that alone takes seconds, each new word
         # growing the vocabulary): they are split the way spaCy splits names and looked up by their first word,
-        # so a Doc is matched in one pass over its tokens.
-        self._ci_index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # so a Doc is matched in one pass over its tokens. They are looked up by their first two words (None for a
+        # one-word form): a common first word ('international', 'john') begins hundreds of forms.
+        self._ci_index: dict[str, dict[str | None, list[tuple[tuple[str, ...], str]]]] = {}
         for form in ci_forms:
             parts = tuple(_split(form))
-            self._ci_index.setdefault(parts[0], []).append((parts, form))
-        for cands in self._ci_index.values():
-            cands.sort(key=lambda c: -len(c[0]))
+            second = parts[1] if len(parts) > 1 else None
+            self._ci_index.setdefault(parts[0], {}).setdefault(second, []).append((parts, form))
+        for by_second in self._ci_index.values():
+            for cands in by_second.values():
+                cands.sort(key=lambda c: -len(c[0]))
+
+    def _ci_candidates(self, lower: list[str], i: int) -> list[tuple[tuple[str, ...], str]]:
+        """The derived multiword forms that may start at word ``i``, longest first."""
+        by_second = self._ci_index.get(lower[i])
+        if by_second is None:
+            return []
+        longer = by_second.get(lower[i + 1], []) if i + 1 < len(lower) else []
+        return [*longer, *by_second.get(None, ())]
 
     def _matches(self, doc):
         """(alias, start, end) of every gazetteer name in ``doc``."""
         out = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
         lower = [t.lower_ for t in doc]
-        index = self._ci_index
-        for i, word in enumerate(lower):
-            for parts, form in index.get(word, ()):
+        starts = [i for i, word in enumerate(lower) if word in self._ci_index]
+        for i in starts:
+            for parts, form in self._ci_candidates(lower, i):
                 if tuple(lower[i : i + len(parts)]) == parts:
                     # "Israel's immediate action": a derived name written all in lower case is ordinary words
                     if any(not t.is_lower for t in doc[i : i + len(parts)] if t.is_alpha):

@@ -437,8 +437,10 @@ def event_quantity(doc, tok) -> Quantity | None:
 def _own_words(node):
     """The words of a phrase but not of a clause inside it: 'the weightlifter, who competed at 85kg, was killed'
     counts no 85."""
-    clauses = {c.i for c in node.subtree if c.i != node.i and c.dep_ in ("relcl", "acl", "advcl")}
-    return [t for t in node.subtree if not any(a.i in clauses for a in (t, *t.ancestors) if a.i != node.i)]
+    phrase = list(node.subtree)
+    # a word is a clause's when it is in the subtree of a clause below the phrase's head
+    inside = {t.i for c in phrase if c.i != node.i and c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+    return [t for t in phrase if t.i not in inside]
 
 
 def _is_amount(t) -> bool:
