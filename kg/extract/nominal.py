@@ -34,7 +34,7 @@ __all__ = [
 # ('the war in Ukraine', 'the fighting in the east' name a war, whose parties the story gives elsewhere)
 _ATTACK_NOUNS = frozenset(
     {"attack", "bombing", "shelling", "strike", "airstrike", "raid", "shooting", "massacre"}
-    | {"ambush", "assault", "assassination", "bombardment"}
+    | {"ambush", "assault", "assassination", "bombardment", "explosion", "blast"}
 )
 
 # verbs that restate a stance someone holds ("reiterated his concerns", "reaffirmed the U.S. commitment"), and the
