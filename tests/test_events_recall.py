@@ -136,3 +136,11 @@ def test_an_explosion_at_a_place_is_a_stated_attack_with_no_doer_named(extract_t
     assert attack.actors == ()
     # an explosion placed nowhere is no claim about anyone
     assert _of_type(extract_text("The explosion was heard far away."), "ASSAULT") == []
+
+
+def test_a_crowd_counted_by_a_number_word_rallying_protests(extract_text):
+    r = extract_text("Several thousand Georgians rallied outside the parliament in Tbilisi.")
+    (protest,) = _of_type(r, "PROTEST")
+    assert _names(r, protest.actors) == ["Georgians"]
+    # a count of soldiers marching is no crowd of protesters
+    assert not _of_type(extract_text("Two thousand Russian soldiers marched toward Kharkiv."), "PROTEST")
