@@ -112,3 +112,22 @@ def test_two_who_spoke_held_talks_and_one_who_spoke_made_a_speech(extract_text):
     (talks,) = _of_type(r, "CONSULT")
     assert _names(r, talks.actors) == ["Gitanas Nauseda", "Olaf Scholz"]
     assert _of_type(extract_text("Chancellor Olaf Scholz spoke on Friday about the border."), "CONSULT") == []
+
+
+def test_a_call_the_leaders_are_in_is_their_talks(extract_text):
+    r = extract_text("In a call on Thursday, Chancellor Weber told President Lindqvist that the loan was ready.")
+    (call,) = _of_type(r, "CONSULT")
+    assert call.mode == "phone" and _names(r, call.actors) == ["Weber"]
+    # a call for something stays a demand
+    r = extract_text("Chancellor Weber joined in a call for calm in the region.")
+    assert _of_type(r, "CONSULT") == []
+
+
+def test_calling_a_person_is_a_phone_call_and_calling_him_names_is_not(extract_text):
+    r = extract_text("Chancellor Weber called his counterpart on Friday.")
+    (call,) = _of_type(r, "CONSULT")
+    assert call.mode == "phone" and _names(r, call.actors) == ["Weber"]
+    assert not _of_type(r, "REQUEST")
+    r = extract_text("Chancellor Weber called him a liar.")
+    assert _of_type(r, "ACCUSE") and not _of_type(r, "CONSULT")
+    assert not _of_type(extract_text("The crowd called him a hero."), "CONSULT")

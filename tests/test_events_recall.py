@@ -128,3 +128,19 @@ def test_who_enters_into_a_deal_or_brandishes_a_threat_makes_it(extract_text):
     r = extract_text("Serbia has brandished the threat of a blockade.")
     threats = _of_type(r, "THREATEN")
     assert threats and all(_names(r, t.actors) == ["Serbia"] for t in threats)
+
+
+def test_an_explosion_at_a_place_is_a_stated_attack_with_no_doer_named(extract_text):
+    r = extract_text("A blast at a bus station in Quetta wounded four people on Sunday.")
+    (attack,) = _of_type(r, "ASSAULT")
+    assert attack.actors == ()
+    # an explosion placed nowhere is no claim about anyone
+    assert _of_type(extract_text("The explosion was heard far away."), "ASSAULT") == []
+
+
+def test_a_crowd_counted_by_a_number_word_rallying_protests(extract_text):
+    r = extract_text("Several thousand Georgians rallied outside the parliament in Tbilisi.")
+    (protest,) = _of_type(r, "PROTEST")
+    assert _names(r, protest.actors) == ["Georgians"]
+    # a count of soldiers marching is no crowd of protesters
+    assert not _of_type(extract_text("Two thousand Russian soldiers marched toward Kharkiv."), "PROTEST")

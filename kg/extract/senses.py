@@ -155,6 +155,8 @@ def names_no_event(
         return True
     if entry.type == "ASSAULT" and tok.pos_ == "VERB" and _wrecks_a_thing(tok):
         return True
+    if entry.type == "CONSULT" and lemma == "call" and tok.pos_ == "VERB":
+        return any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in tok.children)  # "called him a hero": naming
     if entry.type == "COOPERATE" and lemma == "join":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGHTS for c in tok.children)
     if entry.type == "AID" and lemma == "contribute":

@@ -138,6 +138,8 @@ def _words_for(tok, dep: str) -> frozenset[str]:
     kids = list(tok.children)
     if dep == "subj":
         cands = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+        # "several thousand Ukrainians": a people counted by a number word is a crowd ("two thousand soldiers" is not)
+        cands += [n for c in cands if c.ent_type_ == "NORP" for n in c.children if n.dep_ == "nummod"]
     elif dep == "advmod":
         cands = [c for c in kids if c.dep_ in ("advmod", "prt")] + _stranded_particles(kids)
     elif dep == "obj":
