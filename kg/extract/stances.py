@@ -4,7 +4,7 @@ groups"), who opposes whom ("X condemned Y", "strikes against Y", "a war with Y"
 
 from __future__ import annotations
 
-from kg.extract import factuality, support, waged, words
+from kg.extract import alliances, factuality, support, waged, words
 from kg.extract.ties import (
     acting_subjects,
     antecedent,
@@ -185,6 +185,8 @@ def _allies(ctx, tok):
     if tok.lemma_.lower() != "ally":
         group = [g for g in group if party(ctx, g)]  # 'its partners' alone names nobody; 'its allies' is the camp
     group = _examples(ctx, tok) or group  # "Russia's allies such as Belarus": the allies the text names
+    if not owners and tok.lemma_.lower() == "ally" and _examples(ctx, tok):  # 'X looked to allies like Y'
+        owners = alliances.clause_owners(ctx, tok)
     if not owners and tok.tag_ == "NNS" and tok.dep_ == "attr":  # 'Russia and Belarus are allies'
         owners = group[:1]
         group = group[1:]
