@@ -42,3 +42,22 @@ def test_a_state_called_a_bodys_ally_is_its_member(extract_text, text, state):
 def test_a_non_member_ally_is_no_member(extract_text):
     found = relations(extract_text("Israel, a major non-NATO ally, objected to the plan on Monday."))
     assert ("member_of", "Israel", "NATO") not in found
+
+
+@pytest.mark.parametrize(
+    "text, one, other",
+    [
+        ("Chad may be looking to foreign allies like Niger for more troops.", "Chad", "Niger"),
+        ("France urged allies such as Germany to send more tanks.", "France", "Germany"),
+    ],
+)
+def test_bare_allies_named_by_example_are_the_clause_subjects(extract_text, text, one, other):
+    found = relations(extract_text(text))
+    assert ("allied_with", one, other) in found or ("allied_with", other, one) in found
+
+
+@pytest.mark.parametrize(
+    "text", ["Chad urged the allies such as Niger to act.", "Chad threatened allies like Niger on Monday."]
+)
+def test_allies_with_an_article_or_threatened_are_not_the_clause_subjects(extract_text, text):
+    assert not any(t == "allied_with" for t, _s, _o in relations(extract_text(text)))

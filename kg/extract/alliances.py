@@ -82,3 +82,22 @@ def _described(tok) -> list:
         for c in tok.children
         if c.dep_ == "conj" and c.pos_ == "PROPN" and any(g.dep_ == "compound" and g.pos_ == "NOUN" for g in c.children)
     ]
+
+
+# verbs by which a party turns to its own allies ('looks to', 'relies on', 'urged', 'works with'); one who threatens
+# or attacks 'allies like Poland' threatens someone else's
+_TURNING_TO = frozenset("look turn rely count lean call urge ask consult work coordinate reassure join".split())
+
+
+def clause_owners(ctx, allies) -> list[str]:
+    """Whose bare allies a clause names ('Russia is looking to allies like Belarus', 'the US urged allies such as
+    Germany to act'): the subject of the verb the allies are the object of, when it is a state or a body; allies
+    with an article or an owner of their own ('the allies', 'Iran's allies') are not his, nor those a verb outside
+    ``_TURNING_TO`` acts on ('Moscow threatened allies like Poland')."""
+    if any(c.dep_ in ("det", "poss") for c in allies.children):
+        return []
+    verb = allies.head.head if allies.dep_ == "pobj" and allies.head.dep_ == "prep" else allies.head
+    if allies.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or verb.lemma_.lower() not in _TURNING_TO:
+        return []
+    found = conj_ids(ctx, [c for c in verb.children if c.dep_ == "nsubj"])
+    return [e for e in found if ctx.table.get(e).type in ("Country", "Organization")]

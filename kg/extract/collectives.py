@@ -412,7 +412,7 @@ def _place_bodies(resolver) -> None:
         ner_body = m.kind == "ner" and _state_body_noun(resolver, doc[m.head]) and not _named_after_body(table, eid)
         if m.kind not in ("gazetteer", "np") and not ner_body or any(c.lower_ == "led" for c in doc[m.head].lefts):
             continue
-        for t, state in _states_written(gazetteer, doc[m.start : m.end]):
+        for t, state in _states_written(gazetteer, _with_demonym(doc, m)):
             if state.type != "Country" or (entry is not None and entry.country != state.name):
                 continue
             named = next((e.id for e in table.entities if e.type == "Country" and e.name == state.name), None)
@@ -423,6 +423,14 @@ def _place_bodies(resolver) -> None:
 
 # the noun of a state's armed forces, which the agent dictionaries (bare agents of acts) do not hold
 _FORCES = frozenset({"force", "forces"})
+
+
+def _with_demonym(doc, m):
+    """A mention's tokens with a demonym written just before it and qualifying its head: 'the Russian Duma' where
+    the name found is 'Duma'."""
+    before = doc[m.start - 1] if m.start > 0 else None
+    own = before is not None and before.head.i == m.head and before.dep_ in ("amod", "compound")
+    return doc[m.start - 1 if own else m.start : m.end]
 
 
 def _state_body_noun(resolver, head) -> bool:
@@ -473,9 +481,11 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
 def _possessive_state(resolver, head) -> str | None:
-    """The state written as the possessive owner of a body's name, or of the noun the name qualifies."""
+    """The state written as the possessive owner of a body's name, of the noun the name qualifies, or of the noun
+    written before the name ("Lithuania's state news agency BNS")."""
     table = resolver.table
-    for node in (head, head.head) if head.dep_ == "compound" else (head,):
+    nodes = [head, head.head] if head.dep_ == "compound" else [head]
+    for node in nodes + [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]:
         for c in node.children:
             eid = table.by_token.get(c.i) if c.dep_ == "poss" else None
             if eid is not None and table.get(eid).type == "Country":

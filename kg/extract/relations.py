@@ -547,9 +547,12 @@ def _former(ctx, m) -> bool:
 def _demonym_states(ctx, tokens) -> list[str]:
     """'The Russian leader' joined to the person it describes: its demonym is inside the person's own mention, so
     the state is read off the gazetteer (the article must name the state)."""
-    states = ctx.table.country_ids()
-    found = [ctx.resolver.gazetteer.demonym(t.text) for t in tokens if t.pos_ in ("ADJ", "PROPN")]
-    return [states[e.name] for e in found if e is not None and e.name in states]
+    states, gazetteer = ctx.table.country_ids(), ctx.resolver.gazetteer
+    found = [gazetteer.demonym(t.text) for t in tokens if t.pos_ in ("ADJ", "PROPN")]
+    # a state's name of several words ('the United States Permanent Representative'): the name ending at the token
+    names = [ctx.doc[t.left_edge.i : t.i + 1].text for t in tokens if t.pos_ == "PROPN" and t.left_edge.i < t.i]
+    found += [gazetteer.entry_for(gazetteer.key_for(n)) for n in names]
+    return [states[e.name] for e in found if e is not None and e.type == "Country" and e.name in states]
 
 
 # nouns whose owner takes the role after 'as' ('his election as President of X')

@@ -4,7 +4,7 @@ groups"), who opposes whom ("X condemned Y", "strikes against Y", "a war with Y"
 
 from __future__ import annotations
 
-from kg.extract import factuality, support, words
+from kg.extract import alliances, factuality, support, waged, words
 from kg.extract.ties import (
     acting_subjects,
     antecedent,
@@ -97,6 +97,7 @@ def find_stances(ctx, served: dict[str, str] | None = None, led: dict[str, str] 
     yield from support.support_nouns(ctx, served, led)
     yield from support.committed_to(ctx, led)
     yield from _against_relations(ctx, led)
+    yield from waged.waged_against(ctx, _AGAINST_WORDS, _WAGING_VERBS)
 
 
 def _alliance_relations(ctx):
@@ -184,6 +185,8 @@ def _allies(ctx, tok):
     if tok.lemma_.lower() != "ally":
         group = [g for g in group if party(ctx, g)]  # 'its partners' alone names nobody; 'its allies' is the camp
     group = _examples(ctx, tok) or group  # "Russia's allies such as Belarus": the allies the text names
+    if not owners and tok.lemma_.lower() == "ally" and _examples(ctx, tok):  # 'X looked to allies like Y'
+        owners = alliances.clause_owners(ctx, tok)
     if not owners and tok.tag_ == "NNS" and tok.dep_ == "attr":  # 'Russia and Belarus are allies'
         owners = group[:1]
         group = group[1:]
@@ -584,8 +587,8 @@ def _against_owners(ctx, word) -> list[str]:
 
 
 # verbs whose subject carries out the fight their object names ('X launched strikes against Y'); one who condemns,
-# fears or repels attacks does not make them
+# fears or repels attacks does not make them ('wag': the model's lemma of 'waged')
 _WAGING_VERBS = frozenset(
     """launch conduct carry wage fly mount impose stage step continue intensify escalate begin start lead pursue
-    unleash order renew expand announce make take plan threaten prepare join fight coordinate""".split()
+    unleash order renew expand announce make take plan threaten prepare join fight coordinate wag""".split()
 )
