@@ -255,8 +255,10 @@ class Resolver:
         if tok.i not in self._plural:  # each anaphor once: an earlier 'they' may be asked again and again
             self._plural[tok.i] = []  # and never through itself
             type_of = lambda eid: self.table.get(eid).type  # noqa: E731
-            self._plural[tok.i] = plural.antecedents(tok, self.resolve, type_of) or plural.group_antecedent(
-                tok, self.resolve, type_of
+            self._plural[tok.i] = (
+                plural.collective_subject(tok, self.resolve, type_of)
+                or plural.antecedents(tok, self.resolve, type_of)
+                or plural.group_antecedent(tok, self.resolve, type_of)
             )
         return self._plural[tok.i]
 
