@@ -568,7 +568,7 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
         if joiners:
             return joiners
     # "talks between A and B", "attacks on Israel by Hezbollah": the parties named by a preposition
-    ids = _noun_modifier_actors(ctx, noun) + _ids(ctx, nominal.party_phrases(noun))
+    ids = _noun_modifier_actors(ctx, noun) + _ids(ctx, nominal.party_phrases(noun) or nominal.included_in(noun))
     if ids:
         return _unique(ids)
     credited = doers.credited(noun)
