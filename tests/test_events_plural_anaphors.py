@@ -130,3 +130,14 @@ def test_they_after_a_pair_as_last_subject_is_still_the_pair(extract_text):
     )
     (condemned,) = _of_type(r, "ACCUSE")
     assert _names(r, condemned.actors) == ["John Smith", "Paul Jones"]
+
+
+def test_a_title_whose_of_phrase_ends_in_the_holders_name_is_that_holder(extract_text):
+    r = extract_text(
+        "Chancellor Olaf Scholz met with Director of National Security Lee Jaehoon of the Republic of Korea on "
+        "May 2, 2024, in Berlin. The two officials condemned North Korea."
+    )
+    (met,) = _of_type(r, "CONSULT")
+    assert _names(r, met.actors) == ["Lee Jaehoon", "Olaf Scholz"]
+    (condemned,) = _of_type(r, "ACCUSE")
+    assert _names(r, condemned.actors) == ["Lee Jaehoon", "Olaf Scholz"]
