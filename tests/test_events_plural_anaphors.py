@@ -105,3 +105,39 @@ def test_the_two_officials_the_parser_made_the_root_still_take_up_the_pair(extra
     )
     (condemned,) = _of_type(r, "ACCUSE")
     assert _names(r, condemned.actors) == ["Ana Lopez", "Jorge Ruiz"]
+
+
+def test_they_after_a_delegation_as_subject_is_that_delegation_not_the_pair_before(extract_text):
+    r = extract_text(
+        "John Smith and Paul Jones held a long meeting with the Ukrainian delegation. The Ukrainian delegation "
+        "affirmed that all of their concerns were addressed. They condemned Russia for the attacks."
+    )
+    (condemned,) = _of_type(r, "ACCUSE")
+    assert _names(r, condemned.actors) == ["Ukrainian delegation"] and _names(r, condemned.recipients) == ["Russia"]
+
+
+def test_a_state_delegation_is_a_group(extract_text):
+    r = extract_text("The Georgian delegation condemned Russia for the attacks.")
+    assert ("Georgian delegation", "Group") in {(e.name, e.type) for e in r.entities}
+    (condemned,) = _of_type(r, "ACCUSE")
+    assert _names(r, condemned.actors) == ["Georgian delegation"]
+
+
+def test_they_after_a_pair_as_last_subject_is_still_the_pair(extract_text):
+    r = extract_text(
+        "The Georgian delegation arrived in Paris. John Smith and Paul Jones met the Georgian delegation. "
+        "They condemned Russia for the attacks."
+    )
+    (condemned,) = _of_type(r, "ACCUSE")
+    assert _names(r, condemned.actors) == ["John Smith", "Paul Jones"]
+
+
+def test_a_title_whose_of_phrase_ends_in_the_holders_name_is_that_holder(extract_text):
+    r = extract_text(
+        "Chancellor Olaf Scholz met with Director of National Security Lee Jaehoon of the Republic of Korea on "
+        "May 2, 2024, in Berlin. The two officials condemned North Korea."
+    )
+    (met,) = _of_type(r, "CONSULT")
+    assert _names(r, met.actors) == ["Lee Jaehoon", "Olaf Scholz"]
+    (condemned,) = _of_type(r, "ACCUSE")
+    assert _names(r, condemned.actors) == ["Lee Jaehoon", "Olaf Scholz"]

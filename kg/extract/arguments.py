@@ -403,10 +403,10 @@ def verb_actors(ctx: Context, verb) -> list[str]:
             return found
         if node.dep_ == "conj" and _subjects(node):  # "X shelled Y and the rebels withdrew": a clause of its own
             return []
-        infinitival_relcl = node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        climbs = doers.infinitive_host(node)  # "the one to do it", "became the first leader to visit"
         if (
             node.dep_ not in ("xcomp", "acomp", "conj", "acl", "pcomp", "prep", "pobj", "advcl", "dobj", "ccomp")
-            and not infinitival_relcl
+            and not climbs
         ):
             return []
         adjunct = doers.adjunct(node) or (
@@ -568,7 +568,7 @@ def _noun_actors(ctx: Context, noun, entry: Trigger) -> list[str]:
         if joiners:
             return joiners
     # "talks between A and B", "attacks on Israel by Hezbollah": the parties named by a preposition
-    ids = _noun_modifier_actors(ctx, noun) + _ids(ctx, nominal.party_phrases(noun))
+    ids = _noun_modifier_actors(ctx, noun) + _ids(ctx, nominal.party_phrases(noun) or nominal.included_in(noun))
     if ids:
         return _unique(ids)
     credited = doers.credited(noun)

@@ -21,7 +21,9 @@ __all__ = [
     "credited",
     "departure",
     "infinitive_clause",
+    "infinitive_host",
     "participle_on",
+    "ranked_predicate",
     "same_act_word",
     "texts",
 ]
@@ -193,3 +195,24 @@ def infinitive_clause(verb) -> bool:
     """'efforts to secure the release', 'works to secure a ceasefire': a to-infinitive with no subject of its own,
     whose doer is the controller's (found as for any event verb)."""
     return verb.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+# words that rank the one a predicate noun describes among those who did an act: 'the first leader to visit'
+_RANKS = frozenset({"first", "second", "third", "last", "only", "latest"})
+_BECOMING = frozenset({"be", "become", "remain"})
+
+
+def infinitive_host(node) -> bool:
+    """Whether the doer of an infinitive below ``node`` is sought above it: a relative clause that is an
+    infinitive, or a predicate noun that ranks its subject (:func:`ranked_predicate`)."""
+    if node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return True
+    return ranked_predicate(node)
+
+
+def ranked_predicate(noun) -> bool:
+    """'Macron became the first leader to visit Kyiv', 'Japan is the only country to send tanks': a predicate noun
+    that ranks its subject among those who did the act of its infinitive; the subject did it."""
+    if noun.dep_ != "attr" or noun.head.lemma_.lower() not in _BECOMING:
+        return False
+    return any(c.dep_ == "amod" and c.lower_ in _RANKS for c in noun.children)

@@ -17,6 +17,7 @@ __all__ = [
     "held_in",
     "participle_phrases",
     "in_objects",
+    "included_in",
     "intent_before",
     "intent_object",
     "of_objects",
@@ -362,3 +363,17 @@ def in_objects(noun) -> list:
 def held_in(verb) -> list:
     """What a verb or its complement adjective holds to with 'in': 'stood firm in its support for X' -> support."""
     return [o for h in [verb, *(a for a in verb.children if a.dep_ == "acomp")] for o in in_objects(h)]
+
+
+def included_in(noun) -> list:
+    """'condemned Iran's support to Russia, including the transfer of drones (and the training of pilots)': an act
+    named as part of another noun's ('including ...') is done by whom that noun's possessive names ('Iran's'); none
+    named, or the act with an owner of its own ('and Russia's use of them'): nothing."""
+    if any(c.dep_ == "poss" for c in noun.children) or noun.i > 0 and noun.doc[noun.i - 1].tag_ == "POS":
+        return []  # "and Russia's use of them", also where the parser hung "Russia's" on a name before it
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "including" or prep.dep_ != "prep" or prep.head.pos_ != "NOUN":
+        return []
+    return [c for c in prep.head.children if c.dep_ == "poss"]

@@ -49,6 +49,8 @@ def np_mentions(doc, gazetteer) -> list[Mention]:
             m = None
         elif plural and (lemma in words.GROUP_NOUNS or lemma in _ARMED_BODIES):
             m = _group_mention(doc, tok)
+        elif not plural and lemma in _COLLECTIVE_NOUNS:
+            m = _group_mention(doc, tok)  # "the Ukrainian delegation": one noun for the people a state sends
         elif not plural and (lemma in words.PERSON_ROLES or (lemma in words.LEADER_TITLES and _appositive(tok))):
             m = _role_mention(doc, tok)
         elif not plural and lemma in words.ORG_NOUNS:
@@ -70,6 +72,10 @@ BODY_HEADS = words.ORG_NOUNS | frozenset(
     """group conference alliance coalition forum assembly union organization organisation association
     congress""".split()
 )
+
+
+# singular nouns for a collective of people, a Group when a modifier says whose ('the Ukrainian delegation')
+_COLLECTIVE_NOUNS = frozenset({"delegation"})
 
 
 # Labels of named entities the extractor keeps: a body noun under one of them is that name's business

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from kg.extract import misparses
 
-__all__ = ["antecedents", "group_antecedent", "is_plural_anaphor", "of_coordination"]
+__all__ = ["antecedents", "collective_subject", "group_antecedent", "is_plural_anaphor", "of_coordination"]
 
 _PRONOUNS = frozenset({"they", "their"})
 # heads of a definite plural that takes up the parties just named: 'the leaders' are people, 'the two sides'
@@ -27,6 +27,8 @@ _COUNTS = frozenset({"two", "three", "four", "both", "all"})
 _MEETING_VERBS = frozenset({"meet", "host", "speak", "talk", "phone", "call", "receive", "visit", "welcome", "join"})
 # what a clause's subject holds with another party: 'held talks with B', 'had a meeting with B'
 _MEETING_NOUNS = frozenset({"meeting", "talk", "call", "conversation", "discussion", "negotiation", "consultation"})
+# singular nouns of a collective that a 'they' takes up: 'The delegation affirmed ... They expressed appreciation'
+_COLLECTIVE_HEADS = frozenset({"delegation", "team", "committee", "panel", "mission", "crew", "family"})
 _PARTY_TYPES = ("Person", "Country", "Organization")
 _SENTENCES_BACK = 5
 # 'the two leaders', 'both sides' name a pair outright, and readouts take it up long after naming it
@@ -188,4 +190,26 @@ def group_antecedent(pronoun, resolve: Callable, type_of: Callable) -> list[str]
         # 'Russian troops shelled X. They also ...': a body named by its members in the plural is one too
         plural_body = subject.tag_ in ("NNS", "NNPS") and found and type_of(found[0]) == "Organization"
         return found if len(found) == 1 and (type_of(found[0]) == "Group" or plural_body) else []
+    return []
+
+
+def collective_subject(pronoun, resolve: Callable, type_of: Callable) -> list[str]:
+    """'The Georgian delegation affirmed that their concerns were met. They expressed appreciation': a 'they' or
+    'their' whose nearest main-clause subject before it (this sentence or the one before) is one collective named
+    by a singular noun ('delegation', 'team') takes up that collective, though a pair was named further back. Any
+    other nearest main-clause subject: nothing (the pair, if any, is for :func:`antecedents`)."""
+    if pronoun.pos_ != "PRON" or pronoun.lower_ not in _PRONOUNS:
+        return []
+    doc = pronoun.doc
+    start = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0
+    for i in range(pronoun.i - 1, start - 1, -1):
+        subject = doc[i]
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.dep_ != "ROOT":
+            continue
+        if _lemma(subject) not in _COLLECTIVE_HEADS or subject.tag_ != "NN":
+            return []
+        if any(c.dep_ == "conj" for c in subject.children):
+            return []
+        found = resolve(subject)
+        return found if len(found) == 1 and type_of(found[0]) in ("Group", "Organization") else []
     return []

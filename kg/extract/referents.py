@@ -91,3 +91,12 @@ def state_side(tok, resolve_modifier: Callable, type_of: Callable) -> list[str]:
         named += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     ids = [e for c in named for e in resolve_modifier(c)]
     return [e for e in ids if type_of(e) == "Country"][:1]
+
+
+def name_after_title(tok) -> list:
+    """'met with Director of National Security Park Jisoo': a capitalised title whose 'of' phrase the parser ended
+    in the holder's name (the name's head tagged a person); the name's head, else nothing."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ == "PERSON":
+        return []
+    of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return [p for p in of[:1] if p.pos_ == "PROPN" and p.ent_type_ == "PERSON"]

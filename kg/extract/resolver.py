@@ -94,7 +94,8 @@ class Resolver:
         if listed:  # "two states, A and B, voted", "four states sided with X: A, B, C and D"
             return list(dict.fromkeys(listed))
         named = [e for c in tok.children if c.dep_ == "appos" for e in self.resolve(c) or self._name_within(c)]
-        if named:  # "chief of staff, Yermak," -> Yermak
+        named = named or [e for p in referents.name_after_title(tok) for e in self.resolve(p)]
+        if named:  # "chief of staff, Yermak," -> Yermak; "Director of National Security Park Jisoo" -> Park Jisoo
             return named
         lower = tok.lower_
         if lower in words.PRONOUNS_PERSON:
@@ -255,8 +256,10 @@ class Resolver:
         if tok.i not in self._plural:  # each anaphor once: an earlier 'they' may be asked again and again
             self._plural[tok.i] = []  # and never through itself
             type_of = lambda eid: self.table.get(eid).type  # noqa: E731
-            self._plural[tok.i] = plural.antecedents(tok, self.resolve, type_of) or plural.group_antecedent(
-                tok, self.resolve, type_of
+            self._plural[tok.i] = (
+                plural.collective_subject(tok, self.resolve, type_of)
+                or plural.antecedents(tok, self.resolve, type_of)
+                or plural.group_antecedent(tok, self.resolve, type_of)
             )
         return self._plural[tok.i]
 
