@@ -10,6 +10,8 @@ Each check looks at the trigger, its head and its children only: one test per ca
 
 from __future__ import annotations
 
+from kg.extract import words
+
 __all__ = ["names_no_act"]
 
 # pronouns that stand for a class of people described by a relative clause ('those who', 'anyone who')
@@ -21,8 +23,6 @@ _OUTCOME_VERBS = frozenset({"end", "win", "lose", "finish"})
 _PARTY_PREPS = frozenset({"against", "on", "by", "between", "with", "of", "from"})
 _NAMING = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _CEASING_VERBS = frozenset({"end", "stop", "halt", "cease"})
-# a possessive that takes up the subject: 'Russia ends its aggression', 'the militias must stop their attacks'
-_OWN = frozenset({"its", "their", "our", "his", "her", "my"})
 # subjects that are the war's own sides: 'the two sides agreed to end the fighting'
 _SIDES = frozenset({"side", "party", "belligerent", "combatant", "warring"})
 
@@ -65,7 +65,7 @@ def _ends_its_own_fight(verb) -> bool:
     """'Russia ends its aggression', 'the two sides agreed to end the fighting', 'Israel and Hamas halted the
     fighting': the fight ended is the subject's own (a possessive taking it up, or the war's sides as subject)."""
     fights = [c for c in verb.children if c.dep_ == "dobj"]
-    if any(p.dep_ == "poss" and p.lower_ in _OWN for f in fights for p in f.children):
+    if any(p.dep_ == "poss" and p.lower_ in words.POSSESSIVE_DETERMINERS for f in fights for p in f.children):
         return True
     subject = _subject(verb)
     if subject is None or subject.dep_ in ("dobj", "pobj"):

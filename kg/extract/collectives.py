@@ -199,7 +199,7 @@ def _lemma(tok) -> str:
     lemma = tok.lemma_.lower()
     if tok.tag_ != "NNPS" or not lemma.endswith("s") or any(c.pos_ == "PROPN" for c in tok.lefts):
         return lemma  # 'G7 Members of the Steering Committee': capitalised after a name, a title of the body
-    return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
+    return words.singular(lemma)
 
 
 # Nouns of a body that a name in front of them identifies: "the Hizbollah group", "the U.N. war crimes court".

@@ -523,14 +523,7 @@ def _acts_by_policy(entity) -> bool:
         return True
     parts = entity.name.lower().split()
     head = parts[-1] if parts else ""
-    return head in _BODY_COLLECTIVES or _singular(head) in _BODY_COLLECTIVES
-
-
-def _singular(noun: str) -> str:
-    """'countries' -> 'country', 'allies' -> 'ally', 'states' -> 'state' (enough for the collective nouns above)."""
-    if noun.endswith("ies"):
-        return noun[:-3] + "y"
-    return noun[:-1] if noun.endswith("s") else noun
+    return head in _BODY_COLLECTIVES or words.singular(head) in _BODY_COLLECTIVES
 
 
 def _sentence_span(doc, sent) -> Span:

@@ -50,7 +50,7 @@ _SATISFIED = frozenset(
     }
 )
 _SYMPATHY = frozenset({"concern", "worry", "fear"})  # 'concern for the hostages': care for someone
-_MODALS = frozenset({"will", "would", "shall", "'ll", "could", "can", "may", "might", "must", "should"})
+_MODALS = words.MODALS
 _PERFECT = frozenset({"had", "has", "have", "'d", "was", "were"})
 _FIGHTS = frozenset({"fight", "fighting", "war", "battle", "combat", "offensive", "hostility", "hostilities"})
 # wrongdoing verbs the lexicon types as an allegation (ACCUSE): who says it accuses, who did it is accused

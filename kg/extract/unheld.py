@@ -10,6 +10,8 @@ Each check looks at the trigger and its neighbours only: one test per candidate 
 
 from __future__ import annotations
 
+from kg.extract import words
+
 __all__ = ["names_no_act", "without_offers"]
 
 # what is left to do in 'a lot to talk about', 'much to discuss', 'nothing to negotiate': the head names how much of
@@ -37,12 +39,11 @@ _FRAMES = frozenset({"during", "throughout", "amid"})  # 'during the summit': th
 _VERB_OF = {"meeting": "meet", "talk": "talk", "visit": "visit", "call": "call", "negotiation": "negotiate"}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _ORDERING = frozenset({"order", "direct", "instruct", "command"})
-_OWN = frozenset({"its", "his", "her", "their", "our", "my"})
 _PARTS = frozenset({"most", "all", "some", "part", "rest", "half", "many"})  # 'most of its staff'
 _HELPING = frozenset({"help", "assist"})
 _THING_PRONOUNS = frozenset({"it", "which", "this", "that"})  # 'it will help us', 'which could assist Russia'
 _PARTY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
-_MODALS = frozenset({"will", "would", "shall", "'ll", "could", "can", "may", "might", "must", "should", "wo", "ca"})
+_MODALS = words.MODALS | {"wo", "ca"}  # and the auxiliaries of "won't" and "can't"
 # what stops aid ('suspended aid', 'threatened to withhold aid', 'stop providing support'): the stopping is the act
 # (SANCTION, COERCE, REJECT by its own row), the aid is not given
 _STOPPING = frozenset(
@@ -77,7 +78,7 @@ def _orders_its_own(verb) -> bool:
     objects += [
         p for o in objects if o.lemma_.lower() in _PARTS for c in o.children if c.dep_ == "prep" for p in c.children
     ]
-    return any(c.dep_ == "poss" and c.lower_ in _OWN for o in objects for c in o.children)
+    return any(c.dep_ == "poss" and c.lower_ in words.POSSESSIVE_DETERMINERS for o in objects for c in o.children)
 
 
 def without_offers(pairs):

@@ -56,6 +56,19 @@ HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame president chancel
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
 PRONOUNS_OTHER = frozenset({"it", "its", "they", "them", "their", "theirs", "we", "our", "us"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
+# possessive determiners that take up a party named before: 'Russia ends its aggression', 'ordered its military'
+POSSESSIVE_DETERMINERS = frozenset({"its", "their", "our", "his", "her", "my"})
+# modal auxiliaries: what may, will or must happen is not told as done
+MODALS = frozenset({"will", "would", "shall", "'ll", "could", "can", "may", "might", "must", "should"})
+
+
+def singular(noun: str) -> str:
+    """'countries' -> 'country', 'allies' -> 'ally', 'states' -> 'state': enough for the collective nouns kg lists."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") else noun
+
+
 # Prepositions that introduce a location.
 LOCATIVE_PREPS = frozenset(
     {"in", "to", "into", "near", "at", "inside", "across", "outside", "from", "toward", "towards"}
