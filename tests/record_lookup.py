@@ -12,3 +12,11 @@ def entity_names(record, ids) -> list[str]:
 def events_of(record, etype: str) -> list:
     """The record's events of one type, in text order."""
     return [e for e in record.events if e.type == etype]
+
+
+def sources_at(record, trigger: str) -> list[str]:
+    """The source names of the first event whose trigger is ``trigger``, outermost first; fails if there is none."""
+    names = {e.id: e.name for e in record.entities}
+    found = [e for e in record.events if e.trigger.text == trigger]
+    assert found, f"no event {trigger!r} in {[e.trigger.text for e in record.events]}"
+    return [names[s] for s in found[0].sources]

@@ -4,13 +4,7 @@ these tests."""
 from __future__ import annotations
 
 import pytest
-
-
-def _sources(record, trigger: str) -> list[str]:
-    names = {e.id: e.name for e in record.entities}
-    found = [e for e in record.events if e.trigger.text == trigger]
-    assert found, f"no event {trigger!r} in {[e.trigger.text for e in record.events]}"
-    return [names[s] for s in found[0].sources]
+from record_lookup import sources_at as _sources
 
 
 @pytest.mark.parametrize(

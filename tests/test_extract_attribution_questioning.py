@@ -3,12 +3,7 @@ them (issue 13). Short texts written for these tests."""
 
 from __future__ import annotations
 
-
-def _sources(record, trigger: str) -> list[str]:
-    names = {e.id: e.name for e in record.entities}
-    found = [e for e in record.events if e.trigger.text == trigger]
-    assert found, f"no event {trigger!r} in {[e.trigger.text for e in record.events]}"
-    return [names[s] for s in found[0].sources]
+from record_lookup import sources_at as _sources
 
 
 def test_questioning_a_thing_makes_the_questioner_its_source(extract_text):

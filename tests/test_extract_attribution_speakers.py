@@ -4,16 +4,10 @@ Short texts written for these tests."""
 from __future__ import annotations
 
 import pytest
+from record_lookup import sources_at as _sources
 
 from kg.extract.speakers import may_be_person
 from kg.graph.records import Entity
-
-
-def _sources(record, trigger: str) -> list[str]:
-    names = {e.id: e.name for e in record.entities}
-    found = [e for e in record.events if e.trigger.text == trigger]
-    assert found, f"no event {trigger!r} in {[e.trigger.text for e in record.events]}"
-    return [names[s] for s in found[0].sources]
 
 
 @pytest.mark.parametrize(
